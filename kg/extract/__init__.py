@@ -1,0 +1,47 @@
+"""Rule-based, deterministic, offline extractors: one article in, an :class:`Extraction` out.
+
+The pipeline runs components in order; each declares what it needs and produces (in the
+manner of spaCy pipeline components):
+
+==============  ==========================  ================================
+component       needs                       produces
+==============  ==========================  ================================
+actors          article text, actors data   ActorMention, CandidateLink
+materials       article text, materials     MaterialMention
+citations       actors                      CitationMention
+statements      actors                      StatementMention
+figures         actors                      FigureMention
+measures        actors, materials           MeasureMention
+==============  ==========================  ================================
+
+Reference data (known actors, aliases, materials, trigger words) lives in ``kg/data/`` and
+is loaded once by :mod:`kg.extract.refdata`.
+"""
+
+from __future__ import annotations
+
+from ..model import Article, Extraction
+from .actors import find_actors
+from .citations import find_citations
+from .figures import find_figures
+from .materials import find_materials
+from .measures import find_measures
+from .statements import find_statements
+
+__all__ = ["extract"]
+
+
+def extract(article: Article) -> Extraction:
+    """Run every extractor over one article."""
+    actors, candidates = find_actors(article)
+    materials = find_materials(article)
+    return Extraction(
+        article=article,
+        actors=actors,
+        candidates=candidates,
+        materials=materials,
+        citations=find_citations(article, actors),
+        statements=find_statements(article, actors),
+        figures=find_figures(article, actors),
+        measures=find_measures(article, actors, materials),
+    )

@@ -1,0 +1,209 @@
+"""Read article files: optional ``key: value`` header, exact text, metadata.
+
+An article file is UTF-8 text.  It may start with a header of ``key: value`` lines
+(``title``, ``date`` as YYYY-MM-DD, ``publisher``, ``url``, ``author``) closed by a line
+``---``.  The text after the header is kept byte for byte (decoded) as the article's
+``nif:isString``; every offset the extractors produce counts into it.
+
+Without a header, metadata is read from the text where it is there: a title line (with an
+outlet after ``|``), a byline ``By ...``, a dateline ``January 7, 2026``.  Nothing is
+invented where the text is silent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .errors import IngestError
+from .model import Article, ArticleMetadata, Span
+
+MAX_BYTES = 5 * 1024 * 1024
+"""Largest article accepted; news articles are a few KiB, anything larger is a mistake."""
+
+HEADER_KEYS = ("title", "date", "publisher", "url", "author")
+_HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z_-]*)[ \t]*:[ \t]*(.*?)[ \t]*\r?$")
+_HEADER_END = re.compile(r"^---[ \t]*\r?$")
+_MAX_HEADER_LINES = 40
+
+_MONTHS = {m.lower(): i for i, m in enumerate(
+    ["January", "February", "March", "April", "May", "June", "July", "August",
+     "September", "October", "November", "December"], start=1)}
+_MONTH_RE = "|".join(_MONTHS)
+_DATE_TEXT = (
+    rf"(?:(?P<m1>{_MONTH_RE})\.?\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_RE})\s+(?P<y2>\d{{4}})"
+    rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))"
+)
+_DATE_ONLY_LINE = re.compile(rf"^\s*{_DATE_TEXT}\s*$", re.IGNORECASE)
+# "Beijing/Tokyo — January 7, 2026 — China has ..." : place names, a dash, the date, a dash.
+_DATELINE = re.compile(
+    rf"^\s*[A-Z][\w./ ’'-]{{0,60}}?\s+[—–-]{{1,2}}\s+{_DATE_TEXT}\s+[—–-]{{1,2}}", re.IGNORECASE)
+_BYLINE = re.compile(r"^\s*By\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*$")
+_TITLE_MAX = 160
+_OUTLET_MAX_WORDS = 5
+
+
+def read_article(path: str | Path) -> Article:
+    """Read one article file.
+
+    Raises :class:`~kg.errors.IngestError` with a clear reason for an empty, binary,
+    non-UTF-8 or oversized file, or a malformed header.
+    """
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise IngestError(str(p), f"file is {size} bytes, larger than the {MAX_BYTES} allowed")
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise IngestError(str(p), f"cannot read file: {exc.strerror or exc}") from exc
+    return parse_article(raw, identifier=p.name, path=str(p))
+
+
+def parse_article(raw: bytes, *, identifier: str, path: str | None = None) -> Article:
+    """Parse an article from its bytes; see :func:`read_article`."""
+    where = path or identifier
+    if len(raw) > MAX_BYTES:
+        raise IngestError(where, f"file is {len(raw)} bytes, larger than the {MAX_BYTES} allowed")
+    if b"\x00" in raw:
+        raise IngestError(where, "file is binary (contains NUL bytes), not a text article")
+    try:
+        content = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise IngestError(
+            where, f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start} "
+                   f"(line {line})") from exc
+    content = content.removeprefix("\ufeff")
+    if not content.strip():
+        raise IngestError(where, "file is empty")
+
+    header, body = _split_header(content, where)
+    if header is not None:
+        metadata = _metadata_from_header(header, where)
+        spans: dict[str, Span] = {}
+    else:
+        metadata, spans = _metadata_from_text(body)
+    if not body.strip():
+        raise IngestError(where, "article has a header but no text")
+    return Article(identifier=identifier, text=body, metadata=metadata, path=path,
+                   metadata_spans=spans)
+
+
+def iter_article_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Expand files and folders into article files, sorted, folders searched for ``*.txt``."""
+    for item in paths:
+        p = Path(item)
+        if p.is_dir():
+            yield from sorted(f for f in p.rglob("*.txt") if f.is_file())
+        else:
+            yield p
+
+
+def _split_header(content: str, where: str) -> tuple[dict[str, tuple[int, str]] | None, str]:
+    lines = content.splitlines(keepends=True)
+    first = _HEADER_LINE.match(lines[0].rstrip("\n")) if lines else None
+    if not first or first.group(1).lower() not in HEADER_KEYS:
+        return None, content
+    header: dict[str, tuple[int, str]] = {}
+    offset = 0
+    for number, line in enumerate(lines[:_MAX_HEADER_LINES], start=1):
+        offset += len(line)
+        stripped = line.rstrip("\n")
+        if _HEADER_END.match(stripped):
+            return header, content[offset:]
+        match = _HEADER_LINE.match(stripped)
+        if not match:
+            raise IngestError(where, f"malformed header at line {number}: expected 'key: value' "
+                                     f"or '---', got {stripped[:60]!r}")
+        key = match.group(1).lower()
+        if key in header:
+            raise IngestError(where, f"malformed header at line {number}: '{key}' given twice")
+        header[key] = (number, match.group(2))
+    raise IngestError(where, "malformed header: it starts on line 1 but no '---' line closes it "
+                             f"within {_MAX_HEADER_LINES} lines")
+
+
+def _metadata_from_header(header: dict[str, tuple[int, str]], where: str) -> ArticleMetadata:
+    meta = ArticleMetadata()
+    for key, (number, value) in header.items():
+        if key not in HEADER_KEYS or not value:
+            continue  # unknown keys are allowed and ignored: headers may carry more
+        if key == "date":
+            try:
+                meta.date = dt.date.fromisoformat(value)
+            except ValueError as exc:
+                raise IngestError(where, f"malformed header at line {number}: date {value!r} is "
+                                         "not a valid YYYY-MM-DD date") from exc
+        else:
+            setattr(meta, key, value)
+    return meta
+
+
+def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
+    meta = ArticleMetadata()
+    spans: dict[str, Span] = {}
+    lines = _first_lines(text, 6)
+    for index, (begin, line) in enumerate(lines):
+        if meta.author is None and (m := _BYLINE.match(line)):
+            meta.author = m.group("name")
+            spans["author"] = Span.of(text, begin + m.start("name"), begin + m.end("name"))
+            continue
+        if meta.date is None and (m := (_DATE_ONLY_LINE.match(line) or _DATELINE.match(line))):
+            date = _date_from_match(m)
+            if date is not None:
+                meta.date = date
+                s = _date_span(m)
+                spans["date"] = Span.of(text, begin + s[0], begin + s[1])
+                continue
+        if index == 0 and len(line) <= _TITLE_MAX and len(lines) > 1:
+            title, _, outlet = line.rpartition(" | ")
+            if title and outlet and len(outlet.split()) <= _OUTLET_MAX_WORDS:
+                meta.title = title.strip()
+                meta.publisher = outlet.strip()
+                spans["title"] = Span.of(text, begin, begin + len(title.strip()))
+                pub_begin = begin + line.rindex(outlet.strip())
+                spans["publisher"] = Span.of(text, pub_begin, pub_begin + len(outlet.strip()))
+            else:
+                meta.title = line.strip()
+                start = begin + (len(line) - len(line.lstrip()))
+                spans["title"] = Span.of(text, start, start + len(line.strip()))
+    return meta, spans
+
+
+def _first_lines(text: str, count: int) -> list[tuple[int, str]]:
+    """The first ``count`` non-blank lines with their start offsets."""
+    found: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        content = line.rstrip("\r\n")
+        if content.strip():
+            found.append((offset, content))
+            if len(found) == count:
+                break
+        offset += len(line)
+    return found
+
+
+def _date_from_match(m: re.Match[str]) -> dt.date | None:
+    g = m.groupdict()
+    try:
+        if g.get("y1"):
+            return dt.date(int(g["y1"]), _MONTHS[g["m1"].lower()], int(g["d1"]))
+        if g.get("y2"):
+            return dt.date(int(g["y2"]), _MONTHS[g["m2"].lower()], int(g["d2"]))
+        if g.get("y3"):
+            return dt.date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+    except ValueError:
+        return None
+    return None
+
+
+def _date_span(m: re.Match[str]) -> tuple[int, int]:
+    for first, last in (("m1", "y1"), ("d2", "y2"), ("y3", "d3")):
+        if m.group(first) is not None:
+            return m.start(first), m.end(last)
+    return m.span()
