@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...model import ActorMention, Article, CandidateLink
+from ..model import ActorMention, Article, CandidateLink
 
 
 def find_actors(article: Article) -> tuple[list[ActorMention], list[CandidateLink]]:

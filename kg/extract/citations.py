@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...model import ActorMention, Article, CitationMention
+from ..model import ActorMention, Article, CitationMention
 
 
 def find_citations(article: Article, actors: list[ActorMention]) -> list[CitationMention]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...model import ActorMention, Article, FigureMention
+from ..model import ActorMention, Article, FigureMention
 
 
 def find_figures(article: Article, actors: list[ActorMention]) -> list[FigureMention]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...model import Article, MaterialMention
+from ..model import Article, MaterialMention
 
 
 def find_materials(article: Article) -> list[MaterialMention]:

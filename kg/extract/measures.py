@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...model import ActorMention, Article, MaterialMention, MeasureMention
+from ..model import ActorMention, Article, MaterialMention, MeasureMention
 
 
 def find_measures(article: Article, actors: list[ActorMention],

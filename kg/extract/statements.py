@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...model import ActorMention, Article, StatementMention
+from ..model import ActorMention, Article, StatementMention
 
 
 def find_statements(article: Article, actors: list[ActorMention]) -> list[StatementMention]:
