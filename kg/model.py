@@ -163,6 +163,17 @@ class Article:
     path: str | None = None
     metadata_spans: dict[str, Span] = field(default_factory=dict)
     """Where in ``text`` each metadata value was found (only for header-less articles)."""
+    reference_date: dt.date | None = None
+    """The date relative expressions resolve against when the article gives none itself.
+
+    :func:`kg.build` sets it to the latest dated article of the same corpus (documented in
+    README.md); it is never written to the graph as the article's own date.
+    """
+
+    @property
+    def anchor_date(self) -> dt.date | None:
+        """The article's own date, else the corpus reference date, else ``None``."""
+        return self.metadata.date or self.reference_date
 
 
 @dataclass

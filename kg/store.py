@@ -111,6 +111,7 @@ def run_query(
     default_graphs: Sequence[str] | None = None,
     named_graphs: Sequence[str] | None = None,
     union_default_graph: bool = True,
+    prefixes: dict[str, str] | None = None,
 ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
     """Run a SPARQL query; the default graph is the union of all graphs unless given.
 
@@ -118,9 +119,11 @@ def run_query(
     default graph is the union of all named graphs (and the store's default graph).
     ``default_graphs``/``named_graphs`` restrict the dataset as the SPARQL protocol's
     ``default-graph-uri``/``named-graph-uri`` do.  Raises :class:`QueryError` on a syntax
-    error, with the parser's message.
+    error, with the parser's message.  ``prefixes`` are predeclared for the parser.
     """
     kwargs: dict[str, object] = {}
+    if prefixes:
+        kwargs["prefixes"] = prefixes
     if default_graphs:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
     else:

@@ -1,0 +1,208 @@
+"""The build pipeline: article files -> extraction -> resolution -> quads -> validated store.
+
+One bad file never stops the others: an unreadable article or an extractor failure on it is
+recorded in :class:`BuildReport` and the article is left out.  The store is written as a new
+generation and made current only when everything, validation included, has succeeded
+(:meth:`kg.store.Store.write`), so a failed build leaves the previous graph untouched.
+
+Relative dates ("on Tuesday", "last month") need an anchor.  An article without its own
+date is anchored on the *latest* date of the other articles of the same build: a corpus is
+collected around one event, and the newest report is the best guess of "now" for an
+undated one.  That anchor is used only to resolve relative expressions; it is never written
+as the article's ``dcterms:date``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from .errors import IngestError, KgError, StoreError, ValidationFailed
+from .extract import extract
+from .graph import assemble
+from .ingest import iter_article_paths, read_article
+from .model import Article, Extraction
+from .namespace import ONTOLOGY_GRAPH, article_iri
+from .resolve import resolve
+from .resources import ontology_path
+from .store import Store
+
+if TYPE_CHECKING:  # validate imports pyshacl, which is slow to load
+    from .validate import ValidationReport
+
+
+@dataclass
+class ArticleSummary:
+    """What one article contributed."""
+
+    identifier: str
+    triples: int
+    actors: int
+    statements: int
+    measures: int
+    materials: int
+    figures: int
+    citations: int
+
+
+@dataclass
+class BuildFailure:
+    """An input left out of the build, and why."""
+
+    path: str
+    message: str
+
+
+@dataclass
+class BuildReport:
+    """The outcome of :func:`build`."""
+
+    articles: list[ArticleSummary] = field(default_factory=list)
+    failures: list[BuildFailure] = field(default_factory=list)
+    quads: int = 0
+    seconds: float = 0.0
+    validation: ValidationReport | None = None
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every input was built, 1 when some were skipped (see README)."""
+        return 1 if self.failures else 0
+
+
+Progress = Callable[[Iterable[Path]], Iterable[Path]]
+
+
+def read_corpus(
+    paths: Sequence[str | Path], report: BuildReport, progress: Progress | None = None
+) -> list[Article]:
+    """Read every article under ``paths``; unreadable ones go to ``report.failures``."""
+    files = iter_article_paths([Path(p) for p in paths])
+    articles: list[Article] = []
+    seen: set[str] = set()
+    for path in progress(files) if progress else files:
+        try:
+            article = read_article(path)
+        except IngestError as exc:
+            report.failures.append(BuildFailure(str(path), exc.message))
+            continue
+        if article.identifier in seen:
+            # Two files with one name would share an article IRI and graph.
+            report.failures.append(
+                BuildFailure(str(path), f"another input is also named {article.identifier}")
+            )
+            continue
+        seen.add(article.identifier)
+        articles.append(article)
+    anchor_corpus(articles)
+    return articles
+
+
+def anchor_corpus(articles: Sequence[Article]) -> None:
+    """Give undated articles the latest date of the corpus as their reference date."""
+    dates = [a.metadata.date for a in articles if a.metadata.date]
+    latest = max(dates) if dates else None
+    for article in articles:
+        if article.metadata.date is None:
+            article.reference_date = latest
+
+
+def extract_corpus(articles: Sequence[Article], report: BuildReport) -> list[Extraction]:
+    """Run the extractors on each article; a crash on one article skips only that one."""
+    extractions: list[Extraction] = []
+    for article in articles:
+        try:
+            extractions.append(extract(article))
+        except Exception as exc:  # noqa: BLE001 - one article's bug must not stop the build
+            report.failures.append(
+                BuildFailure(article.path or article.identifier, f"extraction failed: {exc!r}")
+            )
+    return extractions
+
+
+def build_quads(extractions: Sequence[Extraction]) -> list[ox.Quad]:
+    """Resolve a corpus and assemble its quads (without the ontology graph)."""
+    from .extract.refdata import actor_info, material_info
+
+    resolution = resolve(extractions, actor_lookup=actor_info, material_lookup=material_info)
+    return assemble(extractions, resolution)
+
+
+def ontology_quads() -> list[ox.Quad]:
+    """``ontology/kg.ttl`` as quads of the ontology graph."""
+    graph = ox.NamedNode(ONTOLOGY_GRAPH)
+    try:
+        triples = ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE)
+        return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
+    except SyntaxError as exc:
+        raise KgError(f"ontology/kg.ttl is not valid Turtle: {exc}") from exc
+
+
+def build(
+    paths: Sequence[str | Path],
+    store: Store,
+    *,
+    validate: bool = True,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Build the graph of the articles under ``paths`` and make it the store's current graph.
+
+    Raises :class:`ValidationFailed` (nothing written) when the graph violates the shapes,
+    and :class:`KgError` when no article could be read.
+    """
+    started = time.perf_counter()
+    report = BuildReport()
+    articles = read_corpus(paths, report, progress)
+    extractions = extract_corpus(articles, report)
+    if not extractions:
+        reasons = "; ".join(f"{f.path}: {f.message}" for f in report.failures)
+        raise KgError(f"no article could be built ({reasons or 'no input files'})", exit_code=2)
+    quads = build_quads(extractions)
+    if validate:
+        report.validation = validate_quads(quads)
+        if report.validation.fails():
+            raise ValidationFailed(
+                "the built graph violates the shapes; nothing was written\n"
+                + report.validation.to_text()
+            )
+    quads.extend(ontology_quads())
+    with store.write() as target:
+        try:
+            target.bulk_extend(quads)
+        except OSError as exc:
+            raise StoreError(f"cannot write {store.location}: {exc}") from exc
+    report.quads = len(quads)
+    per_graph = Counter(q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode))
+    report.articles = [summarise(e, per_graph) for e in extractions]
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def validate_quads(quads: Sequence[ox.Quad]) -> ValidationReport:
+    """SHACL-validate built quads (the union of their graphs) with the shapes in shapes/."""
+    import rdflib
+
+    from .validate import validate_graph
+
+    dataset = rdflib.Dataset()
+    dataset.parse(data=ox.serialize(quads, format=ox.RdfFormat.N_QUADS), format="nquads")
+    return validate_graph(dataset)
+
+
+def summarise(extraction: Extraction, triples_per_graph: Counter[str]) -> ArticleSummary:
+    """Counts for one article: its graph's triples and its mentions per class."""
+    return ArticleSummary(
+        identifier=extraction.article.identifier,
+        triples=triples_per_graph[article_iri(extraction.article.identifier)],
+        actors=len({a.name for a in extraction.actors}),
+        statements=len(extraction.statements),
+        measures=len(extraction.measures),
+        materials=len({m.name for m in extraction.materials}),
+        figures=len(extraction.figures),
+        citations=len({c.name for c in extraction.citations}),
+    )

@@ -1,0 +1,238 @@
+"""The ``kg`` command line: a thin adapter over the library (see README.md for exit codes).
+
+Every command maps library exceptions (:class:`kg.errors.KgError`) to a one-line message
+on stderr and the exception's exit code; nothing here knows about RDF beyond picking
+formats.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from .errors import KgError, UsageError
+from .store import DEFAULT_LOCATION, Store
+
+_RESULT_FORMATS = ("table", "json", "xml", "csv", "tsv")
+_GRAPH_FORMATS = ("turtle", "ntriples", "nquads", "trig", "rdfxml", "jsonld")
+
+
+def _fail(exc: KgError) -> NoReturn:
+    click.echo(f"kg: error: {exc.message}", err=True)
+    sys.exit(exc.exit_code)
+
+
+class _Group(click.Group):
+    """Turns library errors into messages and exit codes instead of tracebacks."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KgError as exc:
+            _fail(exc)
+
+
+store_option = click.option(
+    "--store",
+    "store_location",
+    default=DEFAULT_LOCATION,
+    show_default=True,
+    envvar="KG_STORE",
+    help="Folder of the on-disk Oxigraph store (env KG_STORE).",
+)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg", prog_name="kg")
+def main() -> None:
+    """Build, validate, query and serve knowledge graphs of news about trade measures.
+
+    Exit codes: 0 success; 1 the job ran but found a problem (skipped articles, a graph
+    that does not conform, scores below target); 2 bad usage or unreadable input; 3 the
+    store cannot be opened or written.
+    """
+
+
+def _progress(paths: Iterable[Path]) -> Iterable[Path]:
+    from tqdm import tqdm
+
+    items = list(paths)
+    # The bar goes to stderr and only when someone is watching; logs and CI stay clean.
+    return tqdm(items, desc="reading", unit="file", disable=not sys.stderr.isatty() or None)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@store_option
+@click.option("--no-validate", is_flag=True, help="Write the graph even without SHACL checks.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
+def build(paths: tuple[Path, ...], store_location: str, no_validate: bool, quiet: bool) -> None:
+    """Build the graph from article files or folders (default: seeds/) into the store.
+
+    Unreadable articles are reported and skipped (exit 1); the others are built. The store
+    is replaced atomically and only when the new graph is complete and valid.
+    """
+    from .build import build as run_build
+
+    report = run_build(
+        list(paths) or [Path("seeds")],
+        Store(store_location),
+        validate=not no_validate,
+        progress=None if quiet else _progress,
+    )
+    for failure in report.failures:
+        click.echo(f"kg: skipped {failure.path}: {failure.message}", err=True)
+    if not quiet:
+        for article in report.articles:
+            click.echo(
+                f"{article.identifier}: {article.triples} triples, {article.actors} actors, "
+                f"{article.statements} statements, {article.measures} measures, "
+                f"{article.materials} materials, {article.figures} figures, "
+                f"{article.citations} cited sources"
+            )
+        click.echo(
+            f"built {len(report.articles)} article(s), {report.quads} quads into "
+            f"{store_location} in {report.seconds:.2f} s"
+            + (f"; {len(report.failures)} skipped" if report.failures else "")
+        )
+    sys.exit(report.exit_code)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_option
+@click.option("--graph", "graph", default=None, help="Named graph for the files' plain triples.")
+def load(files: tuple[Path, ...], store_location: str, graph: str | None) -> None:
+    """Add RDF files (Turtle, TriG, N-Triples, N-Quads, RDF/XML, JSON-LD) to the store.
+
+    Each named graph in a file replaces the store's graph of that name, so loading the same
+    file twice gives the same store.
+    """
+    from .load import load as run_load
+
+    count = run_load(list(files), Store(store_location), graph=graph)
+    click.echo(f"loaded {count} triples from {len(files)} file(s) into {store_location}")
+
+
+@main.command()
+@click.argument("articles", nargs=-1)
+@store_option
+@click.option("--data", "data", type=click.Path(path_type=Path), help="Validate this RDF file.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "turtle", "junit"]), default="text",
+    show_default=True, help="Report format.",
+)
+@click.option(
+    "--fail-on", type=click.Choice(["violation", "warning", "info"]), default="violation",
+    show_default=True, help="Lowest severity that makes the exit code 1.",
+)
+@click.option("-o", "--output", type=click.File("w"), default="-", help="Write the report here.")
+def validate(
+    articles: tuple[str, ...], store_location: str, data: Path | None, fmt: str, fail_on: str,
+    output: Any,
+) -> None:
+    """SHACL-validate the store (or --data FILE, or only the ARTICLES named).
+
+    Exit 0 when the graph conforms (warnings and infos allowed unless --fail-on says
+    otherwise), 1 on violations, 2 on bad usage or unreadable input.
+    """
+    from . import validate as v
+
+    if data is not None:
+        if articles:
+            raise UsageError("give either --data FILE or article names, not both")
+        report = v.validate_file(data)
+    else:
+        report = v.validate_store(Store(store_location), list(articles) or None)
+    renderers = {"text": report.to_text, "json": report.to_json,
+                 "turtle": report.to_turtle, "junit": report.to_junit}
+    output.write(renderers[fmt]())
+    sys.exit(1 if report.fails(fail_on) else 0)
+
+
+def _read_query(query: str) -> str:
+    if query == "-":
+        return sys.stdin.read()
+    if query.startswith("@"):
+        path = Path(query[1:])
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"cannot read query file {path}: {exc}") from exc
+    return query
+
+
+@main.command()
+@click.argument("query")
+@store_option
+@click.option(
+    "--format", "fmt", type=click.Choice(_RESULT_FORMATS + _GRAPH_FORMATS), default=None,
+    help="Output format (default: table for SELECT/ASK, turtle for CONSTRUCT/DESCRIBE).",
+)
+def query(query: str, store_location: str, fmt: str | None) -> None:
+    """Run a SPARQL QUERY (text, @file.rq, or - for stdin) against the store.
+
+    A query without FROM sees the union of all graphs. Common prefixes (kg, kgr, rdfs,
+    skos, dcterms, prov, nif, schema, xsd) are predeclared.
+    """
+    from .query import format_results, run
+
+    results = run(Store(store_location), _read_query(query))
+    click.echo(format_results(results, fmt), nl=False)
+
+
+@main.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "ntriples",
+              "jsonld"]), default="turtle", show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File (default stdout).")
+@click.option("--include-ontology", is_flag=True, help="Also export the ontology graph.")
+def export(store_location: str, fmt: str, output: Path | None, include_ontology: bool) -> None:
+    """Write the graph; the same store always gives byte-identical output."""
+    from .export import export as run_export
+
+    if output is None:
+        run_export(Store(store_location), fmt, sys.stdout.buffer,
+                   include_ontology=include_ontology)
+        return
+    tmp = output.with_name(output.name + ".part")
+    with tmp.open("wb") as handle:
+        run_export(Store(store_location), fmt, handle, include_ontology=include_ontology)
+    tmp.replace(output)  # never leave a half-written export under the real name
+
+
+@main.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="TCP port.")
+@click.option("--threads", default=4, show_default=True, type=int, help="Worker threads.")
+def serve(store_location: str, host: str, port: int, threads: int) -> None:
+    """Serve the SPARQL endpoint (/sparql) and the query page (/) with waitress."""
+    from server import serve as run_server
+
+    Store(store_location).current_path()  # fail early and clearly when there is no store
+    click.echo(f"serving {store_location} on http://{host}:{port}/ (SPARQL at /sparql)")
+    run_server(store_location, host=host, port=port, threads=threads)
+
+
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(path_type=Path))
+@store_option
+@click.option("--details", is_flag=True, help="List misses and false positives per file.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--check", is_flag=True, help="Exit 1 when a score is below the targets.")
+def eval_(gold: Path, store_location: str, details: bool, as_json: bool, check: bool) -> None:
+    """Score the stored graph against gold annotations (precision, recall, F1 per class)."""
+    from . import evaluate as ev
+
+    report = ev.evaluate_store(ev.load_gold(gold), Store(store_location))
+    click.echo(report.to_json() if as_json else report.to_text(details=details))
+    if check:
+        failures = ev.check_thresholds(report)
+        for failure in failures:
+            click.echo(f"kg: below target: {failure}", err=True)
+        sys.exit(1 if failures else 0)

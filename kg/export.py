@@ -1,0 +1,67 @@
+"""Export the stored graph as Turtle, TriG, N-Quads, N-Triples or JSON-LD, byte-stable.
+
+Quads are read from the store, sorted, and written by pyoxigraph's serialisers with the
+prefixes of :data:`kg.namespace.PREFIXES`; the graph has no blank nodes, so the same store
+gives byte-identical output.  Triple formats (Turtle, N-Triples) merge the data graphs into
+one graph, as someone importing our Turtle into their own graph wants; dataset formats
+(TriG, N-Quads, JSON-LD) keep one named graph per article.  The ontology graph is left out
+unless asked for: it is published as ``ontology/kg.ttl``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+from .errors import StoreError, UsageError
+from .namespace import ONTOLOGY_GRAPH, PREFIXES
+from .store import Store
+
+FORMATS: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+"""Export format names accepted by ``kg export --format``."""
+
+
+def _sort_key(quad: ox.Quad) -> tuple[str, str, str, str]:
+    return (str(quad.graph_name), str(quad.subject), str(quad.predicate), str(quad.object))
+
+
+def stored_quads(store: ox.Store, *, include_ontology: bool = False) -> list[ox.Quad]:
+    """Every quad of the store in a stable order."""
+    ontology = ox.NamedNode(ONTOLOGY_GRAPH)
+    quads = [q for q in store if include_ontology or q.graph_name != ontology]
+    return sorted(quads, key=_sort_key)
+
+
+def serialize_quads(quads: Iterable[ox.Quad], fmt: str) -> bytes:
+    """Serialise quads in one of :data:`FORMATS`; triple formats merge the graphs."""
+    try:
+        rdf_format = FORMATS[fmt]
+    except KeyError:
+        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
+    if rdf_format.supports_datasets:
+        data: list[ox.Quad] | list[ox.Triple] = list(quads)
+    else:
+        triples = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
+        data = sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    return ox.serialize(data, format=rdf_format, prefixes=prefixes)
+
+
+def export(store: Store, fmt: str, output: BinaryIO, *, include_ontology: bool = False) -> int:
+    """Write the store's graph to ``output``; returns the number of quads written."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    try:
+        quads = stored_quads(store.open(), include_ontology=include_ontology)
+    except OSError as exc:
+        raise StoreError(f"cannot read {store.location}: {exc}") from exc
+    output.write(serialize_quads(quads, fmt))
+    return len(quads)

@@ -1,0 +1,276 @@
+"""Graph assembly: resolved extractions -> RDF quads, laid out as docs/graph-layout.md says.
+
+The entities graph holds what is true across articles (types, the one label, aliases,
+links between actors, a measure's identity); each article's named graph holds what that
+article asserts, with a ``kg:evidence`` span on every Statement and Measure assertion.
+
+Quads are pyoxigraph terms so that the store loads them without conversion.  Every IRI is
+minted by :mod:`kg.namespace` from canonical names and offsets, so the same input always
+gives the same quads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+import pyoxigraph as ox
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+
+from .model import (
+    ActorType,
+    DatePrecision,
+    Extraction,
+    MaterialCategory,
+    MeasureStatus,
+    MeasureType,
+    PartialDate,
+    Span,
+    StatementKind,
+)
+from .namespace import (
+    ENTITIES_GRAPH,
+    KG,
+    NIF,
+    SCHEMA,
+    article_iri,
+    assertion_iri,
+    evidence_iri,
+    statement_iri,
+)
+from .resolve import Resolution
+
+ACTOR_CLASSES: dict[ActorType, str] = {
+    ActorType.PERSON: KG.Person,
+    ActorType.STATE: KG.State,
+    ActorType.GOVERNMENT_BODY: KG.GovernmentBody,
+    ActorType.COMPANY: KG.Company,
+    ActorType.MEDIA: KG.MediaOutlet,
+    ActorType.ORGANIZATION: KG.Organization,
+}
+MEASURE_CONCEPTS: dict[MeasureType, str] = {
+    MeasureType.EXPORT_BAN: KG.ExportBan,
+    MeasureType.EXPORT_CONTROL: KG.ExportControl,
+    MeasureType.LICENSING_RESTRICTION: KG.LicensingRestriction,
+    MeasureType.IMPORT_BAN: KG.ImportBan,
+    MeasureType.TRAVEL_ADVISORY: KG.TravelAdvisory,
+    MeasureType.PROTEST: KG.DiplomaticProtest,
+    MeasureType.BUDGET: KG.DefenceBudget,
+    MeasureType.MILITARY_DRILL: KG.MilitaryDrill,
+    MeasureType.OTHER: KG.OtherMeasure,
+}
+STATUS_CONCEPTS: dict[MeasureStatus, str] = {
+    MeasureStatus.ANNOUNCED: KG.Announced,
+    MeasureStatus.IN_FORCE: KG.InForce,
+    MeasureStatus.REPORTED: KG.Reported,
+    MeasureStatus.UNDER_CONSIDERATION: KG.UnderConsideration,
+    MeasureStatus.HISTORICAL: KG.Historical,
+}
+KIND_CONCEPTS: dict[StatementKind, str] = {
+    StatementKind.DIRECT_QUOTE: KG.DirectQuote,
+    StatementKind.REPORTED: KG.ReportedSpeech,
+}
+CATEGORY_CONCEPTS: dict[MaterialCategory, str] = {
+    MaterialCategory.RARE_EARTH_ELEMENT: KG.RareEarthElement,
+    MaterialCategory.RARE_EARTH_PRODUCT: KG.RareEarthProduct,
+    MaterialCategory.SEMICONDUCTOR: KG.Semiconductor,
+    MaterialCategory.COMPONENT: KG.Component,
+    MaterialCategory.TECHNOLOGY: KG.Technology,
+    MaterialCategory.OTHER: KG.OtherMaterial,
+}
+_DATE_TYPES: dict[DatePrecision, str] = {
+    DatePrecision.DAY: XSD.date,
+    DatePrecision.MONTH: XSD.gYearMonth,
+    DatePrecision.YEAR: XSD.gYear,
+}
+
+
+def _iri(value: str) -> ox.NamedNode:
+    return ox.NamedNode(str(value))
+
+
+def _text(value: str) -> ox.Literal:
+    return ox.Literal(value)
+
+
+def _typed(value: object, datatype: str) -> ox.Literal:
+    return ox.Literal(str(value), datatype=ox.NamedNode(str(datatype)))
+
+
+def date_literal(date: PartialDate) -> ox.Literal:
+    """``kg:date`` literal at the date's own precision (xsd:date, gYearMonth or gYear)."""
+    return _typed(date.isoformat(), _DATE_TYPES[date.precision])
+
+
+def decimal_literal(value: Decimal) -> ox.Literal:
+    """An xsd:decimal in canonical form (``60`` -> ``60.0``) so exports are stable."""
+    text = format(value.normalize(), "f")
+    if "." not in text:
+        text += ".0"
+    return _typed(text, XSD.decimal)
+
+
+class _Quads:
+    """Collects quads; a set because two mentions may state the same triple."""
+
+    def __init__(self) -> None:
+        self.quads: set[ox.Quad] = set()
+
+    def add(self, graph: str, s: str, p: str, o: ox.NamedNode | ox.Literal | str) -> None:
+        obj = o if isinstance(o, ox.NamedNode | ox.Literal) else _iri(o)
+        self.quads.add(ox.Quad(_iri(s), _iri(p), obj, _iri(graph)))
+
+
+def assemble(extractions: Iterable[Extraction], resolution: Resolution) -> list[ox.Quad]:
+    """All quads of a corpus: the entities graph and one graph per article, sorted."""
+    out = _Quads()
+    _add_entities(out, resolution)
+    for extraction in extractions:
+        _add_article(out, extraction, resolution)
+    return sorted(out.quads, key=str)
+
+
+def article_quads(extraction: Extraction, resolution: Resolution) -> list[ox.Quad]:
+    """The quads of one article's named graph (for per-article figures and tests)."""
+    out = _Quads()
+    _add_article(out, extraction, resolution)
+    return sorted(out.quads, key=str)
+
+
+def _add_entities(out: _Quads, resolution: Resolution) -> None:
+    g = ENTITIES_GRAPH
+    for actor in resolution.actors.values():
+        out.add(g, actor.iri, RDF.type, KG.Actor)
+        out.add(g, actor.iri, RDF.type, ACTOR_CLASSES[actor.type])
+        if actor.is_source:
+            out.add(g, actor.iri, RDF.type, KG.Source)
+        out.add(g, actor.iri, RDFS.label, _text(actor.name))
+        for alt in sorted(actor.alt_labels):
+            out.add(g, actor.iri, SKOS.altLabel, _text(alt))
+        if actor.role:
+            out.add(g, actor.iri, KG.role, _text(actor.role))
+        if actor.affiliation:
+            out.add(g, actor.iri, KG.affiliation, resolution.actors[actor.affiliation].iri)
+        if actor.part_of:
+            out.add(g, actor.iri, KG.partOf, resolution.actors[actor.part_of].iri)
+    for material in resolution.materials.values():
+        out.add(g, material.iri, RDF.type, KG.Material)
+        out.add(g, material.iri, RDFS.label, _text(material.name))
+        out.add(g, material.iri, KG.category, CATEGORY_CONCEPTS[material.category])
+        for alt in sorted(material.alt_labels):
+            out.add(g, material.iri, SKOS.altLabel, _text(alt))
+        if material.broader:
+            out.add(g, material.iri, SKOS.broader, resolution.materials[material.broader].iri)
+    for measure in resolution.measures.values():
+        out.add(g, measure.iri, RDF.type, KG.Measure)
+        out.add(g, measure.iri, RDFS.label, _text(measure.label))
+        out.add(g, measure.iri, KG.measureType, MEASURE_CONCEPTS[measure.type])
+        if measure.issuer:
+            out.add(g, measure.iri, KG.issuer, resolution.actors[measure.issuer].iri)
+        if measure.target:
+            out.add(g, measure.iri, KG.target, resolution.actors[measure.target].iri)
+
+
+def _add_article(out: _Quads, extraction: Extraction, resolution: Resolution) -> None:
+    article = extraction.article
+    ident = article.identifier
+    g = article_iri(ident)
+    meta = article.metadata
+    for cls in (KG.Article, KG.Source, NIF.Context):
+        out.add(g, g, RDF.type, cls)
+    out.add(g, g, DCTERMS.identifier, _text(ident))
+    out.add(g, g, NIF.isString, _text(article.text))
+    if meta.title:
+        out.add(g, g, DCTERMS.title, _text(meta.title))
+    if meta.date:
+        out.add(g, g, DCTERMS.date, _typed(meta.date.isoformat(), XSD.date))
+    if meta.publisher:
+        out.add(g, g, DCTERMS.publisher, _text(meta.publisher))
+    if meta.author:
+        out.add(g, g, DCTERMS.creator, _text(meta.author))
+    if meta.url:
+        out.add(g, g, SCHEMA.url, _iri(meta.url))
+
+    actors = resolution.actors
+    for mention in extraction.actors:
+        if mention.name in actors:
+            out.add(g, g, KG.mentions, actors[mention.name].iri)
+    for material in extraction.materials:
+        out.add(g, g, KG.mentions, resolution.materials[material.name].iri)
+    for citation in extraction.citations:
+        if citation.name in actors:
+            out.add(g, g, KG.cites, actors[citation.name].iri)
+
+    for statement in extraction.statements:
+        s = statement_iri(ident, statement.span.begin, statement.span.end)
+        out.add(g, s, RDF.type, KG.Statement)
+        out.add(g, s, KG.quote, _text(statement.span.text))
+        out.add(g, s, KG.statementKind, KIND_CONCEPTS[statement.kind])
+        out.add(g, s, PROV.wasDerivedFrom, g)
+        if statement.speaker in actors:
+            out.add(g, s, KG.speaker, actors[statement.speaker].iri)
+        if statement.via in actors:
+            out.add(g, s, KG.via, actors[statement.via].iri)
+        if statement.date:
+            out.add(g, s, KG.date, date_literal(statement.date))
+        if statement.negated:
+            out.add(g, s, KG.negated, _typed("true", XSD.boolean))
+        _add_evidence(out, ident, s, statement.span)
+
+    for figure in extraction.figures:
+        s = statement_iri(ident, figure.span.begin, figure.span.end)
+        out.add(g, s, RDF.type, KG.Statement)
+        out.add(g, s, RDF.type, KG.NumericClaim)
+        out.add(g, s, KG.quote, _text(figure.span.text))
+        out.add(g, s, KG.statementKind, KG.ReportedSpeech)
+        out.add(g, s, PROV.wasDerivedFrom, g)
+        out.add(g, s, KG.unit, _text(figure.unit))
+        if figure.value is not None:
+            out.add(g, s, KG.value, decimal_literal(figure.value))
+        if figure.value_max is not None:
+            out.add(g, s, KG.valueMax, decimal_literal(figure.value_max))
+        if figure.qualifier:
+            out.add(g, s, KG.qualifier, _text(figure.qualifier))
+        if figure.asserted_by in actors:
+            out.add(g, s, KG.speaker, actors[figure.asserted_by].iri)
+        _add_evidence(out, ident, s, figure.span)
+
+    for measure in extraction.measures:
+        node = resolution.measure_for(measure)
+        m = node.iri
+        out.add(g, g, KG.mentions, m)
+        out.add(g, m, KG.measureType, MEASURE_CONCEPTS[measure.type])
+        out.add(g, m, KG.status, STATUS_CONCEPTS[measure.status])
+        if measure.issuer in actors:
+            out.add(g, m, KG.issuer, actors[measure.issuer].iri)
+        if measure.target in actors:
+            out.add(g, m, KG.target, actors[measure.target].iri)
+        if measure.via in actors:
+            out.add(g, m, KG.via, actors[measure.via].iri)
+        if measure.date:
+            out.add(g, m, KG.date, date_literal(measure.date))
+        for name in measure.covers:
+            if name in resolution.materials:
+                out.add(g, m, KG.covers, resolution.materials[name].iri)
+        _add_evidence(out, ident, m, measure.span)
+
+    for link in extraction.candidates:
+        if link.candidate not in actors:
+            continue
+        c = assertion_iri(ident, "candidate", link.mention.begin, link.mention.end)
+        out.add(g, c, RDF.type, KG.CandidateLink)
+        out.add(g, c, KG.candidateFor, actors[link.candidate].iri)
+        out.add(g, c, KG.score, decimal_literal(Decimal(str(round(link.score, 3)))))
+        _add_evidence(out, ident, c, link.mention)
+
+
+def _add_evidence(out: _Quads, identifier: str, node: str, span: Span) -> None:
+    g = article_iri(identifier)
+    e = evidence_iri(identifier, span.begin, span.end)
+    out.add(g, node, KG.evidence, e)
+    for cls in (KG.Evidence, NIF.String, NIF.RFC5147String):
+        out.add(g, e, RDF.type, cls)
+    out.add(g, e, NIF.referenceContext, g)
+    out.add(g, e, NIF.beginIndex, _typed(span.begin, XSD.nonNegativeInteger))
+    out.add(g, e, NIF.endIndex, _typed(span.end, XSD.nonNegativeInteger))
+    out.add(g, e, NIF.anchorOf, _text(span.text))

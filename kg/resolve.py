@@ -1,0 +1,344 @@
+"""Resolution: turn per-article mentions into one node per real-world entity and measure.
+
+Extractors already map each surface form to a canonical name (the reference data's key, or
+the surface form itself for names found by patterns).  This module gathers, across all
+articles, what is known about each canonical name and decides the node's single
+``rdfs:label``, its types, its ``skos:altLabel``s and its links, deterministically.
+
+Measures are resolved by a *key* built from what identifies a real-world measure: its type,
+the state at the root of its issuer and of its target, the person who acted for a protest
+(two envoys protesting are two protests), and whether it is a historical precedent.  Keys are
+dictionary lookups, so resolution is linear in the number of mentions: there is no
+all-pairs comparison across the corpus.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from .model import (
+    ActorMention,
+    ActorType,
+    Extraction,
+    MaterialCategory,
+    MeasureMention,
+    MeasureStatus,
+    MeasureType,
+)
+from .namespace import actor_iri, material_iri, measure_iri
+
+_POSSESSIVE = ("'s", "’s", "s'", "s’")
+
+T = TypeVar("T")
+
+
+@dataclass
+class ActorNode:
+    """One real-world actor, as all articles together describe it."""
+
+    name: str
+    iri: str
+    type: ActorType
+    alt_labels: set[str] = field(default_factory=set)
+    role: str | None = None
+    affiliation: str | None = None
+    part_of: str | None = None
+    is_source: bool = False
+
+
+@dataclass
+class MaterialNode:
+    """One material, good or technology."""
+
+    name: str
+    iri: str
+    category: MaterialCategory
+    broader: str | None = None
+    alt_labels: set[str] = field(default_factory=set)
+
+
+@dataclass
+class MeasureNode:
+    """One real-world measure; each article's own account stays in its graph."""
+
+    key: str
+    iri: str
+    label: str
+    type: MeasureType
+    issuer: str | None
+    target: str | None
+
+
+@dataclass(frozen=True)
+class ActorInfo:
+    """What reference data says about an actor that may never be mentioned itself."""
+
+    name: str
+    type: ActorType
+    part_of: str | None = None
+
+
+@dataclass(frozen=True)
+class MaterialInfo:
+    """What reference data says about a broader material."""
+
+    name: str
+    category: MaterialCategory
+    broader: str | None = None
+
+
+ActorLookup = Callable[[str], ActorInfo | None]
+MaterialLookup = Callable[[str], MaterialInfo | None]
+
+
+@dataclass
+class Resolution:
+    """The corpus-wide nodes, keyed by canonical name (actors, materials) or key (measures)."""
+
+    actors: dict[str, ActorNode] = field(default_factory=dict)
+    materials: dict[str, MaterialNode] = field(default_factory=dict)
+    measures: dict[str, MeasureNode] = field(default_factory=dict)
+
+    def measure_for(self, mention: MeasureMention) -> MeasureNode:
+        """The node a measure mention was resolved to."""
+        return self.measures[measure_key(mention, self.actors)]
+
+
+def strip_possessive(text: str) -> str:
+    """``"Japan's"`` -> ``"Japan"``; other text unchanged."""
+    for suffix in _POSSESSIVE:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            return text[: -len(suffix)] if suffix[0] != "s" else text[:-1]
+    return text
+
+
+def resolve(
+    extractions: Iterable[Extraction],
+    *,
+    actor_lookup: ActorLookup | None = None,
+    material_lookup: MaterialLookup | None = None,
+) -> Resolution:
+    """Resolve every mention of a corpus to corpus-wide nodes.
+
+    ``actor_lookup``/``material_lookup`` answer for names that are referred to (an
+    affiliation, a broader material) but never mentioned; without them such links are
+    dropped rather than pointing at a node nobody describes.
+    """
+    extractions = list(extractions)
+    resolution = Resolution()
+    _resolve_actors(extractions, resolution, actor_lookup)
+    _resolve_materials(extractions, resolution, material_lookup)
+    for extraction in extractions:
+        for measure in extraction.measures:
+            key = measure_key(measure, resolution.actors)
+            if key not in resolution.measures:
+                resolution.measures[key] = _measure_node(key, measure, resolution.actors)
+    return resolution
+
+
+def _resolve_actors(
+    extractions: list[Extraction], resolution: Resolution, lookup: ActorLookup | None
+) -> None:
+    types: dict[str, Counter[ActorType]] = defaultdict(Counter)
+    roles: dict[str, Counter[str]] = defaultdict(Counter)
+    affiliations: dict[str, Counter[str]] = defaultdict(Counter)
+    parts: dict[str, Counter[str]] = defaultdict(Counter)
+    surface: dict[str, set[str]] = defaultdict(set)
+    cited: set[str] = set()
+    for extraction in extractions:
+        for mention in extraction.actors:
+            _tally(mention, types, roles, affiliations, parts, surface)
+        cited.update(c.name for c in extraction.citations)
+        # Names used as speakers, issuers and targets are actors even if no mention says so.
+        for name in _referenced_actor_names(extraction):
+            types[name]  # noqa: B018 - registers the name with no vote
+    for name in sorted(types):
+        votes = types[name]
+        info = lookup(name) if lookup else None
+        if votes:
+            actor_type = _most_common(votes, order=list(ActorType))
+        elif info is not None:
+            actor_type = info.type
+        else:
+            continue
+        node = ActorNode(
+            name=name,
+            iri=actor_iri(name),
+            type=actor_type,
+            alt_labels={s for s in surface[name] if s != name},
+            role=_most_common(roles[name]) if roles[name] else None,
+            affiliation=_most_common(affiliations[name]) if affiliations[name] else None,
+            part_of=_most_common(parts[name]) if parts[name] else None,
+            is_source=name in cited or actor_type is ActorType.MEDIA,
+        )
+        resolution.actors[name] = node
+    _add_referenced_actors(resolution, lookup)
+
+
+def _tally(
+    mention: ActorMention,
+    types: dict[str, Counter[ActorType]],
+    roles: dict[str, Counter[str]],
+    affiliations: dict[str, Counter[str]],
+    parts: dict[str, Counter[str]],
+    surface: dict[str, set[str]],
+) -> None:
+    # Reference-data mentions outvote pattern guesses about the same name.
+    weight = 10 if mention.known else 1
+    types[mention.name][mention.type] += weight
+    if mention.role:
+        roles[mention.name][mention.role] += weight
+    if mention.affiliation and mention.affiliation != mention.name:
+        affiliations[mention.name][mention.affiliation] += weight
+    if mention.part_of and mention.part_of != mention.name:
+        parts[mention.name][mention.part_of] += weight
+    form = strip_possessive(mention.span.text.strip())
+    if form:
+        surface[mention.name].add(" ".join(form.split()))
+
+
+def _referenced_actor_names(extraction: Extraction) -> Iterable[str]:
+    known = {m.name for m in extraction.actors}
+    for statement in extraction.statements:
+        for name in (statement.speaker, statement.via):
+            if name and name not in known:
+                yield name
+    for measure in extraction.measures:
+        for name in (measure.issuer, measure.target, measure.via):
+            if name and name not in known:
+                yield name
+    for figure in extraction.figures:
+        if figure.asserted_by and figure.asserted_by not in known:
+            yield figure.asserted_by
+    for citation in extraction.citations:
+        if citation.name not in known:
+            yield citation.name
+
+
+def _add_referenced_actors(resolution: Resolution, lookup: ActorLookup | None) -> None:
+    """Create nodes for affiliations and parents named only by reference data."""
+    pending = [n for node in resolution.actors.values() for n in (node.affiliation, node.part_of)]
+    while pending:
+        name = pending.pop()
+        if not name or name in resolution.actors:
+            continue
+        info = lookup(name) if lookup else None
+        if info is None:
+            continue
+        resolution.actors[name] = ActorNode(
+            name=name, iri=actor_iri(name), type=info.type, part_of=info.part_of
+        )
+        pending.append(info.part_of)
+    for node in resolution.actors.values():
+        if node.affiliation not in resolution.actors:
+            node.affiliation = None
+        if node.part_of not in resolution.actors:
+            node.part_of = None
+
+
+def _resolve_materials(
+    extractions: list[Extraction], resolution: Resolution, lookup: MaterialLookup | None
+) -> None:
+    categories: dict[str, Counter[MaterialCategory]] = defaultdict(Counter)
+    broader: dict[str, Counter[str]] = defaultdict(Counter)
+    surface: dict[str, set[str]] = defaultdict(set)
+    for extraction in extractions:
+        for mention in extraction.materials:
+            categories[mention.name][mention.category] += 1
+            if mention.broader and mention.broader != mention.name:
+                broader[mention.name][mention.broader] += 1
+            surface[mention.name].add(" ".join(mention.span.text.split()))
+        for measure in extraction.measures:
+            for name in measure.covers:
+                categories[name]  # noqa: B018 - registers the name with no vote
+    for name in sorted(categories):
+        info = lookup(name) if lookup else None
+        if categories[name]:
+            category = _most_common(categories[name], order=list(MaterialCategory))
+        elif info is not None:
+            category = info.category
+        else:
+            category = MaterialCategory.OTHER
+        parent = _most_common(broader[name]) if broader[name] else (info and info.broader)
+        resolution.materials[name] = MaterialNode(
+            name=name,
+            iri=material_iri(name),
+            category=category,
+            broader=parent or None,
+            alt_labels={s for s in surface[name] if s.lower() != name.lower()},
+        )
+    pending = [m.broader for m in resolution.materials.values()]
+    while pending:
+        name = pending.pop()
+        if not name or name in resolution.materials:
+            continue
+        info = lookup(name) if lookup else None
+        category = info.category if info else MaterialCategory.OTHER
+        parent = info.broader if info else None
+        resolution.materials[name] = MaterialNode(
+            name=name, iri=material_iri(name), category=category, broader=parent
+        )
+        pending.append(parent)
+
+
+def root_actor(name: str | None, actors: dict[str, ActorNode]) -> str | None:
+    """Follow ``part_of``/``affiliation`` links up to the top body (usually a state)."""
+    seen: set[str] = set()
+    while name and name in actors and name not in seen:
+        seen.add(name)
+        node = actors[name]
+        parent = node.part_of or node.affiliation
+        if not parent:
+            break
+        name = parent
+    return name
+
+
+def measure_key(measure: MeasureMention, actors: dict[str, ActorNode]) -> str:
+    """The identity of the real-world measure a mention refers to (see module docstring)."""
+    issuer_root = root_actor(measure.issuer, actors) or "unknown"
+    target_root = root_actor(measure.target, actors) or "none"
+    parts = [measure.type.value, issuer_root, target_root]
+    issuer = actors.get(measure.issuer or "")
+    if measure.type is MeasureType.PROTEST and issuer and issuer.type is ActorType.PERSON:
+        parts.append(issuer.name)
+    if measure.status is MeasureStatus.HISTORICAL:
+        parts.append("historical")
+        if measure.date is not None:
+            parts.append(str(measure.date.year))
+    return " ".join(parts)
+
+
+def _measure_node(key: str, measure: MeasureMention, actors: dict[str, ActorNode]) -> MeasureNode:
+    issuer = root_actor(measure.issuer, actors)
+    target = root_actor(measure.target, actors)
+    kind = measure.type.value.replace("_", " ")
+    label = f"{kind}: {issuer or 'unknown issuer'}"
+    if target:
+        label += f" on {target}"
+    person = actors.get(measure.issuer or "")
+    if measure.type is MeasureType.PROTEST and person and person.type is ActorType.PERSON:
+        label += f" (by {person.name})"
+    if measure.status is MeasureStatus.HISTORICAL:
+        label += " (historical"
+        label += f", {measure.date.year})" if measure.date else ")"
+    return MeasureNode(
+        key=key,
+        iri=measure_iri(key),
+        label=label,
+        type=measure.type,
+        issuer=issuer if issuer in actors else None,
+        target=target if target in actors else None,
+    )
+
+
+def _most_common(votes: Counter[T], order: list[T] | None = None) -> T:
+    """The most voted value; ties broken by ``order`` or by sort order, never by chance."""
+    best = max(votes.values())
+    tied = [v for v, n in votes.items() if n == best]
+    if order is not None:
+        return min(tied, key=order.index)
+    return sorted(tied, key=str)[0]

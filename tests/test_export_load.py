@@ -1,0 +1,115 @@
+"""Export (byte-stable, every format parses back) and ``kg load`` (idempotent, atomic)."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+
+from kg.errors import RdfSyntaxError, UsageError
+from kg.export import FORMATS, export
+from kg.load import load
+from kg.namespace import ONTOLOGY_GRAPH
+from kg.store import Store
+
+TRIG = f"""
+@prefix ex: <http://example.org/> .
+ex:g1 {{ ex:a ex:p "one" ; ex:q ex:b . }}
+ex:g2 {{ ex:b ex:p "two"@en ; ex:n 2 . }}
+<{ONTOLOGY_GRAPH}> {{ ex:Class ex:p "vocabulary term" . }}
+"""
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    source = tmp_path / "data.trig"
+    source.write_text(TRIG, encoding="utf-8")
+    s = Store(tmp_path / "store")
+    load([source], s)
+    return s
+
+
+def exported(store: Store, fmt: str, **options: bool) -> bytes:
+    buffer = io.BytesIO()
+    export(store, fmt, buffer, **options)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_export_is_byte_identical_run_twice(store: Store, fmt: str) -> None:
+    assert exported(store, fmt) == exported(store, fmt)
+
+
+@pytest.mark.parametrize(("fmt", "parser"), [("turtle", "turtle"), ("ntriples", "nt"),
+                                             ("trig", "trig"), ("nquads", "nquads"),
+                                             ("jsonld", "json-ld")])
+def test_every_export_format_parses_back_with_rdflib(store: Store, fmt: str, parser: str) -> None:
+    dataset = rdflib.Dataset()
+    dataset.parse(data=exported(store, fmt), format=parser)
+    assert len(dataset) + sum(len(g) for g in dataset.graphs()) >= 4
+
+
+def test_triple_formats_merge_graphs_and_leave_the_ontology_out(store: Store) -> None:
+    turtle = exported(store, "turtle").decode()
+    assert "one" in turtle and "two" in turtle and "vocabulary term" not in turtle
+    assert "vocabulary term" in exported(store, "trig", include_ontology=True).decode()
+
+
+def test_jsonld_export_keeps_named_graphs(store: Store) -> None:
+    doc = json.loads(exported(store, "jsonld"))
+    text = json.dumps(doc)
+    assert "http://example.org/g1" in text and "http://example.org/g2" in text
+
+
+def test_unknown_export_format_is_a_usage_error(store: Store) -> None:
+    with pytest.raises(UsageError, match="choose one of"):
+        exported(store, "csv")
+
+
+def test_loading_the_same_file_twice_gives_the_same_store(store: Store, tmp_path: Path) -> None:
+    before = exported(store, "nquads", include_ontology=True)
+    load([tmp_path / "data.trig"], store)
+    assert exported(store, "nquads", include_ontology=True) == before
+
+
+def test_a_named_graph_in_a_file_replaces_that_graph(store: Store, tmp_path: Path) -> None:
+    update = tmp_path / "update.trig"
+    update.write_text('@prefix ex: <http://example.org/> .\nex:g1 { ex:a ex:p "uno" . }\n')
+    load([update], store)
+    nquads = exported(store, "nquads").decode()
+    assert '"uno"' in nquads and '"one"' not in nquads and '"two"@en' in nquads
+
+
+def test_plain_triples_go_to_the_graph_given(store: Store, tmp_path: Path) -> None:
+    extra = tmp_path / "extra.ttl"
+    extra.write_text('<http://example.org/c> <http://example.org/p> "three" .\n')
+    load([extra], store, graph="http://example.org/g3")
+    assert '"three" <http://example.org/g3>' in exported(store, "nquads").decode()
+
+
+def test_a_syntax_error_names_file_line_and_column_and_changes_nothing(
+    store: Store, tmp_path: Path
+) -> None:
+    before = exported(store, "nquads")
+    bad = tmp_path / "bad.ttl"
+    bad.write_text('@prefix ex: <http://example.org/> .\nex:a ex:p "ok" .\nex:b ex:p "open\n')
+    with pytest.raises(RdfSyntaxError) as info:
+        load([tmp_path / "data.trig", bad], store)
+    assert info.value.line == 3 and str(bad) in str(info.value)
+    assert exported(store, "nquads") == before
+
+
+def test_unknown_extension_is_a_usage_error(store: Store, tmp_path: Path) -> None:
+    odd = tmp_path / "data.csv"
+    odd.write_text("a,b\n")
+    with pytest.raises(UsageError, match="unknown RDF file extension"):
+        load([odd], store)
+
+
+def test_loaded_store_holds_exactly_the_file(store: Store) -> None:
+    assert len(list(store.open())) == 5
+    assert ox.NamedNode("http://example.org/g2") in set(store.open().named_graphs())

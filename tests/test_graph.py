@@ -1,0 +1,124 @@
+"""Graph assembly: layout of docs/graph-layout.md, evidence spans, deterministic IRIs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pyoxigraph as ox
+
+from kg.graph import assemble, date_literal, decimal_literal
+from kg.model import (
+    ActorMention,
+    ActorType,
+    Article,
+    ArticleMetadata,
+    CitationMention,
+    Extraction,
+    FigureMention,
+    MaterialCategory,
+    MaterialMention,
+    MeasureMention,
+    MeasureStatus,
+    MeasureType,
+    PartialDate,
+    Span,
+    StatementKind,
+    StatementMention,
+)
+from kg.namespace import ENTITIES_GRAPH, PREFIXES, article_iri
+from kg.resolve import resolve
+
+TEXT = (
+    "Oslo banned exports of gallium to Ruritania on Monday. "
+    "“We will not yield,” said Minister Ada Berg, according to the Daily Wire. "
+    "Ruritania buys about 60% of its gallium there."
+)
+
+
+def span(text: str, occurrence: int = 0) -> Span:
+    begin = -1
+    for _ in range(occurrence + 1):
+        begin = TEXT.index(text, begin + 1)
+    return Span.of(TEXT, begin, begin + len(text))
+
+
+def sample() -> Extraction:
+    article = Article("x_1.txt", TEXT, ArticleMetadata(title="T", date=dt.date(2026, 1, 7)))
+    return Extraction(
+        article=article,
+        actors=[
+            ActorMention("Norway", ActorType.STATE, span("Oslo")),
+            ActorMention("Ruritania", ActorType.STATE, span("Ruritania")),
+            ActorMention("Ada Berg", ActorType.PERSON, span("Ada Berg"), role="Minister",
+                         affiliation="Norway"),
+            ActorMention("Daily Wire", ActorType.MEDIA, span("Daily Wire")),
+        ],
+        materials=[MaterialMention("gallium", MaterialCategory.SEMICONDUCTOR, span("gallium"))],
+        citations=[CitationMention("Daily Wire", span("Daily Wire"))],
+        statements=[StatementMention("Ada Berg", StatementKind.DIRECT_QUOTE,
+                                     span("We will not yield"), date=PartialDate(2026, 1, 7),
+                                     via="Daily Wire")],
+        figures=[FigureMention(Decimal("60"), "percent", span("about 60%"), qualifier="about")],
+        measures=[MeasureMention(MeasureType.EXPORT_BAN, span("banned exports"),
+                                 issuer="Norway", target="Ruritania",
+                                 date=PartialDate(2026, 1, 5), status=MeasureStatus.IN_FORCE,
+                                 covers=["gallium"])],
+    )
+
+
+def store_of(quads: list[ox.Quad]) -> ox.Store:
+    store = ox.Store()
+    store.extend(quads)
+    return store
+
+
+def ask(store: ox.Store, query: str) -> bool:
+    return bool(store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True))
+
+
+def test_every_evidence_anchor_is_the_article_text_at_its_offsets() -> None:
+    store = store_of(assemble([sample()], resolve([sample()])))
+    rows = list(store.query(
+        "SELECT ?b ?e ?a ?text WHERE { ?ev a kg:Evidence ; nif:beginIndex ?b ; "
+        "nif:endIndex ?e ; nif:anchorOf ?a ; nif:referenceContext ?doc . "
+        "?doc nif:isString ?text }", prefixes=PREFIXES, use_default_graph_as_union=True))
+    assert len(rows) == 3
+    for row in rows:
+        begin, end = int(row["b"].value), int(row["e"].value)
+        assert row["text"].value[begin:end] == row["a"].value
+
+
+def test_entities_go_to_the_entities_graph_and_claims_to_the_article_graph() -> None:
+    store = store_of(assemble([sample()], resolve([sample()])))
+    g = article_iri("x_1.txt")
+    assert ask(store, f"ASK {{ GRAPH <{ENTITIES_GRAPH}> {{ ?a a kg:Actor, kg:Person ; "
+                      "rdfs:label 'Ada Berg' ; kg:role 'Minister' ; kg:affiliation ?n } }")
+    assert ask(store, f"ASK {{ GRAPH <{g}> {{ ?s a kg:Statement ; kg:speaker ?p ; "
+                      "kg:statementKind kg:DirectQuote ; kg:via ?o ; kg:evidence ?e ; "
+                      f"prov:wasDerivedFrom <{g}> }} }}")
+    assert ask(store, f"ASK {{ GRAPH <{g}> {{ ?m kg:status kg:InForce ; kg:covers ?mat ; "
+                      "kg:date '2026-01-05'^^xsd:date ; kg:evidence ?e } }")
+    assert ask(store, f"ASK {{ GRAPH <{g}> {{ <{g}> a kg:Article, kg:Source ; "
+                      "dcterms:identifier 'x_1.txt' ; kg:cites ?c ; kg:mentions ?m } }")
+    assert ask(store, "ASK { ?c a kg:NumericClaim, kg:Statement ; kg:value 60.0 ; "
+                      "kg:unit 'percent' ; kg:qualifier 'about' }")
+
+
+def test_the_same_input_gives_the_same_quads() -> None:
+    first = assemble([sample()], resolve([sample()]))
+    second = assemble([sample()], resolve([sample()]))
+    assert first == second
+    assert not any(isinstance(t, ox.BlankNode) for q in first for t in (q.subject, q.object))
+
+
+def test_dates_keep_the_precision_the_text_gives() -> None:
+    assert date_literal(PartialDate(2025, 11)).datatype.value.endswith("#gYearMonth")
+    assert date_literal(PartialDate(2025)).value == "2025"
+    assert date_literal(PartialDate(2026, 1, 6)).datatype.value.endswith("#date")
+
+
+def test_decimals_are_written_canonically() -> None:
+    assert decimal_literal(Decimal("60")).value == "60.0"
+    assert decimal_literal(Decimal("9000000000000")).value == "9000000000000.0"
+    assert decimal_literal(Decimal("0.50")).value == "0.5"

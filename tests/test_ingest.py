@@ -1,0 +1,136 @@
+"""Reading article files: header, exact text, metadata from the text, clear errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kg.errors import IngestError
+from kg.ingest import MAX_BYTES, iter_article_paths, parse_article, read_article
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def parse(text: str | bytes) -> object:
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    return parse_article(raw, identifier="a.txt")
+
+
+def test_header_fields_become_metadata_and_text_starts_after_the_header() -> None:
+    article = parse("title: Ban\ndate: 2026-01-07\npublisher: Wire\nauthor: A. B\n---\nBody.\n")
+    assert article.text == "Body.\n"
+    assert article.metadata.title == "Ban"
+    assert article.metadata.date == dt.date(2026, 1, 7)
+    assert article.metadata.publisher == "Wire"
+    assert article.metadata.author == "A. B"
+
+
+def test_unknown_header_keys_are_ignored() -> None:
+    article = parse("title: T\nlanguage: en\n---\nBody.")
+    assert article.metadata.title == "T"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("title: T\nnot a header line\n---\nBody", "line 2"),
+        ("title: T\ndate: 7 Jan 2026\n---\nBody", "YYYY-MM-DD"),
+        ("title: T\ntitle: U\n---\nBody", "given twice"),
+        ("title: T\ndate: 2026-01-07\n", "no '---'"),
+        ("title: T\n---\n   \n", "no text"),
+    ],
+)
+def test_malformed_header_is_a_clear_error(text: str, reason: str) -> None:
+    with pytest.raises(IngestError, match=reason):
+        parse(text)
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        (b"", "empty"),
+        (b"  \n\t\n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+        ("caf\u00e9".encode("latin-1") + b"\nmore", "not valid UTF-8: byte 0xe9 at offset 3"),
+    ],
+)
+def test_unusable_bytes_are_rejected_with_the_reason(raw: bytes, reason: str) -> None:
+    with pytest.raises(IngestError, match=reason):
+        parse(raw)
+
+
+def test_oversized_file_is_rejected_before_it_is_read(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:
+        handle.truncate(MAX_BYTES + 1)
+    with pytest.raises(IngestError, match="larger than"):
+        read_article(big)
+
+
+def test_byte_order_mark_is_not_part_of_the_text() -> None:
+    assert parse("\ufeffHello world.\nSecond line.").text == "Hello world.\nSecond line."
+
+
+def test_text_is_kept_exactly_including_carriage_returns() -> None:
+    text = "Title line\r\nBody “quoted” — text.\r\n"
+    assert parse(text).text == text
+
+
+def test_byline_and_date_line_become_author_and_date_with_spans() -> None:
+    article = parse("By Jane Roe\nMarch 3, 2025\nSomething happened in Oslo today.\n")
+    assert article.metadata.author == "Jane Roe"
+    assert article.metadata.date == dt.date(2025, 3, 3)
+    for key, span in article.metadata_spans.items():
+        assert article.text[span.begin : span.end] == span.text, key
+
+
+def test_dateline_gives_the_date_but_no_title() -> None:
+    article = parse("Oslo — 4 February 2025 — The council voted.\nMore text.\n")
+    assert article.metadata.date == dt.date(2025, 2, 4)
+    assert article.metadata.title is None
+
+
+def test_title_line_with_outlet_gives_title_and_publisher() -> None:
+    article = parse("Council Votes on Budget | Daily Brief\n\nThe council voted.\n")
+    assert article.metadata.title == "Council Votes on Budget"
+    assert article.metadata.publisher == "Daily Brief"
+
+
+def test_nothing_is_invented_when_the_text_is_silent() -> None:
+    long_first = "The council voted on a long list of items " * 6
+    article = parse(long_first + "\nMore text follows here.\n")
+    assert article.metadata.date is None
+    assert article.metadata.author is None
+    assert article.metadata.publisher is None
+
+
+def test_impossible_dateline_date_is_left_out() -> None:
+    assert parse("February 30, 2025\nText here.\n").metadata.date is None
+
+
+def test_folders_expand_to_sorted_text_files(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text("b")
+    (tmp_path / "a.txt").write_text("a")
+    (tmp_path / "notes.md").write_text("x")
+    assert [p.name for p in iter_article_paths([tmp_path])] == ["a.txt", "b.txt"]
+
+
+def test_seed_files_are_byte_identical_to_the_shared_seeds() -> None:
+    shared = ROOT.parent / "shared" / "seeds"
+    if not shared.is_dir():
+        pytest.skip("../shared/seeds is not present on this machine")
+    ours = sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
+    assert ours == sorted(p.name for p in shared.glob("*.txt"))
+    for name in ours:
+        assert (ROOT / "seeds" / name).read_bytes() == (shared / name).read_bytes()
+
+
+def test_seed_metadata_comes_from_the_text() -> None:
+    seeds = {p.name[:3]: read_article(p) for p in sorted((ROOT / "seeds").glob("*.txt"))}
+    assert seeds["001"].metadata.date == dt.date(2026, 1, 7)
+    assert seeds["002"].metadata.publisher == "Quick Digest"
+    assert seeds["004"].metadata.author == "Micah Jonah"
+    assert seeds["004"].metadata.date == dt.date(2026, 1, 8)
+    assert seeds["003"].metadata.date is None

@@ -1,0 +1,145 @@
+"""Resolution: one node per real-world entity and measure across articles."""
+
+from __future__ import annotations
+
+from kg.model import (
+    ActorMention,
+    ActorType,
+    Article,
+    Extraction,
+    MaterialCategory,
+    MaterialMention,
+    MeasureMention,
+    MeasureStatus,
+    MeasureType,
+    PartialDate,
+    Span,
+)
+from kg.resolve import ActorInfo, MaterialInfo, measure_key, resolve, strip_possessive
+
+
+def mention(text: str, surface: str, name: str, kind: ActorType, **extra: object) -> ActorMention:
+    begin = text.index(surface)
+    return ActorMention(name, kind, Span.of(text, begin, begin + len(surface)), **extra)
+
+
+def extraction(ident: str, text: str, *actors: tuple[str, str, ActorType]) -> Extraction:
+    article = Article(identifier=ident, text=text)
+    found = [mention(text, s, n, k) for s, n, k in actors]
+    return Extraction(article=article, actors=found)
+
+
+def test_name_variants_from_two_articles_become_one_node_with_alt_labels() -> None:
+    a = extraction("a.txt", "Kanai Masashige spoke.", ("Kanai Masashige", "Masaaki Kanai",
+                                                       ActorType.PERSON))
+    b = extraction("b.txt", "Masaaki Kanai spoke.", ("Masaaki Kanai", "Masaaki Kanai",
+                                                     ActorType.PERSON))
+    node = resolve([a, b]).actors["Masaaki Kanai"]
+    assert node.alt_labels == {"Kanai Masashige"}
+    assert node.iri.endswith("/actor/masaaki-kanai")
+
+
+def test_possessive_surface_forms_are_stored_without_the_possessive() -> None:
+    a = extraction("a.txt", "Japan’s ministry.", ("Japan’s", "Japan", ActorType.STATE))
+    assert resolve([a]).actors["Japan"].alt_labels == set()
+    assert strip_possessive("Japan's") == "Japan"
+    assert strip_possessive("Analysts'") == "Analysts"
+    assert strip_possessive("Swiss") == "Swiss"
+
+
+def test_reference_data_type_outvotes_pattern_guesses() -> None:
+    text = "Quick Digest said. Quick Digest wrote. Quick Digest."
+    article = Article(identifier="a.txt", text=text)
+    guesses = [ActorMention("Quick Digest", ActorType.ORGANIZATION, Span.of(text, i, i + 12),
+                            known=False) for i in (0, 19)]
+    known = ActorMention("Quick Digest", ActorType.MEDIA, Span.of(text, 39, 51))
+    node = resolve([Extraction(article, actors=[*guesses, known])]).actors["Quick Digest"]
+    assert node.type is ActorType.MEDIA
+    assert node.is_source
+
+
+def test_affiliations_named_only_by_reference_data_get_nodes_when_known() -> None:
+    text = "He Yadong spoke."
+    a = Extraction(Article("a.txt", text), actors=[
+        ActorMention("He Yadong", ActorType.PERSON, Span.of(text, 0, 9),
+                     affiliation="Ministry of Commerce of China")])
+    lookup = {
+        "Ministry of Commerce of China": ActorInfo("Ministry of Commerce of China",
+                                                   ActorType.GOVERNMENT_BODY, part_of="China"),
+        "China": ActorInfo("China", ActorType.STATE),
+    }.get
+    actors = resolve([a], actor_lookup=lookup).actors
+    assert actors["Ministry of Commerce of China"].part_of == "China"
+    assert actors["China"].type is ActorType.STATE
+    assert resolve([a]).actors["He Yadong"].affiliation is None, "no dangling links"
+
+
+def _measure_corpus() -> tuple[list[Extraction], dict[str, MeasureMention]]:
+    text = "China's commerce ministry banned exports to Japan. Kanai and Funakoshi protested."
+    a = Article("a.txt", text)
+    actors = [
+        ActorMention("China", ActorType.STATE, Span.of(text, 0, 5)),
+        ActorMention("Ministry of Commerce of China", ActorType.GOVERNMENT_BODY,
+                     Span.of(text, 8, 25), part_of="China"),
+        ActorMention("Japan", ActorType.STATE, Span.of(text, 44, 49)),
+        ActorMention("Masaaki Kanai", ActorType.PERSON, Span.of(text, 51, 56),
+                     affiliation="Japan"),
+        ActorMention("Takehiro Funakoshi", ActorType.PERSON, Span.of(text, 61, 70),
+                     affiliation="Japan"),
+    ]
+    m = {
+        "ban_ministry": MeasureMention(MeasureType.EXPORT_BAN, Span.of(text, 26, 32),
+                                       issuer="Ministry of Commerce of China", target="Japan"),
+        "ban_state": MeasureMention(MeasureType.EXPORT_BAN, Span.of(text, 26, 40),
+                                    issuer="China", target="Japan",
+                                    date=PartialDate(2026, 1, 6)),
+        "protest_kanai": MeasureMention(MeasureType.PROTEST, Span.of(text, 71, 80),
+                                        issuer="Masaaki Kanai", target="China"),
+        "protest_funakoshi": MeasureMention(MeasureType.PROTEST, Span.of(text, 71, 81),
+                                            issuer="Takehiro Funakoshi", target="China"),
+        "historical": MeasureMention(MeasureType.EXPORT_BAN, Span.of(text, 26, 33),
+                                     issuer="China", target="Japan",
+                                     status=MeasureStatus.HISTORICAL),
+    }
+    return [Extraction(a, actors=actors, measures=list(m.values()))], m
+
+
+def test_same_measure_issued_by_a_body_or_its_state_is_one_node() -> None:
+    extractions, m = _measure_corpus()
+    r = resolve(extractions)
+    assert r.measure_for(m["ban_ministry"]) is r.measure_for(m["ban_state"])
+    assert r.measure_for(m["ban_state"]).issuer == "China"
+
+
+def test_protests_by_different_envoys_and_historical_precedents_stay_apart() -> None:
+    extractions, m = _measure_corpus()
+    r = resolve(extractions)
+    nodes = {name: r.measure_for(mm).iri for name, mm in m.items()}
+    assert nodes["protest_kanai"] != nodes["protest_funakoshi"]
+    assert nodes["historical"] != nodes["ban_state"]
+    assert len(r.measures) == 4
+
+
+def test_measure_keys_and_iris_are_deterministic() -> None:
+    first = resolve(_measure_corpus()[0])
+    second = resolve(_measure_corpus()[0])
+    assert sorted(n.iri for n in first.measures.values()) == sorted(
+        n.iri for n in second.measures.values())
+    _, m = _measure_corpus()
+    assert measure_key(m["ban_state"], first.actors) == "export_ban China Japan"
+
+
+def test_materials_get_their_broader_chain_from_reference_data() -> None:
+    text = "Dysprosium magnets."
+    a = Extraction(Article("a.txt", text), materials=[
+        MaterialMention("dysprosium", MaterialCategory.RARE_EARTH_ELEMENT, Span.of(text, 0, 10),
+                        broader="heavy rare earths")])
+    lookup = {
+        "heavy rare earths": MaterialInfo("heavy rare earths", MaterialCategory.RARE_EARTH_ELEMENT,
+                                          broader="rare earths"),
+        "rare earths": MaterialInfo("rare earths", MaterialCategory.RARE_EARTH_ELEMENT),
+    }.get
+    materials = resolve([a], material_lookup=lookup).materials
+    assert materials["dysprosium"].alt_labels == set(), "case-only variants are not aliases"
+    assert materials["heavy rare earths"].broader == "rare earths"
+    assert "rare earths" in materials

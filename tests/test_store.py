@@ -1,0 +1,89 @@
+"""The on-disk store: atomic generations, read-only readers, queries over the union."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.errors import QueryError, StoreError
+from kg.store import Store, run_query
+
+EX = "http://example.org/"
+
+
+def quad(s: str, o: str, g: str) -> ox.Quad:
+    node, predicate, graph = (ox.NamedNode(EX + x) for x in (s, "p", g))
+    return ox.Quad(node, predicate, ox.Literal(o), graph)
+
+
+def count(store: Store) -> int:
+    return len(list(store.open()))
+
+
+def test_missing_store_says_to_build_first(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="kg build"):
+        Store(tmp_path / "none").open()
+
+
+def test_write_becomes_current_only_when_the_block_succeeds(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s")
+    with store.write() as target:
+        target.add(quad("a", "1", "g"))
+    assert count(store) == 1
+    with pytest.raises(RuntimeError), store.write() as target:
+        target.add(quad("b", "2", "g"))
+        target.add(quad("c", "3", "g"))
+        raise RuntimeError("extractor crashed")
+    assert count(store) == 1, "a failed build must leave the previous graph untouched"
+    generations = list((tmp_path / "s" / "generations").iterdir())
+    assert len(generations) == 1, "the half-written generation is removed"
+
+
+def test_reader_opened_before_a_rebuild_keeps_its_graph(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s")
+    with store.write() as target:
+        target.add(quad("a", "old", "g"))
+    reader = store.open()
+    with store.write() as target:
+        target.add(quad("a", "new", "g"))
+    assert [q.object.value for q in reader] == ["old"]
+    assert [q.object.value for q in store.open()] == ["new"]
+
+
+def test_old_generations_are_pruned(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s")
+    for n in range(4):
+        with store.write() as target:
+            target.add(quad("a", str(n), "g"))
+    assert len(list((tmp_path / "s" / "generations").iterdir())) == 2
+
+
+def test_copy_current_starts_from_the_current_graph(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s")
+    with store.write() as target:
+        target.add(quad("a", "1", "g"))
+    with store.write(copy_current=True) as target:
+        target.add(quad("b", "2", "g"))
+    assert count(store) == 2
+
+
+def test_query_default_graph_is_the_union_unless_restricted(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s")
+    with store.write() as target:
+        target.add(quad("a", "1", "g1"))
+        target.add(quad("b", "2", "g2"))
+    opened = store.open()
+    everything = run_query(opened, "SELECT ?s WHERE { ?s ?p ?o }")
+    assert len(list(everything)) == 2
+    only_g1 = run_query(opened, "SELECT ?s WHERE { ?s ?p ?o }", default_graphs=[EX + "g1"])
+    assert [r["s"].value for r in only_g1] == [EX + "a"]
+
+
+def test_query_syntax_error_carries_the_parser_message(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s")
+    with store.write() as target:
+        target.add(quad("a", "1", "g"))
+    with pytest.raises(QueryError, match="syntax error"):
+        run_query(store.open(), "SELECT WHERE {")
