@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from .disagree import find_disagreements
 from .errors import IngestError, KgError, StoreError, ValidationFailed
 from .extract import extract
 from .graph import assemble
@@ -130,7 +131,7 @@ def build_quads(extractions: Sequence[Extraction]) -> list[ox.Quad]:
     from .extract.refdata import actor_info, material_info
 
     resolution = resolve(extractions, actor_lookup=actor_info, material_lookup=material_info)
-    return assemble(extractions, resolution)
+    return assemble(extractions, resolution, find_disagreements(extractions, resolution))
 
 
 def ontology_quads() -> list[ox.Quad]:

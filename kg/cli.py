@@ -219,6 +219,28 @@ def serve(store_location: str, host: str, port: int, threads: int) -> None:
     run_server(store_location, host=host, port=port, threads=threads)
 
 
+@main.command()
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def disagreements(store_location: str, as_json: bool) -> None:
+    """List where sources disagree: measure dates, figures, the scope of measures."""
+    import dataclasses
+    import json
+
+    from .disagree import stored_disagreements
+
+    found = stored_disagreements(Store(store_location))
+    if as_json:
+        click.echo(json.dumps([dataclasses.asdict(d) for d in found], indent=2,
+                              ensure_ascii=False))
+        return
+    for item in found:
+        click.echo(f"[{item.kind}] {item.label}")
+        for ident, begin, end, anchor in item.sides:
+            click.echo(f"    {ident} [{begin}:{end}] \u201c{anchor}\u201d")
+    click.echo(f"({len(found)} disagreement{'s' if len(found) != 1 else ''})")
+
+
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(path_type=Path))
 @store_option

@@ -17,6 +17,7 @@ from decimal import Decimal
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
+from .disagree import Disagreement
 from .model import (
     ActorType,
     DatePrecision,
@@ -29,6 +30,7 @@ from .model import (
     StatementKind,
 )
 from .namespace import (
+    DISAGREEMENTS_GRAPH,
     ENTITIES_GRAPH,
     KG,
     NIF,
@@ -121,13 +123,32 @@ class _Quads:
         self.quads.add(ox.Quad(_iri(s), _iri(p), obj, _iri(graph)))
 
 
-def assemble(extractions: Iterable[Extraction], resolution: Resolution) -> list[ox.Quad]:
-    """All quads of a corpus: the entities graph and one graph per article, sorted."""
+def assemble(
+    extractions: Iterable[Extraction],
+    resolution: Resolution,
+    disagreements: Iterable[Disagreement] = (),
+) -> list[ox.Quad]:
+    """All quads of a corpus: entities, one graph per article, disagreements; sorted."""
     out = _Quads()
     _add_entities(out, resolution)
     for extraction in extractions:
         _add_article(out, extraction, resolution)
+    for disagreement in disagreements:
+        _add_disagreement(out, disagreement)
     return sorted(out.quads, key=str)
+
+
+def _add_disagreement(out: _Quads, disagreement: Disagreement) -> None:
+    g = DISAGREEMENTS_GRAPH
+    d = disagreement.iri
+    out.add(g, d, RDF.type, KG.Disagreement)
+    out.add(g, d, RDFS.label, _text(disagreement.label))
+    out.add(g, d, DCTERMS.type, _text(disagreement.kind))
+    if disagreement.about:
+        out.add(g, d, KG.disagreementAbout, disagreement.about)
+    for assertion in disagreement.assertions:
+        out.add(g, d, KG.conflictingAssertion, assertion.node)
+        out.add(g, d, DCTERMS.source, article_iri(assertion.article))
 
 
 def article_quads(extraction: Extraction, resolution: Resolution) -> list[ox.Quad]:

@@ -62,6 +62,9 @@ CC = Namespace("http://creativecommons.org/ns#")
 ENTITIES_GRAPH = BASE + "graph/entities"
 """Named graph holding what is true across articles: entity types, labels, aliases."""
 
+DISAGREEMENTS_GRAPH = BASE + "graph/disagreements"
+"""Named graph holding kg:Disagreement nodes: where articles differ about the same fact."""
+
 ONTOLOGY_GRAPH = BASE + "graph/ontology"
 """Named graph holding ontology/kg.ttl, so queries can read labels of concepts."""
 

@@ -1,0 +1,222 @@
+"""Disagreements as data: where articles differ about the same fact.
+
+Three kinds are recorded, each as a ``kg:Disagreement`` node in the disagreements graph
+linking the conflicting assertions (their evidence spans, hence their articles):
+
+* ``date``: one real-world measure given different day-precision dates (6 vs 7 January);
+  dates of coarser precision that contain each other ("January" and "6 January") agree;
+* ``figure``: numbers about the same quantity (same unit, same topic words) that differ by
+  more than 0.5% ("about 60%" vs "more than 70%");
+* ``scope``: export measures by the same issuer against the same target whose articles
+  describe different coverage (a ban "limited to military users" in one, reported curbs on
+  rare earths in another).
+
+Grouping is by dictionary keys, so the cost is linear in the number of mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .model import Extraction, MeasureStatus, MeasureType, PartialDate, Span
+from .namespace import disagreement_iri, evidence_iri, statement_iri
+from .resolve import Resolution, root_actor
+
+_EXPORT_TYPES = {
+    MeasureType.EXPORT_BAN,
+    MeasureType.EXPORT_CONTROL,
+    MeasureType.LICENSING_RESTRICTION,
+}
+_WORD = re.compile(r"[a-z]+")
+_STOP = frozenset(
+    "a an the of to in on for from by with and or its their his her share per cent percent "
+    "about around some nearly almost over more than less at least up roughly approximately "
+    "total all".split()
+)
+_TOLERANCE = Decimal("0.005")
+
+
+@dataclass(frozen=True)
+class Assertion:
+    """One article's side of a disagreement: what it says, where."""
+
+    article: str
+    span: Span
+    value: str
+    node: str
+    """IRI of the asserting node: an evidence span (measures) or a NumericClaim (figures)."""
+
+
+@dataclass
+class Disagreement:
+    """Articles that differ about one fact."""
+
+    kind: str
+    key: str
+    label: str
+    about: str | None
+    assertions: list[Assertion] = field(default_factory=list)
+
+    @property
+    def iri(self) -> str:
+        """Deterministic IRI from the kind and the fact's key."""
+        return disagreement_iri(f"{self.kind} {self.key}")
+
+
+def find_disagreements(
+    extractions: Sequence[Extraction], resolution: Resolution
+) -> list[Disagreement]:
+    """Every disagreement in a resolved corpus, sorted by IRI."""
+    found = [
+        *_date_disagreements(extractions, resolution),
+        *_figure_disagreements(extractions),
+        *_scope_disagreements(extractions, resolution),
+    ]
+    return sorted(found, key=lambda d: d.iri)
+
+
+def _date_disagreements(
+    extractions: Sequence[Extraction], resolution: Resolution
+) -> Iterable[Disagreement]:
+    dated: dict[str, list[tuple[PartialDate, Assertion]]] = defaultdict(list)
+    for extraction in extractions:
+        ident = extraction.article.identifier
+        for mention in extraction.measures:
+            if mention.date is None or mention.status is MeasureStatus.HISTORICAL:
+                continue
+            node = resolution.measure_for(mention)
+            span = mention.span
+            assertion = Assertion(ident, span, mention.date.isoformat(),
+                                  evidence_iri(ident, span.begin, span.end))
+            dated[node.key].append((mention.date, assertion))
+    for key, items in sorted(dated.items()):
+        days = {d for d, _ in items if d.day is not None}
+        if len(days) < 2:
+            continue
+        node = resolution.measures[key]
+        chosen = _one_per_value((d.isoformat(), a) for d, a in items if d in days)
+        values = " vs ".join(sorted({a.value for a in chosen}))
+        yield Disagreement("date", key, f"date of {node.label}: {values}", node.iri, chosen)
+
+
+def _figure_disagreements(extractions: Sequence[Extraction]) -> Iterable[Disagreement]:
+    groups: dict[tuple[str, frozenset[str]], list[tuple[Decimal, Assertion]]] = defaultdict(list)
+    for extraction in extractions:
+        ident = extraction.article.identifier
+        for figure in extraction.figures:
+            topic = topic_words(figure.about)
+            if figure.value is None or len(topic) < 2:
+                continue  # too vague to say two numbers measure the same thing
+            span = figure.span
+            assertion = Assertion(ident, span, span.text,
+                                  statement_iri(ident, span.begin, span.end))
+            groups[(figure.unit, topic)].append((figure.value, assertion))
+    for (unit, topic), items in sorted(groups.items(), key=lambda kv: (kv[0][0], sorted(kv[0][1]))):
+        lowest, highest = min(v for v, _ in items), max(v for v, _ in items)
+        if highest - lowest <= abs(highest) * _TOLERANCE:
+            continue
+        if len({a.article for _, a in items}) < 2:
+            continue  # one article giving two numbers is usually two different things
+        chosen = _one_per_value((str(v), a) for v, a in items)
+        what = " ".join(sorted(topic))
+        label = f"{what} ({unit}): " + " vs ".join(a.span.text for a in chosen)
+        yield Disagreement("figure", f"{unit} {what}", label, None, chosen)
+
+
+def _scope_disagreements(
+    extractions: Sequence[Extraction], resolution: Resolution
+) -> Iterable[Disagreement]:
+    by_pair: dict[tuple[str, str], dict[str, list[Assertion]]] = defaultdict(dict)
+    for extraction in extractions:
+        ident = extraction.article.identifier
+        for mention in extraction.measures:
+            if mention.type not in _EXPORT_TYPES or mention.status is MeasureStatus.HISTORICAL:
+                continue
+            issuer = root_actor(mention.issuer, resolution.actors)
+            target = root_actor(mention.target, resolution.actors)
+            if not (issuer and target and mention.covers):
+                continue
+            scope = ", ".join(sorted(mention.covers))
+            span = mention.span
+            by_pair[(issuer, target)].setdefault(scope, []).append(
+                Assertion(ident, span, f"{mention.type.value} covering {scope}",
+                          evidence_iri(ident, span.begin, span.end)))
+    for (issuer, target), scopes in sorted(by_pair.items()):
+        articles_per_scope = [{a.article for a in items} for items in scopes.values()]
+        if len(scopes) < 2 or len(set().union(*articles_per_scope)) < 2:
+            continue
+        if not _mutually_exclusive(list(scopes)):
+            continue
+        chosen = [sorted(items, key=lambda a: (a.article, a.span))[0]
+                  for _, items in sorted(scopes.items())]
+        label = f"scope of export measures by {issuer} on {target}: " + " vs ".join(
+            sorted(scopes))
+        yield Disagreement("scope", f"{issuer} {target}", label, None, chosen)
+
+
+def _mutually_exclusive(scopes: list[str]) -> bool:
+    """True when some scope is neither contained in nor containing another."""
+    sets = [set(s.split(", ")) for s in scopes]
+    return any(not (a <= b or b <= a) for i, a in enumerate(sets) for b in sets[i + 1 :])
+
+
+def _one_per_value(items: Iterable[tuple[str, Assertion]]) -> list[Assertion]:
+    """The first assertion (by article, then offset) of each distinct value."""
+    best: dict[str, Assertion] = {}
+    for value, assertion in sorted(items, key=lambda va: (va[1].article, va[1].span)):
+        best.setdefault(value, assertion)
+    return sorted(best.values(), key=lambda a: (a.article, a.span))
+
+
+def topic_words(about: str | None) -> frozenset[str]:
+    """Content words of what a figure measures, singularised: its grouping key."""
+    if not about:
+        return frozenset()
+    words = (w[:-1] if w.endswith("s") and len(w) > 3 else w for w in _WORD.findall(about.lower()))
+    return frozenset(w for w in words if w not in _STOP and len(w) > 1)
+
+
+_STORED = """
+SELECT ?d ?kind ?label ?about ?node ?id ?begin ?end ?anchor WHERE {
+  GRAPH ?dg { ?d a kg:Disagreement ; rdfs:label ?label ; dcterms:type ?kind ;
+              kg:conflictingAssertion ?node . OPTIONAL { ?d kg:disagreementAbout ?about } }
+  GRAPH ?g { ?g dcterms:identifier ?id .
+             { ?node nif:beginIndex ?begin ; nif:endIndex ?end ; nif:anchorOf ?anchor }
+             UNION
+             { ?node kg:evidence ?ev . ?ev nif:beginIndex ?begin ; nif:endIndex ?end ;
+                                          nif:anchorOf ?anchor } }
+} ORDER BY ?kind ?label ?id ?begin
+"""
+
+
+@dataclass
+class StoredDisagreement:
+    """A disagreement read back from the store, with each side's article and span."""
+
+    iri: str
+    kind: str
+    label: str
+    about: str | None
+    sides: list[tuple[str, int, int, str]] = field(default_factory=list)
+    """(article identifier, begin, end, quoted text) per conflicting assertion."""
+
+
+def stored_disagreements(store: object) -> list[StoredDisagreement]:
+    """The disagreements recorded in a :class:`kg.store.Store`, in a stable order."""
+    from .namespace import PREFIXES
+    from .store import Store, run_query
+
+    assert isinstance(store, Store)
+    found: dict[str, StoredDisagreement] = {}
+    for row in run_query(store.open(), _STORED, prefixes=PREFIXES):
+        iri = row["d"].value
+        item = found.setdefault(iri, StoredDisagreement(
+            iri, row["kind"].value, row["label"].value,
+            row["about"].value if row["about"] is not None else None))
+        item.sides.append((row["id"].value, int(row["begin"].value), int(row["end"].value),
+                           row["anchor"].value))
+    return list(found.values())

@@ -1,0 +1,120 @@
+"""The build pipeline on real files: the seeds, bad inputs, atomicity, determinism."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from kg.build import build
+from kg.errors import KgError
+from kg.export import export
+from kg.namespace import PREFIXES
+from kg.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FIXTURE = ROOT / "tests" / "fixtures" / "build"
+
+
+@pytest.fixture(scope="module")
+def seeds_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    store = Store(tmp_path_factory.mktemp("seeds") / "store")
+    report = build([SEEDS], store)
+    assert report.failures == []
+    return store
+
+
+def select(store: Store, query: str) -> list[dict[str, str]]:
+    results = store.open().query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
+    names = [v.value for v in results.variables]
+    return [{n: row[n].value for n in names if row[n] is not None} for row in results]
+
+
+def test_every_seed_article_yields_all_five_classes(seeds_store: Store) -> None:
+    rows = select(seeds_store, """
+        SELECT ?id (COUNT(DISTINCT ?actor) AS ?actors) (COUNT(DISTINCT ?material) AS ?materials)
+               (COUNT(DISTINCT ?measure) AS ?measures) (COUNT(DISTINCT ?st) AS ?statements)
+        WHERE { GRAPH ?g { ?g a kg:Article, kg:Source ; dcterms:identifier ?id .
+          OPTIONAL { ?g kg:mentions ?actor . ?actor a kg:Actor }
+          OPTIONAL { ?g kg:mentions ?material . ?material a kg:Material }
+          OPTIONAL { ?g kg:mentions ?measure . ?measure a kg:Measure }
+          OPTIONAL { ?st a kg:Statement ; prov:wasDerivedFrom ?g } } }
+        GROUP BY ?id ORDER BY ?id""")
+    assert [r["id"] for r in rows] == sorted(p.name for p in SEEDS.glob("*.txt"))
+    for row in rows:
+        for cls in ("actors", "materials", "measures", "statements"):
+            assert int(row[cls]) > 0, f"{row['id']} has no {cls}"
+
+
+def test_every_evidence_anchor_equals_the_article_text_at_its_offsets(seeds_store: Store) -> None:
+    rows = select(seeds_store, """
+        SELECT ?b ?e ?anchor ?text WHERE { GRAPH ?g {
+          ?ev a kg:Evidence ; nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?anchor .
+          ?g nif:isString ?text } }""")
+    assert rows
+    bad = [r for r in rows if r["text"][int(r["b"]) : int(r["e"])] != r["anchor"]]
+    assert bad == []
+
+
+def test_every_statement_and_measure_assertion_has_evidence(seeds_store: Store) -> None:
+    missing = select(seeds_store, """
+        SELECT ?node WHERE { GRAPH ?g {
+          { ?node a kg:Statement } UNION { ?node kg:status ?status }
+          FILTER NOT EXISTS { ?node kg:evidence ?ev } } }""")
+    assert missing == []
+
+
+def test_one_label_per_entity(seeds_store: Store) -> None:
+    rows = select(seeds_store, """
+        SELECT ?e (COUNT(DISTINCT ?label) AS ?n) WHERE {
+          ?e a ?cls ; rdfs:label ?label . VALUES ?cls { kg:Actor kg:Material kg:Measure } }
+        GROUP BY ?e HAVING (COUNT(DISTINCT ?label) != 1)""")
+    assert rows == []
+
+
+def test_building_twice_gives_byte_identical_exports(seeds_store: Store, tmp_path: Path) -> None:
+    again = Store(tmp_path / "again")
+    build([SEEDS], again)
+    first, second = io.BytesIO(), io.BytesIO()
+    export(seeds_store, "trig", first)
+    export(again, "trig", second)
+    assert first.getvalue() == second.getvalue()
+
+
+def test_bad_files_are_skipped_and_the_others_built(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_bytes((FIXTURE / "good.txt").read_bytes())
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02")
+    (folder / "latin1.txt").write_bytes("Caf\xe9 news".encode("latin-1"))
+    store = Store(tmp_path / "store")
+    report = build([folder], store)
+    assert sorted(Path(f.path).name for f in report.failures) == [
+        "binary.txt", "empty.txt", "latin1.txt"]
+    assert report.exit_code == 1
+    assert [a.identifier for a in report.articles] == ["good.txt"]
+    assert select(store, "SELECT ?id WHERE { ?a a kg:Article ; dcterms:identifier ?id }") == [
+        {"id": "good.txt"}]
+
+
+def test_a_build_with_nothing_usable_fails_and_keeps_the_previous_graph(tmp_path: Path) -> None:
+    store = Store(tmp_path / "store")
+    build([FIXTURE / "good.txt"], store)
+    before = store.current_path()
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(KgError, match="no article could be built") as info:
+        build([empty], store)
+    assert info.value.exit_code == 2
+    assert store.current_path() == before
+
+
+def test_undated_articles_are_anchored_on_the_corpus_but_keep_no_date(tmp_path: Path) -> None:
+    store = Store(tmp_path / "store")
+    build([FIXTURE], store)
+    rows = select(store, "SELECT ?id ?date WHERE { ?a a kg:Article ; dcterms:identifier ?id "
+                         "OPTIONAL { ?a dcterms:date ?date } } ORDER BY ?id")
+    assert rows == [{"id": "good.txt", "date": "2025-03-04"}, {"id": "undated.txt"}]

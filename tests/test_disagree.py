@@ -1,0 +1,91 @@
+"""Disagreements between sources are found and recorded as data."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kg.disagree import find_disagreements, topic_words
+from kg.model import (
+    ActorMention,
+    ActorType,
+    Article,
+    Extraction,
+    FigureMention,
+    MeasureMention,
+    MeasureStatus,
+    MeasureType,
+    PartialDate,
+    Span,
+)
+from kg.resolve import resolve
+
+TEXT = "Ruritania banned exports to Freedonia. It supplies about 60% of Freedonia's gallium."
+
+
+def article(ident: str, *, date: PartialDate | None = None, value: str | None = None,
+            about: str = "Freedonia's gallium imports", covers: tuple[str, ...] = (),
+            status: MeasureStatus = MeasureStatus.IN_FORCE) -> Extraction:
+    actors = [ActorMention("Ruritania", ActorType.STATE, Span.of(TEXT, 0, 9)),
+              ActorMention("Freedonia", ActorType.STATE, Span.of(TEXT, 28, 37))]
+    measure = MeasureMention(MeasureType.EXPORT_BAN, Span.of(TEXT, 10, 24), issuer="Ruritania",
+                             target="Freedonia", date=date, status=status, covers=list(covers))
+    figures = []
+    if value is not None:
+        figures.append(FigureMention(Decimal(value), "percent", Span.of(TEXT, 48, 57),
+                                     about=about))
+    return Extraction(Article(ident, TEXT), actors=actors, measures=[measure], figures=figures)
+
+
+def disagreements(*extractions: Extraction) -> list:
+    return find_disagreements(list(extractions), resolve(list(extractions)))
+
+
+def test_two_day_dates_for_one_measure_are_a_date_disagreement() -> None:
+    found = disagreements(article("a.txt", date=PartialDate(2026, 1, 6)),
+                          article("b.txt", date=PartialDate(2026, 1, 7)))
+    assert [d.kind for d in found] == ["date"]
+    assert [a.value for a in found[0].assertions] == ["2026-01-06", "2026-01-07"]
+    assert {a.article for a in found[0].assertions} == {"a.txt", "b.txt"}
+    assert found[0].about is not None
+
+
+def test_a_coarser_date_that_contains_the_other_is_no_disagreement() -> None:
+    assert disagreements(article("a.txt", date=PartialDate(2026, 1, 6)),
+                         article("b.txt", date=PartialDate(2026, 1))) == []
+
+
+def test_historical_precedents_do_not_conflict_with_the_current_measure() -> None:
+    assert disagreements(article("a.txt", date=PartialDate(2026, 1, 6)),
+                         article("b.txt", date=PartialDate(2010, 9, 7),
+                                 status=MeasureStatus.HISTORICAL)) == []
+
+
+def test_figures_about_the_same_quantity_that_differ_disagree() -> None:
+    found = disagreements(article("a.txt", value="60"),
+                          article("b.txt", value="70", about="gallium imports of Freedonia"))
+    assert [d.kind for d in found] == ["figure"]
+    assert len(found[0].assertions) == 2
+
+
+def test_figures_within_half_a_percent_or_about_other_things_agree() -> None:
+    assert disagreements(article("a.txt", value="60"), article("b.txt", value="60.2")) == []
+    assert disagreements(article("a.txt", value="60"),
+                         article("b.txt", value="70", about="rice harvest")) == []
+
+
+def test_different_coverage_of_export_measures_is_a_scope_disagreement() -> None:
+    found = disagreements(article("a.txt", covers=("dual-use items",)),
+                          article("b.txt", covers=("rare earths",)))
+    assert [d.kind for d in found] == ["scope"]
+
+
+def test_disagreement_iris_are_deterministic() -> None:
+    first = disagreements(article("a.txt", date=PartialDate(2026, 1, 6)),
+                          article("b.txt", date=PartialDate(2026, 1, 7)))
+    second = disagreements(article("a.txt", date=PartialDate(2026, 1, 6)),
+                           article("b.txt", date=PartialDate(2026, 1, 7)))
+    assert [d.iri for d in first] == [d.iri for d in second]
+
+
+def test_topic_words_ignore_possessives_plurals_and_function_words() -> None:
+    assert topic_words("Japan's rare earth imports") == topic_words("rare earth import of Japan")
