@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .model import Extraction, MeasureStatus, MeasureType, PartialDate, Span
-from .namespace import disagreement_iri, evidence_iri, statement_iri
+from .namespace import PREFIXES, disagreement_iri, evidence_iri, statement_iri
 from .resolve import Resolution, root_actor
+from .store import Store, run_query
 
 _EXPORT_TYPES = {
     MeasureType.EXPORT_BAN,
@@ -205,12 +206,8 @@ class StoredDisagreement:
     """(article identifier, begin, end, quoted text) per conflicting assertion."""
 
 
-def stored_disagreements(store: object) -> list[StoredDisagreement]:
+def stored_disagreements(store: Store) -> list[StoredDisagreement]:
     """The disagreements recorded in a :class:`kg.store.Store`, in a stable order."""
-    from .namespace import PREFIXES
-    from .store import Store, run_query
-
-    assert isinstance(store, Store)
     found: dict[str, StoredDisagreement] = {}
     for row in run_query(store.open(), _STORED, prefixes=PREFIXES):
         iri = row["d"].value
