@@ -149,7 +149,7 @@ def validate(
     else:
         report = v.validate_store(Store(store_location), list(articles) or None)
     renderers = {"text": report.to_text, "json": report.to_json,
-                 "turtle": report.to_turtle, "junit": report.to_junit}
+                 "turtle": report.to_turtle, "junit": lambda: report.to_junit(fail_on)}
     output.write(renderers[fmt]())
     sys.exit(1 if report.fails(fail_on) else 0)
 

@@ -105,11 +105,12 @@ def date_literal(date: PartialDate) -> ox.Literal:
 
 
 def decimal_literal(value: Decimal) -> ox.Literal:
-    """An xsd:decimal in canonical form (``60`` -> ``60.0``) so exports are stable."""
-    text = format(value.normalize(), "f")
-    if "." not in text:
-        text += ".0"
-    return _typed(text, XSD.decimal)
+    """An xsd:decimal in the canonical form Oxigraph stores (``60.0`` -> ``60``).
+
+    Writing what the store will give back keeps the validated graph, the stored graph
+    and the exports identical.
+    """
+    return _typed(format(value.normalize(), "f"), XSD.decimal)
 
 
 class _Quads:
@@ -223,6 +224,8 @@ def _add_article(out: _Quads, extraction: Extraction, resolution: Resolution) ->
             out.add(g, g, KG.cites, actors[citation.name].iri)
 
     for statement in extraction.statements:
+        if statement.speaker not in actors:
+            continue  # words nobody is known to have said are not a Statement (layout rule)
         s = statement_iri(ident, statement.span.begin, statement.span.end)
         out.add(g, s, RDF.type, KG.Statement)
         out.add(g, s, KG.quote, _text(statement.span.text))
@@ -292,6 +295,8 @@ def _add_evidence(out: _Quads, identifier: str, node: str, span: Span) -> None:
     for cls in (KG.Evidence, NIF.String, NIF.RFC5147String):
         out.add(g, e, RDF.type, cls)
     out.add(g, e, NIF.referenceContext, g)
-    out.add(g, e, NIF.beginIndex, _typed(span.begin, XSD.nonNegativeInteger))
-    out.add(g, e, NIF.endIndex, _typed(span.end, XSD.nonNegativeInteger))
+    # xsd:integer rather than NIF's xsd:nonNegativeInteger: Oxigraph stores the latter as
+    # the former, and the graph we validate must be the graph we store.
+    out.add(g, e, NIF.beginIndex, _typed(span.begin, XSD.integer))
+    out.add(g, e, NIF.endIndex, _typed(span.end, XSD.integer))
     out.add(g, e, NIF.anchorOf, _text(span.text))

@@ -119,6 +119,6 @@ def test_dates_keep_the_precision_the_text_gives() -> None:
 
 
 def test_decimals_are_written_canonically() -> None:
-    assert decimal_literal(Decimal("60")).value == "60.0"
-    assert decimal_literal(Decimal("9000000000000")).value == "9000000000000.0"
+    assert decimal_literal(Decimal("60.0")).value == "60"
+    assert decimal_literal(Decimal("9E+12")).value == "9000000000000"
     assert decimal_literal(Decimal("0.50")).value == "0.5"

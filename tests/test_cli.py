@@ -1,0 +1,99 @@
+"""The ``kg`` command line: help, exit codes, messages without tracebacks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD = ROOT / "tests" / "fixtures" / "build" / "good.txt"
+COMMANDS = ["build", "load", "validate", "query", "export", "serve", "eval", "disagreements"]
+
+
+def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> str:
+    location = str(tmp_path_factory.mktemp("cli") / "store")
+    code, out, err = run("build", str(GOOD), "--store", location)
+    assert code == 0, err
+    return location
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command: str) -> None:
+    code, out, _ = run(command, "--help")
+    assert code == 0
+    assert "Usage: main " + command in out or f"{command} [OPTIONS]" in out
+
+
+def test_build_prints_counts_per_article(store: str) -> None:
+    code, out, _ = run("build", str(GOOD), "--store", store, "--quiet")
+    assert code == 0 and out == ""
+
+
+def test_build_with_a_bad_file_reports_it_and_exits_1(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00binary")
+    code, out, err = run("build", str(GOOD), str(bad), "--store", str(tmp_path / "s"))
+    assert code == 1
+    assert "skipped" in err and "binary" in err
+    assert "good.txt" in out
+
+
+def test_query_without_a_store_says_what_to_do(tmp_path: Path) -> None:
+    code, _, err = run("query", "ASK {}", "--store", str(tmp_path / "nothing"))
+    assert code == 3
+    assert "kg build" in err and "Traceback" not in err
+
+
+def test_query_syntax_error_is_exit_2_with_the_parser_message(store: str) -> None:
+    code, _, err = run("query", "SELECT WHERE {", "--store", store)
+    assert code == 2 and "syntax error" in err
+
+
+def test_query_reads_stdin_and_files_and_knows_the_prefixes(store: str, tmp_path: Path) -> None:
+    query = "SELECT ?id WHERE { ?a a kg:Article ; dcterms:identifier ?id }"
+    code, out, _ = run("query", "-", "--store", store, "--format", "csv", stdin=query)
+    assert code == 0 and out.splitlines() == ["id", "good.txt"]
+    file = tmp_path / "q.rq"
+    file.write_text(query)
+    code, out, _ = run("query", f"@{file}", "--store", store)
+    assert code == 0 and "good.txt" in out and "(1 row)" in out
+
+
+def test_construct_query_prints_turtle(store: str) -> None:
+    code, out, _ = run("query", "CONSTRUCT { ?a a kg:Article } WHERE { ?a a kg:Article }",
+                       "--store", store)
+    assert code == 0 and "kg:Article" in out
+
+
+def test_export_to_a_file_is_byte_identical_twice(store: str, tmp_path: Path) -> None:
+    first, second = tmp_path / "a.ttl", tmp_path / "b.ttl"
+    assert run("export", "--store", store, "--format", "turtle", "-o", str(first))[0] == 0
+    assert run("export", "--store", store, "--format", "turtle", "-o", str(second))[0] == 0
+    assert first.read_bytes() == second.read_bytes() and first.stat().st_size > 0
+
+
+def test_unknown_format_is_a_usage_error(store: str) -> None:
+    code, _, err = run("export", "--store", store, "--format", "csv")
+    assert code == 2 and "csv" in err
+
+
+def test_load_of_a_malformed_file_names_line_and_exits_2(store: str, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<http://example.org/a> <http://example.org/b> .\n")
+    code, _, err = run("load", str(bad), "--store", store)
+    assert code == 2 and f"{bad}:1" in err
+
+
+def test_validate_store_conforms(store: str) -> None:
+    code, out, err = run("validate", "--store", store)
+    assert code == 0, out + err
