@@ -69,6 +69,21 @@ class QueryError(KgError):
     exit_code = 2
 
 
+class ProtocolError(QueryError):
+    """A SPARQL protocol request that cannot be answered, with the HTTP status to send.
+
+    ``status`` is 400 (bad request, syntax error), 403 (SPARQL Update refused), 405 (method),
+    406 (no acceptable result format), 415 (content type) or 500 (evaluation failed);
+    ``headers`` are extra response headers (e.g. ``Allow`` with a 405).
+    """
+
+    def __init__(self, message: str, *, status: int = 400,
+                 headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.headers = dict(headers or {})
+
+
 class StoreError(KgError):
     """The store cannot be opened, is missing, or a write to it failed."""
 

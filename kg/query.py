@@ -10,7 +10,7 @@ import pyoxigraph as ox
 
 from .errors import UsageError
 from .namespace import PREFIXES
-from .store import Store, run_query
+from .store import Store
 
 Results = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
@@ -31,8 +31,14 @@ _GRAPH_FORMATS = {
 
 
 def run(store: Store, sparql: str) -> Results:
-    """Run a query on the store's current graph (read-only)."""
-    return run_query(store.open(), sparql, prefixes=PREFIXES)
+    """Run a query on the store's current graph (read-only), with the endpoint's rules.
+
+    The dataset rules, refused updates and refused ``SERVICE`` are those of
+    :func:`kg.sparql.execute`, so a query answers the same here and on ``/sparql``.
+    """
+    from .sparql import QueryRequest, execute
+
+    return execute(store.open(), QueryRequest(query=sparql))
 
 
 def format_results(results: Results, fmt: str | None = None) -> str:
@@ -45,7 +51,7 @@ def format_results(results: Results, fmt: str | None = None) -> str:
         if rdf_format.supports_datasets:
             raise UsageError(f"{fmt} needs a dataset; a CONSTRUCT result is one graph")
         prefixes = PREFIXES if rdf_format is ox.RdfFormat.TURTLE else None
-        return results.serialize(format=rdf_format, prefixes=prefixes).decode("utf-8")
+        return ox.serialize(results, format=rdf_format, prefixes=prefixes).decode("utf-8")
     fmt = fmt or "table"
     if fmt == "table":
         return _table(results)
