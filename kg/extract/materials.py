@@ -1,10 +1,164 @@
-"""Find materials (placeholder until the extractor lands)."""
+"""Find the materials, goods and technologies an article names.
+
+The taxonomy of ``kg/data/materials.toml`` is matched against the article's tokens in one
+scan of its trie (:mod:`kg.extract.refdata`), leftmost-longest, so "medium and heavy rare
+earths" wins over "heavy rare earths" and "rare earth magnets" over "rare earth".  Then:
+
+* a name inside a proper name is not the material ("General Motors", "China Northern Rare
+  Earth Group"), and one after a demonstrative refers back to one already named ("these
+  critical minerals");
+* coordinated names share their head or their modifier: "navigation and drone components"
+  names navigation components (the whole phrase) and drone components, and "rare earth
+  elements and alloys" names rare earth alloys ("alloys");
+* chemical symbols count only where they cannot be ordinary words: in parentheses right
+  after a material ("dysprosium (Dy)") or in a list of symbols ("Dy, Tb and Nd").
+"""
 
 from __future__ import annotations
 
-from ..model import Article, MaterialMention
+from collections.abc import Callable
+
+from ..model import Article, MaterialMention, Span
+from .refdata import (
+    GazMatch,
+    MaterialAlias,
+    MaterialData,
+    Token,
+    heading_tokens,
+    material_data,
+    sentence_initial_tokens,
+    tokenize,
+)
+
+_Emit = Callable[[str, int, int], None]
+_CONJUNCTIONS = {"and", "or", "&"}
+_LIST_SEPARATORS = {",", "and", "or", "/", "&"}
 
 
 def find_materials(article: Article) -> list[MaterialMention]:
-    """Return the materials named in ``article``."""
-    return []
+    """Return the materials named in ``article``, one per mention, sorted by span."""
+    text = article.text
+    data = material_data()
+    tokens = tokenize(text)
+    initial = sentence_initial_tokens(text)
+    heading = heading_tokens(text)
+
+    def accept(match: GazMatch) -> GazMatch | None:
+        first = tokens[match.start]
+        before = tokens[match.start - 1] if match.start else None
+        after = tokens[match.end] if match.end < len(tokens) else None
+        entry = data.entries[_name(match)]
+        if before is not None and before.key in entry.not_after:
+            return None  # "bargaining chip"
+        if after is not None and after.key in entry.not_before:
+            return None  # "beef up"
+        # Inside a proper name: "General Motors", "Northern Rare Earth Group".
+        if (first.is_capitalised and before is not None and before.is_word
+                and before.is_capitalised and match.start not in initial
+                and match.start not in heading and not before.text.isupper()):
+            return None
+        return match
+
+    matches = data.gazetteer.scan(tokens, accept=accept)
+    starts = {m.start for m in matches}
+    found: dict[tuple[int, int], MaterialMention] = {}
+
+    def emit(name: str, begin: int, end: int) -> None:
+        entry = data.entries[name]
+        span = Span.of(text, tokens[begin].begin, tokens[end - 1].end)
+        found.setdefault((span.begin, span.end), MaterialMention(
+            name=name, category=entry.category, span=span, broader=entry.broader))
+
+    for m in matches:
+        if m.start > 0 and tokens[m.start - 1].key in data.anaphoric:
+            continue  # "these critical minerals": refers back
+        emit(_name(m), m.start, m.end)
+        _shared_head(data, tokens, m, starts, emit)
+        _shared_modifier(data, tokens, m, starts, emit)
+        _symbol_in_parentheses(data, tokens, m, emit)
+    _symbol_lists(data, tokens, emit)
+    return [found[k] for k in sorted(found)]
+
+
+def _name(match: GazMatch) -> str:
+    alias = next(p for p in match.payloads if isinstance(p, MaterialAlias))
+    return alias.name
+
+
+def _lookup(data: MaterialData, words: list[Token]) -> str | None:
+    return data.alias_map.get(" ".join(t.key for t in words))
+
+
+def _shared_head(data: MaterialData, tokens: tuple[Token, ...], m: GazMatch,
+                 starts: set[int], emit: _Emit) -> None:
+    """"Navigation and drone components": the left conjuncts take the match's head."""
+    if m.end - m.start < 2:
+        return
+    for split in range(1, m.end - m.start):
+        head = list(tokens[m.start + split:m.end])
+        i = m.start - 1
+        while i >= 1 and tokens[i].key in _LIST_SEPARATORS:
+            word = i - 1
+            # A glued modifier ("high-end") is one word: walk back to its first piece.
+            while word > 0 and tokens[word].glued:
+                word -= 1
+            if word in starts or not tokens[word].is_word:
+                break
+            modifier = list(tokens[word:i])
+            name = _lookup(data, modifier + head)
+            if name is None:
+                break
+            emit(name, word, m.end)
+            i = word - 1
+            if i < 0 or tokens[i].key not in {","} | _CONJUNCTIONS:
+                break
+
+
+def _shared_modifier(data: MaterialData, tokens: tuple[Token, ...], m: GazMatch,
+                     starts: set[int], emit: _Emit) -> None:
+    """"Rare earth elements and alloys": the right conjunct takes the match's modifier."""
+    j = m.end
+    if j + 1 >= len(tokens) or tokens[j].key not in _CONJUNCTIONS or j + 1 in starts:
+        return
+    for split in range(m.end - m.start - 1, 0, -1):
+        modifier = list(tokens[m.start:m.start + split])
+        for size in (2, 1):
+            words = list(tokens[j + 1:j + 1 + size])
+            if len(words) < size or not all(t.is_word for t in words):
+                continue
+            name = _lookup(data, modifier + words)
+            if name is not None and name != _name(m):
+                emit(name, j + 1, j + 1 + size)
+                return
+
+
+def _symbol_in_parentheses(data: MaterialData, tokens: tuple[Token, ...], m: GazMatch,
+                           emit: _Emit) -> None:
+    """"dysprosium (Dy)": the symbol of the material just named."""
+    j = m.end
+    if j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 2].text == ")":
+        name = data.symbols.get(tokens[j + 1].text)
+        if name is not None and name == _name(m):
+            emit(name, j + 1, j + 2)
+
+
+def _symbol_lists(data: MaterialData, tokens: tuple[Token, ...], emit: _Emit) -> None:
+    """"Dy, Tb and Nd": two or more safe symbols joined by commas or conjunctions."""
+    i = 0
+    n = len(tokens)
+    while i < n:
+        run: list[int] = []
+        j = i
+        while j < n and tokens[j].text in data.symbols \
+                and tokens[j].text not in data.unsafe_symbols:
+            run.append(j)
+            if j + 2 < n and tokens[j + 1].key in _LIST_SEPARATORS:
+                j += 2
+                if tokens[j - 1].text == "," and tokens[j].key in _CONJUNCTIONS:
+                    j += 1  # Oxford comma: "Dy, Tb, and Nd"
+            else:
+                break
+        if len(run) >= 2:
+            for k in run:
+                emit(data.symbols[tokens[k].text], k, k + 1)
+        i = (run[-1] + 1) if run else i + 1

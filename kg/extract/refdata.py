@@ -1,0 +1,922 @@
+"""Reference data of the actor and material extractors, loaded once, checked, compiled.
+
+``kg/data/actors.toml`` and ``kg/data/materials.toml`` (format: ``kg/data/README.md``) are
+read with :mod:`tomllib`, validated (:class:`RefDataError` names the file, the entry and the
+problem) and turned into lookup structures, cached for the life of the process:
+
+* an alias -> canonical name map (:func:`actor_alias_map`, :func:`material_alias_map`);
+* a token trie (:class:`Gazetteer`) holding every alias, generic term and trigger word,
+  so an article is scanned once, left to right, in time linear in its number of tokens
+  (times the length of the longest alias), whatever the size of the tables.
+
+Matching works on tokens (:func:`tokenize`): words, possessive ``'s``, abbreviations such
+as ``U.S.`` and single punctuation marks.  A hyphen between two words with no space is not
+a token: the second word is *glued* to the first, so ``dual-use``, ``dual use`` and
+``dual‑use`` (non-breaking hyphen) match the same alias, and a glued pair may also match
+one alias word (``Ya-dong`` matches ``Yadong``).  Case follows the alias: a lower-case alias
+word matches any case, a Capitalised one needs a capital, and one with more capitals
+(``IHI``, ``U.S.``) must appear exactly so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import KgError
+from ..model import ActorType, MaterialCategory
+from ..resolve import ActorInfo, MaterialInfo
+from .text import split_sentences
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+ACTORS_FILE = DATA_DIR / "actors.toml"
+MATERIALS_FILE = DATA_DIR / "materials.toml"
+
+HYPHENS = "-\u2010\u2011"
+"""Characters that join two words into one hyphenated word (not dashes)."""
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
+# Abbreviations with dots (U.S., J.D.), words, possessive 's, any other single character.
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+|['’ʼ]s(?![^\W_])|\S")
+
+
+class RefDataError(KgError):
+    """A reference data file is missing or malformed (a packaging error, not bad input)."""
+
+    exit_code = 2
+
+
+# ---------------------------------------------------------------------------------------
+# Tokens
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of a text: its offsets, text, comparison key and how it joins the last."""
+
+    index: int
+    begin: int
+    end: int
+    text: str
+    key: str
+    glued: bool = False
+    """Joined to the previous token by a hyphen and no space (``Ya-dong``: ``dong``)."""
+    newline_before: bool = False
+
+    @property
+    def is_word(self) -> bool:
+        """Whether the token is a word (letters or digits), not punctuation."""
+        return self.text[0].isalnum()
+
+    @property
+    def is_capitalised(self) -> bool:
+        """Whether the token starts with a capital letter."""
+        return self.text[0].isupper()
+
+    @property
+    def is_possessive(self) -> bool:
+        """Whether the token is a possessive ``'s``."""
+        return self.key == "'s"
+
+
+def token_key(text: str) -> str:
+    """The comparison form of a token: case-folded, apostrophes folded."""
+    return text.translate(_APOSTROPHES).casefold()
+
+
+@lru_cache(maxsize=16)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Tokens of ``text`` (see module doc); cached, as several extractors tokenise one text."""
+    raw = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    tokens: list[Token] = []
+    glue_next = False
+    for i, (begin, end, word) in enumerate(raw):
+        if (word in HYPHENS and 0 < i < len(raw) - 1 and raw[i - 1][1] == begin
+                and raw[i + 1][0] == end and raw[i - 1][2][0].isalnum()
+                and raw[i + 1][2][0].isalnum()):
+            glue_next = True  # an intra-word hyphen: not a token of its own
+            continue
+        previous_end = tokens[-1].end if tokens else 0
+        tokens.append(Token(
+            index=len(tokens), begin=begin, end=end, text=word, key=token_key(word),
+            glued=glue_next, newline_before="\n" in text[previous_end:begin] or not tokens,
+        ))
+        glue_next = False
+    return tuple(tokens)
+
+
+@lru_cache(maxsize=16)
+def sentence_initial_tokens(text: str) -> frozenset[int]:
+    """Indexes of the first word token of each sentence (sentences of :mod:`.text`)."""
+    starts = {s.begin for s in split_sentences(text)}
+    initial: set[int] = set()
+    seen_word = True
+    for tok in tokenize(text):
+        if tok.begin in starts or tok.newline_before:
+            seen_word = False
+        if tok.is_word:
+            if not seen_word:
+                initial.add(tok.index)
+            seen_word = True
+    return frozenset(initial)
+
+
+@lru_cache(maxsize=16)
+def heading_tokens(text: str) -> frozenset[int]:
+    """Indexes of the tokens on title-case lines ("Potential Economic and Strategic Impacts")
+    that do not end like a sentence.
+
+    Capitals there say nothing about names, so the name patterns leave them alone.
+    """
+    out: set[int] = set()
+    line: list[Token] = []
+    for tok in (*tokenize(text), None):
+        if tok is None or (tok.newline_before and line):
+            words = [t for t in line if t.is_word and len(t.text) > 3]
+            caps = sum(1 for t in words if t.is_capitalised)
+            # A line that ends like a sentence is prose, however many names it holds.
+            prose = not line or line[-1].text in {".", ";", ",", "”", '"', "’"}
+            if not prose and len(words) >= 2 and caps >= 0.6 * len(words):
+                out.update(t.index for t in line)
+            line = []
+        if tok is not None:
+            line.append(tok)
+    return frozenset(out)
+
+
+# ---------------------------------------------------------------------------------------
+# The trie
+
+
+class Case(Enum):
+    """How an alias word constrains the case of the text word it matches."""
+
+    ANY = "any"
+    CAPITAL = "capital"
+    EXACT = "exact"
+
+
+def case_rule(word: str) -> Case:
+    """Lower case matches anything, Capitalised needs a capital, more capitals must match."""
+    letters = [c for c in word if c.isalpha()]
+    if not letters or not any(c.isupper() for c in letters):
+        return Case.ANY
+    if letters[0].isupper() and not any(c.isupper() for c in letters[1:]):
+        return Case.CAPITAL
+    return Case.EXACT
+
+
+def _case_ok(rule: Case, alias_word: str, text_word: str) -> bool:
+    if rule is Case.ANY:
+        return True
+    if rule is Case.CAPITAL:
+        return text_word[:1].isupper()
+    return text_word.translate(_APOSTROPHES) == alias_word.translate(_APOSTROPHES)
+
+
+@dataclass(frozen=True)
+class TrieEntry:
+    """One alias stored in a trie node: its words (for the case check) and its payload."""
+
+    words: tuple[str, ...]
+    payload: Any
+
+
+@dataclass
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    entries: list[TrieEntry] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class GazMatch:
+    """Aliases matching tokens ``[start, end)``; ``payloads`` in insertion order."""
+
+    start: int
+    end: int
+    payloads: tuple[Any, ...]
+
+
+def alias_word_variants(alias: str) -> list[tuple[str, ...]]:
+    """The word sequences an alias is stored under: hyphenated words split and joined."""
+    tokens = tokenize(alias)
+    split = tuple(t.text for t in tokens)
+    joined: list[str] = []
+    for t in tokens:
+        if t.glued and joined:
+            joined[-1] += t.text
+        else:
+            joined.append(t.text)
+    variants = [split]
+    if tuple(joined) != split:
+        variants.append(tuple(joined))
+    return variants
+
+
+def alias_key(alias: str) -> str:
+    """The normalised form of an alias, for duplicate checks: its split words, folded."""
+    return " ".join(token_key(w) for w in alias_word_variants(alias)[0])
+
+
+class Gazetteer:
+    """A token trie of aliases; :meth:`scan` finds the leftmost-longest matches."""
+
+    def __init__(self) -> None:
+        self._root = _Node()
+        self.max_words = 0
+
+    def add(self, alias: str, payload: Any) -> None:
+        """Store ``alias`` (all its variants) with ``payload``."""
+        for words in alias_word_variants(alias):
+            node = self._root
+            for word in words:
+                node = node.children.setdefault(token_key(word), _Node())
+            entry = TrieEntry(words, payload)
+            if entry not in node.entries:
+                node.entries.append(entry)
+            self.max_words = max(self.max_words, len(words))
+
+    def matches_at(self, tokens: tuple[Token, ...], start: int) -> list[GazMatch]:
+        """Every alias matching tokens from ``start``, longest first."""
+        found: dict[int, list[Any]] = {}
+        for end, groups, node in self._walk(tokens, start, self._root, []):
+            for entry in node.entries:
+                if len(entry.words) == len(groups) and all(
+                    _case_ok(case_rule(w), w, g) for w, g in zip(entry.words, groups, strict=True)
+                ):
+                    bucket = found.setdefault(end, [])
+                    if entry.payload not in bucket:
+                        bucket.append(entry.payload)
+        return [GazMatch(start, end, tuple(found[end])) for end in sorted(found, reverse=True)]
+
+    def _walk(self, tokens: tuple[Token, ...], j: int, node: _Node,
+              groups: list[str]) -> Iterator[tuple[int, list[str], _Node]]:
+        if node.entries and groups:
+            yield j, groups, node
+        if j >= len(tokens) or len(groups) >= self.max_words:
+            return
+        # One token, or a token with the pieces glued to it (Ya-dong -> yadong).
+        key, text = "", ""
+        k = j
+        while k < len(tokens) and (k == j or tokens[k].glued):
+            key += tokens[k].key
+            text += tokens[k].text
+            child = node.children.get(key)
+            if child is not None:
+                yield from self._walk(tokens, k + 1, child, [*groups, text])
+            k += 1
+
+    def scan(self, tokens: tuple[Token, ...],
+             accept: Callable[[GazMatch], GazMatch | None] | None = None) -> list[GazMatch]:
+        """Leftmost-longest, non-overlapping matches over ``tokens``.
+
+        ``accept(match) -> GazMatch | None`` may veto or narrow a candidate; a vetoed
+        candidate lets a shorter one at the same start be tried.
+        """
+        out: list[GazMatch] = []
+        i = 0
+        while i < len(tokens):
+            chosen = None
+            for candidate in self.matches_at(tokens, i):
+                chosen = accept(candidate) if accept else candidate
+                if chosen is not None:
+                    break
+            if chosen is None:
+                i += 1
+                continue
+            out.append(chosen)
+            i = chosen.end
+        return out
+
+
+# ---------------------------------------------------------------------------------------
+# Actor data
+
+@dataclass(frozen=True)
+class OfficeTerm:
+    """A unique office held by a person for a state, with the dates of the term."""
+
+    office: str
+    of: str
+    to: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def covers(self, when: dt.date) -> bool:
+        """Whether the term includes ``when`` (start inclusive, end exclusive)."""
+        if self.start is None or when < self.start:
+            return False
+        return self.end is None or when < self.end
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One real-world actor of the reference data."""
+
+    name: str
+    type: ActorType
+    aliases: tuple[str, ...] = ()
+    part_of: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    kinds: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()
+    given: str | None = None
+    family: str | None = None
+    east_asian: bool = False
+    family_first: bool = False
+    short: bool = False
+    garbled: tuple[str, ...] = ()
+    offices: tuple[OfficeTerm, ...] = ()
+    not_before: tuple[str, ...] = ()
+
+    def names(self) -> list[str]:
+        """Every surface name of the entry: name, aliases, both orders, garbled forms."""
+        out = [self.name, *self.aliases]
+        if self.given and self.family:
+            western, eastern = f"{self.given} {self.family}", f"{self.family} {self.given}"
+            out.append(eastern if self.family_first else western)
+            if self.east_asian:
+                out.append(western if self.family_first else eastern)
+        out.extend(self.garbled)
+        if self.short and self.family:
+            out.append(self.family)
+        return list(dict.fromkeys(out))
+
+
+@dataclass(frozen=True)
+class BodyKind:
+    """A generic body every state may have ("foreign ministry"), see actors.toml."""
+
+    id: str
+    terms: tuple[str, ...]
+    template: str
+    type: ActorType
+    family: str | None = None
+    refers_back: bool = True
+    part_of_kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Office:
+    """A unique office ("prime minister") and the titles that name it."""
+
+    id: str
+    titles: tuple[str, ...]
+    per_host: bool = False
+
+
+@dataclass(frozen=True)
+class ActorLexicon:
+    """Trigger words of the actor patterns (``[lexicon]`` of actors.toml)."""
+
+    honorifics: frozenset[str]
+    title_modifiers: frozenset[str]
+    titles: tuple[str, ...]
+    speech_verbs: frozenset[str]
+    not_name_words: frozenset[str]
+    pronoun_like_names: frozenset[str]
+    family_name_first: frozenset[str]
+    name_particles: frozenset[str]
+    anonymous_nouns: frozenset[str]
+    anonymous_modifiers: frozenset[str]
+    company_suffixes: frozenset[str]
+    organization_suffixes: frozenset[str]
+    not_actors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CitationFrames:
+    """The words that make an article cite an organisation (``[citation]`` of actors.toml).
+
+    Phrases are stored as tuples of token keys, so they compare with a text's tokens.
+    """
+
+    before: frozenset[tuple[str, ...]]
+    after: frozenset[tuple[str, ...]]
+    relay_verbs: frozenset[str]
+    not_after: frozenset[str]
+
+    @property
+    def longest(self) -> int:
+        """Length in tokens of the longest phrase."""
+        return max((len(p) for p in self.before | self.after), default=0)
+
+
+def _phrases(values: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(t.key for t in tokenize(v)) for v in values)
+
+
+# Payloads stored in the actor trie.
+@dataclass(frozen=True)
+class ActorAlias:
+    """A name of a known actor; ``capital`` for a capital city standing for its state."""
+
+    name: str
+    capital: bool = False
+
+
+@dataclass(frozen=True)
+class Demonym:
+    """A nationality adjective ("Japanese") of a state."""
+
+    state: str
+
+
+@dataclass(frozen=True)
+class KindTerm:
+    """A generic body name ("foreign ministry") of a kind."""
+
+    kind: str
+
+
+@dataclass(frozen=True)
+class Title:
+    """A role title; ``office`` when it names a unique office."""
+
+    office: str | None = None
+
+
+@dataclass(frozen=True)
+class Honorific:
+    """A courtesy title ("Mr.")."""
+
+
+@dataclass(frozen=True)
+class NotActor:
+    """A place or event name that contains an actor's name but is not the actor."""
+
+
+@dataclass
+class ActorData:
+    """The actor tables and their lookup structures."""
+
+    entries: dict[str, ActorEntry]
+    kinds: dict[str, BodyKind]
+    offices: dict[str, Office]
+    lexicon: ActorLexicon
+    gazetteer: Gazetteer
+    alias_map: dict[str, str]
+    body_by_state_kind: dict[tuple[str, str], str]
+    persons_by_family: dict[str, list[str]]
+    template_patterns: list[tuple[re.Pattern[str], BodyKind]]
+    citation: CitationFrames
+
+    def demonym(self, state: str) -> str:
+        """The first demonym of a state (its name when it has none)."""
+        entry = self.entries.get(state)
+        return entry.demonyms[0] if entry and entry.demonyms else state
+
+    def holder(self, office: str, state: str, when: dt.date, to: str | None = None) -> str | None:
+        """The person holding ``office`` for ``state`` (and host ``to``) on ``when``."""
+        found = [
+            e.name for e in self.entries.values() for t in e.offices
+            if t.office == office and t.of == state and t.to == to and t.covers(when)
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def body_name(self, kind: str, state: str, host: str | None = None) -> str | None:
+        """The canonical name of ``state``'s body of ``kind`` (reference entry or template)."""
+        known = self.body_by_state_kind.get((state, kind))
+        if known is not None:
+            return known
+        spec = self.kinds[kind]
+        if not spec.template:
+            return None
+        if "{host}" in spec.template and host is None:
+            return spec.template.split(" in {host}")[0].format(
+                state=state, demonym=self.demonym(state))
+        return spec.template.format(state=state, demonym=self.demonym(state), host=host or "")
+
+
+def _strings(value: Any, where: str, source: Path) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise RefDataError(f"{source}: {where}: expected a list of non-empty strings")
+    return tuple(value)
+
+
+def _date(value: Any, where: str, source: Path) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise RefDataError(f"{source}: {where}: bad date {value!r}") from exc
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise RefDataError(f"{path}: cannot read reference data: {exc.strerror or exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise RefDataError(f"{path}: not valid TOML: {exc}") from exc
+
+
+def _lexicon(table: dict[str, Any], source: Path) -> ActorLexicon:
+    def words(key: str) -> tuple[str, ...]:
+        return _strings(table.get(key), f"[lexicon].{key}", source)
+
+    return ActorLexicon(
+        honorifics=frozenset(words("honorifics")),
+        title_modifiers=frozenset(w.casefold() for w in words("title_modifiers")),
+        titles=words("titles"),
+        speech_verbs=frozenset(w.casefold() for w in words("speech_verbs")),
+        not_name_words=frozenset(words("not_name_words")),
+        pronoun_like_names=frozenset(words("pronoun_like_names")),
+        family_name_first=frozenset(words("family_name_first")),
+        name_particles=frozenset(words("name_particles")),
+        anonymous_nouns=frozenset(w.casefold() for w in words("anonymous_nouns")),
+        anonymous_modifiers=frozenset(w.casefold() for w in words("anonymous_modifiers")),
+        company_suffixes=frozenset(words("company_suffixes")),
+        organization_suffixes=frozenset(words("organization_suffixes")),
+        not_actors=words("not_actors"),
+    )
+
+
+_ACTOR_KEYS = {
+    "name", "type", "aliases", "part_of", "role", "affiliation", "kinds", "demonyms",
+    "capitals", "given", "family", "east_asian", "family_first", "short", "garbled",
+    "offices", "not_before",
+}
+
+
+def _actor_entry(raw: dict[str, Any], index: int, source: Path) -> ActorEntry:
+    where = f"[[actor]] #{index + 1}"
+    name = raw.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise RefDataError(f"{source}: {where}: missing 'name'")
+    where = f"actor {name!r}"
+    unknown = set(raw) - _ACTOR_KEYS
+    if unknown:
+        raise RefDataError(f"{source}: {where}: unknown keys {sorted(unknown)}")
+    try:
+        actor_type = ActorType(raw.get("type"))
+    except ValueError as exc:
+        raise RefDataError(f"{source}: {where}: type must be one of "
+                           f"{[t.value for t in ActorType]}, not {raw.get('type')!r}") from exc
+    offices = []
+    for i, office in enumerate(raw.get("offices", [])):
+        if not isinstance(office, dict) or "office" not in office or "of" not in office:
+            raise RefDataError(f"{source}: {where}: offices[{i}] needs 'office' and 'of'")
+        offices.append(OfficeTerm(
+            office=office["office"], of=office["of"], to=office.get("to"),
+            start=_date(office.get("start"), f"{where}: offices[{i}].start", source),
+            end=_date(office.get("end"), f"{where}: offices[{i}].end", source),
+        ))
+    flags = {k: raw.get(k, False) for k in ("east_asian", "family_first", "short")}
+    for key, value in flags.items():
+        if not isinstance(value, bool):
+            raise RefDataError(f"{source}: {where}: '{key}' must be true or false")
+    if actor_type is not ActorType.PERSON and (raw.get("given") or raw.get("family")):
+        raise RefDataError(f"{source}: {where}: only a person has 'given'/'family' names")
+    return ActorEntry(
+        name=name,
+        type=actor_type,
+        aliases=_strings(raw.get("aliases"), f"{where}: aliases", source),
+        part_of=raw.get("part_of"),
+        role=raw.get("role"),
+        affiliation=raw.get("affiliation"),
+        kinds=_strings(raw.get("kinds"), f"{where}: kinds", source),
+        demonyms=_strings(raw.get("demonyms"), f"{where}: demonyms", source),
+        capitals=_strings(raw.get("capitals"), f"{where}: capitals", source),
+        given=raw.get("given"),
+        family=raw.get("family"),
+        garbled=_strings(raw.get("garbled"), f"{where}: garbled", source),
+        offices=tuple(offices),
+        not_before=_strings(raw.get("not_before"), f"{where}: not_before", source),
+        **flags,
+    )
+
+
+def parse_actor_data(data: dict[str, Any], source: Path = ACTORS_FILE) -> ActorData:
+    """Validate decoded actors.toml and build its lookup structures."""
+    lexicon = _lexicon(data.get("lexicon", {}), source)
+    kinds: dict[str, BodyKind] = {}
+    for i, raw in enumerate(data.get("kind", [])):
+        kind_id = raw.get("id")
+        if not kind_id or kind_id in kinds:
+            raise RefDataError(f"{source}: [[kind]] #{i + 1}: missing or repeated id {kind_id!r}")
+        try:
+            kind_type = ActorType(raw.get("type"))
+        except ValueError as exc:
+            raise RefDataError(f"{source}: kind {kind_id!r}: bad type {raw.get('type')!r}") from exc
+        kinds[kind_id] = BodyKind(
+            id=kind_id, terms=_strings(raw.get("terms"), f"kind {kind_id!r}: terms", source),
+            template=str(raw.get("template", "")), type=kind_type, family=raw.get("family"),
+            refers_back=bool(raw.get("refers_back", True)), part_of_kind=raw.get("part_of_kind"),
+        )
+    offices: dict[str, Office] = {}
+    for i, raw in enumerate(data.get("office", [])):
+        office_id = raw.get("id")
+        if not office_id or office_id in offices:
+            raise RefDataError(f"{source}: [[office]] #{i + 1}: missing or repeated id")
+        offices[office_id] = Office(
+            office_id, _strings(raw.get("titles"), f"office {office_id!r}: titles", source),
+            bool(raw.get("per_host", False)))
+
+    entries: dict[str, ActorEntry] = {}
+    for i, raw in enumerate(data.get("actor", [])):
+        entry = _actor_entry(raw, i, source)
+        if entry.name in entries:
+            raise RefDataError(f"{source}: actor {entry.name!r} is listed twice")
+        entries[entry.name] = entry
+
+    gazetteer = Gazetteer()
+    alias_map: dict[str, str] = {}
+    body_by_state_kind: dict[tuple[str, str], str] = {}
+    persons_by_family: dict[str, list[str]] = {}
+    states = {n for n, e in entries.items() if e.demonyms or e.type is ActorType.STATE}
+
+    def claim(alias: str, name: str, what: str) -> None:
+        key = alias_key(alias)
+        if not key:
+            raise RefDataError(f"{source}: {what} {alias!r} of {name!r} has no words")
+        owner = alias_map.setdefault(key, name)
+        if owner != name:
+            raise RefDataError(f"{source}: alias {alias!r} of {name!r} is already an alias "
+                               f"of {owner!r}; an alias must name exactly one actor")
+
+    for entry in entries.values():
+        for alias in entry.names():
+            claim(alias, entry.name, "alias")
+            gazetteer.add(alias, ActorAlias(entry.name))
+        for capital in entry.capitals:
+            claim(capital, entry.name, "capital")
+            gazetteer.add(capital, ActorAlias(entry.name, capital=True))
+        for ref, what in ((entry.part_of, "part_of"), *((t.of, "offices.of")
+                                                        for t in entry.offices)):
+            if ref is not None and ref not in entries:
+                raise RefDataError(f"{source}: actor {entry.name!r}: {what} {ref!r} is not "
+                                   "an actor of this file")
+        for term in entry.offices:
+            if term.office not in offices:
+                raise RefDataError(f"{source}: actor {entry.name!r}: unknown office "
+                                   f"{term.office!r}")
+            if term.to is not None and term.to not in entries:
+                raise RefDataError(f"{source}: actor {entry.name!r}: unknown host {term.to!r}")
+        for kind in entry.kinds:
+            if kind not in kinds:
+                raise RefDataError(f"{source}: actor {entry.name!r}: unknown kind {kind!r}")
+            state = entry.part_of or entry.name
+            while state not in states and entries.get(state) and entries[state].part_of:
+                state = entries[state].part_of  # type: ignore[assignment]
+            owner = body_by_state_kind.setdefault((state, kind), entry.name)
+            if owner != entry.name:
+                raise RefDataError(f"{source}: {entry.name!r} and {owner!r} are both the "
+                                   f"{kind!r} of {state!r}")
+        if entry.type is ActorType.PERSON and entry.family:
+            persons_by_family.setdefault(entry.family, []).append(entry.name)
+
+    template_patterns: list[tuple[re.Pattern[str], BodyKind]] = []
+    for kind in kinds.values():
+        for term in kind.terms:
+            gazetteer.add(term, KindTerm(kind.id))
+        if kind.part_of_kind and kind.part_of_kind not in kinds:
+            raise RefDataError(f"{source}: kind {kind.id!r}: unknown part_of_kind")
+        if kind.template and kind.template not in ("{state}",):
+            pattern = re.escape(kind.template)
+            for slot in ("state", "demonym", "host"):
+                pattern = pattern.replace(re.escape("{" + slot + "}"), f"(?P<{slot}>.+?)")
+            template_patterns.append((re.compile(f"^{pattern}$"), kind))
+            if "{host}" in kind.template:
+                bare = re.escape(kind.template.split(" in {host}")[0])
+                bare = bare.replace(re.escape("{state}"), "(?P<state>.+?)")
+                template_patterns.append((re.compile(f"^{bare}$"), kind))
+    for entry in entries.values():
+        if entry.affiliation is not None and entry.affiliation not in entries and not any(
+            p.match(entry.affiliation) for p, _ in template_patterns
+        ):
+            raise RefDataError(f"{source}: actor {entry.name!r}: affiliation "
+                               f"{entry.affiliation!r} is neither an actor nor a generic body")
+        for demonym in entry.demonyms:
+            gazetteer.add(demonym, Demonym(entry.name))
+    for office in offices.values():
+        for title in office.titles:
+            gazetteer.add(title, Title(office.id))
+    for title in lexicon.titles:
+        gazetteer.add(title, Title())
+    for honorific in lexicon.honorifics:
+        gazetteer.add(honorific, Honorific())
+    for phrase in lexicon.not_actors:
+        gazetteer.add(phrase, NotActor())
+    table = data.get("citation", {})
+
+    def frame_words(key: str) -> tuple[str, ...]:
+        return _strings(table.get(key), f"[citation].{key}", source)
+
+    citation = CitationFrames(
+        before=_phrases(frame_words("before")), after=_phrases(frame_words("after")),
+        relay_verbs=frozenset(w.casefold() for w in frame_words("relay_verbs")),
+        not_after=frozenset(w.casefold() for w in frame_words("not_after")),
+    )
+    return ActorData(entries, kinds, offices, lexicon, gazetteer, alias_map,
+                     body_by_state_kind, persons_by_family, template_patterns, citation)
+
+
+@lru_cache(maxsize=1)
+def actor_data() -> ActorData:
+    """The actor reference data, loaded and checked once."""
+    return parse_actor_data(_read_toml(ACTORS_FILE), ACTORS_FILE)
+
+
+def actor_alias_map() -> dict[str, str]:
+    """Normalised alias (see :func:`alias_key`) -> canonical actor name."""
+    return dict(actor_data().alias_map)
+
+
+def actor_info(name: str) -> ActorInfo | None:
+    """What the reference data says about an actor name (also generic bodies' names)."""
+    data = actor_data()
+    entry = data.entries.get(name)
+    if entry is not None:
+        return ActorInfo(name=name, type=entry.type, part_of=entry.part_of)
+    for pattern, kind in data.template_patterns:
+        m = pattern.match(name)
+        if m and m.groupdict().get("state") in data.entries:
+            state = m.group("state")
+            parent = (data.body_name(kind.part_of_kind, state) if kind.part_of_kind else state)
+            return ActorInfo(name=name, type=kind.type, part_of=parent)
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Material data
+
+@dataclass(frozen=True)
+class MaterialEntry:
+    """One material, good or technology of the taxonomy."""
+
+    name: str
+    category: MaterialCategory
+    broader: str | None = None
+    aliases: tuple[str, ...] = ()
+    symbol: str | None = None
+    inflect: bool = True
+    not_after: tuple[str, ...] = ()
+    not_before: tuple[str, ...] = ()
+
+    def names(self) -> list[str]:
+        """Name and aliases, each in both grammatical numbers unless ``inflect`` is off."""
+        out: list[str] = []
+        for alias in (self.name, *self.aliases):
+            out.append(alias)
+            if self.inflect:
+                out.extend(other_number(alias))
+        return list(dict.fromkeys(out))
+
+
+@dataclass(frozen=True)
+class MaterialAlias:
+    """A name of a material in the trie."""
+
+    name: str
+
+
+@dataclass
+class MaterialData:
+    """The material taxonomy and its lookup structures."""
+
+    entries: dict[str, MaterialEntry]
+    gazetteer: Gazetteer
+    alias_map: dict[str, str]
+    symbols: dict[str, str]
+    unsafe_symbols: frozenset[str]
+    anaphoric: frozenset[str]
+
+    def chain(self, name: str) -> list[str]:
+        """``name`` and its broader materials, nearest first."""
+        out = []
+        current: str | None = name
+        while current is not None and current not in out:
+            out.append(current)
+            entry = self.entries.get(current)
+            current = entry.broader if entry else None
+        return out
+
+
+_VOWELS = set("aeiou")
+
+
+def other_number(alias: str) -> list[str]:
+    """The alias with its last word in the other grammatical number (English rules)."""
+    head, _, last = alias.rpartition(" ")
+    prefix = f"{head} " if head else ""
+    lower = last.lower()
+    if not last.isalpha() and "-" not in last:
+        return []
+    if any(c.isupper() for c in last[1:]):
+        # Abbreviations: EVs <-> EV.
+        if last.endswith("s"):
+            return [prefix + last[:-1]]
+        return [prefix + last + "s"]
+    if lower.endswith("ies") and len(lower) > 4:
+        return [prefix + last[:-3] + "y"]
+    if lower.endswith(("ches", "shes", "sses", "xes")):
+        return [prefix + last[:-2]]
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return [prefix + last[:-1]]
+    if lower.endswith("y") and len(lower) > 1 and lower[-2] not in _VOWELS:
+        return [prefix + last[:-1] + "ies"]
+    if lower.endswith(("ch", "sh", "x", "ss")):
+        return [prefix + last + "es"]
+    return [prefix + last + "s"]
+
+
+_MATERIAL_KEYS = {"name", "category", "broader", "aliases", "symbol", "inflect", "not_after",
+                  "not_before"}
+
+
+def parse_material_data(data: dict[str, Any], source: Path = MATERIALS_FILE) -> MaterialData:
+    """Validate decoded materials.toml and build its lookup structures."""
+    lexicon = data.get("lexicon", {})
+    entries: dict[str, MaterialEntry] = {}
+    for i, raw in enumerate(data.get("material", [])):
+        name = raw.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise RefDataError(f"{source}: [[material]] #{i + 1}: missing 'name'")
+        unknown = set(raw) - _MATERIAL_KEYS
+        if unknown:
+            raise RefDataError(f"{source}: material {name!r}: unknown keys {sorted(unknown)}")
+        if name in entries:
+            raise RefDataError(f"{source}: material {name!r} is listed twice")
+        try:
+            category = MaterialCategory(raw.get("category"))
+        except ValueError as exc:
+            raise RefDataError(
+                f"{source}: material {name!r}: category must be one of "
+                f"{[c.value for c in MaterialCategory]}, not {raw.get('category')!r}") from exc
+        entries[name] = MaterialEntry(
+            name=name, category=category, broader=raw.get("broader"),
+            aliases=_strings(raw.get("aliases"), f"material {name!r}: aliases", source),
+            symbol=raw.get("symbol"), inflect=bool(raw.get("inflect", True)),
+            not_after=_strings(raw.get("not_after"), f"material {name!r}: not_after", source),
+            not_before=_strings(raw.get("not_before"), f"material {name!r}: not_before",
+                                source),
+        )
+    gazetteer = Gazetteer()
+    alias_map: dict[str, str] = {}
+    symbols: dict[str, str] = {}
+    for entry in entries.values():
+        if entry.broader is not None and entry.broader not in entries:
+            raise RefDataError(f"{source}: material {entry.name!r}: broader {entry.broader!r} "
+                               "is not a material of this file")
+        for alias in entry.names():
+            owner = alias_map.setdefault(alias_key(alias), entry.name)
+            if owner != entry.name:
+                raise RefDataError(f"{source}: alias {alias!r} of {entry.name!r} is already "
+                                   f"an alias of {owner!r}")
+            gazetteer.add(alias, MaterialAlias(entry.name))
+        if entry.symbol:
+            if symbols.setdefault(entry.symbol, entry.name) != entry.name:
+                raise RefDataError(f"{source}: symbol {entry.symbol!r} is used twice")
+    for entry in entries.values():
+        seen = [entry.name]
+        current = entry.broader
+        while current is not None:
+            if current in seen:
+                raise RefDataError(f"{source}: broader chain of {entry.name!r} has a cycle: "
+                                   + " -> ".join([*seen, current]))
+            seen.append(current)
+            current = entries[current].broader
+    return MaterialData(
+        entries=entries, gazetteer=gazetteer, alias_map=alias_map, symbols=symbols,
+        unsafe_symbols=frozenset(_strings(lexicon.get("unsafe_symbols"),
+                                          "[lexicon].unsafe_symbols", source)),
+        anaphoric=frozenset(w.casefold() for w in _strings(
+            lexicon.get("anaphoric_determiners"), "[lexicon].anaphoric_determiners", source)),
+    )
+
+
+@lru_cache(maxsize=1)
+def material_data() -> MaterialData:
+    """The material taxonomy, loaded and checked once."""
+    return parse_material_data(_read_toml(MATERIALS_FILE), MATERIALS_FILE)
+
+
+def material_alias_map() -> dict[str, str]:
+    """Normalised alias (see :func:`alias_key`) -> canonical material name."""
+    return dict(material_data().alias_map)
+
+
+def material_info(name: str) -> MaterialInfo | None:
+    """What the taxonomy says about a material name."""
+    entry = material_data().entries.get(name)
+    if entry is None:
+        return None
+    return MaterialInfo(name=name, category=entry.category, broader=entry.broader)

@@ -1,0 +1,227 @@
+"""The actor extractor, one phenomenon per fixture in tests/fixtures/articles/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.extract.actors import find_actors
+from kg.ingest import read_article
+from kg.model import ActorMention, ActorType, CandidateLink
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+
+
+def _actors(name: str) -> tuple[list[ActorMention], list[CandidateLink]]:
+    return find_actors(read_article(FIXTURES / f"{name}.txt"))
+
+
+def _by_text(mentions: list[ActorMention]) -> dict[str, ActorMention]:
+    return {m.span.text: m for m in mentions}
+
+
+def test_capitals_stand_for_their_states() -> None:
+    found = _by_text(_actors("capital_metonyms")[0])
+    assert found["Beijing"].name == "China"
+    assert found["Tokyo"].name == "Japan"
+    assert found["Washington"].type is ActorType.STATE
+
+
+def test_state_possessive_names_that_states_body() -> None:
+    found = _by_text(_actors("possessive_bodies")[0])
+    assert found["China's commerce ministry"].name == "Ministry of Commerce of China"
+    assert found["Japan’s foreign ministry"].name == "Ministry of Foreign Affairs of Japan"
+    korea = found["South Korea's Ministry of Foreign Affairs"]
+    assert korea.name == "Ministry of Foreign Affairs of South Korea"
+    assert korea.part_of == "South Korea" and not korea.known
+    assert found["Japanese government"].name == "Japan"
+    assert "Japan" not in found  # the qualifier is part of the body's mention
+
+
+def test_spans_are_exact_text_offsets() -> None:
+    article = read_article(FIXTURES / "possessive_bodies.txt")
+    for mention in find_actors(article)[0]:
+        assert article.text[mention.span.begin:mention.span.end] == mention.span.text
+
+
+def test_embassy_host_from_the_text_or_the_state_named_most() -> None:
+    found = _by_text(_actors("embassy_host")[0])
+    assert found["Chinese Embassy in Tokyo"].name == "Embassy of China in Japan"
+    assert found["Chinese embassy"].name == "Embassy of China in Japan"
+    assert found["Chinese embassy"].part_of == "Ministry of Foreign Affairs of China"
+
+
+def test_title_before_name_gives_role_and_finds_unlisted_people() -> None:
+    found = _by_text(_actors("title_before_name")[0])
+    assert found["Takehiro Funakoshi"].role == "Vice Foreign Minister"
+    brandt = found["Olaf Brandt"]
+    assert brandt.type is ActorType.PERSON and not brandt.known
+    assert brandt.role == "Trade Minister"
+    xi = found["Xi Jinping"]
+    assert xi.role == "President" and xi.affiliation == "China"
+    assert "Vice Foreign Minister" not in found
+
+
+def test_apposition_gives_role_and_affiliation() -> None:
+    found = _by_text(_actors("apposition_role")[0])
+    zhou = found["Zhou Minghui"]
+    assert zhou.role == "spokesperson"
+    assert zhou.affiliation == "Ministry of Commerce of China"
+    assert found["Ingrid Falk"].affiliation == "Capital Economics"
+
+
+def test_name_before_speech_verb_is_a_person_but_capitalised_words_are_not() -> None:
+    names = {m.name for m in _actors("speech_verb_name")[0]}
+    assert names == {"Maria Keller"}
+
+
+def test_family_name_alone_after_full_mention_is_that_person() -> None:
+    mentions = _actors("surname_after_full_name")[0]
+    kanai = [m.span.text for m in mentions if m.name == "Masaaki Kanai"]
+    assert kanai == ["Masaaki Kanai", "Kanai", "Mr. Kanai"]
+    assert [m.span.text for m in mentions if m.name == "Wu Jianghao"] == ["Wu Jianghao", "Wu"]
+
+
+def test_he_is_a_name_only_with_speech_verb_after_full_mention() -> None:
+    mentions = _actors("pronoun_like_surname")[0]
+    he = [m for m in mentions if m.span.text == "He"]
+    assert len(he) == 1  # "He said", not "He did not give details"
+    assert he[0].name == "He Yadong"
+
+
+def test_he_stays_a_pronoun_when_no_person_he_was_named() -> None:
+    mentions = _actors("pronoun_he_alone")[0]
+    assert [m.span.text for m in mentions] == ["Minoru Kihara"]
+
+
+def test_hyphenated_romanisation_matches_joined_name() -> None:
+    found = _by_text(_actors("hyphenated_romanisation")[0])
+    assert found["He Ya-dong"].name == "He Yadong"
+    assert found["Lai Ching-te"].name == "Lai Ching-te"
+
+
+def test_family_name_first_order_is_recognised() -> None:
+    found = _by_text(_actors("name_order")[0])
+    assert found["Takaichi Sanae"].name == "Sanae Takaichi"
+    assert found["Jinping Xi"].name == "Xi Jinping"
+
+
+def test_garbled_rendering_resolves_to_the_person_not_the_newspaper() -> None:
+    found = _by_text(_actors("garbled_rendering")[0])
+    assert found["Asahi Hayano"].name == "Sanae Takaichi"
+    assert found["Asahi Shimbun"].type is ActorType.MEDIA
+
+
+def test_title_without_name_is_the_office_holder_on_the_article_date() -> None:
+    found = _by_text(_actors("office_holder_by_date")[0])
+    assert found["Japan's prime minister"].name == "Shigeru Ishiba"  # dated 2025-03-01
+    assert found["Chinese premier"].name == "Li Qiang"
+
+
+def test_same_family_name_other_given_name_is_a_candidate_not_a_merge() -> None:
+    mentions, candidates = _actors("same_surname_other_given_name")
+    found = _by_text(mentions)
+    assert found["Kanai Hiroshi"].name == "Kanai Hiroshi"
+    assert not found["Kanai Hiroshi"].known
+    links = [c for c in candidates if c.mention.text == "Kanai Hiroshi"]
+    assert [c.candidate for c in links] == ["Masaaki Kanai"]
+    assert 0.5 <= links[0].score < 1.0
+
+
+def test_anonymous_source_is_an_unnamed_person() -> None:
+    found = _by_text(_actors("anonymous_source")[0])
+    source = found["A Japanese government source"]
+    assert source.name == "unnamed Japanese government source"
+    assert source.type is ActorType.PERSON
+    assert "Japanese government" not in found  # a modifier, not the government acting
+
+
+def test_nationality_modifier_and_plural_noun_name_an_unnamed_group() -> None:
+    found = _by_text(_actors("anonymous_source")[0])
+    assert found["Japanese government officials"].name == "unnamed Japanese government officials"
+    assert found["a senior official"].name == "unnamed senior official"
+
+
+def test_bare_generic_body_refers_back_or_is_skipped() -> None:
+    mentions = _actors("generic_body_refers_back")[0]
+    texts = [(m.span.text, m.name) for m in mentions]
+    assert texts == [
+        ("China's commerce ministry", "Ministry of Commerce of China"),
+        ("ministry", "Ministry of Commerce of China"),
+        ("Japan's foreign ministry", "Ministry of Foreign Affairs of Japan"),
+        ("Foreign Ministry", "Ministry of Foreign Affairs of Japan"),
+    ]  # the first "The ministry" has nothing to refer back to
+
+
+def test_place_names_containing_a_state_are_not_actors() -> None:
+    assert _actors("places_are_not_actors")[0] == []
+
+
+def test_company_and_institute_suffixes_name_organisations() -> None:
+    found = _by_text(_actors("organization_by_suffix")[0])
+    assert found["Nakamura Magnet Works Corp"].type is ActorType.COMPANY
+    assert found["Freedonia Institute for Supply Studies"].type is ActorType.ORGANIZATION
+
+
+def test_output_is_sorted_by_span_and_deterministic() -> None:
+    article = read_article(FIXTURES / "citation_frames.txt")
+    first = find_actors(article)
+    second = find_actors(article)
+    assert first == second
+    spans = [m.span for m in first[0]]
+    assert spans == sorted(spans)
+
+
+def test_byline_author_is_a_person_with_role_author() -> None:
+    from kg.ingest import parse_article
+
+    article = parse_article(b"By Jane Roe\nJanuary 8, 2026\nTokyo said nothing.\n",
+                            identifier="byline.txt")
+    found = _by_text(find_actors(article)[0])
+    assert found["Jane Roe"].role == "author"
+    assert found["Tokyo"].name == "Japan"
+
+
+def test_byline_with_several_authors_names_each() -> None:
+    mentions = _actors("byline_several_authors")[0]
+    authors = [(m.span.text, m.role) for m in mentions if m.type is ActorType.PERSON]
+    assert authors == [("Ann Rowe", "author"), ("Ken Itoh", "author")]
+
+
+def test_title_with_host_state_then_name_gives_that_person() -> None:
+    mentions = _actors("title_host_then_name")[0]
+    glass = [m for m in mentions if m.name == "George Glass"]
+    assert [m.span.text for m in glass] == ["George Glass"]
+    assert glass[0].role == "Ambassador to Japan"
+    assert glass[0].affiliation == "Embassy of United States in Japan"
+
+
+def test_apposition_affiliation_prefers_the_body_to_the_place() -> None:
+    found = _by_text(_actors("apposition_prefers_bodies")[0])
+    assert found["Ayumi Tsuda"].affiliation == "University of Tokyo"
+    assert found["University of Tokyo"].type is ActorType.ORGANIZATION
+    assert found["Pat Morrow"].affiliation == "Eurasia Group"
+    assert "Tokyo" not in found
+
+
+def test_generic_name_before_a_known_name_in_parentheses_is_that_body() -> None:
+    found = _by_text(_actors("body_named_in_parentheses")[0])
+    assert found["Ministry of Commerce"].name == "Ministry of Commerce of China"
+    assert found["MOFCOM"].name == "Ministry of Commerce of China"
+
+
+def test_body_before_a_title_is_the_persons_affiliation() -> None:
+    found = _by_text(_actors("body_named_in_parentheses")[0])
+    assert found["Tom Park"].affiliation == "Goldman Sachs"
+    assert found["Tom Park"].role == "analyst"
+    # "Foreign Ministry" alone refers back to nothing here, so it gives no affiliation.
+    assert found["Ana Ruiz"].role == "spokesperson"
+
+
+def test_near_spelling_of_a_known_name_is_a_candidate_not_a_merge() -> None:
+    mentions, candidates = _actors("near_spelling")
+    assert [(m.span.text, m.name, m.known) for m in mentions] == [
+        ("Xi Jingping", "Xi Jingping", False), ("Sanae Takaichy", "Sanae Takaichy", False)]
+    links = {(c.mention.text, c.candidate) for c in candidates}
+    assert ("Xi Jingping", "Xi Jinping") in links
+    assert ("Sanae Takaichy", "Sanae Takaichi") in links
+    assert all(0 < c.score < 1 for c in candidates)

@@ -1,0 +1,76 @@
+"""The material extractor, one phenomenon per fixture in tests/fixtures/articles/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.extract.materials import find_materials
+from kg.ingest import read_article
+from kg.model import MaterialCategory, MaterialMention
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+
+
+def _materials(name: str) -> list[MaterialMention]:
+    return find_materials(read_article(FIXTURES / f"{name}.txt"))
+
+
+def _pairs(mentions: list[MaterialMention]) -> list[tuple[str, str]]:
+    return [(m.span.text, m.name) for m in mentions]
+
+
+def test_coordinated_names_share_their_head_and_modifier() -> None:
+    assert _pairs(_materials("material_coordination")) == [
+        ("navigation and drone components", "navigation components"),
+        ("drone components", "drone components"),
+        ("aerospace and engineering technologies", "aerospace technologies"),
+        ("engineering technologies", "engineering technologies"),
+        ("rare earth elements", "rare earths"),
+        ("alloys", "rare earth alloys"),
+    ]
+
+
+def test_demonstrative_refers_back_instead_of_naming_again() -> None:
+    mentions = _materials("material_anaphora")
+    assert _pairs(mentions) == [("critical minerals", "critical minerals")]
+    assert mentions[0].span.begin < 40  # the first mention, not "these critical minerals"
+
+
+def test_symbols_only_in_parentheses_or_symbol_lists() -> None:
+    pairs = _pairs(_materials("material_symbols"))
+    assert pairs == [
+        ("dysprosium", "dysprosium"), ("Dy", "dysprosium"),
+        ("Dy", "dysprosium"), ("Tb", "terbium"), ("Nd", "neodymium"),
+    ]  # "In Japan" and "As a result" are words, not indium and arsenic
+
+
+def test_hyphen_space_and_number_variants_match() -> None:
+    assert _pairs(_materials("material_variants")) == [
+        ("dual use items", "dual-use items"),
+        ("dual‑use goods", "dual-use items"),
+        ("rare-earth magnets", "rare earth magnets"),
+        ("drone", "drones"),
+        ("rare earth", "rare earths"),
+    ]
+
+
+def test_names_inside_proper_names_and_idioms_are_not_materials() -> None:
+    assert _materials("material_false_friends") == []
+
+
+def test_longest_name_wins_and_broader_follows_the_taxonomy() -> None:
+    mentions = {m.span.text: m for m in _materials("material_taxonomy")}
+    group = mentions["medium and heavy rare earths"]
+    assert group.name == "medium and heavy rare earths" and group.broader == "rare earths"
+    assert mentions["samarium"].broader == "medium rare earths"
+    assert mentions["terbium"].category is MaterialCategory.RARE_EARTH_ELEMENT
+    assert mentions["gallium"].category is MaterialCategory.OTHER
+    assert "heavy rare earths" not in mentions
+
+
+def test_material_output_is_sorted_with_exact_spans() -> None:
+    article = read_article(FIXTURES / "material_coordination.txt")
+    mentions = find_materials(article)
+    assert [m.span for m in mentions] == sorted(m.span for m in mentions)
+    for m in mentions:
+        assert article.text[m.span.begin:m.span.end] == m.span.text
