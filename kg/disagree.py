@@ -106,6 +106,7 @@ def _date_disagreements(
 
 def _figure_disagreements(extractions: Sequence[Extraction]) -> Iterable[Disagreement]:
     groups: dict[tuple[str, frozenset[str]], list[tuple[Decimal, Assertion]]] = defaultdict(list)
+    phrases: dict[tuple[str, frozenset[str]], str] = {}
     for extraction in extractions:
         ident = extraction.article.identifier
         for figure in extraction.figures:
@@ -116,6 +117,7 @@ def _figure_disagreements(extractions: Sequence[Extraction]) -> Iterable[Disagre
             assertion = Assertion(ident, span, span.text,
                                   statement_iri(ident, span.begin, span.end))
             groups[(figure.unit, topic)].append((figure.value, assertion))
+            phrases.setdefault((figure.unit, topic), " ".join(figure.about.split()))
     for (unit, topic), items in sorted(groups.items(), key=lambda kv: (kv[0][0], sorted(kv[0][1]))):
         lowest, highest = min(v for v, _ in items), max(v for v, _ in items)
         if highest - lowest <= abs(highest) * _TOLERANCE:
@@ -123,9 +125,8 @@ def _figure_disagreements(extractions: Sequence[Extraction]) -> Iterable[Disagre
         if len({a.article for _, a in items}) < 2:
             continue  # one article giving two numbers is usually two different things
         chosen = _one_per_value((str(v), a) for v, a in items)
-        what = " ".join(sorted(topic))
-        label = f"{what} ({unit}): " + " vs ".join(a.span.text for a in chosen)
-        yield Disagreement("figure", f"{unit} {what}", label, None, chosen)
+        label = f"{phrases[(unit, topic)]} ({unit}): " + " vs ".join(a.span.text for a in chosen)
+        yield Disagreement("figure", f"{unit} {' '.join(sorted(topic))}", label, None, chosen)
 
 
 def _scope_disagreements(
