@@ -10,12 +10,17 @@ actors          article text, actors data   ActorMention, CandidateLink
 materials       article text, materials     MaterialMention
 citations       actors                      CitationMention
 statements      actors                      StatementMention
-figures         actors                      FigureMention
-measures        actors, materials           MeasureMention
+figures         actors, statements          FigureMention
+measures        actors, materials,          MeasureMention
+                statements
 ==============  ==========================  ================================
 
-Reference data (known actors, aliases, materials, trigger words) lives in ``kg/data/`` and
-is loaded once by :mod:`kg.extract.refdata`.
+Statements, figures and measures share one :class:`~kg.extract.context.Context` (the
+article's paragraphs, sentences, quotations, resolved dates and actor index), built once.
+
+Reference data (known actors, aliases, materials) lives in ``kg/data/`` and is loaded once by
+:mod:`kg.extract.refdata`; the trigger words of statements, figures, measures and dates
+(``kg/data/triggers.toml``) by :mod:`kg.extract.triggers`.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from __future__ import annotations
 from ..model import Article, Extraction
 from .actors import find_actors
 from .citations import find_citations
+from .context import build_context
 from .figures import find_figures
 from .materials import find_materials
 from .measures import find_measures
@@ -35,13 +41,16 @@ def extract(article: Article) -> Extraction:
     """Run every extractor over one article."""
     actors, candidates = find_actors(article)
     materials = find_materials(article)
+    context = build_context(article, actors)
+    statements = find_statements(article, actors, context=context)
     return Extraction(
         article=article,
         actors=actors,
         candidates=candidates,
         materials=materials,
         citations=find_citations(article, actors),
-        statements=find_statements(article, actors),
-        figures=find_figures(article, actors),
-        measures=find_measures(article, actors, materials),
+        statements=statements,
+        figures=find_figures(article, actors, statements=statements, context=context),
+        measures=find_measures(article, actors, materials, statements=statements,
+                               context=context),
     )

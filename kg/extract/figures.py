@@ -1,10 +1,468 @@
-"""Find figures (placeholder until the extractor lands)."""
+"""Find figures: numbers with a unit that an article asserts (numeric claims).
+
+A figure is a number (digits, ``1,100``, ``3.8``, or a number word up to twelve) with
+
+* a unit after it (``%``, ``percent``, ``metric tons``, ``yen``, ``dollars``), or a currency
+  symbol before it (``$58 billion``), scale words multiplying it (``9 trillion yen``);
+* or a plural noun it counts (``1,100 items``, ``at least seven categories``): the noun is
+  the unit, as ``docs/graph-layout.md`` says ("the noun the text counts");
+* or a multiplying verb (``more than doubled``: 2, unit ``ratio``);
+* or a vague magnitude (``billions of dollars``): value ``None``.
+
+Ranges (``60-70%``, ``between 60 and 70 percent``, ``60% to 70%``) give ``value`` and
+``value_max``.  A qualifier right before the number (``about``, ``more than``, ``at least``)
+is kept as the text writes it.
+
+Not figures: numbers inside dates, ordinals, numbers that are part of a name or compound
+(``One-China``, ``G7``), and numbers that refer rather than count (``the two countries``,
+``Asia's two largest economies``): a determiner or a possessive before them, or no noun
+right after a number word.
+
+``about`` is a short noun phrase saying what the number measures: the complement after
+``of`` (``70% of Japan's rare earth imports``), the noun phrase an amount modifies
+(``9 trillion yen military budget``), the noun phrase a change is about (``November
+exports rose 35%``, ``budget, up 3.8%``, ``increase in annual military expenditure``),
+the counted noun phrase, or for an amount restated (``($58 billion)``, ``equivalent to``)
+that of the amount before.  ``asserted_by`` is the speaker of the statement the figure
+sits in, else the ``according to`` source of its sentence.
+"""
 
 from __future__ import annotations
 
-from ..model import ActorMention, Article, FigureMention
+import bisect
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from ..model import ActorMention, Article, FigureMention, Span, StatementMention
+from .context import Context, build_context
+from .triggers import load_triggers, phrase_pattern
+
+_ENCLOSING_REACH = 8
+"""Statements before a figure searched for one holding it (reported words rarely nest)."""
+_DATE_MAX = 40
+"""Longest date expression, in characters (for the overlap test)."""
+_COUNTED_GAP = 3
+"""Modifier words allowed between a number in digits and the noun it counts."""
+_ABOUT_WORDS = 6
+_NP_STOP = frozenset(
+    "is are was were be been being has have had will would could should may might can do does "
+    "did that which who whose where when while as than and or but if because since so with "
+    "from by for to in on at into after before during over under coming going according said "
+    "says rose fell rising falling increased decreased grew jumped dropped climbed declined "
+    "surged slumped gained lost up down compared against despite like such including "
+    "especially particularly notably comes come came goes account accounts accounted makes "
+    "made".split())
+_NP_INNER = frozenset({"of", "to", "in", "for", "from", "on"})
+_TIME_PHRASE = re.compile(
+    r"(?:a|an|per|each|every|last|next|this|the\s+(?:previous|past|next|same))\s+"
+    r"(?:year|month|week|day|quarter|decade)s?\b|(?:annually|yearly|monthly)\b", re.IGNORECASE)
+_QUALIFIER_WORDS = frozenset({"about", "around", "approximately", "nearly", "almost", "some",
+                              "roughly", "over", "under"})
+_CHANGE_VERBS = re.compile(
+    r"\b(?:rose|rise|rises|rising|fell|fall|falls|falling|increased|increase|increases|"
+    r"decreased|decrease|grew|grow|grows|growth|jumped|jump|dropped|drop|climbed|climb|"
+    r"declined|decline|surged|surge|slumped|slump|gained|gain|lost|up|down|soared|plunged|"
+    r"plunge|expanded|shrank|contracted|reached|reach|totalled|totaled|hit|stood at)"
+    r"(?:\s+by)?\s*$", re.IGNORECASE)
+_RESTATED = re.compile(r"(?:\(\s*|(?:equivalent|equal|equating)\s+to\s+|or\s+|i\.e\.\s*|,\s*)$",
+                       re.IGNORECASE)
 
 
-def find_figures(article: Article, actors: list[ActorMention]) -> list[FigureMention]:
-    """Return numbers with units in ``article``."""
-    return []
+@dataclass(frozen=True)
+class _Tables:
+    number: re.Pattern[str]
+    vague: re.Pattern[str]
+    multiplier: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    t = load_triggers()
+    symbols = "|".join(sorted((re.escape(s) for s in t.currency_symbols), key=len, reverse=True))
+    words = "|".join(sorted(t.number_words, key=len, reverse=True))
+    scales = "|".join(sorted((re.escape(s) for s in t.scales), key=len, reverse=True))
+    units = sorted([*t.units, *t.currency_words], key=len, reverse=True)
+    unit = "|".join(phrase_pattern(u) for u in units)
+    qualifiers = "|".join(sorted((phrase_pattern(q) for q in t.raw["figures"]["qualifiers"]),
+                                 key=len, reverse=True))
+    num = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{words}))"
+
+    def amount(p: str) -> str:
+        return (rf"(?P<{p}cur>{symbols})?\s?(?P<{p}num>{num})(?:\s*-?\s*(?P<{p}scale>{scales})"
+                rf"(?![\w]))?(?:\s*(?P<{p}unit>{unit})(?![\w]))?")
+
+    number = re.compile(
+        rf"(?<![\w.,$€£¥-])(?:(?P<qual>{qualifiers})\s+)?(?P<between>between\s+)?"
+        + amount("a") + r"(?:\s*(?:-|–|to|and)\s*" + amount("b") + ")?"
+        + r"(?![\w‑-]|\.\d|,\d)", re.IGNORECASE)
+    vague_words = "|".join(sorted((phrase_pattern(v) for v in t.vague), key=len, reverse=True))
+    vague = re.compile(rf"(?<![\w])(?P<vague>{vague_words})\s+of\s+(?P<unit>{unit}|[a-z]+s)"
+                       r"(?![\w])", re.IGNORECASE)
+    mult = "|".join(t.multipliers)
+    multiplier = re.compile(rf"(?<![\w])(?:(?P<qual>{qualifiers})\s+)?(?P<verb>{mult})(?![\w])",
+                            re.IGNORECASE)
+    return _Tables(number=number, vague=vague, multiplier=multiplier)
+
+
+def find_figures(article: Article, actors: list[ActorMention], *,
+                 statements: list[StatementMention] | None = None,
+                 context: Context | None = None) -> list[FigureMention]:
+    """Return the numbers with units in ``article`` (see module doc), sorted by span.
+
+    ``statements`` (from :func:`kg.extract.statements.find_statements`) give each figure's
+    ``asserted_by``; they are computed here when not passed.
+    """
+    ctx = context or build_context(article, actors)
+    if statements is None:
+        from .statements import find_statements
+
+        statements = find_statements(article, actors, context=ctx)
+    statements = sorted(statements, key=lambda st: (st.span.begin, st.span.end))
+    found: list[FigureMention] = []
+    tables = _tables()
+    pos = 0
+    while (m := tables.number.search(ctx.text, pos)) is not None:
+        pos = m.end()
+        if any(d.span.begin < m.end() and m.start() < d.span.end
+               for d in ctx.dates_in(max(0, m.start() - _DATE_MAX), m.end() + _DATE_MAX)):
+            continue  # a number inside a date
+        figure = _figure(ctx, m)
+        if figure is not None:
+            found.append(figure)
+            if figure.span.end < m.end():
+                pos = figure.span.end  # not a range: the second amount is a figure of its own
+    for m in tables.vague.finditer(ctx.text):
+        unit = _unit_of(m.group("unit"))
+        found.append(FigureMention(value=None, unit=unit,
+                                   span=Span.of(ctx.text, m.start(), m.end()),
+                                   about=_about_after(ctx, m.end())))
+    for m in tables.multiplier.finditer(ctx.text):
+        value = load_triggers().multipliers[m.group("verb").lower()]
+        qualifier = m.group("qual").lower() if m.group("qual") else None
+        found.append(FigureMention(value=value, unit="ratio",
+                                   span=Span.of(ctx.text, m.start(), m.end()),
+                                   qualifier=qualifier, about=_subject_before(ctx, m.start())))
+    found = _without_overlaps(found)
+    _restated_about(ctx, found)
+    for figure in found:
+        figure.asserted_by = _asserted_by(ctx, figure.span, statements)
+    return found
+
+
+def _figure(ctx: Context, m: re.Match[str]) -> FigureMention | None:
+    t = load_triggers()
+    text = ctx.text
+    value = _number(m.group("anum"))
+    if value is None:
+        return None
+    is_word = not m.group("anum")[0].isdigit()
+    scale = t.scales.get((m.group("ascale") or "").lower(), Decimal(1))
+    if m.group("ascale") and m.group("ascale").lower() in ("m", "k", "bn", "mn", "tn", "trn") \
+            and not (m.group("acur") or m.group("bcur")):
+        return None  # "5m" without a currency is too ambiguous (metres, minutes)
+    cur = m.group("acur") or (m.group("bcur") if _is_range(ctx, m) else None)
+    unit_word = (m.group("bunit") if _is_range(ctx, m) else None) or m.group("aunit")
+    second = _number(m.group("bnum")) if m.group("bnum") else None
+    if m.group("bnum") and second is None:
+        return None
+    if m.group("between") and second is None:
+        return None
+    end = m.end()
+    if m.group("bnum") and not _is_range(ctx, m):
+        end = _first_amount_end(m)
+        second = None
+        m_b_unit = None
+    else:
+        m_b_unit = m.group("bunit")
+    unit: str | None = None
+    if cur:
+        unit = t.currency_symbols[cur]
+    if unit_word:
+        unit = _unit_of(unit_word)
+    if unit is None:
+        counted = _counted_noun(ctx, end, allow_gap=not is_word)
+        if counted is None:
+            return None
+        unit, end = counted
+    if is_word and _refers(ctx, m.start()):
+        return None
+    if not is_word and _refers(ctx, m.start()) and not m.group("qual") and unit_word is None \
+            and cur is None:
+        return None
+    if unit == "ratio" and m.group("aunit") and m.group("aunit").lower() == "times" and is_word:
+        return None
+    bscale = t.scales.get((m.group("bscale") or "").lower(), scale)
+    low = _whole(value * scale)
+    high = _whole(second * bscale) if second is not None else None
+    if second is not None and not m.group("ascale") and m.group("bscale"):
+        low = _whole(value * bscale)
+    del m_b_unit
+    qualifier = m.group("qual").lower() if m.group("qual") else None
+    span = Span.of(text, m.start(), end)
+    return FigureMention(value=low, unit=unit, span=span, value_max=high, qualifier=qualifier,
+                         about=_about(ctx, span, unit, _first_amount_end(m)))
+
+
+def _is_range(ctx: Context, m: re.Match[str]) -> bool:
+    """"60-70%", "60 to 70 percent", "between 60 and 70": one amount with two ends.
+
+    Not a range: "rose 35% to 305 metric tons" (a change then a level: different units, or a
+    change verb before), "2 and 3" without "between".
+    """
+    if not m.group("bnum"):
+        return False
+    joiner = m.string[_first_amount_end(m):m.start("bcur") if m.group("bcur") else m.start("bnum")]
+    joiner = joiner.strip().lower()
+    a_unit = m.group("aunit") or m.group("acur")
+    b_unit = m.group("bunit") or m.group("bcur")
+    if a_unit and b_unit and _unit_of(a_unit) != _unit_of(b_unit):
+        return False
+    if joiner == "and":
+        return bool(m.group("between"))
+    if joiner == "to":
+        before = m.string[max(0, m.start() - 30):m.start()]
+        if _CHANGE_VERBS.search(before):
+            return False
+        return not a_unit or bool(re.search(r"\b(?:from|between)\s*$", before, re.IGNORECASE))
+    return True
+
+
+def _first_amount_end(m: re.Match[str]) -> int:
+    return max(m.end(g) for g in ("anum", "ascale", "aunit") if m.group(g))
+
+
+def _number(token: str | None) -> Decimal | None:
+    if not token:
+        return None
+    lower = token.lower()
+    words = load_triggers().number_words
+    if lower in words:
+        return words[lower]
+    try:
+        return Decimal(token.replace(",", ""))
+    except ArithmeticError:
+        return None
+
+
+def _whole(value: Decimal) -> Decimal:
+    """``9E+12`` -> ``9000000000000``; ``3.80`` -> ``3.8``."""
+    if value == value.to_integral_value():
+        return Decimal(int(value))
+    return value.normalize()
+
+
+def _unit_of(word: str) -> str:
+    t = load_triggers()
+    key = " ".join(word.lower().replace("’", "'").split())
+    key = key.replace("‑", "-")
+    if key in t.units:
+        return t.units[key]
+    if key in t.currency_words:
+        return t.currency_words[key]
+    for name, unit in t.currency_words.items():
+        if name.lower() == key:
+            return unit
+    return key
+
+
+_WORD = re.compile(r"\s*([A-Za-z][\w’'‑-]*)")
+
+
+def _counted_noun(ctx: Context, offset: int, *, allow_gap: bool) -> tuple[str, int] | None:
+    """The plural noun a number counts: "1,100 items", "1,100 dual use items"."""
+    t = load_triggers()
+    pos = offset
+    for index in range(_COUNTED_GAP + 1 if allow_gap else 1):
+        m = _WORD.match(ctx.text, pos)
+        if m is None:
+            return None
+        word = m.group(1)
+        lower = word.lower()
+        if lower in t.counted_excluded or lower in _NP_STOP or (index == 0 and word[0].isupper()
+                                                                 and not allow_gap):
+            return None
+        if _plural(lower) and lower not in t.counted_excluded:
+            return lower, m.end()
+        pos = m.end()
+    return None
+
+
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s",
+                                                                        "’s"))
+
+
+def _refers(ctx: Context, begin: int) -> bool:
+    """A determiner or a possessive right before the number: "the two countries"."""
+    before = ctx.text[max(0, begin - 30):begin]
+    m = re.search(r"([\w.’'-]+)\s*$", before)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return word in load_triggers().determiners or word.endswith(("'s", "’s"))
+
+
+def _without_overlaps(found: list[FigureMention]) -> list[FigureMention]:
+    ordered = sorted(found, key=lambda f: (f.span.begin, -f.span.end))
+    kept: list[FigureMention] = []
+    for figure in ordered:
+        if kept and figure.span.begin < kept[-1].span.end:
+            continue
+        kept.append(figure)
+    return kept
+
+
+# -- what a figure is about --------------------------------------------------------------------
+
+def _about(ctx: Context, span: Span, unit: str, counted_from: int | None = None) -> str | None:
+    text = ctx.text
+    after = text[span.end:span.end + 200]
+    of = re.match(r"\s+of\s+", after)
+    if of and unit in ("percent", "ratio", "percentage points") or (of and _is_counted(unit)):
+        phrase = _np_after(ctx, span.end + of.end())
+        if phrase and _is_counted(unit):
+            return f"{unit} of {phrase}"
+        if phrase:
+            return phrase
+    worth = re.match(r"\s+worth\s+of\s+", after)
+    if worth:
+        return _np_after(ctx, span.end + worth.end())
+    increase = re.match(r"\s+(?:increase|rise|growth|decline|drop|fall|cut|jump)\s+in\s+", after)
+    if increase:
+        return _np_after(ctx, span.end + increase.end())
+    before = text[max(0, span.begin - 40):span.begin]
+    if _CHANGE_VERBS.search(before):
+        verb = _CHANGE_VERBS.search(before)
+        stop = span.begin - len(before) + verb.start()  # type: ignore[union-attr]
+        subject = _np_before(ctx, stop)
+        if subject:
+            return subject
+    into = re.search(r"\b(?:to|at|of)\s+$", before)
+    if into and not _is_counted(unit):
+        subject = _np_before(ctx, span.begin - len(before) + into.start())
+        if subject:
+            return subject
+    if not _is_counted(unit):
+        modified = _np_after(ctx, _skip_parenthesis(text, span.end))
+        if modified:
+            return modified
+    if _is_counted(unit) and counted_from is not None:
+        # The counted noun phrase itself, with an "of" complement: "categories of ...".
+        noun = text[counted_from:span.end].strip()
+        of_np = _np_after(ctx, span.end + of.end()) if of else None
+        return f"{noun} of {of_np}" if of_np else noun
+    return None
+
+
+def _is_counted(unit: str) -> bool:
+    return unit not in set(load_triggers().units.values()) | set(
+        load_triggers().currency_words.values()) | set(load_triggers().currency_symbols.values())
+
+
+def _skip_parenthesis(text: str, pos: int) -> int:
+    m = re.match(r"\s*\([^)]{0,60}\)", text[pos:pos + 80])
+    return pos + m.end() if m else pos
+
+
+_TOKEN = re.compile(r"[^\s,.;:—–()\"“”]+(?:\.(?=\w))?[^\s,.;:—–()\"“”]*|[,.;:—–()\"“”]")
+
+
+def _np_after(ctx: Context, pos: int, *, include_numbers: bool = False) -> str | None:
+    """A noun phrase starting at ``pos``: at most a few words, up to a stop word."""
+    words: list[str] = []
+    tokens = _TOKEN.findall(ctx.text[pos:pos + 160])
+    for index, token in enumerate(tokens):
+        lower = token.lower()
+        if len(token) == 1 and token in ",.;:—–()\"“”":
+            break
+        if words and _TIME_PHRASE.match(" ".join(tokens[index:index + 3])):
+            break  # "equipment last year": the time ends the phrase
+        if (lower in _NP_STOP and not (words and lower in _NP_INNER | {"and", "or"})) \
+                or lower in _QUALIFIER_WORDS:
+            break
+        if re.match(r"\d", token) and not include_numbers:
+            if not words:
+                return None
+            break
+        if lower.endswith("ing") and words:
+            break
+        words.append(token)
+        if len(words) >= _ABOUT_WORDS:
+            break
+    while words and words[-1].lower() in _NP_INNER | {"the", "a", "an", "and", "or"}:
+        words.pop()
+    phrase = " ".join(words)
+    if not phrase or _TIME_PHRASE.match(phrase):
+        return None  # "last year", "a year": when, not what
+    return phrase
+
+
+def _np_before(ctx: Context, end: int) -> str | None:
+    """The noun phrase ending at ``end``: "November exports to Japan" before "rose"."""
+    window = ctx.text[max(0, end - 120):end]
+    words: list[str] = []
+    for token in reversed(_TOKEN.findall(window)):
+        lower = token.lower()
+        if len(token) == 1 and token in ",.;:—–()\"“”":
+            if words:
+                break
+            continue
+        if (lower in _NP_STOP and lower not in ("of", "to")) or re.match(r"\d", token) \
+                or lower.endswith("ing") or lower in load_triggers().units:
+            break
+        words.append(token)
+        if len(words) >= _ABOUT_WORDS:
+            break
+    while words and words[-1].lower() in _NP_INNER:
+        words.pop()
+    words.reverse()
+    while words and words[-1].lower() in _NP_INNER:
+        words.pop()
+    phrase = " ".join(words)
+    if not phrase or _TIME_PHRASE.match(phrase):
+        return None  # "a month earlier": when, not what
+    return phrase
+
+
+def _subject_before(ctx: Context, offset: int) -> str | None:
+    m = re.search(r"(?:has|have|had)?\s*$", ctx.text[max(0, offset - 20):offset])
+    stop = offset - (len(m.group()) if m else 0)
+    return _np_before(ctx, stop)
+
+
+def _about_after(ctx: Context, pos: int) -> str | None:
+    return _np_after(ctx, pos)
+
+
+def _restated_about(ctx: Context, found: list[FigureMention]) -> None:
+    """"9 trillion yen ($58 billion) budget", "9 trillion yen, equivalent to 58 billion
+    dollars": the restated amount measures the same thing as the first."""
+    for previous, figure in zip(found, found[1:], strict=False):
+        gap = ctx.text[previous.span.end:figure.span.begin]
+        if re.fullmatch(r"\s+to\s+", gap) and figure.about is None:
+            figure.about = previous.about  # "rose 35% to 305 metric tons": the same quantity
+            continue
+        if len(gap) > 20 or not _RESTATED.search(gap) or _is_counted(figure.unit):
+            continue
+        if previous.about is None and figure.about is not None:
+            previous.about = figure.about
+        elif previous.about is not None:
+            figure.about = previous.about
+
+
+def _asserted_by(ctx: Context, span: Span, statements: list[StatementMention]) -> str | None:
+    """The speaker of the statement holding ``span``, else the "according to" source."""
+    i = bisect.bisect_right(statements, span.begin, key=lambda st: st.span.begin)
+    for statement in statements[max(0, i - _ENCLOSING_REACH):i]:
+        if statement.span.begin <= span.begin and span.end <= statement.span.end:
+            return statement.speaker
+    sentence = ctx.sentence_of(span.begin)
+    if sentence is None:
+        return None
+    for m in load_triggers().according_regex.finditer(ctx.text, sentence.begin, sentence.end):
+        mention = ctx.actor_after(m.end())
+        if mention is not None:
+            return mention.name
+    return None

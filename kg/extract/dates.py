@@ -1,0 +1,331 @@
+"""Find date expressions and resolve them, at the precision the text gives.
+
+:func:`find_dates` scans a text once and returns every date expression it can resolve, in
+text order, each with a :class:`~kg.model.PartialDate` of day, month or year precision:
+
+=====================================  ==============================================
+text                                   resolved (anchor: Wednesday 7 January 2026)
+=====================================  ==============================================
+``2026-01-08``, ``January 6, 2026``    the day, anchor not needed
+``6 January 2026``, ``Jan. 6``         a yearless day takes the anchor's year
+``on Tuesday``                         the latest Tuesday on or before the anchor
+``the same day``, ``the next day``     the last day-precision date mentioned before
+``on the 8th``, ``on 8th day``         day 8 of the last month mentioned (or anchor's)
+``early November``, ``in November``    ``2025-11`` (month precision)
+``November 2025``, ``late December``   month precision
+``in 2025``, ``late 2025``             year precision
+``last month``, ``this year``          month or year precision, from the anchor
+``yesterday``, ``today``               the day
+``New Year's address``                 31 December before the anchor (holiday table)
+``two years ago``                      year precision
+=====================================  ==============================================
+
+The anchor is the article's own date, else the corpus reference date the builder sets
+(:attr:`kg.model.Article.anchor_date`).  With no anchor, only dates that carry a year are
+resolved.  A yearless date takes the anchor's year unless that puts it more than
+``future_months`` months after the anchor (``future_months_with_cue`` when a word such as
+"will" or "next" just before it says the date lies ahead), in which case it is the year
+before: "early November" in a January article is last November.
+
+Month names that are also words ("May", "March") need a day, a year or a cue word before
+them ("in May").  Words, cues and holidays live in ``kg/data/triggers.toml`` (``[dates]``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+from ..model import PartialDate, Span
+from .triggers import load_triggers, phrase_pattern
+
+_WEEKDAYS = (MO, TU, WE, TH, FR, SA, SU)
+_FUTURE_WINDOW = 40
+"""Characters before a date searched for a word saying the date lies ahead."""
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A resolved date expression: where it is, what date it means, and how it was found.
+
+    ``relative`` is true when the date was computed from the anchor or from an earlier
+    date of the text rather than read off the text alone.
+    """
+
+    span: Span
+    date: PartialDate
+    relative: bool = False
+
+
+@dataclass(frozen=True)
+class _Tables:
+    regex: re.Pattern[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    ambiguous: frozenset[str]
+    cue: re.Pattern[str]
+    holidays: dict[str, tuple[int, int]]
+    future: re.Pattern[str]
+    future_months: int
+    future_months_with_cue: int
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    data = load_triggers().dates
+    months: dict[str, int] = {}
+    for number, (name, abbrevs) in enumerate(
+            zip(data["months"], data["month_abbreviations"], strict=True), start=1):
+        months[name.lower()] = number
+        for abbrev in abbrevs.split("|"):
+            months[abbrev.lower()] = number
+    full = "|".join(data["months"])
+    short = "|".join(a for entry in data["month_abbreviations"] for a in entry.split("|"))
+    month = rf"(?:{full}|(?:{short})\.?)"
+    day = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+    year = r"(?:1[89]\d\d|20\d\d)(?![\d])"
+    part = r"(?:early|mid|late|the\s+(?:end|start|beginning|middle)\s+of)"
+    weekdays = "|".join(data["weekdays"])
+    holidays = {h.lower().replace("’", "'"): (int(m), int(d))
+                for h, (m, d) in data["holidays"].items()}
+    holiday = "|".join(sorted((phrase_pattern(h) for h in data["holidays"]), key=len,
+                              reverse=True))
+    number = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)"
+    patterns = [
+        rf"(?P<iso>(?P<iy>{year})[-/](?P<im>[01]?\d)[-/](?P<id>[0-3]?\d)(?!\d))",
+        rf"(?P<mdy>(?P<m1>{month})\s+(?P<d1>{day}),?\s+(?P<y1>{year}))",
+        rf"(?P<dmy>(?:the\s+)?(?P<d2>{day})(?:\s+of)?\s+(?P<m2>{month}),?\s+(?P<y2>{year}))",
+        rf"(?P<md>(?P<m3>{month})\s+(?P<d3>{day}))",
+        rf"(?P<dm>(?:the\s+)?(?P<d4>{day})(?:\s+of)?\s+(?P<m4>{month}))",
+        rf"(?P<my>(?:(?P<p5>{part})[\s-]+)?(?P<m5>{month})(?:\s+of)?,?\s+(?P<y5>{year}))",
+        rf"(?P<mo>(?:(?P<p6>early|mid|late)[\s-]+)?(?P<m6>{full}))",
+        rf"(?P<yr>(?:(?P<p7>early|mid|late)[\s-]+)?(?P<y7>{year}))",
+        rf"(?P<wd>(?:(?P<w8>last|next|this|on|coming)\s+)?(?P<d8>{weekdays}))",
+        rf"(?P<hol>(?:on\s+|in\s+|during\s+|at\s+)?(?:(?:his|her|its|their|the)\s+)?(?P<h9>{holiday}))",
+        r"(?P<same>(?:on\s+)?(?:the\s+same\s+day|that\s+(?:same\s+)?day|that\s+date))",
+        r"(?P<next>(?:on\s+)?(?:the\s+(?:next|following)\s+day|a\s+day\s+later|the\s+day\s+after))",
+        r"(?P<prev>(?:on\s+)?(?:the\s+(?:previous|prior)\s+day|a\s+day\s+(?:earlier|before)"
+        r"|the\s+day\s+before))",
+        r"(?P<rel>(?P<q10>today|yesterday|tomorrow))",
+        r"(?P<relm>(?P<q11>(?:earlier\s+|later\s+)?(?:last|this|next|past)"
+        r"|earlier\s+this|later\s+this)\s+(?P<u11>month|year))",
+        rf"(?P<ago>(?P<n12>{number})\s+(?P<u12>years?|months?)\s+ago)",
+        r"(?P<ord>(?:on\s+(?:the\s+)?(?P<d13>[0-3]?\d)(?:st|nd|rd|th)(?:\s+day)?(?!\s+(?:of\s+)?"
+        rf"(?:century|anniversary|largest|biggest|time|round|plenary|session|congress|{month})))"
+        r"|(?:(?P<d14>[0-3]?\d)(?:st|nd|rd|th)\s+day(?!s)))",
+    ]
+    regex = re.compile(r"(?<![\w$€£¥.,])(?:" + "|".join(patterns) + r")(?![\w])", re.IGNORECASE)
+    future = re.compile(r"(?<![\w])(?:" + "|".join(phrase_pattern(c) for c in data["future_cues"])
+                        + r")(?![\w])", re.IGNORECASE)
+    return _Tables(
+        regex=regex,
+        months=months,
+        weekdays={name.lower(): i for i, name in enumerate(data["weekdays"])},
+        ambiguous=frozenset(m.lower() for m in data["ambiguous_months"]),
+        cue=re.compile(r"(?<![\w])(?:" + "|".join(
+            sorted((phrase_pattern(c) for c in data["cues"]), key=len, reverse=True))
+            + r")[\s-]*$", re.IGNORECASE),
+        holidays=holidays,
+        future=future,
+        future_months=int(data["future_months"]),
+        future_months_with_cue=int(data["future_months_with_cue"]),
+    )
+
+
+def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
+    """Every resolvable date expression of ``text``, in text order (see module doc)."""
+    tables = _tables()
+    found: list[DateMention] = []
+    last_day: PartialDate | None = None
+    last_month: PartialDate | None = None
+    for m in tables.regex.finditer(text):
+        resolved = _resolve(m, text, anchor, last_day, last_month, tables)
+        if resolved is None:
+            continue
+        date, relative = resolved
+        span = _span(text, m)
+        found.append(DateMention(span, date, relative))
+        if date.day is not None:
+            last_day = date
+        if date.month is not None:
+            last_month = date
+    return found
+
+
+def resolve_date(expression: str, anchor: dt.date | None) -> PartialDate | None:
+    """Resolve a single date expression (the whole string) against ``anchor``."""
+    tables = _tables()
+    m = tables.regex.fullmatch(expression.strip())
+    if m is None:
+        return None
+    resolved = _resolve(m, expression, anchor, None, None, tables)
+    return resolved[0] if resolved else None
+
+
+def _span(text: str, m: re.Match[str]) -> Span:
+    begin, end = m.span()
+    # A leading preposition ("on Tuesday", "in November") is kept out of the span.
+    for prefix in ("on ", "in ", "during ", "at "):
+        if text[begin:begin + len(prefix)].lower() == prefix:
+            begin += len(prefix)
+            break
+    return Span.of(text, begin, end)
+
+
+def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: PartialDate | None,
+             last_month: PartialDate | None,
+             tables: _Tables) -> tuple[PartialDate, bool] | None:
+    g = m.groupdict()
+    kind = next(k for k in ("iso", "mdy", "dmy", "md", "dm", "my", "mo", "yr", "wd", "hol",
+                            "same", "next", "prev", "rel", "relm", "ago", "ord") if g.get(k))
+    try:
+        if kind == "iso":
+            return PartialDate(int(g["iy"]), int(g["im"]), int(g["id"])), False
+        if kind in ("mdy", "dmy"):
+            n = "1" if kind == "mdy" else "2"
+            return PartialDate(int(g["y" + n]), _month(g["m" + n], tables),
+                               _day(g["d" + n])), False
+        if kind == "my":
+            if not _capitalised(g["m5"]):
+                return None
+            return PartialDate(int(g["y5"]), _month(g["m5"], tables)), False
+        if kind == "yr":
+            if not (g.get("p7") or _cued(text, m.start(), tables)):
+                return None  # a bare number such as "2000 items", not a year
+            return PartialDate(int(g["y7"])), False
+    except ValueError:
+        return None  # 31 February and the like: not a date
+    future = _future_context(text, m.start(), tables)
+    if kind in ("md", "dm"):
+        n = "3" if kind == "md" else "4"
+        name = g["m" + n]
+        if not _capitalised(name) or (name.lower() in tables.ambiguous and kind == "dm"
+                                      and not g.get("d" + n)):
+            return None
+        return _yearless(anchor, _month(name, tables), _day(g["d" + n]), future, tables)
+    if kind == "mo":
+        name = g["m6"]
+        if not _capitalised(name):
+            return None
+        if name.lower() in tables.ambiguous and not (g.get("p6") or _cued(text, m.start(),
+                                                                          tables)):
+            return None
+        return _yearless(anchor, _month(name, tables), None, future, tables)
+    if kind == "wd":
+        if not _capitalised(g["d8"]) or anchor is None:
+            return None
+        return _weekday(anchor, tables.weekdays[g["d8"].lower()], (g.get("w8") or "").lower(),
+                        future), True
+    if kind == "hol":
+        if anchor is None:
+            return None
+        key = " ".join(g["h9"].lower().replace("’", "'").split())
+        month, day = tables.holidays[key]
+        candidate = dt.date(anchor.year, month, day)
+        if candidate > anchor:
+            candidate = candidate.replace(year=anchor.year - 1)
+        return PartialDate.from_date(candidate), True
+    if kind in ("same", "next", "prev"):
+        if last_day is None:
+            return None
+        base = dt.date(last_day.year, last_day.month or 1, last_day.day or 1)
+        shift = {"same": 0, "next": 1, "prev": -1}[kind]
+        return PartialDate.from_date(base + dt.timedelta(days=shift)), True
+    if anchor is None:
+        return None
+    if kind == "rel":
+        shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[g["q10"].lower()]
+        return PartialDate.from_date(anchor + dt.timedelta(days=shift)), True
+    if kind == "relm":
+        return _relative_period(anchor, g["q11"].lower(), g["u11"].lower()), True
+    if kind == "ago":
+        return _ago(anchor, g["n12"].lower(), g["u12"].lower()), True
+    if kind == "ord":
+        day = int(g.get("d13") or g.get("d14") or 0)
+        context = last_month if last_month is not None else PartialDate(anchor.year, anchor.month)
+        try:
+            candidate = dt.date(context.year, context.month or anchor.month, day)
+        except ValueError:
+            return None
+        if last_month is None and candidate > anchor and not future:
+            candidate = candidate - relativedelta(months=1)
+        return PartialDate.from_date(candidate), True
+    return None
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _cued(text: str, begin: int, tables: _Tables) -> bool:
+    """Whether a cue word ("in", "since", "late") comes right before ``begin``."""
+    return tables.cue.search(text, max(0, begin - 20), begin) is not None
+
+
+def _month(name: str, tables: _Tables) -> int:
+    return tables.months[name.lower().rstrip(".")]
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
+
+
+def _future_context(text: str, begin: int, tables: _Tables) -> bool:
+    window = text[max(0, begin - _FUTURE_WINDOW):begin]
+    # Only words of the same sentence count.
+    window = re.split(r"[.!?]\s", window)[-1]
+    return tables.future.search(window) is not None
+
+
+def _yearless(anchor: dt.date | None, month: int, day: int | None, future: bool,
+              tables: _Tables) -> tuple[PartialDate, bool] | None:
+    if anchor is None:
+        return None
+    year = anchor.year
+    ahead = (year * 12 + month) - (anchor.year * 12 + anchor.month)
+    limit = tables.future_months_with_cue if future else tables.future_months
+    if ahead > limit:
+        year -= 1
+    try:
+        return PartialDate(year, month, day), True
+    except ValueError:
+        return None
+
+
+def _weekday(anchor: dt.date, weekday: int, modifier: str, future: bool) -> PartialDate:
+    if modifier == "next" or (future and modifier != "last"):
+        # The first such weekday after the anchor.
+        return PartialDate.from_date(anchor + relativedelta(days=1, weekday=_WEEKDAYS[weekday](+1)))
+    if modifier == "last":
+        return PartialDate.from_date(anchor + relativedelta(days=-1,
+                                                            weekday=_WEEKDAYS[weekday](-1)))
+    # News reports the past: the latest such weekday on or before the anchor.
+    return PartialDate.from_date(anchor + relativedelta(weekday=_WEEKDAYS[weekday](-1)))
+
+
+def _relative_period(anchor: dt.date, which: str, unit: str) -> PartialDate:
+    which = which.split()[-1]  # "earlier this" -> "this"
+    shift = {"last": -1, "past": -1, "this": 0, "next": 1}[which]
+    if unit == "year":
+        return PartialDate(anchor.year + shift)
+    moved = anchor + relativedelta(months=shift)
+    return PartialDate(moved.year, moved.month)
+
+
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _ago(anchor: dt.date, number: str, unit: str) -> PartialDate | None:
+    count = _NUMBERS.get(number) if not number.isdigit() else int(number)
+    if count is None:
+        return None  # "a few", "several": no precise date
+    if unit.startswith("year"):
+        return PartialDate(anchor.year - count)
+    moved = anchor - relativedelta(months=count)
+    return PartialDate(moved.year, moved.month)
+

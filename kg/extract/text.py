@@ -1,0 +1,274 @@
+"""Text geometry shared by the extractors: paragraphs, sentences, quotations, words.
+
+Every function returns :class:`~kg.model.Span` objects that count into the article text
+(code points, end exclusive), so whatever an extractor builds on them can be written as
+evidence unchanged.  Nothing here knows about actors or measures.
+
+Paragraphs
+    News files come in two shapes: one paragraph per line (scraped pages, wire copy) and
+    hard-wrapped blocks separated by blank lines (e-mailed or plain-text copy).
+    :func:`split_paragraphs` tells them apart per block: a block whose lines are all short
+    (at most :data:`WRAP_WIDTH` characters, and at least :data:`WRAP_MIN` but the last) is
+    treated as wrapped, and its lines are joined except before a bullet and after a short
+    (heading) line.
+
+Sentences
+    :func:`split_sentences` cuts a paragraph after ``.``, ``!`` or ``?`` (and any closing
+    quotation marks or brackets) when the next word starts like a sentence does, except after
+    a known abbreviation (``Mr.``, ``Jan.``, ``U.S.``; listed in ``kg/data/triggers.toml``)
+    or a single initial.  Sentences never cross a paragraph boundary.
+
+Quotations
+    :func:`find_quotes` finds quoted passages in straight (``"``, ``'``) and typographic
+    (``“ ”``, ``‘ ’``, ``« »``) marks.  Apostrophes (``isn't``, ``Japan’s``) are told apart
+    from single quotation marks by what flanks them.  A double quotation left open at the
+    end of a paragraph continues when the next paragraph opens with a quotation mark again
+    (the newspaper convention for a quote that runs over several paragraphs); otherwise the
+    stray mark is ignored.  Single quotations inside double ones are reported as nested.
+
+All scanning is a single left-to-right pass, linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Span
+from .triggers import load_triggers
+
+WRAP_WIDTH = 100
+"""Longest line of a block that may be hard-wrapped prose."""
+
+WRAP_MIN = 40
+"""Shortest line (but the last) of a hard-wrapped block; shorter ones are headings or lines."""
+
+_HEADING_RATIO = 0.6
+"""In a wrapped block, a line shorter than this share of the longest ends a paragraph."""
+
+_BULLET = re.compile(r"^\s*(?:[-*•·▪–—]|\d{1,2}[.)])\s+")
+_LINE = re.compile(r"[^\n]*\n?")
+_WORD = re.compile(r"[^\W_]+(?:[-‑'’][^\W_]+)*")
+
+DOUBLE_OPEN = "“«„"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘"
+SINGLE_CLOSE = "’"
+QUOTE_CHARS = "\"'“”‘’«»„"
+CLOSERS = "\"'”’»)]"
+_SENTENCE_END = re.compile(r"[.!?…]+[" + re.escape(CLOSERS) + r"]*(?=\s)")
+_OPENERS_BEFORE = set(" \t\n([{—–-/:;\"“«")
+_PUNCT_AFTER = set(".,;:!?)]}—–-…\"”»")
+
+
+@dataclass(frozen=True, order=True)
+class Quote:
+    """A quoted passage.
+
+    ``span`` is the text between the marks; ``outer`` includes them.  ``double`` tells
+    double from single marks; ``nested`` is true for a single quotation inside a double
+    one.  A quotation continued over paragraphs has one ``span`` covering all of them,
+    the paragraph breaks and re-opening marks included (the text stays verbatim).
+    """
+
+    outer: Span
+    span: Span
+    double: bool = True
+    nested: bool = False
+
+    @property
+    def words(self) -> list[str]:
+        """The quoted words, lower-cased."""
+        return words(self.span.text)
+
+
+def words(text: str) -> list[str]:
+    """Words of ``text``, lower-cased; hyphenated and apostrophe words stay whole."""
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def iter_words(text: str, begin: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Spans of the words of ``text[begin:end]``."""
+    for m in _WORD.finditer(text, begin, len(text) if end is None else end):
+        yield Span(m.start(), m.end(), m.group())
+
+
+def split_paragraphs(text: str) -> list[Span]:
+    """Paragraph spans of ``text``, trimmed of surrounding white space (see module doc)."""
+    lines = [(m.start(), m.group().rstrip("\r\n")) for m in _LINE.finditer(text) if m.group()]
+    paragraphs: list[Span] = []
+    block: list[tuple[int, str]] = []
+    for begin, line in lines:
+        if line.strip():
+            block.append((begin, line))
+            continue
+        paragraphs.extend(_block_paragraphs(text, block))
+        block = []
+    paragraphs.extend(_block_paragraphs(text, block))
+    return paragraphs
+
+
+def _block_paragraphs(text: str, block: list[tuple[int, str]]) -> list[Span]:
+    if not block:
+        return []
+    longest = max(len(line.rstrip()) for _, line in block)
+    wrapped = (len(block) > 1 and longest <= WRAP_WIDTH
+               and all(len(line.rstrip()) >= WRAP_MIN for _, line in block[:-1]
+                       if not _BULLET.match(line)))
+    groups: list[list[tuple[int, str]]] = []
+    for index, (begin, line) in enumerate(block):
+        previous = block[index - 1][1] if index else ""
+        joins = (
+            wrapped
+            and index > 0
+            and not _BULLET.match(line)
+            and len(previous.rstrip()) >= _HEADING_RATIO * longest
+        )
+        if joins:
+            groups[-1].append((begin, line))
+        else:
+            groups.append([(begin, line)])
+    return [_trimmed(text, g[0][0], g[-1][0] + len(g[-1][1])) for g in groups]
+
+
+def _trimmed(text: str, begin: int, end: int) -> Span:
+    while begin < end and text[begin].isspace():
+        begin += 1
+    while end > begin and text[end - 1].isspace():
+        end -= 1
+    return Span.of(text, begin, end)
+
+
+def split_sentences(text: str, paragraphs: list[Span] | None = None) -> list[Span]:
+    """Sentence spans of ``text`` (within ``paragraphs``, computed when not given)."""
+    sentences: list[Span] = []
+    for paragraph in paragraphs if paragraphs is not None else split_paragraphs(text):
+        sentences.extend(_paragraph_sentences(text, paragraph))
+    return sentences
+
+
+def _paragraph_sentences(text: str, paragraph: Span) -> Iterator[Span]:
+    abbreviations = _abbreviations()
+    start = paragraph.begin
+    for m in _SENTENCE_END.finditer(text, paragraph.begin, paragraph.end):
+        end = m.end()
+        nxt = _next_non_space(text, end, paragraph.end)
+        if nxt is None:
+            break
+        if not (text[nxt].isupper() or text[nxt].isdigit() or text[nxt] in QUOTE_CHARS
+                or text[nxt] in "([-•*"):
+            continue
+        if m.group().startswith(".") and _is_abbreviation(text, m.start(), abbreviations):
+            continue
+        yield _trimmed(text, start, end)
+        start = nxt
+    if start < paragraph.end:
+        yield _trimmed(text, start, paragraph.end)
+
+
+def _next_non_space(text: str, pos: int, end: int) -> int | None:
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos if pos < end else None
+
+
+def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
+    """Whether the ``.`` at ``dot`` ends an abbreviation or an initial rather than a sentence."""
+    begin = dot
+    while begin > 0 and (text[begin - 1].isalpha() or text[begin - 1] == "."):
+        begin -= 1
+    token = text[begin:dot]
+    if len(token) == 1 and token.isupper():
+        return True  # an initial: "J. Smith"
+    return token.lower() in abbreviations
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(a.lower().rstrip(".") for a in load_triggers().abbreviations)
+
+
+def sentence_at(sentences: list[Span], offset: int) -> Span | None:
+    """The sentence containing ``offset`` (sentences sorted, as returned above)."""
+    lo, hi = 0, len(sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if sentences[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(sentences) and sentences[lo].begin <= offset < sentences[lo].end:
+        return sentences[lo]
+    return None
+
+
+def find_quotes(text: str, paragraphs: list[Span] | None = None) -> list[Quote]:
+    """Quoted passages of ``text``, sorted by position (see module doc)."""
+    paragraphs = paragraphs if paragraphs is not None else split_paragraphs(text)
+    doubles = _double_quotes(text, paragraphs)
+    singles = _single_quotes(text, paragraphs, doubles)
+    return sorted(doubles + singles)
+
+
+def _double_quotes(text: str, paragraphs: list[Span]) -> list[Quote]:
+    quotes: list[Quote] = []
+    open_at: int | None = None  # offset of the opening mark of the pending quotation
+    for index, paragraph in enumerate(paragraphs):
+        for pos in range(paragraph.begin, paragraph.end):
+            ch = text[pos]
+            if open_at is None:
+                if ch in DOUBLE_OPEN or ch == '"':
+                    open_at = pos
+            elif ch in DOUBLE_CLOSE or (ch == '"' and not _reopens(text, paragraph, pos)):
+                quotes.append(_quote(text, open_at, pos + 1, double=True))
+                open_at = None
+            elif ch in DOUBLE_OPEN and not _reopens(text, paragraph, pos):
+                open_at = pos  # a stray opener before: restart at the newer one
+        if open_at is not None:
+            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            if following is None or text[following.begin] not in DOUBLE_OPEN + '"':
+                open_at = None  # unmatched mark: not a quotation
+    return quotes
+
+
+def _reopens(text: str, paragraph: Span, pos: int) -> bool:
+    """A mark at the very start of a paragraph re-opens a quotation continued from before."""
+    return pos == paragraph.begin
+
+
+def _single_quotes(text: str, paragraphs: list[Span], doubles: list[Quote]) -> list[Quote]:
+    quotes: list[Quote] = []
+    starts = [q.span.begin for q in doubles]  # doubles never overlap: bisect finds the one
+    for paragraph in paragraphs:
+        open_at: int | None = None
+        for pos in range(paragraph.begin, paragraph.end):
+            ch = text[pos]
+            if ch not in "'" + SINGLE_OPEN + SINGLE_CLOSE:
+                continue
+            before = text[pos - 1] if pos > paragraph.begin else " "
+            after = text[pos + 1] if pos + 1 < paragraph.end else " "
+            if before.isalnum() and after.isalnum():
+                continue  # apostrophe inside a word: isn't, Japan’s
+            opens = (ch in "'" + SINGLE_OPEN
+                     and (before in _OPENERS_BEFORE or pos == paragraph.begin)
+                     and not after.isspace())
+            closes = (ch in "'" + SINGLE_CLOSE and not before.isspace()
+                      and (after.isspace() or after in _PUNCT_AFTER))
+            if open_at is None:
+                if opens:
+                    open_at = pos
+            elif closes and pos > open_at + 1:
+                i = bisect.bisect_right(starts, open_at) - 1
+                nested = i >= 0 and doubles[i].span.begin <= open_at < doubles[i].span.end
+                quotes.append(_quote(text, open_at, pos + 1, double=False, nested=nested))
+                open_at = None
+    return quotes
+
+
+def _quote(text: str, begin: int, end: int, *, double: bool, nested: bool = False) -> Quote:
+    return Quote(outer=Span.of(text, begin, end), span=Span.of(text, begin + 1, end - 1),
+                 double=double, nested=nested)
+

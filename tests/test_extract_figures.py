@@ -1,0 +1,168 @@
+"""Figures (kg.extract.figures): numbers with units, one phenomenon per test."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from extract_support import STYLE_NAMES, actor, article, load_style, mentions
+
+from kg.extract.figures import find_figures
+from kg.model import FigureMention
+
+TABLE = [actor("Capital Economics", "organization", "Capital Economics"),
+         actor("China", "state", "China"), actor("Japan", "state", "Japan"),
+         actor("unnamed analysts", "person", "Analysts", "analysts")]
+
+
+def run(text: str) -> list[FigureMention]:
+    return find_figures(article(text, date="2026-01-08"), mentions(text, TABLE))
+
+
+def one(text: str) -> FigureMention:
+    found = run(text)
+    assert len(found) == 1, [(f.value, f.unit, f.span.text) for f in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Exports rose 35% last month.", "35", "percent"),
+    ("a 3.8 percent increase", "3.8", "percent"),
+    ("up 2.5 per cent on the year", "2.5", "percent"),
+    ("shipments reached 305 metric tons", "305", "metric tons"),
+    ("some 40 tonnes of gallium", "40", "metric tons"),
+    ("a budget of 9 trillion yen", "9000000000000", "JPY"),
+    ("a budget of $58 billion", "58000000000", "USD"),
+    ("worth 58 billion dollars", "58000000000", "USD"),
+    ("a fine of €1.2 million", "1200000", "EUR"),
+    ("sales of 3 billion yuan", "3000000000", "CNY"),
+])
+def test_numbers_with_units_and_currencies(text: str, value: str, unit: str) -> None:
+    figure = one(text)
+    assert (figure.value, figure.unit) == (Decimal(value), unit)
+
+
+def test_a_number_counts_the_plural_noun_after_it() -> None:
+    figure = one("The list covers about 1,100 dual use items.")
+    assert (figure.value, figure.unit, figure.qualifier) == (Decimal(1100), "items", "about")
+
+
+def test_a_number_word_with_a_qualifier_counts_its_noun() -> None:
+    figure = one("It includes at least seven categories of heavy rare earths.")
+    assert (figure.value, figure.unit, figure.qualifier) == (Decimal(7), "categories",
+                                                             "at least")
+    assert figure.about == "categories of heavy rare earths"
+
+
+@pytest.mark.parametrize("qualifier", ["about", "around", "approximately", "nearly",
+                                       "more than", "at least", "less than", "up to"])
+def test_the_qualifier_before_a_number_is_kept_as_written(qualifier: str) -> None:
+    assert one(f"China supplies {qualifier} 60% of the total.").qualifier == qualifier
+
+
+def test_up_before_a_percentage_is_a_change_not_a_qualifier() -> None:
+    figure = one("a record military budget, up 3.8%")
+    assert figure.qualifier is None
+    assert figure.about == "a record military budget"
+
+
+def test_a_hyphenated_range_gives_both_ends() -> None:
+    figure = one("China supplies 60-70% of Japan's rare earth imports.")
+    assert (figure.value, figure.value_max, figure.unit) == (Decimal(60), Decimal(70), "percent")
+
+
+def test_between_and_gives_a_range_with_the_scale_of_the_second_amount() -> None:
+    figure = one("could cost between $2 and $3 billion a year")
+    assert (figure.value, figure.value_max, figure.unit) == (
+        Decimal(2000000000), Decimal(3000000000), "USD")
+
+
+def test_a_change_then_a_level_are_two_figures_not_a_range() -> None:
+    found = run("November exports to Japan rose 35% to 305 metric tons.")
+    assert [(f.value, f.unit) for f in found] == [(Decimal(35), "percent"),
+                                                  (Decimal(305), "metric tons")]
+    assert [f.about for f in found] == ["November exports to Japan"] * 2
+
+
+def test_vague_magnitudes_have_no_value() -> None:
+    figure = one("a ban could cost billions of dollars")
+    assert (figure.value, figure.unit) == (None, "USD")
+
+
+def test_more_than_doubled_is_a_ratio_of_two() -> None:
+    figure = one("China's defence budget has more than doubled in a decade.")
+    assert (figure.value, figure.unit, figure.qualifier) == (Decimal(2), "ratio", "more than")
+
+
+def test_years_dates_and_ordinals_are_not_figures() -> None:
+    assert run("On January 6, 2026, in 2025, on the 8th, the 3rd plenary session.") == []
+
+
+def test_numbers_that_refer_are_not_figures() -> None:
+    assert run("the two countries and Asia's two largest economies met one-China rules") == []
+
+
+def test_a_number_without_a_unit_or_noun_is_not_a_figure() -> None:
+    assert run("The index stood at 2,345 on Monday.") == []
+
+
+def test_durations_are_not_figures() -> None:
+    assert run("Inventories will last about six weeks and 30 days.") == []
+
+
+def test_about_is_the_complement_after_of() -> None:
+    assert one("more than 70% of Japan’s rare earth imports — a dependency").about == \
+        "Japan’s rare earth imports"
+
+
+def test_a_restated_amount_measures_the_same_thing() -> None:
+    found = run("a record 9 trillion yen ($58 billion) military budget")
+    assert [f.about for f in found] == ["military budget", "military budget"]
+
+
+def test_an_amount_worth_of_something_is_about_that_thing() -> None:
+    assert one("ASML shipped 2.1 billion euros worth of equipment last year.").about == "equipment"
+
+
+def test_a_time_is_not_what_a_figure_is_about() -> None:
+    assert one("Shipments fell in December from a month earlier to 410 tonnes.").about is None
+
+
+def test_according_to_gives_who_asserts_the_figure() -> None:
+    figure = one("China supplies around 60% of Japan's imports, according to Capital Economics.")
+    assert figure.asserted_by == "Capital Economics"
+
+
+def test_a_figure_inside_reported_words_is_asserted_by_the_speaker() -> None:
+    figure = one("Analysts said exports could fall 20% this year.")
+    assert figure.asserted_by == "unnamed analysts"
+
+
+def test_figure_spans_count_into_the_text() -> None:
+    text = "about 1,100 items, 35%, $58 billion and between 2 and 3 percent"
+    found = run(text)
+    assert len(found) == 4
+    for figure in found:
+        assert text[figure.span.begin:figure.span.end] == figure.span.text
+
+
+@pytest.mark.parametrize("name", STYLE_NAMES)
+def test_style_fixture_figures_match_annotations(name: str) -> None:
+    style = load_style(name)
+    found = find_figures(style.article, style.actors)
+    expected = [f for f in style.expected.get("figures", []) if not f.get("absent")]
+    for item in style.expected.get("figures", []):
+        hits = [f for f in found if f.value is not None and f.value == Decimal(str(item["value"]))
+                and f.unit == item["unit"]]
+        if item.get("absent"):
+            assert not hits, (name, item)
+            continue
+        assert hits, f"{name}: no figure {item}; found {[(f.value, f.unit) for f in found]}"
+        figure = hits[0]
+        for key in ("qualifier", "asserted_by"):
+            if key in item:
+                assert getattr(figure, key) == item[key], (name, key, item)
+        if "value_max" in item:
+            assert figure.value_max == Decimal(str(item["value_max"])), (name, item)
+    if style.expected.get("figures_exhaustive"):
+        assert len(found) == len(expected), [(f.value, f.unit, f.span.text) for f in found]
