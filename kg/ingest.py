@@ -31,16 +31,24 @@ _MAX_HEADER_LINES = 40
 _MONTHS = {m.lower(): i for i, m in enumerate(
     ["January", "February", "March", "April", "May", "June", "July", "August",
      "September", "October", "November", "December"], start=1)}
-_MONTH_RE = "|".join(_MONTHS)
+# Wire styles abbreviate months: "Jan. 8", "Sept. 11", "Dec 3".
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _DATE_TEXT = (
-    rf"(?:(?P<m1>{_MONTH_RE})\.?\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
-    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_RE})\s+(?P<y2>\d{{4}})"
+    rf"{_WEEKDAY}(?:(?P<m1>{_MONTH_RE})\.?\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_RE})\.?,?\s+(?P<y2>\d{{4}})"
     rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))"
 )
 _DATE_ONLY_LINE = re.compile(rf"^\s*{_DATE_TEXT}\s*$", re.IGNORECASE)
-# "Beijing/Tokyo — January 7, 2026 — China has ..." : place names, a dash, the date, a dash.
+# "Beijing/Tokyo — January 7, 2026 — China has ...", "SEOUL, Sept. 11, 2019 - ...",
+# "TOKYO, Jan. 8, 2026 (Kyodo) -- ...": place names, a dash or comma, the date, an optional
+# agency in parentheses, a dash.
 _DATELINE = re.compile(
-    rf"^\s*[A-Z][\w./ ’'-]{{0,60}}?\s+[—–-]{{1,2}}\s+{_DATE_TEXT}\s+[—–-]{{1,2}}", re.IGNORECASE)
+    rf"^\s*[A-Z][\w./ ’'-]{{0,60}}?(?:\s+[—–-]{{1,2}}\s+|,\s+){_DATE_TEXT}"
+    rf"(?:\s+\([^)]{{1,40}}\))?\s+[—–-]{{1,2}}",
+    re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*By\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*$")
 _TITLE_MAX = 160
 _OUTLET_MAX_WORDS = 5

@@ -134,3 +134,21 @@ def test_seed_metadata_comes_from_the_text() -> None:
     assert seeds["004"].metadata.author == "Micah Jonah"
     assert seeds["004"].metadata.date == dt.date(2026, 1, 8)
     assert seeds["003"].metadata.date is None
+
+
+@pytest.mark.parametrize(
+    ("first_line", "date"),
+    [
+        ("SEOUL, Sept. 11, 2019 - South Korea filed a complaint.", dt.date(2019, 9, 11)),
+        ("TOKYO, Jan. 8, 2026 (Kyodo) -- Japan said it would respond.", dt.date(2026, 1, 8)),
+        ("The Hague, 3 March 2025 — The Dutch government said so.", dt.date(2025, 3, 3)),
+        ("Thursday, January 8, 2026", dt.date(2026, 1, 8)),
+    ],
+)
+def test_wire_datelines_with_abbreviated_months_and_agencies_give_the_date(
+    first_line: str, date: dt.date
+) -> None:
+    article = parse(first_line + "\nMore text follows.\n")
+    assert article.metadata.date == date
+    span = article.metadata_spans["date"]
+    assert article.text[span.begin : span.end] == span.text
