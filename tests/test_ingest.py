@@ -152,3 +152,10 @@ def test_wire_datelines_with_abbreviated_months_and_agencies_give_the_date(
     assert article.metadata.date == date
     span = article.metadata_spans["date"]
     assert article.text[span.begin : span.end] == span.text
+
+
+def test_the_seed_gold_copy_is_identical_to_the_shared_gold() -> None:
+    shared = ROOT.parent / "shared" / "eval" / "seeds-gold.json"
+    if not shared.is_file():
+        pytest.skip("../shared/eval is not present on this machine")
+    assert (ROOT / "tests" / "data" / "seeds-gold.json").read_bytes() == shared.read_bytes()
