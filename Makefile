@@ -59,3 +59,35 @@ bench: venv-test
 
 clean:
 	rm -rf $(VENV) .kg .pytest_cache .ruff_cache *.egg-info
+
+# The query page's editor (CodeMirror 5, package.json) copied into server/static/vendor/:
+# reinstalled only when package.json or package-lock.json changed.  Without npm the page
+# keeps a plain textarea, so a missing npm is reported, not fatal.
+VENDOR       := server/static/vendor
+VENDOR_STAMP := $(VENDOR)/.installed
+VENDOR_FILES := codemirror/lib/codemirror.js codemirror/lib/codemirror.css \
+                codemirror/mode/sparql/sparql.js codemirror/addon/edit/matchbrackets.js \
+                codemirror/LICENSE
+
+.PHONY: vendor browser-deps
+vendor: $(VENDOR_STAMP)
+
+$(VENDOR_STAMP): package.json package-lock.json
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  echo "npm not found: the query page uses a plain textarea"; exit 0; fi; \
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && \
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/codemirror && \
+	for f in $(VENDOR_FILES); do cp node_modules/$$f $(VENDOR)/codemirror/; done && \
+	touch $@
+
+# Debian's chromium for tests/test_browser.py, installed only when it is missing.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core; \
+	fi
+
+serve: vendor
+run: vendor
+test: vendor browser-deps

@@ -3,15 +3,19 @@
 Each named graph in a file replaces the graph of that name in the store; a file's
 default-graph triples go to the graph named by ``graph`` (replacing it) or, without one, are
 added to the store's default graph.  Loading the same file twice therefore gives the same
-store.  The load is one new store generation: a file that fails to parse leaves the store
-as it was.
+store: blank nodes, which parsers name afresh on every parse, are renamed from the file's
+content and their order of appearance, so a second load names them alike.  The load is one
+new store generation (readers such as ``kg serve`` see the store before or after it, never
+during): a file that fails to parse leaves the store as it was.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -41,17 +45,48 @@ def format_for(path: Path) -> ox.RdfFormat:
         raise UsageError(f"{path}: unknown RDF file extension (known: {known})") from None
 
 
+def _graph_name(graph: str | None) -> ox.NamedNode | ox.DefaultGraph:
+    if not graph:
+        return ox.DefaultGraph()
+    try:
+        return ox.NamedNode(graph)
+    except ValueError:
+        raise UsageError(f"--graph {graph!r} is not an absolute IRI") from None
+
+
+class _BlankNodes:
+    """Stable names for a file's blank nodes: its content digest and order of appearance."""
+
+    def __init__(self, digest: str) -> None:
+        self.digest = digest
+        self.names: dict[str, ox.BlankNode] = {}
+
+    def rename(self, term: Any) -> Any:
+        if isinstance(term, ox.BlankNode):
+            if term.value not in self.names:
+                self.names[term.value] = ox.BlankNode(f"b{self.digest}{len(self.names)}")
+            return self.names[term.value]
+        if isinstance(term, ox.Triple):  # RDF 1.2 triple terms may hold blank nodes too
+            return ox.Triple(self.rename(term.subject), term.predicate, self.rename(term.object))
+        return term
+
+
 def parse_file(path: Path, graph: str | None = None) -> dict[ox.NamedNode | ox.DefaultGraph, list]:
     """Parse one RDF file into triples grouped by target graph."""
     rdf_format = format_for(path)
-    target: ox.NamedNode | ox.DefaultGraph = ox.NamedNode(graph) if graph else ox.DefaultGraph()
+    target = _graph_name(graph)
     groups: dict[ox.NamedNode | ox.DefaultGraph, list] = defaultdict(list)
     try:
-        for item in ox.parse(path=str(path), format=rdf_format, base_iri=path.resolve().as_uri()):
+        data = path.read_bytes()
+        blanks = _BlankNodes(hashlib.sha256(data).hexdigest()[:16])
+        for item in ox.parse(data, format=rdf_format, base_iri=path.resolve().as_uri()):
             name = item.graph_name if isinstance(item, ox.Quad) else ox.DefaultGraph()
             if isinstance(name, ox.DefaultGraph):
                 name = target
-            groups[name].append(ox.Triple(item.subject, item.predicate, item.object))
+            elif isinstance(name, ox.BlankNode):
+                name = blanks.rename(name)
+            groups[name].append(ox.Triple(blanks.rename(item.subject), item.predicate,
+                                          blanks.rename(item.object)))
     except SyntaxError as exc:
         raise RdfSyntaxError(
             exc.msg, source=str(path), line=exc.lineno, column=exc.offset
@@ -67,10 +102,10 @@ def load(files: Sequence[str | Path], store: Store, *, graph: str | None = None)
     total = 0
     try:
         with store.write(copy_current=True) as target:
-            replaced: set[ox.NamedNode] = set()
+            replaced: set[ox.NamedNode | ox.BlankNode] = set()
             for groups in parsed:
                 for name, triples in groups.items():
-                    if isinstance(name, ox.NamedNode) and name not in replaced:
+                    if not isinstance(name, ox.DefaultGraph) and name not in replaced:
                         target.clear_graph(name)
                         replaced.add(name)
                     target.extend(ox.Quad(t.subject, t.predicate, t.object, name) for t in triples)

@@ -58,6 +58,10 @@ SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 VOID = Namespace("http://rdfs.org/ns/void#")
 FOAF = Namespace("http://xmlns.com/foaf/0.1/")
 CC = Namespace("http://creativecommons.org/ns#")
+FORMATS = Namespace("http://www.w3.org/ns/formats/")
+"""W3C unique IRIs for file formats (used as ``sd:resultFormat`` values)."""
+ENTAILMENT = Namespace("http://www.w3.org/ns/entailment/")
+"""W3C entailment regimes (``sd:defaultEntailmentRegime``)."""
 
 ENTITIES_GRAPH = BASE + "graph/entities"
 """Named graph holding what is true across articles: entity types, labels, aliases."""

@@ -1,37 +1,61 @@
-"""The SPARQL 1.1 Protocol (query operation) over the store, without any web framework.
+"""The SPARQL 1.1 Protocol (query and update operations) over the store, without any web
+framework.
 
 The web app (``server/``) is a thin adapter: it hands the plain values of an HTTP request
-(method, content type, query string, body, ``Accept``) to :func:`parse_request`, runs the
-result with :func:`respond` and copies the :class:`SparqlResponse` back.  Keeping the rules
-here means they are tested without a web server and shared by every front end.
+(method, content type, query string, body, ``Accept``) to :func:`operation_of` and
+:func:`parse_request`, runs the result (here with :func:`respond`, or in a query process of
+:mod:`kg.pool`) and copies the :class:`SparqlResponse` back.  Keeping the rules here means
+they are tested without a web server and shared by every front end.
 
 What the endpoint does (https://www.w3.org/TR/sparql11-protocol/):
 
 * ``GET ?query=``, ``POST`` form-encoded ``query=``, ``POST`` ``application/sparql-query``;
-  ``default-graph-uri`` / ``named-graph-uri`` choose the dataset.  Without them and without
-  ``FROM`` in the query, the default graph is the union of all graphs (as ``kg query`` does).
+  ``default-graph-uri`` / ``named-graph-uri`` choose the dataset and override ``FROM``.
+  Without them and without ``FROM``, the default graph is the union of all graphs (as
+  ``kg query`` does; see docs/endpoint.md for what that means for duplicates).
 * The common prefixes of :data:`kg.namespace.PREFIXES` are predeclared.
-* Content negotiation with q-values and wildcards: SELECT/ASK as SPARQL JSON (default), XML,
-  CSV, TSV; CONSTRUCT/DESCRIBE as Turtle (default), N-Triples, RDF/XML, JSON-LD.
-* Refused, never executed: SPARQL Update (403) and federated ``SERVICE`` calls (403, the
-  endpoint makes no network requests).  Errors are :class:`kg.errors.ProtocolError` carrying
-  the HTTP status.
+* Content negotiation (:mod:`kg.conneg`): SELECT/ASK as SPARQL JSON (default), XML, CSV,
+  TSV; CONSTRUCT/DESCRIBE as Turtle (default), N-Triples, RDF/XML, JSON-LD, TriG, N-Quads.
+* Refused, never executed: SPARQL Update (403) unless the caller enabled it, and federated
+  ``SERVICE`` calls (403) to endpoints not in the caller's allow-list.  Errors are
+  :class:`kg.errors.ProtocolError` carrying the HTTP status.
 """
 
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import urllib.parse
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
 import pyoxigraph as ox
 
+from . import conneg
+from .conneg import GRAPH_FORMATS, RESULTS_FORMATS, Negotiated, ResultFormat
 from .errors import ProtocolError, QueryError
 from .namespace import PREFIXES
+from .results import Serialized, serialize_results
+from .sparql_text import (
+    QueryForm,
+    Shape,
+    has_dataset_clause,
+    query_form,
+    service_endpoints,
+    shape,
+    uses_service,
+)
 from .store import run_query
+
+__all__ = [
+    "GRAPH_FORMATS", "RESULTS_FORMATS", "Negotiated", "Operation", "QueryForm", "QueryRequest",
+    "ResultFormat", "Results", "SparqlResponse", "UpdateRequest", "check_services",
+    "error_response", "execute", "format_named", "formats_for", "handle", "has_dataset_clause",
+    "negotiate", "operation_of", "parse_request", "query_form", "respond", "result_form",
+    "serialize", "uses_service",
+]
 
 Results = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 MultiDict = Mapping[str, Sequence[str]]
@@ -41,80 +65,23 @@ QUERY_MEDIA_TYPE = "application/sparql-query"
 UPDATE_MEDIA_TYPE = "application/sparql-update"
 FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
 ALLOWED_METHODS = ("GET", "POST")
-_ALLOW_HEADER = {"Allow": "GET, HEAD, POST"}
+_ALLOW_HEADER = {"Allow": "GET, HEAD, POST, OPTIONS"}
 _UPDATE_PARAMETERS = ("update", "using-graph-uri", "using-named-graph-uri")
+_PROTOCOL_PARAMETERS = ("query", "default-graph-uri", "named-graph-uri", *_UPDATE_PARAMETERS)
 _MAX_FORM_FIELDS = 1000
+TRUNCATED_HEADER = "KG-Truncated"
+ROW_LIMIT_HEADER = "KG-Row-Limit"
 
 
-class QueryForm(Enum):
-    """What a request asks for, read from its first keyword after the prologue."""
+class Operation(Enum):
+    """What a request to the endpoint asks for."""
 
-    SELECT = "SELECT"
-    ASK = "ASK"
-    CONSTRUCT = "CONSTRUCT"
-    DESCRIBE = "DESCRIBE"
-    UPDATE = "UPDATE"
-    UNKNOWN = "UNKNOWN"
-
-    @property
-    def returns_graph(self) -> bool:
-        """True for CONSTRUCT and DESCRIBE, whose answer is RDF triples."""
-        return self in (QueryForm.CONSTRUCT, QueryForm.DESCRIBE)
-
-
-@dataclass(frozen=True)
-class ResultFormat:
-    """A serialization the endpoint offers; ``aliases`` are other media types accepted."""
-
-    name: str
-    media_type: str
-    serializer: ox.QueryResultsFormat | ox.RdfFormat
-    extension: str
-    aliases: tuple[str, ...] = ()
-
-    @property
-    def is_graph(self) -> bool:
-        """True for RDF formats (CONSTRUCT/DESCRIBE), False for SPARQL results formats."""
-        return isinstance(self.serializer, ox.RdfFormat)
-
-    @property
-    def media_types(self) -> tuple[str, ...]:
-        """The canonical media type, then the aliases."""
-        return (self.media_type, *self.aliases)
-
-
-# Order matters: the first of each tuple is the default, ties go to the earlier one.
-RESULTS_FORMATS: tuple[ResultFormat, ...] = (
-    ResultFormat("json", "application/sparql-results+json", ox.QueryResultsFormat.JSON, "json",
-                 ("application/json",)),
-    ResultFormat("xml", "application/sparql-results+xml", ox.QueryResultsFormat.XML, "xml",
-                 ("application/xml", "text/xml")),
-    ResultFormat("csv", "text/csv", ox.QueryResultsFormat.CSV, "csv"),
-    ResultFormat("tsv", "text/tab-separated-values", ox.QueryResultsFormat.TSV, "tsv"),
-)
-GRAPH_FORMATS: tuple[ResultFormat, ...] = (
-    ResultFormat("turtle", "text/turtle", ox.RdfFormat.TURTLE, "ttl",
-                 ("application/x-turtle", "application/turtle")),
-    ResultFormat("ntriples", "application/n-triples", ox.RdfFormat.N_TRIPLES, "nt",
-                 ("text/plain",)),
-    ResultFormat("rdfxml", "application/rdf+xml", ox.RdfFormat.RDF_XML, "rdf",
-                 ("application/xml", "text/xml")),
-    ResultFormat("jsonld", "application/ld+json", ox.RdfFormat.JSON_LD, "jsonld",
-                 ("application/json",)),
-)
-
-
-@dataclass(frozen=True)
-class Negotiated:
-    """The format chosen for a response and the media type to label it with."""
-
-    format: ResultFormat
-    media_type: str
-
-    @property
-    def content_type(self) -> str:
-        """``Content-Type`` header value; every format offered is UTF-8 text."""
-        return f"{self.media_type}; charset=utf-8"
+    QUERY = "query"
+    UPDATE = "update"
+    GRAPH = "graph"
+    """The Graph Store Protocol: ``?graph=IRI`` or ``?default``."""
+    DESCRIPTION = "description"
+    """The service description: ``GET`` without any protocol parameter."""
 
 
 @dataclass(frozen=True)
@@ -125,10 +92,29 @@ class QueryRequest:
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
 
+    @functools.cached_property
+    def shape(self) -> Shape:
+        """The query's form and the clauses that matter before running it (read once)."""
+        return shape(self.query)
+
     @property
     def form(self) -> QueryForm:
         """SELECT, ASK, CONSTRUCT, DESCRIBE, UPDATE, or UNKNOWN (then the parser decides)."""
-        return query_form(self.query)
+        return self.shape.form
+
+    @property
+    def union_default_graph(self) -> bool:
+        """True when the default graph is the union of all graphs: no dataset was given by
+        the protocol (``default-graph-uri``/``named-graph-uri``) nor by ``FROM``."""
+        return not (self.default_graphs or self.named_graphs
+                    or self.shape.has_dataset_clause)
+
+
+@dataclass(frozen=True)
+class UpdateRequest:
+    """A SPARQL Update request (only answered where updates are enabled)."""
+
+    update: str
 
 
 @dataclass(frozen=True)
@@ -144,12 +130,31 @@ class SparqlResponse:
 # --- reading a request -------------------------------------------------------------------
 
 
+def operation_of(method: str, args: MultiDict | None) -> Operation:
+    """Which operation a request asks for, from its method and query string alone.
+
+    ``graph`` or ``default`` in the query string make it a Graph Store Protocol request;
+    a ``GET``/``HEAD`` with no protocol parameter asks for the service description; a
+    request with ``update`` is an update; anything else is read as a query (and
+    :func:`parse_request` says what is wrong with it).
+    """
+    params = args or {}
+    if "graph" in params or "default" in params:
+        return Operation.GRAPH
+    verb = method.upper()
+    if verb in ("GET", "HEAD") and not any(name in params for name in _PROTOCOL_PARAMETERS):
+        return Operation.DESCRIPTION
+    return Operation.QUERY
+
+
 def parse_request(
     method: str,
     content_type: str | None,
     args: MultiDict | None = None,
     form: MultiDict | None = None,
     body: bytes = b"",
+    *,
+    allow_update: bool = False,
 ) -> QueryRequest:
     """Turn the plain values of an HTTP request into a :class:`QueryRequest`.
 
@@ -157,7 +162,9 @@ def parse_request(
     ``body`` here when the content type is form-encoded.  Raises :class:`ProtocolError`:
     405 for a method other than GET/POST, 415 for a POST body that is neither a form nor
     ``application/sparql-query``, 403 for SPARQL Update, 400 for no query, two queries or
-    a graph name that is not an absolute IRI.
+    a graph name that is not an absolute IRI.  With ``allow_update``, an update request
+    is returned as an :class:`UpdateRequest` instead of refused (the caller checks who may
+    send it).
     """
     verb = method.upper()
     if verb == "HEAD":
@@ -169,6 +176,7 @@ def parse_request(
         )
     params: dict[str, list[str]] = {k: list(v) for k, v in (args or {}).items()}
     queries = list(params.pop("query", []))
+    updates: list[str] = []
     if verb == "POST":
         media_type, charset = _split_content_type(content_type)
         if media_type == FORM_MEDIA_TYPE:
@@ -179,7 +187,9 @@ def parse_request(
         elif media_type == QUERY_MEDIA_TYPE:
             queries.append(_decode_body(body, charset))
         elif media_type == UPDATE_MEDIA_TYPE:
-            raise _update_refused()
+            if not allow_update:
+                raise _update_refused()
+            updates.append(_decode_body(body, charset))
         else:
             shown = media_type or "none"
             raise ProtocolError(
@@ -187,8 +197,8 @@ def parse_request(
                 f"(query=...) or as {QUERY_MEDIA_TYPE}",
                 status=415,
             )
-    if any(name in params for name in _UPDATE_PARAMETERS):
-        raise _update_refused()
+    if updates or any(name in params for name in _UPDATE_PARAMETERS):
+        return _update_request(verb, params, queries, updates, allow_update)  # type: ignore[return-value]
     if not queries:
         raise ProtocolError(
             "no query: give the SPARQL query in the 'query' parameter or POST it as "
@@ -204,6 +214,25 @@ def parse_request(
         default_graphs=_graph_names(params, "default-graph-uri"),
         named_graphs=_graph_names(params, "named-graph-uri"),
     )
+
+
+def _update_request(
+    verb: str, params: dict[str, list[str]], queries: list[str], updates: list[str],
+    allow_update: bool,
+) -> UpdateRequest:
+    if not allow_update:
+        raise _update_refused()
+    if verb != "POST":
+        raise ProtocolError("SPARQL Update must be sent with POST")
+    updates = updates + params.pop("update", [])
+    if queries:
+        raise ProtocolError("a request carries either a query or an update, not both")
+    if len(updates) != 1 or not updates[0].strip():
+        raise ProtocolError(f"{len(updates)} updates given: send exactly one 'update'")
+    if any(name in params for name in ("using-graph-uri", "using-named-graph-uri")):
+        raise ProtocolError("using-graph-uri and using-named-graph-uri are not supported: "
+                            "write USING in the update")
+    return UpdateRequest(updates[0])
 
 
 def _update_refused() -> ProtocolError:
@@ -240,20 +269,50 @@ def _decode_body(body: bytes, charset: str | None) -> str:
         # utf-8-sig drops a byte-order mark some editors put at the start of .rq files.
         return body.decode("utf-8-sig" if codec == "utf-8" else codec)
     except UnicodeDecodeError as exc:
-        raise ProtocolError(f"the query is not valid {codec}: {exc.reason}") from exc
+        raise ProtocolError(f"the request body is not valid {codec}: {exc.reason}") from exc
 
 
 def _parse_form(body: bytes, charset: str | None) -> dict[str, list[str]]:
-    codec = _codec(charset)
+    return parse_form(body, _codec(charset), what="form body")
+
+
+_BAD_ESCAPE = re.compile(rb"%(?![0-9A-Fa-f]{2})")
+
+
+def _unquote_plus(field: bytes) -> bytes:
+    # urllib's decoder loops in Python over every %XX, and a query with its PREFIX lines
+    # has hundreds; for well-formed input the unicode_escape codec does it in C (each %XX
+    # becomes \xXX, and input without backslashes holds no other escape).
+    field = field.replace(b"+", b" ")
+    if b"%" not in field:
+        return field
+    if b"\\" in field or _BAD_ESCAPE.search(field):
+        return urllib.parse.unquote_to_bytes(field)
+    return field.replace(b"%", b"\\x").decode("unicode_escape").encode("latin-1")
+
+
+def parse_form(data: bytes | str, codec: str = "utf-8", *,
+               what: str = "query string") -> dict[str, list[str]]:
+    """Parse ``application/x-www-form-urlencoded`` data (a query string or a form body).
+
+    Like :func:`urllib.parse.parse_qs` with ``keep_blank_values``, strict decoding and at
+    most 1000 fields; a ``str`` is taken as WSGI gives ``QUERY_STRING`` (bytes as
+    latin-1).  Raises :class:`ProtocolError` 400 for text that is not valid in ``codec``
+    or too many fields.
+    """
+    raw = data.encode("latin-1") if isinstance(data, str) else data
+    fields: dict[str, list[str]] = {}
+    pairs = [pair for pair in raw.split(b"&") if pair]
+    if len(pairs) > _MAX_FORM_FIELDS:
+        raise ProtocolError(f"malformed {what}: more than {_MAX_FORM_FIELDS} fields")
     try:
-        return urllib.parse.parse_qs(
-            body.decode(codec), keep_blank_values=True, encoding=codec, errors="strict",
-            max_num_fields=_MAX_FORM_FIELDS,
-        )
+        for pair in pairs:
+            name, _, value = pair.partition(b"=")
+            fields.setdefault(_unquote_plus(name).decode(codec), []).append(
+                _unquote_plus(value).decode(codec))
     except UnicodeDecodeError as exc:
-        raise ProtocolError(f"the form body is not valid {codec}: {exc.reason}") from exc
-    except ValueError as exc:  # too many fields
-        raise ProtocolError(f"malformed form body: {exc}") from exc
+        raise ProtocolError(f"the {what} is not valid {codec}: {exc.reason}") from exc
+    return fields
 
 
 def _graph_names(params: Mapping[str, Sequence[str]], name: str) -> tuple[str, ...]:
@@ -266,124 +325,7 @@ def _graph_names(params: Mapping[str, Sequence[str]], name: str) -> tuple[str, .
     return tuple(dict.fromkeys(graphs))
 
 
-# --- reading a query without parsing it --------------------------------------------------
-
-# A tokenizer that knows just enough SPARQL to find keywords: comments, strings, IRIs,
-# variables, prefixed names and language tags are consumed whole, so a keyword inside one of
-# them (``"DELETE"``, ``<http://x/from>``, ``?from``, ``ex:service``) is never mistaken for
-# syntax.  A bare word can then only be a keyword, a function name or ``a``.
-_TOKEN = re.compile(
-    r"""
-      (?P<space>\s+)
-    | (?P<comment>\#[^\r\n]*)
-    | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''
-                |\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-                |'(?:[^'\\\r\n]|\\.)*'
-                |"(?:[^"\\\r\n]|\\.)*")
-    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-    | (?P<var>[?$]\w+)
-    | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
-    | (?P<pname>(?:[^\W\d_][\w.-]*)?:(?:[\w:%-]|\\.|\.(?=[\w:%-]))*)
-    | (?P<word>[^\W\d]\w*)
-    | (?P<other>.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-_QUERY_FORMS = {form.value: form for form in
-                (QueryForm.SELECT, QueryForm.ASK, QueryForm.CONSTRUCT, QueryForm.DESCRIBE)}
-_UPDATE_KEYWORDS = frozenset(
-    {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
-)
-
-
-def _words(query: str) -> Iterator[tuple[str, bool]]:
-    """Yield each bare word (upper case) and whether it is the first non-prologue token."""
-    in_prologue = True
-    for match in _TOKEN.finditer(query):
-        kind = match.lastgroup
-        if kind in ("space", "comment"):
-            continue
-        if kind == "word":
-            word = match.group().upper()
-            first = in_prologue and word not in ("BASE", "PREFIX")
-            if first:
-                in_prologue = False
-            yield word, first
-        elif in_prologue and kind not in ("iri", "pname"):
-            in_prologue = False  # a query cannot start with this; the parser will say so
-
-
-def query_form(query: str) -> QueryForm:
-    """The form of a SPARQL request from its first keyword after BASE/PREFIX declarations.
-
-    The grammar puts the form keyword (SELECT, ASK, CONSTRUCT, DESCRIBE) or the first update
-    operation (INSERT, DELETE, LOAD, CLEAR, CREATE, DROP, COPY, MOVE, ADD, WITH) right after
-    the prologue, so this is exact for any request the parsers would accept.
-    """
-    for word, first in _words(query):
-        if word in ("BASE", "PREFIX") and not first:
-            continue
-        if not first:
-            break
-        if word in _QUERY_FORMS:
-            return _QUERY_FORMS[word]
-        if word in _UPDATE_KEYWORDS:
-            return QueryForm.UPDATE
-        break
-    return QueryForm.UNKNOWN
-
-
-def has_dataset_clause(query: str) -> bool:
-    """True when the query names its own dataset with ``FROM`` or ``FROM NAMED``."""
-    return any(word == "FROM" for word, _ in _words(query))
-
-
-def uses_service(query: str) -> bool:
-    """True when the query calls another endpoint with ``SERVICE`` (federated query)."""
-    return any(word == "SERVICE" for word, _ in _words(query))
-
-
 # --- content negotiation -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _MediaRange:
-    type: str
-    subtype: str
-    q: float
-
-    def specificity(self, media_type: str) -> int:
-        """-1 if this range does not match; else 0 for */*, 1 for type/*, 2 for an exact match."""
-        kind, _, sub = media_type.partition("/")
-        if self.type == "*":
-            return 0
-        if self.type != kind:
-            return -1
-        if self.subtype == "*":
-            return 1
-        return 2 if self.subtype == sub else -1
-
-
-def _parse_accept(header: str) -> list[_MediaRange]:
-    ranges: list[_MediaRange] = []
-    for item in header.split(","):
-        media, *params = item.split(";")
-        media = media.strip().lower()
-        if media == "*":  # seen from old clients; means */*
-            media = "*/*"
-        kind, slash, sub = media.partition("/")
-        if not slash or not kind or not sub or (kind == "*" and sub != "*"):
-            continue
-        q = 1.0
-        for param in params:
-            name, _, value = param.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    q = min(max(float(value.strip()), 0.0), 1.0)
-                except ValueError:
-                    q = 0.0  # a q we cannot read is no preference for this range
-        ranges.append(_MediaRange(kind, sub, q))
-    return ranges
 
 
 def formats_for(form: QueryForm) -> tuple[ResultFormat, ...]:
@@ -392,41 +334,10 @@ def formats_for(form: QueryForm) -> tuple[ResultFormat, ...]:
 
 
 def negotiate(form: QueryForm, accept: str | None) -> Negotiated:
-    """Choose the response format for ``form`` from an ``Accept`` header (RFC 9110).
-
-    Each offered media type takes the q-value of the most specific range that matches it;
-    the highest q wins, then an explicit match over a wildcard, then the server's order
-    (SPARQL JSON for SELECT/ASK, Turtle for CONSTRUCT/DESCRIBE).  No ``Accept`` (or one
-    that cannot be read) means the default.  Raises :class:`ProtocolError` 406 when nothing
-    offered is acceptable.
-    """
-    offered = formats_for(form)
-    ranges = _parse_accept(accept) if accept and accept.strip() else []
-    if not ranges:
-        return Negotiated(offered[0], offered[0].media_type)
-    best: tuple[float, int, int] | None = None
-    chosen: Negotiated | None = None
-    order = 0
-    for fmt in offered:
-        for media_type in fmt.media_types:
-            order += 1
-            matches = [(r.specificity(media_type), r.q) for r in ranges]
-            specificity, q = max(matches, key=lambda m: m[0])
-            # An alias is served only when named: text/* must not pick XML as text/xml.
-            exact_only = media_type != fmt.media_type
-            if specificity < 0 or q <= 0 or (exact_only and specificity < 2):
-                continue
-            key = (q, specificity, -order)
-            if best is None or key > best:
-                best, chosen = key, Negotiated(fmt, media_type)
-    if chosen is None:
-        available = ", ".join(f.media_type for f in offered)
-        raise ProtocolError(
-            f"none of the accepted media types ({accept}) is available for a "
-            f"{form.value} query; available: {available}",
-            status=406,
-        )
-    return chosen
+    """Choose the response format for the answer to a ``form`` query (see
+    :func:`kg.conneg.negotiate`); SPARQL JSON for SELECT/ASK and Turtle for CONSTRUCT/DESCRIBE
+    by default.  Raises :class:`ProtocolError` 406 when nothing offered is acceptable."""
+    return conneg.negotiate(formats_for(form), accept, f"a {form.value} query")
 
 
 def format_named(name: str, form: QueryForm) -> Negotiated:
@@ -435,48 +346,70 @@ def format_named(name: str, form: QueryForm) -> Negotiated:
     For download links, which cannot send an ``Accept`` header.  Raises
     :class:`ProtocolError` 406 when the form has no such format.
     """
-    for fmt in formats_for(form):
-        if fmt.name == name:
-            return Negotiated(fmt, fmt.media_type)
-    names = ", ".join(f.name for f in formats_for(form))
-    raise ProtocolError(
-        f"a {form.value} query cannot be written as {name!r}; choose one of {names}", status=406
-    )
+    return conneg.named(formats_for(form), name, f"a {form.value} query")
 
 
 # --- answering ---------------------------------------------------------------------------
 
 
+def check_services(query: str, allowed: Collection[str] = ()) -> None:
+    """Refuse (403) a query or update calling ``SERVICE`` on an endpoint not in ``allowed``.
+
+    The endpoint makes no network request unless its operator listed the endpoint; a
+    ``SERVICE ?variable`` is refused whatever the list, since its target is not known
+    before evaluation.
+    """
+    if not uses_service(query):
+        return
+    refused = [e for e in service_endpoints(query, PREFIXES) if e is None or e not in allowed]
+    if not refused:
+        return
+    if not allowed:
+        reason = "this endpoint makes no network requests"
+    else:
+        names = ", ".join("a variable" if e is None else f"<{e}>" for e in refused)
+        reason = f"{names} is not among the endpoints allowed: {', '.join(sorted(allowed))}"
+    raise ProtocolError(f"federated queries (SERVICE) are not allowed: {reason}", status=403)
+
+
+def check_update(update: str, allowed_services: Collection[str] = ()) -> None:
+    """Refuse (403) an update that would make an outbound request (``LOAD``, ``SERVICE``)."""
+    if shape(update).uses_load:
+        raise ProtocolError("LOAD is not allowed: the endpoint fetches nothing from the "
+                            "network (use 'kg load FILE' on the server)", status=403)
+    check_services(update, allowed_services)
+
+
 def execute(
-    store: ox.Store, request: QueryRequest, *, prefixes: Mapping[str, str] | None = None
+    store: ox.Store,
+    request: QueryRequest,
+    *,
+    prefixes: Mapping[str, str] | None = None,
+    allowed_services: Collection[str] = (),
 ) -> Results:
     """Run the request's query on ``store`` (read-only) with the protocol's dataset rules.
 
-    ``default-graph-uri``/``named-graph-uri`` override the dataset (with only
-    ``named-graph-uri``, the default graph is the store's own default graph); else the
-    query's own ``FROM``/``FROM NAMED`` apply; else the default graph is the union of all
-    graphs.
-    ``prefixes`` defaults to :data:`kg.namespace.PREFIXES`.  Raises :class:`ProtocolError`:
-    403 for SPARQL Update or ``SERVICE`` (never executed), 400 for a syntax error (with the
-    parser's message).
+    ``default-graph-uri``/``named-graph-uri`` replace the whole dataset, the query's own
+    ``FROM``/``FROM NAMED`` included; as with ``FROM``, a part not given is empty (only
+    ``named-graph-uri``: an empty default graph; only ``default-graph-uri``: no named
+    graphs).  Else the query's ``FROM``/``FROM NAMED`` apply; else the default graph is the
+    union of all graphs and every named graph is available.  ``prefixes`` defaults to
+    :data:`kg.namespace.PREFIXES`.  Raises :class:`ProtocolError`: 403 for SPARQL Update or
+    ``SERVICE`` to an endpoint not in ``allowed_services`` (never executed), 400 for a
+    syntax error (with the parser's message).
     """
-    form = request.form
-    if form is QueryForm.UPDATE:
+    if request.form is QueryForm.UPDATE:
         raise _update_refused()
-    if uses_service(request.query):
-        raise ProtocolError(
-            "federated queries (SERVICE) are not allowed: this endpoint makes no network "
-            "requests",
-            status=403,
-        )
-    union = not (request.named_graphs or has_dataset_clause(request.query))
+    if request.shape.uses_service:
+        check_services(request.query, allowed_services)
+    protocol_dataset = bool(request.default_graphs or request.named_graphs)
     try:
         return run_query(
             store,
             request.query,
-            default_graphs=list(request.default_graphs) or None,
-            named_graphs=list(request.named_graphs) or None,
-            union_default_graph=union,
+            default_graphs=list(request.default_graphs) if protocol_dataset else None,
+            named_graphs=list(request.named_graphs) if protocol_dataset else None,
+            union_default_graph=request.union_default_graph,
             prefixes=dict(PREFIXES if prefixes is None else prefixes),
         )
     except ProtocolError:
@@ -496,27 +429,39 @@ def result_form(results: Results) -> QueryForm:
     return QueryForm.SELECT
 
 
-def serialize(results: Results, chosen: Negotiated) -> bytes:
-    """Write results in the chosen format; evaluation happens here, as results stream.
+def serialize_answer(
+    results: Results, chosen: Negotiated, *, max_rows: int | None = None
+) -> Serialized:
+    """Write results in the chosen format, at most ``max_rows`` rows (see
+    :mod:`kg.results`); evaluation happens here, as results stream.
 
     Raises :class:`ProtocolError` 406 when the format does not fit the results (an RDF
     format for SELECT, or a results format for CONSTRUCT) and 500 when evaluation fails.
     """
     fmt = chosen.format
-    graph = isinstance(results, ox.QueryTriples)
-    if fmt.is_graph != graph:
+    if fmt.is_graph != isinstance(results, ox.QueryTriples):
         raise ProtocolError(
             f"{fmt.media_type} cannot hold the answer to a {result_form(results).value} query",
             status=406,
         )
     try:
-        if isinstance(results, ox.QueryTriples):
-            assert isinstance(fmt.serializer, ox.RdfFormat)
-            return ox.serialize(results, format=fmt.serializer, prefixes=dict(PREFIXES))
-        assert isinstance(fmt.serializer, ox.QueryResultsFormat)
-        return results.serialize(format=fmt.serializer)
+        return serialize_results(results, fmt, max_rows=max_rows, prefixes=PREFIXES)
     except (OSError, RuntimeError, ValueError) as exc:
         raise ProtocolError(f"query evaluation failed: {exc}", status=500) from exc
+
+
+def serialize(results: Results, chosen: Negotiated) -> bytes:
+    """Write all results in the chosen format (see :func:`serialize_answer`)."""
+    return serialize_answer(results, chosen).body
+
+
+def answer_headers(written: Serialized, max_rows: int | None) -> dict[str, str]:
+    """``Vary``, and the truncation headers when rows past ``max_rows`` were left out."""
+    headers = {"Vary": "Accept"}
+    if written.truncated and max_rows:
+        headers[TRUNCATED_HEADER] = "true"
+        headers[ROW_LIMIT_HEADER] = str(max_rows)
+    return headers
 
 
 def respond(
@@ -525,20 +470,24 @@ def respond(
     accept: str | None,
     *,
     prefixes: Mapping[str, str] | None = None,
+    max_rows: int | None = None,
+    allowed_services: Collection[str] = (),
 ) -> SparqlResponse:
-    """Answer a parsed request: negotiate, execute, serialize.
+    """Answer a parsed request in this process: negotiate, execute, serialize.
 
     Negotiation happens before execution when the query form can be read from the text, so
-    a 406 costs no evaluation.  Raises :class:`ProtocolError` (see :func:`execute`,
-    :func:`negotiate`, :func:`serialize`).
+    a 406 costs no evaluation.  A truncated answer (more than ``max_rows`` rows) carries
+    the ``KG-Truncated`` and ``KG-Row-Limit`` headers.  Raises :class:`ProtocolError`
+    (see :func:`execute`, :func:`negotiate`, :func:`serialize_answer`).
     """
     form = request.form
     chosen = negotiate(form, accept) if form is not QueryForm.UNKNOWN else None
-    results = execute(store, request, prefixes=prefixes)
+    results = execute(store, request, prefixes=prefixes, allowed_services=allowed_services)
     if chosen is None or chosen.format.is_graph != isinstance(results, ox.QueryTriples):
         chosen = negotiate(result_form(results), accept)
-    body = serialize(results, chosen)
-    return SparqlResponse(200, chosen.content_type, body, {"Vary": "Accept"})
+    written = serialize_answer(results, chosen, max_rows=max_rows)
+    return SparqlResponse(200, chosen.content_type, written.body,
+                          answer_headers(written, max_rows))
 
 
 def error_response(error: ProtocolError) -> SparqlResponse:

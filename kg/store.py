@@ -9,14 +9,19 @@ A store LOCATION is a folder::
 Every write (``kg build``, ``kg load``) fills a *new* generation and only then swaps the
 ``current`` symlink with an atomic rename.  A build that fails leaves no trace, and a reader
 (``kg serve``) that opened the old generation keeps a consistent graph until it reopens.
-The previous generation is kept so that such readers are never pulled from under.
+The previous generation is kept so that such readers are never pulled from under, and a
+generation that a reader still holds (:class:`StoreReader` takes a shared lock on it) is not
+pruned even when older.  Writers take ``LOCATION/.write.lock`` so that two writes (a build
+and a load, or two updates) never both start from the same generation and lose one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import os
 import shutil
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,6 +34,7 @@ DEFAULT_LOCATION = ".kg/store"
 _CURRENT = "current"
 _GENERATIONS = "generations"
 _KEEP_GENERATIONS = 2
+_WRITE_LOCK = ".write.lock"
 
 
 class Store:
@@ -51,9 +57,12 @@ class Store:
 
     def current_path(self) -> Path:
         """Folder of the current generation; :class:`StoreError` when there is none."""
-        if not self.exists():
-            raise StoreError(f"no store at {self.location}: run 'kg build' first")
-        return self.current_link.resolve()
+        # One readlink, not a resolve(): the server asks this on every request.
+        try:
+            target = Path(os.readlink(self.current_link))
+        except OSError:
+            raise StoreError(f"no store at {self.location}: run 'kg build' first") from None
+        return target if target.is_absolute() else self.location / target
 
     def open(self, *, read_only: bool = True) -> ox.Store:
         """Open the current generation (read-only by default)."""
@@ -72,21 +81,22 @@ class Store:
         """
         generations = self.location / _GENERATIONS
         generations.mkdir(parents=True, exist_ok=True)
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
-        target = generations / f"{stamp}-{os.getpid()}"
-        try:
-            if copy_current and self.exists():
-                self.open(read_only=True).backup(str(target))
-                store = ox.Store(str(target))
-            else:
-                store = ox.Store(str(target))
-            yield store
-            store.flush()
-            del store
-        except BaseException:
-            shutil.rmtree(target, ignore_errors=True)
-            raise
-        self._swap(target)
+        with _locked(self.location / _WRITE_LOCK):
+            stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
+            target = generations / f"{stamp}-{os.getpid()}"
+            try:
+                if copy_current and self.exists():
+                    self.open(read_only=True).backup(str(target))
+                    store = ox.Store(str(target))
+                else:
+                    store = ox.Store(str(target))
+                yield store
+                store.flush()
+                del store
+            except BaseException:
+                shutil.rmtree(target, ignore_errors=True)
+                raise
+            self._swap(target)
 
     def _swap(self, target: Path) -> None:
         tmp_link = self.location / f".{_CURRENT}.{os.getpid()}"
@@ -101,7 +111,87 @@ class Store:
         current = self.current_link.resolve()
         stale = [g for g in generations if g.resolve() != current][: -(_KEEP_GENERATIONS - 1)]
         for old in stale:
-            shutil.rmtree(old, ignore_errors=True)
+            try:
+                fd = os.open(old, os.O_RDONLY | os.O_DIRECTORY)
+            except OSError:
+                continue
+            try:
+                # A reader holding this generation keeps it; a later write prunes it.
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                continue
+            try:
+                shutil.rmtree(old, ignore_errors=True)
+            finally:
+                os.close(fd)
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (created if needed) for the block."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+class StoreReader:
+    """The current generation of a store location, opened read-only and reopened on swap.
+
+    ``kg build``, ``kg load`` and updates write a new generation and then swap the
+    ``current`` symlink atomically, so checking where the link points on each use is enough
+    to see a write, and only once it is complete.  The generation in use is held with a
+    shared lock so that writers do not prune it; work already running keeps the generation
+    it started with.
+    """
+
+    def __init__(self, location: str | os.PathLike[str]) -> None:
+        self.store = Store(location)
+        self._lock = threading.Lock()
+        self._path: Path | None = None
+        self._db: ox.Store | None = None
+        self._pin: int | None = None
+
+    @property
+    def location(self) -> Path:
+        """The store location (the folder holding ``current``)."""
+        return self.store.location
+
+    def current(self) -> ox.Store:
+        """The open store of the current generation; :class:`StoreError` if there is none."""
+        return self.current_with_path()[0]
+
+    def current_with_path(self) -> tuple[ox.Store, Path]:
+        """The open store of the current generation and the folder it lives in."""
+        path = self.store.current_path()
+        with self._lock:
+            if self._db is None or self._path != path:
+                self._reopen(path)
+            assert self._db is not None and self._path is not None
+            return self._db, self._path
+
+    def _reopen(self, path: Path) -> None:
+        try:
+            pin = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError as exc:  # pruned between reading the link and opening it
+            raise StoreError(f"the store at {self.location} changed while opening it; "
+                             "try again") from exc
+        fcntl.flock(pin, fcntl.LOCK_SH)
+        try:
+            db = ox.Store.read_only(str(path))
+        except OSError as exc:
+            os.close(pin)
+            raise StoreError(f"cannot open store {path}: {exc}") from exc
+        if self._pin is not None:
+            os.close(self._pin)
+        self._db, self._path, self._pin = db, path, pin
+
+    def generation(self) -> str | None:
+        """Name of the generation last opened (for the page footer), or None."""
+        return self._path.name if self._path else None
 
 
 def run_query(
@@ -118,17 +208,19 @@ def run_query(
     Researchers expect a query without ``FROM`` to see every article's graph, so the
     default graph is the union of all named graphs (and the store's default graph).
     ``default_graphs``/``named_graphs`` restrict the dataset as the SPARQL protocol's
-    ``default-graph-uri``/``named-graph-uri`` do.  Raises :class:`QueryError` on a syntax
-    error, with the parser's message.  ``prefixes`` are predeclared for the parser.
+    ``default-graph-uri``/``named-graph-uri`` do: ``None`` leaves that part of the dataset
+    to the query (or the union), an empty list makes it empty.  Raises
+    :class:`QueryError` on a syntax error, with the parser's message.  ``prefixes`` are
+    predeclared for the parser.
     """
     kwargs: dict[str, object] = {}
     if prefixes:
         kwargs["prefixes"] = prefixes
-    if default_graphs:
+    if default_graphs is not None:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
     else:
         kwargs["use_default_graph_as_union"] = union_default_graph
-    if named_graphs:
+    if named_graphs is not None:
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
     try:
         return store.query(sparql, **kwargs)  # type: ignore[arg-type]

@@ -1,11 +1,22 @@
-"""The app factory and the production server.
+"""The app factory.
 
-``create_app`` wires the blueprints (``/sparql`` in :mod:`server.endpoint`, the query page in
-:mod:`server.ui`) to a :class:`server.reader.StoreReader`; ``serve`` runs the app with
-waitress.  Configuration keys (``config=`` overrides them):
+``create_app`` wires the blueprints (``/sparql`` and ``/rdf-graph-store`` in
+:mod:`server.endpoint`, the query page in :mod:`server.ui`) to a
+:class:`server.reader.StoreReader` and to the executor that runs queries (a
+:class:`kg.pool.QueryPool` of query processes, so that the time limit really stops a query).
+:mod:`server.production` serves the app with gunicorn.  Configuration keys (``config=``
+overrides them):
 
 * ``MAX_CONTENT_LENGTH``: largest request body accepted, in bytes (1 MiB; larger gives 413)
-* ``KG_PAGE_ROWS``: rows shown on the query page (1000; downloads have all rows)
+* ``KG_QUERY_TIMEOUT``: seconds a query may run before it is stopped (30)
+* ``KG_MAX_ROWS``: most rows (solutions, triples) in an answer; more are cut off and the
+  answer says so (100000; 0 for no cap)
+* ``KG_QUERY_PROCESSES``: query processes of this app (2; ``kg serve`` gives one per
+  thread); 0 runs queries in the request's thread, without a time limit (for debugging)
+* ``KG_ALLOWED_SERVICES``: endpoints that ``SERVICE`` may call (none: federation is off)
+* ``KG_UPDATE_TOKEN``: the secret that enables SPARQL Update (``None``: read-only)
+* ``KG_CORS``: allow cross-origin reads of ``/sparql`` and ``/rdf-graph-store`` (True)
+* ``KG_PAGE_ROWS``: rows shown on the query page (1000)
 * ``KG_QUERIES_DIR``: folder of the example ``*.rq`` files (``server/queries``)
 """
 
@@ -20,11 +31,20 @@ from typing import Any
 from flask import Flask, Response, current_app
 from werkzeug.exceptions import HTTPException
 
+from kg.jobs import Executor, InlineExecutor
+from kg.pool import DEFAULT_TIMEOUT, QueryPool
+
 from .examples import QUERIES_DIR, Example, load_examples
 from .reader import StoreReader
 
 DEFAULTS: dict[str, Any] = {
     "MAX_CONTENT_LENGTH": 1024 * 1024,
+    "KG_QUERY_TIMEOUT": DEFAULT_TIMEOUT,
+    "KG_MAX_ROWS": 100_000,
+    "KG_QUERY_PROCESSES": 2,
+    "KG_ALLOWED_SERVICES": (),
+    "KG_UPDATE_TOKEN": None,
+    "KG_CORS": True,
     "KG_PAGE_ROWS": 1000,
     "KG_QUERIES_DIR": str(QUERIES_DIR),
 }
@@ -38,15 +58,25 @@ _CSP = (
 
 @dataclass(frozen=True)
 class AppState:
-    """What the blueprints share: the store reader and the example queries."""
+    """What the blueprints share: the store reader, the example queries, the executor."""
 
     reader: StoreReader
     examples: list[Example]
+    engine: Executor
+    """Runs :mod:`kg.jobs` jobs under the time limit (see :mod:`kg.pool`)."""
 
 
 def state() -> AppState:
     """The :class:`AppState` of the app handling the current request."""
     return current_app.extensions["kg"]  # type: ignore[no-any-return]
+
+
+def make_engine(location: str | os.PathLike[str], config: Mapping[str, Any]) -> Executor:
+    """The executor the configuration asks for: a pool of query processes, or inline."""
+    processes = int(config["KG_QUERY_PROCESSES"])
+    if processes <= 0:
+        return InlineExecutor(location)
+    return QueryPool(location, processes=processes, timeout=float(config["KG_QUERY_TIMEOUT"]))
 
 
 def create_app(
@@ -55,8 +85,11 @@ def create_app(
     """Build the web app over a store location (opened read-only on first use).
 
     The store need not exist yet: until ``kg build`` has written it, queries answer 503.
+    Query processes start on first use (or with ``state().engine.start()``); call
+    :func:`close_app` to end them before the process exits.
     """
     from .endpoint import bp as endpoint_bp
+    from .endpoint import install_fast_path
     from .ui import bp as ui_bp
 
     app = Flask(__name__)
@@ -66,12 +99,19 @@ def create_app(
     app.extensions["kg"] = AppState(
         reader=StoreReader(store_location),
         examples=load_examples(Path(app.config["KG_QUERIES_DIR"])),
+        engine=make_engine(store_location, app.config),
     )
     app.register_blueprint(endpoint_bp)
     app.register_blueprint(ui_bp)
     app.register_error_handler(HTTPException, _http_error)
     app.after_request(_security_headers)
+    install_fast_path(app)  # /sparql and /rdf-graph-store answered without Flask's overhead
     return app
+
+
+def close_app(app: Flask) -> None:
+    """End what the app holds outside this process (its query processes)."""
+    app.extensions["kg"].engine.close()
 
 
 def _http_error(error: HTTPException) -> Response:
@@ -95,16 +135,3 @@ def _security_headers(response: Response) -> Response:
         response.headers.setdefault("Content-Security-Policy", _CSP)
         response.headers.setdefault("Referrer-Policy", "same-origin")
     return response
-
-
-def serve(
-    location: str | os.PathLike[str],
-    host: str = "127.0.0.1",
-    port: int = 8000,
-    threads: int = 4,
-) -> None:
-    """Serve the app with waitress (a production WSGI server) until interrupted."""
-    import waitress
-
-    app = create_app(location)
-    waitress.serve(app, host=host, port=port, threads=threads, ident="kg")

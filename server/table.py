@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from kg.entity import compact as compact_iri
 from kg.errors import ProtocolError
 from kg.namespace import PREFIXES
 
-_XSD_STRING = PREFIXES["xsd"] + "string"
+# Numbers read as numbers: their datatype would only crowd the table.
+_QUIET = {PREFIXES["xsd"] + name for name in ("string", "integer", "decimal")}
 _LANG_STRING = PREFIXES["rdf"] + "langString"
 _MAX_TEXT = 300
-# Longest namespace first, so kgr: wins over a shorter prefix of the same IRI.
-_NAMESPACES = sorted(PREFIXES.items(), key=lambda item: len(item[1]), reverse=True)
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
@@ -28,6 +28,8 @@ class Cell:
     title: str = ""
     note: str = ""
     href: str | None = None
+    explore: str | None = None
+    """For an IRI: the query page listing every triple about it."""
 
 
 @dataclass
@@ -37,29 +39,33 @@ class Table:
     form: str
     columns: list[str] = field(default_factory=list)
     rows: list[list[Cell]] = field(default_factory=list)
-    total: int = 0
+    truncated: bool = False
+    """True when the query has more rows than the page shows (downloads have them all)."""
     boolean: bool | None = None
-
-    @property
-    def truncated(self) -> bool:
-        """True when there were more rows than the page shows."""
-        return self.total > len(self.rows)
 
 
 def compact(iri: str) -> str:
     """``kgr:actor/japan`` for an IRI under a known prefix, else the IRI in angle brackets."""
-    for prefix, namespace in _NAMESPACES:
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return f"<{iri}>"
+    short = compact_iri(iri)
+    return short if short != iri else f"<{iri}>"
 
 
-def make_cell(term: Term | None, link: Callable[[str], str]) -> Cell:
-    """A display cell for an RDF term; ``link(iri)`` gives the page URL exploring an IRI."""
+def make_cell(
+    term: Term | None,
+    link: Callable[[str], str],
+    explore: Callable[[str], str | None] | None = None,
+) -> Cell:
+    """A display cell for an RDF term.
+
+    ``link(iri)`` gives the page an IRI links to (its entity page for IRIs of our graph);
+    ``explore(iri)``, when given, a second link: the query listing every triple about it.
+    """
     if term is None:
         return Cell("empty")
     if isinstance(term, ox.NamedNode):
-        return Cell("iri", compact(term.value), term.value, href=link(term.value))
+        second = explore(term.value) if explore else None
+        return Cell("iri", compact(term.value), term.value, href=link(term.value),
+                    explore=second)
     if isinstance(term, ox.BlankNode):
         return Cell("bnode", f"_:{term.value}")
     if isinstance(term, ox.Literal):
@@ -67,7 +73,7 @@ def make_cell(term: Term | None, link: Callable[[str], str]) -> Cell:
         shown = text if len(text) <= _MAX_TEXT else text[: _MAX_TEXT - 1] + "\u2026"
         if term.language:
             note = f"@{term.language}"
-        elif term.datatype.value not in (_XSD_STRING, _LANG_STRING):
+        elif term.datatype.value not in _QUIET | {_LANG_STRING}:
             note = compact(term.datatype.value)
         else:
             note = ""
@@ -80,10 +86,13 @@ def tabulate(
     *,
     limit: int,
     link: Callable[[str], str],
+    explore: Callable[[str], str | None] | None = None,
 ) -> Table:
-    """Read up to ``limit`` rows (and count the rest) into a :class:`Table`.
+    """Read up to ``limit`` rows into a :class:`Table`, noting whether there were more.
 
-    Evaluation happens while reading; a failure becomes a :class:`ProtocolError` 500.
+    Reading stops at the first row past ``limit``, so a huge result costs no more than the
+    page shows.  Evaluation happens while reading; a failure becomes a
+    :class:`ProtocolError` 500.
     """
     try:
         if isinstance(results, ox.QueryBoolean):
@@ -98,9 +107,10 @@ def tabulate(
             table = Table("SELECT", names)
             rows = (tuple(solution[name] for name in names) for solution in results)
         for row in rows:
-            table.total += 1
-            if len(table.rows) < limit:
-                table.rows.append([make_cell(term, link) for term in row])
+            if len(table.rows) >= limit:
+                table.truncated = True
+                break
+            table.rows.append([make_cell(term, link, explore) for term in row])
         return table
     except (OSError, RuntimeError, ValueError) as exc:
         raise ProtocolError(f"query evaluation failed: {exc}", status=500) from exc

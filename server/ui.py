@@ -1,22 +1,46 @@
-"""The query page (``/``) and result downloads (``/download``).
+"""The web UI: the query page (``/``), result downloads (``/download``), and, as nested
+blueprints, the entity pages (:mod:`server.linked_data`) and the pictures
+(:mod:`server.pages`).
 
-The page works without JavaScript: the editor is a GET form, so ``/?query=...`` is the
-shareable URL of a query and its results; the example queries are links of that kind; each
-IRI in a result links to a query listing what the graph says about it.
+The query page works without JavaScript: the editor is a GET form, so ``/?query=...`` is
+the shareable URL of a query and its results.  Example queries are ``/?example=NAME``, with
+their parameters as further fields (``/?example=03-he-yadong&speakerName=Masaaki+Kanai``),
+which put the value into the query's ``VALUES`` block (see :mod:`server.examples`).  In a
+result, an IRI that ``kg`` minted links to its entity page, and every IRI also links to a
+query listing the triples about it.  With the vendored editor (``make vendor``) the text
+area becomes a CodeMirror SPARQL editor; without it, it stays a text area.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from kg import sparql
+from kg.conneg import by_name
 from kg.errors import ProtocolError, StoreError
+from kg.jobs import Outcome, QueryJob, results_of
 from kg.namespace import PREFIXES
 
+from . import linked_data, pages
 from .app import state
+from .examples import Example, Param, ParamError, choices
+from .links import entity_url, explore_query, explore_url, iri_href
 from .table import Table, tabulate
 
+__all__ = ["bp", "explore_query"]
+
 bp = Blueprint("ui", __name__)
+bp.register_blueprint(linked_data.bp)
+bp.register_blueprint(pages.bp)
+bp.add_app_template_global(iri_href, "iri_href")
+bp.add_app_template_global(entity_url, "entity_url")
+bp.add_app_template_global(explore_url, "explore_url")
+
+STATIC = Path(__file__).resolve().parent / "static"
+EDITOR_FILES = ("codemirror.js", "sparql.js", "matchbrackets.js")
+"""CodeMirror 5 and its SPARQL mode, copied to ``static/vendor/codemirror/`` by make."""
 
 DOWNLOADS: dict[str, tuple[tuple[str, str], ...]] = {
     "results": (("CSV", "csv"), ("JSON", "json"), ("TSV", "tsv"), ("XML", "xml")),
@@ -30,59 +54,115 @@ ORDER BY DESC(?nodes)
 """
 
 
-def explore_query(iri: str) -> str:
-    """A query listing every triple, in every named graph, with ``iri`` at either end."""
-    return (
-        "SELECT ?subject ?property ?value ?graph WHERE {\n"
-        "  GRAPH ?graph {\n"
-        f"    {{ VALUES ?subject {{ <{iri}> }} ?subject ?property ?value }}\n"
-        f"    UNION {{ VALUES ?value {{ <{iri}> }} ?subject ?property ?value }}\n"
-        "  }\n"
-        "}\nORDER BY ?graph ?subject ?property ?value\nLIMIT 1000\n"
-    )
+def editor_available() -> bool:
+    """True when ``make vendor`` has put the CodeMirror files into ``static/vendor``."""
+    folder = STATIC / "vendor" / "codemirror"
+    return all((folder / name).is_file() for name in (*EDITOR_FILES, "codemirror.css"))
 
 
-def _explore_url(iri: str) -> str:
-    return url_for("ui.index", query=explore_query(iri))
+# SELECT/ASK come back as SPARQL JSON, CONSTRUCT/DESCRIBE as N-Triples, to be read again.
+_PAGE_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
 
 
-def _run(query: str) -> sparql.Results:
-    return sparql.execute(state().reader.current(), sparql.QueryRequest(query))
+def _ask(request_: sparql.QueryRequest, accept: str, max_rows: int | None) -> Outcome:
+    """Run a query as the endpoint does: in a query process, under its time limit."""
+    services = tuple(current_app.config.get("KG_ALLOWED_SERVICES", ()))
+    return state().engine.run(QueryJob(request_, accept, max_rows, services))
 
 
-@bp.get("/")
+MAX_LINK = 8000
+"""Longest shareable link: servers refuse longer request lines (gunicorn's is 8190)."""
+
+
+def _share_url(query: str | None) -> str | None:
+    url = url_for("ui.index", query=query, _external=True)
+    return url if len(url) <= MAX_LINK else None
+
+
+def _message(outcome: Outcome) -> str:
+    text = outcome.body.decode("utf-8", "replace").strip()
+    code = f"{outcome.status} "
+    return text[len(code):] if text.startswith(code) else text
+
+
+def _field(store_choices: list[tuple[str, str]], param: Param, value: str) -> dict[str, object]:
+    """What the template needs to draw one parameter's form field."""
+    options = list(store_choices)
+    if param.kind == "iri" and options and value not in {v for v, _ in options}:
+        options.insert(0, (value, value))
+    return {"param": param, "value": value, "choices": options}
+
+
+def _param_fields(example: Example, values: dict[str, str]) -> list[dict[str, object]]:
+    try:
+        store = state().reader.current()
+    except StoreError:
+        store = None
+    fields = []
+    for param in example.params:
+        offered = choices(store, param) if store is not None else []
+        value = values.get(param.name) or param.shown
+        fields.append(_field(offered, param, value))
+    return fields
+
+
+@bp.route("/", methods=["GET", "POST"])
 def index() -> tuple[str, int]:
-    """The query page; with ``?query=`` it also runs the query and shows the results."""
-    query = request.args.get("query")
-    table: Table | None = None
+    """The query page; with ``?query=`` (or ``?example=``) it also shows the results.
+
+    A query too long for a URL comes as a POST form (the page's script switches the form
+    over); it runs the same, but its link is too long to share.
+    """
+    examples = state().examples
+    by_name = {e.name: e for e in examples}
+    fields = request.values
+    query = fields.get("query")
+    example = by_name.get(fields.get("example", ""))
+    values = {p.name: fields.get(p.name, "") for p in example.params} if example else {}
     error: str | None = None
     status = 200
-    if query is not None and query.strip():
+    if example is not None and query is None:
         try:
-            table = tabulate(
-                _run(query), limit=int(current_app.config["KG_PAGE_ROWS"]), link=_explore_url
-            )
-        except ProtocolError as exc:
-            error, status = exc.message, exc.status
-        except StoreError as exc:
-            error, status = exc.message, 503
-    examples = state().examples
-    selected = next((e.name for e in examples if query and e.query.strip() == query.strip()),
-                    None)
+            query = example.bind(values)
+        except ParamError as exc:
+            query, error, status = example.query, str(exc), 400
+    if example is None and query:
+        example = next((e for e in examples if e.query.strip() == query.strip()), None)
+    ran = query is not None and bool(query.strip()) and error is None
+    table: Table | None = None
+    rows = int(current_app.config["KG_PAGE_ROWS"])
+    if ran:
+        assert query is not None
+        outcome = _ask(sparql.QueryRequest(query), _PAGE_ACCEPT, rows)
+        if outcome.status != 200:
+            error, status = _message(outcome), outcome.status
+        else:
+            try:
+                table = tabulate(results_of(outcome), limit=rows, link=iri_href,
+                                 explore=explore_url)
+                table.truncated = table.truncated or outcome.truncated
+            except ProtocolError as exc:
+                error, status = exc.message, exc.status
     downloads = ()
     if table is not None:
         downloads = DOWNLOADS["graph" if table.form == "CONSTRUCT" else "results"]
     page = render_template(
         "index.html",
         query=query if query is not None else (examples[0].query if examples else DEFAULT_QUERY),
-        ran=query is not None and bool(query.strip()),
+        ran=ran,
         table=table,
         error=error,
         examples=examples,
-        selected=selected,
+        selected=example.name if example else None,
+        example=example,
+        fields=_param_fields(example, values) if example and example.params else [],
         downloads=downloads,
         prefixes=PREFIXES,
-        share_url=url_for("ui.index", query=query, _external=True) if query else None,
+        share_url=_share_url(query) if ran else None,
+        row_limit=rows,
+        max_link=MAX_LINK,
+        max_rows=_download_cap(),
+        editor=editor_available(),
         generation=state().reader.generation(),
     )
     return page, status
@@ -90,21 +170,31 @@ def index() -> tuple[str, int]:
 
 @bp.get("/download")
 def download() -> Response:
-    """All results of ``?query=`` as an attachment in ``?format=`` (csv, json, turtle...)."""
+    """The results of ``?query=`` as an attachment in ``?format=`` (csv, json, turtle...).
+
+    As many rows as the endpoint gives (``KG_MAX_ROWS``); a cut answer says so in its
+    ``KG-Truncated`` header and, in SPARQL JSON, in its body.
+    """
     try:
         parsed = sparql.parse_request("GET", None, request.args.to_dict(flat=False))
-        results = sparql.execute(state().reader.current(), parsed)
-        chosen = sparql.format_named(request.args.get("format", ""), sparql.result_form(results))
-        body = sparql.serialize(results, chosen)
+        chosen = by_name(request.args.get("format", ""))
     except ProtocolError as exc:
-        answer = sparql.error_response(exc)
-        return Response(answer.body, status=answer.status, content_type=answer.content_type,
-                        headers=answer.headers)
-    except StoreError as exc:
-        return Response(f"503 {exc.message}\n", status=503,
-                        content_type="text/plain; charset=utf-8")
-    filename = f"kg-results.{chosen.format.extension}"
-    return Response(
-        body, content_type=chosen.content_type,
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+        return _plain(exc.status, exc.message)
+    except KeyError:
+        return _plain(406, f"no format named {request.args.get('format', '')!r}")
+    outcome = _ask(parsed, chosen.media_type, _download_cap())
+    headers = dict(outcome.headers)
+    if outcome.status == 200:
+        headers["Content-Disposition"] = f'attachment; filename="kg-results.{chosen.extension}"'
+    return Response(outcome.body, status=outcome.status, content_type=outcome.content_type,
+                    headers=headers)
+
+
+def _download_cap() -> int | None:
+    """The endpoint's row cap (``KG_MAX_ROWS``), which downloads share; None for none."""
+    return int(current_app.config.get("KG_MAX_ROWS") or 0) or None
+
+
+def _plain(status: int, message: str) -> Response:
+    return Response(f"{status} {message}\n", status=status,
+                    content_type="text/plain; charset=utf-8")

@@ -3,20 +3,26 @@ SPARQLWrapper and rdflib's SPARQLStore, as a researcher's own tools would."""
 
 from __future__ import annotations
 
+import os
 import subprocess
+import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 import pytest
 import requests
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import JSON, POST, XML, SPARQLWrapper
 
+from kg.namespace import SD, VOID
+from kg.store import Store
 from server.examples import load_examples
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +41,32 @@ def seeds_store(tmp_path_factory: pytest.TempPathFactory, kg_command: list[str])
     return location
 
 
+@contextmanager
+def serving(
+    location: Path, kg_command: list[str], port: int, log: Path, *options: str,
+    env: dict[str, str] | None = None,
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """Run ``kg serve`` on ``port``; yield its /sparql URL and process; stop it afterwards."""
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [*kg_command, "serve", "--store", str(location), "--host", "127.0.0.1",
+             "--port", str(port), *options],
+            stdout=out, stderr=subprocess.STDOUT, cwd=ROOT,
+            env={**os.environ, **(env or {})},
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(base, process, log)
+        yield f"{base}/sparql", process
+    finally:
+        process.terminate()  # gunicorn's master stops its workers and their query processes
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
 @pytest.fixture(scope="module")
 def endpoint(
     seeds_store: Path,
@@ -42,26 +74,10 @@ def endpoint(
     free_port_factory: Callable[[], int],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[str]:
-    """Start ``kg serve`` on a free port; yield its /sparql URL; stop it afterwards."""
-    port = free_port_factory()
+    """``kg serve`` as shipped, on the seeds, on a free port; yields its /sparql URL."""
     log = tmp_path_factory.mktemp("serve") / "serve.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [*kg_command, "serve", "--store", str(seeds_store), "--host", "127.0.0.1",
-             "--port", str(port)],
-            stdout=out, stderr=subprocess.STDOUT, cwd=ROOT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(base, process, log)
-        yield f"{base}/sparql"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with serving(seeds_store, kg_command, free_port_factory(), log) as (url, _):
+        yield url
 
 
 def _wait_until_up(base: str, process: subprocess.Popen[bytes], log: Path) -> None:
@@ -154,7 +170,36 @@ def test_update_over_http_is_refused(endpoint: str) -> None:
     assert response.status_code == 403
     response = requests.post(endpoint, data={"update": "CLEAR ALL"}, timeout=10)
     assert response.status_code == 403
+    for method in ("PUT", "POST", "DELETE"):
+        response = requests.request(method, endpoint.replace("/sparql", "/rdf-graph-store"),
+                                    params={"default": ""}, data=b"", timeout=10,
+                                    headers={"Content-Type": "text/turtle"})
+        assert response.status_code == 405
     assert select(endpoint, count) == before
+
+
+def test_service_description_is_read_by_rdflib_from_the_endpoint_url(endpoint: str) -> None:
+    graph = Graph()
+    graph.parse(endpoint)  # rdflib fetches it, asking for RDF, as a crawler would
+    assert (None, SD.endpoint, URIRef(endpoint)) in graph
+    counts = [int(n) for n in graph.objects(None, VOID.triples)]
+    assert counts and max(counts) > 1000, "the default graph is described with its size"
+
+
+def test_graph_store_returns_one_article_graph(endpoint: str) -> None:
+    articles = select(endpoint, "SELECT ?a WHERE { ?a a kg:Article } ORDER BY ?a LIMIT 1")
+    iri = articles[0]["a"]
+    response = requests.get(endpoint, params={"graph": iri}, timeout=10,
+                            headers={"Accept": "application/n-triples"})
+    assert response.status_code == 200
+    graph = Graph().parse(data=response.text, format="nt")
+    assert (URIRef(iri), None, None) in graph
+
+
+def test_cors_lets_a_notebook_elsewhere_read(endpoint: str) -> None:
+    response = requests.get(endpoint, params={"query": "ASK {}"}, timeout=10,
+                            headers={"Origin": "https://notebook.example"})
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
 
 
 def test_query_page_is_served(endpoint: str) -> None:
@@ -162,3 +207,156 @@ def test_query_page_is_served(endpoint: str) -> None:
     assert page.status_code == 200
     assert "text/html" in page.headers["Content-Type"]
     assert "Who protested the ban" in page.text
+
+
+# --- safety and consistency, each on a server of its own ----------------------------------
+
+ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+TOKEN = "e2e-update-token-0123456789"
+SMALL = ("--workers", "1", "--threads", "4", "--query-processes", "2")
+
+
+def query_processes(location: Path) -> dict[int, float]:
+    """Query processes serving ``location``: pid -> CPU seconds used so far."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        try:
+            argv = (entry / "cmdline").read_bytes().split(b"\0")
+            if b"kg.pool" in argv and str(location).encode() in argv:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                found[int(entry.name)] = (int(fields[11]) + int(fields[12])) / os.sysconf(
+                    "SC_CLK_TCK")
+        except (OSError, ValueError):
+            continue  # not ours, or gone meanwhile
+    return found
+
+
+def count(url: str) -> int:
+    response = requests.get(url, params={"query": QUADS}, timeout=30)
+    assert response.status_code == 200, response.text
+    return int(response.json()["results"]["bindings"][0]["n"]["value"])
+
+
+@pytest.fixture
+def writable(tmp_path: Path, small_trig: Path, make_store: Callable[..., Path]) -> Path:
+    return make_store(tmp_path / "store", small_trig)
+
+
+def test_a_query_past_the_time_limit_is_stopped_for_real(
+    writable: Path, kg_command: list[str], free_port_factory: Callable[[], int],
+    tmp_path: Path,
+) -> None:
+    options = ("--workers", "1", "--query-processes", "1", "--timeout", "2")
+    with serving(writable, kg_command, free_port_factory(), tmp_path / "log", *options) as (
+            url, _):
+        assert count(url) > 0
+        (running,) = query_processes(writable)
+        began = time.monotonic()
+        response = requests.get(url, params={"query": ENDLESS}, timeout=60)
+        assert response.status_code == 503
+        assert "stopped after 2 s" in response.text
+        assert time.monotonic() - began < STARTUP_SECONDS
+        assert running not in query_processes(writable), "the process doing the work is gone"
+        assert count(url) > 0, "the next query gets a fresh process"
+        before = query_processes(writable)
+        time.sleep(1.0)
+        after = query_processes(writable)
+        busy = [pid for pid in before if after.get(pid, 0) - before[pid] > 0.5]
+        assert not busy, "no query process is still burning CPU on the stopped query"
+
+
+def test_a_rebuild_while_serving_never_shows_a_half_built_graph(
+    writable: Path, kg_command: list[str], free_port_factory: Callable[[], int],
+    tmp_path: Path,
+) -> None:
+    store = Store(writable)
+    sizes = {len(store.open())}
+    with serving(writable, kg_command, free_port_factory(), tmp_path / "log", *SMALL) as (
+            url, _):
+        seen: list[int] = []
+        errors: list[str] = []
+        stop = threading.Event()
+
+        def client() -> None:
+            while not stop.is_set():
+                response = requests.get(url, params={"query": QUADS}, timeout=30)
+                if response.status_code != 200:
+                    errors.append(response.text)
+                    continue
+                seen.append(int(response.json()["results"]["bindings"][0]["n"]["value"]))
+
+        clients = [threading.Thread(target=client) for _ in range(2)]
+        for thread in clients:
+            thread.start()
+        try:
+            for generation in range(1, 13):  # each generation has a size of its own
+                size = 50 * generation
+                with store.write() as target:
+                    target.extend(
+                        ox.Quad(ox.NamedNode(f"http://example.org/s{n}"),
+                                ox.NamedNode("http://example.org/p"), ox.Literal(n),
+                                ox.NamedNode(f"http://example.org/g{n % 3}"))
+                        for n in range(size))
+                    # Written in steps: a reader of this generation before its end would
+                    # see a count that is no generation's size.
+                    target.flush()
+                    time.sleep(0.05)
+                sizes.add(size)
+                time.sleep(0.1)
+        finally:
+            stop.set()
+            for thread in clients:
+                thread.join(60)
+    assert not errors
+    assert set(seen) <= sizes, f"counts no complete generation has: {set(seen) - sizes}"
+    assert len(set(seen)) >= 3, "the server followed the rebuilds"
+
+
+def test_kg_load_while_serving_is_seen_by_the_server(
+    writable: Path, kg_command: list[str], free_port_factory: Callable[[], int],
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "reference.ttl"
+    data.write_text('<http://example.org/x> <http://www.w3.org/2000/01/rdf-schema#label> '
+                    '"loaded" .\n', encoding="utf-8")
+    ask = {"query": "ASK { GRAPH <http://example.org/reference> { ?s rdfs:label \"loaded\" } }"}
+    with serving(writable, kg_command, free_port_factory(), tmp_path / "log", *SMALL) as (
+            url, _):
+        assert requests.get(url, params=ask, timeout=30).json()["boolean"] is False
+        loaded = subprocess.run(
+            [*kg_command, "load", str(data), "--graph", "http://example.org/reference",
+             "--store", str(writable)], capture_output=True, text=True, check=False)
+        assert loaded.returncode == 0, loaded.stderr
+        assert requests.get(url, params=ask, timeout=30).json()["boolean"] is True
+
+
+def test_updates_need_the_token_given_to_kg_serve(
+    writable: Path, kg_command: list[str], free_port_factory: Callable[[], int],
+    tmp_path: Path,
+) -> None:
+    token_file = tmp_path / "token"
+    token_file.write_text(TOKEN + "\n", encoding="utf-8")
+    update = ('INSERT DATA { GRAPH <http://example.org/u> { <http://example.org/a> '
+              'rdfs:label "u" } }')
+    with serving(writable, kg_command, free_port_factory(), tmp_path / "log", *SMALL,
+                 "--update-token-file", str(token_file)) as (url, _):
+        before = count(url)
+        refused = requests.post(url, data={"update": update}, timeout=30,
+                                headers={"Authorization": "Bearer guessed-token-guessed"})
+        assert refused.status_code == 401 and count(url) == before
+        done = requests.post(url, data=update.encode(), timeout=30,
+                             headers={"Authorization": f"Bearer {TOKEN}",
+                                      "Content-Type": "application/sparql-update"})
+        assert done.status_code == 204
+        assert count(url) == before + 1
+
+
+def test_a_short_update_token_stops_kg_serve_at_once(
+    writable: Path, kg_command: list[str],
+) -> None:
+    started = subprocess.run([*kg_command, "serve", "--store", str(writable)],
+                             env={**os.environ, "KG_UPDATE_TOKEN": "short"},
+                             capture_output=True, text=True, timeout=60, check=False)
+    assert started.returncode == 2
+    assert "shorter than" in started.stderr

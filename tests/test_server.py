@@ -8,7 +8,7 @@ import io
 import json
 import re
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -19,6 +19,7 @@ from flask.testing import FlaskClient
 from kg.namespace import article_iri
 from kg.store import Store
 from server import create_app
+from server.app import close_app
 from server.examples import QUERIES_DIR, load_examples, parse_example
 from server.ui import explore_query
 
@@ -36,8 +37,24 @@ REMOTE_ASSET = re.compile(
 
 
 @pytest.fixture(scope="module")
-def app(small_store: Path) -> Flask:
-    return create_app(small_store, config={"TESTING": True})
+def app(small_store: Path) -> Iterator[Flask]:
+    app = create_app(small_store, config={"TESTING": True})
+    yield app
+    close_app(app)
+
+
+@pytest.fixture
+def make_app() -> Iterator[Callable[..., Flask]]:
+    """``make_app(location, **config)``: an app whose query processes end with the test."""
+    made: list[Flask] = []
+
+    def make(location: Path, **config: object) -> Flask:
+        made.append(create_app(location, config={"TESTING": True, **config}))
+        return made[-1]
+
+    yield make
+    for app in made:
+        close_app(app)
 
 
 @pytest.fixture(scope="module")
@@ -152,8 +169,8 @@ def test_wrong_content_type_is_415(client: FlaskClient) -> None:
     assert b"application/sparql-query" in response.data
 
 
-def test_no_query_is_400(client: FlaskClient) -> None:
-    response = client.get("/sparql")
+def test_dataset_parameters_without_a_query_are_400(client: FlaskClient) -> None:
+    response = client.get("/sparql", query_string={"default-graph-uri": article_iri("x")})
     assert response.status_code == 400
     assert b"no query" in response.data
 
@@ -199,8 +216,8 @@ def test_update_is_refused_and_the_store_is_unchanged(
     assert len(Store(small_store).open()) == before
 
 
-def test_body_over_the_limit_is_413(small_store: Path) -> None:
-    client = create_app(small_store, config={"MAX_CONTENT_LENGTH": 1024}).test_client()
+def test_body_over_the_limit_is_413(small_store: Path, make_app: Callable[..., Flask]) -> None:
+    client = make_app(small_store, MAX_CONTENT_LENGTH=1024).test_client()
     padded = LABELS + "\n#" + "x" * 2000
     response = client.post("/sparql", data=padded.encode(),
                            content_type="application/sparql-query")
@@ -214,18 +231,21 @@ def test_default_body_limit_is_one_mebibyte(client: FlaskClient) -> None:
     assert response.status_code == 413
 
 
-def test_missing_store_is_503_until_built(tmp_path: Path) -> None:
-    client = create_app(tmp_path / "none").test_client()
+def test_missing_store_is_503_until_built(
+    tmp_path: Path, make_app: Callable[..., Flask]
+) -> None:
+    client = make_app(tmp_path / "none").test_client()
     response = client.get("/sparql", query_string={"query": LABELS})
     assert response.status_code == 503
     assert b"kg build" in response.data
 
 
 def test_a_rebuild_is_seen_by_the_running_app(
-    tmp_path: Path, small_trig: Path, make_store: Callable[..., Path]
+    tmp_path: Path, small_trig: Path, make_store: Callable[..., Path],
+    make_app: Callable[..., Flask],
 ) -> None:
     location = make_store(tmp_path / "store", small_trig)
-    client = create_app(location).test_client()
+    client = make_app(location).test_client()
     before = quad_count(client)
     extra = tmp_path / "extra.trig"
     extra.write_text("<http://example.org/g> { <http://example.org/s> "
@@ -359,9 +379,9 @@ def test_page_and_assets_load_nothing_from_the_network(client: FlaskClient) -> N
         with client.get(asset) as response:  # closes the static file
             assert response.status_code == 200
             texts.append(response.get_data(as_text=True))
-    assert len(texts) == 3, "one stylesheet and one script"
+    assert len(texts) >= 3, "app.css, app.js and, once `make vendor` ran, CodeMirror"
     for text in texts:
         assert not REMOTE_ASSET.search(text)
-        assert "http://" not in text.split("<body>")[0] and "https://" not in text.split(
-            "<body>")[0]
+    head = texts[0].split("<body>")[0]
+    assert "http://" not in head and "https://" not in head
     assert "default-src 'self'" in page.headers["Content-Security-Policy"]

@@ -288,6 +288,34 @@ def test_named_graph_uri_restricts_graph_patterns(store: ox.Store) -> None:
     assert [r["g"] for r in found] == [ARTICLE_A]
 
 
+def test_named_graph_uri_alone_leaves_the_default_graph_empty(store: ox.Store) -> None:
+    # As FROM NAMED without FROM does (SPARQL 1.1 Query, 13.2): the protocol's dataset is
+    # exactly what its parameters name.
+    assert rows(store, STATEMENTS, named_graphs=(ARTICLE_A,)) == []
+
+
+def test_default_graph_uri_alone_leaves_no_named_graphs(store: ox.Store) -> None:
+    query = "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+    assert rows(store, query, default_graphs=(ARTICLE_A,)) == []
+
+
+def test_protocol_dataset_overrides_from_in_the_query(store: ox.Store) -> None:
+    query = f"SELECT ?s FROM <{ARTICLE_A}> WHERE {{ ?s a kg:Statement }}"
+    found = rows(store, query, default_graphs=(ARTICLE_B,))
+    assert found and all(r["s"].startswith(ARTICLE_B) for r in found)
+
+
+def test_protocol_named_graphs_override_from_named(store: ox.Store) -> None:
+    query = f"SELECT DISTINCT ?g FROM NAMED <{ARTICLE_A}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"
+    assert [r["g"] for r in rows(store, query, named_graphs=(ARTICLE_B,))] == [ARTICLE_B]
+
+
+def test_several_default_graph_uris_are_merged(store: ox.Store) -> None:
+    found = {r["s"] for r in rows(store, STATEMENTS, default_graphs=(ARTICLE_A, ARTICLE_B))}
+    assert any(s.startswith(ARTICLE_A) for s in found)
+    assert any(s.startswith(ARTICLE_B) for s in found)
+
+
 def test_from_in_the_query_is_respected(store: ox.Store) -> None:
     query = f"SELECT ?s FROM <{ARTICLE_A}> WHERE {{ ?s a kg:Statement }}"
     found = rows(store, query)
@@ -343,6 +371,109 @@ def test_update_is_refused_and_never_executed(writable: ox.Store, update: str) -
 def test_service_is_refused(store: ox.Store) -> None:
     query = "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }"
     assert status_of(sparql.execute, store, QueryRequest(query)) == 403
+
+
+OTHER = "http://127.0.0.1:1/sparql"
+
+
+@pytest.mark.parametrize(
+    ("query", "allowed"),
+    [
+        (f"SELECT * WHERE {{ SERVICE <{OTHER}> {{ ?s ?p ?o }} }}", True),
+        (f"SELECT * WHERE {{ SERVICE SILENT <{OTHER}> {{ ?s ?p ?o }} }}", True),
+        ("PREFIX ep: <http://127.0.0.1:1/> SELECT * WHERE { SERVICE ep:sparql { ?s ?p ?o } }",
+         True),
+        ("BASE <http://127.0.0.1:1/x/> SELECT * WHERE { SERVICE <../sparql> { ?s ?p ?o } }",
+         True),
+        ("SELECT * WHERE { SERVICE <http://127.0.0.1:2/sparql> { ?s ?p ?o } }", False),
+        ("SELECT * WHERE { BIND(<http://127.0.0.1:1/sparql> AS ?e) SERVICE ?e { ?s ?p ?o } }",
+         False),
+        (f"SELECT * WHERE {{ SERVICE <{OTHER}> {{ ?s ?p ?o }} SERVICE <{OTHER}x> {{ }} }}",
+         False),
+    ],
+)
+def test_service_is_allowed_only_to_listed_endpoints(query: str, allowed: bool) -> None:
+    if allowed:
+        sparql.check_services(query, (OTHER,))
+    else:
+        with pytest.raises(ProtocolError) as info:
+            sparql.check_services(query, (OTHER,))
+        assert info.value.status == 403 and "not among the endpoints allowed" in \
+            info.value.message
+
+
+def test_service_silent_to_a_listed_endpoint_runs(store: ox.Store) -> None:
+    # Port 1 refuses connections at once: SILENT turns the failure into one empty solution.
+    query = f"SELECT * WHERE {{ SERVICE SILENT <{OTHER}> {{ ?s ?p ?o }} }}"
+    results = sparql.execute(store, QueryRequest(query), allowed_services=(OTHER,))
+    assert len(list(results)) == 1  # type: ignore[arg-type]
+
+
+# --- what a request asks for ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("method", "args", "operation"),
+    [
+        ("GET", {}, sparql.Operation.DESCRIPTION),
+        ("HEAD", {"unrelated": ["1"]}, sparql.Operation.DESCRIPTION),
+        ("GET", {"query": ["ASK {}"]}, sparql.Operation.QUERY),
+        ("GET", {"default-graph-uri": [ARTICLE_A]}, sparql.Operation.QUERY),
+        ("POST", {}, sparql.Operation.QUERY),
+        ("GET", {"graph": [ARTICLE_A]}, sparql.Operation.GRAPH),
+        ("GET", {"default": [""]}, sparql.Operation.GRAPH),
+        ("PUT", {"graph": [ARTICLE_A]}, sparql.Operation.GRAPH),
+    ],
+)
+def test_operation_is_read_from_method_and_parameters(
+    method: str, args: dict[str, list[str]], operation: sparql.Operation
+) -> None:
+    assert sparql.operation_of(method, args) is operation
+
+
+@pytest.mark.parametrize(
+    ("content_type", "args", "body", "update"),
+    [
+        ("application/sparql-update", {}, b"CLEAR ALL", "CLEAR ALL"),
+        ("application/sparql-update; charset=utf-8", {}, "DROP GRAPH <http://x/é>".encode(),
+         "DROP GRAPH <http://x/é>"),
+        (FORM, {}, b"update=CLEAR+DEFAULT", "CLEAR DEFAULT"),
+    ],
+)
+def test_updates_are_parsed_when_allowed(
+    content_type: str, args: dict[str, list[str]], body: bytes, update: str
+) -> None:
+    parsed = sparql.parse_request("POST", content_type, args, None, body, allow_update=True)
+    assert parsed == sparql.UpdateRequest(update)
+
+
+@pytest.mark.parametrize(
+    ("method", "content_type", "args", "body"),
+    [
+        ("GET", None, {"update": ["CLEAR ALL"]}, b""),
+        ("POST", FORM, {}, b"update=CLEAR+ALL&update=DROP+ALL"),
+        ("POST", FORM, {}, b"update=CLEAR+ALL&query=ASK+%7B%7D"),
+        ("POST", FORM, {}, b"update=+"),
+        ("POST", FORM, {}, b"update=CLEAR+ALL&using-graph-uri=http%3A%2F%2Fx%2Fg"),
+    ],
+)
+def test_malformed_update_requests_are_400(
+    method: str, content_type: str | None, args: dict[str, list[str]], body: bytes
+) -> None:
+    assert status_of(sparql.parse_request, method, content_type, args, None, body,
+                     allow_update=True) == 400
+
+
+@pytest.mark.parametrize(
+    "update",
+    ["LOAD <http://127.0.0.1:1/data.ttl>",
+     "LOAD SILENT <http://127.0.0.1:1/data.ttl> INTO GRAPH <http://x/g>",
+     "INSERT { ?s ?p ?o } WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }"],
+)
+def test_updates_that_would_reach_the_network_are_refused(update: str) -> None:
+    with pytest.raises(ProtocolError) as info:
+        sparql.check_update(update)
+    assert info.value.status == 403
 
 
 # --- responses in every format -----------------------------------------------------------
@@ -413,6 +544,29 @@ def test_describe_is_answered_as_turtle(store: ox.Store) -> None:
     assert any(t.predicate.value == str(KG.affiliation) for t in triples)
 
 
+@pytest.mark.parametrize("rdf_format", [ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS])
+def test_construct_in_a_dataset_format_is_the_default_graph(
+    store: ox.Store, rdf_format: ox.RdfFormat
+) -> None:
+    response = answer(store, CONSTRUCT_LABELS, rdf_format.media_type)
+    quads = list(ox.parse(response.body, rdf_format))
+    assert len(quads) == 6
+    assert all(isinstance(q.graph_name, ox.DefaultGraph) for q in quads)
+
+
+def test_respond_flags_an_answer_cut_at_the_row_cap(store: ox.Store) -> None:
+    response = sparql.respond(store, QueryRequest(SELECT_LABELS), None, max_rows=2)
+    assert response.headers[sparql.TRUNCATED_HEADER] == "true"
+    assert response.headers[sparql.ROW_LIMIT_HEADER] == "2"
+    assert len(json.loads(response.body)["results"]["bindings"]) == 2
+
+
+def test_respond_within_the_cap_has_no_truncation_header(store: ox.Store) -> None:
+    response = sparql.respond(store, QueryRequest(SELECT_LABELS), None, max_rows=1000)
+    assert sparql.TRUNCATED_HEADER not in response.headers
+    assert "truncated" not in json.loads(response.body)
+
+
 def test_construct_with_a_results_only_accept_is_406(store: ox.Store) -> None:
     assert status_of(sparql.respond, store, QueryRequest(CONSTRUCT_LABELS), "text/csv") == 406
 
@@ -429,3 +583,36 @@ def test_handle_answers_a_good_request(store: ox.Store) -> None:
     response = sparql.handle(store, method="POST", content_type="application/sparql-query",
                              body=b"ASK { ?s a kg:Measure }", accept="application/json")
     assert response.status == 200 and json.loads(response.body)["boolean"] is True
+
+
+# --- form and query-string decoding ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "query=SELECT+%3Fs+WHERE+%7B+%3Fs+%3Fp+%22%C3%A9%22+%7D&default-graph-uri=" + ARTICLE_A,
+        "a=1&a=2&b=&c",
+        "query=100%25+sure&x=%2B%26%3D",
+        "q=%5Cn+stays+a+backslash+and+n",
+        "q=%zz+is+not+an+escape&r=trailing%",
+        "q=caf%C3%A9+%E6%97%A5%E6%9C%AC",
+        "&&q=1&&",
+    ],
+)
+def test_form_decoding_matches_the_standard_library(data: str) -> None:
+    import urllib.parse
+
+    expected = urllib.parse.parse_qs(data, keep_blank_values=True)
+    assert sparql.parse_form(data) == expected
+    assert sparql.parse_form(data.encode()) == expected
+
+
+def test_a_query_string_that_is_not_utf8_is_400() -> None:
+    with pytest.raises(ProtocolError) as info:
+        sparql.parse_form("query=%FF%FE")
+    assert info.value.status == 400 and "not valid utf-8" in info.value.message
+
+
+def test_too_many_form_fields_are_400() -> None:
+    assert status_of(sparql.parse_form, "&".join(f"f{n}=1" for n in range(1001))) == 400

@@ -1,0 +1,176 @@
+"""Where sources disagree, read back for display: each side, its article and its words.
+
+:mod:`kg.disagree` finds disagreements while building and stores them as
+``kg:Disagreement`` nodes (kind in ``dcterms:type``, the conflicting assertions in
+``kg:conflictingAssertion``, the fact in ``kg:disagreementAbout``).  This module reads them
+from a store for the disagreements page: for each side, the article, the sentence with the
+span marked, and what the article says in comparable form (the dates it gives the measure,
+the figure with its qualifier, the materials it says the measure covers), so that a page
+can draw the sides against each other.  No web framework here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+import pyoxigraph as ox
+from rdflib.namespace import DCTERMS, PROV, RDF
+
+from .entity import Labels, Term
+from .evidence import ArticleRef, Articles, Snippet
+from .namespace import KG, NIF
+from .timeline import Period, names_date, period_of
+
+_TYPE = ox.NamedNode(RDF.type)
+_DISAGREEMENT = ox.NamedNode(KG.Disagreement)
+_KIND = ox.NamedNode(DCTERMS.type)
+_ABOUT = ox.NamedNode(KG.disagreementAbout)
+_SIDE = ox.NamedNode(KG.conflictingAssertion)
+_EVIDENCE = ox.NamedNode(KG.evidence)
+_CONTEXT = ox.NamedNode(NIF.referenceContext)
+_DERIVED = ox.NamedNode(PROV.wasDerivedFrom)
+_DATE = ox.NamedNode(KG.date)
+_COVERS = ox.NamedNode(KG.covers)
+_VALUE = ox.NamedNode(KG.value)
+_VALUE_MAX = ox.NamedNode(KG.valueMax)
+_UNIT = ox.NamedNode(KG.unit)
+_QUALIFIER = ox.NamedNode(KG.qualifier)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number as one article gives it: ``more than 70 percent``."""
+
+    value: Decimal
+    value_max: Decimal | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+
+
+@dataclass
+class Side:
+    """One conflicting assertion: where it is and what it says."""
+
+    node: str
+    article: ArticleRef | None
+    snippet: Snippet | None
+    values: list[str] = field(default_factory=list)
+    """Comparable values: ISO dates, material labels, or the figure's words."""
+    periods: list[Period] = field(default_factory=list)
+    figure: Figure | None = None
+
+
+@dataclass
+class DisagreementView:
+    """A recorded disagreement with its sides, ready to draw."""
+
+    iri: str
+    kind: str
+    label: str
+    about: Term | None
+    sides: list[Side]
+
+    @property
+    def values(self) -> list[str]:
+        """Every value some side gives (chronological for dates), for a side-by-value grid."""
+        if self.kind == "date":
+            periods = {p for s in self.sides for p in s.periods}
+            return [p.iso for p in sorted(periods, key=lambda p: p.sort_key)]
+        return sorted({v for s in self.sides for v in s.values}, key=str.lower)
+
+    @property
+    def figures(self) -> list[Figure]:
+        """The figures of the sides that give one (figure disagreements)."""
+        return [s.figure for s in self.sides if s.figure is not None]
+
+
+def read_disagreements(store: ox.Store) -> list[DisagreementView]:
+    """Every ``kg:Disagreement`` in the store, by kind then label."""
+    labels = Labels(store)
+    articles = Articles(store)
+    found: list[DisagreementView] = []
+    for quad in store.quads_for_pattern(None, _TYPE, _DISAGREEMENT, None):
+        node = quad.subject
+        if not isinstance(node, ox.NamedNode):
+            continue
+        kind = _literal(store, node, _KIND) or "other"
+        about = _object(store, node, _ABOUT)
+        sides = [
+            _side(store, articles, labels, kind, about, q.object)
+            for q in store.quads_for_pattern(node, _SIDE, None, None)
+            if isinstance(q.object, ox.NamedNode)
+        ]
+        sides.sort(key=lambda s: (s.article.identifier if s.article else "", s.node))
+        found.append(DisagreementView(
+            node.value, kind, labels(node.value) or node.value,
+            labels.term(about) if about is not None else None, sides))
+    return sorted(found, key=lambda d: (d.kind, d.label))
+
+
+def _side(store: ox.Store, articles: Articles, labels: Labels, kind: str,
+          about: ox.NamedNode | None, node: ox.NamedNode) -> Side:
+    # A side is an evidence span (measure accounts) or a statement with its own evidence.
+    snippet = articles.evidence(node.value)
+    article_iri = _object(store, node, _CONTEXT) or _object(store, node, _DERIVED)
+    if snippet is None:
+        evidence = _object(store, node, _EVIDENCE)
+        snippet = articles.evidence(evidence.value) if evidence is not None else None
+    article = articles.ref(article_iri.value) if article_iri is not None else None
+    side = Side(node.value, article, snippet)
+    if article is None:
+        return side
+    graph = ox.NamedNode(article.iri)
+    if kind == "date" and about is not None:
+        side.periods = sorted(
+            (p for q in store.quads_for_pattern(about, _DATE, None, graph)
+             if isinstance(q.object, ox.Literal)
+             and (p := period_of(q.object.value, q.object.datatype.value)) is not None),
+            key=lambda p: p.sort_key)
+        # Dates disagree by the day (a month holds its days: kg.disagree); an article giving
+        # two days has a span for each, so keep the one this side's sentence writes out.
+        side.periods = [p for p in side.periods if p.precision == "day"] or side.periods
+        if snippet is not None:
+            side.periods = [p for p in side.periods if names_date(snippet, p)] or side.periods
+        side.values = [p.iso for p in side.periods]
+    elif kind == "scope":
+        measures = [q.subject for q in store.quads_for_pattern(None, _EVIDENCE, node, graph)]
+        side.values = sorted({
+            labels.term(q.object).text
+            for m in measures for q in store.quads_for_pattern(m, _COVERS, None, graph)
+        }, key=str.lower)
+    elif kind == "figure":
+        side.figure = _figure(store, node)
+        side.values = [snippet.mark] if snippet else []
+    elif snippet is not None:
+        side.values = [snippet.mark]
+    return side
+
+
+def _figure(store: ox.Store, node: ox.NamedNode) -> Figure | None:
+    try:
+        value = Decimal(_literal(store, node, _VALUE) or "")
+    except InvalidOperation:
+        return None
+    high = _literal(store, node, _VALUE_MAX)
+    try:
+        value_max = Decimal(high) if high else None
+    except InvalidOperation:
+        value_max = None
+    return Figure(value, value_max, _literal(store, node, _UNIT),
+                  _literal(store, node, _QUALIFIER))
+
+
+def _object(store: ox.Store, subject: ox.NamedNode, predicate: ox.NamedNode,
+            ) -> ox.NamedNode | None:
+    for quad in store.quads_for_pattern(subject, predicate, None, None):
+        if isinstance(quad.object, ox.NamedNode):
+            return quad.object
+    return None
+
+
+def _literal(store: ox.Store, subject: ox.NamedNode, predicate: ox.NamedNode) -> str | None:
+    for quad in store.quads_for_pattern(subject, predicate, None, None):
+        if isinstance(quad.object, ox.Literal):
+            return quad.object.value
+    return None

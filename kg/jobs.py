@@ -1,0 +1,168 @@
+"""The work a query process does: jobs in, serialised answers out.
+
+A job is a plain, picklable value (a query with its negotiation and limits, a Graph Store
+read, a statistics run) and :func:`run_job` turns it into an :class:`Outcome` ready to send
+over HTTP: status, ``Content-Type``, body and headers.  The same function runs in this
+process (:class:`InlineExecutor`) or in a query process of :mod:`kg.pool`, which is what
+makes the time limit real: a process can be killed, a running pyoxigraph query cannot.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import pyoxigraph as ox
+
+from . import sparql
+from .conneg import GRAPH_FORMATS, RESULTS_FORMATS, Negotiated, by_name
+from .errors import ProtocolError, StoreError
+from .graphstore import GraphRequest, read_graph
+from .service import DatasetStatistics, dataset_statistics
+from .sparql import QueryRequest
+from .store import StoreReader
+
+_TEXT = "text/plain; charset=utf-8"
+
+
+@dataclass(frozen=True)
+class QueryJob:
+    """Answer a query as the endpoint does: negotiate from ``accept``, cap at ``max_rows``."""
+
+    request: QueryRequest
+    accept: str | None = None
+    max_rows: int | None = None
+    allowed_services: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class GraphJob:
+    """Read a graph (or the dataset) for the Graph Store Protocol in a negotiated format."""
+
+    request: GraphRequest
+    format_name: str
+    media_type: str
+    max_rows: int | None = None
+
+
+@dataclass(frozen=True)
+class StatisticsJob:
+    """Count what the VoID part of the service description reports."""
+
+
+Job = QueryJob | GraphJob | StatisticsJob
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a job gives back: an HTTP answer, and for statistics the counts."""
+
+    status: int
+    content_type: str
+    body: bytes
+    headers: dict[str, str] = field(default_factory=dict)
+    generation: str | None = None
+    """The store generation that answered (its folder name)."""
+    statistics: DatasetStatistics | None = None
+
+    @property
+    def truncated(self) -> bool:
+        """True when rows past the row cap were left out."""
+        return self.headers.get(sparql.TRUNCATED_HEADER) == "true"
+
+
+def error_outcome(error: ProtocolError, generation: str | None = None) -> Outcome:
+    """An :class:`Outcome` carrying a protocol error as plain text."""
+    answer = sparql.error_response(error)
+    return Outcome(answer.status, answer.content_type, answer.body, answer.headers, generation)
+
+
+def run_job(reader: StoreReader, job: Job) -> Outcome:
+    """Do one job against the current generation of the reader's store."""
+    try:
+        store, path = reader.current_with_path()
+    except StoreError as exc:
+        return Outcome(503, _TEXT, f"503 {exc.message}\n".encode())
+    try:
+        return _run(store, job, path.name)
+    except ProtocolError as exc:
+        return error_outcome(exc, path.name)
+
+
+def _run(store: ox.Store, job: Job, generation: str) -> Outcome:
+    if isinstance(job, QueryJob):
+        answer = sparql.respond(store, job.request, job.accept, max_rows=job.max_rows,
+                                allowed_services=job.allowed_services)
+        return Outcome(answer.status, answer.content_type, answer.body, answer.headers,
+                       generation)
+    if isinstance(job, GraphJob):
+        chosen = Negotiated(by_name(job.format_name), job.media_type)
+        try:
+            written = read_graph(store, job.request, chosen.format, max_rows=job.max_rows)
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise ProtocolError(f"reading the graph failed: {exc}", status=500) from exc
+        return Outcome(200, chosen.content_type, written.body,
+                       sparql.answer_headers(written, job.max_rows), generation)
+    try:
+        statistics = dataset_statistics(store)
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise ProtocolError(f"counting the dataset failed: {exc}", status=500) from exc
+    return Outcome(200, _TEXT, b"", {}, generation, statistics)
+
+
+class Executor(Protocol):
+    """Runs jobs: in this process, or in query processes that a time limit can stop."""
+
+    def run(self, job: Job) -> Outcome:
+        """Do ``job`` and give its outcome (errors are outcomes too, never raised)."""
+        ...
+
+    def close(self) -> None:
+        """Release what the executor holds (processes, open stores)."""
+        ...
+
+
+class InlineExecutor:
+    """Runs jobs in the calling thread: no process hop, and no time limit either.
+
+    For ``kg`` commands and for debugging (``--query-processes 0``); a public endpoint
+    uses :class:`kg.pool.QueryPool`, whose time limit really stops a query.
+    """
+
+    def __init__(self, location: str | os.PathLike[str]) -> None:
+        self.reader = StoreReader(location)
+
+    def run(self, job: Job) -> Outcome:
+        """Do ``job`` now, in this thread."""
+        return run_job(self.reader, job)
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+def results_of(outcome: Outcome) -> sparql.Results:
+    """The answer of a successful :class:`QueryJob` as pyoxigraph results again.
+
+    For pages that render rows: ask for SPARQL JSON (SELECT/ASK) or N-Triples
+    (CONSTRUCT/DESCRIBE) in the job's ``accept`` and parse the body back here.
+    """
+    media_type = outcome.content_type.split(";")[0].strip()
+    for fmt in RESULTS_FORMATS:
+        if media_type in fmt.media_types:
+            assert isinstance(fmt.serializer, ox.QueryResultsFormat)
+            return ox.parse_query_results(outcome.body, fmt.serializer)
+    for fmt in GRAPH_FORMATS:
+        if media_type in fmt.media_types:
+            assert isinstance(fmt.serializer, ox.RdfFormat)
+            # QueryTriples cannot be built from Python: load a scratch store and ask it.
+            scratch = ox.Store()
+            scratch.load(outcome.body, format=fmt.serializer)
+            return scratch.query("CONSTRUCT WHERE { ?s ?p ?o }")
+    raise ValueError(f"not a query answer: {outcome.content_type}")
+
+
+def allowed(endpoints: Collection[str]) -> tuple[str, ...]:
+    """A canonical, hashable allow-list of ``SERVICE`` endpoints."""
+    return tuple(sorted(set(endpoints)))

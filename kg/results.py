@@ -1,0 +1,178 @@
+"""Writing query answers with a row cap that is never silent.
+
+pyoxigraph's serialisers (Rust) write whole answers and cannot stop after N rows, while
+counting rows in Python would be slow.  So a capped answer is written first in a format
+with exactly one row per line (TSV for solutions, N-Triples for triples, N-Quads for
+quads: both escape line breaks inside literals), through a writer that counts lines and
+stops the evaluation as soon as one row more than the cap has come.  That first pass is the
+answer when the client asked for it; otherwise it is parsed back (lossless: these formats
+carry every term exactly) and written in the requested format, still by pyoxigraph.
+
+A truncated answer says so: :attr:`Serialized.truncated` (the endpoint sends it as a header),
+and inside the body where the format has room for it: a ``"truncated"`` member in SPARQL
+JSON, a comment line in Turtle, N-Triples, TriG and N-Quads.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pyoxigraph as ox
+
+from .conneg import ResultFormat
+
+Results = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+
+_COMMENTABLE = (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TRIG,
+                ox.RdfFormat.N_QUADS)
+_PREFIXED = (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG)
+
+
+@dataclass(frozen=True)
+class Serialized:
+    """A written answer: the bytes, how many rows (solutions, triples or quads) it holds
+    (``None`` for ASK) and whether rows past the cap were left out."""
+
+    body: bytes
+    rows: int | None
+    truncated: bool = False
+
+
+class _CapReached(Exception):
+    """Raised inside the serialiser's write call to stop the evaluation at the cap."""
+
+
+class _LineCounter:
+    """A binary writer keeping the first ``keep`` lines; raises once a line more arrives."""
+
+    def __init__(self, keep: int) -> None:
+        self.keep = keep
+        self.lines = 0
+        self.chunks: list[bytes] = []
+        self.truncated = False
+
+    def write(self, data: bytes) -> int:
+        data = bytes(data)
+        if not data:
+            return 0
+        room = self.keep - self.lines  # newlines still wanted
+        newlines = data.count(b"\n")
+        if newlines < room or (newlines == room and data.endswith(b"\n")):
+            self.lines += newlines
+            self.chunks.append(data)
+            return len(data)
+        # Keep up to and including the keep-th newline; anything after it is a row too many.
+        end = -1
+        for _ in range(room):
+            end = data.index(b"\n", end + 1)
+        self.chunks.append(data[: end + 1])
+        self.lines = self.keep
+        self.truncated = True
+        raise _CapReached
+
+    def flush(self) -> None:
+        """Nothing is buffered here; pyoxigraph calls this at the end."""
+
+    @property
+    def body(self) -> bytes:
+        return b"".join(self.chunks)
+
+
+def serialize_results(
+    results: Results,
+    fmt: ResultFormat,
+    *,
+    max_rows: int | None = None,
+    prefixes: Mapping[str, str] | None = None,
+) -> Serialized:
+    """Write the answer of a query in ``fmt``, keeping at most ``max_rows`` rows.
+
+    ``max_rows`` of ``None`` or 0 means no cap.  Evaluation happens here, as results
+    stream, so errors of evaluation surface here (``OSError``, ``RuntimeError``,
+    ``ValueError`` from pyoxigraph).  ``fmt`` must fit the results (an RDF format for
+    CONSTRUCT/DESCRIBE, a results format for SELECT/ASK).
+    """
+    if isinstance(results, ox.QueryBoolean):
+        assert isinstance(fmt.serializer, ox.QueryResultsFormat)
+        return Serialized(results.serialize(format=fmt.serializer), None)
+    if isinstance(results, ox.QueryTriples):
+        return serialize_quads(results, fmt, max_rows=max_rows, prefixes=prefixes)
+    assert isinstance(fmt.serializer, ox.QueryResultsFormat)
+    if not max_rows:
+        return Serialized(results.serialize(format=fmt.serializer), None)
+    counter = _LineCounter(max_rows + 1)  # the header line, then the rows
+    try:
+        results.serialize(counter, format=ox.QueryResultsFormat.TSV)
+    except _CapReached:
+        pass
+    tsv = counter.body
+    rows = max(counter.lines - 1, 0)
+    if fmt.serializer == ox.QueryResultsFormat.TSV:
+        body = tsv
+    else:
+        parsed = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV)
+        assert isinstance(parsed, ox.QuerySolutions)
+        body = parsed.serialize(format=fmt.serializer)
+    if counter.truncated and fmt.serializer == ox.QueryResultsFormat.JSON:
+        body = _flag_json(body, max_rows)
+    return Serialized(body, rows, counter.truncated)
+
+
+Dump = Callable[[Any, ox.RdfFormat], object]
+"""Writes triples or quads to a binary writer in the given line format (N-Triples or N-Quads)."""
+
+
+def serialize_rdf(
+    dump: Dump,
+    fmt: ResultFormat,
+    *,
+    dataset: bool = False,
+    max_rows: int | None = None,
+    prefixes: Mapping[str, str] | None = None,
+) -> Serialized:
+    """Write what ``dump`` writes (a graph, or with ``dataset`` quads of several graphs) in
+    ``fmt``, keeping at most ``max_rows`` triples or quads (``None`` or 0: all).
+
+    ``dump`` writes N-Triples (N-Quads for a dataset); that stream is counted and, unless it
+    is the format asked for, parsed back and written in ``fmt``.  A graph written in a
+    dataset format (TriG, N-Quads) is its default graph.
+    """
+    assert isinstance(fmt.serializer, ox.RdfFormat)
+    target = fmt.serializer
+    line_format = ox.RdfFormat.N_QUADS if dataset else ox.RdfFormat.N_TRIPLES
+    counter = _LineCounter(max_rows or sys.maxsize)
+    try:
+        dump(counter, line_format)
+    except _CapReached:
+        pass
+    lines = counter.body
+    if target == line_format:
+        body = lines
+    else:
+        prefix_map = dict(prefixes) if prefixes and target in _PREFIXED else None
+        body = ox.serialize(ox.parse(lines, line_format), format=target, prefixes=prefix_map)
+    if counter.truncated and target in _COMMENTABLE:
+        body = f"# truncated: only the first {max_rows} of more rows\n".encode() + body
+    return Serialized(body, counter.lines, counter.truncated)
+
+
+def serialize_quads(
+    items: Iterable[ox.Triple] | Iterable[ox.Quad] | ox.QueryTriples,
+    fmt: ResultFormat,
+    *,
+    max_rows: int | None = None,
+    prefixes: Mapping[str, str] | None = None,
+) -> Serialized:
+    """Write triples in ``fmt``, keeping at most ``max_rows`` (see :func:`serialize_rdf`)."""
+    return serialize_rdf(lambda out, line_format: ox.serialize(items, out, format=line_format),
+                         fmt, max_rows=max_rows, prefixes=prefixes)
+
+
+def _flag_json(body: bytes, max_rows: int) -> bytes:
+    # pyoxigraph writes SPARQL JSON as one object opening with '{'; members are unordered,
+    # so the flag can lead without re-encoding a possibly large answer.
+    assert body.startswith(b"{")
+    return b'{"truncated":true,"rowLimit":%d,' % max_rows + body[1:]

@@ -1,0 +1,199 @@
+"""Reading SPARQL text without evaluating it: the form of a request, its dataset clause,
+the endpoints it calls with ``SERVICE``.
+
+The endpoint must refuse some requests *before* they run (updates on a read-only endpoint,
+federated calls to endpoints not allowed), and pyoxigraph offers no algebra to inspect.  A
+tokenizer that knows just enough SPARQL is exact for this: comments, strings, IRIs,
+variables, prefixed names and language tags are consumed whole, so a keyword inside one of
+them (``"DELETE"``, ``<http://x/from>``, ``?from``, ``ex:service``) is never mistaken for
+syntax, and a bare word can then only be a keyword, a function name or ``a``.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from enum import Enum
+
+
+class QueryForm(Enum):
+    """What a request asks for, read from its first keyword after the prologue."""
+
+    SELECT = "SELECT"
+    ASK = "ASK"
+    CONSTRUCT = "CONSTRUCT"
+    DESCRIBE = "DESCRIBE"
+    UPDATE = "UPDATE"
+    UNKNOWN = "UNKNOWN"
+
+    @property
+    def returns_graph(self) -> bool:
+        """True for CONSTRUCT and DESCRIBE, whose answer is RDF triples."""
+        return self in (QueryForm.CONSTRUCT, QueryForm.DESCRIBE)
+
+
+_TOKEN = re.compile(
+    r"""
+      (?P<space>\s+)
+    | (?P<comment>\#[^\r\n]*)
+    | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''
+                |\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+                |'(?:[^'\\\r\n]|\\.)*'
+                |"(?:[^"\\\r\n]|\\.)*")
+    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+    | (?P<var>[?$]\w+)
+    | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
+    | (?P<pname>(?:[^\W\d_][\w.-]*)?:(?:[\w:%-]|\\.|\.(?=[\w:%-]))*)
+    | (?P<word>[^\W\d]\w*)
+    | (?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_QUERY_FORMS = {form.value: form for form in
+                (QueryForm.SELECT, QueryForm.ASK, QueryForm.CONSTRUCT, QueryForm.DESCRIBE)}
+_UPDATE_KEYWORDS = frozenset(
+    {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A token of SPARQL text: its kind (``word``, ``iri``, ``pname``, ``var``...) and text."""
+
+    kind: str
+    text: str
+
+
+def tokens(text: str) -> Iterator[Token]:
+    """The tokens of SPARQL text, without white space and comments."""
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup or "other"
+        if kind not in ("space", "comment"):
+            yield Token(kind, match.group())
+
+
+def _words(query: str) -> Iterator[tuple[str, bool]]:
+    """Yield each bare word (upper case) and whether it is the first non-prologue token."""
+    in_prologue = True
+    for token in tokens(query):
+        if token.kind == "word":
+            word = token.text.upper()
+            first = in_prologue and word not in ("BASE", "PREFIX")
+            if first:
+                in_prologue = False
+            yield word, first
+        elif in_prologue and token.kind not in ("iri", "pname"):
+            in_prologue = False  # a query cannot start with this; the parser will say so
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What the endpoint needs to know about a request before running it."""
+
+    form: QueryForm
+    has_dataset_clause: bool
+    """``FROM`` or ``FROM NAMED`` names the dataset."""
+    uses_service: bool
+    """``SERVICE`` calls another endpoint."""
+    uses_load: bool
+    """``LOAD`` fetches a document (updates only)."""
+
+
+_IRI = r"""<[^<>"{}|^`\\\x00-\x20]*>"""
+_PROLOGUE = re.compile(
+    rf"""(?:\s+|\#[^\r\n]*
+         |(?i:PREFIX)\s*(?:[^\W\d_][\w.-]*)?:\s*{_IRI}
+         |(?i:BASE)\s*{_IRI})*""",
+    re.VERBOSE,
+)
+_WORD = re.compile(r"[^\W\d]\w*")
+_CLUES = ("FROM", "SERVICE", "LOAD")
+
+
+def shape(text: str) -> Shape:
+    """Read the :class:`Shape` of a query or update.
+
+    The form comes from the first keyword after the BASE/PREFIX declarations: the grammar
+    puts the form keyword (SELECT, ASK, CONSTRUCT, DESCRIBE) or the first update operation
+    (INSERT, DELETE, LOAD, CLEAR, CREATE, DROP, COPY, MOVE, ADD, WITH) right there, so this
+    is exact for any request the parsers would accept.  The clauses are looked for with the
+    tokenizer only when their keyword occurs in the text at all (the endpoint reads every
+    request, and most name none of them).
+    """
+    first = _WORD.match(text, _PROLOGUE.match(text).end())
+    form = QueryForm.UNKNOWN
+    if first:
+        word = first.group().upper()
+        form = _QUERY_FORMS.get(word) or (
+            QueryForm.UPDATE if word in _UPDATE_KEYWORDS else QueryForm.UNKNOWN)
+    upper = text.upper()
+    words: set[str] = set()
+    if any(clue in upper for clue in _CLUES):
+        words = {word for word, _ in _words(text)}
+    return Shape(form, "FROM" in words, "SERVICE" in words, "LOAD" in words)
+
+
+def query_form(query: str) -> QueryForm:
+    """The form of a SPARQL request (see :func:`shape`)."""
+    return shape(query).form
+
+
+def has_dataset_clause(query: str) -> bool:
+    """True when the query names its own dataset with ``FROM`` or ``FROM NAMED``."""
+    return shape(query).has_dataset_clause
+
+
+def uses_service(query: str) -> bool:
+    """True when the query calls another endpoint with ``SERVICE`` (federated query)."""
+    return shape(query).uses_service
+
+
+def uses_load(update: str) -> bool:
+    """True when an update fetches a document with ``LOAD``."""
+    return shape(update).uses_load
+
+
+def service_endpoints(text: str, prefixes: Mapping[str, str]) -> list[str | None]:
+    """The endpoint IRI of every ``SERVICE`` call, resolved; ``None`` for ``SERVICE ?var``.
+
+    Prefixed names are expanded with the text's own ``PREFIX`` declarations, then with
+    ``prefixes`` (those the endpoint predeclares); relative IRIs against ``BASE``.  A name
+    whose prefix is undeclared is returned as written: it matches no allowed endpoint, and
+    the parser rejects the query anyway.
+    """
+    declared = dict(prefixes)
+    base = ""
+    found: list[str | None] = []
+    stream = tokens(text)
+    for token in stream:
+        if token.kind != "word":
+            continue
+        word = token.text.upper()
+        if word == "PREFIX":
+            name, iri = next(stream, None), next(stream, None)
+            if name and iri and name.kind == "pname" and iri.kind == "iri":
+                declared[name.text[:-1]] = urllib.parse.urljoin(base, iri.text[1:-1])
+        elif word == "BASE":
+            iri = next(stream, None)
+            if iri and iri.kind == "iri":
+                base = urllib.parse.urljoin(base, iri.text[1:-1])
+        elif word == "SERVICE":
+            target = next(stream, None)
+            if target and target.kind == "word" and target.text.upper() == "SILENT":
+                target = next(stream, None)
+            found.append(_endpoint(target, declared, base))
+    return found
+
+
+def _endpoint(token: Token | None, declared: Mapping[str, str], base: str) -> str | None:
+    if token is None or token.kind == "var":
+        return None
+    if token.kind == "iri":
+        return urllib.parse.urljoin(base, token.text[1:-1])
+    if token.kind == "pname":
+        prefix, _, local = token.text.partition(":")
+        if prefix in declared:
+            return declared[prefix] + re.sub(r"\\(.)", r"\1", local)
+    return token.text

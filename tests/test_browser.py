@@ -1,0 +1,253 @@
+"""The web pages in a real headless browser: Debian's chromium (``make browser-deps``) driven
+by Playwright, against ``kg serve`` running as a real process over the seeds graph.
+
+Every test fails on a console error, an uncaught exception in a page, or any request to a
+host other than the loopback server (such requests are also blocked, so a page that tries
+to load something from the network is caught here, not only in review).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, Route, sync_playwright
+
+from server.ui import editor_available
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+# Flags for a sandboxed, offline machine: no first-run work, no background connections.
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+STARTUP_SECONDS = 90.0  # a deadline for the server to come up, not a timing assertion
+LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+QUERY = "SELECT ?person ?name WHERE { ?person a kg:Person ; rdfs:label ?name } ORDER BY ?name"
+
+if not CHROMIUM.exists():
+    if os.environ.get("CI"):
+        pytest.fail("no /usr/bin/chromium: `make browser-deps` installs it", pytrace=False)
+    pytest.skip("no /usr/bin/chromium: run `make browser-deps`", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def server(
+    tmp_path_factory: pytest.TempPathFactory,
+    kg_command: list[str],
+    free_port_factory: Callable[[], int],
+) -> Iterator[str]:
+    """Build seeds/ into a temporary store, serve it with ``kg serve``; yield its base URL."""
+    folder = tmp_path_factory.mktemp("browser")
+    store = folder / "store"
+    built = subprocess.run(
+        [*kg_command, "build", str(ROOT / "seeds"), "--store", str(store), "--quiet"],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )
+    assert built.returncode == 0, f"kg build failed:\n{built.stderr}"
+    port = free_port_factory()
+    log = folder / "serve.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [*kg_command, "serve", "--store", str(store), "--host", "127.0.0.1",
+             "--port", str(port)],
+            stdout=out, stderr=subprocess.STDOUT, cwd=ROOT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(base, process, log)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait_until_up(base: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"kg serve exited with {process.returncode}:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{base}/timeline", timeout=5) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.2)
+    pytest.fail(f"kg serve did not answer within {STARTUP_SECONDS} s:\n{log.read_text()}")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as driver:
+        launched = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@dataclass
+class Watch:
+    """What a page did that it must not: console errors, exceptions, remote requests."""
+
+    errors: list[str] = field(default_factory=list)
+    remote: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def check(self) -> None:
+        assert self.requests, "every request passes the route that watches them"
+        assert not self.errors, self.errors
+        assert not self.remote, f"requests left the machine: {self.remote}"
+
+
+@pytest.fixture
+def page(browser: Browser, tmp_path: Path) -> Iterator[tuple[Page, Watch]]:
+    watch = Watch()
+    context = browser.new_context(viewport={"width": 1280, "height": 900},
+                                  accept_downloads=True)
+
+    def route(route: Route) -> None:
+        url = route.request.url
+        watch.requests.append(url)
+        host = urllib.parse.urlsplit(url).hostname or ""
+        if url.startswith(("data:", "blob:")) or host in LOOPBACK:
+            route.continue_()
+        else:
+            watch.remote.append(url)
+            route.abort()
+
+    context.route("**/*", route)
+    tab = context.new_page()
+    tab.on("console", lambda m: watch.errors.append(f"console {m.type}: {m.text}")
+           if m.type in ("error", "warning") else None)
+    tab.on("pageerror", lambda e: watch.errors.append(f"page error: {e}"))
+    yield tab, watch
+    shots = os.environ.get("KG_SCREENSHOTS")
+    if shots:  # for people judging the pages: KG_SCREENSHOTS=/tmp/shots pytest ...
+        Path(shots).mkdir(parents=True, exist_ok=True)
+        for path in tmp_path.glob("*.png"):
+            shutil.copy(path, Path(shots) / path.name)
+    context.close()
+
+
+def focus_editor(tab: Page) -> None:
+    """Click into the query editor: CodeMirror when make vendored it, else the text area."""
+    tab.click(".CodeMirror" if editor_available() else "#query")
+
+
+def test_query_table_entity_page_and_highlighted_span(
+    server: str, page: tuple[Page, Watch], tmp_path: Path
+) -> None:
+    tab, watch = page
+    tab.goto(f"{server}/")
+    editor = "codemirror" if editor_available() else "textarea"
+    assert tab.get_attribute("html", "data-editor") == editor
+
+    # Type a query as a person does, and run it from the keyboard.
+    focus_editor(tab)
+    tab.keyboard.press("Control+A")
+    tab.keyboard.press("Delete")
+    tab.keyboard.type(QUERY)
+    with tab.expect_navigation():
+        tab.keyboard.press("Control+Enter")
+    rows = tab.locator(".results tbody tr")
+    assert rows.count() >= 3
+    assert "He Yadong" in tab.inner_text(".results table")
+    shared = tab.input_value("#share-url")
+    assert urllib.parse.parse_qs(urllib.parse.urlsplit(shared).query)["query"] == [QUERY]
+    tab.screenshot(path=str(tmp_path / "browser-query.png"), full_page=True)
+
+    # Follow the IRI to the entity page.
+    tab.click("a[title='https://w3id.org/tradekg/id/actor/he-yadong']")
+    tab.wait_for_selector("h1#entity-title")
+    assert tab.inner_text("h1") == "He Yadong"
+    assert tab.url.endswith("/id/actor/he-yadong")
+    evidence = tab.locator(".statements blockquote.evidence").first
+    mark = evidence.locator("mark")
+    assert mark.is_visible()
+    words = mark.inner_text()
+    assert words and words in evidence.inner_text()
+    background = mark.evaluate("m => getComputedStyle(m).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent"), "the span is highlighted"
+    tab.screenshot(path=str(tmp_path / "browser-entity.png"), full_page=True)
+
+    # From the statement's words into the article, scrolled to the span.
+    evidence.locator("footer a").click()
+    tab.wait_for_selector(".article-text")
+    fragment = urllib.parse.urlsplit(tab.url).fragment
+    assert fragment.startswith("char=")
+    # The span starts at its anchor (other spans may cut it into several marked pieces).
+    target = tab.locator(f"[id='{fragment}'] + mark")
+    assert target.is_visible() and words.startswith(target.inner_text())
+    assert target.evaluate("m => m.getBoundingClientRect().top < innerHeight"), "scrolled to"
+    watch.check()
+
+
+def test_timeline_and_disagreements_pages(
+    server: str, page: tuple[Page, Watch], tmp_path: Path
+) -> None:
+    tab, watch = page
+    tab.goto(f"{server}/")
+    tab.click("nav >> text=Timeline")
+    tab.wait_for_selector("svg.timeline")
+    markers = tab.locator("svg.timeline a.marker")
+    assert markers.count() == tab.locator("table.events tbody tr").count() > 5
+    box = tab.locator("svg.timeline").bounding_box()
+    assert box and box["width"] > 300 and box["height"] > 100
+    tab.screenshot(path=str(tmp_path / "browser-timeline.png"), full_page=True)
+    # A marker is a link, reachable by keyboard, to the page of what it dates.
+    first = markers.first
+    first.focus()
+    with tab.expect_navigation():
+        tab.keyboard.press("Enter")
+    assert "/id/" in tab.url
+
+    tab.click("nav >> text=Disagreements")
+    tab.wait_for_selector("section.disagreement")
+    sections = tab.locator("section.disagreement")
+    assert sections.count() >= 3
+    assert tab.locator("section.disagreement svg").count() >= 3
+    assert tab.locator(".side mark").count() >= 6
+    tab.screenshot(path=str(tmp_path / "browser-disagreements.png"), full_page=True)
+    watch.check()
+
+
+def test_example_parameters_keyboard_and_download(
+    server: str, page: tuple[Page, Watch], tmp_path: Path
+) -> None:
+    tab, watch = page
+    tab.goto(f"{server}/")
+    tab.click("text=Which measures did an actor take, and against whom?")
+    tab.wait_for_selector("select#param-actor")
+    tab.select_option("select#param-actor", label="Japan")
+    with tab.expect_navigation():
+        tab.click("text=Run with these values")
+    table = tab.inner_text(".results table")
+    assert "DiplomaticProtest" in table and "Masaaki Kanai" in table
+    tab.screenshot(path=str(tmp_path / "browser-example.png"), full_page=True)
+
+    # Tab leaves the editor (no keyboard trap) and reaches the Run button.
+    focus_editor(tab)
+    tab.keyboard.press("Tab")
+    focused = tab.evaluate("document.activeElement.textContent")
+    assert focused.strip() == "Run query"
+
+    with tab.expect_download() as waiting:
+        tab.click(".downloads >> text=CSV")
+    path = waiting.value.path()
+    header = Path(path).read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("measure,type,issuedBy")
+    watch.check()

@@ -1,0 +1,99 @@
+"""kg.load (``kg load``): every RDF format, blank nodes, bad names and files, as INTERFACE.md
+says: named graphs replace theirs, plain triples go to --graph or the default graph, and
+loading the same file twice gives the same store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.errors import UsageError
+from kg.load import load
+from kg.store import Store
+
+EX = "http://example.org/"
+TRIPLES = [ox.Triple(ox.NamedNode(EX + "a"), ox.NamedNode(EX + "p"), ox.Literal("one")),
+           ox.Triple(ox.NamedNode(EX + "a"), ox.NamedNode(EX + "q"), ox.NamedNode(EX + "b"))]
+BLANKS = f"""@prefix ex: <{EX}> .
+ex:a ex:author [ ex:name "Anonymous" ; ex:knows [ ex:name "Someone" ] ] .
+_:x ex:name "labelled" .
+"""
+
+
+@pytest.fixture
+def store(tmp_path: Path, small_trig: Path, make_store: Callable[..., Path]) -> Store:
+    return Store(make_store(tmp_path / "store", small_trig))
+
+
+def quads(store: Store) -> set[ox.Quad]:
+    return set(store.open())
+
+
+@pytest.mark.parametrize("fmt", [ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES,
+                                 ox.RdfFormat.RDF_XML, ox.RdfFormat.JSON_LD,
+                                 ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS])
+def test_every_format_loads_into_the_graph_given(
+    store: Store, tmp_path: Path, fmt: ox.RdfFormat
+) -> None:
+    path = tmp_path / f"data.{fmt.file_extension}"
+    path.write_bytes(ox.serialize(TRIPLES, format=fmt))
+    assert load([path], store, graph=EX + "g") == 2
+    loaded = {(q.subject, q.predicate, q.object)
+              for q in store.open().quads_for_pattern(None, None, None, ox.NamedNode(EX + "g"))}
+    assert loaded == {(t.subject, t.predicate, t.object) for t in TRIPLES}
+
+
+def test_blank_nodes_loaded_twice_are_not_duplicated(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "blanks.ttl"
+    path.write_text(BLANKS, encoding="utf-8")
+    load([path], store)
+    once = quads(store)
+    load([path], store)
+    assert quads(store) == once
+    assert sum(1 for q in once if isinstance(q.subject, ox.BlankNode)) == 4
+
+
+def test_blank_nodes_of_two_files_stay_apart(store: Store, tmp_path: Path) -> None:
+    first, second = tmp_path / "one.ttl", tmp_path / "two.ttl"
+    first.write_text(BLANKS, encoding="utf-8")
+    second.write_text(BLANKS + f'<{EX}c> <{EX}p> "other file" .\n', encoding="utf-8")
+    load([first, second], store)
+    names = [q for q in quads(store) if q.object == ox.Literal("Anonymous")]
+    assert len(names) == 2, "each file's anonymous author is its own node"
+
+
+def test_a_graph_name_that_is_not_an_iri_is_a_usage_error(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "data.ttl"
+    path.write_bytes(ox.serialize(TRIPLES, format=ox.RdfFormat.TURTLE))
+    with pytest.raises(UsageError, match="not an absolute IRI"):
+        load([path], store, graph="not an iri")
+
+
+def test_a_missing_file_is_a_usage_error_and_changes_nothing(store: Store,
+                                                              tmp_path: Path) -> None:
+    before = store.current_path()
+    with pytest.raises(UsageError, match="cannot read"):
+        load([tmp_path / "missing.ttl"], store)
+    assert store.current_path() == before
+
+
+def test_kg_load_reports_what_it_loaded_and_exits_0(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "data.nt"
+    path.write_bytes(ox.serialize(TRIPLES, format=ox.RdfFormat.N_TRIPLES))
+    result = CliRunner().invoke(main, ["load", str(path), "--graph", EX + "g",
+                                       "--store", str(store.location)])
+    assert result.exit_code == 0, result.output
+    assert "loaded 2 triples from 1 file(s)" in result.output
+
+
+def test_kg_load_with_a_bad_graph_exits_2(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "data.nt"
+    path.write_bytes(ox.serialize(TRIPLES, format=ox.RdfFormat.N_TRIPLES))
+    result = CliRunner().invoke(main, ["load", str(path), "--graph", "relative",
+                                       "--store", str(store.location)])
+    assert result.exit_code == 2

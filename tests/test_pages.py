@@ -1,0 +1,393 @@
+"""The web pages over real stores: Linked Data, entity pages, timeline, disagreements, and
+the query page's examples, links and limits (the endpoint itself: tests/test_server.py)."""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.parse
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from rdflib import Dataset, Graph, Literal, URIRef
+
+from kg.namespace import KGR, PREFIXES
+from server import create_app, ui
+from server.app import close_app
+
+DISAGREEMENTS = Path(__file__).parent / "data" / "disagreements.trig"
+HE_YADONG = "/id/actor/he-yadong"
+ARTICLE = "/id/article/a_first"
+# Inline: these tests are about pages; the query processes are tests/test_server.py's.
+CONFIG = {"TESTING": True, "KG_QUERY_PROCESSES": 0}
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory, small_trig: Path,
+          make_store: Callable[..., Path]) -> Path:
+    """small.trig and the disagreements fixture in one store."""
+    return make_store(tmp_path_factory.mktemp("pages") / "store", small_trig, DISAGREEMENTS)
+
+
+@pytest.fixture(scope="module")
+def app(store: Path) -> Iterator[Flask]:
+    app = create_app(store, config=CONFIG)
+    yield app
+    close_app(app)
+
+
+@pytest.fixture(scope="module")
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+class Page(HTMLParser):
+    """The parts of a page the checks below read: tags with attributes, marks, labels."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.marks: list[str] = []
+        self._in_mark = 0
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+        if tag == "mark":
+            self._in_mark += 1
+            self.marks.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "mark":
+            self._in_mark -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._in_mark:
+            self.marks[-1] += data
+
+    def all(self, tag: str) -> list[dict[str, str]]:
+        return [attrs for name, attrs in self.tags if name == tag]
+
+    def links(self) -> list[str]:
+        return [a["href"] for a in self.all("a") if "href" in a]
+
+
+def page(client: FlaskClient, url: str, status: int = 200, **kwargs: object) -> Page:
+    response = client.get(url, **kwargs)  # type: ignore[arg-type]
+    assert response.status_code == status, response.get_data(as_text=True)[:2000]
+    assert response.mimetype == "text/html"
+    return Page(response.get_data(as_text=True))
+
+
+# --- Linked Data ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("accept", "media_type"), [
+    ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "text/html"),
+    ("*/*", "text/html"),
+    ("text/turtle", "text/turtle"),
+    ("application/n-triples", "application/n-triples"),
+    ("application/ld+json", "application/ld+json"),
+    ("application/json", "application/ld+json"),
+    ("application/rdf+xml", "application/rdf+xml"),
+    ("application/trig", "application/trig"),
+    ("application/n-quads", "application/n-quads"),
+    ("text/turtle;q=0.5, application/n-triples;q=0.9", "application/n-triples"),
+])
+def test_minted_iris_dereference_by_content_negotiation(
+    client: FlaskClient, accept: str, media_type: str
+) -> None:
+    response = client.get(HE_YADONG, headers={"Accept": accept})
+    assert response.status_code == 200
+    assert response.mimetype == media_type
+    assert response.headers["Vary"] == "Accept"
+    assert 'rel="alternate"; type="text/turtle"' in response.headers["Link"]
+
+
+def test_turtle_describes_the_entity_and_its_neighbours(client: FlaskClient) -> None:
+    response = client.get(HE_YADONG, headers={"Accept": "text/turtle"})
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    graph = Graph().parse(data=response.get_data(as_text=True), format="turtle")
+    me = URIRef(str(KGR["actor/he-yadong"]))
+    rdfs_label = URIRef(PREFIXES["rdfs"] + "label")
+    assert (me, rdfs_label, Literal("He Yadong")) in graph
+    speaker = URIRef(PREFIXES["kg"] + "speaker")
+    assert len(list(graph.subjects(speaker, me))) == 2, "statements pointing to him"
+    ministry = URIRef(str(KGR["actor/ministry-of-commerce-of-china"]))
+    assert graph.value(ministry, rdfs_label) == Literal("Ministry of Commerce of China")
+
+
+def test_dataset_formats_keep_each_articles_graph(client: FlaskClient) -> None:
+    response = client.get("/id/measure/export-ban-china-japan?format=nquads")
+    dataset = Dataset().parse(data=response.get_data(as_text=True), format="nquads")
+    dates = {(str(g), str(o)) for _, p, o, g in dataset.quads((None, None, None, None))
+             if str(p) == PREFIXES["kg"] + "date"}
+    assert dates == {(str(KGR["article/a_first"]), "2026-01-06"),
+                     (str(KGR["article/b_second"]), "2026-01-07")}
+    jsonld = json.loads(client.get("/id/measure/export-ban-china-japan",
+                                   headers={"Accept": "application/ld+json"}).data)
+    assert any(str(KGR["article/a_first"]) == item.get("@id") and "@graph" in item
+               for item in jsonld)
+
+
+def test_format_parameter_overrides_accept(client: FlaskClient) -> None:
+    response = client.get(f"{HE_YADONG}?format=ntriples", headers={"Accept": "text/html"})
+    assert response.mimetype == "application/n-triples"
+    response = client.get(f"{HE_YADONG}?format=html", headers={"Accept": "text/turtle"})
+    assert response.mimetype == "text/html"
+    assert client.get(f"{HE_YADONG}?format=pdf").status_code == 406
+
+
+def test_unknown_iri_is_404_in_every_format(client: FlaskClient) -> None:
+    page(client, "/id/actor/nobody", status=404)
+    response = client.get("/id/actor/nobody", headers={"Accept": "text/turtle"})
+    assert response.status_code == 404 and response.mimetype == "text/plain"
+
+
+def test_unacceptable_type_is_406_and_head_has_no_body(client: FlaskClient) -> None:
+    assert client.get(HE_YADONG, headers={"Accept": "image/png"}).status_code == 406
+    head = client.head(HE_YADONG, headers={"Accept": "text/turtle"})
+    assert head.status_code == 200 and head.data == b"" and head.mimetype == "text/turtle"
+
+
+def test_no_store_yet_is_503(tmp_path: Path) -> None:
+    app = create_app(tmp_path / "missing", config=CONFIG)
+    client = app.test_client()
+    for url in (HE_YADONG, "/timeline", "/disagreements"):
+        assert client.get(url).status_code == 503, url
+    assert client.get(HE_YADONG, headers={"Accept": "text/turtle"}).status_code == 503
+
+
+# --- entity pages ---------------------------------------------------------------------------
+
+
+def test_entity_page_shows_names_types_and_statements_in_context(client: FlaskClient) -> None:
+    html = client.get(HE_YADONG).get_data(as_text=True)
+    found = Page(html)
+    assert re.search(r"<h1[^>]*>He Yadong</h1>", html)
+    assert "He Ya-dong" in html and "spokesperson" in html
+    types = {a["title"] for a in found.all("a") if a.get("class") == "type"}
+    assert types == {PREFIXES["kg"] + "Actor", PREFIXES["kg"] + "Person"}
+    # Each statement: the sentence, with exactly the quoted words marked.
+    assert found.marks == ["Civilian users will not be affected,",
+                           "exports for military purposes would be stopped"]
+    links = found.links()
+    assert "/id/actor/ministry-of-commerce-of-china" in links, "relations link to pages"
+    assert f"{ARTICLE}#char=120,156" in links, "each span links into its article"
+
+
+def test_entity_page_lists_incoming_relations(client: FlaskClient) -> None:
+    html = client.get("/id/actor/china").get_data(as_text=True)
+    links = Page(html).links()
+    assert "/id/actor/ministry-of-commerce-of-china" in links
+    assert "/id/measure/export-ban-china-japan" in links
+
+
+def test_measure_page_has_one_account_per_article(client: FlaskClient) -> None:
+    found = page(client, "/id/measure/export-ban-china-japan")
+    accounts = [s for s in found.all("section") if "account" in s.get("class", "")]
+    assert len(accounts) == 2
+    assert "China banned exports of dual-use items to Japan on January 6" in found.marks
+    assert "Beijing announced on January 7 a ban on exports of dual-use goods to Japan" in (
+        found.marks)
+
+
+def test_article_page_marks_its_spans_with_anchors(client: FlaskClient) -> None:
+    found = page(client, ARTICLE)
+    anchors = {a["id"] for a in found.all("span") if a.get("class") == "anchor"}
+    assert anchors == {"char=0,60", "char=120,156", "char=216,264", "char=323,333"}
+    text = next(m for m in found.all("div") if m.get("class") == "article-text")
+    assert text is not None
+    assert "around 60%" in found.marks
+
+
+def test_statement_page_shows_its_sentence(client: FlaskClient) -> None:
+    found = page(client, f"{ARTICLE}/statement/120-156")
+    assert "Civilian users will not be affected," in found.marks
+
+
+# --- timeline and disagreements ----------------------------------------------------------
+
+
+def svg_of(html: str, css: str) -> ET.Element:
+    match = re.search(rf'<svg [^>]*class="{css}".*?</svg>', html, re.S)
+    assert match, css
+    return ET.fromstring(match.group(0))
+
+
+def test_timeline_draws_every_event_and_lists_it(client: FlaskClient) -> None:
+    html = client.get("/timeline").get_data(as_text=True)
+    svg = svg_of(html, "timeline")
+    ns = "{http://www.w3.org/2000/svg}"
+    markers = [a for a in svg.iter(f"{ns}a") if a.get("class") == "marker"]
+    rows = re.findall(r"<tr>\s*<td class=\"date\">", html)
+    assert len(markers) == len(rows) > 0
+    assert svg.get("role") == "img" and svg.find(f"{ns}title") is not None
+    hrefs = {a.get("href") for a in markers}
+    assert "/id/measure/export-ban-china-japan" in hrefs
+    assert "/id/measure/fixture-ban" in hrefs
+    labels = [t.text for t in svg.iter(f"{ns}text") if t.get("class", "").startswith("column")]
+    assert "Jan 2026" in labels and "6 Jan 2026" in labels
+
+
+def test_timeline_can_leave_statements_out(client: FlaskClient) -> None:
+    everything = client.get("/timeline").get_data(as_text=True)
+    measures = client.get("/timeline?statements=0").get_data(as_text=True)
+    assert measures.count('class="marker"') < everything.count('class="marker"')
+    assert "badge statement" not in measures
+
+
+def test_disagreements_page_draws_each_kind(client: FlaskClient) -> None:
+    html = client.get("/disagreements").get_data(as_text=True)
+    assert html.count('class="disagreement"') == 3
+    bars = svg_of(html, "bars")
+    assert "more than 70%" in ET.tostring(bars, encoding="unicode")
+    svg_of(html, "grid")
+    marks = Page(html).marks
+    assert {"about 60%", "more than 70%"} <= set(marks)
+    assert "China's ban on exports of magnets to Japan was announced on January 7" in marks
+
+
+# --- the query page ------------------------------------------------------------------------
+
+
+def test_results_link_minted_iris_to_their_pages(client: FlaskClient) -> None:
+    query = "SELECT ?actor WHERE { ?actor a kg:Person }"
+    links = page(client, "/?" + urllib.parse.urlencode({"query": query})).links()
+    assert HE_YADONG in links
+    explore = [link for link in links if link.startswith("/?query=") and "he-yadong" in
+               urllib.parse.unquote(link)]
+    assert explore, "and to the query listing its triples"
+
+
+def test_example_parameters_are_form_fields(client: FlaskClient) -> None:
+    found = page(client, "/?example=07-measures-by-actor")
+    [select] = found.all("select")
+    assert select["name"] == "actor" and select["id"] == "param-actor"
+    options = {o["value"] for o in found.all("option")}
+    assert str(KGR["actor/china"]) in options
+    labels = {label["for"] for label in found.all("label") if "for" in label}
+    assert "param-actor" in labels
+    day = page(client, "/?example=11-on-a-day")
+    [field] = [i for i in day.all("input") if i.get("name") == "day"]
+    assert field["type"] == "date" and field["value"] == "2026-01-06"
+
+
+def test_example_with_a_value_runs_the_bound_query(client: FlaskClient) -> None:
+    url = "/?" + urllib.parse.urlencode({"example": "03-he-yadong", "speakerName": "He Ya-dong"})
+    html = client.get(url).get_data(as_text=True)
+    assert "exports for military purposes would be stopped" in html
+    assert "VALUES ?speakerName { &#34;He Ya-dong&#34; }" in html
+    share = re.search(r'id="share-url" type="text" readonly value="([^"]+)"', html)
+    assert share and "He+Ya-dong" in share.group(1)
+
+
+def test_a_bad_parameter_value_is_a_clear_400(client: FlaskClient) -> None:
+    response = client.get("/?example=11-on-a-day&day=yesterday")
+    assert response.status_code == 400
+    assert "is not a date" in response.get_data(as_text=True)
+
+
+def test_page_says_when_it_shows_only_the_first_rows(store: Path) -> None:
+    app = create_app(store, config={**CONFIG, "KG_PAGE_ROWS": 2})
+    html = app.test_client().get("/", query_string={
+        "query": "SELECT ?s WHERE { ?s a kg:Actor }"}).get_data(as_text=True)
+    assert 'class="truncated" role="status"' in html
+    assert html.count('<td class="n">') == 2
+
+
+def test_downloads_share_the_endpoints_row_cap_and_say_when_cut(store: Path) -> None:
+    app = create_app(store, config={**CONFIG, "KG_MAX_ROWS": 2, "KG_PAGE_ROWS": 1})
+    query = {"query": "SELECT ?s WHERE { ?s a kg:Actor }"}
+    response = app.test_client().get("/download", query_string={**query, "format": "csv"})
+    assert response.status_code == 200
+    assert response.headers["KG-Truncated"] == "true"
+    assert response.headers["Content-Disposition"] == 'attachment; filename="kg-results.csv"'
+    assert len(response.get_data(as_text=True).strip().splitlines()) == 3  # header + 2 rows
+    page = app.test_client().get("/", query_string=query).get_data(as_text=True)
+    assert "The downloads have up to 2 rows" in " ".join(page.split())
+
+
+def test_post_runs_a_query_too_long_for_a_link(client: FlaskClient) -> None:
+    padding = "# " + "x" * 9000 + "\n"
+    response = client.post("/", data={"query": padding + "ASK { ?s a kg:Measure }"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and '<p class="boolean">true</p>' in html
+    assert "too long to share as a link" in html
+
+
+def test_editor_files_are_used_only_when_make_installed_them(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(ui, "STATIC", tmp_path)
+    without = client.get("/").get_data(as_text=True)
+    assert "codemirror" not in without and '<textarea id="query"' in without
+    folder = tmp_path / "vendor" / "codemirror"
+    folder.mkdir(parents=True)
+    for name in (*ui.EDITOR_FILES, "codemirror.css"):
+        (folder / name).write_text("/* stand-in */")
+    with_editor = client.get("/").get_data(as_text=True)
+    assert "vendor/codemirror/codemirror.js" in with_editor
+    assert '<textarea id="query"' in with_editor, "the text area stays, for no-script use"
+
+
+# --- every page: safe and accessible markup -------------------------------------------------
+
+PAGES = ["/", "/?example=07-measures-by-actor", HE_YADONG, ARTICLE, "/timeline",
+         "/disagreements", "/id/actor/nobody"]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_pages_have_no_inline_code_and_load_nothing_remote(client: FlaskClient, url: str) -> None:
+    response = client.get(url)
+    html = response.get_data(as_text=True)
+    assert "script-src 'self'" in response.headers["Content-Security-Policy"]
+    found = Page(html)
+    for script in found.all("script"):
+        assert script.get("src", "").startswith("/static/"), "no inline script"
+    for _, attrs in found.tags:
+        assert "style" not in attrs, "no inline style (the CSP forbids it)"
+        assert not [a for a in attrs if a.startswith("on")], "no inline handler"
+    for tag, attr in (("script", "src"), ("link", "href"), ("img", "src")):
+        for element in found.all(tag):
+            value = element.get(attr, "")
+            assert not value.startswith(("http:", "https:", "//")), value
+            if value.startswith("/static/"):
+                with client.get(value) as asset:
+                    assert asset.status_code == 200, value
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_pages_are_labelled_and_structured(client: FlaskClient, url: str) -> None:
+    html = client.get(url).get_data(as_text=True)
+    found = Page(html)
+    assert found.all("html")[0]["lang"] == "en"
+    assert len(found.all("main")) == 1 and found.all("nav")
+    assert len(found.all("h1")) <= 1
+    labelled = {label["for"] for label in found.all("label") if "for" in label}
+    for tag in ("input", "select", "textarea"):
+        for field in found.all(tag):
+            if field.get("type") != "hidden":
+                assert field.get("id") in labelled or "aria-label" in field, (tag, field)
+    ids = [attrs["id"] for _, attrs in found.tags if "id" in attrs]
+    assert len(ids) == len(set(ids)), "ids are unique"
+
+
+def test_only_web_addresses_of_articles_become_links(
+    tmp_path: Path, make_store: Callable[..., Path]
+) -> None:
+    article = str(KGR["article/odd"])
+    trig = tmp_path / "odd.trig"
+    trig.write_text(
+        f"<{article}> {{ <{article}> a <{PREFIXES['kg']}Article> ; "
+        f"<{PREFIXES['dcterms']}identifier> \"odd.txt\" ; "
+        f"<{PREFIXES['schema']}url> \"javascript:alert(1)\" . }}\n", encoding="utf-8")
+    app = create_app(make_store(tmp_path / "store", trig), config=CONFIG)
+    html = app.test_client().get("/id/article/odd").get_data(as_text=True)
+    assert "javascript:alert(1)" in html
+    assert not [a for a in Page(html).links() if a.startswith("javascript:")]

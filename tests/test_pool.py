@@ -1,0 +1,125 @@
+"""kg.pool: queries in real query processes, stopped for real at the time limit."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from kg.jobs import InlineExecutor, Outcome, QueryJob, StatisticsJob, results_of
+from kg.pool import QueryPool
+from kg.sparql import QueryRequest
+
+LABELS = "SELECT ?l WHERE { ?s a kg:Actor ; rdfs:label ?l } ORDER BY ?l"
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+# Four unconstrained patterns over a couple of hundred quads: billions of solutions.
+ENDLESS = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }")
+DEADLINE = 30.0  # how long a test waits for something that should take a second
+
+
+def job(query: str, **kwargs: object) -> QueryJob:
+    return QueryJob(QueryRequest(query), **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def pool(small_store: Path) -> Iterator[QueryPool]:
+    with QueryPool(small_store, processes=1, timeout=1.0) as running:
+        yield running
+
+
+def process_ids(pool: QueryPool) -> list[int]:
+    return [worker.process.pid for worker in pool._idle]
+
+
+def gone(pid: int) -> bool:
+    return not Path(f"/proc/{pid}").exists()
+
+
+def test_a_query_process_answers_as_the_endpoint_does(
+    pool: QueryPool, small_store: Path
+) -> None:
+    expected = InlineExecutor(small_store).run(job(LABELS, accept="text/csv"))
+    answer = pool.run(job(LABELS, accept="text/csv"))
+    assert answer.status == 200 and answer.body == expected.body
+    assert answer.content_type == "text/csv; charset=utf-8"
+
+
+def test_a_query_past_the_time_limit_is_stopped_and_its_process_killed(
+    pool: QueryPool,
+) -> None:
+    pool.run(job("ASK {}"))
+    (before,) = process_ids(pool)
+    began = time.monotonic()
+    answer = pool.run(job(ENDLESS))
+    assert time.monotonic() - began < DEADLINE
+    assert answer.status == 503
+    assert b"stopped after 1 s" in answer.body
+    assert gone(before), "the process running the query no longer exists"
+    again = pool.run(job("ASK { ?s ?p ?o }"), timeout=DEADLINE)
+    assert again.status == 200, "a fresh process takes its place"
+
+
+def test_a_process_that_dies_is_reported_and_replaced(pool: QueryPool) -> None:
+    pool.run(job("ASK {}"))
+    (pid,) = process_ids(pool)
+    os.kill(pid, signal.SIGKILL)
+    broken = pool.run(job("ASK {}"))
+    assert broken.status == 500 and b"ended unexpectedly" in broken.body
+    assert pool.run(job("ASK {}"), timeout=DEADLINE).status == 200
+
+
+def test_a_caller_waits_for_a_free_process_no_longer_than_the_limit(pool: QueryPool) -> None:
+    pool.run(job("ASK {}"))
+    outcomes: list[Outcome] = []
+    busy = threading.Thread(target=lambda: outcomes.append(pool.run(job(ENDLESS))))
+    busy.start()
+    time.sleep(0.2)
+    waiting = pool.run(job("ASK {}"), timeout=0.3)
+    busy.join(DEADLINE)
+    assert waiting.status == 503 and b"busy" in waiting.body
+    assert waiting.headers["Retry-After"]
+    assert outcomes[0].status == 503
+
+
+def test_query_processes_see_a_new_generation(
+    tmp_path: Path, small_trig: Path, make_store: Callable[..., Path]
+) -> None:
+    location = make_store(tmp_path / "store", small_trig)
+    extra = tmp_path / "extra.trig"
+    extra.write_text("<http://example.org/g> { <http://example.org/s> "
+                     "<http://example.org/p> \"new\" . }\n", encoding="utf-8")
+
+    def count(pool: QueryPool) -> int:
+        solutions = results_of(pool.run(job(COUNT), timeout=DEADLINE))
+        return int(next(iter(solutions))["n"].value)  # type: ignore[call-overload,index]
+
+    with QueryPool(location, processes=2) as pool:
+        pool.start()
+        before = count(pool)
+        make_store(location, small_trig, extra)
+        assert count(pool) == count(pool) == before + 1
+
+
+def test_statistics_are_counted_in_a_query_process(pool: QueryPool) -> None:
+    outcome = pool.run(StatisticsJob(), timeout=DEADLINE)
+    assert outcome.statistics is not None and outcome.statistics.triples > 0
+    assert outcome.generation
+
+
+def test_closing_the_pool_ends_its_processes(small_store: Path) -> None:
+    pool = QueryPool(small_store, processes=2)
+    pool.start()
+    pids = process_ids(pool)
+    pool.close()
+    assert len(pids) == 2 and all(gone(pid) for pid in pids)
+
+
+def test_a_missing_store_is_503_from_the_process(tmp_path: Path) -> None:
+    with QueryPool(tmp_path / "none", processes=1) as pool:
+        answer = pool.run(job("ASK {}"), timeout=DEADLINE)
+    assert answer.status == 503 and b"kg build" in answer.body
