@@ -7,11 +7,21 @@ linking the conflicting assertions (their evidence spans, hence their articles):
   dates of coarser precision that contain each other ("January" and "6 January") agree;
 * ``figure``: numbers about the same quantity (same unit, same topic words) that differ by
   more than 0.5% ("about 60%" vs "more than 70%");
-* ``scope``: export measures by the same issuer against the same target whose articles
-  describe different coverage (a ban "limited to military users" in one, reported curbs on
-  rare earths in another).
+* ``scope``: the current export measures (in force, announced or reported; not historical
+  precedents nor measures under consideration) of one issuer against one target that
+  different articles describe, for the same time (either undated, or dated within a month
+  of each other), with unrelated coverage: goods none of which is, or lies under
+  (``skos:broader``), a good the other names.  A ban on dual-use items "limited to military
+  users" in one article and reported curbs on rare earths in another disagree; dysprosium
+  and rare earths do not; China's gallium controls of July 2023 and its graphite controls
+  of October 2023 are two measures, not two views of one.  Measures with no target (China's
+  controls on gallium) are China's measures on everyone, not a view of one on Japan, and
+  stay out.  Coverage is compared whether or not :mod:`kg.resolve` made the accounts one
+  node, since differing coverage is what may have kept it from doing so.
 
-Grouping is by dictionary keys, so the cost is linear in the number of mentions.
+Dates are compared within one measure node (:mod:`kg.resolve`), so two measures of one
+issuer months apart never make a date disagreement.  Grouping is by dictionary keys, so the
+cost is linear in the number of mentions.
 """
 
 from __future__ import annotations
@@ -22,9 +32,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .measure_identity import Related
 from .model import Extraction, MeasureStatus, MeasureType, PartialDate, Span
 from .namespace import PREFIXES, disagreement_iri, evidence_iri, statement_iri
-from .resolve import Resolution, root_actor
+from .resolve import Resolution, related_goods, root_actor
 from .store import Store, run_query
 
 _EXPORT_TYPES = {
@@ -32,6 +43,8 @@ _EXPORT_TYPES = {
     MeasureType.EXPORT_CONTROL,
     MeasureType.LICENSING_RESTRICTION,
 }
+_NOT_CURRENT = frozenset({MeasureStatus.HISTORICAL, MeasureStatus.UNDER_CONSIDERATION})
+"""Statuses of measures that say nothing about the scope of the measures in place."""
 _WORD = re.compile(r"[a-z]+")
 _STOP = frozenset(
     "a an the of to in on for from by with and or its their his her share per cent percent "
@@ -129,41 +142,76 @@ def _figure_disagreements(extractions: Sequence[Extraction]) -> Iterable[Disagre
         yield Disagreement("figure", f"{unit} {' '.join(sorted(topic))}", label, None, chosen)
 
 
+@dataclass
+class _Scope:
+    """The accounts that give export measures of one issuer on one target one coverage."""
+
+    assertions: list[Assertion] = field(default_factory=list)
+    months: set[int] = field(default_factory=set)
+    undated: bool = False
+
+
 def _scope_disagreements(
     extractions: Sequence[Extraction], resolution: Resolution
 ) -> Iterable[Disagreement]:
-    by_pair: dict[tuple[str, str], dict[str, list[Assertion]]] = defaultdict(dict)
+    by_pair: dict[tuple[str, str], dict[str, _Scope]] = defaultdict(dict)
     for extraction in extractions:
         ident = extraction.article.identifier
         for mention in extraction.measures:
-            if mention.type not in _EXPORT_TYPES or mention.status is MeasureStatus.HISTORICAL:
+            if mention.type not in _EXPORT_TYPES or mention.status in _NOT_CURRENT:
                 continue
             issuer = root_actor(mention.issuer, resolution.actors)
             target = root_actor(mention.target, resolution.actors)
             if not (issuer and target and mention.covers):
                 continue
-            scope = ", ".join(sorted(mention.covers))
+            name = ", ".join(sorted(mention.covers))
             span = mention.span
-            by_pair[(issuer, target)].setdefault(scope, []).append(
-                Assertion(ident, span, f"{mention.type.value} covering {scope}",
-                          evidence_iri(ident, span.begin, span.end)))
+            scope = by_pair[(issuer, target)].setdefault(name, _Scope())
+            scope.assertions.append(Assertion(ident, span, f"{mention.type.value} covering {name}",
+                                              evidence_iri(ident, span.begin, span.end)))
+            if mention.date is None:
+                scope.undated = True
+            else:
+                scope.months |= _months(mention.date)
+    related = related_goods(resolution.materials)
     for (issuer, target), scopes in sorted(by_pair.items()):
-        articles_per_scope = [{a.article for a in items} for items in scopes.values()]
-        if len(scopes) < 2 or len(set().union(*articles_per_scope)) < 2:
+        conflicting = _conflicting(scopes, related)
+        if not conflicting:
             continue
-        if not _mutually_exclusive(list(scopes)):
-            continue
-        chosen = [sorted(items, key=lambda a: (a.article, a.span))[0]
-                  for _, items in sorted(scopes.items())]
-        label = f"scope of export measures by {issuer} on {target}: " + " vs ".join(
-            sorted(scopes))
+        chosen = [sorted(scopes[n].assertions, key=lambda a: (a.article, a.span))[0]
+                  for n in conflicting]
+        label = f"scope of export measures by {issuer} on {target}: " + " vs ".join(conflicting)
         yield Disagreement("scope", f"{issuer} {target}", label, None, chosen)
 
 
-def _mutually_exclusive(scopes: list[str]) -> bool:
-    """True when some scope is neither contained in nor containing another."""
-    sets = [set(s.split(", ")) for s in scopes]
-    return any(not (a <= b or b <= a) for i, a in enumerate(sets) for b in sets[i + 1 :])
+def _conflicting(scopes: dict[str, _Scope], related: Related) -> list[str]:
+    """The coverages that disagree with another: unrelated goods (none is, or lies under,
+    a good of the other), given by different articles for the same time (either undated, or
+    dated within a month of each other: measures months apart are different measures)."""
+    names = sorted(scopes)
+    found: set[str] = set()
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            articles = {x.article for x in scopes[a].assertions} | {
+                x.article for x in scopes[b].assertions}
+            if len(articles) < 2 or related(frozenset(a.split(", ")), frozenset(b.split(", "))):
+                continue
+            if _same_time(scopes[a], scopes[b]):
+                found |= {a, b}
+    return sorted(found)
+
+
+def _same_time(a: _Scope, b: _Scope) -> bool:
+    if a.undated or b.undated:
+        return True
+    return any(m + shift in b.months for m in a.months for shift in (-1, 0, 1))
+
+
+def _months(date: PartialDate) -> set[int]:
+    """The months (as year * 12 + month - 1) a date's period covers."""
+    if date.month is None:
+        return {date.year * 12 + m for m in range(12)}
+    return {date.year * 12 + date.month - 1}
 
 
 def _one_per_value(items: Iterable[tuple[str, Assertion]]) -> list[Assertion]:

@@ -6,8 +6,18 @@ An article file is UTF-8 text.  It may start with a header of ``key: value`` lin
 ``nif:isString``; every offset the extractors produce counts into it.
 
 Without a header, metadata is read from the text where it is there: a title line (with an
-outlet after ``|``), a byline ``By ...``, a dateline ``January 7, 2026``.  Nothing is
-invented where the text is silent.
+outlet after ``|``), a byline ``By ...``, a dateline ``January 7, 2026``, a labelled line
+``Release time: 2026-01-15 17:20  Source: Ministry of Commerce News Office`` (date and
+publisher), and the agency of a wire dateline ``TOKYO, Jan 9 (Reuters) -`` (publisher).
+Nothing is invented where the text is silent.
+
+A wire dateline often gives no year ("TOKYO, Jan 9 (Reuters) -").  Its year is inferred only
+when the text settles it (:func:`infer_dateline_year`): the candidates are the latest year the
+text names as a time (not a target such as "by 2030") and the year after it; a weekday in the
+dateline's sentence ("Japan on Friday ...") picks the one candidate on which that day falls on
+that weekday; without a weekday, the latest named year is taken unless the text dates an event
+of that year after the dateline's day (then the article may be from the next year, and the
+date is left out).  A text that names no year gives no date.
 """
 
 from __future__ import annotations
@@ -49,6 +59,25 @@ _DATELINE = re.compile(
     rf"^\s*[A-Z][\w./ ’'-]{{0,60}}?(?:\s+[—–-]{{1,2}}\s+|,\s+){_DATE_TEXT}"
     rf"(?:\s+\([^)]{{1,40}}\))?\s+[—–-]{{1,2}}",
     re.IGNORECASE)
+# "TOKYO, Jan 9 (Reuters) -": a wire dateline without a year; the year is inferred.
+_YEARLESS_DATELINE = re.compile(
+    rf"^\s*[A-Z][\w./ ’'-]{{0,60}}?,\s+{_WEEKDAY}(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})"
+    rf"(?:\s+\((?P<agency>[^)]{{1,40}})\))?\s+[—–-]{{1,2}}\s",
+    re.IGNORECASE)
+_AGENCY = re.compile(rf"{_DATE_TEXT}\s+\((?P<agency>[^)]{{1,40}})\)\s+[—–-]{{1,2}}",
+                     re.IGNORECASE)
+# "Release time: 2026-01-15 17:20", "Published: January 15, 2026": a labelled date line.
+_LABELLED_DATE = re.compile(
+    rf"^\s*(?:release(?:d)?(?:\s+time)?|published(?:\s+(?:on|at))?|posted(?:\s+on)?|"
+    rf"updated|date|time)\s*[:：]\s*{_DATE_TEXT}", re.IGNORECASE)
+# "Source: Ministry of Commerce News Office" on a metadata line: the publisher.
+_SOURCE = re.compile(r"(?:^|\s{2,}|\t|\|\s*)source\s*[:：]\s*(?P<pub>[^\s|].{0,80}?)\s*$",
+                     re.IGNORECASE)
+_YEAR_NAMED = re.compile(r"(?<![\w$€£¥.,-])(?P<y>19\d\d|20\d\d)(?![\w%-])")
+_FUTURE_YEAR = re.compile(r"(?:\b(?:by|until|till|through|before|to|target|targets|"
+                          r"fiscal|FY)\s+|-)$", re.IGNORECASE)
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_WORD = re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _BYLINE = re.compile(r"^\s*By\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*$")
 _TITLE_MAX = 160
 _OUTLET_MAX_WORDS = 5
@@ -160,13 +189,29 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
             meta.author = m.group("name")
             spans["author"] = Span.of(text, begin + m.start("name"), begin + m.end("name"))
             continue
-        if meta.date is None and (m := (_DATE_ONLY_LINE.match(line) or _DATELINE.match(line))):
+        if meta.date is None and (m := (_DATE_ONLY_LINE.match(line) or _DATELINE.match(line)
+                                         or _LABELLED_DATE.match(line))):
             date = _date_from_match(m)
             if date is not None:
                 meta.date = date
                 s = _date_span(m)
                 spans["date"] = Span.of(text, begin + s[0], begin + s[1])
+                _publisher_from_line(text, begin, line, meta, spans)
                 continue
+        if meta.date is None and (m := _YEARLESS_DATELINE.match(line)):
+            year = infer_dateline_year(text, _MONTHS[m.group("m").lower()], int(m.group("d")),
+                                       line)
+            if year is not None:
+                try:
+                    meta.date = dt.date(year, _MONTHS[m.group("m").lower()], int(m.group("d")))
+                except ValueError:
+                    meta.date = None
+                if meta.date is not None:
+                    spans["date"] = Span.of(text, begin + m.start("m"), begin + m.end("d"))
+            _publisher_from_line(text, begin, line, meta, spans)
+            continue
+        if meta.publisher is None and index > 0:
+            _publisher_from_line(text, begin, line, meta, spans)
         if index == 0 and len(line) <= _TITLE_MAX and len(lines) > 1:
             title, _, outlet = line.rpartition(" | ")
             if title and outlet and len(outlet.split()) <= _OUTLET_MAX_WORDS:
@@ -180,6 +225,63 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
                 start = begin + (len(line) - len(line.lstrip()))
                 spans["title"] = Span.of(text, start, start + len(line.strip()))
     return meta, spans
+
+
+def _publisher_from_line(text: str, begin: int, line: str, meta: ArticleMetadata,
+                         spans: dict[str, Span]) -> None:
+    """The publisher a metadata line names: the agency of a wire dateline ("(Reuters) -") or
+    a ``Source:`` label; kept only when no title line named an outlet already."""
+    if meta.publisher is not None:
+        return
+    m = _YEARLESS_DATELINE.match(line) or _AGENCY.search(line)
+    group = "agency"
+    if m is None or not m.group("agency"):
+        m = _SOURCE.search(line)
+        group = "pub"
+    if m is None or not m.group(group):
+        return
+    name = m.group(group).strip()
+    if not name[:1].isupper() or len(name.split()) > _OUTLET_MAX_WORDS + 2:
+        return
+    meta.publisher = name
+    spans["publisher"] = Span.of(text, begin + m.start(group), begin + m.start(group) + len(name))
+
+
+def infer_dateline_year(text: str, month: int, day: int, line: str = "") -> int | None:
+    """The year of a yearless dateline ``month``/``day``, when the text settles it (see the
+    module doc), else ``None``.  ``line`` is the dateline's sentence, searched for a weekday."""
+    named: list[int] = []
+    later_in_year: dict[int, bool] = {}
+    for m in _YEAR_NAMED.finditer(text):
+        if _FUTURE_YEAR.search(text[max(0, m.start() - 12):m.start()]):
+            continue  # "by 2030", "fiscal 2027": a target, not a time the text reports
+        year = int(m.group("y"))
+        named.append(year)
+        before = text[max(0, m.start() - 16):m.start()]
+        event = re.search(rf"\b(?P<m>{_MONTH_RE})\.?\s+(?:(?P<d>\d{{1,2}}),?\s+)?$", before,
+                          re.IGNORECASE)
+        if event is not None:
+            when = (_MONTHS[event.group("m").lower()], int(event.group("d") or 1))
+            if when > (month, day):
+                later_in_year[year] = True
+    if not named:
+        return None
+    latest = max(named)
+    weekday = _WEEKDAY_WORD.search(line)
+    if weekday is not None:
+        wanted = _WEEKDAY_NAMES.index(weekday.group("w").lower())
+        if _weekday_of(latest, month, day) == wanted:
+            return latest
+        if later_in_year.get(latest) and _weekday_of(latest + 1, month, day) == wanted:
+            return latest + 1  # an event of that year after the dateline's day: the next year
+    return None if later_in_year.get(latest) else latest
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:
+        return None
 
 
 def _first_lines(text: str, count: int) -> list[tuple[int, str]]:

@@ -5,11 +5,26 @@ the surface form itself for names found by patterns).  This module gathers, acro
 articles, what is known about each canonical name and decides the node's single
 ``rdfs:label``, its types, its ``skos:altLabel``s and its links, deterministically.
 
-Measures are resolved by a *key* built from what identifies a real-world measure: its type,
-the state at the root of its issuer and of its target, the person who acted for a protest
-(two envoys protesting are two protests), and whether it is a historical precedent.  Keys are
-dictionary lookups, so resolution is linear in the number of mentions: there is no
-all-pairs comparison across the corpus.
+Measures: one node per real-world measure, however many articles report it and however
+differently.  Each mention first gets a *block* (:func:`measure_key`): its family (export
+bans, export controls and licensing rules are one family, since articles name one measure
+any of these ways), the state at the root of its issuer and of its target ("none" when the
+text names none), the person who acted for a protest (two envoys protesting are two
+protests), and its stage: a historical precedent, a measure under consideration, or a
+current one.  Inside a block, :mod:`kg.measure_identity` tells measures apart by when and
+what: mentions of one article whose dates are close (days for a protest, a month for a
+measure, two months when they name related goods) and whose covered goods are not
+unrelated are that article's account of one measure; accounts of several articles join the
+same way, so the ban one article dates 6 January and another 7 January is one node, while
+China's July 2023 controls on gallium and germanium and its October 2023 controls on
+graphite are two.  An account with no date joins the only dated measure of its block it can
+be, else an undated node of the block.  A node's key is its type (the most frequent among
+its mentions), the block's states, person and stage, and the month (or year) of its
+earliest date, with its goods added when two nodes would otherwise share a key; its IRI is
+the key's slug.  Each article's own account (its date, status, scope, issuer as named)
+stays in that article's graph.  Every step is a dictionary lookup or a scan of one block's
+measures near one date: resolution is linear in the number of mentions, with no all-pairs
+comparison across the corpus.
 """
 
 from __future__ import annotations
@@ -19,6 +34,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from .measure_identity import Cluster, MeasureItem, cluster_measures
 from .model import (
     ActorMention,
     ActorType,
@@ -101,10 +117,29 @@ class Resolution:
     actors: dict[str, ActorNode] = field(default_factory=dict)
     materials: dict[str, MaterialNode] = field(default_factory=dict)
     measures: dict[str, MeasureNode] = field(default_factory=dict)
+    _measure_keys: dict[int, tuple[MeasureMention, str]] = field(default_factory=dict)
+    """id(mention) -> (the mention, its node's key); the mention is kept so the id stays its."""
+    _measure_values: dict[tuple[object, ...], str] = field(default_factory=dict)
+    """What a mention says -> its node's key, for an equal mention built again."""
 
     def measure_for(self, mention: MeasureMention) -> MeasureNode:
-        """The node a measure mention was resolved to."""
-        return self.measures[measure_key(mention, self.actors)]
+        """The node a measure mention of the resolved corpus (or one equal to it) was
+        resolved to."""
+        found = self._measure_keys.get(id(mention))
+        if found is not None and found[0] is mention:
+            return self.measures[found[1]]
+        key = self._measure_values.get(_mention_value(mention))
+        if key is None:
+            raise KeyError(f"measure mention not in the resolved corpus: {mention.span.text!r}")
+        return self.measures[key]
+
+    def _assign(self, mention: MeasureMention, key: str) -> None:
+        self._measure_keys[id(mention)] = (mention, key)
+        self._measure_values.setdefault(_mention_value(mention), key)
+
+
+def _mention_value(m: MeasureMention) -> tuple[object, ...]:
+    return (m.span, m.type, m.issuer, m.target, m.date, m.status, tuple(m.covers), m.via)
 
 
 def strip_possessive(text: str) -> str:
@@ -131,11 +166,7 @@ def resolve(
     resolution = Resolution()
     _resolve_actors(extractions, resolution, actor_lookup)
     _resolve_materials(extractions, resolution, material_lookup)
-    for extraction in extractions:
-        for measure in extraction.measures:
-            key = measure_key(measure, resolution.actors)
-            if key not in resolution.measures:
-                resolution.measures[key] = _measure_node(key, measure, resolution.actors)
+    _resolve_measures(extractions, resolution)
     return resolution
 
 
@@ -297,39 +328,129 @@ def root_actor(name: str | None, actors: dict[str, ActorNode]) -> str | None:
     return name
 
 
+_FAMILY = {MeasureType.EXPORT_BAN: "export", MeasureType.EXPORT_CONTROL: "export",
+           MeasureType.LICENSING_RESTRICTION: "export"}
+_ONE_OFF = frozenset({MeasureType.PROTEST, MeasureType.MILITARY_DRILL, MeasureType.BUDGET})
+_STAGES = {MeasureStatus.HISTORICAL: "historical",
+           MeasureStatus.UNDER_CONSIDERATION: "under consideration"}
+
+
 def measure_key(measure: MeasureMention, actors: dict[str, ActorNode]) -> str:
-    """The identity of the real-world measure a mention refers to (see module docstring)."""
+    """The block of measures a mention belongs to (see module docstring): family, issuer's
+    and target's root, acting person of a protest, stage.  The node's own key adds the type
+    and date (:meth:`Resolution.measure_for`)."""
     issuer_root = root_actor(measure.issuer, actors) or "unknown"
     target_root = root_actor(measure.target, actors) or "none"
-    parts = [measure.type.value, issuer_root, target_root]
+    parts = [_FAMILY.get(measure.type, measure.type.value), issuer_root, target_root]
     issuer = actors.get(measure.issuer or "")
     if measure.type is MeasureType.PROTEST and issuer and issuer.type is ActorType.PERSON:
         parts.append(issuer.name)
-    if measure.status is MeasureStatus.HISTORICAL:
-        parts.append("historical")
-        if measure.date is not None:
-            parts.append(str(measure.date.year))
+    if measure.status in _STAGES:
+        parts.append(_STAGES[measure.status])
     return " ".join(parts)
 
 
-def _measure_node(key: str, measure: MeasureMention, actors: dict[str, ActorNode]) -> MeasureNode:
-    issuer = root_actor(measure.issuer, actors)
-    target = root_actor(measure.target, actors)
-    kind = measure.type.value.replace("_", " ")
-    label = f"{kind}: {issuer or 'unknown issuer'}"
+def _resolve_measures(extractions: list[Extraction], resolution: Resolution) -> None:
+    """One node per real-world measure (see module docstring)."""
+    mentions: list[MeasureMention] = []
+    items: list[MeasureItem] = []
+    for extraction in extractions:
+        for measure in extraction.measures:
+            mentions.append(measure)
+            items.append(MeasureItem(
+                article=extraction.article.identifier, offset=measure.span.begin,
+                block=measure_key(measure, resolution.actors), date=measure.date,
+                covers=frozenset(measure.covers), one_off=measure.type in _ONE_OFF))
+    clusters = cluster_measures(items, related_goods(resolution.materials))
+    named: list[tuple[str, Cluster, list[MeasureMention]]] = []
+    for cluster in clusters:
+        members = [mentions[i] for i in cluster.members]
+        named.append((_base_key(cluster, members, resolution.actors), cluster, members))
+    taken: Counter[str] = Counter(_with_date(base, c) for base, c, _ in named)
+    used: set[str] = set()
+    for base, cluster, members in named:
+        key = _with_date(base, cluster)
+        goods = ""
+        if taken[key] > 1 and cluster.covers:
+            goods = ", ".join(sorted(cluster.covers)[:3])
+            key = f"{key} {goods}"
+        unique, n = key, 2
+        while unique in used:
+            unique, n = f"{key} {n}", n + 1
+        used.add(unique)
+        resolution.measures[unique] = _measure_node(unique, cluster, members, resolution.actors,
+                                                    goods)
+        for mention in members:
+            resolution._assign(mention, unique)
+
+
+def _base_key(cluster: Cluster, members: list[MeasureMention],
+              actors: dict[str, ActorNode]) -> str:
+    """The block with the family replaced by the measure's type."""
+    kind = _measure_type(members)
+    rest = cluster.block.split(" ", 1)[1] if " " in cluster.block else ""
+    return f"{kind.value} {rest}".strip()
+
+
+def _with_date(base: str, cluster: Cluster) -> str:
+    anchor = cluster.anchor
+    if anchor is None:
+        return base
+    return f"{base} {anchor.year:04d}" + (f"-{anchor.month:02d}" if anchor.month else "")
+
+
+def _measure_type(members: list[MeasureMention]) -> MeasureType:
+    """The type most mentions give (ties: ban before control before licensing)."""
+    return _most_common(Counter(m.type for m in members), order=list(MeasureType))
+
+
+def related_goods(materials: dict[str, MaterialNode]) -> Callable[[frozenset[str],
+                                                                   frozenset[str]], bool]:
+    """A test of whether two sets of goods share one, or one of one set lies under
+    (``skos:broader``, transitively) one of the other, over the resolved ``materials``."""
+    chains: dict[str, frozenset[str]] = {}
+
+    def chain(name: str) -> frozenset[str]:
+        if name not in chains:
+            seen: list[str] = []
+            current: str | None = name
+            while current and current not in seen:
+                seen.append(current)
+                node = materials.get(current)
+                current = node.broader if node else None
+            chains[name] = frozenset(seen)
+        return chains[name]
+
+    def related(a: frozenset[str], b: frozenset[str]) -> bool:
+        return any(x in chain(y) or y in chain(x) for x in a for y in b)
+
+    return related
+
+
+def _measure_node(key: str, cluster: Cluster, members: list[MeasureMention],
+                  actors: dict[str, ActorNode], goods: str) -> MeasureNode:
+    first = members[0]
+    issuer = root_actor(first.issuer, actors)
+    target = root_actor(first.target, actors)
+    kind = _measure_type(members)
+    label = f"{kind.value.replace('_', ' ')}: {issuer or 'unknown issuer'}"
     if target:
         label += f" on {target}"
-    person = actors.get(measure.issuer or "")
-    if measure.type is MeasureType.PROTEST and person and person.type is ActorType.PERSON:
+    person = actors.get(first.issuer or "")
+    if first.type is MeasureType.PROTEST and person and person.type is ActorType.PERSON:
         label += f" (by {person.name})"
-    if measure.status is MeasureStatus.HISTORICAL:
-        label += " (historical"
-        label += f", {measure.date.year})" if measure.date else ")"
+    notes = [_STAGES[first.status]] if first.status in _STAGES else []
+    if cluster.anchor is not None:
+        notes.append(cluster.anchor.isoformat()[:7])
+    if goods:
+        notes.append(goods)
+    if notes:
+        label += f" ({', '.join(notes)})"
     return MeasureNode(
         key=key,
         iri=measure_iri(key),
         label=label,
-        type=measure.type,
+        type=kind,
         issuer=issuer if issuer in actors else None,
         target=target if target in actors else None,
     )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
+from kg.build import BuildReport
 from kg.disagree import find_disagreements, topic_words
 from kg.model import (
     ActorMention,
@@ -11,13 +13,14 @@ from kg.model import (
     Article,
     Extraction,
     FigureMention,
+    MaterialCategory,
     MeasureMention,
     MeasureStatus,
     MeasureType,
     PartialDate,
     Span,
 )
-from kg.resolve import resolve
+from kg.resolve import MaterialInfo, resolve
 
 TEXT = "Ruritania banned exports to Freedonia. It supplies about 60% of Freedonia's gallium."
 
@@ -89,3 +92,55 @@ def test_disagreement_iris_are_deterministic() -> None:
 
 def test_topic_words_ignore_possessives_plurals_and_function_words() -> None:
     assert topic_words("Japan's rare earth imports") == topic_words("rare earth import of Japan")
+
+
+def _control(ident: str, date: PartialDate, covers: tuple[str, ...]) -> Extraction:
+    extraction = article(ident, date=date, covers=covers)
+    extraction.measures[0].type = MeasureType.EXPORT_CONTROL
+    return extraction
+
+
+def test_dates_of_two_measures_months_apart_are_no_disagreement() -> None:
+    assert disagreements(_control("a.txt", PartialDate(2023, 7, 3), ("gallium",)),
+                         _control("b.txt", PartialDate(2023, 10, 20), ("graphite",))) == []
+
+
+def test_goods_one_under_the_other_are_no_scope_disagreement() -> None:
+    extractions = [article("a.txt", covers=("dysprosium",)),
+                   article("b.txt", covers=("rare earths",))]
+    lookup = {"dysprosium": MaterialInfo("dysprosium", MaterialCategory.RARE_EARTH_ELEMENT,
+                                         "rare earths"),
+              "rare earths": MaterialInfo("rare earths", MaterialCategory.RARE_EARTH_ELEMENT)}.get
+    assert find_disagreements(extractions, resolve(extractions, material_lookup=lookup)) == []
+
+
+def test_measures_under_consideration_say_nothing_about_the_scope_in_place() -> None:
+    assert disagreements(article("a.txt", covers=("dual-use items",)),
+                         article("b.txt", covers=("rare earths",),
+                                 status=MeasureStatus.UNDER_CONSIDERATION)) == []
+
+
+def test_measures_with_no_target_say_nothing_about_the_scope_of_one_on_a_target() -> None:
+    untargeted = article("b.txt", covers=("rare earths",))
+    untargeted.measures[0].target = None
+    assert disagreements(article("a.txt", covers=("dual-use items",)), untargeted) == []
+
+
+def test_the_seeds_disagree_on_the_ban_date_the_import_share_and_the_bans_scope() -> None:
+    from kg.build import read_corpus
+    from kg.extract import extract
+    from kg.extract.refdata import actor_info, material_info
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    extractions = [extract(a) for a in read_corpus([seeds], BuildReport())]
+    found = find_disagreements(extractions, resolve(extractions, actor_lookup=actor_info,
+                                                    material_lookup=material_info))
+    labels = {d.kind: [] for d in found}
+    for d in found:
+        labels[d.kind].append(d)
+    assert any({a.value for a in d.assertions} == {"2026-01-06", "2026-01-07"}
+               and "export ban" in d.label for d in labels["date"])
+    assert any({a.span.text for a in d.assertions} == {"around 60%", "more than 70%"}
+               for d in labels["figure"])
+    (scope,) = labels["scope"]
+    assert "dual-use items" in scope.label and "rare earths" in scope.label

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from kg.extract.actors import find_actors
 from kg.ingest import read_article
-from kg.model import ActorMention, ActorType, CandidateLink
+from kg.model import ActorMention, ActorType, Article, CandidateLink
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 
@@ -225,3 +225,111 @@ def test_near_spelling_of_a_known_name_is_a_candidate_not_a_merge() -> None:
     assert ("Xi Jingping", "Xi Jinping") in links
     assert ("Sanae Takaichy", "Sanae Takaichi") in links
     assert all(0 < c.score < 1 for c in candidates)
+
+
+def test_words_never_in_peoples_names_may_open_an_organisations_name() -> None:
+    found = _by_text(_actors("organization_opened_by_common_word")[0])
+    for name in ("Pacific Economic Security Forum", "Asia Pacific Supply Chain Institute",
+                 "Strategic Minerals Observatory"):
+        assert found[name].type is ActorType.ORGANIZATION and not found[name].known
+    assert not any(text.startswith("Meanwhile") for text in found)
+
+
+def test_a_descriptor_before_or_in_an_apposition_names_an_organisation() -> None:
+    found = _by_text(_actors("organization_by_descriptor")[0])
+    assert found["Sakura Partners Advisory Board"].type is ActorType.ORGANIZATION
+    assert found["Marunaka"].type is ActorType.COMPANY            # Trading house Marunaka
+    assert found["Halden Cross"].type is ActorType.ORGANIZATION   # , a ... consultancy
+    assert found["Nagano Magnetics"].type is ActorType.COMPANY    # , a supplier of ...
+    assert found["Yuki Hasegawa"].affiliation == "Sakura Partners Advisory Board"
+
+
+def test_a_descriptor_that_does_not_head_the_apposition_names_nothing() -> None:
+    found = _by_text(_actors("organization_by_descriptor")[0])
+    assert "Wang Yimin" not in found     # a trader at a Shanghai firm: a person's job
+    assert "Osaka" not in found          # In Osaka, a magnet maker: a place
+
+
+def test_a_place_glued_to_based_is_not_an_actor() -> None:
+    assert _actors("place_modifier_is_not_an_actor")[0] == []
+
+
+def test_an_organisations_first_word_and_the_institute_refer_back_to_it() -> None:
+    mentions = _actors("organization_short_name")[0]
+    names = [(m.span.text, m.name) for m in mentions if m.type is ActorType.ORGANIZATION]
+    assert names == [
+        ("Ironbridge Metals Consulting", "Ironbridge Metals Consulting"),
+        ("Ironbridge", "Ironbridge Metals Consulting"),
+        ("Ironbridge", "Ironbridge Metals Consulting"),
+        ("Meridian Resource Institute", "Meridian Resource Institute"),
+        ("the institute", "Meridian Resource Institute"),
+    ]
+    sugimura = _by_text(mentions)["Ryota Sugimura"]
+    assert sugimura.affiliation == "Meridian Resource Institute"
+
+
+def test_a_wire_credit_line_names_reporters_and_editors() -> None:
+    people = [(m.name, m.role) for m in _actors("credit_line")[0]
+              if m.type is ActorType.PERSON]
+    assert people == [("Mariko Ishida", "reporter"), ("Ken Harada", "reporter"),
+                      ("Liu Qian", "reporter"), ("Thomas Brenner", "editor")]
+
+
+def test_header_author_and_publisher_are_mentioned_with_an_empty_span() -> None:
+    mentions = _actors("header_author_publisher")[0]
+    unplaced = [(m.name, m.type, m.role) for m in mentions if m.span.begin == m.span.end]
+    assert unplaced == [("Hana Lindqvist", ActorType.PERSON, "author"),
+                        ("Tomas Berg", ActorType.PERSON, "author"),
+                        ("Asia Trade Wire", ActorType.MEDIA, None)]
+    assert all(m.span.text == "" for m in mentions if m.span.begin == m.span.end)
+
+
+def test_according_to_a_person_with_an_apposition_is_a_person() -> None:
+    found = _by_text(_actors("according_to_person_apposition")[0])
+    ogawa = found["Kenta Ogawa"]
+    assert ogawa.type is ActorType.PERSON
+    assert ogawa.affiliation == "Tokyo Institute for Resource Policy"
+
+
+def test_a_bare_body_before_a_spokespersons_title_is_the_body_they_speak_for() -> None:
+    mentions = _actors("body_named_by_its_spokesperson")[0]
+    bodies = [(m.span.text, m.name) for m in mentions if m.type is ActorType.GOVERNMENT_BODY]
+    assert bodies == [("Commerce Ministry", "Ministry of Commerce of China"),
+                      ("Ministry of Commerce", "Ministry of Commerce of China"),
+                      ("Foreign Ministry", "Ministry of Foreign Affairs of China")]
+
+
+def test_a_bare_body_only_one_state_has_by_that_name_is_that_states() -> None:
+    found = _by_text(_actors("bare_body_named_by_one_state")[0])
+    assert found["cabinet"].name == "Cabinet of Japan"  # China's is the State Council
+    assert "ministry" not in found                      # both states have ministries
+
+
+def _inline(text: str) -> dict[str, ActorMention]:
+    return _by_text(find_actors(Article(identifier="inline.txt", text=text))[0])
+
+
+def test_according_to_a_name_of_an_employer_is_a_person() -> None:
+    found = _inline("Exports fell, according to Hiroshi Tanaka of Meridian Bank.")
+    assert found["Hiroshi Tanaka"].type is ActorType.PERSON
+    assert found["Meridian Bank"].type is ActorType.COMPANY
+
+
+def test_a_known_companys_name_may_open_an_institutes_name() -> None:
+    found = _inline("Analysts at Mizuho Research Institute disagreed. Toyota Motor Corp said.")
+    assert found["Mizuho Research Institute"].type is ActorType.ORGANIZATION
+    assert not found["Mizuho Research Institute"].known
+    assert found["Toyota Motor Corp"].name == "Toyota"  # the rest of a known name
+
+
+def test_a_common_noun_suffix_needs_a_longer_name_or_a_descriptor() -> None:
+    found = _inline("- Travel Advisory: Beijing advised citizens to stay away. Analysts at "
+                    "Halden Cross Advisory and consultancy Kroll Advisory agreed.")
+    assert "Travel Advisory" not in found
+    assert found["Halden Cross Advisory"].type is ActorType.ORGANIZATION
+    assert found["Kroll Advisory"].type is ActorType.ORGANIZATION
+
+
+def test_a_name_ending_in_an_outlets_word_is_a_news_outlet() -> None:
+    found = _inline("The Harbour Courier reported that exports fell.")
+    assert found["Harbour Courier"].type is ActorType.MEDIA

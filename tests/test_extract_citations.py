@@ -7,7 +7,7 @@ from pathlib import Path
 from kg.extract.actors import find_actors
 from kg.extract.citations import find_citations
 from kg.ingest import read_article
-from kg.model import CitationMention
+from kg.model import Article, CitationMention
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 
@@ -39,3 +39,33 @@ def test_own_publisher_is_not_a_cited_source() -> None:
 def test_people_and_states_are_never_cited() -> None:
     cited = {c.name for c in _citations("garbled_rendering")}
     assert cited == {"Asahi Shimbun"}
+
+
+def test_the_agency_of_the_articles_own_dateline_is_its_publisher_not_a_source() -> None:
+    # No publisher metadata: the dateline alone says whose copy this is.
+    text = (FIXTURES / "credit_line.txt").read_text(encoding="utf-8")
+    article = Article(identifier="credit_line.txt", text=text)
+    assert find_citations(article, find_actors(article)[0]) == []
+    later = Article(identifier="y.txt", text="Line one.\nTwo.\nThree.\nFour.\n"
+                    "Exports fell (Reuters) - the agency said.")
+    assert [c.name for c in find_citations(later, find_actors(later)[0])] == ["Reuters"]
+
+
+def test_according_to_a_person_cites_the_organisation_of_the_apposition() -> None:
+    cited = [c.name for c in _citations("according_to_person_apposition")]
+    assert cited == ["Tokyo Institute for Resource Policy",   # according to X, a fellow at ...
+                     "Halden Cross Advisory",                  # analysts at ...
+                     "Asia Pacific Supply Chain Institute"]    # ..., a think tank, estimated
+    assert "Sakura Strategic Advisory" not in cited  # its analyst speaks: a statement
+
+
+def test_an_organisations_short_name_in_a_frame_is_cited() -> None:
+    cited = [(c.name, c.span.text) for c in _citations("organization_short_name")]
+    assert ("Ironbridge Metals Consulting", "Ironbridge") in cited   # Ironbridge estimates
+
+
+def test_according_to_a_person_of_an_organisation_cites_the_organisation() -> None:
+    article = Article(identifier="x.txt",
+                      text="Exports fell, according to Hiroshi Tanaka of Meridian Bank.")
+    assert [c.name for c in find_citations(article, find_actors(article)[0])] == [
+        "Meridian Bank"]

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
-from extract_support import STYLE_NAMES, load_style
+from extract_support import STYLE_NAMES, actor, article, load_style, mentions
 
+from kg.extract.context import build_context
 from kg.extract.dates import find_dates, resolve_date
+from kg.extract.statement_dates import timeline_entries
+from kg.extract.statements import find_statements
+from kg.ingest import read_article
 
 WEDNESDAY = dt.date(2026, 1, 7)
+DATES = Path(__file__).resolve().parent / "fixtures" / "dates"
 
 
 def found(text: str, anchor: dt.date | None = WEDNESDAY) -> list[tuple[str, str]]:
@@ -149,3 +155,86 @@ def test_a_header_less_fixture_anchors_on_the_date_line_of_its_text() -> None:
     assert style.article.metadata.title == meta["title"]
     assert style.article.metadata.author == meta["author"]
     assert style.article.anchor_date == dt.date.fromisoformat(meta["date"])
+
+
+# -- a date borrowed from the corpus gives only a year ----------------------------------------
+
+def test_a_corpus_reference_date_gives_yearless_dates_their_year_only() -> None:
+    text = ("Tarn Metals said on Monday it had enough gallium. The curbs of Jan. 6 add to "
+            "last April's controls, the talks of early November and yesterday's meeting.")
+    got = [(d.span.text, d.date.isoformat())
+           for d in find_dates(text, dt.date(2026, 1, 15), own_anchor=False)]
+    assert got == [("Jan. 6", "2026-01-06"), ("early November", "2025-11")]
+
+
+def test_an_undated_article_leaves_counted_days_unresolved_in_statements() -> None:
+    art = read_article(DATES / "undated_relative_dates.txt")
+    art.reference_date = dt.date(2026, 1, 15)  # as kg build sets it from the corpus
+    ctx = build_context(art, [])
+    assert [(d.span.text, d.date.isoformat()) for d in ctx.dates] == [
+        ("Jan. 6", "2026-01-06"), ("early November", "2025-11")]
+
+
+def test_last_and_next_before_a_month_count_from_the_anchor_month() -> None:
+    assert found("after last April's curbs", WEDNESDAY) == [("April", "2025-04")]
+    assert found("talks next March", WEDNESDAY) == [("March", "2026-03")]
+
+
+# -- translated styles -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Ministry of Commerce on 6th this month issued", "2026-01-06"),
+    ("the 2nd of next month", "2026-02-02"),
+    ("Last year November, the ministry", "2025-11"),
+    ("in November last year", "2025-11"),
+])
+def test_translated_day_and_month_phrases_resolve_against_the_anchor(text: str, iso: str) -> None:
+    assert [d.date.isoformat() for d in find_dates(text, dt.date(2026, 1, 15))] == [iso]
+
+
+def test_a_bare_ordinal_day_takes_a_month_named_in_its_paragraph_only() -> None:
+    art = read_article(DATES / "translated_ordinal_days.txt")
+    got = [(d.span.text, d.date.isoformat()) for d in build_context(art, []).dates]
+    assert got == [("6th this month", "2026-01-06"), ("Last year November", "2025-11"),
+                   ("9 October 2025", "2025-10-09"), ("14th", "2026-01-14")]
+
+
+# -- statement dates -----------------------------------------------------------------------------
+
+def test_timeline_entries_date_their_statements_by_the_heading() -> None:
+    art = read_article(DATES / "timeline_entries.txt")
+    table = [actor("Karl Brandt", "person", "Karl Brandt", "Brandt"),
+             actor("Ruritania", "state", "Ruritania", "Ruritanian"),
+             actor("Mira Sol", "person", "Mira Sol"), actor("Ida Marsh", "person", "Ida Marsh")]
+    found = find_statements(art, mentions(art.text, table))
+    got = [(s.speaker, s.date.isoformat() if s.date else None) for s in found]
+    # "tells", "calls", "says", "condemns": a timeline's historical present is the entry's
+    # day, not the article's; a quote after the timeline has no date.
+    assert got == [("Karl Brandt", "2025-11-07"), ("Karl Brandt", "2025-12"),
+                   ("Ruritania", "2025-12"), ("Mira Sol", "2025-12-29"), ("Ida Marsh", None)]
+
+
+def test_timeline_entries_are_paragraphs_opening_with_a_date_and_a_dash_or_colon() -> None:
+    art = read_article(DATES / "timeline_entries.txt")
+    ctx = build_context(art, [])
+    headings = sorted(d.isoformat() for d in timeline_entries(ctx).values())
+    assert headings == ["2025-11-07", "2025-12", "2025-12-29"]
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("17/03/2020 – talks", "2020-03-17"),
+    ("03/17/2020 – talks", "2020-03-17"),
+])
+def test_a_slashed_date_resolves_when_one_number_cannot_be_a_month(text: str, iso: str) -> None:
+    assert [d.date.isoformat() for d in find_dates(text, None)] == [iso]
+
+
+def test_a_slashed_date_that_could_be_either_day_or_month_is_left_out() -> None:
+    assert find_dates("03/07/2020 – talks", WEDNESDAY) == []
+
+
+def test_a_timeline_entry_with_an_unreadable_heading_gives_no_date_not_the_articles() -> None:
+    text = "03/07/2020 – Karl Brandt says the talks failed.\n"
+    art = article(text, date="2026-01-08")
+    [s] = find_statements(art, mentions(text, [actor("Karl Brandt", "person", "Karl Brandt")]))
+    assert s.date is None

@@ -106,8 +106,43 @@ def test_a_number_without_a_unit_or_noun_is_not_a_figure() -> None:
     assert run("The index stood at 2,345 on Monday.") == []
 
 
-def test_durations_are_not_figures() -> None:
-    assert run("Inventories will last about six weeks and 30 days.") == []
+def test_a_qualified_duration_is_a_figure_in_its_noun() -> None:
+    figure = one("Inventories will last about six weeks and 30 days.")
+    assert (figure.value, figure.unit, figure.qualifier, figure.span.text) == (
+        Decimal(6), "weeks", "about", "about six weeks")
+
+
+@pytest.mark.parametrize("text", ["The halt lasted 30 days.", "It ended two weeks ago.",
+                                  "It came about two weeks after the ban.",
+                                  "They met for a year."])
+def test_bare_durations_and_times_ago_are_not_figures(text: str) -> None:
+    assert run(text) == []
+
+
+def test_a_list_s_entries_are_counted_as_items() -> None:
+    figure = one("China's dual-use control list runs to more than 1,000 entries.")
+    assert (figure.value, figure.unit, figure.qualifier) == (Decimal(1000), "items", "more than")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("controls on seven medium and heavy rare earths", 7),
+    ("a sweeping expansion to five more rare earths", 5),
+    ("licences for 17 rare earth elements", 17),
+])
+def test_a_number_of_rare_earths_counts_elements(text: str, value: int) -> None:
+    figure = one(text)
+    assert (figure.value, figure.unit) == (Decimal(value), "elements")
+
+
+def test_times_before_a_comparison_is_a_ratio_but_occasions_are_not() -> None:
+    figure = one("Europe pays more than three times the Chinese domestic price.")
+    assert (figure.value, figure.unit, figure.qualifier) == (Decimal(3), "ratio", "more than")
+    assert run("The envoys met three times last year.") == []
+
+
+def test_a_figure_after_a_semicolon_starts_at_its_number() -> None:
+    figure = one("Output fell; 35% of plants closed.")
+    assert figure.span.text == "35%"
 
 
 def test_about_is_the_complement_after_of() -> None:
@@ -166,3 +201,16 @@ def test_style_fixture_figures_match_annotations(name: str) -> None:
             assert figure.value_max == Decimal(str(item["value_max"])), (name, item)
     if style.expected.get("figures_exhaustive"):
         assert len(found) == len(expected), [(f.value, f.unit, f.span.text) for f in found]
+
+
+def test_a_yen_symbol_amount_restated_in_dollars_gives_two_figures() -> None:
+    found = run("Japan approved a ¥9 trillion ($58 billion) defence budget.")
+    assert [(f.value, f.unit) for f in found] == [(Decimal(9000000000000), "JPY"),
+                                                  (Decimal(58000000000), "USD")]
+    assert found[0].about == found[1].about == "defence budget"
+
+
+def test_between_two_amounts_in_tonnes_is_a_range() -> None:
+    figure = one("Imports were between 2,000 and 3,000 tonnes last year.")
+    assert (figure.value, figure.value_max, figure.unit) == (Decimal(2000), Decimal(3000),
+                                                             "metric tons")

@@ -74,3 +74,27 @@ def test_material_output_is_sorted_with_exact_spans() -> None:
     assert [m.span for m in mentions] == sorted(m.span for m in mentions)
     for m in mentions:
         assert article.text[m.span.begin:m.span.end] == m.span.text
+
+
+def test_kinds_and_compounds_are_materials_of_their_own() -> None:
+    mentions = {m.span.text: m for m in _materials("material_compounds_and_kinds")}
+    assert mentions["power semiconductors"].broader == "semiconductors"
+    assert mentions["sintered neodymium magnets"].broader == "rare earth magnets"
+    motors = mentions["electric vehicle motors"]  # not electric vehicles plus motors
+    assert (motors.name, motors.broader) == ("electric vehicle motors", "motors")
+    assert "motors" not in mentions and "electric vehicle" not in mentions
+
+
+def test_a_rare_earth_oxide_is_a_product_one_level_below_its_element() -> None:
+    mentions = {m.span.text: m for m in _materials("material_compounds_and_kinds")}
+    oxide = mentions["Dysprosium oxide"]
+    assert (oxide.name, oxide.broader, oxide.category) == (
+        "dysprosium oxide", "dysprosium", MaterialCategory.RARE_EARTH_PRODUCT)
+    assert mentions["terbium oxides"].name == "terbium oxide"
+
+
+def test_chipmaking_chemicals_are_named_and_grouped() -> None:
+    names = {m.name: m.broader for m in _materials("material_compounds_and_kinds")}
+    for chemical in ("hydrogen fluoride", "photoresists", "dichlorosilane"):
+        assert names[chemical] == "chipmaking chemicals"
+    assert "chipmaking chemicals" in names

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from extract_support import STYLE_NAMES, actor, article, load_style, materials, mentions
 
@@ -229,3 +231,284 @@ def test_style_fixture_measures_match_annotations(name: str) -> None:
         got = {(m.type.value, style.root(m.issuer)) for m in found}
         want = {(item["type"], style.root(item["issuer"])) for item in expected}
         assert got == want
+
+
+# -- phenomena of unseen styles: fixtures in tests/fixtures/measures/ and inline texts --------
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "measures"
+RURITANIA = actor("Ruritania", "state", "Ruritania", "Ruritanian")
+FREEDONIA = actor("Freedonia", "state", "Freedonia", "Freedonian side")
+RURI_MOFCOM = actor("Ministry of Commerce of Ruritania", "government_body",
+                    "Ruritania's commerce ministry", part_of="Ruritania")
+FREE_CABINET = actor("Cabinet of Freedonia", "government_body", "Freedonia's cabinet",
+                     part_of="Freedonia")
+PETROVA = actor("Ana Petrova", "person", "Ana Petrova", affiliation="Freedonia")
+HERALD = actor("Daily Herald", "media", "the Daily Herald")
+KYODO = actor("Kyodo News", "media", "Kyodo News")
+SUN = actor("Sun Weidong", "person", "Sun Weidong", affiliation="China")
+WTO = actor("World Trade Organization", "organization", "World Trade Organization")
+US = actor("United States", "state", "Washington", "United States")
+FICTION = [RURITANIA, FREEDONIA, RURI_MOFCOM, FREE_CABINET, PETROVA, HERALD]
+GOODS = [{"name": n, "category": c, "forms": [n]} for n, c in (
+    ("gallium", "other"), ("germanium", "other"), ("graphite", "other"), ("antimony", "other"),
+    ("rare earth magnets", "rare_earth_product"), ("seafood", "other"),
+    ("medium and heavy rare earths", "rare_earth_element"), ("dual-use items", "other"),
+    ("rare earths", "rare_earth_element"))]
+
+
+def fixture(name: str, *, date: str = "2026-01-10") -> list[MeasureMention]:
+    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    return find_measures(article(text, date=date), mentions(text, FICTION + TABLE),
+                         materials(text, GOODS))
+
+
+def real(text: str, *, date: str | None = "2026-01-09",
+         extra: tuple[dict, ...] = ()) -> list[MeasureMention]:
+    table = TABLE + [KYODO, SUN, WTO, US, *extra]
+    return find_measures(article(text, date=date), mentions(text, table), materials(text, GOODS))
+
+
+def summary(m: MeasureMention) -> tuple[str, str | None, str | None, str | None, str]:
+    return (m.type.value, m.issuer, m.target, m.date.isoformat() if m.date else None,
+            m.status.value)
+
+
+def test_a_list_lead_in_makes_each_dated_entry_a_measure_of_its_issuer_with_no_target() -> None:
+    found = [summary(m) for m in fixture("list_lead_in")]
+    assert found == [
+        ("licensing_restriction", "Ruritania", None, "2023-03-02", "in_force"),
+        ("export_control", "Ruritania", None, "2023-09-14", "in_force"),
+        ("export_control", "Ruritania", None, "2024-02-05", "in_force"),
+        ("export_ban", "Ruritania", "Freedonia", "2024-06-03", "in_force"),
+        ("export_control", "Freedonia", None, "2024-06-02", "in_force"),
+    ]
+
+
+def test_a_list_entry_covers_the_goods_it_names() -> None:
+    covers = [m.covers for m in fixture("list_lead_in")]
+    assert covers[:3] == [["gallium", "germanium"], ["graphite"], ["antimony"]]
+
+
+def test_undated_bullets_of_goods_are_no_measures() -> None:
+    assert fixture("material_bullets") == []
+
+
+def test_the_date_heading_a_timeline_entry_dates_its_measures() -> None:
+    found = [summary(m) for m in fixture("timeline_entries", date="2026-03-10")]
+    assert found == [
+        ("protest", "Ruritania", "Freedonia", "2025-11-03", "announced"),
+        ("travel_advisory", "Ruritania", "Freedonia", "2025-11-09", "announced"),
+        ("protest", "Ana Petrova", "Ruritania", "2025-11-09", "announced"),
+        ("protest", "Freedonia", "Ruritania", "2025-12", "announced"),
+        ("budget", "Cabinet of Freedonia", None, "2025-12-26", "announced"),
+    ]
+
+
+def test_denied_conditional_and_imagined_measures_are_not_asserted() -> None:
+    assert fixture("imagined_measures") == []
+
+
+def test_a_measure_known_from_an_outlets_report_is_reported_and_dated_by_the_report() -> None:
+    (m,) = fixture("outlet_report", date="2025-11-20")
+    assert summary(m) == ("import_ban", "Ruritania", "Freedonia", "2025-11-19", "reported")
+    assert (m.via, m.covers) == ("Daily Herald", ["seafood"])
+
+
+def test_announcing_the_ban_on_a_weekday_dates_the_ban_named_before() -> None:
+    found = [summary(m) for m in fixture("anaphoric_ban", date="2026-01-09")]
+    assert found == [("export_ban", "Ruritania", "Freedonia", None, "in_force"),
+                     ("export_ban", "Ministry of Commerce of Ruritania", "Freedonia", "2026-01-06",
+                      "in_force")]
+
+
+def test_summoning_an_ambassador_is_a_protest_against_the_envoys_state() -> None:
+    (m,) = real("Chinese Vice Foreign Minister Sun Weidong summons Japan's ambassador.")
+    assert (m.type, m.issuer, m.target) == (MeasureType.PROTEST, "Sun Weidong", "Japan")
+
+
+def test_lodging_a_protest_after_an_adverbial_keeps_the_subject() -> None:
+    (m,) = real("The Japanese government several times lodged a protest.")
+    assert (m.type, m.issuer) == (MeasureType.PROTEST, "Japan")
+
+
+def test_advising_citizens_of_a_nationality_to_avoid_travel_is_a_travel_advisory() -> None:
+    (m,) = real("Beijing advises Chinese citizens to avoid travel to Japan.")
+    assert (m.type, m.issuer, m.target) == (MeasureType.TRAVEL_ADVISORY, "China", "Japan")
+
+
+def test_a_date_inside_the_measures_noun_phrase_dates_it() -> None:
+    (m,) = real("The move follows Beijing's Nov. 14 advisory urging Chinese citizens to avoid "
+                "travel to Japan.", date="2025-11-20")
+    assert (m.type, m.date and m.date.isoformat()) == (MeasureType.TRAVEL_ADVISORY, "2025-11-14")
+
+
+def test_it_in_reported_words_is_the_state_named_before_it() -> None:
+    (m,) = real("Kyodo News reports that China has informed Japan it is suspending imports of "
+                "Japanese seafood.")
+    assert (m.type, m.issuer, m.target, m.status) == (
+        MeasureType.IMPORT_BAN, "China", "Japan", MeasureStatus.REPORTED)
+
+
+def test_a_ban_with_its_own_imposing_verb_is_a_measure_of_its_own() -> None:
+    found = real("China is suspending imports of Japanese seafood, only months after partially "
+                 "lifting a ban it imposed in 2023 over the release of treated water.",
+                 date="2025-11-20")
+    assert [(m.type, m.date and m.date.isoformat(), m.status) for m in found] == [
+        (MeasureType.IMPORT_BAN, None, MeasureStatus.ANNOUNCED),
+        (MeasureType.IMPORT_BAN, "2023", MeasureStatus.HISTORICAL)]
+
+
+def test_opening_an_anti_dumping_investigation_is_another_measure_against_the_exporter() -> None:
+    (m,) = real("Beijing opens an anti-dumping investigation into dichlorosilane imported from "
+                "Japan.")
+    assert (m.type, m.issuer, m.target) == (MeasureType.OTHER, "China", "Japan")
+
+
+def test_studying_a_wto_case_is_a_measure_under_consideration_against_the_other_side() -> None:
+    found = real("China banned exports of dual-use items to Japan. Tokyo was studying whether to "
+                 "take the matter to the World Trade Organization.")
+    wto = [m for m in found if m.type is MeasureType.OTHER]
+    assert [(m.issuer, m.target, m.status) for m in wto] == [
+        ("Japan", "China", MeasureStatus.UNDER_CONSIDERATION)]
+
+
+def test_chip_controls_need_no_export_word_and_aim_at_no_one() -> None:
+    (m,) = real("Washington tightened its own chip controls on Monday.")
+    assert (m.type, m.issuer, m.target) == (MeasureType.EXPORT_CONTROL, "United States", None)
+
+
+def test_controls_on_a_controlled_good_need_no_export_word() -> None:
+    (m,) = real("Prices rose after China's April 2025 controls on seven medium and heavy rare "
+                "earths.")
+    assert summary(m) == ("export_control", "China", None, "2025-04", "in_force")
+    assert m.covers[0] == "medium and heavy rare earths"
+
+
+def test_controlling_goods_since_a_date_is_a_lasting_control_from_that_date() -> None:
+    (m,) = real("Chipmakers depend on gallium and germanium, which China has controlled since "
+                "August 2023.")
+    assert summary(m) == ("export_control", "China", None, "2023-08", "in_force")
+
+
+def test_market_power_and_consumer_goods_are_no_export_controls() -> None:
+    assert real("China's control over rare earths gives it leverage over Japan.") == []
+    assert real("China's restrictions on seafood from Japan remain.") == []
+
+
+def test_a_targetless_control_does_not_borrow_the_target_of_an_earlier_ban() -> None:
+    found = real("China banned exports of dual-use items to Japan on Tuesday. Chipmakers face a "
+                 "separate exposure through China's controls on gallium, announced in July 2023.",
+                 date="2026-01-09")
+    assert [(m.type.value, m.target) for m in found] == [("export_ban", "Japan"),
+                                                          ("export_control", None)]
+
+
+def test_a_nationality_after_the_head_gives_the_target() -> None:
+    (m,) = real("China's commerce ministry bans exports of dual-use items to Japanese military "
+                "end users.")
+    assert (m.type, m.target) == (MeasureType.EXPORT_BAN, "Japan")
+
+
+def test_a_measure_the_text_says_targets_no_one_has_no_target() -> None:
+    found = real("China banned exports of dual-use items to Japan. China's export control is "
+                 "not targeting any third party.")
+    assert [m.target for m in found] == ["Japan", None]
+
+
+def test_an_issuer_borrowed_from_another_mention_is_its_state() -> None:
+    found = real("China's commerce ministry banned exports of dual-use items to Japan. "
+                 "Authorities are weighing stricter reviews of rare earth export licences for "
+                 "Japanese buyers.")
+    licensing = [m for m in found if m.type is MeasureType.LICENSING_RESTRICTION]
+    assert [(m.issuer, m.target, m.status) for m in licensing] == [
+        ("China", "Japan", MeasureStatus.UNDER_CONSIDERATION)]
+
+
+def test_goods_placed_under_export_licensing_is_a_licensing_restriction() -> None:
+    (m,) = real("Gallium and germanium were placed under export licensing by China in July "
+                "2023.", date="2026-01-12")
+    assert (m.type, m.issuer, m.target, m.covers) == (
+        MeasureType.LICENSING_RESTRICTION, "China", None, ["gallium", "germanium"])
+
+
+def test_an_effective_date_is_not_the_announcement_date() -> None:
+    (m,) = real("China announced export controls on antimony on Aug. 15, 2024, taking effect on "
+                "Sept. 15.", date="2026-01-12")
+    assert (m.date and m.date.isoformat(), m.status) == ("2024-08-15", MeasureStatus.IN_FORCE)
+
+
+def test_an_effective_date_ahead_makes_the_measure_announced() -> None:
+    (m,) = real("China announced a ban on exports of drones to Japan, effective March 1.",
+                date="2026-01-12")
+    assert m.status is MeasureStatus.ANNOUNCED
+
+
+def test_a_denied_measure_that_happened_before_is_that_precedent() -> None:
+    (m,) = real("Beijing did not halt rare earth shipments to Japan wholesale, as it did in "
+                "2010.")
+    assert (m.type, m.status, m.date and m.date.isoformat()) == (
+        MeasureType.EXPORT_BAN, MeasureStatus.HISTORICAL, "2010")
+
+
+def test_a_question_about_a_measure_reports_it_without_asserting_it() -> None:
+    (m,) = real("Is the Chinese side tightening the rare earth export to Japan?")
+    assert m.status is MeasureStatus.REPORTED
+
+
+def test_measures_listed_together_share_the_target_named_after_them() -> None:
+    found = real("Beijing denounced the remarks, prompting a spat that has included travel "
+                 "advisories, seafood import bans, and now export controls against Japan.")
+    assert {m.target for m in found} == {"Japan"}
+
+
+def test_a_single_date_headed_paragraph_is_a_dateline_not_a_timeline() -> None:
+    (m,) = real("January 7, 2026 – China has announced a ban on exports of drones to Japan.",
+                date="2026-01-08")
+    assert m.date is None
+
+
+def test_an_official_act_relayed_by_an_outlet_is_not_a_rumour() -> None:
+    (m,) = real("Kyodo News reported that China announced a ban on exports of drones to Japan.")
+    assert m.status is not MeasureStatus.REPORTED
+
+
+def test_a_negated_verb_denies_the_measure_it_would_take() -> None:
+    assert real("Japan did not impose any new restrictions on rare earths.") == []
+
+
+def test_a_laws_name_is_no_measure() -> None:
+    assert real("China acted under its Export Control Law.") == []
+
+
+def test_summoning_an_envoy_to_lodge_a_protest_is_one_protest() -> None:
+    found = real("Beijing summoned Japan's ambassador on Thursday to lodge a protest.")
+    assert [(m.type, m.issuer, m.target) for m in found] == [
+        (MeasureType.PROTEST, "China", "Japan")]
+
+
+def test_requiring_licences_is_a_licensing_restriction() -> None:
+    (m,) = real("Japan said exports of photoresists to China would require individual "
+                "licences.")
+    assert (m.type, m.issuer, m.target) == (MeasureType.LICENSING_RESTRICTION, "Japan", "China")
+
+
+def test_a_bulleted_list_after_a_colon_gives_the_goods_a_measure_covers() -> None:
+    text = ("China announced new export controls on Friday covering:\n"
+            "- gallium and germanium\n- graphite\n")
+    (m,) = real(text)
+    assert m.covers == ["gallium", "germanium", "graphite"]
+
+
+def test_the_origin_of_banned_imports_is_the_target() -> None:
+    (m,) = real("China first banned Japanese seafood imports in August 2023.")
+    assert (m.type, m.target) == (MeasureType.IMPORT_BAN, "Japan")
+
+
+def test_the_object_after_a_phrase_ending_in_its_preposition_is_the_target() -> None:
+    (m,) = real("Tokyo imposed sanctions on Chinese firms that help Russia.",
+                extra=(actor("Russia", "state", "Russia"),))
+    assert (m.type, m.issuer, m.target) == (MeasureType.OTHER, "Japan", "China")
+
+
+def test_a_measure_called_unlikely_is_not_asserted() -> None:
+    assert real("A rare earth embargo on Japan is unlikely.") == []

@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from kg.errors import IngestError
-from kg.ingest import MAX_BYTES, iter_article_paths, parse_article, read_article
+from kg.ingest import (
+    MAX_BYTES,
+    infer_dateline_year,
+    iter_article_paths,
+    parse_article,
+    read_article,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -159,3 +165,42 @@ def test_the_seed_gold_copy_is_identical_to_the_shared_gold() -> None:
     if not shared.is_file():
         pytest.skip("../shared/eval is not present on this machine")
     assert (ROOT / "tests" / "data" / "seeds-gold.json").read_bytes() == shared.read_bytes()
+
+
+DATES = ROOT / "tests" / "fixtures" / "dates"
+
+
+def test_a_yearless_wire_dateline_takes_the_year_its_weekday_settles() -> None:
+    # "FREDVILLE, Mar 6 (Kell Wire) - Freedonia on Friday ...": the text names 2026 (and
+    # 2019); 6 March 2026 is a Friday, so the year is 2026.  The agency is the publisher.
+    article = read_article(DATES / "wire_dateline_without_year.txt")
+    assert article.metadata.date == dt.date(2026, 3, 6)
+    assert article.metadata.publisher == "Kell Wire"
+    assert article.metadata_spans["date"].text == "Mar 6"
+
+
+def test_a_yearless_dateline_whose_year_the_text_does_not_settle_gives_no_date() -> None:
+    # The text names only December 2025, after "Jan 9": the article may be of 2026; no weekday
+    # tells: the date is left out rather than guessed.
+    assert read_article(DATES / "wire_dateline_year_unsettled.txt").metadata.date is None
+
+
+@pytest.mark.parametrize(("text", "line", "year"), [
+    ("Talks in 2025 failed.", "", 2025),
+    ("Talks failed.", "", None),
+    ("The plan runs until 2030. Talks in 2025 failed.", "", 2025),
+    ("Talks in March 2025 failed.", "", None),
+    ("Talks in March 2025 failed.", "Officials on Friday said", 2026),
+])
+def test_infer_dateline_year_takes_only_a_year_the_text_settles(
+        text: str, line: str, year: int | None) -> None:
+    # Dateline 9 January: 9 January 2026 was a Friday.
+    assert infer_dateline_year(text, 1, 9, line) == year
+
+
+def test_a_release_time_line_gives_the_date_and_its_source_the_publisher() -> None:
+    article = read_article(DATES / "release_time_and_source.txt")
+    assert article.metadata.date == dt.date(2026, 3, 5)
+    assert article.metadata.publisher == "Ministry of Commerce News Office"
+    for key, span in article.metadata_spans.items():
+        assert article.text[span.begin:span.end] == span.text, key

@@ -191,3 +191,41 @@ def test_malformed_file_gives_a_clear_error(tmp_path: Path) -> None:
     bad.write_text("[[actor]\nname = 1", encoding="utf-8")
     with pytest.raises(RefDataError, match="not valid TOML"):
         refdata._read_toml(bad)
+
+
+def test_compounds_are_generated_for_elements_of_a_category() -> None:
+    table = {"material": [
+        {"name": "heavy", "category": "rare_earth_element"},
+        {"name": "dysprosium", "category": "rare_earth_element", "broader": "heavy",
+         "symbol": "Dy", "inflect": False},
+    ], "compound": [{"suffix": "oxide", "of_category": "rare_earth_element",
+                     "category": "rare_earth_product"}]}
+    data = parse_material_data(table, Path("test.toml"))
+    oxide = data.entries["dysprosium oxide"]
+    assert (oxide.broader, oxide.category) == ("dysprosium", MaterialCategory.RARE_EARTH_PRODUCT)
+    assert "heavy oxide" not in data.entries  # a group has no symbol: not an element
+    assert data.alias_map[alias_key("dysprosium oxides")] == "dysprosium oxide"
+
+
+def test_a_compound_without_a_suffix_or_with_a_bad_category_is_refused() -> None:
+    with pytest.raises(RefDataError, match="missing 'suffix'"):
+        parse_material_data({"compound": [{"of_category": "other"}]}, Path("test.toml"))
+    with pytest.raises(RefDataError, match="must be one of"):
+        parse_material_data({"compound": [{"suffix": "oxide", "of_category": "metal",
+                                           "category": "other"}]}, Path("test.toml"))
+
+
+def test_descriptors_must_name_an_organisation_type() -> None:
+    with pytest.raises(RefDataError, match="describes an organisation"):
+        parse_actor_data({"descriptors": {"consultancy": "person"}}, Path("test.toml"))
+    with pytest.raises(RefDataError, match="type must be one of"):
+        parse_actor_data({"descriptors": {"consultancy": "club"}}, Path("test.toml"))
+
+
+def test_shipped_descriptors_and_credits_are_loaded_as_token_phrases() -> None:
+    data = actor_data()
+    assert data.descriptors[("think", "tank")] is ActorType.ORGANIZATION
+    assert data.descriptors[("trading", "house")] is ActorType.COMPANY
+    assert data.credits[("reporting", "by")] == "reporter"
+    assert "Pacific" not in data.lexicon.function_words
+    assert "The" in data.lexicon.function_words

@@ -126,7 +126,9 @@ def test_measure_keys_and_iris_are_deterministic() -> None:
     assert sorted(n.iri for n in first.measures.values()) == sorted(
         n.iri for n in second.measures.values())
     _, m = _measure_corpus()
-    assert measure_key(m["ban_state"], first.actors) == "export_ban China Japan"
+    # The block (family, issuer's and target's states); the node adds type and month.
+    assert measure_key(m["ban_state"], first.actors) == "export China Japan"
+    assert first.measure_for(m["ban_state"]).key == "export_ban China Japan 2026-01"
 
 
 def test_materials_get_their_broader_chain_from_reference_data() -> None:
@@ -143,3 +145,13 @@ def test_materials_get_their_broader_chain_from_reference_data() -> None:
     assert materials["dysprosium"].alt_labels == set(), "case-only variants are not aliases"
     assert materials["heavy rare earths"].broader == "rare earths"
     assert "rare earths" in materials
+
+
+def test_an_author_named_only_in_the_header_gets_a_node_without_a_surface_form() -> None:
+    text = "Seafood imports were halted."
+    header_only = ActorMention("Hana Lindqvist", ActorType.PERSON, Span(0, 0, ""),
+                               role="author", known=False)
+    article = Article(identifier="a.txt", text=text)
+    node = resolve([Extraction(article, actors=[header_only])]).actors["Hana Lindqvist"]
+    assert node.type is ActorType.PERSON and node.role == "author"
+    assert node.alt_labels == set()

@@ -8,10 +8,10 @@ latest date among the articles, for those without their own), and run through
 * actors and materials are grouped by canonical name: the name is the label, the surface
   forms seen *in that article* (possessives stripped) the alternative labels;
 * cited sources likewise, from the citations;
-* measure mentions that :mod:`kg.resolve` would merge (the same :func:`kg.resolve.measure_key`)
-  are one predicted measure with all their issuers, dates, statuses and spans, as in the
-  store; an issuer's or a speaker's names are its canonical name and its surface forms in
-  the article;
+* measure mentions that :mod:`kg.resolve` resolved to one node
+  (:meth:`kg.resolve.Resolution.measure_for`) are one predicted measure, typed as the node,
+  with all their issuers, dates, statuses and spans, as in the store; an issuer's or a
+  speaker's names are its canonical name and its surface forms in the article;
 * a speaker, issuer, target or cited source the resolver made no actor node for is left out,
   as the graph leaves it out;
 * every span any extractor produced is an evidence span, checked against the text (the
@@ -29,7 +29,7 @@ from pathlib import Path
 
 from ..build import BuildReport, extract_corpus, read_corpus
 from ..model import Article, Extraction, Span
-from ..resolve import ActorLookup, MaterialLookup, Resolution, measure_key, resolve
+from ..resolve import ActorLookup, MaterialLookup, Resolution, resolve
 from .predictions import (
     EvidenceSpan,
     PredEntity,
@@ -102,10 +102,8 @@ def file_from_extraction(extraction: Extraction, resolution: Resolution) -> Pred
 
     grouped: dict[str, PredMeasure] = {}
     for m in extraction.measures:
-        key = measure_key(m, resolution.actors)
-        node = resolution.measures.get(key)
-        measure = grouped.setdefault(key, PredMeasure(label=node.label if node else key,
-                                                      type=m.type.value))
+        node = resolution.measure_for(m)
+        measure = grouped.setdefault(node.key, PredMeasure(label=node.label, type=node.type.value))
         measure.issuer_names |= names(m.issuer)
         measure.target_names |= names(m.target)
         if m.date is not None:

@@ -262,6 +262,17 @@ class Context:
             return self.paragraphs[i]
         return None
 
+    def next_paragraph(self, offset: int) -> Span | None:
+        """The first paragraph starting at or after ``offset``."""
+        i = bisect.bisect_left(self._paragraph_begins, offset)
+        return self.paragraphs[i] if i < len(self.paragraphs) else None
+
+    def sentences_in(self, begin: int, end: int) -> list[Span]:
+        """Sentences starting inside ``[begin, end)``, in text order."""
+        i = bisect.bisect_left(self._sentence_begins, begin)
+        j = bisect.bisect_left(self._sentence_begins, end)
+        return self.sentences[i:j]
+
     def dates_in(self, begin: int, end: int) -> list[DateMention]:
         """Resolved dates inside ``[begin, end)``, in text order."""
         i = bisect.bisect_left(self._date_begins, begin)
@@ -473,6 +484,8 @@ class Context:
         Returns None when the mention is not the complement of such a description.
         """
         before = self.text[max(0, mention.span.begin - 60):mention.span.begin]
+        if _DESCRIPTION_END.search(before) is None:
+            return None  # cheap test first: the description ends with "for (the)"
         m = _description_regex().search(before)
         if m is None:
             return None
@@ -507,6 +520,9 @@ def _body_noun_regex() -> re.Pattern[str]:
         + r")\s*")
 
 
+_DESCRIPTION_END = re.compile(r"\s(?:for|of|at|from|with|in)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _description_regex() -> re.Pattern[str]:
     """ "a spokesperson for (the)" right before an actor mention."""
@@ -535,9 +551,10 @@ def _reference_info(name: str) -> ActorInfo | None:
 def build_context(article: Article, actors: list[ActorMention]) -> Context:
     """Prepare ``article`` for the extractors (see :class:`Context`).
 
-    Dates resolve against :attr:`Article.anchor_date`; an article with none (no date of its
-    own, no corpus reference) is anchored on a dateline in its first sentences when there is
-    one ("Seoul, Sept. 11, 2019 - ...").
+    Dates resolve against :attr:`Article.anchor_date`; a corpus reference date gives only
+    the year (see :func:`~kg.extract.dates.find_dates`).  An article with no date of its own
+    is anchored on a dateline in its first sentences when there is one ("Seoul, Sept. 11,
+    2019 - ...").
     """
     text = article.text
     paragraphs = split_paragraphs(text)
@@ -547,11 +564,12 @@ def build_context(article: Article, actors: list[ActorMention]) -> Context:
         paragraphs=paragraphs,
         sentences=split_sentences(text, paragraphs),
         quotes=find_quotes(text, paragraphs),
-        dates=find_dates(text, article.anchor_date),
+        dates=find_dates(text, article.anchor_date,
+                         own_anchor=article.metadata.date is not None),
     )
     ctx._sentence_begins = [s.begin for s in ctx.sentences]
     ctx.anchor = article.anchor_date
-    if article.anchor_date is None:
+    if article.metadata.date is None:
         # No date of its own and none from the corpus: a dateline the reader did not
         # recognise ("Seoul, Sept. 11, 2019 - ...") still anchors the article's "on Monday".
         line = next((d for d in ctx.dates if d.date.day is not None and not d.relative
@@ -590,8 +608,10 @@ def _index(ctx: Context) -> None:
 
 
 def _outermost(actors: list[ActorMention]) -> list[ActorMention]:
-    """Mentions sorted by position; one inside another is dropped (the longer one names)."""
-    ordered = sorted(actors, key=lambda m: (m.span.begin, -m.span.end, m.name))
+    """Mentions sorted by position; one inside another is dropped (the longer one names),
+    and so is one with an empty span (an author or publisher named only in the header)."""
+    ordered = sorted((m for m in actors if m.span.end > m.span.begin),
+                     key=lambda m: (m.span.begin, -m.span.end, m.name))
     kept: list[ActorMention] = []
     for mention in ordered:
         if kept and mention.span.begin < kept[-1].span.end:

@@ -7,10 +7,13 @@ text order, each with a :class:`~kg.model.PartialDate` of day, month or year pre
 text                                   resolved (anchor: Wednesday 7 January 2026)
 =====================================  ==============================================
 ``2026-01-08``, ``January 6, 2026``    the day, anchor not needed
+``17/03/2020``, ``03/17/2020``         the day when one number cannot be a month (not
+                                       ``03/07/2020``: day and month are ambiguous)
 ``6 January 2026``, ``Jan. 6``         a yearless day takes the anchor's year
 ``on Tuesday``                         the latest Tuesday on or before the anchor
 ``the same day``, ``the next day``     the last day-precision date mentioned before
-``on the 8th``, ``on 8th day``         day 8 of the last month mentioned (or anchor's)
+``on the 8th``, ``on 8th day``         day 8 of the month last named in the same paragraph,
+                                       else the latest 8th on or before the anchor
 ``early November``, ``in November``    ``2025-11`` (month precision)
 ``November 2025``, ``late December``   month precision
 ``in 2025``, ``late 2025``             year precision
@@ -18,14 +21,23 @@ text                                   resolved (anchor: Wednesday 7 January 202
 ``yesterday``, ``today``               the day
 ``New Year's address``                 31 December before the anchor (holiday table)
 ``two years ago``                      year precision
+``on 6th this month``                  ``2026-01-06`` (a style of translated text)
+``Last year November``                 ``2025-11``
 =====================================  ==============================================
 
 The anchor is the article's own date, else the corpus reference date the builder sets
 (:attr:`kg.model.Article.anchor_date`).  With no anchor, only dates that carry a year are
-resolved.  A yearless date takes the anchor's year unless that puts it more than
-``future_months`` months after the anchor (``future_months_with_cue`` when a word such as
-"will" or "next" just before it says the date lies ahead), in which case it is the year
-before: "early November" in a January article is last November.
+resolved.  A reference date borrowed from other articles (``own_anchor=False``) gives only a
+year: yearless dates ("Jan. 6", "early November") take it, but deictic expressions, which
+count from the day the article was written ("on Monday", "yesterday", "last month", "last
+April", "two years ago", "on the 8th" with no month before it), stay unresolved, since the
+article's own day is unknown.
+
+A yearless date takes the anchor's year unless that puts it more than ``future_months``
+months after the anchor (``future_months_with_cue`` when a word such as "will" or "next"
+just before it says the date lies ahead), in which case it is the year before: "early
+November" in a January article is last November.  "last April" is the latest April before
+the anchor's month, "next April" the first after it.
 
 Month names that are also words ("May", "March") need a day, a year or a cue word before
 them ("in May").  Words, cues and holidays live in ``kg/data/triggers.toml`` (``[dates]``).
@@ -97,6 +109,11 @@ def _tables() -> _Tables:
     number = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)"
     patterns = [
         rf"(?P<iso>(?P<iy>{year})[-/](?P<im>[01]?\d)[-/](?P<id>[0-3]?\d)(?!\d))",
+        rf"(?P<slash>(?P<sa>[0-3]?\d)[/.](?P<sb>[0-3]?\d)[/.](?P<sy>{year}))",
+        r"(?P<ordm>(?:on\s+)?(?:the\s+)?(?P<d15>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:day\s+)?(?:of\s+)?"
+        r"(?P<q15>this|last|next)\s+month)",
+        rf"(?P<lym>(?P<q16>last|this|next)\s+year,?\s+(?:in\s+)?(?P<m16>{full}))",
+        rf"(?P<mly>(?P<m17>{full}),?\s+(?:of\s+)?(?P<q17>last|this|next)\s+year)",
         rf"(?P<mdy>(?P<m1>{month})\s+(?P<d1>{day}),?\s+(?P<y1>{year}))",
         rf"(?P<dmy>(?:the\s+)?(?P<d2>{day})(?:\s+of)?\s+(?P<m2>{month}),?\s+(?P<y2>{year}))",
         rf"(?P<md>(?P<m3>{month})\s+(?P<d3>{day}))",
@@ -136,13 +153,25 @@ def _tables() -> _Tables:
     )
 
 
-def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
-    """Every resolvable date expression of ``text``, in text order (see module doc)."""
+def find_dates(text: str, anchor: dt.date | None, *,
+               own_anchor: bool = True) -> list[DateMention]:
+    """Every resolvable date expression of ``text``, in text order (see module doc).
+
+    ``own_anchor`` False says ``anchor`` is not the article's own date but one borrowed from
+    its corpus: then only its year is used.
+    """
     tables = _tables()
     found: list[DateMention] = []
     last_day: PartialDate | None = None
     last_month: PartialDate | None = None
+    last_month_end = 0
     for m in tables.regex.finditer(text):
+        if last_month is not None and "\n" in text[last_month_end:m.start()]:
+            # "on the 14th" takes the month named earlier in the same paragraph only;
+            # after a paragraph break it counts from the day of writing.
+            last_month = None
+        if not own_anchor and _is_deictic(m, text, last_month):
+            continue
         resolved = _resolve(m, text, anchor, last_day, last_month, tables)
         if resolved is None:
             continue
@@ -153,6 +182,7 @@ def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
             last_day = date
         if date.month is not None:
             last_month = date
+            last_month_end = m.end()
     return found
 
 
@@ -180,11 +210,20 @@ def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: Part
              last_month: PartialDate | None,
              tables: _Tables) -> tuple[PartialDate, bool] | None:
     g = m.groupdict()
-    kind = next(k for k in ("iso", "mdy", "dmy", "md", "dm", "my", "mo", "yr", "wd", "hol",
-                            "same", "next", "prev", "rel", "relm", "ago", "ord") if g.get(k))
+    kind = next(k for k in ("iso", "slash", "mdy", "dmy", "md", "dm", "my", "mo", "yr", "ordm",
+                            "lym", "mly", "wd", "hol", "same", "next", "prev", "rel", "relm",
+                            "ago", "ord") if g.get(k))
     try:
         if kind == "iso":
             return PartialDate(int(g["iy"]), int(g["im"]), int(g["id"])), False
+        if kind == "slash":
+            # "17/03/2020" or "03/17/2020": only when one number cannot be a month;
+            # "03/07/2020" is 3 July or March 7 and is left out.
+            first, second = int(g["sa"]), int(g["sb"])
+            if (first > 12) == (second > 12):
+                return None
+            day, month = (first, second) if first > 12 else (second, first)
+            return PartialDate(int(g["sy"]), month, day), False
         if kind in ("mdy", "dmy"):
             n = "1" if kind == "mdy" else "2"
             return PartialDate(int(g["y" + n]), _month(g["m" + n], tables),
@@ -214,6 +253,9 @@ def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: Part
         if name.lower() in tables.ambiguous and not (g.get("p6") or _cued(text, m.start(),
                                                                           tables)):
             return None
+        last_next = _LAST_NEXT.search(text, max(0, m.start() - 12), m.start())
+        if last_next is not None and anchor is not None:
+            return _last_or_next(anchor, _month(name, tables), last_next.group()), True
         return _yearless(anchor, _month(name, tables), None, future, tables)
     if kind == "wd":
         if not _capitalised(g["d8"]) or anchor is None:
@@ -244,6 +286,20 @@ def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: Part
         return _relative_period(anchor, g["q11"].lower(), g["u11"].lower()), True
     if kind == "ago":
         return _ago(anchor, g["n12"].lower(), g["u12"].lower()), True
+    if kind == "ordm":
+        # "on 6th this month" (a translated style): that day of the month named.
+        month = _relative_period(anchor, g["q15"].lower(), "month")
+        try:
+            return PartialDate(month.year, month.month, int(g["d15"])), True
+        except ValueError:
+            return None
+    if kind in ("lym", "mly"):
+        # "Last year November", "November last year": that month of the year named.
+        n = "16" if kind == "lym" else "17"
+        if not _capitalised(g["m" + n]):
+            return None
+        year = _relative_period(anchor, g["q" + n].lower(), "year").year
+        return PartialDate(year, _month(g["m" + n], tables)), True
     if kind == "ord":
         day = int(g.get("d13") or g.get("d14") or 0)
         context = last_month if last_month is not None else PartialDate(anchor.year, anchor.month)
@@ -255,6 +311,21 @@ def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: Part
             candidate = candidate - relativedelta(months=1)
         return PartialDate.from_date(candidate), True
     return None
+
+
+def _is_deictic(m: re.Match[str], text: str, last_month: PartialDate | None) -> bool:
+    """Whether the expression counts from the day of writing ("on Monday", "last month",
+    "last April")."""
+    g = m.groupdict()
+    if any(g.get(k) for k in ("wd", "rel", "relm", "ago", "ordm", "lym", "mly")):
+        return True
+    if (g.get("mo") or g.get("md") or g.get("dm")) and _LAST_NEXT.search(
+            text, max(0, m.start() - 12), m.start()):
+        return True
+    return bool(g.get("ord")) and last_month is None
+
+
+_LAST_NEXT = re.compile(r"\b(?:last|next|this|coming)\s+$", re.IGNORECASE)
 
 
 def _capitalised(word: str) -> bool:
@@ -294,6 +365,17 @@ def _yearless(anchor: dt.date | None, month: int, day: int | None, future: bool,
         return PartialDate(year, month, day), True
     except ValueError:
         return None
+
+
+def _last_or_next(anchor: dt.date, month: int, word: str) -> PartialDate:
+    """"last April": the latest April before the anchor's month; "next April" the first
+    after it; "this April" the anchor year's."""
+    word = word.strip().lower()
+    if word == "last":
+        return PartialDate(anchor.year if month < anchor.month else anchor.year - 1, month)
+    if word in ("next", "coming"):
+        return PartialDate(anchor.year if month > anchor.month else anchor.year + 1, month)
+    return PartialDate(anchor.year, month)
 
 
 def _weekday(anchor: dt.date, weekday: int, modifier: str, future: bool) -> PartialDate:

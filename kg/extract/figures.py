@@ -46,6 +46,9 @@ _DATE_MAX = 40
 _COUNTED_GAP = 3
 """Modifier words allowed between a number in digits and the noun it counts."""
 _ABOUT_WORDS = 6
+_COUNTED_AS_MODIFIERS = 4
+"""Modifier words allowed before a ``[figures.counted_as]`` noun ("seven medium and heavy
+rare earths")."""
 _NP_STOP = frozenset(
     "is are was were be been being has have had will would could should may might can do does "
     "did that which who whose where when while as than and or but if because since so with "
@@ -75,6 +78,13 @@ class _Tables:
     number: re.Pattern[str]
     vague: re.Pattern[str]
     multiplier: re.Pattern[str]
+    counted_as: dict[str, str]
+    """Counted noun phrases (lower case) -> the unit the graph uses."""
+    counted_as_re: re.Pattern[str]
+    durations: dict[str, str]
+    duration_re: re.Pattern[str]
+    """A duration noun, not followed by a word that makes it a date."""
+    ratio_followers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +113,21 @@ def _tables() -> _Tables:
     mult = "|".join(t.multipliers)
     multiplier = re.compile(rf"(?<![\w])(?:(?P<qual>{qualifiers})\s+)?(?P<verb>{mult})(?![\w])",
                             re.IGNORECASE)
-    return _Tables(number=number, vague=vague, multiplier=multiplier)
+    raw = t.raw["figures"]
+    counted_as = {" ".join(k.lower().split()): v for k, v in raw.get("counted_as", {}).items()}
+    phrases = "|".join(sorted((phrase_pattern(k) for k in counted_as), key=len, reverse=True))
+    counted_as_re = re.compile(
+        rf"(?P<mods>(?:\s+[a-z][\w‑-]*){{0,{_COUNTED_AS_MODIFIERS}}}?)\s+(?P<noun>{phrases})"
+        r"(?![\w‑-])")
+    durations = {k.lower(): v for k, v in raw.get("durations", {}).get("units", {}).items()}
+    not_after = "|".join(phrase_pattern(w) for w in raw.get("durations", {}).get("not_after", []))
+    duration_re = re.compile(
+        rf"\s+(?P<noun>{'|'.join(sorted(durations, key=len, reverse=True))})(?![\w‑-])"
+        + (rf"(?!\s+(?:{not_after})\b)" if not_after else ""), re.IGNORECASE)
+    followers = frozenset(w.lower() for w in raw.get("ratio_followers", {}).get("words", []))
+    return _Tables(number=number, vague=vague, multiplier=multiplier, counted_as=counted_as,
+                   counted_as_re=counted_as_re, durations=durations, duration_re=duration_re,
+                   ratio_followers=followers)
 
 
 def find_figures(article: Article, actors: list[ActorMention], *,
@@ -182,7 +206,8 @@ def _figure(ctx: Context, m: re.Match[str]) -> FigureMention | None:
     if unit_word:
         unit = _unit_of(unit_word)
     if unit is None:
-        counted = _counted_noun(ctx, end, allow_gap=not is_word)
+        counted = (_counted_as(ctx, end) or _counted_noun(ctx, end, allow_gap=not is_word)
+                   or (_duration(ctx, end) if m.group("qual") and not second else None))
         if counted is None:
             return None
         unit, end = counted
@@ -191,8 +216,9 @@ def _figure(ctx: Context, m: re.Match[str]) -> FigureMention | None:
     if not is_word and _refers(ctx, m.start()) and not m.group("qual") and unit_word is None \
             and cur is None:
         return None
-    if unit == "ratio" and m.group("aunit") and m.group("aunit").lower() == "times" and is_word:
-        return None
+    if unit == "ratio" and m.group("aunit") and m.group("aunit").lower() == "times" and is_word \
+            and _word_after(ctx, end) not in _tables().ratio_followers:
+        return None  # "met three times": occasions, not "three times the price"
     bscale = t.scales.get((m.group("bscale") or "").lower(), scale)
     low = _whole(value * scale)
     high = _whole(second * bscale) if second is not None else None
@@ -200,7 +226,8 @@ def _figure(ctx: Context, m: re.Match[str]) -> FigureMention | None:
         low = _whole(value * bscale)
     del m_b_unit
     qualifier = m.group("qual").lower() if m.group("qual") else None
-    span = Span.of(text, m.start(), end)
+    begin = m.start() + len(m.group()) - len(m.group().lstrip())  # "\s?" before a number
+    span = Span.of(text, begin, end)
     return FigureMention(value=low, unit=unit, span=span, value_max=high, qualifier=qualifier,
                          about=_about(ctx, span, unit, _first_amount_end(m)))
 
@@ -287,6 +314,36 @@ def _counted_noun(ctx: Context, offset: int, *, allow_gap: bool) -> tuple[str, i
             return lower, m.end()
         pos = m.end()
     return None
+
+
+def _counted_as(ctx: Context, offset: int) -> tuple[str, int] | None:
+    """A counted noun phrase the graph names by another unit, after up to a few modifiers:
+    "1,000 entries" (items), "seven medium and heavy rare earths" (elements)."""
+    tables = _tables()
+    m = tables.counted_as_re.match(ctx.text, offset)
+    if m is None:
+        return None
+    modifiers = m.group("mods").split()
+    if any(w in _NP_STOP | _NP_INNER and w not in {"and", "or"} or _plural(w) and w != "more"
+           for w in modifiers):
+        return None  # "seven categories of heavy rare earths" counts categories
+    noun = " ".join(m.group("noun").lower().replace("‑", "-").split())
+    unit = tables.counted_as.get(noun) or tables.counted_as.get(noun.replace("-", " "))
+    return (unit, m.end()) if unit else None
+
+
+def _duration(ctx: Context, offset: int) -> tuple[str, int] | None:
+    """A duration noun right after the number: "at least three months"."""
+    tables = _tables()
+    m = tables.duration_re.match(ctx.text, offset)
+    if m is None:
+        return None
+    return tables.durations[m.group("noun").lower()], m.end()
+
+
+def _word_after(ctx: Context, offset: int) -> str:
+    m = _WORD.match(ctx.text, offset)
+    return m.group(1).lower() if m else ""
 
 
 def _plural(word: str) -> bool:

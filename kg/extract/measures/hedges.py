@@ -1,0 +1,126 @@
+"""Measures a text only imagines, denies or asks about.
+
+A researcher's graph must not say a measure was taken when the article says it might be
+("a full halt ... could cut output"), would be if something happened ("if China halted
+..."), was not ("Beijing did not halt rare earth shipments"), or asks whether it was
+("Is the Chinese side tightening ...?").  The words are in ``[measures.hedges]`` of
+``kg/data/triggers.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...model import PartialDate
+from ..context import Context
+from ..triggers import load_triggers
+from .candidate import Candidate
+from .rules import measure_rules
+
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–]\s")
+_INDEFINITE = re.compile(r"\b(?:a|an|any)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_DETERMINED = re.compile(r"(?:\b(?:the|this|these|those|its|their|his|her|our)|['’]s)\s+"
+                         r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_ADVERB = re.compile(r"\w+ly\s+$")
+_PRECEDENT_DATE_REACH = 20
+_NEGATED_VERB = re.compile(r"(?P<verb>[a-z]+)\s+(?:(?:any|a|an|new|further|fresh|more|additional|"
+                           r"such|the)\s+){0,3}$")
+
+
+def is_imagined(ctx: Context, c: Candidate) -> bool:
+    """Whether the mention is negated (with no precedent), conditional or hypothetical."""
+    if is_negated(ctx, c):
+        c.precedent = precedent(ctx, c)
+        return c.precedent is None
+    return is_conditional(ctx, c) or is_hypothetical(ctx, c)
+
+
+def is_negated(ctx: Context, c: Candidate) -> bool:
+    """"did not halt", "has never imposed", "no export ban", "without a ban"."""
+    rules = measure_rules()
+    before = ctx.text[max(c.sentence.begin, c.head.begin - 60):c.head.begin]
+    trimmed = _ADVERB.sub("", before)
+    if rules.negation.search(trimmed) is not None:
+        return True
+    lead = ctx.text[max(c.sentence.begin, c.extent.begin - 60):c.extent.begin]
+    if rules.negated_noun.search(lead) is not None:
+        return True
+    # "Japan did not impose any new restrictions": the verb that would take it is negated.
+    m = _NEGATED_VERB.search(lead)
+    return m is not None and m.group("verb").lower() in _verbs() and \
+        rules.negation.search(lead[:m.start("verb")]) is not None
+
+
+def precedent(ctx: Context, c: Candidate) -> PartialDate | None:
+    """"Beijing did not halt ..., as it did in 2010": the date of the precedent."""
+    rules = measure_rules()
+    m = rules.precedent.search(ctx.text, c.extent.end, c.sentence.end)
+    if m is None:
+        return None
+    dates = ctx.dates_in(m.end(), min(c.sentence.end, m.end() + _PRECEDENT_DATE_REACH))
+    return dates[0].date if dates else None
+
+
+def is_conditional(ctx: Context, c: Candidate) -> bool:
+    """The mention stands in an "if"/"unless" clause, or in a "whether" clause that no
+    verb of weighing opens ("did not say whether ... are banned")."""
+    rules = measure_rules()
+    before = ctx.text[c.sentence.begin:c.extent.begin]
+    last = None
+    for m in rules.conditional.finditer(before):
+        last = m
+    if last is not None and not _CLAUSE_BREAK.search(before[last.end():]):
+        return True
+    whether = None
+    for m in re.finditer(r"\bwhether\b", before, re.IGNORECASE):
+        whether = m
+    if whether is None or _CLAUSE_BREAK.search(before[whether.end():]):
+        return False
+    return not is_weighed(ctx, c)
+
+
+def is_weighed(ctx: Context, c: Candidate) -> bool:
+    """"studying whether to take the matter to the WTO": a measure under consideration."""
+    before = ctx.text[c.sentence.begin:c.extent.begin]
+    whether = None
+    for m in re.finditer(r"\bwhether\b", before, re.IGNORECASE):
+        whether = m
+    if whether is None or _CLAUSE_BREAK.search(before[whether.end():]):
+        return False
+    return measure_rules().weighing.search(before[:whether.start()]) is not None
+
+
+def is_hypothetical(ctx: Context, c: Candidate) -> bool:
+    """A scenario: an indefinite or bare noun no verb says was taken, subject of a modal
+    ("a full halt ... could cut output", "even temporary export limits ... could
+    disrupt"), or any untaken mention in a sentence that calls itself a scenario."""
+    if c.governed or c.verbal or c.entry is not None:
+        return False
+    rules = measure_rules()
+    if rules.scenario.search(c.sentence.text):
+        return True
+    lead = ctx.text[max(c.sentence.begin, c.extent.begin - 40):c.extent.begin]
+    if _DETERMINED.search(lead) or ctx.actors_in(max(c.sentence.begin, c.extent.begin - 40),
+                                                 c.extent.begin):
+        return False
+    if not _INDEFINITE.search(lead) and not c.head.text.lower().endswith("s"):
+        return False
+    rest = ctx.text[c.extent.end:c.sentence.end]
+    cut = _CLAUSE_BREAK.search(rest)
+    clause = rest[:cut.start()] if cut else rest
+    return rules.modal.search(clause) is not None
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    """Every verb that imposes or carries out a measure."""
+    t = load_triggers()
+    return t.imposition_verbs.union(*t.family_verbs.values())
+
+
+def is_question(c: Candidate) -> bool:
+    """The mention stands in a question ("Is the Chinese side tightening ...?"), not in a
+    statement that ends on one ("... revived a question: how exposed are they?")."""
+    rest = c.sentence.text[c.head.begin - c.sentence.begin:].rstrip().rstrip("\"'”’»)")
+    return rest.endswith("?") and not re.search(r"[:;]", rest)

@@ -1,0 +1,118 @@
+"""The measure extractor's own rule data, compiled once from ``kg/data/triggers.toml``.
+
+:mod:`kg.extract.triggers` compiles what the statement, figure and date extractors share
+(the measure types' heads and phrases, status cues); this module compiles the tables only
+the measure extractor reads: ``[measures.hedges]``, ``[measures.timing]``,
+``[measures.lists]``, ``[measures.anaphora]`` and ``[measures.objects]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ...model import MaterialCategory, MeasureType
+from ..triggers import HYPHENS, TRIGGERS_FILE, TriggerDataError, load_triggers, words_regex
+
+
+@dataclass(frozen=True)
+class MeasureRules:
+    """The compiled tables (see module doc)."""
+
+    conditional: re.Pattern[str]
+    weighing: re.Pattern[str]
+    modal: re.Pattern[str]
+    scenario: re.Pattern[str]
+    negation: re.Pattern[str]
+    negated_noun: re.Pattern[str]
+    precedent: re.Pattern[str]
+    effective: re.Pattern[str]
+    since: re.Pattern[str]
+    lasting: re.Pattern[str]
+    offset: re.Pattern[str]
+    offset_numbers: dict[str, int]
+    lead_heads: dict[str, MeasureType]
+    lead_regex: re.Pattern[str]
+    anaphor_determiners: frozenset[str]
+    anaphor_verbs: frozenset[str]
+    law_name: re.Pattern[str]
+    """Words after a head that make it part of a law's name ("Export Control Law")."""
+    head_roles: dict[str, frozenset[str]]
+    """A head word or two-word head (see :func:`head_key`) -> its roles: a measure type's
+    value (a head of that type), ``"control_object"``, ``"ban_object"``, ``"anaphor"``."""
+    head_starts: frozenset[str]
+    """The first words of two-word heads ("cut" of "cut off")."""
+    head_words: frozenset[str]
+    """Every one-word head and first word of a two-word head."""
+    controlled_roots: frozenset[str]
+    controlled_categories: frozenset[MaterialCategory]
+
+
+def head_key(text: str) -> str:
+    """The form a matched head word is looked up by: lower case, one space, one hyphen."""
+    return " ".join(re.sub(f"[{HYPHENS}]", "-", text.lower().replace("’", "'")).split())
+
+
+def _head_roles(data: dict[str, Any], objects: dict[str, Any],
+                anaphora: dict[str, Any]) -> dict[str, frozenset[str]]:
+    roles: dict[str, set[str]] = {}
+    for kind, table in data["types"].items():
+        for word in table.get("heads", ()):
+            roles.setdefault(head_key(word), set()).add(MeasureType(kind).value)
+    for role, words in (("control_object", objects["control_heads"]),
+                        ("ban_object", objects["ban_heads"]), ("anaphor", anaphora["heads"])):
+        for word in words:
+            roles.setdefault(head_key(word), set()).add(role)
+    return {k: frozenset(v) for k, v in roles.items()}
+
+
+def _ending(entries: list[str]) -> re.Pattern[str]:
+    """Any entry as the last words before a position (searched on the text before it)."""
+    body = words_regex(entries).pattern
+    return re.compile(body + r"\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def measure_rules() -> MeasureRules:
+    """Compile the measure extractor's tables (once per process)."""
+    data = load_triggers().raw["measures"]
+    try:
+        hedges, timing, objects = data["hedges"], data["timing"], data["objects"]
+        units = "|".join(re.escape(u) for u in timing["offset_units"])
+        numbers = {k.lower(): int(v) for k, v in timing["offset_numbers"].items()}
+        leads = {k.lower(): MeasureType(v) for k, v in data["lists"]["lead_heads"].items()}
+        anaphora = data["anaphora"]
+        roles = _head_roles(data, objects, anaphora)
+        return MeasureRules(
+            conditional=words_regex(hedges["conditionals"]),
+            weighing=_ending(hedges["weighing"]),
+            modal=words_regex(hedges["modals"]),
+            scenario=words_regex(hedges["scenario"]),
+            negation=_ending(hedges["negations"]),
+            negated_noun=re.compile(words_regex(hedges["negated_nouns"]).pattern
+                                    + r"\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE),
+            precedent=words_regex(hedges["precedent"]),
+            effective=_ending(timing["effective"]),
+            since=_ending(timing["since"]),
+            lasting=words_regex(timing["lasting"]),
+            offset=re.compile(r"\b(?P<n>" + "|".join(sorted(map(re.escape, numbers), key=len,
+                                                             reverse=True))
+                              + r"|\d+)\s+(?P<u>" + units + r")\s+(?P<dir>after|before)\s+",
+                              re.IGNORECASE),
+            offset_numbers=numbers,
+            lead_heads=leads,
+            lead_regex=words_regex(list(leads)),
+            anaphor_determiners=frozenset(d.lower() for d in anaphora["determiners"]),
+            anaphor_verbs=frozenset(v.lower() for v in anaphora["verbs"]),
+            law_name=re.compile(r"\s+(?:" + "|".join(map(re.escape, data["names"]["law_nouns"]))
+                                + r")\b"),
+            head_roles=roles,
+            head_starts=frozenset(k.split()[0] for k in roles if " " in k),
+            head_words=frozenset(k.split()[0] for k in roles),
+            controlled_roots=frozenset(objects["roots"]),
+            controlled_categories=frozenset(MaterialCategory(c) for c in objects["categories"]),
+        )
+    except (KeyError, TypeError, ValueError, re.error) as exc:
+        raise TriggerDataError(f"{TRIGGERS_FILE}: malformed [measures] rule data: {exc!r}") from exc

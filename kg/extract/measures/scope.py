@@ -1,0 +1,117 @@
+"""What a measure covers, and the mention an article's account is written from."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from ...model import MaterialMention, MeasureMention, Span
+from ..context import Context
+from ..refdata import material_info
+from .candidate import TRADE, Candidate
+
+_COVERS_BEFORE = 60
+_BULLET = re.compile(r"\s*(?:[-*•·▪–]|\d{1,2}[.)])\s+")
+_LISTING = re.compile(r"\b(?:including|such as|like|especially|notably|in particular)\b")
+_COORDINATION = re.compile(r"[\s,]*(?:(?:and|or)\s+)?")
+_BREAK_BEFORE = re.compile(r"[;:]|\s[—–]\s|,\s+(?:as|while|but|and|which)\b")
+
+
+def to_mention(ctx: Context, c: Candidate) -> MeasureMention:
+    """The :class:`MeasureMention` of a finished candidate; its span runs from its issuer
+    to its target when they are close."""
+    begin, end = c.extent.begin, c.extent.end
+    if c.issuer_span is not None and c.issuer_span.begin < begin and \
+            c.issuer_span.begin >= c.sentence.begin and begin - c.issuer_span.begin < 120:
+        begin = c.issuer_span.begin
+    if c.target_span is not None and c.target_span.end > end and c.target_span.end - end < 80:
+        end = c.target_span.end
+    span = Span.of(ctx.text, begin, end)
+    return MeasureMention(type=c.type, span=span, issuer=c.issuer, target=c.target, date=c.date,
+                          status=c.status, covers=list(c.covers), via=c.via)
+
+
+def goods_related(a: list[str], b: list[str]) -> bool:
+    """Whether two lists of goods share one, or one lies under (``broader``) the other."""
+    return any(x in _chain(y) or y in _chain(x) for x in a for y in b)
+
+
+@lru_cache(maxsize=4096)
+def _chain(name: str) -> frozenset[str]:
+    """A good and every good above it in the reference taxonomy."""
+    seen: list[str] = []
+    current: str | None = name
+    while current and current not in seen:
+        seen.append(current)
+        info = material_info(current)
+        current = info.broader if info else None
+    return frozenset(seen)
+
+
+def covered(ctx: Context, c: Candidate, materials: list[MaterialMention],
+            others: list[Candidate]) -> list[str]:
+    """Materials named in the mention's clause (its list entry's, for an entry), not past
+    another measure of the sentence nor after a comma that starts another list item;
+    protests, advisories, budgets and drills cover no materials."""
+    if c.type not in TRADE:
+        return []
+    end = _clause_end(ctx, c)
+    floor = max(c.sentence.begin, c.extent.begin - _COVERS_BEFORE)
+    if c.entry is not None and c.entry.body.begin <= c.head.begin:
+        floor = max(c.sentence.begin, c.entry.body.begin)
+    else:
+        for m in _BREAK_BEFORE.finditer(ctx.text, floor, c.extent.begin):
+            floor = m.end()
+    for o in others:
+        if o.extent.end <= c.extent.begin:
+            floor = max(floor, o.extent.end)
+        elif o.head.begin >= c.extent.end:
+            end = min(end, o.extent.begin)
+    covers = list(c.objects)
+    i = bisect.bisect_left(materials, floor, key=lambda m: m.span.begin)
+    previous = c.extent.end
+    while i < len(materials) and materials[i].span.begin < end:
+        material = materials[i]
+        i += 1
+        if material.span.end > end:
+            continue
+        if material.span.begin > c.extent.end:
+            between = ctx.text[previous:material.span.begin]
+            if "," in between and not _LISTING.search(ctx.text[c.extent.end:material.span.begin]) \
+                    and not (previous > c.extent.end and _COORDINATION.fullmatch(between)):
+                continue  # after a comma, another item of a list, not what the measure covers
+            previous = material.span.end
+        if material.name not in covers:
+            covers.append(material.name)
+    if not any(o.head.begin >= c.extent.end for o in others):
+        for name in _bulleted_goods(ctx, c, materials):
+            if name not in covers:
+                covers.append(name)
+    return covers
+
+
+def _bulleted_goods(ctx: Context, c: Candidate, materials: list[MaterialMention]) -> list[str]:
+    """"... announced new export controls covering:" and a bulleted list: the goods of the
+    list's items (items that open with a date are measures of their own, not goods)."""
+    if not c.sentence.text.rstrip().endswith(":") or c.entry is not None:
+        return []
+    found: list[str] = []
+    index = bisect.bisect_right(ctx.paragraphs, c.sentence.end, key=lambda p: p.begin)
+    while index < len(ctx.paragraphs):
+        item = ctx.paragraphs[index]
+        if not _BULLET.match(item.text) or ctx.dates_in(item.begin, min(item.end, item.begin + 30)):
+            break
+        i = bisect.bisect_left(materials, item.begin, key=lambda m: m.span.begin)
+        while i < len(materials) and materials[i].span.end <= item.end:
+            found.append(materials[i].name)
+            i += 1
+        index += 1
+    return found
+
+
+def _clause_end(ctx: Context, c: Candidate) -> int:
+    rest = ctx.text[c.extent.end:c.sentence.end]
+    m = re.search(r"[;:?]|\s[—–]\s|,\s+(?:while|but|and|which|as|although|though|suggesting|"
+                  r"prompting|potentially|a day|days|after|only)\b", rest)
+    return c.extent.end + m.start() if m else c.sentence.end

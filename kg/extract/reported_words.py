@@ -1,0 +1,433 @@
+"""Where the reported words of a statement begin and end, and what kind they are.
+
+The helpers here work on one :class:`~kg.extract.speech_triggers.SpeechTrigger` whose
+speaker is known or sought:
+
+* :func:`content_begin` skips what follows a verb but is not the words: the time of saying
+  ("said late on Thursday"), the occasion ("said in a statement"), the listeners ("told
+  reporters"), a cited source ("citing unnamed sources,") and "that";
+* :func:`content_end` stops at "according to", a semicolon outside quotations, or the comma
+  closing a leading subordinate clause ("When the ministry announced that A, my first
+  reaction ...");
+* :func:`is_trailing` / :func:`words_before_attribution` find the words before a trailing
+  attribution ("..., chief executive Takuya Ebisawa said in an interview");
+* :func:`quote_before` / :func:`introduced_quote` find the quotation an attribution follows
+  or introduces ("Motegi told reporters:" and the next paragraph's quotation);
+* :func:`widen_short` gives reported words shorter than five words with their subject, and
+  :func:`by_paragraph` cuts words running over several paragraphs into one statement per
+  paragraph;
+* :func:`has_quote` / :func:`is_term` tell quoted words (a direct quote) from a quoted term
+  ('One China', so-called "protest").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from ..model import (
+    Span,
+)
+from .context import PREPOSITIONS, Context
+from .speech_triggers import SpeechTrigger
+from .text import QUOTE_CHARS, Quote, words
+from .triggers import load_triggers, phrase_pattern
+
+_QUOTE_MAX = 5000
+_CLOSING = "\"'”’»"
+_THAT_SKIP_WORDS = 7
+_TERM_MAX_WORDS = 4
+SHORT_CONTENT = 3
+SHORT_STATEMENT = 5
+BOUNDARY = re.compile(r"(?:[,;]['’\"”]?|['’\"”][,;]|\s[—–])\s*(?:(?:while|and|but|as|before|after|"
+                       r"a move|which|who|though|although)\s+)?$")
+TRAILING_ATTRIBUTION = re.compile(
+    r"(?:\s+(?:in|on|at|to|during|via|through)(?:\s+[\w’'-]+){1,5})?\s*[.!?]?['’\"”]?\s*$")
+_TRAILING_ADVERBIAL = re.compile(
+    r"(?:\s+(?:on|in|at|during|late|early|last|this|earlier|later|yesterday|today|on\s+\w+)"
+    r"(?:\s+[\w’'-]+){0,4})?\s*(?:,|[.!?]['’\"”]?\s*$|$)")
+_TEMPORAL = frozenset({"last", "this", "earlier", "later", "late", "early", "next",
+                       "yesterday", "today", "recently", "previously", "again", "also",
+                       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                       "sunday"})
+_INDIRECT = frozenset({"reporters", "journalists", "lawmakers", "parliament", "the", "a", "an",
+                       "media", "press", "his", "her", "their", "its"})
+
+
+RESPONDS_WITH = re.compile(r"\s+(?:\w+ly\s+)?with\b")
+_NAMING = re.compile(r"\s+(?:(?:it|them|itself|themselves)\s+)?(?:the\s+)?"
+                     r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:[.,;:)]|$)")
+
+
+def is_naming(ctx: Context, trigger: SpeechTrigger) -> bool:
+    """"the Senkaku Islands, which China calls the Diaoyu": a name given, not words said
+    (a ``call`` verb of naming whose complement is only a proper name)."""
+    lemma = ctx.triggers.speech_verbs[" ".join(trigger.verb.text.lower().split())].lemma
+    if lemma not in ("call", "term", "label", "brand"):
+        return False
+    return _NAMING.match(ctx.text, trigger.verb.end, trigger.sentence.end) is not None
+
+
+def relative_object(ctx: Context, trigger: SpeechTrigger, begin: int) -> int:
+    """"a post on X that Tokyo calls threatening": the object of a ``call`` verb is the noun
+    phrase the relative clause follows; the statement starts with it."""
+    speaker = trigger.speaker
+    if speaker is None or not (speaker.span.end <= trigger.verb.begin):
+        return begin
+    window = max(trigger.sentence.begin, speaker.span.begin - 10)
+    m = re.search(r"\b(?:that|which)\s+$", ctx.text[window:speaker.span.begin])
+    if m is None:
+        return begin
+    relative = window + m.start()
+    window = max(trigger.sentence.begin, relative - 40)
+    head = re.search(r"\b(?:a|an|the|its|his|her|their|this)\s+(?:[\w’'-]+\s+){0,4}$",
+                     ctx.text[window:relative])
+    return window + head.start() if head is not None else begin
+
+
+COLON = re.compile(r"(?:\s+[\w’'-]+){0,8}?\s*:\s*")
+
+
+def introduced_quote(ctx: Context, trigger: SpeechTrigger) -> Quote | None:
+    """"Motegi told reporters:¶“This is a measure ...”": a verb and a colon ending the
+    paragraph introduce the quotation opening the next one."""
+    if trigger.cls not in ("say", "announce") or trigger.tense == "gerund":
+        return None
+    paragraph = ctx.paragraph_of(trigger.verb.begin)
+    if paragraph is None:
+        return None
+    m = COLON.match(ctx.text, trigger.verb.end, paragraph.end)
+    if m is None or m.end() < paragraph.end:
+        return None
+    following = ctx.next_paragraph(paragraph.end)
+    if following is None:
+        return None
+    for quote in ctx.quotes_in(following.begin, following.begin + _QUOTE_MAX):
+        if quote.outer.begin == following.begin and not quote.nested:
+            return quote
+        if quote.outer.begin > following.begin:
+            break
+    return None
+
+
+def quote_before(ctx: Context, offset: int) -> Quote | None:
+    """The quotation that closes right before ``offset`` (white space and a comma between,
+    or a title before a name: '"...," Deputy Minister Irena Sol told reporters')."""
+    pos = offset
+    title = re.search(r"(?:\s+[\w’'.-]+){1,4}\s*$", ctx.text[max(0, offset - 50):offset])
+    if title is not None and re.search(r"[,!?][\"”’']\s*$|[\"”’']\s*,\s*$",
+                                       ctx.text[max(0, offset - len(title.group()) - 3):
+                                                offset - len(title.group())]):
+        pos = offset - len(title.group())
+    while pos > 0 and ctx.text[pos - 1] in " \t":
+        pos -= 1
+    for quote in ctx.quotes_in(max(0, pos - _QUOTE_MAX), pos):
+        if quote.outer.end == pos or (quote.outer.end == pos - 1 and ctx.text[pos - 1] == ","):
+            if not quote.nested and not is_term(quote):
+                return quote
+    return None
+
+
+def content_begin(ctx: Context, trigger: SpeechTrigger) -> int:
+    """Where the reported words start: at the verb for ``call``/``demand`` verbs and
+    negations, else after the verb, its time, its listeners and "that"."""
+    text = ctx.text
+    if trigger.cls in ("call", "demand", "negation", "act"):
+        return trigger.verb.begin
+    pos = trigger.verb.end
+    end = trigger.sentence.end
+    while pos < end and text[pos] in " \t\n:,":
+        pos += 1
+    # "said on Thursday it would ...": the time of saying is not what was said.
+    unresolved = _UNRESOLVED_TIME.match(text, pos, end)
+    if unresolved:
+        pos = unresolved.end()  # "said on Monday it had ..." in an undated article
+    lead = re.match(r"(?:(?:late|early|earlier|later)\s+)?(?:(?:on|in|at|during|last|this)\s+)?",
+                    text[pos:end], re.IGNORECASE)
+    start = pos + (lead.end() if lead else 0)
+    for date in ctx.dates_in(pos, min(end, pos + 60)):
+        if date.span.begin in (pos, start):
+            pos = date.span.end
+            while pos < end and text[pos] in " \t\n:,":
+                pos += 1
+            break
+    # "said in a statement the ban ...": the occasion of speaking is not the words.
+    occasion = _occasion_regex().match(text, pos, end)
+    if occasion:
+        pos = occasion.end()
+        for date in ctx.dates_in(pos, min(end, pos + 40)):
+            if date.span.begin == pos or re.fullmatch(r"\s*(?:on|in|at)\s+",
+                                                       text[pos:date.span.begin]):
+                pos = date.span.end
+                break
+        while pos < end and text[pos] in " \t\n,:":
+            pos += 1
+    # "reported on Jan. 7, citing unnamed sources, that ...": the source is not the words.
+    citing = re.match(r"(?:citing|quoting)\s+[^,;:\"“]{1,60},\s*", text[pos:end], re.IGNORECASE)
+    if citing:
+        pos += citing.end()
+    m = re.match(r"that\b\s*", text[pos:end])
+    if m:
+        return pos + m.end()
+    if trigger.verb.text.lower().startswith(("told", "tell")):
+        # "told reporters the rules were ...": the listeners are not the words.
+        listener = ctx.actor_at(pos)
+        heard = re.match(r"(?:(?:the|a|an)\s+)?(?:reporters|journalists|lawmakers|parliament|"
+                         r"(?:a\s+)?(?:news|press)\s+conference|legislators|the\s+press)\b\s*",
+                         text[pos:end], re.IGNORECASE)
+        if listener is not None:
+            pos = listener.span.end
+        elif heard is not None:
+            pos += heard.end()
+        while pos < end and text[pos] in " \t,":
+            pos += 1
+        m = re.match(r"that\b\s*", text[pos:end])
+        if m:
+            return pos + m.end()
+    colon = re.match(r"(?:[\w’'-]+\s+){1,8}?[\w’'-]+\s*:\s*(?=[\"“‘'])", text[pos:end])
+    if colon:
+        return pos + colon.end()  # "said at the press conference: '...'"
+    # "told reporters that", "said on Tuesday that", "said in a statement that".
+    that = re.search(r"\bthat\b\s*", text[pos:min(end, pos + 80)])
+    if that is not None:
+        skipped = text[pos:pos + that.start()]
+        first = (skipped.split() or [""])[0].lower()
+        if (len(skipped.split()) <= _THAT_SKIP_WORDS and not re.search(r"[;:\"“‘]", skipped)
+                and (first in PREPOSITIONS or first in _INDIRECT or first in _TEMPORAL
+                     or ctx.actor_at(pos) is not None)):
+            return pos + that.end()
+    return pos
+
+
+def content_end(ctx: Context, begin: int, sentence: Span) -> int:
+    """Where the reported words end: the sentence's end, or before "according to", a
+    semicolon outside quotations ("...; it is later deleted"), or the comma closing a
+    leading subordinate clause ("When the ministry announced that A, my first reaction
+    was ...")."""
+    end = sentence.end
+    m = ctx.triggers.according_regex.search(ctx.text, begin, end)
+    if m is not None and m.start() > begin:
+        end = m.start()
+    for semicolon in re.finditer(";", ctx.text[begin:end]):
+        if not ctx.in_quote(begin + semicolon.start()):
+            end = begin + semicolon.start()
+            break
+    if _SUBORDINATE.match(ctx.text, sentence.begin, begin) and \
+            "," not in ctx.text[sentence.begin:begin]:
+        comma = ctx.text.find(",", begin, end)
+        if comma != -1 and not ctx.in_quote(comma):
+            end = comma
+    return trim_end(ctx.text, begin, end)
+
+
+_SUBORDINATE = re.compile(r"(?:When|After|As|Since|Although|Though|While|Because|Before|Once|"
+                          r"Until|If)\b")
+
+
+_UNRESOLVED_TIME = re.compile(
+    r"(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?(?:(?:last|this|next)\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"(?:last|this)\s+(?:week|month|year))(?:\s+(?:morning|afternoon|evening|night))?\b(?![’'])"
+    r",?\s*")
+def trim_end(text: str, begin: int, end: int) -> int:
+    """The end of ``text[begin:end]`` without trailing white space, commas, dashes and a
+    final stop (kept when a closing quotation mark follows it)."""
+    while end > begin and (text[end - 1].isspace() or text[end - 1] in ",;—–-"):
+        end -= 1
+    if end > begin and text[end - 1] in ".!?" and not _closes_quote(text, begin, end):
+        end -= 1
+    return end
+
+
+def _closes_quote(text: str, begin: int, end: int) -> bool:
+    """Whether the final punctuation sits inside a quotation that closes right after."""
+    return end < len(text) and text[end:end + 1] in _CLOSING
+
+
+def is_trailing(ctx: Context, trigger: SpeechTrigger) -> bool:
+    """"..., two people familiar with the matter said on Tuesday, in a move ...": the
+    subject follows a comma and only adverbials follow the verb up to a comma."""
+    speaker = trigger.speaker
+    if speaker is None or speaker.span.begin > trigger.verb.begin:
+        return False
+    before = ctx.text[max(trigger.sentence.begin, speaker.span.begin - 40):speaker.span.begin]
+    # A title may stand between the comma and the name: ", chief executive Takuya Ebisawa".
+    if not re.search(r"[,—–]['’\"”]?\s*(?:[a-z][\w-]*\s+){0,3}$", before):
+        return False
+    after = ctx.text[trigger.verb.end:trigger.sentence.end]
+    return _TRAILING_ADVERBIAL.match(after) is not None
+
+
+@lru_cache(maxsize=1)
+def _occasion_regex() -> re.Pattern[str]:
+    nouns = "|".join(sorted((phrase_pattern(n) for n in
+                             load_triggers().raw["speech"]["occasions"]),
+                            key=len, reverse=True))
+    return re.compile(rf"(?:in|at|during|on|via|through|after)\s+(?:a|an|the|his|her|its|"
+                      rf"their|our)\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b(?![\w-])"
+                      rf"(?:\s+(?:to|with|on|in)\s+(?:[\w’'-]+\s+){{0,2}}?[\w’'-]+(?=\s*(?:,|that\b|:)))?",
+                      re.IGNORECASE)
+
+
+def words_before_attribution(ctx: Context, trigger: SpeechTrigger) -> tuple[int, int]:
+    """For "..., the ministry said.": the words from the sentence start to the comma."""
+    subject = trigger.speaker.span if trigger.speaker else trigger.verb
+    if subject.begin > trigger.verb.begin:
+        subject = trigger.verb
+    stop = max(ctx.text.rfind(",", trigger.sentence.begin, subject.begin),
+               ctx.text.rfind("—", trigger.sentence.begin, subject.begin))
+    if stop == -1 or ctx.text[stop + 1:subject.begin].strip(" ,'’\"”").count(" ") > 4:
+        return 0, 0
+    start = trigger.sentence.begin
+    according = ctx.triggers.according_regex.match(ctx.text, start)
+    if according:
+        comma = ctx.text.find(",", according.end(), stop)
+        start = comma + 1 if comma != -1 else start
+    for date in ctx.dates_in(start, stop):
+        if ctx.is_dateline(date.span):
+            dash = re.search(r"[-–—]{1,2}\s+", ctx.text[date.span.end:stop])
+            if dash is not None:
+                start = date.span.end + dash.end()  # "OSTRAVA, March 4 (Wire) - ..."
+    while start < stop and ctx.text[start].isspace():
+        start += 1
+    return start, trim_end(ctx.text, start, stop)
+
+
+def demand_reports_words(ctx: Context, trigger: SpeechTrigger, begin: int, end: int) -> bool:
+    """Whether a ``demand`` verb reports words: a *that* clause, a subjunctive ("demanded
+    the ban be withdrawn"), an object and an infinitive after an exhortation ("urged Japan
+    to withdraw"), an object naming what was demanded ("demanded its withdrawal"), or a
+    quotation."""
+    after = ctx.text[trigger.verb.end:min(end, trigger.verb.end + 80)]
+    if re.match(r"\s+that\b", after) or _SUBJUNCTIVE.match(after):
+        return True
+    lemma = ctx.triggers.speech_verbs[" ".join(trigger.verb.text.lower().split())].lemma
+    table = ctx.triggers.raw["speech"]
+    if lemma in table["exhortations"] and _OBJECT_INFINITIVE.match(after):
+        return True
+    m = re.match(r"\s+(?:(?:its|their|the|an|a|his|her|immediate|full|formal|public|"
+                 r"swift)\s+){0,3}([\w-]+)", after)
+    if m is not None and m.group(1).lower() in table["demand_objects"]:
+        return True
+    return any(not is_term_in(ctx, q) for q in ctx.quotes_in(begin, end + 1))
+
+
+_SUBJUNCTIVE = re.compile(r"\s+(?:the|its|their|a|an|this|that|all)\s+(?:[\w’'-]+\s+){0,3}?"
+                          r"(?:be|not\s+be|should|must|shall)\s+\w+")
+_OBJECT_INFINITIVE = re.compile(r"\s+(?:[\w’'-]+\s+){1,5}?to\s+(?:[a-z]+ly\s+)?[a-z]+")
+
+
+def strip_boundary(lead: str) -> str:
+    """``lead`` without a final clause boundary (", while", ", a move", "and")."""
+    m = re.search(r"(?:[,;]['’\"”]?\s*)?\b(?:while|and|but|as|before|after|a move|which|who|"
+                  r"though|although)?\s*$",
+                  lead)
+    return lead[:m.start()] if m else lead
+
+
+def trim_boundary_words(text: str, begin: int, end: int) -> int:
+    """The end of ``text[begin:end]`` before a final boundary word ("..., while")."""
+    m = re.search(r"(?:[,;]\s*)?\b(?:while|and|but|as|before|after|a move|which|who|though|"
+                  r"although)$",
+                  text[begin:end])
+    if m is not None:
+        end = begin + m.start()
+    return trim_end(text, begin, end)
+
+
+def overlaps_any(spans: list[tuple[int, int]], starts: list[int], span: Span) -> bool:
+    """Whether ``span`` overlaps one of ``spans`` (sorted by start)."""
+    i = bisect.bisect_left(starts, span.end)
+    # Spans starting before ``span`` ends; reported words rarely nest, so a few suffice.
+    for begin, end in spans[max(0, i - 4):i]:
+        if begin < span.end and span.begin < end:
+            return True
+    return False
+
+
+# -- finishing ------------------------------------------------------------------------------
+
+def widen_short(ctx: Context, trigger: SpeechTrigger, content: Span) -> Span:
+    """Reported words too short to stand alone as evidence ("condemns the exercises") are
+    given with their subject: "Taiwan's President Lai Ching-te condemns the exercises"."""
+    speaker = trigger.speaker
+    if speaker is None or len(words(content.text)) >= SHORT_STATEMENT or trigger.negated \
+            or trigger.tense == "gerund" or trigger.cls not in ("call", "demand", "act"):
+        return content  # a "say" verb's words are a clause of their own
+    if not (trigger.sentence.begin <= speaker.span.begin < content.begin
+            and speaker.span.end <= trigger.verb.begin <= content.begin):
+        return content
+    between = ctx.text[speaker.span.end:trigger.verb.begin]
+    if re.search(r"[,;:]", between) or len(between.split()) > 8:
+        return content
+    return Span.of(ctx.text, speaker.span.begin, content.end)
+
+
+def by_paragraph(ctx: Context, content: Span) -> list[Span]:
+    """Reported words running over several paragraphs (a quotation continued from one
+    paragraph to the next) as one statement per paragraph, each with its own evidence."""
+    first = ctx.paragraph_of(content.begin)
+    if first is None or content.end <= first.end:
+        return [content]
+    pieces: list[Span] = []
+    paragraph: Span | None = first
+    while paragraph is not None and paragraph.begin < content.end:
+        begin, end = max(content.begin, paragraph.begin), min(content.end, paragraph.end)
+        paragraph = ctx.next_paragraph(paragraph.end)
+        if begin < end:
+            while begin < end and ctx.text[begin] in QUOTE_CHARS + " \t":
+                begin += 1  # the re-opening mark of a continued quotation
+            end = trim_end(ctx.text, begin, end)
+            if len(words(ctx.text[begin:end])) >= SHORT_CONTENT:
+                pieces.append(Span.of(ctx.text, begin, end))
+    return pieces or [content]
+
+
+def tidy(ctx: Context, span: Span) -> Span:
+    """Drop white space, a leading colon and a trailing comma or semicolon from the
+    reported words ("told reporters: “...”")."""
+    begin, end = span.begin, span.end
+    while end > begin and (ctx.text[end - 1].isspace() or ctx.text[end - 1] in ",;"):
+        end -= 1
+    while begin < end and (ctx.text[begin].isspace() or ctx.text[begin] == ":"):
+        begin += 1
+    return Span.of(ctx.text, begin, end)
+
+
+def unwrap(ctx: Context, content: Span) -> Span:
+    """Reported words that are exactly one quotation are the quotation's words."""
+    for quote in ctx.quotes_in(content.begin, content.end + 1):
+        if quote.outer.begin == content.begin and quote.outer.end >= content.end - 1:
+            return quote.span
+    return content
+
+
+def has_quote(ctx: Context, span: Span) -> bool:
+    """Whether ``span`` holds quoted words or lies inside a quotation."""
+    if any(not is_term_in(ctx, q) for q in ctx.quotes_in(span.begin - 1, span.end + 2)):
+        return True
+    around = ctx.in_quote(span.begin, max(span.begin + 1, span.end - 1))
+    return around is not None and not is_term_in(ctx, around)
+
+
+def is_term(quote: Quote) -> bool:
+    """A quotation that names a term quotes nobody: short and capitalised ('One China'), or
+    after a word that introduces a name ("all 'dual-use items'", "so-called 'X'")."""
+    found = re.findall(r"[^\W\d_]+", quote.span.text)
+    if not found or len(found) > _TERM_MAX_WORDS:
+        return False
+    return all(w[0].isupper() for w in found)
+
+
+def is_term_in(ctx: Context, quote: Quote) -> bool:
+    """:func:`is_term`, or a short quotation after a word that introduces a name ("all
+    'dual-use items'", "so-called 'protest'")."""
+    if is_term(quote):
+        return True
+    found = re.findall(r"[^\W\d_]+", quote.span.text)
+    if len(found) > _TERM_MAX_WORDS:
+        return False
+    before = ctx.text[max(0, quote.outer.begin - 25):quote.outer.begin].lower()
+    return re.search(r"\b(?:all|so-called|so called|known as|dubbed|termed|the term|the word|"
+                     r"the phrase|the label)\s*$", before) is not None

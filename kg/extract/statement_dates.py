@@ -1,0 +1,183 @@
+"""Date a statement: when the words were said, at the precision the text gives, or not at all.
+
+A statement is dated only where the text places the act of saying, in this order:
+
+1. a date expression of its sentence outside the reported words ("said on Tuesday", "late on
+   Thursday", "in his New Year's address"), the one nearest the verb (for ``call``,
+   ``demand`` and act verbs and negations the object may carry it: "did not respond to a
+   request for comment on Monday", but not after a participle: "demanded that Ruritania
+   withdraw the curbs announced in December"), the dateline left out;
+2. in a timeline entry ("Nov. 19 – Kyodo reports ...", "Early December – ..."), the entry's
+   heading date: a timeline tells events in the historical present, so "says" there is
+   not the article's day (:func:`timeline_entries`);
+3. a verb in the present tense ("China says") takes the article's own date;
+4. a verb in the present perfect ("has said") or past perfect says the words came at some
+   earlier time: no date;
+5. a person's statement takes the last date at which the article placed that person as the
+   subject of a sentence or the speaker of an explicitly dated statement before it (a
+   briefing carries over to the same speaker's later quotes); a body or state named by a
+   pronoun, the last such date in the same paragraph
+   ("On Jan. 6, the ministry prohibited exports ... It also warned that ...");
+6. a person's statement right after a sentence holding an explicitly dated statement of
+   the person's state or body ("Japan on Friday renewed its demand that ..." followed by a
+   Japanese minister's quote) takes that date: the official's words are the substance of
+   the act the lead reports.  Only the next sentence;
+7. else none: a date the text does not give is an invented one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..model import ActorType, PartialDate, Span
+from .context import Context
+
+_PERFECT = re.compile(r"\b(?:has|have|had|'s|’s|'ve|’ve)\s+(?:\w+ly\s+|also\s+|not\s+|"
+                      r"long\s+|already\s+|repeatedly\s+|previously\s+|since\s+)*$",
+                      re.IGNORECASE)
+_OTHER_EVENT = re.compile(r"\b(?:\w+ed|held|made|taken|begun|began|set|put|known|seen|given)"
+                          r"\s+(?:(?:on|in|at|since|from|during|by|until)\s+)?$", re.IGNORECASE)
+"""A participle right before a date in the reported words: the date is that event's ("the
+curbs announced in December"), not the statement's."""
+_NUMERIC_HEADING = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*(?:[–—:]|-{1,2})\s")
+_BULLET = re.compile(r"[-*•·▪–—]\s+|\d{1,2}[.)]\s+")
+_ENTRY_SEPARATOR = re.compile(r"(?:\s*[-–—]\s*\d{1,2})?(?:\s*,\s*\d{4})?\s*(?:[–—:]|\s-|--)\s+")
+_ENTRY_GAP = 3
+"""Characters a range or a weekday may take between a heading date and its separator."""
+
+
+def timeline_entries(ctx: Context) -> dict[int, PartialDate | None]:
+    """Paragraphs that open with a date and a dash or colon ("Nov. 7 – ...", "- July 3,
+    2023: ..."): their heading date, keyed by the paragraph's start offset.  A heading
+    whose date cannot be read ("03/07/2020 – ...": day and month ambiguous) gives None:
+    the entry is dated, but not by the article."""
+    entries: dict[int, PartialDate | None] = {}
+    for paragraph in ctx.paragraphs:
+        begin = paragraph.begin
+        bullet = _BULLET.match(ctx.text, begin, paragraph.end)
+        if bullet is not None:
+            begin = bullet.end()
+        dates = ctx.dates_in(begin, min(paragraph.end, begin + 40))
+        if dates and dates[0].span.begin == begin:
+            if _ENTRY_SEPARATOR.match(ctx.text, dates[0].span.end, paragraph.end):
+                entries[paragraph.begin] = dates[0].date
+        elif _NUMERIC_HEADING.match(ctx.text, begin, paragraph.end):
+            entries[paragraph.begin] = None
+    return entries
+
+
+class StatementDater:
+    """Dates the statements of one article (see module doc)."""
+
+    def __init__(self, ctx: Context, reported: list[Span]) -> None:
+        self.ctx = ctx
+        self.dated_statements: dict[int, list[tuple[str, PartialDate]]] = {}
+        """Explicitly dated statements by sentence start (see :meth:`note`)."""
+        self.entries = timeline_entries(ctx)
+        self._reported = sorted((r.begin, r.end) for r in reported)
+        self._reported_starts = [b for b, _ in self._reported]
+        self.person_dates = self._person_dates()
+
+    def date(self, *, verb: Span, sentence: Span, content: Span, cls: str, tense: str,
+             speaker: str | None, pronoun: bool = False) -> PartialDate | None:
+        """The date of the statement whose verb, sentence and reported words are given;
+        ``pronoun`` says the speaker is named by a pronoun ("It also warned")."""
+        ctx = self.ctx
+        explicit = self.explicit(verb, sentence, content, cls)
+        if explicit is not None:
+            return explicit
+        paragraph = ctx.paragraph_of(sentence.begin)
+        if paragraph is not None and paragraph.begin in self.entries:
+            return self.entries[paragraph.begin]
+        if tense == "present" and ctx.article.metadata.date is not None:
+            return PartialDate.from_date(ctx.article.metadata.date)
+        if _PERFECT.search(ctx.text, max(sentence.begin, verb.begin - 40), verb.begin):
+            return None
+        if speaker and (ctx.type_of(speaker) is ActorType.PERSON or pronoun):
+            person = ctx.type_of(speaker) is ActorType.PERSON
+            paragraph = ctx.paragraph_of(sentence.begin)
+            floor = paragraph.begin if paragraph is not None and not person else 0
+            placed = self.person_dates.get(speaker, []) + [
+                (offset, d) for offset, found in self.dated_statements.items()
+                for who, d in found if who == speaker]
+            earlier = sorted((offset, i, d) for i, (offset, d) in enumerate(placed)
+                             if floor <= offset < sentence.begin)
+            if earlier:
+                return earlier[-1][2]
+        return self._lead_date(sentence, speaker)
+
+    def note(self, sentence: Span, speaker: str, date: PartialDate | None) -> None:
+        """Record a statement of ``sentence`` with an explicit date, for rule 6."""
+        if date is not None:
+            self.dated_statements.setdefault(sentence.begin, []).append((speaker, date))
+
+    def explicit(self, verb: Span, sentence: Span, content: Span,
+                 cls: str) -> PartialDate | None:
+        """The date in the attribution: the sentence outside the reported words (all of
+        the clause for ``call`` and ``demand`` verbs and negations), nearest the verb."""
+        ctx = self.ctx
+        begin = min(sentence.begin, content.begin)
+        end = max(sentence.end, verb.end)
+        best: tuple[int, PartialDate] | None = None
+        for mention in ctx.dates_in(begin, end):
+            span = mention.span
+            inside = content.begin <= span.begin < content.end
+            if inside and (cls not in ("call", "demand", "negation", "act")
+                           or _OTHER_EVENT.search(ctx.text, max(content.begin,
+                                                                span.begin - 30),
+                                                  span.begin)):
+                continue
+            if ctx.in_quote(span.begin, span.end) or ctx.is_dateline(span):
+                continue
+            distance = abs(span.begin - verb.begin)
+            if best is None or distance < best[0]:
+                best = (distance, mention.date)
+        return best[1] if best else None
+
+    def _lead_date(self, sentence: Span, speaker: str | None) -> PartialDate | None:
+        """Rule 6 of the module doc: the date of the sentence right before, when its
+        subject is the speaker's own side."""
+        ctx = self.ctx
+        if not speaker:
+            return None
+        before = ctx.sentences_in(max(0, sentence.begin - 2000), sentence.begin)
+        if not before:
+            return None
+        if ctx.type_of(speaker) is not ActorType.PERSON:
+            return None
+        side = {ctx.root(speaker), ctx.state_of(speaker)} - {None}
+        for other, date in self.dated_statements.get(before[-1].begin, []):
+            if other in side and ctx.type_of(other) is not ActorType.PERSON:
+                return date
+        return None
+
+    def _free_dates(self, sentence: Span) -> list[PartialDate]:
+        """Dates of ``sentence`` outside quotations, reported words and the dateline."""
+        ctx = self.ctx
+        return [d.date for d in ctx.dates_in(sentence.begin, sentence.end)
+                if not ctx.in_quote(d.span.begin, d.span.end) and not ctx.is_dateline(d.span)
+                and not self._in_reported(d.span)]
+
+    def _in_reported(self, span: Span) -> bool:
+        i = bisect.bisect_left(self._reported_starts, span.end)
+        for begin, end in self._reported[max(0, i - 4):i]:
+            if begin < span.end and span.begin < end:
+                return True
+        return False
+
+    def _person_dates(self) -> dict[str, list[tuple[int, PartialDate]]]:
+        """For each person, the dates of the sentences whose subject they are, in text
+        order (dates inside quotations and reported words left out: they date other
+        events)."""
+        ctx = self.ctx
+        found: dict[str, list[tuple[int, PartialDate]]] = {}
+        for sentence in ctx.sentences:
+            dates = self._free_dates(sentence)
+            if not dates:
+                continue
+            subject = ctx.clause_subject(sentence.begin, sentence.end)
+            if subject is None:
+                continue
+            found.setdefault(subject.name, []).append((sentence.begin, dates[0]))
+        return found

@@ -1,0 +1,215 @@
+"""Statements found beyond one speech verb: transcripts, continued and published quotes.
+
+* In a question-and-answer transcript (:mod:`.transcripts`) each sentence of an answer is the
+  answerer's direct quote (:func:`answer_triggers`); an unlabelled paragraph after an answer
+  continues it unless it reports a third party (:func:`reports_third_party`).
+* "X said: A. B. C." in translated text: the sentences after the colon's, to the end of
+  the paragraph, are X's words too (:func:`colon_paragraphs`).
+* A quotation no statement holds, in a sentence whose subject issued a text ("announced the
+  ban, prohibiting shipments to any end use that helps 'enhance ...'"), quotes that text
+  (:func:`published_quotes`).
+* A quotation with no attribution right after a quoted statement, in the same paragraph or
+  opening the next one, continues it (:func:`continuations`).
+* A report of not saying that names no topic ("declined to comment", "did not respond to a
+  request for comment") is no statement (:func:`says_nothing`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import (
+    ActorType,
+    Span,
+)
+from .context import Context
+from .reported_words import SHORT_CONTENT, has_quote, is_term, is_term_in, overlaps_any, trim_end
+from .speech_triggers import SpeechTrigger
+from .text import Quote, words
+from .transcripts import Transcript, answer_sentences
+from .triggers import load_triggers, words_regex
+
+
+@dataclass
+class _Answer:
+    """A sentence of a transcript answer, with the answer's own statement."""
+
+    trigger: SpeechTrigger
+    labelled: bool
+    paragraph: int
+
+
+def answer_triggers(ctx: Context, transcript: Transcript) -> dict[tuple[int, int], _Answer]:
+    """For each sentence of an answer (see :mod:`.transcripts`), the answerer's statement."""
+    out: dict[tuple[int, int], _Answer] = {}
+    for turn in transcript.turns:
+        for span in answer_sentences(ctx, turn):
+            sentence = ctx.sentence_of(span.begin)
+            if sentence is None:
+                continue
+            trigger = SpeechTrigger(Span.of(ctx.text, turn.body.begin, turn.body.begin), sentence,
+                               "answer", "past", speaker=turn.speaker, content=span)
+            out[(sentence.begin, sentence.end)] = _Answer(trigger, turn.labelled,
+                                                          turn.body.begin)
+    return out
+
+
+def says_nothing(ctx: Context, trigger: SpeechTrigger) -> bool:
+    """"declined to comment", "did not respond to a request for comment": a report of not
+    saying that names no topic (``no_topic_words`` in ``[speech.negation]``) says nothing
+    a researcher could query, so it is no statement."""
+    if not trigger.negated or trigger.content is None:
+        return False
+    rest = ctx.text[trigger.verb.end:trigger.content.end]
+    named = {w for m in ctx.actors_in(trigger.verb.end, trigger.content.end)
+             if m.type is ActorType.MEDIA for w in words(m.span.text)}  # "Reuters' request"
+    return set(words(rest)) - named <= _no_topic_words()
+
+
+@lru_cache(maxsize=1)
+def _no_topic_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_triggers().raw["speech"]["negation"]
+                     ["no_topic_words"])
+
+
+def reports_third_party(ctx: Context, found: list[SpeechTrigger], speaker: str | None) -> bool:
+    """Whether a sentence reports the words of someone other than ``speaker`` and the
+    body or state ``speaker`` speaks for: an unlabelled paragraph after an answer that does
+    so is the narrator's ("In addition, X also said ..."), not the answer's continuation."""
+    side = {speaker, ctx.root(speaker), ctx.state_of(speaker)} - {None}
+    for t in found:
+        if t.dropped or not t.speaker or not t.content or t.speaker.name == speaker:
+            continue
+        # "The Chinese side urges ...": the answerer's own side is not a third party.
+        if ctx.type_of(t.speaker.name) is ActorType.PERSON or t.speaker.name not in side:
+            return True
+    return False
+
+
+# -- triggers -------------------------------------------------------------------------------
+
+def colon_paragraphs(ctx: Context, statements: list[SpeechTrigger]) -> list[SpeechTrigger]:
+    """"He Yongqian said: A. B. C.": the sentences after the one a colon opens, to the end
+    of its paragraph, are the same speaker's words (their own verbs with the speaker's side
+    as subject included: "The Chinese side urges ...") until one reports a third party.
+    Returns ``statements`` with those sentences as statements of the speaker."""
+    by_sentence: dict[Span, list[SpeechTrigger]] = {}
+    for trigger in statements:
+        by_sentence.setdefault(trigger.sentence, []).append(trigger)
+    taken: set[Span] = set()
+    added: list[SpeechTrigger] = []
+    for trigger in statements:
+        if not trigger.colon or trigger.content is None or trigger.speaker is None:
+            continue
+        paragraph = ctx.paragraph_of(trigger.content.begin)
+        if paragraph is None:
+            continue
+        for sentence in ctx.sentences_in(trigger.sentence.end, paragraph.end):
+            if reports_third_party(ctx, by_sentence.get(sentence, []), trigger.speaker.name):
+                break  # the narrator speaks again
+            end = trim_end(ctx.text, sentence.begin, sentence.end)
+            if len(words(ctx.text[sentence.begin:end])) < SHORT_CONTENT:
+                continue
+            taken.add(sentence)
+            added.append(SpeechTrigger(trigger.verb, trigger.sentence, "say", trigger.tense,
+                                       speaker=trigger.speaker, via=trigger.via,
+                                       content=Span.of(ctx.text, sentence.begin, end),
+                                       colon=True))
+    return [t for t in statements if t.sentence not in taken] + added
+
+
+def published_quotes(ctx: Context, statements: list[SpeechTrigger]) -> list[SpeechTrigger]:
+    """A quotation no statement holds, in a sentence whose subject issued a text
+    (``publishing_verbs``), quotes that text: "China's commerce ministry announced the ban
+    on Tuesday, prohibiting shipments ... to any end use that helps "enhance Japan's
+    military capabilities"".  The statement runs from the participle (or the verb) to the
+    quotation's end."""
+    covered = sorted((t.content.begin, t.content.end) for t in statements if t.content)
+    starts = [b for b, _ in covered]
+    out: list[SpeechTrigger] = []
+    for quote in ctx.quotes:
+        if quote.nested or is_term_in(ctx, quote) or overlaps_any(covered, starts, quote.outer):
+            continue
+        sentence = ctx.sentence_of(quote.outer.begin)
+        if sentence is None or quote.outer.end > sentence.end:
+            continue
+        verb = None
+        for m in _publishing_regex().finditer(ctx.text, sentence.begin, quote.outer.begin):
+            verb = m
+            break
+        if verb is None or ctx.triggers.speech_regex.search(ctx.text, verb.end(),
+                                                             quote.outer.begin):
+            continue  # "imposed what critics called 'coercion'": someone else's words
+        subject = ctx.clause_subject(sentence.begin, verb.start())
+        if subject is None:
+            continue
+        begin = verb.start()
+        for clause in re.finditer(r",\s+(?=[a-z]+ing\b)", ctx.text[verb.end():quote.outer.begin]):
+            begin = verb.end() + clause.end()
+        end = quote.outer.end
+        if ctx.text[end:end + 1] in ".,;" and ctx.text[end - 2:end - 1] in ".,;":
+            end -= 1
+        out.append(SpeechTrigger(Span.of(ctx.text, verb.start(), verb.end()), sentence, "announce",
+                            "past", speaker=subject, content=Span.of(ctx.text, begin, end)))
+        covered.append((begin, end))
+        covered.sort()
+        starts = [b for b, _ in covered]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _publishing_regex() -> re.Pattern[str]:
+    return words_regex(load_triggers().raw["speech"]["publishing_verbs"])
+
+
+def continuations(ctx: Context, statements: list[SpeechTrigger]) -> list[SpeechTrigger]:
+    """A quotation with no attribution right after a quoted statement continues it."""
+    out: list[SpeechTrigger] = []
+    ordered = sorted((t for t in statements if t.content),
+                     key=lambda t: (t.content.end, t.content.begin))  # type: ignore[union-attr]
+    ends = [t.content.end for t in ordered]  # type: ignore[union-attr]
+    covered = sorted((t.content.begin, t.content.end) for t in ordered)  # type: ignore[union-attr]
+    starts = [b for b, _ in covered]
+    for quote in ctx.quotes:
+        if quote.nested or is_term(quote) or overlaps_any(covered, starts, quote.span):
+            continue
+        sentence = ctx.sentence_of(quote.outer.begin)
+        if sentence is None or quote.outer.begin != sentence.begin:
+            continue
+        index = bisect.bisect_right(ends, quote.outer.begin) - 1
+        if index < 0:
+            continue
+        last = ordered[index]
+        gap = ctx.text[last.content.end:quote.outer.begin]
+        if last.post_quote is None and not has_quote(ctx, last.content):
+            continue
+        if len(gap) > 200 or not _continues(ctx, last, quote):
+            continue
+        follower = SpeechTrigger(quote.outer, sentence, "say", last.tense, speaker=last.speaker,
+                            content=quote.span, via=last.via, post_quote=quote)
+        out.append(follower)
+        # Quotations come in text order, so the follower is the latest statement so far.
+        ordered.insert(index + 1, follower)
+        ends.insert(index + 1, quote.span.end)
+    return out
+
+
+def _continues(ctx: Context, last: SpeechTrigger, quote: Quote) -> bool:
+    """Whether ``quote`` goes on with ``last``'s words: in the same paragraph, or opening the
+    next paragraph when ``last``'s sentence ends its own ("“A,” said X.¶“B.”": a quotation
+    paragraph with no attribution is the previous speaker's)."""
+    assert last.content is not None
+    here = ctx.paragraph_of(quote.outer.begin)
+    before = ctx.paragraph_of(max(last.content.begin, last.content.end - 1))
+    if here is None or before is None:
+        return False
+    if here == before:
+        return True
+    if ctx.next_paragraph(before.end) != here or quote.outer.begin != here.begin:
+        return False
+    return not ctx.text[max(last.sentence.end, last.content.end):before.end].strip(" \t\"”’'")
+
+

@@ -1,0 +1,270 @@
+"""Which measure mentions are one real-world measure.
+
+:mod:`kg.resolve` gives every mention a *block*: the measure family (export measures are one
+family: a ban, a control or a licensing rule of one issuer on one target may be reported
+under any of these names), the state at the root of its issuer and of its target, the person
+who acted (for protests: two envoys protesting are two protests), and its stage (historical
+precedent, under consideration, or current).  Inside a block, this module tells measures
+apart by *when* and *what*:
+
+1. **In one article**, mentions with a date or covered goods are compared in text order: a
+   mention joins the nearest earlier group whose date is close enough (see below) and whose
+   goods are not unrelated; otherwise it starts a group.  Mentions with neither ("the
+   export curbs") join the group nearest to them in the text.  Each group is the article's
+   account of one measure.
+2. **Across articles**, groups with a date are taken in date order; a group joins the
+   closest measure already found whose first date is close enough and whose goods are not
+   unrelated, else it founds a measure.  An undated group joins the one dated measure it is
+   compatible with when there is exactly one; otherwise it joins, or founds, an undated
+   measure of the block: naming no date, it cannot be told apart from the dated ones, and a
+   guess would put a wrong claim in the graph.
+
+*Close enough*: dates whose periods (a day, a month, a year) lie at most
+:data:`ONE_OFF_DAYS` apart for events that happen once (protests, drills, budgets), at most
+:data:`MEASURE_DAYS` apart for lasting measures, and :data:`MEASURE_DAYS_SAME_GOODS` apart
+when both name related goods (an announcement and the day it takes effect).  So "6 January"
+and "7 January" are one measure, reported two ways; China's controls on gallium of July 2023
+and on graphite of October 2023 are two.  *Unrelated goods*: both groups name goods and no
+good of one is, or lies under (``skos:broader``), a good of the other.
+
+Every step is a dictionary lookup or a scan of the measures of one block near one date, so
+the cost grows with the number of mentions, not with its square.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from .model import PartialDate
+
+ONE_OFF_DAYS = 3
+"""Protests, drills and budgets further apart than this are different events."""
+MEASURE_DAYS = 31
+"""Lasting measures further apart than this are different measures, unless ..."""
+MEASURE_DAYS_SAME_GOODS = 62
+"""... both name related goods: an announcement and its effective date can be this far apart."""
+
+
+@dataclass(frozen=True)
+class MeasureItem:
+    """What identity needs to know of one measure mention."""
+
+    article: str
+    offset: int
+    block: str
+    date: PartialDate | None
+    covers: frozenset[str]
+    one_off: bool
+
+
+@dataclass
+class Cluster:
+    """One real-world measure: the mentions (indexes into the items) that report it."""
+
+    block: str
+    anchor: PartialDate | None
+    covers: set[str] = field(default_factory=set)
+    members: list[int] = field(default_factory=list)
+    articles: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _Group:
+    """One article's account of one measure."""
+
+    article: str
+    block: str
+    dates: list[PartialDate] = field(default_factory=list)
+    covers: set[str] = field(default_factory=set)
+    members: list[int] = field(default_factory=list)
+    offsets: list[int] = field(default_factory=list)
+    one_off: bool = False
+
+    @property
+    def anchor(self) -> PartialDate | None:
+        """The most precise, then earliest, of the group's dates."""
+        if not self.dates:
+            return None
+        return min(self.dates, key=lambda d: (-_precision(d), period(d)[0]))
+
+
+Related = Callable[[frozenset[str], frozenset[str]], bool]
+"""Whether two sets of goods share a good or one lies under a good of the other."""
+
+
+def cluster_measures(items: Sequence[MeasureItem], related: Related) -> list[Cluster]:
+    """Group ``items`` into real-world measures (see module doc); every item is in exactly
+    one cluster, and the clusters come in a deterministic order."""
+    groups = _article_groups(items, related)
+    dated = sorted((g for g in groups if g.anchor is not None), key=_group_order)
+    undated = sorted((g for g in groups if g.anchor is None), key=_group_order)
+    by_block: dict[str, list[Cluster]] = {}
+    longest: dict[str, int] = {}
+    for group in dated:
+        clusters = by_block.setdefault(group.block, [])
+        best = _best_dated(group, clusters, longest.get(group.block, 0), related)
+        if best is None:
+            best = Cluster(group.block, group.anchor)
+            clusters.append(best)
+            first, last = period(group.anchor)  # type: ignore[arg-type]
+            longest[group.block] = max(longest.get(group.block, 0), (last - first).days)
+        _add(best, group)
+    loose: dict[str, list[Cluster]] = {}
+    for group in undated:
+        only = _only_fitting(group, by_block.get(group.block, []), related)
+        if only is not None:
+            _add(only, group)
+            continue
+        pool = loose.setdefault(group.block, [])
+        target = next((c for c in pool if _goods_agree(group.covers, c.covers, related)), None)
+        if target is None:
+            target = Cluster(group.block, None)
+            pool.append(target)
+        _add(target, group)
+    out = [c for clusters in by_block.values() for c in clusters]
+    out += [c for clusters in loose.values() for c in clusters]
+    return out
+
+
+def _only_fitting(group: _Group, clusters: list[Cluster], related: Related) -> Cluster | None:
+    """The one dated cluster an undated group fits, if exactly one (stops at a second)."""
+    if not group.covers:
+        return clusters[0] if len(clusters) == 1 else None
+    found: Cluster | None = None
+    for cluster in clusters:
+        if _goods_agree(group.covers, cluster.covers, related):
+            if found is not None:
+                return None
+            found = cluster
+    return found
+
+
+def _article_groups(items: Sequence[MeasureItem], related: Related) -> list[_Group]:
+    by_article: dict[tuple[str, str], list[int]] = {}
+    for index, item in enumerate(items):
+        by_article.setdefault((item.article, item.block), []).append(index)
+    groups: list[_Group] = []
+    for (article, block), indexes in by_article.items():
+        indexes.sort(key=lambda i: items[i].offset)
+        local: list[_Group] = []
+        for i in indexes:
+            item = items[i]
+            if item.date is None and not item.covers:
+                continue
+            fitting = [g for g in local if _fits(item, g, related)]
+            if fitting:
+                group = min(fitting, key=lambda g: min(abs(o - item.offset) for o in g.offsets))
+            else:
+                group = _Group(article, block, one_off=item.one_off)
+                local.append(group)
+            _join(group, i, item)
+        for i in indexes:
+            item = items[i]
+            if item.date is not None or item.covers:
+                continue
+            if not local:
+                local.append(_Group(article, block, one_off=item.one_off))
+            group = min(local, key=lambda g: min((abs(o - item.offset) for o in g.offsets),
+                                                 default=0))
+            _join(group, i, item)
+        groups.extend(local)
+    return groups
+
+
+def _join(group: _Group, index: int, item: MeasureItem) -> None:
+    group.members.append(index)
+    group.offsets.append(item.offset)
+    if item.date is not None:
+        group.dates.append(item.date)
+    group.covers |= item.covers
+
+
+def _fits(item: MeasureItem, group: _Group, related: Related) -> bool:
+    if not _goods_agree(frozenset(item.covers), group.covers, related):
+        return False
+    if item.date is None or not group.dates:
+        return True
+    window = _window(item.one_off, item.covers, group.covers, related)
+    return any(days_between(item.date, d) <= window for d in group.dates)
+
+
+def _best_dated(group: _Group, clusters: list[Cluster], longest: int,
+                related: Related) -> Cluster | None:
+    """The closest cluster a dated group may join.  Groups come in date order, so the
+    clusters it may join are the latest ones: the scan stops at clusters starting more than
+    the widest window plus the longest anchor period (``longest`` days) before it."""
+    anchor = group.anchor
+    assert anchor is not None
+    start = period(anchor)[0]
+    best: tuple[tuple[int, int, int], Cluster] | None = None
+    for cluster in reversed(clusters):
+        assert cluster.anchor is not None
+        if (start - period(cluster.anchor)[0]).days > MEASURE_DAYS_SAME_GOODS + longest:
+            break
+        if not _goods_agree(group.covers, cluster.covers, related):
+            continue
+        distance = days_between(anchor, cluster.anchor)
+        if distance > _window(group.one_off, group.covers, cluster.covers, related):
+            continue
+        rank = (distance, 0 if group.covers & cluster.covers else 1, -len(cluster.articles))
+        if best is None or rank < best[0]:
+            best = (rank, cluster)
+    return best[1] if best else None
+
+
+def _add(cluster: Cluster, group: _Group) -> None:
+    cluster.members.extend(group.members)
+    cluster.covers |= group.covers
+    cluster.articles.add(group.article)
+
+
+def _window(one_off: bool, a: set[str] | frozenset[str], b: set[str] | frozenset[str],
+            related: Related) -> int:
+    if one_off:
+        return ONE_OFF_DAYS
+    if a and b and related(frozenset(a), frozenset(b)):
+        return MEASURE_DAYS_SAME_GOODS
+    return MEASURE_DAYS
+
+
+def _goods_agree(a: set[str] | frozenset[str], b: set[str] | frozenset[str],
+                 related: Related) -> bool:
+    return not a or not b or related(frozenset(a), frozenset(b))
+
+
+def _group_order(group: _Group) -> tuple[object, ...]:
+    anchor = group.anchor
+    day = period(anchor)[0] if anchor else dt.date.min
+    return (group.block, day, -_precision(anchor) if anchor else 0, sorted(group.covers),
+            group.article, min(group.offsets, default=0))
+
+
+def days_between(a: PartialDate, b: PartialDate) -> int:
+    """Days between the periods two partial dates denote (0 when they overlap)."""
+    a_lo, a_hi = period(a)
+    b_lo, b_hi = period(b)
+    if a_hi < b_lo:
+        return (b_lo - a_hi).days
+    if b_hi < a_lo:
+        return (a_lo - b_hi).days
+    return 0
+
+
+def period(d: PartialDate) -> tuple[dt.date, dt.date]:
+    """First and last day of the period a partial date denotes."""
+    if d.day is not None and d.month is not None:
+        day = dt.date(d.year, d.month, d.day)
+        return day, day
+    if d.month is not None:
+        first = dt.date(d.year, d.month, 1)
+        following = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+        return first, following - dt.timedelta(days=1)
+    return dt.date(d.year, 1, 1), dt.date(d.year, 12, 31)
+
+
+def _precision(d: PartialDate | None) -> int:
+    if d is None:
+        return -1
+    return 2 if d.day is not None else 1 if d.month is not None else 0
