@@ -56,6 +56,7 @@ test: venv-test
 
 bench: venv-test
 	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/validate.py --sizes 10000 100000
 
 clean:
 	rm -rf $(VENV) .kg .pytest_cache .ruff_cache *.egg-info

@@ -69,8 +69,12 @@ def _progress(paths: Iterable[Path]) -> Iterable[Path]:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @store_option
 @click.option("--no-validate", is_flag=True, help="Write the graph even without SHACL checks.")
+@click.option("--engine", type=click.Choice(["sparql", "pyshacl"]), default="sparql",
+              show_default=True,
+              help="SHACL engine of the validation step (pyshacl: the reference).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
-def build(paths: tuple[Path, ...], store_location: str, no_validate: bool, quiet: bool) -> None:
+def build(paths: tuple[Path, ...], store_location: str, no_validate: bool, engine: str,
+          quiet: bool) -> None:
     """Build the graph from article files or folders (default: seeds/) into the store.
 
     Unreadable articles are reported and skipped (exit 1); the others are built. The store
@@ -82,6 +86,7 @@ def build(paths: tuple[Path, ...], store_location: str, no_validate: bool, quiet
         list(paths) or [Path("seeds")],
         Store(store_location),
         validate=not no_validate,
+        engine=engine,
         progress=None if quiet else _progress,
     )
     for failure in report.failures:
@@ -121,36 +126,60 @@ def load(files: tuple[Path, ...], store_location: str, graph: str | None) -> Non
 @main.command()
 @click.argument("articles", nargs=-1)
 @store_option
-@click.option("--data", "data", type=click.Path(path_type=Path), help="Validate this RDF file.")
+@click.option("--data", "data", multiple=True, type=click.Path(path_type=Path),
+              help="Validate this RDF file instead of the store (repeat for several; any "
+                   "format kg load reads).")
+@click.option("--shapes", "shapes", multiple=True, type=click.Path(path_type=Path),
+              help="Validate with these shapes files or folders of *.ttl instead of kg's "
+                   "shapes/ (repeatable: give kg's shapes/ folder too to add yours to ours).")
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "turtle", "junit"]), default="text",
-    show_default=True, help="Report format.",
+    show_default=True, help="Report format (turtle: the standard sh:ValidationReport).",
 )
 @click.option(
     "--fail-on", type=click.Choice(["violation", "warning", "info"]), default="violation",
     show_default=True, help="Lowest severity that makes the exit code 1.",
 )
-@click.option("-o", "--output", type=click.File("w"), default="-", help="Write the report here.")
+@click.option("--engine", type=click.Choice(["sparql", "pyshacl"]), default="sparql",
+              show_default=True,
+              help="sparql: shapes compiled to SPARQL run by Oxigraph; pyshacl: the reference.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the report to this file (the summary line still goes to stderr).")
 def validate(
-    articles: tuple[str, ...], store_location: str, data: Path | None, fmt: str, fail_on: str,
-    output: Any,
+    articles: tuple[str, ...], store_location: str, data: tuple[Path, ...],
+    shapes: tuple[Path, ...], fmt: str, fail_on: str, engine: str, output: Path | None,
 ) -> None:
-    """SHACL-validate the store (or --data FILE, or only the ARTICLES named).
+    """SHACL-validate the store, only the ARTICLES named (file names or IRIs), or the RDF
+    files given with --data.
 
     Exit 0 when the graph conforms (warnings and infos allowed unless --fail-on says
-    otherwise), 1 on violations, 2 on bad usage or unreadable input.
+    otherwise), 1 when it does not, 2 on bad usage or unreadable input (a syntax error in a
+    data or shapes file is reported with file, line and column), 3 when the store cannot be
+    opened.
     """
     from . import validate as v
 
-    if data is not None:
+    shape_files = list(shapes) or None
+    if data:
         if articles:
             raise UsageError("give either --data FILE or article names, not both")
-        report = v.validate_file(data)
+        report = v.validate_files(list(data), shape_files, engine=engine)
     else:
-        report = v.validate_store(Store(store_location), list(articles) or None)
+        report = v.validate_store(Store(store_location), list(articles) or None, shape_files,
+                                  engine=engine)
     renderers = {"text": report.to_text, "json": report.to_json,
                  "turtle": report.to_turtle, "junit": lambda: report.to_junit(fail_on)}
-    output.write(renderers[fmt]())
+    text = renderers[fmt]()
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        tmp = output.with_name(output.name + ".part")
+        try:
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(output)  # never leave a half-written report under the real name
+        except OSError as exc:
+            raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from exc
+        click.echo(report.summary(), err=True)
     sys.exit(1 if report.fails(fail_on) else 0)
 
 
@@ -209,14 +238,69 @@ def export(store_location: str, fmt: str, output: Path | None, include_ontology:
 @store_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="TCP port.")
-@click.option("--threads", default=4, show_default=True, type=int, help="Worker threads.")
-def serve(store_location: str, host: str, port: int, threads: int) -> None:
-    """Serve the SPARQL endpoint (/sparql) and the query page (/) with waitress."""
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: one per CPU, at least 2).")
+@click.option("--threads", default=4, show_default=True, type=click.IntRange(min=1),
+              help="Threads per worker.")
+@click.option("--query-processes", type=click.IntRange(min=0), default=None,
+              help="Query processes per worker (default: as many as threads, so that no "
+                   "thread waits for one); 0 runs queries in the worker, without a time "
+                   "limit.")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
+              envvar="KG_QUERY_TIMEOUT",
+              help="Seconds a query may run before it is stopped (env KG_QUERY_TIMEOUT).")
+@click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(min=0),
+              envvar="KG_MAX_ROWS",
+              help="Most rows in an answer; more are cut off and flagged (0: no cap).")
+@click.option("--max-body", default=1024 * 1024, show_default=True,
+              type=click.IntRange(min=1024), help="Largest request body in bytes (413).")
+@click.option("--allow-service", "allowed_services", multiple=True, metavar="URL",
+              envvar="KG_ALLOW_SERVICE",
+              help="An endpoint that SERVICE may call (repeat; env KG_ALLOW_SERVICE, "
+                   "space-separated). Without any, federated queries are refused.")
+@click.option("--update-token-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Enable SPARQL Update for clients sending this file's token as "
+                   "'Authorization: Bearer TOKEN' (or set env KG_UPDATE_TOKEN).")
+@click.option("--cors/--no-cors", default=True, show_default=True,
+              help="Allow cross-origin reads of /sparql and /rdf-graph-store.")
+@click.option("--access-log", is_flag=True, help="Log every request to stderr.")
+def serve(
+    store_location: str, host: str, port: int, workers: int | None, threads: int,
+    query_processes: int | None, timeout: float, max_rows: int, max_body: int,
+    allowed_services: tuple[str, ...], update_token_file: Path | None, cors: bool,
+    access_log: bool,
+) -> None:
+    """Serve the SPARQL endpoint (/sparql), the graph store (/rdf-graph-store) and the
+    query page (/) with gunicorn.
+
+    Read-only unless an update token is given. Queries run in query processes that are
+    stopped at the time limit (503), answers longer than --max-rows are cut and flagged
+    (header KG-Truncated), and SERVICE calls only the endpoints allowed.
+    """
+    import os
+
     from server import serve as run_server
+    from server.production import ServeOptions, default_workers
+
+    from .update import TOKEN_ENV, check_token, read_token
 
     Store(store_location).current_path()  # fail early and clearly when there is no store
-    click.echo(f"serving {store_location} on http://{host}:{port}/ (SPARQL at /sparql)")
-    run_server(store_location, host=host, port=port, threads=threads)
+    token: str | None = None
+    if update_token_file is not None:
+        token = read_token(update_token_file)
+    elif os.environ.get(TOKEN_ENV):
+        token = check_token(os.environ[TOKEN_ENV].strip(), f"${TOKEN_ENV}")
+    services = tuple(url for entry in allowed_services for url in entry.split())
+    options = ServeOptions(
+        host=host, port=port, workers=workers or default_workers(), threads=threads,
+        query_processes=threads if query_processes is None else query_processes,
+        timeout=timeout, max_rows=max_rows,
+        max_body=max_body, allowed_services=services, update_token=token, cors=cors,
+        access_log=access_log,
+    )
+    click.echo(f"serving {store_location} on http://{host}:{port}/ (SPARQL at /sparql; "
+               f"{options.workers} workers, {'updates enabled' if token else 'read-only'})")
+    run_server(store_location, options)
 
 
 @main.command()

@@ -1,6 +1,9 @@
-"""ontology/kg.ttl: parses, is complete, documented, aligned, and in sync with kg.namespace."""
+"""ontology/kg.ttl: parses, is complete, documented, aligned, passes an OWL/RDFS sanity check,
+and agrees with kg.namespace and with the SHACL shapes."""
 
 from __future__ import annotations
+
+import re
 
 import pyoxigraph as ox
 import pytest
@@ -9,8 +12,9 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 from kg.graph import CATEGORY_CONCEPTS, KIND_CONCEPTS, MEASURE_CONCEPTS, STATUS_CONCEPTS
-from kg.namespace import KG, KG_TERMS, NIF, ONTOLOGY_IRI, SCHEMA
+from kg.namespace import KG, KG_TERMS, NIF, ONTOLOGY_IRI, PREFIXES, SCHEMA, SH
 from kg.resources import ontology_path
+from kg.validate import load_shapes
 
 ONTOLOGY = rdflib.URIRef(ONTOLOGY_IRI)
 ACTOR_SUBCLASSES = ["Person", "State", "GovernmentBody", "Company", "MediaOutlet", "Organization"]
@@ -196,3 +200,131 @@ def test_classes_are_aligned(onto: rdflib.Graph, sub: rdflib.URIRef, sup: rdflib
 ])
 def test_properties_are_aligned(onto: rdflib.Graph, sub: rdflib.URIRef, sup: rdflib.URIRef) -> None:
     assert (sub, RDFS.subPropertyOf, rdflib.URIRef(str(sup))) in onto
+
+
+# -- OWL/RDFS sanity: every term used is defined, labelled and commented -------------------
+
+_LANGUAGE = (str(RDF), str(RDFS), str(OWL), str(rdflib.XSD), str(SKOS))
+"""The modelling vocabularies themselves: RDF, RDFS, OWL, XSD datatypes, SKOS structure."""
+_DECLARED_KINDS = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty,
+                   RDF.Property, SKOS.Concept, SKOS.ConceptScheme, RDFS.Datatype}
+_REFERENCES = {RDFS.seeAlso, RDFS.isDefinedBy, DCTERMS.license, OWL.versionIRI}
+"""Predicates whose objects are documents pointed to, not terms used."""
+
+
+def declared_terms(onto: rdflib.Graph) -> set[rdflib.URIRef]:
+    return {s for kind in _DECLARED_KINDS for s in onto.subjects(RDF.type, kind)
+            if isinstance(s, rdflib.URIRef)}
+
+
+def test_every_term_used_in_the_ontology_is_defined_in_it(onto: rdflib.Graph) -> None:
+    """Subjects and objects of the axioms are declared here (kg: terms and the terms of other
+    vocabularies kg uses alike); only the modelling vocabularies are taken as given."""
+    declared = declared_terms(onto) | {ONTOLOGY}
+    used = {t for s, p, o in onto if p not in _REFERENCES for t in (s, o)
+            if isinstance(t, rdflib.URIRef)}
+    undefined = sorted(str(t) for t in used - declared if not str(t).startswith(_LANGUAGE))
+    assert undefined == []
+
+
+def test_every_declared_term_is_labelled_and_commented(onto: rdflib.Graph) -> None:
+    for term in declared_terms(onto):
+        if str(term).startswith(_LANGUAGE):
+            continue
+        assert len(english(onto, term, RDFS.label)) == 1, term
+        assert len(english(onto, term, RDFS.comment)) == 1, term
+        if not str(term).startswith(str(KG)):
+            assert onto.value(term, RDFS.isDefinedBy) is not None, term
+
+
+def test_no_term_is_both_a_class_and_a_property(onto: rdflib.Graph) -> None:
+    classes = set(onto.subjects(RDF.type, OWL.Class))
+    properties = {s for kind in (OWL.ObjectProperty, OWL.DatatypeProperty,
+                                 OWL.AnnotationProperty, RDF.Property)
+                  for s in onto.subjects(RDF.type, kind)}
+    assert classes & properties == set()
+
+
+def test_class_and_property_hierarchies_have_no_cycle(onto: rdflib.Graph) -> None:
+    for relation in (RDFS.subClassOf, RDFS.subPropertyOf):
+        for term in set(onto.subjects(relation, None)):
+            above = set(onto.transitive_objects(term, relation)) - {term}
+            assert term not in {o for a in above for o in onto.objects(a, relation)}, term
+
+
+def test_domains_and_ranges_are_classes_or_datatypes(onto: rdflib.Graph) -> None:
+    classes = set(onto.subjects(RDF.type, OWL.Class)) | {SKOS.Concept}
+    for prop in kg_subjects(onto, OWL.ObjectProperty):
+        for axis in (RDFS.domain, RDFS.range):
+            assert _members(onto, onto.value(prop, axis)) <= classes, (prop, axis)
+    for prop in kg_subjects(onto, OWL.DatatypeProperty):
+        assert _members(onto, onto.value(prop, RDFS.domain)) <= classes, prop
+
+
+# -- the shapes and the ontology agree ---------------------------------------------------
+
+_PREFIXED = re.compile(r"(?<![\w<])(kg|nif|prov|dcterms|skos|rdfs|rdf|schema):([A-Za-z]\w*)")
+
+
+@pytest.fixture(scope="module")
+def shapes() -> rdflib.Graph:
+    return load_shapes()
+
+
+def _path_properties(shapes: rdflib.Graph, path: rdflib.term.Node) -> set[rdflib.URIRef]:
+    if isinstance(path, rdflib.URIRef):
+        return {path}
+    found: set[rdflib.URIRef] = set()
+    for _, _, inner in shapes.triples((path, None, None)):
+        if inner != RDF.nil:
+            found |= _path_properties(shapes, inner)
+    return found
+
+
+def constrained_properties(shapes: rdflib.Graph) -> set[rdflib.URIRef]:
+    """Every property the shapes name: paths (inside inverse and alternative paths too),
+    property pairs, targets, and the prefixed names of their SPARQL queries."""
+    found: set[rdflib.URIRef] = set()
+    for path in shapes.objects(None, SH.path):
+        found |= _path_properties(shapes, path)
+    for param in (SH.lessThan, SH.lessThanOrEquals, SH.targetSubjectsOf, SH.targetObjectsOf):
+        found |= {o for o in shapes.objects(None, param) if isinstance(o, rdflib.URIRef)}
+    for query in shapes.objects(None, SH.select):
+        for prefix, local in _PREFIXED.findall(str(query)):
+            term = rdflib.URIRef(PREFIXES[prefix] + local)
+            if local[0].islower():
+                found.add(term)
+    return found
+
+
+def test_every_property_the_shapes_constrain_is_defined_in_the_ontology(
+    onto: rdflib.Graph, shapes: rdflib.Graph
+) -> None:
+    properties = constrained_properties(shapes)
+    assert KG.speaker in properties and NIF.anchorOf in properties and DCTERMS.date in properties
+    missing = sorted(str(p) for p in properties - declared_terms(onto)
+                     if not str(p).startswith((str(RDF), str(RDFS))))
+    assert missing == []
+
+
+def test_every_class_the_shapes_name_is_a_class_of_the_ontology(
+    onto: rdflib.Graph, shapes: rdflib.Graph
+) -> None:
+    named = set(shapes.objects(None, SH["class"])) | set(shapes.objects(None, SH.targetClass))
+    for query in shapes.objects(None, SH.select):
+        named |= {rdflib.URIRef(PREFIXES[p] + local) for p, local in _PREFIXED.findall(str(query))
+                  if local[0].isupper() and p == "kg"}
+    assert named - set(onto.subjects(RDF.type, OWL.Class)) == set()
+
+
+def test_every_class_of_the_ontology_has_a_shape(onto: rdflib.Graph, shapes: rdflib.Graph) -> None:
+    targeted = set(shapes.objects(None, SH.targetClass))
+    assert kg_subjects(onto, OWL.Class) - targeted == set()
+
+
+def test_every_sh_in_value_is_a_concept_or_class_of_the_ontology(
+    onto: rdflib.Graph, shapes: rdflib.Graph
+) -> None:
+    terms = set(onto.subjects(RDF.type, SKOS.Concept)) | set(onto.subjects(RDF.type, OWL.Class))
+    for values in shapes.objects(None, SH["in"]):
+        assert set(Collection(shapes, values)) <= terms

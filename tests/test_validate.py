@@ -32,6 +32,8 @@ TWO_ARTICLES = SHAPES_TESTS / "valid" / "two-articles.trig"
 T1 = article_iri("t1.txt")
 T2 = article_iri("t2.txt")
 MONTH_DATE = 'kg:date "2026-01"^^xsd:gYearMonth ;'
+ACTOR_RURITANIA = "https://w3id.org/tradekg/id/actor/ruritania"
+MEASURE = "https://w3id.org/tradekg/id/measure/export-ban-norway-ruritania"
 
 
 def invalid(shape: str) -> Path:
@@ -285,25 +287,36 @@ def test_turtle_report_of_a_conforming_graph_says_so() -> None:
     assert list(graph.objects(report, SH.result)) == []
 
 
-def test_junit_report_has_one_testcase_per_shape_and_a_failure_per_violation(
+def test_junit_report_has_a_failed_case_per_violation_and_a_passing_case_per_clean_shape(
     mixed_report: ValidationReport,
 ) -> None:
     root = ET.fromstring(mixed_report.to_junit())
     cases = root.findall("./testsuite/testcase")
-    assert len(cases) == len(mixed_report.shapes)
-    assert len({c.get("name") for c in cases}) == len(cases)
-    failures = {c.get("name"): len(c.findall("failure"))
-                for c in cases if c.find("failure") is not None}
-    assert failures == {"kgsh:Statement-11-quote-is-evidence": 1, "kgsh:Measure-07-date": 1,
-                        "kgsh:Actor-01-label": 1}
-    assert root.get("failures") == "3"
+    failed = [c for c in cases if c.find("failure") is not None]
+    assert sorted(c.get("name") for c in failed) == [
+        f"kgsh:Actor-01-label <{ACTOR_RURITANIA}>",
+        f"kgsh:Measure-07-date <{MEASURE}> in t2.txt",
+        f"kgsh:Statement-11-quote-is-evidence <{T1}/statement/78-95> in t1.txt",
+    ]
+    assert all(len(c.findall("failure")) == 1 for c in failed)
+    assert root.get("failures") == "3" and root.get("tests") == str(len(cases))
+    passing = {c.get("name") for c in cases if c.find("failure") is None}
+    assert len(passing) == len(mixed_report.shapes) - 3  # every other shape passes
     (warned,) = [c for c in cases if c.get("name") == "kgsh:Measure-09-status-known"]
-    assert warned.find("failure") is None and "WARNING" in (warned.findtext("system-out") or "")
+    assert "WARNING" in (warned.findtext("system-out") or "")
+    (quote,) = [c for c in failed if "Statement-11" in c.get("name", "")]
+    body = quote.findtext("failure") or ""
+    assert 'evidence: [78,95) "We will not yield"' in body
+    assert quote.find("failure").get("type") == "Violation"  # type: ignore[union-attr]
 
 
-def test_junit_fail_on_warning_turns_warnings_into_failures(mixed_report: ValidationReport) -> None:
+def test_junit_fail_on_warning_turns_warnings_into_failed_cases(
+    mixed_report: ValidationReport,
+) -> None:
     root = ET.fromstring(mixed_report.to_junit(fail_on="warning"))
     assert root.get("failures") == "4"
+    assert any(c.get("name", "").startswith("kgsh:Measure-09-status-known <")
+               for c in root.iter("testcase") if c.find("failure") is not None)
 
 
 def test_report_built_by_hand_renders_as_turtle() -> None:
@@ -345,3 +358,58 @@ def test_store_restricted_to_an_unknown_article_is_a_usage_error(tmp_path: Path)
     with pytest.raises(UsageError) as caught:
         validate_store(store, ["nope.txt"])
     assert "nope" in str(caught.value)
+
+
+# -- shapes, engines -------------------------------------------------------------------------
+
+
+def test_shapes_can_be_given_as_folders_and_files(tmp_path: Path, shapes: rdflib.Graph) -> None:
+    mine = write(tmp_path, "mine.ttl", """
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        <https://example.org/S> sh:targetNode <https://example.org/x> ;
+            sh:property [ sh:path <https://example.org/p> ; sh:minCount 1 ] .
+    """)
+    both = load_shapes([SHAPES_TESTS.parent.parent / "shapes", mine])
+    assert len(both) == len(shapes) + len(load_shapes([mine]))
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(UsageError):
+        load_shapes([empty])
+
+
+def test_unknown_engine_is_a_usage_error() -> None:
+    with pytest.raises(UsageError):
+        validate_file(VALID, engine="jena")
+
+
+def test_turtle_report_copies_a_blank_node_path_from_the_shapes() -> None:
+    """Measure-13's path is ^kg:mentions: the report says so in SHACL's own terms."""
+    report = validate_file(invalid("Measure-13-mentioned"))
+    graph = rdflib.Graph().parse(data=report.to_turtle(), format="turtle")
+    (result,) = graph.subjects(RDF.type, SH.ValidationResult)
+    path = graph.value(result, SH.resultPath)
+    assert graph.value(path, SH.inversePath) == rdflib.URIRef(
+        "https://w3id.org/tradekg/ontology#mentions")
+    assert report.results[0].path == "^kg:mentions"
+
+
+def test_the_report_names_the_engine_that_made_it() -> None:
+    assert validate_file(VALID).engine == "sparql"
+    assert validate_file(VALID, engine="pyshacl").engine == "pyshacl"
+
+
+def test_validation_reads_through_oxigraph_so_canonical_forms_are_seen(tmp_path: Path) -> None:
+    """A decimal written 60.0 is stored (and validated) as "60"^^xsd:decimal."""
+    text = fixture_text_with(VALID, "kg:value 60.0 ;", 'kg:value "060.00"^^xsd:decimal ;')
+    assert validate_file(write(tmp_path, "canonical.trig", text)).results == []
+
+
+def test_build_validates_with_the_fast_engine_unless_told_otherwise() -> None:
+    from kg.build import validate_quads
+
+    quads = list(ox.parse(path=str(invalid("Statement-11-quote-is-evidence")),
+                          format=ox.RdfFormat.TRIG))
+    fast, reference = validate_quads(quads), validate_quads(quads, engine="pyshacl")
+    assert (fast.engine, reference.engine) == ("sparql", "pyshacl")
+    assert [r.to_dict() for r in fast.results] == [r.to_dict() for r in reference.results]
+    assert len(fast.results) == 1 and fast.fails()
