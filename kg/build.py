@@ -29,7 +29,7 @@ from .extract import extract
 from .graph import assemble
 from .ingest import iter_article_paths, read_article
 from .model import Article, Extraction
-from .namespace import ONTOLOGY_GRAPH, article_iri
+from .namespace import KG, KGSH, ONTOLOGY_GRAPH, article_iri
 from .resolve import resolve
 from .resources import ontology_path
 from .store import Store
@@ -154,8 +154,10 @@ def build(
 ) -> BuildReport:
     """Build the graph of the articles under ``paths`` and make it the store's current graph.
 
-    Raises :class:`ValidationFailed` (nothing written) when the graph violates the shapes,
-    and :class:`KgError` when no article could be read.  ``engine`` is the SHACL engine
+    Unreadable articles, and articles whose graph violates the shapes, are left out and
+    listed in ``report.failures``.  Raises :class:`ValidationFailed` (nothing written) for a
+    violation no article can be blamed for, and :class:`KgError` when no article could be
+    read.  ``engine`` is the SHACL engine
     (``sparql``, the default, or ``pyshacl``, the reference; see :mod:`kg.validate`).
     """
     started = time.perf_counter()
@@ -165,14 +167,30 @@ def build(
     if not extractions:
         reasons = "; ".join(f"{f.path}: {f.message}" for f in report.failures)
         raise KgError(f"no article could be built ({reasons or 'no input files'})", exit_code=2)
+    write_corpus(extractions, store, report, validate=validate, engine=engine)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def write_corpus(
+    extractions: Sequence[Extraction],
+    store: Store,
+    report: BuildReport,
+    *,
+    validate: bool = True,
+    engine: str | None = None,
+) -> None:
+    """Resolve and assemble extracted articles, validate the graph and make it the store's
+    current graph (the second half of :func:`build`, for callers with their own extractions).
+
+    An article whose graph violates the shapes is left out and recorded in
+    ``report.failures``; a violation no article can be blamed for raises
+    :class:`ValidationFailed` and nothing is written.
+    """
+    extractions = list(extractions)
     quads = build_quads(extractions)
     if validate:
-        report.validation = validate_quads(quads, engine=engine)
-        if report.validation.fails():
-            raise ValidationFailed(
-                "the built graph violates the shapes; nothing was written\n"
-                + report.validation.to_text()
-            )
+        quads, extractions = _validated(quads, extractions, report, engine)
     quads.extend(ontology_quads())
     with store.write() as target:
         try:
@@ -182,8 +200,67 @@ def build(
     report.quads = len(quads)
     per_graph = Counter(q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode))
     report.articles = [summarise(e, per_graph) for e in extractions]
-    report.seconds = time.perf_counter() - started
-    return report
+
+
+_MAX_VALIDATION_ROUNDS = 3
+"""Leaving an article out changes resolution (labels, merged measures), so the rest is
+validated again; a few rounds settle it, or the build fails."""
+
+
+def _validated(
+    quads: list[ox.Quad], extractions: list[Extraction], report: BuildReport,
+    engine: str | None,
+) -> tuple[list[ox.Quad], list[Extraction]]:
+    """Validate the corpus graph; an article whose graph violates the shapes is left out
+    (reported in ``report.failures``) and the others are built again, so one bad article
+    never stops the rest.  A violation no article can be blamed for (or one that remains
+    after a few rounds) fails the build: nothing is written."""
+    for _ in range(_MAX_VALIDATION_ROUNDS):
+        report.validation = validate_quads(quads, engine=engine)
+        if not report.validation.fails():
+            return quads, extractions
+        faulty = _faulty_articles(report.validation, quads)
+        if faulty is None or len(faulty) >= len(extractions):
+            break
+        kept: list[Extraction] = []
+        for extraction in extractions:
+            reason = faulty.get(article_iri(extraction.article.identifier))
+            if reason is None:
+                kept.append(extraction)
+            else:
+                report.failures.append(BuildFailure(
+                    extraction.article.path or extraction.article.identifier,
+                    f"left out: its graph violates the shapes ({reason})"))
+        extractions = kept
+        quads = build_quads(extractions)
+    raise ValidationFailed(
+        "the built graph violates the shapes; nothing was written\n"
+        + report.validation.to_text()
+    )
+
+
+def _faulty_articles(
+    validation: ValidationReport, quads: Sequence[ox.Quad],
+) -> dict[str, str] | None:
+    """Article IRI -> the first violation blamed on it; None when a violation belongs to no
+    article (it is in the entities graph and no article mentions its focus node)."""
+    mentions = str(KG.mentions)
+    mentioned_by: dict[str, set[str]] = {}
+    for q in quads:
+        if q.predicate.value == mentions and isinstance(q.graph_name, ox.NamedNode):
+            mentioned_by.setdefault(q.object.value, set()).add(q.graph_name.value)
+    faulty: dict[str, str] = {}
+    for result in validation.results:
+        if result.severity != "Violation":
+            continue
+        articles = {result.article} if result.article else mentioned_by.get(result.focus, set())
+        if not articles:
+            return None
+        for article in articles:
+            shape = result.shape.replace(str(KGSH), "kgsh:")
+            name = f" ({result.shape_name})" if result.shape_name else ""
+            faulty.setdefault(article, f"{shape}{name} on <{result.focus}>")
+    return faulty
 
 
 def validate_quads(quads: Sequence[ox.Quad], *, engine: str | None = None) -> ValidationReport:

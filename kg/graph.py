@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import lru_cache
 
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
@@ -36,7 +37,7 @@ from .namespace import (
     NIF,
     SCHEMA,
     article_iri,
-    assertion_iri,
+    candidate_iri,
     evidence_iri,
     statement_iri,
 )
@@ -95,8 +96,13 @@ def _text(value: str) -> ox.Literal:
     return ox.Literal(value)
 
 
+@lru_cache(maxsize=64)
+def _datatype(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
 def _typed(value: object, datatype: str) -> ox.Literal:
-    return ox.Literal(str(value), datatype=ox.NamedNode(str(datatype)))
+    return ox.Literal(str(value), datatype=_datatype(str(datatype)))
 
 
 def date_literal(date: PartialDate) -> ox.Literal:
@@ -113,15 +119,31 @@ def decimal_literal(value: Decimal) -> ox.Literal:
     return _typed(format(value.normalize(), "f"), XSD.decimal)
 
 
+_TERMS = (ox.NamedNode, ox.Literal)
+
+
 class _Quads:
-    """Collects quads; a set because two mentions may state the same triple."""
+    """Collects quads; a set because two mentions may state the same triple.
+
+    Each IRI is made a term once: a corpus repeats a few predicates, classes and graph names
+    hundreds of thousands of times, and building their terms again was most of the cost.
+    """
 
     def __init__(self) -> None:
         self.quads: set[ox.Quad] = set()
+        self._nodes: dict[str, ox.NamedNode] = {}
+
+    def node(self, iri: str) -> ox.NamedNode:
+        """The term of ``iri`` (an rdflib URIRef or a plain string)."""
+        key = str(iri)
+        node = self._nodes.get(key)
+        if node is None:
+            node = self._nodes[key] = ox.NamedNode(key)
+        return node
 
     def add(self, graph: str, s: str, p: str, o: ox.NamedNode | ox.Literal | str) -> None:
-        obj = o if isinstance(o, ox.NamedNode | ox.Literal) else _iri(o)
-        self.quads.add(ox.Quad(_iri(s), _iri(p), obj, _iri(graph)))
+        obj = o if isinstance(o, _TERMS) else self.node(o)
+        self.quads.add(ox.Quad(self.node(s), self.node(p), obj, self.node(graph)))
 
 
 def assemble(
@@ -281,22 +303,32 @@ def _add_article(out: _Quads, extraction: Extraction, resolution: Resolution) ->
     for link in extraction.candidates:
         if link.candidate not in actors:
             continue
-        c = assertion_iri(ident, "candidate", link.mention.begin, link.mention.end)
+        c = candidate_iri(ident, link.mention.begin, link.mention.end, link.candidate)
         out.add(g, c, RDF.type, KG.CandidateLink)
         out.add(g, c, KG.candidateFor, actors[link.candidate].iri)
         out.add(g, c, KG.score, decimal_literal(Decimal(str(round(link.score, 3)))))
         _add_evidence(out, ident, c, link.mention)
 
 
+# Evidence spans are the most frequent nodes of a graph: their terms are looked up once here
+# rather than through the rdflib namespaces on every span.
+_EVIDENCE = str(KG.evidence)
+_EVIDENCE_CLASSES = (str(KG.Evidence), str(NIF.String), str(NIF.RFC5147String))
+_TYPE = str(RDF.type)
+_CONTEXT, _BEGIN, _END, _ANCHOR = (str(NIF.referenceContext), str(NIF.beginIndex),
+                                   str(NIF.endIndex), str(NIF.anchorOf))
+_INTEGER = str(XSD.integer)
+
+
 def _add_evidence(out: _Quads, identifier: str, node: str, span: Span) -> None:
     g = article_iri(identifier)
     e = evidence_iri(identifier, span.begin, span.end)
-    out.add(g, node, KG.evidence, e)
-    for cls in (KG.Evidence, NIF.String, NIF.RFC5147String):
-        out.add(g, e, RDF.type, cls)
-    out.add(g, e, NIF.referenceContext, g)
+    out.add(g, node, _EVIDENCE, e)
+    for cls in _EVIDENCE_CLASSES:
+        out.add(g, e, _TYPE, cls)
+    out.add(g, e, _CONTEXT, g)
     # xsd:integer rather than NIF's xsd:nonNegativeInteger: Oxigraph stores the latter as
     # the former, and the graph we validate must be the graph we store.
-    out.add(g, e, NIF.beginIndex, _typed(span.begin, XSD.integer))
-    out.add(g, e, NIF.endIndex, _typed(span.end, XSD.integer))
-    out.add(g, e, NIF.anchorOf, _text(span.text))
+    out.add(g, e, _BEGIN, _typed(span.begin, _INTEGER))
+    out.add(g, e, _END, _typed(span.end, _INTEGER))
+    out.add(g, e, _ANCHOR, _text(span.text))

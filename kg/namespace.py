@@ -141,6 +141,12 @@ def assertion_iri(identifier: str, kind: str, begin: int, end: int) -> str:
     return f"{article_iri(identifier)}/{kind}/{begin}-{end}"
 
 
+def candidate_iri(identifier: str, begin: int, end: int, candidate: str) -> str:
+    """IRI of a candidate link: one per mention *and* candidate actor, since an ambiguous
+    mention ("Krüger" after two Krügers) may have several scored candidates."""
+    return f"{assertion_iri(identifier, 'candidate', begin, end)}/{slugify(candidate)}"
+
+
 def disagreement_iri(key: str) -> str:
     """IRI of a recorded disagreement between sources."""
     return f"{ID_BASE}disagreement/{slugify(key)}"

@@ -119,3 +119,51 @@ def test_undated_articles_are_anchored_on_the_corpus_but_keep_no_date(tmp_path: 
     rows = select(store, "SELECT ?id ?date WHERE { ?a a kg:Article ; dcterms:identifier ?id "
                          "OPTIONAL { ?a dcterms:date ?date } } ORDER BY ?id")
     assert rows == [{"id": "good.txt", "date": "2025-03-04"}, {"id": "undated.txt"}]
+
+
+def test_an_article_whose_graph_violates_the_shapes_is_left_out_and_the_rest_is_written(
+    tmp_path: Path,
+) -> None:
+    from dataclasses import replace
+
+    from kg.build import BuildReport, extract_corpus, read_corpus, write_corpus
+
+    report = BuildReport()
+    extractions = extract_corpus(read_corpus([SEEDS], report), report)
+    # A measure issued by the state it targets breaks kgsh:Measure-14-issuer-not-target.
+    bad = next(e for e in extractions if any(m.target for m in e.measures))
+    broken = [replace(m, target=m.issuer) for m in bad.measures]
+    extractions = [replace(e, measures=broken) if e is bad else e for e in extractions]
+    store = Store(tmp_path / "store")
+
+    write_corpus(extractions, store, report)
+
+    assert [f.path for f in report.failures] == [bad.article.path]
+    assert "Measure-14" in report.failures[0].message
+    built = {a.identifier for a in report.articles}
+    assert built == {e.article.identifier for e in extractions} - {bad.article.identifier}
+    ids = select(store, "SELECT ?id WHERE { GRAPH ?g { ?g dcterms:identifier ?id } }")
+    assert {r["id"] for r in ids} == built
+
+
+def test_a_surname_shared_by_two_people_gives_one_candidate_link_per_person(
+    tmp_path: Path,
+) -> None:
+    article = tmp_path / "two_kruegers.txt"
+    article.write_text(
+        "Berlin weighs export curbs\n"
+        "Economy Minister Stefan Krüger said on Monday that Germany would review its "
+        "licences for chip equipment.\n"
+        "His cousin Ulrike Krüger, an analyst at a Munich bank, said the review could take "
+        "months.\n"
+        "Krüger said the government had not decided.\n", encoding="utf-8")
+    store = Store(tmp_path / "store")
+    report = build([article], store)
+    assert report.failures == []
+    rows = select(store, """SELECT ?c ?who WHERE { GRAPH ?g {
+        ?c a kg:CandidateLink ; kg:candidateFor ?who ; kg:score ?s } }""")
+    per_node: dict[str, set[str]] = {}
+    for row in rows:
+        per_node.setdefault(row["c"], set()).add(row["who"])
+    assert len(per_node) == 2, "the lone 'Krüger' has two scored candidates"
+    assert all(len(who) == 1 for who in per_node.values()), "one candidate per link node"
