@@ -189,12 +189,20 @@ def _conflicting(scopes: dict[str, _Scope], related: Related) -> list[str]:
     a good of the other), given by different articles for the same time (either undated, or
     dated within a month of each other: measures months apart are different measures)."""
     names = sorted(scopes)
+    # Pairs grow with the square of the coverages one issuer-target pair has: each scope's
+    # articles and goods are computed once, and a pair whose two sides are already known to
+    # conflict is not compared again.
+    articles = [{x.article for x in scopes[n].assertions} for n in names]
+    goods = [frozenset(n.split(", ")) for n in names]
     found: set[str] = set()
     for i, a in enumerate(names):
-        for b in names[i + 1:]:
-            articles = {x.article for x in scopes[a].assertions} | {
-                x.article for x in scopes[b].assertions}
-            if len(articles) < 2 or related(frozenset(a.split(", ")), frozenset(b.split(", "))):
+        for j in range(i + 1, len(names)):
+            b = names[j]
+            if a in found and b in found:
+                continue
+            if len(articles[i]) == 1 and articles[i] == articles[j]:
+                continue  # one article giving two coverages
+            if related(goods[i], goods[j]):
                 continue
             if _same_time(scopes[a], scopes[b]):
                 found |= {a, b}

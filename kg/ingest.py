@@ -51,7 +51,10 @@ _DATE_TEXT = (
     rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_RE})\.?,?\s+(?P<y2>\d{{4}})"
     rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))"
 )
-_DATE_ONLY_LINE = re.compile(rf"^\s*{_DATE_TEXT}\s*$", re.IGNORECASE)
+# A time of day may follow the date: "8 January 2026 10:14 GMT", "Jan. 8, 2026, 9:47 p.m.".
+_TIME_SUFFIX = (r"(?:,?\s+(?:at\s+|[—–-]\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
+                r"(?:\s+[A-Z]{1,4}(?:[+-]\d{1,2})?)?)?")
+_DATE_ONLY_LINE = re.compile(rf"^\s*{_DATE_TEXT}{_TIME_SUFFIX}\s*$", re.IGNORECASE)
 # "Beijing/Tokyo — January 7, 2026 — China has ...", "SEOUL, Sept. 11, 2019 - ...",
 # "TOKYO, Jan. 8, 2026 (Kyodo) -- ...": place names, a dash or comma, the date, an optional
 # agency in parentheses, a dash.
@@ -70,6 +73,13 @@ _AGENCY = re.compile(rf"{_DATE_TEXT}\s+\((?P<agency>[^)]{{1,40}})\)\s+[—–-]{
 _LABELLED_DATE = re.compile(
     rf"^\s*(?:release(?:d)?(?:\s+time)?|published(?:\s+(?:on|at))?|posted(?:\s+on)?|"
     rf"updated|date|time)\s*[:：]\s*{_DATE_TEXT}", re.IGNORECASE)
+# "Asia Wire live desk | Thursday, 8 January 2026", "Interview by A. Roe | Published
+# January 12, 2026": a masthead line whose segments (split at "|", "·" or "•") include a
+# date alone or a date after a publishing word (with or without a colon).
+_SEGMENT_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+_SEGMENT_DATE = re.compile(
+    rf"\s*(?:(?:published|posted|updated|released)(?:\s+(?:on|at))?\s*[:：]?\s*)?"
+    rf"{_DATE_TEXT}{_TIME_SUFFIX}\s*$", re.IGNORECASE)
 # "Source: Ministry of Commerce News Office" on a metadata line: the publisher.
 _SOURCE = re.compile(r"(?:^|\s{2,}|\t|\|\s*)source\s*[:：]\s*(?P<pub>[^\s|].{0,80}?)\s*$",
                      re.IGNORECASE)
@@ -198,6 +208,8 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
                 spans["date"] = Span.of(text, begin + s[0], begin + s[1])
                 _publisher_from_line(text, begin, line, meta, spans)
                 continue
+        if meta.date is None and _masthead_date(text, begin, line, meta, spans):
+            continue
         if meta.date is None and (m := _YEARLESS_DATELINE.match(line)):
             year = infer_dateline_year(text, _MONTHS[m.group("m").lower()], int(m.group("d")),
                                        line)
@@ -225,6 +237,32 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
                 start = begin + (len(line) - len(line.lstrip()))
                 spans["title"] = Span.of(text, start, start + len(line.strip()))
     return meta, spans
+
+
+def _masthead_date(text: str, begin: int, line: str, meta: ArticleMetadata,
+                   spans: dict[str, Span]) -> bool:
+    """Set the date from a masthead segment ("Wire live desk | Thursday, 8 January 2026");
+    True when one gave it."""
+    if _SEGMENT_SEPARATOR.search(line) is None:
+        return False
+    start = 0
+    found = False
+    for sep in [*_SEGMENT_SEPARATOR.finditer(line), None]:
+        end = sep.start() if sep is not None else len(line)
+        m = _SEGMENT_DATE.match(line, start, end)
+        if not found and m is not None and m.end() == end and \
+                (date := _date_from_match(m)) is not None:
+            meta.date = date
+            s = _date_span(m)
+            spans["date"] = Span.of(text, begin + s[0], begin + s[1])
+            found = True
+        byline = _BYLINE.match(line[start:end])
+        if meta.author is None and byline is not None:  # "By Jane Roe | January 8, 2026"
+            meta.author = byline.group("name")
+            spans["author"] = Span.of(text, begin + start + byline.start("name"),
+                                      begin + start + byline.end("name"))
+        start = sep.end() if sep is not None else end
+    return found
 
 
 def _publisher_from_line(text: str, begin: int, line: str, meta: ArticleMetadata,

@@ -4,8 +4,8 @@
 family: a ban, a control or a licensing rule of one issuer on one target may be reported
 under any of these names), the state at the root of its issuer and of its target, the person
 who acted (for protests: two envoys protesting are two protests), and its stage (historical
-precedent, under consideration, or current).  Inside a block, this module tells measures
-apart by *when* and *what*:
+precedent, under consideration, known only from reports, or current).  Inside a block, this
+module tells measures apart by *when* and *what*:
 
 1. **In one article**, mentions with a date or covered goods are compared in text order: a
    mention joins the nearest earlier group whose date is close enough (see below) and whose
@@ -18,6 +18,11 @@ apart by *when* and *what*:
    compatible with when there is exactly one; otherwise it joins, or founds, an undated
    measure of the block: naming no date, it cannot be told apart from the dated ones, and a
    guess would put a wrong claim in the graph.
+
+Accounts that name different government bodies of the state as the issuer (below the state:
+an embassy counts as its ministry) are different measures: the education ministry's
+study-abroad alert is not the foreign ministry's travel advisory of two days before.  An
+account naming only the state agrees with any body.
 
 *Close enough*: dates whose periods (a day, a month, a year) lie at most
 :data:`ONE_OFF_DAYS` apart for events that happen once (protests, drills, budgets), at most
@@ -57,6 +62,8 @@ class MeasureItem:
     date: PartialDate | None
     covers: frozenset[str]
     one_off: bool
+    body: str | None = None
+    """The government body that took the measure, when the text names one below its state."""
 
 
 @dataclass
@@ -68,6 +75,7 @@ class Cluster:
     covers: set[str] = field(default_factory=set)
     members: list[int] = field(default_factory=list)
     articles: set[str] = field(default_factory=set)
+    bodies: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -81,6 +89,7 @@ class _Group:
     members: list[int] = field(default_factory=list)
     offsets: list[int] = field(default_factory=list)
     one_off: bool = False
+    bodies: set[str] = field(default_factory=set)
 
     @property
     def anchor(self) -> PartialDate | None:
@@ -118,7 +127,8 @@ def cluster_measures(items: Sequence[MeasureItem], related: Related) -> list[Clu
             _add(only, group)
             continue
         pool = loose.setdefault(group.block, [])
-        target = next((c for c in pool if _goods_agree(group.covers, c.covers, related)), None)
+        target = next((c for c in pool if _goods_agree(group.covers, c.covers, related)
+                       and _bodies_agree(group.bodies, c.bodies)), None)
         if target is None:
             target = Cluster(group.block, None)
             pool.append(target)
@@ -130,6 +140,7 @@ def cluster_measures(items: Sequence[MeasureItem], related: Related) -> list[Clu
 
 def _only_fitting(group: _Group, clusters: list[Cluster], related: Related) -> Cluster | None:
     """The one dated cluster an undated group fits, if exactly one (stops at a second)."""
+    clusters = [c for c in clusters if _bodies_agree(group.bodies, c.bodies)]
     if not group.covers:
         return clusters[0] if len(clusters) == 1 else None
     found: Cluster | None = None
@@ -179,10 +190,13 @@ def _join(group: _Group, index: int, item: MeasureItem) -> None:
     if item.date is not None:
         group.dates.append(item.date)
     group.covers |= item.covers
+    if item.body is not None:
+        group.bodies.add(item.body)
 
 
 def _fits(item: MeasureItem, group: _Group, related: Related) -> bool:
-    if not _goods_agree(frozenset(item.covers), group.covers, related):
+    if not _goods_agree(frozenset(item.covers), group.covers, related) or \
+            not _bodies_agree({item.body} if item.body else set(), group.bodies):
         return False
     if item.date is None or not group.dates:
         return True
@@ -203,7 +217,8 @@ def _best_dated(group: _Group, clusters: list[Cluster], longest: int,
         assert cluster.anchor is not None
         if (start - period(cluster.anchor)[0]).days > MEASURE_DAYS_SAME_GOODS + longest:
             break
-        if not _goods_agree(group.covers, cluster.covers, related):
+        if not _goods_agree(group.covers, cluster.covers, related) or \
+                not _bodies_agree(group.bodies, cluster.bodies):
             continue
         distance = days_between(anchor, cluster.anchor)
         if distance > _window(group.one_off, group.covers, cluster.covers, related):
@@ -218,6 +233,13 @@ def _add(cluster: Cluster, group: _Group) -> None:
     cluster.members.extend(group.members)
     cluster.covers |= group.covers
     cluster.articles.add(group.article)
+    cluster.bodies |= group.bodies
+
+
+def _bodies_agree(a: set[str], b: set[str]) -> bool:
+    """Two accounts naming different bodies of one state took different measures (the
+    education ministry's study alert is not the foreign ministry's travel advisory)."""
+    return not a or not b or bool(a & b)
 
 
 def _window(one_off: bool, a: set[str] | frozenset[str], b: set[str] | frozenset[str],

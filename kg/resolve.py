@@ -10,9 +10,11 @@ differently.  Each mention first gets a *block* (:func:`measure_key`): its famil
 bans, export controls and licensing rules are one family, since articles name one measure
 any of these ways), the state at the root of its issuer and of its target ("none" when the
 text names none), the person who acted for a protest (two envoys protesting are two
-protests), and its stage: a historical precedent, a measure under consideration, or a
-current one.  Inside a block, :mod:`kg.measure_identity` tells measures apart by when and
-what: mentions of one article whose dates are close (days for a protest, a month for a
+protests), and its stage: a historical precedent, a measure under consideration, one known
+only from reports (a rumoured halt is not the ban announced the same week), or a current
+one.  Inside a block, :mod:`kg.measure_identity` tells measures apart by when and
+what (and the government body that acted, when two accounts name different ones):
+mentions of one article whose dates are close (days for a protest, a month for a
 measure, two months when they name related goods) and whose covered goods are not
 unrelated are that article's account of one measure; accounts of several articles join the
 same way, so the ban one article dates 6 January and another 7 January is one node, while
@@ -202,7 +204,10 @@ def _resolve_actors(
             alt_labels={s for s in surface[name] if s != name},
             role=_most_common(roles[name]) if roles[name] else None,
             affiliation=_most_common(affiliations[name]) if affiliations[name] else None,
-            part_of=_most_common(parts[name]) if parts[name] else None,
+            # A name only referenced (a measure's issuer, a speaker's body) keeps the parent
+            # the reference data gives it.
+            part_of=_most_common(parts[name]) if parts[name] else (info.part_of if info
+                                                                   else None),
             is_source=name in cited or actor_type is ActorType.MEDIA,
         )
         resolution.actors[name] = node
@@ -328,10 +333,26 @@ def root_actor(name: str | None, actors: dict[str, ActorNode]) -> str | None:
     return name
 
 
+def top_body(name: str | None, actors: dict[str, ActorNode]) -> str | None:
+    """The highest government body in ``name``'s ``kg:partOf``/``kg:affiliation`` chain
+    below its state (an embassy's ministry; a spokesperson's ministry), if any."""
+    found: str | None = None
+    seen: set[str] = set()
+    while name and name in actors and name not in seen:
+        seen.add(name)
+        node = actors[name]
+        if node.type is ActorType.GOVERNMENT_BODY:
+            found = name
+        elif node.type is ActorType.STATE:
+            break
+        name = node.part_of or node.affiliation
+    return found
+
+
 _FAMILY = {MeasureType.EXPORT_BAN: "export", MeasureType.EXPORT_CONTROL: "export",
            MeasureType.LICENSING_RESTRICTION: "export"}
 _ONE_OFF = frozenset({MeasureType.PROTEST, MeasureType.MILITARY_DRILL, MeasureType.BUDGET})
-_STAGES = {MeasureStatus.HISTORICAL: "historical",
+_STAGES = {MeasureStatus.HISTORICAL: "historical", MeasureStatus.REPORTED: "reported",
            MeasureStatus.UNDER_CONSIDERATION: "under consideration"}
 
 
@@ -360,7 +381,8 @@ def _resolve_measures(extractions: list[Extraction], resolution: Resolution) -> 
             items.append(MeasureItem(
                 article=extraction.article.identifier, offset=measure.span.begin,
                 block=measure_key(measure, resolution.actors), date=measure.date,
-                covers=frozenset(measure.covers), one_off=measure.type in _ONE_OFF))
+                covers=frozenset(measure.covers), one_off=measure.type in _ONE_OFF,
+                body=top_body(measure.issuer, resolution.actors)))
     clusters = cluster_measures(items, related_goods(resolution.materials))
     named: list[tuple[str, Cluster, list[MeasureMention]]] = []
     for cluster in clusters:

@@ -69,3 +69,22 @@ def test_according_to_a_person_of_an_organisation_cites_the_organisation() -> No
                       text="Exports fell, according to Hiroshi Tanaka of Meridian Bank.")
     assert [c.name for c in find_citations(article, find_actors(article)[0])] == [
         "Meridian Bank"]
+
+
+def test_listed_sources_are_cited_in_parentheses_lists_and_references() -> None:
+    cited = {c.name for c in _citations("citation_listed_sources")}
+    assert {"International Energy Agency",            # (IEA, 2025)
+            "Ministry of Trade, Industry and Energy",  # (Ministry of ..., 9 February 2026)
+            "Oxford Economics",                       # puts the figure at 80%
+            "The Korea Herald",                       # an outlet
+            "Rhodium Group", "Bloomberg",             # Sources: ...
+            "OECD"} <= cited                          # OECD (2024). ...
+
+
+def test_the_outlet_of_a_reporter_asking_a_question_is_not_a_source() -> None:
+    assert [c.name for c in _citations("citation_reporter_asks")] == ["Caixin"]
+
+
+def test_an_outlet_in_the_masthead_or_the_byline_is_the_articles_own() -> None:
+    cited = [c.name for c in _citations("citation_masthead_and_byline")]
+    assert cited == ["Nikkei"]

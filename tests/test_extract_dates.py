@@ -96,6 +96,19 @@ def test_relative_expressions_resolve_against_the_anchor(text: str, iso: str) ->
     assert resolve_date(text, WEDNESDAY).isoformat() == iso  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(("text", "anchor", "iso"), [
+    ("earlier this week", dt.date(2026, 3, 6), "2026-03"),
+    ("this week", dt.date(2026, 3, 6), "2026-03"),
+    ("last week", dt.date(2026, 3, 12), "2026-03"),
+    ("last week", dt.date(2026, 3, 4), "2026"),      # 23 Feb to 1 Mar: two months
+    ("this week", dt.date(2026, 1, 1), None),        # 29 Dec to 1 Jan: two years
+])
+def test_a_week_resolves_to_the_month_it_lies_in(text: str, anchor: dt.date,
+                                                  iso: str | None) -> None:
+    resolved = resolve_date(text, anchor)
+    assert (resolved.isoformat() if resolved else None) == iso
+
+
 def test_relative_expressions_do_not_resolve_without_an_anchor() -> None:
     assert found("on Tuesday, last month and yesterday, in November", None) == []
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from extract_support import STYLE_NAMES, actor, article, load_style, mentions
 
+from kg.extract.actors import find_actors
 from kg.extract.figures import find_figures
+from kg.ingest import read_article
 from kg.model import FigureMention
 
 TABLE = [actor("Capital Economics", "organization", "Capital Economics"),
@@ -214,3 +217,118 @@ def test_between_two_amounts_in_tonnes_is_a_range() -> None:
     figure = one("Imports were between 2,000 and 3,000 tonnes last year.")
     assert (figure.value, figure.value_max, figure.unit) == (Decimal(2000), Decimal(3000),
                                                              "metric tons")
+
+
+# -- round 2: numbers that only look like counts ---------------------------------------------
+
+FIGURES = Path(__file__).resolve().parent / "fixtures" / "figures"
+
+
+def from_fixture(name: str) -> list[FigureMention]:
+    """Figures of a fixture article, with the actors the real extractor finds in it."""
+    article_ = read_article(FIGURES / f"{name}.txt")
+    return find_figures(article_, find_actors(article_)[0])
+
+
+def values(found: list[FigureMention]) -> list[tuple[Decimal, str]]:
+    return [(f.value, f.unit) for f in found if f.value is not None]
+
+
+def test_a_capitalised_number_word_inside_a_name_counts_nothing() -> None:
+    assert run("Officials from the Group of Twenty economies met in Rome.") == []
+
+
+def test_one_as_a_pronoun_counts_nothing() -> None:
+    found = run("One hears 40 percent; one reads other numbers.")
+    assert values(found) == [(Decimal(40), "percent")]
+
+
+def test_a_number_word_counting_parts_of_the_text_is_not_a_figure() -> None:
+    found = run("Two lessons follow from the dispute. Four companies halted work.")
+    assert values(found) == [(Decimal(4), "companies")]
+
+
+def test_a_count_in_apposition_to_a_list_describes_the_list() -> None:
+    found = run("Washington curbed nickel and cobalt, two metals used in batteries, "
+                "and 40 tonnes were held at the border.")
+    assert values(found) == [(Decimal(40), "metric tons")]
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Traders said stocks would last two to three weeks.", 2, 3),
+    ("Smelters hold between four and eight weeks of supply.", 4, 8),
+])
+def test_a_duration_given_as_a_range_is_a_figure(text: str, low: int, high: int) -> None:
+    figure = one(text)
+    assert (figure.value, figure.value_max, figure.unit) == (Decimal(low), Decimal(high),
+                                                             "weeks")
+
+
+def test_each_end_of_a_range_may_carry_its_own_qualifier() -> None:
+    figure = one("Estimates range from about 40% to just under 55%, depending on the source.")
+    assert (figure.value, figure.value_max, figure.qualifier) == (Decimal(40), Decimal(55),
+                                                                  "about")
+
+
+def test_a_fall_from_one_share_to_another_gives_two_figures() -> None:
+    found = run("Its share fell from about 80 percent in 2012 to around 55 percent last year.")
+    assert values(found) == [(Decimal(80), "percent"), (Decimal(55), "percent")]
+    assert all(f.value_max is None for f in found)
+
+
+def test_a_number_after_a_comparing_qualifier_takes_the_unit_before_it() -> None:
+    found = run("Roughly 45 percent by tonnage, nearer to 52 by value.")
+    assert values(found) == [(Decimal(45), "percent"), (Decimal(52), "percent")]
+    assert found[1].qualifier == "nearer to"
+
+
+def test_a_figure_named_again_is_not_a_new_claim() -> None:
+    found = run("Exports fell 12% in March. Officials called the 12% figure misleading.")
+    assert [f.span.text for f in found] == ["12%"]
+    assert found[0].span.begin < 20
+
+
+def test_vague_counts_of_times_are_occasions_not_ratios() -> None:
+    assert run("The clip was viewed hundreds of thousands of times.") == []
+
+
+def test_twice_before_a_comparison_is_a_ratio_but_twice_alone_is_not() -> None:
+    found = run("Approvals took almost twice as long as normal. He called the office twice.")
+    assert values(found) == [(Decimal(2), "ratio")]
+    assert found[0].qualifier == "almost"
+
+
+def test_a_total_after_of_lends_its_noun_to_the_parts_after_it() -> None:
+    found = from_fixture("partitions")
+    assert values(found) == [
+        (Decimal(20), "requests"), (Decimal(15), "requests"), (Decimal(5), "requests"),
+        (Decimal(120), "suppliers"), (Decimal(35), "suppliers"),
+        (Decimal(40), "inspectors")]
+
+
+def test_the_level_after_a_change_in_points_is_in_points_and_rates_name_two_currencies(
+        ) -> None:
+    found = values(from_fixture("market_levels"))
+    assert (Decimal("61.2"), "points") in found
+    assert (Decimal("2598.47"), "points") in found
+    assert (Decimal("1452.3"), "KRW per USD") in found
+    assert (Decimal("1.08"), "EUR per USD") in found
+
+
+def test_where_us_dollars_are_marked_a_bare_dollar_is_the_local_one() -> None:
+    assert values(from_fixture("local_dollars")) == [(Decimal(400000000), "USD"),
+                                                     (Decimal("8.2"), "AUD")]
+
+
+def test_figures_in_an_interviewers_question_are_left_out() -> None:
+    found = from_fixture("interview_question")
+    assert [(f.value, f.unit, f.qualifier) for f in found] == [(Decimal(40), "percent",
+                                                                "closer to")]
+
+
+def test_a_bare_dollar_stays_us_when_no_dollar_state_is_named_twice() -> None:
+    text = ("Tokyo pledged $US2 billion; Australia was mentioned once. "
+            "Chips cost $40 each.")
+    art = article(text, date="2026-02-10")
+    found = find_figures(art, find_actors(art)[0])
+    assert values(found) == [(Decimal(2000000000), "USD"), (Decimal(40), "USD")]

@@ -79,7 +79,7 @@ def test_material_output_is_sorted_with_exact_spans() -> None:
 def test_kinds_and_compounds_are_materials_of_their_own() -> None:
     mentions = {m.span.text: m for m in _materials("material_compounds_and_kinds")}
     assert mentions["power semiconductors"].broader == "semiconductors"
-    assert mentions["sintered neodymium magnets"].broader == "rare earth magnets"
+    assert mentions["sintered neodymium magnets"].broader == "neodymium magnets"
     motors = mentions["electric vehicle motors"]  # not electric vehicles plus motors
     assert (motors.name, motors.broader) == ("electric vehicle motors", "motors")
     assert "motors" not in mentions and "electric vehicle" not in mentions
@@ -98,3 +98,22 @@ def test_chipmaking_chemicals_are_named_and_grouped() -> None:
     for chemical in ("hydrogen fluoride", "photoresists", "dichlorosilane"):
         assert names[chemical] == "chipmaking chemicals"
     assert "chipmaking chemicals" in names
+
+
+def test_a_material_qualifying_who_makes_or_studies_it_is_not_named() -> None:
+    assert _pairs(_materials("material_qualifying_agents")) == [
+        ("magnet", "rare earth magnets"),   # magnet shipments: the good itself
+        ("gallium", "gallium"),             # gallium prices
+    ]
+
+
+def test_materials_in_a_section_label_in_capitals_are_not_named() -> None:
+    assert _pairs(_materials("material_section_labels")) == [("Germanium", "germanium")]
+
+
+def test_rare_metals_compounds_alloys_and_neodymium_magnets_are_named() -> None:
+    mentions = {m.span.text: m for m in _materials("material_round_two_entries")}
+    assert mentions["rare metals"].broader == "critical minerals"
+    assert mentions["rare earth compounds"].broader == "rare earths"
+    assert mentions["cerium-bearing alloy"].name == "rare earth alloys"   # [[compound]] alias_of
+    assert mentions["neodymium magnets"].broader == "rare earth magnets"

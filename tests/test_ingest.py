@@ -204,3 +204,33 @@ def test_a_release_time_line_gives_the_date_and_its_source_the_publisher() -> No
     assert article.metadata.publisher == "Ministry of Commerce News Office"
     for key, span in article.metadata_spans.items():
         assert article.text[span.begin:span.end] == span.text, key
+
+
+@pytest.mark.parametrize(("line", "day"), [
+    ("Kell Wire live desk | Thursday, 5 March 2026", dt.date(2026, 3, 5)),
+    ("Interview by Ida Marsh | Published March 12, 2026", dt.date(2026, 3, 12)),
+    ("Metals Weekly · Posted: 2026-03-09 · Issue 41", dt.date(2026, 3, 9)),
+    ("Kell Wire | Mar 9, 2026 10:14 AM", dt.date(2026, 3, 9)),
+])
+def test_a_masthead_segment_holding_a_date_gives_the_date(line: str, day: dt.date) -> None:
+    article = parse(f"Freedonia's metals row\n{line}\n\nThe council voted today.\n")
+    assert article.metadata.date == day
+    span = article.metadata_spans["date"]
+    assert article.text[span.begin:span.end] == span.text
+
+
+def test_a_masthead_without_a_date_segment_gives_no_date() -> None:
+    article = parse("Freedonia's metals row\nKell Wire | Markets | Metals\n\nText here.\n")
+    assert article.metadata.date is None
+
+
+def test_a_date_line_may_end_with_a_time_of_day() -> None:
+    assert parse("Council votes\n8 March 2026 10:14 GMT\n\nText.\n").metadata.date == \
+        dt.date(2026, 3, 8)
+
+
+def test_a_masthead_byline_segment_gives_the_author() -> None:
+    article = parse("Council votes\nBy Jane Roe | March 8, 2026\n\nThe council voted.\n")
+    assert (article.metadata.author, article.metadata.date) == ("Jane Roe", dt.date(2026, 3, 8))
+    span = article.metadata_spans["author"]
+    assert article.text[span.begin:span.end] == "Jane Roe"

@@ -42,6 +42,8 @@ def extraction(ident: str, *measures: MeasureMention) -> Extraction:
     actors = [ActorMention("Ruritania", ActorType.STATE, Span.of(TEXT, 0, 9)),
               ActorMention("Ministry of Commerce of Ruritania", ActorType.GOVERNMENT_BODY,
                            Span.of(TEXT, 12, 29), part_of="Ruritania"),
+              ActorMention("Ministry of Education of Ruritania", ActorType.GOVERNMENT_BODY,
+                           Span.of(TEXT, 12, 29), part_of="Ruritania"),
               ActorMention("Freedonia", ActorType.STATE, Span.of(TEXT, 48, 57))]
     goods = [MaterialMention(name, GOODS[name].category, Span.of(TEXT, 0, 9),
                              broader=GOODS[name].broader)
@@ -147,6 +149,27 @@ def test_precedents_and_measures_under_consideration_are_apart_from_current_ones
     r = resolved(extraction("a.txt", current, precedent, weighed))
     assert len(set(nodes(r, current, precedent, weighed))) == 3
     assert "historical" in r.measure_for(precedent).label
+
+
+def test_a_measure_known_only_from_reports_is_apart_from_the_announced_one() -> None:
+    announced = measure(date="2026-01-06", covers=("dual-use items",))
+    rumoured = measure(MeasureType.LICENSING_RESTRICTION, covers=("dysprosium",),
+                       status=MeasureStatus.REPORTED)
+    again = measure(MeasureType.LICENSING_RESTRICTION, at=40, status=MeasureStatus.REPORTED)
+    r = resolved(extraction("a.txt", announced, rumoured), extraction("b.txt", again))
+    assert r.measure_for(announced).key != r.measure_for(rumoured).key
+    assert r.measure_for(rumoured).key == r.measure_for(again).key
+
+
+def test_accounts_naming_two_bodies_of_one_state_are_two_measures() -> None:
+    advisory = measure(MeasureType.TRAVEL_ADVISORY, date="2026-01-06",
+                       issuer="Ministry of Commerce of Ruritania")
+    other_body = measure(MeasureType.TRAVEL_ADVISORY, at=40, date="2026-01-07",
+                         issuer="Ministry of Education of Ruritania")
+    state_level = measure(MeasureType.TRAVEL_ADVISORY, date="2026-01-06")
+    r = resolved(extraction("a.txt", advisory, other_body), extraction("b.txt", state_level))
+    assert r.measure_for(advisory).key != r.measure_for(other_body).key
+    assert r.measure_for(state_level).key == r.measure_for(advisory).key
 
 
 def test_node_keys_do_not_depend_on_the_order_of_articles() -> None:

@@ -229,3 +229,36 @@ def test_shipped_descriptors_and_credits_are_loaded_as_token_phrases() -> None:
     assert data.credits[("reporting", "by")] == "reporter"
     assert "Pacific" not in data.lexicon.function_words
     assert "The" in data.lexicon.function_words
+
+
+def test_a_compound_alias_of_names_an_existing_material_with_a_glued_suffix() -> None:
+    table = {"material": [
+        {"name": "alloys", "category": "rare_earth_product"},
+        {"name": "terbium", "category": "rare_earth_element", "symbol": "Tb", "inflect": False},
+    ], "compound": [{"suffix": "-bearing alloy", "of_category": "rare_earth_element",
+                     "category": "rare_earth_product", "alias_of": "alloys"}]}
+    data = parse_material_data(table, Path("test.toml"))
+    assert data.alias_map[alias_key("terbium-bearing alloy")] == "alloys"
+    assert "terbium-bearing alloy" not in data.entries
+    table["compound"][0]["alias_of"] = "bronze"
+    with pytest.raises(RefDataError, match="alias_of 'bronze'"):
+        parse_material_data(table, Path("test.toml"))
+
+
+def test_a_state_named_with_the_keeps_it_in_template_names() -> None:
+    data = actor_data()
+    assert data.in_phrase("United States") == "the United States"
+    assert data.in_phrase("Japan") == "Japan"
+    assert data.body_name("embassy", "Japan", "United Kingdom") == \
+        "Embassy of Japan in the United Kingdom"
+
+
+def test_round_two_lexicon_and_citation_tables_are_loaded() -> None:
+    data = actor_data()
+    assert "sources" in data.lexicon.anonymous_groups
+    assert "according to" in data.lexicon.citing_words
+    assert {"Co.", "Corporation"} <= data.lexicon.legal_suffixes
+    assert "desk" in data.lexicon.desk_words
+    assert "prefectural government" in data.lexicon.local_bodies
+    assert "sources" in data.citation.source_lines
+    assert "makers" in material_data().agent_heads

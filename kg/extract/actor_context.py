@@ -89,6 +89,9 @@ class ActorContext:
         self.pending: list[Pending] = []
         self.candidates: list[CandidateLink] = []
         self.heading = heading_tokens(article.text)
+        self.dateline: tuple[int, int, str] | None = None
+        """Tokens ``[start, end)`` of the city of a wire dateline ("SEOUL, Jan. 8 (Yonhap)
+        --") and the state whose capital it is: where the report was filed, not an actor."""
         self.unplaced: list[ActorMention] = []
         """Actors the article names only outside its text (its header's author and
         publisher): mentions with an empty span."""
@@ -172,6 +175,8 @@ class ActorContext:
         t = self.tok(i)
         if t is None or not t.is_word or i in self.covered or i in self.consumed:
             return False
+        if not first and t.newline_before:
+            return False  # a name never runs over a line break ("By X" then "X is ...")
         if not first and (t.glued or t.text in self.lex.name_particles):
             return t.text.isalpha()  # Ching-te's "te", von der Leyen's "von"
         if first and t.glued or not t.is_capitalised or not t.text.isalpha():

@@ -21,8 +21,11 @@ passes:
 2. *References back*, left to right: a bare generic body ("the ministry") is the latest
    body of that kind named before it (or spoken for by a known person named before it);
    with none, the one body of the article's states whose own name holds the term ("the
-   cabinet"); "the institute" is the latest organisation with that word in its name, and
-   an organisation's first word alone names it again ("Ironbridge"); an embassy with no
+   cabinet"), else, in a report filed from a capital, that state's body ("SEOUL, Jan. 8
+   (Yonhap) -- ..., the trade ministry said"; the dateline's city is where the report was
+   filed, not an actor); "the institute" is the latest organisation with that word in
+   its name, and an organisation's first word alone names it again ("Ironbridge"); an
+   embassy with no
    host is in the state the article names most; a family name alone ("Kanai", "Mr.
    Kanai") is the person named in full before it -- for a name that is also a common word
    ("He") only when a title precedes it or a verb of saying follows it.
@@ -35,6 +38,7 @@ a family name two people share) becomes a :class:`~kg.model.CandidateLink`, neve
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -55,9 +59,11 @@ from .actor_patterns import (
     find_bylines_and_publisher,
     find_cited_names,
     find_described_organizations,
+    find_local_governments,
     find_pattern_organizations,
     find_pattern_people,
     find_short_names,
+    find_transcript_labels,
 )
 from .refdata import ActorAlias, GazMatch, Honorific, KindTerm, NotActor, Title, tokenize
 
@@ -85,6 +91,8 @@ def _compose(ctx: ActorContext) -> None:
             continue
         if any(i in ctx.consumed for i in range(m.start, m.end)):
             continue
+        if ctx.dateline is not None and m.start == ctx.dateline[0]:
+            continue  # "SEOUL, Jan. 8 (Yonhap) --": where the report was filed
         entry = ctx.data.entries[alias.name]
         if entry.type is ActorType.PERSON and m.end - m.start == 1 \
                 and ctx.tokens[m.start].text == entry.family:
@@ -299,8 +307,9 @@ def _refer_back(ctx: ActorContext) -> None:
             resolved.append(item)
             _register(ctx, item, registry)
         elif isinstance(item, Pending) and item.what == "refer":
-            target = _latest_body(ctx, resolved, item) or _implied_body(ctx, item,
-                                                                        state_counts)
+            target = (_latest_body(ctx, resolved, item)
+                      or _implied_body(ctx, item, state_counts)
+                      or _dateline_body(ctx, item))
             if target is not None:
                 found = Found(target.name, target.type, item.start, item.end,
                                known=target.known, part_of=target.part_of,
@@ -431,6 +440,58 @@ def _implied_body(ctx: ActorContext, item: Pending, states: Counter[str]) -> Fou
                  apposition=False)
 
 
+_DATELINE = re.compile(
+    r"(?P<city>[A-Z][A-Za-z.' -]{1,30}?)(?P<place>,[^\n—–()]{1,30}?)?[ \t]*"
+    r"(?P<agency>\([^()\n]{1,30}\)[ \t]*)?(?:—|–|--|-)[ \t]")
+_DATELINE_LINES = 3
+
+
+def find_dateline(ctx: ActorContext) -> tuple[int, int, str] | None:
+    """The capital city opening a wire dateline in the first lines ("SEOUL, Jan. 8 (Yonhap)
+    --", "TOKYO —", "Beijing, Jan. 8 (Xinhua) --") and its state.  The city must be in
+    capitals or followed by an agency or a date, so that a headline opening with a capital
+    ("Beijing, Tokyo trade barbs -") is not taken for one."""
+    lines = 0
+    for tok in ctx.tokens:
+        if tok.index and tok.newline_before:
+            lines += 1
+        if lines >= _DATELINE_LINES:
+            return None
+        if tok.index and not tok.newline_before:
+            continue
+        m = _DATELINE.match(ctx.text, tok.begin)
+        match = ctx.match_at.get(tok.index)
+        alias = ctx.payload(match, ActorAlias)
+        if m is None or match is None or alias is None or not alias.capital:
+            continue
+        if ctx.tokens[match.end - 1].end > m.end("city"):
+            continue
+        city = m.group("city")
+        if city.isupper() or m.group("agency") or (m.group("place") or "").strip(", ")[:1] \
+                .isupper() and any(ch.isdigit() for ch in m.group("place") or ""):
+            return match.start, match.end, alias.name
+    return None
+
+
+def _dateline_body(ctx: ActorContext, item: Pending) -> Found | None:
+    """A bare generic body with nothing to refer back to, in a report filed from a capital:
+    that state's body ("SEOUL ... -- ..., the trade ministry said")."""
+    if ctx.dateline is None or item.kind is None or item.state is not None \
+            or not ctx.data.kinds[item.kind].refers_back:
+        return None
+    state = ctx.dateline[2]
+    spec = ctx.data.kinds[item.kind]
+    name = ctx.data.body_by_state_kind.get((state, item.kind))
+    if name is None and spec.template and "{host}" not in spec.template:
+        name = ctx.data.body_name(item.kind, state)
+    if not name:
+        return None
+    entry = ctx.data.entries.get(name)
+    return Found(name, spec.type, item.start, item.end, known=entry is not None,
+                 part_of=entry.part_of if entry else state,
+                 kinds=entry.kinds if entry else (item.kind,), state=state, apposition=False)
+
+
 def _holds(alias: str, term: tuple[str, ...]) -> bool:
     """Whether the words of ``term`` occur, in a row, in ``alias``."""
     words = tuple(t.key for t in tokenize(alias))
@@ -540,10 +601,13 @@ def find_actors(article: Article) -> tuple[list[ActorMention], list[CandidateLin
     """Return the actors named in ``article`` (one per mention, sorted by span) and
     uncertain candidate links."""
     ctx = ActorContext(article)
+    ctx.dateline = find_dateline(ctx)
     find_anonymous_sources(ctx)
+    find_local_governments(ctx)
     find_pattern_organizations(ctx)
     find_described_organizations(ctx)
     _compose(ctx)
+    find_transcript_labels(ctx)
     find_pattern_people(ctx)
     find_bylines_and_publisher(ctx)
     find_short_names(ctx)

@@ -13,7 +13,16 @@ An article cites (``kg:cites``):
   the protest");
 * the organisation of a person cited by "according to" ("according to Kenta Ogawa, a
   senior fellow at the Tokyo Institute for Resource Policy"): the person's words are a
-  statement, the organisation the source.
+  statement, the organisation the source;
+* an organisation listed as a source: on a line labelled "Sources:" (``[citation]
+  source_lines``), in a citation in parentheses with a year ("(CSIS, 2025)", "(Ministry of
+  Foreign Affairs, 7 January 2026)"), or in a reference-list entry ("IEA (2025). Global
+  Critical Minerals Outlook 2025. International Energy Agency.").
+
+The article's own publisher is not a source: the header's, the agency of its dateline, an
+outlet its byline names ("By Global Times") or its masthead ("Asia Markets Wire live desk |
+..."); nor is the outlet of a reporter asking a question in a transcript ("Reporter of
+Kyodo News: ...", :mod:`kg.extract.question_turns`).
 
 People and states are never sources here: what they say is a statement
 (:mod:`kg.extract.statements`), and a body acting ("the ministry protested") is not cited.
@@ -21,7 +30,10 @@ People and states are never sources here: what they say is a statement
 
 from __future__ import annotations
 
+import re
+
 from ..model import ActorMention, ActorType, Article, CitationMention
+from .question_turns import in_question, question_spans
 from .refdata import CitationFrames, Token, actor_data, tokenize
 
 _NEVER_CITED = {ActorType.PERSON, ActorType.STATE}
@@ -33,6 +45,17 @@ _APPOSITION_MAX = 12
 """Tokens an apposition between a cited organisation and its verb may hold."""
 _EMPLOYER_LINKS = {"at", "of", "with", "from"}
 _CLAUSE_END = {".", ";", "!", "?", "(", ")", "“", "”", '"'}
+_LINE_LABEL = re.compile(r"[ \t]*(?:[-•*][ \t]*)?([A-Za-z][A-Za-z ]{0,24}?)[ \t]*:")
+_REFERENCE_ENTRY = re.compile(
+    r"[ \t]*(?:\[\d+\][ \t]*|[-•*][ \t]*)?(?P<head>[^\n()]{1,80}?)[ \t]"
+    r"\((?:19|20)\d\d[a-z]?\)[ \t]*[.,:]")
+"""A reference-list entry: "IEA (2025). Global Critical Minerals Outlook 2025. ..."; its
+head (the author) holds no lower-case word but short function words, so that a sentence
+("China curbed gallium (2023), then ...") is not taken for one."""
+_PROSE_WORD = re.compile(r"\b[a-z]{4,}\b")
+_PAREN_BEFORE = re.compile(r"\([ \t]*$")
+_PAREN_AFTER = re.compile(r"[ \t]*,[ \t]*[^()\n]{0,30}?\b(?:19|20)\d\d[a-z]?[ \t]*\)")
+"""The rest of "(CSIS, 2025)" or "(Ministry of Foreign Affairs, 7 January 2026)"."""
 
 
 def find_citations(article: Article, actors: list[ActorMention]) -> list[CitationMention]:
@@ -45,12 +68,15 @@ def find_citations(article: Article, actors: list[ActorMention]) -> list[Citatio
     placed = [a for a in actors if a.span.end > a.span.begin]
     own = _own_publishers(article, tokens, placed, by_begin, by_end)
     starts = {by_begin[a.span.begin]: a for a in placed if a.span.begin in by_begin}
+    questions = question_spans(article.text)
     out: dict[tuple[int, int], CitationMention] = {}
     for mention in placed:
         start = by_begin.get(mention.span.begin)
         end = by_end.get(mention.span.end)
         if start is None or end is None:
             continue
+        if questions and in_question(questions, mention.span.begin):
+            continue  # "Reporter of Kyodo News: ...": the outlet asks, it is not a source
         if mention.type is ActorType.PERSON:
             cited = _organisation_of_cited_person(tokens, start, end, frames, starts)
             if cited is not None and cited.name.casefold() not in own:
@@ -62,7 +88,8 @@ def find_citations(article: Article, actors: list[ActorMention]) -> list[Citatio
         if own & {mention.name.casefold(), mention.span.text.casefold()}:
             continue  # the article's own outlet is the article, not a cited source
         if mention.type is ActorType.MEDIA or _cited(tokens, start, end, mention, frames,
-                                                     starts):
+                                                     starts) \
+                or _listed(article.text, mention, frames):
             key = (mention.span.begin, mention.span.end)
             out.setdefault(key, CitationMention(name=mention.name, span=mention.span))
     return [out[k] for k in sorted(out)]
@@ -75,6 +102,20 @@ def _own_publishers(article: Article, tokens: tuple[Token, ...], actors: list[Ac
     own = set()
     if article.metadata.publisher:
         own.add(article.metadata.publisher.casefold())
+    author = (article.metadata.author or "").casefold()
+    if author and any(a.type is ActorType.MEDIA and author in {a.name.casefold(),
+                                                                  a.span.text.casefold()}
+                      for a in actors):
+        own.add(author)  # "By Global Times": the outlet wrote it
+    desks = actor_data().lexicon.desk_words
+    head = article.text[:_head_end(article.text)]
+    for mention in actors:
+        if mention.type is ActorType.MEDIA and mention.span.end <= len(head):
+            after = _MASTHEAD_AFTER.match(head, mention.span.end)
+            words = after.group().split() if after else []
+            if any(w.casefold() in desks for w in words):
+                # "Asia Markets Wire live desk | ...": the masthead names the article's own
+                own.update({mention.name.casefold(), mention.span.text.casefold()})
     lines = 0
     limit = len(tokens)
     for t in tokens:
@@ -92,6 +133,34 @@ def _own_publishers(article: Article, tokens: tuple[Token, ...], actors: list[Ac
                 and tokens[end].text == ")" and tokens[end + 1].text in _DASHES:
             own.update({mention.name.casefold(), mention.span.text.casefold()})
     return own
+
+
+_MASTHEAD_AFTER = re.compile(r"(?:[ \t]+[a-z]+\b){1,3}")
+
+
+def _head_end(text: str) -> int:
+    """End of the first lines of ``text``, where a masthead or a dateline stands."""
+    end = -1
+    for _ in range(_DATELINE_LINES + 5):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return len(text)
+    return end
+
+
+def _listed(text: str, mention: ActorMention, frames: CitationFrames) -> bool:
+    """Whether the mention is listed as a source: on a "Sources:" line, in a reference-list
+    entry, or in a citation in parentheses with a year ("(CSIS, 2025)")."""
+    begin, end = mention.span.begin, mention.span.end
+    line_start = text.rfind("\n", 0, begin) + 1
+    label = _LINE_LABEL.match(text, line_start, begin)
+    if label is not None and label.group(1).casefold() in frames.source_lines:
+        return True
+    entry = _REFERENCE_ENTRY.match(text, line_start)
+    if entry is not None and not _PROSE_WORD.search(entry.group("head")):
+        return True
+    return bool(_PAREN_BEFORE.search(text, max(0, begin - 3), begin)
+                and _PAREN_AFTER.match(text, end))
 
 
 def _keys(tokens: tuple[Token, ...], begin: int, end: int) -> tuple[str, ...]:

@@ -39,7 +39,7 @@ _SKIPPABLE = frozenset(
     "has have had was were is are will would could should may might can also then later "
     "again further previously not just already still reportedly formally officially "
     "publicly repeatedly separately earlier recently meanwhile however, urgently begun began "
-    "started continued continues resumed once first again".split())
+    "started continued continues resumed once first again since".split())
 _OWNED = re.compile(r"\b(?:its|their)\s+(?:leaders?|government|officials?|spokes(?:man|woman|"
                     r"person)|leadership|representatives?|authorities|ministers?)\s*$",
                     re.IGNORECASE)
@@ -477,6 +477,11 @@ class Context:
             if comma != -1:
                 return comma + 1
         return begin
+
+    def persons_described(self, noun: str) -> list[str]:
+        """The persons the article describes with ``noun`` ("spokesperson", "minister"):
+        in apposition, as a title before the name, or by their role."""
+        return self._descriptions.get(noun.lower(), [])
 
     def described_person(self, mention: ActorMention) -> Subject | None:
         """For "a spokesperson for <mention>", the person so described, else the body.

@@ -18,6 +18,8 @@ text                                   resolved (anchor: Wednesday 7 January 202
 ``November 2025``, ``late December``   month precision
 ``in 2025``, ``late 2025``             year precision
 ``last month``, ``this year``          month or year precision, from the anchor
+``earlier this week``, ``last week``   the month the week lies in (its year when it
+                                       spans two months; none across a new year)
 ``yesterday``, ``today``               the day
 ``New Year's address``                 31 December before the anchor (holiday table)
 ``two years ago``                      year precision
@@ -130,6 +132,7 @@ def _tables() -> _Tables:
         r"(?P<rel>(?P<q10>today|yesterday|tomorrow))",
         r"(?P<relm>(?P<q11>(?:earlier\s+|later\s+)?(?:last|this|next|past)"
         r"|earlier\s+this|later\s+this)\s+(?P<u11>month|year))",
+        r"(?P<week>(?P<q18>(?:earlier\s+|later\s+)?this|last|past)\s+week)",
         rf"(?P<ago>(?P<n12>{number})\s+(?P<u12>years?|months?)\s+ago)",
         r"(?P<ord>(?:on\s+(?:the\s+)?(?P<d13>[0-3]?\d)(?:st|nd|rd|th)(?:\s+day)?(?!\s+(?:of\s+)?"
         rf"(?:century|anniversary|largest|biggest|time|round|plenary|session|congress|{month})))"
@@ -212,7 +215,7 @@ def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: Part
     g = m.groupdict()
     kind = next(k for k in ("iso", "slash", "mdy", "dmy", "md", "dm", "my", "mo", "yr", "ordm",
                             "lym", "mly", "wd", "hol", "same", "next", "prev", "rel", "relm",
-                            "ago", "ord") if g.get(k))
+                            "week", "ago", "ord") if g.get(k))
     try:
         if kind == "iso":
             return PartialDate(int(g["iy"]), int(g["im"]), int(g["id"])), False
@@ -284,6 +287,9 @@ def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: Part
         return PartialDate.from_date(anchor + dt.timedelta(days=shift)), True
     if kind == "relm":
         return _relative_period(anchor, g["q11"].lower(), g["u11"].lower()), True
+    if kind == "week":
+        week = _week(anchor, g["q18"].lower())
+        return (week, True) if week is not None else None
     if kind == "ago":
         return _ago(anchor, g["n12"].lower(), g["u12"].lower()), True
     if kind == "ordm":
@@ -317,7 +323,7 @@ def _is_deictic(m: re.Match[str], text: str, last_month: PartialDate | None) -> 
     """Whether the expression counts from the day of writing ("on Monday", "last month",
     "last April")."""
     g = m.groupdict()
-    if any(g.get(k) for k in ("wd", "rel", "relm", "ago", "ordm", "lym", "mly")):
+    if any(g.get(k) for k in ("wd", "rel", "relm", "week", "ago", "ordm", "lym", "mly")):
         return True
     if (g.get("mo") or g.get("md") or g.get("dm")) and _LAST_NEXT.search(
             text, max(0, m.start() - 12), m.start()):
@@ -396,6 +402,22 @@ def _relative_period(anchor: dt.date, which: str, unit: str) -> PartialDate:
         return PartialDate(anchor.year + shift)
     moved = anchor + relativedelta(months=shift)
     return PartialDate(moved.year, moved.month)
+
+
+def _week(anchor: dt.date, which: str) -> PartialDate | None:
+    """"this week", "earlier this week", "last week": the month the week (Monday to
+    Sunday; up to the anchor for this week) lies in, else its year; None when it spans two
+    years."""
+    monday = anchor - dt.timedelta(days=anchor.weekday())
+    if which.split()[-1] in ("last", "past"):
+        first, last = monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
+    elif which.startswith("later"):
+        first, last = anchor, monday + dt.timedelta(days=6)
+    else:
+        first, last = monday, anchor
+    if (first.year, first.month) == (last.year, last.month):
+        return PartialDate(last.year, last.month)
+    return PartialDate(last.year) if first.year == last.year else None
 
 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,

@@ -6,17 +6,31 @@ A figure is a number (digits, ``1,100``, ``3.8``, or a number word up to twelve)
   symbol before it (``$58 billion``), scale words multiplying it (``9 trillion yen``);
 * or a plural noun it counts (``1,100 items``, ``at least seven categories``): the noun is
   the unit, as ``docs/graph-layout.md`` says ("the noun the text counts");
-* or a multiplying verb (``more than doubled``: 2, unit ``ratio``);
-* or a vague magnitude (``billions of dollars``): value ``None``.
+* or a multiplying verb (``more than doubled``: 2, unit ``ratio``), or a multiplying adverb
+  before a comparison (``nearly twice as long``);
+* or a vague magnitude (``billions of dollars``): value ``None`` ("tens of thousands of
+  times" counts occasions, not a ratio);
+* or a unit the sentence gives elsewhere (:mod:`kg.extract.figure_frames`: partitions,
+  elliptic units, index levels, exchange rates).
 
-Ranges (``60-70%``, ``between 60 and 70 percent``, ``60% to 70%``) give ``value`` and
-``value_max``.  A qualifier right before the number (``about``, ``more than``, ``at least``)
-is kept as the text writes it.
+Ranges (``60-70%``, ``between 60 and 70 percent``, ``60% to 70%``, ``three to four
+months``, ``from about 60% to just over 70%``) give ``value`` and ``value_max``; a "range"
+whose second end is lower (``from about 90% to around 60%``) is a fall, two figures.  A
+qualifier right before the number (``about``, ``more than``, ``at least``) is kept as the
+text writes it.  Durations are figures with a qualifier or as a range.  A bare "$" is the
+US dollar unless the article marks US dollars itself ("$US250 million", then "$15.40" is
+the local dollar, :func:`kg.extract.figure_frames.local_dollar_of`).
 
 Not figures: numbers inside dates, ordinals, numbers that are part of a name or compound
-(``One-China``, ``G7``), and numbers that refer rather than count (``the two countries``,
-``Asia's two largest economies``): a determiner or a possessive before them, or no noun
-right after a number word.
+(``One-China``, ``G7``, a capitalised number word inside a sentence: ``Group of Seven
+partners``), and numbers that refer rather than count (``the two countries``, ``Asia's two
+largest economies``, ``the 90% figure``): a determiner or a possessive before them, or no
+noun right after a number word.  Number words that count no thing of the world are not
+either: "one" before a plural ("One sees 60 percent": a pronoun), a count of the text's own
+parts (``Three features stand out``, ``[figures.counted].discourse``), a count in
+apposition to the list before it (``gallium and germanium, two metals used in chips``).
+The figures of an interviewer's question (:mod:`kg.extract.question_turns`) are the
+questioner's framing, not claims: they are left out.
 
 ``about`` is a short noun phrase saying what the number measures: the complement after
 ``of`` (``70% of Japan's rare earth imports``), the noun phrase an amount modifies
@@ -31,18 +45,23 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
 from ..model import ActorMention, Article, FigureMention, Span, StatementMention
 from .context import Context, build_context
+from .figure_frames import FrameRules, apply_frames, local_dollar_of
+from .question_turns import in_question, question_spans
 from .triggers import load_triggers, phrase_pattern
 
 _ENCLOSING_REACH = 8
 """Statements before a figure searched for one holding it (reported words rarely nest)."""
 _DATE_MAX = 40
 """Longest date expression, in characters (for the overlap test)."""
+_QUALIFIED_REACH = 48
+"""Characters a qualifier, "between" and a currency symbol may take before a number."""
 _COUNTED_GAP = 3
 """Modifier words allowed between a number in digits and the noun it counts."""
 _ABOUT_WORDS = 6
@@ -76,6 +95,10 @@ _RESTATED = re.compile(r"(?:\(\s*|(?:equivalent|equal|equating)\s+to\s+|or\s+|i\
 @dataclass(frozen=True)
 class _Tables:
     number: re.Pattern[str]
+    candidate: re.Pattern[str]
+    """Where a number starts: the full pattern is tried only near one."""
+    qualifier_before: re.Pattern[str]
+    """A qualifier ending right before an offset (searched with ``endpos``)."""
     vague: re.Pattern[str]
     multiplier: re.Pattern[str]
     counted_as: dict[str, str]
@@ -85,6 +108,23 @@ class _Tables:
     duration_re: re.Pattern[str]
     """A duration noun, not followed by a word that makes it a date."""
     ratio_followers: frozenset[str]
+    elliptic: frozenset[str]
+    """Qualifiers after which a number may leave out the unit of the figure before it."""
+    referring_heads: frozenset[str]
+    discourse: frozenset[str]
+    comparative: re.Pattern[str]
+    comparative_followers: frozenset[str]
+    local_dollars: dict[str, str]
+
+
+_DIGIT_START = re.compile(r"(?<![\d.,])\d")
+
+
+def _opening(words: Iterable[str]) -> str:
+    """A look-ahead for the first letters of ``words``: it rules out most positions of a
+    text before the alternation of the words is tried (a large speed-up in ``re``)."""
+    letters = sorted({w[0].lower() for w in words if w} | {w[0].upper() for w in words if w})
+    return "(?=[" + "".join(re.escape(c) for c in letters) + "])" if letters else ""
 
 
 @lru_cache(maxsize=1)
@@ -105,14 +145,20 @@ def _tables() -> _Tables:
 
     number = re.compile(
         rf"(?<![\w.,$€£¥-])(?:(?P<qual>{qualifiers})\s+)?(?P<between>between\s+)?"
-        + amount("a") + r"(?:\s*(?:-|–|to|and)\s*" + amount("b") + ")?"
+        + amount("a") + rf"(?:\s*(?:-|–|to|and)\s*(?:(?P<qual2>{qualifiers})\s+)?"
+        + amount("b") + ")?"
         + r"(?![\w‑-]|\.\d|,\d)", re.IGNORECASE)
     vague_words = "|".join(sorted((phrase_pattern(v) for v in t.vague), key=len, reverse=True))
-    vague = re.compile(rf"(?<![\w])(?P<vague>{vague_words})\s+of\s+(?P<unit>{unit}|[a-z]+s)"
+    vague = re.compile(rf"\b{_opening(t.vague)}(?P<vague>{vague_words})\s+of\s+"
+                       rf"(?P<unit>{unit}|[a-z]+s)"
                        r"(?![\w])", re.IGNORECASE)
     mult = "|".join(t.multipliers)
-    multiplier = re.compile(rf"(?<![\w])(?:(?P<qual>{qualifiers})\s+)?(?P<verb>{mult})(?![\w])",
+    # Verb first, the qualifier looked up before it: an optional alternation of qualifiers
+    # opening a pattern would be tried at every word of the text.
+    multiplier = re.compile(rf"\b{_opening(t.multipliers)}(?P<verb>{mult})(?![\w])",
                             re.IGNORECASE)
+    qualifier_before = re.compile(rf"(?<![\w])(?:{qualifiers})\s+$", re.IGNORECASE)
+    candidate = re.compile(rf"\b{_opening(t.number_words)}(?:{words})\b", re.IGNORECASE)
     raw = t.raw["figures"]
     counted_as = {" ".join(k.lower().split()): v for k, v in raw.get("counted_as", {}).items()}
     phrases = "|".join(sorted((phrase_pattern(k) for k in counted_as), key=len, reverse=True))
@@ -125,9 +171,23 @@ def _tables() -> _Tables:
         rf"\s+(?P<noun>{'|'.join(sorted(durations, key=len, reverse=True))})(?![\w‑-])"
         + (rf"(?!\s+(?:{not_after})\b)" if not_after else ""), re.IGNORECASE)
     followers = frozenset(w.lower() for w in raw.get("ratio_followers", {}).get("words", []))
-    return _Tables(number=number, vague=vague, multiplier=multiplier, counted_as=counted_as,
+    comparatives = raw.get("comparatives", {})
+    comparative = re.compile(
+        rf"\b{_opening(comparatives)}(?P<verb>"
+        + "|".join(sorted(comparatives, key=len, reverse=True) or ["(?!x)x"])
+        + r")\s+(?P<follower>[A-Za-z]+)", re.IGNORECASE)
+    return _Tables(number=number, candidate=candidate, qualifier_before=qualifier_before,
+                   vague=vague, multiplier=multiplier, counted_as=counted_as,
                    counted_as_re=counted_as_re, durations=durations, duration_re=duration_re,
-                   ratio_followers=followers)
+                   ratio_followers=followers,
+                   elliptic=frozenset(q.lower() for q in raw.get("elliptic_qualifiers", [])),
+                   referring_heads=frozenset(w.lower() for w in raw.get("referring_heads", [])),
+                   discourse=frozenset(w.lower()
+                                       for w in raw.get("counted", {}).get("discourse", [])),
+                   comparative=comparative,
+                   comparative_followers=frozenset(
+                       w.lower() for w in raw.get("comparative_followers", {}).get("words", [])),
+                   local_dollars=dict(raw.get("local_dollars", {})))
 
 
 def find_figures(article: Article, actors: list[ActorMention], *,
@@ -139,6 +199,7 @@ def find_figures(article: Article, actors: list[ActorMention], *,
     ``asserted_by``; they are computed here when not passed.
     """
     ctx = context or build_context(article, actors)
+    t = load_triggers()
     if statements is None:
         from .statements import find_statements
 
@@ -146,42 +207,93 @@ def find_figures(article: Article, actors: list[ActorMention], *,
     statements = sorted(statements, key=lambda st: (st.span.begin, st.span.end))
     found: list[FigureMention] = []
     tables = _tables()
+    local_dollar = local_dollar_of(ctx, tables.local_dollars)
+    bare: list[re.Match[str]] = []
+    starts = sorted([c.start() for c in _DIGIT_START.finditer(ctx.text)]
+                    + [c.start() for c in tables.candidate.finditer(ctx.text)])
+    k = 0
     pos = 0
-    while (m := tables.number.search(ctx.text, pos)) is not None:
+    while True:
+        # The leftmost match from ``pos`` holds the first number at or after it, and starts
+        # at most a qualifier, "between" and a currency symbol before that number.
+        while k < len(starts) and starts[k] < pos:
+            k += 1
+        if k == len(starts):
+            break
+        m = tables.number.search(ctx.text, max(pos, starts[k] - _QUALIFIED_REACH))
+        if m is None:
+            break
         pos = m.end()
-        if any(d.span.begin < m.end() and m.start() < d.span.end
-               for d in ctx.dates_in(max(0, m.start() - _DATE_MAX), m.end() + _DATE_MAX)):
-            continue  # a number inside a date
-        figure = _figure(ctx, m)
+        inside = [d for d in ctx.dates_in(max(0, m.start() - _DATE_MAX), m.end() + _DATE_MAX)
+                  if d.span.begin < m.end() and m.start() < d.span.end]
+        if inside:
+            # A number inside a date; what follows the date is read again ("in 2010 to about
+            # 60 percent").
+            pos = max(m.start() + 1, min(m.end(), max(d.span.end for d in inside)))
+            continue
+        figure = _figure(ctx, m, local_dollar)
+        if figure is None and m.group("anum") and not m.group("acur") \
+                and not m.group("aunit") and not m.group("bnum"):
+            bare.append(m)  # a number without a unit: a frame below may give it one
         if figure is not None:
             found.append(figure)
             if figure.span.end < m.end():
                 pos = figure.span.end  # not a range: the second amount is a figure of its own
     for m in tables.vague.finditer(ctx.text):
         unit = _unit_of(m.group("unit"))
+        if unit == "ratio":
+            continue  # "shared tens of thousands of times": occasions, not a ratio
         found.append(FigureMention(value=None, unit=unit,
                                    span=Span.of(ctx.text, m.start(), m.end()),
                                    about=_about_after(ctx, m.end())))
     for m in tables.multiplier.finditer(ctx.text):
         value = load_triggers().multipliers[m.group("verb").lower()]
-        qualifier = m.group("qual").lower() if m.group("qual") else None
+        begin, qualifier = _qualified_start(ctx, m.start())
         found.append(FigureMention(value=value, unit="ratio",
-                                   span=Span.of(ctx.text, m.start(), m.end()),
-                                   qualifier=qualifier, about=_subject_before(ctx, m.start())))
+                                   span=Span.of(ctx.text, begin, m.end()),
+                                   qualifier=qualifier, about=_subject_before(ctx, begin)))
+    for m in tables.comparative.finditer(ctx.text):
+        if m.group("follower").lower() not in tables.comparative_followers:
+            continue  # "met twice", "repeated it twice more": occasions
+        value = Decimal(str(t.raw["figures"]["comparatives"][m.group("verb").lower()]))
+        begin, qualifier = _qualified_start(ctx, m.start())
+        found.append(FigureMention(value=value, unit="ratio",
+                                   span=Span.of(ctx.text, begin, m.end("verb")),
+                                   qualifier=qualifier, about=_subject_before(ctx, begin)))
     found = _without_overlaps(found)
+    found = apply_frames(ctx, found, bare, FrameRules(
+        number=_number, counted_noun=lambda end: _counted_noun(ctx, end, allow_gap=True),
+        is_counted=_is_counted, plural=_plural, numbers=tables.number,
+        elliptic=tables.elliptic))
+    questions = question_spans(ctx.text)
+    if questions:
+        # An interviewer's question quotes figures; the answer states them (if it does).
+        found = [f for f in found if not in_question(questions, f.span.begin)]
     _restated_about(ctx, found)
     for figure in found:
         figure.asserted_by = _asserted_by(ctx, figure.span, statements)
     return found
 
 
-def _figure(ctx: Context, m: re.Match[str]) -> FigureMention | None:
+def _qualified_start(ctx: Context, begin: int) -> tuple[int, str | None]:
+    """The start of a qualifier right before ``begin`` ("more than doubled") and the
+    qualifier as written, else ``begin`` and ``None``."""
+    m = _tables().qualifier_before.search(ctx.text, max(0, begin - _QUALIFIED_REACH), begin)
+    if m is None:
+        return begin, None
+    return m.start(), " ".join(m.group().lower().split())
+
+
+def _figure(ctx: Context, m: re.Match[str], local_dollar: str | None = None
+            ) -> FigureMention | None:
     t = load_triggers()
     text = ctx.text
     value = _number(m.group("anum"))
     if value is None:
         return None
     is_word = not m.group("anum")[0].isdigit()
+    if is_word and m.group("anum")[0].isupper() and not _opens_sentence(text, m.start("anum")):
+        return None  # "Group of Seven partners", "the Big Three": part of a name
     scale = t.scales.get((m.group("ascale") or "").lower(), Decimal(1))
     if m.group("ascale") and m.group("ascale").lower() in ("m", "k", "bn", "mn", "tn", "trn") \
             and not (m.group("acur") or m.group("bcur")):
@@ -203,11 +315,15 @@ def _figure(ctx: Context, m: re.Match[str]) -> FigureMention | None:
     unit: str | None = None
     if cur:
         unit = t.currency_symbols[cur]
+        if cur == "$" and local_dollar:
+            unit = local_dollar  # "$15.40" where the article writes "$US" for US dollars
     if unit_word:
         unit = _unit_of(unit_word)
+    counted_unit = unit is None
     if unit is None:
+        # Durations count with a qualifier or as a range ("three to four months").
         counted = (_counted_as(ctx, end) or _counted_noun(ctx, end, allow_gap=not is_word)
-                   or (_duration(ctx, end) if m.group("qual") and not second else None))
+                   or (_duration(ctx, end) if m.group("qual") or second is not None else None))
         if counted is None:
             return None
         unit, end = counted
@@ -215,6 +331,13 @@ def _figure(ctx: Context, m: re.Match[str]) -> FigureMention | None:
         return None
     if not is_word and _refers(ctx, m.start()) and not m.group("qual") and unit_word is None \
             and cur is None:
+        return None
+    if _refers(ctx, m.start()) and _word_after(ctx, end) in _tables().referring_heads:
+        return None  # "the 90% figure": a figure given before, named again
+    if is_word and counted_unit and (value == 1 or unit in _tables().discourse
+                                     or _names_a_list(ctx, m.start())):
+        # "One sees 60 percent" (a pronoun), "Three features stand out" (the text's own
+        # parts), "gallium and germanium, two metals used in chips" (a list, counted)
         return None
     if unit == "ratio" and m.group("aunit") and m.group("aunit").lower() == "times" and is_word \
             and _word_after(ctx, end) not in _tables().ratio_followers:
@@ -228,8 +351,10 @@ def _figure(ctx: Context, m: re.Match[str]) -> FigureMention | None:
     qualifier = m.group("qual").lower() if m.group("qual") else None
     begin = m.start() + len(m.group()) - len(m.group().lstrip())  # "\s?" before a number
     span = Span.of(text, begin, end)
+    counted_from = _first_amount_end(m) if high is None else max(
+        m.end(g) for g in ("bnum", "bscale", "bunit") if m.group(g))
     return FigureMention(value=low, unit=unit, span=span, value_max=high, qualifier=qualifier,
-                         about=_about(ctx, span, unit, _first_amount_end(m)))
+                         about=_about(ctx, span, unit, counted_from))
 
 
 def _is_range(ctx: Context, m: re.Match[str]) -> bool:
@@ -240,7 +365,16 @@ def _is_range(ctx: Context, m: re.Match[str]) -> bool:
     """
     if not m.group("bnum"):
         return False
-    joiner = m.string[_first_amount_end(m):m.start("bcur") if m.group("bcur") else m.start("bnum")]
+    low, high = _number(m.group("anum")), _number(m.group("bnum"))
+    if low is not None and high is not None:
+        scales = load_triggers().scales
+        high_scale = scales.get((m.group("bscale") or "").lower(), Decimal(1))
+        low_scale = scales.get((m.group("ascale") or "").lower(), high_scale)
+        if high * high_scale < low * low_scale:
+            return False  # "from about 90% to around 60%": a fall, two figures
+    stop = m.start("qual2") if m.group("qual2") else (
+        m.start("bcur") if m.group("bcur") else m.start("bnum"))
+    joiner = m.string[_first_amount_end(m):stop]
     joiner = joiner.strip().lower()
     a_unit = m.group("aunit") or m.group("acur")
     b_unit = m.group("bunit") or m.group("bcur")
@@ -254,6 +388,24 @@ def _is_range(ctx: Context, m: re.Match[str]) -> bool:
             return False
         return not a_unit or bool(re.search(r"\b(?:from|between)\s*$", before, re.IGNORECASE))
     return True
+
+
+def _opens_sentence(text: str, begin: int) -> bool:
+    """Whether only a bullet, a quotation mark or nothing stands between the start of the
+    sentence (or line) and ``begin``."""
+    i = begin - 1
+    while i >= 0 and text[i] in " \t\"“‘'(•*-–—":
+        i -= 1
+    return i < 0 or text[i] in ".!?:;\n"
+
+
+_LIST_BEFORE = re.compile(r"[A-Za-z][\w’'-]*\s+(?:and|or)\s+[A-Za-z][\w’'-]*\s*,\s*$")
+
+
+def _names_a_list(ctx: Context, begin: int) -> bool:
+    """A small count in apposition to the list before it ("gallium and germanium, two
+    metals used in chips"): it describes the list, it measures nothing."""
+    return _LIST_BEFORE.search(ctx.text, max(0, begin - 60), begin) is not None
 
 
 def _first_amount_end(m: re.Match[str]) -> int:

@@ -264,8 +264,13 @@ class Gazetteer:
         candidate lets a shorter one at the same start be tried.
         """
         out: list[GazMatch] = []
+        roots = self._root.children
+        n = len(tokens)
         i = 0
-        while i < len(tokens):
+        while i < n:
+            if tokens[i].key not in roots and not (i + 1 < n and tokens[i + 1].glued):
+                i += 1  # no alias starts with this word (the common case): no walk
+                continue
             chosen = None
             for candidate in self.matches_at(tokens, i):
                 chosen = accept(candidate) if accept else candidate

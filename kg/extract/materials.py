@@ -7,6 +7,10 @@ earths" wins over "heavy rare earths" and "rare earth magnets" over "rare earth"
 * a name inside a proper name is not the material ("General Motors", "China Northern Rare
   Earth Group"), and one after a demonstrative refers back to one already named ("these
   critical minerals");
+* a name that only qualifies who makes, buys or studies a good, or an activity around it
+  ("magnet makers", "battery producers", "a critical minerals analyst", "semiconductor
+  manufacturing"; ``[lexicon].agent_heads``), does not name the good, and neither does a
+  section label written in capitals ("CHIPS CORNER");
 * coordinated names share their head or their modifier: "navigation and drone components"
   names navigation components (the whole phrase) and drone components, and "rare earth
   elements and alloys" names rare earth alloys ("alloys");
@@ -16,6 +20,7 @@ earths" wins over "heavy rare earths" and "rare earth magnets" over "rare earth"
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ..model import Article, MaterialMention, Span
@@ -33,6 +38,9 @@ from .refdata import (
 _Emit = Callable[[str, int, int], None]
 _CONJUNCTIONS = {"and", "or", "&"}
 _LIST_SEPARATORS = {",", "and", "or", "/", "&"}
+_CAPITALS_LINE = re.compile(r"(?m)^(?=[^a-z\n]*?[A-Z]{2,}[^A-Za-z\n]+[A-Z]{2,})[^a-z\n]+$")
+"""A line written all in capitals, of two words or more ("CHIPS CORNER"): a newsletter's
+section label, whose words say nothing about the goods the text names."""
 
 
 def find_materials(article: Article) -> list[MaterialMention]:
@@ -42,6 +50,7 @@ def find_materials(article: Article) -> list[MaterialMention]:
     tokens = tokenize(text)
     initial = sentence_initial_tokens(text)
     heading = heading_tokens(text)
+    shouted = [(m.start(), m.end()) for m in _CAPITALS_LINE.finditer(text)]
 
     def accept(match: GazMatch) -> GazMatch | None:
         first = tokens[match.start]
@@ -60,6 +69,9 @@ def find_materials(article: Article) -> list[MaterialMention]:
         return match
 
     matches = data.gazetteer.scan(tokens, accept=accept)
+    if shouted:
+        matches = [m for m in matches
+                   if not any(b <= tokens[m.start].begin < e for b, e in shouted)]
     starts = {m.start for m in matches}
     found: dict[tuple[int, int], MaterialMention] = {}
 
@@ -72,12 +84,25 @@ def find_materials(article: Article) -> list[MaterialMention]:
     for m in matches:
         if m.start > 0 and tokens[m.start - 1].key in data.anaphoric:
             continue  # "these critical minerals": refers back
+        if _qualifies_agent(data, tokens, m.end):
+            continue  # "magnet makers", "semiconductor manufacturing": not the good
         emit(_name(m), m.start, m.end)
         _shared_head(data, tokens, m, starts, emit)
         _shared_modifier(data, tokens, m, starts, emit)
         _symbol_in_parentheses(data, tokens, m, emit)
     _symbol_lists(data, tokens, emit)
     return [found[k] for k in sorted(found)]
+
+
+def _qualifies_agent(data: MaterialData, tokens: tuple[Token, ...], end: int) -> bool:
+    """Whether the material ending at token ``end`` only qualifies an agent or activity
+    noun ("battery producers", "magnet and materials makers")."""
+    if end >= len(tokens):
+        return False
+    k = end
+    if tokens[k].key in _CONJUNCTIONS and k + 2 < len(tokens) and tokens[k + 1].is_word:
+        k += 2  # "magnet and materials makers": the shared head
+    return tokens[k].key in data.agent_heads and not tokens[k].glued
 
 
 def _name(match: GazMatch) -> str:

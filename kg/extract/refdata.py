@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import KgError
-from ..model import ActorType, MaterialCategory
-from ..resolve import ActorInfo, MaterialInfo
+from ..model import ActorType
+from ..resolve import ActorInfo
 from .gazetteer import (
     HYPHENS,
     Case,
@@ -156,6 +156,21 @@ class ActorLexicon:
     media_suffixes: frozenset[str] = frozenset()
     weak_suffixes: frozenset[str] = frozenset()
     place_modifiers: frozenset[str] = frozenset()
+    anonymous_quantifiers: frozenset[str] = frozenset()
+    """Numbers and quantifiers that may open a group of unnamed sources ("Two officials")."""
+    anonymous_groups: frozenset[str] = frozenset()
+    """Plural nouns that name unnamed sources with one modifier ("government sources")."""
+    source_verbs: frozenset[str] = frozenset()
+    """Verbs besides ``speech_verbs`` by which an unnamed person is a source ("put it")."""
+    citing_words: frozenset[str] = frozenset()
+    """Words before an unnamed group that make it a source ("according to", "citing")."""
+    legal_suffixes: frozenset[str] = frozenset()
+    """Legal forms left out of a company's canonical name ("Co.", "Corporation")."""
+    desk_words: frozenset[str] = frozenset()
+    """Words that make a byline a newsroom, not a person ("Research desk")."""
+    local_bodies: tuple[str, ...] = ()
+    """Terms that, after a place's name, name its local government ("prefectural
+    government")."""
 
 
 @dataclass(frozen=True)
@@ -169,10 +184,12 @@ class CitationFrames:
     after: frozenset[tuple[str, ...]]
     relay_verbs: frozenset[str]
     not_after: frozenset[str]
+    source_lines: frozenset[str] = frozenset()
+    """Labels of a line that lists sources ("Sources: ..."), case-folded."""
 
-    @property
+    @cached_property
     def longest(self) -> int:
-        """Length in tokens of the longest phrase."""
+        """Length in tokens of the longest phrase (computed once: it bounds every scan)."""
         return max((len(p) for p in self.before | self.after), default=0)
 
 
@@ -268,8 +285,18 @@ class ActorData:
             return None
         if "{host}" in spec.template and host is None:
             return spec.template.split(" in {host}")[0].format(
-                state=state, demonym=self.demonym(state))
-        return spec.template.format(state=state, demonym=self.demonym(state), host=host or "")
+                state=self.in_phrase(state), demonym=self.demonym(state))
+        return spec.template.format(state=self.in_phrase(state), demonym=self.demonym(state),
+                                    host=self.in_phrase(host) if host else "")
+
+    def in_phrase(self, state: str) -> str:
+        """A state's name as a phrase takes it: "the United States" when "the United States"
+        is one of its names ("Embassy of China in the United States"), else the name."""
+        entry = self.entries.get(state)
+        definite = f"the {state}"
+        if entry is not None and any(a.casefold() == definite.casefold() for a in entry.aliases):
+            return definite
+        return state
 
 
 def _strings(value: Any, where: str, source: Path) -> tuple[str, ...]:
@@ -325,6 +352,13 @@ def _lexicon(table: dict[str, Any], source: Path) -> ActorLexicon:
         media_suffixes=frozenset(words("media_suffixes")),
         weak_suffixes=frozenset(words("weak_suffixes")),
         place_modifiers=frozenset(w.casefold() for w in words("place_modifiers")),
+        anonymous_groups=frozenset(w.casefold() for w in words("anonymous_groups")),
+        anonymous_quantifiers=frozenset(w.casefold() for w in words("anonymous_quantifiers")),
+        source_verbs=frozenset(w.casefold() for w in words("source_verbs")),
+        citing_words=frozenset(w.casefold() for w in words("citing_words")),
+        legal_suffixes=frozenset(words("legal_suffixes")),
+        desk_words=frozenset(w.casefold() for w in words("desk_words")),
+        local_bodies=words("local_bodies"),
     )
 
 
@@ -503,6 +537,7 @@ def parse_actor_data(data: dict[str, Any], source: Path = ACTORS_FILE) -> ActorD
         before=_phrases(frame_words("before")), after=_phrases(frame_words("after")),
         relay_verbs=frozenset(w.casefold() for w in frame_words("relay_verbs")),
         not_after=frozenset(w.casefold() for w in frame_words("not_after")),
+        source_lines=frozenset(w.casefold() for w in frame_words("source_lines")),
     )
     return ActorData(entries, kinds, offices, lexicon, gazetteer, alias_map,
                      body_by_state_kind, persons_by_family, template_patterns, citation,
@@ -567,191 +602,19 @@ def actor_info(name: str) -> ActorInfo | None:
     return None
 
 
-# ---------------------------------------------------------------------------------------
-# Material data
+# The material taxonomy lives in its own module; its names are re-exported from here.
+from .material_data import (  # noqa: E402  (it reads this module's helpers)
+    MaterialAlias,
+    MaterialData,
+    MaterialEntry,
+    material_alias_map,
+    material_data,
+    material_info,
+    other_number,
+    parse_material_data,
+)
 
-@dataclass(frozen=True)
-class MaterialEntry:
-    """One material, good or technology of the taxonomy."""
-
-    name: str
-    category: MaterialCategory
-    broader: str | None = None
-    aliases: tuple[str, ...] = ()
-    symbol: str | None = None
-    inflect: bool = True
-    not_after: tuple[str, ...] = ()
-    not_before: tuple[str, ...] = ()
-
-    def names(self) -> list[str]:
-        """Name and aliases, each in both grammatical numbers unless ``inflect`` is off."""
-        out: list[str] = []
-        for alias in (self.name, *self.aliases):
-            out.append(alias)
-            if self.inflect:
-                out.extend(other_number(alias))
-        return list(dict.fromkeys(out))
-
-
-@dataclass(frozen=True)
-class MaterialAlias:
-    """A name of a material in the trie."""
-
-    name: str
-
-
-@dataclass
-class MaterialData:
-    """The material taxonomy and its lookup structures."""
-
-    entries: dict[str, MaterialEntry]
-    gazetteer: Gazetteer
-    alias_map: dict[str, str]
-    symbols: dict[str, str]
-    unsafe_symbols: frozenset[str]
-    anaphoric: frozenset[str]
-
-    def chain(self, name: str) -> list[str]:
-        """``name`` and its broader materials, nearest first."""
-        out = []
-        current: str | None = name
-        while current is not None and current not in out:
-            out.append(current)
-            entry = self.entries.get(current)
-            current = entry.broader if entry else None
-        return out
-
-
-_VOWELS = set("aeiou")
-
-
-def other_number(alias: str) -> list[str]:
-    """The alias with its last word in the other grammatical number (English rules)."""
-    head, _, last = alias.rpartition(" ")
-    prefix = f"{head} " if head else ""
-    lower = last.lower()
-    if not last.isalpha() and "-" not in last:
-        return []
-    if any(c.isupper() for c in last[1:]):
-        # Abbreviations: EVs <-> EV.
-        if last.endswith("s"):
-            return [prefix + last[:-1]]
-        return [prefix + last + "s"]
-    if lower.endswith("ies") and len(lower) > 4:
-        return [prefix + last[:-3] + "y"]
-    if lower.endswith(("ches", "shes", "sses", "xes")):
-        return [prefix + last[:-2]]
-    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
-        return [prefix + last[:-1]]
-    if lower.endswith("y") and len(lower) > 1 and lower[-2] not in _VOWELS:
-        return [prefix + last[:-1] + "ies"]
-    if lower.endswith(("ch", "sh", "x", "ss")):
-        return [prefix + last + "es"]
-    return [prefix + last + "s"]
-
-
-_MATERIAL_KEYS = {"name", "category", "broader", "aliases", "symbol", "inflect", "not_after",
-                  "not_before"}
-
-
-def parse_material_data(data: dict[str, Any], source: Path = MATERIALS_FILE) -> MaterialData:
-    """Validate decoded materials.toml and build its lookup structures."""
-    lexicon = data.get("lexicon", {})
-    entries: dict[str, MaterialEntry] = {}
-    for i, raw in enumerate(data.get("material", [])):
-        name = raw.get("name")
-        if not isinstance(name, str) or not name.strip():
-            raise RefDataError(f"{source}: [[material]] #{i + 1}: missing 'name'")
-        unknown = set(raw) - _MATERIAL_KEYS
-        if unknown:
-            raise RefDataError(f"{source}: material {name!r}: unknown keys {sorted(unknown)}")
-        if name in entries:
-            raise RefDataError(f"{source}: material {name!r} is listed twice")
-        try:
-            category = MaterialCategory(raw.get("category"))
-        except ValueError as exc:
-            raise RefDataError(
-                f"{source}: material {name!r}: category must be one of "
-                f"{[c.value for c in MaterialCategory]}, not {raw.get('category')!r}") from exc
-        entries[name] = MaterialEntry(
-            name=name, category=category, broader=raw.get("broader"),
-            aliases=_strings(raw.get("aliases"), f"material {name!r}: aliases", source),
-            symbol=raw.get("symbol"), inflect=bool(raw.get("inflect", True)),
-            not_after=_strings(raw.get("not_after"), f"material {name!r}: not_after", source),
-            not_before=_strings(raw.get("not_before"), f"material {name!r}: not_before",
-                                source),
-        )
-    _add_compounds(data.get("compound", []), entries, source)
-    gazetteer = Gazetteer()
-    alias_map: dict[str, str] = {}
-    symbols: dict[str, str] = {}
-    for entry in entries.values():
-        if entry.broader is not None and entry.broader not in entries:
-            raise RefDataError(f"{source}: material {entry.name!r}: broader {entry.broader!r} "
-                               "is not a material of this file")
-        for alias in entry.names():
-            owner = alias_map.setdefault(alias_key(alias), entry.name)
-            if owner != entry.name:
-                raise RefDataError(f"{source}: alias {alias!r} of {entry.name!r} is already "
-                                   f"an alias of {owner!r}")
-            gazetteer.add(alias, MaterialAlias(entry.name))
-        if entry.symbol:
-            if symbols.setdefault(entry.symbol, entry.name) != entry.name:
-                raise RefDataError(f"{source}: symbol {entry.symbol!r} is used twice")
-    for entry in entries.values():
-        seen = [entry.name]
-        current = entry.broader
-        while current is not None:
-            if current in seen:
-                raise RefDataError(f"{source}: broader chain of {entry.name!r} has a cycle: "
-                                   + " -> ".join([*seen, current]))
-            seen.append(current)
-            current = entries[current].broader
-    return MaterialData(
-        entries=entries, gazetteer=gazetteer, alias_map=alias_map, symbols=symbols,
-        unsafe_symbols=frozenset(_strings(lexicon.get("unsafe_symbols"),
-                                          "[lexicon].unsafe_symbols", source)),
-        anaphoric=frozenset(w.casefold() for w in _strings(
-            lexicon.get("anaphoric_determiners"), "[lexicon].anaphoric_determiners", source)),
-    )
-
-
-def _add_compounds(tables: Any, entries: dict[str, MaterialEntry], source: Path) -> None:
-    """Entries for compounds named after elements (``[[compound]]``: "dysprosium oxide")."""
-    if not isinstance(tables, list):
-        raise RefDataError(f"{source}: [[compound]] must be an array of tables")
-    for i, raw in enumerate(tables):
-        where = f"[[compound]] #{i + 1}"
-        suffix = raw.get("suffix") if isinstance(raw, dict) else None
-        if not isinstance(suffix, str) or not suffix.strip():
-            raise RefDataError(f"{source}: {where}: missing 'suffix'")
-        try:
-            of_category = MaterialCategory(raw.get("of_category"))
-            category = MaterialCategory(raw.get("category"))
-        except ValueError as exc:
-            raise RefDataError(f"{source}: {where}: 'of_category' and 'category' must be one "
-                               f"of {[c.value for c in MaterialCategory]}") from exc
-        elements = [e for e in entries.values() if e.symbol and e.category is of_category]
-        for element in elements:
-            name = f"{element.name} {suffix}"
-            entries.setdefault(name, MaterialEntry(name=name, category=category,
-                                                   broader=element.name))
-
-
-@lru_cache(maxsize=1)
-def material_data() -> MaterialData:
-    """The material taxonomy, loaded and checked once."""
-    return parse_material_data(_read_toml(MATERIALS_FILE), MATERIALS_FILE)
-
-
-def material_alias_map() -> dict[str, str]:
-    """Normalised alias (see :func:`alias_key`) -> canonical material name."""
-    return dict(material_data().alias_map)
-
-
-def material_info(name: str) -> MaterialInfo | None:
-    """What the taxonomy says about a material name."""
-    entry = material_data().entries.get(name)
-    if entry is None:
-        return None
-    return MaterialInfo(name=name, category=entry.category, broader=entry.broader)
+__all__ += [
+    "MaterialAlias", "MaterialData", "MaterialEntry", "material_alias_map", "material_data",
+    "material_info", "other_number", "parse_material_data",
+]

@@ -13,7 +13,8 @@ speaker is known or sought:
   attribution ("..., chief executive Takuya Ebisawa said in an interview");
 * :func:`quote_before` / :func:`introduced_quote` find the quotation an attribution follows
   or introduces ("Motegi told reporters:" and the next paragraph's quotation);
-* :func:`widen_short` gives reported words shorter than five words with their subject, and
+* :func:`widen_short` gives reported words shorter than five words with their subject
+  ("Capital Metrics puts it at about 60%"), and
   :func:`by_paragraph` cuts words running over several paragraphs into one statement per
   paragraph;
 * :func:`has_quote` / :func:`is_term` tell quoted words (a direct quote) from a quoted term
@@ -27,6 +28,7 @@ import re
 from functools import lru_cache
 
 from ..model import (
+    ActorType,
     Span,
 )
 from .context import PREPOSITIONS, Context
@@ -40,13 +42,9 @@ _THAT_SKIP_WORDS = 7
 _TERM_MAX_WORDS = 4
 SHORT_CONTENT = 3
 SHORT_STATEMENT = 5
-BOUNDARY = re.compile(r"(?:[,;]['’\"”]?|['’\"”][,;]|\s[—–])\s*(?:(?:while|and|but|as|before|after|"
-                       r"a move|which|who|though|although)\s+)?$")
-TRAILING_ATTRIBUTION = re.compile(
-    r"(?:\s+(?:in|on|at|to|during|via|through)(?:\s+[\w’'-]+){1,5})?\s*[.!?]?['’\"”]?\s*$")
-_TRAILING_ADVERBIAL = re.compile(
-    r"(?:\s+(?:on|in|at|during|late|early|last|this|earlier|later|yesterday|today|on\s+\w+)"
-    r"(?:\s+[\w’'-]+){0,4})?\s*(?:,|[.!?]['’\"”]?\s*$|$)")
+BOUNDARY = re.compile(r"(?:[,;]['’\"”]?|['’\"”][,;]|\s[—–])\s*(?:(?:while|and|but|as|before|"
+                       r"after|a move|which|who|though|although)\s+"
+                       r"(?:(?:also|then|again|[a-z]+ly)\s+)?)?$")
 _TEMPORAL = frozenset({"last", "this", "earlier", "later", "late", "early", "next",
                        "yesterday", "today", "recently", "previously", "again", "also",
                        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -55,7 +53,10 @@ _INDIRECT = frozenset({"reporters", "journalists", "lawmakers", "parliament", "t
                        "media", "press", "his", "her", "their", "its"})
 
 
-RESPONDS_WITH = re.compile(r"\s+(?:\w+ly\s+)?with\b")
+RESPONDS_WITH = re.compile(r"\s+(?:\w+ly\s+)?(?:with|by)\b(?!\s+(?:saying|stating|noting|"
+                           r"insisting|arguing|calling|telling|warning\s+that)\b)")
+""""responded with a post", "responded by warning its citizens ...": an act of
+answering, not words (unless the act is one of saying: "responded by saying that")."""
 _NAMING = re.compile(r"\s+(?:(?:it|them|itself|themselves)\s+)?(?:the\s+)?"
                      r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:[.,;:)]|$)")
 
@@ -111,11 +112,16 @@ def introduced_quote(ctx: Context, trigger: SpeechTrigger) -> Quote | None:
     return None
 
 
+_CONJUNCTION = re.compile(r"(?<![\w’'.-])(?:and|but|or|then|while|as)(?![\w’'-])")
+
+
 def quote_before(ctx: Context, offset: int) -> Quote | None:
     """The quotation that closes right before ``offset`` (white space and a comma between,
     or a title before a name: '"...," Deputy Minister Irena Sol told reporters')."""
     pos = offset
     title = re.search(r"(?:\s+[\w’'.-]+){1,4}\s*$", ctx.text[max(0, offset - 50):offset])
+    if title is not None and _CONJUNCTION.search(title.group()):
+        return None  # '"...," and said X': a verb coordinated after the quotation's clause
     if title is not None and re.search(r"[,!?][\"”’']\s*$|[\"”’']\s*,\s*$",
                                        ctx.text[max(0, offset - len(title.group()) - 3):
                                                 offset - len(title.group())]):
@@ -152,6 +158,14 @@ def content_begin(ctx: Context, trigger: SpeechTrigger) -> int:
             while pos < end and text[pos] in " \t\n:,":
                 pos += 1
             break
+    # "said on CNBC this week the deal ...": the outlet spoken on and the time.
+    medium = re.match(r"(?:on|to|in)\s+", text[pos:end])
+    if medium is not None:
+        outlet = ctx.actor_at(pos + medium.end())
+        if outlet is not None and outlet.type is ActorType.MEDIA:
+            pos = _skip_time(ctx, outlet.span.end, end)
+            while pos < end and text[pos] in " \t,":
+                pos += 1
     # "said in a statement the ban ...": the occasion of speaking is not the words.
     occasion = _occasion_regex().match(text, pos, end)
     if occasion:
@@ -161,8 +175,17 @@ def content_begin(ctx: Context, trigger: SpeechTrigger) -> int:
                                                        text[pos:date.span.begin]):
                 pos = date.span.end
                 break
+        part = _PART_OF_DAY.match(text, pos, end)
+        pos = part.end() if part else pos
         while pos < end and text[pos] in " \t\n,:":
             pos += 1
+    # "stated ... regarding the measures of X to prohibit Y that "...."": a topic phrase
+    # before "that" (in translated text) is not the words.
+    topic = _TOPIC.match(text, pos, end)
+    if topic is not None:
+        that = re.search(r"\bthat\b\s*", text[topic.end():min(end, topic.end() + 250)])
+        if that is not None and not re.search(r"[;\"“‘]", text[pos:topic.end() + that.start()]):
+            return topic.end() + that.end()
     # "reported on Jan. 7, citing unnamed sources, that ...": the source is not the words.
     citing = re.match(r"(?:citing|quoting)\s+[^,;:\"“]{1,60},\s*", text[pos:end], re.IGNORECASE)
     if citing:
@@ -170,16 +193,18 @@ def content_begin(ctx: Context, trigger: SpeechTrigger) -> int:
     m = re.match(r"that\b\s*", text[pos:end])
     if m:
         return pos + m.end()
-    if trigger.verb.text.lower().startswith(("told", "tell")):
-        # "told reporters the rules were ...": the listeners are not the words.
-        listener = ctx.actor_at(pos)
-        heard = re.match(r"(?:(?:the|a|an)\s+)?(?:reporters|journalists|lawmakers|parliament|"
-                         r"(?:a\s+)?(?:news|press)\s+conference|legislators|the\s+press)\b\s*",
-                         text[pos:end], re.IGNORECASE)
-        if listener is not None:
-            pos = listener.span.end
-        elif heard is not None:
-            pos += heard.end()
+    if _is_tell(trigger):
+        # "told reporters the rules were ...", "told ambassadors on Wednesday the bloc
+        # ...": the listeners, and the time after them, are not the words.
+        heard = skip_listeners(ctx, pos, end)
+        if heard > pos:
+            pos = _skip_time(ctx, heard, end)
+            # "told the Journal in an interview (on Monday) the ban ...".
+            while pos < end and text[pos] in " \t,":
+                pos += 1
+            occasion = _occasion_regex().match(text, pos, end)
+            if occasion:
+                pos = _skip_time(ctx, occasion.end(), end)
         while pos < end and text[pos] in " \t,":
             pos += 1
         m = re.match(r"that\b\s*", text[pos:end])
@@ -194,10 +219,104 @@ def content_begin(ctx: Context, trigger: SpeechTrigger) -> int:
         skipped = text[pos:pos + that.start()]
         first = (skipped.split() or [""])[0].lower()
         if (len(skipped.split()) <= _THAT_SKIP_WORDS and not re.search(r"[;:\"“‘]", skipped)
-                and (first in PREPOSITIONS or first in _INDIRECT or first in _TEMPORAL
-                     or ctx.actor_at(pos) is not None)):
+                and (first in PREPOSITIONS or first in _TEMPORAL or ctx.actor_at(pos) is not None
+                     or (first in _INDIRECT and (_is_tell(trigger) or first not in _DETERMINERS)))):
             return pos + that.end()
     return pos
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its"})
+"""After a verb other than "tell", a noun phrase before "that" is an object with a relative
+clause ("posts a message on X that Tokyo calls inappropriate"), not listeners."""
+
+
+def _is_tell(trigger: SpeechTrigger) -> bool:
+    return trigger.verb.text.lower().startswith(("told", "tell"))
+
+
+@lru_cache(maxsize=1)
+def _listener_regex() -> re.Pattern[str]:
+    nouns = "|".join(sorted((phrase_pattern(n) for n in
+                             load_triggers().raw["speech"]["listeners"]),
+                            key=len, reverse=True))
+    return re.compile(rf"(?:(?:the|a|an|his|her|its|their|our|this|one)\s+)?"
+                      rf"(?:[\w’'-]+\s+){{0,3}}?(?:{nouns})(?![\w-])", re.IGNORECASE)
+
+
+def skip_listeners(ctx: Context, pos: int, end: int) -> int:
+    """The offset after the listeners of a "tell" verb at ``pos`` (an actor, or a noun of
+    ``listeners``: "reporters", "the regular Thursday press conference"), else ``pos``."""
+    while pos < end and ctx.text[pos] in " \t":
+        pos += 1
+    listener = ctx.actor_at(pos)
+    if listener is not None and listener.span.end <= end:
+        return listener.span.end
+    heard = _listener_regex().match(ctx.text, pos, end)
+    return heard.end() if heard is not None else pos
+
+
+def _skip_time(ctx: Context, pos: int, end: int) -> int:
+    """The offset after a time expression right at ``pos`` ("on Wednesday", "late on
+    Thursday", "this week"), else ``pos``."""
+    start = pos
+    while start < end and ctx.text[start] in " \t,":
+        start += 1
+    lead = _TIME_LEAD.match(ctx.text, start, end)
+    after_lead = lead.end() if lead else start
+    for date in ctx.dates_in(start, min(end, start + 60)):
+        if date.span.begin in (start, after_lead):
+            part = _PART_OF_DAY.match(ctx.text, date.span.end, end)  # "on 7th morning"
+            return part.end() if part else date.span.end
+        break
+    unresolved = _UNRESOLVED_TIME.match(ctx.text, start, end)
+    if unresolved is None:
+        return pos
+    stop = unresolved.end()
+    while stop > start and ctx.text[stop - 1] in " \t,":
+        stop -= 1
+    return stop
+
+
+_PART_OF_DAY = re.compile(r"\s*(?:morning|afternoon|evening|night)\b", re.IGNORECASE)
+_TOPIC = re.compile(r"(?:regarding|concerning|about|with\s+regard\s+to|in\s+relation\s+to|"
+                    r"on\s+the\s+(?:issue|matter|question)\s+of)\b", re.IGNORECASE)
+_TIME_LEAD = re.compile(r"(?:(?:late|early|earlier|later)\s+)?"
+                        r"(?:(?:on|in|at|during|last|this)\s+)?", re.IGNORECASE)
+_TAIL_END = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?(?:[.!?…]['’\"”)]*)?\s*$")
+_TAIL_STOP = frozenset("that it he she they we i you would will could should is was were are has "
+                       "have had be can may might must did does do not".split())
+_TAIL_PHRASE = re.compile(
+    r"(?:on|in|at|during|to|via|through|after|before|from|with|while|for|by|over|speaking|"
+    r"citing|late|early|earlier|later|again|also|separately|previously|yesterday|today|"
+    r"tonight|recently)\b(?:\s+[\w’'.-]+){0,7}?(?=\s*(?:[,;(—–]|[.!?…]['’\"”)]*\s*$|$))",
+    re.IGNORECASE)
+
+
+def attribution_tail(ctx: Context, trigger: SpeechTrigger) -> int | None:
+    """Where the adverbials after an attribution's verb end ("said Friday", "told
+    reporters on Jan. 8", "said at a regular press briefing on Wednesday, in response to
+    ..."): the offset of the comma or sentence end they run to, or None when words
+    follow the verb (the verb reports what follows it)."""
+    text = ctx.text
+    end = trigger.sentence.end
+    pos = trigger.verb.end
+    if _is_tell(trigger):
+        pos = skip_listeners(ctx, pos, end)
+    for _ in range(8):
+        while pos < end and text[pos] in " \t":
+            pos += 1
+        if pos >= end or text[pos] in ",;—–" or _TAIL_END.match(text, pos, end):
+            return pos
+        timed = _skip_time(ctx, pos, end)
+        if timed > pos:
+            pos = timed
+            continue
+        phrase = _TAIL_PHRASE.match(text, pos, end)
+        if phrase is None or set(words(phrase.group())) & _TAIL_STOP or \
+                ctx.in_quote(pos) is not None or any(c in phrase.group() for c in "\"“”"):
+            return None
+        pos = phrase.end()
+    return None
 
 
 def content_end(ctx: Context, begin: int, sentence: Span) -> int:
@@ -247,16 +366,17 @@ def _closes_quote(text: str, begin: int, end: int) -> bool:
 
 def is_trailing(ctx: Context, trigger: SpeechTrigger) -> bool:
     """"..., two people familiar with the matter said on Tuesday, in a move ...": the
-    subject follows a comma and only adverbials follow the verb up to a comma."""
+    subject follows a comma and only adverbials (and a "tell" verb's listeners) follow
+    the verb up to a comma or the sentence's end (:func:`attribution_tail`)."""
     speaker = trigger.speaker
     if speaker is None or speaker.span.begin > trigger.verb.begin:
         return False
-    before = ctx.text[max(trigger.sentence.begin, speaker.span.begin - 40):speaker.span.begin]
-    # A title may stand between the comma and the name: ", chief executive Takuya Ebisawa".
-    if not re.search(r"[,—–]['’\"”]?\s*(?:[a-z][\w-]*\s+){0,3}$", before):
+    before = ctx.text[max(trigger.sentence.begin, speaker.span.begin - 60):speaker.span.begin]
+    # A title may stand between the comma and the name: ", chief executive Takuya Ebisawa",
+    # ", Chief Cabinet Secretary Minoru Kihara", ", the ministry's spokesperson He Yadong".
+    if not re.search(r"[,—–]['’\"”]?\s*(?:[\w’'.-]+\s+){0,4}$", before):
         return False
-    after = ctx.text[trigger.verb.end:trigger.sentence.end]
-    return _TRAILING_ADVERBIAL.match(after) is not None
+    return attribution_tail(ctx, trigger) is not None
 
 
 @lru_cache(maxsize=1)
@@ -314,13 +434,21 @@ def demand_reports_words(ctx: Context, trigger: SpeechTrigger, begin: int, end: 
 
 
 _SUBJUNCTIVE = re.compile(r"\s+(?:the|its|their|a|an|this|that|all)\s+(?:[\w’'-]+\s+){0,3}?"
-                          r"(?:be|not\s+be|should|must|shall)\s+\w+")
-_OBJECT_INFINITIVE = re.compile(r"\s+(?:[\w’'-]+\s+){1,5}?to\s+(?:[a-z]+ly\s+)?[a-z]+")
+                          r"(?:be|not\s+be|should|must|shall)\s+\w+"
+                          r"|\s+(?:he|she|it|they|we|you|[A-Z][a-z]+)\s+(?:not\s+)?"
+                          r"(?!(?:is|was|were|are|has|had|have|would|will|could|can|did|does)\b)"
+                          r"[a-z]+(?<!ed)(?<![^s]s)\s+(?:the|its|his|her|their|a|an|all|this)\b")
+"""A subjunctive after a demand: "demanded the ban be withdrawn", "demanded she retract the
+remark", "urged Tokyo withdraw its claim"."""
+_OBJECT_INFINITIVE = re.compile(r"\s+(?!not\b|never\b)(?:[\w’'-]+\s+){1,5}?to\s+(?:[a-z]+ly\s+)?"
+                                r"[a-z]+")
+"""An object and an infinitive ("urged Japan to withdraw"); "asked not to be named" has no
+object: the asker's own wish, not words reported."""
 
 
 def strip_boundary(lead: str) -> str:
     """``lead`` without a final clause boundary (", while", ", a move", "and")."""
-    m = re.search(r"(?:[,;]['’\"”]?\s*)?\b(?:while|and|but|as|before|after|a move|which|who|"
+    m = re.search(r"(?:[,;]\s*)?\b(?:while|and|but|as|before|after|a move|which|who|"
                   r"though|although)?\s*$",
                   lead)
     return lead[:m.start()] if m else lead
@@ -328,8 +456,8 @@ def strip_boundary(lead: str) -> str:
 
 def trim_boundary_words(text: str, begin: int, end: int) -> int:
     """The end of ``text[begin:end]`` before a final boundary word ("..., while")."""
-    m = re.search(r"(?:[,;]\s*)?\b(?:while|and|but|as|before|after|a move|which|who|though|"
-                  r"although)$",
+    m = re.search(r"(?:[,;]\s*)?\b(?:while|and|but|as|before|after|a move|which|who|"
+                  r"though|although)(?:\s+(?:also|then|again|[a-z]+ly))?$",
                   text[begin:end])
     if m is not None:
         end = begin + m.start()
@@ -353,8 +481,13 @@ def widen_short(ctx: Context, trigger: SpeechTrigger, content: Span) -> Span:
     given with their subject: "Taiwan's President Lai Ching-te condemns the exercises"."""
     speaker = trigger.speaker
     if speaker is None or len(words(content.text)) >= SHORT_STATEMENT or trigger.negated \
-            or trigger.tense == "gerund" or trigger.cls not in ("call", "demand", "act"):
-        return content  # a "say" verb's words are a clause of their own
+            or trigger.tense == "gerund" or trigger.cls not in ("call", "demand", "act", "say"):
+        return content
+    if trigger.cls == "say" and (content.begin != _next_word(ctx.text, trigger.verb.end) or
+                                 _first_word(content.text) not in PREPOSITIONS):
+        # "said Tokyo would retaliate": a clause of its own; "puts it at about 60%":
+        # a phrase, given with the subject.
+        return content
     if not (trigger.sentence.begin <= speaker.span.begin < content.begin
             and speaker.span.end <= trigger.verb.begin <= content.begin):
         return content
@@ -362,6 +495,17 @@ def widen_short(ctx: Context, trigger: SpeechTrigger, content: Span) -> Span:
     if re.search(r"[,;:]", between) or len(between.split()) > 8:
         return content
     return Span.of(ctx.text, speaker.span.begin, content.end)
+
+
+def _first_word(text: str) -> str:
+    found = words(text)
+    return found[0] if found else ""
+
+
+def _next_word(text: str, offset: int) -> int:
+    while offset < len(text) and text[offset].isspace():
+        offset += 1
+    return offset
 
 
 def by_paragraph(ctx: Context, content: Span) -> list[Span]:
@@ -431,3 +575,47 @@ def is_term_in(ctx: Context, quote: Quote) -> bool:
     before = ctx.text[max(0, quote.outer.begin - 25):quote.outer.begin].lower()
     return re.search(r"\b(?:all|so-called|so called|known as|dubbed|termed|the term|the word|"
                      r"the phrase|the label)\s*$", before) is not None
+
+
+# -- acts that report no words ----------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _advisory_regex() -> re.Pattern[str]:
+    speech = load_triggers().raw["speech"]
+    nouns = "|".join(sorted((phrase_pattern(n) for n in speech["advisory_addressees"]),
+                            key=len, reverse=True))
+    return re.compile(rf"\s+(?:(?:its|their|his|her|the|all|our)\s+)?(?:[\w’'-]+\s+){{0,2}}?"
+                      rf"(?:{nouns})\s+(?:(?:in|on|at|during|last|this)\s+(?:[\w’'.-]+\s+){{1,3}}?)?"
+                      rf"(?:to|not\s+to|against)\b", re.IGNORECASE)
+
+
+def is_advisory(ctx: Context, trigger: SpeechTrigger, begin: int, end: int) -> bool:
+    """"told its citizens to avoid travel", "warning its citizens against travel": a
+    directive to the public (``directive_verbs`` to ``advisory_addressees``) is an act, a
+    travel or safety advisory, not words; unless it quotes them."""
+    verb = ctx.triggers.speech_verbs.get(" ".join(trigger.verb.text.lower().split()))
+    if verb is None or verb.lemma not in ctx.triggers.raw["speech"]["directive_verbs"]:
+        return False
+    if _advisory_regex().match(ctx.text, trigger.verb.end, trigger.sentence.end) is None:
+        return False
+    return not any(not is_term_in(ctx, q) for q in ctx.quotes_in(begin, end + 1))
+
+
+@lru_cache(maxsize=1)
+def _document_object_regex() -> re.Pattern[str]:
+    nouns = "|".join(sorted((phrase_pattern(n) for n in
+                             load_triggers().raw["speech"]["document_nouns"]),
+                            key=len, reverse=True))
+    return re.compile(rf"\s+(?:a|an|the|his|her|its|their)\s+(?:[\w’'-]+\s+){{0,2}}?"
+                      rf"(?:{nouns})\b(?!\s*:)", re.IGNORECASE)
+
+
+def issues_document(ctx: Context, trigger: SpeechTrigger, begin: int, end: int) -> bool:
+    """"posts a message on X that Tokyo calls inappropriate": a verb of saying whose object
+    is a document (``document_nouns``) reports the act of issuing it, not its words, unless
+    the words are quoted."""
+    if trigger.cls != "say" or ctx.text[trigger.verb.end:begin].strip():
+        return False  # "said in a statement the ban ...": the words follow the occasion
+    if _document_object_regex().match(ctx.text, trigger.verb.end, trigger.sentence.end) is None:
+        return False
+    return not any(not is_term_in(ctx, q) for q in ctx.quotes_in(begin, end + 1))

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import Span
+from ..model import ActorType, PartialDate, Span
 from .context import PREPOSITIONS, Context, Subject
 from .text import Quote
 from .triggers import SpeechVerb, load_triggers, phrase_pattern
@@ -49,6 +49,10 @@ class SpeechTrigger:
     """The quotation the attribution follows or introduces."""
     colon: bool = False
     """Words introduced by a colon without quotation marks (translated transcripts)."""
+    given_date: tuple[PartialDate | None] | None = None
+    """The date the statement's source gives (a transcript's conference day for an answer
+    to a question, a footnote's date), maybe unknown; None when the statement is dated as
+    any statement is."""
 
 
 def find_triggers(ctx: Context, sentence: Span) -> list[SpeechTrigger]:
@@ -77,14 +81,50 @@ def _verbs(ctx: Context, sentence: Span) -> list[SpeechTrigger]:
         if before is not None:
             lower = before.lower()
             if (lower in ctx.triggers.noun_markers or lower in PREPOSITIONS
-                    or lower.endswith(("'s", "’s"))):
+                    or lower.endswith(("'s", "’s"))) and not _adverb_after_auxiliary(
+                        ctx, m.start(), lower) and not (lower == "as" and _QUOTED_AS.search(
+                            ctx.text, max(sentence.begin, m.start() - 80), m.start())):
                 continue  # a noun ("his remarks", "Takaichi's comments") or an infinitive
         if info.tense == "base" and before is not None and before.lower() not in (
-                "and", "or", "also", "they") and ctx.actor_ending_at(m.start()) is None:
-            continue  # a base form is finite after a plural subject ("Analysts warn")
+                "and", "or", "also", "they") and not before[:1].isupper() and \
+                ctx.actor_ending_at(m.start()) is None:
+            # A base form is finite after a plural subject ("Analysts warn", "the ministry
+            # and its embassy in Tokyo advise").
+            continue
+        if info.tense == "past" and _BE_BEFORE.search(ctx.text, max(sentence.begin,
+                                                                    m.start() - 40), m.start()):
+            # "China is said to be weighing curbs", "it was reported that ...": a passive
+            # names no speaker (its subject is what is said, or the listener).
+            continue
+        passive = _QUOTED_AS.search(ctx.text, max(sentence.begin, m.start() - 80), m.start())
+        if passive is not None and info.tense == "gerund":
+            # "X was quoted as saying ...": a finite report of X's words.
+            outlet = next((a.name for a in ctx.actors_in(passive.start(), m.start())
+                           if a.type is ActorType.MEDIA), None)  # "quoted by the Journal"
+            out.append(SpeechTrigger(Span.of(ctx.text, passive.start(), m.end()), sentence,
+                                     info.cls, "past", via=outlet))
+            continue
         out.append(SpeechTrigger(Span(m.start(), m.end(), m.group()), sentence, info.cls,
                                  info.tense))
     return out
+
+
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|am)\s+(?:(?:not|also|widely|"
+                        r"often|still|now|already|reportedly|[a-z]+ly)\s+)*$", re.IGNORECASE)
+_QUOTED_AS = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+"
+                        r"(?:\w+ly\s+|also\s+)?(?:quoted|cited)\s+(?:[\w’'.-]+\s+){0,6}?as\s+$",
+                        re.IGNORECASE)
+
+
+_AUXILIARY_ADVERB = re.compile(r"\b(?:has|have|had|'s|’s)\s+(?:since|before|after)\s+$",
+                               re.IGNORECASE)
+
+
+def _adverb_after_auxiliary(ctx: Context, offset: int, word: str) -> bool:
+    """"Beijing has since insisted": a preposition used as an adverb after an auxiliary
+    does not make the verb a noun."""
+    return word in ("since", "before", "after") and _AUXILIARY_ADVERB.search(
+        ctx.text, max(0, offset - 20), offset) is not None
 
 
 def _verb_matches(text: str, sentence: Span) -> Iterator[re.Match[str]]:

@@ -9,8 +9,10 @@ A statement is dated only where the text places the act of saying, in this order
    withdraw the curbs announced in December"), the dateline left out;
 2. in a timeline entry ("Nov. 19 – Kyodo reports ...", "Early December – ..."), the entry's
    heading date: a timeline tells events in the historical present, so "says" there is
-   not the article's day (:func:`timeline_entries`);
-3. a verb in the present tense ("China says") takes the article's own date;
+   not the article's day (:func:`timeline_entries`); a live blog's entry opened by a time
+   of day ("18:05 JST — ...") is of the article's own day;
+3. a verb in the present tense ("China says") takes the article's own date; in the
+   questions and answers of a transcript, the day of the conversation;
 4. a verb in the present perfect ("has said") or past perfect says the words came at some
    earlier time: no date;
 5. a person's statement takes the last date at which the article placed that person as the
@@ -21,7 +23,10 @@ A statement is dated only where the text places the act of saying, in this order
 6. a person's statement right after a sentence holding an explicitly dated statement of
    the person's state or body ("Japan on Friday renewed its demand that ..." followed by a
    Japanese minister's quote) takes that date: the official's words are the substance of
-   the act the lead reports.  Only the next sentence;
+   the act the lead reports; a body's statement right after a sentence in which it or its
+   state acted on a day ("China on Tuesday barred exports ..." followed by "China's
+   commerce ministry said in a statement that ...") takes that day.  Only the next
+   sentence;
 7. else none: a date the text does not give is an invented one.
 """
 
@@ -40,7 +45,12 @@ _OTHER_EVENT = re.compile(r"\b(?:\w+ed|held|made|taken|begun|began|set|put|known
                           r"\s+(?:(?:on|in|at|since|from|during|by|until)\s+)?$", re.IGNORECASE)
 """A participle right before a date in the reported words: the date is that event's ("the
 curbs announced in December"), not the statement's."""
+_SEMICOLON = re.compile(r";")
+_SUBJECT_TIME = re.compile(r"\s(?:(?:late|early)\s+)?(?:on|in|at)\s*$")
 _NUMERIC_HEADING = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*(?:[–—:]|-{1,2})\s")
+_CLOCK_HEADING = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?<=\d|\.|m)"
+                            r"(?:\s+[A-Z]{2,4}(?:[+-]\d{1,2})?)?\s*(?:[–—]|-{1,2})\s")
+"""A live blog's entry heading: a time of day and a dash ("18:05 JST — ...", "9.30am - ")."""
 _BULLET = re.compile(r"[-*•·▪–—]\s+|\d{1,2}[.)]\s+")
 _ENTRY_SEPARATOR = re.compile(r"(?:\s*[-–—]\s*\d{1,2})?(?:\s*,\s*\d{4})?\s*(?:[–—:]|\s-|--)\s+")
 _ENTRY_GAP = 3
@@ -59,7 +69,13 @@ def timeline_entries(ctx: Context) -> dict[int, PartialDate | None]:
         if bullet is not None:
             begin = bullet.end()
         dates = ctx.dates_in(begin, min(paragraph.end, begin + 40))
-        if dates and dates[0].span.begin == begin:
+        clock = _CLOCK_HEADING.match(ctx.text, begin, paragraph.end)
+        if clock is not None and not (dates and dates[0].span.begin == begin) and \
+                re.search(r"[:.]|[ap]\.?m", clock.group()):
+            # A live blog's entries are times of the article's own day.
+            own = ctx.article.metadata.date
+            entries[paragraph.begin] = PartialDate.from_date(own) if own is not None else None
+        elif dates and dates[0].span.begin == begin:
             if _ENTRY_SEPARATOR.match(ctx.text, dates[0].span.end, paragraph.end):
                 entries[paragraph.begin] = dates[0].date
         elif _NUMERIC_HEADING.match(ctx.text, begin, paragraph.end):
@@ -67,11 +83,25 @@ def timeline_entries(ctx: Context) -> dict[int, PartialDate | None]:
     return entries
 
 
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|this|that|these|those)|['’]s)"
+                                r"\s+$", re.IGNORECASE)
+
+
+def _attributive(text: str, span: Span) -> bool:
+    """A date modifying a noun ("called the October rules ...", "Beijing's Nov. 14
+    advisory"): it names the thing, not the time of speaking."""
+    return _DETERMINER_BEFORE.search(text, max(0, span.begin - 12), span.begin) is not None \
+        and re.match(r"\s+[a-z]", text[span.end:span.end + 3]) is not None
+
+
 class StatementDater:
     """Dates the statements of one article (see module doc)."""
 
-    def __init__(self, ctx: Context, reported: list[Span]) -> None:
+    def __init__(self, ctx: Context, reported: list[Span], *,
+                 conversation: tuple[int, PartialDate | None] | None = None) -> None:
         self.ctx = ctx
+        self.conversation = conversation
+        """Where a transcript's questions and answers start, and the day they were held."""
         self.dated_statements: dict[int, list[tuple[str, PartialDate]]] = {}
         """Explicitly dated statements by sentence start (see :meth:`note`)."""
         self.entries = timeline_entries(ctx)
@@ -90,6 +120,9 @@ class StatementDater:
         paragraph = ctx.paragraph_of(sentence.begin)
         if paragraph is not None and paragraph.begin in self.entries:
             return self.entries[paragraph.begin]
+        if tense == "present" and self.conversation is not None and \
+                sentence.begin >= self.conversation[0]:
+            return self.conversation[1]  # "Q: Beijing says ...": said as of the interview
         if tense == "present" and ctx.article.metadata.date is not None:
             return PartialDate.from_date(ctx.article.metadata.date)
         if _PERFECT.search(ctx.text, max(sentence.begin, verb.begin - 40), verb.begin):
@@ -119,14 +152,29 @@ class StatementDater:
         ctx = self.ctx
         begin = min(sentence.begin, content.begin)
         end = max(sentence.end, verb.end)
+        # "The FT says A; X told ambassadors on Wednesday B": a semicolon ends the clause.
+        first, last = min(verb.begin, content.begin), max(verb.end, content.end)
+        for m in _SEMICOLON.finditer(ctx.text, begin, end):
+            if ctx.in_quote(m.start()) is not None:
+                continue
+            if m.end() <= first:
+                begin = m.end()
+            elif m.start() >= last:
+                end = m.start()
+                break
         best: tuple[int, PartialDate] | None = None
+        # "Japan, Kanai said on Tuesday, will not ...": an attribution inside the words.
+        aside = ctx.text.find(",", verb.end, end) if content.begin <= verb.begin < content.end \
+            else -1
         for mention in ctx.dates_in(begin, end):
             span = mention.span
-            inside = content.begin <= span.begin < content.end
+            inside = content.begin <= span.begin < content.end and not (
+                verb.end <= span.begin < aside)
             if inside and (cls not in ("call", "demand", "negation", "act")
                            or _OTHER_EVENT.search(ctx.text, max(content.begin,
                                                                 span.begin - 30),
-                                                  span.begin)):
+                                                  span.begin)
+                           or _attributive(ctx.text, span)):
                 continue
             if ctx.in_quote(span.begin, span.end) or ctx.is_dateline(span):
                 continue
@@ -144,12 +192,29 @@ class StatementDater:
         before = ctx.sentences_in(max(0, sentence.begin - 2000), sentence.begin)
         if not before:
             return None
-        if ctx.type_of(speaker) is not ActorType.PERSON:
-            return None
         side = {ctx.root(speaker), ctx.state_of(speaker)} - {None}
+        if ctx.type_of(speaker) is not ActorType.PERSON:
+            # "China on Tuesday barred exports ...¶China's commerce ministry said in a
+            # statement that ...": the body speaks for the act its side just did.
+            return self._acted_on(before[-1], side | {speaker})
         for other, date in self.dated_statements.get(before[-1].begin, []):
             if other in side and ctx.type_of(other) is not ActorType.PERSON:
                 return date
+        return None
+
+    def _acted_on(self, sentence: Span, side: set[str]) -> PartialDate | None:
+        """The date of "<actor> on <date> <verb>" in ``sentence`` when the actor is of
+        ``side``."""
+        ctx = self.ctx
+        for mention in ctx.dates_in(sentence.begin, sentence.end):
+            if ctx.in_quote(mention.span.begin) or self._in_reported(mention.span):
+                continue
+            lead = _SUBJECT_TIME.search(ctx.text, max(sentence.begin, mention.span.begin - 12),
+                                        mention.span.begin)
+            actor = ctx.actor_ending_at(lead.start() if lead else mention.span.begin)
+            if actor is not None and actor.name in side and \
+                    re.match(r",?\s+[a-z]+ed\b", ctx.text[mention.span.end:mention.span.end + 20]):
+                return mention.date
         return None
 
     def _free_dates(self, sentence: Span) -> list[PartialDate]:

@@ -8,8 +8,13 @@
 * A quotation no statement holds, in a sentence whose subject issued a text ("announced the
   ban, prohibiting shipments to any end use that helps 'enhance ...'"), quotes that text
   (:func:`published_quotes`).
+* "Reports that A, first published by X", "reports that A [2]" (note 2 naming X) and a
+  quotation with an author-year citation "(X, 2026)" are X's (:func:`sourced_reports`).
+* "Reuters: exports rose." and "Minister Ito at his briefing: “...”": a colon attributes
+  the claim or the quotation after it (:func:`colon_attributions`).
 * A quotation with no attribution right after a quoted statement, in the same paragraph or
-  opening the next one, continues it (:func:`continuations`).
+  opening the next one, or resuming after the attribution that interrupts it ('“We
+  oppose,” she said, “any unilateral step.”'), continues it (:func:`continuations`).
 * A report of not saying that names no topic ("declined to comment", "did not respond to a
   request for comment") is no statement (:func:`says_nothing`).
 """
@@ -22,10 +27,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import (
+    ActorMention,
     ActorType,
+    PartialDate,
     Span,
 )
-from .context import Context
+from .context import Context, Subject
 from .reported_words import SHORT_CONTENT, has_quote, is_term, is_term_in, overlaps_any, trim_end
 from .speech_triggers import SpeechTrigger
 from .text import Quote, words
@@ -51,7 +58,8 @@ def answer_triggers(ctx: Context, transcript: Transcript) -> dict[tuple[int, int
             if sentence is None:
                 continue
             trigger = SpeechTrigger(Span.of(ctx.text, turn.body.begin, turn.body.begin), sentence,
-                               "answer", "past", speaker=turn.speaker, content=span)
+                                    "answer", "past", speaker=turn.speaker, content=span,
+                                    given_date=(turn.date,) if turn.replies else None)
             out[(sentence.begin, sentence.end)] = _Answer(trigger, turn.labelled,
                                                           turn.body.begin)
     return out
@@ -121,6 +129,138 @@ def colon_paragraphs(ctx: Context, statements: list[SpeechTrigger]) -> list[Spee
     return [t for t in statements if t.sentence not in taken] + added
 
 
+_ENTRY_LEAD = re.compile(r"(?:[-*•·▪]\s+)?(?:\d{1,2}[:.]\d{2}[^–—\n]{0,12}?\s[–—-]{1,2}\s+|"
+                         r"[^.;:\"“”]{1,30}?\s[–—]{1,2}\s+)?")
+"""What may open a paragraph before a colon attribution: a bullet, a time or date heading
+("10:30 JST — ")."""
+_LABEL_TITLE = re.compile(r"[A-Z][\w’'.-]*\s+")
+"""A capitalised title before a name ("Chief Cabinet Secretary Minoru Kihara")."""
+_LABEL_GAP = re.compile(r"(?:\s+(?:at|in|on|during|after|before|to|via)\b[^.;:!?\"“”]{0,60}?)?"
+                        r"\s*[:：]\s+")
+
+
+def colon_attributions(ctx: Context, statements: list[SpeechTrigger]) -> list[SpeechTrigger]:
+    """Statements attributed by a colon instead of a verb, at the start of a paragraph
+    (after a bullet or a time heading):
+
+    * "• Reuters: China's exports rose in December." -- an outlet's label before a
+      claim: the outlet reports the sentence;
+    * "Minister Ito at his morning briefing: “We will respond.”" -- a speaker (and where
+      they spoke) before a quotation: the quotation is the speaker's.
+    """
+    covered = sorted((t.content.begin, t.content.end) for t in statements if t.content)
+    starts = [b for b, _ in covered]
+    out: list[SpeechTrigger] = []
+    for paragraph in ctx.paragraphs:
+        lead = _ENTRY_LEAD.match(ctx.text, paragraph.begin, paragraph.end)
+        pos = lead.end() if lead is not None else paragraph.begin
+        mention = ctx.actor_at(pos)
+        for title in _LABEL_TITLE.finditer(ctx.text, pos, min(paragraph.end, pos + 60)):
+            if mention is not None or title.start() != pos:
+                break
+            pos = title.end()  # a capitalised title word before the name
+            mention = ctx.actor_at(pos)
+        if mention is None or mention.span.end >= paragraph.end:
+            continue
+        gap = _LABEL_GAP.match(ctx.text, mention.span.end, paragraph.end)
+        if gap is None:
+            continue
+        sentence = ctx.sentence_of(gap.end())
+        if sentence is None:
+            continue
+        quote = next((q for q in ctx.quotes_in(gap.end(), gap.end() + 5000)
+                      if q.outer.begin == gap.end() and not q.nested), None)
+        if quote is not None and not is_term(quote):
+            content, post = quote.span, quote
+        elif mention.type is ActorType.MEDIA and gap.end() - mention.span.end <= 3:
+            end = trim_end(ctx.text, gap.end(), sentence.end)
+            content, post = Span.of(ctx.text, gap.end(), end), None
+        else:
+            continue
+        if len(words(content.text)) < SHORT_CONTENT or overlaps_any(covered, starts, content):
+            continue
+        out.append(SpeechTrigger(Span.of(ctx.text, mention.span.end, gap.end()), sentence,
+                                 "say", "past", speaker=Subject(mention.name, mention.span),
+                                 content=content, post_quote=post))
+    return out
+
+
+_REPORT_THAT = re.compile(r"\b(?:reports?|claims?|allegations?|accounts?)\s+that\s+",
+                          re.IGNORECASE)
+_PUBLISHED_BY = re.compile(r",\s+(?:(?:first|originally|initially)\s+)?(?:published|reported|"
+                           r"carried|broken)\s+(?:by|in)\s+(?:the\s+)?")
+_FOOTNOTE = re.compile(r"\s*\[(?P<n>\d{1,2})\]")
+_CITATION = re.compile(r"\s*\((?P<who>[^()]{1,60}?),?\s+(?:19|20)\d\d[a-z]?\)")
+
+
+def sourced_reports(ctx: Context, statements: list[SpeechTrigger]) -> list[SpeechTrigger]:
+    """Words whose source a reference names instead of a verb:
+
+    * "Reports that licence reviews have slowed, first published by the Daily Herald,
+      ..." -- the outlet's report (up to the comma);
+    * "Press reports that licence reviews have slowed [2] ..." with a note "[2] Daily
+      Herald, 7 March 2026." -- the noted outlet's report, dated by the note;
+    * "... to any end use that "helps to enhance its capabilities" (MOFCOM, 2026)" -- a
+      quotation and an author-year citation: the cited author's words.
+    """
+    covered = sorted((t.content.begin, t.content.end) for t in statements if t.content)
+    starts = [b for b, _ in covered]
+    out: list[SpeechTrigger] = []
+    for sentence in ctx.sentences:
+        for m in _REPORT_THAT.finditer(ctx.text, sentence.begin, sentence.end):
+            if ctx.in_quote(m.start()) is not None:
+                continue
+            found = _report_source(ctx, m.end(), sentence)
+            if found is None:
+                continue
+            end, outlet, given = found
+            end = trim_end(ctx.text, m.end(), end)
+            content = Span.of(ctx.text, m.end(), end)
+            if len(words(content.text)) < SHORT_CONTENT or overlaps_any(covered, starts, content):
+                continue
+            out.append(SpeechTrigger(Span.of(ctx.text, m.start(), m.end()), sentence, "say",
+                                     "past", speaker=Subject(outlet.name, outlet.span),
+                                     content=content, given_date=given))
+    for quote in ctx.quotes:
+        cited = _CITATION.match(ctx.text, quote.outer.end)
+        if quote.nested or is_term(quote) or cited is None or \
+                overlaps_any(covered, starts, quote.span):
+            continue
+        who = next(iter(ctx.actors_in(cited.start("who"), cited.end("who"))), None)
+        sentence = ctx.sentence_of(quote.outer.begin)
+        if who is None or sentence is None:
+            continue
+        out.append(SpeechTrigger(Span.of(ctx.text, cited.start(), cited.end()), sentence, "say",
+                                 "past", speaker=Subject(who.name, who.span),
+                                 content=quote.span, post_quote=quote))
+    return out
+
+
+def _report_source(ctx: Context, begin: int, sentence: Span
+                   ) -> tuple[int, ActorMention, tuple[PartialDate | None] | None] | None:
+    """Where the words of "reports that ..." end, the outlet that published them, and the
+    date a note gives (see :func:`sourced_reports`)."""
+    by = _PUBLISHED_BY.search(ctx.text, begin, sentence.end)
+    if by is not None:
+        outlet = ctx.actor_at(by.end())
+        if outlet is not None and outlet.type is ActorType.MEDIA:
+            return by.start(), outlet, None
+    note = _FOOTNOTE.search(ctx.text, begin, sentence.end)
+    if note is None:
+        return None
+    line = re.search(rf"^\[{note.group('n')}\]\s*", ctx.text[sentence.end:], re.MULTILINE)
+    if line is None:
+        return None
+    start = sentence.end + line.end()
+    outlet = ctx.actor_at(start)
+    if outlet is None or outlet.type is not ActorType.MEDIA:
+        return None
+    paragraph = ctx.paragraph_of(start)
+    stop = paragraph.end if paragraph is not None else start
+    days = [d.date for d in ctx.dates_in(outlet.span.end, stop)]
+    return note.start(), outlet, (days[0] if days else None,)
+
+
 def published_quotes(ctx: Context, statements: list[SpeechTrigger]) -> list[SpeechTrigger]:
     """A quotation no statement holds, in a sentence whose subject issued a text
     (``publishing_verbs``), quotes that text: "China's commerce ministry announced the ban
@@ -177,12 +317,12 @@ def continuations(ctx: Context, statements: list[SpeechTrigger]) -> list[SpeechT
         if quote.nested or is_term(quote) or overlaps_any(covered, starts, quote.span):
             continue
         sentence = ctx.sentence_of(quote.outer.begin)
-        if sentence is None or quote.outer.begin != sentence.begin:
-            continue
         index = bisect.bisect_right(ends, quote.outer.begin) - 1
-        if index < 0:
+        if sentence is None or index < 0:
             continue
         last = ordered[index]
+        if quote.outer.begin != sentence.begin and not _resumes(ctx, last, quote):
+            continue
         gap = ctx.text[last.content.end:quote.outer.begin]
         if last.post_quote is None and not has_quote(ctx, last.content):
             continue
@@ -195,6 +335,19 @@ def continuations(ctx: Context, statements: list[SpeechTrigger]) -> list[SpeechT
         ordered.insert(index + 1, follower)
         ends.insert(index + 1, quote.span.end)
     return out
+
+
+_INTERRUPTION = re.compile(r"[,.!?]?\s*[^\"“”‘’]{1,80}?[,:]\s*")
+
+
+def _resumes(ctx: Context, last: SpeechTrigger, quote: Quote) -> bool:
+    """'“We oppose,” she said, “any unilateral step.”': a quotation that resumes right after
+    the attribution interrupting the previous one."""
+    opened = last.post_quote
+    if opened is None or last.verb.end > quote.outer.begin or \
+            not opened.outer.end <= last.verb.begin:
+        return False
+    return _INTERRUPTION.fullmatch(ctx.text, opened.outer.end, quote.outer.begin) is not None
 
 
 def _continues(ctx: Context, last: SpeechTrigger, quote: Quote) -> bool:

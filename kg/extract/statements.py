@@ -33,10 +33,27 @@ A statement is found where a speech trigger (:mod:`.speech_triggers`; the words 
   never be read as a positive claim; one naming no topic (``declined to comment``) is none;
 * ``X said A and that B`` with a quotation in each clause gives two statements;
 * ``It said ...`` / ``They added ...`` is the last organisation or state that spoke, else the
-  body the paragraph is about; inside ``wrote that they ...`` the pronoun is the writer's.
+  body the paragraph is about; inside ``wrote that they ...`` the pronoun is the writer's;
+* a verb coordinated after a statement shares its speaker (``He said A, and stressed that
+  B``; ``X said A, and it warned B``), and a title alone names the person the article
+  described with it (``the spokesperson said``);
+* a trailing attribution runs over adverbials and listeners (``..., Foreign Ministry
+  spokesperson Lin Jian said at a regular press briefing on Wednesday, in response to
+  ...``, ``..., He Yadong told reporters on Jan. 8``); an attribution inserted after the
+  subject (``The ban, Kanai said, is ...``) reports the sentence around it; ``X was quoted
+  (by Y) as saying`` reports X's words (via Y); "per X," and "according to X" name the
+  source, unless X is a source of numbers (``according to customs data``);
+* a trailing outlet (``..., Kyodo reported``) keeps what one state told another but is only
+  the ``via`` of a person's or body's words;
+* not statements: a directive to the public (``told its citizens to avoid travel``: an
+  advisory, unless it quotes words), issuing a document (``posts a message on X that ...``),
+  ``responded by ...``, asking not to be named.
 
-:mod:`.statement_discourse` adds the statements that span sentences: transcript answers,
-continued quotations, ``X said: A. B.``, quotations of a published text.
+:mod:`.statement_discourse` adds the statements that span sentences or need no verb:
+transcript answers, continued and resumed quotations, ``X said: A. B.``, quotations of a
+published text, colon attributions (``Reuters: ...``), reports with a named source
+(``reports that A, first published by X``, a footnote, an author-year citation).
+:mod:`.statement_speakers` finds speakers.
 
 Not statements: nouns that look like verbs (``Takaichi's comments``, ``his remarks``),
 acts reported with a ``demand`` or ``announce`` verb and no words (``China announced a
@@ -79,16 +96,18 @@ from .reported_words import (
     RESPONDS_WITH,
     SHORT_CONTENT,
     SHORT_STATEMENT,
-    TRAILING_ATTRIBUTION,
+    attribution_tail,
     by_paragraph,
     content_begin,
     content_end,
     demand_reports_words,
     has_quote,
     introduced_quote,
+    is_advisory,
     is_naming,
     is_term_in,
     is_trailing,
+    issues_document,
     quote_before,
     relative_object,
     strip_boundary,
@@ -103,11 +122,26 @@ from .speech_triggers import SpeechTrigger, find_triggers
 from .statement_dates import StatementDater
 from .statement_discourse import (
     answer_triggers,
+    colon_attributions,
     colon_paragraphs,
     continuations,
     published_quotes,
     reports_third_party,
     says_nothing,
+    sourced_reports,
+)
+from .statement_speakers import (
+    apposition_head,
+    coordinated_subject,
+    document_owner,
+    finite_subject,
+    inverted_attribution,
+    partitive_speaker,
+    pronoun_speaker,
+    sentence_speaker,
+    source_left,
+    speaker_after,
+    titled_person,
 )
 from .text import Quote, words
 from .transcripts import Transcript, find_transcript
@@ -140,12 +174,20 @@ def find_statements(article: Article, actors: list[ActorMention], *,
                         if not t.dropped and t.speaker and t.content)
     for sentence, found in per_sentence:
         answer = answers.get((sentence.begin, sentence.end))
-        if answer is not None and answer.paragraph not in narrated:
-            found = [answer.trigger]  # the answer's own speech verbs are part of it
+        if answer is not None and answer.paragraph not in narrated and not (
+                answer.labelled and reports_third_party(
+                    ctx, found, answer.trigger.speaker.name if answer.trigger.speaker
+                    else None)):
+            # The answer's own speech verbs are part of it; a sentence of it reporting a
+            # third party ("Scott Bessent called the rules ...") gives that party's words.
+            found = [answer.trigger]
         triggers.extend(found)
     statements = [t for t in triggers if not t.dropped and t.speaker and t.content]
     statements = [t for t in statements if not says_nothing(ctx, t)]
     statements = colon_paragraphs(ctx, statements)
+    if transcript is None:
+        statements.extend(colon_attributions(ctx, statements))
+    statements.extend(sourced_reports(ctx, statements))
     statements.extend(published_quotes(ctx, statements))
     statements.extend(continuations(ctx, statements))
     return _finish(ctx, statements, transcript)
@@ -166,6 +208,30 @@ def _sentence_triggers(ctx: Context, sentence: Span, speakers: list[str]) -> lis
             trigger.dropped = True
     _apply_according(ctx, sentence, found)
     return _split_coordinated(ctx, found)
+
+
+_INSERTED_BEFORE = re.compile(r"[^,;:\"“”‘’]{2,80}?,\s*(?:[\w’'.-]+\s+){0,4}?")
+_INSERTED_AFTER = re.compile(r",\s*(?:is|are|was|were|has|have|had|will|would|could|should|may|"
+                             r"might|must|can|cannot|remains?|remained|does|did|do|appears?|"
+                             r"seems?|not)\b")
+
+
+def _inserted_attribution(ctx: Context, trigger: SpeechTrigger
+                          ) -> tuple[Subject, Span] | None:
+    """"The ban, Kanai said, is unjustified": an attribution inserted between a subject and
+    its verb reports the whole sentence around it."""
+    if trigger.cls != "say" or trigger.tense not in ("past", "present"):
+        return None
+    sentence = trigger.sentence
+    left = ctx.subject_left_of(trigger.verb.begin, sentence.begin)
+    if left is None or _INSERTED_BEFORE.fullmatch(ctx.text, sentence.begin,
+                                                  left.span.begin) is None:
+        return None
+    tail = attribution_tail(ctx, trigger)
+    if tail is None or _INSERTED_AFTER.match(ctx.text, tail, sentence.end) is None:
+        return None
+    return left, Span.of(ctx.text, sentence.begin, trim_end(ctx.text, sentence.begin,
+                                                            sentence.end))
 
 
 def _split_coordinated(ctx: Context, found: list[SpeechTrigger]) -> list[SpeechTrigger]:
@@ -209,14 +275,15 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
         speaker: Subject | None = None
         quote = quote_before(ctx, trigger.verb.begin)
         if quote is not None:
-            speaker = _speaker_after(ctx, trigger.verb.end, sentence)
+            speaker = speaker_after(ctx, trigger.verb.end, sentence)
         if speaker is None:
-            left = ctx.subject_left_of(trigger.verb.begin, sentence.begin)
+            left = ctx.subject_left_of(trigger.verb.begin, sentence.begin) or \
+                titled_person(ctx, trigger.verb.begin, sentence.begin)
             quote = quote_before(ctx, left.span.begin) if left is not None else None
             if quote is None and left is not None:
                 # '"...," Lucia Silva, a research fellow at X(,) warned': the person the
                 # description is in apposition to follows the quotation and speaks.
-                head = _apposition_head(ctx, left, sentence)
+                head = apposition_head(ctx, left, sentence)
                 if head is not None:
                     quote = quote_before(ctx, head.span.begin)
                     left = head if quote is not None else left
@@ -228,7 +295,11 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
             trigger.post_quote = quote
             trigger.content = quote.span
             return
-    inverted = _inverted_attribution(ctx, trigger)
+    inserted = _inserted_attribution(ctx, trigger)
+    if inserted is not None:
+        trigger.speaker, trigger.content = inserted
+        return
+    inverted = inverted_attribution(ctx, trigger)
     if inverted is not None:
         trigger.speaker = inverted
         begin, end = words_before_attribution(ctx, trigger)
@@ -241,7 +312,7 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
             ctx.text[max(sentence.begin, trigger.verb.begin - 20):trigger.verb.begin]):
         trigger.tense = "past"  # "sources are indicating that ...": a finite verb
     if trigger.tense == "gerund":
-        owner = _document_owner(ctx, trigger)
+        owner = document_owner(ctx, trigger)
         if owner is not None:
             trigger.speaker = owner
             begin = content_begin(ctx, trigger)
@@ -254,11 +325,12 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
         if not _after_boundary(ctx, trigger.verb.begin, sentence.begin):
             trigger.dropped = True
             return
-        trigger.speaker = _source_left(ctx, trigger.verb.begin, sentence.begin) or \
-            _sentence_speaker(ctx, trigger, found)
+        trigger.speaker = source_left(ctx, trigger.verb.begin, sentence.begin) or \
+            sentence_speaker(ctx, trigger, found)
     else:
-        trigger.speaker = _finite_subject(ctx, trigger) or _pronoun_speaker(ctx, trigger,
-                                                                            speakers)
+        trigger.speaker = coordinated_subject(ctx, trigger, found) or \
+            finite_subject(ctx, trigger) or pronoun_speaker(ctx, trigger, speakers, found) \
+            or partitive_speaker(ctx, trigger, speakers)
     if trigger.speaker is None:
         trigger.dropped = True
         return
@@ -286,15 +358,18 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
         if but is not None:
             end = begin + but.start()
     if trigger.cls == "say" and is_trailing(ctx, trigger):
-        begin, end = words_before_attribution(ctx, trigger)
-        if begin >= end:
+        before, stop = words_before_attribution(ctx, trigger)
+        if before < stop and (len(words(text[before:stop])) >= SHORT_STATEMENT
+                              or len(words(text[begin:end])) < SHORT_CONTENT):
+            trigger.content = Span.of(text, before, stop)
+            return
+        if len(words(text[begin:end])) < SHORT_CONTENT:
             trigger.dropped = True
             return
-        trigger.content = Span.of(text, begin, end)
-        return
+        # "In addition, X also said, Japan should ...": a lead-in, not reported words.
     if trigger.cls == "say" and len(words(text[begin:end])) < SHORT_CONTENT:
         # "..., analysts said." : the words are before the attribution.
-        if not TRAILING_ATTRIBUTION.match(text, trigger.verb.end, sentence.end):
+        if attribution_tail(ctx, trigger) is None:
             trigger.dropped = True
             return
         begin, end = words_before_attribution(ctx, trigger)
@@ -302,6 +377,9 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
         trigger.dropped = True
         return
     if trigger.cls == "demand" and not demand_reports_words(ctx, trigger, begin, end):
+        trigger.dropped = True
+        return
+    if is_advisory(ctx, trigger, begin, end) or issues_document(ctx, trigger, begin, end):
         trigger.dropped = True
         return
     if trigger.cls == "announce" and not re.search(r"(?:\bthat|:)\s*$",
@@ -331,206 +409,19 @@ def _quote_opening_at(ctx: Context, offset: int) -> Quote | None:
     return None
 
 
-def _apposition_head(ctx: Context, left: Subject, sentence: Span) -> Subject | None:
-    """The person before ", a title at <left>" (the apposition ``left`` ends)."""
-    window = ctx.text[max(sentence.begin, left.span.begin - 120):left.span.begin]
-    m = re.search(r",\s+(?:(?:a|an|the)\s+[^,;:\"“”]{0,100})?$", window)
-    if m is None:
-        return None
-    comma = left.span.begin - len(window) + m.start()
-    head = ctx.actor_ending_at(comma)
-    if head is None or head.type is not ActorType.PERSON:
-        return None
-    return Subject(head.name, head.span)
-
-
-def _speaker_after(ctx: Context, offset: int, sentence: Span) -> Subject | None:
-    """The speaker named right after a verb: '"...," said He Yadong, a spokesperson'."""
-    pos = offset
-    while pos < sentence.end and ctx.text[pos].isspace():
-        pos += 1
-    mention = ctx.actor_at(pos)
-    if mention is not None:
-        return Subject(mention.name, mention.span)
-    window = ctx.text[pos:min(sentence.end, pos + ctx.triggers.attribution_window)]
-    for mention in ctx.actors_in(pos, pos + len(window)):
-        described = ctx.described_person(mention)
-        if described is not None and described.span.begin == pos:
-            return described
-    return None
-
-
-def _document_owner(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
-    """"Beijing's Nov. 14 advisory urging citizens to ...": the possessor of a document
-    noun (``document_nouns`` in ``[speech]``) right before a participle."""
-    m = _document_regex().search(ctx.text, max(trigger.sentence.begin,
-                                               trigger.verb.begin - 80), trigger.verb.begin)
-    if m is None:
-        return None
-    end = m.start() + len(m.group("owner"))
-    owner = ctx.actor_ending_at(end) or ctx.actor_ending_at(end - 2)
-    return Subject(owner.name, owner.span) if owner is not None else None
-
-
-@lru_cache(maxsize=1)
-def _document_regex() -> re.Pattern[str]:
-    nouns = "|".join(sorted((phrase_pattern(n) for n in
-                             load_triggers().raw["speech"]["document_nouns"]),
-                            key=len, reverse=True))
-    return re.compile(rf"(?P<owner>[\w.’'-]+['’]s)\s+(?:[\w.,-]+\s+){{0,3}}?(?:{nouns})\s+$",
-                      re.IGNORECASE)
-
-
 def _after_boundary(ctx: Context, offset: int, floor: int) -> bool:
     """Whether a participle at ``offset`` follows a clause boundary (", calling ...")."""
     before = ctx.text[max(floor, offset - 12):offset]
     return BOUNDARY.search(before) is not None
 
 
-def _source_left(ctx: Context, offset: int, floor: int) -> Subject | None:
-    """"reports in X, suggesting" / "sources, like X, indicating": the source X."""
-    pos = offset
-    while pos > floor and ctx.text[pos - 1] in " ,'’\"”":
-        pos -= 1
-    mention = ctx.actor_ending_at(pos)
-    if mention is None or mention.span.begin < floor:
-        return None
-    before = ctx.text[max(floor, mention.span.begin - 30):mention.span.begin].lower().split()
-    if not before:
-        return None
-    if before[-1] in ("like", "as", "including") or (
-            len(before) >= 2 and before[-2].strip(",") in ctx.triggers.report_nouns
-            and before[-1] in ("in", "by", "from", "of")):
-        return Subject(mention.name, mention.span)
-    return None
-
-
-def _sentence_speaker(ctx: Context, trigger: SpeechTrigger,
-                      found: list[SpeechTrigger]) -> Subject | None:
-    """The subject of the sentence: the speaker of its first statement, else its first
-    eligible actor."""
-    for other in found:
-        if other is trigger:
-            break
-        if other.speaker is not None and not other.dropped and other.cls != "according":
-            return other.speaker
-    return ctx.clause_subject(trigger.sentence.begin, trigger.verb.begin)
-
-
-def _finite_subject(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
-    text = ctx.text
-    left = text[max(trigger.sentence.begin, trigger.verb.begin - 50):trigger.verb.begin]
-    if re.search(r",\s*(?:who|which)\s+(?:(?:has|have|had|also|earlier|previously|"
-                 r"repeatedly|\w+ly)\s+){0,3}$", left):
-        # "..., Sanae Takaichi, who suggested ...": the relative pronoun's antecedent.
-        comma = text.rfind(",", trigger.sentence.begin, trigger.verb.begin)
-        mention = ctx.actor_ending_at(comma)
-        if mention is not None:
-            return Subject(mention.name, mention.span)
-    before = (ctx.word_before(trigger.verb.begin) or "").lower()
-    if trigger.tense == "present" and before in ("and", "or", "but", "then"):
-        # "X summons the ambassador and demands that ...": the subject the verbs share.
-        return ctx.subject(trigger.verb.begin, trigger.sentence.begin)
-    if trigger.tense == "present" or (trigger.tense == "base" and before not in ("and", "or")):
-        # "remarks", "claims", "reports" are nouns as often as verbs: as verbs they follow
-        # their subject ("China says", "Analysts warn").
-        return ctx.subject_left_of(trigger.verb.begin, trigger.sentence.begin) or \
-            _subject_over_adverbials(ctx, trigger)
-    return ctx.subject(trigger.verb.begin, trigger.sentence.begin) or \
-        _subject_over_adverbials(ctx, trigger)
-
-
-_ADVERBIALS = re.compile(
-    r"(?:\s*,?\s*(?:(?:on|at|in|during|after|before|via|through|from|over)\s+"
-    r"(?:[\w’'-]+\s+){0,5}?[\w’'-]+|also|again|earlier|later|then|today|yesterday|"
-    r"[a-z]+ly)\s*,?)+\s*")
-
-
-@lru_cache(maxsize=1)
-def _media_noun_regex() -> re.Pattern[str]:
-    nouns = "|".join(sorted((phrase_pattern(n) for n in
-                             load_triggers().raw["speech"]["media_nouns"]),
-                            key=len, reverse=True))
-    return re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE)
-
-
-def _subject_over_adverbials(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
-    """"Guo Jiakun on 14th at the regular press conference also said": the actor before
-    a run of prepositional phrases and adverbs."""
-    for mention in reversed(ctx.actors_in(trigger.sentence.begin, trigger.verb.begin)):
-        gap = ctx.text[mention.span.end:trigger.verb.begin]
-        if mention.type is ActorType.MEDIA:
-            # "The Nikkei business daily reported": the outlet and what it is.
-            described = _media_noun_regex().match(gap)
-            gap = gap[described.end():] if described is not None else gap
-        if gap.strip() and _ADVERBIALS.fullmatch(gap) is None:
-            return None  # the nearest actor before the verb is not its subject
-        if not ctx.is_eligible_subject(mention):
-            return None
-        described = ctx.described_person(mention)
-        return described or Subject(mention.name, mention.span)
-    return None
-
-
-def _pronoun_speaker(ctx: Context, trigger: SpeechTrigger, speakers: list[str]) -> Subject | None:
-    """"It said ...", "They added ...": the last organisation or state that spoke."""
-    m = re.search(r"(?<![\w])([\w’']+)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$",
-                  ctx.text[max(trigger.sentence.begin, trigger.verb.begin - 30):
-                           trigger.verb.begin])
-    if m is None or m.group(1).lower() not in ctx.triggers.other_pronouns:
-        return None
-    begin = trigger.verb.begin - len(m.group())
-    span = Span.of(ctx.text, begin, begin + len(m.group(1)))
-    if _inside_reported_clause(ctx, trigger.sentence.begin, begin):
-        return None  # "wrote that they expected": the writer, whom the clause before names
-    for name in reversed(speakers):
-        if ctx.type_of(name) is not ActorType.PERSON:
-            return Subject(name, span)
-    # No body has spoken yet: the body the paragraph is about ("MOFCOM prohibited exports
-    # ... It also warned that ...").
-    paragraph = ctx.paragraph_of(trigger.sentence.begin)
-    for sentence in reversed(ctx.sentences_in(paragraph.begin, trigger.sentence.begin)
-                             if paragraph is not None else []):
-        subject = ctx.clause_subject(sentence.begin, sentence.end)
-        if subject is not None and ctx.type_of(subject.name) in (
-                ActorType.GOVERNMENT_BODY, ActorType.STATE, ActorType.COMPANY,
-                ActorType.ORGANIZATION):
-            return Subject(subject.name, span)
-    return None
-
-
-def _inside_reported_clause(ctx: Context, begin: int, offset: int) -> bool:
-    """Whether ``offset`` follows a speech verb and "that" in its sentence ("... wrote in a
-    note that they ...")."""
-    for m in ctx.triggers.speech_regex.finditer(ctx.text, begin, offset):
-        if re.search(r"\bthat\s*$|\bthat\b", ctx.text[m.end():offset]):
-            return True
-    return False
-
-
-def _inverted_attribution(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
-    """"..., said Michiko Arai, a professor at ...": a speaker named after the verb that
-    ends the sentence, after a comma; the words are those before the comma."""
-    if trigger.cls != "say" or trigger.tense not in ("past", "present"):
-        return None
-    if not re.search(r",['’\"”]?\s*$", ctx.text[max(trigger.sentence.begin,
-                                                     trigger.verb.begin - 4):
-                                                 trigger.verb.begin]):
-        return None
-    speaker = _speaker_after(ctx, trigger.verb.end, trigger.sentence)
-    if speaker is None:
-        return None
-    rest = ctx.text[speaker.span.end:trigger.sentence.end]
-    if not re.fullmatch(r"(?:,[^,;:\"“”]{0,120}?)?(?:\s+(?:on|in|at)\s+[\w’' -]{1,40}?)?"
-                        r"\s*[.!?]?\s*", rest):
-        return None
-    return speaker
-
-
 def _resolve_nesting(ctx: Context, found: list[SpeechTrigger]) -> None:
     """Decide, for a trigger inside another's reported words, whether it splits them
     (", a move Beijing says ..."), forms a reporting chain, or is part of them."""
     live = [t for t in found if not t.dropped and t.content is not None]
+    # A trailing attribution ("A urges B, spokesperson X said.") owns the words before it,
+    # a verb among them included: it is decided first.
+    live.sort(key=lambda t: not (t.content is not None and t.content.end <= t.verb.begin))
     for outer in live:
         for inner in live:
             if inner is outer or inner.dropped or outer.dropped or outer.content is None:
@@ -545,8 +436,16 @@ def _resolve_nesting(ctx: Context, found: list[SpeechTrigger]) -> None:
             if content.end <= outer.verb.begin and outer.cls == "say" and \
                     outer.post_quote is None and content.begin <= start < content.end:
                 # "China has told Japan it is suspending imports, Kyodo reported": what the
-                # trailing attribution reports, words within it included, is its speaker's.
-                inner.dropped = True
+                # trailing attribution reports, words within it included, is its speaker's;
+                # but "X told a news conference that ..., Kyodo reported" is X's words,
+                # known through the outlet.
+                if _chains(ctx, outer, inner) and inner.content is not None and \
+                        inner.content.begin < content.end:
+                    inner.content = Span.of(ctx.text, inner.content.begin, trim_end(
+                        ctx.text, inner.content.begin, min(inner.content.end, content.end)))
+                    _chain(ctx, outer, inner)
+                else:
+                    inner.dropped = True
                 continue
             if not (content.begin <= start < content.end) or inner.verb.begin < outer.verb.end:
                 continue
@@ -561,6 +460,10 @@ def _resolve_nesting(ctx: Context, found: list[SpeechTrigger]) -> None:
                 inner.dropped = True  # "called it 'symbolic,' suggesting ...": one statement
                 continue
             coordinated = inner.cls == "negation" and re.search(r"\s(?:and|but)\s+$", lead)
+            if start != inner.verb.begin:
+                # '"...," while USTR Jamieson Greer warned': a title before the name.
+                title = _TITLE_WORDS.search(lead)
+                lead = lead[:title.start()] if title is not None else lead
             if coordinated or (BOUNDARY.search(lead)
                                and (inner.tense == "gerund" or inner.post_quote is None)):
                 end = trim_end(ctx.text, content.begin, content.begin + len(lead.rstrip()))
@@ -573,11 +476,25 @@ def _resolve_nesting(ctx: Context, found: list[SpeechTrigger]) -> None:
             inner.dropped = True
 
 
+_TITLE_WORDS = re.compile(r"(?:\b(?:[A-Z][\w’'.-]*|minister|secretary|spokes(?:person|man|"
+                          r"woman)|chief|trade|foreign|defen[cs]e|deputy|vice|senior|"
+                          r"president|ambassador|envoy|official)\s+){1,4}$")
+
+
+def _chains(ctx: Context, outer: SpeechTrigger, inner: SpeechTrigger) -> bool:
+    """Whether ``inner`` speaks through ``outer``: an outlet reporting what a person or
+    body said; not what one state told another ("Kyodo reports that Beijing has told
+    Tokyo it is suspending imports": the outlet's report of a diplomatic exchange)."""
+    return outer.speaker is not None and inner.speaker is not None and \
+        ctx.type_of(outer.speaker.name) is ActorType.MEDIA and \
+        ctx.type_of(inner.speaker.name) is not ActorType.STATE
+
+
 def _chain(ctx: Context, outer: SpeechTrigger, inner: SpeechTrigger) -> None:
-    """'X reported that Y said ...': Y speaks via X when X is an outlet; else Y's words are
-    what X reports and stay X's statement."""
-    if outer.speaker is not None and ctx.type_of(outer.speaker.name) is ActorType.MEDIA:
-        inner.via = outer.speaker.name
+    """'X reported that Y said ...': Y speaks via X when X is an outlet (:func:`_chains`);
+    else Y's words are what X reports and stay X's statement."""
+    if _chains(ctx, outer, inner):
+        inner.via = outer.speaker.name  # type: ignore[union-attr]
         outer.dropped = True
     else:
         inner.dropped = True
@@ -586,10 +503,16 @@ def _chain(ctx: Context, outer: SpeechTrigger, inner: SpeechTrigger) -> None:
 def _apply_according(ctx: Context, sentence: Span, found: list[SpeechTrigger]) -> None:
     """"according to X": the source of the sentence's statements, or their speaker."""
     for m in ctx.triggers.according_regex.finditer(ctx.text, sentence.begin, sentence.end):
-        if ctx.in_quote(m.start(), m.end()) or not m.group().lower().startswith("according"):
+        if ctx.in_quote(m.start(), m.end()):
+            continue
+        word = m.group().lower()
+        opening = m.start() == sentence.begin or _LEAD_IN.fullmatch(ctx.text, sentence.begin,
+                                                                    m.start())
+        # "Per Nikkei, ..." opens a sentence; "per" elsewhere is "per tonne".
+        if not (word.startswith(("according", "as reported")) or (word == "per" and opening)):
             continue
         mention = ctx.actor_after(m.end())
-        if mention is None:
+        if mention is None or not _names_a_source(ctx, mention, m.end()):
             continue
         live = [t for t in found if not t.dropped and t.content is not None]
         if live:
@@ -624,9 +547,31 @@ def _apply_according(ctx: Context, sentence: Span, found: list[SpeechTrigger]) -
                                   content=more))
 
 
+@lru_cache(maxsize=1)
+def _data_noun_regex() -> re.Pattern[str]:
+    nouns = "|".join(sorted((phrase_pattern(n) for n in
+                             load_triggers().raw["speech"]["data_nouns"]),
+                            key=len, reverse=True))
+    return re.compile(rf"\s*(?:[a-z][\w-]*\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE)
+
+
+def _names_a_source(ctx: Context, mention: ActorMention, after: int) -> bool:
+    """Whether the actor after "according to" is the source: not a modifier of numbers
+    ("according to Japanese government data", ``data_nouns``) nor the first word of a
+    longer name ("according to the Japan Travel Bureau")."""
+    gap = ctx.text[after:mention.span.begin]
+    if _data_noun_regex().search(gap) is not None:
+        return False  # "according to data from X"
+    rest = ctx.text[mention.span.end:mention.span.end + 40]
+    if _data_noun_regex().match(rest) is not None:
+        return False
+    return re.match(r" [A-Z][a-z]", rest) is None
+
+
 _LEAD_IN = re.compile(r"[^.;,]{1,40}?\s[–—-]{1,2}\s*|(?:However|Still|But|And|Meanwhile|"
-                      r"Separately|Also|Yet|Now|Indeed)\s*,?\s*")
-"""What may precede a sentence-initial "according to X,": a heading, a linking adverb."""
+                      r"Separately|Also|Yet|Now|Indeed)\s*,?\s*|[-*•·▪]\s+")
+"""What may precede a sentence-initial "according to X,": a heading, a linking adverb, a
+bullet."""
 
 
 def _according_continued(ctx: Context, sentence: Span, after: int) -> Span | None:
@@ -642,10 +587,20 @@ def _according_continued(ctx: Context, sentence: Span, after: int) -> Span | Non
     return Span.of(ctx.text, begin, end)
 
 
+def _finite_tense(ctx: Context, trigger: SpeechTrigger) -> str:
+    """A base form after its plural subject is a present ("Analysts warn", "the ministry
+    and its embassy advise"); after "and" or "to" it shares another verb's tense."""
+    if trigger.tense == "base" and (ctx.word_before(trigger.verb.begin) or "").lower() not in (
+            "and", "or", "to", "also"):
+        return "present"
+    return trigger.tense
+
+
 def _finish(ctx: Context, triggers: list[SpeechTrigger],
             transcript: Transcript | None) -> list[StatementMention]:
     reported = [t.content for t in triggers if t.content is not None and t.cls == "say"]
-    dater = StatementDater(ctx, reported)
+    dater = StatementDater(ctx, reported, conversation=(transcript.begin, transcript.date)
+                           if transcript is not None else None)
     for trigger in triggers:
         if trigger.cls != "answer" and trigger.speaker and trigger.content:
             dater.note(trigger.sentence, trigger.speaker.name, dater.explicit(
@@ -655,16 +610,20 @@ def _finish(ctx: Context, triggers: list[SpeechTrigger],
     for trigger in sorted(triggers, key=lambda t: (t.content.begin, t.content.end)):  # type: ignore[union-attr]
         speaker = trigger.speaker.name  # type: ignore[union-attr]
         if trigger.cls == "answer":
-            date = transcript.date if transcript is not None else None
+            whole = trigger.content
             pieces = [trigger.content]
         else:
             whole = tidy(ctx, widen_short(ctx, trigger,
                                             unwrap(ctx, trigger.content)))  # type: ignore[arg-type]
+            pieces = [tidy(ctx, unwrap(ctx, p)) for p in by_paragraph(ctx, whole)]
+        if trigger.given_date is not None:
+            date = trigger.given_date[0]
+        else:
             date = dater.date(verb=trigger.verb, sentence=trigger.sentence, content=whole,
-                              cls=trigger.cls, tense=trigger.tense, speaker=speaker,
+                              cls="say" if trigger.cls == "answer" else trigger.cls,
+                              tense=_finite_tense(ctx, trigger), speaker=speaker,
                               pronoun=trigger.speaker.span.text.lower()  # type: ignore[union-attr]
                               in ctx.triggers.other_pronouns)
-            pieces = [tidy(ctx, unwrap(ctx, p)) for p in by_paragraph(ctx, whole)]
         for content in pieces:
             if content in out or content.begin >= content.end:
                 continue

@@ -35,10 +35,18 @@ from ..model import ActorType, PartialDate, Span
 from .context import Context, Subject
 from .triggers import load_triggers, phrase_pattern
 
-_LABEL = re.compile(r"(?P<label>[A-Z][\w.'’ -]{0,40}?)\s*[:：]\s+(?=\S)")
+_LABEL = re.compile(r"(?:[*_]{1,3})?(?P<label>[A-Z][\w.'’ -]{0,40}?(?:,[\w.'’ -]{1,60}?)?"
+                    r"(?:\s*\([^()]{1,40}\))?)\s*(?:[*_]{1,3})?[:：](?:[*_]{1,3})?\s+(?=\S)")
+"""A turn's label: "Reporter:", "He Yongqian:", "KIM:", "**Tanaka:**" (bold in markdown)."""
+_LABEL_HEAD = re.compile(r"\s+(?:of|from|with|at|for)\s+.*$|\s*\(.*$", re.DOTALL)
+"""What follows a question label's role word: "Reporter of Kyodo News", "Q (AFP)"."""
+_ASIDE = re.compile(r"[(\[][^()\[\]]{1,60}[)\]]\s*")
+"""A stage direction paragraph: "(BEGIN VIDEOTAPE)", "[Applause]"."""
+_HEADING_WORDS = 20
 _INLINE_ANSWER = r"(?<=[?.!\"”])\s+(?P<label>{labels})\s*[:：]\s+(?=\S)"
-_MIN_WORDS = 3
-"""Shortest answer sentence kept (shorter ones are "Yes." or "Thank you.")."""
+_MIN_WORDS = 5
+"""Shortest answer sentence kept (shorter ones are "Yes.", "Not directly." or "Both are
+defensible.": replies that make no claim of their own)."""
 
 
 @dataclass
@@ -50,6 +58,10 @@ class Turn:
     """The answer's text in this paragraph, label excluded."""
     labelled: bool
     """False for an unlabelled paragraph after an answer: a candidate continuation."""
+    date: PartialDate | None = None
+    """The day of the conference (of the section of the transcript the turn is in)."""
+    replies: bool = True
+    """Whether the turn answers a question (so was said at the conference)."""
 
 
 @dataclass
@@ -58,6 +70,8 @@ class Transcript:
 
     turns: list[Turn]
     date: PartialDate | None
+    begin: int = 0
+    """Where the questions and answers start (the introduction ends)."""
 
 
 @lru_cache(maxsize=1)
@@ -74,16 +88,59 @@ def _labels() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 def find_transcript(ctx: Context) -> Transcript | None:
     """The answers of ``ctx``'s article when it is a transcript (see module doc), else None."""
+    kinds = _paragraph_kinds(ctx)
+    first_question = next((i for i, k in enumerate(kinds) if k[1] == "question"), None)
+    if first_question is None or not any(k[1] == "answer" for k in kinds):
+        return None
+    intro_end = kinds[first_question][0].begin
+    default = _intro_speaker(ctx, intro_end)
+    opening = conference_date(ctx, intro_end)
+    section = opening
+    turns: list[Turn] = []
+    current: Turn | None = None
+    previous = "text"
+    for paragraph, kind, body, speaker in kinds:
+        if kind == "answer":
+            who = speaker or default
+            # An answer to a question was given at the conference; a soundbite between a
+            # correspondent's lines ("(BEGIN VIDEOTAPE)") is dated as any statement is.
+            current = Turn(who, body, labelled=True, date=section,
+                           replies=previous == "question") if who is not None else None
+            if current is not None:
+                turns.append(current)
+        elif kind == "text" and current is not None and body.begin >= intro_end:
+            turns.append(Turn(current.speaker, body, labelled=False, date=current.date,
+                              replies=current.replies))
+        else:
+            current = None
+            if kind == "heading" and paragraph.begin >= intro_end:
+                days = [d.date for d in ctx.dates_in(paragraph.begin, paragraph.end)
+                        if d.date.day is not None]
+                section = days[-1] if days else section
+        if kind != "heading":
+            previous = kind
+    return Transcript(turns, opening, intro_end) if turns else None
+
+
+def _paragraph_kinds(ctx: Context) -> list[tuple[Span, str, Span, Subject | None]]:
+    """Each paragraph as (paragraph, kind, body, speaker): a ``question``, an ``answer``
+    (with its labelled speaker), ``other`` (a turn of someone unnamed: an anchor's
+    correspondent "KIM:", a stage direction), a ``heading`` or ``text``."""
     question, answer, inline = _labels()
-    kinds: list[tuple[Span, str, Span, Subject | None]] = []  # paragraph, kind, body, speaker
+    kinds: list[tuple[Span, str, Span, Subject | None]] = []
     for paragraph in ctx.paragraphs:
         m = _LABEL.match(ctx.text, paragraph.begin, paragraph.end)
         if m is None:
-            kinds.append((paragraph, "text", paragraph, None))
+            if _ASIDE.fullmatch(ctx.text, paragraph.begin, paragraph.end):
+                kinds.append((paragraph, "other", paragraph, None))
+            elif _is_heading(ctx, paragraph):
+                kinds.append((paragraph, "heading", paragraph, None))
+            else:
+                kinds.append((paragraph, "text", paragraph, None))
             continue
         label = m.group("label").strip()
         body = Span.of(ctx.text, m.end(), paragraph.end)
-        if question.fullmatch(label):
+        if question.fullmatch(_LABEL_HEAD.sub("", label)):
             kinds.append((paragraph, "question", body, None))
             reply = inline.search(ctx.text, m.end(), paragraph.end)
             if reply is not None:
@@ -95,32 +152,31 @@ def find_transcript(ctx: Context) -> Transcript | None:
             kinds.append((paragraph, "answer", body, person))
         elif answer.fullmatch(label):
             kinds.append((paragraph, "answer", body, None))
+        elif label.isupper() and len(label) > 1:
+            kinds.append((paragraph, "other", paragraph, None))  # "KIM:", unnamed here
         else:
             kinds.append((paragraph, "text", paragraph, None))
-    first_question = next((i for i, k in enumerate(kinds) if k[1] == "question"), None)
-    if first_question is None or not any(k[1] == "answer" for k in kinds):
-        return None
-    intro_end = kinds[first_question][0].begin
-    default = _intro_speaker(ctx, intro_end)
-    turns: list[Turn] = []
-    current: Subject | None = None
-    for _paragraph, kind, body, speaker in kinds:
-        if kind == "question":
-            current = None
-        elif kind == "answer":
-            current = speaker or default
-            if current is not None:
-                turns.append(Turn(current, body, labelled=True))
-        elif current is not None and body.begin >= intro_end:
-            turns.append(Turn(current, body, labelled=False))
-    return Transcript(turns, conference_date(ctx, intro_end)) if turns else None
+    return kinds
+
+
+def _is_heading(ctx: Context, paragraph: Span) -> bool:
+    """A short line without a sentence's final stop ("Regular Press Conference (8 January
+    2026) Excerpt"): a section heading."""
+    text = paragraph.text.rstrip()
+    return bool(text) and text[-1] not in ".!?\"”’'…:" and len(text.split()) <= _HEADING_WORDS
 
 
 def _person_labelled(ctx: Context, begin: int, end: int) -> Subject | None:
-    """The person a label names ("Spokesperson He Yongqian:"): a mention ending the label."""
-    for mention in reversed(ctx.actors_in(begin, end)):
+    """The person a label names: a mention ending it ("Spokesperson He Yongqian:"), or
+    opening a label that goes on with a title ("MINORU KIHARA, CHIEF CABINET SECRETARY
+    (through translator):")."""
+    found = ctx.actors_in(begin, end)
+    for mention in reversed(found):
         if mention.span.end == end and mention.type is ActorType.PERSON:
             return Subject(mention.name, mention.span)
+    if found and found[0].span.begin == begin and found[0].type is ActorType.PERSON and \
+            re.match(r"\s*[,(]", ctx.text[found[0].span.end:end]):
+        return Subject(found[0].name, found[0].span)
     return None
 
 
@@ -132,7 +188,17 @@ def _intro_speaker(ctx: Context, intro_end: int) -> Subject | None:
     if not any(cue in intro for cue in cues):
         return None
     person = ctx.last_person_before(intro_end)
-    return Subject(person.name, person.span) if person is not None else None
+    if person is not None:
+        return Subject(person.name, person.span)
+    # "Official of the Ministry of Commerce Answers Reporter's Question": the body the
+    # heading before the questions names.
+    heading = next((p for p in reversed(ctx.paragraphs) if p.end <= intro_end), None)
+    bodies = [m for m in ctx.actors_in(heading.begin, heading.end)
+              if m.type in (ActorType.GOVERNMENT_BODY, ActorType.ORGANIZATION,
+                            ActorType.COMPANY)] if heading is not None else []
+    if bodies and any(cue in heading.text.lower() for cue in cues):  # type: ignore[union-attr]
+        return Subject(bodies[-1].name, bodies[-1].span)
+    return None
 
 
 def conference_date(ctx: Context, intro_end: int) -> PartialDate | None:

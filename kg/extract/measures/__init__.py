@@ -5,7 +5,7 @@ article's own account (issuer, target, date, status, covered goods); :mod:`kg.re
 decides which mentions, in one article and across articles, are one real-world measure.
 The words are in ``[measures]`` of ``kg/data/triggers.toml``; the steps live in
 :mod:`.finding` (where), :mod:`.hedges` (imagined or denied), :mod:`.parties` (who),
-:mod:`.timing` (when, status) and :mod:`.scope` (covered goods).
+:mod:`.timing` (when), :mod:`.status` (where it stands) and :mod:`.scope` (covered goods).
 
 Type
     Export and import measures need a head word (``ban``, ``prohibited``, ``restrictions``,
@@ -17,18 +17,29 @@ Type
     its domain word anywhere in the sentence.  A control or ban head whose object is a
     controlled good needs no domain word (``controls on gallium``, ``antimony controls``,
     ``gallium, which China has controlled since 2023``); consumer goods (seafood) are not
-    controlled goods.  Without either ("the ban") a head is an anaphor: it gives a mention
-    only when an imposing verb governs it in a dated sentence (``announced the ban on
-    Tuesday``), and then takes the type of the last trade measure before it.  Licensing
-    restrictions (``placed under export licensing``, ``made subject to licences``,
-    ``stricter reviews of ... licences``), chip controls, travel advisories, protests
-    (``summons X's ambassador``, ``lodges a protest``; "summoned the ambassador to lodge a
-    protest" is one), defence budgets (only with an act on them: approved, proposed, a
-    record), military drills and other measures (anti-dumping investigations, WTO cases,
-    sanctions, entity lists, suspending a measure's implementation) are found by their
-    phrases.  A bare plural in a sentence naming no
-    actor ("... bought with export bans"), unless a verb takes it, speaks of measures in
-    general and gives no mention; nor does a head in a law's name ("the Export Control Law").
+    controlled goods; a word naming one before the head does too (``the dual-use ban``).  A
+    ban whose object is a good named by its foreign origin is an import ban (``the ban on
+    Australian wine``).  Some heads take their export word only as their object (``held
+    shipments``, not ``exports held steady``), and an export word before a determiner that
+    opens the head's own phrase is another phrase's (``exports in general rather than the
+    new ban``).  Without either ("the ban") a head is an anaphor: it gives a mention only
+    when an imposing verb governs it in a dated sentence (``announced the ban on Tuesday``,
+    ``the measures announced by X on Jan. 6``), or when a government's dated act noun stands
+    for it (``the ministry's announcement on Tuesday``), and then takes the type of the last
+    trade measure before it.  Licensing restrictions (``placed under export licensing``,
+    ``licences required``, ``stricter reviews of ... licences``, ``slowed the review of ...
+    licence applications``), chip controls, white-list removals, additions to a control
+    list, travel advisories (every inflection of advise, warn, urge, tell; a time between:
+    ``advised its citizens in mid-November to avoid ...``; study-abroad alerts), protests
+    (``summons X's ambassador``, ``lodges a protest``, ``demanded its withdrawal``;
+    "summoned the ambassador to lodge a protest" is one), defence budgets (only with an act
+    on them: approved, proposed, a record), military drills and other measures
+    (anti-dumping investigations, WTO cases, sanctions, entity lists, film releases held
+    back, stockpile releases, suspending a measure's implementation) are found by their
+    phrases.  A bare plural in a sentence naming no actor but outlets ("... bought with
+    export bans"), unless a verb takes it, speaks of measures in general and gives no
+    mention; so does a bare noun someone calls for (``called for export control regimes
+    that are predictable``); nor does a head in a law's name ("the Export Control Law").
 
 Lists and timelines
     A paragraph that opens with a date and a dash or colon ("Jan. 7 – ...", "- July 3, 2023:
@@ -47,19 +58,35 @@ Imagined measures
     restrictions"), conditional ("if China halted ..."), asked about without being weighed
     ("did not say whether ..."), or a scenario (an indefinite or bare noun no verb says was
     taken, subject of "could", "would", "might", "is unlikely", or any such mention in a
-    sentence that calls itself a scenario) gives no mention; a negated measure followed by
-    "as it did in 2010" is that precedent (historical, 2010).
+    sentence that calls itself a scenario), or stated in a paragraph labelled as a claim
+    under examination ('Claim: "..."' in a fact check) gives no mention; a negated measure
+    followed by "as it did in 2010" is that precedent (historical, 2010).
 
 Issuer
-    In order: the possessor (``China's export ban``, ``Tokyo's protests``, ``tightening
-    Japan's own export controls``); ``by X``; the subject of the verb that imposes, holds or
-    carries out the measure (``China announced a ban``, ``X lodged a protest``, ``Tokyo was
-    studying whether to take the matter to the WTO``); for a passive inside reported words
-    (``He said exports ... are prohibited``), or reported words whose subject is "it", "we"
-    or "the government", the speaker's side; else, unless the subject is a name no actor
-    mention covers ("Hong Kong also banned ..."), the list lead-in's issuer, else the issuer
-    of the nearest mention of the same family in the article (export, import, protest,
-    ...); else the subject of the paragraph.  Outlets never issue measures.  A person
+    In order: the possessor in the measure's own noun phrase (``China's export ban``,
+    ``Tokyo's protests``, ``tightening Japan's own export controls``; not ``Japan's name
+    into an export control announcement``); ``by X`` (also past a participle: ``the budget
+    of ¥9 trillion approved by the cabinet``); the agent of the measures a list hangs from
+    (``countermeasures taken by the Chinese side, including ...``); a nationality adjective
+    before the head (``the American chip controls``); the subject of the verb that
+    imposes, holds or carries out the measure (``China announced a ban``, ``X lodged a
+    protest``, ``China answered with a travel advisory``, ``Tokyo was studying whether to
+    take the matter to the WTO``), of the verb a gerund of manner depends on (``China
+    responded by warning ...``), a place after a preposition being no subject (``its
+    embassy in Tokyo advise``), "it" with no antecedent in its sentence being the state or
+    body the sentence before is about, a nationality heading the subject (``Chinese
+    customs held up shipments``); for a passive inside reported words (``He said exports
+    ... are prohibited``), or reported words whose subject is "it", "we" or "the
+    government", the speaker's side.  Measures coordinated after one with an issuer share
+    it (``Beijing had told its citizens ..., suspended imports ... and delayed ...``).
+    Else, unless the subject is a name no actor mention covers ("Hong Kong also banned
+    ..."), the list lead-in's issuer, else the issuer of the nearest mention of the same
+    family in the article (export, import, protest, ...), unless it stands in another
+    paragraph and another state issues clearly more (half as much again) of the article's
+    measures of the family: then that state (a digest's one-liners); else the subject of
+    the mention's clause (a possessor opening it counts: ``Tokyo's response has been
+    confined to protests``), else of its paragraph, else the state behind most of the
+    family's measures.  Outlets never issue measures.  A person
     issuing a state-level measure stands for the body they belong to (``affiliation``);
     persons stay issuers of protests.  When an article has exactly one protest by a person,
     its other protests of the same day (or undated) by that person's body or state are that
@@ -68,8 +95,11 @@ Issuer
 Target
     ``to``/``against``/``on``/``targeting``/``with``/``of``/``around`` + an actor after the
     head (not an outlet, not an international organisation, not "according to X", not past
-    the next measure), or + a demonym (``to Japanese military end users``: Japan); else an
-    actor of another state in the head's own clause that is not another measure's target;
+    the next measure nor the next clause), a person whose state is unknown standing for the
+    state named next (``a senior diplomat at the Chinese Embassy``), or + a demonym (``to
+    Japanese military end users``, ``into Japanese dichlorosilane``: Japan); else an
+    actor of another state in the head's own clause that is not another measure's target
+    nor, before the head, its subject;
     for a protest, and a WTO case, the issuer of the last measure of the other side; else the
     target of the nearest same-family mention by the same issuer that can be the same
     measure (dates within a month, no unrelated goods, not a list entry), and an anaphor
@@ -81,7 +111,12 @@ Target
     where known.
 
 Status
-    A precedent is historical; a "whether" clause after a verb of weighing, and cue words of
+    A precedent is historical; so is a measure the text says was lifted, scrapped or ended
+    (``partly lifted the ban``, ``the quotas were scrapped``, also in the next sentence or
+    clause: ``The curbs were lifted in March 2023``), or that lasted a stated time in the
+    past (``halted shipments for weeks``); a suspended one stays "announced" (``suspended for
+    one year the controls``, ``the ban ... is suspended until ...``) and is never made
+    historical by its age.  A "whether" clause after a verb of weighing, and cue words of
     history or consideration near the head, come first; then a question, a sentence opening
     "According to reports", or a trade measure known only from an outlet's report (reported
     words of a media actor, unless they relay an official act: "Kyodo reported that China
@@ -89,7 +124,10 @@ Status
     effect on Sept. 15", its year that of the measure's own date) says in force when it is
     past and announced when it is ahead; then the other cue words (reported, in force,
     announced) in that order; otherwise the type's default (``[measures.status.defaults]``).
-    Protests, drills and budgets happen; they are never "in force".  A measure dated more
+    Protests, drills, budgets and advisories happen; they are never "in force"; approving a
+    draft (budget) adopts it.  A trade measure in a sentence saying a claim could not be
+    verified, or in the sentence before one, is "reported" ("The Post could not
+    independently verify that account").  A measure dated more
     than a year before the article's anchor is historical unless a cue says it lasts
     ("since", "effective", "remains") or it is an entry of a list of measures.  Generic
     export controls reported as in force by the issuer and against the target of an export
@@ -106,11 +144,26 @@ Date
     governs, dates before it unless inside its noun phrase (``Beijing's Nov. 14 advisory``)
     or they head its entry; a date in another measure's noun phrase is that one's.  Of
     those, the nearest that is not an effective date ("effective Aug. 1"), else the
-    nearest.  Else a "day after" clause's offset from the main clause's day; else the date
-    heading the mention's timeline entry.  "In 2010, when China halted ..." dates the
-    clause it opens.  A measure inside reported words takes the date
-    of the report when its issuer is the speaker's side (an announcement) or the speaker is
-    an outlet.
+    nearest; a date in the head's own participle clause (``a ban it imposed in 2023``)
+    first.  Also left out: fiscal years (``for fiscal 2026``), dates of the answer to a
+    question about the measure, dates of the next clause (``..., and on Dec. 26 the cabinet
+    approved``) or of the next item of a list (``a halt to imports and, on Jan. 6, the
+    ban``), dates of a subordinate clause a comma closes before the head (``When X spoke in
+    November ..., China answered with ...``), and the report's date for an act the reported
+    words put in the past perfect (``said on Wednesday the government had lodged a
+    protest``); an aside between a date and the head does not cut them apart (``on April 4,
+    two days after ..., MOFCOM put ...``), nor does "since <date>, when" (``since April,
+    when China added ...``); a date opening a clause that only names the measure dates it
+    (``...; in December, a ban on ...``).  A bare year in the measure's noun phrase
+    (``Japan's 2019 restrictions``) gives its year, refined by a date of the sentence in
+    that year; a month named without a year after a year the sentence gives is of that year
+    (``In July 2023 it announced ...; in October ...``, ``in July that year``), and a
+    yearless month after "since" lies in the past.  Else a "day after" clause's offset
+    from the main clause's day, or a relative day counted from the last date named before
+    (``the following day``, ``the same evening``, ``a month later``); else the date heading
+    the mention's timeline entry.  "In 2010, when China halted ..." dates the clause it
+    opens.  A measure inside reported words takes the date of the report when its issuer is
+    the speaker's side (an announcement) or the speaker is an outlet.
 
 ``covers`` lists the materials named in the clause of an export, import, licensing or other
 measure (in its list entry, for an entry; not those after a comma that starts another list
@@ -140,10 +193,12 @@ from .parties import (
     governing_verb,
     local_issuer,
     protests_by_one_person,
+    share_coordinated_issuers,
     share_coordinated_targets,
 )
 from .scope import covered, to_mention
-from .timing import is_long_past, measure_date, measure_status, measure_via
+from .status import ended_later, is_long_past, measure_status, unverified_later
+from .timing import measure_date, measure_via
 
 __all__ = ["find_measures"]
 
@@ -181,11 +236,14 @@ def find_measures(article: Article, actors: list[ActorMention],
     candidates = _resolve_anaphors(candidates)
     for c in candidates:
         local_issuer(ctx, c)
+    share_coordinated_issuers(ctx, candidates)
     fill_issuers(ctx, candidates)
     for c in candidates:
         c.date = measure_date(ctx, c, statements, candidates, dateline=dateline)
         c.status = measure_status(ctx, c)
         c.via = measure_via(ctx, c)
+    ended_later(ctx, candidates)
+    unverified_later(ctx, candidates)
     ordered = sorted(materials, key=lambda m: (m.span.begin, m.span.end, m.name))
     for c in candidates:
         c.covers = covered(ctx, c, ordered, same_sentence(candidates, c))

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ...measure_identity import days_between, period
-from ...model import MeasureStatus, MeasureType, PartialDate, Span, StatementMention
+from ...model import ActorType, MeasureStatus, MeasureType, PartialDate, Span, StatementMention
 
-__all__ = ["Candidate", "Entry", "days_between", "enclosing", "family", "nearest", "overlap",
-           "period", "same_sentence"]
+__all__ = ["PREPOSITION_BEFORE", "Candidate", "Entry", "days_between", "demonym_states",
+           "enclosing", "family", "nearest", "overlap", "period", "same_sentence"]
 
 EXPORT_FAMILY = frozenset({MeasureType.EXPORT_BAN, MeasureType.EXPORT_CONTROL,
                            MeasureType.LICENSING_RESTRICTION})
@@ -18,6 +20,10 @@ ONE_OFF = frozenset({MeasureType.PROTEST, MeasureType.MILITARY_DRILL, MeasureTyp
 TRADE = frozenset({MeasureType.EXPORT_BAN, MeasureType.EXPORT_CONTROL,
                    MeasureType.LICENSING_RESTRICTION, MeasureType.IMPORT_BAN,
                    MeasureType.OTHER})
+PREPOSITION_BEFORE = re.compile(r"\b(?:to|on|against|with|from|of|for|in|at|into|by|toward|"
+                                r"towards|over|around|near)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+                                re.IGNORECASE)
+"""A preposition (and an article, a modifier) right before an actor: not a subject."""
 OVERLAP_REACH = 8
 """How many neighbours back an overlap or an enclosing statement is looked for."""
 COREFERENCE_REACH = 40
@@ -49,6 +55,8 @@ class Candidate:
     verbal: bool
     issuer: str | None = None
     issuer_span: Span | None = None
+    issuer_local: bool = False
+    """Whether the issuer comes from the mention's own sentence (not borrowed)."""
     target: str | None = None
     target_span: Span | None = None
     status: MeasureStatus = MeasureStatus.ANNOUNCED
@@ -69,6 +77,8 @@ class Candidate:
     """Controlled goods that made the mention a measure ("controls on gallium")."""
     covers: list[str] = field(default_factory=list)
     """The goods the mention names as covered (see :func:`.scope.covered`)."""
+    ending: str | None = None
+    """"ended" (lifted, scrapped, lasted a stated time) or "paused" (suspended, paused)."""
     lasting: bool = False
     """A cue says the measure lasts ("since", "effective Aug. 1", "remains in force")."""
     question: bool = False
@@ -128,4 +138,19 @@ def same_sentence(candidates: list[Candidate], c: Candidate) -> list[Candidate]:
             if candidates[i] is not c:
                 out.append(candidates[i])
             i += step
+    return out
+
+
+@lru_cache(maxsize=1)
+def demonym_states() -> dict[str, str]:
+    """Nationality adjectives of the actor data -> their state ("American" -> "United
+    States")."""
+    from ..refdata import actor_data
+
+    out: dict[str, str] = {}
+    for entry in actor_data().entries.values():
+        if entry.type is ActorType.STATE:
+            for word in entry.demonyms:
+                if " " not in word:
+                    out.setdefault(word, entry.name)
     return out

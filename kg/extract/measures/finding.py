@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from ...model import MaterialMention, MeasureType, Span
+from ...model import ActorType, MaterialMention, MeasureType, Span
 from ..context import Context
 from ..refdata import material_info
 from ..triggers import MeasureRule, load_triggers
-from .candidate import OVERLAP_REACH, Candidate, Entry, overlap
-from .rules import measure_rules
+from .candidate import OVERLAP_REACH, Candidate, Entry, demonym_states, overlap
+from .rules import head_key, measure_rules
 
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|now\s+|also\s+|not\s+)?$",
                       re.IGNORECASE)
@@ -22,7 +22,22 @@ _MODALS = frozenset({"would", "will", "to", "could", "may", "might", "shall", "s
                      "did", "does", "do", "must"})
 _PRESENT_FORMS = frozenset({"bans", "protests", "restricts", "curbs", "halts", "suspends",
                             "prohibits", "bars", "summons", "lodges", "advises", "urges",
-                            "opens", "approves", "stages", "tightens"})
+                            "opens", "approves", "stages", "tightens", "told", "tells", "held",
+                            "holds", "put", "puts", "cut", "cuts", "froze", "freezes", "began",
+                            "begins", "brought", "brings", "set", "sets", "warns", "asks",
+                            "reminds", "postpones", "delays", "cancels", "files", "launches",
+                            "imposes", "introduces", "adds", "removes", "strikes", "struck",
+                            "slaps", "orders", "holds up", "withdraws", "withdrew"})
+_ING_NOUNS = frozenset({"licensing", "licencing", "listing", "spending", "ruling", "shipping",
+                        "pricing", "funding", "training", "meeting", "briefing", "hearing",
+                        "offering", "screening", "showing", "landing", "building"})
+"""Words in -ing that open a measure phrase as nouns ("licensing requirements")."""
+_BASE_VERBS = frozenset({"advise", "warn", "urge", "tell", "ask", "remind", "caution", "summon",
+                         "lodge", "impose", "suspend", "prohibit", "restrict", "postpone",
+                         "introduce", "tighten", "cancel", "expand", "bar", "ban", "halt",
+                         "delay", "stage", "hold", "launch", "open", "file", "approve", "adopt",
+                         "protest", "curb", "block", "add"})
+"""Base forms that are the verb of a plural subject right before them ("they advise")."""
 _NOUN_MARKERS = frozenset({"the", "its", "their", "new", "export", "import", "of", "on", "these",
                            "those", "such", "tighter", "stricter", "broader", "own", "chip"})
 _OWN_PARTICIPLE = re.compile(r"\s+(?:(?:[Ii]t|[Tt]hey|the government|[A-Z][\w.-]+)\s+)?"
@@ -43,14 +58,46 @@ _PURPOSE = re.compile(r"\bto\s+(?:lodge|make|deliver|register|file|convey|expres
                       r"(?:an?\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _COORDINATION = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s*or)\s*")
-_NOUN_OBJECT = re.compile(r"\s+(?:on|of|over)\s+(?:[\w-]+\s+){0,3}")
+_NOUN_OBJECT = re.compile(r"\s+(?:on|of|over|(?:that\s+|which\s+)?(?:covers|covering))\s+"
+                          r"(?:[\w-]+\s+){0,3}")
 """A control noun's object: "controls on (seven medium and heavy) rare earths"."""
 _VERB_OBJECT = re.compile(r"\s+(?:(?:the|its|all|some|certain|several)\s+)?")
 ACTION_NOUN = re.compile(r"\b(?:approval|adoption|announcement|imposition|introduction|"
                          r"decision|launch|passage|unveiling)\s+of\b", re.IGNORECASE)
 """An action noun governing a measure ("Japan's approval of a record budget")."""
 """Words allowed between a control noun's preposition and the controlled good."""
+_MODIFIER_BEFORE = re.compile(r"\b([\w]+(?:[-\u2010\u2011][\w]+)?(?:\s+use)?)\s+$")
+_POSSESSED_HEAD = re.compile(r"['’]s\s+([a-z]+)\b")
+_FOREIGN_OBJECT = re.compile(r"\s+(?:on|of|against)\s+(?:(?:imports|purchases)\s+of\s+)?(?:the\s+)?"
+                             r"(?P<dem>[A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+)?")
+"""Between a ban and a good of foreign origin: "on (imports of) Japanese (fresh) "."""
+_BODY_NOUN_BEFORE = re.compile(r"\b(?:ministry|government|cabinet|commission|authorities|"
+                               r"administration|agency|bureau|council)$", re.IGNORECASE)
+_OWN_PREDICATE = re.compile(r"[^,;:.]{0,60}?\b(?:(?:have|has|had)\s+(?:been\s+)?|were\s+|was\s+)"
+                            r"(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\b")
+"""A past or perfect predicate after a bare plural: it happened, it is not measures at large."""
+_RELATIVE = re.compile(r",\s+(?:which|that)\b")
+_MEASURE_NOUN_BEFORE = re.compile(r"\b(?:restrictions|controls|curbs|ban|bans|limits|quotas|"
+                                  r"measures|rules)\s+(?:on|of)\s+(?:[\w-]+\s+){0,2}$",
+                                  re.IGNORECASE)
+_GOOD_AS_MODIFIER = re.compile(r"[\s-]+(?:suppliers?|producers?|makers?|manufacturers?|companies|"
+                               r"company|firms?|miners?|mines?|buyers?|users?|customers?|prices?|"
+                               r"stocks?|shares|industry|industries|sector|sectors|imports?|"
+                               r"importers?|traders?|processors?|refiners?|plants?|projects?)\b",
+                               re.IGNORECASE)
+"""A noun after a good that makes the good its modifier: "a list of rare earth suppliers"."""
 _LIST_BREAK = re.compile(r"[;:]|\s[—–]\s")
+_OBJECT_GAP = re.compile(r"\s+(?:(?:the|its|all|some|several|certain|their)\s+)?"
+                         r"(?:(?!(?:of|on|to|in|at|for|with|by|from|about|over)\b)[\w-]+\s+){0,3}")
+"""Between a head and its object: a determiner and up to three modifiers, no preposition."""
+_OWN_DETERMINER = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their)\s+(?:[\w-]+\s+)?$",
+                             re.IGNORECASE)
+"""A determiner opening the head's own noun phrase after a domain word ("exports ... to the
+new ban"): the domain word belongs to another phrase."""
+_WISHED = re.compile(r"\b(?:call(?:s|ed|ing)?\s+for|push(?:es|ed|ing)?\s+for|urg(?:e|es|ed|ing)|"
+                     r"advocat(?:e|es|ed|ing)|favou?r(?:s|ed|ing)?)\s+(?:[\w-]+\s+)?$",
+                     re.IGNORECASE)
+"""A verb of wishing before a bare plural: measures of a kind wanted, not one taken."""
 
 
 # -- entries of timelines and lists -----------------------------------------------------------
@@ -152,7 +199,9 @@ def find_candidates(ctx: Context, materials: list[MaterialMention],
     hits = _head_hits(ctx)
     found.extend(_headed(ctx, by_type, hits))
     found.extend(_controlled_objects(ctx, materials, hits))
+    found.extend(_foreign_goods(ctx, materials, hits))
     found.extend(_anaphors(ctx, hits.get("anaphor", [])))
+    found.extend(_possessed_acts(ctx))
     rules = measure_rules()
     found = [c for c in found if not rules.law_name.match(ctx.text, c.extent.end)]
     kept = _purposes_dropped(ctx, _without_duplicates(found))
@@ -209,6 +258,10 @@ def _headed(ctx: Context, rules: dict[MeasureType, MeasureRule],
         verbal = is_verbal(head.text, ctx, head.begin)
         if verbal and word.begin > head.end and _CONTROL_NOUN_AFTER.match(ctx.text, word.end):
             continue  # "tightening Japan's own export controls": the noun phrase is the measure
+        if verbal and word.end <= head.begin and _RELATIVE.search(ctx.text, word.end, head.begin) \
+                and _MEASURE_NOUN_BEFORE.search(ctx.text, max(sentence.begin, word.begin - 40),
+                                                word.begin):
+            continue  # "restrictions on exports of X, which Y suspended": the restrictions
         if is_export:
             kind = MeasureType.EXPORT_BAN if MeasureType.EXPORT_BAN in kinds else (
                 MeasureType.EXPORT_CONTROL if MeasureType.EXPORT_CONTROL in kinds else None)
@@ -234,14 +287,20 @@ def _domain_word(ctx: Context, head: Span, sentence: Span) -> tuple[Span, bool] 
     before_text = text[sentence.begin:head.begin]
     anywhere = _PASSIVE.search(before_text) is not None or \
         _OWN_PARTICIPLE.match(text, head.end, sentence.end) is not None
+    object_only = head_key(head.text) in measure_rules().object_heads
     best: tuple[int, Span, bool] | None = None
     for regex, is_export in ((t.export_regex, True), (t.import_regex, False)):
         for m in regex.finditer(text, sentence.begin, sentence.end):
+            if object_only and (m.start() < head.end or not _OBJECT_GAP.fullmatch(
+                    text, head.end, m.start())):
+                continue  # "held shipments", not "exports held steady"
             if m.end() <= head.begin:
                 between = text[m.end():head.begin]
                 distance = len(between.split())
                 if distance > t.domain_window and not anywhere:
                     continue
+                if not anywhere and _OWN_DETERMINER.search(between):
+                    continue  # "exports in general rather than the new ban": its own phrase
             elif m.start() >= head.end:
                 between = text[head.end:m.start()]
                 distance = len(between.split())
@@ -275,12 +334,12 @@ def _controlled_objects(ctx: Context, materials: list[MaterialMention],
     """Control and ban heads whose object is a controlled good and that need no export
     word: "controls on gallium", "antimony controls", "China restricted graphite",
     "gallium and germanium, which China has controlled since August 2023"."""
+    out: list[Candidate] = _compound_goods(ctx, hits)
     goods = sorted((m for m in materials if is_controlled(m)), key=lambda m: m.span.begin)
     if not goods:
-        return []
+        return out
     starts = {m.span.begin: m for m in goods}
     ends = {m.span.end: m for m in goods}
-    out: list[Candidate] = []
     for role, kind in (("control_object", MeasureType.EXPORT_CONTROL),
                        ("ban_object", MeasureType.EXPORT_BAN)):
         for head in hits.get(role, ()):
@@ -291,12 +350,57 @@ def _controlled_objects(ctx: Context, materials: list[MaterialMention],
             objects = _objects_after(ctx, head, sentence, goods, verbal) or \
                 _compound_before(ctx, head, ends, verbal) or \
                 _relative_before(ctx, head, sentence, goods, starts)
-            if not objects:
-                continue
+            if not objects or (objects[-1].span.begin > head.begin and
+                               _GOOD_AS_MODIFIER.match(ctx.text, objects[-1].span.end)):
+                continue  # "a list of rare earth suppliers": the goods modify another noun
             lo = min(head.begin, objects[0].span.begin)
             hi = max(head.end, objects[-1].span.end)
             c = Candidate(kind, head, sentence, Span.of(ctx.text, lo, hi), verbal=verbal)
             c.objects = [o.name for o in objects]
+            out.append(c)
+    return out
+
+
+def _foreign_goods(ctx: Context, materials: list[MaterialMention],
+                   hits: dict[str, list[Span]]) -> list[Candidate]:
+    """"the ban on Japanese seafood", "a suspension of imports of Australian beef": a ban
+    whose object is a good named by its foreign origin is an import ban."""
+    starts = {m.span.begin: m for m in materials}
+    heads = {(s.begin, s.end): s for role in ("import_ban", "ban_object")
+             for s in hits.get(role, ())}
+    out: list[Candidate] = []
+    for head in sorted(heads.values(), key=lambda s: s.begin):
+        m = _FOREIGN_OBJECT.match(ctx.text, head.end)
+        good = None
+        if m is not None:
+            # the good right after the nationality, or after one modifier ("fresh")
+            good = starts.get(m.end("dem") + 1) or starts.get(m.end())
+        sentence = ctx.sentence_of(head.begin)
+        if good is None or sentence is None or m is None or \
+                m.group("dem") not in demonym_states() or is_verbal(head.text, ctx, head.begin):
+            continue
+        extent = Span.of(ctx.text, head.begin, good.span.end)
+        out.append(Candidate(MeasureType.IMPORT_BAN, head, sentence, extent, verbal=False))
+    return out
+
+
+def _compound_goods(ctx: Context, hits: dict[str, list[Span]]) -> list[Candidate]:
+    """"the dual-use ban": a word naming a controlled good right before a control or ban
+    noun (``[measures.objects].compound_goods``)."""
+    compounds = measure_rules().compound_goods
+    out: list[Candidate] = []
+    for role, kind in (("control_object", MeasureType.EXPORT_CONTROL),
+                       ("ban_object", MeasureType.EXPORT_BAN)):
+        for head in hits.get(role, ()):
+            m = _MODIFIER_BEFORE.search(ctx.text, max(0, head.begin - 30), head.begin)
+            good = compounds.get(head_key(m.group(1))) if m else None
+            sentence = ctx.sentence_of(head.begin)
+            if good is None or sentence is None or is_verbal(head.text, ctx, head.begin):
+                continue
+            assert m is not None
+            c = Candidate(kind, head, sentence, Span.of(ctx.text, m.start(1), head.end),
+                          verbal=False)
+            c.objects = [good]
             out.append(c)
     return out
 
@@ -363,12 +467,46 @@ def _anaphors(ctx: Context, heads: list[Span]) -> list[Candidate]:
         if sentence is None or not ctx.dates_in(sentence.begin, sentence.end):
             continue
         before = ctx.text[max(sentence.begin, head.begin - 40):head.begin].split()
-        if len(before) < 2 or before[-1].lower() not in rules.anaphor_determiners or \
-                before[-2].lower() not in rules.anaphor_verbs:
+        if not before or before[-1].lower() not in rules.anaphor_determiners:
+            continue
+        after = _NEXT_WORD.match(ctx.text, head.end, sentence.end)
+        governed_after = after is not None and after.group(1).lower() in rules.anaphor_verbs \
+            and after.group(1).lower().endswith("ed")  # "the measures announced by X on ..."
+        if not governed_after and (len(before) < 2 or
+                                   before[-2].lower() not in rules.anaphor_verbs):
             continue
         c = Candidate(MeasureType.EXPORT_BAN, head, sentence, head, verbal=False,
                       anaphor=True, governed=True)
         out.append(c)
+    return out
+
+
+def _possessed_acts(ctx: Context) -> list[Candidate]:
+    """"The commerce ministry's announcement on Tuesday": a noun of
+    ``[measures.anaphora].possessed_heads`` possessed by a state or government body and
+    dated right after stands for the act of the last measure before it."""
+    rules = measure_rules()
+    out: list[Candidate] = []
+    for m in _POSSESSED_HEAD.finditer(ctx.text):
+        if m.group(1).lower() not in rules.possessed_heads:
+            continue
+        owner = ctx.actor_ending_at(m.start() + 2) or ctx.actor_ending_at(m.start())
+        if owner is None:
+            if not _BODY_NOUN_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
+                continue  # "the commerce ministry's announcement": a body, though unnamed
+        elif owner.type not in (ActorType.STATE, ActorType.GOVERNMENT_BODY) or not (
+                owner.span.text.endswith(("'s", "’s")) or owner.span.end == m.start()):
+            continue
+        dates = ctx.dates_in(m.end(), m.end() + 30)
+        if not dates or not re.fullmatch(r"\s+(?:on|of|dated)\s+", ctx.text[m.end():
+                                                                          dates[0].span.begin]):
+            continue
+        sentence = ctx.sentence_of(m.start())
+        if sentence is None:
+            continue
+        head = Span.of(ctx.text, m.start(1), m.end(1))
+        out.append(Candidate(MeasureType.EXPORT_BAN, head, sentence, head, verbal=False,
+                             anaphor=True, governed=True))
     return out
 
 
@@ -407,10 +545,17 @@ def is_verbal(word: str, ctx: Context, begin: int) -> bool:
             not before[-1].endswith(("'s", "’s", "s'", "s’")) and before[-1][:1].islower() \
             and before[-1].lower() in ("also", "now", "still", "tightly", "strictly", "which",
                                        "that", "it", "and")
-    if lower.endswith(("ed", "ing")) or lower in _PRESENT_FORMS:
+    if (lower.endswith(("ed", "ing")) and lower not in _ING_NOUNS) or lower in _PRESENT_FORMS:
         return True
     before = ctx.text[max(0, begin - 12):begin].lower().split()
-    return bool(before) and before[-1] in _MODALS
+    if bool(before) and before[-1] in _MODALS:
+        return True
+    if lower in _BASE_VERBS:
+        # "China's foreign ministry and its embassy advise citizens ...": a plural subject
+        mention = ctx.actor_ending_at(begin)
+        return (mention is not None and not mention.span.text.endswith(("'s", "’s"))) or \
+            (bool(before) and before[-1] in ("and", "also", "then", "now", "jointly", "both"))
+    return False
 
 
 def _without_duplicates(found: list[Candidate]) -> list[Candidate]:
@@ -454,10 +599,17 @@ def _purposes_dropped(ctx: Context, found: list[Candidate]) -> list[Candidate]:
 def is_generic(ctx: Context, c: Candidate) -> bool:
     """"... can be bought with export bans": a bare plural with no actor in its sentence
     speaks of measures in general, not of one."""
-    if c.entry is not None or c.governed or not c.head.text.lower().endswith("s"):
+    if c.entry is not None:
         return False
     before = ctx.text[max(c.sentence.begin, c.extent.begin - 20):c.extent.begin]
     if re.search(r"\b(?:the|this|these|those|its|their|his|her|our)\s+(?:[\w-]+\s+)?$",
                  before, re.IGNORECASE) or re.search(r"['’]s\s+$", before):
         return False
-    return not ctx.actors_in(c.sentence.begin, c.sentence.end)
+    if not c.verbal and _WISHED.search(before):
+        return True  # "called for export control regimes that are predictable"
+    if not c.head.text.lower().endswith("s"):
+        return False
+    if c.governed or _OWN_PREDICATE.match(ctx.text, c.extent.end, c.sentence.end):
+        return False  # "... that licence reviews for magnets have stopped": this one did
+    return not any(a.type is not ActorType.MEDIA
+                   for a in ctx.actors_in(c.sentence.begin, c.sentence.end))

@@ -33,7 +33,15 @@ def is_imagined(ctx: Context, c: Candidate) -> bool:
     if is_negated(ctx, c):
         c.precedent = precedent(ctx, c)
         return c.precedent is None
-    return is_conditional(ctx, c) or is_hypothetical(ctx, c)
+    return is_conditional(ctx, c) or is_hypothetical(ctx, c) or is_claim(ctx, c)
+
+
+def is_claim(ctx: Context, c: Candidate) -> bool:
+    """The mention stands in a paragraph labelled as a claim under examination
+    ('Claim: "China has banned all rare earth exports."').  Its verdict comes after it."""
+    paragraph = ctx.paragraph_of(c.head.begin)
+    return paragraph is not None and \
+        measure_rules().claim_label.match(ctx.text, paragraph.begin, paragraph.end) is not None
 
 
 def is_negated(ctx: Context, c: Candidate) -> bool:

@@ -6,12 +6,20 @@ See :mod:`kg.extract.measures` for the rules.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from ...model import ActorMention, ActorType, MeasureStatus, MeasureType, Span
 from ..context import Context, Subject
 from ..triggers import load_triggers, words_regex
-from .candidate import Candidate, days_between, family, nearest
+from .candidate import (
+    PREPOSITION_BEFORE,
+    Candidate,
+    days_between,
+    demonym_states,
+    family,
+    nearest,
+)
 from .scope import goods_related
 
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|now\s+|also\s+|not\s+)?$",
@@ -19,7 +27,7 @@ _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|now\s+
 _TARGET_PREPOSITIONS = re.compile(
     r"\b(?:to|against|on|targeting|targeted at|aimed at|with|of|around|near|off|toward|towards|"
     r"at|from)\s+(?:the\s+)?$", re.IGNORECASE)
-_DEMONYM_TARGET = re.compile(r"\b(?:to|against|on|targeting|at|from|of|for)\s+(?:the\s+)?"
+_DEMONYM_TARGET = re.compile(r"\b(?:to|against|on|targeting|at|from|of|for|into|over)\s+(?:the\s+)?"
                              r"(?:[a-z][\w-]*\s+)?(?P<word>[A-Z][a-z]+)\b")
 _TRAILING_PREPOSITION = re.compile(r"\b(?:on|against|to|targeting)$")
 """A phrase that ends on its preposition ("sanctions on"): its object follows."""
@@ -38,8 +46,53 @@ _COORDINATED = re.compile(r"\s*,?\s*(?:(?:and|or|as well as)\s+)?"
                           r"(?:now\s+|also\s+|even\s+|then\s+)?"
                           r"(?:[\w-]+\s+){0,2}")
 """Between two measures of one list: "travel advisories, seafood import bans, and now"."""
-_POSSESSOR_BREAK = re.compile(r"[,;:—–]|\b(?:is|are|was|were|has|have|had|that|which|who)\b")
-_BY_AGENT = re.compile(r"\s+(?:imposed\s+|issued\s+|announced\s+)?by\s+(?:the\s+)?")
+_POSSESSOR_BREAK = re.compile(r"[,;:—–]|\b(?:is|are|was|were|has|have|had|that|which|who|into|"
+                              r"in|on|at|to|for|from|with|by|over|about|under|after|before|"
+                              r"than|against)\b")
+"""Words that end the possessor's noun phrase ("Japan's name into an export control ...")."""
+_BY_AGENT = re.compile(r"\s+(?:(?:of|worth|totall?ing)\s+[^,;:()]{1,30}?\s+)?"
+                       r"(?:(?:imposed|issued|announced|approved|adopted|passed|launched|"
+                       r"unveiled|introduced|published|proposed|submitted|taken|ordered|"
+                       r"organi[sz]ed|staged|conducted|lodged|filed)\s+)?by\s+(?:the\s+)?")
+""""a ban imposed by X", "the budget of ¥9 trillion approved by the cabinet"."""
+_BY_REACH = 70
+_BY_GERUND = re.compile(r"\b[a-z]+(?:ed|s)\s+(?:(?:\w+ly|the|[A-Z][\w-]*|and|in|\d{4})\s+){0,8}?"
+                        r"(?:by|in)\s+(?:[a-z]+ing\s+[^,;:]*?(?:,\s*|\s+and\s+|\s+or\s+))*$")
+""""responded by", "joined the United States in 2023 in": the verb before a gerund of manner
+(its object and a time between; earlier gerunds of the same list too: "responded by
+warning ... and halting")."""
+_DEMONYM_MODIFIER = re.compile(r"(?:\b(?:the|a|an|its|their|new|recent|earlier|latest)\s+)?"
+                               r"(?P<dem>[A-Z][a-z]+)(?:\s+and\s+[A-Z][a-z]+)?\s+"
+                               r"(?:[\w-]+\s+){0,2}$")
+_DEMONYM_SUBJECT = re.compile(r"(?:\b(?:the|some|several|many|two|three)\s+)?"
+                              r"(?P<dem>[A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){1,2}"
+                              r"(?:(?:has|have|had|also|have\s+also|had\s+also)\s+)?$")
+_LISTED = re.compile(r"\b(?:counter-?)?(?:measures|steps|actions|moves|retaliation|responses)\s+"
+                     r"(?:(?:taken|imposed|adopted|announced|introduced)\s+)?by\s+(?P<by>)"
+                     r"[^,;:]{1,44},\s+(?:including|such as|like|notably|namely)\s+"
+                     r"(?:[^;:]*?(?:,\s*|\s+and\s+))?(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+_COORDINATION_GAP = re.compile(r"(?:,|\band\b|\bor\b|\bas well as\b)\s*(?:\w+\s+){0,2}$")
+"""What ends the stretch between two coordinated measures (with up to two words after)."""
+_GAP_BREAK = re.compile(r"[;:!?()]|\.(?=\s+[A-Z])|\s[—–]\s|\b(?:which|who|that|while|whereas|"
+                        r"but|because|said|says|told|after|before|when|although|though|then)\b",
+                        re.IGNORECASE)
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|which)\s+(?:to|the|a|an|its|their|it|they|"
+                         r"[A-Z])|;|\s[—–]\s")
+"""Where the next clause begins: a target is not looked for past it."""
+_STATE_AFTER_REACH = 50
+_UNNAMED = "unnamed "
+_TO_BEFORE = re.compile(r"\s+to\s+$")
+_WEIGHED_AFTER = re.compile(r"\s+(?:are|is|were|was|remain|remains)\s+(?:still\s+|now\s+)?[\"“']?"
+                            r"(?:under\s+(?:review|consideration|study)|being\s+(?:considered|"
+                            r"weighed|studied|prepared|drafted)|on\s+the\s+table)", re.IGNORECASE)
+_AND_ITS = re.compile(r"\s+and\s+(?:its|their)\s+(?:[\w-]+\s+){1,2}"
+                      r"(?:(?:in|at)\s+[A-Z][\w-]*\s+)?$")
+_CONTROLLING = re.compile(r"\b(?:of|by|for|urged|urging|urges|urge|asked|asks|called\s+on|"
+                          r"calls\s+on|pressed|presses|forced|allowed)\s+(?:the\s+)?$",
+                          re.IGNORECASE)
+"""Before the actor that does what an infinitive after it says ("the measures of X to")."""
+"""How the actor extractor names anonymous sources ("unnamed officials")."""
+_CLAUSE_OPEN = re.compile(r"[;:]\s*")
 _TOKEN = re.compile(r"[\w’'-]+|[,;:]")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s[—–]\s")
 
@@ -55,20 +108,36 @@ def local_issuer(ctx: Context, c: Candidate) -> None:
         clause_begin = max(clause_begin, c.statement.span.begin)
     mention = None if c.verbal else _possessor(ctx, c)
     if mention is None:
-        mention = _by_agent(ctx, c)
+        mention = _by_agent(ctx, c) or _listing_agent(ctx, c)
     if mention is not None:
         _set_issuer(ctx, c, mention.name, mention.span)
         return
-    passive = _PASSIVE.search(ctx.text[clause_begin:c.head.begin]) is not None and c.verbal \
-        and not c.head.text.lower().split()[0].endswith("ing")  # "it is suspending": active
+    state = None if c.verbal or c.type is MeasureType.IMPORT_BAN else \
+        _demonym_before(ctx, c.extent.begin, c.sentence.begin, modifier=True)
+    if state is not None:
+        _set_issuer(ctx, c, state, None)  # "the American chip controls"
+        return
+    passive = (_PASSIVE.search(ctx.text[clause_begin:c.head.begin]) is not None and c.verbal
+               and not c.head.text.lower().split()[0].endswith("ing")) or \
+        (not c.verbal and _WEIGHED_AFTER.match(ctx.text, c.extent.end, c.sentence.end)
+         is not None)  # "more entity listings are under review": weighed by the speaker's side
     if not passive:
         verb = c.head if c.verbal else governing_verb(ctx, c, clause_begin)
         if verb is not None:
-            subject = ctx.subject(verb.begin, clause_begin) or _infinitive_subject(
-                ctx, verb.begin, clause_begin) or _pronoun_subject(ctx, verb.begin, clause_begin) \
-                or _adverbial_subject(ctx, verb.begin, clause_begin)
+            subject = _controller(ctx, verb.begin) \
+                or _outside_phrase(ctx, ctx.subject(verb.begin, clause_begin),
+                                   clause_begin, verb.begin) \
+                or _infinitive_subject(ctx, verb.begin, clause_begin) \
+                or _gerund_subject(ctx, verb.begin, c.sentence.begin) \
+                or _pronoun_subject(ctx, verb.begin, clause_begin) \
+                or _adverbial_subject(ctx, verb.begin, clause_begin) \
+                or _coordinated_subject(ctx, verb.begin, c.sentence.begin)
             if subject is not None:
                 _set_issuer(ctx, c, subject.name, subject.span)
+                return
+            state = _demonym_before(ctx, verb.begin, clause_begin, modifier=False)
+            if state is not None:
+                _set_issuer(ctx, c, state, None)  # "Chinese customs held up shipments"
                 return
             c.unknown_subject = _named_subject(ctx, verb.begin, clause_begin)
     if c.statement is not None and c.statement.speaker and \
@@ -93,9 +162,59 @@ def _infinitive_subject(ctx: Context, verb_begin: int, clause_begin: int) -> Sub
     return ctx.subject(begin, clause_begin)
 
 
+def _controller(ctx: Context, verb_begin: int) -> Subject | None:
+    """"the measures of the Chinese government to prohibit exports", "urged Beijing to
+    suspend ...": a state or body right before the "to" of the infinitive does it."""
+    m = _TO_BEFORE.search(ctx.text, max(0, verb_begin - 12), verb_begin)
+    if m is None:
+        return None
+    mention = ctx.actor_ending_at(m.start())
+    if mention is None or mention.type not in (ActorType.STATE, ActorType.GOVERNMENT_BODY) or \
+            not _CONTROLLING.search(ctx.text, max(0, mention.span.begin - 20),
+                                    mention.span.begin):
+        return None  # "visited the embassy to lodge a protest": the visitor lodges it
+    return Subject(mention.name, mention.span)
+
+
+def _coordinated_subject(ctx: Context, verb_begin: int, floor: int) -> Subject | None:
+    """"China's foreign ministry and its embassy in Tokyo advise ...": the first of two
+    coordinated subjects (the second a possessed noun phrase the data does not name)."""
+    m = _AND_ITS.search(ctx.text, max(floor, verb_begin - 60), verb_begin)
+    if m is None:
+        return None
+    mention = ctx.actor_ending_at(m.start())
+    if mention is None or not ctx.is_eligible_subject(mention):
+        return None
+    return Subject(mention.name, mention.span)
+
+
+def _outside_phrase(ctx: Context, subject: Subject | None, clause_begin: int,
+                    verb_begin: int) -> Subject | None:
+    """"China's foreign ministry and its embassy in Tokyo advise ...": a place after a
+    preposition is not the subject; the clause's first eligible actor is."""
+    if subject is None:
+        return None
+    before = (ctx.word_before(subject.span.begin) or "").lower()
+    if before not in ("in", "at", "of", "from", "near", "inside"):
+        return subject
+    first = ctx.clause_subject(clause_begin, verb_begin)
+    return first if first is not None and first.span != subject.span else None
+
+
+def _gerund_subject(ctx: Context, verb_begin: int, clause_begin: int) -> Subject | None:
+    """"China responded by warning its citizens ...": the subject of the verb the gerund
+    says how it was done."""
+    m = _BY_GERUND.search(ctx.text, max(clause_begin, verb_begin - 160), verb_begin)
+    if m is None:
+        return None
+    return ctx.subject(m.start(), clause_begin)
+
+
 def _pronoun_subject(ctx: Context, verb_begin: int, clause_begin: int) -> Subject | None:
     """"China has informed Japan it is suspending imports": "it" is the state or body that
-    is the subject earlier in the clause (outlets and people are not "it")."""
+    is the subject earlier in the clause (outlets and people are not "it"); with none in
+    the clause, the state or body that is the previous sentence's subject ("China was
+    watching. In July 2023 it announced ...")."""
     m = re.search(r"\b(?:it|they)\s+(?:(?:is|are|was|were|has|have|had|would|will|had been|"
                   r"has been)\s+)?(?:\w+ly\s+)?$", ctx.text[max(clause_begin, verb_begin - 40):
                                                            verb_begin], re.IGNORECASE)
@@ -106,7 +225,43 @@ def _pronoun_subject(ctx: Context, verb_begin: int, clause_begin: int) -> Subjec
         if mention.type in (ActorType.STATE, ActorType.GOVERNMENT_BODY) and \
                 ctx.is_eligible_subject(mention):
             return Subject(mention.name, mention.span)
+    sentence = ctx.sentence_of(pronoun)
+    if sentence is None or ctx.actors_in(sentence.begin, pronoun) or \
+            not m.group().lower().startswith("it"):
+        return None
+    previous = ctx.sentence_of(sentence.begin - 2) if sentence.begin >= 2 else None
+    if previous is None:
+        return None
+    subject = ctx.clause_subject(previous.begin, previous.end)
+    if subject is not None and ctx.type_of(subject.name) in (ActorType.STATE,
+                                                             ActorType.GOVERNMENT_BODY):
+        return Subject(subject.name, Span.of(ctx.text, pronoun, pronoun + 2))
     return None
+
+
+def _demonym_before(ctx: Context, offset: int, floor: int, *, modifier: bool) -> str | None:
+    """The state of a nationality adjective right before ``offset``: modifying the measure
+    ("the American chip controls", ``modifier``), or heading the subject of its verb
+    ("Chinese customs held up shipments", "Chinese distributors postpone ...")."""
+    regex = _DEMONYM_MODIFIER if modifier else _DEMONYM_SUBJECT
+    m = regex.search(ctx.text, max(floor, offset - 60), offset)
+    if m is None or ctx.actors_in(m.start(), offset):
+        return None
+    if not modifier and m.start() > floor and not re.search(
+            r"(?:^|[,;:—–]|\b(?:and|but|then|when|after|as|that|said|says|say|told|"
+            r"reported|reports))\s*$", ctx.text[floor:m.start()]):
+        return None  # the nationality must open the clause to head its subject
+    return demonym_states().get(m.group("dem"))
+
+
+def _listing_agent(ctx: Context, c: Candidate) -> ActorMention | None:
+    """"the countermeasures taken by the Chinese side, including the travel reminder ...":
+    a measure listed under measures whose agent is named."""
+    before = ctx.text[c.sentence.begin:c.extent.begin]
+    m = _LISTED.search(before)
+    if m is None:
+        return None
+    return ctx.actor_after(c.sentence.begin + m.end("by"))
 
 
 def _adverbial_subject(ctx: Context, verb_begin: int, clause_begin: int) -> Subject | None:
@@ -114,7 +269,7 @@ def _adverbial_subject(ctx: Context, verb_begin: int, clause_begin: int) -> Subj
     (no comma, at most three words) separates from the verb."""
     for mention in reversed(ctx.actors_in(max(clause_begin, verb_begin - 60), verb_begin)):
         gap = ctx.text[mention.span.end:verb_begin]
-        if re.fullmatch(r"\s+(?:[a-z][\w-]*\s+){1,3}", gap) and ctx.is_eligible_subject(mention):
+        if re.fullmatch(r"\s+(?:[a-z][\w-]*\s+){1,5}", gap) and ctx.is_eligible_subject(mention):
             return Subject(mention.name, mention.span)
         return None
     return None
@@ -151,15 +306,27 @@ def _acts_for_state(ctx: Context, name: str) -> bool:
     return kind in (ActorType.STATE, ActorType.GOVERNMENT_BODY, ActorType.PERSON)
 
 
-def _set_issuer(ctx: Context, c: Candidate, name: str, span: Span | None) -> None:
+def _set_issuer(ctx: Context, c: Candidate, name: str, span: Span | None, *,
+                local: bool = True) -> None:
     if ctx.type_of(name) is ActorType.MEDIA:
         return  # outlets report measures; they do not issue them
+    if name.startswith(_UNNAMED):
+        # "Officials have formally protested": an unnamed source acts for the body or state
+        # it is described with, if any ("unnamed Japanese officials"); else it names none.
+        facts = ctx.facts.get(name)
+        parent = facts.affiliation or facts.part_of if facts else None
+        named = next((demonym_states()[w] for w in name.split() if w in demonym_states()),
+                     None)
+        if parent is None and named is None:
+            return
+        name = ctx.state_of(parent) or parent if parent else named  # type: ignore[assignment]
     if c.type is not MeasureType.PROTEST and ctx.type_of(name) is ActorType.PERSON:
         facts = ctx.facts.get(name)
         parent = facts.affiliation or facts.part_of if facts else None
         name = parent or ctx.root(name) or name
     c.issuer = name
     c.issuer_span = span
+    c.issuer_local = local
 
 
 def _possessor(ctx: Context, c: Candidate) -> ActorMention | None:
@@ -183,7 +350,7 @@ def _possessor(ctx: Context, c: Candidate) -> ActorMention | None:
 
 
 def _by_agent(ctx: Context, c: Candidate) -> ActorMention | None:
-    after = ctx.text[c.extent.end:min(c.sentence.end, c.extent.end + 12)]
+    after = ctx.text[c.extent.end:min(c.sentence.end, c.extent.end + _BY_REACH)]
     m = _BY_AGENT.match(after)
     if m is None:
         return None
@@ -208,30 +375,104 @@ def governing_verb(ctx: Context, c: Candidate, clause_begin: int) -> Span | None
     return None
 
 
+def share_coordinated_issuers(ctx: Context, candidates: list[Candidate]) -> None:
+    """"Beijing had told its citizens to avoid Japan, suspended imports of seafood and
+    delayed ...", "China answered with a travel advisory, a halt to seafood imports and
+    ...": measures coordinated after one with an issuer share its issuer (the subject of
+    coordinated verbs, the agent of listed nouns)."""
+    for previous, c in zip(candidates, candidates[1:], strict=False):
+        if c.issuer is not None or c.unknown_subject or previous.issuer is None or \
+                previous.sentence != c.sentence or previous.verbal != c.verbal or \
+                previous.extent.end > c.extent.begin:
+            continue
+        between = ctx.text[previous.extent.end:c.extent.begin]
+        if not _COORDINATION_GAP.search(between) or _GAP_BREAK.search(between):
+            continue
+        if any(not PREPOSITION_BEFORE.search(ctx.text, max(previous.extent.end,
+                                                            a.span.begin - 16), a.span.begin)
+               for a in ctx.actors_in(previous.extent.end, c.extent.begin)):
+            continue  # a new subject between: "..., and Tokyo protested"
+        c.issuer, c.issuer_span, c.issuer_local = previous.issuer, None, True
+        c.governed = c.governed or previous.governed
+
+
 def fill_issuers(ctx: Context, candidates: list[Candidate]) -> None:
     """Mentions with no issuer of their own take their list's lead-in issuer, else that of
-    the nearest mention of their family (before them first), else the subject of their
-    paragraph."""
+    the nearest mention of their family (before them first), unless it stands in another
+    paragraph and another state issues clearly more (half as much again, see
+    :func:`_state_votes`) of the article's measures of the family: then that state's; else
+    the subject of their clause, else of their paragraph, else the state behind most of the
+    family's measures."""
     for index, c in enumerate(candidates):
         if c.issuer is not None or c.unknown_subject:
             continue
         if c.entry is not None and c.entry.issuer is not None:
-            _set_issuer(ctx, c, c.entry.issuer, None)
+            _set_issuer(ctx, c, c.entry.issuer, None, local=False)
             continue
         kind = family(c.type)
         source = nearest(candidates, index, lambda o, f=kind: bool(
-            o.issuer and family(o.type) == f and o.issuer_span is not None))
+            o.issuer and family(o.type) == f and o.issuer_local))
+        paragraph = ctx.paragraph_of(c.head.begin)
+        votes = _state_votes(ctx, candidates, kind)
+        dominant = None if c.type is MeasureType.PROTEST else _dominant(votes)
+        if source is not None and dominant is not None and \
+                2 * votes[dominant] >= 3 * votes[ctx.state_of(source.issuer) or ""] and not (
+                    paragraph is not None and paragraph.begin <= source.head.begin < paragraph.end):
+            c.issuer = dominant  # a one-liner far from the one foreign measure of the article
+            continue
         if source is not None:
             # Borrowed, so only as sure as its state: "authorities are weighing ..." after
             # the commerce ministry's ban is China's, not necessarily the ministry's.
             c.issuer = source.issuer if c.type is MeasureType.PROTEST else (
                 ctx.state_of(source.issuer) or source.issuer)
             continue
-        paragraph = ctx.paragraph_of(c.head.begin)
+        clause = max((m.end() for m in _CLAUSE_OPEN.finditer(ctx.text, c.sentence.begin,
+                                                             c.head.begin)),
+                     default=c.sentence.begin)
+        subject = ctx.clause_subject(clause, c.head.begin) or _opening_owner(ctx, clause,
+                                                                            c.head.begin)
+        if subject is not None:
+            _set_issuer(ctx, c, subject.name, None, local=False)
+            continue  # "...; Tokyo's response has been confined to diplomatic protests"
         if paragraph is not None:
             subject = ctx.clause_subject(paragraph.begin, c.head.begin)
             if subject is not None:
-                _set_issuer(ctx, c, subject.name, None)
+                _set_issuer(ctx, c, subject.name, None, local=False)
+                continue
+        if c.type is not MeasureType.PROTEST:
+            c.issuer = _dominant(votes)
+
+
+def _opening_owner(ctx: Context, clause: int, end: int) -> Subject | None:
+    """"Tokyo's response has been ...": the possessor opening a clause speaks for it."""
+    found = ctx.actors_in(clause, end)
+    if not found or ctx.text[clause:found[0].span.begin].strip() or \
+            found[0].type not in (ActorType.STATE, ActorType.GOVERNMENT_BODY):
+        return None
+    mention = found[0]
+    possessive = mention.span.text.endswith(("'s", "’s")) or \
+        ctx.text.startswith(("'s", "’s"), mention.span.end)
+    return Subject(mention.name, mention.span) if possessive else None
+
+
+def _state_votes(ctx: Context, candidates: list[Candidate], kind: str) -> Counter[str]:
+    """How many of the article's measures of ``kind`` each state issues: mentions whose
+    issuer the text names at them count twice, borrowed ones once."""
+    votes: Counter[str] = Counter()
+    for o in candidates:
+        if o.issuer and family(o.type) == kind:
+            state = ctx.state_of(o.issuer)
+            if state is not None:
+                votes[state] += 2 if o.issuer_local else 1
+    return votes
+
+
+def _dominant(votes: Counter[str]) -> str | None:
+    """The state with more votes than any other."""
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 # -- target -----------------------------------------------------------------------------------
@@ -244,6 +485,8 @@ def find_target(ctx: Context, c: Candidate, others: list[Candidate]) -> None:
     end = min(c.sentence.end, c.extent.end + _TARGET_WINDOW)
     stop = min((o.head.begin for o in others if o.head.begin >= c.extent.end), default=end)
     end = min(end, stop)
+    new_clause = _NEW_CLAUSE.search(text, c.extent.end, end)
+    end = new_clause.start() if new_clause else end
     cut = re.compile(r"[,;:]|\s[—–]\s").search(text, c.extent.end, end)
     if _untargeted().search(text, c.extent.end, cut.start() if cut else end):
         c.untargeted = True  # "China's export control is not targeting any third party"
@@ -262,10 +505,13 @@ def find_target(ctx: Context, c: Candidate, others: list[Candidate]) -> None:
             continue
         if _TARGET_PREPOSITIONS.search(before) and ctx.root(mention.name) != issuer_root:
             c.target, c.target_span = _as_state(ctx, mention.name), mention.span
+            if ctx.state_of(mention.name) is None:
+                # "a senior diplomat at the Chinese Embassy": the state of where they serve
+                c.target = _state_after(ctx, mention.span.end, issuer_root) or c.target
             return
-    if c.type is MeasureType.IMPORT_BAN:
+    if c.type in (MeasureType.IMPORT_BAN, MeasureType.OTHER):
         for m in re.finditer(r"[A-Z][a-z]+", c.extent.text):
-            # "banned Japanese seafood imports": the goods' origin
+            # "banned Japanese seafood imports", "put Japanese films on hold": their origin
             state = _state_words().get(m.group())
             if state is not None and state != ctx.state_of(c.issuer) and state != issuer_root:
                 c.target = state
@@ -286,11 +532,30 @@ def find_target(ctx: Context, c: Candidate, others: list[Candidate]) -> None:
     for mention in ctx.actors_in(begin, finish):
         if any(span.begin <= mention.span.begin < span.end for span in taken):
             continue
+        if c.type not in _AIMED and mention.span.end <= c.extent.begin and \
+                not PREPOSITION_BEFORE.search(text, max(begin, mention.span.begin - 16),
+                                               mention.span.begin):
+            continue  # "The Netherlands and Japan still align with US controls": a subject
         state = ctx.state_of(mention.name)
         if state is not None and state != ctx.state_of(c.issuer) and \
                 ctx.root(mention.name) != issuer_root and mention.name != c.issuer:
             c.target = state
             return
+
+
+def _state_after(ctx: Context, offset: int, issuer_root: str | None) -> str | None:
+    """The state of the first actor or nationality in the next few words after ``offset``
+    ("... at the Chinese Embassy in Tokyo") other than the issuer's."""
+    end = min(len(ctx.text), offset + _STATE_AFTER_REACH)
+    for mention in ctx.actors_in(offset, end):
+        state = ctx.state_of(mention.name)
+        if state is not None and state != issuer_root:
+            return state
+    for m in re.finditer(r"[A-Z][a-z]+", ctx.text[offset:end]):
+        state = demonym_states().get(m.group())
+        if state is not None and state != issuer_root:
+            return state
+    return None
 
 
 def _clause(ctx: Context, c: Candidate, others: list[Candidate]) -> tuple[int, int]:
@@ -433,8 +698,8 @@ def _ancestors(ctx: Context, name: str | None) -> set[str]:
 def generic_controls_are_the_ban(ctx: Context, candidates: list[Candidate]) -> None:
     """Generic export controls reported as in force by the issuer and against the target of
     an export ban of the same article ("the export curbs") are that ban."""
-    bans = [c for c in candidates
-            if c.type is MeasureType.EXPORT_BAN and c.status is not MeasureStatus.HISTORICAL]
+    bans = [c for c in candidates if c.type is MeasureType.EXPORT_BAN and
+            c.target is not None and c.status is not MeasureStatus.HISTORICAL]
     for c in candidates:
         if c.type is not MeasureType.EXPORT_CONTROL or c.question or c.objects or \
                 c.status not in (MeasureStatus.IN_FORCE, MeasureStatus.ANNOUNCED) or \

@@ -14,7 +14,14 @@ from functools import lru_cache
 from typing import Any
 
 from ...model import MaterialCategory, MeasureType
-from ..triggers import HYPHENS, TRIGGERS_FILE, TriggerDataError, load_triggers, words_regex
+from ..triggers import (
+    HYPHENS,
+    TRIGGERS_FILE,
+    TriggerDataError,
+    load_triggers,
+    phrase_pattern,
+    words_regex,
+)
 
 
 @dataclass(frozen=True)
@@ -28,6 +35,8 @@ class MeasureRules:
     negation: re.Pattern[str]
     negated_noun: re.Pattern[str]
     precedent: re.Pattern[str]
+    claim_label: re.Pattern[str]
+    """A label opening a paragraph that states a claim under examination ("Claim:")."""
     effective: re.Pattern[str]
     since: re.Pattern[str]
     lasting: re.Pattern[str]
@@ -48,6 +57,23 @@ class MeasureRules:
     """Every one-word head and first word of a two-word head."""
     controlled_roots: frozenset[str]
     controlled_categories: frozenset[MaterialCategory]
+    ended: re.Pattern[str]
+    """A verb form saying a measure was lifted or ended, as the last words before it."""
+    ended_after: re.Pattern[str]
+    """"... were lifted", "is suspended", "..., which Beijing suspended": the passive or
+    relative clause after a measure (group ``verb``)."""
+    paused: frozenset[str]
+    """Which of those verb forms suspend rather than end ("suspended", "paused")."""
+    duration: re.Pattern[str]
+    unverified: re.Pattern[str]
+    """"could not independently verify": the claim before is reported, not established."""
+    """"for about two months" after a past measure."""
+    compound_goods: dict[str, str]
+    """A word that names a controlled good before a head ("dual-use") -> the good."""
+    object_heads: frozenset[str]
+    """Heads whose export word must be their object, right after them ("held shipments")."""
+    possessed_heads: frozenset[str]
+    """Nouns that, possessed by a government and dated, stand for a measure's act."""
 
 
 def head_key(text: str) -> str:
@@ -84,6 +110,9 @@ def measure_rules() -> MeasureRules:
         numbers = {k.lower(): int(v) for k, v in timing["offset_numbers"].items()}
         leads = {k.lower(): MeasureType(v) for k, v in data["lists"]["lead_heads"].items()}
         anaphora = data["anaphora"]
+        ending = data["ending"]
+        verbs = [*ending["ended"], *ending["paused"]]
+        verb_body = "|".join(sorted(map(phrase_pattern, verbs), key=len, reverse=True))
         roles = _head_roles(data, objects, anaphora)
         return MeasureRules(
             conditional=words_regex(hedges["conditionals"]),
@@ -94,6 +123,9 @@ def measure_rules() -> MeasureRules:
             negated_noun=re.compile(words_regex(hedges["negated_nouns"]).pattern
                                     + r"\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE),
             precedent=words_regex(hedges["precedent"]),
+            claim_label=re.compile(r"\s*(?:[-*•]\s*)?(?:" + "|".join(
+                re.escape(w) for w in hedges["claim_labels"]) + r")\s*\d*\s*:",
+                re.IGNORECASE),
             effective=_ending(timing["effective"]),
             since=_ending(timing["since"]),
             lasting=words_regex(timing["lasting"]),
@@ -113,6 +145,23 @@ def measure_rules() -> MeasureRules:
             head_words=frozenset(k.split()[0] for k in roles),
             controlled_roots=frozenset(objects["roots"]),
             controlled_categories=frozenset(MaterialCategory(c) for c in objects["categories"]),
+            ended=re.compile(r"(?<![\w])(?<!not )(?<!n't )(?:" + verb_body
+                             + r")(?:\s+(?:partly|partially|temporarily|fully|for\s+(?:one|a)"
+                             r"\s+year))?\s+(?:(?:the|its|their|a|an|all|some)\s+)?"
+                             r"(?:[\w-]+\s+){0,4}$", re.IGNORECASE),
+            ended_after=re.compile(r"[^,;:.]{0,60}?(?:\b(?:is|are|was|were|has\s+been|have\s+been|"
+                                   r"had\s+been|be|being)\s+(?:\w+ly\s+)?|,\s+which\s+"
+                                   r"(?:[\w-]+\s+){1,2}?(?:later\s+|then\s+|has\s+|had\s+)?)"
+                                   r"(?P<verb>" + verb_body + r")(?![\w])", re.IGNORECASE),
+            paused=frozenset(v.lower() for v in ending["paused"]),
+            unverified=words_regex(ending["unverified"]),
+            duration=re.compile(r"\bfor\s+(?!the\s+(?:past|last|next)\b)(?:(?:about|around|"
+                                r"roughly|nearly|almost|some|several|a\s+few|\w+)\s+){0,2}(?:"
+                                + "|".join(map(phrase_pattern, ending["durations"]))
+                                + r")\b", re.IGNORECASE),
+            compound_goods={head_key(k): v for k, v in objects["compound_goods"].items()},
+            object_heads=frozenset(head_key(w) for w in objects["object_heads"]),
+            possessed_heads=frozenset(w.lower() for w in anaphora["possessed_heads"]),
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise TriggerDataError(f"{TRIGGERS_FILE}: malformed [measures] rule data: {exc!r}") from exc

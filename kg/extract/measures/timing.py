@@ -1,127 +1,66 @@
-"""When a measure was taken and where it stands: its date, its status, its outlet.
+"""When a measure was taken: its date, and the outlet it is known through.
 
-See :mod:`kg.extract.measures` for the rules; cue words are in ``[measures.status]`` and
-``[measures.timing]`` of ``kg/data/triggers.toml``.
+See :mod:`kg.extract.measures` for the rules; cue words are in ``[measures.timing]`` of
+``kg/data/triggers.toml``; :mod:`.status` says where the measure stands.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
-from ...model import ActorType, MeasureStatus, PartialDate, Span, StatementMention
+from ...model import ActorType, PartialDate, Span, StatementMention
 from ..context import Context
 from ..dates import DateMention
 from ..triggers import load_triggers
-from .candidate import ONE_OFF, TRADE, Candidate, enclosing, period, same_sentence
-from .hedges import is_weighed
+from .candidate import PREPOSITION_BEFORE, Candidate, enclosing, period, same_sentence
 from .rules import measure_rules
 
 _PERIOD_BEFORE = re.compile(r"\b(?:beginning|starting|ending|until|till|through|throughout|by|"
                             r"since|for)\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
-_SUBORDINATE = re.compile(r"\b(?:after|before|since|when|while|following|until|once)\b",
-                          re.IGNORECASE)
-_REPORTS_SAY = re.compile(r"\s*according\s+to\s+(?:an?\s+|the\s+|some\s+|media\s+|press\s+)?"
-                          r"(?:unconfirmed\s+)?reports?\b", re.IGNORECASE)
-"""A sentence opening "According to reports, ...": what follows is reported."""
+_SUBORDINATE = re.compile(r"\b(?:after|before|since|when|while|following|until|once)\b|"
+                          r",\s+as\s+(?!well\b|part\b|of\b)", re.IGNORECASE)
 _WHEN_CLAUSE = re.compile(r"(?:\s+[\w’'-]+){0,5},?\s+when\s+(?:[\w’'-]+\s+){0,3}",
                           re.IGNORECASE)
 """Between a date and the head: "in 2010, when China halted": the date is the clause's."""
-_STATUS_WINDOW_BEFORE = 10
-_STATUS_WINDOW_AFTER = 5
 _SINCE_REACH = 4
 """Words between a head and "since <date>" for the date to be the measure's start."""
-_LONG_PAST_MONTHS = 12
 _ADJACENT = re.compile(r"[\s,]*")
-
-
-# -- status -----------------------------------------------------------------------------------
-
-def measure_status(ctx: Context, c: Candidate) -> MeasureStatus:
-    """The status cue words near the head give (see package doc), else the type's default."""
-    t = load_triggers()
-    default = t.status_defaults.get(c.type, c.status)
-    if c.precedent is not None:
-        return MeasureStatus.HISTORICAL
-    text = ctx.text
-    before = text[c.sentence.begin:c.extent.begin].split()[-_STATUS_WINDOW_BEFORE:]
-    after = text[c.extent.end:c.sentence.end].split()[:_STATUS_WINDOW_AFTER]
-    window = " ".join([*before, text[c.extent.begin:c.extent.end], *after])
-    if is_weighed(ctx, c):
-        return MeasureStatus.UNDER_CONSIDERATION
-    c.lasting = measure_rules().lasting.search(window) is not None
-    found = next(((s, r) for s, r in t.status_regexes if r.search(window)), None)
-    if found is not None and found[0] in (MeasureStatus.HISTORICAL,
-                                          MeasureStatus.UNDER_CONSIDERATION):
-        return found[0]
-    relayed = _relayed_act(ctx, c)
-    if c.question or (c.type in TRADE and _from_outlet(ctx, c) and not relayed) or \
-            _REPORTS_SAY.match(c.sentence.text):
-        return MeasureStatus.REPORTED
-    if relayed and found is not None and found[0] is MeasureStatus.REPORTED:
-        found = None  # "Kyodo reported that China announced a ban": announced, not rumoured
-    if c.type not in ONE_OFF:
-        effective = _effective_date(ctx, c)
-        if effective is not None and ctx.anchor is not None:
-            c.lasting = True
-            first, _ = period(effective)
-            return MeasureStatus.IN_FORCE if first <= ctx.anchor else MeasureStatus.ANNOUNCED
-    if found is not None:
-        if found[0] is MeasureStatus.IN_FORCE and c.type in ONE_OFF:
-            return default  # a protest or a drill happens; it is not "in force"
-        return found[0]
-    return default
-
-
-def _from_outlet(ctx: Context, c: Candidate) -> bool:
-    """"China has told Japan it is suspending imports, Kyodo News reported": a measure
-    known from an outlet's report."""
-    statement = c.statement
-    return statement is not None and statement.speaker is not None and \
-        ctx.type_of(statement.speaker) is ActorType.MEDIA
-
-
-def _relayed_act(ctx: Context, c: Candidate) -> bool:
-    """"Xinhua reported that the ministry announced a ban": an outlet relays an official
-    act (a verb of ``[measures.anaphora].verbs`` before the measure in its words)."""
-    if not _from_outlet(ctx, c):
-        return False
-    assert c.statement is not None
-    lead = ctx.text[c.statement.span.begin:c.extent.begin].lower().split()
-    return bool(measure_rules().anaphor_verbs.intersection(w.strip(",.") for w in lead))
-
-
-def _effective_date(ctx: Context, c: Candidate) -> PartialDate | None:
-    """The date a cue ("effective", "taking effect on") says the measure takes effect; a
-    yearless one ("effective Aug. 1") is the first such day on or after the measure's own
-    date when it has one."""
-    rules = measure_rules()
-    for mention in ctx.dates_in(c.extent.begin, c.sentence.end):
-        lead = ctx.text[max(c.sentence.begin, mention.span.begin - 30):mention.span.begin]
-        if not rules.effective.search(lead):
-            continue
-        date = mention.date
-        if mention.relative and date.month is not None and c.date is not None and \
-                c.date.month is not None and re.search(r"\d", mention.span.text) and \
-                not re.search(r"\b\d{4}\b", mention.span.text):
-            year = c.date.year + (1 if (date.month, date.day or 1) < (c.date.month,
-                                                                      c.date.day or 1) else 0)
-            date = PartialDate(year, date.month, date.day)
-        return date
-    return None
-
-
-def is_long_past(ctx: Context, c: Candidate) -> bool:
-    """A measure dated more than a year before the article's anchor is a precedent, unless
-    a cue says it lasts ("since", "effective", "remains") or it is an entry of a list of
-    measures still in place."""
-    anchor = ctx.anchor
-    if c.date is None or anchor is None or (c.entry is not None and c.entry.kind is not None):
-        return False
-    if c.lasting and c.status is MeasureStatus.IN_FORCE:
-        return False
-    last_month = c.date.month or 12
-    return (anchor.year - c.date.year) * 12 + anchor.month - last_month > _LONG_PAST_MONTHS
+_OWN_CLAUSE = re.compile(r"\s+(?:(?:which|that)\s+)?(?:(?:[Ii]t|[Tt]hey|[A-Z][\w.-]+)\s+)?"
+                         r"(?:had\s+|has\s+)?(?:imposed|introduced|announced|adopted|enacted|"
+                         r"issued|unveiled|launched)\b[^,;:]{0,30}")
+""""the ban ... it imposed in 2023": the participle clause of the head, which dates it."""
+_FISCAL = re.compile(r"\b(?:fiscal(?:\s+year)?|FY|financial\s+year|budget\s+year)\s*$|"
+                     r"\b(?:fiscal|financial)\s+year\s+(?:that|which)\s+(?:starts|begins|"
+                     r"runs|started|began)\s+(?:in|on|from)\s+$", re.IGNORECASE)
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ught|ade|ut)\b")
+_TOPIC = re.compile(r"\b(?:question|questions|asked|asking|commenting|comment|comments|"
+                    r"responding|response)\s+(?:\w+\s+){0,3}?(?:about|on|regarding|over|to)\b",
+                    re.IGNORECASE)
+_COORDINATE = re.compile(r",\s+(?:and|but|while|whereas|although)\s+", re.IGNORECASE)
+_COORDINATE_ANY = re.compile(r",|\band\b", re.IGNORECASE)
+_DATE_OPENS = re.compile(r"(?:(?:on|in|at|by|late|early)\s+)?", re.IGNORECASE)
+_CLAUSE_CUT_STRICT = re.compile(r"[;:.]|\s[—–]\s")
+_CLOSED_ASIDE = re.compile(r"\s*,[^,;:]*\b(?:after|before|following|since|when|while)\b[^,;:]*,"
+                           r"\s*(?:[^\s,;:]+\s+){0,4}?", re.IGNORECASE)
+_YEAR_MODIFIER = re.compile(r"(?:['’]s|\b(?:the|a|an|its|their|this|that))\s+"
+                            r"(?P<year>(?:19|20)\d\d)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|mid-?\s*|late\s+)?$", re.IGNORECASE)
+_YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b")
+_NARRATIVE_MONTH = re.compile(r"(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of)[\s-]+)?"
+                              r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+                              r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:that|the\s+same)\s+year)?",
+                              re.IGNORECASE)
+_LATER = re.compile(r"\b(?:the\s+(?:(?P<same>same)|following|next)\s+(?:day|evening|morning|night|"
+                    r"afternoon)|(?P<n>a|an|one|two|three|four|five|six|\d+)\s+"
+                    r"(?P<u>days?|weeks?|months?)\s+later)\b", re.IGNORECASE)
+""""the following day", "the same evening", "a month later": relative to the date before."""
+_REFERENCE_REACH = 1500
+_ELLIPTIC_HEAD = re.compile(r",?\s+(?:came\s+)?(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}")
+_CLAUSE_OPENING = re.compile(r"(?:^|[;:])\s*(?:(?:in|on|by|from|then|and|later)\s+)*$",
+                             re.IGNORECASE)
+""""...; in December, a ban ...": a date opening a clause that only names a measure."""
 
 
 # -- date -------------------------------------------------------------------------------------
@@ -136,30 +75,39 @@ def measure_date(ctx: Context, c: Candidate, statements: list[StatementMention],
         return c.precedent
     text = ctx.text
     others_c = same_sentence(candidates, c)
-    others = [o.head for o in others_c]
     best: tuple[int, int, PartialDate] | None = None
     rules = measure_rules()
-    for span, date in _merged_dates(ctx, c):
+    year = _attributive_year(ctx, c)  # "Japan's 2019 restrictions"
+    own = _OWN_CLAUSE.match(text, c.extent.end, c.sentence.end)
+    for span, date in _merged_dates(ctx, c, year.year if year else None):
         if dateline is not None and span.begin <= dateline.begin < span.end:
             continue  # the article's own date
         lead = text[max(c.sentence.begin, span.begin - 30):span.begin]
         since = rules.since.search(lead) is not None and span.begin >= c.extent.end and \
             len(text[c.extent.end:span.begin].split()) <= _SINCE_REACH + 1
-        if _PERIOD_BEFORE.search(lead[-25:]) and not since:
-            continue
+        when = span.end <= c.head.begin and \
+            _WHEN_CLAUSE.fullmatch(text[span.end:c.head.begin]) is not None
+        if (_PERIOD_BEFORE.search(lead[-25:]) and not since and not when) or \
+                _FISCAL.search(lead):
+            continue  # "until Nov. 27", "for fiscal 2026": a period, not the measure's day
         heading = c.entry is not None and span.begin == c.entry.head_span.begin
-        if not _may_date(ctx, c, span, statements, others, since=since, heading=heading):
+        if not _may_date(ctx, c, span, statements, others_c, since=since, heading=heading):
             continue
-        if any(_modifies(ctx, o, span) for o in others_c):
-            continue  # "China's April 2025 controls": another measure's date
+        if any(_modifies(ctx, o, span) or _in_own_clause(ctx, o, span) for o in others_c):
+            continue  # "China's April 2025 controls", "the reminder issued on Nov. 14": another's
         effective = rules.effective.search(lead) is not None
         distance = min(abs(span.begin - c.extent.end), abs(span.end - c.extent.begin))
+        if own is not None and span.begin < own.end():
+            distance = -1  # "the ban ... it imposed in 2023": its own clause's date
         rank = (int(effective), distance)
         if best is None or rank < best[:2]:
             best = (rank[0], rank[1], date)
+    if year is not None:
+        # "Japan's 2019 restrictions ..., which Tokyo tightened in July that year"
+        return best[2] if best is not None and best[2].year == year.year else year
     if best is not None:
         return best[2]
-    shifted = _offset_date(ctx, c)
+    shifted = _offset_date(ctx, c) or _relative_day(ctx, c)
     if shifted is not None:
         return shifted
     entry = c.entry
@@ -169,22 +117,41 @@ def measure_date(ctx: Context, c: Candidate, statements: list[StatementMention],
     return None
 
 
-def _merged_dates(ctx: Context, c: Candidate) -> list[tuple[Span, PartialDate]]:
+def _merged_dates(ctx: Context, c: Candidate, year: int | None = None
+                  ) -> list[tuple[Span, PartialDate]]:
     """The sentence's dates, with adjacent expressions of one date ("on 6th this month",
-    "Tuesday, Jan. 6") merged into the most precise of them; the dateline left out."""
+    "Tuesday, Jan. 6") merged into the most precise of them; the dateline left out.  A
+    month named without a year after a year the sentence gives (``year``, or an earlier
+    date's) is of that year, as a narrative tells it ("In July 2023 it announced ...; in
+    October came graphite"; "... which Tokyo tightened in July that year")."""
     merged: list[tuple[Span, PartialDate]] = []
     last: DateMention | None = None
     for mention in ctx.dates_in(c.sentence.begin, c.sentence.end):
         if ctx.is_dateline(mention.span):
             last = None
             continue  # the article's own date in a dateline, not the measure's
+        found = mention.date
+        lead = ctx.text[max(c.sentence.begin, mention.span.begin - 40):mention.span.begin]
+        if _YEAR_WRITTEN.search(mention.span.text):
+            if not _FISCAL.search(lead):
+                year = found.year
+        elif mention.relative and found.month is not None and \
+                _NARRATIVE_MONTH.fullmatch(mention.span.text):
+            anchor = ctx.anchor
+            if year is not None and found.year != year and (
+                    anchor is None or period(PartialDate(year, found.month, found.day))[0]
+                    <= anchor):
+                found = PartialDate(year, found.month, found.day)
+            elif anchor is not None and period(found)[0] > anchor and \
+                    _SINCE_BEFORE.search(lead):
+                found = PartialDate(found.year - 1, found.month, found.day)  # "since April"
         if last is not None and _ADJACENT.fullmatch(ctx.text, last.span.end, mention.span.begin):
             span, date = merged[-1]
-            if _precision(mention.date) > _precision(date):
-                date = mention.date
+            if _precision(found) > _precision(date):
+                date = found
             merged[-1] = (Span.of(ctx.text, span.begin, mention.span.end), date)
         else:
-            merged.append((mention.span, mention.date))
+            merged.append((mention.span, found))
         last = mention
     return merged
 
@@ -194,9 +161,10 @@ def _precision(date: PartialDate) -> int:
 
 
 def _may_date(ctx: Context, c: Candidate, span: Span, statements: list[StatementMention],
-              others: list[Span], *, since: bool, heading: bool) -> bool:
+              others_c: list[Candidate], *, since: bool, heading: bool) -> bool:
     """Whether a date of the sentence can be the measure's (see package doc)."""
     text = ctx.text
+    others = [o.head for o in others_c]
     own = c.statement
     holder = enclosing(statements, span)
     if holder is not None and holder is not own:
@@ -208,7 +176,20 @@ def _may_date(ctx: Context, c: Candidate, span: Span, statements: list[Statement
         if ctx.root(own.speaker) != ctx.root(c.issuer) and \
                 ctx.type_of(own.speaker) is not ActorType.MEDIA:
             return False  # a third party's words date the words, not the measure
-    if not c.governed and span.end <= c.extent.begin and holder is None and \
+        if _PAST_PERFECT.search(text, max(own.span.begin, c.head.begin - 40), c.head.begin + 1) \
+                or _PAST_PERFECT.search(text, own.span.begin, min(own.span.end,
+                                                                 own.span.begin + 60)):
+            return False  # "said on Wednesday the government had lodged a protest": earlier
+    if span.end <= c.extent.begin and _TOPIC.search(text, span.end, c.extent.begin):
+        return False  # "said on Wednesday, in response to a question about the protest"
+    if span.begin >= c.extent.end and _other_clause(ctx, c.extent.end, span.begin):
+        return False  # "..., and on Dec. 26 Japan's cabinet approved ...": the next clause's
+    if span.begin >= c.extent.end and _before_next_measure(ctx, c, span, others_c):
+        return False  # "a halt to seafood imports and, on Jan. 6, the dual-use ban"
+    if span.end <= c.extent.begin and _ELLIPTIC_HEAD.fullmatch(text, span.end, c.extent.begin) \
+            and _CLAUSE_OPENING.search(text[c.sentence.begin:span.begin]):
+        return True  # "...; in December, a ban on exporting the technology": the clause's date
+    if not c.governed and span.end <= c.extent.begin and \
             not heading and not _modifies(ctx, c, span):
         return False  # "filed a complaint on Wednesday over Japan's curbs": the filing's date
     lo, hi = sorted((span.end, c.head.begin))
@@ -216,7 +197,74 @@ def _may_date(ctx: Context, c: Candidate, span: Span, statements: list[Statement
         return False  # another measure stands between: the date is that one's
     if since or (span.end <= c.head.begin and _WHEN_CLAUSE.fullmatch(text[span.end:c.head.begin])):
         return True  # "controlled since 2023", "in 2010, when China halted ...": its own date
+    if span.end <= c.head.begin and _CLOSED_ASIDE.fullmatch(text, span.end, c.head.begin):
+        return True  # "on April 4, two days after ..., MOFCOM put ...": an aside between
+    if span.end <= c.head.begin and _in_subordinate(ctx, c, span):
+        return False  # "When Takaichi spoke in November ..., China answered with ..."
     return not _SUBORDINATE.search(text[lo:hi])
+
+
+def _other_clause(ctx: Context, begin: int, end: int) -> bool:
+    """Whether a new clause opens between the measure and a date after it: a semicolon, or
+    ", and"/", but" followed by the date itself or by a new subject."""
+    text = ctx.text
+    if ";" in text[begin:end]:
+        return True
+    m = _last(_COORDINATE.finditer(text, begin, end))
+    if m is None:
+        return False
+    rest = text[m.end():end]
+    if _DATE_OPENS.fullmatch(rest):
+        return True
+    return any(not PREPOSITION_BEFORE.search(text, max(m.end(), a.span.begin - 16), a.span.begin)
+               for a in ctx.actors_in(m.end(), end))
+
+
+def _before_next_measure(ctx: Context, c: Candidate, span: Span,
+                         others_c: list[Candidate]) -> bool:
+    """Whether a date after the measure, past a coordination, opens another measure of the
+    sentence ("..., a halt to imports and, on Jan. 6, the dual-use ban")."""
+    text = ctx.text
+    if not _COORDINATE_ANY.search(text, c.extent.end, span.begin):
+        return False
+    return any(span.end <= o.extent.begin and o.extent.begin - span.end < 40 and
+               not _CLAUSE_CUT_STRICT.search(text, span.end, o.extent.begin)
+               for o in others_c)
+
+
+def _in_subordinate(ctx: Context, c: Candidate, span: Span) -> bool:
+    """Whether the date stands in a subordinate clause ("When ..., ", "After ..., ") that a
+    comma closes before the measure."""
+    text = ctx.text
+    opener = _last(_SUBORDINATE.finditer(text, c.sentence.begin, span.begin))
+    if opener is None or "," in text[opener.end():span.begin]:
+        return False
+    return "," in text[span.end:c.head.begin]
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    found = None
+    for found in matches:  # noqa: B007 - the last one is wanted
+        pass
+    return found
+
+
+def _attributive_year(ctx: Context, c: Candidate) -> PartialDate | None:
+    """"Japan's 2019 restrictions", "the 2010 embargo": a bare year heading the measure's
+    noun phrase (the date extractor leaves bare numbers out)."""
+    if c.verbal:
+        return None
+    m = _YEAR_MODIFIER.search(ctx.text, max(c.sentence.begin, c.extent.begin - 40),
+                              c.extent.begin)
+    return PartialDate(int(m.group("year"))) if m else None
+
+
+def _in_own_clause(ctx: Context, c: Candidate, span: Span) -> bool:
+    """"the travel reminder issued on November 14": a date in a measure's participle clause."""
+    if span.begin < c.extent.end:
+        return False
+    own = _OWN_CLAUSE.match(ctx.text, c.extent.end, c.sentence.end)
+    return own is not None and span.begin < own.end()
 
 
 def _modifies(ctx: Context, c: Candidate, span: Span) -> bool:
@@ -227,7 +275,35 @@ def _modifies(ctx: Context, c: Candidate, span: Span) -> bool:
     between = ctx.text[span.end:c.extent.begin]
     return re.fullmatch(r"\s*(?:[\w-]+\s+){0,1}", between) is not None and \
         re.search(r"(?:['’]s|\b(?:the|its|their|a|an))\s+$",
-                  ctx.text[max(c.sentence.begin, span.begin - 12):span.begin]) is not None
+                  ctx.text[max(c.sentence.begin, span.begin - 12):span.begin],
+                  re.IGNORECASE) is not None
+
+
+def _relative_day(ctx: Context, c: Candidate) -> PartialDate | None:
+    """"Tokyo protests the following day", "lodged a protest ... the same evening", "A month
+    later Tokyo struck Seoul from its white list": the last date named before, shifted."""
+    m = _LATER.search(ctx.text, c.sentence.begin, c.sentence.end)
+    if m is None:
+        return None
+    reference = None
+    for mention in ctx.dates_in(max(0, c.sentence.begin - _REFERENCE_REACH), m.start()):
+        if not ctx.is_dateline(mention.span) and mention.date.month is not None:
+            reference = mention.date
+    if reference is None:
+        return None
+    unit = (m.group("u") or "day").lower()
+    count = 0 if m.group("same") else 1
+    if m.group("n"):
+        number = m.group("n").lower()
+        count = int(number) if number.isdigit() else measure_rules().offset_numbers.get(number, 1)
+    if unit.startswith("month"):
+        month = reference.month + count - 1  # type: ignore[operator]
+        return PartialDate(reference.year + month // 12, month % 12 + 1)
+    if reference.day is None:
+        return None
+    day = dt.date(reference.year, reference.month, reference.day)  # type: ignore[arg-type]
+    days = count * (7 if unit.startswith("week") else 1)
+    return PartialDate.from_date(day + dt.timedelta(days=days))
 
 
 def _offset_date(ctx: Context, c: Candidate) -> PartialDate | None:

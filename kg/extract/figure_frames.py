@@ -1,0 +1,242 @@
+"""Figures whose unit the sentence gives elsewhere: frames over the figures already found.
+
+:func:`kg.extract.figures.find_figures` finds numbers with their own unit.  Some numbers
+leave the unit to the words around them; these frames complete them:
+
+* *Partitions*: "Of the 14 export licence applications ..., 11 have been approved and three
+  remain under review", "a survey of 48 manufacturers found that 11 buy rare earths": the
+  total after "of" counts its noun, and each smaller number after it in the sentence that
+  has no noun of its own (a verb follows it) counts the same noun.
+* *Elliptic units*: "around 60 percent by volume, closer to 70 by value": a number after a
+  comparing qualifier (``[figures].elliptic_qualifiers``) takes the unit of the figure
+  before it in the sentence.
+* *Levels*: "fell 548.30 points, or 1.06%, to 51,117.26": a number after "to" or "at",
+  with a figure in one of ``[figures.levels].units`` before it in the sentence, is the
+  level reached, in that unit.
+* *Exchange rates*: "the yen firmed to 156.40 per dollar": ``JPY per USD``, the first
+  currency being the one named before the number in the sentence.
+
+And the currency of a bare "$": where an article marks US dollars explicitly ("$US250
+million"), a bare "$" is the local dollar of the state it names most
+(``[figures.local_dollars]``: an Australian report's "$15.40" is AUD).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from ..model import FigureMention, Span
+from .context import Context
+from .triggers import load_triggers, phrase_pattern
+
+_PARTITIVE_BEFORE = re.compile(r"\b(?:out\s+of|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_LEVEL_BEFORE = re.compile(r"\b(?:to|at)\s+$", re.IGNORECASE)
+_US_DOLLAR_MARK = re.compile(r"\$US\s?\d|US\$\s?\d|U\.S\.\s?\$\s?\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_NEXT_WORD = re.compile(r"\s+([a-z][\w’'-]*)")
+_LOCAL_MENTIONS = 2
+_DATE_REACH = 40
+
+
+@dataclass(frozen=True)
+class FrameRules:
+    """What the frames borrow from :mod:`kg.extract.figures`."""
+
+    number: Callable[[str | None], Decimal | None]
+    """Value of a number token (digits or a number word)."""
+    counted_noun: Callable[[int], tuple[str, int] | None]
+    """The plural noun a number ending at an offset counts, with its end."""
+    is_counted: Callable[[str], bool]
+    """Whether a unit is a counted noun (not a currency, percent or measure)."""
+    plural: Callable[[str], bool]
+    numbers: re.Pattern[str]
+    """The number pattern of :mod:`kg.extract.figures`."""
+    elliptic: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Exchange:
+    pattern: re.Pattern[str]
+    first: re.Pattern[str]
+    currencies: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def _exchange() -> _Exchange:
+    t = load_triggers()
+    raw = t.raw["figures"].get("exchange_rates", {})
+    words = sorted(t.currency_words, key=len, reverse=True)
+    currency = "|".join(phrase_pattern(w) for w in words)
+    per = "|".join(phrase_pattern(p) for p in sorted(raw.get("per", ["per"]), key=len,
+                                                     reverse=True))
+    pattern = re.compile(rf"(?<![\w.,$])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                         rf"\s+(?:{per})\s+"
+                         rf"(?P<cur>{currency})(?![\w])", re.IGNORECASE)
+    first = re.compile(rf"\bthe\s+(?P<cur>{currency})(?![\w])", re.IGNORECASE)
+    return _Exchange(pattern, first, t.currency_words)
+
+
+def local_dollar_of(ctx: Context, local_dollars: dict[str, str]) -> str | None:
+    """The currency of a bare "$" in this article when it is not the US dollar."""
+    if not local_dollars or _US_DOLLAR_MARK.search(ctx.text) is None:
+        return None
+    counts = Counter(a.name for a in ctx.actors if a.name in local_dollars)
+    if not counts or counts.most_common(1)[0][1] < _LOCAL_MENTIONS:
+        return None  # a state named in passing does not make the article its press
+    return local_dollars[counts.most_common(1)[0][0]]
+
+
+def apply_frames(ctx: Context, found: list[FigureMention], bare: list[re.Match[str]],
+                 rules: FrameRules) -> list[FigureMention]:
+    """``found`` with the figures the frames complete; a frame's figure replaces any found
+    figure it overlaps ("11 buy rare earths" counts manufacturers, not rare earths)."""
+    extra: list[FigureMention] = []
+    extra += _partitions(ctx, found, bare, rules)
+    extra += _elliptic(ctx, found, bare, rules)
+    extra += _levels(ctx, found, bare)
+    extra += _exchange_rates(ctx, found)
+    if not extra:
+        return found
+    taken = [(f.span.begin, f.span.end) for f in extra]
+    kept = [f for f in found
+            if not any(b < f.span.end and f.span.begin < e for b, e in taken)]
+    seen: set[tuple[int, int]] = set()
+    for figure in extra:
+        key = (figure.span.begin, figure.span.end)
+        if key not in seen:
+            seen.add(key)
+            kept.append(figure)
+    return sorted(kept, key=lambda f: (f.span.begin, f.span.end))
+
+
+def _same_sentence_before(ctx: Context, begin: int, found: list[FigureMention]
+                          ) -> list[FigureMention]:
+    sentence = ctx.sentence_of(begin)
+    if sentence is None:
+        return []
+    return [f for f in found if sentence.begin <= f.span.begin and f.span.end <= begin]
+
+
+def _bare_value(m: re.Match[str], rules: FrameRules) -> Decimal | None:
+    token = m.group("anum")
+    if token is None or m.group("ascale"):
+        return None
+    if token.isdigit() and len(token) == 4 and _YEAR.fullmatch(token):
+        return None  # a year
+    return rules.number(token)
+
+
+def _partitions(ctx: Context, found: list[FigureMention], bare: list[re.Match[str]],
+                rules: FrameRules) -> list[FigureMention]:
+    totals: list[FigureMention] = []
+    for figure in found:
+        if figure.value is not None and figure.value_max is None \
+                and rules.is_counted(figure.unit) \
+                and _PARTITIVE_BEFORE.search(ctx.text, max(0, figure.span.begin - 12),
+                                             figure.span.begin):
+            totals.append(figure)
+    for m in bare:
+        # "Of the 14 export licence applications": "the" made it a reference; the parts
+        # after it decide.
+        value = _bare_value(m, rules)
+        if value is None or not m.group("anum")[0].isdigit() \
+                or not _PARTITIVE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+            continue
+        counted = rules.counted_noun(m.end())
+        if counted is not None:
+            totals.append(FigureMention(value=value, unit=counted[0],
+                                        span=Span.of(ctx.text, m.start("anum"), counted[1]),
+                                        about=counted[0]))
+    out: list[FigureMention] = []
+    for total in totals:
+        sentence = ctx.sentence_of(total.span.begin)
+        if sentence is None or total.value is None:
+            continue
+        parts = []
+        for m in rules.numbers.finditer(ctx.text, total.span.end, sentence.end):
+            value = _bare_value(m, rules)
+            nxt = _NEXT_WORD.match(ctx.text, m.end())
+            if value is None or value >= total.value or nxt is None or m.group("acur") \
+                    or m.group("aunit") or m.group("bnum") or rules.plural(nxt.group(1)) \
+                    or _in_date(ctx, m.start("anum")):
+                continue  # "11 large firms", "11 percent", "March 3": not a part
+            parts.append(FigureMention(value=value, unit=total.unit,
+                                       span=Span.of(ctx.text, m.start("anum"), m.end("anum")),
+                                       about=total.about))
+        if parts:
+            out.append(total)
+            out.extend(parts)
+    return out
+
+
+def _in_date(ctx: Context, offset: int) -> bool:
+    return any(d.span.begin <= offset < d.span.end
+               for d in ctx.dates_in(max(0, offset - _DATE_REACH), offset + _DATE_REACH))
+
+
+def _elliptic(ctx: Context, found: list[FigureMention], bare: list[re.Match[str]],
+              rules: FrameRules) -> list[FigureMention]:
+    out = []
+    for m in bare:
+        qualifier = (m.group("qual") or "").lower()
+        if qualifier not in rules.elliptic:
+            continue
+        value = _bare_value(m, rules)
+        before = [f for f in _same_sentence_before(ctx, m.start(), found)
+                  if f.value is not None and not rules.is_counted(f.unit)]
+        if value is None or not before:
+            continue
+        out.append(FigureMention(value=value, unit=before[-1].unit,
+                                 span=Span.of(ctx.text, m.start(), m.end("anum")),
+                                 qualifier=qualifier, about=before[-1].about))
+    return out
+
+
+def _levels(ctx: Context, found: list[FigureMention], bare: list[re.Match[str]]
+            ) -> list[FigureMention]:
+    units = set(load_triggers().raw["figures"].get("levels", {}).get("units", []))
+    out = []
+    for m in bare:
+        token = m.group("anum")
+        if m.group("qual") or not token[0].isdigit() or _YEAR.fullmatch(token) \
+                or not _LEVEL_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start()):
+            continue
+        before = [f for f in _same_sentence_before(ctx, m.start(), found) if f.unit in units]
+        if not before:
+            continue
+        out.append(FigureMention(value=_canonical(Decimal(token.replace(",", ""))),
+                                 unit=before[-1].unit,
+                                 span=Span.of(ctx.text, m.start("anum"), m.end("anum")),
+                                 about=before[-1].about))
+    return out
+
+
+def _canonical(value: Decimal) -> Decimal:
+    """``156.40`` -> ``156.4``; ``12`` stays ``12``."""
+    return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
+
+
+def _exchange_rates(ctx: Context, found: list[FigureMention]) -> list[FigureMention]:
+    table = _exchange()
+    out = []
+    for m in table.pattern.finditer(ctx.text):
+        sentence = ctx.sentence_of(m.start())
+        if sentence is None:
+            continue
+        firsts = list(table.first.finditer(ctx.text, sentence.begin, m.start()))
+        if not firsts:
+            continue
+        first = table.currencies[" ".join(firsts[-1].group("cur").lower().split())]
+        second = table.currencies[" ".join(m.group("cur").lower().split())]
+        if first == second:
+            continue
+        out.append(FigureMention(value=_canonical(Decimal(m.group("num").replace(",", ""))),
+                                 unit=f"{first} per {second}",
+                                 span=Span.of(ctx.text, m.start(), m.end()),
+                                 about=f"{first} per {second}"))
+    return out

@@ -1,0 +1,198 @@
+"""Where a measure stands: announced, in force, reported, under consideration, historical.
+
+See :mod:`kg.extract.measures` for the rules; cue words are in ``[measures.status]``,
+``[measures.timing]`` and ``[measures.ending]`` of ``kg/data/triggers.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import ActorType, MeasureStatus, MeasureType, PartialDate
+from ..context import Context
+from ..triggers import load_triggers
+from .candidate import ONE_OFF, TRADE, Candidate, period
+from .hedges import is_weighed
+from .rules import measure_rules
+
+_REPORTS_SAY = re.compile(r"\s*according\s+to\s+(?:an?\s+|the\s+|some\s+|media\s+|press\s+)?"
+                          r"(?:unconfirmed\s+)?reports?\b", re.IGNORECASE)
+"""A sentence opening "According to reports, ...": what follows is reported."""
+_STATUS_WINDOW_BEFORE = 10
+_STATUS_WINDOW_AFTER = 5
+_LONG_PAST_MONTHS = 12
+_PARENTHETICAL = re.compile(r"\s[—–]\s[^—–]{1,40}\s[—–]\s|\s\([^()]{1,40}\)\s")
+""""suspended — not lifted — the controls": an aside between a verb and its object."""
+_CLAUSE_CUT = re.compile(r"[,;:]|\s[—–]\s")
+_PAST_VERB = re.compile(r"(?i)[a-z]+ed|held|cut|put|froze|stopped|shut")
+_ISSUED = ONE_OFF | {MeasureType.TRAVEL_ADVISORY}
+_ADOPTED_DRAFT = re.compile(r"\b(?:approv|adopt|pass|endors)\w*\s+(?:a|the|its)\s+draft\b",
+                            re.IGNORECASE)
+_CLAUSE_START = re.compile(r"(?:;|,\s+(?:and|but|while))\s*$")
+_LATER_ENDING = re.compile(r"(?P<np>(?:[Tt]he|[Tt]hese|[Tt]hose|[Ss]uch|[Ii]ts|[Tt]heir)\s+"
+                           r"(?:[\w-]+\s+){0,2}?)"
+                           r"(?P<noun>curbs|controls|restrictions|ban|bans|quotas?|measures?|"
+                           r"embargo|sanctions|rules|requirements)\b")
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def measure_status(ctx: Context, c: Candidate) -> MeasureStatus:
+    """The status cue words near the head give (see package doc), else the type's default."""
+    t = load_triggers()
+    default = t.status_defaults.get(c.type, c.status)
+    if c.precedent is not None:
+        return MeasureStatus.HISTORICAL
+    c.ending = measure_ending(ctx, c)
+    if c.ending is not None:
+        return MeasureStatus.HISTORICAL if c.ending == "ended" else MeasureStatus.ANNOUNCED
+    text = ctx.text
+    before = text[c.sentence.begin:c.extent.begin].split()[-_STATUS_WINDOW_BEFORE:]
+    after = text[c.extent.end:c.sentence.end].split()[:_STATUS_WINDOW_AFTER]
+    window = " ".join([*before, text[c.extent.begin:c.extent.end], *after])
+    if is_weighed(ctx, c):
+        return MeasureStatus.UNDER_CONSIDERATION
+    c.lasting = measure_rules().lasting.search(window) is not None
+    found = next(((s, r) for s, r in t.status_regexes if r.search(window)), None)
+    if found is not None and found[0] is MeasureStatus.UNDER_CONSIDERATION and \
+            _ADOPTED_DRAFT.search(window):
+        found = None  # "the cabinet approved a draft budget": adopted, not considered
+    if found is not None and found[0] in (MeasureStatus.HISTORICAL,
+                                          MeasureStatus.UNDER_CONSIDERATION):
+        return found[0]
+    relayed = _relayed_act(ctx, c)
+    if c.question or (c.type in TRADE and _from_outlet(ctx, c) and not relayed) or \
+            _REPORTS_SAY.match(c.sentence.text):
+        return MeasureStatus.REPORTED
+    if relayed and found is not None and found[0] is MeasureStatus.REPORTED:
+        found = None  # "Kyodo reported that China announced a ban": announced, not rumoured
+    if c.type not in ONE_OFF:
+        effective = _effective_date(ctx, c)
+        if effective is not None and ctx.anchor is not None:
+            c.lasting = True
+            first, _ = period(effective)
+            return MeasureStatus.IN_FORCE if first <= ctx.anchor else MeasureStatus.ANNOUNCED
+    if found is not None:
+        if found[0] is MeasureStatus.IN_FORCE and c.type in _ISSUED:
+            return default  # a protest, a drill or an advisory is issued; not "in force"
+        return found[0]
+    return default
+
+
+def _from_outlet(ctx: Context, c: Candidate) -> bool:
+    """"China has told Japan it is suspending imports, Kyodo News reported": a measure
+    known from an outlet's report."""
+    statement = c.statement
+    return statement is not None and statement.speaker is not None and \
+        ctx.type_of(statement.speaker) is ActorType.MEDIA
+
+
+def _relayed_act(ctx: Context, c: Candidate) -> bool:
+    """"Xinhua reported that the ministry announced a ban": an outlet relays an official
+    act (a verb of ``[measures.anaphora].verbs`` before the measure in its words)."""
+    if not _from_outlet(ctx, c):
+        return False
+    assert c.statement is not None
+    lead = ctx.text[c.statement.span.begin:c.extent.begin].lower().split()
+    return bool(measure_rules().anaphor_verbs.intersection(w.strip(",.") for w in lead))
+
+
+def _effective_date(ctx: Context, c: Candidate) -> PartialDate | None:
+    """The date a cue ("effective", "taking effect on") says the measure takes effect; a
+    yearless one ("effective Aug. 1") is the first such day on or after the measure's own
+    date when it has one."""
+    rules = measure_rules()
+    for mention in ctx.dates_in(c.extent.begin, c.sentence.end):
+        lead = ctx.text[max(c.sentence.begin, mention.span.begin - 30):mention.span.begin]
+        if not rules.effective.search(lead):
+            continue
+        date = mention.date
+        if mention.relative and date.month is not None and c.date is not None and \
+                c.date.month is not None and re.search(r"\d", mention.span.text) and \
+                not re.search(r"\b\d{4}\b", mention.span.text):
+            year = c.date.year + (1 if (date.month, date.day or 1) < (c.date.month,
+                                                                      c.date.day or 1) else 0)
+            date = PartialDate(year, date.month, date.day)
+        return date
+    return None
+
+
+def measure_ending(ctx: Context, c: Candidate) -> str | None:
+    """"ended" when the text says the measure was lifted, scrapped or ended ("partly lifted
+    the ban", "the quotas were scrapped") or that it lasted a stated time in the past
+    ("halted shipments for about two months"); "paused" when it was suspended ("suspended
+    for one year the controls", "the ban ... is suspended until ...")."""
+    rules = measure_rules()
+    text = ctx.text
+    found: str | None = None
+    if not c.verbal:
+        before = _PARENTHETICAL.sub(" ", text[c.sentence.begin:c.extent.begin])
+        m = rules.ended.search(before)
+        if m is not None and not _CLAUSE_CUT.search(m.group()):
+            found = m.group().split()[0].lower()
+        else:
+            m = rules.ended_after.match(text, c.extent.end, c.sentence.end)
+            found = m.group("verb").lower() if m is not None else None
+    if found is not None:
+        return "paused" if found in rules.paused else "ended"
+    if c.verbal and _PAST_VERB.fullmatch(c.head.text.split()[0]) and \
+            not _PERFECT.search(text, max(c.sentence.begin, c.head.begin - 12), c.head.begin):
+        cut = _CLAUSE_CUT.search(text, c.extent.end, c.sentence.end)
+        if rules.duration.search(text, c.extent.end, cut.start() if cut else c.sentence.end):
+            return "ended"  # "Beijing halted shipments for weeks"
+    return None
+
+
+def ended_later(ctx: Context, candidates: list[Candidate]) -> None:
+    """"... Japan's 2019 restrictions on exports ... The curbs were lifted in March 2023.":
+    a sentence opening with a definite measure noun and a passive of ending or suspending
+    gives that status to the last trade measure of its paragraph before it."""
+    rules = measure_rules()
+    for m in _LATER_ENDING.finditer(ctx.text):
+        verb = rules.ended_after.match(ctx.text, m.end(), min(len(ctx.text), m.end() + 80))
+        sentence = ctx.sentence_of(m.start("noun"))
+        paragraph = ctx.paragraph_of(m.start("noun"))
+        if verb is None or sentence is None or paragraph is None or (
+                sentence.begin != m.start("np") and not _CLAUSE_START.search(
+                    ctx.text, sentence.begin, m.start("np"))):
+            continue
+        before = [c for c in candidates if c.type in TRADE and
+                  paragraph.begin <= c.head.begin < m.start("np")]
+        if not before or before[-1].status is MeasureStatus.HISTORICAL:
+            continue
+        paused = verb.group("verb").lower() in rules.paused
+        before[-1].ending = "paused" if paused else "ended"
+        before[-1].status = MeasureStatus.ANNOUNCED if paused else MeasureStatus.HISTORICAL
+
+
+def unverified_later(ctx: Context, candidates: list[Candidate]) -> None:
+    """"... slowed their review of export licences. The Post could not independently verify
+    that account.": a trade measure of the sentence, else the last one of the sentence
+    before, is reported, not established."""
+    rules = measure_rules()
+    for m in rules.unverified.finditer(ctx.text):
+        sentence = ctx.sentence_of(m.start())
+        if sentence is None:
+            continue
+        own = [c for c in candidates if c.sentence == sentence and c.type in TRADE]
+        if not own and sentence.begin > 1:
+            previous = ctx.sentence_of(sentence.begin - 2)
+            own = [c for c in candidates if previous is not None and c.sentence == previous
+                   and c.type in TRADE][-1:]
+        for c in own:
+            if c.status in (MeasureStatus.IN_FORCE, MeasureStatus.ANNOUNCED) and \
+                    c.ending is None:
+                c.status = MeasureStatus.REPORTED
+
+
+def is_long_past(ctx: Context, c: Candidate) -> bool:
+    """A measure dated more than a year before the article's anchor is a precedent, unless
+    a cue says it lasts ("since", "effective", "remains"), it was only suspended, or it is
+    an entry of a list of measures still in place."""
+    anchor = ctx.anchor
+    if c.date is None or anchor is None or (c.entry is not None and c.entry.kind is not None) \
+            or c.ending == "paused":
+        return False
+    if c.lasting and c.status is MeasureStatus.IN_FORCE:
+        return False
+    last_month = c.date.month or 12
+    return (anchor.year - c.date.year) * 12 + anchor.month - last_month > _LONG_PAST_MONTHS

@@ -1,0 +1,49 @@
+"""Where the questions of an interview or a press-conference transcript are.
+
+A paragraph opened by a question label and a colon ("Q:", "Reporter:", "Reporter of Kyodo
+News:"; ``[speech.transcript] question_labels`` in ``kg/data/triggers.toml``) is a question
+up to the end of the paragraph or up to an answer label inside it ("...? A: ...").  What a
+question says is the questioner's framing, not a claim of the article or of the answerer:
+the figures it quotes are restated, if at all, in the answer ("One sees 60 percent, one sees
+70", then "Around 60 percent ..."), and the outlet of the reporter asking is not a source.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .triggers import load_triggers, phrase_pattern
+
+_ASKER_MAX = 40
+"""Characters of "of Kyodo News" / "from Reuters" a question label may carry."""
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    table = load_triggers().raw["speech"]["transcript"]
+    questions = "|".join(sorted((phrase_pattern(q) for q in table["question_labels"]),
+                                key=len, reverse=True))
+    answers = "|".join(sorted((phrase_pattern(a) for a in table["answer_labels"]),
+                              key=len, reverse=True))
+    label = re.compile(rf"(?m)^[ \t]*(?:{questions})(?:\s+(?:of|from|with)\s+[^:\n]{{1,"
+                       rf"{_ASKER_MAX}}})?\s*[:：]")
+    answer = re.compile(rf"(?<=[?.!\"”])\s+(?:{answers})\s*[:：]")
+    return label, answer
+
+
+def question_spans(text: str) -> list[tuple[int, int]]:
+    """``(begin, end)`` of every question turn in ``text``, label included, in text order."""
+    label, answer = _patterns()
+    spans = []
+    for m in label.finditer(text):
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        inline = answer.search(text, m.end(), end)
+        spans.append((m.start(), inline.start() if inline else end))
+    return spans
+
+
+def in_question(spans: list[tuple[int, int]], begin: int) -> bool:
+    """Whether offset ``begin`` lies inside one of ``spans`` (from :func:`question_spans`)."""
+    return any(b <= begin < e for b, e in spans)

@@ -1,0 +1,257 @@
+"""Statements (kg.extract.statements): attribution frames beyond "X said that ...".
+
+One phenomenon per test, on fixture articles of ``tests/fixtures/statements/`` (fictional
+actors, see its ``actors.json``) or short inline texts; the helpers are those of
+``test_extract_statements``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_extract_statements import fixture, iso, one, run, shown
+
+from kg.model import StatementKind
+
+
+def test_a_trailing_attribution_runs_over_a_bare_weekday_places_and_listeners() -> None:
+    brandt, sol, bao, lead_in = fixture("trailing_attribution_with_adverbials")
+    assert (brandt.speaker, iso(brandt)) == ("Karl Brandt", "2026-03-06")
+    assert brandt.span.text == ("Freedonia's customs agency has started checking gallium "
+                                "cargoes at three ports")
+    # The present-tense verb inside the words is part of them, not Ruritania's statement.
+    assert (sol.speaker, sol.span.text, iso(sol)) == (
+        "Mira Sol", "Ruritania urges Freedonia to drop its complaint and return to talks",
+        "2026-03-05")
+    assert (bao.speaker, iso(bao)) == ("Bao Lin", "2026-03-04")
+    assert bao.span.text.endswith("they do not apply to civilian buyers")
+    # "In addition, X also said, ...": a lead-in, not the words reported.
+    assert (lead_in.speaker, lead_in.span.text) == (
+        "Mira Sol", "the Freedonian side should stop hyping the issue")
+
+
+def test_a_verb_coordinated_after_a_statement_shares_its_speaker() -> None:
+    assert shown(fixture("coordinated_speech_verbs")) == [
+        ("Bao Lin", "he had no details of the licence figures"),
+        ("Bao Lin", 'the rules for civilian buyers "have not changed."'),
+        ("Ministry of Commerce of Ruritania", "the curbs cover only military end users"),
+        ("Ministry of Commerce of Ruritania",
+         'traders who re-export the goods would be "held responsible."'),
+        ("Karl Brandt", 'called the curbs "a deliberate provocation,"'),
+        ("Karl Brandt", "Freedonia would raise them at the next ministerial meeting"),
+        ("Ana Petrova", 'the curbs were "unjustified"'),
+        ("Ana Petrova", "requested their withdrawal")]
+
+
+def test_told_listeners_and_said_on_an_outlet_skip_them_and_the_time() -> None:
+    petrova, brandt = fixture("tell_listeners_and_time")
+    assert (petrova.span.text, iso(petrova)) == ('the bloc "cannot stand aside."', "2026-03-04")
+    assert (brandt.span.text, iso(brandt)) == ('the truce was "holding."', "2026-03")
+
+
+def test_a_directive_to_the_public_is_an_advisory_not_words_unless_quoted() -> None:
+    [s] = fixture("directive_to_citizens_is_an_act")
+    assert (s.speaker, s.kind) == ("Ministry of Foreign Affairs of Ruritania",
+                                   StatementKind.DIRECT_QUOTE)
+    assert '"non-essential travel"' in s.span.text
+
+
+def test_according_to_data_or_to_a_longer_name_is_no_statement() -> None:
+    assert shown(fixture("according_to_data_is_no_statement")) == [
+        ("Graystone Advisory", "Gallium prices doubled in a month")]
+
+
+def test_per_an_outlet_an_outlets_label_and_a_speakers_colon_attribute_words() -> None:
+    outlet, label, quote = fixture("colon_and_per_attributions")
+    assert (outlet.speaker, outlet.span.text) == (
+        "Kell Wire", "Freedonian magnet makers hold two months of stock")
+    assert (label.speaker, label.kind) == ("Daily Herald", StatementKind.REPORTED)
+    assert label.span.text == "Ruritania's gallium exports fell sharply in February"
+    assert (quote.speaker, quote.kind, iso(quote)) == ("Ana Petrova", StatementKind.DIRECT_QUOTE,
+                                                       "2026-03-07")
+
+
+def test_live_blog_entries_are_dated_to_the_day_of_the_masthead() -> None:
+    declined, told = fixture("live_blog_entries")
+    assert (declined.speaker, declined.negated, iso(declined)) == ("Bao Lin", True, "2026-03-05")
+    assert (told.speaker, told.span.text, iso(told)) == (
+        "Karl Brandt", 'the government "will not be rushed."', "2026-03-05")
+
+
+def test_an_outlet_trailing_a_persons_words_is_their_via_but_keeps_a_states_message() -> None:
+    chain, kept = fixture("outlet_trailing_chain")
+    assert (chain.speaker, chain.via, iso(chain)) == ("Karl Brandt", "Kell Wire", "2026-03-04")
+    assert chain.span.text.endswith("had asked for their withdrawal")
+    assert (kept.speaker, kept.span.text) == (
+        "Kell Wire", "Ruritania has told Freedonia it is halting beef imports")
+
+
+def test_transcript_sections_date_their_answers_and_a_heading_body_answers() -> None:
+    official, bao = fixture("transcript_sections")
+    assert (official.speaker, iso(official)) == ("Ministry of Commerce of Ruritania",
+                                                 "2026-03-02")
+    assert (bao.speaker, iso(bao)) == ("Bao Lin", "2026-03-05")
+    assert bao.kind is StatementKind.DIRECT_QUOTE
+
+
+def test_a_broadcast_soundbite_is_the_labelled_speakers_and_not_a_conference_answer() -> None:
+    found = fixture("broadcast_transcript")
+    assert shown(found) == [("Karl Brandt", "We have asked Ruritania to withdraw the curbs"),
+                            ("Karl Brandt", "We will respond calmly to every step")]
+    assert all(s.date is None and s.kind is StatementKind.DIRECT_QUOTE for s in found)
+
+
+def test_interview_answers_date_to_the_interview_and_a_third_party_keeps_its_words() -> None:
+    says, answer, third = fixture("interview_answers")
+    assert (says.speaker, iso(says)) == ("Ruritania", "2026-03-09")
+    assert (answer.speaker, answer.span.text, iso(answer)) == (
+        "Jonas Weller", "I think they mean it in a legal sense", "2026-03-09")
+    # "the April rules" names the rules, not the day of calling them so.
+    assert (third.speaker, third.date) == ("Karl Brandt", None)
+
+
+def test_asking_not_to_be_named_is_no_statement() -> None:
+    assert run("Masaaki Kanai met the envoy. He asked not to be named.") == []
+
+
+def test_a_semicolon_ends_the_clause_whose_date_a_statement_takes() -> None:
+    first, _ = run("The Wall Street Journal says Japan is drafting a response; Masaaki Kanai "
+                   "told reporters on Tuesday the measure was regrettable.")
+    assert (first.speaker, iso(first)) == ("The Wall Street Journal", "2026-01-08")
+
+
+def test_a_body_speaking_right_after_its_state_acted_on_a_day_takes_that_day() -> None:
+    text = ("China on Tuesday barred exports of drones to Japan.\n\n"
+            "China's commerce ministry said in a statement that the curbs target military "
+            "users only.")
+    assert iso(one(text)) == "2026-01-06"
+
+
+def test_a_reference_instead_of_a_verb_names_the_source_of_words() -> None:
+    cited, published, noted = fixture("sourced_reports")
+    assert (cited.speaker, cited.kind, iso(cited)) == (
+        "Ministry of Commerce of Ruritania", StatementKind.DIRECT_QUOTE, "2026-03-02")
+    assert (published.speaker, published.span.text, published.date) == (
+        "Daily Herald", "licence reviews for civilian buyers have slowed", None)
+    assert (noted.speaker, noted.span.text, iso(noted)) == (
+        "Kell Wire", "beef shipments were held at the border", "2026-03-09")
+
+
+def test_an_adverb_between_auxiliary_and_verb_keeps_the_verb() -> None:
+    s = one("Japan's foreign ministry has since insisted that the talks will resume.")
+    assert (s.speaker, s.span.text) == ("Ministry of Foreign Affairs of Japan",
+                                        "the talks will resume")
+
+
+def test_a_coordinated_subject_with_a_base_verb_speaks_as_its_first_part_today() -> None:
+    s = one("China's commerce ministry and its office in Osaka advise travellers to carry "
+            '"all permits at all times".')
+    assert (s.speaker, iso(s)) == ("Ministry of Commerce of China", "2026-01-08")
+
+
+def test_posting_a_document_is_an_act_and_its_relative_clause_is_not_its_words() -> None:
+    assert [s.speaker for s in run("Masaaki Kanai posts a statement on his website that "
+                                   "China calls provocative.")] == ["China"]
+
+
+def test_a_leading_topic_phrase_does_not_give_a_participles_speaker() -> None:
+    [s] = run("Regarding reports that China has slowed licences, Masaaki Kanai declined to "
+              'comment further, saying "we are watching closely."')
+    assert (s.speaker, s.span.text) == ("Masaaki Kanai", "we are watching closely.")
+
+
+def test_expressing_a_view_or_hope_that_is_a_speech_act() -> None:
+    s = one('Japan\'s foreign ministry expressed the hope that "dialogue will continue."')
+    assert (s.speaker, s.kind) == ("Ministry of Foreign Affairs of Japan",
+                                   StatementKind.DIRECT_QUOTE)
+
+
+def test_a_demand_with_a_pronoun_and_a_bare_verb_reports_words() -> None:
+    assert one("China has demanded she withdraw the remarks.").span.text == (
+        "demanded she withdraw the remarks")
+
+
+def test_a_short_phrase_after_a_verb_of_saying_is_given_with_its_subject() -> None:
+    assert one("The Wall Street Journal puts it at about 60%.").span.text == (
+        "The Wall Street Journal puts it at about 60%")
+
+
+def test_an_actor_inside_a_relative_clause_is_not_the_subject() -> None:
+    assert run("The ban, which China's commerce ministry published on Tuesday, does not "
+               "mention gallium.") == []
+
+
+def test_told_an_outlet_in_an_interview_skips_the_listener_and_the_occasion() -> None:
+    s = one("Masaaki Kanai told The Wall Street Journal in an interview the ban was "
+            "unjustified.")
+    assert s.span.text == "the ban was unjustified"
+
+
+def test_quoted_as_saying_reports_the_subjects_words_via_the_outlet() -> None:
+    s = one("Masaaki Kanai was quoted by The Wall Street Journal as saying the curbs were "
+            "aimed at Tokyo.")
+    assert (s.speaker, s.via, s.span.text) == ("Masaaki Kanai", "The Wall Street Journal",
+                                               "the curbs were aimed at Tokyo")
+
+
+def test_a_quotation_resuming_after_its_attribution_continues_it() -> None:
+    first, resumed = run('"We regret," Masaaki Kanai said, "every step that closes the door '
+                         'to talks."')
+    assert (resumed.speaker, resumed.span.text) == (
+        "Masaaki Kanai", "every step that closes the door to talks.")
+    assert first.span.text == "We regret"
+
+
+def test_an_attribution_inserted_after_the_subject_reports_the_whole_sentence() -> None:
+    s = one("Japan, Masaaki Kanai said on Tuesday, will not retaliate against the curbs.")
+    assert (s.speaker, s.span.text, iso(s)) == (
+        "Masaaki Kanai", "Japan, Masaaki Kanai said on Tuesday, will not retaliate against "
+        "the curbs", "2026-01-06")
+
+
+def test_a_denial_keeps_its_verb_so_the_words_never_read_as_a_claim() -> None:
+    s = one("China denied that it had halted shipments of magnets.")
+    assert (s.speaker, s.span.text) == ("China", "denied that it had halted shipments of magnets")
+
+
+def test_a_title_alone_names_the_person_the_article_described_with_it() -> None:
+    found = run("He Yadong, a spokesperson for China's commerce ministry, spoke on Tuesday. "
+                "The spokesperson said the curbs were narrow. "
+                '"Civilian trade will go on," said the spokesperson.')
+    assert [(s.speaker, s.span.text) for s in found] == [
+        ("He Yadong", "the curbs were narrow"), ("He Yadong", "Civilian trade will go on")]
+
+
+def test_bold_labels_of_an_interview_are_turns_of_the_named_person() -> None:
+    found = fixture("interview_bold_labels")
+    assert shown(found) == [
+        ("Jonas Weller", "Nobody in the market expects a quick reversal of the curbs"),
+        ("Jonas Weller", "Small magnet makers without long-term supply contracts")]
+    assert {(s.kind, iso(s)) for s in found} == {(StatementKind.DIRECT_QUOTE, "2026-03-10")}
+
+
+@pytest.mark.parametrize("text", [
+    "China is said to be weighing curbs on gallium.",
+    "China is reported to have halted shipments to Japan.",
+    "Japan was widely believed to be preparing a complaint.",
+    "It was reported that China had halted shipments.",
+])
+def test_a_passive_report_names_no_speaker_so_gives_no_statement(text: str) -> None:
+    assert run(text) == []
+
+
+@pytest.mark.parametrize(("text", "begins"), [
+    ("China's commerce ministry stopped short of naming rare earths as covered by the ban.",
+     "stopped short of naming"),
+    ("Masaaki Kanai would not be drawn on whether Tokyo would retaliate.",
+     "would not be drawn on"),
+])
+def test_stopping_short_of_saying_is_a_negated_report(text: str, begins: str) -> None:
+    s = one(text)
+    assert s.negated and s.kind is StatementKind.REPORTED and s.span.text.startswith(begins)
+
+
+def test_one_of_them_speaks_for_the_group_of_people_that_spoke_last() -> None:
+    found = run('Analysts said the curbs would bite. One of them said the ban was "a warning '
+                'shot."')
+    assert [(s.speaker, s.span.text) for s in found][-1] == (
+        "unnamed analysts", 'the ban was "a warning shot."')
