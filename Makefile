@@ -8,7 +8,7 @@ STORE  ?= .kg/store
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test build validate serve lint bench clean venv venv-test eval
+.PHONY: run test build validate serve lint bench bench-http clean venv venv-test eval
 
 run: build validate serve
 
@@ -57,6 +57,9 @@ test: venv-test
 bench: venv-test
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/validate.py --sizes 10000 100000
+
+bench-http: venv-test
+	$(BIN)/python bench/http.py
 
 clean:
 	rm -rf $(VENV) .kg .pytest_cache .ruff_cache *.egg-info
