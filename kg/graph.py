@@ -18,6 +18,7 @@ from functools import lru_cache
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
+from .collector import collector_paused
 from .disagree import Disagreement
 from .model import (
     ActorType,
@@ -146,6 +147,7 @@ class _Quads:
         self.quads.add(ox.Quad(self.node(s), self.node(p), obj, self.node(graph)))
 
 
+@collector_paused()  # its collections would traverse every extraction: see kg.collector
 def assemble(
     extractions: Iterable[Extraction],
     resolution: Resolution,

@@ -9,6 +9,10 @@ Without a header, metadata is read from the text where it is there: a title line
 outlet after ``|``), a byline ``By ...``, a dateline ``January 7, 2026``, a labelled line
 ``Release time: 2026-01-15 17:20  Source: Ministry of Commerce News Office`` (date and
 publisher), and the agency of a wire dateline ``TOKYO, Jan 9 (Reuters) -`` (publisher).
+Web pages print the same in segments of a masthead line: ``Wed 7 Jan 2026 · 13:20 SGT``,
+``Source: Xinhua| 2026-01-08 20:14:37|Editor: ...``, ``2025-11-20 08:47   Source: ...``
+(date, and the publisher of a ``Source:`` segment), ``Posted on January 12, 2026 by Jane
+Roe`` (date and author); a byline may be printed in capitals (``BY JANE ROE``).
 Nothing is invented where the text is silent.
 
 A wire dateline often gives no year ("TOKYO, Jan 9 (Reuters) -").  Its year is inferred only
@@ -45,14 +49,16 @@ _MONTHS = {m.lower(): i for i, m in enumerate(
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+# A weekday may open a date, written out or abbreviated: "Thursday, 8 January 2026",
+# "Wed 7 Jan 2026", "Thu., Jan. 8, 2026".
+_WEEKDAY = (r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?")
 _DATE_TEXT = (
     rf"{_WEEKDAY}(?:(?P<m1>{_MONTH_RE})\.?\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
     rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_RE})\.?,?\s+(?P<y2>\d{{4}})"
     rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))"
 )
 # A time of day may follow the date: "8 January 2026 10:14 GMT", "Jan. 8, 2026, 9:47 p.m.".
-_TIME_SUFFIX = (r"(?:,?\s+(?:at\s+|[—–-]\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
+_TIME_SUFFIX = (r"(?:,?\s+(?:at\s+|[—–-]\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
                 r"(?:\s+[A-Z]{1,4}(?:[+-]\d{1,2})?)?)?")
 _DATE_ONLY_LINE = re.compile(rf"^\s*{_DATE_TEXT}{_TIME_SUFFIX}\s*$", re.IGNORECASE)
 # "Beijing/Tokyo — January 7, 2026 — China has ...", "SEOUL, Sept. 11, 2019 - ...",
@@ -74,21 +80,33 @@ _LABELLED_DATE = re.compile(
     rf"^\s*(?:release(?:d)?(?:\s+time)?|published(?:\s+(?:on|at))?|posted(?:\s+on)?|"
     rf"updated|date|time)\s*[:：]\s*{_DATE_TEXT}", re.IGNORECASE)
 # "Asia Wire live desk | Thursday, 8 January 2026", "Interview by A. Roe | Published
-# January 12, 2026": a masthead line whose segments (split at "|", "·" or "•") include a
-# date alone or a date after a publishing word (with or without a colon).
-_SEGMENT_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+# January 12, 2026", "Source: Wire| 2026-01-08 20:14:37|Editor: A. Roe", "2026-01-08 08:47
+# Source: Wire   Editor: A. Roe": a masthead line whose segments (split at "|", at "·" or
+# "•" between spaces, or at a run of spaces or a tab) include a date alone or a date after a
+# publishing word (with or without a colon).  A lone line counts as one segment, so
+# "Posted on January 12, 2026 by Jane Roe" gives the date and the author.
+_SEGMENT_SEPARATOR = re.compile(r"[ \t]*\|[ \t]*|\s+[·•]\s+|[ \t]{3,}|\t+")
 _SEGMENT_DATE = re.compile(
     rf"\s*(?:(?:published|posted|updated|released)(?:\s+(?:on|at))?\s*[:：]?\s*)?"
-    rf"{_DATE_TEXT}{_TIME_SUFFIX}\s*$", re.IGNORECASE)
-# "Source: Ministry of Commerce News Office" on a metadata line: the publisher.
-_SOURCE = re.compile(r"(?:^|\s{2,}|\t|\|\s*)source\s*[:：]\s*(?P<pub>[^\s|].{0,80}?)\s*$",
+    rf"{_DATE_TEXT}{_TIME_SUFFIX}"
+    rf"(?:\s+by\s+(?P<by>(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}})))?\s*$",
+    re.IGNORECASE)
+# "Source: Ministry of Commerce News Office" on a metadata line: the publisher, up to the
+# next segment ("Source: Wire| 2026-01-08|Editor: A. Roe", "Source: Wire   Editor: A. Roe").
+_SOURCE = re.compile(r"(?:^|\s{2,}|\t|\|\s*)source\s*[:：]\s*"
+                     r"(?P<pub>[^\s|](?:[^|\t\n ]| (?! ))*?)\s*(?=$|\||\s{2,}|\t)",
                      re.IGNORECASE)
 _YEAR_NAMED = re.compile(r"(?<![\w$€£¥.,-])(?P<y>19\d\d|20\d\d)(?![\w%-])")
-_FUTURE_YEAR = re.compile(r"(?:\b(?:by|until|till|through|before|to|target|targets|"
-                          r"fiscal|FY)\s+|-)$", re.IGNORECASE)
+# A target or an end date, not a time the text reports: "by 2030", "fiscal 2027", also with
+# a day: "expected to end by Jan. 7, 2027", "runs until 10 November 2026".
+_FUTURE_YEAR = re.compile(rf"(?:\b(?:by|until|till|through|before|to|target|targets|"
+                          rf"fiscal|FY)\s+(?:(?:{_MONTH_RE})\.?\s+(?:\d{{1,2}},?\s+)?"
+                          rf"|\d{{1,2}}\s+(?:{_MONTH_RE})\.?,?\s+)?|-)$", re.IGNORECASE)
+_FUTURE_WINDOW = 28
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_WORD = re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_BYLINE = re.compile(r"^\s*By\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*$")
+# "By Jane Roe", also in capitals ("BY JANE ROE"), as sites print bylines.
+_BYLINE = re.compile(r"^\s*(?:By|BY)\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*$")
 _TITLE_MAX = 160
 _OUTLET_MAX_WORDS = 5
 
@@ -196,8 +214,7 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
     lines = _first_lines(text, 6)
     for index, (begin, line) in enumerate(lines):
         if meta.author is None and (m := _BYLINE.match(line)):
-            meta.author = m.group("name")
-            spans["author"] = Span.of(text, begin + m.start("name"), begin + m.end("name"))
+            _set_author(text, begin + m.start("name"), m.group("name"), meta, spans)
             continue
         if meta.date is None and (m := (_DATE_ONLY_LINE.match(line) or _DATELINE.match(line)
                                          or _LABELLED_DATE.match(line))):
@@ -241,14 +258,14 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
 
 def _masthead_date(text: str, begin: int, line: str, meta: ArticleMetadata,
                    spans: dict[str, Span]) -> bool:
-    """Set the date from a masthead segment ("Wire live desk | Thursday, 8 January 2026");
-    True when one gave it."""
-    if _SEGMENT_SEPARATOR.search(line) is None:
-        return False
+    """Set the date from a masthead segment ("Wire live desk | Thursday, 8 January 2026"),
+    and the author and publisher its other segments name; True when one gave the date."""
     start = 0
     found = False
+    segments: list[tuple[int, int]] = []
     for sep in [*_SEGMENT_SEPARATOR.finditer(line), None]:
         end = sep.start() if sep is not None else len(line)
+        segments.append((start, end))
         m = _SEGMENT_DATE.match(line, start, end)
         if not found and m is not None and m.end() == end and \
                 (date := _date_from_match(m)) is not None:
@@ -256,13 +273,37 @@ def _masthead_date(text: str, begin: int, line: str, meta: ArticleMetadata,
             s = _date_span(m)
             spans["date"] = Span.of(text, begin + s[0], begin + s[1])
             found = True
+            if meta.author is None and m.group("by"):  # "Posted on May 2, 2026 by Jane Roe"
+                _set_author(text, begin + m.start("by"), m.group("by"), meta, spans)
         byline = _BYLINE.match(line[start:end])
         if meta.author is None and byline is not None:  # "By Jane Roe | January 8, 2026"
-            meta.author = byline.group("name")
-            spans["author"] = Span.of(text, begin + start + byline.start("name"),
-                                      begin + start + byline.end("name"))
+            _set_author(text, begin + start + byline.start("name"), byline.group("name"),
+                        meta, spans)
         start = sep.end() if sep is not None else end
+    if found and meta.publisher is None:  # "Source: Wire| 2026-01-08 20:14|Editor: A. Roe"
+        for first, last in segments:
+            if (m := _SOURCE.match(line[first:last])) is not None and m.group("pub"):
+                _set_publisher(text, begin + first + m.start("pub"), m.group("pub").strip(),
+                               meta, spans)
+                break
     return found
+
+
+def _set_author(text: str, begin: int, name: str, meta: ArticleMetadata,
+                spans: dict[str, Span]) -> None:
+    """The author's name; one printed in capitals ("BY JANE ROE") is the name in title case,
+    its span the text as printed."""
+    meta.author = name.title() if name.isupper() else name
+    spans["author"] = Span.of(text, begin, begin + len(name))
+
+
+def _set_publisher(text: str, begin: int, name: str, meta: ArticleMetadata,
+                   spans: dict[str, Span]) -> None:
+    """The publisher a metadata line names, when it looks like a name."""
+    if not name[:1].isupper() or len(name.split()) > _OUTLET_MAX_WORDS + 2:
+        return
+    meta.publisher = name
+    spans["publisher"] = Span.of(text, begin, begin + len(name))
 
 
 def _publisher_from_line(text: str, begin: int, line: str, meta: ArticleMetadata,
@@ -278,11 +319,7 @@ def _publisher_from_line(text: str, begin: int, line: str, meta: ArticleMetadata
         group = "pub"
     if m is None or not m.group(group):
         return
-    name = m.group(group).strip()
-    if not name[:1].isupper() or len(name.split()) > _OUTLET_MAX_WORDS + 2:
-        return
-    meta.publisher = name
-    spans["publisher"] = Span.of(text, begin + m.start(group), begin + m.start(group) + len(name))
+    _set_publisher(text, begin + m.start(group), m.group(group).strip(), meta, spans)
 
 
 def infer_dateline_year(text: str, month: int, day: int, line: str = "") -> int | None:
@@ -291,7 +328,7 @@ def infer_dateline_year(text: str, month: int, day: int, line: str = "") -> int 
     named: list[int] = []
     later_in_year: dict[int, bool] = {}
     for m in _YEAR_NAMED.finditer(text):
-        if _FUTURE_YEAR.search(text[max(0, m.start() - 12):m.start()]):
+        if _FUTURE_YEAR.search(text[max(0, m.start() - _FUTURE_WINDOW):m.start()]):
             continue  # "by 2030", "fiscal 2027": a target, not a time the text reports
         year = int(m.group("y"))
         named.append(year)

@@ -92,7 +92,18 @@ class Span:
     @classmethod
     def of(cls, text: str, begin: int, end: int) -> Span:
         """Cut the span ``[begin, end)`` out of ``text``."""
-        return cls(begin, end, text[begin:end])
+        piece = text[begin:end]
+        if not 0 <= begin <= end or len(piece) != end - begin:
+            return cls(begin, end, piece)  # raises the ValueError of __post_init__
+        # The extractors cut hundreds of spans per article: once checked here, the fields
+        # are set directly, as the frozen dataclass's __init__ would set them (three
+        # object.__setattr__ calls and __post_init__ cost three times as much).
+        span = object.__new__(cls)
+        fields = span.__dict__
+        fields["begin"] = begin
+        fields["end"] = end
+        fields["text"] = piece
+        return span
 
 
 @dataclass(frozen=True)

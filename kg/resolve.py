@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from .collector import collector_paused
 from .measure_identity import Cluster, MeasureItem, cluster_measures
 from .model import (
     ActorMention,
@@ -152,6 +153,7 @@ def strip_possessive(text: str) -> str:
     return text
 
 
+@collector_paused()  # its collections would traverse every extraction: see kg.collector
 def resolve(
     extractions: Iterable[Extraction],
     *,

@@ -332,8 +332,10 @@ def test_a_common_noun_suffix_needs_a_longer_name_or_a_descriptor() -> None:
 
 
 def test_a_name_ending_in_an_outlets_word_is_a_news_outlet() -> None:
+    # An outlet keeps its article, as papers write their names ("The Potomac Post").
     found = _inline("The Harbour Courier reported that exports fell.")
-    assert found["Harbour Courier"].type is ActorType.MEDIA
+    assert found["The Harbour Courier"].type is ActorType.MEDIA
+    assert found["The Harbour Courier"].name == "The Harbour Courier"
 
 
 # -- round 2 ---------------------------------------------------------------------------------

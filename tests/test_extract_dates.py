@@ -251,3 +251,51 @@ def test_a_timeline_entry_with_an_unreadable_heading_gives_no_date_not_the_artic
     art = article(text, date="2026-01-08")
     [s] = find_statements(art, mentions(text, [actor("Karl Brandt", "person", "Karl Brandt")]))
     assert s.date is None
+
+
+def test_the_word_filter_of_the_date_scan_misses_no_match_of_the_full_pattern() -> None:
+    # find_dates tries the date pattern only where a word that can begin a date starts: on
+    # every form the pattern knows (each opening word of the patterns and the data), alone
+    # and together, in any case, and on the fixture texts, it must find what scanning every
+    # position finds.
+    from kg.extract.dates import _scan, _tables
+
+    forms = [
+        "2026-01-08", "17/03/2020", "on the 6th this month", "Last year November",
+        "November of last year", "Jan. 6, 2026", "the 6th of January, 2026", "Sept. 30",
+        "Sep. 4", "6 January", "late December 2025", "the end of March 2020", "in mid-December",
+        "mid 2024", "early 2025", "on Tuesday", "next Friday", "coming Monday", "this Sunday",
+        "last Saturday", "Wednesday", "Thursday", "on his New Year's address",
+        "her New Year message", "its Christmas Eve", "their Boxing Day", "during Christmas",
+        "at Christmas Day", "in New Year's speech", "that same day", "that date",
+        "the following day", "a day later", "the day before", "today", "yesterday",
+        "tomorrow", "earlier this month", "later this year", "past year", "this week",
+        "later this week", "an year ago", "a few years ago", "several months ago",
+        "5 months ago", *(f"{n} years ago" for n in "one two three four five six seven eight "
+                          "nine ten".split()),
+        "on the 8th", "8th day", "on 14th", "the 3rd", "Feb 2", "Mar. 3, 2024", "Apr 9",
+        "Jun 1", "Jul 2", "Aug 3", "Oct 4", "Nov 5", "Dec 6", "in May", "February", "March 4",
+        "April", "June", "July", "August", "September 2025", "October", "ＪAN. 6",
+        "ſeptember 2025", "1９ March 2020",
+    ]
+    for words in (forms[:], [f.split(" ", 1)[-1] for f in forms]):
+        forms += [f.upper() for f in words] + [f.lower() for f in words]
+    texts = [*forms, "; ".join(forms), "\n".join(forms)]
+    root = Path(__file__).resolve().parent
+    for path in sorted([*root.glob("fixtures/**/*.txt"), *root.parent.glob("seeds/*.txt")]):
+        texts.append(path.read_text(encoding="utf-8"))
+    tables = _tables()
+    for text in texts:
+        assert [m.span() for m in _scan(text, tables)] == \
+            [m.span() for m in tables.regex.finditer(text)], text
+
+
+@pytest.mark.parametrize(("text", "last"), [
+    # machine-translated styles: a date in Chinese word order, "same day" with no article,
+    # an ordinal day with a part of the day
+    ("2023 year 8 month 24 day, the customs acted.", ("2023 year 8 month 24 day", "2023-08-24")),
+    ("The ban came on 5 January. On same day, Tokyo protested.", ("same day", "2026-01-05")),
+    ("At the press conference of 6th morning, he spoke.", ("6th morning", "2026-01-06")),
+])
+def test_machine_translated_date_styles_resolve(text: str, last: tuple[str, str]) -> None:
+    assert found(text)[-1] == last

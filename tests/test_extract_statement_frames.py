@@ -8,9 +8,11 @@ actors, see its ``actors.json``) or short inline texts; the helpers are those of
 from __future__ import annotations
 
 import pytest
-from test_extract_statements import fixture, iso, one, run, shown
+from extract_support import actor, article, mentions
+from test_extract_statements import FIXTURE_ACTORS, fixture, iso, one, run, shown
 
-from kg.model import StatementKind
+from kg.extract.statements import find_statements
+from kg.model import ActorMention, ActorType, Span, StatementKind
 
 
 def test_a_trailing_attribution_runs_over_a_bare_weekday_places_and_listeners() -> None:
@@ -55,7 +57,8 @@ def test_a_directive_to_the_public_is_an_advisory_not_words_unless_quoted() -> N
     assert '"non-essential travel"' in s.span.text
 
 
-def test_according_to_data_or_to_a_longer_name_is_no_statement() -> None:
+def test_according_to_data_a_longer_name_or_a_states_media_is_no_statement() -> None:
+    # ("according to Freedonia media", "according to Ruritania side statistic" too)
     assert shown(fixture("according_to_data_is_no_statement")) == [
         ("Graystone Advisory", "Gallium prices doubled in a month")]
 
@@ -78,9 +81,13 @@ def test_live_blog_entries_are_dated_to_the_day_of_the_masthead() -> None:
 
 
 def test_an_outlet_trailing_a_persons_words_is_their_via_but_keeps_a_states_message() -> None:
-    chain, kept = fixture("outlet_trailing_chain")
+    # "said that A and that B" with a quotation in A: two statements, both known via
+    # the outlet and of the day of the news conference.
+    chain, second, kept = fixture("outlet_trailing_chain")
     assert (chain.speaker, chain.via, iso(chain)) == ("Karl Brandt", "Kell Wire", "2026-03-04")
-    assert chain.span.text.endswith("had asked for their withdrawal")
+    assert (second.speaker, second.via, iso(second)) == ("Karl Brandt", "Kell Wire",
+                                                         "2026-03-04")
+    assert second.span.text == "Freedonia had asked for their withdrawal"
     assert (kept.speaker, kept.span.text) == (
         "Kell Wire", "Ruritania has told Freedonia it is halting beef imports")
 
@@ -255,3 +262,170 @@ def test_one_of_them_speaks_for_the_group_of_people_that_spoke_last() -> None:
                 'shot."')
     assert [(s.speaker, s.span.text) for s in found][-1] == (
         "unnamed analysts", 'the ban was "a warning shot."')
+
+
+def test_page_furniture_of_a_scraped_page_gives_no_statement() -> None:
+    # The headline (twice, once with the site's name), a photo caption, a "Related:" link
+    # and a list of links under "Related News" say nothing on the article's behalf; the
+    # story's own attributions stay.
+    assert shown(fixture("scraped_page_furniture")) == [
+        ("Ministry of Foreign Affairs of Ruritania",
+         "the new gallium licences would not hold up deliveries to car plants in Freedonia"),
+        ("Karl Brandt", 'the licences were "a test of our patience"')]
+
+
+def test_coordinated_predicates_are_separate_statements_only_when_they_say_more() -> None:
+    found = [(s.speaker, s.span.text, s.kind) for s in fixture("coordinated_predicates")]
+    direct, reported = StatementKind.DIRECT_QUOTE, StatementKind.REPORTED
+    assert found == [
+        # "A but would "B"": a second claim, set against the first, quoted
+        ("Mira Sol", "Ruritania was ready to keep talking with Freedonia", reported),
+        ("Mira Sol", 'would "firmly" protect its exporters', direct),
+        # "and was" between two quoted claims
+        ("Karl Brandt", 'Freedonia had sent its "deep concern" to Strelsau through its embassy',
+         direct),
+        ("Karl Brandt", 'was following events "hour by hour"', direct),
+        # one quoted predicate after an unquoted one stays with it
+        ("Ana Petrova", 'the licence rules hurt small exporters and were "plainly unfair"',
+         direct),
+        # "has demanded ... but has not ...": the main clause goes on, the words end
+        ("Freedonia", "demanded that the licences be scrapped", reported),
+        # two infinitives after a verb of threatening
+        ("Bao Lin", "to raise port fees on Freedonian ships", reported),
+        ("Bao Lin", 'to restrict "all sensitive software"', direct),
+        # "called ... and said ..." without a comma
+        ("Karl Brandt", 'called the rules "economic blackmail" on March 2', direct),
+        ("Karl Brandt", "Freedonia would not give in to pressure", reported),
+        # "said A and that B" with a quotation on one side
+        ("Ministry of Commerce of Ruritania", 'the curbs "are not a ban"', direct),
+        ("Ministry of Commerce of Ruritania",
+         "licences for civilian buyers would be granted within weeks", reported)]
+
+
+def test_a_definite_description_takes_the_date_of_its_bodys_last_dated_statement() -> None:
+    said, warned, after_act, progressive = fixture("definite_description_dates")
+    assert (iso(said), iso(warned)) == ("2026-03-03", "2026-03-03")
+    assert warned.span.text.startswith("traders who resell")
+    # Only a dated statement is carried over, not an act of the body ("opened an inquiry
+    # on Wednesday"); and a present progressive is said as of the article's day.
+    assert (after_act.span.text, iso(after_act)) == (
+        "the inquiry answered a complaint from local mills", None)
+    assert (progressive.speaker, iso(progressive)) == ("Ruritania", "2026-03-06")
+
+
+def test_machine_translated_dates_and_a_titled_speaker_date_the_statements() -> None:
+    # "On same day" (no article), "of 5th morning", "2023 year 8 month 24 day"; the
+    # spokesperson named after "Foreign Ministry spokesman" is the subject the date goes to.
+    assert [(s.speaker, iso(s)) for s in fixture("translated_dates")] == [
+        ("Mira Sol", "2026-03-04"), ("Karl Brandt", "2026-03-05"), ("Karl Brandt", "2023-08-24")]
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_body_named_in_the_description() -> None:
+    text = ("Freedonia's trade department opened a review. A Freedonia Trade Department "
+            "spokesperson said the review would take a month.\n\n"
+            "Ruritania's commerce ministry set new quotas. A ministry spokesperson said the "
+            "quotas were final.")
+    table = [actor("unnamed Freedonia Trade Department spokesperson", "person",
+                   "A Freedonia Trade Department spokesperson"),
+             actor("unnamed ministry spokesperson", "person", "A ministry spokesperson"),
+             actor("Department of Trade of Freedonia", "government_body",
+                   "Freedonia's trade department", part_of="Freedonia"),
+             actor("Ministry of Commerce of Ruritania", "government_body",
+                   "Ruritania's commerce ministry", part_of="Ruritania")]
+    found = mentions(text, table)
+    inner = text.index("Freedonia Trade Department")
+    # the actor extractor also reports the body inside the description
+    found.append(ActorMention("Department of Trade of Freedonia", ActorType.GOVERNMENT_BODY,
+                              Span.of(text, inner, inner + len("Freedonia Trade Department")),
+                              part_of="Freedonia"))
+    art = article(text, date="2026-03-06")
+    assert [(s.speaker, s.span.text) for s in find_statements(art, found)] == [
+        ("Department of Trade of Freedonia", "the review would take a month"),
+        ("Ministry of Commerce of Ruritania", "the quotas were final")]
+
+
+def test_a_spokesperson_for_one_ministry_is_not_the_spokesperson_of_another() -> None:
+    # Bao Lin speaks for the commerce ministry; "a spokesperson for the foreign ministry"
+    # is someone else, so the ministry itself is the speaker.
+    found = run("Bao Lin, a spokesperson for Ruritania's commerce ministry, said the rules "
+                "were final. A spokesperson for Ruritania's foreign ministry said on Friday "
+                "that Freedonia should reflect on its remarks.", table=FIXTURE_ACTORS)
+    assert [s.speaker for s in found] == ["Bao Lin", "Ministry of Foreign Affairs of Ruritania"]
+
+
+def test_a_participle_is_its_clause_subjects_not_a_name_after_the_verb() -> None:
+    # "it filed a complaint at the Trade Tribunal, calling ...": the pronoun (Freedonia, the
+    # paragraph's subject) speaks, not the tribunal; "reopens the TT dispute, saying": a
+    # name after "the" makes "dispute" a noun, and Ruritania speaks.
+    assert [(s.speaker, s.span.text, iso(s)) for s in fixture("participle_subjects")] == [
+        ("Freedonia", "calling them a breach of the treaty", "2026-02"),
+        ("Ruritania", "Freedonia had ignored the ruling", "2026-03")]
+
+
+def test_a_date_in_another_clause_with_its_own_subject_does_not_date_the_statement() -> None:
+    # "has not withdrawn his 2 March remarks, and he has said repeatedly that ...": the
+    # date is the remarks'; a verb coordinated with no subject ("and added") shares the
+    # time of the first ("said on Tuesday").
+    brandt, sol, added = fixture("date_of_another_clause")
+    assert (brandt.span.text, iso(brandt)) == ("Freedonia remains open to talks", None)
+    assert (iso(sol), iso(added)) == ("2026-03-03", "2026-03-03")
+
+
+def test_an_adverbial_between_the_verb_and_that_is_not_reported() -> None:
+    s = one("Bao Lin had said after two days of talks in Fredville on March 2 that the two "
+            "sides reached a \"first understanding\".", table=FIXTURE_ACTORS)
+    assert (s.span.text, iso(s)) == ('the two sides reached a "first understanding"',
+                                     "2026-03-02")
+
+
+def test_machine_translated_attributions() -> None:
+    # A quotation right after "stated" (no colon) over two sentences; a title after the
+    # name ("Brandt Foreign Minister said"); a present progressive ("is explaining") of the
+    # article's day, whose words end where a clause with its own subject begins (", and
+    # the ... ministry announced that"); "called to its citizens to refrain": an advisory.
+    direct = StatementKind.DIRECT_QUOTE
+    assert [(s.speaker, s.span.text, s.kind, iso(s))
+            for s in fixture("translated_attributions")] == [
+        ("Karl Brandt", "It is one-sided measure. It can never be accepted.", direct,
+         "2026-03-05"),
+        ("Karl Brandt", "We will study the content of the measure and respond calmly", direct,
+         "2026-03-05"),
+        ("Ruritania", 'the halt is for "protecting consumer health"', direct, "2026-03-06"),
+        ("Ministry of Foreign Affairs of Ruritania",
+         "its ambassador rejected the protest of Freedonian side", StatementKind.REPORTED,
+         None)]
+
+
+def test_trailing_added_a_named_head_and_a_sentence_ending_after_a_month() -> None:
+    # ", it added." reports the words before it, of the body that spoke last (and on its
+    # day); the organisation after "Oskar Lind of the consultancy" is not the speaker of a
+    # person the actor table does not know; "from 1 Nov. Mira Sol ..." ends a sentence.
+    assert [(s.speaker, s.span.text, iso(s)) for s in fixture("attribution_heads")] == [
+        ("Ministry of Commerce of Ruritania", "the gallium quotas would stay in place",
+         "2026-03-02"),
+        ("Ministry of Commerce of Ruritania",
+         "Traders in third countries that resell the metal could also be fined", "2026-03-02"),
+        ("Karl Brandt", "a port fee would apply from 1 Nov", None),
+        ("Mira Sol", 'the fee "need not happen" if talks resume', None)]
+
+
+def test_a_ministry_reporting_its_officials_words_is_their_source_not_the_speaker() -> None:
+    # Ana Petrova works for Freedonia's foreign ministry: her words, known through it.
+    # Karl Brandt does not: the ministry's report stays the ministry's statement.
+    found = run("Freedonia's foreign ministry said Ana Petrova had told the Ruritanian envoy "
+                'that the quotas were "unacceptable". Freedonia\'s foreign ministry said Karl '
+                "Brandt had told the envoy that talks could resume.", table=FIXTURE_ACTORS)
+    assert [(s.speaker, s.via) for s in found] == [
+        ("Ana Petrova", "Ministry of Foreign Affairs of Freedonia"),
+        ("Ministry of Foreign Affairs of Freedonia", None)]
+    assert found[0].span.text == 'the quotas were "unacceptable"'
+
+
+def test_a_document_speaks_for_the_actor_it_is_named_after() -> None:
+    # "according to a Tarn Metals statement"; "..., the statement said" in the next
+    # paragraph: the same document; "Foreign Ministry statement called ...".
+    found = shown(fixture("document_speakers"))
+    assert ("Tarn Metals", "Cheap imports had cut its sales by a third") in found
+    assert ("Tarn Metals", "The inquiry could take a year") in found
+    assert ("Ministry of Foreign Affairs of Ruritania",
+            'called the quotas "a breach of trust"') in found

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pickle
+
+import pytest
+
 from kg.extract.text import (
     find_quotes,
     iter_words,
@@ -10,6 +14,7 @@ from kg.extract.text import (
     split_sentences,
     words,
 )
+from kg.model import Span
 
 
 def texts(spans: list) -> list[str]:
@@ -128,3 +133,17 @@ def test_sentence_at_finds_the_sentence_holding_an_offset() -> None:
 def test_iter_words_gives_word_spans() -> None:
     text = "Japan’s ban, dual‑use"
     assert [w.text for w in iter_words(text)] == ["Japan’s", "ban", "dual‑use"]
+
+
+def test_a_span_cut_from_a_text_is_the_span_built_from_its_fields() -> None:
+    cut = Span.of("dual-use items", 5, 9)
+    built = Span(5, 9, "use ")
+    assert cut == built and hash(cut) == hash(built) and repr(cut) == repr(built)
+    assert vars(cut) == vars(built) and pickle.loads(pickle.dumps(cut)) == built
+    assert sorted([Span.of("abc", 1, 2), Span.of("abc", 0, 3)]) == [Span(0, 3, "abc"),
+                                                                     Span(1, 2, "b")]
+    with pytest.raises(AttributeError):
+        cut.begin = 0  # type: ignore[misc]
+    for begin, end in ((-1, 2), (2, 1), (1, 20)):
+        with pytest.raises(ValueError):
+            Span.of("dual-use items", begin, end)

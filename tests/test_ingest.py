@@ -234,3 +234,41 @@ def test_a_masthead_byline_segment_gives_the_author() -> None:
     assert (article.metadata.author, article.metadata.date) == ("Jane Roe", dt.date(2026, 3, 8))
     span = article.metadata_spans["author"]
     assert article.text[span.begin:span.end] == "Jane Roe"
+
+
+@pytest.mark.parametrize(("line", "day", "publisher"), [
+    # an abbreviated weekday, a "·" and a time with a zone
+    ("Sun 8 Mar 2026 · 10:05 CET", dt.date(2026, 3, 8), None),
+    # segments glued to "|" and a time with seconds; "Source:" names the publisher
+    ("Source: Kell Wire| 2026-03-08 20:14:37|Editor: Ida Marsh", dt.date(2026, 3, 8),
+     "Kell Wire"),
+    # segments set apart by runs of spaces
+    ("2026-03-08 08:47   Source: Fredville Daily   Editor: Ida Marsh", dt.date(2026, 3, 8),
+     "Fredville Daily"),
+])
+def test_a_web_page_metadata_line_gives_the_date_and_the_source(
+        line: str, day: dt.date, publisher: str | None) -> None:
+    article = parse(f"Council votes on metals\n\n{line}\n\nThe council voted today.\n")
+    assert (article.metadata.date, article.metadata.publisher) == (day, publisher)
+    for key, span in article.metadata_spans.items():
+        assert article.text[span.begin:span.end] == span.text, key
+
+
+def test_a_posted_on_line_gives_the_date_and_the_author_after_by() -> None:
+    article = parse("Notes on metals\nPosted on March 8, 2026 by Ida Marsh\n\nI voted today.\n")
+    assert (article.metadata.date, article.metadata.author) == (dt.date(2026, 3, 8), "Ida Marsh")
+    assert article.metadata_spans["author"].text == "Ida Marsh"
+
+
+def test_a_byline_in_capitals_gives_the_author_in_title_case() -> None:
+    article = parse("Council votes\nBY IDA MARSH\n\nThe council voted.\n")
+    assert article.metadata.author == "Ida Marsh"
+    span = article.metadata_spans["author"]
+    assert article.text[span.begin:span.end] == "IDA MARSH"
+
+
+def test_an_end_date_with_a_day_is_not_a_year_the_text_reports() -> None:
+    # "by Jan. 7, 2027" is when a probe should end: the dateline's year is the 2026 of the
+    # events the text reports, not the later target.
+    text = "The probe opened in 2026 and should end by Jan. 7, 2027."
+    assert infer_dateline_year(text, 1, 8) == 2026

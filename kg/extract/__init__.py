@@ -25,6 +25,7 @@ Reference data (known actors, aliases, materials) lives in ``kg/data/`` and is l
 
 from __future__ import annotations
 
+from ..collector import collector_paused
 from ..model import Article, Extraction
 from .actors import find_actors
 from .citations import find_citations
@@ -37,8 +38,14 @@ from .statements import find_statements
 __all__ = ["extract"]
 
 
+@collector_paused()
 def extract(article: Article) -> Extraction:
-    """Run every extractor over one article."""
+    """Run every extractor over one article.
+
+    The cyclic garbage collector is paused while it runs (see :mod:`kg.collector`): one
+    article makes tens of thousands of short-lived objects, and the collections they would
+    trigger traverse the extractions of all the articles before.
+    """
     actors, candidates = find_actors(article)
     materials = find_materials(article)
     context = build_context(article, actors)

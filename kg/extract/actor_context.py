@@ -4,14 +4,14 @@
 the rules found so far (:class:`Found`) and what they left for the left-to-right pass
 (:class:`Pending`).  The helpers here are used by both the composition rules
 (:mod:`kg.extract.actors`) and the patterns for names no table lists
-(:mod:`kg.extract.actor_patterns`).
+(:mod:`kg.extract.actor_patterns`, :mod:`kg.extract.actor_organizations`,
+:mod:`kg.extract.actor_bylines`, :mod:`kg.extract.actor_bodies`).
 """
 
 from __future__ import annotations
 
-import bisect
 import difflib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TypeVar
 
 from ..model import ActorMention, ActorType, Article, CandidateLink, Span
@@ -20,12 +20,12 @@ from .refdata import (
     ActorData,
     Demonym,
     GazMatch,
+    KindTerm,
     NotActor,
     Title,
     Token,
     actor_data,
-    heading_tokens,
-    tokenize,
+    token_stream,
 )
 
 P = TypeVar("P")
@@ -69,6 +69,9 @@ class Pending:
     kind: str | None = None
     state: str | None = None
     mention_start: int | None = None
+    described: str | None = None
+    """For "the institute" / "the consultancy": the actor type its noun describes, when the
+    noun is also a descriptor (``[descriptors]``)."""
 
 
 class ActorContext:
@@ -79,8 +82,11 @@ class ActorContext:
         self.text = article.text
         self.data: ActorData = actor_data()
         self.lex = self.data.lexicon
-        self.tokens: tuple[Token, ...] = tokenize(article.text)
-        self.matches = self.data.gazetteer.scan(self.tokens, accept=self._accept)
+        self.stream = token_stream(article.text)
+        self.tokens: tuple[Token, ...] = self.stream.tokens
+        self.keys: tuple[str, ...] = self.stream.keys
+        self.matches = self.data.gazetteer.scan(self.tokens, accept=self._accept,
+                                                stream=self.stream)
         self.match_at: dict[int, GazMatch] = {m.start: m for m in self.matches}
         self.match_ending: dict[int, GazMatch] = {m.end: m for m in self.matches}
         self.covered: set[int] = {i for m in self.matches for i in range(m.start, m.end)}
@@ -88,7 +94,8 @@ class ActorContext:
         self.found: list[Found] = []
         self.pending: list[Pending] = []
         self.candidates: list[CandidateLink] = []
-        self.heading = heading_tokens(article.text)
+        self.heading = self.stream.heading
+        self._name_first, self._name_next = self._name_words()
         self.dateline: tuple[int, int, str] | None = None
         """Tokens ``[start, end)`` of the city of a wire dateline ("SEOUL, Jan. 8 (Yonhap)
         --") and the state whose capital it is: where the report was filed, not an actor."""
@@ -100,6 +107,8 @@ class ActorContext:
 
     def _accept(self, match: GazMatch) -> GazMatch | None:
         nxt = self.tokens[match.end] if match.end < len(self.tokens) else None
+        if nxt is None:
+            return match
         payloads = []
         for p in match.payloads:
             if isinstance(p, ActorAlias) and nxt is not None:
@@ -109,28 +118,81 @@ class ActorContext:
                 if nxt.glued and nxt.key in self.lex.place_modifiers:
                     # "a Singapore-based think tank": a place, but still a name, so that
                     # nothing else takes it for one.
-                    return replace(match, payloads=(NotActor(),))
+                    return GazMatch(match.start, match.end, (NotActor(),))
+                if nxt.key in self.lex.currency_words and entry.type is ActorType.STATE:
+                    # "US$57.6 billion", "per US dollar": a currency
+                    return GazMatch(match.start, match.end, (NotActor(),))
+                if p.capital and not nxt.is_capitalised and self._descriptor_at(match.end):
+                    # "the Brussels consultancy Oberon Strategy": where it is based
+                    return GazMatch(match.start, match.end, (NotActor(),))
             payloads.append(p)
-        return replace(match, payloads=tuple(payloads)) if payloads else None
+        if len(payloads) == len(match.payloads):
+            return match
+        return GazMatch(match.start, match.end, tuple(payloads)) if payloads else None
+
+    def _descriptor_at(self, i: int) -> bool:
+        """Whether a descriptor ("consultancy", "think tank") opens at token ``i``."""
+        descriptors = self.data.descriptors
+        return any(self.keys[i:i + size] in descriptors for size in (1, 2, 3))
+
+    def _name_words(self) -> tuple[list[bool], list[bool]]:
+        """Which tokens may open a person's name, and which may continue one, as far as
+        the tokens and the trie matches tell (:meth:`is_name_word` adds what the rules
+        consumed since).  Only capitalised words, glued pieces and name particles can be
+        either, so only those are visited."""
+        lex = self.lex
+        particles = lex.name_particles
+        never = lex.not_name_words
+        tokens = self.tokens
+        covered = self.covered
+        n = len(tokens)
+        first = [False] * n
+        nxt = [False] * n
+        for i in self.stream.capitalised:
+            if i in covered:
+                continue
+            t = tokens[i]
+            text = t.text
+            plain = text.isalpha() and text not in never \
+                and not (text.isupper() and len(text) > 1)
+            first[i] = plain and not t.glued
+            if t.newline_before:
+                continue  # a name never runs over a line break ("By X" then "X is")
+            nxt[i] = text.isalpha() if t.glued or text in particles else plain
+        for i in self.stream.glued:
+            t = tokens[i]
+            if t.is_word and i not in covered and not t.newline_before:
+                nxt[i] = t.text.isalpha()  # Ching-te's "te"
+        for i in self.stream.positions({p.casefold() for p in particles}):
+            t = tokens[i]
+            if t.text in particles and i not in covered and not t.newline_before:
+                nxt[i] = t.text.isalpha()  # von der Leyen's "von"
+        return first, nxt
 
     def tok(self, i: int) -> Token | None:
+        """Token ``i``, or ``None`` out of range."""
         return self.tokens[i] if 0 <= i < len(self.tokens) else None
 
     def key(self, i: int) -> str:
-        t = self.tok(i)
-        return t.key if t else ""
+        """The key of token ``i``, or "" out of range."""
+        return self.keys[i] if 0 <= i < len(self.keys) else ""
 
     def span(self, start: int, end: int) -> Span:
+        """The text span of tokens ``[start, end)``."""
         return Span.of(self.text, self.tokens[start].begin, self.tokens[end - 1].end)
 
     def surface(self, start: int, end: int) -> str:
+        """The text of tokens ``[start, end)``, white space normalised."""
         return " ".join(self.span(start, end).text.split())
 
     def payload(self, m: GazMatch | None, cls: type[P]) -> P | None:
         """The first payload of type ``cls`` of a match."""
         if m is None:
             return None
-        return next((p for p in m.payloads if isinstance(p, cls)), None)
+        for p in m.payloads:
+            if isinstance(p, cls):
+                return p
+        return None
 
     def state_alias(self, m: GazMatch | None) -> str | None:
         """The state (or EU) an alias match names, if it names one."""
@@ -172,35 +234,30 @@ class ActorContext:
 
     def is_name_word(self, i: int, *, first: bool = False) -> bool:
         """A capitalised word that may be part of a person's name."""
-        t = self.tok(i)
-        if t is None or not t.is_word or i in self.covered or i in self.consumed:
+        if not 0 <= i < len(self.tokens) or i in self.consumed:
             return False
-        if not first and t.newline_before:
-            return False  # a name never runs over a line break ("By X" then "X is ...")
-        if not first and (t.glued or t.text in self.lex.name_particles):
-            return t.text.isalpha()  # Ching-te's "te", von der Leyen's "von"
-        if first and t.glued or not t.is_capitalised or not t.text.isalpha():
-            return False
-        if t.text in self.lex.not_name_words or t.text.isupper() and len(t.text) > 1:
-            return False
-        return True
+        return self._name_first[i] if first else self._name_next[i]
 
     def name_run(self, i: int) -> int:
         """End of the run of name words from ``i`` (``i`` itself when there is none)."""
-        if not self.is_name_word(i, first=True):
+        if not 0 <= i < len(self.tokens) or not self._name_first[i] or i in self.consumed:
             return i
         j = i + 1
-        while j - i < NAME_MAX and self.is_name_word(j):
+        nxt = self._name_next
+        n = len(nxt)
+        while j - i < NAME_MAX and j < n and nxt[j] and j not in self.consumed:
             j += 1
         while j > i + 1 and self.tokens[j - 1].text in self.lex.name_particles:
             j -= 1
         return j
 
     def add(self, found: Found) -> None:
+        """Record a mention and consume its tokens."""
         self.found.append(found)
         self.consumed.update(range(found.start, found.end))
 
     def person_alias(self, m: GazMatch | None) -> str | None:
+        """The known person a match names, if it names one."""
         alias = self.payload(m, ActorAlias)
         if alias is not None and self.data.entries[alias.name].type is ActorType.PERSON:
             return alias.name
@@ -208,6 +265,7 @@ class ActorContext:
 
 
 def state_of(data: ActorData, name: str) -> str | None:
+    """The state at the root of ``name``'s ``part_of`` chain, if any."""
     seen: set[str] = set()
     current: str | None = name
     while current and current in data.entries and current not in seen:
@@ -221,6 +279,7 @@ def state_of(data: ActorData, name: str) -> str | None:
 
 def new_person(ctx: ActorContext, start: int, end: int, *, role: str | None = None,
                 affiliation: str | None = None) -> None:
+    """A person no table lists, named by tokens ``[start, end)``, with candidate links."""
     name = ctx.surface(start, end)
     ctx.add(Found(name, ActorType.PERSON, start, end, known=False, role=role,
                    affiliation=affiliation))
@@ -240,25 +299,36 @@ def link_person(ctx: ActorContext, name: str, span: Span) -> None:
             scores[person] = max(scores.get(person, 0.0), round(0.5 + 0.45 * similarity, 3))
     # The text's name is the fixed sequence (difflib caches its index), each known name
     # the varying one.
-    matcher = difflib.SequenceMatcher(None, "", name.lower())
-    for person, lower in ctx.data.person_names:
-        if person in scores:
+    text = name.lower()
+    matcher = difflib.SequenceMatcher(None, "", text)
+    size = len(text)
+    by_length = ctx.data.person_names_by_length
+    # Only names whose length lets the ratio reach the threshold (difflib's
+    # real_quick_ratio, 2 * shorter / total, done once per length instead of per name).
+    for length in sorted(by_length):
+        if 2 * min(length, size) / (length + size) < _FUZZY_MIN:
             continue
-        matcher.set_seq1(lower)
-        # The cheap upper bounds first: most names are nowhere near.
-        if matcher.real_quick_ratio() < _FUZZY_MIN or matcher.quick_ratio() < _FUZZY_MIN:
-            continue
-        ratio = matcher.ratio()
-        if ratio >= _FUZZY_MIN:
-            scores[person] = round(ratio, 3)
+        for person, lower in by_length[length]:
+            if person in scores:
+                continue
+            matcher.set_seq1(lower)
+            # The cheap upper bound first: most names are nowhere near.
+            if matcher.quick_ratio() < _FUZZY_MIN:
+                continue
+            ratio = matcher.ratio()
+            if ratio >= _FUZZY_MIN:
+                scores[person] = round(ratio, 3)
     for person, score in sorted(scores.items()):
         ctx.candidates.append(CandidateLink(mention=span, candidate=person, score=score))
 
 
 def apposition_title(ctx: ActorContext, i: int) -> GazMatch | None:
-    """The title match of an apposition starting at token ``i`` (", a spokesperson ...")."""
+    """The title match of an apposition starting at token ``i`` (", a spokesperson ...",
+    ", the Chinese embassy's deputy chief of mission", ", the consultancy's chief
+    economist": a body or a descriptor in the possessive may come first)."""
     if ctx.key(i) in DETERMINERS:
         i += 1
+    body_seen = False
     while True:
         m = ctx.match_at.get(i)
         if m is not None and ctx.payload(m, Title) is not None:
@@ -270,12 +340,73 @@ def apposition_title(ctx: ActorContext, i: int) -> GazMatch | None:
         if ctx.key(i) in ctx.lex.title_modifiers:
             i += 1
             continue
+        if not body_seen:
+            end = _possessive_body_end(ctx, i, m)
+            if end is not None:
+                i, body_seen = end, True
+                continue
         return None
+
+
+def _possessive_body_end(ctx: ActorContext, i: int, m: GazMatch | None) -> int | None:
+    """The token after "embassy's" / "consultancy's" / "Mizuho's" opening at ``i``: a
+    generic body, a descriptor or a known body, company or outlet in the possessive."""
+    end = None
+    if m is not None and (ctx.payload(m, KindTerm) is not None or (
+            (alias := ctx.payload(m, ActorAlias)) is not None and not alias.capital
+            and ctx.data.entries[alias.name].type not in (ActorType.PERSON, ActorType.STATE))):
+        end = m.end
+    else:
+        for size in (3, 2, 1):
+            if ctx.keys[i:i + size] in ctx.data.descriptors:
+                end = i + size
+                break
+    if end is None or ctx.tok(end) is None or not ctx.tokens[end].is_possessive:
+        return None
+    return end + 1
 
 
 def token_at(ctx: ActorContext, offset: int) -> int | None:
     """Index of the token covering character ``offset``."""
-    i = bisect.bisect_right([t.begin for t in ctx.tokens], offset) - 1
-    if 0 <= i < len(ctx.tokens) and ctx.tokens[i].begin <= offset < ctx.tokens[i].end:
-        return i
-    return None
+    return ctx.stream.token_at(offset)
+
+
+def singulars(word: str) -> tuple[str, ...]:
+    """Candidate singulars of a plural noun ("houses": "house", "hous"; "refineries")."""
+    if word.endswith("ies"):
+        return (word[:-3] + "y",)
+    if word.endswith("es"):
+        return word[:-1], word[:-2]
+    return (word[:-1],) if word.endswith("s") and not word.endswith("ss") else (word,)
+
+
+def organisation_alias(ctx: ActorContext, match: GazMatch) -> bool:
+    """Whether a match names a known company, outlet or organisation."""
+    alias = ctx.payload(match, ActorAlias)
+    return alias is not None and not alias.capital and ctx.data.entries[alias.name].type in (
+        ActorType.COMPANY, ActorType.MEDIA, ActorType.ORGANIZATION)
+
+
+def org_word(ctx: ActorContext, i: int) -> bool:
+    """Whether token ``i`` may be a word of an organisation's name."""
+    t = ctx.tokens[i]
+    return t.is_word and (t.is_capitalised or t.glued) and t.text not in ctx.lex.function_words
+
+
+def org_run(ctx: ActorContext, i: int) -> int:
+    """End of a run of capitalised words from ``i`` that no rule took (a name); "&" may join
+    two of them ("Lindqvist & Rao")."""
+    j = i
+    while j < len(ctx.tokens) and j - i < NAME_MAX + 1 and j not in ctx.covered \
+            and j not in ctx.consumed and (j > i or not ctx.tokens[j].glued):
+        if org_word(ctx, j):
+            j += 1
+        elif j > i and ctx.tokens[j].text == "&" and j + 1 < len(ctx.tokens) \
+                and j + 1 not in ctx.covered and org_word(ctx, j + 1):
+            j += 2
+        else:
+            break
+    return j
+
+
+ORGANISATIONS = (ActorType.ORGANIZATION, ActorType.COMPANY, ActorType.MEDIA)

@@ -14,19 +14,23 @@ passes:
    a verb of saying, and for organisations when they end in a company or institute word
    or a descriptor says what they are ("consultancy Sakura Strategic Advisory", "Nagano
    Magnetics, a supplier of magnets"); anonymous sources ("a Japanese government source")
-   are people named "unnamed ..."; bylines, credit lines ("Reporting by ...") and the
-   header name the article's journalists and publisher (:mod:`.actor_patterns`).  A bare
+   are people named "unnamed ..." (people: :mod:`.actor_patterns`; organisations:
+   :mod:`.actor_organizations`); bylines, credit lines ("Reporting by ...") and the
+   header name the article's journalists and publisher (:mod:`.actor_bylines`).  A bare
    body before a spokesperson's title is the body that known person speaks for
    ("Foreign Ministry Spokesperson Guo Jiakun").
-2. *References back*, left to right: a bare generic body ("the ministry") is the latest
-   body of that kind named before it (or spoken for by a known person named before it);
-   with none, the one body of the article's states whose own name holds the term ("the
+2. *References back*, left to right: a bare generic body ("the ministry") in a sentence
+   about a state with no body of its kind is that state's listed body ("In Tokyo, the
+   foreign ministry said"); else the latest body of that kind named before it (a
+   capitalised term only one whose names hold its words), or spoken for by a known person
+   named before it, or after it in the sentence (:mod:`.actor_bodies`); with none, the one
+   body of the article's states whose own name holds the term ("the
    cabinet"), else, in a report filed from a capital, that state's body ("SEOUL, Jan. 8
    (Yonhap) -- ..., the trade ministry said"; the dateline's city is where the report was
    filed, not an actor); "the institute" is the latest organisation with that word in
-   its name, and an organisation's first word alone names it again ("Ironbridge"); an
-   embassy with no
-   host is in the state the article names most; a family name alone ("Kanai", "Mr.
+   its name, "the consultancy" the latest organisation of the kind it describes, and an
+   organisation's first word alone names it again ("Ironbridge"); an embassy with no host
+   is in the state the article names most; a family name alone ("Kanai", "Mr.
    Kanai") is the person named in full before it -- for a name that is also a common word
    ("He") only when a title precedes it or a verb of saying follows it.
 3. *Appositions*: the role and affiliation after a name ("He Yadong, a spokesperson for
@@ -38,11 +42,20 @@ a family name two people share) becomes a :class:`~kg.model.CandidateLink`, neve
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
 
 from ..model import ActorMention, ActorType, Article, CandidateLink, Span
+from .actor_bodies import (
+    body_of_person_after,
+    dateline_body,
+    find_dateline,
+    implied_body,
+    latest_body,
+    of_kind,
+    sentence_state_body,
+)
+from .actor_bylines import find_bylines_and_publisher
 from .actor_context import (
     CLAUSE_END,
     UNIT_WORDS,
@@ -54,18 +67,27 @@ from .actor_context import (
     new_person,
     state_of,
 )
+from .actor_organizations import (
+    find_described_organizations,
+    find_pattern_organizations,
+    find_short_names,
+)
 from .actor_patterns import (
     find_anonymous_sources,
-    find_bylines_and_publisher,
     find_cited_names,
-    find_described_organizations,
     find_local_governments,
-    find_pattern_organizations,
     find_pattern_people,
-    find_short_names,
     find_transcript_labels,
 )
-from .refdata import ActorAlias, GazMatch, Honorific, KindTerm, NotActor, Title, tokenize
+from .refdata import (
+    ActorAlias,
+    Demonym,
+    GazMatch,
+    Honorific,
+    KindTerm,
+    NotActor,
+    Title,
+)
 
 _ORGANISATIONS = (ActorType.ORGANIZATION, ActorType.COMPANY, ActorType.MEDIA)
 
@@ -94,15 +116,59 @@ def _compose(ctx: ActorContext) -> None:
         if ctx.dateline is not None and m.start == ctx.dateline[0]:
             continue  # "SEOUL, Jan. 8 (Yonhap) --": where the report was filed
         entry = ctx.data.entries[alias.name]
+        if entry.type is ActorType.GOVERNMENT_BODY and ctx.key(m.end) in ctx.lex.modified_nouns \
+                and any(not t.is_capitalised for t in ctx.tokens[m.start:m.end] if t.is_word):
+            continue  # "U.S. military users": a descriptive name as a modifier
         if entry.type is ActorType.PERSON and m.end - m.start == 1 \
                 and ctx.tokens[m.start].text == entry.family:
             end = ctx.name_run(m.end)
             if end > m.end:  # "Xi Jingping": another full name, at most a candidate
                 new_person(ctx, m.start, end)
                 continue
+        subsidiary = _subsidiary_end(ctx, m) if entry.type is ActorType.COMPANY else None
+        if subsidiary is not None:
+            # "Nexperia China": the company's unit in that state, a company of its own
+            ctx.add(Found(f"{entry.name} {ctx.surface(m.end, subsidiary)}", ActorType.COMPANY,
+                          m.start, subsidiary, known=False))
+            continue
         ctx.add(Found(entry.name, entry.type, m.start, m.end, known=True,
                        role=entry.role, affiliation=entry.affiliation, part_of=entry.part_of,
                        kinds=entry.kinds, state=state_of(ctx.data, entry.name)))
+
+
+def _ministry_of(ctx: ActorContext, end: int) -> tuple[str, int] | None:
+    """"of Ecology and Environment" after "Ministry": what the ministry is for and where its
+    name ends (capitalised words, "and" between them; not a state's name)."""
+    if ctx.key(end) != "of" or ctx.tokens[end - 1].text != "Ministry":
+        return None
+    i = end + 1
+    j = i
+    while j < len(ctx.tokens) and j not in ctx.covered and not ctx.tokens[j].newline_before \
+            and (ctx.tokens[j].is_word and ctx.tokens[j].is_capitalised
+                 or ctx.key(j) in {"and", ","} and j > i and ctx.tok(j + 1) is not None
+                 and ctx.tokens[j + 1].is_capitalised):
+        j += 1
+    while j > i and not ctx.tokens[j - 1].is_word:
+        j -= 1
+    if j == i:
+        return None
+    return ctx.surface(i, j), j
+
+
+def _subsidiary_end(ctx: ActorContext, m: GazMatch) -> int | None:
+    """The end of "Nexperia China", "Toyota Motor Europe": a known company's name followed
+    by a state's name (not its possessive, nor the start of a longer name)."""
+    nxt = ctx.match_at.get(m.end)
+    if nxt is None or not ctx.state_alias(nxt) or ctx.payload(nxt, Demonym) is not None:
+        return None
+    first = ctx.tokens[m.end]
+    if not first.is_capitalised or first.glued or first.newline_before:
+        return None
+    after = ctx.tok(nxt.end)
+    if after is not None and (after.is_possessive or after.glued
+                              or after.is_word and after.is_capitalised):
+        return None
+    return nxt.end
 
 
 def _generic_body(ctx: ActorContext, m: GazMatch, kind_id: str) -> None:
@@ -112,11 +178,19 @@ def _generic_body(ctx: ActorContext, m: GazMatch, kind_id: str) -> None:
     if kind_id == "government" and (nxt in ctx.lex.anonymous_nouns
                                     or nxt.rstrip("s") in ctx.lex.anonymous_nouns):
         return  # "government officials": a modifier, not the government acting
+    if nxt in ctx.lex.modified_nouns and not ctx.tokens[m.end].glued:
+        return  # "coast guard vessels", "military users": what the body owns or supplies
+    before = m.start - 1 if ctx.key(m.start - 1) in {"the", "a", "an"} else m.start
+    if spec.venue and qualifier is None and ctx.key(before - 1) in ctx.lex.venue_words:
+        return  # "told parliament": where it was said
     start, end, state = m.start, m.end, None
     if qualifier is not None:
         state, start = qualifier
     else:
-        after = ctx.state_after(m.end, ("of",))
+        # "the Ministry of Defence of Japan"; "the foreign ministry in Tokyo" (not for an
+        # embassy, whose "in" names its host)
+        links = ("of",) if "{host}" in spec.template else ("of", "in")
+        after = ctx.state_after(m.end, links)
         if after is not None:
             state, end = after[0], after[1]
     if state is None:
@@ -144,6 +218,15 @@ def _generic_body(ctx: ActorContext, m: GazMatch, kind_id: str) -> None:
         ctx.add(Found(state, ActorType.STATE, start, end, known=True, apposition=False))
         return
     if spec.id == "ministry":
+        named = _ministry_of(ctx, end)
+        if named is not None:
+            # "China's Ministry of Ecology and Environment": a ministry the tables do not
+            # list, named after what it is for
+            what, stop = named
+            ctx.add(Found(f"Ministry of {what} of {ctx.data.in_phrase(state)}",
+                          ActorType.GOVERNMENT_BODY, start, stop, known=False, part_of=state,
+                          kinds=(kind_id,), state=state))
+            return
         ctx.pending.append(Pending("refer", start, end, kind=kind_id, state=state))
         ctx.consumed.update(range(start, end))
         return
@@ -183,16 +266,7 @@ def _affiliation_after(ctx: ActorContext, i: int, kind_id: str) -> str | None:
     body = ctx.data.entries[person].affiliation
     if body is None or body not in ctx.data.entries:
         return None
-    return body if _of_kind(ctx, ctx.data.entries[body].kinds, kind_id) else None
-
-
-def _of_kind(ctx: ActorContext, kinds: tuple[str, ...], kind_id: str) -> bool:
-    """Whether a body of ``kinds`` is one a term of ``kind_id`` may name ("the ministry":
-    any ministry)."""
-    spec = ctx.data.kinds[kind_id]
-    generic = spec.id == spec.family
-    return kind_id in kinds or generic and any(ctx.data.kinds[k].family == spec.family
-                                               for k in kinds)
+    return body if of_kind(ctx, ctx.data.entries[body].kinds, kind_id) else None
 
 
 def _title(ctx: ActorContext, m: GazMatch) -> None:
@@ -304,12 +378,19 @@ def _refer_back(ctx: ActorContext) -> None:
     resolved: list[Found] = []
     for _, _, item in events:
         if isinstance(item, Found):
+            if item.type is ActorType.PERSON and not item.known and item.end - item.start == 1 \
+                    and len(registry.get(item.name, [])) == 1:
+                # "Ambassador Wu" after "Wu Jianghao": the person named in full before
+                item.name = registry[item.name][0]
+                item.known = item.name in ctx.data.entries
             resolved.append(item)
             _register(ctx, item, registry)
         elif isinstance(item, Pending) and item.what == "refer":
-            target = (_latest_body(ctx, resolved, item)
-                      or _implied_body(ctx, item, state_counts)
-                      or _dateline_body(ctx, item))
+            target = (sentence_state_body(ctx, resolved, item)
+                      or latest_body(ctx, resolved, item)
+                      or body_of_person_after(ctx, item)
+                      or implied_body(ctx, item, state_counts)
+                      or dateline_body(ctx, item))
             if target is not None:
                 found = Found(target.name, target.type, item.start, item.end,
                                known=target.known, part_of=target.part_of,
@@ -319,6 +400,17 @@ def _refer_back(ctx: ActorContext) -> None:
         elif isinstance(item, Pending) and item.what == "org":
             org = next((f for f in reversed(resolved) if f.type in _ORGANISATIONS
                         and item.kind in f.name.split()), None)
+            if org is None and item.described:
+                # "the consultancy" after "Nakamura Resource Consulting": what it is
+                org = next((f for f in reversed(resolved) if f.type.value == item.described),
+                           None)
+            if org is not None:
+                found = Found(org.name, org.type, item.start, item.end, known=org.known,
+                              apposition=False)
+                ctx.found.append(found)
+                resolved.append(found)
+        elif isinstance(item, Pending) and item.what == "described":
+            org = next((f for f in reversed(resolved) if f.type.value == item.kind), None)
             if org is not None:
                 found = Found(org.name, org.type, item.start, item.end, known=org.known,
                               apposition=False)
@@ -337,10 +429,9 @@ def _refer_back(ctx: ActorContext) -> None:
 def _bare_name_tokens(ctx: ActorContext) -> list[int]:
     """Single capitalised words outside every match: possible family names alone."""
     out = []
-    for t in ctx.tokens:
-        i = t.index
-        if (i in ctx.covered or i in ctx.consumed or not t.is_word or not t.is_capitalised
-                or t.glued):
+    for i in ctx.stream.capitalised:
+        t = ctx.tokens[i]
+        if i in ctx.covered or i in ctx.consumed or t.glued:
             continue
         if t.text in ctx.lex.not_name_words and t.text not in ctx.lex.pronoun_like_names:
             continue
@@ -367,135 +458,6 @@ def _register(ctx: ActorContext, found: Found, registry: dict[str, list[str]]) -
         names = registry.setdefault(part, [])
         if found.name not in names:
             names.append(found.name)
-
-
-def _latest_body(ctx: ActorContext, resolved: list[Found], item: Pending) -> Found | None:
-    """The body a pending generic term refers back to.
-
-    The latest body of its kind named before it, unless a known person named earlier in
-    the same sentence speaks for a body of that kind ("Masaaki Kanai, director-general of
-    the foreign ministry's ... Bureau"); with no body named before, the body a known
-    person named before it speaks for ("Spokesperson He Yongqian ... the Ministry of
-    Commerce").
-    """
-    if item.kind is None:
-        return None
-    for found in reversed(resolved):
-        if found.type is ActorType.PERSON:
-            if _same_sentence(ctx, found.end, item.start):
-                body = _spoken_for(ctx, found, item)
-                if body is not None:
-                    return body
-            continue
-        if not found.kinds or (item.state and found.state != item.state):
-            continue
-        if _of_kind(ctx, found.kinds, item.kind):
-            return found
-    for found in reversed(resolved):
-        body = _spoken_for(ctx, found, item) if found.type is ActorType.PERSON else None
-        if body is not None:
-            return body
-    return None
-
-
-def _spoken_for(ctx: ActorContext, person: Found, item: Pending) -> Found | None:
-    """The reference body of the pending term's kind a known person belongs to."""
-    entry = ctx.data.entries.get(person.name) if person.known else None
-    body = ctx.data.entries.get(entry.affiliation or "") if entry is not None else None
-    if body is None or not body.kinds or item.kind is None \
-            or not _of_kind(ctx, body.kinds, item.kind):
-        return None
-    state = state_of(ctx.data, body.name)
-    if item.state and state != item.state:
-        return None
-    return Found(body.name, body.type, item.start, item.end, known=True, part_of=body.part_of,
-                 kinds=body.kinds, state=state, apposition=False)
-
-
-def _same_sentence(ctx: ActorContext, begin: int, end: int) -> bool:
-    """Whether no sentence ends between tokens ``begin`` and ``end``."""
-    return not any(ctx.key(k) in {".", "!", "?", ";"} or ctx.tokens[k].newline_before
-                   for k in range(begin, min(end + 1, len(ctx.tokens))))
-
-
-def _implied_body(ctx: ActorContext, item: Pending, states: Counter[str]) -> Found | None:
-    """A bare generic body with nothing of its kind named before it: the one body of the
-    article's states whose own name holds the term ("The cabinet approves ...": Cabinet of
-    Japan, as China's is the State Council).  Anything less certain is left out."""
-    if item.kind is None or item.state is not None:
-        return None
-    term = tuple(t.key for t in ctx.tokens[item.start:item.end] if t.key != "the")
-    bodies = set()
-    for state in states:
-        for kind in ctx.data.kinds:
-            name = ctx.data.body_by_state_kind.get((state, kind))
-            if name is not None and _of_kind(ctx, ctx.data.entries[name].kinds, item.kind) \
-                    and any(_holds(alias, term) for alias in ctx.data.entries[name].names()):
-                bodies.add(name)
-    if len(bodies) != 1:
-        return None
-    entry = ctx.data.entries[bodies.pop()]
-    return Found(entry.name, entry.type, item.start, item.end, known=True,
-                 part_of=entry.part_of, kinds=entry.kinds, state=state_of(ctx.data, entry.name),
-                 apposition=False)
-
-
-_DATELINE = re.compile(
-    r"(?P<city>[A-Z][A-Za-z.' -]{1,30}?)(?P<place>,[^\n—–()]{1,30}?)?[ \t]*"
-    r"(?P<agency>\([^()\n]{1,30}\)[ \t]*)?(?:—|–|--|-)[ \t]")
-_DATELINE_LINES = 3
-
-
-def find_dateline(ctx: ActorContext) -> tuple[int, int, str] | None:
-    """The capital city opening a wire dateline in the first lines ("SEOUL, Jan. 8 (Yonhap)
-    --", "TOKYO —", "Beijing, Jan. 8 (Xinhua) --") and its state.  The city must be in
-    capitals or followed by an agency or a date, so that a headline opening with a capital
-    ("Beijing, Tokyo trade barbs -") is not taken for one."""
-    lines = 0
-    for tok in ctx.tokens:
-        if tok.index and tok.newline_before:
-            lines += 1
-        if lines >= _DATELINE_LINES:
-            return None
-        if tok.index and not tok.newline_before:
-            continue
-        m = _DATELINE.match(ctx.text, tok.begin)
-        match = ctx.match_at.get(tok.index)
-        alias = ctx.payload(match, ActorAlias)
-        if m is None or match is None or alias is None or not alias.capital:
-            continue
-        if ctx.tokens[match.end - 1].end > m.end("city"):
-            continue
-        city = m.group("city")
-        if city.isupper() or m.group("agency") or (m.group("place") or "").strip(", ")[:1] \
-                .isupper() and any(ch.isdigit() for ch in m.group("place") or ""):
-            return match.start, match.end, alias.name
-    return None
-
-
-def _dateline_body(ctx: ActorContext, item: Pending) -> Found | None:
-    """A bare generic body with nothing to refer back to, in a report filed from a capital:
-    that state's body ("SEOUL ... -- ..., the trade ministry said")."""
-    if ctx.dateline is None or item.kind is None or item.state is not None \
-            or not ctx.data.kinds[item.kind].refers_back:
-        return None
-    state = ctx.dateline[2]
-    spec = ctx.data.kinds[item.kind]
-    name = ctx.data.body_by_state_kind.get((state, item.kind))
-    if name is None and spec.template and "{host}" not in spec.template:
-        name = ctx.data.body_name(item.kind, state)
-    if not name:
-        return None
-    entry = ctx.data.entries.get(name)
-    return Found(name, spec.type, item.start, item.end, known=entry is not None,
-                 part_of=entry.part_of if entry else state,
-                 kinds=entry.kinds if entry else (item.kind,), state=state, apposition=False)
-
-
-def _holds(alias: str, term: tuple[str, ...]) -> bool:
-    """Whether the words of ``term`` occur, in a row, in ``alias``."""
-    words = tuple(t.key for t in tokenize(alias))
-    return any(words[k:k + len(term)] == term for k in range(len(words) - len(term) + 1))
 
 
 def _embassy_host(ctx: ActorContext, item: Pending, counts: Counter[str]) -> None:
@@ -571,6 +533,11 @@ def _appositions(ctx: ActorContext) -> None:
                 and inside[0].start == title.end + 1:
             role = ctx.surface(title.start, inside[0].end)
         found.role = role
+        # ", the Chinese embassy's deputy chief of mission": the body before the title.
+        owner = [f for f in by_start if found.end < f.start and f.end <= title.start
+                 and f.type not in (ActorType.PERSON, ActorType.STATE)]
+        if not inside and owner:
+            inside = owner
         if inside:
             # The body or organisation named, else the state ("a professor at the
             # University of X", "managing director of the China practice at Eurasia Group").

@@ -6,11 +6,14 @@ An article cites (``kg:cites``):
   "told Reuters"), except its own publisher -- the header's ``publisher`` or the agency of
   its own dateline ("TOKYO, Jan 9 (Reuters) -");
 * an organisation, company or government body only in a citing frame (words in the
-  ``[citation]`` table of ``kg/data/actors.toml``): "according to Capital Economics",
+  ``[citation]`` table of ``kg/data/actors.toml``, also over a descriptor: "according to
+  price reporting service MetalPulse"; or of its document: "according to a MOFCOM
+  statement"): "according to Capital Economics", "Per Caixin",
   "data from the customs agency", "analysts at Halden Cross Advisory", "Capital Economics
   estimates" (also past an apposition: "the institute, a Singapore-based think tank,
   estimated"), or relaying what a third party did ("The Chinese embassy said Wu rejected
-  the protest");
+  the protest", "announced that Ambassador Wu ..."; not a state: "the ministry said Japan
+  should ..." is the ministry speaking);
 * the organisation of a person cited by "according to" ("according to Kenta Ogawa, a
   senior fellow at the Tokyo Institute for Resource Policy"): the person's words are a
   statement, the organisation the source;
@@ -21,8 +24,10 @@ An article cites (``kg:cites``):
 
 The article's own publisher is not a source: the header's, the agency of its dateline, an
 outlet its byline names ("By Global Times") or its masthead ("Asia Markets Wire live desk |
-..."); nor is the outlet of a reporter asking a question in a transcript ("Reporter of
-Kyodo News: ...", :mod:`kg.extract.question_turns`).
+...", a site's name alone on the first line), the outlet of its copyright line ("© 2026
+Asia Harbour Post"); nor is the outlet of a reporter asking a question in a transcript
+("Reporter of Kyodo News: ...", :mod:`kg.extract.question_turns`), nor a description of
+the outlet named right after it ("Chinese state media China Daily").
 
 People and states are never sources here: what they say is a statement
 (:mod:`kg.extract.statements`), and a body acting ("the ministry protested") is not cited.
@@ -34,7 +39,7 @@ import re
 
 from ..model import ActorMention, ActorType, Article, CitationMention
 from .question_turns import in_question, question_spans
-from .refdata import CitationFrames, Token, actor_data, tokenize
+from .refdata import CitationFrames, Token, actor_data, token_stream
 
 _NEVER_CITED = {ActorType.PERSON, ActorType.STATE}
 _DATELINE_LINES = 3
@@ -61,9 +66,11 @@ _PAREN_AFTER = re.compile(r"[ \t]*,[ \t]*[^()\n]{0,30}?\b(?:19|20)\d\d[a-z]?[ \t
 def find_citations(article: Article, actors: list[ActorMention]) -> list[CitationMention]:
     """Return the outlets and organisations ``article`` cites, one per citing mention,
     sorted by span."""
-    tokens = tokenize(article.text)
-    by_begin = {t.begin: t.index for t in tokens}
-    by_end = {t.end: t.index + 1 for t in tokens}
+    stream = token_stream(article.text)
+    tokens = stream.tokens
+    keys = stream.keys
+    by_begin = stream.by_begin
+    by_end = stream.by_end
     frames = actor_data().citation
     placed = [a for a in actors if a.span.end > a.span.begin]
     own = _own_publishers(article, tokens, placed, by_begin, by_end)
@@ -78,7 +85,8 @@ def find_citations(article: Article, actors: list[ActorMention]) -> list[Citatio
         if questions and in_question(questions, mention.span.begin):
             continue  # "Reporter of Kyodo News: ...": the outlet asks, it is not a source
         if mention.type is ActorType.PERSON:
-            cited = _organisation_of_cited_person(tokens, start, end, frames, starts)
+            cited = _organisation_of_cited_person(tokens, keys, start, end, frames,
+                                                  starts)
             if cited is not None and cited.name.casefold() not in own:
                 key = (cited.span.begin, cited.span.end)
                 out.setdefault(key, CitationMention(name=cited.name, span=cited.span))
@@ -87,7 +95,9 @@ def find_citations(article: Article, actors: list[ActorMention]) -> list[Citatio
             continue
         if own & {mention.name.casefold(), mention.span.text.casefold()}:
             continue  # the article's own outlet is the article, not a cited source
-        if mention.type is ActorType.MEDIA or _cited(tokens, start, end, mention, frames,
+        if mention.type is ActorType.MEDIA and _names_next(tokens, end, starts):
+            continue  # "Chinese state media China Daily": what the outlet after it is
+        if mention.type is ActorType.MEDIA or _cited(tokens, keys, start, end, mention, frames,
                                                      starts) \
                 or _listed(article.text, mention, frames):
             key = (mention.span.begin, mention.span.end)
@@ -108,6 +118,16 @@ def _own_publishers(article: Article, tokens: tuple[Token, ...], actors: list[Ac
                       for a in actors):
         own.add(author)  # "By Global Times": the outlet wrote it
     desks = actor_data().lexicon.desk_words
+    text = article.text
+    for mention in actors:
+        if mention.type is ActorType.MEDIA:
+            line_start = text.rfind("\n", 0, mention.span.begin) + 1
+            line_end = text.find("\n", mention.span.end)
+            line = text[line_start:line_end if line_end >= 0 else len(text)]
+            if _COPYRIGHT.search(line) or line_start == 0 and line.strip() == mention.span.text:
+                # "© 2026 Asia Harbour Post. All rights reserved.", or the site's name alone
+                # on the first line: the page's own publisher
+                own.update({mention.name.casefold(), mention.span.text.casefold()})
     head = article.text[:_head_end(article.text)]
     for mention in actors:
         if mention.type is ActorType.MEDIA and mention.span.end <= len(head):
@@ -136,6 +156,7 @@ def _own_publishers(article: Article, tokens: tuple[Token, ...], actors: list[Ac
 
 
 _MASTHEAD_AFTER = re.compile(r"(?:[ \t]+[a-z]+\b){1,3}")
+_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
 
 
 def _head_end(text: str) -> int:
@@ -163,25 +184,71 @@ def _listed(text: str, mention: ActorMention, frames: CitationFrames) -> bool:
                 and _PAREN_AFTER.match(text, end))
 
 
-def _keys(tokens: tuple[Token, ...], begin: int, end: int) -> tuple[str, ...]:
-    return tuple(t.key for t in tokens[max(begin, 0):min(end, len(tokens))])
+def _keys(keys: tuple[str, ...], begin: int, end: int) -> tuple[str, ...]:
+    return keys[max(begin, 0):max(end, 0)]
 
 
-def _frame_before(tokens: tuple[Token, ...], start: int, frames: CitationFrames) -> bool:
-    begin = start - 1 if start and tokens[start - 1].key == "the" else start
-    return any(_keys(tokens, begin - size, begin) in frames.before
-               for size in range(1, frames.longest + 1))
+def _names_next(tokens: tuple[Token, ...], end: int,
+                starts: dict[int, ActorMention]) -> bool:
+    """Whether an outlet's name is followed directly by another outlet's ("state media China
+    Daily"): the first describes the second."""
+    other = starts.get(end)
+    return other is not None and other.type is ActorType.MEDIA
 
 
-def _cited(tokens: tuple[Token, ...], start: int, end: int, mention: ActorMention,
+_DESCRIPTOR_WORDS = 3
+"""Words a descriptor between a citing frame and a name may take ("according to price
+reporting service MetalPulse")."""
+
+
+def _frame_before(tokens: tuple[Token, ...], keys: tuple[str, ...], start: int,
+                  frames: CitationFrames) -> bool:
+    """Whether a citing frame ends right before ``start``, over "the" and a descriptor
+    ("estimates from consultancy Halvorsen Metals Research", "according to the consultancy
+    Lindqvist & Rao")."""
+    if start < 1:
+        return False
+    begins = [start]
+    data = actor_data()
+    if keys[start - 1] in data.descriptor_heads:
+        for size in range(1, _DESCRIPTOR_WORDS + 1):
+            if start - size >= 0 and _keys(keys, start - size, start) in data.descriptors \
+                    and not tokens[start - size].is_capitalised:
+                begins.append(start - size)
+    lasts = frames.last_words
+    for begin in begins:
+        if begin and keys[begin - 1] == "the":
+            begin -= 1
+        if begin and keys[begin - 1] in lasts and any(
+                _keys(keys, begin - size, begin) in frames.before
+                for size in range(1, frames.longest + 1)):
+            return True
+    return False
+
+
+def _document_of(tokens: tuple[Token, ...], keys: tuple[str, ...], start: int, end: int,
+                 frames: CitationFrames) -> bool:
+    """"according to a MOFCOM statement", "figures from the agency's website": the
+    organisation's document, in a citing frame."""
+    if not start or tokens[start - 1].key not in {"a", "an", "the"}:
+        return False
+    after = end + 1 if end < len(tokens) and tokens[end].is_possessive else end
+    if not any(_keys(keys, after, after + size) in frames.documents for size in (1, 2)):
+        return False
+    return _frame_before(tokens, keys, start - 1, frames)
+
+
+def _cited(tokens: tuple[Token, ...], keys: tuple[str, ...], start: int, end: int,
+           mention: ActorMention,
            frames: CitationFrames, starts: dict[int, ActorMention]) -> bool:
     """Whether the mention at tokens ``[start, end)`` sits in a citing frame."""
-    if _frame_before(tokens, start, frames):
+    if _frame_before(tokens, keys, start, frames) \
+            or _document_of(tokens, keys, start, end, frames):
         return True
     after = end + 1 if end < len(tokens) and tokens[end].is_possessive else end
     after = _past_apposition(tokens, after)
     for size in range(1, frames.longest + 1):
-        if _keys(tokens, after, after + size) in frames.after:
+        if _keys(keys, after, after + size) in frames.after:
             return True
     begin = start - 1 if start and tokens[start - 1].key == "the" else start
     if begin and tokens[begin - 1].key in frames.not_after:
@@ -190,9 +257,27 @@ def _cited(tokens: tuple[Token, ...], start: int, end: int, mention: ActorMentio
         nxt = end + 1
         if nxt < len(tokens) and tokens[nxt].key == "that":
             nxt += 1
-        other = starts.get(nxt)
-        return other is not None and other.name != mention.name
+        other = _actor_from(tokens, nxt, starts)
+        return other is not None and other.name != mention.name \
+            and other.type is not ActorType.STATE
     return False
+
+
+_TITLE_WORDS = 4
+"""Capitalised words of a title allowed before the actor a relay names ("that Ambassador
+Wu refuted ...")."""
+
+
+def _actor_from(tokens: tuple[Token, ...], i: int,
+                starts: dict[int, ActorMention]) -> ActorMention | None:
+    """The actor mention at token ``i``, or after a few capitalised title words."""
+    for j in range(i, min(i + _TITLE_WORDS + 1, len(tokens))):
+        other = starts.get(j)
+        if other is not None:
+            return other
+        if not (tokens[j].is_word and tokens[j].is_capitalised):
+            return None
+    return None
 
 
 def _past_apposition(tokens: tuple[Token, ...], i: int) -> int:
@@ -208,12 +293,13 @@ def _past_apposition(tokens: tuple[Token, ...], i: int) -> int:
     return i
 
 
-def _organisation_of_cited_person(tokens: tuple[Token, ...], start: int, end: int,
+def _organisation_of_cited_person(tokens: tuple[Token, ...], keys: tuple[str, ...],
+                                  start: int, end: int,
                                   frames: CitationFrames,
                                   starts: dict[int, ActorMention]) -> ActorMention | None:
     """"according to Kenta Ogawa, a senior fellow at the Tokyo Institute ...": the
     organisation the apposition names, when a citing frame introduces the person."""
-    if not _frame_before(tokens, start, frames) or end + 1 >= len(tokens):
+    if not _frame_before(tokens, keys, start, frames) or end + 1 >= len(tokens):
         return None
     if tokens[end].key in _EMPLOYER_LINKS:
         # "according to Hiroshi Tanaka of Mizuho Research"

@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -78,6 +79,9 @@ class DateMention:
 @dataclass(frozen=True)
 class _Tables:
     regex: re.Pattern[str]
+    leading: dict[str, re.Pattern[str]]
+    """For each lower-cased word a date expression can begin with (``<digit>`` for a
+    digit), the alternatives of ``regex`` that can begin with it (see :func:`_scan`)."""
     months: dict[str, int]
     weekdays: dict[str, int]
     ambiguous: frozenset[str]
@@ -109,40 +113,83 @@ def _tables() -> _Tables:
     holiday = "|".join(sorted((phrase_pattern(h) for h in data["holidays"]), key=len,
                               reverse=True))
     number = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)"
-    patterns = [
-        rf"(?P<iso>(?P<iy>{year})[-/](?P<im>[01]?\d)[-/](?P<id>[0-3]?\d)(?!\d))",
-        rf"(?P<slash>(?P<sa>[0-3]?\d)[/.](?P<sb>[0-3]?\d)[/.](?P<sy>{year}))",
-        r"(?P<ordm>(?:on\s+)?(?:the\s+)?(?P<d15>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:day\s+)?(?:of\s+)?"
-        r"(?P<q15>this|last|next)\s+month)",
-        rf"(?P<lym>(?P<q16>last|this|next)\s+year,?\s+(?:in\s+)?(?P<m16>{full}))",
-        rf"(?P<mly>(?P<m17>{full}),?\s+(?:of\s+)?(?P<q17>last|this|next)\s+year)",
-        rf"(?P<mdy>(?P<m1>{month})\s+(?P<d1>{day}),?\s+(?P<y1>{year}))",
-        rf"(?P<dmy>(?:the\s+)?(?P<d2>{day})(?:\s+of)?\s+(?P<m2>{month}),?\s+(?P<y2>{year}))",
-        rf"(?P<md>(?P<m3>{month})\s+(?P<d3>{day}))",
-        rf"(?P<dm>(?:the\s+)?(?P<d4>{day})(?:\s+of)?\s+(?P<m4>{month}))",
-        rf"(?P<my>(?:(?P<p5>{part})[\s-]+)?(?P<m5>{month})(?:\s+of)?,?\s+(?P<y5>{year}))",
-        rf"(?P<mo>(?:(?P<p6>early|mid|late)[\s-]+)?(?P<m6>{full}))",
-        rf"(?P<yr>(?:(?P<p7>early|mid|late)[\s-]+)?(?P<y7>{year}))",
-        rf"(?P<wd>(?:(?P<w8>last|next|this|on|coming)\s+)?(?P<d8>{weekdays}))",
-        rf"(?P<hol>(?:on\s+|in\s+|during\s+|at\s+)?(?:(?:his|her|its|their|the)\s+)?(?P<h9>{holiday}))",
-        r"(?P<same>(?:on\s+)?(?:the\s+same\s+day|that\s+(?:same\s+)?day|that\s+date))",
-        r"(?P<next>(?:on\s+)?(?:the\s+(?:next|following)\s+day|a\s+day\s+later|the\s+day\s+after))",
-        r"(?P<prev>(?:on\s+)?(?:the\s+(?:previous|prior)\s+day|a\s+day\s+(?:earlier|before)"
-        r"|the\s+day\s+before))",
-        r"(?P<rel>(?P<q10>today|yesterday|tomorrow))",
-        r"(?P<relm>(?P<q11>(?:earlier\s+|later\s+)?(?:last|this|next|past)"
-        r"|earlier\s+this|later\s+this)\s+(?P<u11>month|year))",
-        r"(?P<week>(?P<q18>(?:earlier\s+|later\s+)?this|last|past)\s+week)",
-        rf"(?P<ago>(?P<n12>{number})\s+(?P<u12>years?|months?)\s+ago)",
-        r"(?P<ord>(?:on\s+(?:the\s+)?(?P<d13>[0-3]?\d)(?:st|nd|rd|th)(?:\s+day)?(?!\s+(?:of\s+)?"
-        rf"(?:century|anniversary|largest|biggest|time|round|plenary|session|congress|{month})))"
-        r"|(?:(?P<d14>[0-3]?\d)(?:st|nd|rd|th)\s+day(?!s)))",
+    # Each alternative with the words it can begin with (see _scan): literal words, and
+    # <digit>, <month>, <full-month>, <weekday>, <holiday> for the classes of words below.
+    alternatives: list[tuple[str, str]] = [
+        # "2023-08-24", "2023/8/24", and machine-translated "2023 year 8 month 24 day"
+        ("<digit>",
+         rf"(?P<iso>(?P<iy>{year})(?:[-/]|\s+year\s+)(?P<im>[01]?\d)(?:[-/]|\s+month\s+)"
+         r"(?P<id>[0-3]?\d)(?:\s+day\b)?(?!\d))"),
+        ("<digit>",
+         rf"(?P<slash>(?P<sa>[0-3]?\d)[/.](?P<sb>[0-3]?\d)[/.](?P<sy>{year}))"),
+        ("on the <digit>",
+         r"(?P<ordm>(?:on\s+)?(?:the\s+)?(?P<d15>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:day\s+)?(?:of\s+)?"
+         r"(?P<q15>this|last|next)\s+month)"),
+        ("last this next",
+         rf"(?P<lym>(?P<q16>last|this|next)\s+year,?\s+(?:in\s+)?(?P<m16>{full}))"),
+        ("<full-month>",
+         rf"(?P<mly>(?P<m17>{full}),?\s+(?:of\s+)?(?P<q17>last|this|next)\s+year)"),
+        ("<month>",
+         rf"(?P<mdy>(?P<m1>{month})\s+(?P<d1>{day}),?\s+(?P<y1>{year}))"),
+        ("the <digit>",
+         rf"(?P<dmy>(?:the\s+)?(?P<d2>{day})(?:\s+of)?\s+(?P<m2>{month}),?\s+(?P<y2>{year}))"),
+        ("<month>",
+         rf"(?P<md>(?P<m3>{month})\s+(?P<d3>{day}))"),
+        ("the <digit>",
+         rf"(?P<dm>(?:the\s+)?(?P<d4>{day})(?:\s+of)?\s+(?P<m4>{month}))"),
+        ("early mid late the <month>",
+         rf"(?P<my>(?:(?P<p5>{part})[\s-]+)?(?P<m5>{month})(?:\s+of)?,?\s+(?P<y5>{year}))"),
+        ("early mid late <full-month>",
+         rf"(?P<mo>(?:(?P<p6>early|mid|late)[\s-]+)?(?P<m6>{full}))"),
+        ("early mid late <digit>",
+         rf"(?P<yr>(?:(?P<p7>early|mid|late)[\s-]+)?(?P<y7>{year}))"),
+        ("last next this on coming <weekday>",
+         rf"(?P<wd>(?:(?P<w8>last|next|this|on|coming)\s+)?(?P<d8>{weekdays}))"),
+        ("on in during at his her its their the <holiday>",
+         rf"(?P<hol>(?:on\s+|in\s+|during\s+|at\s+)?(?:(?:his|her|its|their|the)\s+)?(?P<h9>{holiday}))"),
+        ("on the same that",
+         r"(?P<same>(?:on\s+)?(?:(?:the\s+)?same\s+day|that\s+(?:same\s+)?day|that\s+date))"),
+        ("on the a",
+         r"(?P<next>(?:on\s+)?(?:the\s+(?:next|following)\s+day|a\s+day\s+later|the\s+day\s+after))"),
+        ("on the a",
+         r"(?P<prev>(?:on\s+)?(?:the\s+(?:previous|prior)\s+day|a\s+day\s+(?:earlier|before)"
+         r"|the\s+day\s+before))"),
+        ("today yesterday tomorrow",
+         r"(?P<rel>(?P<q10>today|yesterday|tomorrow))"),
+        ("earlier later last this next past",
+         r"(?P<relm>(?P<q11>(?:earlier\s+|later\s+)?(?:last|this|next|past)"
+         r"|earlier\s+this|later\s+this)\s+(?P<u11>month|year))"),
+        ("earlier later this last past",
+         r"(?P<week>(?P<q18>(?:earlier\s+|later\s+)?this|last|past)\s+week)"),
+        ("<digit> a an one two three four five six seven eight nine ten several",
+         rf"(?P<ago>(?P<n12>{number})\s+(?P<u12>years?|months?)\s+ago)"),
+        ("on <digit>",
+         r"(?P<ord>(?:on\s+(?:the\s+)?(?P<d13>[0-3]?\d)(?:st|nd|rd|th)(?:\s+day)?(?!\s+(?:of\s+)?"
+         rf"(?:century|anniversary|largest|biggest|time|round|plenary|session|congress|{month})))"
+         r"|(?:(?P<d14>[0-3]?\d)(?:st|nd|rd|th)\s+(?:day(?!s)|morning|afternoon|evening)))"),
     ]
-    regex = re.compile(r"(?<![\w$€£¥.,])(?:" + "|".join(patterns) + r")(?![\w])", re.IGNORECASE)
+    regex = _date_regex([p for _, p in alternatives])
+    classes = {
+        "<month>": set(months),
+        "<full-month>": {m.lower() for m in data["months"]},
+        "<weekday>": {w.lower() for w in data["weekdays"]},
+        "<holiday>": {_WORD.match(h).group().lower()  # type: ignore[union-attr]
+                      for h in data["holidays"]},
+    }
+    by_word: dict[str, list[str]] = {}
+    for openers, pattern in alternatives:  # in order: the first alternative that matches wins
+        for word in {w for opener in openers.split() for w in classes.get(opener, {opener})}:
+            by_word.setdefault(word, []).append(pattern)
+    compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
+    for patterns in by_word.values():
+        if tuple(patterns) not in compiled:
+            compiled[tuple(patterns)] = _date_regex(patterns)
+    leading = {word: compiled[tuple(patterns)] for word, patterns in by_word.items()}
     future = re.compile(r"(?<![\w])(?:" + "|".join(phrase_pattern(c) for c in data["future_cues"])
                         + r")(?![\w])", re.IGNORECASE)
     return _Tables(
         regex=regex,
+        leading=leading,
         months=months,
         weekdays={name.lower(): i for i, name in enumerate(data["weekdays"])},
         ambiguous=frozenset(m.lower() for m in data["ambiguous_months"]),
@@ -156,19 +203,26 @@ def _tables() -> _Tables:
     )
 
 
-def find_dates(text: str, anchor: dt.date | None, *,
-               own_anchor: bool = True) -> list[DateMention]:
+def date_expressions(text: str) -> list[re.Match[str]]:
+    """The date expressions of ``text`` before they are resolved (what :func:`find_dates`
+    resolves): scanned once, they can be resolved against several anchors."""
+    return list(_scan(text, _tables()))
+
+
+def find_dates(text: str, anchor: dt.date | None, *, own_anchor: bool = True,
+               expressions: Sequence[re.Match[str]] | None = None) -> list[DateMention]:
     """Every resolvable date expression of ``text``, in text order (see module doc).
 
     ``own_anchor`` False says ``anchor`` is not the article's own date but one borrowed from
-    its corpus: then only its year is used.
+    its corpus: then only its year is used.  ``expressions`` are the text's
+    :func:`date_expressions` when they are known already.
     """
     tables = _tables()
     found: list[DateMention] = []
     last_day: PartialDate | None = None
     last_month: PartialDate | None = None
     last_month_end = 0
-    for m in tables.regex.finditer(text):
+    for m in _scan(text, tables) if expressions is None else expressions:
         if last_month is not None and "\n" in text[last_month_end:m.start()]:
             # "on the 14th" takes the month named earlier in the same paragraph only;
             # after a paragraph break it counts from the day of writing.
@@ -187,6 +241,53 @@ def find_dates(text: str, anchor: dt.date | None, *,
             last_month = date
             last_month_end = m.end()
     return found
+
+
+_WORD = re.compile(r"\w+")
+_KINDS = ("iso", "slash", "mdy", "dmy", "md", "dm", "my", "mo", "yr", "ordm", "lym", "mly",
+          "wd", "hol", "same", "next", "prev", "rel", "relm", "week", "ago", "ord")
+"""The names of the alternatives of the date pattern."""
+def _date_regex(alternatives: list[str]) -> re.Pattern[str]:
+    """The date pattern made of ``alternatives``, tried in their order."""
+    return re.compile(r"(?<![\w$€£¥.,])(?:" + "|".join(alternatives) + r")(?![\w])",
+                      re.IGNORECASE)
+
+
+def _scan(text: str, tables: _Tables) -> Iterator[re.Match[str]]:
+    """The matches of ``tables.regex`` in ``text``, as ``finditer`` gives them, tried only
+    where a word that can begin a date starts, and with only the alternatives that can
+    begin with that word.
+
+    The pattern (two dozen alternatives behind a look-behind) costs most where it is tried
+    at every word.  A match can begin only at the start of a ``\\w+`` word (the look-behind
+    rejects a word character before it) that is a digit or one of the opening words each
+    alternative declares (each followed by a non-word character), so one dictionary probe
+    per word finds the alternatives to try, in the pattern's order: the first that matches
+    is the one the whole pattern would take.  A word with non-ASCII letters is tried against
+    the whole pattern, since case-insensitive matching folds some of them onto ASCII letters.
+    ``tests/test_extract_dates.py`` checks that this finds what ``finditer`` finds.
+    """
+    full = tables.regex
+    leading = tables.leading
+    digit = leading["<digit>"]
+    end = 0
+    for word in _WORD.finditer(text):
+        begin = word.start()
+        if begin < end:
+            continue
+        w = word.group()
+        if not w.isascii():
+            pattern: re.Pattern[str] | None = full
+        elif w[0].isdigit():
+            pattern = digit
+        else:
+            pattern = leading.get(w.lower())
+            if pattern is None:
+                continue
+        m = pattern.match(text, begin)
+        if m is not None:
+            end = m.end()
+            yield m
 
 
 def resolve_date(expression: str, anchor: dt.date | None) -> PartialDate | None:
@@ -213,9 +314,10 @@ def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: Part
              last_month: PartialDate | None,
              tables: _Tables) -> tuple[PartialDate, bool] | None:
     g = m.groupdict()
-    kind = next(k for k in ("iso", "slash", "mdy", "dmy", "md", "dm", "my", "mo", "yr", "ordm",
-                            "lym", "mly", "wd", "hol", "same", "next", "prev", "rel", "relm",
-                            "week", "ago", "ord") if g.get(k))
+    # The alternative's own group closes last, so it is the match's last group.
+    kind = m.lastgroup
+    if kind not in _KINDS:
+        kind = next(k for k in _KINDS if g.get(k))
     try:
         if kind == "iso":
             return PartialDate(int(g["iy"]), int(g["im"]), int(g["id"])), False

@@ -15,6 +15,9 @@ leave the unit to the words around them; these frames complete them:
   level reached, in that unit.
 * *Exchange rates*: "the yen firmed to 156.40 per dollar": ``JPY per USD``, the first
   currency being the one named before the number in the sentence.
+* *Tallies*: "10 member states voted in favour, five against, and 12 abstained": a number
+  followed by a word of a vote's tally (``[figures].tally_words``) counts the noun of the
+  count before it in the sentence.
 
 And the currency of a bare "$": where an article marks US dollars explicitly ("$US250
 million"), a bare "$" is the local dollar of the state it names most
@@ -100,6 +103,7 @@ def apply_frames(ctx: Context, found: list[FigureMention], bare: list[re.Match[s
     extra += _elliptic(ctx, found, bare, rules)
     extra += _levels(ctx, found, bare)
     extra += _exchange_rates(ctx, found)
+    extra += _tallies(ctx, found, bare, rules)
     if not extra:
         return found
     taken = [(f.span.begin, f.span.end) for f in extra]
@@ -171,6 +175,30 @@ def _partitions(ctx: Context, found: list[FigureMention], bare: list[re.Match[st
         if parts:
             out.append(total)
             out.extend(parts)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _tally() -> re.Pattern[str]:
+    words = load_triggers().raw["figures"].get("tally_words", [])
+    alternatives = "|".join(sorted((phrase_pattern(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"\s+(?:{alternatives or '(?!x)x'})(?![\w])", re.IGNORECASE)
+
+
+def _tallies(ctx: Context, found: list[FigureMention], bare: list[re.Match[str]],
+             rules: FrameRules) -> list[FigureMention]:
+    out = []
+    for m in bare:
+        value = _bare_value(m, rules)
+        if value is None or m.group("qual") or not _tally().match(ctx.text, m.end("anum")):
+            continue
+        before = [f for f in _same_sentence_before(ctx, m.start(), found)
+                  if f.value is not None and rules.is_counted(f.unit)]
+        if not before:
+            continue
+        out.append(FigureMention(value=value, unit=before[-1].unit,
+                                 span=Span.of(ctx.text, m.start("anum"), m.end("anum")),
+                                 about=before[-1].about))
     return out
 
 

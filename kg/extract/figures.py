@@ -17,7 +17,11 @@ Ranges (``60-70%``, ``between 60 and 70 percent``, ``60% to 70%``, ``three to fo
 months``, ``from about 60% to just over 70%``) give ``value`` and ``value_max``; a "range"
 whose second end is lower (``from about 90% to around 60%``) is a fall, two figures.  A
 qualifier right before the number (``about``, ``more than``, ``at least``) is kept as the
-text writes it.  Durations are figures with a qualifier or as a range.  A bare "$" is the
+text writes it.  Durations are figures with a qualifier, as a range or as a procedure's
+planned length ("may be extended by six months").  "6 in 10" is 60 percent; a price per
+quantity keeps the quantity in its unit ("$325 per kilogram": ``USD per kilogram``); a
+count reaches its noun over modifiers ("89 Chinese military aircraft", "28 navy and coast
+guard ships"); "871 hundred million yen" is a translated Chinese count (10^8).  A bare "$" is the
 US dollar unless the article marks US dollars itself ("$US250 million", then "$15.40" is
 the local dollar, :func:`kg.extract.figure_frames.local_dollar_of`).
 
@@ -30,7 +34,9 @@ either: "one" before a plural ("One sees 60 percent": a pronoun), a count of the
 parts (``Three features stand out``, ``[figures.counted].discourse``), a count in
 apposition to the list before it (``gallium and germanium, two metals used in chips``).
 The figures of an interviewer's question (:mod:`kg.extract.question_turns`) are the
-questioner's framing, not claims: they are left out.
+questioner's framing, not claims: they are left out; so are what a page counts about
+itself ("3 min read", "12 comments", a copyright line's years) and a count announcing the
+list after its colon ("three materials ...: a, b and c").
 
 ``about`` is a short noun phrase saying what the number measures: the complement after
 ``of`` (``70% of Japan's rare earth imports``), the noun phrase an amount modifies
@@ -52,7 +58,18 @@ from functools import lru_cache
 
 from ..model import ActorMention, Article, FigureMention, Span, StatementMention
 from .context import Context, build_context
+from .figure_about import (
+    CHANGE_VERBS,
+    NP_INNER,
+    NP_STOP,
+    about_of,
+    is_counted,
+    np_after,
+    restated_about,
+    subject_before,
+)
 from .figure_frames import FrameRules, apply_frames, local_dollar_of
+from .gazetteer import token_key, token_stream
 from .question_turns import in_question, question_spans
 from .triggers import load_triggers, phrase_pattern
 
@@ -64,34 +81,9 @@ _QUALIFIED_REACH = 48
 """Characters a qualifier, "between" and a currency symbol may take before a number."""
 _COUNTED_GAP = 3
 """Modifier words allowed between a number in digits and the noun it counts."""
-_ABOUT_WORDS = 6
 _COUNTED_AS_MODIFIERS = 4
 """Modifier words allowed before a ``[figures.counted_as]`` noun ("seven medium and heavy
 rare earths")."""
-_NP_STOP = frozenset(
-    "is are was were be been being has have had will would could should may might can do does "
-    "did that which who whose where when while as than and or but if because since so with "
-    "from by for to in on at into after before during over under coming going according said "
-    "says rose fell rising falling increased decreased grew jumped dropped climbed declined "
-    "surged slumped gained lost up down compared against despite like such including "
-    "especially particularly notably comes come came goes account accounts accounted makes "
-    "made".split())
-_NP_INNER = frozenset({"of", "to", "in", "for", "from", "on"})
-_TIME_PHRASE = re.compile(
-    r"(?:a|an|per|each|every|last|next|this|the\s+(?:previous|past|next|same))\s+"
-    r"(?:year|month|week|day|quarter|decade)s?\b|(?:annually|yearly|monthly)\b", re.IGNORECASE)
-_QUALIFIER_WORDS = frozenset({"about", "around", "approximately", "nearly", "almost", "some",
-                              "roughly", "over", "under"})
-_CHANGE_VERBS = re.compile(
-    r"\b(?:rose|rise|rises|rising|fell|fall|falls|falling|increased|increase|increases|"
-    r"decreased|decrease|grew|grow|grows|growth|jumped|jump|dropped|drop|climbed|climb|"
-    r"declined|decline|surged|surge|slumped|slump|gained|gain|lost|up|down|soared|plunged|"
-    r"plunge|expanded|shrank|contracted|reached|reach|totalled|totaled|hit|stood at)"
-    r"(?:\s+by)?\s*$", re.IGNORECASE)
-_RESTATED = re.compile(r"(?:\(\s*|(?:equivalent|equal|equating)\s+to\s+|or\s+|i\.e\.\s*|,\s*)$",
-                       re.IGNORECASE)
-
-
 @dataclass(frozen=True)
 class _Tables:
     number: re.Pattern[str]
@@ -112,12 +104,37 @@ class _Tables:
     """Qualifiers after which a number may leave out the unit of the figure before it."""
     referring_heads: frozenset[str]
     discourse: frozenset[str]
+    invariant: frozenset[str]
+    """Counted nouns that are plural without an "s" ("aircraft")."""
+    page_count: re.Pattern[str]
+    """What a page counts about itself after a number ("3 min read", "12 comments")."""
+    share: re.Pattern[str]
+    """The rest of "6 in 10" after its first number; ``denominator`` is the second."""
+    share_before: re.Pattern[str]
+    """"6 in " ending right before a number: that number is a share's denominator."""
+    duration_frame: re.Pattern[str]
+    """A word saying how long something lasts, ending right before a number."""
+    rate: re.Pattern[str]
+    """"per kilogram" after an amount of money: the rest of a price's unit."""
+    number_keys: frozenset[str]
+    """The first words (token keys) of the number words, vague magnitudes, multiplying
+    verbs and adverbs: a text without any of them needs no search for that pattern."""
+    vague_keys: frozenset[str]
+    multiplier_keys: frozenset[str]
+    comparative_keys: frozenset[str]
     comparative: re.Pattern[str]
     comparative_followers: frozenset[str]
     local_dollars: dict[str, str]
 
 
-_DIGIT_START = re.compile(r"(?<![\d.,])\d")
+_DIGIT_START = re.compile(r"\d(?<![\d.,]\d)")
+"""A digit that opens a number (not one after a digit, a point or a comma); the digit comes
+first in the pattern so that ``re`` skips to digits instead of trying every position."""
+
+
+def _first_keys(words: Iterable[str]) -> frozenset[str]:
+    """The token key of each phrase's first word ("tens of thousands" -> "tens")."""
+    return frozenset(token_key(w.split()[0].split("-")[0]) for w in words if w.strip())
 
 
 def _opening(words: Iterable[str]) -> str:
@@ -171,6 +188,20 @@ def _tables() -> _Tables:
         rf"\s+(?P<noun>{'|'.join(sorted(durations, key=len, reverse=True))})(?![\w‑-])"
         + (rf"(?!\s+(?:{not_after})\b)" if not_after else ""), re.IGNORECASE)
     followers = frozenset(w.lower() for w in raw.get("ratio_followers", {}).get("words", []))
+    page_counts = "|".join(sorted((phrase_pattern(w) for w in raw.get("page_counts", [])),
+                                  key=len, reverse=True)) or "(?!x)x"
+    page_count = re.compile(rf"[ \t]*(?:{page_counts})(?![\w‑-])", re.IGNORECASE)
+    shares = "|".join(phrase_pattern(w) for w in raw.get("share_words", [])) or "(?!x)x"
+    share = re.compile(rf"\s+(?:{shares})\s+(?P<denominator>10|100|1,?000|ten|a hundred)"
+                       r"(?![\w‑-]|\.\d|,\d)", re.IGNORECASE)
+    share_before = re.compile(rf"(?<![\w.,])(?:\d+(?:\.\d+)?|{words})\s+(?:{shares})\s+$",
+                              re.IGNORECASE)
+    frames = "|".join(sorted((phrase_pattern(w) for w in raw.get("durations", {})
+                              .get("frames", [])), key=len, reverse=True)) or "(?!x)x"
+    duration_frame = re.compile(rf"(?<![\w])(?:{frames})\s+$", re.IGNORECASE)
+    rates = "|".join(sorted((phrase_pattern(w) for w in raw.get("rate_nouns", [])),
+                            key=len, reverse=True)) or "(?!x)x"
+    rate = re.compile(rf"\s+per\s+(?P<noun>{rates})(?![\w‑-])", re.IGNORECASE)
     comparatives = raw.get("comparatives", {})
     comparative = re.compile(
         rf"\b{_opening(comparatives)}(?P<verb>"
@@ -184,6 +215,13 @@ def _tables() -> _Tables:
                    referring_heads=frozenset(w.lower() for w in raw.get("referring_heads", [])),
                    discourse=frozenset(w.lower()
                                        for w in raw.get("counted", {}).get("discourse", [])),
+                   invariant=frozenset(w.lower()
+                                       for w in raw.get("counted", {}).get("invariant", [])),
+                   page_count=page_count, share=share, share_before=share_before,
+                   duration_frame=duration_frame, rate=rate,
+                   number_keys=_first_keys(t.number_words),
+                   vague_keys=_first_keys(t.vague), multiplier_keys=_first_keys(t.multipliers),
+                   comparative_keys=_first_keys(comparatives),
                    comparative=comparative,
                    comparative_followers=frozenset(
                        w.lower() for w in raw.get("comparative_followers", {}).get("words", [])),
@@ -209,8 +247,14 @@ def find_figures(article: Article, actors: list[ActorMention], *,
     tables = _tables()
     local_dollar = local_dollar_of(ctx, tables.local_dollars)
     bare: list[re.Match[str]] = []
+    # The article's token stream (shared with the actor and material extractors) says which
+    # words occur: patterns whose first word is absent are not run over the text.
+    stream = token_stream(ctx.text)
+    words = stream.distinct
     starts = sorted([c.start() for c in _DIGIT_START.finditer(ctx.text)]
-                    + [c.start() for c in tables.candidate.finditer(ctx.text)])
+                    + [c.start() for c in tables.candidate.finditer(ctx.text)]
+                    if not tables.number_keys.isdisjoint(words) else
+                    [c.start() for c in _DIGIT_START.finditer(ctx.text)])
     k = 0
     pos = 0
     while True:
@@ -239,37 +283,40 @@ def find_figures(article: Article, actors: list[ActorMention], *,
             found.append(figure)
             if figure.span.end < m.end():
                 pos = figure.span.end  # not a range: the second amount is a figure of its own
-    for m in tables.vague.finditer(ctx.text):
+    for m in tables.vague.finditer(ctx.text) if not tables.vague_keys.isdisjoint(words) \
+            else ():
         unit = _unit_of(m.group("unit"))
         if unit == "ratio":
             continue  # "shared tens of thousands of times": occasions, not a ratio
         found.append(FigureMention(value=None, unit=unit,
                                    span=Span.of(ctx.text, m.start(), m.end()),
-                                   about=_about_after(ctx, m.end())))
-    for m in tables.multiplier.finditer(ctx.text):
+                                   about=np_after(ctx, m.end())))
+    for m in tables.multiplier.finditer(ctx.text) \
+            if not tables.multiplier_keys.isdisjoint(words) else ():
         value = load_triggers().multipliers[m.group("verb").lower()]
         begin, qualifier = _qualified_start(ctx, m.start())
         found.append(FigureMention(value=value, unit="ratio",
                                    span=Span.of(ctx.text, begin, m.end()),
-                                   qualifier=qualifier, about=_subject_before(ctx, begin)))
-    for m in tables.comparative.finditer(ctx.text):
+                                   qualifier=qualifier, about=subject_before(ctx, begin)))
+    for m in tables.comparative.finditer(ctx.text) \
+            if not tables.comparative_keys.isdisjoint(words) else ():
         if m.group("follower").lower() not in tables.comparative_followers:
             continue  # "met twice", "repeated it twice more": occasions
         value = Decimal(str(t.raw["figures"]["comparatives"][m.group("verb").lower()]))
         begin, qualifier = _qualified_start(ctx, m.start())
         found.append(FigureMention(value=value, unit="ratio",
                                    span=Span.of(ctx.text, begin, m.end("verb")),
-                                   qualifier=qualifier, about=_subject_before(ctx, begin)))
+                                   qualifier=qualifier, about=subject_before(ctx, begin)))
     found = _without_overlaps(found)
     found = apply_frames(ctx, found, bare, FrameRules(
         number=_number, counted_noun=lambda end: _counted_noun(ctx, end, allow_gap=True),
-        is_counted=_is_counted, plural=_plural, numbers=tables.number,
+        is_counted=is_counted, plural=_plural, numbers=tables.number,
         elliptic=tables.elliptic))
     questions = question_spans(ctx.text)
     if questions:
         # An interviewer's question quotes figures; the answer states them (if it does).
         found = [f for f in found if not in_question(questions, f.span.begin)]
-    _restated_about(ctx, found)
+    restated_about(ctx, found)
     for figure in found:
         figure.asserted_by = _asserted_by(ctx, figure.span, statements)
     return found
@@ -294,6 +341,16 @@ def _figure(ctx: Context, m: re.Match[str], local_dollar: str | None = None
     is_word = not m.group("anum")[0].isdigit()
     if is_word and m.group("anum")[0].isupper() and not _opens_sentence(text, m.start("anum")):
         return None  # "Group of Seven partners", "the Big Three": part of a name
+    tables = _tables()
+    if tables.share_before.search(text, max(0, m.start("anum") - 24), m.start("anum")):
+        return None  # "One in three": the second number of a share
+    if tables.page_count.match(text, _first_amount_end(m)) or _COPYRIGHT.search(
+            text, text.rfind("\n", 0, m.start()) + 1, m.start()):
+        return None  # "3 min read", "12 comments", "© 2000-2026": the page about itself
+    if not (m.group("acur") or m.group("ascale") or m.group("aunit")):
+        share = _share(ctx, m, value)
+        if share is not None:
+            return share
     scale = t.scales.get((m.group("ascale") or "").lower(), Decimal(1))
     if m.group("ascale") and m.group("ascale").lower() in ("m", "k", "bn", "mn", "tn", "trn") \
             and not (m.group("acur") or m.group("bcur")):
@@ -319,11 +376,25 @@ def _figure(ctx: Context, m: re.Match[str], local_dollar: str | None = None
             unit = local_dollar  # "$15.40" where the article writes "$US" for US dollars
     if unit_word:
         unit = _unit_of(unit_word)
+    if unit is not None and (cur or unit_word and not is_counted(unit)) \
+            and unit in _MONEY_UNITS():
+        rate = tables.rate.match(text, end)
+        if rate is not None:  # "$325 per kilogram": a price per quantity
+            unit = f"{unit} per {' '.join(rate.group('noun').split())}"
+            end = rate.end()
     counted_unit = unit is None
+    duration = named_class = False
     if unit is None:
-        # Durations count with a qualifier or as a range ("three to four months").
-        counted = (_counted_as(ctx, end) or _counted_noun(ctx, end, allow_gap=not is_word)
-                   or (_duration(ctx, end) if m.group("qual") or second is not None else None))
+        # Durations count with a qualifier, as a range ("three to four months") or after a
+        # word saying how long something lasts ("run for one year").
+        lasting = m.group("qual") or second is not None or tables.duration_frame.search(
+            text, max(0, m.start() - 24), m.start())
+        counted = _counted_as(ctx, end)
+        named_class = counted is not None  # "seven rare earths": elements, a defined class
+        counted = counted or _counted_noun(ctx, end, allow_gap=True, capital_first=not is_word)
+        if counted is None and lasting:
+            counted = _duration(ctx, end)
+            duration = counted is not None
         if counted is None:
             return None
         unit, end = counted
@@ -334,8 +405,9 @@ def _figure(ctx: Context, m: re.Match[str], local_dollar: str | None = None
         return None
     if _refers(ctx, m.start()) and _word_after(ctx, end) in _tables().referring_heads:
         return None  # "the 90% figure": a figure given before, named again
-    if is_word and counted_unit and (value == 1 or unit in _tables().discourse
-                                     or _names_a_list(ctx, m.start())):
+    if is_word and counted_unit and not duration and (
+            value == 1 or unit in _tables().discourse or _names_a_list(ctx, m.start())
+            or not named_class and _list_follows(ctx, end)):
         # "One sees 60 percent" (a pronoun), "Three features stand out" (the text's own
         # parts), "gallium and germanium, two metals used in chips" (a list, counted)
         return None
@@ -354,7 +426,44 @@ def _figure(ctx: Context, m: re.Match[str], local_dollar: str | None = None
     counted_from = _first_amount_end(m) if high is None else max(
         m.end(g) for g in ("bnum", "bscale", "bunit") if m.group(g))
     return FigureMention(value=low, unit=unit, span=span, value_max=high, qualifier=qualifier,
-                         about=_about(ctx, span, unit, counted_from))
+                         about=about_of(ctx, span, unit, counted_from))
+
+
+def _share(ctx: Context, m: re.Match[str], value: Decimal) -> FigureMention | None:
+    """"about 6 in 10", "nine out of 10": a share in percent (the second number 10, 100 or
+    1,000), spanning both numbers."""
+    share = _tables().share.match(ctx.text, m.end("anum"))
+    if share is None:
+        return None
+    word = share.group("denominator").lower().replace(",", "")
+    denominator = Decimal(100) if word == "a hundred" else _number(word)
+    if not denominator:
+        return None
+    begin = m.start() + len(m.group()) - len(m.group().lstrip())
+    span = Span.of(ctx.text, begin, share.end())
+    qualifier = m.group("qual").lower() if m.group("qual") else None
+    return FigureMention(value=_whole(value * 100 / denominator), unit="percent", span=span,
+                         qualifier=qualifier, about=about_of(ctx, span, "percent"))
+
+
+_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _MONEY_UNITS() -> frozenset[str]:  # noqa: N802 - a constant computed once
+    t = load_triggers()
+    return frozenset(t.currency_symbols.values()) | frozenset(t.currency_words.values())
+
+
+_LIST_AFTER = re.compile(r"[^.;:!?\n]{0,100}(?::|\s--|\s?[—–])\s*[^.;:!?\n]*,[^.;:!?\n]*"
+                         r"\b(?:and|or)\b")
+
+
+def _list_follows(ctx: Context, end: int) -> bool:
+    """A count whose sentence goes on to list what it counts after a colon ("three materials
+    that sit at the heart of chip production: fluorinated polyimide, photoresists and
+    hydrogen fluoride"): the count announces the list, it measures nothing."""
+    return _LIST_AFTER.match(ctx.text, end) is not None
 
 
 def _is_range(ctx: Context, m: re.Match[str]) -> bool:
@@ -384,9 +493,11 @@ def _is_range(ctx: Context, m: re.Match[str]) -> bool:
         return bool(m.group("between"))
     if joiner == "to":
         before = m.string[max(0, m.start() - 30):m.start()]
-        if _CHANGE_VERBS.search(before):
+        if CHANGE_VERBS.search(before):
             return False
-        return not a_unit or bool(re.search(r"\b(?:from|between)\s*$", before, re.IGNORECASE))
+        # "deposits of 30.6% to 39.0%", "from 60% to 70%": a range (a fall, "from 90% to
+        # 60%", and a change, "cut 20% to 10%", were ruled out above).
+        return True
     return True
 
 
@@ -447,24 +558,44 @@ def _unit_of(word: str) -> str:
 
 
 _WORD = re.compile(r"\s*([A-Za-z][\w’'‑-]*)")
+_COUNTED_WORD = re.compile(r"[ \t]*(?:\n[ \t]*)?([A-Za-z](?:[\w’'‑-]|\.(?=[\w‑-]))*)")
+"""A word after a count: on the same line or the next, not past a blank line ("3 min
+read" then "Key points"); "U.S.-linked" is one word."""
 
 
-def _counted_noun(ctx: Context, offset: int, *, allow_gap: bool) -> tuple[str, int] | None:
-    """The plural noun a number counts: "1,100 items", "1,100 dual use items"."""
+def _counted_noun(ctx: Context, offset: int, *, allow_gap: bool,
+                  capital_first: bool = True) -> tuple[str, int] | None:
+    """The plural noun a number counts: "1,100 items", "1,100 dual use items", "89 Chinese
+    military aircraft", "28 navy and coast guard ships" (coordinated modifiers).  With
+    ``capital_first`` off (after a number word), a capitalised first modifier is accepted
+    only when hyphenated ("five U.S.-linked subsidiaries", not "Three Kingdoms")."""
     t = load_triggers()
+    tables = _tables()
     pos = offset
-    for index in range(_COUNTED_GAP + 1 if allow_gap else 1):
-        m = _WORD.match(ctx.text, pos)
+    gap = _COUNTED_GAP + 1 if allow_gap else 1
+    index = 0
+    coordinated = False
+    while index < gap:
+        m = _COUNTED_WORD.match(ctx.text, pos)
         if m is None:
             return None
         word = m.group(1)
         lower = word.lower()
-        if lower in t.counted_excluded or lower in _NP_STOP or (index == 0 and word[0].isupper()
-                                                                 and not allow_gap):
+        if lower in {"and", "or"} and index > 0 and allow_gap and not coordinated:
+            coordinated = True  # "navy and coast guard ships": modifiers coordinated
+            gap += 2
+            index += 1
+            pos = m.end()
+            continue
+        if lower in t.counted_excluded or lower in NP_STOP:
             return None
-        if _plural(lower) and lower not in t.counted_excluded:
+        if index == 0 and word[0].isupper() and not capital_first and not (
+                "-" in word or "‑" in word):
+            return None
+        if (_plural(lower) or lower in tables.invariant) and lower not in t.counted_excluded:
             return lower, m.end()
         pos = m.end()
+        index += 1
     return None
 
 
@@ -476,7 +607,7 @@ def _counted_as(ctx: Context, offset: int) -> tuple[str, int] | None:
     if m is None:
         return None
     modifiers = m.group("mods").split()
-    if any(w in _NP_STOP | _NP_INNER and w not in {"and", "or"} or _plural(w) and w != "more"
+    if any(w in NP_STOP | NP_INNER and w not in {"and", "or"} or _plural(w) and w != "more"
            for w in modifiers):
         return None  # "seven categories of heavy rare earths" counts categories
     noun = " ".join(m.group("noun").lower().replace("‑", "-").split())
@@ -521,144 +652,6 @@ def _without_overlaps(found: list[FigureMention]) -> list[FigureMention]:
             continue
         kept.append(figure)
     return kept
-
-
-# -- what a figure is about --------------------------------------------------------------------
-
-def _about(ctx: Context, span: Span, unit: str, counted_from: int | None = None) -> str | None:
-    text = ctx.text
-    after = text[span.end:span.end + 200]
-    of = re.match(r"\s+of\s+", after)
-    if of and unit in ("percent", "ratio", "percentage points") or (of and _is_counted(unit)):
-        phrase = _np_after(ctx, span.end + of.end())
-        if phrase and _is_counted(unit):
-            return f"{unit} of {phrase}"
-        if phrase:
-            return phrase
-    worth = re.match(r"\s+worth\s+of\s+", after)
-    if worth:
-        return _np_after(ctx, span.end + worth.end())
-    increase = re.match(r"\s+(?:increase|rise|growth|decline|drop|fall|cut|jump)\s+in\s+", after)
-    if increase:
-        return _np_after(ctx, span.end + increase.end())
-    before = text[max(0, span.begin - 40):span.begin]
-    if _CHANGE_VERBS.search(before):
-        verb = _CHANGE_VERBS.search(before)
-        stop = span.begin - len(before) + verb.start()  # type: ignore[union-attr]
-        subject = _np_before(ctx, stop)
-        if subject:
-            return subject
-    into = re.search(r"\b(?:to|at|of)\s+$", before)
-    if into and not _is_counted(unit):
-        subject = _np_before(ctx, span.begin - len(before) + into.start())
-        if subject:
-            return subject
-    if not _is_counted(unit):
-        modified = _np_after(ctx, _skip_parenthesis(text, span.end))
-        if modified:
-            return modified
-    if _is_counted(unit) and counted_from is not None:
-        # The counted noun phrase itself, with an "of" complement: "categories of ...".
-        noun = text[counted_from:span.end].strip()
-        of_np = _np_after(ctx, span.end + of.end()) if of else None
-        return f"{noun} of {of_np}" if of_np else noun
-    return None
-
-
-def _is_counted(unit: str) -> bool:
-    return unit not in set(load_triggers().units.values()) | set(
-        load_triggers().currency_words.values()) | set(load_triggers().currency_symbols.values())
-
-
-def _skip_parenthesis(text: str, pos: int) -> int:
-    m = re.match(r"\s*\([^)]{0,60}\)", text[pos:pos + 80])
-    return pos + m.end() if m else pos
-
-
-_TOKEN = re.compile(r"[^\s,.;:—–()\"“”]+(?:\.(?=\w))?[^\s,.;:—–()\"“”]*|[,.;:—–()\"“”]")
-
-
-def _np_after(ctx: Context, pos: int, *, include_numbers: bool = False) -> str | None:
-    """A noun phrase starting at ``pos``: at most a few words, up to a stop word."""
-    words: list[str] = []
-    tokens = _TOKEN.findall(ctx.text[pos:pos + 160])
-    for index, token in enumerate(tokens):
-        lower = token.lower()
-        if len(token) == 1 and token in ",.;:—–()\"“”":
-            break
-        if words and _TIME_PHRASE.match(" ".join(tokens[index:index + 3])):
-            break  # "equipment last year": the time ends the phrase
-        if (lower in _NP_STOP and not (words and lower in _NP_INNER | {"and", "or"})) \
-                or lower in _QUALIFIER_WORDS:
-            break
-        if re.match(r"\d", token) and not include_numbers:
-            if not words:
-                return None
-            break
-        if lower.endswith("ing") and words:
-            break
-        words.append(token)
-        if len(words) >= _ABOUT_WORDS:
-            break
-    while words and words[-1].lower() in _NP_INNER | {"the", "a", "an", "and", "or"}:
-        words.pop()
-    phrase = " ".join(words)
-    if not phrase or _TIME_PHRASE.match(phrase):
-        return None  # "last year", "a year": when, not what
-    return phrase
-
-
-def _np_before(ctx: Context, end: int) -> str | None:
-    """The noun phrase ending at ``end``: "November exports to Japan" before "rose"."""
-    window = ctx.text[max(0, end - 120):end]
-    words: list[str] = []
-    for token in reversed(_TOKEN.findall(window)):
-        lower = token.lower()
-        if len(token) == 1 and token in ",.;:—–()\"“”":
-            if words:
-                break
-            continue
-        if (lower in _NP_STOP and lower not in ("of", "to")) or re.match(r"\d", token) \
-                or lower.endswith("ing") or lower in load_triggers().units:
-            break
-        words.append(token)
-        if len(words) >= _ABOUT_WORDS:
-            break
-    while words and words[-1].lower() in _NP_INNER:
-        words.pop()
-    words.reverse()
-    while words and words[-1].lower() in _NP_INNER:
-        words.pop()
-    phrase = " ".join(words)
-    if not phrase or _TIME_PHRASE.match(phrase):
-        return None  # "a month earlier": when, not what
-    return phrase
-
-
-def _subject_before(ctx: Context, offset: int) -> str | None:
-    m = re.search(r"(?:has|have|had)?\s*$", ctx.text[max(0, offset - 20):offset])
-    stop = offset - (len(m.group()) if m else 0)
-    return _np_before(ctx, stop)
-
-
-def _about_after(ctx: Context, pos: int) -> str | None:
-    return _np_after(ctx, pos)
-
-
-def _restated_about(ctx: Context, found: list[FigureMention]) -> None:
-    """"9 trillion yen ($58 billion) budget", "9 trillion yen, equivalent to 58 billion
-    dollars": the restated amount measures the same thing as the first."""
-    for previous, figure in zip(found, found[1:], strict=False):
-        gap = ctx.text[previous.span.end:figure.span.begin]
-        if re.fullmatch(r"\s+to\s+", gap) and figure.about is None:
-            figure.about = previous.about  # "rose 35% to 305 metric tons": the same quantity
-            continue
-        if len(gap) > 20 or not _RESTATED.search(gap) or _is_counted(figure.unit):
-            continue
-        if previous.about is None and figure.about is not None:
-            previous.about = figure.about
-        elif previous.about is not None:
-            figure.about = previous.about
 
 
 def _asserted_by(ctx: Context, span: Span, statements: list[StatementMention]) -> str | None:

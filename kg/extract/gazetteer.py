@@ -11,16 +11,22 @@ word matches any case, a Capitalised one needs a capital, and one with more capi
 A :class:`Gazetteer` holds every alias, generic term and trigger word, so an article is
 scanned once, left to right, in time linear in its number of tokens (times the length of
 the longest alias), whatever the size of the tables.
+
+An article is tokenised once: :func:`token_stream` caches a :class:`TokenStream` per text
+(its tokens, keys, offsets and, on first use, sentence-initial and heading tokens and an
+index of where each word occurs), which the actor, material, citation and figure
+extractors share; other extractors may use it too.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from .text import split_sentences
 
@@ -36,33 +42,37 @@ _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+|['’ʼ]s(?![^\W_])|\S")
 # Tokens
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    """One token of a text: its offsets, text, comparison key and how it joins the last."""
+    """One token of a text: its offsets, text, comparison key and how it joins the last.
 
-    index: int
-    begin: int
-    end: int
-    text: str
-    key: str
-    glued: bool = False
-    """Joined to the previous token by a hyphen and no space (``Ya-dong``: ``dong``)."""
-    newline_before: bool = False
+    A plain slotted class, not a dataclass: an article has hundreds of tokens and the
+    rules read their flags millions of times, so the flags are computed once, here.
+    """
 
-    @property
-    def is_word(self) -> bool:
+    __slots__ = ("index", "begin", "end", "text", "key", "glued", "newline_before",
+                 "is_word", "is_capitalised", "is_possessive")
+
+    def __init__(self, index: int, begin: int, end: int, text: str, key: str,
+                 glued: bool = False, newline_before: bool = False) -> None:
+        self.index = index
+        self.begin = begin
+        self.end = end
+        self.text = text
+        self.key = key
+        self.glued = glued
+        """Joined to the previous token by a hyphen and no space (``Ya-dong``: ``dong``)."""
+        self.newline_before = newline_before
+        first = text[0]
+        self.is_word = first.isalnum()
         """Whether the token is a word (letters or digits), not punctuation."""
-        return self.text[0].isalnum()
-
-    @property
-    def is_capitalised(self) -> bool:
+        self.is_capitalised = first.isupper()
         """Whether the token starts with a capital letter."""
-        return self.text[0].isupper()
-
-    @property
-    def is_possessive(self) -> bool:
+        self.is_possessive = key == "'s"
         """Whether the token is a possessive ``'s``."""
-        return self.key == "'s"
+
+    def __repr__(self) -> str:
+        return (f"Token({self.index}, {self.begin}, {self.end}, {self.text!r}"
+                f"{', glued' if self.glued else ''})")
 
 
 def token_key(text: str) -> str:
@@ -70,34 +80,162 @@ def token_key(text: str) -> str:
     return text.translate(_APOSTROPHES).casefold()
 
 
-@lru_cache(maxsize=16)
-def tokenize(text: str) -> tuple[Token, ...]:
-    """Tokens of ``text`` (see module doc); cached, as several extractors tokenise one text."""
-    raw = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+_APOSTROPHE_CHARS = "\u2019\u02bc\u2018"
+
+
+def _tokens_of(text: str) -> tuple[Token, ...]:
     tokens: list[Token] = []
+    append = tokens.append
     glue_next = False
-    for i, (begin, end, word) in enumerate(raw):
-        if (word in HYPHENS and 0 < i < len(raw) - 1 and raw[i - 1][1] == begin
-                and raw[i + 1][0] == end and raw[i - 1][2][0].isalnum()
-                and raw[i + 1][2][0].isalnum()):
+    previous: Token | None = None
+    size = len(text)
+    find = text.find
+    newline = find("\n")  # the next line break at or after the end of the last token
+    if newline < 0:
+        newline = size
+    for m in _TOKEN.finditer(text):
+        begin, end = m.span()
+        word = m.group()
+        if (word in HYPHENS and previous is not None and previous.end == begin
+                and previous.text[0].isalnum() and end < size and text[end].isalnum()):
             glue_next = True  # an intra-word hyphen: not a token of its own
             continue
-        previous_end = tokens[-1].end if tokens else 0
-        tokens.append(Token(
-            index=len(tokens), begin=begin, end=end, text=word, key=token_key(word),
-            glued=glue_next, newline_before="\n" in text[previous_end:begin] or not tokens,
-        ))
+        # Only a token opening with an apostrophe ("’s") has one to fold.
+        key = (word.translate(_APOSTROPHES) if word[0] in _APOSTROPHE_CHARS else word).casefold()
+        previous = Token(len(tokens), begin, end, word, key, glue_next,
+                         previous is None or newline < begin)
+        if newline < end:
+            newline = find("\n", end)
+            if newline < 0:
+                newline = size
+        append(previous)
         glue_next = False
     return tuple(tokens)
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=8192)
+def _short_tokens(text: str) -> tuple[Token, ...]:
+    return _tokens_of(text)
+
+
+_SHORT = 200
+"""Texts up to this length (aliases, names, phrases) are tokenised through a cache of
+their own, so that they never push an article's tokens out of :func:`token_stream`'s."""
+
+
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Tokens of ``text`` (see module doc); cached, as several extractors tokenise one text
+    (an article's through :func:`token_stream`)."""
+    if len(text) <= _SHORT:
+        return _short_tokens(text)
+    return token_stream(text).tokens
+
+
+class TokenStream:
+    """One article's tokens and what the rules derive from them, computed once per text.
+
+    The actor, material and citation extractors share it (:func:`token_stream` caches the
+    last few texts): the tokens, their keys and offsets, and on first use the indexes of
+    sentence-initial tokens and of tokens on title-case heading lines.
+    """
+
+    __slots__ = ("text", "tokens", "keys", "begins", "capitalised", "glued", "_initial",
+                 "_heading", "_where", "_by_begin", "_by_end")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = _tokens_of(text)
+        self.keys: tuple[str, ...] = tuple(t.key for t in self.tokens)
+        self.begins: list[int] = [t.begin for t in self.tokens]
+        self.capitalised: tuple[int, ...] = tuple(
+            t.index for t in self.tokens if t.is_capitalised and t.is_word)
+        """Indexes of the capitalised words: where any name may start."""
+        self.glued: tuple[int, ...] = tuple(t.index for t in self.tokens if t.glued)
+        """Indexes of the tokens glued to the one before by a hyphen."""
+        self._initial: frozenset[int] | None = None
+        self._heading: frozenset[int] | None = None
+        self._where: dict[str, list[int]] | None = None
+        self._by_begin: dict[int, int] | None = None
+        self._by_end: dict[int, int] | None = None
+
+    @property
+    def by_begin(self) -> dict[int, int]:
+        """Character offset where a token begins -> its index."""
+        if self._by_begin is None:
+            self._by_begin = {t.begin: t.index for t in self.tokens}
+        return self._by_begin
+
+    @property
+    def by_end(self) -> dict[int, int]:
+        """Character offset where a token ends -> the index after it."""
+        if self._by_end is None:
+            self._by_end = {t.end: t.index + 1 for t in self.tokens}
+        return self._by_end
+
+    @property
+    def distinct(self) -> Iterable[str]:
+        """The distinct token keys of the text."""
+        return self._index().keys()
+
+    def _index(self) -> dict[str, list[int]]:
+        if self._where is None:
+            where: dict[str, list[int]] = {}
+            for i, key in enumerate(self.keys):
+                bucket = where.get(key)
+                if bucket is None:
+                    where[key] = [i]
+                else:
+                    bucket.append(i)
+            self._where = where
+        return self._where
+
+    def positions(self, keys: Iterable[str]) -> list[int]:
+        """Indexes of the tokens whose key is one of ``keys``, in text order: the rules
+        visit the few places a trigger word occurs instead of every token."""
+        where = self._index()
+        found = [where[k] for k in keys if k in where]
+        if len(found) == 1:
+            return found[0][:]
+        return sorted(i for bucket in found for i in bucket)
+
+    @property
+    def sentence_initial(self) -> frozenset[int]:
+        """Indexes of the first word token of each sentence (sentences of :mod:`.text`)."""
+        if self._initial is None:
+            self._initial = _sentence_initial(self.text, self.tokens)
+        return self._initial
+
+    @property
+    def heading(self) -> frozenset[int]:
+        """Indexes of the tokens on title-case lines (see :func:`heading_tokens`)."""
+        if self._heading is None:
+            self._heading = _heading(self.tokens)
+        return self._heading
+
+    def token_at(self, offset: int) -> int | None:
+        """Index of the token covering character ``offset``."""
+        i = bisect.bisect_right(self.begins, offset) - 1
+        if 0 <= i < len(self.tokens) and self.tokens[i].begin <= offset < self.tokens[i].end:
+            return i
+        return None
+
+
+@lru_cache(maxsize=8)
+def token_stream(text: str) -> TokenStream:
+    """The :class:`TokenStream` of ``text``, cached for the few articles in flight."""
+    return TokenStream(text)
+
+
 def sentence_initial_tokens(text: str) -> frozenset[int]:
     """Indexes of the first word token of each sentence (sentences of :mod:`.text`)."""
+    return token_stream(text).sentence_initial
+
+
+def _sentence_initial(text: str, tokens: tuple[Token, ...]) -> frozenset[int]:
     starts = {s.begin for s in split_sentences(text)}
     initial: set[int] = set()
     seen_word = True
-    for tok in tokenize(text):
+    for tok in tokens:
         if tok.begin in starts or tok.newline_before:
             seen_word = False
         if tok.is_word:
@@ -107,16 +245,19 @@ def sentence_initial_tokens(text: str) -> frozenset[int]:
     return frozenset(initial)
 
 
-@lru_cache(maxsize=16)
 def heading_tokens(text: str) -> frozenset[int]:
     """Indexes of the tokens on title-case lines ("Potential Economic and Strategic Impacts")
     that do not end like a sentence.
 
     Capitals there say nothing about names, so the name patterns leave them alone.
     """
+    return token_stream(text).heading
+
+
+def _heading(tokens: tuple[Token, ...]) -> frozenset[int]:
     out: set[int] = set()
     line: list[Token] = []
-    for tok in (*tokenize(text), None):
+    for tok in (*tokens, None):
         if tok is None or (tok.newline_before and line):
             words = [t for t in line if t.is_word and len(t.text) > 3]
             caps = sum(1 for t in words if t.is_capitalised)
@@ -152,20 +293,34 @@ def case_rule(word: str) -> Case:
     return Case.EXACT
 
 
-def _case_ok(rule: Case, alias_word: str, text_word: str) -> bool:
-    if rule is Case.ANY:
-        return True
-    if rule is Case.CAPITAL:
-        return text_word[:1].isupper()
-    return text_word.translate(_APOSTROPHES) == alias_word.translate(_APOSTROPHES)
-
-
 @dataclass(frozen=True)
 class TrieEntry:
     """One alias stored in a trie node: its words (for the case check) and its payload."""
 
     words: tuple[str, ...]
     payload: Any
+    checks: tuple[tuple[Case, str], ...] = ()
+    """Each word's case rule and the form it must take (for :attr:`Case.EXACT`); only the
+    words whose rule is not :attr:`Case.ANY`, with their positions."""
+    positions: tuple[int, ...] = ()
+
+    def accepts(self, groups: list[str]) -> bool:
+        """Whether the text words ``groups`` meet the case rules of the alias's words."""
+        for position, (rule, form) in zip(self.positions, self.checks, strict=True):
+            word = groups[position]
+            if rule is Case.CAPITAL:
+                if not word[:1].isupper():
+                    return False
+            elif word.translate(_APOSTROPHES) != form:
+                return False
+        return True
+
+
+def _entry(words: tuple[str, ...], payload: Any) -> TrieEntry:
+    checks = [(k, case_rule(w), w.translate(_APOSTROPHES)) for k, w in enumerate(words)]
+    kept = [(k, rule, form) for k, rule, form in checks if rule is not Case.ANY]
+    return TrieEntry(words, payload, tuple((rule, form) for _, rule, form in kept),
+                     tuple(k for k, _, _ in kept))
 
 
 @dataclass
@@ -174,9 +329,10 @@ class _Node:
     entries: list[TrieEntry] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class GazMatch:
-    """Aliases matching tokens ``[start, end)``; ``payloads`` in insertion order."""
+class GazMatch(NamedTuple):
+    """Aliases matching tokens ``[start, end)``; ``payloads`` in insertion order.
+
+    A named tuple: a scan makes one per candidate, and tuples are the cheapest to make."""
 
     start: int
     end: int
@@ -217,7 +373,7 @@ class Gazetteer:
             node = self._root
             for word in words:
                 node = node.children.setdefault(token_key(word), _Node())
-            entry = TrieEntry(words, payload)
+            entry = _entry(words, payload)
             if entry not in node.entries:
                 node.entries.append(entry)
             self.max_words = max(self.max_words, len(words))
@@ -227,57 +383,87 @@ class Gazetteer:
         return key in self._root.children
 
     def matches_at(self, tokens: tuple[Token, ...], start: int) -> list[GazMatch]:
-        """Every alias matching tokens from ``start``, longest first."""
+        """Every alias matching tokens from ``start``, longest first.
+
+        A depth-first walk of the trie: each step takes one token, or a token with the
+        pieces glued to it (Ya-dong -> yadong)."""
         found: dict[int, list[Any]] = {}
-        for end, groups, node in self._walk(tokens, start, self._root, []):
-            for entry in node.entries:
-                if len(entry.words) == len(groups) and all(
-                    _case_ok(case_rule(w), w, g) for w, g in zip(entry.words, groups, strict=True)
-                ):
-                    bucket = found.setdefault(end, [])
-                    if entry.payload not in bucket:
-                        bucket.append(entry.payload)
+        n = len(tokens)
+        most = self.max_words
+        stack: list[tuple[int, _Node, list[str]]] = [(start, self._root, [])]
+        pop, push = stack.pop, stack.append
+        while stack:
+            j, node, groups = pop()
+            if node.entries and groups:
+                size = len(groups)
+                for entry in node.entries:
+                    if len(entry.words) == size and (not entry.checks
+                                                     or entry.accepts(groups)):
+                        bucket = found.get(j)
+                        if bucket is None:
+                            found[j] = [entry.payload]
+                        elif entry.payload not in bucket:
+                            bucket.append(entry.payload)
+            if j >= n or len(groups) >= most:
+                continue
+            children = node.children
+            token = tokens[j]
+            if j + 1 < n and tokens[j + 1].glued:
+                steps = []
+                child = children.get(token.key)
+                if child is not None:
+                    steps.append((j + 1, child, [*groups, token.text]))
+                key, text = token.key, token.text
+                k = j + 1
+                while k < n and tokens[k].glued:
+                    key += tokens[k].key
+                    text += tokens[k].text
+                    child = children.get(key)
+                    if child is not None:
+                        steps.append((k + 1, child, [*groups, text]))
+                    k += 1
+                stack.extend(reversed(steps))
+            else:
+                child = children.get(token.key)
+                if child is not None:
+                    push((j + 1, child, [*groups, token.text]))
         return [GazMatch(start, end, tuple(found[end])) for end in sorted(found, reverse=True)]
 
-    def _walk(self, tokens: tuple[Token, ...], j: int, node: _Node,
-              groups: list[str]) -> Iterator[tuple[int, list[str], _Node]]:
-        if node.entries and groups:
-            yield j, groups, node
-        if j >= len(tokens) or len(groups) >= self.max_words:
-            return
-        # One token, or a token with the pieces glued to it (Ya-dong -> yadong).
-        key, text = "", ""
-        k = j
-        while k < len(tokens) and (k == j or tokens[k].glued):
-            key += tokens[k].key
-            text += tokens[k].text
-            child = node.children.get(key)
-            if child is not None:
-                yield from self._walk(tokens, k + 1, child, [*groups, text])
-            k += 1
-
     def scan(self, tokens: tuple[Token, ...],
-             accept: Callable[[GazMatch], GazMatch | None] | None = None) -> list[GazMatch]:
+             accept: Callable[[GazMatch], GazMatch | None] | None = None, *,
+             stream: TokenStream | None = None) -> list[GazMatch]:
         """Leftmost-longest, non-overlapping matches over ``tokens``.
 
         ``accept(match) -> GazMatch | None`` may veto or narrow a candidate; a vetoed
-        candidate lets a shorter one at the same start be tried.
+        candidate lets a shorter one at the same start be tried.  With the ``stream`` the
+        tokens come from, only its distinct words are looked up in the trie.
         """
         out: list[GazMatch] = []
         roots = self._root.children
         n = len(tokens)
+        # Only a word some alias starts with, or one with pieces glued to it, can start a
+        # match (the common case is neither: no walk).
+        if stream is not None and stream.tokens is tokens:
+            starts = sorted(set(stream.positions([k for k in stream.distinct if k in roots]))
+                            .union(g - 1 for g in stream.glued))
+        else:
+            starts = [t.index for t in tokens if t.key in roots
+                      or t.index + 1 < n and tokens[t.index + 1].glued]
         i = 0
-        while i < n:
-            if tokens[i].key not in roots and not (i + 1 < n and tokens[i + 1].glued):
-                i += 1  # no alias starts with this word (the common case): no walk
+        for start in starts:
+            if start < i:
                 continue
+            node = roots.get(tokens[start].key)
+            if node is not None and not node.entries and start + 2 < n \
+                    and tokens[start + 1].key not in node.children \
+                    and not tokens[start + 1].glued and not tokens[start + 2].glued:
+                continue  # "the" before a word no alias "the ..." goes on with: no walk
             chosen = None
-            for candidate in self.matches_at(tokens, i):
+            for candidate in self.matches_at(tokens, start):
                 chosen = accept(candidate) if accept else candidate
                 if chosen is not None:
                     break
             if chosen is None:
-                i += 1
                 continue
             out.append(chosen)
             i = chosen.end

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..model import MaterialCategory
 from ..resolve import MaterialInfo
-from .gazetteer import Gazetteer, alias_key
+from .gazetteer import Gazetteer, alias_key, token_key
 from .refdata import MATERIALS_FILE, RefDataError, _read_toml, _strings
 
 
@@ -31,6 +31,9 @@ class MaterialEntry:
     inflect: bool = True
     not_after: tuple[str, ...] = ()
     not_before: tuple[str, ...] = ()
+    origin: bool = False
+    """A good that measures name by its origin: a nationality word right before the name
+    belongs to the mention ("Japanese seafood")."""
 
     def names(self) -> list[str]:
         """Name and aliases, each in both grammatical numbers unless ``inflect`` is off."""
@@ -60,8 +63,22 @@ class MaterialData:
     unsafe_symbols: frozenset[str]
     anaphoric: frozenset[str]
     agent_heads: frozenset[str] = frozenset()
+    part_heads: frozenset[str] = frozenset()
+    """Nouns of parts a material only qualifies ("supercomputer components")."""
+    portfolio_titles: frozenset[tuple[str, ...]] = frozenset()
+    """Token keys of "head of": a material after one names a desk ("head of critical
+    minerals")."""
+    demonyms: frozenset[str] = frozenset()
+    """Nationality words (token keys) that open the name of a good of ``origin``."""
     """Nouns a material may modify without being named ("magnet makers", "semiconductor
     manufacturing", "a critical minerals analyst")."""
+
+    @property
+    def symbol_keys(self) -> frozenset[str]:
+        """The chemical symbols as token keys (lower case): a text with none of them has
+        no list of symbols."""
+        return frozenset(symbol.casefold() for symbol in self.symbols
+                         if symbol not in self.unsafe_symbols)
 
     def chain(self, name: str) -> list[str]:
         """``name`` and its broader materials, nearest first."""
@@ -103,7 +120,7 @@ def other_number(alias: str) -> list[str]:
 
 
 _MATERIAL_KEYS = {"name", "category", "broader", "aliases", "symbol", "inflect", "not_after",
-                  "not_before"}
+                  "not_before", "origin"}
 
 
 def parse_material_data(data: dict[str, Any], source: Path = MATERIALS_FILE) -> MaterialData:
@@ -132,6 +149,7 @@ def parse_material_data(data: dict[str, Any], source: Path = MATERIALS_FILE) -> 
             not_after=_strings(raw.get("not_after"), f"material {name!r}: not_after", source),
             not_before=_strings(raw.get("not_before"), f"material {name!r}: not_before",
                                 source),
+            origin=bool(raw.get("origin", False)),
         )
     _add_compounds(data.get("compound", []), entries, source)
     gazetteer = Gazetteer()
@@ -167,7 +185,22 @@ def parse_material_data(data: dict[str, Any], source: Path = MATERIALS_FILE) -> 
             lexicon.get("anaphoric_determiners"), "[lexicon].anaphoric_determiners", source)),
         agent_heads=frozenset(w.casefold() for w in _strings(
             lexicon.get("agent_heads"), "[lexicon].agent_heads", source)),
+        part_heads=frozenset(w.casefold() for w in _strings(
+            lexicon.get("part_heads"), "[lexicon].part_heads", source)),
+        portfolio_titles=frozenset(
+            tuple(token_key(w) for w in phrase.split())
+            for phrase in _strings(lexicon.get("portfolio_titles"),
+                                   "[lexicon].portfolio_titles", source)),
+        demonyms=_demonyms(),
     )
+
+
+def _demonyms() -> frozenset[str]:
+    """The one-word nationality words of the actor tables ("Japanese", "Chinese")."""
+    from .refdata import actor_data
+
+    return frozenset(token_key(d) for entry in actor_data().entries.values()
+                     for d in entry.demonyms if " " not in d)
 
 
 def _add_compounds(tables: Any, entries: dict[str, MaterialEntry], source: Path) -> None:

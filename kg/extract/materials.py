@@ -15,7 +15,11 @@ earths" wins over "heavy rare earths" and "rare earth magnets" over "rare earth"
   names navigation components (the whole phrase) and drone components, and "rare earth
   elements and alloys" names rare earth alloys ("alloys");
 * chemical symbols count only where they cannot be ordinary words: in parentheses right
-  after a material ("dysprosium (Dy)") or in a list of symbols ("Dy, Tb and Nd").
+  after a material ("dysprosium (Dy)") or in a list of symbols ("Dy, Tb and Nd");
+* a good named by its origin keeps the nationality in its mention ("Japanese seafood");
+  parts ("supercomputer components") and desks ("head of critical minerals") name no good;
+  an acronym in parentheses inside a name is skipped ("extreme-ultraviolet (EUV)
+  machines").
 """
 
 from __future__ import annotations
@@ -29,10 +33,8 @@ from .refdata import (
     MaterialAlias,
     MaterialData,
     Token,
-    heading_tokens,
     material_data,
-    sentence_initial_tokens,
-    tokenize,
+    token_stream,
 )
 
 _Emit = Callable[[str, int, int], None]
@@ -47,9 +49,9 @@ def find_materials(article: Article) -> list[MaterialMention]:
     """Return the materials named in ``article``, one per mention, sorted by span."""
     text = article.text
     data = material_data()
-    tokens = tokenize(text)
-    initial = sentence_initial_tokens(text)
-    heading = heading_tokens(text)
+    stream = token_stream(text)
+    tokens = stream.tokens
+    heading = stream.heading
     shouted = [(m.start(), m.end()) for m in _CAPITALS_LINE.finditer(text)]
 
     def accept(match: GazMatch) -> GazMatch | None:
@@ -61,14 +63,26 @@ def find_materials(article: Article) -> list[MaterialMention]:
             return None  # "bargaining chip"
         if after is not None and after.key in entry.not_before:
             return None  # "beef up"
-        # Inside a proper name: "General Motors", "Northern Rare Earth Group".
+        # Inside a proper name: "General Motors", "Northern Rare Earth Group", "the Cognac
+        # Export Council".
         if (first.is_capitalised and before is not None and before.is_word
-                and before.is_capitalised and match.start not in initial
-                and match.start not in heading and not before.text.isupper()):
+                and before.is_capitalised and not before.text.isupper()
+                and match.start not in heading
+                and match.start not in stream.sentence_initial):
             return None
+        if (first.is_capitalised and after is not None and after.is_word
+                and after.is_capitalised and not after.text.isupper() and not after.glued
+                and match.start not in heading and not tokens[match.end - 1].newline_before
+                and not after.newline_before):
+            return None
+        if match.start and stream.keys[match.start - 1] in _PORTFOLIO_LINKS and any(
+                stream.keys[max(0, match.start - len(title)):match.start] == title
+                for title in data.portfolio_titles):
+            return None  # "head of critical minerals": a desk, not a good
         return match
 
-    matches = data.gazetteer.scan(tokens, accept=accept)
+    matches = _with_acronyms(data, tokens, data.gazetteer.scan(tokens, accept=accept,
+                                                               stream=stream))
     if shouted:
         matches = [m for m in matches
                    if not any(b <= tokens[m.start].begin < e for b, e in shouted)]
@@ -86,12 +100,58 @@ def find_materials(article: Article) -> list[MaterialMention]:
             continue  # "these critical minerals": refers back
         if _qualifies_agent(data, tokens, m.end):
             continue  # "magnet makers", "semiconductor manufacturing": not the good
-        emit(_name(m), m.start, m.end)
+        if m.end < len(tokens) and tokens[m.end].key in data.part_heads \
+                and not tokens[m.end].glued:
+            continue  # "supercomputer components": parts, not the good
+        start = m.start
+        if data.entries[_name(m)].origin and start > 0 \
+                and tokens[start - 1].key in data.demonyms and tokens[start - 1].is_capitalised:
+            start -= 1  # "Japanese seafood": the origin is part of the good's name
+        emit(_name(m), start, m.end)
         _shared_head(data, tokens, m, starts, emit)
         _shared_modifier(data, tokens, m, starts, emit)
         _symbol_in_parentheses(data, tokens, m, emit)
-    _symbol_lists(data, tokens, emit)
+    if any(k in stream.distinct for k in data.symbol_keys):
+        _symbol_lists(data, tokens, emit)
     return [found[k] for k in sorted(found)]
+
+
+_PORTFOLIO_LINKS = {"of", "for"}
+"""The last words of the ``portfolio_titles`` ("head of")."""
+_ACRONYM_REACH = 3
+"""Words on either side of an acronym in parentheses tried as one material's name."""
+
+
+def _with_acronyms(data: MaterialData, tokens: tuple[Token, ...],
+                   matches: list[GazMatch]) -> list[GazMatch]:
+    """Names split by an acronym in parentheses ("extreme-ultraviolet (EUV) machines",
+    "deep-ultraviolet (DUV) immersion lithography systems"): the words around it name the
+    material; matches inside the whole are dropped for it."""
+    found: list[GazMatch] = []
+    n = len(tokens)
+    for i in range(1, n - 3):
+        if tokens[i].text != "(" or tokens[i + 2].text != ")" \
+                or not tokens[i + 1].text.isupper() or len(tokens[i + 1].text) < 2:
+            continue
+        best: GazMatch | None = None
+        for left in range(1, _ACRONYM_REACH + 1):
+            start = i - left
+            if start < 0 or not tokens[start].is_word:
+                break
+            for right in range(_ACRONYM_REACH, 0, -1):
+                end = i + 3 + right
+                if end > n or not all(t.is_word for t in tokens[i + 3:end]):
+                    continue
+                name = _lookup(data, [*tokens[start:i], *tokens[i + 3:end]])
+                if name is not None and (best is None or end - start > best.end - best.start):
+                    best = GazMatch(start, end, (MaterialAlias(name),))
+        if best is not None:
+            found.append(best)
+    if not found:
+        return matches
+    kept = [m for m in matches if not any(f.start <= m.start < f.end or m.start <= f.start < m.end
+                                          for f in found)]
+    return sorted([*kept, *found], key=lambda m: m.start)
 
 
 def _qualifies_agent(data: MaterialData, tokens: tuple[Token, ...], end: int) -> bool:

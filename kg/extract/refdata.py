@@ -29,6 +29,7 @@ from .gazetteer import (
     Gazetteer,
     GazMatch,
     Token,
+    TokenStream,
     TrieEntry,
     alias_key,
     alias_word_variants,
@@ -36,14 +37,15 @@ from .gazetteer import (
     heading_tokens,
     sentence_initial_tokens,
     token_key,
+    token_stream,
     tokenize,
 )
 
 # The token and trie names are re-exported: the extractors import them from here.
 __all__ = [
-    "HYPHENS", "Case", "GazMatch", "Gazetteer", "Token", "TrieEntry", "alias_key",
-    "alias_word_variants", "case_rule", "heading_tokens", "sentence_initial_tokens",
-    "token_key", "tokenize",
+    "HYPHENS", "Case", "GazMatch", "Gazetteer", "Token", "TokenStream", "TrieEntry",
+    "alias_key", "alias_word_variants", "case_rule", "heading_tokens",
+    "sentence_initial_tokens", "token_key", "token_stream", "tokenize",
 ]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -124,6 +126,9 @@ class BodyKind:
     family: str | None = None
     refers_back: bool = True
     part_of_kind: str | None = None
+    venue: bool = False
+    """A chamber where things are said: alone after "told", "in", "before" ("told
+    parliament") it is the venue, not an actor."""
 
 
 @dataclass(frozen=True)
@@ -171,6 +176,13 @@ class ActorLexicon:
     local_bodies: tuple[str, ...] = ()
     """Terms that, after a place's name, name its local government ("prefectural
     government")."""
+    venue_words: frozenset[str] = frozenset()
+    """Words before a chamber's bare name that make it a venue ("told parliament")."""
+    currency_words: frozenset[str] = frozenset()
+    """Words after a state's name that make it a currency ("US$", "Taiwan dollar")."""
+    modified_nouns: frozenset[str] = frozenset()
+    """Nouns a generic body's name only qualifies ("coast guard vessels", "U.S. military
+    users"): no mention of the body."""
 
 
 @dataclass(frozen=True)
@@ -186,11 +198,18 @@ class CitationFrames:
     not_after: frozenset[str]
     source_lines: frozenset[str] = frozenset()
     """Labels of a line that lists sources ("Sources: ..."), case-folded."""
+    documents: frozenset[tuple[str, ...]] = frozenset()
+    """Nouns of an organisation's documents ("according to a MOFCOM statement")."""
 
     @cached_property
     def longest(self) -> int:
         """Length in tokens of the longest phrase (computed once: it bounds every scan)."""
         return max((len(p) for p in self.before | self.after), default=0)
+
+    @cached_property
+    def last_words(self) -> frozenset[str]:
+        """The last words of the ``before`` frames: a frame ends on one of them."""
+        return frozenset(p[-1] for p in self.before if p)
 
 
 def _phrases(values: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
@@ -261,6 +280,36 @@ class ActorData:
         """Every known person's canonical name with its lower-case form (fuzzy matching)."""
         return tuple((n, n.lower()) for n, e in self.entries.items()
                      if e.type is ActorType.PERSON)
+
+    @cached_property
+    def descriptor_size(self) -> int:
+        """Words of the longest descriptor."""
+        return max((len(d) for d in self.descriptors), default=0)
+
+    @cached_property
+    def descriptor_heads(self) -> frozenset[str]:
+        """The last words (token keys) of the descriptors: a descriptor ends on one."""
+        return frozenset(d[-1] for d in self.descriptors)
+
+    @cached_property
+    def descriptor_plural_heads(self) -> frozenset[str]:
+        """The descriptors' last words in the plural ("designers", "companies")."""
+        out = set()
+        for head in self.descriptor_heads:
+            if head.endswith("y") and head[-2:-1] not in set("aeiou"):
+                out.add(head[:-1] + "ies")
+            else:
+                out.add(head + ("es" if head.endswith(("s", "sh", "ch", "x")) else "s"))
+        return frozenset(out)
+
+    @cached_property
+    def person_names_by_length(self) -> dict[int, tuple[tuple[str, str], ...]]:
+        """:attr:`person_names` grouped by the length of the lower-case form: a fuzzy match
+        looks only at names of a length that can reach its threshold."""
+        groups: dict[int, list[tuple[str, str]]] = {}
+        for name, lower in self.person_names:
+            groups.setdefault(len(lower), []).append((name, lower))
+        return {size: tuple(names) for size, names in groups.items()}
 
     def demonym(self, state: str) -> str:
         """The first demonym of a state (its name when it has none)."""
@@ -357,6 +406,9 @@ def _lexicon(table: dict[str, Any], source: Path) -> ActorLexicon:
         source_verbs=frozenset(w.casefold() for w in words("source_verbs")),
         citing_words=frozenset(w.casefold() for w in words("citing_words")),
         legal_suffixes=frozenset(words("legal_suffixes")),
+        currency_words=frozenset(w.casefold() for w in words("currency_words")),
+        venue_words=frozenset(w.casefold() for w in words("venue_words")),
+        modified_nouns=frozenset(w.casefold() for w in words("modified_nouns")),
         desk_words=frozenset(w.casefold() for w in words("desk_words")),
         local_bodies=words("local_bodies"),
     )
@@ -433,6 +485,7 @@ def parse_actor_data(data: dict[str, Any], source: Path = ACTORS_FILE) -> ActorD
             id=kind_id, terms=_strings(raw.get("terms"), f"kind {kind_id!r}: terms", source),
             template=str(raw.get("template", "")), type=kind_type, family=raw.get("family"),
             refers_back=bool(raw.get("refers_back", True)), part_of_kind=raw.get("part_of_kind"),
+            venue=bool(raw.get("venue", False)),
         )
     offices: dict[str, Office] = {}
     for i, raw in enumerate(data.get("office", [])):
@@ -538,6 +591,7 @@ def parse_actor_data(data: dict[str, Any], source: Path = ACTORS_FILE) -> ActorD
         relay_verbs=frozenset(w.casefold() for w in frame_words("relay_verbs")),
         not_after=frozenset(w.casefold() for w in frame_words("not_after")),
         source_lines=frozenset(w.casefold() for w in frame_words("source_lines")),
+        documents=_phrases(frame_words("documents")),
     )
     return ActorData(entries, kinds, offices, lexicon, gazetteer, alias_map,
                      body_by_state_kind, persons_by_family, template_patterns, citation,

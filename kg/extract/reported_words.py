@@ -32,8 +32,8 @@ from ..model import (
     Span,
 )
 from .context import PREPOSITIONS, Context
-from .speech_triggers import SpeechTrigger
-from .text import QUOTE_CHARS, Quote, words
+from .speech_triggers import SpeechTrigger, trigger_words
+from .text import QUOTE_CHARS, Quote, word_count, words
 from .triggers import load_triggers, phrase_pattern
 
 _QUOTE_MAX = 5000
@@ -115,24 +115,64 @@ def introduced_quote(ctx: Context, trigger: SpeechTrigger) -> Quote | None:
 _CONJUNCTION = re.compile(r"(?<![\w’'.-])(?:and|but|or|then|while|as)(?![\w’'-])")
 
 
+_TITLE_BEFORE = re.compile(r"(?:\s+[\w’'.-]+){1,4}\s*$")
+_QUOTE_CLOSED = re.compile(r"[,!?][\"”’']\s*$|[\"”’']\s*,\s*$")
+
+
 def quote_before(ctx: Context, offset: int) -> Quote | None:
     """The quotation that closes right before ``offset`` (white space and a comma between,
     or a title before a name: '"...," Deputy Minister Irena Sol told reporters')."""
+    ends = _quotes_by_end(ctx)
+    lowest = max(0, offset - 50)
+    while lowest > 0 and ctx.text[lowest - 1] in " \t":
+        lowest -= 1
+    closing = ends.sorted_ends
+    i = bisect.bisect_left(closing, lowest - 1)
+    if i == len(closing) or closing[i] > offset:
+        return None  # no quotation closes within reach: the cheap test first
     pos = offset
-    title = re.search(r"(?:\s+[\w’'.-]+){1,4}\s*$", ctx.text[max(0, offset - 50):offset])
+    title = _TITLE_BEFORE.search(ctx.text, max(0, offset - 50), offset)
     if title is not None and _CONJUNCTION.search(title.group()):
         return None  # '"...," and said X': a verb coordinated after the quotation's clause
-    if title is not None and re.search(r"[,!?][\"”’']\s*$|[\"”’']\s*,\s*$",
-                                       ctx.text[max(0, offset - len(title.group()) - 3):
-                                                offset - len(title.group())]):
-        pos = offset - len(title.group())
+    if title is not None and _QUOTE_CLOSED.search(
+            ctx.text, max(0, title.start() - 3), title.start()):
+        pos = title.start()
     while pos > 0 and ctx.text[pos - 1] in " \t":
         pos -= 1
-    for quote in ctx.quotes_in(max(0, pos - _QUOTE_MAX), pos):
-        if quote.outer.end == pos or (quote.outer.end == pos - 1 and ctx.text[pos - 1] == ","):
+    found = list(ends.get(pos, ()))
+    if ctx.text[pos - 1:pos] == ",":
+        found += ends.get(pos - 1, ())
+    found = [q for q in found if q.outer.begin >= pos - _QUOTE_MAX]
+    return min(found, key=lambda q: q.outer.begin) if found else None
+
+
+class _QuotesByEnd(dict[int, list[Quote]]):
+    """Quotations by the offset where they close, with those offsets sorted."""
+
+    sorted_ends: list[int]
+
+
+def _quotes_by_end(ctx: Context) -> _QuotesByEnd:
+    """The article's quotations that are neither nested nor terms, by the offset where
+    they close; built once per article (kept on its context)."""
+    cached = ctx.__dict__.get("_quotes_by_end")
+    if cached is None:
+        cached = _QuotesByEnd()
+        for quote in ctx.quotes:
             if not quote.nested and not is_term(quote):
-                return quote
-    return None
+                cached.setdefault(quote.outer.end, []).append(quote)
+        cached.sorted_ends = sorted(cached)
+        ctx.__dict__["_quotes_by_end"] = cached
+    return cached
+
+
+_MEDIUM = re.compile(r"(?:on|to|in)\s+")
+_CITING = re.compile(r"(?:citing|quoting)\s+[^,;:\"“]{1,60},\s*", re.IGNORECASE)
+_THAT_FIRST = re.compile(r"that\b\s*")
+_THAT_WORD = re.compile(r"\bthat\b\s*")
+_COLON_BEFORE_QUOTE = re.compile(r"(?:[\w’'-]+\s+){1,8}?[\w’'-]+\s*:\s*(?=[\"“‘'])")
+_CLAUSE_MARK = re.compile(r"[;:\"“‘]")
+"""Patterns of :func:`content_begin`, compiled once (it runs for every speech verb)."""
 
 
 def content_begin(ctx: Context, trigger: SpeechTrigger) -> int:
@@ -149,8 +189,7 @@ def content_begin(ctx: Context, trigger: SpeechTrigger) -> int:
     unresolved = _UNRESOLVED_TIME.match(text, pos, end)
     if unresolved:
         pos = unresolved.end()  # "said on Monday it had ..." in an undated article
-    lead = re.match(r"(?:(?:late|early|earlier|later)\s+)?(?:(?:on|in|at|during|last|this)\s+)?",
-                    text[pos:end], re.IGNORECASE)
+    lead = _TIME_LEAD.match(text[pos:end])
     start = pos + (lead.end() if lead else 0)
     for date in ctx.dates_in(pos, min(end, pos + 60)):
         if date.span.begin in (pos, start):
@@ -159,7 +198,7 @@ def content_begin(ctx: Context, trigger: SpeechTrigger) -> int:
                 pos += 1
             break
     # "said on CNBC this week the deal ...": the outlet spoken on and the time.
-    medium = re.match(r"(?:on|to|in)\s+", text[pos:end])
+    medium = _MEDIUM.match(text[pos:end])
     if medium is not None:
         outlet = ctx.actor_at(pos + medium.end())
         if outlet is not None and outlet.type is ActorType.MEDIA:
@@ -187,10 +226,10 @@ def content_begin(ctx: Context, trigger: SpeechTrigger) -> int:
         if that is not None and not re.search(r"[;\"“‘]", text[pos:topic.end() + that.start()]):
             return topic.end() + that.end()
     # "reported on Jan. 7, citing unnamed sources, that ...": the source is not the words.
-    citing = re.match(r"(?:citing|quoting)\s+[^,;:\"“]{1,60},\s*", text[pos:end], re.IGNORECASE)
+    citing = _CITING.match(text[pos:end])
     if citing:
         pos += citing.end()
-    m = re.match(r"that\b\s*", text[pos:end])
+    m = _THAT_FIRST.match(text[pos:end])
     if m:
         return pos + m.end()
     if _is_tell(trigger):
@@ -207,19 +246,24 @@ def content_begin(ctx: Context, trigger: SpeechTrigger) -> int:
                 pos = _skip_time(ctx, occasion.end(), end)
         while pos < end and text[pos] in " \t,":
             pos += 1
-        m = re.match(r"that\b\s*", text[pos:end])
+        m = _THAT_FIRST.match(text[pos:end])
         if m:
             return pos + m.end()
-    colon = re.match(r"(?:[\w’'-]+\s+){1,8}?[\w’'-]+\s*:\s*(?=[\"“‘'])", text[pos:end])
+    colon = _COLON_BEFORE_QUOTE.match(text[pos:end])
     if colon:
         return pos + colon.end()  # "said at the press conference: '...'"
     # "told reporters that", "said on Tuesday that", "said in a statement that".
-    that = re.search(r"\bthat\b\s*", text[pos:min(end, pos + 80)])
+    that = _THAT_WORD.search(text[pos:min(end, pos + 80)])
     if that is not None:
         skipped = text[pos:pos + that.start()]
         first = (skipped.split() or [""])[0].lower()
-        if (len(skipped.split()) <= _THAT_SKIP_WORDS and not re.search(r"[;:\"“‘]", skipped)
-                and (first in PREPOSITIONS or first in _TEMPORAL or ctx.actor_at(pos) is not None
+        # "said after talks in Kuala Lumpur on Oct. 26 that", "has said repeatedly that":
+        # a time, a place or an adverb before "that" is not the words.
+        adverbial = first in PREPOSITIONS or first in _TEMPORAL or (
+            first.endswith("ly") and len(first) > 4)
+        limit = _THAT_SKIP_WORDS + 3 if adverbial else _THAT_SKIP_WORDS
+        if (len(skipped.split()) <= limit and not _CLAUSE_MARK.search(skipped)
+                and (adverbial or ctx.actor_at(pos) is not None
                      or (first in _INDIRECT and (_is_tell(trigger) or first not in _DETERMINERS)))):
             return pos + that.end()
     return pos
@@ -325,7 +369,9 @@ def content_end(ctx: Context, begin: int, sentence: Span) -> int:
     leading subordinate clause ("When the ministry announced that A, my first reaction
     was ...")."""
     end = sentence.end
-    m = ctx.triggers.according_regex.search(ctx.text, begin, end)
+    # the sentence's "according to" words, found once per sentence (:class:`TriggerWords`)
+    according = trigger_words(ctx).matches(ctx.text, sentence)["according"]
+    m = next((a for a in according if a.start() >= begin), None)
     if m is not None and m.start() > begin:
         end = m.start()
     for semicolon in re.finditer(";", ctx.text[begin:end]):
@@ -364,6 +410,9 @@ def _closes_quote(text: str, begin: int, end: int) -> bool:
     return end < len(text) and text[end:end + 1] in _CLOSING
 
 
+_AFTER_COMMA = re.compile(r"[,—–]['’\"”]?\s*(?:[\w’'.-]+\s+){0,4}$")
+
+
 def is_trailing(ctx: Context, trigger: SpeechTrigger) -> bool:
     """"..., two people familiar with the matter said on Tuesday, in a move ...": the
     subject follows a comma and only adverbials (and a "tell" verb's listeners) follow
@@ -374,7 +423,7 @@ def is_trailing(ctx: Context, trigger: SpeechTrigger) -> bool:
     before = ctx.text[max(trigger.sentence.begin, speaker.span.begin - 60):speaker.span.begin]
     # A title may stand between the comma and the name: ", chief executive Takuya Ebisawa",
     # ", Chief Cabinet Secretary Minoru Kihara", ", the ministry's spokesperson He Yadong".
-    if not re.search(r"[,—–]['’\"”]?\s*(?:[\w’'.-]+\s+){0,4}$", before):
+    if not _AFTER_COMMA.search(before):
         return False
     return attribution_tail(ctx, trigger) is not None
 
@@ -405,13 +454,19 @@ def words_before_attribution(ctx: Context, trigger: SpeechTrigger) -> tuple[int,
         comma = ctx.text.find(",", according.end(), stop)
         start = comma + 1 if comma != -1 else start
     for date in ctx.dates_in(start, stop):
-        if ctx.is_dateline(date.span):
-            dash = re.search(r"[-–—]{1,2}\s+", ctx.text[date.span.end:stop])
+        if ctx.is_dateline(date.span) or _DATELINE_PLACE.fullmatch(
+                ctx.text, start, date.span.begin):
+            dash = _DATELINE_END.match(ctx.text, date.span.end, stop)
             if dash is not None:
-                start = date.span.end + dash.end()  # "OSTRAVA, March 4 (Wire) - ..."
+                start = dash.end()  # "OSTRAVA, March 4 (Wire) - ..."
     while start < stop and ctx.text[start].isspace():
         start += 1
     return start, trim_end(ctx.text, start, stop)
+
+
+_DATELINE_PLACE = re.compile(r"\s*[A-Z][A-Z.'’/ -]{1,40},\s*")
+"""The place of a dateline, in capitals ("BEIJING, ", "BEIJING/TOKYO, ")."""
+_DATELINE_END = re.compile(r",?\s*(?:\([^)]{1,40}\)\s*)?[-–—]{1,2}\s+")
 
 
 def demand_reports_words(ctx: Context, trigger: SpeechTrigger, begin: int, end: int) -> bool:
@@ -480,7 +535,7 @@ def widen_short(ctx: Context, trigger: SpeechTrigger, content: Span) -> Span:
     """Reported words too short to stand alone as evidence ("condemns the exercises") are
     given with their subject: "Taiwan's President Lai Ching-te condemns the exercises"."""
     speaker = trigger.speaker
-    if speaker is None or len(words(content.text)) >= SHORT_STATEMENT or trigger.negated \
+    if speaker is None or word_count(content.text) >= SHORT_STATEMENT or trigger.negated \
             or trigger.tense == "gerund" or trigger.cls not in ("call", "demand", "act", "say"):
         return content
     if trigger.cls == "say" and (content.begin != _next_word(ctx.text, trigger.verb.end) or
@@ -523,7 +578,7 @@ def by_paragraph(ctx: Context, content: Span) -> list[Span]:
             while begin < end and ctx.text[begin] in QUOTE_CHARS + " \t":
                 begin += 1  # the re-opening mark of a continued quotation
             end = trim_end(ctx.text, begin, end)
-            if len(words(ctx.text[begin:end])) >= SHORT_CONTENT:
+            if word_count(ctx.text[begin:end]) >= SHORT_CONTENT:
                 pieces.append(Span.of(ctx.text, begin, end))
     return pieces or [content]
 
@@ -558,7 +613,7 @@ def has_quote(ctx: Context, span: Span) -> bool:
 def is_term(quote: Quote) -> bool:
     """A quotation that names a term quotes nobody: short and capitalised ('One China'), or
     after a word that introduces a name ("all 'dual-use items'", "so-called 'X'")."""
-    found = re.findall(r"[^\W\d_]+", quote.span.text)
+    found = _LETTERS.findall(quote.span.text)
     if not found or len(found) > _TERM_MAX_WORDS:
         return False
     return all(w[0].isupper() for w in found)
@@ -569,12 +624,15 @@ def is_term_in(ctx: Context, quote: Quote) -> bool:
     'dual-use items'", "so-called 'protest'")."""
     if is_term(quote):
         return True
-    found = re.findall(r"[^\W\d_]+", quote.span.text)
-    if len(found) > _TERM_MAX_WORDS:
+    if len(_LETTERS.findall(quote.span.text)) > _TERM_MAX_WORDS:
         return False
     before = ctx.text[max(0, quote.outer.begin - 25):quote.outer.begin].lower()
-    return re.search(r"\b(?:all|so-called|so called|known as|dubbed|termed|the term|the word|"
-                     r"the phrase|the label)\s*$", before) is not None
+    return _TERM_INTRO.search(before) is not None
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_TERM_INTRO = re.compile(r"\b(?:all|so-called|so called|known as|dubbed|termed|the term|the word|"
+                         r"the phrase|the label)\s*$")
 
 
 # -- acts that report no words ----------------------------------------------------------
@@ -584,7 +642,9 @@ def _advisory_regex() -> re.Pattern[str]:
     speech = load_triggers().raw["speech"]
     nouns = "|".join(sorted((phrase_pattern(n) for n in speech["advisory_addressees"]),
                             key=len, reverse=True))
-    return re.compile(rf"\s+(?:(?:its|their|his|her|the|all|our)\s+)?(?:[\w’'-]+\s+){{0,2}}?"
+    # "called on its citizens to ...", in translation also "called to its citizens to ..."
+    return re.compile(rf"\s+(?:(?:on|upon|to)\s+)?(?:(?:its|their|his|her|the|all|our)\s+)?"
+                      rf"(?:[\w’'-]+\s+){{0,2}}?"
                       rf"(?:{nouns})\s+(?:(?:in|on|at|during|last|this)\s+(?:[\w’'.-]+\s+){{1,3}}?)?"
                       rf"(?:to|not\s+to|against)\b", re.IGNORECASE)
 

@@ -14,8 +14,9 @@ A :class:`SpeechTrigger` is found where
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -49,16 +50,87 @@ class SpeechTrigger:
     """The quotation the attribution follows or introduces."""
     colon: bool = False
     """Words introduced by a colon without quotation marks (translated transcripts)."""
+    whole: Span | None = None
+    """All the reported words when ``content`` is one of the parts they were cut into
+    ("said A and that B"): a date inside them belongs to the words, not to the saying."""
     given_date: tuple[PartialDate | None] | None = None
     """The date the statement's source gives (a transcript's conference day for an answer
     to a question, a footnote's date), maybe unknown; None when the statement is dated as
     any statement is."""
 
 
-def find_triggers(ctx: Context, sentence: Span) -> list[SpeechTrigger]:
+class TriggerWords:
+    """Where the words that may open a trigger stand in one text: each word that begins a
+    speech-verb form, an act verb or a negation, with the patterns to try there.
+
+    The text is scanned once, word by word, with one dictionary probe per word (instead of
+    trying hundreds of alternatives at every position of every sentence); a sentence then
+    takes its slice by bisection.
+    """
+
+    def __init__(self, text: str) -> None:
+        index = _trigger_index()
+        lower = text.lower()
+        if len(lower) == len(text):  # one lower-casing of the text keeps the offsets
+            found = [(m.start(), index[m.group()]) for m in _first_words().finditer(lower)]
+        else:  # a character whose lower case is longer ("İ"): lower each word
+            found = [(m.start(), entries) for m in _WORD.finditer(text)
+                     if (entries := index.get(m.group().lower())) is not None]
+        self.starts = [start for start, _ in found]
+        self.found = found
+
+        self._last: tuple[Span, dict[str, list[re.Match[str]]]] | None = None
+
+    def any_in(self, sentence: Span) -> bool:
+        """Whether a trigger word stands in ``sentence`` (it may still match nothing)."""
+        i = bisect.bisect_left(self.starts, sentence.begin)
+        return i < len(self.starts) and self.starts[i] < sentence.end
+
+    def matches(self, text: str, sentence: Span) -> dict[str, list[re.Match[str]]]:
+        """The matches in ``sentence`` of each kind (``verb``, ``act``, ``negation``,
+        ``according``), in text order, a kind's matches never overlapping (a form matched
+        at a word is the first of its kind that matches there)."""
+        if self._last is not None and self._last[0] is sentence:
+            return self._last[1]
+        out: dict[str, list[re.Match[str]]] = {kind: [] for kind in _KINDS}
+        i = bisect.bisect_left(self.starts, sentence.begin)
+        j = bisect.bisect_left(self.starts, sentence.end, i)
+        if i < j:
+            after = dict.fromkeys(_KINDS, -1)
+            for start, entries in self.found[i:j]:
+                for kind, pattern in entries:
+                    if start < after[kind]:
+                        continue  # inside this kind's last match, or one matched here
+                    m = pattern.match(text, start, sentence.end)
+                    if m is not None:
+                        out[kind].append(m)
+                        after[kind] = m.end()
+        self._last = (sentence, out)
+        return out
+
+
+_KINDS = ("verb", "act", "negation", "according")
+
+
+def trigger_words(ctx: Context) -> TriggerWords:
+    """The :class:`TriggerWords` of ``ctx``'s text, built once per article (kept on the
+    context)."""
+    words = ctx.__dict__.get("_trigger_words")
+    if words is None:
+        words = ctx.__dict__["_trigger_words"] = TriggerWords(ctx.text)
+    return words
+
+
+def find_triggers(ctx: Context, sentence: Span,
+                  words: TriggerWords | None = None) -> list[SpeechTrigger]:
     """The speech triggers of ``sentence`` in text order, overlapping ones merged (a
-    negation wins over the verb it holds: "did not say")."""
-    found = _verbs(ctx, sentence) + _acts(ctx, sentence) + _negations(ctx, sentence)
+    negation wins over the verb it holds: "did not say").  ``words`` may pass the
+    article's :class:`TriggerWords`, built once for all its sentences."""
+    matches = (words or trigger_words(ctx)).matches(ctx.text, sentence)
+    if not (matches["verb"] or matches["act"] or matches["negation"]):
+        return []
+    found = _verbs(ctx, sentence, matches["verb"]) + _acts(ctx, sentence, matches["act"]) + \
+        _negations(ctx, sentence, matches["negation"])
     found.sort(key=lambda t: t.verb.begin)
     kept: list[SpeechTrigger] = []
     for trigger in found:
@@ -70,10 +142,10 @@ def find_triggers(ctx: Context, sentence: Span) -> list[SpeechTrigger]:
     return kept
 
 
-def _verbs(ctx: Context, sentence: Span) -> list[SpeechTrigger]:
+def _verbs(ctx: Context, sentence: Span, matches: list[re.Match[str]]) -> list[SpeechTrigger]:
     out: list[SpeechTrigger] = []
     table = ctx.triggers.speech_verbs
-    for m in _verb_matches(ctx.text, sentence):
+    for m in matches:
         if ctx.in_quote(m.start(), m.end()):
             continue  # words inside a quotation are the speaker's, not an attribution
         info: SpeechVerb = table[" ".join(m.group().lower().split())]
@@ -82,22 +154,27 @@ def _verbs(ctx: Context, sentence: Span) -> list[SpeechTrigger]:
             lower = before.lower()
             if (lower in ctx.triggers.noun_markers or lower in PREPOSITIONS
                     or lower.endswith(("'s", "’s"))) and not _adverb_after_auxiliary(
-                        ctx, m.start(), lower) and not (lower == "as" and _QUOTED_AS.search(
-                            ctx.text, max(sentence.begin, m.start() - 80), m.start())):
+                        ctx, m.start(), lower) and not (lower == "as" and _quoted_as(
+                            ctx, sentence, m.start())):
                 continue  # a noun ("his remarks", "Takaichi's comments") or an infinitive
         if info.tense == "base" and before is not None and before.lower() not in (
-                "and", "or", "also", "they") and not before[:1].isupper() and \
-                ctx.actor_ending_at(m.start()) is None:
+                "and", "or", "also", "they"):
             # A base form is finite after a plural subject ("Analysts warn", "the ministry
-            # and its embassy in Tokyo advise").
-            continue
+            # and its embassy in Tokyo advise"), not after a name that a determiner makes
+            # a modifier ("the WTO dispute", "a Xinhua report").
+            actor = ctx.actor_ending_at(m.start())
+            if actor is None and not before[:1].isupper():
+                continue
+            if actor is not None and (ctx.word_before(actor.span.begin) or "").lower() in (
+                    "the", "a", "an"):
+                continue
         if info.tense == "past" and _BE_BEFORE.search(ctx.text, max(sentence.begin,
                                                                     m.start() - 40), m.start()):
             # "China is said to be weighing curbs", "it was reported that ...": a passive
             # names no speaker (its subject is what is said, or the listener).
             continue
-        passive = _QUOTED_AS.search(ctx.text, max(sentence.begin, m.start() - 80), m.start())
-        if passive is not None and info.tense == "gerund":
+        passive = _quoted_as(ctx, sentence, m.start()) if info.tense == "gerund" else None
+        if passive is not None:
             # "X was quoted as saying ...": a finite report of X's words.
             outlet = next((a.name for a in ctx.actors_in(passive.start(), m.start())
                            if a.type is ActorType.MEDIA), None)  # "quoted by the Journal"
@@ -116,6 +193,15 @@ _QUOTED_AS = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been
                         re.IGNORECASE)
 
 
+def _quoted_as(ctx: Context, sentence: Span, offset: int) -> re.Match[str] | None:
+    """"was quoted (by the Journal) as" right before ``offset``."""
+    window = max(sentence.begin, offset - 80)
+    preceding = ctx.text[window:offset].lower()
+    if "quoted" not in preceding and "cited" not in preceding:
+        return None  # the pattern's cheap test
+    return _QUOTED_AS.search(ctx.text, window, offset)
+
+
 _AUXILIARY_ADVERB = re.compile(r"\b(?:has|have|had|'s|’s)\s+(?:since|before|after)\s+$",
                                re.IGNORECASE)
 
@@ -127,42 +213,82 @@ def _adverb_after_auxiliary(ctx: Context, offset: int, word: str) -> bool:
         ctx.text, max(0, offset - 20), offset) is not None
 
 
-def _verb_matches(text: str, sentence: Span) -> Iterator[re.Match[str]]:
-    """The speech-verb forms of ``sentence``, as ``speech_regex`` finds them, found by
-    looking each word up in an index of first words: one dictionary probe per word
-    instead of trying every form at every position."""
-    index = _verb_index()
-    position = sentence.begin
-    for word in _WORD.finditer(text, sentence.begin, sentence.end):
-        if word.start() < position:
-            continue  # inside the form matched before ("point out")
-        for pattern in index.get(word.group().lower(), ()):
-            m = pattern.match(text, word.start(), sentence.end)
-            if m is not None:
-                position = m.end()
-                yield m
-                break
-
-
 _WORD = re.compile(r"(?<![\w])[^\W\d_]+")
 
 
+def _first_word(entry: str) -> str:
+    m = _WORD.match(entry.lower())
+    if m is None:
+        raise ValueError(f"trigger entry {entry!r} does not open with a word")
+    return m.group()
+
+
 @lru_cache(maxsize=1)
-def _verb_index() -> dict[str, tuple[re.Pattern[str], ...]]:
-    """Speech-verb forms by their first word, longest first, each as a whole-word pattern."""
-    forms: dict[str, list[str]] = {}
-    for form in load_triggers().speech_verbs:
-        forms.setdefault(form.split()[0].lower(), []).append(form)
-    return {first: tuple(re.compile(phrase_pattern(f) + r"(?![\w])", re.IGNORECASE)
-                         for f in sorted(group, key=lambda f: (-len(f), f)))
-            for first, group in forms.items()}
+def _trigger_index() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
+    """For each word that may open a trigger, the patterns to try where it stands: the
+    speech-verb forms it opens (longest first), the act verbs ("renewed its demand that"),
+    the negations ("did not say", "declined to comment", "no comment") in the order of
+    ``[speech]`` and the source markers ("according to"), each matched as whole words,
+    case-insensitively."""
+    triggers = load_triggers()
+    speech = triggers.raw["speech"]
+    index: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+
+    def add(kind: str, entry: str, pattern: str) -> None:
+        index.setdefault(_first_word(entry), []).append(
+            (kind, re.compile(pattern + r"(?![\w])", re.IGNORECASE)))
+
+    for form in sorted(triggers.speech_verbs, key=lambda f: (-len(f), f)):
+        add("verb", form, phrase_pattern(form))
+    nouns = "|".join(sorted((phrase_pattern(n) for n in speech["act_nouns"]), key=len,
+                            reverse=True))
+    for verb in sorted(speech["act_verbs"], key=len, reverse=True):
+        add("act", verb, rf"(?P<verb>{phrase_pattern(verb)})\s+(?:(?:its|their|his|her|a|an|"
+                         rf"the)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?:{nouns})\s+(?:that|for|to)\b")
+    negation = speech["negation"]
+    verbs = "|".join(phrase_pattern(v) for v in negation["verbs"])
+    for auxiliary in negation["auxiliaries"]:
+        add("negation", auxiliary, rf"{phrase_pattern(auxiliary)}\s+(?:\w+ly\s+)?(?:{verbs})")
+    for phrase in negation["phrases"]:
+        add("negation", phrase, phrase_pattern(phrase))
+    for entry in sorted(speech["according"], key=len, reverse=True):
+        add("according", entry, phrase_pattern(entry))  # "according to X", "per X"
+    return {word: tuple(entries) for word, entries in index.items()}
 
 
-def _acts(ctx: Context, sentence: Span) -> list[SpeechTrigger]:
+@lru_cache(maxsize=1)
+def _first_words() -> re.Pattern[str]:
+    """The words of :func:`_trigger_index` as one pattern over lower-case text, whole
+    words only, its alternatives folded into a trie ("sa(?:id|y(?:ing|s)?)"): the
+    engine follows one branch per letter instead of trying every word in turn."""
+    return re.compile(r"(?<![\w])(?:" + _trie(_trigger_index()) + r")(?![^\W\d_])")
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regular expression matching exactly ``words``, shared prefixes factored out."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")" if len(branches) > 1 or "" in node \
+            else branches[0]
+        return body + "?" if "" in node else body
+
+    return pattern(root)
+
+
+def _acts(ctx: Context, sentence: Span, matches: list[re.Match[str]]) -> list[SpeechTrigger]:
     """"renewed its demand that ...": a speech act named by a noun (``act_verbs`` and
     ``act_nouns`` in ``[speech]``), reported from the verb on."""
     out: list[SpeechTrigger] = []
-    for m in _act_regex().finditer(ctx.text, sentence.begin, sentence.end):
+    for m in matches:
         if ctx.in_quote(m.start(), m.end()):
             continue
         verb = m.group("verb").lower()
@@ -172,21 +298,10 @@ def _acts(ctx: Context, sentence: Span) -> list[SpeechTrigger]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _act_regex() -> re.Pattern[str]:
-    speech = load_triggers().raw["speech"]
-    verbs = "|".join(sorted((phrase_pattern(v) for v in speech["act_verbs"]), key=len,
-                            reverse=True))
-    nouns = "|".join(sorted((phrase_pattern(n) for n in speech["act_nouns"]), key=len,
-                            reverse=True))
-    return re.compile(rf"(?<![\w])(?P<verb>{verbs})\s+(?:(?:its|their|his|her|a|an|the)\s+)?"
-                      rf"(?:[a-z][\w-]*\s+){{0,2}}?(?:{nouns})\s+(?:that|for|to)\b",
-                      re.IGNORECASE)
-
-
-def _negations(ctx: Context, sentence: Span) -> list[SpeechTrigger]:
+def _negations(ctx: Context, sentence: Span,
+               matches: list[re.Match[str]]) -> list[SpeechTrigger]:
     out: list[SpeechTrigger] = []
-    for m in ctx.triggers.negation_regex.finditer(ctx.text, sentence.begin, sentence.end):
+    for m in matches:
         if ctx.in_quote(m.start(), m.end()):
             continue
         out.append(SpeechTrigger(Span(m.start(), m.end(), m.group()), sentence, "negation",

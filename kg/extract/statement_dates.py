@@ -6,20 +6,27 @@ A statement is dated only where the text places the act of saying, in this order
    Thursday", "in his New Year's address"), the one nearest the verb (for ``call``,
    ``demand`` and act verbs and negations the object may carry it: "did not respond to a
    request for comment on Monday", but not after a participle: "demanded that Ruritania
-   withdraw the curbs announced in December"), the dateline left out;
+   withdraw the curbs announced in December"), the dateline left out, and so are the dates
+   of a clause before it with a subject of its own ("has not withdrawn her 7 November
+   remarks, and she has said that ...") and those inside the words of a report cut into
+   coordinated statements;
 2. in a timeline entry ("Nov. 19 – Kyodo reports ...", "Early December – ..."), the entry's
    heading date: a timeline tells events in the historical present, so "says" there is
    not the article's day (:func:`timeline_entries`); a live blog's entry opened by a time
    of day ("18:05 JST — ...") is of the article's own day;
-3. a verb in the present tense ("China says") takes the article's own date; in the
-   questions and answers of a transcript, the day of the conversation;
+3. a verb in the present tense ("China says", also the present progressive "the Chinese
+   side is explaining that") takes the article's own date; in the questions and answers of
+   a transcript, the day of the conversation;
 4. a verb in the present perfect ("has said") or past perfect says the words came at some
    earlier time: no date;
 5. a person's statement takes the last date at which the article placed that person as the
    subject of a sentence or the speaker of an explicitly dated statement before it (a
-   briefing carries over to the same speaker's later quotes); a body or state named by a
-   pronoun, the last such date in the same paragraph
-   ("On Jan. 6, the ministry prohibited exports ... It also warned that ...");
+   briefing carries over to the same speaker's later quotes; "Foreign Ministry spokesman
+   Mao Ning at the press conference ..." places the spokesperson, not the ministry); a
+   body or state named by a pronoun, the last such date in the same paragraph
+   ("On Jan. 6, the ministry prohibited exports ... It also warned that ..."); one named
+   by a definite description, the date of its last dated statement in the paragraph
+   ("The ministry said on Tuesday that A. The ministry warned that B");
 6. a person's statement right after a sentence holding an explicitly dated statement of
    the person's state or body ("Japan on Friday renewed its demand that ..." followed by a
    Japanese minister's quote) takes that date: the official's words are the substance of
@@ -36,7 +43,7 @@ import bisect
 import re
 
 from ..model import ActorType, PartialDate, Span
-from .context import Context
+from .context import Context, Subject
 
 _PERFECT = re.compile(r"\b(?:has|have|had|'s|’s|'ve|’ve)\s+(?:\w+ly\s+|also\s+|not\s+|"
                       r"long\s+|already\s+|repeatedly\s+|previously\s+|since\s+)*$",
@@ -46,6 +53,8 @@ _OTHER_EVENT = re.compile(r"\b(?:\w+ed|held|made|taken|begun|began|set|put|known
 """A participle right before a date in the reported words: the date is that event's ("the
 curbs announced in December"), not the statement's."""
 _SEMICOLON = re.compile(r";")
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)(?P<c>)\s+(?P<s>[\w’'-]+)")
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _SUBJECT_TIME = re.compile(r"\s(?:(?:late|early)\s+)?(?:on|in|at)\s*$")
 _NUMERIC_HEADING = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*(?:[–—:]|-{1,2})\s")
 _CLOCK_HEADING = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?<=\d|\.|m)"
@@ -104,15 +113,50 @@ class StatementDater:
         """Where a transcript's questions and answers start, and the day they were held."""
         self.dated_statements: dict[int, list[tuple[str, PartialDate]]] = {}
         """Explicitly dated statements by sentence start (see :meth:`note`)."""
-        self.entries = timeline_entries(ctx)
+        self._entries: dict[int, PartialDate | None] | None = None
         self._reported = sorted((r.begin, r.end) for r in reported)
         self._reported_starts = [b for b, _ in self._reported]
-        self.person_dates = self._person_dates()
+        self._placed: dict[str, list[tuple[int, PartialDate]]] = {}
+        self._placed_through = 0
+        """How many sentences :meth:`placed` has looked at so far."""
+        self._explicit: dict[tuple[int, int, int, int, int, str], PartialDate | None] = {}
+
+    @property
+    def entries(self) -> dict[int, PartialDate | None]:
+        """The timeline entries' heading dates (:func:`timeline_entries`), found when first
+        needed: most statements are dated by their own sentence."""
+        if self._entries is None:
+            self._entries = timeline_entries(self.ctx)
+        return self._entries
+
+    def placed(self, before: int) -> dict[str, list[tuple[int, PartialDate]]]:
+        """For each actor, where (sentence start) and when the article placed it as the
+        subject of a dated sentence, for the sentences starting before ``before`` (dates
+        inside quotations and reported words left out: they date other events).  The
+        sentences are read once, as far as the statements being dated need."""
+        ctx = self.ctx
+        sentences = ctx.sentences
+        while self._placed_through < len(sentences) and \
+                sentences[self._placed_through].begin < before:
+            sentence = sentences[self._placed_through]
+            self._placed_through += 1
+            dates = self._free_dates(sentence)
+            if not dates:
+                continue
+            subject = ctx.clause_subject(sentence.begin, sentence.end)
+            if subject is None:
+                continue
+            subject = _titled_person(ctx, subject, sentence) or subject
+            self._placed.setdefault(subject.name, []).append((sentence.begin, dates[0]))
+        return self._placed
 
     def date(self, *, verb: Span, sentence: Span, content: Span, cls: str, tense: str,
-             speaker: str | None, pronoun: bool = False) -> PartialDate | None:
+             speaker: str | None, pronoun: bool = False,
+             description: bool = False) -> PartialDate | None:
         """The date of the statement whose verb, sentence and reported words are given;
-        ``pronoun`` says the speaker is named by a pronoun ("It also warned")."""
+        ``pronoun`` says the speaker is named by a pronoun ("It also warned"),
+        ``description`` by a definite description ("The ministry warned"), which takes the
+        date of the body's last dated statement in the paragraph."""
         ctx = self.ctx
         explicit = self.explicit(verb, sentence, content, cls)
         if explicit is not None:
@@ -127,11 +171,12 @@ class StatementDater:
             return PartialDate.from_date(ctx.article.metadata.date)
         if _PERFECT.search(ctx.text, max(sentence.begin, verb.begin - 40), verb.begin):
             return None
-        if speaker and (ctx.type_of(speaker) is ActorType.PERSON or pronoun):
+        if speaker and (ctx.type_of(speaker) is ActorType.PERSON or pronoun or description):
             person = ctx.type_of(speaker) is ActorType.PERSON
             paragraph = ctx.paragraph_of(sentence.begin)
             floor = paragraph.begin if paragraph is not None and not person else 0
-            placed = self.person_dates.get(speaker, []) + [
+            acted = self.placed(sentence.begin).get(speaker, []) if person or pronoun else []
+            placed = acted + [
                 (offset, d) for offset, found in self.dated_statements.items()
                 for who, d in found if who == speaker]
             earlier = sorted((offset, i, d) for i, (offset, d) in enumerate(placed)
@@ -149,6 +194,13 @@ class StatementDater:
                  cls: str) -> PartialDate | None:
         """The date in the attribution: the sentence outside the reported words (all of
         the clause for ``call`` and ``demand`` verbs and negations), nearest the verb."""
+        key = (verb.begin, sentence.begin, sentence.end, content.begin, content.end, cls)
+        if key not in self._explicit:  # asked when noting and again when dating
+            self._explicit[key] = self._explicit_date(verb, sentence, content, cls)
+        return self._explicit[key]
+
+    def _explicit_date(self, verb: Span, sentence: Span, content: Span,
+                       cls: str) -> PartialDate | None:
         ctx = self.ctx
         begin = min(sentence.begin, content.begin)
         end = max(sentence.end, verb.end)
@@ -162,6 +214,14 @@ class StatementDater:
             elif m.start() >= last:
                 end = m.start()
                 break
+        # "X has not withdrawn her 7 November remarks, and she has said that ...": a clause
+        # with a subject of its own starts after "and"; the dates before are the first's.
+        for m in _NEW_CLAUSE.finditer(ctx.text, begin, min(verb.begin, content.begin)
+                                      if content.begin > verb.begin else verb.begin):
+            subject = m.group("s")
+            if ctx.in_quote(m.start()) is None and (
+                    subject.lower() in _SUBJECT_PRONOUNS or ctx.actor_at(m.start("s"))):
+                begin = m.end("c")
         best: tuple[int, PartialDate] | None = None
         # "Japan, Kanai said on Tuesday, will not ...": an attribution inside the words.
         aside = ctx.text.find(",", verb.end, end) if content.begin <= verb.begin < content.end \
@@ -221,8 +281,8 @@ class StatementDater:
         """Dates of ``sentence`` outside quotations, reported words and the dateline."""
         ctx = self.ctx
         return [d.date for d in ctx.dates_in(sentence.begin, sentence.end)
-                if not ctx.in_quote(d.span.begin, d.span.end) and not ctx.is_dateline(d.span)
-                and not self._in_reported(d.span)]
+                if not self._in_reported(d.span) and not ctx.in_quote(d.span.begin, d.span.end)
+                and not ctx.is_dateline(d.span)]
 
     def _in_reported(self, span: Span) -> bool:
         i = bisect.bisect_left(self._reported_starts, span.end)
@@ -231,18 +291,17 @@ class StatementDater:
                 return True
         return False
 
-    def _person_dates(self) -> dict[str, list[tuple[int, PartialDate]]]:
-        """For each person, the dates of the sentences whose subject they are, in text
-        order (dates inside quotations and reported words left out: they date other
-        events)."""
-        ctx = self.ctx
-        found: dict[str, list[tuple[int, PartialDate]]] = {}
-        for sentence in ctx.sentences:
-            dates = self._free_dates(sentence)
-            if not dates:
-                continue
-            subject = ctx.clause_subject(sentence.begin, sentence.end)
-            if subject is None:
-                continue
-            found.setdefault(subject.name, []).append((sentence.begin, dates[0]))
-        return found
+
+def _titled_person(ctx: Context, subject: Subject, sentence: Span) -> Subject | None:
+    """"Foreign Ministry spokesman Mao Ning at a press conference ...": a body that only
+    qualifies a title before a person's name is not the subject; the person is."""
+    if ctx.type_of(subject.name) is ActorType.PERSON:
+        return None
+    following = ctx.actors_in(subject.span.end, min(sentence.end, subject.span.end + 60))
+    if not following or following[0].type is not ActorType.PERSON:
+        return None
+    gap = ctx.text[subject.span.end:following[0].span.begin]
+    if re.fullmatch(r"\s+(?:[\w-]+\s+){1,3}", gap) is None or \
+            ctx.triggers.descriptor_regex.search(gap) is None:
+        return None
+    return Subject(following[0].name, following[0].span)

@@ -35,7 +35,7 @@ from ..model import (
 from .context import Context, Subject
 from .reported_words import SHORT_CONTENT, has_quote, is_term, is_term_in, overlaps_any, trim_end
 from .speech_triggers import SpeechTrigger
-from .text import Quote, words
+from .text import Quote, word_count, words
 from .transcripts import Transcript, answer_sentences
 from .triggers import load_triggers, words_regex
 
@@ -119,7 +119,7 @@ def colon_paragraphs(ctx: Context, statements: list[SpeechTrigger]) -> list[Spee
             if reports_third_party(ctx, by_sentence.get(sentence, []), trigger.speaker.name):
                 break  # the narrator speaks again
             end = trim_end(ctx.text, sentence.begin, sentence.end)
-            if len(words(ctx.text[sentence.begin:end])) < SHORT_CONTENT:
+            if word_count(ctx.text[sentence.begin:end]) < SHORT_CONTENT:
                 continue
             taken.add(sentence)
             added.append(SpeechTrigger(trigger.verb, trigger.sentence, "say", trigger.tense,
@@ -129,6 +129,9 @@ def colon_paragraphs(ctx: Context, statements: list[SpeechTrigger]) -> list[Spee
     return [t for t in statements if t.sentence not in taken] + added
 
 
+_COLON_REACH = 300
+"""Furthest a label's colon stands from its paragraph's start: a heading, a bullet, a
+title, a name and where they spoke (see ``_ENTRY_LEAD``, ``_LABEL_GAP``)."""
 _ENTRY_LEAD = re.compile(r"(?:[-*•·▪]\s+)?(?:\d{1,2}[:.]\d{2}[^–—\n]{0,12}?\s[–—-]{1,2}\s+|"
                          r"[^.;:\"“”]{1,30}?\s[–—]{1,2}\s+)?")
 """What may open a paragraph before a colon attribution: a bullet, a time or date heading
@@ -152,6 +155,10 @@ def colon_attributions(ctx: Context, statements: list[SpeechTrigger]) -> list[Sp
     starts = [b for b, _ in covered]
     out: list[SpeechTrigger] = []
     for paragraph in ctx.paragraphs:
+        reach = min(paragraph.end, paragraph.begin + _COLON_REACH)
+        if ctx.text.find(":", paragraph.begin, reach) == -1 and \
+                ctx.text.find("：", paragraph.begin, reach) == -1:
+            continue  # no colon near the paragraph's start: no colon attribution
         lead = _ENTRY_LEAD.match(ctx.text, paragraph.begin, paragraph.end)
         pos = lead.end() if lead is not None else paragraph.begin
         mention = ctx.actor_at(pos)
@@ -177,7 +184,7 @@ def colon_attributions(ctx: Context, statements: list[SpeechTrigger]) -> list[Sp
             content, post = Span.of(ctx.text, gap.end(), end), None
         else:
             continue
-        if len(words(content.text)) < SHORT_CONTENT or overlaps_any(covered, starts, content):
+        if word_count(content.text) < SHORT_CONTENT or overlaps_any(covered, starts, content):
             continue
         out.append(SpeechTrigger(Span.of(ctx.text, mention.span.end, gap.end()), sentence,
                                  "say", "past", speaker=Subject(mention.name, mention.span),
@@ -187,6 +194,22 @@ def colon_attributions(ctx: Context, statements: list[SpeechTrigger]) -> list[Sp
 
 _REPORT_THAT = re.compile(r"\b(?:reports?|claims?|allegations?|accounts?)\s+that\s+",
                           re.IGNORECASE)
+_REPORT_BEFORE = re.compile(r"[A-Za-z]+\s+$")
+
+
+def _reports_that(text: str) -> list[re.Match[str]]:
+    """The matches of ``_REPORT_THAT`` in ``text``: found from each "that" (a fast string
+    search) and the word before it, instead of trying the pattern at every position."""
+    out: list[re.Match[str]] = []
+    at = text.find("that")
+    while at != -1:
+        word = _REPORT_BEFORE.search(text, max(0, at - 20), at)
+        if word is not None:
+            m = _REPORT_THAT.match(text, word.start())
+            if m is not None and (not out or m.start() >= out[-1].end()):
+                out.append(m)
+        at = text.find("that", at + 4)
+    return out
 _PUBLISHED_BY = re.compile(r",\s+(?:(?:first|originally|initially)\s+)?(?:published|reported|"
                            r"carried|broken)\s+(?:by|in)\s+(?:the\s+)?")
 _FOOTNOTE = re.compile(r"\s*\[(?P<n>\d{1,2})\]")
@@ -206,21 +229,23 @@ def sourced_reports(ctx: Context, statements: list[SpeechTrigger]) -> list[Speec
     covered = sorted((t.content.begin, t.content.end) for t in statements if t.content)
     starts = [b for b, _ in covered]
     out: list[SpeechTrigger] = []
-    for sentence in ctx.sentences:
-        for m in _REPORT_THAT.finditer(ctx.text, sentence.begin, sentence.end):
-            if ctx.in_quote(m.start()) is not None:
-                continue
-            found = _report_source(ctx, m.end(), sentence)
-            if found is None:
-                continue
-            end, outlet, given = found
-            end = trim_end(ctx.text, m.end(), end)
-            content = Span.of(ctx.text, m.end(), end)
-            if len(words(content.text)) < SHORT_CONTENT or overlaps_any(covered, starts, content):
-                continue
-            out.append(SpeechTrigger(Span.of(ctx.text, m.start(), m.end()), sentence, "say",
-                                     "past", speaker=Subject(outlet.name, outlet.span),
-                                     content=content, given_date=given))
+    for m in _reports_that(ctx.text):
+        sentence = ctx.sentence_of(m.start())
+        if sentence is None or m.end() > sentence.end:
+            continue
+        if ctx.in_quote(m.start()) is not None:
+            continue
+        found = _report_source(ctx, m.end(), sentence)
+        if found is None:
+            continue
+        end, outlet, given = found
+        end = trim_end(ctx.text, m.end(), end)
+        content = Span.of(ctx.text, m.end(), end)
+        if word_count(content.text) < SHORT_CONTENT or overlaps_any(covered, starts, content):
+            continue
+        out.append(SpeechTrigger(Span.of(ctx.text, m.start(), m.end()), sentence, "say",
+                                 "past", speaker=Subject(outlet.name, outlet.span),
+                                 content=content, given_date=given))
     for quote in ctx.quotes:
         cited = _CITATION.match(ctx.text, quote.outer.end)
         if quote.nested or is_term(quote) or cited is None or \

@@ -34,11 +34,17 @@ from .context import Context, Subject
 from .speech_triggers import SpeechTrigger
 from .triggers import load_triggers, phrase_pattern
 
+_APPOSITION_END = re.compile(r",\s+(?:(?:a|an|the)\s+[^,;:\"“”]{0,100})?$")
+_RELATIVE_PRONOUN = re.compile(r",\s*(?:who|which)\s+(?:(?:has|have|had|also|earlier|"
+                               r"previously|repeatedly|\w+ly)\s+){0,3}$")
+_WORD_BEFORE_VERB = re.compile(r"(?<![\w])([\w’']+)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
+"""Patterns of the speaker finders, compiled once (they run for every speech verb)."""
+
 
 def apposition_head(ctx: Context, left: Subject, sentence: Span) -> Subject | None:
     """The person before ", a title at <left>" (the apposition ``left`` ends)."""
     window = ctx.text[max(sentence.begin, left.span.begin - 120):left.span.begin]
-    m = re.search(r",\s+(?:(?:a|an|the)\s+[^,;:\"“”]{0,100})?$", window)
+    m = _APPOSITION_END.search(window)
     if m is None:
         return None
     comma = left.span.begin - len(window) + m.start()
@@ -88,6 +94,68 @@ def _document_regex() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _document_nouns() -> str:
+    return "|".join(sorted((phrase_pattern(n) for n in
+                            load_triggers().raw["speech"]["document_nouns"]),
+                           key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _document_subject_regex() -> re.Pattern[str]:
+    """A document noun (and perhaps one modifier before it) right before a verb."""
+    return re.compile(rf"(?<![\w-])(?:(?!(?:the|a|an|its|their|his|her|this|that)\s)"
+                      rf"(?P<mod>(?-i:[a-z])[\w-]*)\s+)?(?P<noun>{_document_nouns()})\s+$",
+                      re.IGNORECASE)
+
+
+def document_subject(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
+    """"A MOFCOM statement said ...", "Foreign Ministry statement called ...": a document
+    speaks for the actor it is named after; "..., the statement said" for the actor whose
+    document of that kind was named last, in its paragraph or the one before ("according
+    to a MOFCOM statement. ... the statement said"): its author's words."""
+    begin = max(trigger.sentence.begin, trigger.verb.begin - 40)
+    m = _document_subject_regex().search(ctx.text, begin, trigger.verb.begin)
+    if m is None:
+        return None
+    head = m.start("mod") if m.group("mod") else m.start("noun")
+    span = Span.of(ctx.text, head, m.end("noun"))
+    owner = ctx.actor_ending_at(_owner_end(ctx, head))
+    if owner is not None and owner.span.begin >= trigger.sentence.begin:
+        return Subject(owner.name, Span.of(ctx.text, owner.span.begin, m.end("noun")))
+    if (ctx.word_before(head) or "").lower() != "the":
+        return None
+    # "the statement said": the owner of the last such document named in the paragraph
+    # or the one before
+    paragraph = ctx.paragraph_of(trigger.verb.begin)
+    floor = paragraph.begin if paragraph is not None else trigger.sentence.begin
+    earlier = [p for p in ctx.paragraphs if p.end <= floor]
+    floor = earlier[-1].begin if earlier else floor
+    noun = m.group("noun").lower()
+    named = None
+    lower = ctx.text[:head].lower()
+    at = lower.find(noun, floor)
+    while at != -1:
+        previous = _DOCUMENT_MODIFIER.search(ctx.text, max(floor, at - 30), at)
+        found = ctx.actor_ending_at(_owner_end(ctx, previous.start() if previous else at))
+        named = found or named
+        at = lower.find(noun, at + len(noun))
+    return Subject(named.name, span) if named is not None else None
+
+
+_DOCUMENT_MODIFIER = re.compile(r"(?<![\w-])[a-z][\w-]*\s+$")
+"""One lower-case modifier before a document noun ("MOFCOM's written statement")."""
+
+
+def _owner_end(ctx: Context, end: int) -> int:
+    """Where the owner's name ends before white space and a possessive ending."""
+    while end > 0 and ctx.text[end - 1].isspace():
+        end -= 1
+    if ctx.text[max(0, end - 2):end] in ("'s", "’s") and ctx.actor_ending_at(end) is None:
+        end -= 2
+    return end
+
+
 def source_left(ctx: Context, offset: int, floor: int) -> Subject | None:
     """"reports in X, suggesting" / "sources, like X, indicating": the source X."""
     pos = offset
@@ -119,7 +187,37 @@ def sentence_speaker(ctx: Context, trigger: SpeechTrigger,
     lead = _TOPIC_LEAD.match(ctx.text, begin, trigger.verb.begin)
     if lead is not None:
         begin = lead.end()  # "Regarding the report that the Chinese side ..., Kihara ..."
-    return ctx.clause_subject(begin, trigger.verb.begin)
+    pronoun = _LEADING_PRONOUN.match(ctx.text, begin, trigger.verb.begin)
+    if pronoun is not None:
+        # "In December 2022 it filed a complaint at the WTO, calling ...": the pronoun is
+        # the subject, not the actor of a phrase after the verb.
+        span = Span.of(ctx.text, pronoun.start("p"), pronoun.end("p"))
+        return _body_referred_to(ctx, begin, span)
+    subject = _unless_named_head(ctx, ctx.clause_subject(begin, trigger.verb.begin), trigger)
+    if subject is not None and _PREPOSITION_THE.search(
+            ctx.text, max(begin, subject.span.begin - 24), subject.span.begin):
+        return None  # "... at the World Trade Organization, calling ...": an object
+    return subject
+
+
+_LEADING_PRONOUN = re.compile(
+    r"\s*(?:(?:In|On|At|By|During|Since|After|Before|Later|Earlier|Then|Last|This|Next)\b"
+    r"[^,;]{0,40}?,?\s+)?(?P<p>[Ii]t|[Tt]hey)\s+(?:\w+ly\s+|also\s+|then\s+)?[a-z]+\b")
+_PREPOSITION_THE = re.compile(r"\b(?:at|in|to|with|from|against|before|by|on|of)\s+"
+                              r"(?:the|a|an)\s+(?:[\w.-]+\s+)?$", re.IGNORECASE)
+
+
+def _body_referred_to(ctx: Context, begin: int, span: Span) -> Subject | None:
+    """The body or state a sentence-initial "it"/"they" stands for: the subject of an
+    earlier sentence of the paragraph, else the last one named."""
+    paragraph = ctx.paragraph_of(begin)
+    for sentence in reversed(ctx.sentences_in(paragraph.begin, begin)
+                             if paragraph is not None else []):
+        subject = ctx.clause_subject(sentence.begin, sentence.end)
+        if subject is not None and ctx.type_of(subject.name) is not ActorType.PERSON:
+            return Subject(subject.name, span)
+    body = ctx.last_body_before(begin)
+    return Subject(body.name, span) if body is not None else None
 
 
 _TOPIC_LEAD = re.compile(r"(?:Regarding|Concerning|As\s+(?:for|to|regards)|With\s+regard\s+to|"
@@ -155,10 +253,14 @@ def coordinated_subject(ctx: Context, trigger: SpeechTrigger,
 
 
 def finite_subject(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
+    """The subject of a finite speech verb (see :meth:`Context.subject`)."""
+    return _unless_named_head(ctx, _finite_subject(ctx, trigger), trigger)
+
+
+def _finite_subject(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
     text = ctx.text
     left = text[max(trigger.sentence.begin, trigger.verb.begin - 50):trigger.verb.begin]
-    if re.search(r",\s*(?:who|which)\s+(?:(?:has|have|had|also|earlier|previously|"
-                 r"repeatedly|\w+ly)\s+){0,3}$", left):
+    if ("who" in left or "which" in left) and _RELATIVE_PRONOUN.search(left):
         # "..., Sanae Takaichi, who suggested ...": the relative pronoun's antecedent.
         comma = text.rfind(",", trigger.sentence.begin, trigger.verb.begin)
         mention = ctx.actor_ending_at(comma)
@@ -180,6 +282,26 @@ def finite_subject(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
     if subject is not None and _in_relative_clause(ctx, subject.span, trigger):
         return None  # "The ban, which the ministry published on Jan. 7, does not name ..."
     return subject or _subject_over_adverbials(ctx, trigger)
+
+
+_NAMED_HEAD = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,3})\s+"
+                         r"(?:of|at|from|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+
+
+def _unless_named_head(ctx: Context, subject: Subject | None,
+                       trigger: SpeechTrigger) -> Subject | None:
+    """"Shigeru Ota of the consultancy Kitamon Partners argues": the organisation is the
+    complement of a person's name (one the actor data did not know), not the subject; no
+    speaker rather than the wrong one.  "Analysts at X said" keeps X (no name before)."""
+    if subject is None or ctx.type_of(subject.name) not in (
+            ActorType.ORGANIZATION, ActorType.COMPANY, ActorType.MEDIA):
+        return subject
+    m = _NAMED_HEAD.search(ctx.text, max(trigger.sentence.begin, subject.span.begin - 60),
+                           subject.span.begin)
+    if m is None or ctx.actors_in(m.start("name"), m.end("name")) or \
+            ctx.triggers.descriptor_regex.search(m.group("name")):
+        return subject
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -207,6 +329,30 @@ def titled_person(ctx: Context, end: int, floor: int) -> Subject | None:
             span = Span.of(ctx.text, m.start(), m.start("noun") + len(m.group("noun")))
             return Subject(mention.name, span)
     return None
+
+
+@lru_cache(maxsize=1)
+def _title_after_regex() -> re.Pattern[str]:
+    nouns = "|".join(sorted((phrase_pattern(d) for d in
+                             load_triggers().raw["speech"]["subjects"]["descriptors"]),
+                            key=len, reverse=True))
+    return re.compile(rf"\s+(?:[A-Z][\w’'-]*\s+){{0,3}}(?i:{nouns})"
+                      rf"(?:\s+(?:also|again|later|then|[a-z]+ly))?\s*$")
+
+
+def name_before_title(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
+    """"Kihara Chief Cabinet Secretary said ...": in translations from Japanese the title
+    follows the name; the person before it speaks."""
+    window = max(trigger.sentence.begin, trigger.verb.begin - 60)
+    m = _title_after_regex().search(ctx.text, window, trigger.verb.begin)
+    if m is None:
+        return None
+    mention = ctx.actor_ending_at(m.start())
+    if mention is None or mention.type is not ActorType.PERSON or \
+            mention.span.begin < trigger.sentence.begin:
+        return None
+    return Subject(mention.name, Span.of(ctx.text, mention.span.begin,
+                                         m.start() + len(m.group().rstrip())))
 
 
 _PARTITIVE = re.compile(r"(?<![\w’'-])(?:one|two|three|some|several|each|another|both|"
@@ -288,9 +434,8 @@ def pronoun_speaker(ctx: Context, trigger: SpeechTrigger, speakers: list[str],
                      found: list[SpeechTrigger]) -> Subject | None:
     """"It said ...", "They added ...": the last organisation or state that spoke; in a
     clause coordinated after a statement ("X said A, and it warned B"), its speaker."""
-    m = re.search(r"(?<![\w])([\w’']+)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$",
-                  ctx.text[max(trigger.sentence.begin, trigger.verb.begin - 30):
-                           trigger.verb.begin])
+    m = _WORD_BEFORE_VERB.search(ctx.text[max(trigger.sentence.begin, trigger.verb.begin - 30):
+                                          trigger.verb.begin])
     if m is None or m.group(1).lower() not in ctx.triggers.other_pronouns:
         return None
     begin = trigger.verb.begin - len(m.group())
@@ -331,15 +476,18 @@ def inverted_attribution(ctx: Context, trigger: SpeechTrigger) -> Subject | None
     ends the sentence, after a comma; the words are those before the comma."""
     if trigger.cls != "say" or trigger.tense not in ("past", "present"):
         return None
-    if not re.search(r",['’\"”]?\s*$", ctx.text[max(trigger.sentence.begin,
-                                                     trigger.verb.begin - 4):
-                                                 trigger.verb.begin]):
+    if not _COMMA_BEFORE.search(ctx.text, max(trigger.sentence.begin, trigger.verb.begin - 4),
+                                trigger.verb.begin):
         return None
     speaker = speaker_after(ctx, trigger.verb.end, trigger.sentence)
     if speaker is None:
         return None
     rest = ctx.text[speaker.span.end:trigger.sentence.end]
-    if not re.fullmatch(r"(?:,[^,;:\"“”]{0,120}?)?(?:\s+(?:on|in|at)\s+[\w’' -]{1,40}?)?"
-                        r"\s*[.!?]?\s*", rest):
+    if not _INVERTED_TAIL.fullmatch(rest):
         return None
     return speaker
+
+
+_COMMA_BEFORE = re.compile(r",['’\"”]?\s*$")
+_INVERTED_TAIL = re.compile(r"(?:,[^,;:\"“”]{0,120}?)?(?:\s+(?:on|in|at)\s+[\w’' -]{1,40}?)?"
+                            r"\s*[.!?]?\s*")

@@ -4,10 +4,11 @@ A statement is found where a speech trigger (:mod:`.speech_triggers`; the words 
 ``[speech]`` of ``kg/data/triggers.toml``) has an actor as its subject, and its span
 (``kg:quote``, found by :mod:`.reported_words`) is what the trigger reports:
 
-* ``say`` verbs report what follows: ``X said (that) ...``, ``X said: "..."``, the
-  quotation before them in ``"...," said X`` / ``"...," X said``, the words before them in
-  an inverted attribution (``..., said Michiko Arai, a professor``), and the quotation
-  opening the next paragraph after ``X said:``;
+* ``say`` verbs report what follows: ``X said (that) ...``, ``X said: "..."`` (the whole
+  quotation a verb opens, also without a colon: ``Kihara stated "A. B."``), the quotation
+  before them in ``"...," said X`` / ``"...," X said``, the words before them in an
+  inverted attribution (``..., said Michiko Arai, a professor``) or a trailing ``..., it
+  added.``, and the quotation opening the next paragraph after ``X said:``;
 * ``call`` verbs report their object and its description, from the verb on:
   ``X called it "regrettable"``, ``X condemned the remarks as provocative``; a relative
   object comes first (``a post on X that Tokyo calls threatening``), and a proper name as
@@ -25,13 +26,19 @@ A statement is found where a speech trigger (:mod:`.speech_triggers`; the words 
   of a quotation coordinated after X: ``according to X, and “close to 100%” of ...``), and
   the source (``via``) of one that has;
 * a reporting chain keeps the outlet: ``the Journal reported that an official said ...``
-  gives the official as speaker and the Journal as ``via``; a trailing attribution
+  gives the official as speaker and the Journal as ``via``; so does a body reporting what
+  one of its own people said (``the foreign ministry said Kanai had told the envoy that
+  ...``: Kanai, via the ministry); a trailing attribution
   (``China has told Japan it is suspending imports, Kyodo reported``) owns every word
   before it;
 * a report of *not* saying (``X did not specify whether ...``, ``X declined to say how
   ...``) is a statement with ``negated=True``, its span starting at the negation, so it can
   never be read as a positive claim; one naming no topic (``declined to comment``) is none;
-* ``X said A and that B`` with a quotation in each clause gives two statements;
+* coordinated predicates are separate statements when they say more: ``X said A and that
+  B`` with a quotation in either clause; ``X said A but would "B"`` (a contrasting claim,
+  quoted) and ``X said "A" and was "B"`` (both quoted); ``X threatened to A and to B``;
+  ``X called them "A" and said B``; ``Tokyo has demanded that A but has given no sign
+  ...`` ends the words before the main clause goes on;
 * ``It said ...`` / ``They added ...`` is the last organisation or state that spoke, else the
   body the paragraph is about; inside ``wrote that they ...`` the pronoun is the writer's;
 * a verb coordinated after a statement shares its speaker (``He said A, and stressed that
@@ -45,6 +52,12 @@ A statement is found where a speech trigger (:mod:`.speech_triggers`; the words 
   source, unless X is a source of numbers (``according to customs data``);
 * a trailing outlet (``..., Kyodo reported``) keeps what one state told another but is only
   the ``via`` of a person's or body's words;
+* a document speaks for the actor it is named after (``a MOFCOM statement said``,
+  ``Foreign Ministry statement called``, ``..., the statement said`` after ``according to
+  a MOFCOM statement``), and an unnamed spokesperson for the body the description names
+  (``a U.S. Commerce Department spokesperson said``: :mod:`.statement_sources`);
+* page furniture (a headline and its repeats, photo captions, lists of links: see
+  :mod:`.furniture`) holds no statement;
 * not statements: a directive to the public (``told its citizens to avoid travel``: an
   advisory, unless it quotes words), issuing a document (``posts a message on X that ...``),
   ``responded by ...``, asking not to be named.
@@ -64,8 +77,14 @@ The speaker is the subject of the verb (see :meth:`Context.subject`): the actor 
 before it (over adverbials: ``Guo Jiakun on 14th at the regular press conference also
 said``; over an outlet's description: ``The Nikkei business daily reported``), a pronoun
 resolved to the last person mentioned, a capitalised surname ("..., He said") matched to a
-person of the article, or a description ("a spokesperson for the ministry", "analysts at
-X") resolved to the person (or body) the article describes so.
+person of the article, a description ("a spokesperson for the ministry", "analysts at
+X") resolved to the person (or body) the article describes so (a spokesperson of another
+body is not), or a name before its title in translations from Japanese ("Kihara Chief
+Cabinet Secretary said").  A participle's speaker is its clause's subject, a leading "it"
+included ("In December it filed a complaint at the WTO, calling ..."), never the object of
+a preposition; a name qualified by "the" is a modifier, not a subject ("the WTO dispute");
+an organisation after an unknown person's name is not the speaker ("Shigeru Ota of the
+consultancy X argues": no speaker rather than X).
 
 The kind is ``direct_quote`` when the span holds quoted words (a quotation that is not a
 term such as 'One China' or so-called "protest"), or is a transcript answer or words after a
@@ -79,7 +98,6 @@ The date is that of the speech event (:mod:`.statement_dates`).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..model import (
     ActorMention,
@@ -90,6 +108,7 @@ from ..model import (
     StatementMention,
 )
 from .context import Context, Subject, build_context
+from .furniture import furniture_spans
 from .reported_words import (
     BOUNDARY,
     COLON,
@@ -105,7 +124,6 @@ from .reported_words import (
     introduced_quote,
     is_advisory,
     is_naming,
-    is_term_in,
     is_trailing,
     issues_document,
     quote_before,
@@ -118,7 +136,7 @@ from .reported_words import (
     widen_short,
     words_before_attribution,
 )
-from .speech_triggers import SpeechTrigger, find_triggers
+from .speech_triggers import SpeechTrigger, TriggerWords, find_triggers, trigger_words
 from .statement_dates import StatementDater
 from .statement_discourse import (
     answer_triggers,
@@ -130,12 +148,15 @@ from .statement_discourse import (
     says_nothing,
     sourced_reports,
 )
+from .statement_sources import apply_according, spoken_for
 from .statement_speakers import (
     apposition_head,
     coordinated_subject,
     document_owner,
+    document_subject,
     finite_subject,
     inverted_attribution,
+    name_before_title,
     partitive_speaker,
     pronoun_speaker,
     sentence_speaker,
@@ -143,12 +164,13 @@ from .statement_speakers import (
     speaker_after,
     titled_person,
 )
-from .text import Quote, words
+from .text import Quote, word_count
 from .transcripts import Transcript, find_transcript
-from .triggers import load_triggers, phrase_pattern
 
-_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+|also\s+|now\s+)?$",
+_PROGRESSIVE = re.compile(r"\b(is|are|was|were|been|be)\s+(?:\w+ly\s+|also\s+|now\s+)?$",
                           re.IGNORECASE)
+
+
 def find_statements(article: Article, actors: list[ActorMention], *,
                     context: Context | None = None) -> list[StatementMention]:
     """Return the quotes and reported speech of ``article`` (see module doc), sorted by span.
@@ -163,8 +185,11 @@ def find_statements(article: Article, actors: list[ActorMention], *,
     speakers: list[str] = []  # who spoke so far, for "It said ..."
     narrated: set[int] = set()  # unlabelled paragraphs after an answer that are narration
     per_sentence: list[tuple[Span, list[SpeechTrigger]]] = []
+    words = trigger_words(ctx)
     for sentence in ctx.sentences:
-        found = _sentence_triggers(ctx, sentence, speakers)
+        # most sentences hold no trigger word at all: nothing to attribute there
+        found = _sentence_triggers(ctx, sentence, speakers, words) \
+            if words.any_in(sentence) else []
         answer = answers.get((sentence.begin, sentence.end))
         if answer is not None and not answer.labelled and reports_third_party(
                 ctx, found, answer.trigger.speaker.name if answer.trigger.speaker else None):
@@ -190,13 +215,21 @@ def find_statements(article: Article, actors: list[ActorMention], *,
     statements.extend(sourced_reports(ctx, statements))
     statements.extend(published_quotes(ctx, statements))
     statements.extend(continuations(ctx, statements))
+    for trigger in statements:
+        body = spoken_for(ctx, actors, trigger.speaker) if trigger.speaker else None
+        if body is not None:
+            trigger.speaker = Subject(body, trigger.speaker.span)  # type: ignore[union-attr]
+    furniture = furniture_spans(article)  # a headline, a caption, a list of links:
+    statements = [t for t in statements  # nobody's statement there
+                  if t.content is not None and t.content.begin not in furniture]
     return _finish(ctx, statements, transcript)
 
 
 # -- transcripts ----------------------------------------------------------------------------
 
-def _sentence_triggers(ctx: Context, sentence: Span, speakers: list[str]) -> list[SpeechTrigger]:
-    found = find_triggers(ctx, sentence)
+def _sentence_triggers(ctx: Context, sentence: Span, speakers: list[str],
+                       words: TriggerWords) -> list[SpeechTrigger]:
+    found = find_triggers(ctx, sentence, words)
     for trigger in found:
         _attribute(ctx, trigger, found, speakers)
     _resolve_nesting(ctx, found)
@@ -206,7 +239,7 @@ def _sentence_triggers(ctx: Context, sentence: Span, speakers: list[str]) -> lis
                 and trigger.post_quote is None and not demand_reports_words(
                     ctx, trigger, trigger.content.begin, trigger.content.end):
             trigger.dropped = True
-    _apply_according(ctx, sentence, found)
+    apply_according(ctx, sentence, found, words.matches(ctx.text, sentence)["according"])
     return _split_coordinated(ctx, found)
 
 
@@ -223,6 +256,8 @@ def _inserted_attribution(ctx: Context, trigger: SpeechTrigger
     if trigger.cls != "say" or trigger.tense not in ("past", "present"):
         return None
     sentence = trigger.sentence
+    if ctx.text.find(",", sentence.begin, trigger.verb.begin) == -1:
+        return None  # no comma before the verb: nothing is inserted
     left = ctx.subject_left_of(trigger.verb.begin, sentence.begin)
     if left is None or _INSERTED_BEFORE.fullmatch(ctx.text, sentence.begin,
                                                   left.span.begin) is None:
@@ -235,34 +270,93 @@ def _inserted_attribution(ctx: Context, trigger: SpeechTrigger
 
 
 def _split_coordinated(ctx: Context, found: list[SpeechTrigger]) -> list[SpeechTrigger]:
-    """"X said the measure was "lawful" and that Japan should "reflect"": two reported
-    clauses each quoting X's words are two statements of X.  Without quotations the
-    clauses stay one statement ("noted that A, and that B")."""
+    """Reported words holding two coordinated predications are two statements of the
+    speaker:
+
+    * "X said the measure was "lawful" and that Japan should "reflect"": two *that*
+      clauses (each quoting X's words, else they stay one: "noted that A, and that B");
+    * "X said it "rejects" the ruling and has challenged it", "X said China was willing to
+      talk but would "resolutely" defend its interests", "Tokyo has demanded that the ban
+      be withdrawn but has given no sign ...": a second predicate with no subject of its
+      own, opened by an auxiliary or a modal;
+    * "X threatened to impose tariffs and to restrict software exports": a second
+      infinitive.
+    """
     out: list[SpeechTrigger] = []
     for trigger in found:
         out.append(trigger)
         if trigger.dropped or trigger.content is None or trigger.post_quote is not None \
-                or trigger.cls not in ("say", "announce"):
+                or trigger.cls not in ("say", "announce", "demand", "call", "negation"):
             continue
-        content = trigger.content
-        for m in _AND_THAT.finditer(ctx.text, content.begin, content.end):
-            if ctx.in_quote(m.start(), m.end()):
-                continue
-            end = trim_end(ctx.text, content.begin, m.start())
-            if len(words(ctx.text[content.begin:end])) < SHORT_CONTENT or not (
-                    has_quote(ctx, Span.of(ctx.text, content.begin, end))
-                    and has_quote(ctx, Span.of(ctx.text, m.end(), content.end))):
+        while trigger.content is not None:
+            rest = _second_predicate(ctx, trigger)
+            if rest is None:
                 break
-            trigger.content = Span.of(ctx.text, content.begin, end)
-            rest = SpeechTrigger(trigger.verb, trigger.sentence, trigger.cls, trigger.tense,
-                            speaker=trigger.speaker, negated=trigger.negated, via=trigger.via,
-                            content=Span.of(ctx.text, m.end(), content.end))
             out.append(rest)
-            break
+            trigger = rest
     return out
 
 
+def _second_predicate(ctx: Context, trigger: SpeechTrigger) -> SpeechTrigger | None:
+    """Cut ``trigger``'s words before their first coordinated predicate (see
+    :func:`_split_coordinated`) and return the statement of the rest, or None."""
+    content = trigger.content
+    assert content is not None
+    text = ctx.text
+    if text.find("and", content.begin, content.end) == -1 and \
+            text.find("but", content.begin, content.end) == -1:
+        return None  # no coordination at all: spare the patterns
+    patterns = [_AND_THAT] if trigger.cls in ("say", "announce") else []
+    patterns.append(_AND_AUXILIARY)
+    if trigger.cls in ("say", "demand") and text.startswith("to ", content.begin):
+        patterns.append(_AND_TO)
+    cuts = sorted((m for p in patterns for m in p.finditer(text, content.begin, content.end)
+                   if not ctx.in_quote(m.start(), m.end())), key=lambda m: m.start())
+    for m in cuts:
+        end = trim_end(text, content.begin, m.start())
+        first = Span.of(text, content.begin, end)
+        second = Span.of(text, m.end(), content.end)
+        if word_count(first.text) < SHORT_CONTENT or word_count(second.text) < SHORT_CONTENT:
+            continue
+        if m.re is _AND_THAT and not (has_quote(ctx, first) or has_quote(ctx, second)):
+            break
+        if m.re is _AND_AUXILIARY:
+            if _same_auxiliary(ctx, trigger, m):
+                # "Tokyo has demanded that A but has given no sign ...": the main clause
+                # goes on; the words end before it.
+                trigger.content = first
+                return None
+            # "A and was "B"" stays one statement unless both are quoted; "A but would
+            # "B"" is a second claim set against the first.
+            contrast = re.match(r",?\s+but\b", m.group()) is not None
+            if not has_quote(ctx, second) or not (contrast or has_quote(ctx, first)) or \
+                    word_count(first.text) < SHORT_STATEMENT or \
+                    word_count(second.text) < SHORT_STATEMENT:
+                continue
+        whole = trigger.whole or content
+        trigger.content, trigger.whole = first, whole
+        return SpeechTrigger(trigger.verb, trigger.sentence, trigger.cls, trigger.tense,
+                             speaker=trigger.speaker, negated=trigger.negated, via=trigger.via,
+                             content=second, whole=whole)
+    return None
+
+
+def _same_auxiliary(ctx: Context, trigger: SpeechTrigger, m: re.Match[str]) -> bool:
+    """Whether the coordinated predicate repeats the auxiliary of the speech verb ("has
+    demanded ... but has given"): it is the main clause's, not the reported words'."""
+    before = re.search(r"\b(has|have|had)\s+(?:\w+ly\s+|also\s+)?$",
+                       ctx.text[max(trigger.sentence.begin, trigger.verb.begin - 20):
+                                trigger.verb.begin])
+    return before is not None and re.match(rf"(?:\w+\s+)?{before.group(1)}\s",
+                                           ctx.text[m.end():m.end() + 30]) is not None
+
+
 _AND_THAT = re.compile(r",?\s+and\s+that\s+")
+_AND_AUXILIARY = re.compile(
+    r",?\s+(?:and|but)\s+(?=(?:(?:also|then|later|still|since|yet|[a-z]+ly)\s+)?"
+    r"(?:has|have|had|was|were|is|are|would|will|could|can|should|must|may|might|did|does)"
+    r"\s)")
+_AND_TO = re.compile(r",?\s+and\s+(?=to\s)")
 
 
 def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
@@ -303,14 +397,19 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
     if inverted is not None:
         trigger.speaker = inverted
         begin, end = words_before_attribution(ctx, trigger)
-        if begin >= end or len(words(text[begin:end])) < SHORT_CONTENT:
+        if begin >= end or word_count(text[begin:end]) < SHORT_CONTENT:
             trigger.dropped = True
             return
         trigger.content = Span.of(text, begin, end)
         return
-    if trigger.tense == "gerund" and _PROGRESSIVE.search(
-            ctx.text[max(sentence.begin, trigger.verb.begin - 20):trigger.verb.begin]):
-        trigger.tense = "past"  # "sources are indicating that ...": a finite verb
+    progressive = _PROGRESSIVE.search(
+        ctx.text[max(sentence.begin, trigger.verb.begin - 20):trigger.verb.begin]) \
+        if trigger.tense == "gerund" else None
+    if progressive is not None:
+        # "sources are indicating that ...": a finite verb, of the article's day when its
+        # auxiliary is in the present ("The Chinese side is explaining that ...").
+        trigger.tense = "present" if progressive.group(1).lower() in ("is", "are") \
+            else "past"
     if trigger.tense == "gerund":
         owner = document_owner(ctx, trigger)
         if owner is not None:
@@ -330,7 +429,8 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
     else:
         trigger.speaker = coordinated_subject(ctx, trigger, found) or \
             finite_subject(ctx, trigger) or pronoun_speaker(ctx, trigger, speakers, found) \
-            or partitive_speaker(ctx, trigger, speakers)
+            or partitive_speaker(ctx, trigger, speakers) or name_before_title(ctx, trigger) \
+            or document_subject(ctx, trigger)
     if trigger.speaker is None:
         trigger.dropped = True
         return
@@ -341,9 +441,10 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
         return
     begin = content_begin(ctx, trigger)
     opening = _quote_opening_at(ctx, begin) if trigger.cls in ("say", "announce") else None
-    if opening is not None and COLON.fullmatch(text, trigger.verb.end, begin):
-        # 'Zhao said: "A. B.¶"C."': the whole quotation the colon opens, over sentences
-        # and paragraphs, is the speaker's.
+    if opening is not None and (COLON.fullmatch(text, trigger.verb.end, begin) or (
+            trigger.tense != "gerund" and not text[trigger.verb.end:begin].strip())):
+        # 'Zhao said: "A. B.¶"C."', 'Kihara stated "A. B."': the whole quotation the verb
+        # opens, over sentences and paragraphs, is the speaker's.
         trigger.post_quote = opening
         trigger.content = opening.span
         return
@@ -357,17 +458,19 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
         but = re.search(r",\s+(?:but|while|although|though)\b", text[begin:end])
         if but is not None:
             end = begin + but.start()
-    if trigger.cls == "say" and is_trailing(ctx, trigger):
+    # "..., it added.": a trailing "add" reports the words before it, as "said" does.
+    if (trigger.cls == "say" or _lemma(ctx, trigger) == "add") and is_trailing(ctx, trigger):
         before, stop = words_before_attribution(ctx, trigger)
-        if before < stop and (len(words(text[before:stop])) >= SHORT_STATEMENT
-                              or len(words(text[begin:end])) < SHORT_CONTENT):
+        if before < stop and (word_count(text[before:stop]) >= SHORT_STATEMENT
+                              or word_count(text[begin:end]) < SHORT_CONTENT):
             trigger.content = Span.of(text, before, stop)
+            trigger.cls = "say"  # a trailing "added" reports words as "said" does
             return
-        if len(words(text[begin:end])) < SHORT_CONTENT:
+        if word_count(text[begin:end]) < SHORT_CONTENT:
             trigger.dropped = True
             return
         # "In addition, X also said, Japan should ...": a lead-in, not reported words.
-    if trigger.cls == "say" and len(words(text[begin:end])) < SHORT_CONTENT:
+    if trigger.cls == "say" and word_count(text[begin:end]) < SHORT_CONTENT:
         # "..., analysts said." : the words are before the attribution.
         if attribution_tail(ctx, trigger) is None:
             trigger.dropped = True
@@ -397,6 +500,11 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
             return
         begin = relative_object(ctx, trigger, begin)
     trigger.content = Span.of(text, begin, end)
+
+
+def _lemma(ctx: Context, trigger: SpeechTrigger) -> str | None:
+    verb = ctx.triggers.speech_verbs.get(" ".join(trigger.verb.text.lower().split()))
+    return verb.lemma if verb is not None else None
 
 
 def _quote_opening_at(ctx: Context, offset: int) -> Quote | None:
@@ -447,6 +555,12 @@ def _resolve_nesting(ctx: Context, found: list[SpeechTrigger]) -> None:
                 else:
                     inner.dropped = True
                 continue
+            if inner.content == content and outer.verb.end <= inner.verb.begin < \
+                    content.begin and outer.post_quote is None:
+                # "the ministry said Kanai had told the envoy that A": both report A; the
+                # second verb is the one whose words they are.
+                _chain(ctx, outer, inner)
+                continue
             if not (content.begin <= start < content.end) or inner.verb.begin < outer.verb.end:
                 continue
             lead = ctx.text[content.begin:start]
@@ -456,14 +570,23 @@ def _resolve_nesting(ctx: Context, found: list[SpeechTrigger]) -> None:
             same = inner.speaker is not None and outer.speaker is not None and \
                 inner.speaker.name == outer.speaker.name
             if (inner.tense == "gerund" and same and outer.cls != "negation"
-                    and len(words(strip_boundary(lead))) <= SHORT_STATEMENT):
+                    and word_count(strip_boundary(lead)) <= SHORT_STATEMENT):
                 inner.dropped = True  # "called it 'symbolic,' suggesting ...": one statement
                 continue
-            coordinated = inner.cls == "negation" and re.search(r"\s(?:and|but)\s+$", lead)
+            # "X called them "A" on Oct. 15 and said B": a verb of saying coordinated with no
+            # subject of its own opens X's next statement, as after a comma ("protested the
+            # move as A and demanded its withdrawal" stays one act).
+            coordinated = (inner.cls == "negation" or (
+                same and start == inner.verb.begin and inner.tense in ("past", "present")
+                and inner.cls == "say")) and \
+                re.search(r"\s(?:and|but)\s+(?:(?:also|then|later|again|[a-z]+ly)\s+)?$",
+                          lead)
             if start != inner.verb.begin:
-                # '"...," while USTR Jamieson Greer warned': a title before the name.
+                # '"...," while USTR Jamieson Greer warned': a title before the name; ", and
+                # the embassy announced": an article.
                 title = _TITLE_WORDS.search(lead)
                 lead = lead[:title.start()] if title is not None else lead
+                lead = re.sub(r"\b(?:the|a|an)\s+$", "", lead, flags=re.IGNORECASE)
             if coordinated or (BOUNDARY.search(lead)
                                and (inner.tense == "gerund" or inner.post_quote is None)):
                 end = trim_end(ctx.text, content.begin, content.begin + len(lead.rstrip()))
@@ -483,11 +606,20 @@ _TITLE_WORDS = re.compile(r"(?:\b(?:[A-Z][\w’'.-]*|minister|secretary|spokes(?
 
 def _chains(ctx: Context, outer: SpeechTrigger, inner: SpeechTrigger) -> bool:
     """Whether ``inner`` speaks through ``outer``: an outlet reporting what a person or
-    body said; not what one state told another ("Kyodo reports that Beijing has told
-    Tokyo it is suspending imports": the outlet's report of a diplomatic exchange)."""
-    return outer.speaker is not None and inner.speaker is not None and \
-        ctx.type_of(outer.speaker.name) is ActorType.MEDIA and \
-        ctx.type_of(inner.speaker.name) is not ActorType.STATE
+    body said, not what one state told another ("Kyodo reports that Beijing has told
+    Tokyo it is suspending imports": the outlet's report of a diplomatic exchange); or a
+    body reporting what one of its own people said ("the foreign ministry said Kanai had
+    told the envoy that ...": Kanai's words, known through the ministry)."""
+    if outer.speaker is None or inner.speaker is None:
+        return False
+    outer_type = ctx.type_of(outer.speaker.name)
+    inner_type = ctx.type_of(inner.speaker.name)
+    if outer_type is ActorType.MEDIA:
+        return inner_type is not ActorType.STATE
+    return outer_type is ActorType.GOVERNMENT_BODY and inner_type is ActorType.PERSON and \
+        ctx.facts.get(inner.speaker.name) is not None and \
+        ctx.facts[inner.speaker.name].affiliation is not None and \
+        ctx.serves(inner.speaker.name, outer.speaker.name)
 
 
 def _chain(ctx: Context, outer: SpeechTrigger, inner: SpeechTrigger) -> None:
@@ -500,93 +632,6 @@ def _chain(ctx: Context, outer: SpeechTrigger, inner: SpeechTrigger) -> None:
         inner.dropped = True
 
 
-def _apply_according(ctx: Context, sentence: Span, found: list[SpeechTrigger]) -> None:
-    """"according to X": the source of the sentence's statements, or their speaker."""
-    for m in ctx.triggers.according_regex.finditer(ctx.text, sentence.begin, sentence.end):
-        if ctx.in_quote(m.start(), m.end()):
-            continue
-        word = m.group().lower()
-        opening = m.start() == sentence.begin or _LEAD_IN.fullmatch(ctx.text, sentence.begin,
-                                                                    m.start())
-        # "Per Nikkei, ..." opens a sentence; "per" elsewhere is "per tonne".
-        if not (word.startswith(("according", "as reported")) or (word == "per" and opening)):
-            continue
-        mention = ctx.actor_after(m.end())
-        if mention is None or not _names_a_source(ctx, mention, m.end()):
-            continue
-        live = [t for t in found if not t.dropped and t.content is not None]
-        if live:
-            for trigger in live:
-                if trigger.speaker and trigger.speaker.name != mention.name and not trigger.via:
-                    trigger.via = mention.name
-            continue
-        if m.start() == sentence.begin or _LEAD_IN.fullmatch(ctx.text, sentence.begin, m.start()):
-            # "According to X, a fellow at Y, ...": the words follow the apposition (and a
-            # timeline heading or a linking adverb may come first: "Mid-February 2020 –").
-            apposition = re.match(r",\s+(?:a|an|the)\s+[^,;:\"“”]{1,100},",
-                                  ctx.text[mention.span.end:sentence.end])
-            comma = mention.span.end + apposition.end() - 1 if apposition is not None \
-                else ctx.text.find(",", mention.span.end, sentence.end)
-            if comma == -1:
-                continue
-            begin, end = comma + 1, sentence.end
-        else:
-            begin, end = sentence.begin, m.start()
-        while begin < end and ctx.text[begin].isspace():
-            begin += 1
-        end = trim_end(ctx.text, begin, end)
-        if end - begin < 10:
-            continue
-        found.append(SpeechTrigger(Span(m.start(), m.end(), m.group()), sentence, "according",
-                              "past", speaker=Subject(mention.name, mention.span),
-                              content=Span.of(ctx.text, begin, end)))
-        more = _according_continued(ctx, sentence, mention.span.end)
-        if more is not None:
-            found.append(SpeechTrigger(Span(m.start(), m.end(), m.group()), sentence, "according",
-                                  "past", speaker=Subject(mention.name, mention.span),
-                                  content=more))
-
-
-@lru_cache(maxsize=1)
-def _data_noun_regex() -> re.Pattern[str]:
-    nouns = "|".join(sorted((phrase_pattern(n) for n in
-                             load_triggers().raw["speech"]["data_nouns"]),
-                            key=len, reverse=True))
-    return re.compile(rf"\s*(?:[a-z][\w-]*\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE)
-
-
-def _names_a_source(ctx: Context, mention: ActorMention, after: int) -> bool:
-    """Whether the actor after "according to" is the source: not a modifier of numbers
-    ("according to Japanese government data", ``data_nouns``) nor the first word of a
-    longer name ("according to the Japan Travel Bureau")."""
-    gap = ctx.text[after:mention.span.begin]
-    if _data_noun_regex().search(gap) is not None:
-        return False  # "according to data from X"
-    rest = ctx.text[mention.span.end:mention.span.end + 40]
-    if _data_noun_regex().match(rest) is not None:
-        return False
-    return re.match(r" [A-Z][a-z]", rest) is None
-
-
-_LEAD_IN = re.compile(r"[^.;,]{1,40}?\s[–—-]{1,2}\s*|(?:However|Still|But|And|Meanwhile|"
-                      r"Separately|Also|Yet|Now|Indeed)\s*,?\s*|[-*•·▪]\s+")
-"""What may precede a sentence-initial "according to X,": a heading, a linking adverb, a
-bullet."""
-
-
-def _according_continued(ctx: Context, sentence: Span, after: int) -> Span | None:
-    """"..., according to X, a fellow at Y, and “close to 100%” of its heavy rare earths":
-    a quotation coordinated after the source is the source's words too."""
-    m = re.search(r",\s+and\s+", ctx.text[after:sentence.end])
-    if m is None:
-        return None
-    begin = after + m.end()
-    end = trim_end(ctx.text, begin, sentence.end)
-    if end <= begin or not any(not is_term_in(ctx, q) for q in ctx.quotes_in(begin, end + 1)):
-        return None
-    return Span.of(ctx.text, begin, end)
-
-
 def _finite_tense(ctx: Context, trigger: SpeechTrigger) -> str:
     """A base form after its plural subject is a present ("Analysts warn", "the ministry
     and its embassy advise"); after "and" or "to" it shares another verb's tense."""
@@ -594,6 +639,19 @@ def _finite_tense(ctx: Context, trigger: SpeechTrigger) -> str:
             "and", "or", "to", "also"):
         return "present"
     return trigger.tense
+
+
+_DEFINITE_DESCRIPTION = re.compile(r"(?:[a-z][\w-]*\s+)?[a-z][\w-]*")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+
+
+def _definite(ctx: Context, speaker: Subject) -> bool:
+    """Whether the speaker is named by a definite description in lower case ("The
+    ministry warned", "the agency said"), which refers back to a body named before
+    (:mod:`.statement_dates`, rule 5)."""
+    span = speaker.span
+    return _DEFINITE_DESCRIPTION.fullmatch(span.text) is not None and \
+        _THE_BEFORE.search(ctx.text, max(0, span.begin - 8), span.begin) is not None
 
 
 def _finish(ctx: Context, triggers: list[SpeechTrigger],
@@ -604,8 +662,8 @@ def _finish(ctx: Context, triggers: list[SpeechTrigger],
     for trigger in triggers:
         if trigger.cls != "answer" and trigger.speaker and trigger.content:
             dater.note(trigger.sentence, trigger.speaker.name, dater.explicit(
-                trigger.verb, trigger.sentence, tidy(ctx, unwrap(ctx, trigger.content)),
-                trigger.cls))
+                trigger.verb, trigger.sentence,
+                trigger.whole or tidy(ctx, unwrap(ctx, trigger.content)), trigger.cls))
     out: dict[Span, StatementMention] = {}
     for trigger in sorted(triggers, key=lambda t: (t.content.begin, t.content.end)):  # type: ignore[union-attr]
         speaker = trigger.speaker.name  # type: ignore[union-attr]
@@ -619,11 +677,13 @@ def _finish(ctx: Context, triggers: list[SpeechTrigger],
         if trigger.given_date is not None:
             date = trigger.given_date[0]
         else:
-            date = dater.date(verb=trigger.verb, sentence=trigger.sentence, content=whole,
+            date = dater.date(verb=trigger.verb, sentence=trigger.sentence,
+                              content=trigger.whole or whole,
                               cls="say" if trigger.cls == "answer" else trigger.cls,
                               tense=_finite_tense(ctx, trigger), speaker=speaker,
                               pronoun=trigger.speaker.span.text.lower()  # type: ignore[union-attr]
-                              in ctx.triggers.other_pronouns)
+                              in ctx.triggers.other_pronouns,
+                              description=_definite(ctx, trigger.speaker))  # type: ignore[arg-type]
         for content in pieces:
             if content in out or content.begin >= content.end:
                 continue

@@ -26,7 +26,8 @@ Quotations
     (the newspaper convention for a quote that runs over several paragraphs); otherwise the
     stray mark is ignored.  Single quotations inside double ones are reported as nested.
 
-All scanning is a single left-to-right pass, linear in the length of the text.
+All scanning is a single left-to-right pass, linear in the length of the text; quotation
+scanning visits only the quotation marks.
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ SINGLE_CLOSE = "’"
 QUOTE_CHARS = "\"'“”‘’«»„"
 CLOSERS = "\"'”’»)]"
 _SENTENCE_END = re.compile(r"[.!?…]+[" + re.escape(CLOSERS) + r"]*(?=\s)")
+_DOUBLE_MARK = re.compile("[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE) + '"]')
+_SINGLE_MARK = re.compile("['" + re.escape(SINGLE_OPEN + SINGLE_CLOSE) + "]")
 _OPENERS_BEFORE = set(" \t\n([{—–-/:;\"“«")
 _PUNCT_AFTER = set(".,;:!?)]}—–-…\"”»")
 
@@ -88,6 +91,11 @@ class Quote:
 def words(text: str) -> list[str]:
     """Words of ``text``, lower-cased; hyphenated and apostrophe words stay whole."""
     return [w.lower() for w in _WORD.findall(text)]
+
+
+def word_count(text: str) -> int:
+    """How many :func:`words` ``text`` has, without lower-casing them into a list."""
+    return len(_WORD.findall(text))
 
 
 def iter_words(text: str, begin: int = 0, end: int | None = None) -> Iterator[Span]:
@@ -161,7 +169,10 @@ def _paragraph_sentences(text: str, paragraph: Span) -> Iterator[Span]:
         if not (text[nxt].isupper() or text[nxt].isdigit() or text[nxt] in QUOTE_CHARS
                 or text[nxt] in "([-•*"):
             continue
-        if m.group().startswith(".") and _is_abbreviation(text, m.start(), abbreviations):
+        if m.group().startswith(".") and _is_abbreviation(text, m.start(), abbreviations) \
+                and not (text[nxt].isalpha() and _is_month_abbreviation(text, m.start())):
+            # A month's abbreviation is followed by a day ("Nov. 1"); before a capitalised
+            # word ("from 1 Nov. Treasury Secretary ...") its stop ends the sentence.
             continue
         yield _trimmed(text, start, end)
         start = nxt
@@ -184,6 +195,18 @@ def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool
     if len(token) == 1 and token.isupper():
         return True  # an initial: "J. Smith"
     return token.lower() in abbreviations
+
+
+_MONTH_ABBREVIATIONS = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+def _is_month_abbreviation(text: str, dot: int) -> bool:
+    begin = dot
+    while begin > 0 and text[begin - 1].isalpha():
+        begin -= 1
+    return text[begin:dot].lower() in _MONTH_ABBREVIATIONS and (
+        begin == 0 or not text[begin - 1].isalpha())
 
 
 @lru_cache(maxsize=1)
@@ -217,8 +240,10 @@ def _double_quotes(text: str, paragraphs: list[Span]) -> list[Quote]:
     quotes: list[Quote] = []
     open_at: int | None = None  # offset of the opening mark of the pending quotation
     for index, paragraph in enumerate(paragraphs):
-        for pos in range(paragraph.begin, paragraph.end):
-            ch = text[pos]
+        # Only double quotation marks change the state: visit them alone.
+        for mark in _DOUBLE_MARK.finditer(text, paragraph.begin, paragraph.end):
+            pos = mark.start()
+            ch = mark.group()
             if open_at is None:
                 if ch in DOUBLE_OPEN or ch == '"':
                     open_at = pos
@@ -244,10 +269,9 @@ def _single_quotes(text: str, paragraphs: list[Span], doubles: list[Quote]) -> l
     starts = [q.span.begin for q in doubles]  # doubles never overlap: bisect finds the one
     for paragraph in paragraphs:
         open_at: int | None = None
-        for pos in range(paragraph.begin, paragraph.end):
-            ch = text[pos]
-            if ch not in "'" + SINGLE_OPEN + SINGLE_CLOSE:
-                continue
+        for mark in _SINGLE_MARK.finditer(text, paragraph.begin, paragraph.end):
+            pos = mark.start()
+            ch = mark.group()
             before = text[pos - 1] if pos > paragraph.begin else " "
             after = text[pos + 1] if pos + 1 < paragraph.end else " "
             if before.isalnum() and after.isalnum():

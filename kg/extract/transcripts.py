@@ -38,6 +38,8 @@ from .triggers import load_triggers, phrase_pattern
 _LABEL = re.compile(r"(?:[*_]{1,3})?(?P<label>[A-Z][\w.'’ -]{0,40}?(?:,[\w.'’ -]{1,60}?)?"
                     r"(?:\s*\([^()]{1,40}\))?)\s*(?:[*_]{1,3})?[:：](?:[*_]{1,3})?\s+(?=\S)")
 """A turn's label: "Reporter:", "He Yongqian:", "KIM:", "**Tanaka:**" (bold in markdown)."""
+_LABEL_REACH = 160
+"""No label's colon stands further from its paragraph's start (see ``_LABEL``)."""
 _LABEL_HEAD = re.compile(r"\s+(?:of|from|with|at|for)\s+.*$|\s*\(.*$", re.DOTALL)
 """What follows a question label's role word: "Reporter of Kyodo News", "Q (AFP)"."""
 _ASIDE = re.compile(r"[(\[][^()\[\]]{1,60}[)\]]\s*")
@@ -88,6 +90,8 @@ def _labels() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 def find_transcript(ctx: Context) -> Transcript | None:
     """The answers of ``ctx``'s article when it is a transcript (see module doc), else None."""
+    if not _has_question(ctx):
+        return None  # most articles: no paragraph opens with a question's label
     kinds = _paragraph_kinds(ctx)
     first_question = next((i for i, k in enumerate(kinds) if k[1] == "question"), None)
     if first_question is None or not any(k[1] == "answer" for k in kinds):
@@ -120,6 +124,19 @@ def find_transcript(ctx: Context) -> Transcript | None:
         if kind != "heading":
             previous = kind
     return Transcript(turns, opening, intro_end) if turns else None
+
+
+def _has_question(ctx: Context) -> bool:
+    """Whether a paragraph opens with a question's label (see :func:`_paragraph_kinds`)."""
+    question = _labels()[0]
+    for paragraph in ctx.paragraphs:
+        if ctx.text.find(":", paragraph.begin, paragraph.begin + _LABEL_REACH) == -1 and \
+                ctx.text.find("：", paragraph.begin, paragraph.begin + _LABEL_REACH) == -1:
+            continue  # no colon near the start: no label
+        m = _LABEL.match(ctx.text, paragraph.begin, paragraph.end)
+        if m is not None and question.fullmatch(_LABEL_HEAD.sub("", m.group("label").strip())):
+            return True
+    return False
 
 
 def _paragraph_kinds(ctx: Context) -> list[tuple[Span, str, Span, Subject | None]]:

@@ -4,8 +4,10 @@ Each mention of a measure becomes one :class:`~kg.model.MeasureMention` holding 
 article's own account (issuer, target, date, status, covered goods); :mod:`kg.resolve`
 decides which mentions, in one article and across articles, are one real-world measure.
 The words are in ``[measures]`` of ``kg/data/triggers.toml``; the steps live in
-:mod:`.finding` (where), :mod:`.hedges` (imagined or denied), :mod:`.parties` (who),
-:mod:`.timing` (when), :mod:`.status` (where it stands) and :mod:`.scope` (covered goods).
+:mod:`.finding` (where), :mod:`.hedges` (imagined or denied), :mod:`.parties` and
+:mod:`.agents` (who), :mod:`.targets` (against whom), :mod:`.timing` (when), :mod:`.status`
+(where it stands) and :mod:`.scope` (covered goods); :mod:`.scan` finds every phrase list
+of an article in one pass.
 
 Type
     Export and import measures need a head word (``ban``, ``prohibited``, ``restrictions``,
@@ -26,20 +28,36 @@ Type
     when an imposing verb governs it in a dated sentence (``announced the ban on Tuesday``,
     ``the measures announced by X on Jan. 6``), or when a government's dated act noun stands
     for it (``the ministry's announcement on Tuesday``), and then takes the type of the last
-    trade measure before it.  Licensing restrictions (``placed under export licensing``,
-    ``licences required``, ``stricter reviews of ... licences``, ``slowed the review of ...
-    licence applications``), chip controls, white-list removals, additions to a control
-    list, travel advisories (every inflection of advise, warn, urge, tell; a time between:
-    ``advised its citizens in mid-November to avoid ...``; study-abroad alerts), protests
-    (``summons X's ambassador``, ``lodges a protest``, ``demanded its withdrawal``;
-    "summoned the ambassador to lodge a protest" is one), defence budgets (only with an act
-    on them: approved, proposed, a record), military drills and other measures
-    (anti-dumping investigations, WTO cases, sanctions, entity lists, film releases held
-    back, stockpile releases, suspending a measure's implementation) are found by their
-    phrases.  A bare plural in a sentence naming no actor but outlets ("... bought with
+    trade measure before it ("the probe was announced on Wednesday": the last trade case).
+    An anaphor dated over a month from that measure, or dated when it is not and naming
+    another kind, is a measure of its own (``the expanded controls it had announced on
+    Oct. 9``).  A permission denied is a ban (``exports ... would no longer be
+    permitted``); one granted is nothing.  Licensing restrictions (``placed under export
+    licensing``, ``licences required``, ``licences for X became mandatory``, ``partially
+    revoked a licence``, ``licence applications stuck``, ``stricter reviews of ...
+    licences``, machine-translated ``make strict the examination of export license``),
+    chip controls, white-list removals (also from "its own list of trusted partners"),
+    additions to a control list or an entity list (with the verb: ``added 140 entities to
+    the Entity List``), travel advisories (every inflection of advise, warn, urge, tell,
+    call on; a time between: ``advised its citizens in mid-November to avoid ...``;
+    study-abroad alerts), protests (``summons X's ambassador``, ``lodges a protest``,
+    ``demanded its withdrawal``; "summoned the ambassador to lodge a protest" is one),
+    defence budgets (only with an act on them: approved, proposed, a record), military
+    drills (also a verb of holding with them as object: ``held two days of exercises``,
+    ``launched the drills``) and other measures (anti-dumping investigations and
+    measures, WTO cases and challenges, sanctions and countermeasures on named parties,
+    tariffs, fees on ships and port fees, arms sales, additions to an unreliable entity
+    list, film releases held back, stockpile releases, suspending a measure's
+    implementation) are found by their phrases.  A bare plural in a sentence naming no actor
+    but outlets ("... bought with
     export bans"), unless a verb takes it, speaks of measures in general and gives no
     mention; so does a bare noun someone calls for (``called for export control regimes
-    that are predictable``); nor does a head in a law's name ("the Export Control Law").
+    that are predictable``), a bare singular "control" with no object (``the step
+    concerned export control``); nor does a head in a law's name ("the Export Control
+    Law") or one modifying another noun (``export-control dialogue``, ``export control
+    officials``; ``[measures.names].modified_nouns``).  A domain word after a head and a
+    comma that opens another clause is that clause's ("Before the ban, China was Japan's
+    largest export market").
 
 Lists and timelines
     A paragraph that opens with a date and a dash or colon ("Jan. 7 – ...", "- July 3, 2023:
@@ -59,28 +77,49 @@ Imagined measures
     ("did not say whether ..."), or a scenario (an indefinite or bare noun no verb says was
     taken, subject of "could", "would", "might", "is unlikely", or any such mention in a
     sentence that calls itself a scenario), or stated in a paragraph labelled as a claim
-    under examination ('Claim: "..."' in a fact check) gives no mention; a negated measure
-    followed by "as it did in 2010" is that precedent (historical, 2010).
+    under examination ('Claim: "..."' in a fact check), or in a clause its writer or a
+    party disowns (``I am not saying that China has imposed an embargo``, ``Beijing denied
+    that it had halted shipments``), or denied as a noun after a copula (``the controls
+    "are not export bans"``, ``not an outright export ban``) gives no mention; a negated
+    measure followed by "as it did in 2010" is that precedent (historical, 2010).
 
 Issuer
     In order: the possessor in the measure's own noun phrase (``China's export ban``,
     ``Tokyo's protests``, ``tightening Japan's own export controls``; not ``Japan's name
     into an export control announcement``); ``by X`` (also past a participle: ``the budget
     of ¥9 trillion approved by the cabinet``); the agent of the measures a list hangs from
-    (``countermeasures taken by the Chinese side, including ...``); a nationality adjective
+    (``countermeasures taken by the Chinese side, including ...``); the author a protest or
+    advisory names with "from" or "of" (``a sharp protest from Tokyo``, ``a study-abroad
+    warning from the Ministry of Education``); the subject of an object relative clause
+    whose verb imposes it (``the provisional measures MOFCOM announced on Oct. 8``, ``the
+    licensing regime China imposed in April``, ``the budget draft which the cabinet
+    decided``); a nationality adjective
     before the head (``the American chip controls``); the subject of the verb that
     imposes, holds or carries out the measure (``China announced a ban``, ``X lodged a
     protest``, ``China answered with a travel advisory``, ``Tokyo was studying whether to
-    take the matter to the WTO``), of the verb a gerund of manner depends on (``China
-    responded by warning ...``), a place after a preposition being no subject (``its
-    embassy in Tokyo advise``), "it" with no antecedent in its sentence being the state or
-    body the sentence before is about, a nationality heading the subject (``Chinese
-    customs held up shipments``); for a passive inside reported words (``He said exports
-    ... are prohibited``), or reported words whose subject is "it", "we" or "the
-    government", the speaker's side.  Measures coordinated after one with an issuer share
+    take the matter to the WTO``, also an infinitive coordinated with one: ``threatened to
+    impose a tariff ... and to restrict exports``), the owner of a noun of intent the
+    infinitive depends on (``Beijing's decision to ban exports``, not the sentence's
+    subject), of the verb a gerund of manner depends on (``China responded by warning
+    ...``, ``answered on 4 Oct by barring ...``), a place after a preposition being no
+    subject (``its embassy in Tokyo advise``), the state or body whose noun opens the
+    clause (``MOFCOM's batch of announcements extends licence requirements``), "it" with no
+    antecedent in its sentence being the state or body the sentence before is about (its
+    subject, or the owner of its first noun: ``China's first response was legal. ... it
+    filed``), a nationality heading the subject (``Chinese customs held up shipments``);
+    the state whose ports or customs hold the goods (``shipments were stuck at Chinese
+    ports``); items of a list after a colon belong to the state or body that is the
+    subject of the clause before it (``Beijing has stacked one measure on another: an
+    advisory ..., the suspension of ...``); for a passive inside reported words (``He said
+    exports ... are prohibited``), or reported words whose subject is "it", "we" or "the
+    cabinet", the speaker's side, and "the government", "the authorities", "officials"
+    the speaker's state.  A governing verb is not looked for past "that" (``began reporting
+    that shipments were stuck``).  Measures coordinated after one with an issuer share
     it (``Beijing had told its citizens ..., suspended imports ... and delayed ...``).
     Else, unless the subject is a name no actor mention covers ("Hong Kong also banned
-    ..."), the list lead-in's issuer, else the issuer of the nearest mention of the same
+    ..."), the list lead-in's issuer, else, in a paragraph opening on "Its" or "Their",
+    the state or body opening the paragraph before, else the issuer of the nearest mention
+    of the same
     family in the article (export, import, protest, ...), unless it stands in another
     paragraph and another state issues clearly more (half as much again) of the article's
     measures of the family: then that state (a digest's one-liners); else the subject of
@@ -99,11 +138,20 @@ Target
     state named next (``a senior diplomat at the Chinese Embassy``), or + a demonym (``to
     Japanese military end users``, ``into Japanese dichlorosilane``: Japan); else an
     actor of another state in the head's own clause that is not another measure's target
-    nor, before the head, its subject;
-    for a protest, and a WTO case, the issuer of the last measure of the other side; else the
+    nor, before the head, its subject, nor a time or place of the clause (``after Trump-Xi
+    talks``, ``shortages at plants in Europe and India``; a good's origin is a target:
+    ``originating in Japan``); what a list addition adds (``added TechInsights to its
+    Unreliable Entity List``: the company; ``add more Chinese chipmakers to the Entity
+    List``: China); an organisation acting as a state (the EU) may be targeted; a budget
+    has no target; a protest's clause ends where the next predication starts (``...,
+    deepening a row that began with remarks on Taiwan``);
+    for a protest, and a WTO case, the issuer of the last measure of the other side (else
+    one its sentence names after it: ``Japan protests as China bars ...``), a case
+    answering no case; else the
     target of the nearest same-family mention by the same issuer that can be the same
-    measure (dates within a month, no unrelated goods, not a list entry), and an anaphor
-    that of the measure it stands for.  Measures listed together ("travel advisories,
+    measure (dates within a month, no unrelated goods, not a list entry; an event referred
+    back to, ``launched the drills on Monday``, may take it from an undated one), and an
+    anaphor that of the measure it stands for.  Measures listed together ("travel advisories,
     seafood import bans, and now export controls against Japan") share the target after
     the last; an import ban's goods name their origin ("Japanese seafood imports").  A
     measure the text gives no target (``China's controls on gallium``), or says targets no
@@ -115,15 +163,21 @@ Status
     (``partly lifted the ban``, ``the quotas were scrapped``, also in the next sentence or
     clause: ``The curbs were lifted in March 2023``), or that lasted a stated time in the
     past (``halted shipments for weeks``); a suspended one stays "announced" (``suspended for
-    one year the controls``, ``the ban ... is suspended until ...``) and is never made
-    historical by its age.  A "whether" clause after a verb of weighing, and cue words of
+    one year the controls``, ``the ban ... is suspended until ...``, also a suspension
+    announced: ``said it would suspend for one year the controls``, ``agreed to pause the
+    rules``) and is never made historical by its age.  A "whether" clause after a verb of
+    weighing, and cue words of
     history or consideration near the head, come first; then a question, a sentence opening
     "According to reports", or a trade measure known only from an outlet's report (reported
     words of a media actor, unless they relay an official act: "Kyodo reported that China
     announced a ban") is "reported"; then an effective date ("effective Aug. 1", "taking
     effect on Sept. 15", its year that of the measure's own date) says in force when it is
     past and announced when it is ahead; then the other cue words (reported, in force,
-    announced) in that order; otherwise the type's default (``[measures.status.defaults]``).
+    announced) in that order ("has since" is "since then", no cue of a lasting measure; a
+    threat with a time between, ``threatened on Oct. 10 to impose``, and a measure a state
+    could take, ``Beijing could raise tariffs``, are weighed, and so is an infinitive
+    coordinated with a weighed one); otherwise the type's default
+    (``[measures.status.defaults]``).
     Protests, drills, budgets and advisories happen; they are never "in force"; approving a
     draft (budget) adopts it.  A trade measure in a sentence saying a claim could not be
     verified, or in the sentence before one, is "reported" ("The Post could not
@@ -144,9 +198,13 @@ Date
     governs, dates before it unless inside its noun phrase (``Beijing's Nov. 14 advisory``)
     or they head its entry; a date in another measure's noun phrase is that one's.  Of
     those, the nearest that is not an effective date ("effective Aug. 1"), else the
-    nearest; a date in the head's own participle clause (``a ban it imposed in 2023``)
-    first.  Also left out: fiscal years (``for fiscal 2026``), dates of the answer to a
-    question about the measure, dates of the next clause (``..., and on Dec. 26 the cabinet
+    nearest; a date in the head's own participle clause after it (``a ban it imposed in
+    2023``, not ``On Feb. 2, X lifted the ban it imposed in 2023``) first.  Also left out:
+    fiscal years (``for fiscal 2026``), dates of the answer to a question about the measure
+    (also machine-translated ``in the press conference of 7th, about that the ministry
+    announced ...``), dates after another measure and before an "and" that opens the
+    mention's clause (``halted imports on 2 March and now bars exports``), dates of the
+    next clause (``..., and on Dec. 26 the cabinet
     approved``) or of the next item of a list (``a halt to imports and, on Jan. 6, the
     ban``), dates of a subordinate clause a comma closes before the head (``When X spoke in
     November ..., China answered with ...``), and the report's date for an act the reported
@@ -160,8 +218,14 @@ Date
     (``In July 2023 it announced ...; in October ...``, ``in July that year``), and a
     yearless month after "since" lies in the past.  Else a "day after" clause's offset
     from the main clause's day, or a relative day counted from the last date named before
-    (``the following day``, ``the same evening``, ``a month later``); else the date heading
-    the mention's timeline entry.  "In 2010, when China halted ..." dates the clause it
+    (``the following day``, ``the same evening``, ``a month later``; a yearless date after a
+    year names a day of the story's year: ``On 1 July 2019 ... From 4 July ... A month
+    later``); else the date heading the mention's timeline entry.  A measure coordinated
+    right after a dated one, with no subject or time word between, shares its date (``on
+    2 December, when BIS added ... to the Entity List and put new controls on ...``).  A
+    case named with a definite determiner is the case its side brought before and takes
+    its date (``Seoul revives the WTO dispute``).  "In 2010, when China halted ..." dates
+    the clause it
     opens.  A measure inside reported words takes the date of the report when its issuer is
     the speaker's side (an announcement) or the speaker is an outlet.
 
@@ -179,30 +243,42 @@ from ...model import (
     MaterialMention,
     MeasureMention,
     MeasureStatus,
+    MeasureType,
     StatementMention,
 )
 from ..context import Context, build_context
-from .candidate import TRADE, Candidate, enclosing, family, same_sentence
+from .candidate import TRADE, Candidate, days_between, enclosing, family, same_sentence
 from .finding import find_candidates, find_entries, is_generic
 from .hedges import is_imagined, is_question
 from .parties import (
     fill_issuers,
-    fill_targets,
-    find_target,
     generic_controls_are_the_ban,
     governing_verb,
     local_issuer,
     protests_by_one_person,
     share_coordinated_issuers,
+)
+from .rules import measure_rules
+from .scope import covered, to_mention
+from .status import (
+    ended_later,
+    is_long_past,
+    measure_status,
+    share_weighed_infinitives,
+    unverified_later,
+)
+from .targets import (
+    cases_referred_back,
+    fill_targets,
+    find_target,
     share_coordinated_targets,
 )
-from .scope import covered, to_mention
-from .status import ended_later, is_long_past, measure_status, unverified_later
-from .timing import measure_date, measure_via
+from .timing import measure_date, measure_via, share_coordinated_dates
 
 __all__ = ["find_measures"]
 
 _ACTION_NOUN_REACH = 80
+_SAME_MEASURE_DAYS = 31
 
 
 def find_measures(article: Article, actors: list[ActorMention],
@@ -226,13 +302,15 @@ def find_measures(article: Article, actors: list[ActorMention],
         # One date-headed paragraph is a dateline ("January 7, 2026 - China has ..."), not a
         # timeline: its date is the article's, not its measures'.
         dateline, entries = entries[0].head_span, []
-    candidates = find_candidates(ctx, materials, entries)
+    scanned = measure_rules().phrases.scan(ctx.text)
+    candidates = find_candidates(ctx, materials, entries, scanned)
     for c in candidates:
         c.statement = enclosing(statements, c.head)
         c.question = is_question(c)
         c.governed = c.governed or c.verbal or governing_verb(
             ctx, c, c.sentence.begin) is not None or _action_noun(ctx, c)
-    candidates = [c for c in candidates if not is_generic(ctx, c) and not is_imagined(ctx, c)]
+    candidates = [c for c in candidates
+                  if not is_generic(ctx, c) and not is_imagined(ctx, c, scanned)]
     candidates = _resolve_anaphors(candidates)
     for c in candidates:
         local_issuer(ctx, c)
@@ -241,9 +319,13 @@ def find_measures(article: Article, actors: list[ActorMention],
     for c in candidates:
         c.date = measure_date(ctx, c, statements, candidates, dateline=dateline)
         c.status = measure_status(ctx, c)
-        c.via = measure_via(ctx, c)
-    ended_later(ctx, candidates)
-    unverified_later(ctx, candidates)
+        c.via = measure_via(ctx, c, scanned["according"])
+    _detach_anaphors(candidates)
+    cases_referred_back(ctx, candidates)
+    share_coordinated_dates(ctx, candidates)
+    share_weighed_infinitives(ctx, candidates)
+    ended_later(ctx, candidates, scanned)
+    unverified_later(ctx, candidates, scanned)
     ordered = sorted(materials, key=lambda m: (m.span.begin, m.span.end, m.name))
     for c in candidates:
         c.covers = covered(ctx, c, ordered, same_sentence(candidates, c))
@@ -267,6 +349,23 @@ def _action_noun(ctx: Context, c: Candidate) -> bool:
     return ACTION_NOUN.search(ctx.text[begin:c.extent.begin]) is not None
 
 
+def _detach_anaphors(candidates: list[Candidate]) -> None:
+    """"... suspended the expanded controls it had announced on Oct. 9": an anaphor dated
+    far (over a month) from the measure it was taken for, or dated when that one is not
+    and naming another kind of measure, is another measure, of the kind its head names
+    (``[measures.anaphora].own_types``)."""
+    own_types = measure_rules().anaphor_types
+    for c in candidates:
+        a = c.antecedent
+        if not c.anaphor or a is None or c.date is None:
+            continue
+        own = own_types.get(c.head.text.lower(), c.type)
+        if (a.date is not None and days_between(c.date, a.date) > _SAME_MEASURE_DAYS) or \
+                (a.date is None and own is not a.type):
+            c.antecedent = None
+            c.type = own
+
+
 def _resolve_anaphors(candidates: list[Candidate]) -> list[Candidate]:
     """An anaphor takes the type of the last trade measure before it (or, failing that,
     after it in the same sentence); one with none is dropped."""
@@ -277,7 +376,9 @@ def _resolve_anaphors(candidates: list[Candidate]) -> list[Candidate]:
             continue
         wanted = [o for o in candidates[:index] if not o.anaphor and o.type in TRADE]
         measure_word = c.head.text.lower() == "measure"
-        if not measure_word:
+        if c.type is MeasureType.OTHER:
+            wanted = [o for o in wanted if o.type is MeasureType.OTHER]  # "the probe"
+        elif not measure_word:
             wanted = [o for o in wanted if family(o.type) in ("export", "import_ban")]
         if wanted:
             c.type = wanted[-1].type

@@ -12,7 +12,7 @@ from ...measure_identity import days_between, period
 from ...model import ActorType, MeasureStatus, MeasureType, PartialDate, Span, StatementMention
 
 __all__ = ["PREPOSITION_BEFORE", "Candidate", "Entry", "days_between", "demonym_states",
-           "enclosing", "family", "nearest", "overlap", "period", "same_sentence"]
+           "enclosing", "family", "nearest", "overlap", "period", "same_sentence", "tail"]
 
 EXPORT_FAMILY = frozenset({MeasureType.EXPORT_BAN, MeasureType.EXPORT_CONTROL,
                            MeasureType.LICENSING_RESTRICTION})
@@ -87,11 +87,22 @@ class Candidate:
     """The text denies the measure a target ("is not targeting any third party")."""
     precedent: PartialDate | None = None
     """"did not halt ..., as it did in 2010": the denied measure's precedent."""
+    prohibition: bool = False
+    """A permission denied ("exports ... would no longer be permitted"): its negation is the
+    measure, not a denial of it."""
 
 
 def family(kind: MeasureType) -> str:
     """The family a type belongs to: export measures are one, every other type its own."""
     return "export" if kind in EXPORT_FAMILY else kind.value
+
+
+def tail(text: str, words: int) -> int:
+    """Where the last ``words`` tokens (runs of non-space) of ``text`` begin, 0 when it has
+    no more: a pattern that ends a text and spans at most that many tokens matches there
+    if anywhere, so it need not be tried at every position before."""
+    parts = text.rsplit(None, words)
+    return len(parts[0]) if len(parts) > words else 0
 
 
 def overlap(a: Span, b: Span) -> bool:

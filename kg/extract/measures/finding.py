@@ -7,6 +7,7 @@ See :mod:`kg.extract.measures` for the rules; the words are in ``[measures]`` of
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ...model import ActorType, MaterialMention, MeasureType, Span
@@ -18,6 +19,8 @@ from .rules import head_key, measure_rules
 
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|now\s+|also\s+|not\s+)?$",
                       re.IGNORECASE)
+_PASSIVE_REACH = 60
+"""Characters before a head that hold its auxiliary ("exports ... are now prohibited")."""
 _MODALS = frozenset({"would", "will", "to", "could", "may", "might", "shall", "should", "can",
                      "did", "does", "do", "must"})
 _PRESENT_FORMS = frozenset({"bans", "protests", "restricts", "curbs", "halts", "suspends",
@@ -53,10 +56,17 @@ _BULLET = re.compile(r"(?:[-*•·▪]\s+)?")
 _CLAUSE_CUT = re.compile(r",\s+(?:which|a day|two days|days|a week|weeks|after|before|while|"
                          r"only)\b|;|\s[—–]\s")
 _WORD = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
 """A word, as head words are matched: letters only ("export-ban" holds "ban")."""
 _PURPOSE = re.compile(r"\bto\s+(?:lodge|make|deliver|register|file|convey|express)\s+"
                       r"(?:an?\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+_ANAPHOR_AFTER = re.compile(r",?\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+|"
+                            r"(?:(?:which|that)\s+)?(?:it|they|[A-Z][\w.-]+)\s+"
+                            r"(?:had\s+|has\s+|have\s+)?)?(?P<verb>[a-z]+ed)\b")
+"""After a definite head, the participle or verb that imposed it: "the measures announced
+by X", "the ban, announced on Tuesday", "the probe was announced", "the controls it had
+announced"."""
 _COORDINATION = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s*or)\s*")
 _NOUN_OBJECT = re.compile(r"\s+(?:on|of|over|(?:that\s+|which\s+)?(?:covers|covering))\s+"
                           r"(?:[\w-]+\s+){0,3}")
@@ -86,7 +96,15 @@ _GOOD_AS_MODIFIER = re.compile(r"[\s-]+(?:suppliers?|producers?|makers?|manufact
                                r"importers?|traders?|processors?|refiners?|plants?|projects?)\b",
                                re.IGNORECASE)
 """A noun after a good that makes the good its modifier: "a list of rare earth suppliers"."""
-_LIST_BREAK = re.compile(r"[;:]|\s[—–]\s")
+_DENIED = re.compile(r"\b(?:no\s+longer|not|never|n['’]t)\s+(?:(?:be|been|being)\s+)?$",
+                     re.IGNORECASE)
+"""Before a permission head: "exports ... would no longer be permitted" is a ban."""
+_AFTER_CONTROL = re.compile(r"\s+(?:on|of|over|against)\b")
+"""After a bare singular "control": its object, which makes it one measure ("export
+control on gallium")."""
+_LIST_BREAK = re.compile(r"[;:]|\s[—–]\s|,\s+[A-Z]")
+"""Between a head and a domain word after it: another clause ("Before the ban, China is
+Japan's largest export market")."""
 _OBJECT_GAP = re.compile(r"\s+(?:(?:the|its|all|some|several|certain|their)\s+)?"
                          r"(?:(?!(?:of|on|to|in|at|for|with|by|from|about|over)\b)[\w-]+\s+){0,3}")
 """Between a head and its object: a determiner and up to three modifiers, no preposition."""
@@ -178,16 +196,15 @@ def entry_of(entries: list[Entry], offset: int) -> Entry | None:
 
 # -- candidates -------------------------------------------------------------------------------
 
-def find_candidates(ctx: Context, materials: list[MaterialMention],
-                    entries: list[Entry]) -> list[Candidate]:
-    """Every measure mention of the article, before issuers, targets and dates are known."""
+def find_candidates(ctx: Context, materials: list[MaterialMention], entries: list[Entry],
+                    phrases: dict[str, list[re.Match[str]]]) -> list[Candidate]:
+    """Every measure mention of the article, before issuers, targets and dates are known;
+    ``phrases`` is the article's scan by :attr:`.rules.MeasureRules.phrases`."""
     t = load_triggers()
     found: list[Candidate] = []
     by_type = {r.type: r for r in t.measure_rules}
     for rule in t.measure_rules:
-        if rule.phrases is None:
-            continue
-        for m in rule.phrases.finditer(ctx.text):
+        for m in phrases.get(rule.type.value, ()):
             sentence = ctx.sentence_of(m.start())
             if sentence is None:
                 continue
@@ -197,10 +214,11 @@ def find_candidates(ctx: Context, materials: list[MaterialMention],
             found.append(Candidate(rule.type, span, sentence, span,
                                    verbal=is_verbal(m.group(), ctx, m.start())))
     hits = _head_hits(ctx)
-    found.extend(_headed(ctx, by_type, hits))
+    found.extend(_headed(ctx, by_type, hits, phrases))
     found.extend(_controlled_objects(ctx, materials, hits))
     found.extend(_foreign_goods(ctx, materials, hits))
     found.extend(_anaphors(ctx, hits.get("anaphor", [])))
+    found.extend(_anaphors(ctx, hits.get("anaphor_other", []), MeasureType.OTHER))
     found.extend(_possessed_acts(ctx))
     rules = measure_rules()
     found = [c for c in found if not rules.law_name.match(ctx.text, c.extent.end)]
@@ -218,8 +236,13 @@ def _head_hits(ctx: Context) -> dict[str, list[Span]]:
     roles = rules.head_roles
     text = ctx.text
     hits: dict[str, list[Span]] = {}
-    wanted = rules.head_words
-    for m in [m for m in _WORD.finditer(text) if m.group().lower() in wanted]:
+    lower = text.lower()
+    if len(lower) == len(text):
+        found_words = [m for m in rules.head_regex.finditer(lower)
+                       if not m.start() or not _LETTER.match(lower, m.start() - 1)]
+    else:  # a letter whose lower case is longer ("İ"): offsets would shift
+        found_words = [m for m in _WORD.finditer(text) if m.group().lower() in rules.head_words]
+    for m in found_words:
         key = m.group().lower()
         found, end = roles.get(key), m.end()
         if key in rules.head_starts:
@@ -235,9 +258,13 @@ def _head_hits(ctx: Context) -> dict[str, list[Span]]:
 
 
 def _headed(ctx: Context, rules: dict[MeasureType, MeasureRule],
-            hits: dict[str, list[Span]]) -> list[Candidate]:
+            hits: dict[str, list[Span]], phrases: dict[str, list[re.Match[str]]]
+            ) -> list[Candidate]:
     """Export/import measures: a head word with a domain word near it."""
     out: list[Candidate] = []
+    words = [(m, True) for m in phrases["export_words"]] + \
+        [(m, False) for m in phrases["import_words"]]
+    permissions = measure_rules().permission_heads
     heads: dict[tuple[int, int], set[MeasureType]] = {}
     for kind in (MeasureType.EXPORT_BAN, MeasureType.IMPORT_BAN, MeasureType.EXPORT_CONTROL):
         if kind not in rules:
@@ -251,7 +278,10 @@ def _headed(ctx: Context, rules: dict[MeasureType, MeasureRule],
         head = Span.of(ctx.text, begin, end)
         if head.text.lower().startswith("suspen") and _SUSPENSION.match(ctx.text, end):
             continue  # "suspend implementation of the controls": lifting a measure
-        domain = _domain_word(ctx, head, sentence)
+        permission = head_key(head.text) in permissions
+        if permission and not _DENIED.search(ctx.text, max(sentence.begin, begin - 30), begin):
+            continue  # "exports are permitted": only a permission denied is a ban
+        domain = _domain_word(ctx, head, sentence, words)
         if domain is None:
             continue
         word, is_export = domain
@@ -274,42 +304,49 @@ def _headed(ctx: Context, rules: dict[MeasureType, MeasureRule],
         if own is not None and word.end <= head.begin and \
                 len(ctx.text[word.end:head.begin].split()) > load_triggers().domain_window:
             extent = Span.of(ctx.text, head.begin, own.end())  # "a ban it imposed"
-        out.append(Candidate(kind, head, sentence, extent, verbal=verbal))
+        candidate = Candidate(kind, head, sentence, extent, verbal=verbal)
+        candidate.prohibition = permission
+        out.append(candidate)
     return out
 
 
-def _domain_word(ctx: Context, head: Span, sentence: Span) -> tuple[Span, bool] | None:
+def _domain_word(ctx: Context, head: Span, sentence: Span,
+                 domain: list[tuple[re.Match[str], bool]]) -> tuple[Span, bool] | None:
     """The export/import word nearest the head, within the window (see package doc); a
     head with its own imposing verb ("a ban it imposed in 2023") takes one anywhere in its
-    sentence."""
+    sentence.  ``domain`` are the article's domain words (export words first, then import
+    words), each with whether it is an export word."""
     t = load_triggers()
     text = ctx.text
-    before_text = text[sentence.begin:head.begin]
-    anywhere = _PASSIVE.search(before_text) is not None or \
+    words = [(m, is_export) for m, is_export in domain
+             if sentence.begin <= m.start() and m.end() <= sentence.end]
+    if not words:
+        return None
+    anywhere = _PASSIVE.search(text, max(sentence.begin, head.begin - _PASSIVE_REACH),
+                               head.begin) is not None or \
         _OWN_PARTICIPLE.match(text, head.end, sentence.end) is not None
     object_only = head_key(head.text) in measure_rules().object_heads
     best: tuple[int, Span, bool] | None = None
-    for regex, is_export in ((t.export_regex, True), (t.import_regex, False)):
-        for m in regex.finditer(text, sentence.begin, sentence.end):
-            if object_only and (m.start() < head.end or not _OBJECT_GAP.fullmatch(
-                    text, head.end, m.start())):
-                continue  # "held shipments", not "exports held steady"
-            if m.end() <= head.begin:
-                between = text[m.end():head.begin]
-                distance = len(between.split())
-                if distance > t.domain_window and not anywhere:
-                    continue
-                if not anywhere and _OWN_DETERMINER.search(between):
-                    continue  # "exports in general rather than the new ban": its own phrase
-            elif m.start() >= head.end:
-                between = text[head.end:m.start()]
-                distance = len(between.split())
-                if distance > t.domain_window or _LIST_BREAK.search(between):
-                    continue
-            else:
+    for m, is_export in words:
+        if object_only and (m.start() < head.end or not _OBJECT_GAP.fullmatch(
+                text, head.end, m.start())):
+            continue  # "held shipments", not "exports held steady"
+        if m.end() <= head.begin:
+            between = text[m.end():head.begin]
+            distance = len(between.split())
+            if distance > t.domain_window and not anywhere:
                 continue
-            if best is None or distance < best[0]:
-                best = (distance, Span(m.start(), m.end(), m.group()), is_export)
+            if not anywhere and _OWN_DETERMINER.search(between):
+                continue  # "exports in general rather than the new ban": its own phrase
+        elif m.start() >= head.end:
+            between = text[head.end:m.start()]
+            distance = len(between.split())
+            if distance > t.domain_window or _LIST_BREAK.search(between):
+                continue
+        else:
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, Span(m.start(), m.end(), m.group()), is_export)
     return (best[1], best[2]) if best else None
 
 
@@ -340,12 +377,16 @@ def _controlled_objects(ctx: Context, materials: list[MaterialMention],
         return out
     starts = {m.span.begin: m for m in goods}
     ends = {m.span.end: m for m in goods}
+    begins = [m.span.begin for m in goods]
     for role, kind in (("control_object", MeasureType.EXPORT_CONTROL),
                        ("ban_object", MeasureType.EXPORT_BAN)):
         for head in hits.get(role, ()):
             sentence = ctx.sentence_of(head.begin)
             if sentence is None:
                 continue
+            i = bisect.bisect_left(begins, sentence.begin)
+            if i == len(begins) or begins[i] >= sentence.end:
+                continue  # no controlled good in the sentence
             verbal = is_verbal(head.text, ctx, head.begin)
             objects = _objects_after(ctx, head, sentence, goods, verbal) or \
                 _compound_before(ctx, head, ends, verbal) or \
@@ -373,8 +414,10 @@ def _foreign_goods(ctx: Context, materials: list[MaterialMention],
         m = _FOREIGN_OBJECT.match(ctx.text, head.end)
         good = None
         if m is not None:
-            # the good right after the nationality, or after one modifier ("fresh")
-            good = starts.get(m.end("dem") + 1) or starts.get(m.end())
+            # the good right after the nationality, or after one modifier ("fresh"), or
+            # named with its nationality ("Japanese seafood")
+            good = starts.get(m.end("dem") + 1) or starts.get(m.end()) or \
+                starts.get(m.start("dem"))
         sentence = ctx.sentence_of(head.begin)
         if good is None or sentence is None or m is None or \
                 m.group("dem") not in demonym_states() or is_verbal(head.text, ctx, head.begin):
@@ -457,9 +500,13 @@ def _relative_before(ctx: Context, head: Span, sentence: Span, goods: list[Mater
     return run
 
 
-def _anaphors(ctx: Context, heads: list[Span]) -> list[Candidate]:
+def _anaphors(ctx: Context, heads: list[Span],
+              kind: MeasureType = MeasureType.EXPORT_BAN) -> list[Candidate]:
     """"China's commerce ministry announced the ban on Tuesday": a definite head that an
-    imposing verb governs, in a sentence with a date, refers back to an earlier measure."""
+    imposing verb governs, before it or after it ("the measures announced by X", "the ban,
+    announced on Tuesday, ...", "the probe was announced on Wednesday", "the expanded
+    controls it had announced on Oct. 9"), in a sentence with a date, refers back to an
+    earlier measure; ``kind`` is the family it refers to (trade measures by default)."""
     rules = measure_rules()
     out: list[Candidate] = []
     for head in heads:
@@ -467,16 +514,18 @@ def _anaphors(ctx: Context, heads: list[Span]) -> list[Candidate]:
         if sentence is None or not ctx.dates_in(sentence.begin, sentence.end):
             continue
         before = ctx.text[max(sentence.begin, head.begin - 40):head.begin].split()
-        if not before or before[-1].lower() not in rules.anaphor_determiners:
+        after = _ANAPHOR_AFTER.match(ctx.text, head.end, sentence.end)
+        governed_after = after is not None and after.group("verb").lower() in rules.anaphor_verbs
+        determined = bool(before) and before[-1].lower() in rules.anaphor_determiners
+        if not determined and governed_after and len(before) >= 2 and \
+                before[-2].lower() in rules.anaphor_determiners and before[-1].islower():
+            determined = True  # "the expanded controls it had announced on Oct. 9"
+        if not determined:
             continue
-        after = _NEXT_WORD.match(ctx.text, head.end, sentence.end)
-        governed_after = after is not None and after.group(1).lower() in rules.anaphor_verbs \
-            and after.group(1).lower().endswith("ed")  # "the measures announced by X on ..."
         if not governed_after and (len(before) < 2 or
                                    before[-2].lower() not in rules.anaphor_verbs):
             continue
-        c = Candidate(MeasureType.EXPORT_BAN, head, sentence, head, verbal=False,
-                      anaphor=True, governed=True)
+        c = Candidate(kind, head, sentence, head, verbal=False, anaphor=True, governed=True)
         out.append(c)
     return out
 
@@ -607,6 +656,9 @@ def is_generic(ctx: Context, c: Candidate) -> bool:
         return False
     if not c.verbal and _WISHED.search(before):
         return True  # "called for export control regimes that are predictable"
+    if not c.verbal and not c.governed and c.head.text.lower() == "control" and \
+            not _AFTER_CONTROL.match(ctx.text, c.head.end):
+        return True  # "the step concerned export control, not retaliation": the practice
     if not c.head.text.lower().endswith("s"):
         return False
     if c.governed or _OWN_PREDICATE.match(ctx.text, c.extent.end, c.sentence.end):

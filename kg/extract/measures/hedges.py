@@ -15,25 +15,38 @@ from functools import lru_cache
 from ...model import PartialDate
 from ..context import Context
 from ..triggers import load_triggers
-from .candidate import Candidate
+from .candidate import Candidate, tail
 from .rules import measure_rules
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–]\s")
 _INDEFINITE = re.compile(r"\b(?:a|an|any)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _DETERMINED = re.compile(r"(?:\b(?:the|this|these|those|its|their|his|her|our)|['’]s)\s+"
                          r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
-_ADVERB = re.compile(r"\w+ly\s+$")
+_ADVERB = re.compile(r"(?<!\w)\w+ly\s+$")
 _PRECEDENT_DATE_REACH = 20
-_NEGATED_VERB = re.compile(r"(?P<verb>[a-z]+)\s+(?:(?:any|a|an|new|further|fresh|more|additional|"
-                           r"such|the)\s+){0,3}$")
+_WHETHER = re.compile(r"\bwhether\b", re.IGNORECASE)
+_NEGATED_VERB = re.compile(r"(?<![a-z])(?P<verb>[a-z]+)\s+(?:(?:any|a|an|new|further|fresh|more|"
+                           r"additional|such|the)\s+){0,3}$")
 
 
-def is_imagined(ctx: Context, c: Candidate) -> bool:
-    """Whether the mention is negated (with no precedent), conditional or hypothetical."""
+def is_imagined(ctx: Context, c: Candidate,
+                scanned: dict[str, list[re.Match[str]]] | None = None) -> bool:
+    """Whether the mention is negated (with no precedent), conditional or hypothetical;
+    ``scanned`` (the article's scan by :attr:`.rules.MeasureRules.phrases`) tells which
+    sentences hold scenario words and whether any paragraph may be a claim."""
     if is_negated(ctx, c):
         c.precedent = precedent(ctx, c)
         return c.precedent is None
-    return is_conditional(ctx, c) or is_hypothetical(ctx, c) or is_claim(ctx, c)
+    return is_conditional(ctx, c) or is_hypothetical(ctx, c, scanned) or \
+        ((scanned is None or bool(scanned["claim_words"])) and is_claim(ctx, c)) or \
+        is_denied(ctx, c)
+
+
+def is_denied(ctx: Context, c: Candidate) -> bool:
+    """The mention stands in a clause someone denies or disowns ("I am not saying that
+    China has imposed an embargo", "Beijing denied that it had halted shipments")."""
+    before = ctx.text[c.sentence.begin:c.extent.begin]
+    return measure_rules().denial.search(before, _last_break(before)) is not None
 
 
 def is_claim(ctx: Context, c: Candidate) -> bool:
@@ -46,18 +59,24 @@ def is_claim(ctx: Context, c: Candidate) -> bool:
 
 def is_negated(ctx: Context, c: Candidate) -> bool:
     """"did not halt", "has never imposed", "no export ban", "without a ban"."""
+    if c.prohibition:
+        return False  # "no longer permitted": the negation is the ban itself
     rules = measure_rules()
     before = ctx.text[max(c.sentence.begin, c.head.begin - 60):c.head.begin]
-    trimmed = _ADVERB.sub("", before)
-    if rules.negation.search(trimmed) is not None:
+    # Each pattern ends the text and spans a few tokens: only the last few are tried.
+    trimmed = _ADVERB.sub("", before, count=1) if before.rstrip().endswith("ly") else before
+    words = rules.negation_words
+    if rules.negation.search(trimmed, tail(trimmed, words)) is not None:
         return True
     lead = ctx.text[max(c.sentence.begin, c.extent.begin - 60):c.extent.begin]
-    if rules.negated_noun.search(lead) is not None:
+    if rules.negated_noun.search(lead, tail(lead, words + 3)) is not None:
         return True
     # "Japan did not impose any new restrictions": the verb that would take it is negated.
-    m = _NEGATED_VERB.search(lead)
-    return m is not None and m.group("verb").lower() in _verbs() and \
-        rules.negation.search(lead[:m.start("verb")]) is not None
+    m = _NEGATED_VERB.search(lead, tail(lead, 4))
+    if m is None or m.group("verb").lower() not in _verbs():
+        return False
+    opening = lead[:m.start("verb")]
+    return rules.negation.search(opening, tail(opening, words)) is not None
 
 
 def precedent(ctx: Context, c: Candidate) -> PartialDate | None:
@@ -75,38 +94,64 @@ def is_conditional(ctx: Context, c: Candidate) -> bool:
     verb of weighing opens ("did not say whether ... are banned")."""
     rules = measure_rules()
     before = ctx.text[c.sentence.begin:c.extent.begin]
-    last = None
-    for m in rules.conditional.finditer(before):
-        last = m
-    if last is not None and not _CLAUSE_BREAK.search(before[last.end():]):
+    # Only a conditional after the last clause break counts (none holds a break character).
+    if rules.conditional.search(before, _last_break(before)) is not None:
         return True
-    whether = None
-    for m in re.finditer(r"\bwhether\b", before, re.IGNORECASE):
-        whether = m
-    if whether is None or _CLAUSE_BREAK.search(before[whether.end():]):
+    whether = _last_whether(before)
+    if whether is None or _CLAUSE_BREAK.search(before, whether.end()):
         return False
     return not is_weighed(ctx, c)
+
+
+def _last_break(text: str) -> int:
+    """Where the text after the last clause break (see ``_CLAUSE_BREAK``) begins."""
+    last = max(text.rfind(","), text.rfind(";"), text.rfind(":"), text.rfind("("),
+               text.rfind(")"))
+    for dash in ("—", "–"):
+        i = text.rfind(dash)
+        while i > last and not (0 < i < len(text) - 1 and text[i - 1].isspace()
+                                and text[i + 1].isspace()):
+            i = text.rfind(dash, 0, i)
+        last = max(last, i)
+    return last + 1
+
+
+def _last_whether(text: str) -> re.Match[str] | None:
+    """The last "whether" of the text, as a word."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a letter whose lower case is longer: offsets would shift
+        return next(reversed(list(_WHETHER.finditer(text))), None)
+    i = lower.rfind("whether")
+    while i >= 0:
+        m = _WHETHER.match(text, i)
+        if m is not None:
+            return m
+        i = lower.rfind("whether", 0, i)
+    return None
 
 
 def is_weighed(ctx: Context, c: Candidate) -> bool:
     """"studying whether to take the matter to the WTO": a measure under consideration."""
     before = ctx.text[c.sentence.begin:c.extent.begin]
-    whether = None
-    for m in re.finditer(r"\bwhether\b", before, re.IGNORECASE):
-        whether = m
-    if whether is None or _CLAUSE_BREAK.search(before[whether.end():]):
+    whether = _last_whether(before)
+    if whether is None or _CLAUSE_BREAK.search(before, whether.end()):
         return False
     return measure_rules().weighing.search(before[:whether.start()]) is not None
 
 
-def is_hypothetical(ctx: Context, c: Candidate) -> bool:
+def is_hypothetical(ctx: Context, c: Candidate,
+                    scanned: dict[str, list[re.Match[str]]] | None = None) -> bool:
     """A scenario: an indefinite or bare noun no verb says was taken, subject of a modal
     ("a full halt ... could cut output", "even temporary export limits ... could
     disrupt"), or any untaken mention in a sentence that calls itself a scenario."""
     if c.governed or c.verbal or c.entry is not None:
         return False
     rules = measure_rules()
-    if rules.scenario.search(c.sentence.text):
+    if scanned is None:
+        if rules.scenario.search(c.sentence.text):
+            return True
+    elif any(c.sentence.begin <= m.start() and m.end() <= c.sentence.end
+             for m in scanned["scenario"]):
         return True
     lead = ctx.text[max(c.sentence.begin, c.extent.begin - 40):c.extent.begin]
     if _DETERMINED.search(lead) or ctx.actors_in(max(c.sentence.begin, c.extent.begin - 40),

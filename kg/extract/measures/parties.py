@@ -1,6 +1,7 @@
-"""Who takes a measure and against whom: issuers, targets and article-level coreference.
+"""Who takes a measure: issuers, and the article-level coreference of measures.
 
-See :mod:`kg.extract.measures` for the rules.
+See :mod:`kg.extract.measures` for the rules; :mod:`.agents` reads authors named around a
+measure, :mod:`.targets` whom it is taken against.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from functools import lru_cache
 
 from ...model import ActorMention, ActorType, MeasureStatus, MeasureType, Span
 from ..context import Context, Subject
-from ..triggers import load_triggers, words_regex
+from ..triggers import load_triggers
+from .agents import from_agent, list_lead, possessed_intent, relative_agent
 from .candidate import (
     PREPOSITION_BEFORE,
     Candidate,
@@ -20,32 +22,21 @@ from .candidate import (
     family,
     nearest,
 )
-from .scope import goods_related
+from .targets import same_episode
 
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|now\s+|also\s+|not\s+)?$",
                       re.IGNORECASE)
-_TARGET_PREPOSITIONS = re.compile(
-    r"\b(?:to|against|on|targeting|targeted at|aimed at|with|of|around|near|off|toward|towards|"
-    r"at|from)\s+(?:the\s+)?$", re.IGNORECASE)
-_DEMONYM_TARGET = re.compile(r"\b(?:to|against|on|targeting|at|from|of|for|into|over)\s+(?:the\s+)?"
-                             r"(?:[a-z][\w-]*\s+)?(?P<word>[A-Z][a-z]+)\b")
-_TRAILING_PREPOSITION = re.compile(r"\b(?:on|against|to|targeting)$")
-"""A phrase that ends on its preposition ("sanctions on"): its object follows."""
+_PASSIVE_REACH = 60
+"""Characters before a head that hold its auxiliary ("are now prohibited")."""
 _CAPITAL_WORDS = frozenset({"it", "they", "he", "she", "we", "officials", "authorities",
                             "the", "this", "that", "analysts", "reports", "sources"})
-_NO_TARGET = frozenset({ActorType.MEDIA, ActorType.ORGANIZATION})
-"""Actor types that are never a measure's target ("take the matter to the WTO")."""
-_AIMED = frozenset({MeasureType.TRAVEL_ADVISORY, MeasureType.IMPORT_BAN, MeasureType.PROTEST})
-"""Measures that always aim at another state."""
-_TARGET_WINDOW = 100
 _POSSESSOR_WINDOW = 110
 _GOVERNING_WORDS = 6
-_SAME_EPISODE_DAYS = 31
-"""Dates further apart than this are two measures, not one mentioned twice."""
-_COORDINATED = re.compile(r"\s*,?\s*(?:(?:and|or|as well as)\s+)?"
-                          r"(?:now\s+|also\s+|even\s+|then\s+)?"
-                          r"(?:[\w-]+\s+){0,2}")
-"""Between two measures of one list: "travel advisories, seafood import bans, and now"."""
+_GOVERNING_REACH = 120
+_GOVERNING_STOPS = frozenset({",", ";", ":", "that"})
+"""Tokens a governing verb is not looked for past: a break, a complement clause ("began
+reporting that rare earth shipments were stuck": "began" governs no measure)."""
+"""Characters before a head first looked at for its governing verb."""
 _POSSESSOR_BREAK = re.compile(r"[,;:—–]|\b(?:is|are|was|were|has|have|had|that|which|who|into|"
                               r"in|on|at|to|for|from|with|by|over|about|under|after|before|"
                               r"than|against)\b")
@@ -56,7 +47,8 @@ _BY_AGENT = re.compile(r"\s+(?:(?:of|worth|totall?ing)\s+[^,;:()]{1,30}?\s+)?"
                        r"organi[sz]ed|staged|conducted|lodged|filed)\s+)?by\s+(?:the\s+)?")
 """"a ban imposed by X", "the budget of ¥9 trillion approved by the cabinet"."""
 _BY_REACH = 70
-_BY_GERUND = re.compile(r"\b[a-z]+(?:ed|s)\s+(?:(?:\w+ly|the|[A-Z][\w-]*|and|in|\d{4})\s+){0,8}?"
+_BY_GERUND = re.compile(r"\b[a-z]+(?:ed|s)\s+(?:(?:\w+ly|the|[A-Z][\w.-]*|and|in|on|at|\d{1,4})\s+)"
+                        r"{0,8}?"
                         r"(?:by|in)\s+(?:[a-z]+ing\s+[^,;:]*?(?:,\s*|\s+and\s+|\s+or\s+))*$")
 """"responded by", "joined the United States in 2023 in": the verb before a gerund of manner
 (its object and a time between; earlier gerunds of the same list too: "responded by
@@ -71,15 +63,16 @@ _LISTED = re.compile(r"\b(?:counter-?)?(?:measures|steps|actions|moves|retaliati
                      r"(?:(?:taken|imposed|adopted|announced|introduced)\s+)?by\s+(?P<by>)"
                      r"[^,;:]{1,44},\s+(?:including|such as|like|notably|namely)\s+"
                      r"(?:[^;:]*?(?:,\s*|\s+and\s+))?(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+_LISTING_WORDS = ("including", "such as", "like", "notably", "namely")
+"""The words of :data:`_LISTED` that open the list."""
 _COORDINATION_GAP = re.compile(r"(?:,|\band\b|\bor\b|\bas well as\b)\s*(?:\w+\s+){0,2}$")
 """What ends the stretch between two coordinated measures (with up to two words after)."""
 _GAP_BREAK = re.compile(r"[;:!?()]|\.(?=\s+[A-Z])|\s[—–]\s|\b(?:which|who|that|while|whereas|"
                         r"but|because|said|says|told|after|before|when|although|though|then)\b",
                         re.IGNORECASE)
-_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|which)\s+(?:to|the|a|an|its|their|it|they|"
-                         r"[A-Z])|;|\s[—–]\s")
-"""Where the next clause begins: a target is not looked for past it."""
-_STATE_AFTER_REACH = 50
+_POSSESSIVE_OPENING = re.compile(r"\s*(?:Its|Their)\s")
+_HELD_AT = re.compile(r"\s+(?:at|in|by)\s+(?:the\s+)?(?P<dem>[A-Z][a-z]+)\s+(?:ports?|customs|"
+                      r"borders?|harbou?rs?|docks?|checkpoints?)\b")
 _UNNAMED = "unnamed "
 _TO_BEFORE = re.compile(r"\s+to\s+$")
 _WEIGHED_AFTER = re.compile(r"\s+(?:are|is|were|was|remain|remains)\s+(?:still\s+|now\s+)?[\"“']?"
@@ -93,8 +86,11 @@ _CONTROLLING = re.compile(r"\b(?:of|by|for|urged|urging|urges|urge|asked|asks|ca
 """Before the actor that does what an infinitive after it says ("the measures of X to")."""
 """How the actor extractor names anonymous sources ("unnamed officials")."""
 _CLAUSE_OPEN = re.compile(r"[;:]\s*")
+_INFINITIVE = re.compile(r"([\w’'-]+)\s+(?:whether\s+|how\s+)?to\s+$")
+_OWN_SIDE = re.compile(r"\b(it|we|the government|our government|the country|authorities|"
+                       r"the authorities|the cabinet|officials)\s+(?:\w+\s+){0,3}$",
+                       re.IGNORECASE)
 _TOKEN = re.compile(r"[\w’'-]+|[,;:]")
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s[—–]\s")
 
 
 # -- issuer -----------------------------------------------------------------------------------
@@ -108,7 +104,8 @@ def local_issuer(ctx: Context, c: Candidate) -> None:
         clause_begin = max(clause_begin, c.statement.span.begin)
     mention = None if c.verbal else _possessor(ctx, c)
     if mention is None:
-        mention = _by_agent(ctx, c) or _listing_agent(ctx, c)
+        mention = _by_agent(ctx, c) or _listing_agent(ctx, c) or from_agent(ctx, c) or \
+            relative_agent(ctx, c)
     if mention is not None:
         _set_issuer(ctx, c, mention.name, mention.span)
         return
@@ -117,21 +114,23 @@ def local_issuer(ctx: Context, c: Candidate) -> None:
     if state is not None:
         _set_issuer(ctx, c, state, None)  # "the American chip controls"
         return
-    passive = (_PASSIVE.search(ctx.text[clause_begin:c.head.begin]) is not None and c.verbal
+    passive = (_PASSIVE.search(ctx.text, max(clause_begin, c.head.begin - _PASSIVE_REACH),
+                               c.head.begin) is not None and c.verbal
                and not c.head.text.lower().split()[0].endswith("ing")) or \
         (not c.verbal and _WEIGHED_AFTER.match(ctx.text, c.extent.end, c.sentence.end)
          is not None)  # "more entity listings are under review": weighed by the speaker's side
     if not passive:
         verb = c.head if c.verbal else governing_verb(ctx, c, clause_begin)
         if verb is not None:
-            subject = _controller(ctx, verb.begin) \
+            subject = _controller(ctx, verb.begin) or possessed_intent(ctx, verb.begin) \
                 or _outside_phrase(ctx, ctx.subject(verb.begin, clause_begin),
                                    clause_begin, verb.begin) \
                 or _infinitive_subject(ctx, verb.begin, clause_begin) \
                 or _gerund_subject(ctx, verb.begin, c.sentence.begin) \
                 or _pronoun_subject(ctx, verb.begin, clause_begin) \
                 or _adverbial_subject(ctx, verb.begin, clause_begin) \
-                or _coordinated_subject(ctx, verb.begin, c.sentence.begin)
+                or _coordinated_subject(ctx, verb.begin, c.sentence.begin) \
+                or opening_owner(ctx, clause_begin, verb.begin)
             if subject is not None:
                 _set_issuer(ctx, c, subject.name, subject.span)
                 return
@@ -140,26 +139,42 @@ def local_issuer(ctx: Context, c: Candidate) -> None:
                 _set_issuer(ctx, c, state, None)  # "Chinese customs held up shipments"
                 return
             c.unknown_subject = _named_subject(ctx, verb.begin, clause_begin)
+    held = _HELD_AT.match(ctx.text, c.extent.end, c.sentence.end)
+    if held is not None and held.group("dem") in demonym_states():
+        # "shipments were stuck at Chinese ports": held by that state's customs
+        _set_issuer(ctx, c, demonym_states()[held.group("dem")], None)
+        return
+    lead = None if c.unknown_subject else list_lead(ctx, c)
+    if lead is not None:
+        _set_issuer(ctx, c, lead.name, None)  # "Beijing has stacked ...: an advisory, ..."
+        return
     if c.statement is not None and c.statement.speaker and \
-            _acts_for_state(ctx, c.statement.speaker) and (passive or _own_side(ctx, c)):
+            _acts_for_state(ctx, c.statement.speaker):
+        side = "body" if passive else _own_side(ctx, c)
+        if side is None:
+            return
         # "He said exports ... are prohibited", "she said the government had summoned ...":
-        # the measure is the speaker's side's.
+        # the measure is the speaker's side's; "the government" is the speaker's state.
         speaker = c.statement.speaker
         if ctx.type_of(speaker) is ActorType.PERSON:
             facts = ctx.facts.get(speaker)
             speaker = (facts.affiliation or facts.part_of if facts else None) or speaker
+        if side == "state":
+            speaker = ctx.state_of(speaker) or speaker
         _set_issuer(ctx, c, speaker, None)
 
 
 def _infinitive_subject(ctx: Context, verb_begin: int, clause_begin: int) -> Subject | None:
     """"Tokyo was studying whether to take the matter ...": the subject of the verb the
-    infinitive depends on."""
-    m = re.search(r"([\w’'-]+)\s+(?:whether\s+|how\s+)?to\s+$",
-                  ctx.text[max(clause_begin, verb_begin - 60):verb_begin])
+    infinitive depends on; an infinitive coordinated with an earlier one ("threatened to
+    impose a tariff ... and to restrict exports") depends on that one's verb."""
+    m = _INFINITIVE.search(ctx.text, max(clause_begin, verb_begin - 60), verb_begin)
     if m is None:
         return None
-    begin = verb_begin - len(m.group())
-    return ctx.subject(begin, clause_begin)
+    if m.group(1).lower() in ("and", "or"):
+        first = ctx.text.rfind(" to ", clause_begin, m.start())
+        return _infinitive_subject(ctx, first + 4, clause_begin) if first >= 0 else None
+    return ctx.subject(m.start(), clause_begin)
 
 
 def _controller(ctx: Context, verb_begin: int) -> Subject | None:
@@ -232,7 +247,10 @@ def _pronoun_subject(ctx: Context, verb_begin: int, clause_begin: int) -> Subjec
     previous = ctx.sentence_of(sentence.begin - 2) if sentence.begin >= 2 else None
     if previous is None:
         return None
-    subject = ctx.clause_subject(previous.begin, previous.end)
+    # "China's first response was legal. In December 2022 it filed ...": the subject, or
+    # the state or body whose noun opens the sentence before.
+    subject = ctx.clause_subject(previous.begin, previous.end) or \
+        opening_owner(ctx, previous.begin, previous.end)
     if subject is not None and ctx.type_of(subject.name) in (ActorType.STATE,
                                                              ActorType.GOVERNMENT_BODY):
         return Subject(subject.name, Span.of(ctx.text, pronoun, pronoun + 2))
@@ -258,6 +276,9 @@ def _listing_agent(ctx: Context, c: Candidate) -> ActorMention | None:
     """"the countermeasures taken by the Chinese side, including the travel reminder ...":
     a measure listed under measures whose agent is named."""
     before = ctx.text[c.sentence.begin:c.extent.begin]
+    lower = before.lower()
+    if not any(word in lower for word in _LISTING_WORDS):
+        return None  # the pattern needs one of them (a cheap test first)
     m = _LISTED.search(before)
     if m is None:
         return None
@@ -275,14 +296,16 @@ def _adverbial_subject(ctx: Context, verb_begin: int, clause_begin: int) -> Subj
     return None
 
 
-def _own_side(ctx: Context, c: Candidate) -> bool:
-    """Whether the subject before the head is "it", "we", "the government" (the speaker's)."""
+def _own_side(ctx: Context, c: Candidate) -> str | None:
+    """Whether the subject before the head is the speaker's side: "body" for "it", "we",
+    "the cabinet" (the speaker's own body), "state" for "the government", "the
+    authorities", "officials" (the speaker's state as a whole)."""
     floor = c.sentence.begin if c.statement is None else max(c.sentence.begin,
                                                               c.statement.span.begin)
-    before = ctx.text[max(floor, c.head.begin - 60):c.head.begin]
-    return re.search(r"\b(?:it|we|the government|our government|the country|authorities|"
-                     r"the authorities|the cabinet|officials)\s+(?:\w+\s+){0,3}$", before,
-                     re.IGNORECASE) is not None
+    m = _OWN_SIDE.search(ctx.text, max(floor, c.head.begin - 60), c.head.begin)
+    if m is None:
+        return None
+    return "body" if m.group(1).lower() in ("it", "we", "the cabinet") else "state"
 
 
 def _named_subject(ctx: Context, verb_begin: int, clause_begin: int) -> bool:
@@ -342,8 +365,12 @@ def _possessor(ctx: Context, c: Candidate) -> ActorMention | None:
             if between.strip() == "" and mention.type is not ActorType.PERSON:
                 best = mention  # "Chinese export ban", "Tokyo protests"
             continue
-        if _POSSESSOR_BREAK.search(between) or _verbs().intersection(
-                w.lower() for w in _TOKEN.findall(between)):
+        tokens = [w.lower() for w in _TOKEN.findall(between)]
+        if tokens and tokens[0] in ("'s", "’s"):
+            tokens = tokens[1:]
+        if tokens and tokens[0].endswith("ed"):
+            tokens = tokens[1:]  # "Lai's proposed special defence budget": an adjective
+        if _POSSESSOR_BREAK.search(between) or _verbs().intersection(tokens):
             continue  # "Japan's ambassador on Thursday to lodge a protest": not Japan's
         best = mention
     return best
@@ -364,14 +391,17 @@ def governing_verb(ctx: Context, c: Candidate, clause_begin: int) -> Span | None
     if c.type is MeasureType.IMPORT_BAN:
         verbs = verbs | t.family_verbs.get("import_ban", frozenset())
     text = ctx.text
-    window = text[clause_begin:c.extent.begin]
-    tokens = list(_TOKEN.finditer(window))
+    # Only the last few tokens count; a stretch holding more of them gives those exactly.
+    start = max(clause_begin, c.extent.begin - _GOVERNING_REACH)
+    tokens = list(_TOKEN.finditer(text, start, c.extent.begin))
+    if len(tokens) <= _GOVERNING_WORDS and start > clause_begin:
+        start = clause_begin
+        tokens = list(_TOKEN.finditer(text, start, c.extent.begin))
     for count, token in enumerate(reversed(tokens)):
-        if count >= _GOVERNING_WORDS or token.group() in (",", ";", ":"):
+        if count >= _GOVERNING_WORDS or token.group().lower() in _GOVERNING_STOPS:
             return None
         if token.group().lower() in verbs:
-            begin = clause_begin + token.start()
-            return Span.of(text, begin, clause_begin + token.end())
+            return Span.of(text, token.start(), token.end())
     return None
 
 
@@ -409,6 +439,10 @@ def fill_issuers(ctx: Context, candidates: list[Candidate]) -> None:
         if c.entry is not None and c.entry.issuer is not None:
             _set_issuer(ctx, c, c.entry.issuer, None, local=False)
             continue
+        topic = _paragraph_topic(ctx, c)
+        if topic is not None:
+            _set_issuer(ctx, c, topic.name, None, local=False)
+            continue
         kind = family(c.type)
         source = nearest(candidates, index, lambda o, f=kind: bool(
             o.issuer and family(o.type) == f and o.issuer_local))
@@ -429,8 +463,8 @@ def fill_issuers(ctx: Context, candidates: list[Candidate]) -> None:
         clause = max((m.end() for m in _CLAUSE_OPEN.finditer(ctx.text, c.sentence.begin,
                                                              c.head.begin)),
                      default=c.sentence.begin)
-        subject = ctx.clause_subject(clause, c.head.begin) or _opening_owner(ctx, clause,
-                                                                            c.head.begin)
+        subject = ctx.clause_subject(clause, c.head.begin) or opening_owner(ctx, clause,
+                                                                           c.head.begin)
         if subject is not None:
             _set_issuer(ctx, c, subject.name, None, local=False)
             continue  # "...; Tokyo's response has been confined to diplomatic protests"
@@ -443,7 +477,29 @@ def fill_issuers(ctx: Context, candidates: list[Candidate]) -> None:
             c.issuer = _dominant(votes)
 
 
-def _opening_owner(ctx: Context, clause: int, end: int) -> Subject | None:
+def _paragraph_topic(ctx: Context, c: Candidate) -> Subject | None:
+    """"China's first response was legal. ... / Its second response was material. Export
+    licences ... became mandatory": a paragraph opening on "Its" or "Their", with no actor
+    before the mention, continues the topic of the paragraph before: the state or body
+    that opens it (its subject or the owner of its first noun)."""
+    paragraph = ctx.paragraph_of(c.head.begin)
+    if paragraph is None or not _POSSESSIVE_OPENING.match(ctx.text, paragraph.begin) or \
+            ctx.actors_in(paragraph.begin, c.head.begin):
+        return None
+    index = ctx.paragraphs.index(paragraph)
+    if index == 0:
+        return None
+    previous = ctx.paragraphs[index - 1]
+    first = ctx.sentence_of(previous.begin) or previous
+    subject = ctx.clause_subject(first.begin, first.end) or \
+        opening_owner(ctx, first.begin, first.end)
+    if subject is None or ctx.type_of(subject.name) not in (ActorType.STATE,
+                                                             ActorType.GOVERNMENT_BODY):
+        return None
+    return subject
+
+
+def opening_owner(ctx: Context, clause: int, end: int) -> Subject | None:
     """"Tokyo's response has been ...": the possessor opening a clause speaks for it."""
     found = ctx.actors_in(clause, end)
     if not found or ctx.text[clause:found[0].span.begin].strip() or \
@@ -475,196 +531,11 @@ def _dominant(votes: Counter[str]) -> str | None:
     return ranked[0][0]
 
 
-# -- target -----------------------------------------------------------------------------------
-
-def find_target(ctx: Context, c: Candidate, others: list[Candidate]) -> None:
-    """The target after the head ("to Japan", "against Tokyo", "to Japanese military
-    users"), else an actor of another state in the head's own clause."""
-    issuer_root = ctx.root(c.issuer)
-    text = ctx.text
-    end = min(c.sentence.end, c.extent.end + _TARGET_WINDOW)
-    stop = min((o.head.begin for o in others if o.head.begin >= c.extent.end), default=end)
-    end = min(end, stop)
-    new_clause = _NEW_CLAUSE.search(text, c.extent.end, end)
-    end = new_clause.start() if new_clause else end
-    cut = re.compile(r"[,;:]|\s[—–]\s").search(text, c.extent.end, end)
-    if _untargeted().search(text, c.extent.end, cut.start() if cut else end):
-        c.untargeted = True  # "China's export control is not targeting any third party"
-        return
-    if c.type is MeasureType.PROTEST:
-        for m in re.finditer(r"(?<=\s)[A-Z][\w-]+", c.extent.text):
-            # "summons Japan's ambassador", "summoned the Chinese envoy": the envoy's state
-            state = _state_words().get(m.group())
-            if state is not None and state != issuer_root and state != ctx.state_of(c.issuer):
-                c.target = state
-                return
-    for mention in ctx.actors_in(c.extent.end, end):
-        before = text[max(c.extent.begin, mention.span.begin - 20):mention.span.begin]
-        if mention.type in _NO_TARGET or re.search(r"according\s+to\s+(?:the\s+)?$",
-                                                   before, re.IGNORECASE):
-            continue
-        if _TARGET_PREPOSITIONS.search(before) and ctx.root(mention.name) != issuer_root:
-            c.target, c.target_span = _as_state(ctx, mention.name), mention.span
-            if ctx.state_of(mention.name) is None:
-                # "a senior diplomat at the Chinese Embassy": the state of where they serve
-                c.target = _state_after(ctx, mention.span.end, issuer_root) or c.target
-            return
-    if c.type in (MeasureType.IMPORT_BAN, MeasureType.OTHER):
-        for m in re.finditer(r"[A-Z][a-z]+", c.extent.text):
-            # "banned Japanese seafood imports", "put Japanese films on hold": their origin
-            state = _state_words().get(m.group())
-            if state is not None and state != ctx.state_of(c.issuer) and state != issuer_root:
-                c.target = state
-                return
-    trailing = _TRAILING_PREPOSITION.search(c.extent.text)
-    start = c.extent.begin + trailing.start() if trailing else c.extent.end
-    for m in _DEMONYM_TARGET.finditer(text, start, end):
-        state = _state_words().get(m.group("word"))
-        if state is not None and state != ctx.state_of(c.issuer) and state != issuer_root:
-            c.target = state
-            return
-    # Advisories, import bans and protests always aim at another state: any of the
-    # sentence will do ("Beijing denounced Takaichi's comments, prompting ... travel
-    # advisories"); export controls may aim at no one, so only one of their own clause.
-    begin, finish = (c.sentence.begin, c.sentence.end) if c.type in _AIMED else \
-        _clause(ctx, c, others)
-    taken = [o.target_span for o in others if o.target_span is not None]
-    for mention in ctx.actors_in(begin, finish):
-        if any(span.begin <= mention.span.begin < span.end for span in taken):
-            continue
-        if c.type not in _AIMED and mention.span.end <= c.extent.begin and \
-                not PREPOSITION_BEFORE.search(text, max(begin, mention.span.begin - 16),
-                                               mention.span.begin):
-            continue  # "The Netherlands and Japan still align with US controls": a subject
-        state = ctx.state_of(mention.name)
-        if state is not None and state != ctx.state_of(c.issuer) and \
-                ctx.root(mention.name) != issuer_root and mention.name != c.issuer:
-            c.target = state
-            return
-
-
-def _state_after(ctx: Context, offset: int, issuer_root: str | None) -> str | None:
-    """The state of the first actor or nationality in the next few words after ``offset``
-    ("... at the Chinese Embassy in Tokyo") other than the issuer's."""
-    end = min(len(ctx.text), offset + _STATE_AFTER_REACH)
-    for mention in ctx.actors_in(offset, end):
-        state = ctx.state_of(mention.name)
-        if state is not None and state != issuer_root:
-            return state
-    for m in re.finditer(r"[A-Z][a-z]+", ctx.text[offset:end]):
-        state = demonym_states().get(m.group())
-        if state is not None and state != issuer_root:
-            return state
-    return None
-
-
-def _clause(ctx: Context, c: Candidate, others: list[Candidate]) -> tuple[int, int]:
-    """The stretch of the head's clause: from the last break before it to the next one, and
-    never over another measure of the sentence."""
-    text = ctx.text
-    begin, end = c.sentence.begin, c.sentence.end
-    for m in _CLAUSE_BREAK.finditer(text, c.sentence.begin, c.extent.begin):
-        begin = m.end()
-    m = _CLAUSE_BREAK.search(text, c.extent.end, end)
-    if m is not None:
-        end = m.start()
-    for o in others:
-        if o.extent.end <= c.extent.begin:
-            begin = max(begin, o.extent.end)
-        elif o.extent.begin >= c.extent.end:
-            end = min(end, o.extent.begin)
-    return begin, end
-
-
 @lru_cache(maxsize=1)
 def _verbs() -> frozenset[str]:
     """Every verb that imposes or carries out a measure."""
     t = load_triggers()
     return t.imposition_verbs.union(*t.family_verbs.values())
-
-
-@lru_cache(maxsize=1)
-def _responding() -> re.Pattern[str]:
-    """Words that make an "other" measure answer one (``[measures.targets].responding``)."""
-    return words_regex(load_triggers().raw["measures"]["targets"]["responding"])
-
-
-@lru_cache(maxsize=1)
-def _untargeted() -> re.Pattern[str]:
-    """Words after a measure that deny it a target (``[measures.targets].untargeted``)."""
-    return words_regex(load_triggers().raw["measures"]["targets"]["untargeted"])
-
-
-@lru_cache(maxsize=1)
-def _state_words() -> dict[str, str]:
-    """A state's one-word names, demonyms and capitals -> the state ("Japanese", "Tokyo",
-    "Japan" -> "Japan"), from the reference data."""
-    from ..refdata import actor_data
-
-    out: dict[str, str] = {}
-    for entry in actor_data().entries.values():
-        if entry.type is not ActorType.STATE:
-            continue
-        for word in (entry.name, *entry.aliases, *entry.demonyms, *entry.capitals):
-            if " " not in word:
-                out.setdefault(word, entry.name)
-    return out
-
-
-def _as_state(ctx: Context, name: str) -> str:
-    return ctx.state_of(name) or name
-
-
-def fill_targets(ctx: Context, candidates: list[Candidate]) -> None:
-    """Protests (and WTO cases) answer the other side's latest measure; a mention with no
-    target takes that of the nearest mention of its family by the same issuer when both
-    can be one measure (no list entry of its own, dates within a month)."""
-    for index, c in enumerate(candidates):
-        if c.target is not None:
-            continue
-        if c.antecedent is not None:
-            c.target = c.antecedent.target  # "announced the ban": that ban's target
-            continue
-        root = ctx.root(c.issuer)
-        if c.type is MeasureType.PROTEST or (
-                c.type is MeasureType.OTHER and _responding().search(c.extent.text)):
-            protested = nearest(candidates, index, lambda o, r=root: bool(
-                o.type not in (MeasureType.PROTEST, MeasureType.OTHER) and o.issuer
-                and ctx.root(o.issuer) != r), after=False)
-            if protested is not None:
-                c.target = _as_state(ctx, protested.issuer)  # type: ignore[arg-type]
-            continue
-        if c.type in (MeasureType.BUDGET, MeasureType.OTHER) or c.untargeted or \
-                (c.entry is not None and c.entry.kind is not None):
-            continue
-        kind = family(c.type)
-        source = nearest(candidates, index, lambda o, f=kind, r=root, me=c: bool(
-            o.target and family(o.type) == f and ctx.root(o.issuer) == r
-            and same_episode(me, o)))
-        if source is not None:
-            c.target = source.target
-
-
-def share_coordinated_targets(ctx: Context, candidates: list[Candidate]) -> None:
-    """"travel advisories, seafood import bans, and now export controls against Japan":
-    measures listed together share the target named after the last of them."""
-    for index in range(len(candidates) - 2, -1, -1):
-        c, following = candidates[index], candidates[index + 1]
-        if c.target is None and following.target is not None and \
-                following.sentence == c.sentence and not c.untargeted and \
-                ctx.root(c.issuer) == ctx.root(following.issuer) and \
-                _COORDINATED.fullmatch(ctx.text[c.extent.end:following.extent.begin]):
-            c.target = following.target
-
-
-def same_episode(a: Candidate, b: Candidate) -> bool:
-    """Whether ``b`` can vouch that ``a`` is the same measure: when ``a`` is dated, ``b``
-    is dated within a month of it; the goods they name are not unrelated."""
-    if a.date is not None and (b.date is None or days_between(a.date, b.date) > _SAME_EPISODE_DAYS):
-        return False
-    if (a.status is MeasureStatus.HISTORICAL) != (b.status is MeasureStatus.HISTORICAL):
-        return False
-    return not (a.covers and b.covers and not goods_related(a.covers, b.covers))
 
 
 # -- article-level coreference ----------------------------------------------------------------

@@ -22,6 +22,7 @@ from ..triggers import (
     phrase_pattern,
     words_regex,
 )
+from .scan import WordPatterns, trie
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,12 @@ class MeasureRules:
     anaphor_determiners: frozenset[str]
     anaphor_verbs: frozenset[str]
     law_name: re.Pattern[str]
-    """Words after a head that make it part of a law's name ("Export Control Law")."""
+    """Words after a head that make it part of a law's name ("Export Control Law") or the
+    modifier of another noun ("export-control dialogue", "export control officials")."""
+    negation_words: int
+    """The most words a negation or negated noun entry has ("did not", "rather than")."""
+    denial: re.Pattern[str]
+    """Words that deny or disown the claim after them ("not saying that", "denied that")."""
     head_roles: dict[str, frozenset[str]]
     """A head word or two-word head (see :func:`head_key`) -> its roles: a measure type's
     value (a head of that type), ``"control_object"``, ``"ban_object"``, ``"anaphor"``."""
@@ -55,6 +61,17 @@ class MeasureRules:
     """The first words of two-word heads ("cut" of "cut off")."""
     head_words: frozenset[str]
     """Every one-word head and first word of a two-word head."""
+    head_regex: re.Pattern[str]
+    """Any of :attr:`head_words` ending a run of letters, in lower-case text (whether it
+    starts one is left to the caller: a leading look-behind would make the scan slower)."""
+    phrases: WordPatterns
+    """Each measure type's ``phrases``, by the type's value, scanned together, with
+    ``unverified`` (by that name), ``according`` (``[speech].according``), ``ending``
+    (the verbs of ``[measures.ending]``), ``scenario``, ``claim_words`` (the claim labels,
+    as words), ``export_words`` and ``import_words``."""
+    status_cues: WordPatterns
+    """``[measures.status]`` cue lists by status value, and ``lasting``, for the words
+    around a mention."""
     controlled_roots: frozenset[str]
     controlled_categories: frozenset[MaterialCategory]
     ended: re.Pattern[str]
@@ -72,13 +89,20 @@ class MeasureRules:
     """A word that names a controlled good before a head ("dual-use") -> the good."""
     object_heads: frozenset[str]
     """Heads whose export word must be their object, right after them ("held shipments")."""
+    anaphor_types: dict[str, MeasureType]
+    """What an anaphoric head names when it is no earlier measure ("the controls")."""
     possessed_heads: frozenset[str]
     """Nouns that, possessed by a government and dated, stand for a measure's act."""
+    permission_heads: frozenset[str]
+    """Heads that are a ban only when denied ("no longer permitted", "not allowed")."""
+
+
+_KEY_CHARS = str.maketrans({**{h: "-" for h in HYPHENS}, "’": "'"})
 
 
 def head_key(text: str) -> str:
     """The form a matched head word is looked up by: lower case, one space, one hyphen."""
-    return " ".join(re.sub(f"[{HYPHENS}]", "-", text.lower().replace("’", "'")).split())
+    return " ".join(text.lower().translate(_KEY_CHARS).split())
 
 
 def _head_roles(data: dict[str, Any], objects: dict[str, Any],
@@ -88,7 +112,8 @@ def _head_roles(data: dict[str, Any], objects: dict[str, Any],
         for word in table.get("heads", ()):
             roles.setdefault(head_key(word), set()).add(MeasureType(kind).value)
     for role, words in (("control_object", objects["control_heads"]),
-                        ("ban_object", objects["ban_heads"]), ("anaphor", anaphora["heads"])):
+                        ("ban_object", objects["ban_heads"]), ("anaphor", anaphora["heads"]),
+                        ("anaphor_other", anaphora["other_heads"])):
         for word in words:
             roles.setdefault(head_key(word), set()).add(role)
     return {k: frozenset(v) for k, v in roles.items()}
@@ -104,6 +129,7 @@ def _ending(entries: list[str]) -> re.Pattern[str]:
 def measure_rules() -> MeasureRules:
     """Compile the measure extractor's tables (once per process)."""
     data = load_triggers().raw["measures"]
+    speech = load_triggers().raw["speech"]
     try:
         hedges, timing, objects = data["hedges"], data["timing"], data["objects"]
         units = "|".join(re.escape(u) for u in timing["offset_units"])
@@ -123,6 +149,9 @@ def measure_rules() -> MeasureRules:
             negated_noun=re.compile(words_regex(hedges["negated_nouns"]).pattern
                                     + r"\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE),
             precedent=words_regex(hedges["precedent"]),
+            denial=words_regex(hedges["denials"]),
+            negation_words=max(len(e.split()) for e in [*hedges["negations"],
+                                                        *hedges["negated_nouns"]]),
             claim_label=re.compile(r"\s*(?:[-*•]\s*)?(?:" + "|".join(
                 re.escape(w) for w in hedges["claim_labels"]) + r")\s*\d*\s*:",
                 re.IGNORECASE),
@@ -139,21 +168,46 @@ def measure_rules() -> MeasureRules:
             anaphor_determiners=frozenset(d.lower() for d in anaphora["determiners"]),
             anaphor_verbs=frozenset(v.lower() for v in anaphora["verbs"]),
             law_name=re.compile(r"\s+(?:" + "|".join(map(re.escape, data["names"]["law_nouns"]))
-                                + r")\b"),
+                                + r")\b|[\s-]+(?:" + "|".join(
+                                    map(re.escape, data["names"]["modified_nouns"])) + r")\b"),
             head_roles=roles,
             head_starts=frozenset(k.split()[0] for k in roles if " " in k),
             head_words=frozenset(k.split()[0] for k in roles),
+            head_regex=re.compile(r"(?:" + trie(sorted({k.split()[0] for k in roles}))
+                                  + r")(?![^\W\d_])"),
+            phrases=WordPatterns({
+                **{kind: table["phrases"] for kind, table in data["types"].items()
+                   if "phrases" in table},
+                "unverified": [phrase_pattern(e) for e in ending["unverified"]],
+                # as words_regex orders them: the longest first
+                "according": sorted({phrase_pattern(e) for e in speech["according"]},
+                                    key=lambda p: (-len(p), p)),
+                "ending": [phrase_pattern(v) for v in verbs],
+                # as words_regex orders them (scenario sentences, claim labels' words)
+                "scenario": sorted({phrase_pattern(e) for e in hedges["scenario"]},
+                                   key=lambda p: (-len(p), p)),
+                "claim_words": sorted({phrase_pattern(e) for e in hedges["claim_labels"]},
+                                      key=lambda p: (-len(p), p)),
+                # the domain words of [measures], as triggers.py compiles them
+                "export_words": [data["export_words"]], "import_words": [data["import_words"]]}),
+            status_cues=WordPatterns({
+                "lasting": [phrase_pattern(e) for e in timing["lasting"]],
+                **{status: data["status"][status] for status in (
+                    "historical", "under_consideration", "reported", "in_force",
+                    "announced")}}),
             controlled_roots=frozenset(objects["roots"]),
             controlled_categories=frozenset(MaterialCategory(c) for c in objects["categories"]),
-            ended=re.compile(r"(?<![\w])(?<!not )(?<!n't )(?:" + verb_body
-                             + r")(?:\s+(?:partly|partially|temporarily|fully|for\s+(?:one|a)"
+            ended=re.compile(r"(?<![\w])(?<!not )(?<!n't )(?:(?:will|would|shall|to)\s+(?P<future>"
+                             + "|".join(map(phrase_pattern, ending["paused_future"]))
+                             + r")|(?:" + verb_body
+                             + r"))(?:\s+(?:partly|partially|temporarily|fully|for\s+(?:one|a)"
                              r"\s+year))?\s+(?:(?:the|its|their|a|an|all|some)\s+)?"
                              r"(?:[\w-]+\s+){0,4}$", re.IGNORECASE),
             ended_after=re.compile(r"[^,;:.]{0,60}?(?:\b(?:is|are|was|were|has\s+been|have\s+been|"
                                    r"had\s+been|be|being)\s+(?:\w+ly\s+)?|,\s+which\s+"
                                    r"(?:[\w-]+\s+){1,2}?(?:later\s+|then\s+|has\s+|had\s+)?)"
                                    r"(?P<verb>" + verb_body + r")(?![\w])", re.IGNORECASE),
-            paused=frozenset(v.lower() for v in ending["paused"]),
+            paused=frozenset(v.lower() for v in [*ending["paused"], *ending["paused_future"]]),
             unverified=words_regex(ending["unverified"]),
             duration=re.compile(r"\bfor\s+(?!the\s+(?:past|last|next)\b)(?:(?:about|around|"
                                 r"roughly|nearly|almost|some|several|a\s+few|\w+)\s+){0,2}(?:"
@@ -162,6 +216,9 @@ def measure_rules() -> MeasureRules:
             compound_goods={head_key(k): v for k, v in objects["compound_goods"].items()},
             object_heads=frozenset(head_key(w) for w in objects["object_heads"]),
             possessed_heads=frozenset(w.lower() for w in anaphora["possessed_heads"]),
+            permission_heads=frozenset(head_key(w) for w in data["types"]["export_ban"][
+                "permission_heads"]),
+            anaphor_types={k.lower(): MeasureType(v) for k, v in anaphora["own_types"].items()},
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise TriggerDataError(f"{TRIGGERS_FILE}: malformed [measures] rule data: {exc!r}") from exc

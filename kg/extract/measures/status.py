@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ...model import ActorType, MeasureStatus, MeasureType, PartialDate
+from ...model import ActorType, MeasureStatus, MeasureType, PartialDate, Span
 from ..context import Context
 from ..triggers import load_triggers
 from .candidate import ONE_OFF, TRADE, Candidate, period
@@ -29,10 +29,17 @@ _ISSUED = ONE_OFF | {MeasureType.TRAVEL_ADVISORY}
 _ADOPTED_DRAFT = re.compile(r"\b(?:approv|adopt|pass|endors)\w*\s+(?:a|the|its)\s+draft\b",
                             re.IGNORECASE)
 _CLAUSE_START = re.compile(r"(?:;|,\s+(?:and|but|while))\s*$")
-_LATER_ENDING = re.compile(r"(?P<np>(?:[Tt]he|[Tt]hese|[Tt]hose|[Ss]uch|[Ii]ts|[Tt]heir)\s+"
-                           r"(?:[\w-]+\s+){0,2}?)"
+_ENDING_REACH = 240
+"""Characters before a mention that hold the verb ending it ("partly lifted the ban")."""
+_LATER_ENDING = re.compile(r"(?<![\w])(?P<np>(?:[Tt]he|[Tt]hese|[Tt]hose|[Ss]uch|[Ii]ts|"
+                           r"[Tt]heir)\s+(?:[\w-]+\s+){0,2}?)"
                            r"(?P<noun>curbs|controls|restrictions|ban|bans|quotas?|measures?|"
                            r"embargo|sanctions|rules|requirements)\b")
+"""A definite measure noun that may open a sentence saying it ended ("The curbs were
+lifted in March 2023")."""
+_AND_TO = re.compile(r"[^.;:]*\b(?:and|or)\s+to\s+$")
+_ADVERBIAL_SINCE = re.compile(r"\b(has|have|had)\s+since\b", re.IGNORECASE)
+""""China has since advised ...": since then, which says nothing of a lasting measure."""
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -48,11 +55,13 @@ def measure_status(ctx: Context, c: Candidate) -> MeasureStatus:
     text = ctx.text
     before = text[c.sentence.begin:c.extent.begin].split()[-_STATUS_WINDOW_BEFORE:]
     after = text[c.extent.end:c.sentence.end].split()[:_STATUS_WINDOW_AFTER]
-    window = " ".join([*before, text[c.extent.begin:c.extent.end], *after])
+    window = _ADVERBIAL_SINCE.sub(r"\1 later", " ".join([*before, text[c.extent.begin:c.extent.end],
+                                                   *after]))
     if is_weighed(ctx, c):
         return MeasureStatus.UNDER_CONSIDERATION
-    c.lasting = measure_rules().lasting.search(window) is not None
-    found = next(((s, r) for s, r in t.status_regexes if r.search(window)), None)
+    cues = measure_rules().status_cues.present(window)
+    c.lasting = "lasting" in cues
+    found = next(((s, r) for s, r in t.status_regexes if s.value in cues), None)
     if found is not None and found[0] is MeasureStatus.UNDER_CONSIDERATION and \
             _ADOPTED_DRAFT.search(window):
         found = None  # "the cabinet approved a draft budget": adopted, not considered
@@ -125,10 +134,15 @@ def measure_ending(ctx: Context, c: Candidate) -> str | None:
     text = ctx.text
     found: str | None = None
     if not c.verbal:
-        before = _PARENTHETICAL.sub(" ", text[c.sentence.begin:c.extent.begin])
-        m = rules.ended.search(before)
+        # An ending verb and its object are a few words: the end of the sentence's start
+        # holds them.
+        before = text[max(c.sentence.begin, c.extent.begin - 400):c.extent.begin]
+        if "(" in before or "—" in before or "–" in before:
+            before = _PARENTHETICAL.sub(" ", before)
+        m = rules.ended.search(before, max(0, len(before) - _ENDING_REACH))
         if m is not None and not _CLAUSE_CUT.search(m.group()):
-            found = m.group().split()[0].lower()
+            # "would suspend for one year the controls": a suspension announced
+            found = (m.group("future") or m.group().split()[0]).lower()
         else:
             m = rules.ended_after.match(text, c.extent.end, c.sentence.end)
             found = m.group("verb").lower() if m is not None else None
@@ -142,12 +156,24 @@ def measure_ending(ctx: Context, c: Candidate) -> str | None:
     return None
 
 
-def ended_later(ctx: Context, candidates: list[Candidate]) -> None:
+def ended_later(ctx: Context, candidates: list[Candidate],
+                scanned: dict[str, list[re.Match[str]]]) -> None:
     """"... Japan's 2019 restrictions on exports ... The curbs were lifted in March 2023.":
     a sentence opening with a definite measure noun and a passive of ending or suspending
-    gives that status to the last trade measure of its paragraph before it."""
+    gives that status to the last trade measure of its paragraph before it.  ``scanned``
+    is the article's scan by :attr:`.rules.MeasureRules.phrases`."""
+    seen: set[int] = set()
+    for verb_word in scanned["ending"]:
+        # Only a sentence with an ending verb can say so: look for the noun there.
+        sentence = ctx.sentence_of(verb_word.start())
+        if sentence is not None and sentence.begin not in seen:
+            seen.add(sentence.begin)
+            _ended_in(ctx, candidates, sentence)
+
+
+def _ended_in(ctx: Context, candidates: list[Candidate], where: Span) -> None:
     rules = measure_rules()
-    for m in _LATER_ENDING.finditer(ctx.text):
+    for m in _LATER_ENDING.finditer(ctx.text, where.begin, where.end):
         verb = rules.ended_after.match(ctx.text, m.end(), min(len(ctx.text), m.end() + 80))
         sentence = ctx.sentence_of(m.start("noun"))
         paragraph = ctx.paragraph_of(m.start("noun"))
@@ -164,12 +190,13 @@ def ended_later(ctx: Context, candidates: list[Candidate]) -> None:
         before[-1].status = MeasureStatus.ANNOUNCED if paused else MeasureStatus.HISTORICAL
 
 
-def unverified_later(ctx: Context, candidates: list[Candidate]) -> None:
+def unverified_later(ctx: Context, candidates: list[Candidate],
+                     scanned: dict[str, list[re.Match[str]]]) -> None:
     """"... slowed their review of export licences. The Post could not independently verify
     that account.": a trade measure of the sentence, else the last one of the sentence
-    before, is reported, not established."""
-    rules = measure_rules()
-    for m in rules.unverified.finditer(ctx.text):
+    before, is reported, not established.  ``scanned`` is the article's scan by
+    :attr:`.rules.MeasureRules.phrases`."""
+    for m in scanned["unverified"]:
         sentence = ctx.sentence_of(m.start())
         if sentence is None:
             continue
@@ -182,6 +209,17 @@ def unverified_later(ctx: Context, candidates: list[Candidate]) -> None:
             if c.status in (MeasureStatus.IN_FORCE, MeasureStatus.ANNOUNCED) and \
                     c.ending is None:
                 c.status = MeasureStatus.REPORTED
+
+
+def share_weighed_infinitives(ctx: Context, candidates: list[Candidate]) -> None:
+    """"Trump threatened ... to impose a tariff ... and to restrict exports": an infinitive
+    coordinated with a measure under consideration is weighed with it."""
+    for previous, c in zip(candidates, candidates[1:], strict=False):
+        if c.verbal and previous.sentence == c.sentence and \
+                previous.status is MeasureStatus.UNDER_CONSIDERATION and \
+                previous.extent.end <= c.head.begin and \
+                _AND_TO.match(ctx.text, previous.extent.end, c.head.begin):
+            c.status = MeasureStatus.UNDER_CONSIDERATION
 
 
 def is_long_past(ctx: Context, c: Candidate) -> bool:

@@ -6,6 +6,7 @@ See :mod:`kg.extract.measures` for the rules; cue words are in ``[measures.timin
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -13,7 +14,6 @@ from collections.abc import Iterator
 from ...model import ActorType, PartialDate, Span, StatementMention
 from ..context import Context
 from ..dates import DateMention
-from ..triggers import load_triggers
 from .candidate import PREPOSITION_BEFORE, Candidate, enclosing, period, same_sentence
 from .rules import measure_rules
 
@@ -36,8 +36,11 @@ _FISCAL = re.compile(r"\b(?:fiscal(?:\s+year)?|FY|financial\s+year|budget\s+year
                      r"runs|started|began)\s+(?:in|on|from)\s+$", re.IGNORECASE)
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ught|ade|ut)\b")
 _TOPIC = re.compile(r"\b(?:question|questions|asked|asking|commenting|comment|comments|"
-                    r"responding|response)\s+(?:\w+\s+){0,3}?(?:about|on|regarding|over|to)\b",
-                    re.IGNORECASE)
+                    r"responding|response)\s+(?:\w+\s+){0,3}?(?:about|on|regarding|over|to)\b|"
+                    r"\babout\s+(?:that|how|the\s+fact\s+that)\b", re.IGNORECASE)
+""""said on Wednesday, in response to a question about the protest", "in the press
+conference of 7th morning, about that the ministry announced a ban" (machine
+translation): the date is the answer's, the measure the topic."""
 _COORDINATE = re.compile(r",\s+(?:and|but|while|whereas|although)\s+", re.IGNORECASE)
 _COORDINATE_ANY = re.compile(r",|\band\b", re.IGNORECASE)
 _DATE_OPENS = re.compile(r"(?:(?:on|in|at|by|late|early)\s+)?", re.IGNORECASE)
@@ -57,6 +60,11 @@ _LATER = re.compile(r"\b(?:the\s+(?:(?P<same>same)|following|next)\s+(?:day|even
                     r"(?P<u>days?|weeks?|months?)\s+later)\b", re.IGNORECASE)
 """"the following day", "the same evening", "a month later": relative to the date before."""
 _REFERENCE_REACH = 1500
+_AND = re.compile(r"\band\b")
+_AND_GAP = re.compile(r"\s*,?\s*(?:and|or|as\s+well\s+as)\s+(?:(?!(?:now|later|then|since|"
+                      r"recently|again|also|subsequently|afterwards)\b)[\w-]+\s+){0,2}",
+                      re.IGNORECASE)
+"""Between two coordinated measures: "... and put new", with no time word."""
 _ELLIPTIC_HEAD = re.compile(r",?\s+(?:came\s+)?(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}")
 _CLAUSE_OPENING = re.compile(r"(?:^|[;:])\s*(?:(?:in|on|by|from|then|and|later)\s+)*$",
                              re.IGNORECASE)
@@ -97,7 +105,7 @@ def measure_date(ctx: Context, c: Candidate, statements: list[StatementMention],
             continue  # "China's April 2025 controls", "the reminder issued on Nov. 14": another's
         effective = rules.effective.search(lead) is not None
         distance = min(abs(span.begin - c.extent.end), abs(span.end - c.extent.begin))
-        if own is not None and span.begin < own.end():
+        if own is not None and c.extent.end <= span.begin < own.end():
             distance = -1  # "the ban ... it imposed in 2023": its own clause's date
         rank = (int(effective), distance)
         if best is None or rank < best[:2]:
@@ -195,6 +203,9 @@ def _may_date(ctx: Context, c: Candidate, span: Span, statements: list[Statement
     lo, hi = sorted((span.end, c.head.begin))
     if any(lo < o.begin < hi for o in others):
         return False  # another measure stands between: the date is that one's
+    if span.end <= c.extent.begin and _AND.search(text, span.end, c.extent.begin) and \
+            any(o.extent.end <= span.begin for o in others_c):
+        return False  # "halted imports on 2 March and now bars exports": the first clause's
     if since or (span.end <= c.head.begin and _WHEN_CLAUSE.fullmatch(text[span.end:c.head.begin])):
         return True  # "controlled since 2023", "in 2010, when China halted ...": its own date
     if span.end <= c.head.begin and _CLOSED_ASIDE.fullmatch(text, span.end, c.head.begin):
@@ -282,13 +293,25 @@ def _modifies(ctx: Context, c: Candidate, span: Span) -> bool:
 def _relative_day(ctx: Context, c: Candidate) -> PartialDate | None:
     """"Tokyo protests the following day", "lodged a protest ... the same evening", "A month
     later Tokyo struck Seoul from its white list": the last date named before, shifted."""
+    lower = c.sentence.text.lower()
+    if not any(word in lower for word in ("later", "same", "following", "next")):
+        return None  # the pattern needs one of them (a cheap test first)
     m = _LATER.search(ctx.text, c.sentence.begin, c.sentence.end)
     if m is None:
         return None
     reference = None
+    year: int | None = None
     for mention in ctx.dates_in(max(0, c.sentence.begin - _REFERENCE_REACH), m.start()):
-        if not ctx.is_dateline(mention.span) and mention.date.month is not None:
-            reference = mention.date
+        if ctx.is_dateline(mention.span):
+            continue
+        found = mention.date
+        if _YEAR_WRITTEN.search(mention.span.text):
+            year = found.year
+        elif year is not None and found.month is not None and found.year != year:
+            # "On 1 July 2019 ... From 4 July, ...": a yearless day of the story's year
+            found = PartialDate(year, found.month, found.day)
+        if found.month is not None:
+            reference = found
     if reference is None:
         return None
     unit = (m.group("u") or "day").lower()
@@ -311,6 +334,9 @@ def _offset_date(ctx: Context, c: Candidate) -> PartialDate | None:
     clause's day shifted by the offset."""
     rules = measure_rules()
     before = ctx.text[c.sentence.begin:c.extent.begin]
+    lower = before.lower()
+    if "after" not in lower and "before" not in lower:
+        return None  # the pattern needs one of them (a cheap test first)
     found = None
     for m in rules.offset.finditer(before):
         found = m
@@ -332,16 +358,33 @@ def _offset_date(ctx: Context, c: Candidate) -> PartialDate | None:
     return PartialDate.from_date(day + dt.timedelta(days=sign * days))
 
 
+def share_coordinated_dates(ctx: Context, candidates: list[Candidate]) -> None:
+    """"On 2 December, when BIS added 140 entities to the Entity List and put new controls
+    on memory chips": a measure coordinated right after a dated one, with no new subject or
+    time word between, shares its date (the date the first took stood before both)."""
+    for previous, c in zip(candidates, candidates[1:], strict=False):
+        if c.date is not None or previous.date is None or previous.sentence != c.sentence or \
+                previous.extent.end > c.extent.begin or previous.entry is not c.entry:
+            continue
+        if _AND_GAP.fullmatch(ctx.text, previous.extent.end, c.extent.begin) and \
+                not ctx.actors_in(previous.extent.end, c.extent.begin):
+            c.date = previous.date
+
+
 # -- via --------------------------------------------------------------------------------------
 
-def measure_via(ctx: Context, c: Candidate) -> str | None:
-    """The outlet or source through which the measure is known."""
+def measure_via(ctx: Context, c: Candidate, according: list[re.Match[str]]) -> str | None:
+    """The outlet or source through which the measure is known; ``according`` are the
+    article's "according to" phrases (``[speech].according``), in order."""
     if c.statement is not None and c.statement.speaker and \
             ctx.type_of(c.statement.speaker) is ActorType.MEDIA:
         return c.statement.speaker
     if c.statement is not None and c.statement.via:
         return c.statement.via
-    for m in load_triggers().according_regex.finditer(ctx.text, c.sentence.begin, c.sentence.end):
+    i = bisect.bisect_left(according, c.sentence.begin, key=lambda m: m.start())
+    for m in according[i:]:
+        if m.end() > c.sentence.end:
+            break
         mention = ctx.actor_after(m.end())
         if mention is not None and mention.name != c.issuer:
             return mention.name

@@ -1,0 +1,240 @@
+"""Which body a generic term names: the bodies the actor rules refer back to.
+
+A bare generic body ("the ministry", "the trade ministry", "Cabinet") is resolved, left to
+right (:func:`kg.extract.actors._refer_back`), by the first of these that answers:
+
+* :func:`sentence_state_body` - in a sentence about a state with no body of its kind, that
+  state's body when the tables list it ("In Tokyo, the foreign ministry said ...");
+* :func:`latest_body` - the latest body of its kind named before it (a capitalised term
+  only one whose names hold its words: "the Ministry of Commerce" is not the Department of
+  Commerce), or the body a known person named before it speaks for;
+* :func:`body_of_person_after` - the body of a known official named later in the sentence;
+* :func:`implied_body` - the one body of the article's states whose own name holds it;
+* :func:`dateline_body` - in a report filed from a capital, that state's body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..model import ActorType
+from .actor_context import ActorContext, Found, Pending, state_of
+from .refdata import ActorAlias, tokenize
+
+
+def of_kind(ctx: ActorContext, kinds: tuple[str, ...], kind_id: str) -> bool:
+    """Whether a body of ``kinds`` is one a term of ``kind_id`` may name ("the ministry":
+    any ministry)."""
+    spec = ctx.data.kinds[kind_id]
+    generic = spec.id == spec.family
+    return kind_id in kinds or generic and any(ctx.data.kinds[k].family == spec.family
+                                               for k in kinds)
+
+
+def latest_body(ctx: ActorContext, resolved: list[Found], item: Pending) -> Found | None:
+    """The body a pending generic term refers back to.
+
+    The latest body of its kind named before it, unless a known person named earlier in
+    the same sentence speaks for a body of that kind ("Masaaki Kanai, director-general of
+    the foreign ministry's ... Bureau"); with no body named before, the body a known
+    person named before it speaks for ("Spokesperson He Yongqian ... the Ministry of
+    Commerce").
+    """
+    if item.kind is None:
+        return None
+    words = _capital_words(ctx, item)
+    for found in reversed(resolved):
+        if found.type is ActorType.PERSON:
+            if same_sentence(ctx, found.end, item.start):
+                body = _spoken_for(ctx, found, item)
+                if body is not None:
+                    return body
+            continue
+        if not found.kinds or (item.state and found.state != item.state):
+            continue
+        if of_kind(ctx, found.kinds, item.kind) and _named_with(ctx, found.name, words):
+            return found
+    for found in reversed(resolved):
+        body = _spoken_for(ctx, found, item) if found.type is ActorType.PERSON else None
+        if body is not None:
+            return body
+    return None
+
+
+def _capital_words(ctx: ActorContext, item: Pending) -> list[str]:
+    """The capitalised words of a term as the text writes it ("Cabinet", "Commerce
+    Ministry"): a body it refers to must have them in one of its names ("the Ministry of
+    Commerce" is not the Department of Commerce, "Cabinet" not the State Council)."""
+    return [t.text.casefold() for t in ctx.tokens[item.start:item.end]
+            if t.is_capitalised and t.key != "the"]
+
+
+def _named_with(ctx: ActorContext, name: str, words: list[str]) -> bool:
+    if not words:
+        return True
+    entry = ctx.data.entries.get(name)
+    names = entry.names() if entry is not None else [name]
+    return any(all(w in n.casefold().split() for w in words) for n in names)
+
+
+_VERB_GAP = 3
+"""Tokens between a person and a term that is the object of their verb ("told the")."""
+
+
+def sentence_state_body(ctx: ActorContext, resolved: list[Found],
+                         item: Pending) -> Found | None:
+    """A bare term in a sentence about a state, with no body of its kind in that sentence:
+    that state's body, when the tables list it ("In Tokyo, the foreign ministry said ...",
+    "Japan's top government spokesman ... said ..., and the trade ministry is contacting
+    companies", "South Korea is monitoring ..., the trade ministry said").  The first state
+    the sentence names (or the state of the first person or body it names) is what the
+    sentence is about."""
+    if item.kind is None or item.state is not None or ctx.data.kinds[item.kind].id == \
+            ctx.data.kinds[item.kind].family:
+        return None  # "the ministry" alone says too little
+    if any(ctx.keys[item.end:item.end + size] in ctx.data.citation.documents
+           for size in (1, 2)):
+        return None  # "according to customs figures": whose, the sentence does not say
+    state = None
+    for index, found in enumerate(reversed(resolved)):
+        if not same_sentence(ctx, found.end, item.start):
+            break
+        if index == 0 and found.type is ActorType.PERSON and found.known \
+                and item.start - found.end <= _VERB_GAP:
+            # "Prime Minister Sanae Takaichi told parliament": the speaker's own
+            state = state_of(ctx.data, found.affiliation or "") or found.state
+            if state is not None:
+                break
+        if found.kinds and of_kind(ctx, found.kinds, item.kind):
+            return None  # a body of its kind in the sentence: the usual reference
+        own = found.name if found.type is ActorType.STATE else (
+            found.state or (state_of(ctx.data, found.affiliation or "")
+                            if found.type is ActorType.PERSON and found.known else None))
+        if own is not None:
+            state = own
+    if state is None:
+        return None
+    name = ctx.data.body_by_state_kind.get((state, item.kind))
+    entry = ctx.data.entries.get(name or "")
+    if entry is None or not _named_with(ctx, entry.name, _capital_words(ctx, item)):
+        return None
+    return Found(entry.name, entry.type, item.start, item.end, known=True,
+                 part_of=entry.part_of, kinds=entry.kinds, state=state, apposition=False)
+
+
+def body_of_person_after(ctx: ActorContext, item: Pending) -> Found | None:
+    """"According to Ministry of Foreign Affairs, on 6th, Director-General Kanai Masaaki
+    protested ...": with nothing before to refer to, the body a known person named later in
+    the same sentence speaks for."""
+    if item.kind is None:
+        return None
+    for found in sorted(ctx.found, key=lambda f: f.start):
+        if found.start < item.end or found.type is not ActorType.PERSON:
+            continue
+        if not same_sentence(ctx, item.end, found.start):
+            return None
+        body = _spoken_for(ctx, found, item)
+        if body is not None:
+            return body
+    return None
+
+
+def _spoken_for(ctx: ActorContext, person: Found, item: Pending) -> Found | None:
+    """The reference body of the pending term's kind a known person belongs to."""
+    entry = ctx.data.entries.get(person.name) if person.known else None
+    body = ctx.data.entries.get(entry.affiliation or "") if entry is not None else None
+    if body is None or not body.kinds or item.kind is None \
+            or not of_kind(ctx, body.kinds, item.kind):
+        return None
+    state = state_of(ctx.data, body.name)
+    if item.state and state != item.state:
+        return None
+    return Found(body.name, body.type, item.start, item.end, known=True, part_of=body.part_of,
+                 kinds=body.kinds, state=state, apposition=False)
+
+
+def same_sentence(ctx: ActorContext, begin: int, end: int) -> bool:
+    """Whether no sentence ends between tokens ``begin`` and ``end``."""
+    return not any(ctx.key(k) in {".", "!", "?", ";"} or ctx.tokens[k].newline_before
+                   for k in range(begin, min(end + 1, len(ctx.tokens))))
+
+
+def implied_body(ctx: ActorContext, item: Pending, states: Counter[str]) -> Found | None:
+    """A bare generic body with nothing of its kind named before it: the one body of the
+    article's states whose own name holds the term ("The cabinet approves ...": Cabinet of
+    Japan, as China's is the State Council).  Anything less certain is left out."""
+    if item.kind is None or item.state is not None:
+        return None
+    term = tuple(t.key for t in ctx.tokens[item.start:item.end] if t.key != "the")
+    bodies = set()
+    for state in states:
+        for kind in ctx.data.kinds:
+            name = ctx.data.body_by_state_kind.get((state, kind))
+            if name is not None and of_kind(ctx, ctx.data.entries[name].kinds, item.kind) \
+                    and any(_holds(alias, term) for alias in ctx.data.entries[name].names()):
+                bodies.add(name)
+    if len(bodies) != 1:
+        return None
+    entry = ctx.data.entries[bodies.pop()]
+    return Found(entry.name, entry.type, item.start, item.end, known=True,
+                 part_of=entry.part_of, kinds=entry.kinds, state=state_of(ctx.data, entry.name),
+                 apposition=False)
+
+
+_DATELINE = re.compile(
+    r"(?P<city>[A-Z][A-Za-z.' -]{1,30}?)(?P<place>,[^\n—–()]{1,30}?)?[ \t]*"
+    r"(?P<agency>\([^()\n]{1,30}\)[ \t]*)?(?:—|–|--|-)[ \t]")
+_DATELINE_LINES = 3
+
+
+def find_dateline(ctx: ActorContext) -> tuple[int, int, str] | None:
+    """The capital city opening a wire dateline in the first lines ("SEOUL, Jan. 8 (Yonhap)
+    --", "TOKYO —", "Beijing, Jan. 8 (Xinhua) --") and its state.  The city must be in
+    capitals or followed by an agency or a date, so that a headline opening with a capital
+    ("Beijing, Tokyo trade barbs -") is not taken for one."""
+    lines = 0
+    for tok in ctx.tokens:
+        if tok.index and tok.newline_before:
+            lines += 1
+        if lines >= _DATELINE_LINES:
+            return None
+        if tok.index and not tok.newline_before:
+            continue
+        m = _DATELINE.match(ctx.text, tok.begin)
+        match = ctx.match_at.get(tok.index)
+        alias = ctx.payload(match, ActorAlias)
+        if m is None or match is None or alias is None or not alias.capital:
+            continue
+        if ctx.tokens[match.end - 1].end > m.end("city"):
+            continue
+        city = m.group("city")
+        if city.isupper() or m.group("agency") or (m.group("place") or "").strip(", ")[:1] \
+                .isupper() and any(ch.isdigit() for ch in m.group("place") or ""):
+            return match.start, match.end, alias.name
+    return None
+
+
+def dateline_body(ctx: ActorContext, item: Pending) -> Found | None:
+    """A bare generic body with nothing to refer back to, in a report filed from a capital:
+    that state's body ("SEOUL ... -- ..., the trade ministry said")."""
+    if ctx.dateline is None or item.kind is None or item.state is not None \
+            or not ctx.data.kinds[item.kind].refers_back:
+        return None
+    state = ctx.dateline[2]
+    spec = ctx.data.kinds[item.kind]
+    name = ctx.data.body_by_state_kind.get((state, item.kind))
+    if name is None and spec.template and "{host}" not in spec.template:
+        name = ctx.data.body_name(item.kind, state)
+    if not name:
+        return None
+    entry = ctx.data.entries.get(name)
+    return Found(name, spec.type, item.start, item.end, known=entry is not None,
+                 part_of=entry.part_of if entry else state,
+                 kinds=entry.kinds if entry else (item.kind,), state=state, apposition=False)
+
+
+def _holds(alias: str, term: tuple[str, ...]) -> bool:
+    """Whether the words of ``term`` occur, in a row, in ``alias``."""
+    words = tuple(t.key for t in tokenize(alias))
+    return any(words[k:k + len(term)] == term for k in range(len(words) - len(term) + 1))

@@ -1,0 +1,289 @@
+"""The article's own journalists and publisher named in its text.
+
+Bylines ("By Jane Roe and John Doe", "BY JANE ROE", "Posted on <date> by Jane Roe", "Jane
+Roe | <date> | 6 min read"), wire credit lines ("Reporting by ...; Editing by ...",
+"Interview by ..."), a masthead ("Asia Markets Wire live desk | ...") or a site's name
+alone on the first line ("Straits Market Wire"), and the header's author and publisher:
+placed where the text names them (an author signing at the end: "(Political Section Oda
+Yusuke)"), else mentioned with an empty span; a newsroom byline such as "Research desk"
+names no person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import ActorMention, ActorType, Span
+from .actor_context import (
+    BYLINE_LINES,
+    NAME_MAX,
+    ActorContext,
+    Found,
+    token_at,
+)
+from .refdata import (
+    tokenize,
+)
+
+
+def find_bylines_and_publisher(ctx: ActorContext) -> None:
+    """The article's authors (metadata, byline, credit line) and its publisher named in it.
+
+    An author or publisher the header names but the text does not is still mentioned by
+    the article: a mention with an empty span (:attr:`ActorContext.unplaced`).
+    """
+    article = ctx.article
+    author = article.metadata_spans.get("author")
+    if author is not None:
+        start = token_at(ctx, author.begin)
+        stop = token_at(ctx, author.end - 1)
+        if start is not None and stop is not None and not any(
+                f.start <= start < f.end for f in ctx.found):
+            ctx.add(Found(" ".join(author.text.split()), ActorType.PERSON, start, stop + 1,
+                           known=False, role="author", apposition=False))
+    else:
+        _byline_names(ctx)
+        if article.metadata.author:
+            for name in _AUTHOR_SEPARATORS.split(article.metadata.author.strip()):
+                if len(name.split()) < 2 or _is_desk(ctx, name):
+                    continue
+                at = _name_at(ctx, name)
+                if at is None:
+                    ctx.unplaced.append(_unplaced(ctx, name, ActorType.PERSON, "author"))
+                elif not any(f.start <= at < f.end for f in ctx.found) \
+                        and at not in ctx.consumed:
+                    # "(Political Section Oda Yusuke)": the header's author, signing
+                    size = len(tokenize(name))
+                    ctx.add(Found(ctx.surface(at, at + size), ActorType.PERSON, at, at + size,
+                                  known=False, role="author", apposition=False))
+    _credit_lines(ctx)
+    _masthead(ctx)
+    if article.metadata.publisher:
+        _publisher(ctx, article.metadata.publisher)
+
+
+def _publisher(ctx: ActorContext, publisher: str) -> None:
+    """The header's publisher, placed where the text names it.  A remark in parentheses is
+    not part of the name ("... of China (unofficial machine translation)"); a name ending in
+    a company word is a company (a press release), one holding an institute word an
+    organisation (a think tank's commentary), any other an outlet."""
+    publisher = _REMARK.sub("", publisher).strip() or publisher
+    pub = tokenize(publisher)
+    pub_tokens = [t.key for t in pub]
+    size = len(pub_tokens)
+    known = ctx.data.alias_map.get(" ".join(pub_tokens))
+    lex = ctx.lex
+    if known:
+        name, actor_type = known, ctx.data.entries[known].type
+    elif pub and pub[-1].text in lex.company_suffixes:
+        actor_type = ActorType.COMPANY
+        stop = len(pub)
+        while stop > 1 and pub[stop - 1].text in lex.legal_suffixes:
+            stop -= 1
+        name = publisher[:pub[stop - 1].end].strip()
+    elif any(t.text in lex.organization_suffixes for t in pub):
+        name, actor_type = publisher, ActorType.ORGANIZATION
+    else:
+        name, actor_type = publisher, ActorType.MEDIA
+    placed = False
+    keys = ctx.keys
+    wanted = tuple(pub_tokens)
+    for i in ctx.stream.positions(pub_tokens[:1]):
+        if keys[i:i + size] != wanted:
+            continue
+        placed = True
+        inside = [f for f in ctx.found if i <= f.start and f.end <= i + size and not f.known]
+        if any(k in ctx.consumed for k in range(i, i + size)) and not (
+                inside and all(any(f.start <= k < f.end for f in inside)
+                               for k in range(i, i + size) if k in ctx.consumed)):
+            continue
+        for f in inside:  # "Potomac Post" found by a pattern inside "The Potomac Post"
+            ctx.found.remove(f)
+        ctx.add(Found(name, actor_type, i, i + size, known=bool(known), apposition=False))
+    if not placed and not any(f.name == name for f in ctx.found):
+        ctx.unplaced.append(_unplaced(ctx, name, actor_type, None))
+
+
+_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _is_desk(ctx: ActorContext, name: str) -> bool:
+    """Whether a byline names a newsroom ("Research desk"), not a person."""
+    words = name.casefold().split()
+    return any(" ".join(words[k:]) in ctx.lex.desk_words for k in range(len(words)))
+
+
+_MASTHEAD_MODIFIERS = 2
+"""Lower-case words allowed between an outlet's name and "desk" ("live", "news")."""
+
+
+def _masthead(ctx: ActorContext) -> None:
+    """"Asia Markets Wire live desk | Thursday, 8 January 2026": a capitalised name before a
+    newsroom word in the first lines is the outlet that publishes the article; so is a
+    site's name alone on the first line of a page ("Straits Market Wire"), when it ends
+    like an outlet's name."""
+    _site_name(ctx)
+    lines = 0
+    for tok in ctx.tokens:
+        if tok.index and tok.newline_before:
+            lines += 1
+        if lines > BYLINE_LINES:
+            return
+        if tok.key not in ctx.lex.desk_words or tok.is_capitalised:
+            continue
+        j = tok.index
+        while j > 0 and tok.index - j < _MASTHEAD_MODIFIERS and ctx.tokens[j - 1].is_word \
+                and not ctx.tokens[j - 1].is_capitalised and not ctx.tokens[j].newline_before:
+            j -= 1
+        end = j
+        while j > 0 and end - j < NAME_MAX and ctx.tokens[j - 1].is_word \
+                and ctx.tokens[j - 1].is_capitalised and not ctx.tokens[j].newline_before:
+            j -= 1
+        if end - j < 2 and not (end > j and ctx.tokens[end - 1].text in ctx.lex.media_suffixes):
+            continue
+        if any(k in ctx.consumed or k in ctx.covered for k in range(j, end)):
+            continue
+        ctx.add(Found(ctx.surface(j, end), ActorType.MEDIA, j, end, known=False,
+                      apposition=False))
+
+
+def _site_name(ctx: ActorContext) -> None:
+    """The first line of a page holding only a name that ends in an outlet word."""
+    tokens = ctx.tokens
+    if not tokens or ctx.article.metadata_spans.get("title") is None \
+            and ctx.article.metadata.title is not None:
+        return  # a header gave the title: the first line is the body's
+    end = 0
+    while end < len(tokens) and (end == 0 or not tokens[end].newline_before):
+        end += 1
+    if not 2 <= end <= NAME_MAX or end >= len(tokens) \
+            or tokens[end - 1].text not in ctx.lex.media_suffixes \
+            or not all(t.is_word and t.is_capitalised for t in tokens[:end]) \
+            or any(k in ctx.consumed or k in ctx.covered for k in range(end)):
+        return
+    ctx.add(Found(ctx.surface(0, end), ActorType.MEDIA, 0, end, known=False, apposition=False))
+
+
+_AUTHOR_SEPARATORS = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*|\s*;\s*")
+
+
+def _name_at(ctx: ActorContext, name: str) -> int | None:
+    """The token where ``name`` occurs in the text (the last occurrence: a signature ends an
+    article), else ``None``."""
+    keys = tuple(t.key for t in tokenize(name))
+    size = len(keys)
+    found = [i for i in ctx.stream.positions(keys[:1]) if ctx.keys[i:i + size] == keys]
+    return found[-1] if found else None
+
+
+def _unplaced(ctx: ActorContext, name: str, actor_type: ActorType,
+              role: str | None) -> ActorMention:
+    entry = ctx.data.entries.get(name)
+    return ActorMention(name=name, type=entry.type if entry else actor_type,
+                        span=Span(0, 0, ""), role=role, known=entry is not None)
+
+
+def _credit_lines(ctx: ActorContext) -> None:
+    """"(Reporting by Mariko Ishida and Ken Harada in Tokyo; Editing by Thomas Brenner)":
+    each person named after a credit phrase, with the phrase's role."""
+    credits = ctx.data.credits
+    if not credits:
+        return
+    longest = max(len(c) for c in credits)
+    firsts = {c[0] for c in credits}
+    for index in ctx.stream.positions(firsts):
+        tok = ctx.tokens[index]
+        role = None
+        for size in range(longest, 1, -1):
+            words = ctx.tokens[tok.index:tok.index + size]
+            role = credits.get(tuple(w.key for w in words))
+            if role is not None:
+                break
+        if role is None:
+            continue
+        i = tok.index + size
+        while True:
+            end = ctx.name_run(i)
+            if end - i < 2:
+                break
+            ctx.add(Found(ctx.surface(i, end), ActorType.PERSON, i, end, known=False,
+                          role=role, apposition=False))
+            if ctx.key(end) == "," and ctx.key(end + 1) == "and":
+                i = end + 2
+            elif ctx.key(end) in {",", "and", "&"}:
+                i = end + 1
+            else:
+                break
+
+
+_BYLINE_OPENERS = {"posted", "published", "written", "filed", "updated"}
+"""Words opening a blog's or a site's byline line: "Posted on January 12, 2026 by X"."""
+
+
+_BYLINE_SEPARATORS = {"|", "·", "•", "—", "–"}
+
+
+_MONTHS = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
+                     r"|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+                     r"|\b(?:19|20)\d\d\b")
+
+
+def _byline_names(ctx: ActorContext) -> None:
+    """Bylines near the top: "By Jane Roe and John Doe" (also in capitals: "BY JANE ROE"),
+    "Posted on January 12, 2026 by Jane Roe", and a name opening a line of the page's
+    metadata ("Jane Roe | December 10, 2024 | 9 min read"): each name is an author."""
+    lines = 0
+    for tok in ctx.tokens:
+        if tok.newline_before:
+            lines += 1
+        if lines > BYLINE_LINES:
+            return
+        if not tok.newline_before:
+            continue
+        if tok.text in {"By", "BY"}:
+            _author_list(ctx, tok.index + 1)
+        elif tok.key in _BYLINE_OPENERS:
+            j = tok.index + 1
+            while j < len(ctx.tokens) and not ctx.tokens[j].newline_before:
+                if ctx.tokens[j].text == "by":
+                    _author_list(ctx, j + 1)
+                    break
+                j += 1
+        else:
+            end = ctx.name_run(tok.index)
+            if 2 <= end - tok.index <= 4 and ctx.key(end) in _BYLINE_SEPARATORS:
+                line_end = ctx.text.find("\n", ctx.tokens[end].end)
+                rest = ctx.text[ctx.tokens[end].end:line_end if line_end >= 0 else None]
+                if _MONTHS.search(rest):
+                    ctx.add(Found(ctx.surface(tok.index, end), ActorType.PERSON, tok.index,
+                                  end, known=False, role="author", apposition=False))
+
+
+def _author_list(ctx: ActorContext, i: int) -> None:
+    """The names of a byline from token ``i``: "Jane Roe and John Doe", "JANE ROE"."""
+    while True:
+        end = ctx.name_run(i)
+        if end - i < 2:
+            end = _capitals_run(ctx, i)
+        if end - i < 2:
+            return
+        ctx.add(Found(ctx.surface(i, end), ActorType.PERSON, i, end, known=False,
+                       role="author", apposition=False))
+        if ctx.key(end) == "," and ctx.key(end + 1) == "and":
+            i = end + 2
+        elif ctx.key(end) in {",", "and", "&"}:
+            i = end + 1
+        else:
+            return
+
+
+def _capitals_run(ctx: ActorContext, i: int) -> int:
+    """End of a name written in capitals from ``i`` ("DARREN LIM KAH WENG"), on one line."""
+    j = i
+    while j < len(ctx.tokens) and j - i < NAME_MAX and ctx.tokens[j].text.isupper() \
+            and ctx.tokens[j].text.isalpha() and len(ctx.tokens[j].text) > 1 \
+            and j not in ctx.covered and j not in ctx.consumed \
+            and (j == i or not ctx.tokens[j].newline_before) \
+            and ctx.tokens[j].text.capitalize() not in ctx.lex.not_name_words:
+        j += 1
+    return j

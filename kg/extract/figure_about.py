@@ -1,0 +1,178 @@
+"""What a figure measures (``kg:about``): a short noun phrase from the words around it.
+
+The complement after ``of`` ("70% of Japan's rare earth imports"), the noun phrase an
+amount modifies ("9 trillion yen military budget"), the noun phrase a change is about
+("November exports rose 35%", "budget, up 3.8%", "increase in annual military
+expenditure"), the counted noun phrase, or for an amount restated ("($58 billion)",
+"equivalent to") that of the amount before (:func:`restated_about`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import FigureMention, Span
+from .context import Context
+from .triggers import load_triggers
+
+_ABOUT_WORDS = 6
+NP_STOP = frozenset(
+    "is are was were be been being has have had will would could should may might can do does "
+    "did that which who whose where when while as than and or but if because since so with "
+    "from by for to in on at into after before during over under coming going according said "
+    "says rose fell rising falling increased decreased grew jumped dropped climbed declined "
+    "surged slumped gained lost up down compared against despite like such including "
+    "especially particularly notably comes come came goes account accounts accounted makes "
+    "made".split())
+NP_INNER = frozenset({"of", "to", "in", "for", "from", "on"})
+_TIME_PHRASE = re.compile(
+    r"(?:a|an|per|each|every|last|next|this|the\s+(?:previous|past|next|same))\s+"
+    r"(?:year|month|week|day|quarter|decade)s?\b|(?:annually|yearly|monthly)\b", re.IGNORECASE)
+_QUALIFIER_WORDS = frozenset({"about", "around", "approximately", "nearly", "almost", "some",
+                              "roughly", "over", "under"})
+CHANGE_VERBS = re.compile(
+    r"\b(?:rose|rise|rises|rising|fell|fall|falls|falling|increased|increase|increases|"
+    r"decreased|decrease|grew|grow|grows|growth|jumped|jump|dropped|drop|climbed|climb|"
+    r"declined|decline|surged|surge|slumped|slump|gained|gain|lost|up|down|soared|plunged|"
+    r"plunge|expanded|shrank|contracted|reached|reach|totalled|totaled|hit|stood at)"
+    r"(?:\s+by)?\s*$", re.IGNORECASE)
+_RESTATED = re.compile(r"(?:\(\s*|(?:equivalent|equal|equating)\s+to\s+|or\s+|i\.e\.\s*|,\s*)$",
+                       re.IGNORECASE)
+
+
+
+
+def about_of(ctx: Context, span: Span, unit: str, counted_from: int | None = None) -> str | None:
+    """What the figure at ``span`` in ``unit`` measures (see module doc), if the text says."""
+    text = ctx.text
+    after = text[span.end:span.end + 200]
+    of = re.match(r"\s+of\s+", after)
+    if of and unit in ("percent", "ratio", "percentage points") or (of and is_counted(unit)):
+        phrase = np_after(ctx, span.end + of.end())
+        if phrase and is_counted(unit):
+            return f"{unit} of {phrase}"
+        if phrase:
+            return phrase
+    worth = re.match(r"\s+worth\s+of\s+", after)
+    if worth:
+        return np_after(ctx, span.end + worth.end())
+    increase = re.match(r"\s+(?:increase|rise|growth|decline|drop|fall|cut|jump)\s+in\s+", after)
+    if increase:
+        return np_after(ctx, span.end + increase.end())
+    before = text[max(0, span.begin - 40):span.begin]
+    if CHANGE_VERBS.search(before):
+        verb = CHANGE_VERBS.search(before)
+        stop = span.begin - len(before) + verb.start()  # type: ignore[union-attr]
+        subject = np_before(ctx, stop)
+        if subject:
+            return subject
+    into = re.search(r"\b(?:to|at|of)\s+$", before)
+    if into and not is_counted(unit):
+        subject = np_before(ctx, span.begin - len(before) + into.start())
+        if subject:
+            return subject
+    if not is_counted(unit):
+        modified = np_after(ctx, skip_parenthesis(text, span.end))
+        if modified:
+            return modified
+    if is_counted(unit) and counted_from is not None:
+        # The counted noun phrase itself, with an "of" complement: "categories of ...".
+        noun = text[counted_from:span.end].strip()
+        of_np = np_after(ctx, span.end + of.end()) if of else None
+        return f"{noun} of {of_np}" if of_np else noun
+    return None
+
+
+def is_counted(unit: str) -> bool:
+    """Whether ``unit`` is a counted noun (not a currency, percent or measure)."""
+    return unit not in set(load_triggers().units.values()) | set(
+        load_triggers().currency_words.values()) | set(load_triggers().currency_symbols.values())
+
+
+def skip_parenthesis(text: str, pos: int) -> int:
+    """The offset after a short parenthesis opening at ``pos`` ("($58 billion)"), else ``pos``."""
+    m = re.match(r"\s*\([^)]{0,60}\)", text[pos:pos + 80])
+    return pos + m.end() if m else pos
+
+
+_TOKEN = re.compile(r"[^\s,.;:—–()\"“”]+(?:\.(?=\w))?[^\s,.;:—–()\"“”]*|[,.;:—–()\"“”]")
+
+
+def np_after(ctx: Context, pos: int, *, include_numbers: bool = False) -> str | None:
+    """A noun phrase starting at ``pos``: at most a few words, up to a stop word."""
+    words: list[str] = []
+    tokens = _TOKEN.findall(ctx.text[pos:pos + 160])
+    for index, token in enumerate(tokens):
+        lower = token.lower()
+        if len(token) == 1 and token in ",.;:—–()\"“”":
+            break
+        if words and _TIME_PHRASE.match(" ".join(tokens[index:index + 3])):
+            break  # "equipment last year": the time ends the phrase
+        if (lower in NP_STOP and not (words and lower in NP_INNER | {"and", "or"})) \
+                or lower in _QUALIFIER_WORDS:
+            break
+        if re.match(r"\d", token) and not include_numbers:
+            if not words:
+                return None
+            break
+        if lower.endswith("ing") and words:
+            break
+        words.append(token)
+        if len(words) >= _ABOUT_WORDS:
+            break
+    while words and words[-1].lower() in NP_INNER | {"the", "a", "an", "and", "or"}:
+        words.pop()
+    phrase = " ".join(words)
+    if not phrase or _TIME_PHRASE.match(phrase):
+        return None  # "last year", "a year": when, not what
+    return phrase
+
+
+def np_before(ctx: Context, end: int) -> str | None:
+    """The noun phrase ending at ``end``: "November exports to Japan" before "rose"."""
+    window = ctx.text[max(0, end - 120):end]
+    words: list[str] = []
+    for token in reversed(_TOKEN.findall(window)):
+        lower = token.lower()
+        if len(token) == 1 and token in ",.;:—–()\"“”":
+            if words:
+                break
+            continue
+        if (lower in NP_STOP and lower not in ("of", "to")) or re.match(r"\d", token) \
+                or lower.endswith("ing") or lower in load_triggers().units:
+            break
+        words.append(token)
+        if len(words) >= _ABOUT_WORDS:
+            break
+    while words and words[-1].lower() in NP_INNER:
+        words.pop()
+    words.reverse()
+    while words and words[-1].lower() in NP_INNER:
+        words.pop()
+    phrase = " ".join(words)
+    if not phrase or _TIME_PHRASE.match(phrase):
+        return None  # "a month earlier": when, not what
+    return phrase
+
+
+def subject_before(ctx: Context, offset: int) -> str | None:
+    """The noun phrase before ``offset`` (over "has"/"have"): what "more than doubled"."""
+    m = re.search(r"(?:has|have|had)?\s*$", ctx.text[max(0, offset - 20):offset])
+    stop = offset - (len(m.group()) if m else 0)
+    return np_before(ctx, stop)
+
+
+def restated_about(ctx: Context, found: list[FigureMention]) -> None:
+    """"9 trillion yen ($58 billion) budget", "9 trillion yen, equivalent to 58 billion
+    dollars": the restated amount measures the same thing as the first."""
+    for previous, figure in zip(found, found[1:], strict=False):
+        gap = ctx.text[previous.span.end:figure.span.begin]
+        if re.fullmatch(r"\s+to\s+", gap) and figure.about is None:
+            figure.about = previous.about  # "rose 35% to 305 metric tons": the same quantity
+            continue
+        if len(gap) > 20 or not _RESTATED.search(gap) or is_counted(figure.unit):
+            continue
+        if previous.about is None and figure.about is not None:
+            previous.about = figure.about
+        elif previous.about is not None:
+            figure.about = previous.about

@@ -1,0 +1,178 @@
+"""Page furniture: the parts of a scraped web page that are not the article's own text.
+
+A page saved from a news site or an aggregator carries, besides the story, lines that
+assert nothing on the article's behalf:
+
+* the headline, at the top, and its repeats (a page often prints it twice: in the
+  ``<title>`` with the site's name, "Title | Outlet", "Title - Outlet", and above the
+  story; a section label may open it, "EXPLAINER | Title").  A headline is a summary, its
+  "China says ..." no statement of its own: the story reports the same words with their
+  context.  A first line that ends like a sentence is a story's first paragraph, not a
+  headline;
+* lists of links to other stories: a paragraph under a label alone on its line
+  ("Related News", "Read more", "More from ...") and a line opened by a label and a colon
+  ("Related: China tells citizens to avoid Japan");
+* photo captions: a line holding an image credit ("... on Wednesday. Photo: A. Roe /
+  Reuters").
+
+The labels are in ``[page]`` of ``kg/data/triggers.toml``.  :func:`furniture_spans` gives
+these spans; the statement extractor keeps no statement that starts in one.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..model import Article
+from .triggers import load_triggers, phrase_pattern
+
+_HEADLINE_LINES = 8
+"""Non-blank lines at the top of a text searched for the headline and its repeats."""
+_HEADLINE_MAX = 240
+"""Longest line (in characters) taken for a headline."""
+_LABEL_LINE_WORDS = 6
+"""Longest line (in words) taken as a link-list label such as "More from Asia Wire"."""
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s*$")
+_TITLE_AFFIX = re.compile(r"^\s*[A-Z][A-Z ]{1,30}\s+[|:]\s+|\s+(?:[|–—]|-{1,2})\s+[^|–—]{1,60}$")
+"""A section label before a headline ("EXPLAINER | ") or a site's name after it (" | Wire",
+" - Xinhua")."""
+
+
+class Furniture:
+    """Tells whether an offset of one text lies in page furniture.
+
+    Only the lines asked about are examined (a statement's first line, its paragraph's
+    first line, the top lines for the headline), so an article costs a few line checks,
+    not a scan of its whole text.
+    """
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.text = article.text
+        self._top: list[tuple[int, int]] | None = None
+        self._headlines: list[tuple[int, int]] | None = None
+
+    def __contains__(self, offset: int) -> bool:
+        text = self.text
+        begin, end = _line_at(text, offset)
+        if self._in_headline(offset):
+            return True
+        labels, prefixes, credits = _patterns()
+        if (text.find(":", begin, end) != -1 or text.find("：", begin, end) != -1) and (
+                prefixes.match(text, begin, end) is not None or _has_credit(text, begin, end)):
+            return True  # both need a colon: most lines have none
+        first = _paragraph_start(text, begin)
+        stop = _line_at(text, first)[1]
+        return labels.match(text, first, stop) is not None and \
+            len(text[first:stop].split()) <= _LABEL_LINE_WORDS
+
+    def _in_headline(self, offset: int) -> bool:
+        if self._top is None:
+            self._top = [(b, e) for b, e in _lines(self.text, 4 * _HEADLINE_LINES)
+                         if self.text[b:e].strip()][:_HEADLINE_LINES]
+        if not self._top or offset >= self._top[-1][1]:
+            return False
+        if self._headlines is None:
+            self._headlines = _headlines(self.article, self._top)
+        return any(b <= offset < e for b, e in self._headlines)
+
+
+def _has_credit(text: str, begin: int, end: int) -> bool:
+    """Whether the line ends with an image credit ("... Photo: A. Roe / Reuters")."""
+    credits = _patterns()[2]
+    for label in load_triggers().raw["page"]["credit_labels"]:
+        at = text.find(label, begin, end)
+        while at != -1:  # a few exact words: found by str.find, then checked
+            if (at == begin or text[at - 1] in " \t.(") and \
+                    credits.match(text, at + len(label), end) is not None:
+                return True
+            at = text.find(label, at + len(label), end)
+    return False
+
+
+def _paragraph_start(text: str, offset: int) -> int:
+    """The first offset of the paragraph (lines up to a blank one) holding ``offset``."""
+    begin = offset
+    while begin > 0:
+        previous = _line_at(text, begin - 1)
+        if not text[previous[0]:previous[1]].strip():
+            break
+        begin = previous[0]
+    return begin
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A line that heads a list of links, one that links to one story, and the end of a
+    line after an image credit's label (each matched within one line)."""
+    page = load_triggers().raw["page"]
+
+    def alternation(entries: list[str]) -> str:
+        return "|".join(sorted((phrase_pattern(e) for e in entries), key=len, reverse=True))
+
+    labels = re.compile(rf"[ \t]*(?i:{alternation(page['link_list_labels'])})\b[^\n.]*$")
+    prefixes = re.compile(rf"[ \t]*(?i:{alternation(page['link_prefixes'])})[ \t]*[:：]")
+    credits = re.compile(r"[ \t]*[:：][^\n]{1,80}$")  # after a credit label, to the line's end
+    return labels, prefixes, credits
+
+
+def _line_at(text: str, offset: int) -> tuple[int, int]:
+    """The line holding ``offset``, its line break left out."""
+    begin = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    end = len(text) if end == -1 else end
+    return begin, end - (1 if end > begin and text[end - 1] == "\r" else 0)
+
+
+def _lines(text: str, limit: int) -> list[tuple[int, int]]:
+    """The first ``limit`` lines as (begin, end) offsets, their line breaks left out."""
+    out: list[tuple[int, int]] = []
+    begin = 0
+    while begin < len(text) and len(out) < limit:
+        end = text.find("\n", begin)
+        end = len(text) if end == -1 else end
+        out.append((begin, end - (1 if end > begin and text[end - 1] == "\r" else 0)))
+        begin = end + 1
+    return out
+
+
+def _normal(line: str) -> str:
+    return " ".join(line.split()).casefold()
+
+
+def _bare(line: str) -> str:
+    """A headline without a section label before it or a site's name after it."""
+    if "|" not in line and ":" not in line and " -" not in line and "–" not in line \
+            and "—" not in line:
+        return line  # nothing to strip: spare the pattern
+    return _TITLE_AFFIX.sub("", line)
+
+
+def _headlines(article: Article, top: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The headline among the ``top`` lines of the text and its repeats (see module doc)."""
+    text = article.text
+    titles = set()
+    span = article.metadata_spans.get("title")
+    for title in (article.metadata.title, span.text if span is not None else None):
+        if title:
+            titles.update((_normal(title), _normal(_bare(title))))
+    first = text[top[0][0]:top[0][1]]
+    out: list[tuple[int, int]] = []
+    for begin, end in top:
+        if end - begin > _HEADLINE_MAX:
+            continue  # a paragraph, not a headline
+        line = text[begin:end]
+        bare = _normal(_bare(line))
+        if _normal(line) in titles or bare in titles or (
+                begin != top[0][0] and _normal(line) == _normal(first)):
+            if not _SENTENCE_END.search(line) or any(
+                    other != (begin, end) and text[other[0]:other[1]].strip() == line.strip()
+                    for other in top):
+                out.append((begin, end))
+    return out
+
+
+def furniture_spans(article: Article) -> Furniture:
+    """The page furniture of ``article`` (see module doc), to test offsets against."""
+    return Furniture(article)

@@ -1,0 +1,124 @@
+"""Who acted, read from the words around a measure rather than from its verb's subject.
+
+:func:`.parties.local_issuer` tries these after the possessor and "by X":
+
+* an object relative clause after the measure names its author: "the provisional
+  measures MOFCOM announced on Oct. 8", "the licensing regime China imposed in April",
+  "the budget draft which the cabinet decided in December";
+* a protest or advisory says whose it is with "from" or "of": "a sharp protest from
+  Tokyo", "the protest of the Japanese side", "a study-abroad warning from the Ministry of
+  Education";
+* a possessed noun of intent governs the infinitive that is the measure: "Beijing's
+  decision to ban exports" (not the subject of the sentence, "Japan lodged a protest over
+  ...");
+* items of a list after a colon belong to the clause before it, when a state or body is
+  its subject: "Beijing has stacked one measure on another: an advisory ..., a warning
+  ..., the suspension of seafood imports".
+
+See :mod:`kg.extract.measures` for the order in which these apply.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...model import ActorMention, ActorType, MeasureType
+from ..context import Context, Subject
+from ..triggers import load_triggers
+from .candidate import Candidate, family
+
+__all__ = ["from_agent", "list_lead", "possessed_intent", "relative_agent"]
+
+_RELATIVE_OPEN = re.compile(r"\s+(?:(?:which|that)\s+)?")
+_RELATIVE_FAR = re.compile(r"[^,;:.!?()“”\"]{0,80}?\s(?:which|that)\s+")
+_AFTER_AGENT = re.compile(r"\s+(?:(?:had|has|have|had\s+already|has\s+already|just)\s+)?"
+                          r"(?:\w+ly\s+)?(?P<verb>[a-z]+(?:\s+(?:out|in|up))?)\b")
+_FROM_AGENT = re.compile(r"\s+(?P<prep>from|of)\s+(?:the\s+)?")
+_INTENT = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:decision|move|plan|plans|bid|attempt|order|"
+                     r"orders|threat|pledge|vow|offer|refusal|readiness|willingness|choice|"
+                     r"effort|efforts)\s+to\s+$", re.IGNORECASE)
+_INTENT_REACH = 70
+_VERB_AFTER = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|also|then|now|"
+                         r"quickly|again|[a-z]+ed|[a-z]+s)\b")
+_ACTING = frozenset({ActorType.STATE, ActorType.GOVERNMENT_BODY})
+_FROM_TYPES = frozenset({MeasureType.PROTEST, MeasureType.TRAVEL_ADVISORY})
+"""Measures whose author "from X" names ("a protest from Tokyo"); for goods, "from X" is
+their origin ("a ban on imports from Japan")."""
+
+
+@lru_cache(maxsize=1)
+def _imposing() -> dict[str, frozenset[str]]:
+    """The verbs that impose a measure, by family (``imposition_verbs`` with the family's
+    own verbs)."""
+    t = load_triggers()
+    return {kind: t.imposition_verbs | verbs for kind, verbs in t.family_verbs.items()} | \
+        {"": t.imposition_verbs}
+
+
+def _imposes(kind: MeasureType, verb: str) -> bool:
+    verbs = _imposing()
+    return verb.lower() in verbs.get(family(kind), verbs[""])
+
+
+def relative_agent(ctx: Context, c: Candidate) -> ActorMention | None:
+    """"the measures MOFCOM announced", "the regime China imposed in April", "the budget
+    draft which the cabinet decided": the subject of an object relative clause whose verb
+    imposes the measure (a verb of its family)."""
+    text = ctx.text
+    end = c.sentence.end
+    near = _RELATIVE_OPEN.match(text, c.extent.end, end)
+    starts = [near.end()] if near is not None else []
+    far = _RELATIVE_FAR.match(text, c.extent.end, end)
+    if far is not None:
+        starts.append(far.end())
+    for start in starts:
+        mention = ctx.actor_at(start) or (ctx.actor_at(start + 4)
+                                          if text.startswith(("the ", "The "), start) else None)
+        if mention is None or mention.type is ActorType.MEDIA:
+            continue
+        verb = _AFTER_AGENT.match(text, mention.span.end, end)
+        if verb is not None and (_imposes(c.type, verb.group("verb")) or _imposes(
+                c.type, verb.group("verb").split()[0])):  # "rolled out"; "imposed (in May)"
+            return mention
+    return None
+
+
+def from_agent(ctx: Context, c: Candidate) -> ActorMention | None:
+    """"a sharp protest from Tokyo", "the protest of the Japanese side", "a warning from
+    the Ministry of Education": the author of a protest or advisory named as a noun."""
+    if c.verbal or c.type not in _FROM_TYPES:
+        return None
+    m = _FROM_AGENT.match(ctx.text, c.extent.end, c.sentence.end)
+    if m is None or (m.group("prep") == "of" and c.type is not MeasureType.PROTEST):
+        return None
+    mention = ctx.actor_at(m.end())
+    if mention is None or mention.type not in _ACTING | {ActorType.PERSON}:
+        return None
+    return mention
+
+
+def possessed_intent(ctx: Context, verb_begin: int) -> Subject | None:
+    """"Beijing's decision to ban exports": the owner of a noun of intent whose infinitive
+    is the measure."""
+    m = _INTENT.search(ctx.text, max(0, verb_begin - _INTENT_REACH), verb_begin)
+    if m is None:
+        return None
+    mention = ctx.actor_ending_at(m.start() + 2) or ctx.actor_ending_at(m.start())
+    if mention is None or mention.type not in _ACTING | {ActorType.PERSON}:
+        return None
+    return Subject(mention.name, mention.span)
+
+
+def list_lead(ctx: Context, c: Candidate) -> ActorMention | None:
+    """"Beijing has stacked one measure on another: an advisory ..., a warning ...": the
+    state or body that is the subject of the clause a colon opens a list after."""
+    colon = ctx.text.rfind(":", c.sentence.begin, c.extent.begin)
+    if colon < 0:
+        return None
+    for mention in reversed(ctx.actors_in(c.sentence.begin, colon)):
+        if mention.type in _ACTING and not mention.span.text.endswith(("'s", "’s")) and \
+                _VERB_AFTER.match(ctx.text, mention.span.end, colon) and \
+                ctx.is_eligible_subject(mention):
+            return mention
+    return None

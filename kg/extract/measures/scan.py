@@ -1,0 +1,247 @@
+"""Find the matches of rule lists of word patterns by looking only where one can start.
+
+A rule list such as the licensing phrases of ``[measures.types.*]`` compiles to one
+alternation ``(?<!\\w)(?:p1|p2|...)(?!\\w)``; scanning a text with it tries every
+alternative at every word start, once per list, which made it the costliest step of the
+measure extractor. :class:`WordPatterns` gives each list's matches as that alternation's
+``finditer`` does (the same spans, in order, non-overlapping, the first alternative that
+matches winning) in one scan for all lists: each alternative is indexed by the letters it
+can open with (letters or digits, at most :data:`KEY`, read from its parsed form), one
+regular expression of those openings finds the words where some alternative may start, and
+only the alternatives of that word's opening are tried there. A list with an alternative
+whose opening cannot be read (``\\w+ ...``) or may be a non-letter is scanned the plain way."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+try:  # the parser of the standard library's regular expressions (private, stable in 3.11+)
+    from re import _constants as _c
+    from re import _parser as _p
+except ImportError:  # pragma: no cover - older interpreters
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+__all__ = ["KEY", "WordPatterns", "trie"]
+
+KEY = 4
+"""How many opening letters index an alternative."""
+_LIMIT = 4000
+"""More opening strings than this and an alternative is tried everywhere."""
+_DIGITS = frozenset("0123456789")
+_NO_LETTERS = frozenset({_c.CATEGORY_SPACE, _c.CATEGORY_DIGIT, _c.CATEGORY_NOT_WORD})
+"""Character classes that hold no letter."""
+
+
+class WordPatterns:
+    """Several rule lists (say, one per measure type), each a list of alternatives matched
+    as whole words, scanned together (see module doc)."""
+
+    def __init__(self, lists: dict[str, Sequence[str]], flags: int = re.IGNORECASE) -> None:
+        self._combined: dict[str, re.Pattern[str]] = {}
+        self._alternatives: dict[str, list[re.Pattern[str]]] = {}
+        self._index: dict[str, list[tuple[str, int]]] = {}
+        self._plain: list[str] = []
+        self._plans: dict[str, tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]] = {}
+        """Memo of :meth:`_plan`: at most one entry per opening the trigger admits."""
+        for name, alternatives in lists.items():
+            self._combined[name] = re.compile(r"(?<![\w])(?:" + "|".join(
+                f"(?:{a})" for a in alternatives) + r")(?![\w])", flags)
+            self._alternatives[name] = [re.compile(r"(?<![\w])(?:" + a + r")(?![\w])", flags)
+                                        for a in alternatives]
+            keyed: list[tuple[str, int]] = []
+            for i, alternative in enumerate(alternatives):
+                keys = _opening_keys(alternative, flags)
+                if keys is None or "" in keys:
+                    # opens on anything, or on a non-letter: no word index can hold it
+                    self._plain.append(name)
+                    break
+                keyed.extend((key, i) for key in keys)
+            else:
+                for key, i in keyed:
+                    self._index.setdefault(key, []).append((name, i))
+        keys = sorted(self._index)
+        # The group is the word's opening, the key to its plan (see _plan).
+        body = r"(?<![\w])(?=([^\W_]{1," + str(KEY) + r"}))(?:" + trie(keys) + ")"
+        self._trigger = re.compile(body) if keys else None
+        self._trigger_any_case = re.compile(body, re.IGNORECASE) if keys else None
+
+    def _plan(self, opening: str) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+        """The alternatives to try, list by list and in order, at a word that opens with
+        ``opening`` (its first :data:`KEY` letters, lower case)."""
+        tried: dict[str, set[int]] = {}
+        for size in range(1, len(opening) + 1):
+            for name, i in self._index.get(opening[:size], ()):
+                tried.setdefault(name, set()).add(i)
+        return tuple((name, tuple(self._alternatives[name][i] for i in sorted(found)))
+                     for name, found in tried.items())
+
+    def present(self, text: str) -> set[str]:
+        """The names of the lists with a match in ``text`` (as ``search`` of their
+        alternation would find one): the cheaper question for a few words of text."""
+        found: set[str] = {name for name in self._plain if self._combined[name].search(text)}
+        if self._trigger is None:
+            return found
+        lower = text.lower()
+        if len(lower) == len(text):
+            hits = self._trigger.finditer(lower)
+        else:  # a letter whose lower case is longer ("İ"): offsets would shift
+            assert self._trigger_any_case is not None
+            hits = self._trigger_any_case.finditer(text)
+        plans = self._plans
+        for hit in hits:
+            opening = hit.group(1).lower()
+            plan = plans.get(opening)
+            if plan is None:
+                plan = plans[opening] = self._plan(opening)
+            begin = hit.start()
+            for name, tried in plan:
+                if name not in found and any(a.match(text, begin) for a in tried):
+                    found.add(name)
+        return found
+
+    def scan(self, text: str) -> dict[str, list[re.Match[str]]]:
+        """Each list's matches, as ``finditer`` of its alternation gives them."""
+        out: dict[str, list[re.Match[str]]] = {name: [] for name in self._combined}
+        for name in self._plain:
+            out[name] = list(self._combined[name].finditer(text))
+        if self._trigger is None:
+            return out
+        lower = text.lower()
+        if len(lower) == len(text):
+            hits = self._trigger.finditer(lower)
+        else:  # a letter whose lower case is longer ("İ"): offsets would shift
+            assert self._trigger_any_case is not None
+            lower, hits = text, self._trigger_any_case.finditer(text)
+        ends: dict[str, int] = {}
+        plans = self._plans
+        for hit in hits:
+            begin = hit.start()
+            opening = hit.group(1).lower()
+            plan = plans.get(opening)
+            if plan is None:
+                plan = plans[opening] = self._plan(opening)
+            for name, tried in plan:
+                if begin < ends.get(name, 0):
+                    continue  # inside this list's last match
+                for alternative in tried:
+                    m = alternative.match(text, begin)
+                    if m is not None:
+                        out[name].append(m)
+                        ends[name] = m.end()
+                        break
+        return out
+
+
+def trie(keys: list[str]) -> str:
+    """An alternation of ``keys`` (lower-case letters) that branches letter by letter,
+    which the regular expression engine rejects faster than a flat list."""
+    groups: dict[str, list[str]] = {}
+    for key in keys:
+        groups.setdefault(key[0], []).append(key[1:])
+    parts: list[str] = []
+    for first, rests in sorted(groups.items()):
+        longer = [rest for rest in rests if rest]
+        part = re.escape(first)
+        if longer:
+            part += f"(?:{trie(longer)})" + ("?" if "" in rests else "")
+        parts.append(part)
+    return "|".join(parts)
+
+
+def _opening_keys(pattern: str, flags: int) -> set[str] | None:
+    """The lower-case letters or digits (at most :data:`KEY`) a match of ``pattern`` can
+    open with; "" when it can open on something else; ``None`` when they cannot be read."""
+    try:
+        parsed = _p.parse(pattern, flags)
+    except re.error:
+        return None
+    strings = _sequence(list(parsed), KEY)
+    if strings is None:
+        return None
+    keys: set[str] = set()
+    for text, _ in strings:
+        key = ""
+        for ch in text.lower():
+            if not (ch.isalpha() or ch in _DIGITS):
+                break
+            key += ch
+        keys.add(key)
+    return keys
+
+
+_Strings = set[tuple[str, bool]]
+"""Opening strings, each with whether the item it comes from may be followed by more."""
+
+
+def _sequence(items: list[tuple[Any, Any]], room: int) -> _Strings | None:
+    current: _Strings = {("", True)}
+    for op, av in items:
+        following: _Strings = set()
+        for text, open_ in current:
+            if not open_ or len(text) >= room:
+                following.add((text, False))
+                continue
+            item = _item(op, av, room - len(text))
+            if item is None:
+                return None
+            for more, more_open in item:
+                joined = text + more
+                following.add((joined, more_open and len(joined) < room))
+        if len(following) > _LIMIT:
+            return None
+        current = following
+    return current
+
+
+def _item(op: Any, av: Any, room: int) -> _Strings | None:
+    if op is _c.LITERAL:
+        return {(chr(av), True)}
+    if op is _c.IN:
+        chars: _Strings = set()
+        for kind, value in av:
+            if kind is _c.LITERAL:
+                chars.add((chr(value), True))
+            elif kind is _c.RANGE and value[1] - value[0] < 64:
+                chars.update((chr(c), True) for c in range(value[0], value[1] + 1))
+            elif kind is _c.CATEGORY and value in _NO_LETTERS:
+                chars.add(("\0", True))  # white space, a digit: ends the opening letters
+            else:
+                return None  # a category (\w, \s), a negation, a wide range
+        return chars
+    if op is _c.SUBPATTERN:
+        return _sequence(list(av[-1]), room)
+    if op is _c.BRANCH:
+        out: _Strings = set()
+        for branch in av[1]:
+            strings = _sequence(list(branch), room)
+            if strings is None:
+                return None
+            out |= strings
+        return out
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        low, high, body = av
+        out = {("", True)} if low == 0 else set()
+        current: _Strings = {("", True)}
+        for count in range(1, min(high, room) + 1):
+            step: _Strings = set()
+            for text, open_ in current:
+                if not open_:
+                    continue
+                strings = _sequence(list(body), room - len(text))
+                if strings is None:
+                    return None
+                step.update((text + s, o and len(text + s) < room) for s, o in strings)
+            current = step
+            if count >= low:
+                out |= current
+            if not current or len(out) > _LIMIT:
+                break
+        if low > room:
+            out |= {(t, False) for t, _ in current}
+        return out if out else None
+    if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+        return {("", True)}  # zero width: restricts, never consumes
+    return None

@@ -1,0 +1,328 @@
+"""Against whom a measure is taken: targets named after it, in its clause, in what it adds
+to a list, or borrowed from the measure it answers or repeats.
+
+See :mod:`kg.extract.measures` (Target) for the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...model import ActorType, MeasureStatus, MeasureType
+from ..context import Context
+from ..triggers import load_triggers, words_regex
+from .candidate import (
+    ONE_OFF,
+    PREPOSITION_BEFORE,
+    Candidate,
+    days_between,
+    demonym_states,
+    family,
+    nearest,
+)
+from .scope import goods_related
+
+__all__ = ["cases_referred_back", "fill_targets", "find_target", "same_episode",
+           "share_coordinated_targets"]
+
+_TARGET_PREPOSITIONS = re.compile(
+    r"\b(?:to|against|on|targeting|targeted at|aimed at|with|of|around|near|off|toward|towards|"
+    r"at|from|into)\s+(?:the\s+)?$", re.IGNORECASE)
+_DEMONYM_TARGET = re.compile(r"\b(?:to|against|on|targeting|at|from|of|for|into|over)\s+(?:the\s+)?"
+                             r"(?:[a-z][\w-]*\s+)?(?P<word>[A-Z][a-z]+)\b")
+_TRAILING_PREPOSITION = re.compile(r"\b(?:on|against|to|targeting)$")
+"""A phrase that ends on its preposition ("sanctions on"): its object follows."""
+_NO_TARGET = frozenset({ActorType.MEDIA, ActorType.ORGANIZATION})
+"""Actor types that are never a measure's target ("take the matter to the WTO")."""
+_AIMED = frozenset({MeasureType.TRAVEL_ADVISORY, MeasureType.IMPORT_BAN, MeasureType.PROTEST})
+"""Measures that always aim at another state."""
+_TARGET_WINDOW = 100
+_SAME_EPISODE_DAYS = 31
+"""Dates further apart than this are two measures, not one mentioned twice."""
+_COORDINATED = re.compile(r"\s*,?\s*(?:(?:and|or|as well as)\s+)?"
+                          r"(?:now\s+|also\s+|even\s+|then\s+)?"
+                          r"(?:[\w-]+\s+){0,2}")
+"""Between two measures of one list: "travel advisories, seafood import bans, and now"."""
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|which)\s+(?:to|the|a|an|its|their|it|they|"
+                         r"[A-Z])|;|\s[—–]\s|(?:,|\s+and)\s+(?!including\b|targeting\b|"
+                         r"according\b)[a-z]+ing\b")
+"""Where the next clause begins: a target is not looked for past it."""
+_STATE_AFTER_REACH = 50
+_DEFINITE = re.compile(r"\b(?:the|these|those|this|its|their)\s+(?:[\w-]+\s+)?$",
+                       re.IGNORECASE)
+"""A definite noun phrase before a head: it refers back to a measure already named."""
+_CUT = re.compile(r"[,;:]|\s[—–]\s")
+_ACCORDING = re.compile(r"according\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+_SETTING = re.compile(r"(?<!originating )(?<!originated )(?<!made )(?<!produced )(?<!based )"
+                      r"(?<!manufactured )(?<!imported )(?<!built )"
+                      r"\b(?:after|before|during|amid|following|since|until|in|at|inside|within|"
+                      r"across|throughout)\s+(?:the\s+)?(?:[\w-]+\s+(?:and\s+)?){0,2}$",
+                      re.IGNORECASE)
+"""A time or place before an actor: the setting of the clause, not whom it aims at (a
+good's origin is: "dichlorosilane originating in Japan")."""
+_ADDED_TO_LIST = re.compile(r"\bto\s+(?:its|the|their|[\w.’']+['’]s|the\s+U\.S\.)\s+"
+                            r"(?:unreliable\s+)?entity\s+list\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s[—–]\s")
+
+
+# -- target -----------------------------------------------------------------------------------
+
+def find_target(ctx: Context, c: Candidate, others: list[Candidate]) -> None:
+    """The target after the head ("to Japan", "against Tokyo", "to Japanese military
+    users"), else an actor of another state in the head's own clause."""
+    if c.type is MeasureType.BUDGET:
+        return  # a budget is spent at home, whatever it is meant to deter
+    issuer_root = ctx.root(c.issuer)
+    text = ctx.text
+    if _listed_target(ctx, c, issuer_root):
+        return
+    end = min(c.sentence.end, c.extent.end + _TARGET_WINDOW)
+    stop = min((o.head.begin for o in others if o.head.begin >= c.extent.end), default=end)
+    end = min(end, stop)
+    new_clause = _NEW_CLAUSE.search(text, c.extent.end, end)
+    end = new_clause.start() if new_clause else end
+    cut = _CUT.search(text, c.extent.end, end)
+    if _untargeted().search(text, c.extent.end, cut.start() if cut else end):
+        c.untargeted = True  # "China's export control is not targeting any third party"
+        return
+    if c.type is MeasureType.PROTEST:
+        for m in re.finditer(r"(?<=\s)[A-Z][\w-]+", c.extent.text):
+            # "summons Japan's ambassador", "summoned the Chinese envoy": the envoy's state
+            state = _state_words().get(m.group())
+            if state is not None and state != issuer_root and state != ctx.state_of(c.issuer):
+                c.target = state
+                return
+    for mention in ctx.actors_in(c.extent.end, end):
+        before = text[max(c.extent.begin, mention.span.begin - 20):mention.span.begin]
+        if (mention.type in _NO_TARGET and not _state_like(mention.name)) or \
+                _ACCORDING.search(before):
+            continue
+        if _TARGET_PREPOSITIONS.search(before) and ctx.root(mention.name) != issuer_root:
+            c.target, c.target_span = _as_state(ctx, mention.name), mention.span
+            if ctx.state_of(mention.name) is None:
+                # "a senior diplomat at the Chinese Embassy": the state of where they serve
+                c.target = _state_after(ctx, mention.span.end, issuer_root) or c.target
+            return
+    if c.type in (MeasureType.IMPORT_BAN, MeasureType.OTHER):
+        for m in re.finditer(r"[A-Z][a-z]+", c.extent.text):
+            # "banned Japanese seafood imports", "put Japanese films on hold": their origin
+            state = _state_words().get(m.group())
+            if state is not None and state != ctx.state_of(c.issuer) and state != issuer_root:
+                c.target = state
+                return
+    trailing = _TRAILING_PREPOSITION.search(c.extent.text)
+    start = c.extent.begin + trailing.start() if trailing else c.extent.end
+    for m in _DEMONYM_TARGET.finditer(text, start, end):
+        state = _state_words().get(m.group("word"))
+        if state is not None and state != ctx.state_of(c.issuer) and state != issuer_root:
+            c.target = state
+            return
+    # Advisories, import bans and protests always aim at another state: any of the
+    # sentence will do ("Beijing denounced Takaichi's comments, prompting ... travel
+    # advisories"); export controls may aim at no one, so only one of their own clause.
+    # A protest's clause ends where the next predication starts ("..., deepening a row
+    # that began with remarks on Taiwan").
+    begin, finish = (c.sentence.begin, end if c.type is MeasureType.PROTEST else c.sentence.end) \
+        if c.type in _AIMED else _clause(ctx, c, others)
+    taken = [o.target_span for o in others if o.target_span is not None]
+    for mention in ctx.actors_in(begin, finish):
+        if any(span.begin <= mention.span.begin < span.end for span in taken):
+            continue
+        if c.type not in _AIMED and mention.span.end <= c.extent.begin and \
+                not PREPOSITION_BEFORE.search(text, max(begin, mention.span.begin - 16),
+                                               mention.span.begin):
+            continue  # "The Netherlands and Japan still align with US controls": a subject
+        if c.type not in _AIMED and _SETTING.search(text, max(begin, mention.span.begin - 30),
+                                                    mention.span.begin):
+            continue  # "shortages at car plants in Europe and India", "after Trump-Xi talks"
+        state = ctx.state_of(mention.name)
+        if state is not None and state != ctx.state_of(c.issuer) and \
+                ctx.root(mention.name) != issuer_root and mention.name != c.issuer:
+            c.target = state
+            return
+
+
+def _listed_target(ctx: Context, c: Candidate, issuer_root: str | None) -> bool:
+    """"added 14 foreign organisations, including TechInsights, to its Unreliable Entity
+    List", "add more Chinese memory-chip makers to the Entity List": what is added is the
+    target (a company as itself, anyone else as their state)."""
+    m = _ADDED_TO_LIST.search(c.extent.text)
+    if m is None:
+        return False
+    end = c.extent.begin + m.start()
+    begin = c.extent.begin + len(c.extent.text.split(maxsplit=1)[0])  # past the verb
+    for mention in ctx.actors_in(begin, end):
+        if mention.type in _NO_TARGET or ctx.root(mention.name) == issuer_root:
+            continue
+        c.target_span = mention.span
+        c.target = mention.name if mention.type is ActorType.COMPANY else \
+            _as_state(ctx, mention.name)
+        return True
+    for word in re.finditer(r"[A-Z][a-z]+", ctx.text[begin:end]):
+        state = _state_words().get(word.group())
+        if state is not None and state != issuer_root:
+            c.target = state
+            return True
+    return False
+
+
+def _state_like(name: str) -> bool:
+    """An organisation that acts as a state ("European Union": it has demonyms)."""
+    from ..refdata import actor_data
+
+    entry = actor_data().entries.get(name)
+    return entry is not None and bool(entry.demonyms)
+
+
+def _state_after(ctx: Context, offset: int, issuer_root: str | None) -> str | None:
+    """The state of the first actor or nationality in the next few words after ``offset``
+    ("... at the Chinese Embassy in Tokyo") other than the issuer's."""
+    end = min(len(ctx.text), offset + _STATE_AFTER_REACH)
+    for mention in ctx.actors_in(offset, end):
+        state = ctx.state_of(mention.name)
+        if state is not None and state != issuer_root:
+            return state
+    for m in re.finditer(r"[A-Z][a-z]+", ctx.text[offset:end]):
+        state = demonym_states().get(m.group())
+        if state is not None and state != issuer_root:
+            return state
+    return None
+
+
+def _clause(ctx: Context, c: Candidate, others: list[Candidate]) -> tuple[int, int]:
+    """The stretch of the head's clause: from the last break before it to the next one, and
+    never over another measure of the sentence."""
+    text = ctx.text
+    begin, end = c.sentence.begin, c.sentence.end
+    for m in _CLAUSE_BREAK.finditer(text, c.sentence.begin, c.extent.begin):
+        begin = m.end()
+    m = _CLAUSE_BREAK.search(text, c.extent.end, end)
+    if m is not None:
+        end = m.start()
+    for o in others:
+        if o.extent.end <= c.extent.begin:
+            begin = max(begin, o.extent.end)
+        elif o.extent.begin >= c.extent.end:
+            end = min(end, o.extent.begin)
+    return begin, end
+
+
+
+
+@lru_cache(maxsize=1)
+def _responding() -> re.Pattern[str]:
+    """Words that make an "other" measure answer one (``[measures.targets].responding``)."""
+    return words_regex(load_triggers().raw["measures"]["targets"]["responding"])
+
+
+@lru_cache(maxsize=1)
+def _untargeted() -> re.Pattern[str]:
+    """Words after a measure that deny it a target (``[measures.targets].untargeted``)."""
+    return words_regex(load_triggers().raw["measures"]["targets"]["untargeted"])
+
+
+@lru_cache(maxsize=1)
+def _state_words() -> dict[str, str]:
+    """A state's one-word names, demonyms and capitals -> the state ("Japanese", "Tokyo",
+    "Japan" -> "Japan"), from the reference data."""
+    from ..refdata import actor_data
+
+    out: dict[str, str] = {}
+    for entry in actor_data().entries.values():
+        if entry.type is not ActorType.STATE:
+            continue
+        for word in (entry.name, *entry.aliases, *entry.demonyms, *entry.capitals):
+            if " " not in word:
+                out.setdefault(word, entry.name)
+    return out
+
+
+def _as_state(ctx: Context, name: str) -> str:
+    return ctx.state_of(name) or name
+
+
+def fill_targets(ctx: Context, candidates: list[Candidate]) -> None:
+    """Protests (and WTO cases) answer the other side's latest measure; a mention with no
+    target takes that of the nearest mention of its family by the same issuer when both
+    can be one measure (no list entry of its own, dates within a month)."""
+    for index, c in enumerate(candidates):
+        if c.target is not None:
+            continue
+        if c.antecedent is not None:
+            c.target = c.antecedent.target  # "announced the ban": that ban's target
+            continue
+        root = ctx.root(c.issuer)
+        if c.type is MeasureType.PROTEST or (
+                c.type is MeasureType.OTHER and _responding().search(c.extent.text)):
+            # the other side's last measure, a case against it not being one ("the EU's
+            # countervailing duties" are, a WTO complaint answering them is not)
+            def answered(o: Candidate, r: str | None = root) -> bool:
+                return bool(o.type is not MeasureType.PROTEST and not (
+                    o.type is MeasureType.OTHER and _responding().search(o.extent.text))
+                    and o.issuer and ctx.root(o.issuer) != r)
+
+            # the last before, else one the sentence names after it ("Japan protests as
+            # China bars dual-use exports")
+            protested = nearest(candidates, index, answered, after=False) or next(
+                (o for o in candidates[index + 1:] if o.sentence == c.sentence and answered(o)),
+                None)
+            if protested is not None:
+                c.target = _as_state(ctx, protested.issuer)  # type: ignore[arg-type]
+            continue
+        if c.type in (MeasureType.BUDGET, MeasureType.OTHER) or c.untargeted or \
+                (c.entry is not None and c.entry.kind is not None):
+            continue
+        kind = family(c.type)
+        # An event referred back to ("launched the drills on Monday") is the one named
+        # before, dated or not; a lasting measure may be another of its kind.
+        definite = c.type in ONE_OFF and _DEFINITE.search(
+            ctx.text, max(c.sentence.begin, c.head.begin - 20), c.head.begin) is not None
+        source = nearest(candidates, index, lambda o, f=kind, r=root, me=c, d=definite: bool(
+            o.target and family(o.type) == f and ctx.root(o.issuer) == r
+            and same_episode(me, o, definite=d)))
+        if source is not None:
+            c.target = source.target
+
+
+def cases_referred_back(ctx: Context, candidates: list[Candidate]) -> None:
+    """"South Korea files a WTO complaint ... (a year later) Seoul revives the WTO dispute":
+    a case named with a definite determiner is the case the same side brought before; its
+    later steps (suspended, revived, withdrawn) take that case's date."""
+    for index, c in enumerate(candidates):
+        if c.type is not MeasureType.OTHER or not _responding().search(c.extent.text) or \
+                not _DEFINITE.search(ctx.text, max(c.sentence.begin, c.extent.begin - 20),
+                                     c.extent.begin):
+            continue
+        root = ctx.root(c.issuer)
+        earlier = next((o for o in reversed(candidates[:index]) if o.type is MeasureType.OTHER
+                        and o.date is not None and ctx.root(o.issuer) == root
+                        and _responding().search(o.extent.text)), None)
+        if earlier is not None:
+            c.date = earlier.date
+
+
+def share_coordinated_targets(ctx: Context, candidates: list[Candidate]) -> None:
+    """"travel advisories, seafood import bans, and now export controls against Japan":
+    measures listed together share the target named after the last of them."""
+    for index in range(len(candidates) - 2, -1, -1):
+        c, following = candidates[index], candidates[index + 1]
+        if c.target is None and following.target is not None and \
+                following.sentence == c.sentence and not c.untargeted and \
+                ctx.root(c.issuer) == ctx.root(following.issuer) and \
+                _COORDINATED.fullmatch(ctx.text[c.extent.end:following.extent.begin]):
+            c.target = following.target
+
+
+def same_episode(a: Candidate, b: Candidate, *, definite: bool = False) -> bool:
+    """Whether ``b`` can vouch that ``a`` is the same measure: when ``a`` is dated, ``b``
+    is dated within a month of it (or undated, when ``a`` is a definite noun referring
+    back: "launched the drills on Monday"); the goods they name are not unrelated."""
+    if a.date is not None and b.date is None and not definite:
+        return False
+    if a.date is not None and b.date is not None and \
+            days_between(a.date, b.date) > _SAME_EPISODE_DAYS:
+        return False
+    if (a.status is MeasureStatus.HISTORICAL) != (b.status is MeasureStatus.HISTORICAL):
+        return False
+    return not (a.covers and b.covers and not goods_related(a.covers, b.covers))

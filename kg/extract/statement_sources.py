@@ -1,0 +1,163 @@
+"""Who stands behind a statement beyond its verb's subject: sources and spokespeople.
+
+* "according to X" names the source of a sentence's statements (their ``via``), or the
+  speaker of a sentence that has no verb of saying (:func:`apply_according`); not when X
+  only qualifies a source of numbers ("according to customs data", "according to Japan
+  side statistic"), begins a longer name, or is a state whose media are meant ("according
+  to Japan media"); "according to a MOFCOM statement" names MOFCOM;
+* an unnamed spokesperson speaks for the body the description names ("a U.S. Commerce
+  Department spokesperson", "a ministry spokesperson" after the ministry was named):
+  :func:`spoken_for`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..model import ActorMention, ActorType, Span
+from .context import Context, Subject
+from .reported_words import is_term_in, trim_end
+from .speech_triggers import SpeechTrigger
+from .triggers import load_triggers, phrase_pattern
+
+
+def apply_according(ctx: Context, sentence: Span, found: list[SpeechTrigger],
+                     according: list[re.Match[str]]) -> None:
+    """"according to X": the source of the sentence's statements, or their speaker;
+    ``according`` are the sentence's source markers (:class:`TriggerWords`)."""
+    for m in according:
+        if ctx.in_quote(m.start(), m.end()):
+            continue
+        word = m.group().lower()
+        opening = m.start() == sentence.begin or _LEAD_IN.fullmatch(ctx.text, sentence.begin,
+                                                                    m.start())
+        # "Per Nikkei, ..." opens a sentence; "per" elsewhere is "per tonne".
+        if not (word.startswith(("according", "as reported")) or (word == "per" and opening)):
+            continue
+        mention = ctx.actor_after(m.end()) or _document_author(ctx, m.end())
+        if mention is None or not _names_a_source(ctx, mention, m.end()):
+            continue
+        live = [t for t in found if not t.dropped and t.content is not None]
+        if live:
+            for trigger in live:
+                if trigger.speaker and trigger.speaker.name != mention.name and not trigger.via:
+                    trigger.via = mention.name
+            continue
+        if m.start() == sentence.begin or _LEAD_IN.fullmatch(ctx.text, sentence.begin, m.start()):
+            # "According to X, a fellow at Y, ...": the words follow the apposition (and a
+            # timeline heading or a linking adverb may come first: "Mid-February 2020 –").
+            apposition = re.match(r",\s+(?:a|an|the)\s+[^,;:\"“”]{1,100},",
+                                  ctx.text[mention.span.end:sentence.end])
+            comma = mention.span.end + apposition.end() - 1 if apposition is not None \
+                else ctx.text.find(",", mention.span.end, sentence.end)
+            if comma == -1:
+                continue
+            begin, end = comma + 1, sentence.end
+        else:
+            begin, end = sentence.begin, m.start()
+        while begin < end and ctx.text[begin].isspace():
+            begin += 1
+        end = trim_end(ctx.text, begin, end)
+        if end - begin < 10:
+            continue
+        found.append(SpeechTrigger(Span(m.start(), m.end(), m.group()), sentence, "according",
+                              "past", speaker=Subject(mention.name, mention.span),
+                              content=Span.of(ctx.text, begin, end)))
+        more = _according_continued(ctx, sentence, mention.span.end)
+        if more is not None:
+            found.append(SpeechTrigger(Span(m.start(), m.end(), m.group()), sentence, "according",
+                                  "past", speaker=Subject(mention.name, mention.span),
+                                  content=more))
+
+
+def _document_author(ctx: Context, offset: int) -> ActorMention | None:
+    """"according to a MOFCOM statement": the actor a document is named after."""
+    m = _A_DOCUMENT.match(ctx.text, offset)
+    if m is None:
+        return None
+    mention = ctx.actor_at(m.end())
+    if mention is None or not _document_after().match(ctx.text, mention.span.end):
+        return None
+    return mention
+
+
+_A_DOCUMENT = re.compile(r"\s*(?:a|an)\s+")
+
+
+@lru_cache(maxsize=1)
+def _document_after() -> re.Pattern[str]:
+    nouns = "|".join(sorted((phrase_pattern(n) for n in
+                             load_triggers().raw["speech"]["document_nouns"]),
+                            key=len, reverse=True))
+    return re.compile(rf"(?:['’]s)?\s+(?:[a-z][\w-]*\s+)?(?:{nouns})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _data_noun_regex() -> re.Pattern[str]:
+    nouns = "|".join(sorted((phrase_pattern(n) for n in
+                             load_triggers().raw["speech"]["data_nouns"]),
+                            key=len, reverse=True))
+    return re.compile(rf"\s*(?:[a-z][\w-]*\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE)
+
+
+def _names_a_source(ctx: Context, mention: ActorMention, after: int) -> bool:
+    """Whether the actor after "according to" is the source: not a modifier of numbers
+    ("according to Japanese government data", ``data_nouns``) nor the first word of a
+    longer name ("according to the Japan Travel Bureau")."""
+    gap = ctx.text[after:mention.span.begin]
+    if _data_noun_regex().search(gap) is not None:
+        return False  # "according to data from X"
+    rest = ctx.text[mention.span.end:mention.span.end + 40]
+    if _data_noun_regex().match(rest) is not None:
+        return False
+    if mention.type is ActorType.STATE and _ITS_MEDIA.match(rest):
+        return False  # "according to Japan media": unnamed outlets, not the state
+    return re.match(r" [A-Z][a-z]", rest) is None
+
+
+_ITS_MEDIA = re.compile(r"\s+(?:side\s+)?(?:media|press|outlets|newspapers)\b", re.IGNORECASE)
+_LEAD_IN = re.compile(r"[^.;,]{1,40}?\s[–—-]{1,2}\s*|(?:However|Still|But|And|Meanwhile|"
+                      r"Separately|Also|Yet|Now|Indeed)\s*,?\s*|[-*•·▪]\s+")
+"""What may precede a sentence-initial "according to X,": a heading, a linking adverb, a
+bullet."""
+
+
+def _according_continued(ctx: Context, sentence: Span, after: int) -> Span | None:
+    """"..., according to X, a fellow at Y, and “close to 100%” of its heavy rare earths":
+    a quotation coordinated after the source is the source's words too."""
+    m = re.search(r",\s+and\s+", ctx.text[after:sentence.end])
+    if m is None:
+        return None
+    begin = after + m.end()
+    end = trim_end(ctx.text, begin, sentence.end)
+    if end <= begin or not any(not is_term_in(ctx, q) for q in ctx.quotes_in(begin, end + 1)):
+        return None
+    return Span.of(ctx.text, begin, end)
+
+
+_SPOKESPERSON = re.compile(r"\bspokes(?:person|man|woman)$", re.IGNORECASE)
+_BODY_WORD = re.compile(r"\b(ministry|department|embassy|commission|office|agency|council|"
+                        r"bureau|cabinet)\s+spokes", re.IGNORECASE)
+
+
+def spoken_for(ctx: Context, actors: list[ActorMention], speaker: Subject) -> str | None:
+    """The body an unnamed spokesperson speaks for: "A U.S. Commerce Department
+    spokesperson said" is the department's statement; "a ministry spokesperson" the
+    ministry's named last before (a spokesperson's words are the body's, and the gold
+    conventions name the body)."""
+    if not speaker.name.startswith("unnamed ") or not _SPOKESPERSON.search(speaker.name):
+        return None
+    span = speaker.span
+    for mention in actors:
+        if span.begin <= mention.span.begin and mention.span.end <= span.end and \
+                mention.type is not ActorType.PERSON and mention.name != speaker.name:
+            return None if mention.type is ActorType.STATE else mention.name
+    word = _BODY_WORD.search(span.text)
+    if word is None:
+        return None
+    body = ctx.last_body_before(span.begin)
+    if body is not None and body.type is not ActorType.STATE and \
+            word.group(1).lower() in body.name.lower():
+        return body.name
+    return None

@@ -1,0 +1,87 @@
+"""The shared article context (kg.extract.context): word lookups and date ends.
+
+The lookups are written for speed (a reversed window matched from its end, a dictionary of
+date ends); each test below states what they answer and checks, on many generated windows,
+that they answer what the plain regular-expression search they replace answers.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from extract_support import actor, article, mentions
+
+from kg.extract.context import Context, build_context
+
+_WORD_BEFORE = re.compile(r"([\w’'.-]+)\W*$")
+_STOPS = ",;:.!?—–(\"“”"
+_ALPHABET = "ab Z9_’'.-,;:!?—–(\"“”)\n\té\u017f\u00a0x "
+
+
+def _context(text: str) -> Context:
+    table = [actor("Ana Petrova", "person", "Ana Petrova", "Petrova")]
+    return build_context(article(text, date="2026-01-07"), mentions(text, table))
+
+
+def _searched_word_before(text: str, offset: int) -> str | None:
+    m = _WORD_BEFORE.search(text, max(0, offset - 40), offset)
+    if m is None:
+        return None
+    gap = text[m.end(1):offset]
+    return None if any(c in gap for c in _STOPS) else m.group(1)
+
+
+def _searched_word_ending_at(text: str, pos: int) -> str | None:
+    m = re.search(r"[\w’'-]+$", text[max(0, pos - 40):pos])
+    return None if m is None else m.group()
+
+
+def test_word_before_skips_spaces_and_stops_at_punctuation() -> None:
+    ctx = _context("The trade minister, Ana Petrova, said on Tuesday (local time) that U.S. talks")
+    text = ctx.text
+    assert ctx.word_before(text.index(", said")) == "Petrova"
+    assert ctx.word_before(text.index("said")) is None  # a comma lies between
+    assert ctx.word_before(text.index("on Tuesday")) == "said"
+    assert ctx.word_before(text.index("local")) is None  # an opening bracket between
+    assert ctx.word_before(text.index("talks")) == "U.S."
+    assert ctx.word_before(0) is None
+
+
+def test_word_before_answers_what_searching_the_window_answers() -> None:
+    rng = random.Random(7)
+    for _ in range(1500):
+        text = "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 70)))
+        ctx = _context(text)
+        for offset in range(len(text) + 1):
+            assert ctx.word_before(offset) == _searched_word_before(text, offset), \
+                (text, offset)
+
+
+def test_word_ending_at_answers_what_searching_the_window_answers() -> None:
+    rng = random.Random(11)
+    for _ in range(1500):
+        text = "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 70)))
+        ctx = _context(text)
+        for pos in range(len(text) + 1):
+            found = ctx._word_ending_at(pos)
+            expected = _searched_word_ending_at(text, pos)
+            assert (found[0] if found else None) == expected, (text, pos)
+            if found is not None:
+                assert found[1].end == pos and found[1].begin == pos - len(found[0])
+
+
+def test_a_date_right_before_an_offset_is_found_by_its_end() -> None:
+    ctx = _context("Ana Petrova on Tuesday said the ban began on January 6, 2026 in full.")
+    text = ctx.text
+    tuesday = text.index("Tuesday")
+    assert ctx._date_ending_at(tuesday + len("Tuesday")) == tuesday
+    january = text.index("January")
+    assert ctx._date_ending_at(january + len("January 6, 2026")) == january
+    assert ctx._date_ending_at(text.index(" the ban")) is None
+    assert ctx._date_ending_at(tuesday + 3) is None
+
+
+def test_the_context_text_is_the_articles_text() -> None:
+    ctx = _context("Ana Petrova said so.")
+    assert ctx.text is ctx.article.text
