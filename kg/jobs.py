@@ -1,8 +1,9 @@
 """The work a query process does: jobs in, serialised answers out.
 
 A job is a plain, picklable value (a query with its negotiation and limits, a Graph Store
-read, a statistics run) and :func:`run_job` turns it into an :class:`Outcome` ready to send
-over HTTP: status, ``Content-Type``, body and headers.  The same function runs in this
+read, a statistics run, the data of a web page) and :func:`run_job` turns it into an
+:class:`Outcome` ready to send over HTTP: status, ``Content-Type``, body and headers, or for
+a page the plain Python value its template renders.  The same function runs in this
 process (:class:`InlineExecutor`) or in a query process of :mod:`kg.pool`, which is what
 makes the time limit real: a process can be killed, a running pyoxigraph query cannot.
 """
@@ -10,19 +11,22 @@ makes the time limit real: a process can be killed, a running pyoxigraph query c
 from __future__ import annotations
 
 import os
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 import pyoxigraph as ox
 
 from . import sparql
+from .conflicts import read_disagreements
 from .conneg import GRAPH_FORMATS, RESULTS_FORMATS, Negotiated, by_name
+from .entity import describe, describe_quads
 from .errors import ProtocolError, StoreError
 from .graphstore import GraphRequest, read_graph
 from .service import DatasetStatistics, dataset_statistics
 from .sparql import QueryRequest
 from .store import StoreReader
+from .timeline import read_timeline
 
 _TEXT = "text/plain; charset=utf-8"
 
@@ -52,7 +56,30 @@ class StatisticsJob:
     """Count what the VoID part of the service description reports."""
 
 
-Job = QueryJob | GraphJob | StatisticsJob
+# The readers a page may ask a query process to run: fixed, bounded queries, but over a
+# large store (a timeline of a million triples) they still take seconds, so they run under
+# the same time limit as a user's query.
+PAGE_READERS: dict[str, Callable[..., Any]] = {
+    "timeline": read_timeline,
+    "disagreements": read_disagreements,
+    "entity": describe,
+    "entity-quads": describe_quads,
+}
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """Read the data of a web page with one of :data:`PAGE_READERS`.
+
+    ``arguments`` are the reader's keyword arguments after the store, as pairs so that the
+    job stays hashable.
+    """
+
+    reader: str
+    arguments: tuple[tuple[str, Any], ...] = ()
+
+
+Job = QueryJob | GraphJob | StatisticsJob | PageJob
 
 
 @dataclass(frozen=True)
@@ -66,6 +93,8 @@ class Outcome:
     generation: str | None = None
     """The store generation that answered (its folder name)."""
     statistics: DatasetStatistics | None = None
+    value: Any = None
+    """What a :class:`PageJob`'s reader returned."""
 
     @property
     def truncated(self) -> bool:
@@ -105,11 +134,24 @@ def _run(store: ox.Store, job: Job, generation: str) -> Outcome:
             raise ProtocolError(f"reading the graph failed: {exc}", status=500) from exc
         return Outcome(200, chosen.content_type, written.body,
                        sparql.answer_headers(written, job.max_rows), generation)
+    if isinstance(job, PageJob):
+        return _read_page(store, job, generation)
     try:
         statistics = dataset_statistics(store)
     except (OSError, RuntimeError, ValueError) as exc:
         raise ProtocolError(f"counting the dataset failed: {exc}", status=500) from exc
     return Outcome(200, _TEXT, b"", {}, generation, statistics)
+
+
+def _read_page(store: ox.Store, job: PageJob, generation: str) -> Outcome:
+    reader = PAGE_READERS.get(job.reader)
+    if reader is None:
+        raise ProtocolError(f"no page reader named {job.reader!r}", status=500)
+    try:
+        value = reader(store, **dict(job.arguments))
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise ProtocolError(f"reading the page's data failed: {exc}", status=500) from exc
+    return Outcome(200, _TEXT, b"", {}, generation, value=value)
 
 
 class Executor(Protocol):

@@ -31,7 +31,7 @@ from typing import Any
 from flask import Flask, Response, current_app
 from werkzeug.exceptions import HTTPException
 
-from kg.jobs import Executor, InlineExecutor
+from kg.jobs import Executor, InlineExecutor, PageJob
 from kg.pool import DEFAULT_TIMEOUT, QueryPool
 
 from .examples import QUERIES_DIR, Example, load_examples
@@ -69,6 +69,40 @@ class AppState:
 def state() -> AppState:
     """The :class:`AppState` of the app handling the current request."""
     return current_app.extensions["kg"]  # type: ignore[no-any-return]
+
+
+class PageUnavailable(Exception):
+    """A page's data could not be read: no store yet, the time limit, or a failure."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass(frozen=True)
+class PageData:
+    """What a page reader returned, and the store generation that answered."""
+
+    value: Any
+    generation: str | None
+
+
+def read_page(reader: str, **arguments: Any) -> PageData:
+    """Run one of :data:`kg.jobs.PAGE_READERS` under the query time limit.
+
+    Pages read with fixed queries, but over a large store even those take seconds; running
+    them like a user's query keeps one slow page from holding a worker without bound.
+    """
+    outcome = state().engine.run(PageJob(reader, tuple(sorted(arguments.items()))))
+    if outcome.status != 200:
+        message = outcome.body.decode("utf-8", "replace").strip()
+        # Error bodies start with their status ("503 the query was stopped ...").
+        status_text = str(outcome.status)
+        if message.startswith(status_text + " "):
+            message = message[len(status_text) + 1:]
+        raise PageUnavailable(outcome.status, message)
+    return PageData(outcome.value, outcome.generation)
 
 
 def make_engine(location: str | os.PathLike[str], config: Mapping[str, Any]) -> Executor:

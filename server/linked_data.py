@@ -14,11 +14,10 @@ from __future__ import annotations
 import pyoxigraph as ox
 from flask import Blueprint, Response, render_template, request, url_for
 
-from kg.entity import describe, describe_quads, mark_text
-from kg.errors import StoreError
+from kg.entity import mark_text
 from kg.namespace import ID_BASE, PREFIXES
 
-from .app import state
+from .app import PageUnavailable, read_page
 
 bp = Blueprint("linked_data", __name__)
 
@@ -74,15 +73,16 @@ def entity(rest: str) -> Response | tuple[str, int, dict[str, str]]:
         offered = ", ".join(("html", *RDF_FORMATS))
         return _plain(406, f"no acceptable format; this IRI is offered as {offered}", **headers)
     try:
-        store = state().reader.current()
-    except StoreError as exc:
+        if chosen != "html":
+            return _rdf(read_page("entity-quads", iri=iri).value, iri, chosen, headers)
+        data = read_page("entity", iri=iri)
+    except PageUnavailable as exc:
         if chosen == "html":
-            page = render_template("message.html", title="No graph yet", message=exc.message)
-            return page, 503, headers
-        return _plain(503, exc.message, **headers)
-    if chosen != "html":
-        return _rdf(store, iri, chosen, headers)
-    found = describe(store, iri)
+            title = "Not available"
+            page = render_template("message.html", title=title, message=exc.message)
+            return page, exc.status, headers
+        return _plain(exc.status, exc.message, **headers)
+    found = data.value
     if found is None:
         page = render_template("message.html", title="Not in the graph",
                                message=f"No statement in the graph names {iri}.", iri=iri)
@@ -91,11 +91,10 @@ def entity(rest: str) -> Response | tuple[str, int, dict[str, str]]:
     formats = [(label, url_for("ui.linked_data.entity", rest=rest, format=name))
                for name, label in _LABELS.items()]
     return render_template("entity.html", entity=found, marks=marks, formats=formats,
-                           generation=state().reader.generation()), 200, headers
+                           generation=data.generation), 200, headers
 
 
-def _rdf(store: ox.Store, iri: str, name: str, headers: dict[str, str]) -> Response:
-    quads = describe_quads(store, iri)
+def _rdf(quads: list[ox.Quad], iri: str, name: str, headers: dict[str, str]) -> Response:
     if not quads:
         return _plain(404, f"no statement in the graph names {iri}", **headers)
     fmt = RDF_FORMATS[name]

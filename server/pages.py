@@ -7,19 +7,15 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, request
 
-from kg.conflicts import read_disagreements
-from kg.errors import StoreError
-from kg.timeline import read_timeline
-
-from .app import state
+from .app import PageUnavailable, read_page
 from .charts import layout_bars, layout_grid, layout_timeline
 from .links import iri_href
 
 bp = Blueprint("pages", __name__)
 
 
-def _no_store(exc: StoreError, title: str) -> tuple[str, int]:
-    return render_template("message.html", title=title, message=exc.message), 503
+def _unavailable(exc: PageUnavailable, title: str) -> tuple[str, int]:
+    return render_template("message.html", title=title, message=exc.message), exc.status
 
 
 @bp.get("/timeline")
@@ -27,9 +23,9 @@ def timeline() -> tuple[str, int]:
     """Every dated measure and statement, per article, on one time axis."""
     statements = request.args.get("statements", "1") != "0"
     try:
-        data = read_timeline(state().reader.current(), statements=statements)
-    except StoreError as exc:
-        return _no_store(exc, "Timeline")
+        data = read_page("timeline", statements=statements).value
+    except PageUnavailable as exc:
+        return _unavailable(exc, "Timeline")
     chart = layout_timeline(data, iri_href)
     return render_template("timeline.html", timeline=data, chart=chart, statements=statements), 200
 
@@ -38,9 +34,9 @@ def timeline() -> tuple[str, int]:
 def disagreements() -> tuple[str, int]:
     """Each recorded disagreement with its sides drawn against each other."""
     try:
-        views = read_disagreements(state().reader.current())
-    except StoreError as exc:
-        return _no_store(exc, "Where sources disagree")
+        views = read_page("disagreements").value
+    except PageUnavailable as exc:
+        return _unavailable(exc, "Where sources disagree")
     pictures = [
         (view, layout_bars(view) if view.kind == "figure" else layout_grid(view))
         for view in views

@@ -16,7 +16,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from rdflib import Dataset, Graph, Literal, URIRef
 
+from kg.jobs import QueryJob
 from kg.namespace import KGR, PREFIXES
+from kg.sparql import QueryRequest
 from server import create_app, ui
 from server.app import close_app
 
@@ -251,6 +253,43 @@ def test_disagreements_page_draws_each_kind(client: FlaskClient) -> None:
     marks = Page(html).marks
     assert {"about 60%", "more than 70%"} <= set(marks)
     assert "China's ban on exports of magnets to Japan was announced on January 7" in marks
+
+
+# --- pages under the query time limit ------------------------------------------------------
+
+PAGES_READ = ("/timeline", "/disagreements", HE_YADONG, "/id/actor/he-yadong?format=turtle")
+
+
+def test_pages_read_in_query_processes_show_what_they_show_inline(store: Path) -> None:
+    inline = create_app(store, config=CONFIG).test_client()
+    pooled_app = create_app(store, config={"TESTING": True, "KG_QUERY_PROCESSES": 1})
+    try:
+        pooled = pooled_app.test_client()
+        for url in PAGES_READ:
+            expected, answer = inline.get(url), pooled.get(url)
+            assert answer.status_code == expected.status_code == 200, url
+            assert answer.data == expected.data, url
+    finally:
+        close_app(pooled_app)
+
+
+def test_a_page_past_the_time_limit_is_stopped_and_says_so(store: Path) -> None:
+    # A limit of a microsecond: no query process can answer that fast, so every page's
+    # reading is stopped, as a slow page over a large store would be.
+    app = create_app(store, config={"TESTING": True, "KG_QUERY_PROCESSES": 1,
+                                    "KG_QUERY_TIMEOUT": 1e-6})
+    try:
+        pool = app.extensions["kg"].engine
+        client = app.test_client()
+        for url in PAGES_READ:
+            # Each stop kills the query process: wait for its successor to be ready.
+            warm = pool.run(QueryJob(QueryRequest("ASK {}")), timeout=30.0)
+            assert warm.status == 200, "a query process is ready"
+            response = client.get(url)
+            assert response.status_code == 503, url
+            assert b"stopped after" in response.data, url
+    finally:
+        close_app(app)
 
 
 # --- the query page ------------------------------------------------------------------------
