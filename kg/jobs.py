@@ -10,6 +10,7 @@ makes the time limit real: a process can be killed, a running pyoxigraph query c
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -18,15 +19,12 @@ from typing import Any, Protocol
 import pyoxigraph as ox
 
 from . import sparql
-from .conflicts import read_disagreements
 from .conneg import GRAPH_FORMATS, RESULTS_FORMATS, Negotiated, by_name
-from .entity import describe, describe_quads
 from .errors import ProtocolError, StoreError
 from .graphstore import GraphRequest, read_graph
 from .service import DatasetStatistics, dataset_statistics
 from .sparql import QueryRequest
 from .store import StoreReader
-from .timeline import read_timeline
 
 _TEXT = "text/plain; charset=utf-8"
 
@@ -58,13 +56,22 @@ class StatisticsJob:
 
 # The readers a page may ask a query process to run: fixed, bounded queries, but over a
 # large store (a timeline of a million triples) they still take seconds, so they run under
-# the same time limit as a user's query.
-PAGE_READERS: dict[str, Callable[..., Any]] = {
-    "timeline": read_timeline,
-    "disagreements": read_disagreements,
-    "entity": describe,
-    "entity-quads": describe_quads,
+# the same time limit as a user's query.  Named by module, imported on first use: their
+# imports (text handling shared with the extractors) would make every query process
+# start several times slower.
+PAGE_READERS: dict[str, str] = {
+    "timeline": "kg.timeline:read_timeline",
+    "disagreements": "kg.conflicts:read_disagreements",
+    "entity": "kg.entity:describe",
+    "entity-quads": "kg.entity:describe_quads",
 }
+
+
+def page_reader(name: str) -> Callable[..., Any]:
+    """The function of :data:`PAGE_READERS` called ``name`` (KeyError if there is none)."""
+    module, function = PAGE_READERS[name].split(":")
+    reader: Callable[..., Any] = getattr(importlib.import_module(module), function)
+    return reader
 
 
 @dataclass(frozen=True)
@@ -144,9 +151,9 @@ def _run(store: ox.Store, job: Job, generation: str) -> Outcome:
 
 
 def _read_page(store: ox.Store, job: PageJob, generation: str) -> Outcome:
-    reader = PAGE_READERS.get(job.reader)
-    if reader is None:
+    if job.reader not in PAGE_READERS:
         raise ProtocolError(f"no page reader named {job.reader!r}", status=500)
+    reader = page_reader(job.reader)
     try:
         value = reader(store, **dict(job.arguments))
     except (OSError, RuntimeError, ValueError) as exc:
