@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from .collector import collector_paused
 from .disagree import find_disagreements
 from .errors import IngestError, KgError, StoreError, ValidationFailed
 from .extract import extract
@@ -113,8 +114,17 @@ def anchor_corpus(articles: Sequence[Article]) -> None:
             article.reference_date = latest
 
 
+@collector_paused(settle=True)  # extraction leaves no reference cycles: see kg.collector
 def extract_corpus(articles: Sequence[Article], report: BuildReport) -> list[Extraction]:
-    """Run the extractors on each article; a crash on one article skips only that one."""
+    """Run the extractors on each article; a crash on one article skips only that one.
+
+    The cyclic garbage collector stays paused over the whole corpus, not only during each
+    article (:func:`kg.extract.extract`): between articles, the collections the last
+    article's allocations trigger would traverse the extractions of all the articles before
+    (3% of extraction time at 1,000 synthetic articles, and growing with the corpus).
+    The extractions are collected once at the end, and so promoted to the old generation
+    in one traversal.
+    """
     extractions: list[Extraction] = []
     for article in articles:
         try:

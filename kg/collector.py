@@ -19,9 +19,14 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused(*, settle: bool = False) -> Iterator[None]:
     """Run the block (or, as a decorator, the function) with the cyclic garbage collector
-    paused; its state (enabled or not) is restored afterwards, even on an error."""
+    paused; its state (enabled or not) is restored afterwards, even on an error.
+
+    With ``settle``, the two younger generations are collected once on the way out: what
+    the block made and kept (all of it still in the youngest generation) is then traversed
+    once, instead of once by the next young collection and again by the next middle one,
+    in whatever step comes next."""
     if not gc.isenabled():
         yield
         return
@@ -30,3 +35,5 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         gc.enable()
+        if settle:
+            gc.collect(1)

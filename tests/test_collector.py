@@ -36,3 +36,22 @@ def test_as_a_decorator_it_pauses_each_call() -> None:
 
     assert inside() is False and inside() is False
     assert gc.isenabled()
+
+
+def test_settling_moves_what_the_block_kept_to_the_oldest_generation() -> None:
+    with collector_paused(settle=True):
+        kept = [[i] for i in range(1000)]  # lists are tracked by the collector
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert all(id(item) in oldest for item in kept)
+
+
+def test_settling_leaves_a_collector_paused_by_the_caller_alone() -> None:
+    gc.disable()
+    try:
+        with collector_paused(settle=True):
+            kept = [[1], [2]]
+        assert not gc.isenabled()
+        assert all(id(item) not in {id(o) for o in gc.get_objects(generation=2)}
+                   for item in kept)
+    finally:
+        gc.enable()

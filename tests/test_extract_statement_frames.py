@@ -201,11 +201,10 @@ def test_quoted_as_saying_reports_the_subjects_words_via_the_outlet() -> None:
 
 
 def test_a_quotation_resuming_after_its_attribution_continues_it() -> None:
-    first, resumed = run('"We regret," Masaaki Kanai said, "every step that closes the door '
-                         'to talks."')
-    assert (resumed.speaker, resumed.span.text) == (
-        "Masaaki Kanai", "every step that closes the door to talks.")
-    assert first.span.text == "We regret"
+    s = one('"We regret," Masaaki Kanai said, "every step that closes the door to talks."')
+    assert (s.speaker, s.span.text) == (
+        "Masaaki Kanai", 'We regret," Masaaki Kanai said, "every step that closes the door '
+        'to talks.')
 
 
 def test_an_attribution_inserted_after_the_subject_reports_the_whole_sentence() -> None:
@@ -399,14 +398,16 @@ def test_machine_translated_attributions() -> None:
 def test_trailing_added_a_named_head_and_a_sentence_ending_after_a_month() -> None:
     # ", it added." reports the words before it, of the body that spoke last (and on its
     # day); the organisation after "Oskar Lind of the consultancy" is not the speaker of a
-    # person the actor table does not know; "from 1 Nov. Mira Sol ..." ends a sentence.
+    # person the actor table does not know, and a person it knows speaks herself (Lia
+    # Orlov); "from 1 Nov. Mira Sol ..." ends a sentence.
     assert [(s.speaker, s.span.text, iso(s)) for s in fixture("attribution_heads")] == [
         ("Ministry of Commerce of Ruritania", "the gallium quotas would stay in place",
          "2026-03-02"),
         ("Ministry of Commerce of Ruritania",
          "Traders in third countries that resell the metal could also be fined", "2026-03-02"),
         ("Karl Brandt", "a port fee would apply from 1 Nov", None),
-        ("Mira Sol", 'the fee "need not happen" if talks resume', None)]
+        ("Mira Sol", 'the fee "need not happen" if talks resume', None),
+        ("Lia Orlov", "the levy will be lifted by spring", "2026-03-06")]
 
 
 def test_a_ministry_reporting_its_officials_words_is_their_source_not_the_speaker() -> None:

@@ -33,8 +33,8 @@ def test_the_scan_finds_what_each_lists_alternation_finds(lists: str) -> None:
     for text in _texts():
         found = patterns.scan(text)
         present = patterns.present(text)
-        for name, combined in patterns._combined.items():
-            expected = [m.span() for m in combined.finditer(text)]
+        for name in patterns.names:
+            expected = [m.span() for m in patterns.combined(name).finditer(text)]
             assert [m.span() for m in found[name]] == expected, (name, text[:60])
             assert (name in present) == bool(expected), (name, text[:60])
 

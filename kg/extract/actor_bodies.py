@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..model import ActorType
+from ..model import ActorType, CandidateLink
 from .actor_context import ActorContext, Found, Pending, state_of
 from .refdata import ActorAlias, tokenize
 
@@ -54,12 +54,63 @@ def latest_body(ctx: ActorContext, resolved: list[Found], item: Pending) -> Foun
         if not found.kinds or (item.state and found.state != item.state):
             continue
         if of_kind(ctx, found.kinds, item.kind) and _named_with(ctx, found.name, words):
-            return found
+            return _switched(ctx, resolved, item, found)
     for found in reversed(resolved):
         body = _spoken_for(ctx, found, item) if found.type is ActorType.PERSON else None
         if body is not None:
             return body
     return None
+
+
+def _switched(ctx: ActorContext, resolved: list[Found], item: Pending,
+              found: Found) -> Found | None:
+    """The body a term refers back to, unless the text has moved to another state.
+
+    A specific term ("the trade ministry") that the article has not used for the latest
+    body of its kind, after another state is named ("... the Nikkei reported; the trade
+    ministry has begun asking manufacturers" after "Beijing's commerce ministry" and then
+    Tokyo): when the term's own words are in the name of that state's body and not in the
+    earlier body's, it names that state's body; otherwise the reference is unsure, and the
+    earlier body stays a scored candidate (:class:`~kg.model.CandidateLink`), not a merge.
+    """
+    spec = ctx.data.kinds[item.kind or ""]
+    if spec.id == spec.family or found.state is None:
+        return found  # "the ministry": the latest ministry
+    term = _content_words(ctx, item.start, item.end)
+    earlier = [f for f in resolved if f.name == found.name]
+    if any(term <= _content_words(ctx, f.start, f.end) for f in earlier):
+        return found  # the article's own name for it
+    since = earlier[-1].end
+    last_state = next((f.name for f in reversed(resolved) if f.start >= since
+                       and f.type is ActorType.STATE), None)
+    if last_state is None or last_state == found.state:
+        return found
+    other = ctx.data.entries.get(ctx.data.body_by_state_kind.get((last_state, item.kind or
+                                                                   ""), ""))
+    if other is None:
+        return found
+    if _words_in(ctx, other.name, term) and not _words_in(ctx, found.name, term):
+        return Found(other.name, other.type, item.start, item.end, known=True,
+                     part_of=other.part_of, kinds=other.kinds, state=last_state,
+                     apposition=False)
+    ctx.candidates.append(CandidateLink(ctx.span(item.start, item.end), found.name, 0.5))
+    return None
+
+
+def _content_words(ctx: ActorContext, begin: int, end: int) -> frozenset[str]:
+    """The words of a body's mention, less function words and possessives."""
+    return frozenset(t.key for t in ctx.tokens[begin:end]
+                     if t.key not in _FUNCTION and not t.is_possessive and t.key.isalpha())
+
+
+_FUNCTION = frozenset({"the", "of", "and", "for"})
+
+
+def _words_in(ctx: ActorContext, name: str, words: frozenset[str]) -> bool:
+    """Whether every word of ``words`` is in one of the entry's names."""
+    entry = ctx.data.entries.get(name)
+    names = entry.names() if entry is not None else [name]
+    return any(words <= {t.key for t in tokenize(n)} for n in names)
 
 
 def _capital_words(ctx: ActorContext, item: Pending) -> list[str]:
@@ -145,7 +196,9 @@ def _spoken_for(ctx: ActorContext, person: Found, item: Pending) -> Found | None
     entry = ctx.data.entries.get(person.name) if person.known else None
     body = ctx.data.entries.get(entry.affiliation or "") if entry is not None else None
     if body is None or not body.kinds or item.kind is None \
-            or not of_kind(ctx, body.kinds, item.kind):
+            or not of_kind(ctx, body.kinds, item.kind) \
+            or not _named_with(ctx, body.name, _capital_words(ctx, item)):
+        # "the Ministry of Commerce" after the US commerce secretary is not his department
         return None
     state = state_of(ctx.data, body.name)
     if item.state and state != item.state:
@@ -163,7 +216,8 @@ def same_sentence(ctx: ActorContext, begin: int, end: int) -> bool:
 def implied_body(ctx: ActorContext, item: Pending, states: Counter[str]) -> Found | None:
     """A bare generic body with nothing of its kind named before it: the one body of the
     article's states whose own name holds the term ("The cabinet approves ...": Cabinet of
-    Japan, as China's is the State Council).  Anything less certain is left out."""
+    Japan, as China's is the State Council).  Anything less certain is left out (two
+    states with customs: "customs data" does not say whose)."""
     if item.kind is None or item.state is not None:
         return None
     term = tuple(t.key for t in ctx.tokens[item.start:item.end] if t.key != "the")
@@ -217,7 +271,8 @@ def find_dateline(ctx: ActorContext) -> tuple[int, int, str] | None:
 
 def dateline_body(ctx: ActorContext, item: Pending) -> Found | None:
     """A bare generic body with nothing to refer back to, in a report filed from a capital:
-    that state's body ("SEOUL ... -- ..., the trade ministry said")."""
+    that state's body ("SEOUL ... -- ..., the trade ministry said"), when its names hold the
+    capitalised words of the term (not "the Ministry of Commerce" in a Washington report)."""
     if ctx.dateline is None or item.kind is None or item.state is not None \
             or not ctx.data.kinds[item.kind].refers_back:
         return None
@@ -226,8 +281,8 @@ def dateline_body(ctx: ActorContext, item: Pending) -> Found | None:
     name = ctx.data.body_by_state_kind.get((state, item.kind))
     if name is None and spec.template and "{host}" not in spec.template:
         name = ctx.data.body_name(item.kind, state)
-    if not name:
-        return None
+    if not name or not _named_with(ctx, name, _capital_words(ctx, item)):
+        return None  # "WASHINGTON -- ... the Ministry of Commerce": not the Department
     entry = ctx.data.entries.get(name)
     return Found(name, spec.type, item.start, item.end, known=entry is not None,
                  part_of=entry.part_of if entry else state,

@@ -288,11 +288,28 @@ def new_person(ctx: ActorContext, start: int, end: int, *, role: str | None = No
 
 def link_person(ctx: ActorContext, name: str, span: Span) -> None:
     """Candidate links from a name no table lists to known people it may be."""
+    memo = ctx.data.person_links
+    scores = memo.get(name)
+    if scores is None:
+        if len(memo) >= _LINK_MEMO_SIZE:
+            memo.clear()  # a bound on memory over a long build
+        scores = memo[name] = _person_scores(ctx.data, name)
+    for person, score in scores:
+        ctx.candidates.append(CandidateLink(mention=span, candidate=person, score=score))
+
+
+_LINK_MEMO_SIZE = 50_000
+"""Names whose candidate links :attr:`ActorData.person_links` keeps."""
+
+
+def _person_scores(data: ActorData, name: str) -> tuple[tuple[str, float], ...]:
+    """The known people ``name`` may be, with scores, in name order: the same family name
+    (scored by the given names' likeness), else a close spelling of the whole name."""
     parts = name.replace("-", "").split()
     scores: dict[str, float] = {}
     for part in parts:
-        for person in ctx.data.persons_by_family.get(part, []):
-            entry = ctx.data.entries[person]
+        for person in data.persons_by_family.get(part, []):
+            entry = data.entries[person]
             others = " ".join(p for p in parts if p != part)
             given = (entry.given or "").replace("-", "")
             similarity = difflib.SequenceMatcher(None, others.lower(), given.lower()).ratio()
@@ -302,14 +319,20 @@ def link_person(ctx: ActorContext, name: str, span: Span) -> None:
     text = name.lower()
     matcher = difflib.SequenceMatcher(None, "", text)
     size = len(text)
-    by_length = ctx.data.person_names_by_length
+    letters = frozenset(text)
+    by_length = data.person_names_by_length
     # Only names whose length lets the ratio reach the threshold (difflib's
     # real_quick_ratio, 2 * shorter / total, done once per length instead of per name).
     for length in sorted(by_length):
         if 2 * min(length, size) / (length + size) < _FUZZY_MIN:
             continue
-        for person, lower in by_length[length]:
+        for person, lower, known in by_length[length]:
             if person in scores:
+                continue
+            # A bound cheaper than difflib's quick_ratio, and never below it: each
+            # character one name has and the other lacks leaves at least one unmatched.
+            common = min(length - len(known - letters), size - len(letters - known))
+            if 2 * common / (length + size) < _FUZZY_MIN:
                 continue
             matcher.set_seq1(lower)
             # The cheap upper bound first: most names are nowhere near.
@@ -318,21 +341,24 @@ def link_person(ctx: ActorContext, name: str, span: Span) -> None:
             ratio = matcher.ratio()
             if ratio >= _FUZZY_MIN:
                 scores[person] = round(ratio, 3)
-    for person, score in sorted(scores.items()):
-        ctx.candidates.append(CandidateLink(mention=span, candidate=person, score=score))
+    return tuple(sorted(scores.items()))
 
 
 def apposition_title(ctx: ActorContext, i: int) -> GazMatch | None:
     """The title match of an apposition starting at token ``i`` (", a spokesperson ...",
     ", the Chinese embassy's deputy chief of mission", ", the consultancy's chief
     economist": a body or a descriptor in the possessive may come first)."""
-    if ctx.key(i) in DETERMINERS:
+    opened = ctx.key(i) in DETERMINERS
+    if opened:
         i += 1
     body_seen = False
     while True:
         m = ctx.match_at.get(i)
         if m is not None and ctx.payload(m, Title) is not None:
             return m
+        if opened and m is None and _noun_modifier(ctx, i):
+            i += 1  # ", a metals trader at ...", ", an energy economist": what they deal in
+            continue
         qualifier = ctx.state_alias(m) if m is not None else None
         if m is not None and (ctx.payload(m, Demonym) is not None or qualifier):
             i = m.end + (1 if ctx.tok(m.end) and ctx.tokens[m.end].is_possessive else 0)
@@ -346,6 +372,27 @@ def apposition_title(ctx: ActorContext, i: int) -> GazMatch | None:
                 i, body_seen = end, True
                 continue
         return None
+
+
+_MODIFIER_REACH = 2
+"""Lower-case noun modifiers a title may take in an apposition ("a rare earths trader")."""
+
+
+def _noun_modifier(ctx: ActorContext, i: int) -> bool:
+    """Whether token ``i`` is a lower-case word modifying a title that follows within
+    :data:`_MODIFIER_REACH` words ("metals" in "a metals trader")."""
+    tok = ctx.tok(i)
+    if tok is None or not tok.is_word or tok.is_capitalised or not tok.text.isalpha() \
+            or tok.key in DETERMINERS:
+        return False
+    for k in range(i + 1, i + 1 + _MODIFIER_REACH):
+        m = ctx.match_at.get(k)
+        if m is not None and ctx.payload(m, Title) is not None:
+            return True
+        nxt = ctx.tok(k)
+        if nxt is None or not nxt.is_word or nxt.is_capitalised or not nxt.text.isalpha():
+            return False
+    return False
 
 
 def _possessive_body_end(ctx: ActorContext, i: int, m: GazMatch | None) -> int | None:

@@ -300,9 +300,32 @@ def find_pattern_people(ctx: ActorContext) -> None:
                 ctx.key(employer) in ctx.lex.speech_verbs
                 or previous in {"said", "says"} and ctx.key(employer) in {",", ".", ""}):
             employer = None
-        if length >= 2 and (apposition or speech or said_before or employer is not None):
+        # "protested to Shi Yong of the Chinese embassy": a family-first name working for a
+        # government body is a diplomat or an official, whatever the verb around it.
+        official = length == 2 and ctx.tokens[i].text in ctx.lex.family_name_first \
+            and ctx.key(end) == "of" and _government_body_at(ctx, end + 1)
+        if length >= 2 and (apposition or speech or said_before or employer is not None
+                            or official):
             new_person(ctx, i, end)
         i = end
+
+
+def _government_body_at(ctx: ActorContext, i: int) -> bool:
+    """Whether a government body's name opens at token ``i``: [the] [a state or nationality]
+    a generic body ("the Chinese embassy") or a known body ("the Ministry of Commerce")."""
+    if ctx.key(i) == "the":
+        i += 1
+    m = ctx.match_at.get(i)
+    if m is not None and (ctx.payload(m, Demonym) is not None or ctx.state_alias(m)):
+        i = m.end + (1 if ctx.tok(m.end) is not None and ctx.tokens[m.end].is_possessive
+                     else 0)
+        m = ctx.match_at.get(i)
+    if m is None:
+        return False
+    if ctx.payload(m, KindTerm) is not None:
+        return True
+    alias = ctx.payload(m, ActorAlias)
+    return alias is not None and ctx.data.entries[alias.name].type is ActorType.GOVERNMENT_BODY
 
 
 def _employer_end(ctx: ActorContext, i: int) -> int | None:

@@ -115,6 +115,9 @@ def _compose(ctx: ActorContext) -> None:
             continue
         if ctx.dateline is not None and m.start == ctx.dateline[0]:
             continue  # "SEOUL, Jan. 8 (Yonhap) --": where the report was filed
+        if alias.capital and ctx.key(m.start - 1) in {"in", "at"} \
+                and ctx.key(m.start - 2) in ctx.lex.event_nouns:
+            continue  # "talks in Kuala Lumpur": where they met, not the government
         entry = ctx.data.entries[alias.name]
         if entry.type is ActorType.GOVERNMENT_BODY and ctx.key(m.end) in ctx.lex.modified_nouns \
                 and any(not t.is_capitalised for t in ctx.tokens[m.start:m.end] if t.is_word):
@@ -171,6 +174,12 @@ def _subsidiary_end(ctx: ActorContext, m: GazMatch) -> int | None:
     return nxt.end
 
 
+def _outlet_at(ctx: ActorContext, index: int) -> bool:
+    """Whether a known news outlet's name starts at token ``index``."""
+    alias = ctx.payload(ctx.match_at.get(index), ActorAlias)
+    return alias is not None and ctx.data.entries[alias.name].type is ActorType.MEDIA
+
+
 def _generic_body(ctx: ActorContext, m: GazMatch, kind_id: str) -> None:
     spec = ctx.data.kinds[kind_id]
     qualifier = ctx.qualifier_before(m.start)
@@ -180,6 +189,8 @@ def _generic_body(ctx: ActorContext, m: GazMatch, kind_id: str) -> None:
         return  # "government officials": a modifier, not the government acting
     if nxt in ctx.lex.modified_nouns and not ctx.tokens[m.end].glued:
         return  # "coast guard vessels", "military users": what the body owns or supplies
+    if spec.type is ActorType.MEDIA and _outlet_at(ctx, m.end):
+        return  # "China's state media Global Times": what the outlet named after it is
     before = m.start - 1 if ctx.key(m.start - 1) in {"the", "a", "an"} else m.start
     if spec.venue and qualifier is None and ctx.key(before - 1) in ctx.lex.venue_words:
         return  # "told parliament": where it was said
@@ -386,11 +397,14 @@ def _refer_back(ctx: ActorContext) -> None:
             resolved.append(item)
             _register(ctx, item, registry)
         elif isinstance(item, Pending) and item.what == "refer":
+            unsure = len(ctx.candidates)
             target = (sentence_state_body(ctx, resolved, item)
-                      or latest_body(ctx, resolved, item)
-                      or body_of_person_after(ctx, item)
-                      or implied_body(ctx, item, state_counts)
-                      or dateline_body(ctx, item))
+                      or latest_body(ctx, resolved, item))
+            if target is None and len(ctx.candidates) == unsure:
+                # a reference left as a scored candidate is not guessed again below
+                target = (body_of_person_after(ctx, item)
+                          or implied_body(ctx, item, state_counts)
+                          or dateline_body(ctx, item))
             if target is not None:
                 found = Found(target.name, target.type, item.start, item.end,
                                known=target.known, part_of=target.part_of,

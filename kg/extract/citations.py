@@ -250,6 +250,9 @@ def _cited(tokens: tuple[Token, ...], keys: tuple[str, ...], start: int, end: in
     for size in range(1, frames.longest + 1):
         if _keys(keys, after, after + size) in frames.after:
             return True
+    if after < len(tokens) and tokens[after].key in frames.estimate_verbs \
+            and _estimate_at(tokens, after + 1):
+        return True
     begin = start - 1 if start and tokens[start - 1].key == "the" else start
     if begin and tokens[begin - 1].key in frames.not_after:
         return False  # "a spokesperson for the ministry said": the spokesperson speaks
@@ -260,6 +263,26 @@ def _cited(tokens: tuple[Token, ...], keys: tuple[str, ...], start: int, end: in
         other = _actor_from(tokens, nxt, starts)
         return other is not None and other.name != mention.name \
             and other.type is not ActorType.STATE
+    return False
+
+
+_ESTIMATE_REACH = 14
+"""Tokens between an estimate's verb and its "at" ("puts China's share of the country's rare
+earth imports at")."""
+_AMOUNT = re.compile(r"(?:[a-z]+ ){0,2}(?:[$¥€£] ?\d|\d[\d.,]* ?(?:%|(?:percent|per cent|"
+                     r"million|billion|trillion|tonnes|tons)\b))", re.IGNORECASE)
+"""An amount after "at": a share or a sum ("around 60%", "$2 billion"), not a count of
+places ("put production at 3 plants on hold")."""
+
+
+def _estimate_at(tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether "at" and an amount follow token ``i`` in its clause ("... at around 60%",
+    "... at $2 billion")."""
+    for j in range(i, min(i + _ESTIMATE_REACH, len(tokens))):
+        if tokens[j].text in _CLAUSE_END:
+            return False
+        if tokens[j].key == "at":
+            return _AMOUNT.match(" ".join(t.text for t in tokens[j + 1:j + 7])) is not None
     return False
 
 

@@ -661,7 +661,7 @@ def build_context(article: Article, actors: list[ActorMention]) -> Context:
         article=article,
         actors=_outermost(actors),
         paragraphs=paragraphs,
-        sentences=split_sentences(text, paragraphs),
+        sentences=split_sentences(text),  # the actor extractor's, when it split them
         quotes=find_quotes(text, paragraphs),
         dates=find_dates(text, article.anchor_date,
                          own_anchor=article.metadata.date is not None,

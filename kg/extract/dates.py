@@ -12,13 +12,19 @@ text                                   resolved (anchor: Wednesday 7 January 202
 ``6 January 2026``, ``Jan. 6``         a yearless day takes the anchor's year
 ``on Tuesday``                         the latest Tuesday on or before the anchor
 ``the same day``, ``the next day``     the last day-precision date mentioned before
-``on the 8th``, ``on 8th day``         day 8 of the month last named in the same paragraph,
-                                       else the latest 8th on or before the anchor
+``that afternoon``, ``later in the     the same
+day``
+``two days later``, ``a week earlier`` counted from the same
+``on the 8th``, ``on 8th day``         day 8 of the month last named in the same paragraph
+``(conference) of 8th``, ``14th, ...`` (or in the last timeline heading, when the day opens
+                                       a paragraph), else the latest 8th on or before the
+                                       anchor; a bare ``14th,`` only opening a sentence
 ``early November``, ``in November``    ``2025-11`` (month precision)
 ``November 2025``, ``late December``   month precision
 ``in 2025``, ``late 2025``             year precision
 ``last month``, ``this year``          month or year precision, from the anchor
-``earlier this week``, ``last week``   the month the week lies in (its year when it
+``earlier this week``, ``last week``,  the month the week lies in (its year when it
+``earlier in the week``
                                        spans two months; none across a new year)
 ``yesterday``, ``today``               the day
 ``New Year's address``                 31 December before the anchor (holiday table)
@@ -38,8 +44,14 @@ article's own day is unknown.
 A yearless date takes the anchor's year unless that puts it more than ``future_months``
 months after the anchor (``future_months_with_cue`` when a word such as "will" or "next"
 just before it says the date lies ahead), in which case it is the year before: "early
-November" in a January article is last November.  "last April" is the latest April before
-the anchor's month, "next April" the first after it.
+November" in a January article is last November.  A verb in the simple past before it
+("imposed in May", "said on Sunday") puts it on or before the anchor.  Only the words of
+the date's own clause count for this tense: not those of a quotation before the speech
+verb ('"We will act," she said on Sunday' is last Sunday), nor a future cue followed by a
+past speech verb.  A yearless date shortly after a date with a year, in the same
+paragraph and not before it, is of that year ("On 1 July 2019 ... From 4 July").  "last
+April" is the latest April before the anchor's month, "next April" the first after it.
+No date expression spans a paragraph break.
 
 Month names that are also words ("May", "March") need a day, a year or a cue word before
 them ("in May").  Words, cues and holidays live in ``kg/data/triggers.toml`` (``[dates]``).
@@ -88,6 +100,8 @@ class _Tables:
     cue: re.Pattern[str]
     holidays: dict[str, tuple[int, int]]
     future: re.Pattern[str]
+    past: re.Pattern[str]
+    speech_past: frozenset[str]
     future_months: int
     future_months_with_cue: int
 
@@ -147,8 +161,10 @@ def _tables() -> _Tables:
          rf"(?P<wd>(?:(?P<w8>last|next|this|on|coming)\s+)?(?P<d8>{weekdays}))"),
         ("on in during at his her its their the <holiday>",
          rf"(?P<hol>(?:on\s+|in\s+|during\s+|at\s+)?(?:(?:his|her|its|their|the)\s+)?(?P<h9>{holiday}))"),
-        ("on the same that",
-         r"(?P<same>(?:on\s+)?(?:(?:the\s+)?same\s+day|that\s+(?:same\s+)?day|that\s+date))"),
+        ("on the same that later earlier",
+         r"(?P<same>(?:on\s+|(?:later|earlier)\s+)?(?:(?:the\s+)?same\s+(?:day|morning|afternoon"
+         r"|evening|night)|that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)"
+         r"|that\s+date|in\s+the\s+day))"),
         ("on the a",
          r"(?P<next>(?:on\s+)?(?:the\s+(?:next|following)\s+day|a\s+day\s+later|the\s+day\s+after))"),
         ("on the a",
@@ -160,13 +176,21 @@ def _tables() -> _Tables:
          r"(?P<relm>(?P<q11>(?:earlier\s+|later\s+)?(?:last|this|next|past)"
          r"|earlier\s+this|later\s+this)\s+(?P<u11>month|year))"),
         ("earlier later this last past",
-         r"(?P<week>(?P<q18>(?:earlier\s+|later\s+)?this|last|past)\s+week)"),
+         r"(?P<week>(?P<q18>(?:earlier\s+|later\s+)?this|last|past|(?:earlier|later)\s+in\s+the)"
+         r"\s+week)"),
+        ("<digit> a an one two three four five six seven eight nine ten",
+         rf"(?P<later>(?P<n20>{number})\s+(?P<u20>days?|weeks?)\s+(?P<q20>later|earlier)"
+         r"(?!\s+than))"),
         ("<digit> a an one two three four five six seven eight nine ten several",
          rf"(?P<ago>(?P<n12>{number})\s+(?P<u12>years?|months?)\s+ago)"),
-        ("on <digit>",
-         r"(?P<ord>(?:on\s+(?:the\s+)?(?P<d13>[0-3]?\d)(?:st|nd|rd|th)(?:\s+day)?(?!\s+(?:of\s+)?"
-         rf"(?:century|anniversary|largest|biggest|time|round|plenary|session|congress|{month})))"
+        ("on of <digit>",
+         r"(?P<ord>(?:(?:on|of)\s+(?:the\s+)?(?P<d13>[0-3]?\d)(?:st|nd|rd|th)(?!-)"
+         r"(?:\s+(?:day(?!s)|morning|afternoon|evening))?(?!\s+(?:of\s+)?"
+         rf"(?:century|anniversary|largest|biggest|time|round|plenary|session|congress|quarter"
+         rf"|half|place|generation|edition|term|{month})))"
          r"|(?:(?P<d14>[0-3]?\d)(?:st|nd|rd|th)\s+(?:day(?!s)|morning|afternoon|evening)))"),
+        # "14th, the ministry said": a translated day of the month opening a sentence
+        ("<digit>", r"(?P<ords>(?P<d19>[0-3]?\d)(?:st|nd|rd|th)(?=,))"),
     ]
     regex = _date_regex([p for _, p in alternatives])
     classes = {
@@ -198,6 +222,9 @@ def _tables() -> _Tables:
             + r")[\s-]*$", re.IGNORECASE),
         holidays=holidays,
         future=future,
+        past=re.compile(r"(?<![\w'’-])(?:" + "|".join(data["past_verbs"])
+                        + r"|(?!hundred)[a-z]{2,}(?<!e)ed)(?![\w'’-])"),
+        speech_past=frozenset(data["past_speech_verbs"]),
         future_months=int(data["future_months"]),
         future_months_with_cue=int(data["future_months_with_cue"]),
     )
@@ -222,17 +249,24 @@ def find_dates(text: str, anchor: dt.date | None, *, own_anchor: bool = True,
     last_day: PartialDate | None = None
     last_month: PartialDate | None = None
     last_month_end = 0
+    heading: PartialDate | None = None
+    story: tuple[PartialDate, int] | None = None
     for m in _scan(text, tables) if expressions is None else expressions:
         if last_month is not None and "\n" in text[last_month_end:m.start()]:
             # "on the 14th" takes the month named earlier in the same paragraph only;
-            # after a paragraph break it counts from the day of writing.
-            last_month = None
+            # after a paragraph break it counts from the day of writing, unless it opens
+            # a paragraph of a timeline ("Nov. 7 — ...¶On 8th day, ..."): then it
+            # continues the month of the last entry heading.
+            last_month = heading if _opens_paragraph(text, m.start()) and \
+                m.lastgroup in ("ord", "ords") else None
         if not own_anchor and _is_deictic(m, text, last_month):
             continue
         resolved = _resolve(m, text, anchor, last_day, last_month, tables)
         if resolved is None:
             continue
         date, relative = resolved
+        if relative and story is not None and m.lastgroup in ("md", "dm", "mo"):
+            date = _continue_story(text, m, date, story, anchor)
         span = _span(text, m)
         found.append(DateMention(span, date, relative))
         if date.day is not None:
@@ -240,12 +274,50 @@ def find_dates(text: str, anchor: dt.date | None, *, own_anchor: bool = True,
         if date.month is not None:
             last_month = date
             last_month_end = m.end()
+            if _opens_paragraph(text, m.start()):
+                heading = date
+        if m.lastgroup in _EXPLICIT:
+            story = (date, m.end())
     return found
 
 
+def _opens_paragraph(text: str, begin: int) -> bool:
+    """Whether only a bullet or "On" stands between a paragraph's start and ``begin``."""
+    line = text.rfind("\n", max(0, begin - 12), begin) + 1
+    if line == 0 and begin > 12:
+        return False  # no line break close before: not a paragraph's opening
+    return re.fullmatch(r"[\s\-*•–—]*(?:on\s+)?(?:the\s+)?", text[line:begin],
+                        re.IGNORECASE) is not None
+
+
+def _continue_story(text: str, m: re.Match[str], date: PartialDate,
+                    story: tuple[PartialDate, int], anchor: dt.date | None) -> PartialDate:
+    """A yearless date soon after a date with a year, in the same paragraph, not before it
+    in that year, is of that year: "On 1 July 2019 Japan tightened ... From 4 July,
+    exporters needed ..." (the narrative's year, not the article's)."""
+    told, end = story
+    if told.year == date.year or m.start() - end > _STORY_REACH or \
+            _PARAGRAPH_BREAK.search(text, end, m.start()):
+        return date
+    moved = PartialDate(told.year, date.month, date.day)
+    if told.month is not None and moved.month is not None and (
+            moved.month < told.month or (moved.month == told.month and told.day is not None
+                                         and moved.day is not None and moved.day < told.day)):
+        return date  # before the date told: not a continuation
+    if anchor is not None and (moved.year, moved.month or 0) > (anchor.year, anchor.month):
+        return date
+    return moved
+
+
 _WORD = re.compile(r"\w+")
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+_STORY_REACH = 300
+"""Characters after a date with a year within which a yearless date of the same year
+continues its story ("On 1 July 2019 ... From 4 July")."""
+_EXPLICIT = frozenset({"iso", "slash", "mdy", "dmy", "my"})
 _KINDS = ("iso", "slash", "mdy", "dmy", "md", "dm", "my", "mo", "yr", "ordm", "lym", "mly",
-          "wd", "hol", "same", "next", "prev", "rel", "relm", "week", "ago", "ord")
+          "wd", "hol", "same", "next", "prev", "rel", "relm", "week", "later", "ago", "ord",
+          "ords")
 """The names of the alternatives of the date pattern."""
 def _date_regex(alternatives: list[str]) -> re.Pattern[str]:
     """The date pattern made of ``alternatives``, tried in their order."""
@@ -285,6 +357,11 @@ def _scan(text: str, tables: _Tables) -> Iterator[re.Match[str]]:
             if pattern is None:
                 continue
         m = pattern.match(text, begin)
+        if m is not None and "\n" in m.group():
+            # No date expression spans a paragraph break ("this year\n\nIn April").
+            cut = _PARAGRAPH_BREAK.search(text, begin, m.end())
+            if cut is not None:
+                m = pattern.match(text, begin, cut.start())
         if m is not None:
             end = m.end()
             yield m
@@ -303,7 +380,7 @@ def resolve_date(expression: str, anchor: dt.date | None) -> PartialDate | None:
 def _span(text: str, m: re.Match[str]) -> Span:
     begin, end = m.span()
     # A leading preposition ("on Tuesday", "in November") is kept out of the span.
-    for prefix in ("on ", "in ", "during ", "at "):
+    for prefix in ("on ", "in ", "during ", "at ", "of "):
         if text[begin:begin + len(prefix)].lower() == prefix:
             begin += len(prefix)
             break
@@ -343,14 +420,16 @@ def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: Part
             return PartialDate(int(g["y7"])), False
     except ValueError:
         return None  # 31 February and the like: not a date
-    future = _future_context(text, m.start(), tables)
+    if anchor is None and kind not in ("same", "next", "prev", "later"):
+        return None  # the rest count from the anchor
     if kind in ("md", "dm"):
         n = "3" if kind == "md" else "4"
         name = g["m" + n]
         if not _capitalised(name) or (name.lower() in tables.ambiguous and kind == "dm"
                                       and not g.get("d" + n)):
             return None
-        return _yearless(anchor, _month(name, tables), _day(g["d" + n]), future, tables)
+        return _yearless(anchor, _month(name, tables), _day(g["d" + n]),
+                         _tense(text, m.start(), tables), tables)
     if kind == "mo":
         name = g["m6"]
         if not _capitalised(name):
@@ -361,12 +440,13 @@ def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: Part
         last_next = _LAST_NEXT.search(text, max(0, m.start() - 12), m.start())
         if last_next is not None and anchor is not None:
             return _last_or_next(anchor, _month(name, tables), last_next.group()), True
-        return _yearless(anchor, _month(name, tables), None, future, tables)
+        return _yearless(anchor, _month(name, tables), None, _tense(text, m.start(), tables),
+                         tables)
     if kind == "wd":
         if not _capitalised(g["d8"]) or anchor is None:
             return None
         return _weekday(anchor, tables.weekdays[g["d8"].lower()], (g.get("w8") or "").lower(),
-                        future), True
+                        _tense(text, m.start(), tables) > 0), True
     if kind == "hol":
         if anchor is None:
             return None
@@ -376,11 +456,18 @@ def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: Part
         if candidate > anchor:
             candidate = candidate.replace(year=anchor.year - 1)
         return PartialDate.from_date(candidate), True
-    if kind in ("same", "next", "prev"):
+    if kind in ("same", "next", "prev", "later"):
         if last_day is None:
             return None
         base = dt.date(last_day.year, last_day.month or 1, last_day.day or 1)
-        shift = {"same": 0, "next": 1, "prev": -1}[kind]
+        if kind == "later":  # "two days later", "a week earlier"
+            count = _count(g["n20"].lower())
+            if count is None:
+                return None
+            shift = count * (7 if g["u20"].lower().startswith("week") else 1)
+            shift = shift if g["q20"].lower() == "later" else -shift
+        else:
+            shift = {"same": 0, "next": 1, "prev": -1}[kind]
         return PartialDate.from_date(base + dt.timedelta(days=shift)), True
     if anchor is None:
         return None
@@ -408,14 +495,16 @@ def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: Part
             return None
         year = _relative_period(anchor, g["q" + n].lower(), "year").year
         return PartialDate(year, _month(g["m" + n], tables)), True
-    if kind == "ord":
-        day = int(g.get("d13") or g.get("d14") or 0)
+    if kind == "ords" and not _sentence_start(text, m.start()):
+        return None
+    if kind in ("ord", "ords"):
+        day = int(g.get("d13") or g.get("d14") or g.get("d19") or 0)
         context = last_month if last_month is not None else PartialDate(anchor.year, anchor.month)
         try:
             candidate = dt.date(context.year, context.month or anchor.month, day)
         except ValueError:
             return None
-        if last_month is None and candidate > anchor and not future:
+        if last_month is None and candidate > anchor and _tense(text, m.start(), tables) <= 0:
             candidate = candidate - relativedelta(months=1)
         return PartialDate.from_date(candidate), True
     return None
@@ -453,21 +542,57 @@ def _day(text: str) -> int:
     return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
 
 
-def _future_context(text: str, begin: int, tables: _Tables) -> bool:
+_CLAUSE_CUT = re.compile(r"[.!?][\"'”’)]*\s|\n|[\"“”]|(?<![\w])['‘’]|['‘’](?![\w])")
+"""Where the clause holding a date starts at the latest: a sentence end, a line break or a
+quotation mark (the tense of a quotation before "she said on Sunday" is not the
+clause's)."""
+
+
+def _tense(text: str, begin: int, tables: _Tables) -> int:
+    """The tense of the clause before a date at ``begin``: 1 when a word says the date lies
+    ahead ("will", "is due to"), -1 for a verb in the simple past ("imposed in May", "said
+    on Sunday"), else 0.  Only the words of the date's own clause count; a past speech verb
+    after a future cue ("... will act, he said on Sunday") governs the date."""
     window = text[max(0, begin - _FUTURE_WINDOW):begin]
-    # Only words of the same sentence count.
-    window = re.split(r"[.!?]\s", window)[-1]
-    return tables.future.search(window) is not None
+    cut = None
+    for cut in _CLAUSE_CUT.finditer(window):  # noqa: B007 - the last one is wanted
+        pass
+    if cut is not None:
+        window = window[cut.end():]
+    future = None
+    for future in tables.future.finditer(window):  # noqa: B007 - the last one is wanted
+        pass
+    past = None
+    for past in tables.past.finditer(window):  # noqa: B007 - the last one is wanted
+        pass
+    if future is not None and (past is None or past.start() < future.start()
+                               or past.group() not in tables.speech_past):
+        return 1  # "will be imposed in May", "said it will start in May"
+    return -1 if past is not None else 0
 
 
-def _yearless(anchor: dt.date | None, month: int, day: int | None, future: bool,
+def _sentence_start(text: str, begin: int) -> bool:
+    """Whether ``begin`` opens a sentence or a paragraph."""
+    before = text[max(0, begin - 4):begin].rstrip(" \t")
+    return not before or before[-1] in ".!?\n\"”"
+
+
+def _count(number: str) -> int | None:
+    return _NUMBERS.get(number) if not number.isdigit() else int(number)
+
+
+def _yearless(anchor: dt.date | None, month: int, day: int | None, tense: int,
               tables: _Tables) -> tuple[PartialDate, bool] | None:
     if anchor is None:
         return None
     year = anchor.year
     ahead = (year * 12 + month) - (anchor.year * 12 + anchor.month)
-    limit = tables.future_months_with_cue if future else tables.future_months
-    if ahead > limit:
+    limit = tables.future_months_with_cue if tense > 0 else tables.future_months
+    if tense < 0:
+        # "imposed in May": the latest such month (day) not after the anchor
+        if ahead > 0 or (ahead == 0 and day is not None and day > anchor.day):
+            year -= 1
+    elif ahead > limit:
         year -= 1
     try:
         return PartialDate(year, month, day), True

@@ -19,6 +19,10 @@ leave the unit to the words around them; these frames complete them:
   followed by a word of a vote's tally (``[figures].tally_words``) counts the noun of the
   count before it in the sentence.
 
+* *Shares and counts in words* (:mod:`kg.extract.figure_shares`): "more than a fifth of",
+  "about 7 of 10 of", "37 of Japan's 47 prefectures", "visitors, who numbered almost 7.5
+  million".
+
 And the currency of a bare "$": where an article marks US dollars explicitly ("$US250
 million"), a bare "$" is the local dollar of the state it names most
 (``[figures.local_dollars]``: an Australian report's "$15.40" is AUD).
@@ -35,6 +39,8 @@ from functools import lru_cache
 
 from ..model import FigureMention, Span
 from .context import Context
+from .figure_shares import counts_by_verb, parts_of_wholes, word_shares
+from .gazetteer import token_stream
 from .triggers import load_triggers, phrase_pattern
 
 _PARTITIVE_BEFORE = re.compile(r"\b(?:out\s+of|of)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -104,6 +110,9 @@ def apply_frames(ctx: Context, found: list[FigureMention], bare: list[re.Match[s
     extra += _levels(ctx, found, bare)
     extra += _exchange_rates(ctx, found)
     extra += _tallies(ctx, found, bare, rules)
+    extra += word_shares(ctx, token_stream(ctx.text).distinct)
+    extra += parts_of_wholes(ctx, rules.counted_noun)
+    extra += counts_by_verb(ctx, bare, rules.number)
     if not extra:
         return found
     taken = [(f.span.begin, f.span.end) for f in extra]

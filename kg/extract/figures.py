@@ -2,7 +2,8 @@
 
 A figure is a number (digits, ``1,100``, ``3.8``, or a number word up to twelve) with
 
-* a unit after it (``%``, ``percent``, ``metric tons``, ``yen``, ``dollars``), or a currency
+* a unit after it (``%``, ``percent``, ``metric tons``, ``yen``, ``dollars``; also glued by
+  a hyphen: ``six-ton``, even after a determiner: "a first six-ton shipment"), or a currency
   symbol before it (``$58 billion``), scale words multiplying it (``9 trillion yen``);
 * or a plural noun it counts (``1,100 items``, ``at least seven categories``): the noun is
   the unit, as ``docs/graph-layout.md`` says ("the noun the text counts");
@@ -158,7 +159,7 @@ def _tables() -> _Tables:
 
     def amount(p: str) -> str:
         return (rf"(?P<{p}cur>{symbols})?\s?(?P<{p}num>{num})(?:\s*-?\s*(?P<{p}scale>{scales})"
-                rf"(?![\w]))?(?:\s*(?P<{p}unit>{unit})(?![\w]))?")
+                rf"(?![\w]))?(?:(?:\s*|-)(?P<{p}unit>{unit})(?![\w]))?")
 
     number = re.compile(
         rf"(?<![\w.,$€£¥-])(?:(?P<qual>{qualifiers})\s+)?(?P<between>between\s+)?"
@@ -398,11 +399,11 @@ def _figure(ctx: Context, m: re.Match[str], local_dollar: str | None = None
         if counted is None:
             return None
         unit, end = counted
-    if is_word and _refers(ctx, m.start()):
-        return None
+    if is_word and (counted_unit or not unit_word) and _refers(ctx, m.start()):
+        return None  # "the two countries"; not "a first six-ton shipment", an amount
     if not is_word and _refers(ctx, m.start()) and not m.group("qual") and unit_word is None \
-            and cur is None:
-        return None
+            and cur is None and not (m.group("ascale") and _possessive_before(ctx, m.start())):
+        return None  # "the 14 applications"; not "Japan's 31.65 million visitors", an amount
     if _refers(ctx, m.start()) and _word_after(ctx, end) in _tables().referring_heads:
         return None  # "the 90% figure": a figure given before, named again
     if is_word and counted_unit and not duration and (
@@ -455,14 +456,16 @@ def _MONEY_UNITS() -> frozenset[str]:  # noqa: N802 - a constant computed once
     return frozenset(t.currency_symbols.values()) | frozenset(t.currency_words.values())
 
 
-_LIST_AFTER = re.compile(r"[^.;:!?\n]{0,100}(?::|\s--|\s?[—–])\s*[^.;:!?\n]*,[^.;:!?\n]*"
-                         r"\b(?:and|or)\b")
+_LIST_AFTER = re.compile(r"[^.;:!?\n]{0,100}(?:(?::|\s--|\s?[—–])\s*[^.;:!?\n]*,[^.;:!?\n]*"
+                         r"\b(?:and|or)\b|:[ \t]*\n)")
+"""A list after a colon in the sentence, or a colon ending the line (a bulleted list)."""
 
 
 def _list_follows(ctx: Context, end: int) -> bool:
     """A count whose sentence goes on to list what it counts after a colon ("three materials
     that sit at the heart of chip production: fluorinated polyimide, photoresists and
-    hydrogen fluoride"): the count announces the list, it measures nothing."""
+    hydrogen fluoride", or "Two outcomes are possible:" over bullets on the lines below):
+    the count announces the list, it measures nothing."""
     return _LIST_AFTER.match(ctx.text, end) is not None
 
 
@@ -642,6 +645,11 @@ def _refers(ctx: Context, begin: int) -> bool:
         return False
     word = m.group(1).lower()
     return word in load_triggers().determiners or word.endswith(("'s", "’s"))
+
+
+def _possessive_before(ctx: Context, begin: int) -> bool:
+    """Whether the word right before ``begin`` is a possessive ("Japan's")."""
+    return ctx.text[max(0, begin - 4):begin].rstrip().endswith(("'s", "’s"))
 
 
 def _without_overlaps(found: list[FigureMention]) -> list[FigureMention]:

@@ -21,6 +21,7 @@ these spans; the statement extractor keeps no statement that starts in one.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -52,6 +53,7 @@ class Furniture:
         self.text = article.text
         self._top: list[tuple[int, int]] | None = None
         self._headlines: list[tuple[int, int]] | None = None
+        self._starts: list[int] | None = None
 
     def __contains__(self, offset: int) -> bool:
         text = self.text
@@ -62,7 +64,9 @@ class Furniture:
         if (text.find(":", begin, end) != -1 or text.find("：", begin, end) != -1) and (
                 prefixes.match(text, begin, end) is not None or _has_credit(text, begin, end)):
             return True  # both need a colon: most lines have none
-        first = _paragraph_start(text, begin)
+        if self._starts is None:
+            self._starts = _paragraph_starts(text)
+        first = self._starts[bisect.bisect_right(self._starts, begin) - 1]
         stop = _line_at(text, first)[1]
         return labels.match(text, first, stop) is not None and \
             len(text[first:stop].split()) <= _LABEL_LINE_WORDS
@@ -91,15 +95,20 @@ def _has_credit(text: str, begin: int, end: int) -> bool:
     return False
 
 
-def _paragraph_start(text: str, offset: int) -> int:
-    """The first offset of the paragraph (lines up to a blank one) holding ``offset``."""
-    begin = offset
-    while begin > 0:
-        previous = _line_at(text, begin - 1)
-        if not text[previous[0]:previous[1]].strip():
-            break
-        begin = previous[0]
-    return begin
+def _paragraph_starts(text: str) -> list[int]:
+    """The first offset of each paragraph (lines up to a blank one), in text order: the
+    text's start and each line after a blank line (found once per text, then bisected)."""
+    starts = [0]
+    begin = 0
+    blank = False
+    while begin <= len(text):
+        end = text.find("\n", begin)
+        end = len(text) if end == -1 else end
+        if blank and begin > 0:
+            starts.append(begin)
+        blank = not text[begin:end].strip()
+        begin = end + 1
+    return starts
 
 
 @lru_cache(maxsize=1)

@@ -65,6 +65,9 @@ class MaterialData:
     agent_heads: frozenset[str] = frozenset()
     part_heads: frozenset[str] = frozenset()
     """Nouns of parts a material only qualifies ("supercomputer components")."""
+    glued_modifiers: frozenset[str] = frozenset()
+    """Words glued by a hyphen after a material that make it a modifier ("magnet-equivalent
+    material", "battery-grade graphite")."""
     portfolio_titles: frozenset[tuple[str, ...]] = frozenset()
     """Token keys of "head of": a material after one names a desk ("head of critical
     minerals")."""
@@ -187,6 +190,8 @@ def parse_material_data(data: dict[str, Any], source: Path = MATERIALS_FILE) -> 
             lexicon.get("agent_heads"), "[lexicon].agent_heads", source)),
         part_heads=frozenset(w.casefold() for w in _strings(
             lexicon.get("part_heads"), "[lexicon].part_heads", source)),
+        glued_modifiers=frozenset(w.casefold() for w in _strings(
+            lexicon.get("glued_modifiers"), "[lexicon].glued_modifiers", source)),
         portfolio_titles=frozenset(
             tuple(token_key(w) for w in phrase.split())
             for phrase in _strings(lexicon.get("portfolio_titles"),

@@ -103,6 +103,9 @@ def find_materials(article: Article) -> list[MaterialMention]:
         if m.end < len(tokens) and tokens[m.end].key in data.part_heads \
                 and not tokens[m.end].glued:
             continue  # "supercomputer components": parts, not the good
+        if m.end < len(tokens) and tokens[m.end].glued \
+                and tokens[m.end].key in data.glued_modifiers:
+            continue  # "magnet-equivalent material", "battery-grade graphite": a modifier
         start = m.start
         if data.entries[_name(m)].origin and start > 0 \
                 and tokens[start - 1].key in data.demonyms and tokens[start - 1].is_capitalised:

@@ -178,6 +178,8 @@ class ActorLexicon:
     government")."""
     venue_words: frozenset[str] = frozenset()
     """Words before a chamber's bare name that make it a venue ("told parliament")."""
+    event_nouns: frozenset[str] = frozenset()
+    """Meetings held somewhere: "talks in Kuala Lumpur" names where, not the government."""
     currency_words: frozenset[str] = frozenset()
     """Words after a state's name that make it a currency ("US$", "Taiwan dollar")."""
     modified_nouns: frozenset[str] = frozenset()
@@ -200,6 +202,8 @@ class CitationFrames:
     """Labels of a line that lists sources ("Sources: ..."), case-folded."""
     documents: frozenset[tuple[str, ...]] = frozenset()
     """Nouns of an organisation's documents ("according to a MOFCOM statement")."""
+    estimate_verbs: frozenset[str] = frozenset()
+    """Verbs of an estimate whose value follows "at" ("X puts China's share ... at 60%")."""
 
     @cached_property
     def longest(self) -> int:
@@ -303,13 +307,22 @@ class ActorData:
         return frozenset(out)
 
     @cached_property
-    def person_names_by_length(self) -> dict[int, tuple[tuple[str, str], ...]]:
+    def person_names_by_length(self) -> dict[int, tuple[tuple[str, str, frozenset[str]], ...]]:
         """:attr:`person_names` grouped by the length of the lower-case form: a fuzzy match
-        looks only at names of a length that can reach its threshold."""
-        groups: dict[int, list[tuple[str, str]]] = {}
+        looks only at names of a length that can reach its threshold.  Each comes with the
+        set of its lower-case characters, which bounds the match cheaply."""
+        groups: dict[int, list[tuple[str, str, frozenset[str]]]] = {}
         for name, lower in self.person_names:
-            groups.setdefault(len(lower), []).append((name, lower))
+            groups.setdefault(len(lower), []).append((name, lower, frozenset(lower)))
         return {size: tuple(names) for size, names in groups.items()}
+
+    @cached_property
+    def person_links(self) -> dict[str, tuple[tuple[str, float], ...]]:
+        """Memo of the candidate links a name no table lists gets (known person, score),
+        filled by :func:`kg.extract.actor_context.link_person`: they depend only on the
+        name and these tables, and a corpus names the same people again and again, while
+        fuzzy matching a name against every known person is costly."""
+        return {}
 
     def demonym(self, state: str) -> str:
         """The first demonym of a state (its name when it has none)."""
@@ -408,6 +421,7 @@ def _lexicon(table: dict[str, Any], source: Path) -> ActorLexicon:
         legal_suffixes=frozenset(words("legal_suffixes")),
         currency_words=frozenset(w.casefold() for w in words("currency_words")),
         venue_words=frozenset(w.casefold() for w in words("venue_words")),
+        event_nouns=frozenset(w.casefold() for w in words("event_nouns")),
         modified_nouns=frozenset(w.casefold() for w in words("modified_nouns")),
         desk_words=frozenset(w.casefold() for w in words("desk_words")),
         local_bodies=words("local_bodies"),
@@ -592,6 +606,7 @@ def parse_actor_data(data: dict[str, Any], source: Path = ACTORS_FILE) -> ActorD
         not_after=frozenset(w.casefold() for w in frame_words("not_after")),
         source_lines=frozenset(w.casefold() for w in frame_words("source_lines")),
         documents=_phrases(frame_words("documents")),
+        estimate_verbs=frozenset(w.casefold() for w in frame_words("estimate_verbs")),
     )
     return ActorData(entries, kinds, offices, lexicon, gazetteer, alias_map,
                      body_by_state_kind, persons_by_family, template_patterns, citation,

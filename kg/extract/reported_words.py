@@ -42,8 +42,10 @@ _THAT_SKIP_WORDS = 7
 _TERM_MAX_WORDS = 4
 SHORT_CONTENT = 3
 SHORT_STATEMENT = 5
-BOUNDARY = re.compile(r"(?:[,;]['’\"”]?|['’\"”][,;]|\s[—–])\s*(?:(?:while|and|but|as|before|"
-                       r"after|a move|which|who|though|although)\s+"
+_BOUNDARY_WORDS = r"(?:while|and|but|as|before|after|a move|which|who|though|although|when|with)"
+"""Words opening a new clause after a comma: the words reported before them end there
+(", when Takaichi said ...", ", with spokesperson X telling reporters ...")."""
+BOUNDARY = re.compile(r"(?:[,;]['’\"”]?|['’\"”][,;]|\s[—–])\s*(?:" + _BOUNDARY_WORDS + r"\s+"
                        r"(?:(?:also|then|again|[a-z]+ly)\s+)?)?$")
 _TEMPORAL = frozenset({"last", "this", "earlier", "later", "late", "early", "next",
                        "yesterday", "today", "recently", "previously", "again", "also",
@@ -371,8 +373,8 @@ def content_end(ctx: Context, begin: int, sentence: Span) -> int:
     end = sentence.end
     # the sentence's "according to" words, found once per sentence (:class:`TriggerWords`)
     according = trigger_words(ctx).matches(ctx.text, sentence)["according"]
-    m = next((a for a in according if a.start() >= begin), None)
-    if m is not None and m.start() > begin:
+    m = next((a for a in according if a.start() > begin and _names_source(ctx, a)), None)
+    if m is not None:
         end = m.start()
     for semicolon in re.finditer(";", ctx.text[begin:end]):
         if not ctx.in_quote(begin + semicolon.start()):
@@ -384,6 +386,35 @@ def content_end(ctx: Context, begin: int, sentence: Span) -> int:
         if comma != -1 and not ctx.in_quote(comma):
             end = comma
     return trim_end(ctx.text, begin, end)
+
+
+_SOURCE_WORDS = 4
+"""Words after "according to" within which a source is named ("according to the Global
+Times", "according to people familiar with ...")."""
+
+
+def _names_source(ctx: Context, marker: re.Match[str]) -> bool:
+    """Whether a source marker names a source: "citing ...", "cited by ...", or an actor,
+    a report, data or a description of people soon after "according to" / "per" ("per
+    Reuters", "according to customs data"); not "according to law", "$300 per tonne"."""
+    if marker.group().lower().startswith(("citing", "cited")):
+        return True
+    after = ctx.text[marker.end():min(len(ctx.text), marker.end() + 80)]
+    near = after.split()[:_SOURCE_WORDS]
+    if not near:
+        return False
+    reach = marker.end() + len(after) - len(after.lstrip()) + len(" ".join(near))
+    if ctx.actors_in(marker.end(), reach):
+        return True
+    return bool({w.strip(",.;:").lower() for w in near} & _source_nouns())
+
+
+@lru_cache(maxsize=1)
+def _source_nouns() -> frozenset[str]:
+    speech = load_triggers().raw["speech"]
+    return frozenset(w.lower() for w in (*speech["report_nouns"], *speech["data_nouns"],
+                                         *speech["subjects"]["descriptors"], "people",
+                                         "person", "persons", "insiders", "sources"))
 
 
 _SUBORDINATE = re.compile(r"(?:When|After|As|Since|Although|Though|While|Because|Before|Once|"
@@ -453,8 +484,10 @@ def words_before_attribution(ctx: Context, trigger: SpeechTrigger) -> tuple[int,
     if according:
         comma = ctx.text.find(",", according.end(), stop)
         start = comma + 1 if comma != -1 else start
+    marker = _ITEM_MARKER.match(ctx.text, start, stop)
+    start = marker.end() if marker is not None else start  # "3. whether ..., X reported"
     for date in ctx.dates_in(start, stop):
-        if ctx.is_dateline(date.span) or _DATELINE_PLACE.fullmatch(
+        if ctx.is_dateline(date.span) or date.span.begin == start or _DATELINE_PLACE.fullmatch(
                 ctx.text, start, date.span.begin):
             dash = _DATELINE_END.match(ctx.text, date.span.end, stop)
             if dash is not None:
@@ -464,6 +497,8 @@ def words_before_attribution(ctx: Context, trigger: SpeechTrigger) -> tuple[int,
     return start, trim_end(ctx.text, start, stop)
 
 
+_ITEM_MARKER = re.compile(r"\s*(?:\d{1,2}[.)]|[-*•·▪])\s+")
+"""A list item's marker before the words of a trailing attribution."""
 _DATELINE_PLACE = re.compile(r"\s*[A-Z][A-Z.'’/ -]{1,40},\s*")
 """The place of a dateline, in capitals ("BEIJING, ", "BEIJING/TOKYO, ")."""
 _DATELINE_END = re.compile(r",?\s*(?:\([^)]{1,40}\)\s*)?[-–—]{1,2}\s+")
@@ -503,16 +538,13 @@ object: the asker's own wish, not words reported."""
 
 def strip_boundary(lead: str) -> str:
     """``lead`` without a final clause boundary (", while", ", a move", "and")."""
-    m = re.search(r"(?:[,;]\s*)?\b(?:while|and|but|as|before|after|a move|which|who|"
-                  r"though|although)?\s*$",
-                  lead)
+    m = re.search(r"(?:[,;]\s*)?\b" + _BOUNDARY_WORDS + r"?\s*$", lead)
     return lead[:m.start()] if m else lead
 
 
 def trim_boundary_words(text: str, begin: int, end: int) -> int:
     """The end of ``text[begin:end]`` before a final boundary word ("..., while")."""
-    m = re.search(r"(?:[,;]\s*)?\b(?:while|and|but|as|before|after|a move|which|who|"
-                  r"though|although)(?:\s+(?:also|then|again|[a-z]+ly))?$",
+    m = re.search(r"(?:[,;]\s*)?\b" + _BOUNDARY_WORDS + r"(?:\s+(?:also|then|again|[a-z]+ly))?$",
                   text[begin:end])
     if m is not None:
         end = begin + m.start()
@@ -613,10 +645,17 @@ def has_quote(ctx: Context, span: Span) -> bool:
 def is_term(quote: Quote) -> bool:
     """A quotation that names a term quotes nobody: short and capitalised ('One China'), or
     after a word that introduces a name ("all 'dual-use items'", "so-called 'X'")."""
-    found = _LETTERS.findall(quote.span.text)
+    found = _letter_words(quote.span.text)
     if not found or len(found) > _TERM_MAX_WORDS:
         return False
     return all(w[0].isupper() for w in found)
+
+
+@lru_cache(maxsize=1024)
+def _letter_words(text: str) -> tuple[str, ...]:
+    """The words of a quotation's text: the rules ask of one quotation dozens of times
+    per article whether it is a term."""
+    return tuple(_LETTERS.findall(text))
 
 
 def is_term_in(ctx: Context, quote: Quote) -> bool:
@@ -624,7 +663,7 @@ def is_term_in(ctx: Context, quote: Quote) -> bool:
     'dual-use items'", "so-called 'protest'")."""
     if is_term(quote):
         return True
-    if len(_LETTERS.findall(quote.span.text)) > _TERM_MAX_WORDS:
+    if len(_letter_words(quote.span.text)) > _TERM_MAX_WORDS:
         return False
     before = ctx.text[max(0, quote.outer.begin - 25):quote.outer.begin].lower()
     return _TERM_INTRO.search(before) is not None

@@ -53,6 +53,10 @@ class SpeechTrigger:
     whole: Span | None = None
     """All the reported words when ``content`` is one of the parts they were cut into
     ("said A and that B"): a date inside them belongs to the words, not to the saying."""
+    unasserted: bool = False
+    """Speech the sentence does not assert -- still to come ("he will explain", "is
+    expected to tell") or hedged ("reportedly told", "may have said", "whether X said"):
+    no statement, but its clause ends the words of a statement before it."""
     given_date: tuple[PartialDate | None] | None = None
     """The date the statement's source gives (a transcript's conference day for an answer
     to a question, a footnote's date), maybe unknown; None when the statement is dated as
@@ -69,13 +73,13 @@ class TriggerWords:
     """
 
     def __init__(self, text: str) -> None:
-        index = _trigger_index()
+        entries_of = _trigger_entries
         lower = text.lower()
         if len(lower) == len(text):  # one lower-casing of the text keeps the offsets
-            found = [(m.start(), index[m.group()]) for m in _first_words().finditer(lower)]
+            found = [(m.start(), entries_of(m.group())) for m in _first_words().finditer(lower)]
         else:  # a character whose lower case is longer ("İ"): lower each word
             found = [(m.start(), entries) for m in _WORD.finditer(text)
-                     if (entries := index.get(m.group().lower())) is not None]
+                     if (entries := entries_of(m.group().lower())) is not None]
         self.starts = [start for start, _ in found]
         self.found = found
 
@@ -149,6 +153,11 @@ def _verbs(ctx: Context, sentence: Span, matches: list[re.Match[str]]) -> list[S
         if ctx.in_quote(m.start(), m.end()):
             continue  # words inside a quotation are the speaker's, not an attribution
         info: SpeechVerb = table[" ".join(m.group().lower().split())]
+        if info.tense == "base" and _prospective(ctx, sentence, m.start()):
+            # "he will explain ...", "is expected to tell ...": speech not yet made
+            out.append(SpeechTrigger(Span(m.start(), m.end(), m.group()), sentence, info.cls,
+                                     info.tense, dropped=True, unasserted=True))
+            continue
         before = ctx.word_before(m.start())
         if before is not None:
             lower = before.lower()
@@ -166,8 +175,18 @@ def _verbs(ctx: Context, sentence: Span, matches: list[re.Match[str]]) -> list[S
             if actor is None and not before[:1].isupper():
                 continue
             if actor is not None and (ctx.word_before(actor.span.begin) or "").lower() in (
-                    "the", "a", "an"):
-                continue
+                    "the", "a", "an") and _AND_DETERMINER.search(
+                        ctx.text, max(sentence.begin, actor.span.begin - 12),
+                        actor.span.begin) is None:
+                continue  # but "X and the embassy in Tokyo remind ...": a plural subject
+        frame = _frames().get(info.lemma)
+        if frame is not None and frame.match(ctx.text, m.end(), sentence.end) is None:
+            continue  # "citing government sources": a source named, not words
+        if _hedged(ctx, sentence, m.start()):
+            # "reportedly told", "may have said": speech the sentence does not assert
+            out.append(SpeechTrigger(Span(m.start(), m.end(), m.group()), sentence, info.cls,
+                                     info.tense, dropped=True, unasserted=True))
+            continue
         if info.tense == "past" and _BE_BEFORE.search(ctx.text, max(sentence.begin,
                                                                     m.start() - 40), m.start()):
             # "China is said to be weighing curbs", "it was reported that ...": a passive
@@ -186,6 +205,83 @@ def _verbs(ctx: Context, sentence: Span, matches: list[re.Match[str]]) -> list[S
     return out
 
 
+def _prospective(ctx: Context, sentence: Span, offset: int) -> bool:
+    """Whether the base form at ``offset`` follows a modal or a verb of planning
+    (``prospective`` in ``[speech]``): "will explain", "is expected to confirm", or a verb
+    coordinated after such a one ("will explain the measure and confirm ...")."""
+    window = ctx.text[max(sentence.begin, offset - 90):offset]
+    if not window.endswith((" ", "\t", "\n")):
+        return False
+    return _prospective_regex().search(window) is not None
+
+
+def _hedged(ctx: Context, sentence: Span, offset: int) -> bool:
+    """Whether the speech verb at ``offset`` is hedged (``[speech.hedges]``): "reportedly
+    told", "is said to have warned", "may have told", "whether X said", "Reportedly, X
+    said"."""
+    start = max(sentence.begin, offset - 90)
+    if _hedge_keys().search(ctx.text, start, offset) is None:
+        return False  # the cheap test first: no hedge word before the verb
+    hedges = _hedge_regexes()
+    if hedges[0].search(ctx.text[start:offset]) is not None:
+        return True
+    return hedges[1].match(ctx.text, sentence.begin, offset) is not None
+
+
+@lru_cache(maxsize=1)
+def _hedge_keys() -> re.Pattern[str]:
+    """A word every hedge of ``[speech.hedges]`` holds (its last), as one pattern."""
+    table = load_triggers().raw["speech"]["hedges"]
+    keys = {entry.lower().split()[-1] for key in ("adverbs", "auxiliaries", "clauses")
+            for entry in table[key]}
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, keys))) + r")\b",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _hedge_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The hedges right before a speech verb, and a hedge opening its sentence."""
+    table = load_triggers().raw["speech"]["hedges"]
+
+    def alternatives(key: str) -> str:
+        return "|".join(sorted((phrase_pattern(w) for w in table[key]), key=len,
+                               reverse=True))
+
+    adverb = r"(?:(?:\w+ly|also|then|later|earlier|once|even)\s+)?"
+    before = re.compile(
+        rf"(?:(?<![\w’'-])(?:{alternatives('adverbs')})\s+{adverb}"
+        rf"|(?<![\w’'-])(?:{alternatives('auxiliaries')})\s+{adverb}"
+        rf"|(?<![\w’'-])(?:{alternatives('clauses')})\s+(?:[^\s,;:\"“”]+\s+){{1,6}}?{adverb})$",
+        re.IGNORECASE)
+    opening = re.compile(rf"\s*(?:{alternatives('adverbs')})\s*,", re.IGNORECASE)
+    return before, opening
+
+
+@lru_cache(maxsize=1)
+def _prospective_regex() -> re.Pattern[str]:
+    governors = "|".join(sorted((phrase_pattern(w) for w in
+                                 load_triggers().raw["speech"]["prospective"]),
+                                key=len, reverse=True))
+    adverb = r"(?:(?:\w+ly|also|then|later|soon|again|first)\s+)?"
+    return re.compile(rf"(?<![\w’'-])(?:{governors})\s+{adverb}"
+                      rf"(?:[^\s,;:.!?\"“”]+\s+(?:[^\s,;:!?\"“”]+\s+){{0,8}}?(?:and|or)\s+"
+                      rf"(?:to\s+)?{adverb})?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _frames() -> dict[str, re.Pattern[str]]:
+    """The ``call`` verbs that report words only in a frame, with the frame's pattern
+    after the verb: "V (object) as ..." (``as_frame``: "cited the figure as proof"), "V
+    (object) at ..." (``at_frame``: "put the losses at $2 billion")."""
+    speech = load_triggers().raw["speech"]
+    out: dict[str, re.Pattern[str]] = {}
+    for key, word in (("as_frame", "as"), ("at_frame", "at")):
+        pattern = re.compile(rf"(?:\s+[^\s,;:.!?]+){{0,8}}?\s+{word}\s", re.IGNORECASE)
+        out.update(dict.fromkeys(speech[key], pattern))
+    return out
+
+
+_AND_DETERMINER = re.compile(r"\band\s+(?:the|a|an)\s+$", re.IGNORECASE)
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|am)\s+(?:(?:not|also|widely|"
                         r"often|still|now|already|reportedly|[a-z]+ly)\s+)*$", re.IGNORECASE)
 _QUOTED_AS = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+"
@@ -224,19 +320,18 @@ def _first_word(entry: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _trigger_index() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
+def _trigger_index() -> dict[str, tuple[tuple[str, str], ...]]:
     """For each word that may open a trigger, the patterns to try where it stands: the
     speech-verb forms it opens (longest first), the act verbs ("renewed its demand that"),
     the negations ("did not say", "declined to comment", "no comment") in the order of
     ``[speech]`` and the source markers ("according to"), each matched as whole words,
-    case-insensitively."""
+    case-insensitively (as sources: :func:`_trigger_entries` compiles them)."""
     triggers = load_triggers()
     speech = triggers.raw["speech"]
-    index: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    index: dict[str, list[tuple[str, str]]] = {}
 
     def add(kind: str, entry: str, pattern: str) -> None:
-        index.setdefault(_first_word(entry), []).append(
-            (kind, re.compile(pattern + r"(?![\w])", re.IGNORECASE)))
+        index.setdefault(_first_word(entry), []).append((kind, pattern + r"(?![\w])"))
 
     for form in sorted(triggers.speech_verbs, key=lambda f: (-len(f), f)):
         add("verb", form, phrase_pattern(form))
@@ -245,6 +340,10 @@ def _trigger_index() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
     for verb in sorted(speech["act_verbs"], key=len, reverse=True):
         add("act", verb, rf"(?P<verb>{phrase_pattern(verb)})\s+(?:(?:its|their|his|her|a|an|"
                          rf"the)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?:{nouns})\s+(?:that|for|to)\b")
+    for verb in sorted(speech["quoted_act_verbs"], key=len, reverse=True):
+        # 'makes "stern representations"': the act named by a quotation (see _acts)
+        add("act", verb, rf"(?P<verb>{phrase_pattern(verb)})\s+(?:(?:its|their|his|her|a|an|"
+                         rf"the)\s+)?(?=[\"“‘'])")
     negation = speech["negation"]
     verbs = "|".join(phrase_pattern(v) for v in negation["verbs"])
     for auxiliary in negation["auxiliaries"]:
@@ -254,6 +353,17 @@ def _trigger_index() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
     for entry in sorted(speech["according"], key=len, reverse=True):
         add("according", entry, phrase_pattern(entry))  # "according to X", "per X"
     return {word: tuple(entries) for word, entries in index.items()}
+
+
+@lru_cache(maxsize=1024)  # more than the words of the index
+def _trigger_entries(word: str) -> tuple[tuple[str, re.Pattern[str]], ...] | None:
+    """The patterns of :func:`_trigger_index` for ``word``, compiled the first time a text
+    holds the word: compiling the hundreds of forms at once took longer than extracting
+    several articles, and most of them never occur in a given corpus."""
+    sources = _trigger_index().get(word)
+    if sources is None:
+        return None
+    return tuple((kind, re.compile(source, re.IGNORECASE)) for kind, source in sources)
 
 
 @lru_cache(maxsize=1)
@@ -291,11 +401,39 @@ def _acts(ctx: Context, sentence: Span, matches: list[re.Match[str]]) -> list[Sp
     for m in matches:
         if ctx.in_quote(m.start(), m.end()):
             continue
+        if m.end() < sentence.end and ctx.text[m.end()] in "\"“‘'" and \
+                not _names_an_act(ctx, m.end()):
+            continue  # 'made a "scheduled" stop': the quotation names no speech act
         verb = m.group("verb").lower()
         tense = "present" if verb.endswith("s") and not verb.endswith("ss") else "past"
         out.append(SpeechTrigger(Span.of(ctx.text, m.start(), m.end()), sentence, "act",
                                  tense))
     return out
+
+
+def _names_an_act(ctx: Context, opening: int) -> bool:
+    """Whether the quotation opening at ``opening`` names a speech act: its last word, or
+    the word after it ('a "strong" protest'), is one of ``act_nouns`` or
+    ``quoted_act_nouns``."""
+    quote = ctx.in_quote(opening + 1)
+    if quote is None or quote.outer.begin != opening:
+        return False
+    inside = _WORD.findall(quote.span.text)
+    after = _WORD.match(ctx.text, _skip_spaces(ctx.text, quote.outer.end))
+    heads = {w.lower() for w in (inside[-1:] + ([after.group()] if after else []))}
+    return bool(heads & _act_nouns())
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+@lru_cache(maxsize=1)
+def _act_nouns() -> frozenset[str]:
+    speech = load_triggers().raw["speech"]
+    return frozenset(w.lower() for w in (*speech["act_nouns"], *speech["quoted_act_nouns"]))
 
 
 def _negations(ctx: Context, sentence: Span,

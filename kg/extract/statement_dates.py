@@ -5,11 +5,15 @@ A statement is dated only where the text places the act of saying, in this order
 1. a date expression of its sentence outside the reported words ("said on Tuesday", "late on
    Thursday", "in his New Year's address"), the one nearest the verb (for ``call``,
    ``demand`` and act verbs and negations the object may carry it: "did not respond to a
-   request for comment on Monday", but not after a participle: "demanded that Ruritania
-   withdraw the curbs announced in December"), the dateline left out, and so are the dates
-   of a clause before it with a subject of its own ("has not withdrawn her 7 November
-   remarks, and she has said that ...") and those inside the words of a report cut into
-   coordinated statements;
+   request for comment on Monday", but not after a participle or another verb: "demanded
+   that Ruritania withdraw the curbs announced in December", "urged her to retract remarks
+   she made in parliament in November"), the dateline left out, and so are the dates of a
+   clause before it with a subject of its own ("has not withdrawn her 7 November remarks,
+   and she has said that ...", "approved the budget on Dec. 26, which Beijing cites as
+   ...") and those inside the words of a report cut into coordinated statements.  A
+   coordinated clause with no date of its own whose verb is not perfect shares the day
+   adverbial of the clause before ("China on Wednesday defended the ban, while Tokyo said
+   ...");
 2. in a timeline entry ("Nov. 19 – Kyodo reports ...", "Early December – ..."), the entry's
    heading date: a timeline tells events in the historical present, so "says" there is
    not the article's day (:func:`timeline_entries`); a live blog's entry opened by a time
@@ -33,7 +37,7 @@ A statement is dated only where the text places the act of saying, in this order
    the act the lead reports; a body's statement right after a sentence in which it or its
    state acted on a day ("China on Tuesday barred exports ..." followed by "China's
    commerce ministry said in a statement that ...") takes that day.  Only the next
-   sentence;
+   sentence; a person's date found so carries over to the person's later quotes (rule 5);
 7. else none: a date the text does not give is an invented one.
 """
 
@@ -49,11 +53,18 @@ _PERFECT = re.compile(r"\b(?:has|have|had|'s|’s|'ve|’ve)\s+(?:\w+ly\s+|also\
                       r"long\s+|already\s+|repeatedly\s+|previously\s+|since\s+)*$",
                       re.IGNORECASE)
 _OTHER_EVENT = re.compile(r"\b(?:\w+ed|held|made|taken|begun|began|set|put|known|seen|given)"
-                          r"\s+(?:(?:on|in|at|since|from|during|by|until)\s+)?$", re.IGNORECASE)
-"""A participle right before a date in the reported words: the date is that event's ("the
-curbs announced in December"), not the statement's."""
+                          r"\s+(?:(?:[\w-]+\s+){0,3}?(?:on|in|at|since|from|during|by|until)"
+                          r"\s+)?$", re.IGNORECASE)
+"""A participle or past verb shortly before a date in the reported words: the date is that
+event's ("the curbs announced in December", "remarks she made in parliament in
+November"), not the statement's."""
+_ADVERBIAL = re.compile(r"(?:\b(?:on|late\s+on|early\s+on)\s+|^)$", re.IGNORECASE)
 _SEMICOLON = re.compile(r";")
-_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)(?P<c>)\s+(?P<s>[\w’'-]+)")
+_PARTICIPLE_AFTER_COMMA = re.compile(r",\s*\w+ing$")
+_NEW_CLAUSE = re.compile(r",\s+(?:(?P<co>and|but|while|whereas)|which|whom)(?P<c>)\s+"
+                         r"(?P<s>[\w’'-]+)")
+"""A clause with a subject of its own: coordinated ("..., while Tokyo said") or relative
+("..., which Beijing cites as ...")."""
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _SUBJECT_TIME = re.compile(r"\s(?:(?:late|early)\s+)?(?:on|in|at)\s*$")
 _NUMERIC_HEADING = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*(?:[–—:]|-{1,2})\s")
@@ -120,6 +131,8 @@ class StatementDater:
         self._placed_through = 0
         """How many sentences :meth:`placed` has looked at so far."""
         self._explicit: dict[tuple[int, int, int, int, int, str], PartialDate | None] = {}
+        self._said: dict[tuple[int, str], PartialDate | None] = {}
+        """The date of each speaker's statement with a finite verb, by sentence start."""
 
     @property
     def entries(self) -> dict[int, PartialDate | None]:
@@ -156,7 +169,23 @@ class StatementDater:
         """The date of the statement whose verb, sentence and reported words are given;
         ``pronoun`` says the speaker is named by a pronoun ("It also warned"),
         ``description`` by a definite description ("The ministry warned"), which takes the
-        date of the body's last dated statement in the paragraph."""
+        date of the body's last dated statement in the paragraph.  Words a participle
+        reports after a comma ("X argues A, noting that B") share the date of the same
+        speaker's words before in the sentence."""
+        found = self._date(verb=verb, sentence=sentence, content=content, cls=cls,
+                           tense=tense, speaker=speaker, pronoun=pronoun,
+                           description=description)
+        if not speaker:
+            return found
+        key = (sentence.begin, speaker)
+        if _PARTICIPLE_AFTER_COMMA.search(self.ctx.text, max(sentence.begin, verb.begin - 4),
+                                          verb.end) and verb.text.endswith("ing"):
+            return found if found is not None else self._said.get(key)
+        self._said.setdefault(key, found)
+        return found
+
+    def _date(self, *, verb: Span, sentence: Span, content: Span, cls: str, tense: str,
+              speaker: str | None, pronoun: bool, description: bool) -> PartialDate | None:
         ctx = self.ctx
         explicit = self.explicit(verb, sentence, content, cls)
         if explicit is not None:
@@ -183,7 +212,11 @@ class StatementDater:
                              if floor <= offset < sentence.begin)
             if earlier:
                 return earlier[-1][2]
-        return self._lead_date(sentence, speaker)
+        lead = self._lead_date(sentence, speaker)
+        if lead is not None and speaker and ctx.type_of(speaker) is ActorType.PERSON:
+            # The lead's date carries over to the same person's later quotes (rule 5).
+            self.note(sentence, speaker, lead)
+        return lead
 
     def note(self, sentence: Span, speaker: str, date: PartialDate | None) -> None:
         """Record a statement of ``sentence`` with an explicit date, for rule 6."""
@@ -216,11 +249,13 @@ class StatementDater:
                 break
         # "X has not withdrawn her 7 November remarks, and she has said that ...": a clause
         # with a subject of its own starts after "and"; the dates before are the first's.
+        first: tuple[int, int] | None = None
         for m in _NEW_CLAUSE.finditer(ctx.text, begin, min(verb.begin, content.begin)
                                       if content.begin > verb.begin else verb.begin):
             subject = m.group("s")
             if ctx.in_quote(m.start()) is None and (
                     subject.lower() in _SUBJECT_PRONOUNS or ctx.actor_at(m.start("s"))):
+                first = (begin, m.start()) if m.group("co") else None
                 begin = m.end("c")
         best: tuple[int, PartialDate] | None = None
         # "Japan, Kanai said on Tuesday, will not ...": an attribution inside the words.
@@ -229,7 +264,10 @@ class StatementDater:
         for mention in ctx.dates_in(begin, end):
             span = mention.span
             inside = content.begin <= span.begin < content.end and not (
-                verb.end <= span.begin < aside)
+                verb.end <= span.begin < aside
+                # "urged X to retract remarks she made in parliament in November, when":
+                # another verb's date, even before the comma
+                and not _OTHER_EVENT.search(ctx.text, verb.end, span.begin))
             if inside and (cls not in ("call", "demand", "negation", "act")
                            or _OTHER_EVENT.search(ctx.text, max(content.begin,
                                                                 span.begin - 30),
@@ -241,7 +279,28 @@ class StatementDater:
             distance = abs(span.begin - verb.begin)
             if best is None or distance < best[0]:
                 best = (distance, mention.date)
+        if best is None and first is not None:
+            return self._shared_time(first, verb)
         return best[1] if best else None
+
+    def _shared_time(self, first: tuple[int, int], verb: Span) -> PartialDate | None:
+        """"China on Wednesday defended the ban, while Tokyo said ...": a clause coordinated
+        after one whose verb a day adverbial dates ("on Wednesday", not "her 7 November
+        remarks") shares that day when its own verb is a simple past or present, with no
+        date of its own."""
+        ctx = self.ctx
+        if _PERFECT.search(ctx.text, max(first[1], verb.begin - 40), verb.begin):
+            return None
+        for mention in ctx.dates_in(*first):
+            span = mention.span
+            if mention.date.day is None or ctx.in_quote(span.begin, span.end) or \
+                    ctx.is_dateline(span) or self._in_reported(span) or \
+                    _attributive(ctx.text, span):
+                continue
+            lead = ctx.text[max(first[0], span.begin - 12):span.begin]
+            if _ADVERBIAL.search(lead) and not _PERFECT.search(ctx.text, first[0], span.begin):
+                return mention.date
+        return None
 
     def _lead_date(self, sentence: Span, speaker: str | None) -> PartialDate | None:
         """Rule 6 of the module doc: the date of the sentence right before, when its

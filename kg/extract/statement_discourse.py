@@ -35,6 +35,7 @@ from ..model import (
 from .context import Context, Subject
 from .reported_words import SHORT_CONTENT, has_quote, is_term, is_term_in, overlaps_any, trim_end
 from .speech_triggers import SpeechTrigger
+from .statement_quotes import merge_interrupted
 from .text import Quote, word_count, words
 from .transcripts import Transcript, answer_sentences
 from .triggers import load_triggers, words_regex
@@ -301,28 +302,70 @@ def published_quotes(ctx: Context, statements: list[SpeechTrigger]) -> list[Spee
         sentence = ctx.sentence_of(quote.outer.begin)
         if sentence is None or quote.outer.end > sentence.end:
             continue
+        item = list_item(ctx, quote.outer.begin)
+        lead_in = list_lead_in(ctx, item) if item is not None else None
+        scope = lead_in or sentence  # a list item goes on with the sentence introducing it
         verb = None
-        for m in _publishing_regex().finditer(ctx.text, sentence.begin, quote.outer.begin):
+        for m in _publishing_regex().finditer(ctx.text, scope.begin,
+                                              quote.outer.begin if lead_in is None
+                                              else scope.end):
             verb = m
             break
-        if verb is None or ctx.triggers.speech_regex.search(ctx.text, verb.end(),
-                                                             quote.outer.begin):
+        if verb is None or ctx.triggers.speech_regex.search(
+                ctx.text, verb.end(), quote.outer.begin if lead_in is None else scope.end):
             continue  # "imposed what critics called 'coercion'": someone else's words
-        subject = ctx.clause_subject(sentence.begin, verb.start())
+        subject = ctx.clause_subject(scope.begin, verb.start())
         if subject is None:
             continue
         begin = verb.start()
-        for clause in re.finditer(r",\s+(?=[a-z]+ing\b)", ctx.text[verb.end():quote.outer.begin]):
-            begin = verb.end() + clause.end()
+        if item is not None and lead_in is not None:
+            begin = item.begin  # "3. any other end use that "helps enhance ..."": the item
+        else:
+            for clause in re.finditer(r",\s+(?=[a-z]+ing\b)",
+                                      ctx.text[verb.end():quote.outer.begin]):
+                begin = verb.end() + clause.end()
         end = quote.outer.end
         if ctx.text[end:end + 1] in ".,;" and ctx.text[end - 2:end - 1] in ".,;":
             end -= 1
-        out.append(SpeechTrigger(Span.of(ctx.text, verb.start(), verb.end()), sentence, "announce",
-                            "past", speaker=subject, content=Span.of(ctx.text, begin, end)))
+        out.append(SpeechTrigger(Span.of(ctx.text, verb.start(), verb.end()), scope, "announce",
+                                 "past", speaker=subject, content=Span.of(ctx.text, begin, end)))
         covered.append((begin, end))
         covered.sort()
         starts = [b for b, _ in covered]
     return out
+
+
+_LIST_MARKER = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[a-z][.)]|[-*•·▪–])[ \t]+")
+_LIST_REACH = 30
+"""Most list items looked back over for the sentence introducing them."""
+
+
+def list_item(ctx: Context, offset: int) -> Span | None:
+    """The text of the bulleted or numbered list item (a paragraph opened by "1.", "a)",
+    "-", "•") holding ``offset``, after its marker; None outside a list item."""
+    paragraph = ctx.paragraph_of(offset)
+    if paragraph is None:
+        return None
+    marker = _LIST_MARKER.match(ctx.text, paragraph.begin, paragraph.end)
+    if marker is None:
+        return None
+    return Span.of(ctx.text, marker.end(), paragraph.end)
+
+
+def list_lead_in(ctx: Context, item: Span) -> Span | None:
+    """The sentence ending with a colon that introduces the list ``item`` belongs to
+    ("... published a notice prohibiting exports to:¶1. ...¶2. ..."), over the items
+    before it; None when the list follows no such sentence."""
+    i = bisect.bisect_right(ctx.paragraphs, item.begin, key=lambda p: p.begin) - 1
+    for j in range(i - 1, max(-1, i - 1 - _LIST_REACH), -1):
+        paragraph = ctx.paragraphs[j]
+        if _LIST_MARKER.match(ctx.text, paragraph.begin, paragraph.end):
+            continue
+        if not ctx.text[paragraph.begin:paragraph.end].rstrip().endswith(":"):
+            return None
+        last = ctx.sentences_in(paragraph.begin, paragraph.end)
+        return last[-1] if last else None
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -346,12 +389,17 @@ def continuations(ctx: Context, statements: list[SpeechTrigger]) -> list[SpeechT
         if sentence is None or index < 0:
             continue
         last = ordered[index]
-        if quote.outer.begin != sentence.begin and not _resumes(ctx, last, quote):
+        resumed = _resumes(ctx, last, quote)
+        if quote.outer.begin != sentence.begin and not resumed:
             continue
         gap = ctx.text[last.content.end:quote.outer.begin]
         if last.post_quote is None and not has_quote(ctx, last.content):
             continue
         if len(gap) > 200 or not _continues(ctx, last, quote):
+            continue
+        if resumed and merge_interrupted(ctx, last, quote):
+            # '“We oppose,” she said, “any unilateral step.”': one statement of both parts.
+            ends[index] = quote.span.end
             continue
         follower = SpeechTrigger(quote.outer, sentence, "say", last.tense, speaker=last.speaker,
                             content=quote.span, via=last.via, post_quote=quote)

@@ -47,8 +47,9 @@ def apply_according(ctx: Context, sentence: Span, found: list[SpeechTrigger],
         if m.start() == sentence.begin or _LEAD_IN.fullmatch(ctx.text, sentence.begin, m.start()):
             # "According to X, a fellow at Y, ...": the words follow the apposition (and a
             # timeline heading or a linking adverb may come first: "Mid-February 2020 –").
-            apposition = re.match(r",\s+(?:a|an|the)\s+[^,;:\"“”]{1,100},",
-                                  ctx.text[mention.span.end:sentence.end])
+            # ... and "According to the Nikkei business daily, which cited people familiar
+            # with the matter, ...": a relative clause on the source.
+            apposition = _APPOSITION.match(ctx.text[mention.span.end:sentence.end])
             comma = mention.span.end + apposition.end() - 1 if apposition is not None \
                 else ctx.text.find(",", mention.span.end, sentence.end)
             if comma == -1:
@@ -69,6 +70,15 @@ def apply_according(ctx: Context, sentence: Span, found: list[SpeechTrigger],
             found.append(SpeechTrigger(Span(m.start(), m.end(), m.group()), sentence, "according",
                                   "past", speaker=Subject(mention.name, mention.span),
                                   content=more))
+
+
+_APPOSITION = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,3},\s+(?:(?:a|an|the)\s+(?![^,]*\b(?:is|are|was|were|has|have|had|"
+    r"will|would|could|can|should|may|might|must|said|says|did|does)\b)|which\s+|who\s+)"
+    r"[^,;:\"“”]{1,100},")
+"""After "according to X" opening a sentence: a description of X (", a fellow at Y,", ",
+which cited people familiar with the matter,"), not the words; a clause (", the ministry
+will ...") is the words."""
 
 
 def _document_author(ctx: Context, offset: int) -> ActorMention | None:

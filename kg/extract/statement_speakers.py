@@ -20,6 +20,10 @@ The statement extractor (:mod:`.statements`) asks, for each trigger:
   speaker named after the verb ('"...," said He Yadong, a spokesperson'), or before it
   past an apposition ('"...," Lucia Silva, a fellow at X, warned');
 * :func:`partitive_speaker` -- "One of them said": the group of people that spoke last;
+* :func:`pronoun_passed_over` -- "he said" after an unnamed person spoke names nobody
+  the article names;
+* :func:`absolute_subject` -- the actor before a participle in a "with" clause (", with
+  spokesperson X telling reporters ...");
 * :func:`document_owner`, :func:`source_left` -- the possessor of a document ("Beijing's
   Nov. 14 advisory urging ...") and the source just named ("reports in X, suggesting").
 """
@@ -29,7 +33,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..model import ActorType, Span
+from ..model import ActorMention, ActorType, Span
 from .context import Context, Subject
 from .speech_triggers import SpeechTrigger
 from .triggers import load_triggers, phrase_pattern
@@ -154,6 +158,59 @@ def _owner_end(ctx: Context, end: int) -> int:
     if ctx.text[max(0, end - 2):end] in ("'s", "’s") and ctx.actor_ending_at(end) is None:
         end -= 2
     return end
+
+
+_WITH_BEFORE = re.compile(r"(?<![\w’'-])with\s+(?:[\w’'.-]+\s+){0,5}$", re.IGNORECASE)
+
+
+def absolute_subject(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
+    """"..., with foreign ministry spokesperson Guo Jiakun telling reporters ...": in an
+    absolute clause opened by "with", the actor right before the participle is its
+    subject (not the sentence's)."""
+    pos = trigger.verb.begin
+    while pos > trigger.sentence.begin and ctx.text[pos - 1] in " \t":
+        pos -= 1
+    mention = ctx.actor_ending_at(pos)
+    if mention is None or mention.span.begin < trigger.sentence.begin:
+        return None
+    if _WITH_BEFORE.search(ctx.text, max(trigger.sentence.begin, mention.span.begin - 60),
+                           mention.span.begin) is None:
+        return None
+    return ctx.described_person(mention) or Subject(mention.name, mention.span)
+
+
+def pronoun_passed_over(ctx: Context, speaker: Subject) -> bool:
+    """"An executive at a chipmaker, who asked not to be named, said A.¶"B," he said.": a
+    person pronoun stands for the last person named, unless a person the text describes
+    without a name (an indefinite description opening a sentence whose verb says) spoke
+    in between: then it stands for that person, whom no actor names, and the statement
+    has no speaker rather than the wrong one."""
+    if speaker.span.text.lower() not in ctx.triggers.person_pronouns:
+        return False
+    named = ctx.last_person_before(speaker.span.begin)
+    if named is None:
+        return False
+    # the sentences between the person named and the pronoun, each opening with a
+    # description of a person, whose verb says
+    for sentence in ctx.sentences_in(named.span.end, speaker.span.begin):
+        head = _described_person_regex().match(ctx.text, sentence.begin,
+                                                min(sentence.end, speaker.span.begin))
+        if head is None or ctx.actors_in(sentence.begin, head.end()):
+            continue
+        if ctx.triggers.speech_regex.search(ctx.text, head.end(),
+                                            min(sentence.end, speaker.span.begin)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _described_person_regex() -> re.Pattern[str]:
+    """An indefinite description of a person opening a sentence ("An executive at ...",
+    "One senior official"), its noun one of ``descriptors`` in ``[speech.subjects]``."""
+    nouns = "|".join(sorted((phrase_pattern(d) for d in
+                             load_triggers().raw["speech"]["subjects"]["descriptors"]),
+                            key=len, reverse=True))
+    return re.compile(rf"\s*(?:An?|One|Another)\s+(?:[\w’'-]+\s+){{0,4}}?(?i:{nouns})(?![\w-])")
 
 
 def source_left(ctx: Context, offset: int, floor: int) -> Subject | None:
@@ -281,7 +338,25 @@ def _finite_subject(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
     subject = ctx.subject(trigger.verb.begin, trigger.sentence.begin)
     if subject is not None and _in_relative_clause(ctx, subject.span, trigger):
         return None  # "The ban, which the ministry published on Jan. 7, does not name ..."
-    return subject or _subject_over_adverbials(ctx, trigger)
+    return subject or _subject_over_adverbials(ctx, trigger) or _over_contact_clause(ctx, trigger)
+
+
+_CONTACT_CLAUSE = re.compile(r"\s+(?:we|I|they|you)\s+(?:[a-z]+ed|spoke|met|talked)"
+                             r"(?:\s+(?:to|with))?\s+$")
+
+
+def _over_contact_clause(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
+    """"Industry sources we interviewed put ...", "Analysts we spoke to said ...": the actor
+    before a relative clause with no "who" or "that" (a pronoun and its verb) speaks."""
+    m = _CONTACT_CLAUSE.search(ctx.text, max(trigger.sentence.begin, trigger.verb.begin - 30),
+                               trigger.verb.begin)
+    if m is None:
+        return None
+    mention = ctx.actor_ending_at(m.start())
+    if mention is None or mention.span.begin < trigger.sentence.begin or \
+            not ctx.is_eligible_subject(mention):
+        return None
+    return Subject(mention.name, mention.span)
 
 
 _NAMED_HEAD = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,3})\s+"
@@ -291,17 +366,21 @@ _NAMED_HEAD = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-
 def _unless_named_head(ctx: Context, subject: Subject | None,
                        trigger: SpeechTrigger) -> Subject | None:
     """"Shigeru Ota of the consultancy Kitamon Partners argues": the organisation is the
-    complement of a person's name (one the actor data did not know), not the subject; no
-    speaker rather than the wrong one.  "Analysts at X said" keeps X (no name before)."""
+    complement of a person's name, not the subject: the person speaks (no speaker rather
+    than the wrong one when no actor names the person).  "Analysts at X said" keeps X (no
+    name before)."""
     if subject is None or ctx.type_of(subject.name) not in (
             ActorType.ORGANIZATION, ActorType.COMPANY, ActorType.MEDIA):
         return subject
     m = _NAMED_HEAD.search(ctx.text, max(trigger.sentence.begin, subject.span.begin - 60),
                            subject.span.begin)
-    if m is None or ctx.actors_in(m.start("name"), m.end("name")) or \
-            ctx.triggers.descriptor_regex.search(m.group("name")):
+    if m is None or ctx.triggers.descriptor_regex.search(m.group("name")):
         return subject
-    return None
+    named = ctx.actors_in(m.start("name"), m.end("name"))
+    person = next((a for a in named if a.type is ActorType.PERSON), None)
+    if person is not None:
+        return Subject(person.name, person.span)  # a person the actor data knows speaks
+    return subject if named else None
 
 
 @lru_cache(maxsize=1)
@@ -446,6 +525,9 @@ def pronoun_speaker(ctx: Context, trigger: SpeechTrigger, speakers: list[str],
             return Subject(previous.name, span)
     if _inside_reported_clause(ctx, trigger.sentence.begin, begin):
         return None  # "wrote that they expected": the writer, whom the clause before names
+    issuer = _document_antecedent(ctx, trigger.sentence)
+    if issuer is not None:
+        return Subject(issuer.name, span)
     for name in reversed(speakers):
         if ctx.type_of(name) is not ActorType.PERSON:
             return Subject(name, span)
@@ -460,6 +542,51 @@ def pronoun_speaker(ctx: Context, trigger: SpeechTrigger, speakers: list[str],
                 ActorType.ORGANIZATION):
             return Subject(subject.name, span)
     return None
+
+
+_ISSUE_REACH = 1500
+"""How far back the sentence issuing a document is looked for (a few paragraphs)."""
+
+
+def _document_antecedent(ctx: Context, sentence: Span) -> ActorMention | None:
+    """"X published a notice banning ... The notice took effect at once. It also warns
+    that ...": when the sentence before opens with a document (``document_nouns``) as
+    its subject, "it" is that document, which speaks for whoever issued it: the subject of
+    the last sentence naming such a document with an indefinite article."""
+    pos = sentence.begin - 1
+    while pos > 0 and ctx.text[pos].isspace():
+        pos -= 1
+    before = ctx.sentence_of(pos) if pos > 0 else None
+    if before is None:
+        return None
+    m = _the_document_regex().match(ctx.text, before.begin, before.end)
+    if m is None or ctx.actors_in(before.begin, m.end()):
+        return None
+    noun = m.group("noun")
+    issued = None
+    for found in _indefinite_document(noun).finditer(ctx.text, max(0, before.begin
+                                                                   - _ISSUE_REACH),
+                                                      before.begin):
+        issued = found
+    if issued is None:
+        return None
+    where = ctx.sentence_of(issued.start())
+    subject = ctx.clause_subject(where.begin, issued.start()) if where is not None else None
+    return ctx.actor_ending_at(subject.span.end) if subject is not None else None
+
+
+@lru_cache(maxsize=1)
+def _the_document_regex() -> re.Pattern[str]:
+    return re.compile(rf"\s*The\s+(?:[a-z][\w-]*\s+)?(?P<noun>(?i:{_document_nouns()}))"
+                      rf"(?![\w-])")
+
+
+
+@lru_cache(maxsize=32)
+def _indefinite_document(noun: str) -> re.Pattern[str]:
+    """"published a notice", "issued an updated notice": the document issued."""
+    return re.compile(rf"(?<![\w-])(?:a|an)\s+(?:[\w-]+\s+)?{phrase_pattern(noun.lower())}"
+                      rf"(?![\w-])", re.IGNORECASE)
 
 
 def _inside_reported_clause(ctx: Context, begin: int, offset: int) -> bool:

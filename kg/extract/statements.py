@@ -58,6 +58,16 @@ A statement is found where a speech trigger (:mod:`.speech_triggers`; the words 
   (``a U.S. Commerce Department spokesperson said``: :mod:`.statement_sources`);
 * page furniture (a headline and its repeats, photo captions, lists of links: see
   :mod:`.furniture`) holds no statement;
+* a quotation interrupted by its attribution mid-sentence ('“We oppose,” she said, “any
+  step ...”') is one statement; a comma after the verb and its adverbials opens the whole
+  quotation ('Kihara said at a press conference on 9th morning, "A. B."');
+* a clause with a speaker of its own ends the words before it (", when Takaichi said
+  ...", ", with spokesperson X telling reporters ...", ", and experts said ..." even when
+  no actor names the experts); "he said" after an unnamed person spoke names nobody;
+* no statement from a question ("What has China said about ...?"), speech still to come
+  ("he will explain", "is expected to tell") or hedged speech ("reportedly told", "may
+  have said", "whether X said"), nor from a say verb claiming a power ("asserting
+  jurisdiction over ...");
 * not statements: a directive to the public (``told its citizens to avoid travel``: an
   advisory, unless it quotes words), issuing a document (``posts a message on X that ...``),
   ``responded by ...``, asking not to be named.
@@ -65,8 +75,12 @@ A statement is found where a speech trigger (:mod:`.speech_triggers`; the words 
 :mod:`.statement_discourse` adds the statements that span sentences or need no verb:
 transcript answers, continued and resumed quotations, ``X said: A. B.``, quotations of a
 published text, colon attributions (``Reuters: ...``), reports with a named source
-(``reports that A, first published by X``, a footnote, an author-year citation).
-:mod:`.statement_speakers` finds speakers.
+(``reports that A, first published by X``, a footnote, an author-year citation);
+:mod:`.statement_nouns` those of a speech noun and its *that* clause (``a China Daily
+report that A``, ``Beijing's claim that A``).
+:mod:`.statement_speakers` finds speakers; :mod:`.statement_nesting` decides how the
+statements of one sentence share its words; :mod:`.statement_quotes` which quotation a
+verb attributes.
 
 Not statements: nouns that look like verbs (``Takaichi's comments``, ``his remarks``),
 acts reported with a ``demand`` or ``announce`` verb and no words (``China announced a
@@ -101,7 +115,6 @@ import re
 
 from ..model import (
     ActorMention,
-    ActorType,
     Article,
     Span,
     StatementKind,
@@ -128,9 +141,7 @@ from .reported_words import (
     issues_document,
     quote_before,
     relative_object,
-    strip_boundary,
     tidy,
-    trim_boundary_words,
     trim_end,
     unwrap,
     widen_short,
@@ -148,8 +159,12 @@ from .statement_discourse import (
     says_nothing,
     sourced_reports,
 )
+from .statement_nesting import end_before_unknown_speakers, resolve_nesting, split_coordinated
+from .statement_nouns import noun_reports
+from .statement_quotes import claims_a_power, quotation_after_attribution, quote_opening_at
 from .statement_sources import apply_according, spoken_for
 from .statement_speakers import (
+    absolute_subject,
     apposition_head,
     coordinated_subject,
     document_owner,
@@ -158,13 +173,14 @@ from .statement_speakers import (
     inverted_attribution,
     name_before_title,
     partitive_speaker,
+    pronoun_passed_over,
     pronoun_speaker,
     sentence_speaker,
     source_left,
     speaker_after,
     titled_person,
 )
-from .text import Quote, word_count
+from .text import word_count
 from .transcripts import Transcript, find_transcript
 
 _PROGRESSIVE = re.compile(r"\b(is|are|was|were|been|be)\s+(?:\w+ly\s+|also\s+|now\s+)?$",
@@ -189,7 +205,7 @@ def find_statements(article: Article, actors: list[ActorMention], *,
     for sentence in ctx.sentences:
         # most sentences hold no trigger word at all: nothing to attribute there
         found = _sentence_triggers(ctx, sentence, speakers, words) \
-            if words.any_in(sentence) else []
+            if words.any_in(sentence) and not _is_question(ctx, sentence) else []
         answer = answers.get((sentence.begin, sentence.end))
         if answer is not None and not answer.labelled and reports_third_party(
                 ctx, found, answer.trigger.speaker.name if answer.trigger.speaker else None):
@@ -207,12 +223,14 @@ def find_statements(article: Article, actors: list[ActorMention], *,
             # third party ("Scott Bessent called the rules ...") gives that party's words.
             found = [answer.trigger]
         triggers.extend(found)
-    statements = [t for t in triggers if not t.dropped and t.speaker and t.content]
+    statements = [t for t in triggers if not t.dropped and t.speaker and t.content
+                  and not pronoun_passed_over(ctx, t.speaker)]
     statements = [t for t in statements if not says_nothing(ctx, t)]
     statements = colon_paragraphs(ctx, statements)
     if transcript is None:
         statements.extend(colon_attributions(ctx, statements))
     statements.extend(sourced_reports(ctx, statements))
+    statements.extend(noun_reports(ctx, statements))
     statements.extend(published_quotes(ctx, statements))
     statements.extend(continuations(ctx, statements))
     for trigger in statements:
@@ -232,7 +250,7 @@ def _sentence_triggers(ctx: Context, sentence: Span, speakers: list[str],
     found = find_triggers(ctx, sentence, words)
     for trigger in found:
         _attribute(ctx, trigger, found, speakers)
-    _resolve_nesting(ctx, found)
+    resolve_nesting(ctx, found)
     for trigger in found:
         # Reported words cut short by a participle must still report words.
         if trigger.cls == "demand" and not trigger.dropped and trigger.content is not None \
@@ -240,12 +258,23 @@ def _sentence_triggers(ctx: Context, sentence: Span, speakers: list[str],
                     ctx, trigger, trigger.content.begin, trigger.content.end):
             trigger.dropped = True
     apply_according(ctx, sentence, found, words.matches(ctx.text, sentence)["according"])
-    return _split_coordinated(ctx, found)
+    end_before_unknown_speakers(ctx, found)
+    return split_coordinated(ctx, found)
+
+
+def _is_question(ctx: Context, sentence: Span) -> bool:
+    """"What has China said about civilian users?": a question (its final "?" outside a
+    quotation) asks what was said; its speech verbs report no words."""
+    end = sentence.end
+    while end > sentence.begin and ctx.text[end - 1].isspace():
+        end -= 1
+    return end > sentence.begin and ctx.text[end - 1] == "?" and \
+        ctx.in_quote(end - 1) is None
 
 
 _INSERTED_BEFORE = re.compile(r"[^,;:\"“”‘’]{2,80}?,\s*(?:[\w’'.-]+\s+){0,4}?")
-_INSERTED_AFTER = re.compile(r",\s*(?:is|are|was|were|has|have|had|will|would|could|should|may|"
-                             r"might|must|can|cannot|remains?|remained|does|did|do|appears?|"
+_INSERTED_AFTER = re.compile(r",\s*[\"“‘']?(?:is|are|was|were|has|have|had|will|would|could|"
+                             r"should|may|might|must|can|cannot|remains?|remained|does|did|do|appears?|"
                              r"seems?|not)\b")
 
 
@@ -269,99 +298,11 @@ def _inserted_attribution(ctx: Context, trigger: SpeechTrigger
                                                             sentence.end))
 
 
-def _split_coordinated(ctx: Context, found: list[SpeechTrigger]) -> list[SpeechTrigger]:
-    """Reported words holding two coordinated predications are two statements of the
-    speaker:
-
-    * "X said the measure was "lawful" and that Japan should "reflect"": two *that*
-      clauses (each quoting X's words, else they stay one: "noted that A, and that B");
-    * "X said it "rejects" the ruling and has challenged it", "X said China was willing to
-      talk but would "resolutely" defend its interests", "Tokyo has demanded that the ban
-      be withdrawn but has given no sign ...": a second predicate with no subject of its
-      own, opened by an auxiliary or a modal;
-    * "X threatened to impose tariffs and to restrict software exports": a second
-      infinitive.
-    """
-    out: list[SpeechTrigger] = []
-    for trigger in found:
-        out.append(trigger)
-        if trigger.dropped or trigger.content is None or trigger.post_quote is not None \
-                or trigger.cls not in ("say", "announce", "demand", "call", "negation"):
-            continue
-        while trigger.content is not None:
-            rest = _second_predicate(ctx, trigger)
-            if rest is None:
-                break
-            out.append(rest)
-            trigger = rest
-    return out
-
-
-def _second_predicate(ctx: Context, trigger: SpeechTrigger) -> SpeechTrigger | None:
-    """Cut ``trigger``'s words before their first coordinated predicate (see
-    :func:`_split_coordinated`) and return the statement of the rest, or None."""
-    content = trigger.content
-    assert content is not None
-    text = ctx.text
-    if text.find("and", content.begin, content.end) == -1 and \
-            text.find("but", content.begin, content.end) == -1:
-        return None  # no coordination at all: spare the patterns
-    patterns = [_AND_THAT] if trigger.cls in ("say", "announce") else []
-    patterns.append(_AND_AUXILIARY)
-    if trigger.cls in ("say", "demand") and text.startswith("to ", content.begin):
-        patterns.append(_AND_TO)
-    cuts = sorted((m for p in patterns for m in p.finditer(text, content.begin, content.end)
-                   if not ctx.in_quote(m.start(), m.end())), key=lambda m: m.start())
-    for m in cuts:
-        end = trim_end(text, content.begin, m.start())
-        first = Span.of(text, content.begin, end)
-        second = Span.of(text, m.end(), content.end)
-        if word_count(first.text) < SHORT_CONTENT or word_count(second.text) < SHORT_CONTENT:
-            continue
-        if m.re is _AND_THAT and not (has_quote(ctx, first) or has_quote(ctx, second)):
-            break
-        if m.re is _AND_AUXILIARY:
-            if _same_auxiliary(ctx, trigger, m):
-                # "Tokyo has demanded that A but has given no sign ...": the main clause
-                # goes on; the words end before it.
-                trigger.content = first
-                return None
-            # "A and was "B"" stays one statement unless both are quoted; "A but would
-            # "B"" is a second claim set against the first.
-            contrast = re.match(r",?\s+but\b", m.group()) is not None
-            if not has_quote(ctx, second) or not (contrast or has_quote(ctx, first)) or \
-                    word_count(first.text) < SHORT_STATEMENT or \
-                    word_count(second.text) < SHORT_STATEMENT:
-                continue
-        whole = trigger.whole or content
-        trigger.content, trigger.whole = first, whole
-        return SpeechTrigger(trigger.verb, trigger.sentence, trigger.cls, trigger.tense,
-                             speaker=trigger.speaker, negated=trigger.negated, via=trigger.via,
-                             content=second, whole=whole)
-    return None
-
-
-def _same_auxiliary(ctx: Context, trigger: SpeechTrigger, m: re.Match[str]) -> bool:
-    """Whether the coordinated predicate repeats the auxiliary of the speech verb ("has
-    demanded ... but has given"): it is the main clause's, not the reported words'."""
-    before = re.search(r"\b(has|have|had)\s+(?:\w+ly\s+|also\s+)?$",
-                       ctx.text[max(trigger.sentence.begin, trigger.verb.begin - 20):
-                                trigger.verb.begin])
-    return before is not None and re.match(rf"(?:\w+\s+)?{before.group(1)}\s",
-                                           ctx.text[m.end():m.end() + 30]) is not None
-
-
-_AND_THAT = re.compile(r",?\s+and\s+that\s+")
-_AND_AUXILIARY = re.compile(
-    r",?\s+(?:and|but)\s+(?=(?:(?:also|then|later|still|since|yet|[a-z]+ly)\s+)?"
-    r"(?:has|have|had|was|were|is|are|would|will|could|can|should|must|may|might|did|does)"
-    r"\s)")
-_AND_TO = re.compile(r",?\s+and\s+(?=to\s)")
-
-
 def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
                speakers: list[str]) -> None:
     """Find the speaker and the reported words of one trigger."""
+    if trigger.unasserted:
+        return  # "he will explain ...": no words yet
     text = ctx.text
     sentence = trigger.sentence
     if trigger.cls in ("say", "call", "demand") and trigger.tense != "gerund":
@@ -421,10 +362,14 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
                 return
             trigger.content = Span.of(text, begin, end)
             return
-        if not _after_boundary(ctx, trigger.verb.begin, sentence.begin):
+        absolute = absolute_subject(ctx, trigger)
+        if absolute is not None:
+            trigger.speaker = absolute  # ", with spokesperson X telling reporters ..."
+        elif not _after_boundary(ctx, trigger.verb.begin, sentence.begin):
             trigger.dropped = True
             return
-        trigger.speaker = source_left(ctx, trigger.verb.begin, sentence.begin) or \
+        trigger.speaker = trigger.speaker or \
+            source_left(ctx, trigger.verb.begin, sentence.begin) or \
             sentence_speaker(ctx, trigger, found)
     else:
         trigger.speaker = coordinated_subject(ctx, trigger, found) or \
@@ -439,8 +384,14 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
         trigger.post_quote = introduced
         trigger.content = introduced.span
         return
+    opened = quotation_after_attribution(ctx, trigger)
+    if opened is not None:
+        # 'Kihara said, "A. B."', 'Guo said at the press conference of 8th, "A."'.
+        trigger.post_quote = opened
+        trigger.content = opened.span
+        return
     begin = content_begin(ctx, trigger)
-    opening = _quote_opening_at(ctx, begin) if trigger.cls in ("say", "announce") else None
+    opening = quote_opening_at(ctx, begin) if trigger.cls in ("say", "announce") else None
     if opening is not None and (COLON.fullmatch(text, trigger.verb.end, begin) or (
             trigger.tense != "gerund" and not text[trigger.verb.end:begin].strip())):
         # 'Zhao said: "A. B.¶"C."', 'Kihara stated "A. B."': the whole quotation the verb
@@ -482,7 +433,8 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
     if trigger.cls == "demand" and not demand_reports_words(ctx, trigger, begin, end):
         trigger.dropped = True
         return
-    if is_advisory(ctx, trigger, begin, end) or issues_document(ctx, trigger, begin, end):
+    if is_advisory(ctx, trigger, begin, end) or issues_document(ctx, trigger, begin, end) \
+            or claims_a_power(ctx, trigger, begin):
         trigger.dropped = True
         return
     if trigger.cls == "announce" and not re.search(r"(?:\bthat|:)\s*$",
@@ -507,129 +459,10 @@ def _lemma(ctx: Context, trigger: SpeechTrigger) -> str | None:
     return verb.lemma if verb is not None else None
 
 
-def _quote_opening_at(ctx: Context, offset: int) -> Quote | None:
-    """The quotation whose opening mark is at ``offset``."""
-    for quote in ctx.quotes_in(offset, offset + 5000):
-        if quote.outer.begin == offset and not quote.nested:
-            return quote
-        if quote.outer.begin > offset:
-            break
-    return None
-
-
 def _after_boundary(ctx: Context, offset: int, floor: int) -> bool:
     """Whether a participle at ``offset`` follows a clause boundary (", calling ...")."""
     before = ctx.text[max(floor, offset - 12):offset]
     return BOUNDARY.search(before) is not None
-
-
-def _resolve_nesting(ctx: Context, found: list[SpeechTrigger]) -> None:
-    """Decide, for a trigger inside another's reported words, whether it splits them
-    (", a move Beijing says ..."), forms a reporting chain, or is part of them."""
-    live = [t for t in found if not t.dropped and t.content is not None]
-    # A trailing attribution ("A urges B, spokesperson X said.") owns the words before it,
-    # a verb among them included: it is decided first.
-    live.sort(key=lambda t: not (t.content is not None and t.content.end <= t.verb.begin))
-    for outer in live:
-        for inner in live:
-            if inner is outer or inner.dropped or outer.dropped or outer.content is None:
-                continue
-            content = outer.content
-            start = inner.verb.begin
-            if inner.speaker and inner.tense != "gerund" and \
-                    content.begin <= inner.speaker.span.begin < inner.verb.begin:
-                start = inner.speaker.span.begin
-            if inner.post_quote is not None:
-                start = inner.post_quote.outer.begin
-            if content.end <= outer.verb.begin and outer.cls == "say" and \
-                    outer.post_quote is None and content.begin <= start < content.end:
-                # "China has told Japan it is suspending imports, Kyodo reported": what the
-                # trailing attribution reports, words within it included, is its speaker's;
-                # but "X told a news conference that ..., Kyodo reported" is X's words,
-                # known through the outlet.
-                if _chains(ctx, outer, inner) and inner.content is not None and \
-                        inner.content.begin < content.end:
-                    inner.content = Span.of(ctx.text, inner.content.begin, trim_end(
-                        ctx.text, inner.content.begin, min(inner.content.end, content.end)))
-                    _chain(ctx, outer, inner)
-                else:
-                    inner.dropped = True
-                continue
-            if inner.content == content and outer.verb.end <= inner.verb.begin < \
-                    content.begin and outer.post_quote is None:
-                # "the ministry said Kanai had told the envoy that A": both report A; the
-                # second verb is the one whose words they are.
-                _chain(ctx, outer, inner)
-                continue
-            if not (content.begin <= start < content.end) or inner.verb.begin < outer.verb.end:
-                continue
-            lead = ctx.text[content.begin:start]
-            if not lead.strip():
-                _chain(ctx, outer, inner)
-                continue
-            same = inner.speaker is not None and outer.speaker is not None and \
-                inner.speaker.name == outer.speaker.name
-            if (inner.tense == "gerund" and same and outer.cls != "negation"
-                    and word_count(strip_boundary(lead)) <= SHORT_STATEMENT):
-                inner.dropped = True  # "called it 'symbolic,' suggesting ...": one statement
-                continue
-            # "X called them "A" on Oct. 15 and said B": a verb of saying coordinated with no
-            # subject of its own opens X's next statement, as after a comma ("protested the
-            # move as A and demanded its withdrawal" stays one act).
-            coordinated = (inner.cls == "negation" or (
-                same and start == inner.verb.begin and inner.tense in ("past", "present")
-                and inner.cls == "say")) and \
-                re.search(r"\s(?:and|but)\s+(?:(?:also|then|later|again|[a-z]+ly)\s+)?$",
-                          lead)
-            if start != inner.verb.begin:
-                # '"...," while USTR Jamieson Greer warned': a title before the name; ", and
-                # the embassy announced": an article.
-                title = _TITLE_WORDS.search(lead)
-                lead = lead[:title.start()] if title is not None else lead
-                lead = re.sub(r"\b(?:the|a|an)\s+$", "", lead, flags=re.IGNORECASE)
-            if coordinated or (BOUNDARY.search(lead)
-                               and (inner.tense == "gerund" or inner.post_quote is None)):
-                end = trim_end(ctx.text, content.begin, content.begin + len(lead.rstrip()))
-                end = trim_boundary_words(ctx.text, content.begin, end)
-                outer.content = Span.of(ctx.text, content.begin, end) if end > content.begin \
-                    else None
-                if outer.content is None:
-                    outer.dropped = True
-                continue
-            inner.dropped = True
-
-
-_TITLE_WORDS = re.compile(r"(?:\b(?:[A-Z][\w’'.-]*|minister|secretary|spokes(?:person|man|"
-                          r"woman)|chief|trade|foreign|defen[cs]e|deputy|vice|senior|"
-                          r"president|ambassador|envoy|official)\s+){1,4}$")
-
-
-def _chains(ctx: Context, outer: SpeechTrigger, inner: SpeechTrigger) -> bool:
-    """Whether ``inner`` speaks through ``outer``: an outlet reporting what a person or
-    body said, not what one state told another ("Kyodo reports that Beijing has told
-    Tokyo it is suspending imports": the outlet's report of a diplomatic exchange); or a
-    body reporting what one of its own people said ("the foreign ministry said Kanai had
-    told the envoy that ...": Kanai's words, known through the ministry)."""
-    if outer.speaker is None or inner.speaker is None:
-        return False
-    outer_type = ctx.type_of(outer.speaker.name)
-    inner_type = ctx.type_of(inner.speaker.name)
-    if outer_type is ActorType.MEDIA:
-        return inner_type is not ActorType.STATE
-    return outer_type is ActorType.GOVERNMENT_BODY and inner_type is ActorType.PERSON and \
-        ctx.facts.get(inner.speaker.name) is not None and \
-        ctx.facts[inner.speaker.name].affiliation is not None and \
-        ctx.serves(inner.speaker.name, outer.speaker.name)
-
-
-def _chain(ctx: Context, outer: SpeechTrigger, inner: SpeechTrigger) -> None:
-    """'X reported that Y said ...': Y speaks via X when X is an outlet (:func:`_chains`);
-    else Y's words are what X reports and stay X's statement."""
-    if _chains(ctx, outer, inner):
-        inner.via = outer.speaker.name  # type: ignore[union-attr]
-        outer.dropped = True
-    else:
-        inner.dropped = True
 
 
 def _finite_tense(ctx: Context, trigger: SpeechTrigger) -> str:

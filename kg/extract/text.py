@@ -106,6 +106,25 @@ def iter_words(text: str, begin: int = 0, end: int | None = None) -> Iterator[Sp
 
 def split_paragraphs(text: str) -> list[Span]:
     """Paragraph spans of ``text``, trimmed of surrounding white space (see module doc)."""
+    return list(_geometry(text)[0])
+
+
+def split_sentences(text: str, paragraphs: list[Span] | None = None) -> list[Span]:
+    """Sentence spans of ``text`` (within ``paragraphs``, computed when not given)."""
+    if paragraphs is None:
+        return list(_geometry(text)[1])
+    return _sentences(text, paragraphs)
+
+
+@lru_cache(maxsize=8)
+def _geometry(text: str) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """The paragraphs and sentences of ``text``, kept for the few articles in flight: the
+    actor extractor (sentence-initial words) and the shared context both need them."""
+    paragraphs = _paragraphs(text)
+    return tuple(paragraphs), tuple(_sentences(text, paragraphs))
+
+
+def _paragraphs(text: str) -> list[Span]:
     lines = [(m.start(), m.group().rstrip("\r\n")) for m in _LINE.finditer(text) if m.group()]
     paragraphs: list[Span] = []
     block: list[tuple[int, str]] = []
@@ -150,10 +169,9 @@ def _trimmed(text: str, begin: int, end: int) -> Span:
     return Span.of(text, begin, end)
 
 
-def split_sentences(text: str, paragraphs: list[Span] | None = None) -> list[Span]:
-    """Sentence spans of ``text`` (within ``paragraphs``, computed when not given)."""
+def _sentences(text: str, paragraphs: list[Span]) -> list[Span]:
     sentences: list[Span] = []
-    for paragraph in paragraphs if paragraphs is not None else split_paragraphs(text):
+    for paragraph in paragraphs:
         sentences.extend(_paragraph_sentences(text, paragraph))
     return sentences
 

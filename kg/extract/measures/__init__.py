@@ -19,16 +19,23 @@ Type
     its domain word anywhere in the sentence.  A control or ban head whose object is a
     controlled good needs no domain word (``controls on gallium``, ``antimony controls``,
     ``gallium, which China has controlled since 2023``); consumer goods (seafood) are not
-    controlled goods; a word naming one before the head does too (``the dual-use ban``).  A
+    controlled goods; a word naming one before the head does too (``the dual-use ban``).
+    A participle after a controlled good and a comma, before "since", is a control
+    (``antimony (Sb), controlled since September 2024``, also ``licensed since``, which is
+    a control only there); goods a control noun governs that each carry their own date in
+    brackets are one control each (``controls on gallium (effective August 2023),
+    graphite (December 2023) and ...``).  A
     ban whose object is a good named by its foreign origin is an import ban (``the ban on
     Australian wine``).  Some heads take their export word only as their object (``held
     shipments``, not ``exports held steady``), and an export word before a determiner that
     opens the head's own phrase is another phrase's (``exports in general rather than the
     new ban``).  Without either ("the ban") a head is an anaphor: it gives a mention only
     when an imposing verb governs it in a dated sentence (``announced the ban on Tuesday``,
-    ``the measures announced by X on Jan. 6``), or when a government's dated act noun stands
-    for it (``the ministry's announcement on Tuesday``), and then takes the type of the last
-    trade measure before it ("the probe was announced on Wednesday": the last trade case).
+    ``the measures announced by X on Jan. 6``; never in place of a measure of its own
+    overlapping it: ``the chip controls that Washington imposed``), or when a government's
+    dated act noun stands for it (``the ministry's announcement on Tuesday``), and then
+    takes the type of the last trade measure before it ("the probe was announced on
+    Wednesday": the last trade case).
     An anaphor dated over a month from that measure, or dated when it is not and naming
     another kind, is a measure of its own (``the expanded controls it had announced on
     Oct. 9``).  A permission denied is a ban (``exports ... would no longer be
@@ -40,18 +47,25 @@ Type
     additions to a control list or an entity list (with the verb: ``added 140 entities to
     the Entity List``), travel advisories (every inflection of advise, warn, urge, tell,
     call on; a time between: ``advised its citizens in mid-November to avoid ...``;
-    study-abroad alerts), protests (``summons X's ambassador``, ``lodges a protest``,
-    ``demanded its withdrawal``; "summoned the ambassador to lodge a protest" is one),
+    study-abroad alerts; safety advice to nationals abroad: ``urged its roughly 100,000
+    nationals in China to avoid crowded places``, ``to weigh the risks``; quoted advice:
+    ``remind citizens to "avoid travelling ..."``), protests (``summons X's ambassador``,
+    ``lodges a protest``, ``demanded its withdrawal``; "summoned the ambassador to lodge a
+    protest" is one),
     defence budgets (only with an act on them: approved, proposed, a record), military
     drills (also a verb of holding with them as object: ``held two days of exercises``,
-    ``launched the drills``) and other measures (anti-dumping investigations and
-    measures, WTO cases and challenges, sanctions and countermeasures on named parties,
+    ``launched the drills``, ``starts "Justice Mission-2025" exercises``; drills in a "with"
+    clause of drills are the same event: ``..., with live-fire drills continuing``) and
+    other measures (anti-dumping investigations and measures, WTO cases and challenges,
+    sanctions and countermeasures on named parties,
     tariffs, fees on ships and port fees, arms sales, additions to an unreliable entity
     list, film releases held back, stockpile releases, suspending a measure's
     implementation) are found by their phrases.  A bare plural in a sentence naming no actor
     but outlets ("... bought with
     export bans"), unless a verb takes it, speaks of measures in general and gives no
-    mention; so does a bare noun someone calls for (``called for export control regimes
+    mention; so does an export measure whose goods go to its own issuer's state
+    ("shipments to China have all but stopped" read as China's); so does a bare noun
+    someone calls for (``called for export control regimes
     that are predictable``), a bare singular "control" with no object (``the step
     concerned export control``); nor does a head in a law's name ("the Export Control
     Law") or one modifying another noun (``export-control dialogue``, ``export control
@@ -79,9 +93,12 @@ Imagined measures
     sentence that calls itself a scenario), or stated in a paragraph labelled as a claim
     under examination ('Claim: "..."' in a fact check), or in a clause its writer or a
     party disowns (``I am not saying that China has imposed an embargo``, ``Beijing denied
-    that it had halted shipments``), or denied as a noun after a copula (``the controls
-    "are not export bans"``, ``not an outright export ban``) gives no mention; a negated
-    measure followed by "as it did in 2010" is that precedent (historical, 2010).
+    that it had halted shipments``, ``had "not received any notice" suspending ...``), or
+    denied as a noun after a copula (``the controls "are not export bans"``, ``not an
+    outright export ban``) gives no mention; a negated measure followed by "as it did in
+    2010" is that precedent (historical, 2010), and a weighed one followed by a dated "as it
+    did" clause is also that earlier measure (``may place X on its Unreliable Entity List,
+    as it did with Lockheed Martin in 2023``: historical, 2023, against Lockheed Martin).
 
 Issuer
     In order: the possessor in the measure's own noun phrase (``China's export ban``,
@@ -110,7 +127,9 @@ Issuer
     the state whose ports or customs hold the goods (``shipments were stuck at Chinese
     ports``); items of a list after a colon belong to the state or body that is the
     subject of the clause before it (``Beijing has stacked one measure on another: an
-    advisory ..., the suspension of ...``); for a passive inside reported words (``He said
+    advisory ..., the suspension of ...``); reported words that open with their speaker's
+    own predicate have the speaker as subject (``X calls the act "regrettable" and lodges
+    protest``); for a passive inside reported words (``He said
     exports ... are prohibited``), or reported words whose subject is "it", "we" or "the
     cabinet", the speaker's side, and "the government", "the authorities", "officials"
     the speaker's state.  A governing verb is not looked for past "that" (``began reporting
@@ -144,7 +163,11 @@ Target
     Unreliable Entity List``: the company; ``add more Chinese chipmakers to the Entity
     List``: China); an organisation acting as a state (the EU) may be targeted; a budget
     has no target; a protest's clause ends where the next predication starts (``...,
-    deepening a row that began with remarks on Taiwan``);
+    deepening a row that began with remarks on Taiwan``); the subjects of a relative clause
+    after the measure are not its target (``the controls that the Netherlands and Japan
+    matched``), nor is an actor that only modifies a noun (``U.S.-linked subsidiaries``);
+    a company after a preposition and the words describing it is the target as itself
+    (``countermeasures on subsidiaries of shipbuilder Hanwha Ocean``);
     for a protest, and a WTO case, the issuer of the last measure of the other side (else
     one its sentence names after it: ``Japan protests as China bars ...``), a case
     answering no case; else the
@@ -179,11 +202,18 @@ Status
     coordinated with a weighed one); otherwise the type's default
     (``[measures.status.defaults]``).
     Protests, drills, budgets and advisories happen; they are never "in force"; approving a
-    draft (budget) adopts it.  A trade measure in a sentence saying a claim could not be
-    verified, or in the sentence before one, is "reported" ("The Post could not
-    independently verify that account").  A measure dated more
-    than a year before the article's anchor is historical unless a cue says it lasts
-    ("since", "effective", "remains") or it is an entry of a list of measures.  Generic
+    draft (budget) adopts it (``approves the fiscal 2026 budget draft``).  A trade measure
+    in a sentence saying a claim could not be verified or has no official act behind it,
+    or in the nearest of the two sentences before one that has one, is "reported" ("The
+    Post could not independently verify that account", "Beijing did not publish a formal
+    notice").  A "may", "could" or "might" before a verb of taking a measure (``may place
+    ... on its Unreliable Entity List``) and "under discussion" weigh it.  A measure dated
+    more than a year before the article's anchor is historical unless a cue says it lasts
+    ("since", "remains", an effective date within the last year), it is an entry of a list
+    of measures, or it is a set of standing rules (a control or licensing noun of
+    ``[measures.status].standing``: ``the chip controls Washington imposed in 2022``,
+    ``licensing requirements``, also names added to a list: ``added two firms to the Entity
+    List``), which last until the text says they ended.  Generic
     export controls reported as in force by the issuer and against the target of an export
     ban of the same article, which can be the same measure, are that ban ("the export
     curbs", "export controls on critical inputs").
@@ -191,12 +221,17 @@ Status
 Date
     The date expressions of the sentence, adjacent ones merged into the most precise
     ("on 6th this month"), leaving out the dateline, dates of other reported words, of a
-    third party's words (an outlet's report dates a measure known from it), of subordinate
-    clauses ("days after ..."), of periods ("the fiscal year beginning in April") except
+    third party's words (an outlet's report dates a measure it tells as going on, "reported
+    on Tuesday that Beijing is considering ...", but neither its date nor its timeline entry
+    dates one it tells in the past: "reports China started restricting ...", "reports that
+    reviews have slowed"), of subordinate clauses ("days after ..."), of periods ("the
+    fiscal year beginning in April", "with drills continuing the next day") except
     "since <date>" right after the head (``controlled since August 2023``), dates with
     another measure between them and the head, and, for a noun no verb or action noun
     governs, dates before it unless inside its noun phrase (``Beijing's Nov. 14 advisory``)
-    or they head its entry; a date in another measure's noun phrase is that one's.  Of
+    or they head its entry; a date in another measure's noun phrase is that one's, and so is
+    a bracketed date of the next item of a list (``controls on gallium (August 2023),
+    graphite (December 2023)``).  Of
     those, the nearest that is not an effective date ("effective Aug. 1"), else the
     nearest; a date in the head's own participle clause after it (``a ban it imposed in
     2023``, not ``On Feb. 2, X lifted the ban it imposed in 2023``) first.  Also left out:
@@ -237,6 +272,9 @@ item, nor past another measure); ``via`` the outlet or source through which it i
 
 from __future__ import annotations
 
+import re
+from functools import partial
+
 from ...model import (
     ActorMention,
     Article,
@@ -247,9 +285,9 @@ from ...model import (
     StatementMention,
 )
 from ..context import Context, build_context
-from .candidate import TRADE, Candidate, days_between, enclosing, family, same_sentence
+from .candidate import ONE_OFF, TRADE, Candidate, days_between, enclosing, family, same_sentence
 from .finding import find_candidates, find_entries, is_generic
-from .hedges import is_imagined, is_question
+from .hedges import is_imagined, is_question, weighed_precedent
 from .parties import (
     fill_issuers,
     generic_controls_are_the_ban,
@@ -272,12 +310,16 @@ from .targets import (
     fill_targets,
     find_target,
     share_coordinated_targets,
+    ships_to_itself,
 )
 from .timing import measure_date, measure_via, share_coordinated_dates
 
 __all__ = ["find_measures"]
 
 _ACTION_NOUN_REACH = 80
+_WITH_CLAUSE = re.compile(r"[^,;:.]{0,40},\s+with\s+(?:[\w-]+\s+){0,2}")
+""""(around Taiwan), with (more) live-fire drills": the rest of one mention's clause and a
+"with" clause opening before another."""
 _SAME_MEASURE_DAYS = 31
 
 
@@ -311,11 +353,12 @@ def find_measures(article: Article, actors: list[ActorMention],
             ctx, c, c.sentence.begin) is not None or _action_noun(ctx, c)
     candidates = [c for c in candidates
                   if not is_generic(ctx, c) and not is_imagined(ctx, c, scanned)]
-    candidates = _resolve_anaphors(candidates)
+    candidates = _without_elaborations(ctx, _resolve_anaphors(candidates))
     for c in candidates:
         local_issuer(ctx, c)
     share_coordinated_issuers(ctx, candidates)
     fill_issuers(ctx, candidates)
+    candidates = [c for c in candidates if not ships_to_itself(ctx, c)]
     for c in candidates:
         c.date = measure_date(ctx, c, statements, candidates, dateline=dateline)
         c.status = measure_status(ctx, c)
@@ -335,10 +378,27 @@ def find_measures(article: Article, actors: list[ActorMention],
             c.status = MeasureStatus.HISTORICAL
     share_coordinated_targets(ctx, candidates)
     fill_targets(ctx, candidates)
+    candidates.extend(p for p in map(partial(weighed_precedent, ctx), list(candidates))
+                      if p is not None)
     protests_by_one_person(ctx, candidates)
     generic_controls_are_the_ban(ctx, candidates)
     out = [to_mention(ctx, c) for c in candidates if c.issuer is not None]
     return sorted(out, key=lambda m: (m.span.begin, m.span.end, m.type.value))
+
+
+def _without_elaborations(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
+    """"... starts exercises around Taiwan, with live-fire drills continuing the next
+    day": a one-off event of the same kind in a "with" clause right after another is that
+    event told in more detail, not another one."""
+    out: list[Candidate] = []
+    for c in candidates:
+        last = out[-1] if out else None
+        if last is not None and last.type is c.type and c.type in ONE_OFF and \
+                last.sentence == c.sentence and last.extent.end <= c.extent.begin and \
+                _WITH_CLAUSE.fullmatch(ctx.text, last.extent.end, c.extent.begin):
+            continue
+        out.append(c)
+    return out
 
 
 def _action_noun(ctx: Context, c: Candidate) -> bool:

@@ -87,6 +87,17 @@ _OWN_PREDICATE = re.compile(r"[^,;:.]{0,60}?\b(?:(?:have|has|had)\s+(?:been\s+)?
                             r"(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\b")
 """A past or perfect predicate after a bare plural: it happened, it is not measures at large."""
 _RELATIVE = re.compile(r",\s+(?:which|that)\b")
+_RELATIVE_CONTROL = re.compile(r",\s+(?:which|that)\s+(?:[\w’'.-]+\s+){1,4}?(?:has|have|had)\s+"
+                               r"(?:\w+ly\s+)?$")
+_REDUCED_RELATIVE = re.compile(r",\s+(?:\w+ly\s+)?$")
+_SINCE_AFTER = re.compile(r"\s+since\b", re.IGNORECASE)
+_ITEM_GAP = re.compile(r"\s*(?:,|and|or|,\s*and)\s*(?:(?:some|certain|several|all|two|three|"
+                       r"four|five|six|seven|eight|nine|ten|\d+)\s+)?")
+"""Between items of a list of goods: "..., and seven medium and heavy rare earths"."""
+_DATE_ASIDE = re.compile(r"\s*\((?:effective|from|since|in)?\s*[^()]{3,24}\)")
+"""A bracket after a good that holds its date: "graphite (December 2023)"."""
+_SYMBOL_ASIDE = re.compile(r"\s*\([^()]{1,12}\)")
+"""A short aside after a good, its symbol or code: "antimony (Sb)"."""
 _MEASURE_NOUN_BEFORE = re.compile(r"\b(?:restrictions|controls|curbs|ban|bans|limits|quotas|"
                                   r"measures|rules)\s+(?:on|of)\s+(?:[\w-]+\s+){0,2}$",
                                   re.IGNORECASE)
@@ -379,7 +390,8 @@ def _controlled_objects(ctx: Context, materials: list[MaterialMention],
     ends = {m.span.end: m for m in goods}
     begins = [m.span.begin for m in goods]
     for role, kind in (("control_object", MeasureType.EXPORT_CONTROL),
-                       ("ban_object", MeasureType.EXPORT_BAN)):
+                       ("ban_object", MeasureType.EXPORT_BAN),
+                       ("since_object", MeasureType.EXPORT_CONTROL)):
         for head in hits.get(role, ()):
             sentence = ctx.sentence_of(head.begin)
             if sentence is None:
@@ -388,18 +400,57 @@ def _controlled_objects(ctx: Context, materials: list[MaterialMention],
             if i == len(begins) or begins[i] >= sentence.end:
                 continue  # no controlled good in the sentence
             verbal = is_verbal(head.text, ctx, head.begin)
-            objects = _objects_after(ctx, head, sentence, goods, verbal) or \
-                _compound_before(ctx, head, ends, verbal) or \
-                _relative_before(ctx, head, sentence, goods, starts)
+            if role == "since_object":
+                # "gallium, licensed since August 2023": only as a lasting participle
+                objects = _relative_before(ctx, head, sentence, goods, starts, reduced=True)
+            else:
+                objects = _objects_after(ctx, head, sentence, goods, verbal) or \
+                    _compound_before(ctx, head, ends, verbal) or \
+                    _relative_before(ctx, head, sentence, goods, starts)
             if not objects or (objects[-1].span.begin > head.begin and
                                _GOOD_AS_MODIFIER.match(ctx.text, objects[-1].span.end)):
                 continue  # "a list of rare earth suppliers": the goods modify another noun
+            items = [] if verbal else _dated_items(ctx, sentence, goods, objects)
+            if items:
+                objects = items[0][0]
             lo = min(head.begin, objects[0].span.begin)
-            hi = max(head.end, objects[-1].span.end)
+            hi = max(head.end, items[0][1] if items else objects[-1].span.end)
             c = Candidate(kind, head, sentence, Span.of(ctx.text, lo, hi), verbal=verbal)
             c.objects = [o.name for o in objects]
             out.append(c)
+            for run, end in items[1:]:
+                # "controls on gallium (August 2023), graphite (December 2023) and ...":
+                # each good dated apart is one measure of the head's kind
+                item = Candidate(kind, run[0].span, sentence,
+                                 Span.of(ctx.text, run[0].span.begin, end), verbal=False)
+                item.objects = [o.name for o in run]
+                out.append(item)
     return out
+
+
+def _dated_items(ctx: Context, sentence: Span, goods: list[MaterialMention],
+                 objects: list[MaterialMention]) -> list[tuple[list[MaterialMention], int]]:
+    """"controls on gallium and germanium (effective August 2023), graphite (December 2023)
+    and antimony (September 2024)": the coordinated runs of goods a control noun governs,
+    each with its own date in brackets, and where each run's bracket ends; [] unless at
+    least two runs are dated so."""
+    items: list[tuple[list[MaterialMention], int]] = []
+    run = objects
+    rest = [g for g in goods if objects[-1].span.end <= g.span.begin < sentence.end]
+    while True:
+        m = _DATE_ASIDE.match(ctx.text, run[-1].span.end)
+        if m is None or not ctx.dates_in(m.start(), m.end()):
+            break
+        items.append((run, m.end()))
+        rest = [g for g in rest if g.span.begin >= m.end()]
+        if not rest or not _ITEM_GAP.fullmatch(ctx.text[m.end():rest[0].span.begin]):
+            break
+        run = [rest[0]]
+        for good in rest[1:]:
+            if not _COORDINATION.fullmatch(ctx.text[run[-1].span.end:good.span.begin]):
+                break
+            run.append(good)
+    return items if len(items) > 1 else []
 
 
 def _foreign_goods(ctx: Context, materials: list[MaterialMention],
@@ -477,23 +528,33 @@ def _compound_before(ctx: Context, head: Span, ends: dict[int, MaterialMention],
 
 
 def _relative_before(ctx: Context, head: Span, sentence: Span, goods: list[MaterialMention],
-                     starts: dict[int, MaterialMention]) -> list[MaterialMention]:
+                     starts: dict[int, MaterialMention], *,
+                     reduced: bool = False) -> list[MaterialMention]:
     """"gallium and germanium, which China has controlled since ...": a relative clause
-    whose verb (a perfect or a participle) controls the goods before it."""
+    whose verb (a perfect or a participle) controls the goods before it; also a reduced
+    one, a participle right after the comma and before "since" ("antimony (Sb), controlled
+    since September 2024"), the only frame ``reduced`` heads ("licensed") are tried in."""
     before = ctx.text[sentence.begin:head.begin]
-    m = re.search(r",\s+(?:which|that)\s+(?:[\w’'.-]+\s+){1,4}?(?:has|have|had)\s+(?:\w+ly\s+)?$",
-                  before)
+    since = _SINCE_AFTER.match(ctx.text, head.end) is not None
+    m = _RELATIVE_CONTROL.search(before)
+    if m is None:
+        m = _REDUCED_RELATIVE.search(before) if since else None
+    elif reduced and not since:
+        m = None  # "licensed" is a control only as a lasting participle
     if m is None or not head.text.lower().endswith("ed"):
         return []
     comma = sentence.begin + m.start()
-    found = [g for g in goods if sentence.begin <= g.span.begin and g.span.end <= comma]
-    if not found or not re.fullmatch(r"[\s\w,-]*", ctx.text[found[-1].span.end:comma]) or \
-            len(ctx.text[found[-1].span.end:comma].split()) > 1:
+    # a symbol in an aside ("germanium (Ge)") is its good again: the good before it counts
+    found = [g for g in goods if sentence.begin <= g.span.begin and g.span.end <= comma
+             and not ctx.text.endswith("(", 0, g.span.begin)]
+    between = _SYMBOL_ASIDE.sub(" ", ctx.text[found[-1].span.end:comma]) if found else ""
+    if not found or not re.fullmatch(r"[\s\w,-]*", between) or len(between.split()) > 1:
         return []
     # The coordinated goods right before the comma ("gallium and germanium").
     run = [found[-1]]
     for good in reversed(found[:-1]):
-        if _COORDINATION.fullmatch(ctx.text[good.span.end:run[0].span.begin]):
+        if _COORDINATION.fullmatch(_SYMBOL_ASIDE.sub(" ", ctx.text[good.span.end:
+                                                                  run[0].span.begin])):
             run.insert(0, good)
         else:
             break
@@ -609,7 +670,8 @@ def is_verbal(word: str, ctx: Context, begin: int) -> bool:
 
 def _without_duplicates(found: list[Candidate]) -> list[Candidate]:
     """One candidate per stretch of text: licensing before export ban before import ban
-    before export control; the phrase families stand apart."""
+    before export control, and any of them before an anaphor; the phrase families stand
+    apart."""
     priority = {MeasureType.LICENSING_RESTRICTION: 0, MeasureType.EXPORT_BAN: 1,
                 MeasureType.IMPORT_BAN: 2, MeasureType.EXPORT_CONTROL: 3}
     ordered = sorted(found, key=lambda c: (c.extent.begin, priority.get(c.type, 9),
@@ -622,7 +684,10 @@ def _without_duplicates(found: list[Candidate]) -> list[Candidate]:
                       and (k.type in priority or k.type == candidate.type)), None)
         if clash is None:
             kept.append(candidate)
-        elif priority.get(candidate.type, 9) < priority.get(clash.type, 9) and not clash.anaphor:
+        elif priority.get(candidate.type, 9) < priority.get(clash.type, 9) and \
+                not clash.anaphor and not candidate.anaphor:
+            # an anaphor's type is a placeholder: it never displaces a measure of its own
+            # ("the chip controls that Washington imposed in 2022")
             candidate.objects = candidate.objects or clash.objects
             kept[kept.index(clash)] = candidate
         elif clash.anaphor and not candidate.anaphor:

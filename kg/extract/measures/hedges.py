@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...model import PartialDate
+from ...model import ActorType, MeasureStatus, PartialDate, Span
 from ..context import Context
 from ..triggers import load_triggers
 from .candidate import Candidate, tail
 from .rules import measure_rules
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–]\s")
+_PRECEDENT_REACH = 40
+"""How far after a weighed measure its "as it did" clause may open."""
 _INDEFINITE = re.compile(r"\b(?:a|an|any)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _DETERMINED = re.compile(r"(?:\b(?:the|this|these|those|its|their|his|her|our)|['’]s)\s+"
                          r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
@@ -177,3 +179,36 @@ def is_question(c: Candidate) -> bool:
     statement that ends on one ("... revived a question: how exposed are they?")."""
     rest = c.sentence.text[c.head.begin - c.sentence.begin:].rstrip().rstrip("\"'”’»)")
     return rest.endswith("?") and not re.search(r"[:;]", rest)
+
+
+def weighed_precedent(ctx: Context, c: Candidate) -> Candidate | None:
+    """"Beijing may place Japanese firms on its Unreliable Entity List, as it did with US
+    contractors in 2023": a measure weighed now that the issuer took before, in a dated
+    "as it did" clause, is also that earlier measure, historical, against whom the clause
+    names (a company as itself, else its state)."""
+    if c.status is not MeasureStatus.UNDER_CONSIDERATION or c.issuer is None:
+        return None
+    text = ctx.text
+    m = measure_rules().precedent.search(text, c.extent.end,
+                                         min(c.sentence.end, c.extent.end + _PRECEDENT_REACH))
+    if m is None or _CLAUSE_BREAK.search(text, c.extent.end, m.start()) is None:
+        return None  # the "as it did" clause must follow the measure's own clause
+    cut = _CLAUSE_BREAK.search(text, m.end(), c.sentence.end)
+    end = cut.start() if cut else c.sentence.end
+    dates = ctx.dates_in(m.end(), end)
+    if not dates:
+        return None
+    start = m.start() + len(m.group()) - len(m.group().lstrip())
+    old = Candidate(c.type, Span.of(text, start, m.end()), c.sentence,
+                    Span.of(text, start, end), verbal=True, issuer=c.issuer,
+                    issuer_span=c.issuer_span, status=MeasureStatus.HISTORICAL,
+                    date=dates[-1].date, via=c.via, statement=c.statement, governed=True)
+    root = ctx.root(c.issuer)
+    named = [a for a in ctx.actors_in(m.end(), end) if ctx.root(a.name) != root]
+    company = next((a for a in named if a.type is ActorType.COMPANY), None)
+    if company is not None:
+        old.target, old.target_span = company.name, company.span
+    elif named:
+        old.target = ctx.state_of(named[0].name) or named[0].name
+        old.target_span = named[0].span
+    return old

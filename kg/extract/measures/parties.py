@@ -86,6 +86,10 @@ _CONTROLLING = re.compile(r"\b(?:of|by|for|urged|urging|urges|urge|asked|asks|ca
 """Before the actor that does what an infinitive after it says ("the measures of X to")."""
 """How the actor extractor names anonymous sources ("unnamed officials")."""
 _CLAUSE_OPEN = re.compile(r"[;:]\s*")
+_TO_OPENING = len("to ")
+"""Reported words opening on the measure's verb, or on "to" and it: the speaker acts."""
+_LAST_WORD = re.compile(r"[\w’'-]+\s*$")
+_TIME_LEAD = re.compile(r"\s+(?:on|in|at|by|from|late\s+on|early\s+on)\s+$", re.IGNORECASE)
 _INFINITIVE = re.compile(r"([\w’'-]+)\s+(?:whether\s+|how\s+)?to\s+$")
 _OWN_SIDE = re.compile(r"\b(it|we|the government|our government|the country|authorities|"
                        r"the authorities|the cabinet|officials)\s+(?:\w+\s+){0,3}$",
@@ -98,10 +102,25 @@ _TOKEN = re.compile(r"[\w’'-]+|[,;:]")
 def local_issuer(ctx: Context, c: Candidate) -> None:
     """Issuer from the sentence itself (possessor, "by X", subject, reporting speaker)."""
     clause_begin = c.sentence.begin
-    if c.statement is not None and c.statement.span.begin < c.head.begin:
+    statement = c.statement
+    if statement is not None and statement.span.begin < c.head.begin and not (
+            (opener := ctx.actor_ending_at(statement.span.begin)) is not None
+            and opener.name == statement.speaker):
         # Reported words are their own clause, unless they open with the measure itself
-        # ("Beijing urged its citizens to avoid ...": the urging is the advisory).
-        clause_begin = max(clause_begin, c.statement.span.begin)
+        # ("Beijing urged its citizens to avoid ...": the urging is the advisory) or with
+        # their speaker's own predicate ("X calls the act 'regrettable' and lodges a
+        # protest": X is the subject of both verbs).
+        clause_begin = max(clause_begin, statement.span.begin)
+        speaker = statement.speaker
+        if speaker is not None and ctx.type_of(speaker) is not ActorType.MEDIA:
+            verb = c.head if c.verbal else governing_verb(ctx, c, clause_begin)
+            if verb is not None and verb.begin - statement.span.begin <= _TO_OPENING and \
+                    _controller(ctx, verb.begin) is None:
+                # "Trump threatened on Oct. 10 to impose a tariff", "visited the embassy to
+                # lodge a protest": words that open with the measure's verb (or its
+                # infinitive) are the speaker's own act, unless someone is urged to it
+                _set_issuer(ctx, c, speaker, None)
+                return
     mention = None if c.verbal else _possessor(ctx, c)
     if mention is None:
         mention = _by_agent(ctx, c) or _listing_agent(ctx, c) or from_agent(ctx, c) or \
@@ -174,7 +193,16 @@ def _infinitive_subject(ctx: Context, verb_begin: int, clause_begin: int) -> Sub
     if m.group(1).lower() in ("and", "or"):
         first = ctx.text.rfind(" to ", clause_begin, m.start())
         return _infinitive_subject(ctx, first + 4, clause_begin) if first >= 0 else None
-    return ctx.subject(m.start(), clause_begin)
+    verb = m.start()
+    dates = ctx.dates_in(max(clause_begin, verb - 40), m.end(1))
+    if dates and dates[-1].span.end == m.end(1):
+        # "Trump threatened on Oct. 10 to impose ...": the time between verb and infinitive
+        lead = _TIME_LEAD.search(ctx.text, clause_begin, dates[-1].span.begin)
+        word = _LAST_WORD.search(ctx.text, clause_begin,
+                                 lead.start() if lead else dates[-1].span.begin)
+        if word is not None:
+            verb = word.start()
+    return ctx.subject(verb, clause_begin)
 
 
 def _controller(ctx: Context, verb_begin: int) -> Subject | None:

@@ -95,6 +95,9 @@ class MeasureRules:
     """Nouns that, possessed by a government and dated, stand for a measure's act."""
     permission_heads: frozenset[str]
     """Heads that are a ban only when denied ("no longer permitted", "not allowed")."""
+    standing: re.Pattern[str]
+    """Words of a control head naming standing rules ("chip controls", "licensing
+    requirements"): not made historical by their age alone."""
 
 
 _KEY_CHARS = str.maketrans({**{h: "-" for h in HYPHENS}, "’": "'"})
@@ -112,7 +115,8 @@ def _head_roles(data: dict[str, Any], objects: dict[str, Any],
         for word in table.get("heads", ()):
             roles.setdefault(head_key(word), set()).add(MeasureType(kind).value)
     for role, words in (("control_object", objects["control_heads"]),
-                        ("ban_object", objects["ban_heads"]), ("anaphor", anaphora["heads"]),
+                        ("ban_object", objects["ban_heads"]),
+                        ("since_object", objects["since_heads"]), ("anaphor", anaphora["heads"]),
                         ("anaphor_other", anaphora["other_heads"])):
         for word in words:
             roles.setdefault(head_key(word), set()).add(role)
@@ -219,6 +223,7 @@ def measure_rules() -> MeasureRules:
             permission_heads=frozenset(head_key(w) for w in data["types"]["export_ban"][
                 "permission_heads"]),
             anaphor_types={k.lower(): MeasureType(v) for k, v in anaphora["own_types"].items()},
+            standing=words_regex(data["status"]["standing"]),
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise TriggerDataError(f"{TRIGGERS_FILE}: malformed [measures] rule data: {exc!r}") from exc

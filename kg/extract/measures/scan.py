@@ -40,23 +40,25 @@ class WordPatterns:
     as whole words, scanned together (see module doc)."""
 
     def __init__(self, lists: dict[str, Sequence[str]], flags: int = re.IGNORECASE) -> None:
+        # The patterns are compiled when first needed (see combined and _alternative):
+        # compiling the hundreds of alternatives up front cost more than extracting several
+        # articles, and a corpus tries only some of them.
+        self._flags = flags
+        self._lists = {name: list(alternatives) for name, alternatives in lists.items()}
         self._combined: dict[str, re.Pattern[str]] = {}
-        self._alternatives: dict[str, list[re.Pattern[str]]] = {}
+        self._alternatives: dict[tuple[str, int], re.Pattern[str]] = {}
         self._index: dict[str, list[tuple[str, int]]] = {}
         self._plain: list[str] = []
         self._plans: dict[str, tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]] = {}
         """Memo of :meth:`_plan`: at most one entry per opening the trigger admits."""
         for name, alternatives in lists.items():
-            self._combined[name] = re.compile(r"(?<![\w])(?:" + "|".join(
-                f"(?:{a})" for a in alternatives) + r")(?![\w])", flags)
-            self._alternatives[name] = [re.compile(r"(?<![\w])(?:" + a + r")(?![\w])", flags)
-                                        for a in alternatives]
             keyed: list[tuple[str, int]] = []
             for i, alternative in enumerate(alternatives):
                 keys = _opening_keys(alternative, flags)
                 if keys is None or "" in keys:
                     # opens on anything, or on a non-letter: no word index can hold it
                     self._plain.append(name)
+                    self.combined(name)  # compiled now: it is tried on every text
                     break
                 keyed.extend((key, i) for key in keys)
             else:
@@ -68,6 +70,27 @@ class WordPatterns:
         self._trigger = re.compile(body) if keys else None
         self._trigger_any_case = re.compile(body, re.IGNORECASE) if keys else None
 
+    @property
+    def names(self) -> list[str]:
+        """The names of the lists, in the order given."""
+        return list(self._lists)
+
+    def combined(self, name: str) -> re.Pattern[str]:
+        """The alternation of list ``name``, whose matches :meth:`scan` gives."""
+        pattern = self._combined.get(name)
+        if pattern is None:
+            pattern = self._combined[name] = re.compile(r"(?<![\w])(?:" + "|".join(
+                f"(?:{a})" for a in self._lists[name]) + r")(?![\w])", self._flags)
+        return pattern
+
+    def _alternative(self, name: str, i: int) -> re.Pattern[str]:
+        """Alternative ``i`` of list ``name`` alone, as whole words."""
+        pattern = self._alternatives.get((name, i))
+        if pattern is None:
+            pattern = self._alternatives[name, i] = re.compile(
+                r"(?<![\w])(?:" + self._lists[name][i] + r")(?![\w])", self._flags)
+        return pattern
+
     def _plan(self, opening: str) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
         """The alternatives to try, list by list and in order, at a word that opens with
         ``opening`` (its first :data:`KEY` letters, lower case)."""
@@ -75,7 +98,7 @@ class WordPatterns:
         for size in range(1, len(opening) + 1):
             for name, i in self._index.get(opening[:size], ()):
                 tried.setdefault(name, set()).add(i)
-        return tuple((name, tuple(self._alternatives[name][i] for i in sorted(found)))
+        return tuple((name, tuple(self._alternative(name, i) for i in sorted(found)))
                      for name, found in tried.items())
 
     def present(self, text: str) -> set[str]:
@@ -104,7 +127,7 @@ class WordPatterns:
 
     def scan(self, text: str) -> dict[str, list[re.Match[str]]]:
         """Each list's matches, as ``finditer`` of its alternation gives them."""
-        out: dict[str, list[re.Match[str]]] = {name: [] for name in self._combined}
+        out: dict[str, list[re.Match[str]]] = {name: [] for name in self._lists}
         for name in self._plain:
             out[name] = list(self._combined[name].finditer(text))
         if self._trigger is None:

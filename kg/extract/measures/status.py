@@ -7,6 +7,7 @@ See :mod:`kg.extract.measures` for the rules; cue words are in ``[measures.statu
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from ...model import ActorType, MeasureStatus, MeasureType, PartialDate, Span
 from ..context import Context
@@ -26,9 +27,12 @@ _PARENTHETICAL = re.compile(r"\s[—–]\s[^—–]{1,40}\s[—–]\s|\s\([^()]{
 _CLAUSE_CUT = re.compile(r"[,;:]|\s[—–]\s")
 _PAST_VERB = re.compile(r"(?i)[a-z]+ed|held|cut|put|froze|stopped|shut")
 _ISSUED = ONE_OFF | {MeasureType.TRAVEL_ADVISORY}
-_ADOPTED_DRAFT = re.compile(r"\b(?:approv|adopt|pass|endors)\w*\s+(?:a|the|its)\s+draft\b",
-                            re.IGNORECASE)
+_ADOPTED_DRAFT = re.compile(r"\b(?:approv|adopt|pass|endors)\w*\s+(?:a|the|its)\s+"
+                            r"(?:[\w-]+\s+){0,3}?draft\b", re.IGNORECASE)
+""""approved a draft budget", "approves the fiscal 2026 budget draft": adopted, not weighed."""
 _CLAUSE_START = re.compile(r"(?:;|,\s+(?:and|but|while))\s*$")
+_UNVERIFIED_REACH = 2
+"""How many sentences back a sentence saying a claim is unverified looks for it."""
 _ENDING_REACH = 240
 """Characters before a mention that hold the verb ending it ("partly lifted the ban")."""
 _LATER_ENDING = re.compile(r"(?<![\w])(?P<np>(?:[Tt]he|[Tt]hese|[Tt]hose|[Ss]uch|[Ii]ts|"
@@ -37,9 +41,13 @@ _LATER_ENDING = re.compile(r"(?<![\w])(?P<np>(?:[Tt]he|[Tt]hese|[Tt]hose|[Ss]uch
                            r"embargo|sanctions|rules|requirements)\b")
 """A definite measure noun that may open a sentence saying it ended ("The curbs were
 lifted in March 2023")."""
-_AND_TO = re.compile(r"[^.;:]*\b(?:and|or)\s+to\s+$")
+_AND_TO = re.compile(r"(?:[^.;:]|\.(?!\s+[A-Z]))*\b(?:and|or)\s+to\s+$")
+""""... a tariff on Chinese goods from Nov. 1 and to": an infinitive coordinated with the
+one before (an abbreviation's point is no sentence end)."""
 _ADVERBIAL_SINCE = re.compile(r"\b(has|have|had)\s+since\b", re.IGNORECASE)
 """"China has since advised ...": since then, which says nothing of a lasting measure."""
+_ADDED_TO_LIST = re.compile(r"\sto\s+(?:[\w.’'-]+\s+){1,3}list$", re.IGNORECASE)
+_REGIME_TYPES = frozenset({MeasureType.EXPORT_CONTROL, MeasureType.LICENSING_RESTRICTION})
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -55,7 +63,8 @@ def measure_status(ctx: Context, c: Candidate) -> MeasureStatus:
     text = ctx.text
     before = text[c.sentence.begin:c.extent.begin].split()[-_STATUS_WINDOW_BEFORE:]
     after = text[c.extent.end:c.sentence.end].split()[:_STATUS_WINDOW_AFTER]
-    window = _ADVERBIAL_SINCE.sub(r"\1 later", " ".join([*before, text[c.extent.begin:c.extent.end],
+    window = _ADVERBIAL_SINCE.sub(r"\1 later", " ".join([*before,
+    text[c.extent.begin:c.extent.end],
                                                    *after]))
     if is_weighed(ctx, c):
         return MeasureStatus.UNDER_CONSIDERATION
@@ -77,8 +86,10 @@ def measure_status(ctx: Context, c: Candidate) -> MeasureStatus:
     if c.type not in ONE_OFF:
         effective = _effective_date(ctx, c)
         if effective is not None and ctx.anchor is not None:
-            c.lasting = True
             first, _ = period(effective)
+            # a recent effective date says the measure holds; one years back ("took effect
+            # on 28 August 2019") says only when it began
+            c.lasting = c.lasting or _months_between(first, ctx.anchor) <= _LONG_PAST_MONTHS
             return MeasureStatus.IN_FORCE if first <= ctx.anchor else MeasureStatus.ANNOUNCED
     if found is not None:
         if found[0] is MeasureStatus.IN_FORCE and c.type in _ISSUED:
@@ -193,18 +204,24 @@ def _ended_in(ctx: Context, candidates: list[Candidate], where: Span) -> None:
 def unverified_later(ctx: Context, candidates: list[Candidate],
                      scanned: dict[str, list[re.Match[str]]]) -> None:
     """"... slowed their review of export licences. The Post could not independently verify
-    that account.": a trade measure of the sentence, else the last one of the sentence
-    before, is reported, not established.  ``scanned`` is the article's scan by
-    :attr:`.rules.MeasureRules.phrases`."""
+    that account.": a trade measure of the sentence, else the last one of the nearest of
+    the two sentences before that has one, is reported, not established.  ``scanned`` is
+    the article's scan by :attr:`.rules.MeasureRules.phrases`."""
     for m in scanned["unverified"]:
         sentence = ctx.sentence_of(m.start())
         if sentence is None:
             continue
         own = [c for c in candidates if c.sentence == sentence and c.type in TRADE]
-        if not own and sentence.begin > 1:
-            previous = ctx.sentence_of(sentence.begin - 2)
+        previous: Span | None = sentence
+        for _ in range(_UNVERIFIED_REACH):
+            # "... is suspending imports. The message was passed on, Kyodo reported. Beijing
+            # did not publish a formal notice.": the claim a sentence or two before
+            if own or previous is None or previous.begin < 2:
+                break
+            before = ctx.text[:previous.begin].rstrip()
+            previous = ctx.sentence_of(len(before) - 1) if before else None
             own = [c for c in candidates if previous is not None and c.sentence == previous
-                   and c.type in TRADE][-1:]
+                   and c.type in TRADE and c.status is not MeasureStatus.HISTORICAL][-1:]
         for c in own:
             if c.status in (MeasureStatus.IN_FORCE, MeasureStatus.ANNOUNCED) and \
                     c.ending is None:
@@ -232,5 +249,26 @@ def is_long_past(ctx: Context, c: Candidate) -> bool:
         return False
     if c.lasting and c.status is MeasureStatus.IN_FORCE:
         return False
-    last_month = c.date.month or 12
-    return (anchor.year - c.date.year) * 12 + anchor.month - last_month > _LONG_PAST_MONTHS
+    if _is_standing_regime(c):
+        return False
+    return _months_between(PartialDate(c.date.year, c.date.month or 12), anchor) > \
+        _LONG_PAST_MONTHS
+
+
+def _months_between(earlier: PartialDate | date, later: date) -> int:
+    """Whole months from ``earlier`` (its month, else December) to ``later``."""
+    return (later.year - earlier.year) * 12 + later.month - (earlier.month or 12)
+
+
+def _is_standing_regime(c: Candidate) -> bool:
+    """"the chip controls Washington imposed in October 2022", "licensing requirements for
+    gallium", "added two chip designers to the Entity List": rules and listings stay on
+    the books until the text says they ended; their age alone makes no episode of them
+    (unlike "Beijing curbed shipments in 2010")."""
+    if c.ending is not None or c.type not in _REGIME_TYPES:
+        return False
+    head = c.head.text
+    # a verb makes an act of the past, unless what it does is list ("added X to the Entity
+    # List"): a listing stays (a removal from a white list is an act)
+    return measure_rules().standing.search(head) is not None and \
+        (not c.verbal or _ADDED_TO_LIST.search(head) is not None)

@@ -24,7 +24,7 @@ from .candidate import (
 from .scope import goods_related
 
 __all__ = ["cases_referred_back", "fill_targets", "find_target", "same_episode",
-           "share_coordinated_targets"]
+           "share_coordinated_targets", "ships_to_itself"]
 
 _TARGET_PREPOSITIONS = re.compile(
     r"\b(?:to|against|on|targeting|targeted at|aimed at|with|of|around|near|off|toward|towards|"
@@ -53,6 +53,26 @@ _DEFINITE = re.compile(r"\b(?:the|these|those|this|its|their)\s+(?:[\w-]+\s+)?$"
                        re.IGNORECASE)
 """A definite noun phrase before a head: it refers back to a measure already named."""
 _CUT = re.compile(r"[,;:]|\s[—–]\s")
+_RELATIVE_SUBJECT = re.compile(r"\b(?:that|which)\s+(?:the\s+)?(?:[\w-]+\s+(?:and|or)\s+)?"
+                               r"(?:the\s+)?$", re.IGNORECASE)
+"""Before the subject of a relative clause after a measure, or the second of two
+coordinated subjects: a party that took such measures too, not their target."""
+_COMPOUND_MODIFIER = re.compile(r"[-‐‑](?:linked|based|owned|backed|controlled|registered|"
+                                r"flagged|listed|made|built)\b", re.IGNORECASE)
+"""After an actor: it only modifies the noun after it ("U.S.-linked subsidiaries")."""
+_COMPANY_AFTER_PREPOSITION = re.compile(r"\b(?:to|against|on|targeting|of)\s+(?:the\s+)?"
+                                        r"(?:[A-Z][a-z]+\s+){0,2}(?:[a-z][\w-]*\s+){1,2}$")
+"""Before a company: a preposition and the words describing it ("on subsidiaries of South
+Korean shipbuilder Hanwha Ocean")."""
+_TO_DESTINATION = re.compile(r"\b(?:exports?|shipments?|sales?|supplies|deliveries)\s+"
+                             r"(?:of\s+(?:[\w-]+\s+){1,4})?(?:bound\s+)?(?:to|for)\s+(?:the\s+)?$",
+                             re.IGNORECASE)
+"""An export word and its destination right before an actor: "shipments to"."""
+_TO_LIST = re.compile(r"\b(?:to|against|targeting)(?:\s+the\s+following)?\s*:\s*$",
+                      re.IGNORECASE)
+"""A destination given as a list after a colon: "prohibiting the export of ... to:"."""
+_FIRST_ITEM = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)]|\([a-z1-9]\))?\s*([^\n;]{1,100})")
+"""The first item of a list, past its bullet or number."""
 _ACCORDING = re.compile(r"according\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _SETTING = re.compile(r"(?<!originating )(?<!originated )(?<!made )(?<!produced )(?<!based )"
                       r"(?<!manufactured )(?<!imported )(?<!built )"
@@ -61,7 +81,7 @@ _SETTING = re.compile(r"(?<!originating )(?<!originated )(?<!made )(?<!produced 
                       re.IGNORECASE)
 """A time or place before an actor: the setting of the clause, not whom it aims at (a
 good's origin is: "dichlorosilane originating in Japan")."""
-_ADDED_TO_LIST = re.compile(r"\bto\s+(?:its|the|their|[\w.’']+['’]s|the\s+U\.S\.)\s+"
+_ADDED_TO_LIST = re.compile(r"\b(?:to|on)\s+(?:its|the|their|[\w.’']+['’]s|the\s+U\.S\.)\s+"
                             r"(?:unreliable\s+)?entity\s+list\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s[—–]\s")
 
@@ -96,13 +116,21 @@ def find_target(ctx: Context, c: Candidate, others: list[Candidate]) -> None:
     for mention in ctx.actors_in(c.extent.end, end):
         before = text[max(c.extent.begin, mention.span.begin - 20):mention.span.begin]
         if (mention.type in _NO_TARGET and not _state_like(mention.name)) or \
-                _ACCORDING.search(before):
-            continue
-        if _TARGET_PREPOSITIONS.search(before) and ctx.root(mention.name) != issuer_root:
+                _ACCORDING.search(before) or _COMPOUND_MODIFIER.match(text, mention.span.end):
+            continue  # "countermeasures on U.S.-linked units of X": X, not the United States
+        if (_TARGET_PREPOSITIONS.search(before) or (
+                mention.type is ActorType.COMPANY and _COMPANY_AFTER_PREPOSITION.search(
+                    text, max(c.extent.begin, mention.span.begin - 50), mention.span.begin))) \
+                and ctx.root(mention.name) != issuer_root:
             c.target, c.target_span = _as_state(ctx, mention.name), mention.span
-            if ctx.state_of(mention.name) is None:
+            if ctx.state_of(mention.name) is None and mention.type is not ActorType.COMPANY:
                 # "a senior diplomat at the Chinese Embassy": the state of where they serve
                 c.target = _state_after(ctx, mention.span.end, issuer_root) or c.target
+            return
+    if _TO_LIST.search(text, c.extent.end, c.sentence.end):
+        state = _first_item_state(ctx, c.sentence.end, issuer_root)
+        if state is not None and state != ctx.state_of(c.issuer):
+            c.target = state  # "prohibiting the export of all dual-use items to:\n1. Japanese"
             return
     if c.type in (MeasureType.IMPORT_BAN, MeasureType.OTHER):
         for m in re.finditer(r"[A-Z][a-z]+", c.extent.text):
@@ -136,6 +164,12 @@ def find_target(ctx: Context, c: Candidate, others: list[Candidate]) -> None:
         if c.type not in _AIMED and _SETTING.search(text, max(begin, mention.span.begin - 30),
                                                     mention.span.begin):
             continue  # "shortages at car plants in Europe and India", "after Trump-Xi talks"
+        if _COMPOUND_MODIFIER.match(text, mention.span.end):
+            continue  # "U.S.-linked subsidiaries": a modifier
+        if c.type not in _AIMED and mention.span.begin >= c.extent.end and \
+                _RELATIVE_SUBJECT.search(text, max(begin, mention.span.begin - 40),
+                                         mention.span.begin):
+            continue  # "controls that the Netherlands and Japan matched": who else took them
         state = ctx.state_of(mention.name)
         if state is not None and state != ctx.state_of(c.issuer) and \
                 ctx.root(mention.name) != issuer_root and mention.name != c.issuer:
@@ -236,6 +270,38 @@ def _state_words() -> dict[str, str]:
             if " " not in word:
                 out.setdefault(word, entry.name)
     return out
+
+
+def _first_item_state(ctx: Context, offset: int, issuer_root: str | None) -> str | None:
+    """The state the first item of the list after ``offset`` names, by an actor or a
+    nationality word ("1. Japanese military users;")."""
+    m = _FIRST_ITEM.match(ctx.text, offset)
+    if m is None:
+        return None
+    for mention in ctx.actors_in(m.start(1), m.end(1)):
+        state = ctx.state_of(mention.name)
+        if state is not None and ctx.root(mention.name) != issuer_root:
+            return state
+    for word in re.finditer(r"[A-Z][a-z]+", m.group(1)):
+        state = _state_words().get(word.group())
+        if state is not None and state != issuer_root:
+            return state
+    return None
+
+
+def ships_to_itself(ctx: Context, c: Candidate) -> bool:
+    """"Cognac makers say shipments to China have all but stopped" read as a Chinese export
+    ban: an export measure whose goods go "to" its own issuer's state is no export measure
+    of that issuer (the issuer was wrongly inferred, or the words tell of trade flows)."""
+    if family(c.type) != "export" or c.issuer is None:
+        return False
+    root = ctx.root(c.issuer)
+    text = ctx.text
+    for mention in ctx.actors_in(c.extent.begin, min(c.sentence.end, c.extent.end + 30)):
+        if ctx.root(mention.name) == root and _TO_DESTINATION.search(
+                text, max(c.sentence.begin, mention.span.begin - 40), mention.span.begin):
+            return True
+    return False
 
 
 def _as_state(ctx: Context, name: str) -> str:

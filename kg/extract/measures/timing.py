@@ -18,7 +18,9 @@ from .candidate import PREPOSITION_BEFORE, Candidate, enclosing, period, same_se
 from .rules import measure_rules
 
 _PERIOD_BEFORE = re.compile(r"\b(?:beginning|starting|ending|until|till|through|throughout|by|"
-                            r"since|for)\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
+                            r"since|for|continuing|lasting|running|extending)"
+                            r"\s+(?:in\s+|on\s+|into\s+)?$", re.IGNORECASE)
+"""Before a date that bounds a period ("until Nov. 27", "drills continuing the next day")."""
 _SUBORDINATE = re.compile(r"\b(?:after|before|since|when|while|following|until|once)\b|"
                           r",\s+as\s+(?!well\b|part\b|of\b)", re.IGNORECASE)
 _WHEN_CLAUSE = re.compile(r"(?:\s+[\w’'-]+){0,5},?\s+when\s+(?:[\w’'-]+\s+){0,3}",
@@ -46,7 +48,7 @@ _COORDINATE_ANY = re.compile(r",|\band\b", re.IGNORECASE)
 _DATE_OPENS = re.compile(r"(?:(?:on|in|at|by|late|early)\s+)?", re.IGNORECASE)
 _CLAUSE_CUT_STRICT = re.compile(r"[;:.]|\s[—–]\s")
 _CLOSED_ASIDE = re.compile(r"\s*,[^,;:]*\b(?:after|before|following|since|when|while)\b[^,;:]*,"
-                           r"\s*(?:[^\s,;:]+\s+){0,4}?", re.IGNORECASE)
+                           r"\s*(?:[^\s,;:]+\s+){0,8}?", re.IGNORECASE)
 _YEAR_MODIFIER = re.compile(r"(?:['’]s|\b(?:the|a|an|its|their|this|that))\s+"
                             r"(?P<year>(?:19|20)\d\d)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|mid-?\s*|late\s+)?$", re.IGNORECASE)
@@ -98,6 +100,8 @@ def measure_date(ctx: Context, c: Candidate, statements: list[StatementMention],
         if (_PERIOD_BEFORE.search(lead[-25:]) and not since and not when) or \
                 _FISCAL.search(lead):
             continue  # "until Nov. 27", "for fiscal 2026": a period, not the measure's day
+        if _bracketed_for_another(text, c, span):
+            continue  # "controls on gallium (August 2023), graphite (December 2023)"
         heading = c.entry is not None and span.begin == c.entry.head_span.begin
         if not _may_date(ctx, c, span, statements, others_c, since=since, heading=heading):
             continue
@@ -119,10 +123,55 @@ def measure_date(ctx: Context, c: Candidate, statements: list[StatementMention],
     if shifted is not None:
         return shifted
     entry = c.entry
+    if _reported_by_outlet(ctx, c) and _told_as_past(ctx, c):
+        return None  # "- Jan. 7: The Journal reports that reviews have slowed": the report's day
     if entry is not None and (entry.head_span.begin < c.sentence.begin or not _SUBORDINATE.search(
             text[entry.head_span.end:c.extent.begin])):
         return entry.head
     return None
+
+
+_BRACKET_OPEN = re.compile(r"\(\s*(?:[a-z]+\s+){0,2}$")
+
+
+def _bracketed_for_another(text: str, c: Candidate, span: Span) -> bool:
+    """Whether a date in brackets after the measure follows another item of a list than
+    the measure ("controls on gallium (August 2023), graphite (December 2023)": the second
+    date is graphite's)."""
+    if span.begin < c.extent.end:
+        return False
+    bracket = _BRACKET_OPEN.search(text, max(c.extent.end, span.begin - 20), span.begin)
+    if bracket is None or text.find(")", span.end, span.end + 3) < 0:
+        return False
+    return re.search(r"[,;]|\band\b", text[c.extent.end:bracket.start()]) is not None
+
+
+def _reported_by_outlet(ctx: Context, c: Candidate) -> bool:
+    """Whether the measure is known only from the words of an outlet's report."""
+    own = c.statement
+    return own is not None and own.speaker is not None and \
+        ctx.type_of(own.speaker) is ActorType.MEDIA and ctx.root(own.speaker) != \
+        ctx.root(c.issuer)
+
+
+_ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
+_PAST_BEFORE_HEAD = re.compile(r"\b(?:(?:has|have|had)(?:\s+been)?|[a-z]{3,}(?<!e)ed|began|took|"
+                               r"put|cut|set|held|made)\s+(?:\w+ly\s+)?(?:\w+ing\s+)?$")
+_PAST_AFTER_HEAD = re.compile(r"[^,;.]{0,60}?\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?"
+                              r"[a-z]+(?:ed|en|wn|ut|ught)\b")
+"""The tense of a reported measure: a verb in the past or perfect governing its head
+("China started restricting exports", "had been held up"), or, for a noun, its predicate
+("licence reviews ... have slowed").  A past progressive ("reported on Jan. 7 that Beijing
+was considering ...") is left dated: the annotations disagree on it."""
+
+
+def _told_as_past(ctx: Context, c: Candidate) -> bool:
+    """Whether the report's words put the measure in the past ("started restricting",
+    "have slowed"), not in the present ("is considering", "is suspending")."""
+    text = ctx.text
+    if _PAST_BEFORE_HEAD.search(text, max(c.sentence.begin, c.head.begin - 30), c.head.begin):
+        return True
+    return _PAST_AFTER_HEAD.match(text, c.head.end, c.sentence.end) is not None
 
 
 def _merged_dates(ctx: Context, c: Candidate, year: int | None = None
@@ -181,9 +230,16 @@ def _may_date(ctx: Context, c: Candidate, span: Span, statements: list[Statement
         lead = text[own.span.begin:c.head.begin]
         if _SUBORDINATE.search(lead):
             return False  # "..., days after forces conducted drills": not the report's date
-        if ctx.root(own.speaker) != ctx.root(c.issuer) and \
-                ctx.type_of(own.speaker) is not ActorType.MEDIA:
-            return False  # a third party's words date the words, not the measure
+        if ctx.root(own.speaker) != ctx.root(c.issuer) and (
+                ctx.type_of(own.speaker) is not ActorType.MEDIA or (
+                    span.end <= own.span.begin and _told_as_past(ctx, c)
+                    and not _ACCORDING.search(text, c.sentence.begin, span.begin))):
+            # a third party's words date the words, not the measure; so does an outlet's
+            # report of a past act ("The Journal reports China started restricting ..."):
+            # only a date in its words ("since Tuesday") dates it, or one after "according
+            # to X," which has no day of its own; a report of what is going on ("reported
+            # on Tuesday that Beijing is considering ...") is dated
+            return False
         if _PAST_PERFECT.search(text, max(own.span.begin, c.head.begin - 40), c.head.begin + 1) \
                 or _PAST_PERFECT.search(text, own.span.begin, min(own.span.end,
                                                                  own.span.begin + 60)):
@@ -208,7 +264,8 @@ def _may_date(ctx: Context, c: Candidate, span: Span, statements: list[Statement
         return False  # "halted imports on 2 March and now bars exports": the first clause's
     if since or (span.end <= c.head.begin and _WHEN_CLAUSE.fullmatch(text[span.end:c.head.begin])):
         return True  # "controlled since 2023", "in 2010, when China halted ...": its own date
-    if span.end <= c.head.begin and _CLOSED_ASIDE.fullmatch(text, span.end, c.head.begin):
+    if span.end <= c.head.begin and _CLOSED_ASIDE.fullmatch(text, span.end, min(
+            c.head.begin, max(span.end, c.extent.begin))):
         return True  # "on April 4, two days after ..., MOFCOM put ...": an aside between
     if span.end <= c.head.begin and _in_subordinate(ctx, c, span):
         return False  # "When Takaichi spoke in November ..., China answered with ..."
@@ -297,8 +354,9 @@ def _relative_day(ctx: Context, c: Candidate) -> PartialDate | None:
     if not any(word in lower for word in ("later", "same", "following", "next")):
         return None  # the pattern needs one of them (a cheap test first)
     m = _LATER.search(ctx.text, c.sentence.begin, c.sentence.end)
-    if m is None:
-        return None
+    if m is None or _PERIOD_BEFORE.search(ctx.text, max(c.sentence.begin, m.start() - 25),
+                                          m.start()):
+        return None  # "with drills continuing the next day": a period, not the act's day
     reference = None
     year: int | None = None
     for mention in ctx.dates_in(max(0, c.sentence.begin - _REFERENCE_REACH), m.start()):
@@ -340,8 +398,8 @@ def _offset_date(ctx: Context, c: Candidate) -> PartialDate | None:
     found = None
     for m in rules.offset.finditer(before):
         found = m
-    if found is None or re.search(r"[;.]", before[found.end():]):
-        return None
+    if found is None or re.search(r"[;.]|,\s", before[found.end():]):
+        return None  # "..., a day after X, the ministry banned ...": the main clause's
     reference: PartialDate | None = None
     for mention in ctx.dates_in(c.sentence.begin, c.sentence.begin + found.start()):
         if mention.date.day is not None:
