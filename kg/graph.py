@@ -42,7 +42,7 @@ from .namespace import (
     evidence_iri,
     statement_iri,
 )
-from .resolve import Resolution
+from .resolve import Resolution, measure_target
 
 ACTOR_CLASSES: dict[ActorType, str] = {
     ActorType.PERSON: KG.Person,
@@ -291,8 +291,9 @@ def _add_article(out: _Quads, extraction: Extraction, resolution: Resolution) ->
         out.add(g, m, KG.status, STATUS_CONCEPTS[measure.status])
         if measure.issuer in actors:
             out.add(g, m, KG.issuer, actors[measure.issuer].iri)
-        if measure.target in actors:
-            out.add(g, m, KG.target, actors[measure.target].iri)
+        target = measure_target(measure, actors)
+        if target in actors:
+            out.add(g, m, KG.target, actors[target].iri)
         if measure.via in actors:
             out.add(g, m, KG.via, actors[measure.via].iri)
         if measure.date:

@@ -335,6 +335,21 @@ def root_actor(name: str | None, actors: dict[str, ActorNode]) -> str | None:
     return name
 
 
+def measure_target(measure: MeasureMention, actors: dict[str, ActorNode]) -> str | None:
+    """The measure's target, or None when it falls under the issuer's own root.
+
+    A state does not protest, ban or sanction itself: a target under the issuer's root (the
+    issuer's own official taken for the protested party) is a misread party, so it is left
+    out rather than recorded (kgsh:Measure-14 would reject the article's graph).
+    """
+    if measure.target is None:
+        return None
+    issuer_root = root_actor(measure.issuer, actors)
+    if issuer_root is not None and root_actor(measure.target, actors) == issuer_root:
+        return None
+    return measure.target
+
+
 def top_body(name: str | None, actors: dict[str, ActorNode]) -> str | None:
     """The highest government body in ``name``'s ``kg:partOf``/``kg:affiliation`` chain
     below its state (an embassy's ministry; a spokesperson's ministry), if any."""
@@ -363,7 +378,7 @@ def measure_key(measure: MeasureMention, actors: dict[str, ActorNode]) -> str:
     and target's root, acting person of a protest, stage.  The node's own key adds the type
     and date (:meth:`Resolution.measure_for`)."""
     issuer_root = root_actor(measure.issuer, actors) or "unknown"
-    target_root = root_actor(measure.target, actors) or "none"
+    target_root = root_actor(measure_target(measure, actors), actors) or "none"
     parts = [_FAMILY.get(measure.type, measure.type.value), issuer_root, target_root]
     issuer = actors.get(measure.issuer or "")
     if measure.type is MeasureType.PROTEST and issuer and issuer.type is ActorType.PERSON:
@@ -455,7 +470,7 @@ def _measure_node(key: str, cluster: Cluster, members: list[MeasureMention],
                   actors: dict[str, ActorNode], goods: str) -> MeasureNode:
     first = members[0]
     issuer = root_actor(first.issuer, actors)
-    target = root_actor(first.target, actors)
+    target = root_actor(measure_target(first, actors), actors)
     kind = _measure_type(members)
     label = f"{kind.value.replace('_', ' ')}: {issuer or 'unknown issuer'}"
     if target:

@@ -10,6 +10,7 @@ import pytest
 from kg.build import build
 from kg.errors import KgError
 from kg.export import export
+from kg.model import PartialDate
 from kg.namespace import PREFIXES
 from kg.store import Store
 
@@ -130,16 +131,16 @@ def test_an_article_whose_graph_violates_the_shapes_is_left_out_and_the_rest_is_
 
     report = BuildReport()
     extractions = extract_corpus(read_corpus([SEEDS], report), report)
-    # A measure issued by the state it targets breaks kgsh:Measure-14-issuer-not-target.
-    bad = next(e for e in extractions if any(m.target for m in e.measures))
-    broken = [replace(m, target=m.issuer) for m in bad.measures]
-    extractions = [replace(e, measures=broken) if e is bad else e for e in extractions]
+    # A statement dated years after its article breaks kgsh:Statement-13.
+    bad = next(e for e in extractions if e.statements and e.article.metadata.date)
+    broken = [replace(s, date=PartialDate(2099, 1, 1)) for s in bad.statements]
+    extractions = [replace(e, statements=broken) if e is bad else e for e in extractions]
     store = Store(tmp_path / "store")
 
     write_corpus(extractions, store, report)
 
     assert [f.path for f in report.failures] == [bad.article.path]
-    assert "Measure-14" in report.failures[0].message
+    assert "Statement-13" in report.failures[0].message
     built = {a.identifier for a in report.articles}
     assert built == {e.article.identifier for e in extractions} - {bad.article.identifier}
     ids = select(store, "SELECT ?id WHERE { GRAPH ?g { ?g dcterms:identifier ?id } }")

@@ -15,7 +15,14 @@ from kg.model import (
     PartialDate,
     Span,
 )
-from kg.resolve import ActorInfo, MaterialInfo, measure_key, resolve, strip_possessive
+from kg.resolve import (
+    ActorInfo,
+    MaterialInfo,
+    measure_key,
+    measure_target,
+    resolve,
+    strip_possessive,
+)
 
 
 def mention(text: str, surface: str, name: str, kind: ActorType, **extra: object) -> ActorMention:
@@ -129,6 +136,26 @@ def test_measure_keys_and_iris_are_deterministic() -> None:
     # The block (family, issuer's and target's states); the node adds type and month.
     assert measure_key(m["ban_state"], first.actors) == "export China Japan"
     assert first.measure_for(m["ban_state"]).key == "export_ban China Japan 2026-01"
+
+
+def test_a_target_under_the_issuers_own_state_is_left_out() -> None:
+    # "The foreign ministry said it had protested", with the ministry's own official taken
+    # for the protested party: a state does not protest itself.
+    text = "Freedonia's foreign ministry protested. Its envoy Rufus Firefly said so."
+    actors = [
+        ActorMention("Foreign Ministry of Freedonia", ActorType.GOVERNMENT_BODY,
+                     Span.of(text, 12, 28), part_of="Freedonia"),
+        ActorMention("Freedonia", ActorType.STATE, Span.of(text, 0, 9)),
+        ActorMention("Rufus Firefly", ActorType.PERSON, Span.of(text, 50, 63),
+                     affiliation="Freedonia"),
+    ]
+    protest = MeasureMention(MeasureType.PROTEST, Span.of(text, 29, 38),
+                             issuer="Foreign Ministry of Freedonia", target="Rufus Firefly")
+    r = resolve([Extraction(Article("a.txt", text), actors=actors, measures=[protest])])
+    node = r.measure_for(protest)
+    assert node.issuer == "Freedonia" and node.target is None
+    assert measure_key(protest, r.actors) == "protest Freedonia none"
+    assert measure_target(protest, r.actors) is None
 
 
 def test_materials_get_their_broader_chain_from_reference_data() -> None:
