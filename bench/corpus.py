@@ -24,6 +24,9 @@ taking a measure against a target, covering some materials, on some date):
 Article ``i`` of seed ``s`` depends only on ``(s, i)``: a corpus of 100 is the prefix of a
 corpus of 1,000 with the same seed, and the same call always gives the same text.
 
+The pools the templates draw from (names, bodies, outlets, materials, quotations) are data,
+in ``bench/corpus_pools.toml``.
+
 Usage: ``python bench/corpus.py OUTDIR [--count N] [--seed S]`` writes a corpus as files.
 """
 
@@ -33,17 +36,19 @@ import argparse
 import datetime as dt
 import random
 import textwrap
+import tomllib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# -- pools ----------------------------------------------------------------------------------
+# -- pools (bench/corpus_pools.toml) -------------------------------------------------------
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
-MONTH_ABBR = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.",
-              "Oct.", "Nov.", "Dec."]
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_POOLS = tomllib.loads(Path(__file__).with_name("corpus_pools.toml").read_text(encoding="utf-8"))
+_ACTORS = _POOLS["actors"]
+
+MONTHS: list[str] = _POOLS["calendar"]["months"]
+MONTH_ABBR: list[str] = _POOLS["calendar"]["month_abbr"]
+WEEKDAYS: list[str] = _POOLS["calendar"]["weekdays"]
 
 
 @dataclass(frozen=True)
@@ -69,258 +74,41 @@ class State:
         return f"{self.text}'" if self.name.endswith("s") else f"{self.text}'s"
 
 
-STATES = [
-    State("China", "Chinese", "Beijing", "zh", 12), State("Japan", "Japanese", "Tokyo", "ja", 8),
-    State("United States", "American", "Washington", "en", 6, True),
-    State("South Korea", "South Korean", "Seoul", "ko", 3),
-    State("Taiwan", "Taiwanese", "Taipei", "tw", 3),
-    State("Australia", "Australian", "Canberra", "en", 2),
-    State("India", "Indian", "New Delhi", "in", 2), State("Germany", "German", "Berlin", "de", 2),
-    State("France", "French", "Paris", "fr"),
-    State("Netherlands", "Dutch", "The Hague", "nl", 2, True),
-    State("Vietnam", "Vietnamese", "Hanoi", "vi"),
-    State("Philippines", "Philippine", "Manila", "ph", 2, True),
-    State("Russia", "Russian", "Moscow", "ru"),
-    State("United Kingdom", "British", "London", "en", 1, True),
-    State("Canada", "Canadian", "Ottawa", "en"), State("Indonesia", "Indonesian", "Jakarta", "id"),
-    State("Brazil", "Brazilian", "Brasilia", "es"),
-]
+STATES = [State(**state) for state in _POOLS["states"]]
 """Real states only (the reference data lists them all), as real news names real states."""
 
 NAMES: dict[str, tuple[str, str, str, bool]] = {
     # origin: (male given names, female given names, family names, family name first)
-    "zh": ("Wenhao Jianguo Haitao Junjie Zhiqiang Ruifeng Hongbo Chunlei Guangyao Weidong "
-           "Mingzhe Haoran Qiang Lei Tao Bin Peng", "Xiaoming Yuxin Lina Yanping Jingyi Shuhua "
-           "Dongmei Xinyue Min Fang Ying Yifan", "Wang Li Zhang Liu Chen Yang Zhao Huang Zhou Wu "
-           "Xu Sun Hu Zhu Gao Lin He Guo Ma Luo Liang Song Zheng Xie Han Tang Feng Dong Xiao Cao "
-           "Yuan Deng Shen Peng Su Jiang Cai Ding Wei Xue Ye Yan", True),
-    "tw": ("Chia-hao Wei-lun Chih-wei Tsung-han Po-yu Kuan-ting", "Yi-ting Mei-ling Ya-wen "
-           "Shu-fen Hsin-yi Pei-shan", "Chen Lin Huang Chang Lee Wang Wu Liu Tsai Yang Hsu Cheng "
-           "Hsieh Kuo Hung", True),
-    "ko": ("Min-jun Ji-ho Do-yun Jae-won Young-soo Sung-min", "Seo-yeon Ha-eun Su-bin Hye-jin "
-           "Eun-ji Ji-woo", "Kim Lee Park Choi Jung Kang Cho Yoon Jang Lim Han Oh Seo Shin Kwon",
-           True),
-    "ja": ("Hiroshi Takashi Kenji Satoshi Akira Kazuo Ryo Daisuke Shunsuke Masahiro Yusuke "
-           "Takumi", "Yuki Haruka Naoko Tomoko Emi Keiko Aya Noriko Mai Sachiko", "Tanaka Suzuki "
-           "Sato Watanabe Ito Yamamoto Nakamura Kobayashi Yoshida Yamada Sasaki Matsumoto Inoue "
-           "Kimura Shimizu Mori Ikeda Hashimoto Ishikawa Ogawa Fujita Okada Maeda", False),
-    "en": ("James Michael David Robert Daniel Thomas Andrew Mark Peter Brian Nathan Simon",
-           "Laura Sarah Emily Karen Rachel Megan Julia Hannah Claire Olivia Grace Alice",
-           "Thompson Becker Morgan Hughes Patel Reyes Walsh Carter Sullivan Brennan Foster Harper "
-           "Whitman Caldwell Donnelly Fischer Holloway Keane Lambert Mercer Nolan Prescott Quinn "
-           "Ramsey Sinclair Vaughn Wexler Yates", False),
-    "de": ("Stefan Jürgen Markus Tobias", "Katrin Anja Sabine Ulrike",
-           "Müller Schneider Weber Hoffmann Krüger Vogel Brandt Lehmann", False),
-    "fr": ("Julien Mathieu Antoine", "Sophie Élodie Camille Hélène",
-           "Dubois Lefèvre Moreau Laurent Girard Rousseau Fontaine", False),
-    "nl": ("Pieter Joris Willem", "Anouk Femke Sanne", "Bakker Visser Smit Mulder Bos Meijer",
-           False),
-    "vi": ("Van_Minh Duc_Anh Minh_Tuan Quang_Huy", "Thi_Lan Thi_Hoa Thu_Trang",
-           "Nguyen Tran Le Pham Hoang Vu", True),
-    "in": ("Arjun Rahul Vikram Rohan", "Priya Ananya Sunita Kavita",
-           "Sharma Iyer Menon Gupta Reddy Nair Chatterjee", False),
-    "ru": ("Dmitry Sergei Alexei", "Olga Irina Natalia", "Ivanov Sokolov Morozov Lebedev Volkov",
-           False),
-    "id": ("Budi Agus Rizal", "Siti Dewi Putri", "Santoso Rahmawati Wibowo Lestari Hakim", False),
-    "ph": ("Jose Carlo Ramon", "Maria Andrea Teresa", "Santos Reyes Cruz Bautista Mendoza",
-           False),
-    "es": ("Carlos Luis Jorge", "Ana Lucia Mariana", "Fernandes Rojas Silva Pereira Castillo",
-           False),
+    origin: (pool["male"], pool["female"], pool["family"], pool["family_first"])
+    for origin, pool in _POOLS["names"].items()
 }
-
 KNOWN_PEOPLE: dict[str, list[tuple[str, str, str, str]]] = {
     # state: (name, pronoun, title written before the name, body kind)
-    "China": [("Mao Ning", "she", "Foreign Ministry spokesperson", "foreign"),
-              ("Lin Jian", "he", "Foreign Ministry spokesperson", "foreign"),
-              ("Guo Jiakun", "he", "foreign ministry spokesman", "foreign"),
-              ("He Yadong", "he", "Commerce Ministry spokesperson", "commerce"),
-              ("He Yongqian", "she", "commerce ministry spokeswoman", "commerce"),
-              ("Wang Wentao", "he", "Commerce Minister", "commerce"),
-              ("Wang Yi", "he", "Foreign Minister", "foreign")],
-    "Japan": [("Minoru Kihara", "he", "Chief Cabinet Secretary", "foreign"),
-              ("Takehiro Funakoshi", "he", "Vice Foreign Minister", "foreign"),
-              ("Ryosei Akazawa", "he", "Economy Minister", "commerce")],
-    "United States": [("Howard Lutnick", "he", "Commerce Secretary", "commerce"),
-                      ("Marco Rubio", "he", "Secretary of State", "foreign"),
-                      ("Jamieson Greer", "he", "Trade Representative", "commerce")],
-    "Taiwan": [("Lin Chia-lung", "he", "Foreign Minister", "foreign")],
+    state: [tuple(person) for person in people]
+    for state, people in _POOLS["known_people"].items()
 }
-
-BODIES: dict[str, list[str]] = {
-    # {s} state, {p} its possessive, {d} demonym, {c} capital
-    "commerce": ["{p} commerce ministry", "the {d} commerce ministry", "{p} Ministry of Commerce",
-                 "{p} trade ministry", "the {d} Ministry of Commerce", "the Ministry of Commerce"],
-    "foreign": ["{p} foreign ministry", "the {d} Foreign Ministry", "the foreign ministry in {c}",
-                "{p} Ministry of Foreign Affairs"],
-    "customs": ["{p} customs authority", "the {d} customs administration"],
-    "government": ["the {d} government", "{p} government", "{c}", "officials in {c}", "{s}"],
-    "cabinet": ["{p} cabinet", "the {d} cabinet", "the government in {c}"],
-    "military": ["{p} military", "the {d} navy", "{d} forces", "{p} armed forces"],
-}
-
-OUTLETS = ["Reuters", "Bloomberg", "Nikkei", "Kyodo News", "Xinhua", "the Global Times",
-           "the Asahi Shimbun", "the Yomiuri Shimbun", "The Wall Street Journal",
-           "the Financial Times", "the South China Morning Post", "Caixin", "Yonhap", "NHK",
-           "Central News Agency", "Jiji Press", "the Associated Press", "The Japan Times",
-           "the Harbour Courier", "the Pacific Ledger", "Metals Insight Weekly",
-           "Asia Trade Monitor", "the Northern Dispatch", "Eastern Wire", "the Strait Herald",
-           "Supply Chain Digest", "The Commodity Desk", "the Capital Post"]
-AGENCIES = ["Kyodo", "Reuters", "AFP", "Yonhap", "Xinhua", "AP", "Jiji", "CNA", "PTW"]
-KNOWN_COMPANIES = ["Toyota", "Honda", "Mitsubishi Heavy Industries", "Denso", "Panasonic", "TDK",
-                   "Proterial", "Shin-Etsu Chemical", "Tokyo Electron", "Renesas Electronics",
-                   "Lynas Rare Earths", "MP Materials", "China Northern Rare Earth Group",
-                   "JL Mag Rare-Earth", "Shenghe Resources", "Samsung Electronics", "SK Hynix",
-                   "TSMC", "Hyundai Motor", "Nvidia", "Tesla", "Nomura", "Goldman Sachs"]
-COMPANY_PARTS = (
-    "Kestrel Nordvale Hanshin Aoyama Meridian Sakura Pinecrest Bluewater Kaito Zhenhua "
-    "Ridgeline Tianrun Halvorsen Orion Hokuto Daewon Jinlong Suncrest Taiyo Westbrook".split(),
-    "Magnetics Materials Precision Semiconductor Metals Electronics Motors Components Alloys "
-    "Photonics Mining Chemicals".split(),
-    ["Co.", "Corp.", "Inc.", "Ltd.", "Holdings", "Group", "Industries", ""],
-)
-KNOWN_THINK_TANKS = ["Capital Economics", "Eurasia Group", "Rhodium Group",
-                     "the Center for Strategic and International Studies",
-                     "the Mercator Institute for China Studies", "the Lowy Institute",
-                     "the Japan Institute of International Affairs", "Nomura Research Institute",
-                     "Benchmark Mineral Intelligence", "Adamas Intelligence", "Project Blue",
-                     "Wood Mackenzie", "Oxford Economics", "Trivium China"]
-THINK_TANK_PARTS = (
-    "Pacific Northern Meridian Asia Harbour Global Continental Eastern Lakeside".split(),
-    ["Supply Chain Studies", "Resource Security", "Trade Policy", "Strategic Minerals",
-     "Economic Security", "Indo-Pacific Affairs", "Industrial Policy"],
-)
-UNIVERSITIES = ["the University of Tokyo", "Peking University", "Keio University",
-                "Fudan University", "the National University of Singapore", "Waseda University",
-                "Seoul National University", "King's College London", "Tsinghua University"]
-PLACES = ["Taiwan", "the Taiwan Strait", "the Korean Peninsula", "the Senkaku Islands",
-          "the South China Sea", "Okinawa", "the Philippine Sea", "the Yellow Sea",
-          "the Spratly Islands", "Hokkaido", "the East China Sea", "Guam"]
-SECTORS = ["carmakers", "chipmakers", "defence contractors", "electronics makers",
-           "battery makers", "wind turbine manufacturers", "shipbuilders", "robot makers"]
-USES = ["electric vehicle motors", "wind turbines", "missile guidance systems", "smartphones",
-        "fighter jets", "hard disk drives", "industrial robots", "radar", "solar panels",
-        "night-vision equipment", "fibre-optic cables", "speakers and side mirrors"]
-
-MATERIALS: dict[str, list[str]] = {
-    "rare_earth": ["rare earths", "rare earth elements", "rare-earth metals", "heavy rare earths",
-                   "medium and heavy rare earths", "rare earth minerals", "rare earth oxides",
-                   "rare earth alloys"],
-    "element": ["dysprosium", "terbium", "samarium", "gadolinium", "lutetium", "scandium",
-                "yttrium", "neodymium", "praseodymium", "europium"],
-    "magnet": ["rare earth magnets", "permanent magnets", "powerful magnets",
-               "rare-earth permanent magnets", "magnets"],
-    "chip": ["semiconductors", "advanced chips", "memory chips", "legacy chips",
-             "chipmaking equipment", "lithography machines", "AI chips", "microchips"],
-    "mineral": ["gallium", "germanium", "antimony", "graphite", "tungsten", "indium", "bismuth",
-                "critical minerals", "lithium", "cobalt", "strategic minerals"],
-    "component": ["drone components", "navigation equipment", "radar systems",
-                  "lithium-ion batteries", "electric motors", "UAV parts", "guidance systems"],
-    "tech": ["drones", "high-performance computers", "precision machine tools",
-             "aerospace technology", "encryption technology", "dual-use items",
-             "dual-use goods", "rare earth processing technology"],
-    "unlisted": ["specialty steel", "carbon fibre", "optical sensors", "titanium sponge",
-                 "high-purity quartz", "industrial lasers", "machine vision systems"],
-}
-SYMBOLS = {"dysprosium": "Dy", "terbium": "Tb", "samarium": "Sm", "gadolinium": "Gd",
-           "lutetium": "Lu", "scandium": "Sc", "yttrium": "Y", "neodymium": "Nd",
-           "praseodymium": "Pr", "europium": "Eu", "gallium": "Ga", "germanium": "Ge",
-           "antimony": "Sb", "tungsten": "W"}
-GOODS = ["seafood", "beef", "fishery products", "electric vehicles", "wine", "coal",
-         "soybeans", "timber", "marine products", "aquatic products"]
-
-MEASURE_KINDS = {"export_ban": 25, "export_control": 20, "licensing": 15, "import_ban": 10,
-                 "travel": 8, "protest": 8, "budget": 7, "drills": 7}
-STYLES = {"wire": 25, "explainer": 15, "timeline": 15, "brief": 15, "oped": 15,
-          "translated": 15}
-
-QUOTES = {
-    "justify": ["The measures are legitimate, justified and lawful",
-                "This decision is aimed at safeguarding national security and fulfilling our "
-                "non-proliferation obligations",
-                "Civilian users will not be affected",
-                "We have always been committed to the stability of global production and "
-                "supply chains",
-                "The relevant measures target no specific country or region",
-                "Exports for civilian purposes can continue under normal procedures",
-                "{T} should correct its wrong practices at once",
-                "Compliant trade will be facilitated, and applications will be reviewed in "
-                "accordance with the law",
-                "No one should underestimate our determination to defend our interests",
-                "The door to dialogue remains open"],
-    "protest": ["This is absolutely unacceptable and deeply regrettable",
-                "We strongly urge {I} to withdraw the measures immediately",
-                "The move deviates significantly from international practice",
-                "We will respond calmly and resolutely",
-                "We are assessing the impact on {Td} companies with great urgency",
-                "Such measures cannot be accepted under any circumstances",
-                "Targeting one country in this way is extremely regrettable",
-                "We have conveyed our serious concerns through diplomatic channels"],
-    "analyst": ["The measure is more symbolic than substantive, at least for now",
-                "Supply chains for {m} cannot be rebuilt overnight",
-                "Companies have built up inventories, but those will last only a few months",
-                "{Ic} is signalling that it can turn the tap on and off whenever it likes",
-                "The real risk is the licensing process, not the ban itself",
-                "Nobody wins a supply war; somebody just loses less",
-                "Prices of {m} will rise sharply if the curbs are enforced strictly",
-                "It is a warning shot, and everybody in the industry heard it",
-                "If this escalates, {Td} {sector} will feel it within a quarter",
-                "The question is not whether there will be shortages, but how long they last"],
-    "company": ["We are monitoring the situation closely",
-                "Our production is not affected for the time being",
-                "We have enough stock to last until {month}",
-                "We are looking for alternative suppliers, but it will take years",
-                "We have not received any notice from our suppliers yet"],
-}
-RESPONSES = ["reserved the right to respond", "would consult its allies"]
-AIMS = ["stoke criticism at home", "test the response", "send a signal"]
-FRAGMENTS = ["extremely regrettable", "unacceptable", "a serious violation of free trade",
-             "legitimate and lawful", "economic coercion", "symbolic", "purely political",
-             "a necessary step", "provocative and dangerous", "a matter of national security"]
-BACKGROUND = [
-    # Sentences that carry context; {..} slots are filled from the event.
-    "The dispute highlights rising strategic tensions between {I} and {T}.",
-    "Relations between {Icap} and {Tcap} have worsened in recent months.",
-    "{Tdc} {sector} are among the most exposed, industry executives say.",
-    "{mc} is used in {use}, {use2} and {use3}.",
-    "{Ipc} share of global refining capacity for {m} is far larger than its share of mining.",
-    "Dual-use items are goods, software and technologies that can serve both civilian and "
-    "military purposes.",
-    "Officials in {Tcap} have not said how they will respond.",
-    "Talks between trade officials from the two sides ended without agreement {month_phrase}.",
-    "Several {Td} {sector} have asked the government to release emergency stockpiles.",
-    "It remains unclear how long the restrictions will last.",
-    "Exporters will have to submit end-user certificates with each application.",
-    "Customs officers have been instructed to inspect outbound cargo more closely.",
-    "Industry associations in {Tcap} called for calm and urged members to review inventories.",
-    "Investors sold shares of {sector} in {Tcap} as the news spread.",
-    "The {Id} side has repeatedly said that its export controls are not aimed at any "
-    "particular country.",
-    "Analysts expect the measure to push up prices of {m} on world markets.",
-    "{c} and other buyers have been building stockpiles since {year}.",
-    "{third} has so far stayed out of the dispute, although its own companies depend on the "
-    "same suppliers.",
-    "The row began after {Td} leaders made remarks about {place} that {Icap} regarded as "
-    "provocative.",
-    "Markets reacted cautiously, and shares of several manufacturers fell in early trading "
-    "before recovering some of their losses.",
-    "Trade between the two countries has grown steadily over the past decade despite "
-    "repeated political frictions.",
-    "Industry groups have long warned that stockpiles would not last more than a few months "
-    "in the event of a prolonged disruption.",
-    "Diplomats on both sides have avoided direct talks, and no meeting between senior "
-    "officials has been scheduled.",
-    "Shipping data showed no immediate change in cargo volumes at the main ports.",
-    "Manufacturers have spent years trying to diversify their sources of {m}, with mixed "
-    "results.",
-    "New mines and refineries outside {I} take years to come online and cost billions of "
-    "dollars.",
-    "The measure takes effect as {Td} {sector} prepare their production plans for the next "
-    "fiscal year.",
-    "Some companies said they had started to look for suppliers in Australia, Vietnam and "
-    "Africa.",
-    "Recycling could cover only a small fraction of demand for {m}, researchers estimate.",
-    "The {Td} economy ministry set up a task force to monitor supplies {month_phrase}.",
-]
+# {s} state, {p} its possessive, {d} demonym, {c} capital
+BODIES: dict[str, list[str]] = _POOLS["bodies"]
+OUTLETS: list[str] = _ACTORS["outlets"]
+AGENCIES: list[str] = _ACTORS["agencies"]
+KNOWN_COMPANIES: list[str] = _ACTORS["known_companies"]
+COMPANY_PARTS: list[list[str]] = _ACTORS["company_parts"]
+KNOWN_THINK_TANKS: list[str] = _ACTORS["known_think_tanks"]
+THINK_TANK_PARTS: list[list[str]] = _ACTORS["think_tank_parts"]
+UNIVERSITIES: list[str] = _ACTORS["universities"]
+PLACES: list[str] = _ACTORS["places"]
+SECTORS: list[str] = _ACTORS["sectors"]
+USES: list[str] = _ACTORS["uses"]
+GOODS: list[str] = _ACTORS["goods"]
+RESPONSES: list[str] = _ACTORS["responses"]
+AIMS: list[str] = _ACTORS["aims"]
+FRAGMENTS: list[str] = _ACTORS["fragments"]
+MATERIALS: dict[str, list[str]] = _POOLS["materials"]
+SYMBOLS: dict[str, str] = _POOLS["symbols"]
+MEASURE_KINDS: dict[str, int] = _POOLS["measure_kinds"]
+STYLES: dict[str, int] = _POOLS["styles"]
+QUOTES: dict[str, list[str]] = _POOLS["quotes"]
+BACKGROUND: list[str] = _POOLS["background"]["sentences"]
 
 
 # -- the event of one article ------------------------------------------------------------
