@@ -26,7 +26,7 @@ import pyoxigraph as ox
 from .collector import collector_paused
 from .disagree import find_disagreements
 from .errors import IngestError, KgError, StoreError, ValidationFailed
-from .extract import extract
+from .extract import extract, prepare
 from .graph import assemble
 from .ingest import iter_article_paths, read_article
 from .model import Article, Extraction
@@ -123,8 +123,10 @@ def extract_corpus(articles: Sequence[Article], report: BuildReport) -> list[Ext
     article's allocations trigger would traverse the extractions of all the articles before
     (3% of extraction time at 1,000 synthetic articles, and growing with the corpus).
     The extractions are collected once at the end, and so promoted to the old generation
-    in one traversal.
+    in one traversal.  The extractors' reference data and rule tables are prepared first
+    (:func:`kg.extract.prepare`; once per process), not in the first article.
     """
+    prepare()
     extractions: list[Extraction] = []
     for article in articles:
         try:

@@ -168,3 +168,24 @@ def test_a_surname_shared_by_two_people_gives_one_candidate_link_per_person(
         per_node.setdefault(row["c"], set()).add(row["who"])
     assert len(per_node) == 2, "the lone 'Krüger' has two scored candidates"
     assert all(len(who) == 1 for who in per_node.values()), "one candidate per link node"
+
+
+def test_extraction_compiles_its_rule_tables_before_the_first_article() -> None:
+    # kg.extract.prepare() (which extract_corpus calls first) loads the reference data and
+    # compiles the tables built from it, so the first article does not pay for them; in a
+    # fresh interpreter, since this one has built them already.
+    import subprocess
+    import sys
+
+    script = (
+        "import kg.extract as e\n"
+        "from kg.build import BuildReport, extract_corpus\n"
+        "from kg.extract.dates import _tables\n"
+        "from kg.extract.measures.rules import measure_rules\n"
+        "assert _tables.cache_info().currsize == measure_rules.cache_info().currsize == 0\n"
+        "extract_corpus([], BuildReport())\n"
+        "assert _tables.cache_info().currsize == measure_rules.cache_info().currsize == 1\n"
+        "e.prepare()\n"
+        "assert _tables.cache_info().misses == 1\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, cwd=ROOT)

@@ -85,3 +85,35 @@ def test_a_date_right_before_an_offset_is_found_by_its_end() -> None:
 def test_the_context_text_is_the_articles_text() -> None:
     ctx = _context("Ana Petrova said so.")
     assert ctx.text is ctx.article.text
+
+
+def test_the_descriptor_shortcut_never_rejects_a_description_the_pattern_finds() -> None:
+    # described_person skips the description search when the word before the preposition
+    # cannot end a descriptor; on generated windows (descriptors in any case, glued to
+    # other words, hyphenated, among other words and non-ASCII letters), every window the
+    # search matches must pass the shortcut.
+    from kg.extract.context import (
+        _description_regex,
+        _ends_with_preposition,
+        _may_end_with_descriptor,
+    )
+    from kg.extract.triggers import load_triggers
+
+    nouns = load_triggers().raw["speech"]["subjects"]["descriptors"]
+    words = [*nouns, "a", "the", "one", "senior", "co", "vice", "arm", "ſpokesman", "K", "for",
+             "of", "at", "from", "with", "in", "ministry", "said", ","]
+    rng = random.Random(5)
+    matched = 0
+    for _ in range(20000):
+        parts = [rng.choice(words) for _ in range(rng.randint(1, 5))]
+        parts = [p.upper() if rng.random() < 0.1 else p.title() if rng.random() < 0.2 else p
+                 for p in parts]
+        glue = rng.choice([" ", " ", "-", ""])
+        text = glue.join(parts) + " " + rng.choice(["for", "of", "in", "at"]) + \
+            rng.choice([" ", " the ", " The "])
+        if not _ends_with_preposition(text):
+            continue
+        if _description_regex().search(text) is not None:
+            matched += 1
+            assert _may_end_with_descriptor(text), text
+    assert matched > 1000

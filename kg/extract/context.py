@@ -553,6 +553,8 @@ class Context:
         before = self.text[max(0, mention.span.begin - 60):mention.span.begin]
         if not _ends_with_preposition(before) or _DESCRIPTION_END.search(before) is None:
             return None  # cheap test first: the description ends with "for (the)"
+        if not _may_end_with_descriptor(before):
+            return None  # the search below tries every offset: most often in vain
         m = _description_regex().search(before)
         if m is None:
             return None
@@ -619,6 +621,32 @@ def _ends_with_preposition(before: str) -> bool:
     if last == "the" and len(words) > 1:
         return last in _DESCRIPTION_PREPOSITIONS or words[-2].lower() in _DESCRIPTION_PREPOSITIONS
     return last in _DESCRIPTION_PREPOSITIONS
+
+
+def _may_end_with_descriptor(before: str) -> bool:
+    """A quick test, for a ``before`` that passed :func:`_ends_with_preposition`, that a
+    descriptor noun may end right before its preposition, as :func:`_description_regex`
+    requires: the word there ends with the last letters of some descriptor."""
+    words = before.split()
+    word = words[-3] if words[-1].lower() == "the" and len(words) > 2 else words[-2] \
+        if len(words) > 1 else ""
+    endings = _descriptor_endings()
+    if endings is None or not word.isascii():
+        return True  # case-insensitive matching folds some non-ASCII letters: no shortcut
+    return word.lower().endswith(endings)
+
+
+@lru_cache(maxsize=1)
+def _descriptor_endings() -> tuple[str, ...] | None:
+    """The final letters of each descriptor noun (``None`` if one does not end with a
+    letter, so that :func:`_may_end_with_descriptor` cannot tell)."""
+    endings = set()
+    for noun in load_triggers().raw["speech"]["subjects"]["descriptors"]:
+        m = re.search(r"[a-z]+$", noun.lower())
+        if m is None:
+            return None
+        endings.add(m.group())
+    return tuple(sorted(endings))
 
 
 @lru_cache(maxsize=1)
