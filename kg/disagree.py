@@ -32,6 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .collector import collector_paused
 from .measure_identity import Related
 from .model import Extraction, MeasureStatus, MeasureType, PartialDate, Span
 from .namespace import PREFIXES, disagreement_iri, evidence_iri, statement_iri
@@ -81,6 +82,7 @@ class Disagreement:
         return disagreement_iri(f"{self.kind} {self.key}")
 
 
+@collector_paused()  # its collections would traverse every extraction: see kg.collector
 def find_disagreements(
     extractions: Sequence[Extraction], resolution: Resolution
 ) -> list[Disagreement]:
