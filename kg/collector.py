@@ -1,15 +1,15 @@
 """Pausing Python's cyclic garbage collector around one batch of build work.
 
-Extraction, resolution, the search for disagreements and graph assembly each allocate hundreds of thousands of small
-objects while the build holds millions of long-lived ones (the extractions of every
-article).  The collections those allocations trigger traverse the long-lived objects too,
-so their cost grows with the corpus: measured on ``bench/extract.py``'s corpora, they took
-a quarter of extraction time, half of resolution and a third of assembly at 1,000
-articles, and extraction's share grew with the corpus; the search for disagreements grew
-29x from 1,000 to 10,000 articles, almost all of it collections.  None of these steps leaves
-reference cycles that need collecting before it ends, so each runs with the collector
-paused; it is restored afterwards and collects as usual between steps.  Reference counting
-still frees everything else at once.
+Extraction, resolution, the search for disagreements and graph assembly each allocate
+hundreds of thousands of small objects while the build holds millions of long-lived ones
+(the extractions of every article). The collections those allocations trigger traverse the
+long-lived objects too, so their cost grows with the corpus: measured on
+``bench/extract.py``'s corpora, they took a quarter of extraction time, half of resolution
+and a third of assembly at 1,000 articles, and extraction's share grew with the corpus; the
+search for disagreements grew 29x from 1,000 to 10,000 articles, almost all of it
+collections. None of these steps leaves reference cycles that need collecting before it
+ends, so each runs with the collector paused; it is restored afterwards and collects as
+usual between steps. Reference counting still frees everything else at once.
 """
 
 from __future__ import annotations

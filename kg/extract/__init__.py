@@ -28,19 +28,15 @@ from __future__ import annotations
 
 from ..collector import collector_paused
 from ..model import Article, Extraction
+from . import dates, figure_shares, figures, speech_triggers
 from .actors import find_actors
 from .citations import find_citations
 from .context import build_context
-from .dates import _tables as _date_tables
-from .figure_shares import _patterns as _share_patterns
-from .figures import _tables as _figure_tables
 from .figures import find_figures
 from .materials import find_materials
 from .measures import find_measures
 from .measures.rules import measure_rules
 from .refdata import actor_data, material_data
-from .speech_triggers import _first_words as _speech_first_words
-from .speech_triggers import _trigger_index as _speech_trigger_index
 from .statements import find_statements
 from .triggers import load_triggers
 
@@ -58,9 +54,9 @@ def prepare() -> None:
     actor_data()
     material_data()
     load_triggers()
-    for build in (_date_tables, measure_rules, _figure_tables, _speech_first_words,
-                  _speech_trigger_index, _share_patterns):
-        build()
+    measure_rules()
+    for module in (dates, figures, figure_shares, speech_triggers):
+        module.prepare()
 
 
 @collector_paused()

@@ -660,3 +660,10 @@ def _ago(anchor: dt.date, number: str, unit: str) -> PartialDate | None:
     moved = anchor - relativedelta(months=count)
     return PartialDate(moved.year, moved.month)
 
+
+def prepare() -> None:
+    """Build the date expression tables now.
+
+    Cached once per process; see :func:`kg.extract.prepare`.
+    """
+    _tables()

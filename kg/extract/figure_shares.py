@@ -181,3 +181,11 @@ def _whole(value: Decimal) -> Decimal:
     rounded = value.quantize(Decimal("0.1"))
     return rounded.to_integral_value() if rounded == rounded.to_integral_value() \
         else rounded
+
+
+def prepare() -> None:
+    """Build the patterns of shares in words now.
+
+    Cached once per process; see :func:`kg.extract.prepare`.
+    """
+    _patterns()

@@ -676,3 +676,11 @@ def _asserted_by(ctx: Context, span: Span, statements: list[StatementMention]) -
         if mention is not None:
             return mention.name
     return None
+
+
+def prepare() -> None:
+    """Build the figure unit and qualifier tables now.
+
+    Cached once per process; see :func:`kg.extract.prepare`.
+    """
+    _tables()

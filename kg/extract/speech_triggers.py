@@ -445,3 +445,12 @@ def _negations(ctx: Context, sentence: Span,
         out.append(SpeechTrigger(Span(m.start(), m.end(), m.group()), sentence, "negation",
                                  "past", negated=True))
     return out
+
+
+def prepare() -> None:
+    """Build the speech-trigger index and its first-word pattern now.
+
+    Cached once per process; see :func:`kg.extract.prepare`.
+    """
+    _trigger_index()
+    _first_words()
