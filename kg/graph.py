@@ -124,14 +124,15 @@ _TERMS = (ox.NamedNode, ox.Literal)
 
 
 class _Quads:
-    """Collects quads; a set because two mentions may state the same triple.
+    """Collects quads once each (two mentions may state the same triple), in the order they
+    were added: a dict keeps it, so the same input gives the same list without sorting.
 
     Each IRI is made a term once: a corpus repeats a few predicates, classes and graph names
     hundreds of thousands of times, and building their terms again was most of the cost.
     """
 
     def __init__(self) -> None:
-        self.quads: set[ox.Quad] = set()
+        self.quads: dict[ox.Quad, None] = {}
         self._nodes: dict[str, ox.NamedNode] = {}
 
     def node(self, iri: str) -> ox.NamedNode:
@@ -144,7 +145,7 @@ class _Quads:
 
     def add(self, graph: str, s: str, p: str, o: ox.NamedNode | ox.Literal | str) -> None:
         obj = o if isinstance(o, _TERMS) else self.node(o)
-        self.quads.add(ox.Quad(self.node(s), self.node(p), obj, self.node(graph)))
+        self.quads[ox.Quad(self.node(s), self.node(p), obj, self.node(graph))] = None
 
 
 @collector_paused()  # its collections would traverse every extraction: see kg.collector
@@ -153,14 +154,19 @@ def assemble(
     resolution: Resolution,
     disagreements: Iterable[Disagreement] = (),
 ) -> list[ox.Quad]:
-    """All quads of a corpus: entities, one graph per article, disagreements; sorted."""
+    """All quads of a corpus: entities, one graph per article, disagreements.
+
+    In a deterministic order (the order of the corpus and of its resolution), not a sorted
+    one: sorting cost 40% of assembly and a string per quad, and the store keeps no order
+    (exports sort, see :mod:`kg.export`).
+    """
     out = _Quads()
     _add_entities(out, resolution)
     for extraction in extractions:
         _add_article(out, extraction, resolution)
     for disagreement in disagreements:
         _add_disagreement(out, disagreement)
-    return sorted(out.quads, key=str)
+    return list(out.quads)
 
 
 def _add_disagreement(out: _Quads, disagreement: Disagreement) -> None:
