@@ -262,3 +262,13 @@ def test_round_two_lexicon_and_citation_tables_are_loaded() -> None:
     assert "prefectural government" in data.lexicon.local_bodies
     assert "sources" in data.citation.source_lines
     assert "makers" in material_data().agent_heads
+
+
+def test_a_phrase_alternation_prefers_the_longer_phrase_and_matches_spelling_variants() -> None:
+    import re
+
+    from kg.extract.triggers import phrase_alternation
+
+    body = phrase_alternation(["press", "press conference", "co-chair"])
+    found = re.compile(rf"\b(?:{body})\b").findall("a press  conference, a co‑chair, the press")
+    assert found == ["press  conference", "co‑chair", "press"]

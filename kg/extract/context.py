@@ -53,7 +53,7 @@ from ..model import ActorMention, ActorType, Article, Span
 from ..resolve import ActorInfo
 from .dates import DateMention, date_expressions, find_dates
 from .text import Quote, find_quotes, split_paragraphs, split_sentences
-from .triggers import Triggers, load_triggers, phrase_pattern
+from .triggers import Triggers, load_triggers, phrase_alternation
 
 PREPOSITIONS = frozenset(
     "of for at to in with by from against on over about between toward towards than into "
@@ -602,8 +602,7 @@ def _body_noun_regex() -> re.Pattern[str]:
     """ "<possessor>'s (adjectives) <body noun>" ending where a verb starts."""
     nouns = load_triggers().raw["speech"]["subjects"]["body_nouns"]
     return re.compile(
-        r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}(?:" + "|".join(
-            sorted((phrase_pattern(n) for n in nouns), key=len, reverse=True))
+        r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}(?:" + phrase_alternation(nouns)
         + r")\s*")
 
 
@@ -655,7 +654,7 @@ def _description_regex() -> re.Pattern[str]:
     nouns = load_triggers().raw["speech"]["subjects"]["descriptors"]
     return re.compile(
         r"(?:\b(?:a|an|the|one)\s+)?(?:[\w’'-]+\s+){0,2}?(?P<noun>"
-        + "|".join(sorted((phrase_pattern(d) for d in nouns), key=len, reverse=True))
+        + phrase_alternation(nouns)
         + r")\s+(?:for|of|at|from|with|in)\s+(?:the\s+)?$", re.IGNORECASE)
 
 

@@ -68,7 +68,7 @@ from functools import lru_cache
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from ..model import PartialDate, Span
-from .triggers import load_triggers, phrase_pattern
+from .triggers import load_triggers, phrase_alternation, phrase_pattern
 
 _WEEKDAYS = (MO, TU, WE, TH, FR, SA, SU)
 _FUTURE_WINDOW = 40
@@ -124,8 +124,7 @@ def _tables() -> _Tables:
     weekdays = "|".join(data["weekdays"])
     holidays = {h.lower().replace("’", "'"): (int(m), int(d))
                 for h, (m, d) in data["holidays"].items()}
-    holiday = "|".join(sorted((phrase_pattern(h) for h in data["holidays"]), key=len,
-                              reverse=True))
+    holiday = phrase_alternation(data["holidays"])
     number = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)"
     # Each alternative with the words it can begin with (see _scan): literal words, and
     # <digit>, <month>, <full-month>, <weekday>, <holiday> for the classes of words below.
@@ -217,8 +216,7 @@ def _tables() -> _Tables:
         months=months,
         weekdays={name.lower(): i for i, name in enumerate(data["weekdays"])},
         ambiguous=frozenset(m.lower() for m in data["ambiguous_months"]),
-        cue=re.compile(r"(?<![\w])(?:" + "|".join(
-            sorted((phrase_pattern(c) for c in data["cues"]), key=len, reverse=True))
+        cue=re.compile(r"(?<![\w])(?:" + phrase_alternation(data["cues"])
             + r")[\s-]*$", re.IGNORECASE),
         holidays=holidays,
         future=future,

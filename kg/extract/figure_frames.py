@@ -41,7 +41,7 @@ from ..model import FigureMention, Span
 from .context import Context
 from .figure_shares import counts_by_verb, parts_of_wholes, word_shares
 from .gazetteer import token_stream
-from .triggers import load_triggers, phrase_pattern
+from .triggers import load_triggers, phrase_alternation, phrase_pattern
 
 _PARTITIVE_BEFORE = re.compile(r"\b(?:out\s+of|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _LEVEL_BEFORE = re.compile(r"\b(?:to|at)\s+$", re.IGNORECASE)
@@ -190,7 +190,7 @@ def _partitions(ctx: Context, found: list[FigureMention], bare: list[re.Match[st
 @lru_cache(maxsize=1)
 def _tally() -> re.Pattern[str]:
     words = load_triggers().raw["figures"].get("tally_words", [])
-    alternatives = "|".join(sorted((phrase_pattern(w) for w in words), key=len, reverse=True))
+    alternatives = phrase_alternation(words)
     return re.compile(rf"\s+(?:{alternatives or '(?!x)x'})(?![\w])", re.IGNORECASE)
 
 

@@ -26,7 +26,7 @@ from functools import lru_cache
 from ..model import FigureMention, Span
 from .context import Context
 from .figure_about import about_of
-from .triggers import HYPHENS, load_triggers, phrase_pattern
+from .triggers import HYPHENS, load_triggers, phrase_alternation, phrase_pattern
 
 
 @dataclass(frozen=True)
@@ -55,8 +55,7 @@ def _patterns() -> _Patterns:
     table = raw.get("fractions", {})
     values = {" ".join(k.lower().split()): Decimal(str(v))
               for k, v in {**table.get("article", {}), **table.get("bare", {})}.items()}
-    qualifiers = "|".join(sorted((phrase_pattern(q) for q in raw["qualifiers"]),
-                                 key=len, reverse=True))
+    qualifiers = phrase_alternation(raw["qualifiers"])
     article = "|".join(_words(k) for k in sorted(table.get("article", {}), key=len,
                                                   reverse=True)) or "(?!x)x"
     bare = "|".join(_words(k) for k in sorted(table.get("bare", {}), key=len,

@@ -72,7 +72,7 @@ from .figure_about import (
 from .figure_frames import FrameRules, apply_frames, local_dollar_of
 from .gazetteer import token_key, token_stream
 from .question_turns import in_question, question_spans
-from .triggers import load_triggers, phrase_pattern
+from .triggers import load_triggers, phrase_alternation, phrase_pattern
 
 _ENCLOSING_REACH = 8
 """Statements before a figure searched for one holding it (reported words rarely nest)."""
@@ -153,8 +153,7 @@ def _tables() -> _Tables:
     scales = "|".join(sorted((re.escape(s) for s in t.scales), key=len, reverse=True))
     units = sorted([*t.units, *t.currency_words], key=len, reverse=True)
     unit = "|".join(phrase_pattern(u) for u in units)
-    qualifiers = "|".join(sorted((phrase_pattern(q) for q in t.raw["figures"]["qualifiers"]),
-                                 key=len, reverse=True))
+    qualifiers = phrase_alternation(t.raw["figures"]["qualifiers"])
     num = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{words}))"
 
     def amount(p: str) -> str:
@@ -166,7 +165,7 @@ def _tables() -> _Tables:
         + amount("a") + rf"(?:\s*(?:-|–|to|and)\s*(?:(?P<qual2>{qualifiers})\s+)?"
         + amount("b") + ")?"
         + r"(?![\w‑-]|\.\d|,\d)", re.IGNORECASE)
-    vague_words = "|".join(sorted((phrase_pattern(v) for v in t.vague), key=len, reverse=True))
+    vague_words = phrase_alternation(t.vague)
     vague = re.compile(rf"\b{_opening(t.vague)}(?P<vague>{vague_words})\s+of\s+"
                        rf"(?P<unit>{unit}|[a-z]+s)"
                        r"(?![\w])", re.IGNORECASE)
@@ -179,7 +178,7 @@ def _tables() -> _Tables:
     candidate = re.compile(rf"\b{_opening(t.number_words)}(?:{words})\b", re.IGNORECASE)
     raw = t.raw["figures"]
     counted_as = {" ".join(k.lower().split()): v for k, v in raw.get("counted_as", {}).items()}
-    phrases = "|".join(sorted((phrase_pattern(k) for k in counted_as), key=len, reverse=True))
+    phrases = phrase_alternation(counted_as)
     counted_as_re = re.compile(
         rf"(?P<mods>(?:\s+[a-z][\w‑-]*){{0,{_COUNTED_AS_MODIFIERS}}}?)\s+(?P<noun>{phrases})"
         r"(?![\w‑-])")
@@ -189,19 +188,16 @@ def _tables() -> _Tables:
         rf"\s+(?P<noun>{'|'.join(sorted(durations, key=len, reverse=True))})(?![\w‑-])"
         + (rf"(?!\s+(?:{not_after})\b)" if not_after else ""), re.IGNORECASE)
     followers = frozenset(w.lower() for w in raw.get("ratio_followers", {}).get("words", []))
-    page_counts = "|".join(sorted((phrase_pattern(w) for w in raw.get("page_counts", [])),
-                                  key=len, reverse=True)) or "(?!x)x"
+    page_counts = phrase_alternation(raw.get("page_counts", [])) or "(?!x)x"
     page_count = re.compile(rf"[ \t]*(?:{page_counts})(?![\w‑-])", re.IGNORECASE)
     shares = "|".join(phrase_pattern(w) for w in raw.get("share_words", [])) or "(?!x)x"
     share = re.compile(rf"\s+(?:{shares})\s+(?P<denominator>10|100|1,?000|ten|a hundred)"
                        r"(?![\w‑-]|\.\d|,\d)", re.IGNORECASE)
     share_before = re.compile(rf"(?<![\w.,])(?:\d+(?:\.\d+)?|{words})\s+(?:{shares})\s+$",
                               re.IGNORECASE)
-    frames = "|".join(sorted((phrase_pattern(w) for w in raw.get("durations", {})
-                              .get("frames", [])), key=len, reverse=True)) or "(?!x)x"
+    frames = phrase_alternation(raw.get("durations", {}).get("frames", [])) or "(?!x)x"
     duration_frame = re.compile(rf"(?<![\w])(?:{frames})\s+$", re.IGNORECASE)
-    rates = "|".join(sorted((phrase_pattern(w) for w in raw.get("rate_nouns", [])),
-                            key=len, reverse=True)) or "(?!x)x"
+    rates = phrase_alternation(raw.get("rate_nouns", [])) or "(?!x)x"
     rate = re.compile(rf"\s+per\s+(?P<noun>{rates})(?![\w‑-])", re.IGNORECASE)
     comparatives = raw.get("comparatives", {})
     comparative = re.compile(

@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 
 from ..model import Article
-from .triggers import load_triggers, phrase_pattern
+from .triggers import load_triggers, phrase_alternation
 
 _HEADLINE_LINES = 8
 """Non-blank lines at the top of a text searched for the headline and its repeats."""
@@ -118,7 +118,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     page = load_triggers().raw["page"]
 
     def alternation(entries: list[str]) -> str:
-        return "|".join(sorted((phrase_pattern(e) for e in entries), key=len, reverse=True))
+        return phrase_alternation(entries)
 
     labels = re.compile(rf"[ \t]*(?i:{alternation(page['link_list_labels'])})\b[^\n.]*$")
     prefixes = re.compile(rf"[ \t]*(?i:{alternation(page['link_prefixes'])})[ \t]*[:：]")

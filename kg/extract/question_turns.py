@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .triggers import load_triggers, phrase_pattern
+from .triggers import load_triggers, phrase_alternation
 
 _ASKER_MAX = 40
 """Characters of "of Kyodo News" / "from Reuters" a question label may carry."""
@@ -22,10 +22,8 @@ _ASKER_MAX = 40
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     table = load_triggers().raw["speech"]["transcript"]
-    questions = "|".join(sorted((phrase_pattern(q) for q in table["question_labels"]),
-                                key=len, reverse=True))
-    answers = "|".join(sorted((phrase_pattern(a) for a in table["answer_labels"]),
-                              key=len, reverse=True))
+    questions = phrase_alternation(table["question_labels"])
+    answers = phrase_alternation(table["answer_labels"])
     label = re.compile(rf"(?m)^[ \t]*(?:{questions})(?:\s+(?:of|from|with)\s+[^:\n]{{1,"
                        rf"{_ASKER_MAX}}})?\s*[:：]")
     answer = re.compile(rf"(?<=[?.!\"”])\s+(?:{answers})\s*[:：]")

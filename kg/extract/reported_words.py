@@ -34,7 +34,7 @@ from ..model import (
 from .context import PREPOSITIONS, Context
 from .speech_triggers import SpeechTrigger, trigger_words
 from .text import QUOTE_CHARS, Quote, word_count, words
-from .triggers import load_triggers, phrase_pattern
+from .triggers import load_triggers, phrase_alternation
 
 _QUOTE_MAX = 5000
 _CLOSING = "\"'”’»"
@@ -282,9 +282,7 @@ def _is_tell(trigger: SpeechTrigger) -> bool:
 
 @lru_cache(maxsize=1)
 def _listener_regex() -> re.Pattern[str]:
-    nouns = "|".join(sorted((phrase_pattern(n) for n in
-                             load_triggers().raw["speech"]["listeners"]),
-                            key=len, reverse=True))
+    nouns = phrase_alternation(load_triggers().raw["speech"]["listeners"])
     return re.compile(rf"(?:(?:the|a|an|his|her|its|their|our|this|one)\s+)?"
                       rf"(?:[\w’'-]+\s+){{0,3}}?(?:{nouns})(?![\w-])", re.IGNORECASE)
 
@@ -461,9 +459,7 @@ def is_trailing(ctx: Context, trigger: SpeechTrigger) -> bool:
 
 @lru_cache(maxsize=1)
 def _occasion_regex() -> re.Pattern[str]:
-    nouns = "|".join(sorted((phrase_pattern(n) for n in
-                             load_triggers().raw["speech"]["occasions"]),
-                            key=len, reverse=True))
+    nouns = phrase_alternation(load_triggers().raw["speech"]["occasions"])
     return re.compile(rf"(?:in|at|during|on|via|through|after)\s+(?:a|an|the|his|her|its|"
                       rf"their|our)\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b(?![\w-])"
                       rf"(?:\s+(?:to|with|on|in)\s+(?:[\w’'-]+\s+){{0,2}}?[\w’'-]+(?=\s*(?:,|that\b|:)))?",
@@ -679,8 +675,7 @@ _TERM_INTRO = re.compile(r"\b(?:all|so-called|so called|known as|dubbed|termed|t
 @lru_cache(maxsize=1)
 def _advisory_regex() -> re.Pattern[str]:
     speech = load_triggers().raw["speech"]
-    nouns = "|".join(sorted((phrase_pattern(n) for n in speech["advisory_addressees"]),
-                            key=len, reverse=True))
+    nouns = phrase_alternation(speech["advisory_addressees"])
     # "called on its citizens to ...", in translation also "called to its citizens to ..."
     return re.compile(rf"\s+(?:(?:on|upon|to)\s+)?(?:(?:its|their|his|her|the|all|our)\s+)?"
                       rf"(?:[\w’'-]+\s+){{0,2}}?"
@@ -702,9 +697,7 @@ def is_advisory(ctx: Context, trigger: SpeechTrigger, begin: int, end: int) -> b
 
 @lru_cache(maxsize=1)
 def _document_object_regex() -> re.Pattern[str]:
-    nouns = "|".join(sorted((phrase_pattern(n) for n in
-                             load_triggers().raw["speech"]["document_nouns"]),
-                            key=len, reverse=True))
+    nouns = phrase_alternation(load_triggers().raw["speech"]["document_nouns"])
     return re.compile(rf"\s+(?:a|an|the|his|her|its|their)\s+(?:[\w’'-]+\s+){{0,2}}?"
                       rf"(?:{nouns})\b(?!\s*:)", re.IGNORECASE)
 

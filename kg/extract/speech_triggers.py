@@ -23,7 +23,7 @@ from functools import lru_cache
 from ..model import ActorType, PartialDate, Span
 from .context import PREPOSITIONS, Context, Subject
 from .text import Quote
-from .triggers import SpeechVerb, load_triggers, phrase_pattern
+from .triggers import SpeechVerb, load_triggers, phrase_alternation, phrase_pattern
 
 
 @dataclass
@@ -244,8 +244,7 @@ def _hedge_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     table = load_triggers().raw["speech"]["hedges"]
 
     def alternatives(key: str) -> str:
-        return "|".join(sorted((phrase_pattern(w) for w in table[key]), key=len,
-                               reverse=True))
+        return phrase_alternation(table[key])
 
     adverb = r"(?:(?:\w+ly|also|then|later|earlier|once|even)\s+)?"
     before = re.compile(
@@ -259,9 +258,7 @@ def _hedge_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @lru_cache(maxsize=1)
 def _prospective_regex() -> re.Pattern[str]:
-    governors = "|".join(sorted((phrase_pattern(w) for w in
-                                 load_triggers().raw["speech"]["prospective"]),
-                                key=len, reverse=True))
+    governors = phrase_alternation(load_triggers().raw["speech"]["prospective"])
     adverb = r"(?:(?:\w+ly|also|then|later|soon|again|first)\s+)?"
     return re.compile(rf"(?<![\w’'-])(?:{governors})\s+{adverb}"
                       rf"(?:[^\s,;:.!?\"“”]+\s+(?:[^\s,;:!?\"“”]+\s+){{0,8}}?(?:and|or)\s+"
@@ -335,8 +332,7 @@ def _trigger_index() -> dict[str, tuple[tuple[str, str], ...]]:
 
     for form in sorted(triggers.speech_verbs, key=lambda f: (-len(f), f)):
         add("verb", form, phrase_pattern(form))
-    nouns = "|".join(sorted((phrase_pattern(n) for n in speech["act_nouns"]), key=len,
-                            reverse=True))
+    nouns = phrase_alternation(speech["act_nouns"])
     for verb in sorted(speech["act_verbs"], key=len, reverse=True):
         add("act", verb, rf"(?P<verb>{phrase_pattern(verb)})\s+(?:(?:its|their|his|her|a|an|"
                          rf"the)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?:{nouns})\s+(?:that|for|to)\b")

@@ -24,7 +24,7 @@ from .context import Context, Subject
 from .reported_words import trim_end
 from .speech_triggers import SpeechTrigger
 from .text import word_count
-from .triggers import load_triggers, phrase_pattern
+from .triggers import load_triggers, phrase_alternation
 
 _MIN_WORDS = 5
 """Fewest words of a complement clause (shorter ones are as often relative clauses)."""
@@ -43,9 +43,7 @@ def _owned_noun_regex() -> re.Pattern[str]:
     "her") or an article and a name ("a China Daily report"), a few modifiers between
     and a short time phrase after it ("earlier in the week")."""
     speech = load_triggers().raw["speech"]
-    nouns = "|".join(sorted((phrase_pattern(n) for n in
-                             {*speech["document_nouns"], *speech["act_nouns"]}),
-                            key=len, reverse=True))
+    nouns = phrase_alternation({*speech["document_nouns"], *speech["act_nouns"]})
     return re.compile(
         rf"(?:(?P<pronoun>\b(?:his|her|its|their))|(?P<possessive>['’]s)|"
         rf"(?P<article>\b(?:a|an|the)\s+(?P<name>[A-Z][^\s,;:]*(?:\s+[A-Z][^\s,;:]*){{0,4}})))"

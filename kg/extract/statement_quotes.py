@@ -21,7 +21,7 @@ from .context import Context
 from .reported_words import attribution_tail, is_term
 from .speech_triggers import SpeechTrigger
 from .text import Quote
-from .triggers import load_triggers, phrase_pattern
+from .triggers import load_triggers, phrase_alternation
 
 _OPENING_MARKS = frozenset("\"“‘'")
 _QUOTE_REACH = 5000
@@ -81,9 +81,7 @@ def _power_verbs() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _act_object_regex() -> re.Pattern[str]:
-    nouns = "|".join(sorted((phrase_pattern(n) for n in
-                             load_triggers().raw["speech"]["act_objects"]),
-                            key=len, reverse=True))
+    nouns = phrase_alternation(load_triggers().raw["speech"]["act_objects"])
     return re.compile(rf"(?:(?:its|their|his|her|full|exclusive|sole|effective|"
                       rf"extraterritorial)\s+){{0,2}}(?:{nouns})(?![\w-])"
                       rf"(?=\s+(?:over|of|on|in|within|to)\b|\s*[,.;]|\s*$)", re.IGNORECASE)

@@ -19,7 +19,7 @@ from ..model import ActorMention, ActorType, Span
 from .context import Context, Subject
 from .reported_words import is_term_in, trim_end
 from .speech_triggers import SpeechTrigger
-from .triggers import load_triggers, phrase_pattern
+from .triggers import load_triggers, phrase_alternation
 
 
 def apply_according(ctx: Context, sentence: Span, found: list[SpeechTrigger],
@@ -97,17 +97,13 @@ _A_DOCUMENT = re.compile(r"\s*(?:a|an)\s+")
 
 @lru_cache(maxsize=1)
 def _document_after() -> re.Pattern[str]:
-    nouns = "|".join(sorted((phrase_pattern(n) for n in
-                             load_triggers().raw["speech"]["document_nouns"]),
-                            key=len, reverse=True))
+    nouns = phrase_alternation(load_triggers().raw["speech"]["document_nouns"])
     return re.compile(rf"(?:['’]s)?\s+(?:[a-z][\w-]*\s+)?(?:{nouns})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _data_noun_regex() -> re.Pattern[str]:
-    nouns = "|".join(sorted((phrase_pattern(n) for n in
-                             load_triggers().raw["speech"]["data_nouns"]),
-                            key=len, reverse=True))
+    nouns = phrase_alternation(load_triggers().raw["speech"]["data_nouns"])
     return re.compile(rf"\s*(?:[a-z][\w-]*\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE)
 
 

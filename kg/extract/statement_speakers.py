@@ -36,7 +36,7 @@ from functools import lru_cache
 from ..model import ActorMention, ActorType, Span
 from .context import Context, Subject
 from .speech_triggers import SpeechTrigger
-from .triggers import load_triggers, phrase_pattern
+from .triggers import load_triggers, phrase_alternation, phrase_pattern
 
 _APPOSITION_END = re.compile(r",\s+(?:(?:a|an|the)\s+[^,;:\"“”]{0,100})?$")
 _RELATIVE_PRONOUN = re.compile(r",\s*(?:who|which)\s+(?:(?:has|have|had|also|earlier|"
@@ -91,18 +91,14 @@ def document_owner(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
 
 @lru_cache(maxsize=1)
 def _document_regex() -> re.Pattern[str]:
-    nouns = "|".join(sorted((phrase_pattern(n) for n in
-                             load_triggers().raw["speech"]["document_nouns"]),
-                            key=len, reverse=True))
+    nouns = _document_nouns()
     return re.compile(rf"(?P<owner>[\w.’'-]+['’]s)\s+(?:[\w.,-]+\s+){{0,3}}?(?:{nouns})\s+$",
                       re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _document_nouns() -> str:
-    return "|".join(sorted((phrase_pattern(n) for n in
-                            load_triggers().raw["speech"]["document_nouns"]),
-                           key=len, reverse=True))
+    return phrase_alternation(load_triggers().raw["speech"]["document_nouns"])
 
 
 @lru_cache(maxsize=1)
@@ -207,9 +203,7 @@ def pronoun_passed_over(ctx: Context, speaker: Subject) -> bool:
 def _described_person_regex() -> re.Pattern[str]:
     """An indefinite description of a person opening a sentence ("An executive at ...",
     "One senior official"), its noun one of ``descriptors`` in ``[speech.subjects]``."""
-    nouns = "|".join(sorted((phrase_pattern(d) for d in
-                             load_triggers().raw["speech"]["subjects"]["descriptors"]),
-                            key=len, reverse=True))
+    nouns = phrase_alternation(load_triggers().raw["speech"]["subjects"]["descriptors"])
     return re.compile(rf"\s*(?:An?|One|Another)\s+(?:[\w’'-]+\s+){{0,4}}?(?i:{nouns})(?![\w-])")
 
 
@@ -385,9 +379,7 @@ def _unless_named_head(ctx: Context, subject: Subject | None,
 
 @lru_cache(maxsize=1)
 def _title_regex() -> re.Pattern[str]:
-    nouns = "|".join(sorted((phrase_pattern(d) for d in
-                             load_triggers().raw["speech"]["subjects"]["descriptors"]),
-                            key=len, reverse=True))
+    nouns = phrase_alternation(load_triggers().raw["speech"]["subjects"]["descriptors"])
     return re.compile(rf"(?<![\w’'-])the\s+(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{nouns})"
                       rf"(?:\s*,[^,]{{1,60}},)?(?:\s+(?:also|again|later|then|[a-z]+ly))?\s*$",
                       re.IGNORECASE)
@@ -412,9 +404,7 @@ def titled_person(ctx: Context, end: int, floor: int) -> Subject | None:
 
 @lru_cache(maxsize=1)
 def _title_after_regex() -> re.Pattern[str]:
-    nouns = "|".join(sorted((phrase_pattern(d) for d in
-                             load_triggers().raw["speech"]["subjects"]["descriptors"]),
-                            key=len, reverse=True))
+    nouns = phrase_alternation(load_triggers().raw["speech"]["subjects"]["descriptors"])
     return re.compile(rf"\s+(?:[A-Z][\w’'-]*\s+){{0,3}}(?i:{nouns})"
                       rf"(?:\s+(?:also|again|later|then|[a-z]+ly))?\s*$")
 
@@ -472,9 +462,7 @@ _ADVERBIALS = re.compile(
 
 @lru_cache(maxsize=1)
 def _media_noun_regex() -> re.Pattern[str]:
-    nouns = "|".join(sorted((phrase_pattern(n) for n in
-                             load_triggers().raw["speech"]["media_nouns"]),
-                            key=len, reverse=True))
+    nouns = phrase_alternation(load_triggers().raw["speech"]["media_nouns"])
     return re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE)
 
 

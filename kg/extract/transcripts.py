@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from ..model import ActorType, PartialDate, Span
 from .context import Context, Subject
-from .triggers import load_triggers, phrase_pattern
+from .triggers import load_triggers, phrase_alternation
 
 _LABEL = re.compile(r"(?:[*_]{1,3})?(?P<label>[A-Z][\w.'’ -]{0,40}?(?:,[\w.'’ -]{1,60}?)?"
                     r"(?:\s*\([^()]{1,40}\))?)\s*(?:[*_]{1,3})?[:：](?:[*_]{1,3})?\s+(?=\S)")
@@ -79,10 +79,8 @@ class Transcript:
 @lru_cache(maxsize=1)
 def _labels() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     table = load_triggers().raw["speech"]["transcript"]
-    questions = "|".join(sorted((phrase_pattern(q) for q in table["question_labels"]),
-                                key=len, reverse=True))
-    answers = "|".join(sorted((phrase_pattern(a) for a in table["answer_labels"]),
-                              key=len, reverse=True))
+    questions = phrase_alternation(table["question_labels"])
+    answers = phrase_alternation(table["answer_labels"])
     return (re.compile(rf"(?:{questions})", re.IGNORECASE),
             re.compile(rf"(?:{answers})", re.IGNORECASE),
             re.compile(_INLINE_ANSWER.format(labels=answers)))

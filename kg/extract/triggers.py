@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -45,6 +46,12 @@ def phrase_pattern(entry: str) -> str:
         else:
             out.append(re.escape(ch))
     return "".join(out)
+
+
+def phrase_alternation(entries: Iterable[str]) -> str:
+    """The :func:`phrase_pattern` of each entry joined with ``|``, longest pattern first (so a
+    longer phrase wins over its prefix); entries of equal length keep their order."""
+    return "|".join(sorted((phrase_pattern(e) for e in entries), key=len, reverse=True))
 
 
 def words_regex(entries: list[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:

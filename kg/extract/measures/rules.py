@@ -19,6 +19,7 @@ from ..triggers import (
     TRIGGERS_FILE,
     TriggerDataError,
     load_triggers,
+    phrase_alternation,
     phrase_pattern,
     words_regex,
 )
@@ -142,7 +143,7 @@ def measure_rules() -> MeasureRules:
         anaphora = data["anaphora"]
         ending = data["ending"]
         verbs = [*ending["ended"], *ending["paused"]]
-        verb_body = "|".join(sorted(map(phrase_pattern, verbs), key=len, reverse=True))
+        verb_body = phrase_alternation(verbs)
         roles = _head_roles(data, objects, anaphora)
         return MeasureRules(
             conditional=words_regex(hedges["conditionals"]),
