@@ -313,6 +313,12 @@ def _graph_of(data: Synthetic, s: str) -> str:
     return next(q.graph_name.value for q in data.quads if q.subject.value == s)
 
 
+def _object_of(data: Synthetic, s: str, p: object) -> ox.NamedNode | ox.Literal:
+    """The first object of (s, p) in any graph."""
+    return next(q.object for q in data.quads
+                if q.subject.value == s and q.predicate.value == str(p))
+
+
 def _wrong_anchor(data: Synthetic, rng: random.Random) -> str:
     e = rng.choice(data.evidence)
     _replace(data, e, NIF.anchorOf, _s("not the text at these offsets"))
@@ -339,16 +345,14 @@ def _impossible_date(data: Synthetic, rng: random.Random) -> str:
 
 def _issuer_is_target(data: Synthetic, rng: random.Random) -> str:
     m = rng.choice(data.measures)
-    target = next(q.object for q in data.quads
-                  if q.subject.value == m and q.predicate.value == str(KG.target))
+    target = _object_of(data, m, KG.target)
     data.quads.append(ox.Quad(_n(m), _n(KG.issuer), target, _n(ENTITIES_GRAPH)))
     return m
 
 
 def _alt_label_is_label(data: Synthetic, rng: random.Random) -> str:
     a = rng.choice(data.actors)
-    label = next(q.object for q in data.quads
-                 if q.subject.value == a and q.predicate.value == str(RDFS.label))
+    label = _object_of(data, a, RDFS.label)
     data.quads.append(ox.Quad(_n(a), _n(SKOS.altLabel), label, _n(ENTITIES_GRAPH)))
     return a
 
@@ -367,8 +371,7 @@ def _speaker_not_actor(data: Synthetic, rng: random.Random) -> str:
 
 def _quote_with_language(data: Synthetic, rng: random.Random) -> str:
     s = rng.choice(data.statements)
-    quote = next(q.object.value for q in data.quads
-                 if q.subject.value == s and q.predicate.value == str(KG.quote))
+    quote = _object_of(data, s, KG.quote).value
     _replace(data, s, KG.quote, ox.Literal(quote, language="en"))
     return s
 
