@@ -14,7 +14,7 @@ whose opening cannot be read (``\\w+ ...``) or may be a non-letter is scanned th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 try:  # the parser of the standard library's regular expressions (private, stable in 3.11+)
@@ -101,12 +101,12 @@ class WordPatterns:
         return tuple((name, tuple(self._alternative(name, i) for i in sorted(found)))
                      for name, found in tried.items())
 
-    def present(self, text: str) -> set[str]:
-        """The names of the lists with a match in ``text`` (as ``search`` of their
-        alternation would find one): the cheaper question for a few words of text."""
-        found: set[str] = {name for name in self._plain if self._combined[name].search(text)}
+    def _openings(
+        self, text: str,
+    ) -> Iterator[tuple[int, tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]]]:
+        """Where a trigger word opens in ``text``, with the plan of the lists it may open."""
         if self._trigger is None:
-            return found
+            return
         lower = text.lower()
         if len(lower) == len(text):
             hits = self._trigger.finditer(lower)
@@ -119,7 +119,13 @@ class WordPatterns:
             plan = plans.get(opening)
             if plan is None:
                 plan = plans[opening] = self._plan(opening)
-            begin = hit.start()
+            yield hit.start(), plan
+
+    def present(self, text: str) -> set[str]:
+        """The names of the lists with a match in ``text`` (as ``search`` of their
+        alternation would find one): the cheaper question for a few words of text."""
+        found: set[str] = {name for name in self._plain if self._combined[name].search(text)}
+        for begin, plan in self._openings(text):
             for name, tried in plan:
                 if name not in found and any(a.match(text, begin) for a in tried):
                     found.add(name)
@@ -130,22 +136,8 @@ class WordPatterns:
         out: dict[str, list[re.Match[str]]] = {name: [] for name in self._lists}
         for name in self._plain:
             out[name] = list(self._combined[name].finditer(text))
-        if self._trigger is None:
-            return out
-        lower = text.lower()
-        if len(lower) == len(text):
-            hits = self._trigger.finditer(lower)
-        else:  # a letter whose lower case is longer ("İ"): offsets would shift
-            assert self._trigger_any_case is not None
-            lower, hits = text, self._trigger_any_case.finditer(text)
         ends: dict[str, int] = {}
-        plans = self._plans
-        for hit in hits:
-            begin = hit.start()
-            opening = hit.group(1).lower()
-            plan = plans.get(opening)
-            if plan is None:
-                plan = plans[opening] = self._plan(opening)
+        for begin, plan in self._openings(text):
             for name, tried in plan:
                 if begin < ends.get(name, 0):
                     continue  # inside this list's last match
