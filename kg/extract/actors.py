@@ -419,17 +419,11 @@ def _refer_back(ctx: ActorContext) -> None:
                 org = next((f for f in reversed(resolved) if f.type.value == item.described),
                            None)
             if org is not None:
-                found = Found(org.name, org.type, item.start, item.end, known=org.known,
-                              apposition=False)
-                ctx.found.append(found)
-                resolved.append(found)
+                _refer_to_organisation(ctx, resolved, item, org)
         elif isinstance(item, Pending) and item.what == "described":
             org = next((f for f in reversed(resolved) if f.type.value == item.kind), None)
             if org is not None:
-                found = Found(org.name, org.type, item.start, item.end, known=org.known,
-                              apposition=False)
-                ctx.found.append(found)
-                resolved.append(found)
+                _refer_to_organisation(ctx, resolved, item, org)
         elif isinstance(item, Pending) and item.what == "embassy":
             _embassy_host(ctx, item, state_counts)
         elif isinstance(item, Pending) and item.what == "surname":
@@ -472,6 +466,14 @@ def _register(ctx: ActorContext, found: Found, registry: dict[str, list[str]]) -
         names = registry.setdefault(part, [])
         if found.name not in names:
             names.append(found.name)
+
+
+def _refer_to_organisation(ctx: ActorContext, resolved: list[Found], item: Pending,
+                           org: Found) -> None:
+    """``item`` ("the company", "the consultancy") names ``org``, found before it."""
+    found = Found(org.name, org.type, item.start, item.end, known=org.known, apposition=False)
+    ctx.found.append(found)
+    resolved.append(found)
 
 
 def _embassy_host(ctx: ActorContext, item: Pending, counts: Counter[str]) -> None:
