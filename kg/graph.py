@@ -42,7 +42,7 @@ from .namespace import (
     evidence_iri,
     statement_iri,
 )
-from .resolve import Resolution, measure_target
+from .resolve import ActorNode, Resolution, measure_target, surface_form
 
 ACTOR_CLASSES: dict[ActorType, str] = {
     ActorType.PERSON: KG.Person,
@@ -192,19 +192,8 @@ def article_quads(extraction: Extraction, resolution: Resolution) -> list[ox.Qua
 def _add_entities(out: _Quads, resolution: Resolution) -> None:
     g = ENTITIES_GRAPH
     for actor in resolution.actors.values():
-        out.add(g, actor.iri, RDF.type, KG.Actor)
-        out.add(g, actor.iri, RDF.type, ACTOR_CLASSES[actor.type])
-        if actor.is_source:
-            out.add(g, actor.iri, RDF.type, KG.Source)
-        out.add(g, actor.iri, RDFS.label, _text(actor.name))
-        for alt in sorted(actor.alt_labels):
-            out.add(g, actor.iri, SKOS.altLabel, _text(alt))
-        if actor.role:
-            out.add(g, actor.iri, KG.role, _text(actor.role))
-        if actor.affiliation:
-            out.add(g, actor.iri, KG.affiliation, resolution.actors[actor.affiliation].iri)
-        if actor.part_of:
-            out.add(g, actor.iri, KG.partOf, resolution.actors[actor.part_of].iri)
+        if not actor.local:  # an unnamed source is described in each article citing it
+            _add_actor(out, g, actor.iri, actor, actor.alt_labels, resolution)
     for material in resolution.materials.values():
         out.add(g, material.iri, RDF.type, KG.Material)
         out.add(g, material.iri, RDFS.label, _text(material.name))
@@ -217,10 +206,40 @@ def _add_entities(out: _Quads, resolution: Resolution) -> None:
         out.add(g, measure.iri, RDF.type, KG.Measure)
         out.add(g, measure.iri, RDFS.label, _text(measure.label))
         out.add(g, measure.iri, KG.measureType, MEASURE_CONCEPTS[measure.type])
-        if measure.issuer:
-            out.add(g, measure.iri, KG.issuer, resolution.actors[measure.issuer].iri)
-        if measure.target:
-            out.add(g, measure.iri, KG.target, resolution.actors[measure.target].iri)
+        # A measure node is corpus-wide: an article-local unnamed issuer stays in the article.
+        for link, name in ((KG.issuer, measure.issuer), (KG.target, measure.target)):
+            if name and not resolution.actors[name].local:
+                out.add(g, measure.iri, link, resolution.actors[name].iri)
+
+
+def _add_actor(out: _Quads, g: str, iri: str, actor: ActorNode, alt_labels: Iterable[str],
+               resolution: Resolution) -> None:
+    """An actor node's types, label, aliases and links to other (corpus-wide) actors."""
+    out.add(g, iri, RDF.type, KG.Actor)
+    out.add(g, iri, RDF.type, ACTOR_CLASSES[actor.type])
+    if actor.is_source:
+        out.add(g, iri, RDF.type, KG.Source)
+    out.add(g, iri, RDFS.label, _text(actor.name))
+    for alt in sorted(alt_labels):
+        out.add(g, iri, SKOS.altLabel, _text(alt))
+    if actor.role:
+        out.add(g, iri, KG.role, _text(actor.role))
+    for link, name in ((KG.affiliation, actor.affiliation), (KG.partOf, actor.part_of)):
+        if name and not resolution.actors[name].local:
+            out.add(g, iri, link, resolution.actors[name].iri)
+
+
+def _add_local_actors(out: _Quads, extraction: Extraction, resolution: Resolution,
+                      names: Iterable[str]) -> None:
+    """Describe, in the article's graph, the unnamed sources it refers to (``names``), with
+    the ways this article writes them as aliases."""
+    ident = extraction.article.identifier
+    g = article_iri(ident)
+    for name in sorted(set(names)):
+        actor = resolution.actors[name]
+        forms = {surface_form(m) for m in extraction.actors if m.name == name}
+        _add_actor(out, g, resolution.actor_iri_in(name, ident), actor,
+                   forms - {"", name}, resolution)
 
 
 def _add_article(out: _Quads, extraction: Extraction, resolution: Resolution) -> None:
@@ -244,14 +263,23 @@ def _add_article(out: _Quads, extraction: Extraction, resolution: Resolution) ->
         out.add(g, g, SCHEMA.url, _iri(meta.url))
 
     actors = resolution.actors
+    local: list[str] = []
+
+    def iri(name: str) -> str:
+        node = actors[name]
+        if not node.local:
+            return node.iri
+        local.append(name)
+        return resolution.actor_iri_in(name, ident)
+
     for mention in extraction.actors:
         if mention.name in actors:
-            out.add(g, g, KG.mentions, actors[mention.name].iri)
+            out.add(g, g, KG.mentions, iri(mention.name))
     for material in extraction.materials:
         out.add(g, g, KG.mentions, resolution.materials[material.name].iri)
     for citation in extraction.citations:
         if citation.name in actors:
-            out.add(g, g, KG.cites, actors[citation.name].iri)
+            out.add(g, g, KG.cites, iri(citation.name))
 
     for statement in extraction.statements:
         if statement.speaker not in actors:
@@ -262,9 +290,9 @@ def _add_article(out: _Quads, extraction: Extraction, resolution: Resolution) ->
         out.add(g, s, KG.statementKind, KIND_CONCEPTS[statement.kind])
         out.add(g, s, PROV.wasDerivedFrom, g)
         if statement.speaker in actors:
-            out.add(g, s, KG.speaker, actors[statement.speaker].iri)
+            out.add(g, s, KG.speaker, iri(statement.speaker))
         if statement.via in actors:
-            out.add(g, s, KG.via, actors[statement.via].iri)
+            out.add(g, s, KG.via, iri(statement.via))
         if statement.date:
             out.add(g, s, KG.date, date_literal(statement.date))
         if statement.negated:
@@ -286,7 +314,7 @@ def _add_article(out: _Quads, extraction: Extraction, resolution: Resolution) ->
         if figure.qualifier:
             out.add(g, s, KG.qualifier, _text(figure.qualifier))
         if figure.asserted_by in actors:
-            out.add(g, s, KG.speaker, actors[figure.asserted_by].iri)
+            out.add(g, s, KG.speaker, iri(figure.asserted_by))
         _add_evidence(out, ident, s, figure.span)
 
     for measure in extraction.measures:
@@ -296,12 +324,12 @@ def _add_article(out: _Quads, extraction: Extraction, resolution: Resolution) ->
         out.add(g, m, KG.measureType, MEASURE_CONCEPTS[measure.type])
         out.add(g, m, KG.status, STATUS_CONCEPTS[measure.status])
         if measure.issuer in actors:
-            out.add(g, m, KG.issuer, actors[measure.issuer].iri)
+            out.add(g, m, KG.issuer, iri(measure.issuer))
         target = measure_target(measure, actors)
         if target in actors:
-            out.add(g, m, KG.target, actors[target].iri)
+            out.add(g, m, KG.target, iri(target))
         if measure.via in actors:
-            out.add(g, m, KG.via, actors[measure.via].iri)
+            out.add(g, m, KG.via, iri(measure.via))
         if measure.date:
             out.add(g, m, KG.date, date_literal(measure.date))
         for name in measure.covers:
@@ -314,9 +342,10 @@ def _add_article(out: _Quads, extraction: Extraction, resolution: Resolution) ->
             continue
         c = candidate_iri(ident, link.mention.begin, link.mention.end, link.candidate)
         out.add(g, c, RDF.type, KG.CandidateLink)
-        out.add(g, c, KG.candidateFor, actors[link.candidate].iri)
+        out.add(g, c, KG.candidateFor, iri(link.candidate))
         out.add(g, c, KG.score, decimal_literal(Decimal(str(round(link.score, 3)))))
         _add_evidence(out, ident, c, link.mention)
+    _add_local_actors(out, extraction, resolution, local)
 
 
 # Evidence spans are the most frequent nodes of a graph: their terms are looked up once here

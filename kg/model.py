@@ -187,6 +187,16 @@ class Article:
         return self.metadata.date or self.reference_date
 
 
+UNNAMED_PREFIX = "unnamed "
+"""How extractors name an unnamed source ("unnamed Japanese officials"): a description, not
+a name, so two articles' unnamed officials are not known to be the same people."""
+
+
+def is_unnamed(name: str) -> bool:
+    """Whether ``name`` is an unnamed source's description rather than a real name."""
+    return name.startswith(UNNAMED_PREFIX)
+
+
 @dataclass
 class ActorMention:
     """An actor named in an article.

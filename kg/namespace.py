@@ -116,6 +116,12 @@ def actor_iri(canonical_name: str) -> str:
     return f"{ID_BASE}actor/{slugify(canonical_name)}"
 
 
+def local_actor_iri(identifier: str, description: str) -> str:
+    """IRI of an actor known only inside one article (an unnamed source such as "unnamed
+    officials"): a node of that article, since another article's are other people."""
+    return f"{article_iri(identifier)}/actor/{slugify(description)}"
+
+
 def material_iri(canonical_name: str) -> str:
     """IRI of a material from its canonical English name."""
     return f"{ID_BASE}material/{slugify(canonical_name)}"

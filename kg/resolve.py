@@ -46,8 +46,9 @@ from .model import (
     MeasureMention,
     MeasureStatus,
     MeasureType,
+    is_unnamed,
 )
-from .namespace import actor_iri, material_iri, measure_iri
+from .namespace import actor_iri, local_actor_iri, material_iri, measure_iri
 
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 
@@ -66,6 +67,10 @@ class ActorNode:
     affiliation: str | None = None
     part_of: str | None = None
     is_source: bool = False
+    local: bool = False
+    """An unnamed source ("unnamed officials"): one node per article that cites it (see
+    :meth:`Resolution.actor_iri_in`); what this node gathers across articles is only used
+    to type and describe each of them."""
 
 
 @dataclass
@@ -124,6 +129,12 @@ class Resolution:
     """id(mention) -> (the mention, its node's key); the mention is kept so the id stays its."""
     _measure_values: dict[tuple[object, ...], str] = field(default_factory=dict)
     """What a mention says -> its node's key, for an equal mention built again."""
+
+    def actor_iri_in(self, name: str, identifier: str) -> str:
+        """The IRI of actor ``name`` as article ``identifier`` refers to it: the corpus-wide
+        node, or for an unnamed source an article-local node of its own."""
+        node = self.actors[name]
+        return local_actor_iri(identifier, name) if node.local else node.iri
 
     def measure_for(self, mention: MeasureMention) -> MeasureNode:
         """The node a measure mention of the resolved corpus (or one equal to it) was
@@ -211,6 +222,7 @@ def _resolve_actors(
             part_of=_most_common(parts[name]) if parts[name] else (info.part_of if info
                                                                    else None),
             is_source=name in cited or actor_type is ActorType.MEDIA,
+            local=is_unnamed(name),
         )
         resolution.actors[name] = node
     _add_referenced_actors(resolution, lookup)
@@ -233,9 +245,14 @@ def _tally(
         affiliations[mention.name][mention.affiliation] += weight
     if mention.part_of and mention.part_of != mention.name:
         parts[mention.name][mention.part_of] += weight
-    form = strip_possessive(mention.span.text.strip())
+    form = surface_form(mention)
     if form:
-        surface[mention.name].add(" ".join(form.split()))
+        surface[mention.name].add(form)
+
+
+def surface_form(mention: ActorMention) -> str:
+    """How a mention writes its actor: spaces collapsed, possessive stripped ("" if none)."""
+    return " ".join(strip_possessive(mention.span.text.strip()).split())
 
 
 def _referenced_actor_names(extraction: Extraction) -> Iterable[str]:

@@ -122,3 +122,47 @@ def test_decimals_are_written_canonically() -> None:
     assert decimal_literal(Decimal("60.0")).value == "60"
     assert decimal_literal(Decimal("9E+12")).value == "9000000000000"
     assert decimal_literal(Decimal("0.50")).value == "0.5"
+
+
+def _unnamed_source_article(identifier: str, text: str) -> Extraction:
+    def at(part: str) -> Span:
+        begin = text.index(part)
+        return Span.of(text, begin, begin + len(part))
+
+    article = Article(identifier, text, ArticleMetadata(title="T", date=dt.date(2026, 1, 7)))
+    return Extraction(
+        article=article,
+        actors=[
+            ActorMention("unnamed trade officials", ActorType.PERSON, at("trade officials"),
+                         known=False),
+            ActorMention("Norway", ActorType.STATE, at("Norway")),
+        ],
+        statements=[StatementMention("unnamed trade officials", StatementKind.REPORTED,
+                                     at("the quota would stay"))],
+    )
+
+
+def test_unnamed_sources_of_two_articles_are_two_nodes_each_described_in_its_article() -> None:
+    first = _unnamed_source_article(
+        "a_1.txt", "Norway's trade officials said the quota would stay for now.")
+    second = _unnamed_source_article(
+        "b_2.txt", "In Oslo, trade officials told us the quota would stay, unlike Norway's levy.")
+    extractions = [first, second]
+    store = store_of(assemble(extractions, resolve(extractions)))
+    rows = list(store.query(
+        "SELECT ?g ?speaker ?label ?alias WHERE { GRAPH ?g { ?s kg:speaker ?speaker . "
+        "?speaker a kg:Person ; rdfs:label ?label ; skos:altLabel ?alias } } ORDER BY ?g",
+        prefixes=PREFIXES))
+    assert [(r["g"].value, r["label"].value, r["alias"].value) for r in rows] == [
+        (article_iri("a_1.txt"), "unnamed trade officials", "trade officials"),
+        (article_iri("b_2.txt"), "unnamed trade officials", "trade officials"),
+    ]
+    speakers = {r["speaker"].value for r in rows}
+    assert len(speakers) == 2
+    assert all(r["speaker"].value.startswith(r["g"].value + "/actor/") for r in rows)
+    # Nothing about them in the entities graph; a named actor stays one corpus-wide node.
+    assert not ask(store, f"ASK {{ GRAPH <{ENTITIES_GRAPH}> {{ ?a rdfs:label ?l "
+                          'FILTER(STRSTARTS(?l, "unnamed")) } }')
+    assert len(list(store.query(
+        'SELECT DISTINCT ?n WHERE { ?n rdfs:label "Norway" }', prefixes=PREFIXES,
+        use_default_graph_as_union=True))) == 1
