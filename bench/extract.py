@@ -49,11 +49,16 @@ import pyoxigraph as ox
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write_corpus  # noqa: E402 - bench/ is not a package
 
-from kg.build import BuildReport, extract_corpus, ontology_quads, read_corpus  # noqa: E402
+from kg.build import (  # noqa: E402
+    BuildReport,
+    assemble_graph,
+    extract_corpus,
+    read_corpus,
+    write_graph,
+)
 from kg.disagree import find_disagreements  # noqa: E402
 from kg.extract import prepare  # noqa: E402
 from kg.extract.refdata import actor_info, material_info  # noqa: E402
-from kg.graph import assemble  # noqa: E402
 from kg.resolve import resolve  # noqa: E402
 from kg.store import Store  # noqa: E402
 
@@ -117,24 +122,20 @@ def measure(paths: Sequence[Path], *, validate: bool, workdir: Path,
     resolution = timed("resolve", lambda: resolve(extractions, actor_lookup=actor_info,
                                                   material_lookup=material_info))
     disagreements = timed("disagree", lambda: find_disagreements(extractions, resolution))
-    quads = timed("assemble", lambda: assemble(extractions, resolution, disagreements))
+    data = timed("assemble", lambda: assemble_graph(extractions, resolution, disagreements))
     violations = None
     if validate:
-        from kg.build import validate_quads
+        from kg.build import validate_graph
 
-        validation = timed("validate", lambda: validate_quads(quads))
+        validation = timed("validate", lambda: validate_graph(data))
         violations = validation.count("Violation") if hasattr(validation, "count") else None
 
-    def write() -> None:
-        with Store(workdir / "store").write() as target:
-            target.bulk_extend(quads + ontology_quads())
-
-    timed("write", write)
+    timed("write", lambda: write_graph(data, Store(workdir / "store")))
     return {
         "articles": len(extractions),
         "failures": [f"{f.path}: {f.message}" for f in report.failures],
         "words": sum(len(a.text.split()) for a in articles),
-        "quads": len(quads),
+        "quads": len(data),
         "entities": {"actors": len(resolution.actors), "materials": len(resolution.materials),
                      "measures": len(resolution.measures), "disagreements": len(disagreements)},
         "violations": violations,

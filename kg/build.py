@@ -24,14 +24,14 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from .collector import collector_paused
-from .disagree import find_disagreements
+from .disagree import Disagreement, find_disagreements
 from .errors import IngestError, KgError, StoreError, ValidationFailed
 from .extract import extract, prepare
-from .graph import assemble
+from .graph import iter_quads
 from .ingest import iter_article_paths, read_article
 from .model import Article, Extraction
 from .namespace import KG, KGSH, ONTOLOGY_GRAPH, article_iri
-from .resolve import resolve
+from .resolve import Resolution, resolve
 from .resources import ontology_path
 from .store import Store
 
@@ -138,12 +138,31 @@ def extract_corpus(articles: Sequence[Article], report: BuildReport) -> list[Ext
     return extractions
 
 
-def build_quads(extractions: Sequence[Extraction]) -> list[ox.Quad]:
-    """Resolve a corpus and assemble its quads (without the ontology graph)."""
+def build_graph(extractions: Sequence[Extraction]) -> ox.Store:
+    """Resolve a corpus and assemble its graph (without the ontology graph) into an
+    in-memory store."""
     from .extract.refdata import actor_info, material_info
 
     resolution = resolve(extractions, actor_lookup=actor_info, material_lookup=material_info)
-    return assemble(extractions, resolution, find_disagreements(extractions, resolution))
+    return assemble_graph(extractions, resolution, find_disagreements(extractions, resolution))
+
+
+@collector_paused()  # its collections would traverse every extraction: see kg.collector
+def assemble_graph(
+    extractions: Sequence[Extraction], resolution: Resolution,
+    disagreements: Sequence[Disagreement],
+) -> ox.Store:
+    """The quads of a resolved corpus in an in-memory store, streamed graph by graph
+    (:func:`kg.graph.iter_quads`): no list of every quad is held, which was half of the
+    build's memory."""
+    data = ox.Store()
+    data.bulk_extend(iter_quads(extractions, resolution, disagreements))
+    return data
+
+
+def build_quads(extractions: Sequence[Extraction]) -> list[ox.Quad]:
+    """The quads of :func:`build_graph` as a list (for callers that want quads in hand)."""
+    return list(build_graph(extractions))
 
 
 def ontology_quads() -> list[ox.Quad]:
@@ -200,18 +219,36 @@ def write_corpus(
     :class:`ValidationFailed` and nothing is written.
     """
     extractions = list(extractions)
-    quads = build_quads(extractions)
+    data = build_graph(extractions)
     if validate:
-        quads, extractions = _validated(quads, extractions, report, engine)
-    quads.extend(ontology_quads())
+        data, extractions = _validated(data, extractions, report, engine)
+    report.quads = write_graph(data, store)
+    per_graph = _triples_per_graph(data)
+    report.articles = [summarise(e, per_graph) for e in extractions]
+
+
+def _triples_per_graph(data: ox.Store) -> Counter[str]:
+    rows = data.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    assert isinstance(rows, ox.QuerySolutions)
+    return Counter({row["g"].value: int(row["n"].value) for row in rows})
+
+
+def write_graph(data: ox.Store, store: Store) -> int:
+    """Make ``data`` plus the ontology graph the store's new current generation; returns
+    how many quads were written.
+
+    The bulk loader reads the in-memory store as it goes (no list of its quads is made);
+    a dump to a file and a bulk load of it cost as much memory and more time
+    (``bench/extract.py``).
+    """
+    ontology = ontology_quads()
     with store.write() as target:
         try:
-            target.bulk_extend(quads)
+            target.bulk_extend(data)
+            target.bulk_extend(ontology)
         except OSError as exc:
             raise StoreError(f"cannot write {store.location}: {exc}") from exc
-    report.quads = len(quads)
-    per_graph = Counter(q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode))
-    report.articles = [summarise(e, per_graph) for e in extractions]
+    return len(data) + len(ontology)
 
 
 _MAX_VALIDATION_ROUNDS = 3
@@ -220,18 +257,18 @@ validated again; a few rounds settle it, or the build fails."""
 
 
 def _validated(
-    quads: list[ox.Quad], extractions: list[Extraction], report: BuildReport,
+    data: ox.Store, extractions: list[Extraction], report: BuildReport,
     engine: str | None,
-) -> tuple[list[ox.Quad], list[Extraction]]:
+) -> tuple[ox.Store, list[Extraction]]:
     """Validate the corpus graph; an article whose graph violates the shapes is left out
     (reported in ``report.failures``) and the others are built again, so one bad article
     never stops the rest.  A violation no article can be blamed for (or one that remains
     after a few rounds) fails the build: nothing is written."""
     for _ in range(_MAX_VALIDATION_ROUNDS):
-        report.validation = validate_quads(quads, engine=engine)
+        report.validation = validate_graph(data, engine=engine)
         if not report.validation.fails():
-            return quads, extractions
-        faulty = _faulty_articles(report.validation, quads)
+            return data, extractions
+        faulty = _faulty_articles(report.validation, data)
         if faulty is None or len(faulty) >= len(extractions):
             break
         kept: list[Extraction] = []
@@ -244,28 +281,21 @@ def _validated(
                     extraction.article.path or extraction.article.identifier,
                     f"left out: its graph violates the shapes ({reason})"))
         extractions = kept
-        quads = build_quads(extractions)
+        data = build_graph(extractions)
     raise ValidationFailed(
         "the built graph violates the shapes; nothing was written\n"
         + report.validation.to_text()
     )
 
 
-def _faulty_articles(
-    validation: ValidationReport, quads: Sequence[ox.Quad],
-) -> dict[str, str] | None:
+def _faulty_articles(validation: ValidationReport, data: ox.Store) -> dict[str, str] | None:
     """Article IRI -> the first violation blamed on it; None when a violation belongs to no
     article (it is in the entities graph and no article mentions its focus node)."""
-    mentions = str(KG.mentions)
-    mentioned_by: dict[str, set[str]] = {}
-    for q in quads:
-        if q.predicate.value == mentions and isinstance(q.graph_name, ox.NamedNode):
-            mentioned_by.setdefault(q.object.value, set()).add(q.graph_name.value)
     faulty: dict[str, str] = {}
     for result in validation.results:
         if result.severity != "Violation":
             continue
-        articles = {result.article} if result.article else mentioned_by.get(result.focus, set())
+        articles = {result.article} if result.article else _mentioned_by(data, result.focus)
         if not articles:
             return None
         for article in articles:
@@ -273,6 +303,24 @@ def _faulty_articles(
             name = f" ({result.shape_name})" if result.shape_name else ""
             faulty.setdefault(article, f"{shape}{name} on <{result.focus}>")
     return faulty
+
+
+def _mentioned_by(data: ox.Store, focus: str) -> set[str]:
+    """The article graphs that mention ``focus`` (an IRI; a blank node is mentioned by none)."""
+    if focus.startswith("_:"):
+        return set()
+    graphs = {q.graph_name for q in data.quads_for_pattern(
+        None, ox.NamedNode(str(KG.mentions)), ox.NamedNode(focus), None)}
+    return {g.value for g in graphs if isinstance(g, ox.NamedNode)}
+
+
+def validate_graph(data: ox.Store, *, engine: str | None = None) -> ValidationReport:
+    """SHACL-validate a built graph (the union of its graphs) with the shapes in shapes/,
+    by default with the fast SPARQL engine (``engine="pyshacl"`` for the reference)."""
+    from . import validate as v
+    from .validate.data import DataGraph
+
+    return v.validate(DataGraph(data), engine=engine or v.DEFAULT_ENGINE)
 
 
 def validate_quads(quads: Sequence[ox.Quad], *, engine: str | None = None) -> ValidationReport:

@@ -11,7 +11,7 @@ gives the same quads.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
 
@@ -121,6 +121,7 @@ def decimal_literal(value: Decimal) -> ox.Literal:
 
 
 _TERMS = (ox.NamedNode, ox.Literal)
+_MAX_CACHED_TERMS = 20_000
 
 
 class _Quads:
@@ -134,6 +135,15 @@ class _Quads:
     def __init__(self) -> None:
         self.quads: dict[ox.Quad, None] = {}
         self._nodes: dict[str, ox.NamedNode] = {}
+
+    def take(self) -> list[ox.Quad]:
+        """The quads added since the last call (a whole graph), forgotten here."""
+        quads, self.quads = list(self.quads), {}
+        if len(self._nodes) > _MAX_CACHED_TERMS:
+            # The cache must not grow with the corpus: statement and evidence IRIs occur in
+            # one article only; the vocabulary comes back at once.
+            self._nodes.clear()
+        return quads
 
     def node(self, iri: str) -> ox.NamedNode:
         """The term of ``iri`` (an rdflib URIRef or a plain string)."""
@@ -154,19 +164,33 @@ def assemble(
     resolution: Resolution,
     disagreements: Iterable[Disagreement] = (),
 ) -> list[ox.Quad]:
-    """All quads of a corpus: entities, one graph per article, disagreements.
+    """All quads of a corpus: entities, one graph per article, disagreements (see
+    :func:`iter_quads`, which yields them without holding them all)."""
+    return list(iter_quads(extractions, resolution, disagreements))
+
+
+def iter_quads(
+    extractions: Iterable[Extraction],
+    resolution: Resolution,
+    disagreements: Iterable[Disagreement] = (),
+) -> Iterator[ox.Quad]:
+    """The quads of a corpus, one graph at a time: the entities graph, each article's graph,
+    the disagreements graph.  Only the graph being made is held, so a build can stream a
+    corpus into a store rather than hold a list of every quad (most of its memory).
 
     In a deterministic order (the order of the corpus and of its resolution), not a sorted
     one: sorting cost 40% of assembly and a string per quad, and the store keeps no order
-    (exports sort, see :mod:`kg.export`).
+    (exports sort, see :mod:`kg.export`).  Each graph holds each quad once.
     """
     out = _Quads()
     _add_entities(out, resolution)
+    yield from out.take()
     for extraction in extractions:
         _add_article(out, extraction, resolution)
+        yield from out.take()
     for disagreement in disagreements:
         _add_disagreement(out, disagreement)
-    return list(out.quads)
+    yield from out.take()
 
 
 def _add_disagreement(out: _Quads, disagreement: Disagreement) -> None:
