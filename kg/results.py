@@ -7,6 +7,8 @@ quads: both escape line breaks inside literals), through a writer that counts li
 stops the evaluation as soon as one row more than the cap has come.  That first pass is the
 answer when the client asked for it; otherwise it is parsed back (lossless: these formats
 carry every term exactly) and written in the requested format, still by pyoxigraph.
+Triples and quads that reach Python one by one anyway (a CONSTRUCT answer) are counted on
+their way to the serialiser instead (:func:`serialize_quads`).
 
 A truncated answer says so: :attr:`Serialized.truncated` (the endpoint sends it as a header),
 and inside the body where the format has room for it: a ``"truncated"`` member in SPARQL
@@ -166,9 +168,42 @@ def serialize_quads(
     max_rows: int | None = None,
     prefixes: Mapping[str, str] | None = None,
 ) -> Serialized:
-    """Write triples in ``fmt``, keeping at most ``max_rows`` (see :func:`serialize_rdf`)."""
-    return serialize_rdf(lambda out, line_format: ox.serialize(items, out, format=line_format),
-                         fmt, max_rows=max_rows, prefixes=prefixes)
+    """Write triples (or quads) in ``fmt``, keeping at most ``max_rows`` (``None`` or 0: all).
+
+    Unlike :func:`serialize_rdf`, whose input is already written by native code, these
+    items come one by one through Python anyway: they are counted on their way to the
+    serialiser of ``fmt``, with no N-Triples round trip (a fifth of the time of a small
+    CONSTRUCT answer).
+    """
+    assert isinstance(fmt.serializer, ox.RdfFormat)
+    target = fmt.serializer
+    capped = _Capped(items, max_rows or sys.maxsize)
+    prefix_map = dict(prefixes) if prefixes and target in _PREFIXED else None
+    body = ox.serialize(capped, format=target, prefixes=prefix_map)
+    if capped.truncated and target in _COMMENTABLE:
+        body = f"# truncated: only the first {max_rows} of more rows\n".encode() + body
+    return Serialized(body, capped.count, capped.truncated)
+
+
+class _Capped:
+    """The first ``keep`` items of an iterable, counted; notes whether one more came."""
+
+    def __init__(self, items: Iterable[Any], keep: int) -> None:
+        self._items = iter(items)
+        self.keep = keep
+        self.count = 0
+        self.truncated = False
+
+    def __iter__(self) -> _Capped:
+        return self
+
+    def __next__(self) -> Any:
+        item = next(self._items)  # StopIteration ends the answer
+        if self.count == self.keep:
+            self.truncated = True
+            raise StopIteration
+        self.count += 1
+        return item
 
 
 def _flag_json(body: bytes, max_rows: int) -> bytes:
