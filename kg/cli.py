@@ -263,12 +263,15 @@ def export(store_location: str, fmt: str, output: Path | None, include_ontology:
                    "'Authorization: Bearer TOKEN' (or set env KG_UPDATE_TOKEN).")
 @click.option("--cors/--no-cors", default=True, show_default=True,
               help="Allow cross-origin reads of /sparql and /rdf-graph-store.")
+@click.option("--cache-mb", default=64, show_default=True, type=click.IntRange(min=0),
+              help="Memory per worker for answers kept per store generation: a repeated "
+                   "query is answered without running it again (0: no cache).")
 @click.option("--access-log", is_flag=True, help="Log every request to stderr.")
 def serve(
     store_location: str, host: str, port: int, workers: int | None, threads: int,
     query_processes: int | None, timeout: float, max_rows: int, max_body: int,
     allowed_services: tuple[str, ...], update_token_file: Path | None, cors: bool,
-    access_log: bool,
+    cache_mb: int, access_log: bool,
 ) -> None:
     """Serve the SPARQL endpoint (/sparql), the graph store (/rdf-graph-store) and the
     query page (/) with gunicorn.
@@ -296,7 +299,7 @@ def serve(
         query_processes=threads if query_processes is None else query_processes,
         timeout=timeout, max_rows=max_rows,
         max_body=max_body, allowed_services=services, update_token=token, cors=cors,
-        access_log=access_log,
+        cache_bytes=cache_mb * 1024 * 1024, access_log=access_log,
     )
     click.echo(f"serving {store_location} on http://{host}:{port}/ (SPARQL at /sparql; "
                f"{options.workers} workers, {'updates enabled' if token else 'read-only'})")

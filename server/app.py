@@ -16,6 +16,9 @@ overrides them):
 * ``KG_ALLOWED_SERVICES``: endpoints that ``SERVICE`` may call (none: federation is off)
 * ``KG_UPDATE_TOKEN``: the secret that enables SPARQL Update (``None``: read-only)
 * ``KG_CORS``: allow cross-origin reads of ``/sparql`` and ``/rdf-graph-store`` (True)
+* ``KG_CACHE_BYTES``: memory for answers kept per store generation (:mod:`kg.cache`): a
+  repeated query or page is answered without running it again (0: no cache; the default
+  for an app made here, while ``kg serve`` keeps 64 MiB per worker)
 * ``KG_PAGE_ROWS``: rows shown on the query page (1000)
 * ``KG_QUERIES_DIR``: folder of the example ``*.rq`` files (``server/queries``)
 """
@@ -31,6 +34,7 @@ from typing import Any
 from flask import Flask, Response, current_app
 from werkzeug.exceptions import HTTPException
 
+from kg.cache import AnswerCache
 from kg.jobs import Executor, InlineExecutor, PageJob
 from kg.pool import DEFAULT_TIMEOUT, QueryPool
 
@@ -45,6 +49,7 @@ DEFAULTS: dict[str, Any] = {
     "KG_ALLOWED_SERVICES": (),
     "KG_UPDATE_TOKEN": None,
     "KG_CORS": True,
+    "KG_CACHE_BYTES": 0,
     "KG_PAGE_ROWS": 1000,
     "KG_QUERIES_DIR": str(QUERIES_DIR),
 }
@@ -108,9 +113,14 @@ def read_page(reader: str, **arguments: Any) -> PageData:
 def make_engine(location: str | os.PathLike[str], config: Mapping[str, Any]) -> Executor:
     """The executor the configuration asks for: a pool of query processes, or inline."""
     processes = int(config["KG_QUERY_PROCESSES"])
+    engine: Executor
     if processes <= 0:
-        return InlineExecutor(location)
-    return QueryPool(location, processes=processes, timeout=float(config["KG_QUERY_TIMEOUT"]))
+        engine = InlineExecutor(location)
+    else:
+        engine = QueryPool(location, processes=processes,
+                           timeout=float(config["KG_QUERY_TIMEOUT"]))
+    cache_bytes = int(config.get("KG_CACHE_BYTES") or 0)
+    return AnswerCache(engine, location, max_bytes=cache_bytes) if cache_bytes > 0 else engine
 
 
 def create_app(

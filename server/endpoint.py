@@ -28,6 +28,7 @@ from flask import Blueprint, Flask, Response, current_app, request
 from werkzeug.wsgi import get_current_url
 
 from kg import conneg, sparql
+from kg.cache import cacheable, entity_tag, matches
 from kg.errors import ProtocolError, StoreError
 from kg.graphstore import negotiate_graph, parse_graph_request
 from kg.jobs import GraphJob, Outcome, QueryJob, StatisticsJob
@@ -54,6 +55,9 @@ _PREFLIGHT = {
     "Access-Control-Max-Age": "86400",
 }
 _TEXT = "text/plain; charset=utf-8"
+# Answers change only with the store generation: caches may keep them, asking each time
+# whether their ETag is still current. Vary: the same URL answers in several formats.
+_REVALIDATE = {"Cache-Control": "no-cache", "Vary": "Accept"}
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,7 @@ class HttpRequest:
     content_type: str | None = None
     accept: str | None = None
     authorization: str | None = None
+    if_none_match: str | None = None
     body: bytes = b""
 
 
@@ -120,14 +125,36 @@ class Endpoint:
             sparql.negotiate(parsed.form, http.accept)  # a 406 costs no query process
         job = QueryJob(parsed, http.accept, self._max_rows(),
                        tuple(self.config["KG_ALLOWED_SERVICES"]))
-        return self._send(self.state.engine.run(job), cors=True)
+        return self._run(http, job)
 
     def _graph(self, http: HttpRequest, args: dict[str, list[str]], *,
                whole_store: bool) -> HttpAnswer:
         wanted = parse_graph_request(http.method, args, whole_store=whole_store)
         chosen = negotiate_graph(wanted, http.accept)
         job = GraphJob(wanted, chosen.format.name, chosen.media_type, self._max_rows())
-        return self._send(self.state.engine.run(job), cors=True)
+        return self._run(http, job)
+
+    def _run(self, http: HttpRequest, job: QueryJob | GraphJob) -> HttpAnswer:
+        """Run a read job; its answer carries an ``ETag``, and a GET naming the current one
+        in ``If-None-Match`` gets a 304 without the job being run (:mod:`kg.cache`)."""
+        if not cacheable(job):
+            return self._send(self.state.engine.run(job), cors=True)
+        if http.if_none_match and http.method in ("GET", "HEAD"):
+            try:
+                generation = self.state.reader.store.current_path().name
+            except StoreError:
+                generation = None
+            if generation is not None:
+                tag = entity_tag(generation, job)
+                if matches(http.if_none_match, tag):
+                    return self._send(Outcome(304, "", b"", {"ETag": tag, **_REVALIDATE}),
+                                      cors=True)
+        outcome = self.state.engine.run(job)
+        answer = self._send(outcome, cors=True)
+        if outcome.status == 200 and outcome.generation is not None:
+            answer.headers["ETag"] = entity_tag(outcome.generation, job)
+            answer.headers.update(_REVALIDATE)
+        return answer
 
     def _description(self, http: HttpRequest) -> HttpAnswer:
         chosen = conneg.negotiate(conneg.GRAPH_FORMATS, http.accept, "the service description")
@@ -158,7 +185,8 @@ class Endpoint:
         return HttpAnswer(204, headers)
 
     def _send(self, outcome: Outcome, *, cors: bool) -> HttpAnswer:
-        headers = {"Content-Type": outcome.content_type, **outcome.headers}
+        headers = {"Content-Type": outcome.content_type} if outcome.content_type else {}
+        headers.update(outcome.headers)
         if cors and self.config["KG_CORS"]:
             headers.update(_CORS)
         return HttpAnswer(outcome.status, headers, outcome.body)
@@ -231,6 +259,7 @@ def _flask_answer() -> Response:
         base_url=lambda: request.base_url,
         content_type=request.content_type, accept=request.headers.get("Accept"),
         authorization=request.headers.get("Authorization"),
+        if_none_match=request.headers.get("If-None-Match"),
         body=request.get_data() if request.method == "POST" else b"",
     )
     answer = endpoint_of(current_app).answer(http)
@@ -271,7 +300,7 @@ class FastPath:
             base_url=lambda: get_current_url(environ, strip_querystring=True),
             content_type=environ.get("CONTENT_TYPE") or None,
             accept=environ.get("HTTP_ACCEPT"), authorization=environ.get("HTTP_AUTHORIZATION"),
-            body=body,
+            if_none_match=environ.get("HTTP_IF_NONE_MATCH"), body=body,
         )
         answer = endpoint_of(self.app).answer(http)
         return self._respond(start_response, method, answer)
@@ -296,8 +325,9 @@ class FastPath:
     @staticmethod
     def _respond(start_response: StartResponse, method: str,
                  answer: HttpAnswer) -> list[bytes]:
-        headers = [*answer.headers.items(), ("X-Content-Type-Options", "nosniff"),
-                   ("Content-Length", str(len(answer.body)))]
+        headers = [*answer.headers.items(), ("X-Content-Type-Options", "nosniff")]
+        if answer.status not in (204, 304):  # these have no body, and say no length
+            headers.append(("Content-Length", str(len(answer.body))))
         start_response(f"{answer.status} {HTTPStatus(answer.status).phrase}", headers)
         return [] if method == "HEAD" else [answer.body]
 

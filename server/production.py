@@ -48,6 +48,8 @@ class ServeOptions:
     allowed_services: Sequence[str] = ()
     update_token: str | None = None
     cors: bool = True
+    cache_bytes: int = 64 * 1024 * 1024
+    """Memory per worker for answers kept per store generation (:mod:`kg.cache`); 0: none."""
     access_log: bool = False
 
     def app_config(self) -> dict[str, Any]:
@@ -60,6 +62,7 @@ class ServeOptions:
             "KG_ALLOWED_SERVICES": tuple(self.allowed_services),
             "KG_UPDATE_TOKEN": self.update_token,
             "KG_CORS": self.cors,
+            "KG_CACHE_BYTES": self.cache_bytes,
         }
 
 
