@@ -108,6 +108,10 @@ _WEEKDAY_WORD = re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Sa
 # "By Jane Roe", also in capitals ("BY JANE ROE"), as sites print bylines.
 _BYLINE = re.compile(r"^\s*(?:By|BY)\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*$")
 _TITLE_MAX = 160
+_HEAD_LINES = 6
+"""The lines searched for a headerless article's title, date, author and publisher ..."""
+_SCRAPED_HEAD_LINES = 12
+"""... and for a byline and the date beside it, below a scraped page's menus."""
 _OUTLET_MAX_WORDS = 5
 
 
@@ -211,8 +215,11 @@ def _metadata_from_header(header: dict[str, tuple[int, str]], where: str) -> Art
 def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
     meta = ArticleMetadata()
     spans: dict[str, Span] = {}
-    lines = _first_lines(text, 6)
+    lines = _first_lines(text, _SCRAPED_HEAD_LINES)
     for index, (begin, line) in enumerate(lines):
+        if index >= _HEAD_LINES:
+            _scraped_byline(text, lines, index, meta, spans)
+            continue
         if meta.author is None and (m := _BYLINE.match(line)):
             _set_author(text, begin + m.start("name"), m.group("name"), meta, spans)
             continue
@@ -254,6 +261,20 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
                 start = begin + (len(line) - len(line.lstrip()))
                 spans["title"] = Span.of(text, start, start + len(line.strip()))
     return meta, spans
+
+
+def _scraped_byline(text: str, lines: list[tuple[int, str]], index: int,
+                    meta: ArticleMetadata, spans: dict[str, Span]) -> None:
+    """Past the first lines, where a scraped page's menus and cookie banner push them: the
+    byline ("By Jane Roe"), and a date line only next to it ("January 9, 2026 11:42 KST |
+    Updated ..."), so a timeline's first entry is not taken for the article's date."""
+    begin, line = lines[index]
+    if meta.author is None and (m := _BYLINE.match(line)):
+        _set_author(text, begin + m.start("name"), m.group("name"), meta, spans)
+        return
+    beside = [lines[i][1] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+    if meta.date is None and any(_BYLINE.match(other) for other in beside):
+        _masthead_date(text, begin, line, meta, spans)
 
 
 def _masthead_date(text: str, begin: int, line: str, meta: ArticleMetadata,

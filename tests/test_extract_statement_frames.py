@@ -430,3 +430,46 @@ def test_a_document_speaks_for_the_actor_it_is_named_after() -> None:
     assert ("Tarn Metals", "The inquiry could take a year") in found
     assert ("Ministry of Foreign Affairs of Ruritania",
             'called the quotas "a breach of trust"') in found
+
+
+def test_questions_labelled_by_the_asking_outlet_make_a_transcript_of_the_answers() -> None:
+    found = fixture("outlet_labelled_questions")
+    answers = [s for s in found if s.speaker == "Bao Lin"]
+    assert [s.span.text for s in answers] == [
+        "The licensing office handles every civilian request under the law",
+        "The controls concern military end users only",
+        "The review is expected to conclude before the end of the year",
+        "The Ruritanian side has acted in full accordance with its international obligations"]
+    assert all(s.kind is StatementKind.DIRECT_QUOTE and iso(s) == "2026-03-04"
+               for s in answers)
+    # The outlets ask: no words of theirs, and a question's report stays its speaker's.
+    assert not any(s.speaker in ("Daily Herald", "Kell Wire") for s in found)
+    assert ("Karl Brandt", "Freedonia may appeal") in shown(found)
+
+
+def test_a_label_with_its_verb_opens_a_turn_and_narration_naming_the_answerer_ends_it() -> None:
+    found = fixture("answer_verb_labels_and_narration")
+    assert shown(found) == [
+        ("Bao Lin", "The Freedonian side has repeatedly ignored the concerns of the "
+                    "Ruritanian side on re-exports"),
+        ("Bao Lin", "The new licences will protect national security and the stability of "
+                    "supply chains"),
+        ("Bao Lin", "exporters found diverting cobalt to prohibited end users will be punished "
+                    "according to law"),
+        ("Bao Lin", "Ordinary civilian trade will continue without any interruption"),
+        ("Bao Lin", "The Ruritanian side welcomes lawful business from every country"),
+        ("Mira Sol", 'the notice is "necessary and proportionate"')]
+    # "Bao Lin stressed, ...": the reporter's narration reports the words.
+    assert found[2].kind is StatementKind.REPORTED
+    assert all(iso(s) == "2026-03-10" for s in found)
+
+
+def test_a_clause_opened_by_while_and_a_modified_name_ends_the_first_report() -> None:
+    first, second = run("The Daily Herald reported that cobalt prices had doubled this month, "
+                        "while the state-run Kell Wire said in a commentary that Freedonia "
+                        '"will regret" its tariffs.', table=FIXTURE_ACTORS)
+    assert (first.speaker, first.span.text) == ("Daily Herald",
+                                                "cobalt prices had doubled this month")
+    # "this month" is the prices', not the time the commentary was written.
+    assert (second.speaker, second.span.text, second.date) == (
+        "Kell Wire", 'Freedonia "will regret" its tariffs', None)

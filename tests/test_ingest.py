@@ -272,3 +272,21 @@ def test_an_end_date_with_a_day_is_not_a_year_the_text_reports() -> None:
     # events the text reports, not the later target.
     text = "The probe opened in 2026 and should end by Jan. 7, 2027."
     assert infer_dateline_year(text, 1, 8) == 2026
+
+
+def test_a_scraped_pages_byline_and_date_below_its_menus_are_found() -> None:
+    menus = "".join(f"Menu item {i} | Sports | Weather\n" for i in range(7))
+    article = parse("Harbour council votes on port fees | Fjord Post\n" + menus +
+                    "By Ola Nordmann\nMarch 4, 2025 08:15 CET | Updated March 4, 2025 10:02 CET\n"
+                    "The council voted on Tuesday.\n")
+    assert article.metadata.author == "Ola Nordmann"
+    assert article.metadata.date == dt.date(2025, 3, 4)
+    for key, span in article.metadata_spans.items():
+        assert article.text[span.begin : span.end] == span.text, key
+
+
+def test_a_date_line_far_down_without_a_byline_beside_it_is_not_the_articles_date() -> None:
+    entries = "".join(f"Step {i}: the council met again.\n" for i in range(7))
+    article = parse("How the port fee row unfolded\n" + entries +
+                    "March 4, 2025   The council voted.\n")
+    assert article.metadata.date is None

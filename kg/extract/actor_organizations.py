@@ -42,6 +42,9 @@ def find_pattern_organizations(ctx: ActorContext) -> None:
     lex = ctx.lex
     i = 0
     n = len(ctx.tokens)
+    # The unions of suffix lists the loop tests, made once (not once per candidate).
+    named_suffixes = lex.company_suffixes | lex.organization_suffixes
+    suffixes = named_suffixes | lex.media_suffixes
     # A name opens on a capitalised word or on a known name: only those are visited.
     for candidate in sorted(set(ctx.stream.capitalised).union(ctx.match_at)):
         if candidate < i:
@@ -90,15 +93,13 @@ def find_pattern_organizations(ctx: ActorContext) -> None:
                 break
             elif tj.text in {"&", "and", "of", "for", "on"} and ctx.tok(j + 1) is not None \
                     and ctx.tokens[j + 1].is_capitalised and (tj.text in {"&", "and"} or any(
-                        ctx.tokens[k].text in lex.company_suffixes | lex.organization_suffixes
-                        for k in range(i, j))):
+                        ctx.tokens[k].text in named_suffixes for k in range(i, j))):
                 # "Bank of Japan", "Institute for ...", not "Hiroshi Tanaka of Meridian Bank"
                 j += 1
             else:
                 break
         end = last_word + 1
         last = ctx.tokens[last_word].text
-        suffixes = lex.company_suffixes | lex.organization_suffixes | lex.media_suffixes
         # What a descriptor right before says it is wins over its last word ("the Tokyo
         # consultancy Kitamon Partners" is no company).
         described = _descriptor_ending_at(ctx, i, ctx.data.descriptor_size) \
@@ -317,9 +318,14 @@ def _apposition_descriptor(ctx: ActorContext, i: int, longest: int,
     return None
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+"""An acronym in parentheses after an organisation's name ("(KIET)")."""
+
+
 def find_short_names(ctx: ActorContext) -> None:
     """The first word of an organisation found by a pattern, alone, names it again
-    ("Ironbridge" after "Ironbridge Metals Consulting"); "the institute" refers back to the
+    ("Ironbridge" after "Ironbridge Metals Consulting"), and so does the acronym given in
+    parentheses after its name ("KIET"); "the institute" refers back to the
     latest organisation with that word in its name (resolved left to right)."""
     short: dict[str, Found] = {}
     for found in ctx.found:
@@ -330,6 +336,16 @@ def find_short_names(ctx: ActorContext) -> None:
                 or ctx.tok(found.start + 1) is not None and ctx.tokens[found.start + 1].glued:
             continue
         short.setdefault(first.text, found)
+    for found in list(ctx.found):
+        if not found.known and found.type in ORGANISATIONS and ctx.key(found.end) == "(" \
+                and ctx.key(found.end + 2) == ")" and _ACRONYM.fullmatch(
+                    ctx.tokens[found.end + 1].text):
+            # "the Korea Institute for Industrial Economics and Trade (KIET)": its acronym
+            acronym = ctx.tokens[found.end + 1].text
+            short.setdefault(acronym, found)
+            if found.end + 1 not in ctx.covered and found.end + 1 not in ctx.consumed:
+                ctx.add(Found(found.name, found.type, found.end + 1, found.end + 2,
+                              known=False, apposition=False))
     suffixes = {w.casefold() for w in ctx.lex.organization_suffixes}
     # Only the places where an organisation's first word or a suffix word occurs.
     for i in ctx.stream.positions(suffixes | {token_key(word) for word in short}):

@@ -36,6 +36,9 @@ passes:
 3. *Appositions*: the role and affiliation after a name ("He Yadong, a spokesperson for
    the ministry") are read once every mention is known.
 
+The headlines of other stories in a list of links ("Related stories", "Most read":
+:func:`kg.extract.furniture.link_list_spans`) name no actor of the article.
+
 Whatever is uncertain (a name sharing a family name with a known person, a near spelling,
 a family name two people share) becomes a :class:`~kg.model.CandidateLink`, never a merge.
 """
@@ -65,6 +68,7 @@ from .actor_context import (
     apposition_title,
     link_person,
     new_person,
+    org_run,
     state_of,
 )
 from .actor_organizations import (
@@ -79,6 +83,7 @@ from .actor_patterns import (
     find_pattern_people,
     find_transcript_labels,
 )
+from .furniture import in_spans, link_list_spans
 from .refdata import (
     ActorAlias,
     Demonym,
@@ -128,6 +133,12 @@ def _compose(ctx: ActorContext) -> None:
             if end > m.end:  # "Xi Jingping": another full name, at most a candidate
                 new_person(ctx, m.start, end)
                 continue
+        affiliate = _affiliate_end(ctx, m) if entry.type is ActorType.COMPANY else None
+        if affiliate is not None:
+            # "Hyundai Mobis", "Toyota Tsusho": a group's name opening another company's
+            ctx.add(Found(ctx.surface(m.start, affiliate), ActorType.COMPANY, m.start,
+                          affiliate, known=False))
+            continue
         subsidiary = _subsidiary_end(ctx, m) if entry.type is ActorType.COMPANY else None
         if subsidiary is not None:
             # "Nexperia China": the company's unit in that state, a company of its own
@@ -172,6 +183,29 @@ def _subsidiary_end(ctx: ActorContext, m: GazMatch) -> int | None:
                               or after.is_word and after.is_capitalised):
         return None
     return nxt.end
+
+
+def _affiliate_end(ctx: ActorContext, m: GazMatch) -> int | None:
+    """The end of "Hyundai Mobis", "Sumitomo Metal Mining": a known company's one-word name
+    followed by capitalised words no table lists, none a company word, a title, a state or
+    a common word ("Toyota Motor Corp", "Toyota President Sato", "Nexperia China" are not
+    other companies)."""
+    if m.end - m.start != 1 or m.end >= len(ctx.tokens) or m.end in ctx.covered:
+        return None
+    first = ctx.tokens[m.end]
+    if not first.is_word or not first.is_capitalised or first.glued or first.newline_before:
+        return None
+    end = org_run(ctx, m.end)
+    lex = ctx.lex
+    suffixes = lex.company_suffixes | lex.legal_suffixes | lex.organization_suffixes \
+        | lex.media_suffixes
+    if end == m.end or any(ctx.tokens[k].text in suffixes or ctx.tokens[k].text
+                           in lex.not_name_words for k in range(m.end, end)):
+        return None
+    after = ctx.tok(end)
+    if after is not None and (after.is_possessive or after.glued):
+        return None
+    return end
 
 
 def _outlet_at(ctx: ActorContext, index: int) -> bool:
@@ -598,8 +632,11 @@ def find_actors(article: Article) -> tuple[list[ActorMention], list[CandidateLin
     _refer_back(ctx)
     _appositions(ctx)
     mentions: dict[tuple[int, int], ActorMention] = {}
+    links = link_list_spans(article.text)
     for f in ctx.found:
         span = ctx.span(f.start, f.end)
+        if links and in_spans(links, span.begin):
+            continue  # "Related stories": the headline of another story names its actors
         entry = ctx.data.entries.get(f.name)
         mention = ActorMention(
             name=f.name, type=f.type, span=span,

@@ -26,7 +26,8 @@ The article's own publisher is not a source: the header's, the agency of its dat
 outlet its byline names ("By Global Times") or its masthead ("Asia Markets Wire live desk |
 ...", a site's name alone on the first line), the outlet of its copyright line ("© 2026
 Asia Harbour Post"); nor is the outlet of a reporter asking a question in a transcript
-("Reporter of Kyodo News: ...", :mod:`kg.extract.question_turns`), nor a description of
+("Reporter of Kyodo News: ...", :mod:`kg.extract.question_turns`; "Phoenix TV: What is the
+progress ...?", an outlet's name labelling a question turn), nor a description of
 the outlet named right after it ("Chinese state media China Daily").
 
 People and states are never sources here: what they say is a statement
@@ -84,6 +85,8 @@ def find_citations(article: Article, actors: list[ActorMention]) -> list[Citatio
             continue
         if questions and in_question(questions, mention.span.begin):
             continue  # "Reporter of Kyodo News: ...": the outlet asks, it is not a source
+        if mention.type is ActorType.MEDIA and _asks(article.text, mention):
+            continue  # "Phoenix TV: What is ...?": a transcript's questioner, not a source
         if mention.type is ActorType.PERSON:
             cited = _organisation_of_cited_person(tokens, keys, start, end, frames,
                                                   starts)
@@ -182,6 +185,24 @@ def _listed(text: str, mention: ActorMention, frames: CitationFrames) -> bool:
         return True
     return bool(_PAREN_BEFORE.search(text, max(0, begin - 3), begin)
                 and _PAREN_AFTER.match(text, end))
+
+
+_ASKER_LABEL = re.compile(r"[ \t]*(?:(?i:reporter|journalist|correspondent)[ \t]*)?[:：]")
+"""The rest of a turn label after an outlet's name: "Kyodo News:", "NHK reporter:"."""
+
+
+def _asks(text: str, mention: ActorMention) -> bool:
+    """Whether the outlet labels a question turn of a transcript: its name opens a line,
+    a colon follows, and the turn asks something ("Kyodo News: ... Can you confirm?")."""
+    begin = mention.span.begin
+    line_start = text.rfind("\n", 0, begin) + 1
+    if text[line_start:begin].strip(" \t-•*>"):
+        return False
+    label = _ASKER_LABEL.match(text, mention.span.end)
+    if label is None:
+        return False
+    line_end = text.find("\n", label.end())
+    return "?" in text[label.end():line_end if line_end >= 0 else len(text)]
 
 
 def _keys(keys: tuple[str, ...], begin: int, end: int) -> tuple[str, ...]:

@@ -52,6 +52,7 @@ from functools import lru_cache
 from ..model import ActorMention, ActorType, Article, Span
 from ..resolve import ActorInfo
 from .dates import DateMention, date_expressions, find_dates
+from .gazetteer import token_stream
 from .text import Quote, find_quotes, split_paragraphs, split_sentences
 from .triggers import Triggers, load_triggers, phrase_alternation
 
@@ -458,6 +459,18 @@ class Context:
         before = self.text[max(0, mention.span.begin - 12):mention.span.begin].lower()
         return before.rstrip().endswith(("like", "such as", "including"))
 
+    def occasion_ending_at(self, pos: int, clause_begin: int) -> int | None:
+        """Where "at the regular press conference" begins when it ends at ``pos`` after
+        an actor: where they spoke, between subject and verb ("Mao Ning at the regular
+        press conference said", translated Chinese word order); else None."""
+        while pos > clause_begin and self.text[pos - 1].isspace():
+            pos -= 1
+        occasion = _occasion_regex().search(self.text, max(clause_begin, pos - 60), pos)
+        if occasion is None or occasion.start() <= clause_begin or \
+                self.actor_ending_at(occasion.start()) is None:
+            return None
+        return occasion.start()
+
     def _skip_left(self, offset: int, clause_begin: int) -> int:
         """Move left from ``offset`` over white space, adverbs, auxiliaries and one
         appositive (", a spokesperson for the ministry,")."""
@@ -478,6 +491,10 @@ class Context:
                 m = re.search(r"(?:\b(?:on|in|at|during|late|early|last|this)\s+)?$",
                               self.text[max(clause_begin, dated - 10):dated], re.IGNORECASE)
                 pos = dated - (len(m.group()) if m else 0)
+                continue
+            occasion = self.occasion_ending_at(pos, clause_begin)
+            if occasion is not None:
+                pos = occasion
                 continue
             if pos > clause_begin and self.text[pos - 1] == ")":
                 # "a spokesperson for the Ministry of Commerce (MOFCOM) said": a short name
@@ -606,6 +623,15 @@ def _body_noun_regex() -> re.Pattern[str]:
         + r")\s*")
 
 
+@lru_cache(maxsize=1)
+def _occasion_regex() -> re.Pattern[str]:
+    """ "at the regular press conference" ending where a verb starts (``[speech] occasions``)."""
+    nouns = load_triggers().raw["speech"]["occasions"]
+    return re.compile(r"\s(?:at|in|during)\s+(?:the|a|an|its|his|her|their|this|that)\s+"
+                      r"(?:[\w-]+\s+){0,2}?(?:" + phrase_alternation(nouns) + r")\s*$",
+                      re.IGNORECASE)
+
+
 _DESCRIPTION_END = re.compile(r"\s(?:for|of|at|from|with|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _DESCRIPTION_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "in"})
 
@@ -683,7 +709,9 @@ def build_context(article: Article, actors: list[ActorMention]) -> Context:
     """
     text = article.text
     paragraphs = split_paragraphs(text)
-    expressions = date_expressions(text)  # scanned once, resolved once or twice below
+    # scanned once (over the words the shared token stream says may open a date), resolved
+    # once or twice below
+    expressions = date_expressions(text, stream=token_stream(text))
     ctx = Context(
         article=article,
         actors=_outermost(actors),

@@ -68,6 +68,8 @@ from functools import lru_cache
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from ..model import PartialDate, Span
+from .anchored import KeyFilter, folds_unevenly, lowered
+from .gazetteer import TokenStream
 from .triggers import load_triggers, phrase_alternation, phrase_pattern
 
 _WEEKDAYS = (MO, TU, WE, TH, FR, SA, SU)
@@ -228,10 +230,12 @@ def _tables() -> _Tables:
     )
 
 
-def date_expressions(text: str) -> list[re.Match[str]]:
+def date_expressions(text: str, *, stream: TokenStream | None = None
+                     ) -> list[re.Match[str]]:
     """The date expressions of ``text`` before they are resolved (what :func:`find_dates`
-    resolves): scanned once, they can be resolved against several anchors."""
-    return list(_scan(text, _tables()))
+    resolves): scanned once, they can be resolved against several anchors.  ``stream``, the
+    token stream of ``text``, lets the scan visit only the words that can open a date."""
+    return list(_scan(text, _tables(), stream))
 
 
 def find_dates(text: str, anchor: dt.date | None, *, own_anchor: bool = True,
@@ -263,11 +267,18 @@ def find_dates(text: str, anchor: dt.date | None, *, own_anchor: bool = True,
         if resolved is None:
             continue
         date, relative = resolved
-        if relative and story is not None and m.lastgroup in ("md", "dm", "mo"):
+        year_named = _YEAR_AFTER.match(text, m.end()) if m.lastgroup in ("md", "dm") else None
+        if year_named is not None and anchor is not None and own_anchor:
+            # "Sept. 15 this year", "March 3 last year": the year named after the day.
+            shift = {"this": 0, "last": -1, "next": 1}[year_named.group(1).lower()]
+            date = PartialDate(anchor.year + shift, date.month, date.day)
+        elif relative and story is not None and m.lastgroup in ("md", "dm", "mo"):
             date = _continue_story(text, m, date, story, anchor)
         span = _span(text, m)
         found.append(DateMention(span, date, relative))
-        if date.day is not None:
+        if date.day is not None and not _SINCE.search(text, max(0, m.start() - 7), m.start()):
+            # "since Sept. 15" dates the start of a state: "the same day" later refers to
+            # a day something happened on, not to it.
             last_day = date
         if date.month is not None:
             last_month = date
@@ -308,6 +319,8 @@ def _continue_story(text: str, m: re.Match[str], date: PartialDate,
 
 
 _WORD = re.compile(r"\w+")
+_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(this|last|next)\s+year\b", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 _STORY_REACH = 300
 """Characters after a date with a year within which a yearless date of the same year
@@ -323,7 +336,8 @@ def _date_regex(alternatives: list[str]) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
-def _scan(text: str, tables: _Tables) -> Iterator[re.Match[str]]:
+def _scan(text: str, tables: _Tables,
+          stream: TokenStream | None = None) -> Iterator[re.Match[str]]:
     """The matches of ``tables.regex`` in ``text``, as ``finditer`` gives them, tried only
     where a word that can begin a date starts, and with only the alternatives that can
     begin with that word.
@@ -336,12 +350,20 @@ def _scan(text: str, tables: _Tables) -> Iterator[re.Match[str]]:
     is the one the whole pattern would take.  A word with non-ASCII letters is tried against
     the whole pattern, since case-insensitive matching folds some of them onto ASCII letters.
     ``tests/test_extract_dates.py`` checks that this finds what ``finditer`` finds.
+
+    With the text's token ``stream``, the words to try are read from its index of token
+    keys (:func:`_word_starts`) instead of visiting every word.
     """
     full = tables.regex
     leading = tables.leading
     digit = leading["<digit>"]
     end = 0
-    for word in _WORD.finditer(text):
+    starts = _word_starts(text, tables, stream) if stream is not None else None
+    words = (_WORD.match(text, begin) for begin in starts) if starts is not None \
+        else _WORD.finditer(text)
+    for word in words:
+        if word is None:
+            continue
         begin = word.start()
         if begin < end:
             continue
@@ -363,6 +385,53 @@ def _scan(text: str, tables: _Tables) -> Iterator[re.Match[str]]:
         if m is not None:
             end = m.end()
             yield m
+
+
+_key_filter: tuple[_Tables, KeyFilter] | None = None
+
+
+def _word_keys(tables: _Tables) -> KeyFilter:
+    """The token keys whose tokens hold a word :func:`_scan` tries: a leading word, one
+    opening with a digit, a non-ASCII one, an abbreviation or a possessive ("'s")."""
+    global _key_filter
+    if _key_filter is None or _key_filter[0] is not tables:
+        leading = tables.leading
+        _key_filter = (tables, KeyFilter(
+            lambda k: k in leading or k[0].isdigit() or not k.isascii() or k[1:2] == "."
+            or k == "'s"))
+    return _key_filter[1]
+
+
+def _word_starts(text: str, tables: _Tables, stream: TokenStream) -> list[int] | None:
+    """Where the ``\\w+`` words of ``text`` that :func:`_scan` tries begin (non-ASCII, opening
+    with a digit, or a leading word), read from the token ``stream`` of ``text``: a superset
+    in text order, or ``None`` when the tokens cannot tell (see below).
+
+    Without an underscore in the text, each ``\\w+`` word is a word token's text, a letter of
+    an abbreviation's token ("U.S.") or the "s" of a possessive token; when lower-casing
+    agrees with the tokens' case-folding (:func:`~kg.extract.anchored.keys_are_lowered`),
+    a word token's key is its lower-cased text, which tells the words to try."""
+    if stream.text is not text or "_" in text or folds_unevenly(text) \
+            or not lowered(text)[1]:
+        return None
+    leading = tables.leading
+    keys = _word_keys(tables).select(stream.distinct)
+    tokens = stream.tokens
+    starts: list[int] = []
+    for i in stream.positions(keys):
+        token = tokens[i]
+        key = token.key
+        if key == "'s":
+            if "s" in leading:
+                starts.append(token.begin + 1)
+        elif not token.is_word:
+            continue  # a mark ("“"), not a word
+        elif key[1:2] == ".":  # an abbreviation: "U.S."
+            starts.extend(token.begin + j for j in range(0, len(key), 2)
+                          if not key[j].isascii() or key[j] in leading)
+        else:
+            starts.append(token.begin)
+    return starts
 
 
 def resolve_date(expression: str, anchor: dt.date | None) -> PartialDate | None:

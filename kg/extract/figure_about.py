@@ -13,7 +13,7 @@ import re
 
 from ..model import FigureMention, Span
 from .context import Context
-from .triggers import load_triggers
+from .triggers import Triggers, load_triggers
 
 _ABOUT_WORDS = 6
 NP_STOP = frozenset(
@@ -85,8 +85,20 @@ def about_of(ctx: Context, span: Span, unit: str, counted_from: int | None = Non
 
 def is_counted(unit: str) -> bool:
     """Whether ``unit`` is a counted noun (not a currency, percent or measure)."""
-    return unit not in set(load_triggers().units.values()) | set(
-        load_triggers().currency_words.values()) | set(load_triggers().currency_symbols.values())
+    return unit not in _measured_units(load_triggers())
+
+
+_measured: tuple[object, frozenset[str]] | None = None
+
+
+def _measured_units(t: Triggers) -> frozenset[str]:
+    """The units of measure and currencies of ``t``, gathered once per loaded table (the
+    figure extractor asks for each figure)."""
+    global _measured
+    if _measured is None or _measured[0] is not t:
+        _measured = (t, frozenset(t.units.values()) | frozenset(t.currency_words.values())
+                     | frozenset(t.currency_symbols.values()))
+    return _measured[1]
 
 
 def skip_parenthesis(text: str, pos: int) -> int:

@@ -24,8 +24,10 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..model import FigureMention, Span
+from .anchored import first_words, word_finditer
 from .context import Context
 from .figure_about import about_of
+from .gazetteer import token_stream
 from .triggers import HYPHENS, load_triggers, phrase_alternation, phrase_pattern
 
 
@@ -41,6 +43,8 @@ class _Patterns:
     number_before: re.Pattern[str]
     part_of: re.Pattern[str]
     count_verb: re.Pattern[str] | None
+    fraction_first: frozenset[str] | None = None
+    """The words a fraction can open with (:func:`~kg.extract.anchored.first_words`)."""
 
 
 def _words(entry: str) -> str:
@@ -82,8 +86,10 @@ def _patterns() -> _Patterns:
         r"(?P<noun>[a-z][a-z-]*s)\s*,?\s+(?:(?:who|which|that)\s+)?(?:"
         + "|".join(phrase_pattern(v) for v in verbs) + r")\s+$") if verbs else None
     keys = frozenset(k.split()[-1] for k in values)  # "third", "thirds": rarer than "two"
+    first = first_words([f"{det} {k}" for det in ("a", "an", "one")
+                         for k in table.get("article", {})] + list(table.get("bare", {})))
     return _Patterns(fraction, values, keys, qualifier_before, share_of, number_before,
-                     part_of, count_verb)
+                     part_of, count_verb, first)
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -97,7 +103,7 @@ def word_shares(ctx: Context, words: frozenset[str]) -> list[FigureMention]:
     text = ctx.text
     out: list[FigureMention] = []
     if not p.fraction_keys.isdisjoint(words):
-        for m in p.fraction.finditer(text):
+        for m in word_finditer(p.fraction, token_stream(text), p.fraction_first):
             key = " ".join(re.split(rf"[{HYPHENS}\s]+",
                                     (m.group("single") or m.group("plural")).lower()))
             value = p.fraction_values.get(key)

@@ -36,8 +36,11 @@ parts (``Three features stand out``, ``[figures.counted].discourse``), a count i
 apposition to the list before it (``gallium and germanium, two metals used in chips``).
 The figures of an interviewer's question (:mod:`kg.extract.question_turns`) are the
 questioner's framing, not claims: they are left out; so are what a page counts about
-itself ("3 min read", "12 comments", a copyright line's years) and a count announcing the
-list after its colon ("three materials ...: a, b and c").
+itself ("3 min read", "12 comments", a copyright line's years), a count announcing the
+list after its colon ("three materials ...: a, b and c"), the count of a report's anonymous
+sources ("two government sources", an ``unnamed`` actor's mention) and the figures of the
+headlines in a list of links to other stories (:func:`kg.extract.furniture.link_list_spans`).
+A price per quantity may say "a" for "per" ("$39,000 a ton").
 
 ``about`` is a short noun phrase saying what the number measures: the complement after
 ``of`` (``70% of Japan's rare earth imports``), the noun phrase an amount modifies
@@ -57,7 +60,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from ..model import ActorMention, Article, FigureMention, Span, StatementMention
+from ..model import ActorMention, ActorType, Article, FigureMention, Span, StatementMention
+from .anchored import first_words, word_finditer
 from .context import Context, build_context
 from .figure_about import (
     CHANGE_VERBS,
@@ -70,6 +74,7 @@ from .figure_about import (
     subject_before,
 )
 from .figure_frames import FrameRules, apply_frames, local_dollar_of
+from .furniture import in_spans, link_list_spans
 from .gazetteer import token_key, token_stream
 from .question_turns import in_question, question_spans
 from .triggers import load_triggers, phrase_alternation, phrase_pattern
@@ -85,6 +90,11 @@ _COUNTED_GAP = 3
 _COUNTED_AS_MODIFIERS = 4
 """Modifier words allowed before a ``[figures.counted_as]`` noun ("seven medium and heavy
 rare earths")."""
+_RATE_FOLLOWERS = ("(?:in|on|at|for|from|to|and|or|by|as|with|than|this|last|since|after|"
+                   "before|earlier|ago|versus|compared|while|when|up|down)")
+"""Words that may follow "a ton" in a price ("$39,000 a ton in Rotterdam")."""
+
+
 @dataclass(frozen=True)
 class _Tables:
     number: re.Pattern[str]
@@ -126,6 +136,9 @@ class _Tables:
     comparative: re.Pattern[str]
     comparative_followers: frozenset[str]
     local_dollars: dict[str, str]
+    first_words: dict[str, frozenset[str] | None]
+    """The first words of the number words and of the vague, multiplier and comparative
+    patterns (:func:`~kg.extract.anchored.first_words`): where those patterns can start."""
 
 
 _DIGIT_START = re.compile(r"\d(?<![\d.,]\d)")
@@ -198,7 +211,11 @@ def _tables() -> _Tables:
     frames = phrase_alternation(raw.get("durations", {}).get("frames", [])) or "(?!x)x"
     duration_frame = re.compile(rf"(?<![\w])(?:{frames})\s+$", re.IGNORECASE)
     rates = phrase_alternation(raw.get("rate_nouns", [])) or "(?!x)x"
-    rate = re.compile(rf"\s+per\s+(?P<noun>{rates})(?![\w‑-])", re.IGNORECASE)
+    # "$39,000 a ton" as "per ton", unless the noun modifies another ("$2 billion a chip
+    # plant"): only punctuation or a preposition may follow it
+    rate = re.compile(rf"\s+(?:per|(?P<article>an?)(?=\s+(?:{rates})(?![\w‑-])"
+                      rf"(?!\s+(?!{_RATE_FOLLOWERS}\b)[a-z])))\s+(?P<noun>{rates})(?![\w‑-])",
+                      re.IGNORECASE)
     comparatives = raw.get("comparatives", {})
     comparative = re.compile(
         rf"\b{_opening(comparatives)}(?P<verb>"
@@ -222,7 +239,11 @@ def _tables() -> _Tables:
                    comparative=comparative,
                    comparative_followers=frozenset(
                        w.lower() for w in raw.get("comparative_followers", {}).get("words", [])),
-                   local_dollars=dict(raw.get("local_dollars", {})))
+                   local_dollars=dict(raw.get("local_dollars", {})),
+                   first_words={"number": first_words(t.number_words),
+                                "vague": first_words(t.vague),
+                                "multiplier": first_words(t.multipliers),
+                                "comparative": first_words(comparatives)})
 
 
 def find_figures(article: Article, actors: list[ActorMention], *,
@@ -249,7 +270,8 @@ def find_figures(article: Article, actors: list[ActorMention], *,
     stream = token_stream(ctx.text)
     words = stream.distinct
     starts = sorted([c.start() for c in _DIGIT_START.finditer(ctx.text)]
-                    + [c.start() for c in tables.candidate.finditer(ctx.text)]
+                    + [c.start() for c in word_finditer(tables.candidate, stream,
+                                                        tables.first_words["number"])]
                     if not tables.number_keys.isdisjoint(words) else
                     [c.start() for c in _DIGIT_START.finditer(ctx.text)])
     k = 0
@@ -280,22 +302,22 @@ def find_figures(article: Article, actors: list[ActorMention], *,
             found.append(figure)
             if figure.span.end < m.end():
                 pos = figure.span.end  # not a range: the second amount is a figure of its own
-    for m in tables.vague.finditer(ctx.text) if not tables.vague_keys.isdisjoint(words) \
-            else ():
+    for m in word_finditer(tables.vague, stream, tables.first_words["vague"]) \
+            if not tables.vague_keys.isdisjoint(words) else ():
         unit = _unit_of(m.group("unit"))
         if unit == "ratio":
             continue  # "shared tens of thousands of times": occasions, not a ratio
         found.append(FigureMention(value=None, unit=unit,
                                    span=Span.of(ctx.text, m.start(), m.end()),
                                    about=np_after(ctx, m.end())))
-    for m in tables.multiplier.finditer(ctx.text) \
+    for m in word_finditer(tables.multiplier, stream, tables.first_words["multiplier"]) \
             if not tables.multiplier_keys.isdisjoint(words) else ():
         value = load_triggers().multipliers[m.group("verb").lower()]
         begin, qualifier = _qualified_start(ctx, m.start())
         found.append(FigureMention(value=value, unit="ratio",
                                    span=Span.of(ctx.text, begin, m.end()),
                                    qualifier=qualifier, about=subject_before(ctx, begin)))
-    for m in tables.comparative.finditer(ctx.text) \
+    for m in word_finditer(tables.comparative, stream, tables.first_words["comparative"]) \
             if not tables.comparative_keys.isdisjoint(words) else ():
         if m.group("follower").lower() not in tables.comparative_followers:
             continue  # "met twice", "repeated it twice more": occasions
@@ -313,6 +335,17 @@ def find_figures(article: Article, actors: list[ActorMention], *,
     if questions:
         # An interviewer's question quotes figures; the answer states them (if it does).
         found = [f for f in found if not in_question(questions, f.span.begin)]
+    sources = [a.span for a in actors if a.type is ActorType.PERSON
+               and a.name.startswith("unnamed ")]
+    if sources:
+        # "two government sources", "three officials at trading houses": who the report
+        # cites, counted in passing, not a quantity of the story
+        found = [f for f in found if not any(s.begin <= f.span.begin < s.end
+                                             for s in sources)]
+    links = link_list_spans(ctx.text)
+    if links:
+        # "Related stories: - Japan approves record 9 trillion yen budget": another story's
+        found = [f for f in found if not in_spans(links, f.span.begin)]
     restated_about(ctx, found)
     for figure in found:
         figure.asserted_by = _asserted_by(ctx, figure.span, statements)

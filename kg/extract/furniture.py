@@ -17,6 +17,12 @@ assert nothing on the article's behalf:
 
 The labels are in ``[page]`` of ``kg/data/triggers.toml``.  :func:`furniture_spans` gives
 these spans; the statement extractor keeps no statement that starts in one.
+
+A list of links also runs over the lines under its label when the page has no blank line
+between its blocks: over bulleted or numbered lines ("- Korea, US sign minerals pact",
+"1. Won slides past 1,470"), else over lines that do not end like a sentence, up to a blank
+line or a line of another form.  :func:`link_list_spans` gives these lists; the actors,
+materials and figures they name are not the article's (a headline of another story).
 """
 
 from __future__ import annotations
@@ -60,6 +66,8 @@ class Furniture:
         begin, end = _line_at(text, offset)
         if self._in_headline(offset):
             return True
+        if in_spans(link_list_spans(text), offset):
+            return True  # an item under "Most read" on a page without blank lines
         labels, prefixes, credits = _patterns()
         if (text.find(":", begin, end) != -1 or text.find("：", begin, end) != -1) and (
                 prefixes.match(text, begin, end) is not None or _has_credit(text, begin, end)):
@@ -180,6 +188,58 @@ def _headlines(article: Article, top: list[tuple[int, int]]) -> list[tuple[int, 
                     for other in top):
                 out.append((begin, end))
     return out
+
+
+_ITEM_MARK = re.compile(r"[ \t]*(?:[-•·*–—▪►]|\d{1,2}[.)])[ \t]+\S")
+"""A bulleted or numbered line of a list: "- Title", "· Title", "2. Title"."""
+_LIST_ITEM_WORDS = 24
+"""Longest unmarked line (in words) taken for the title of a linked story."""
+
+
+@lru_cache(maxsize=4)
+def link_list_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """``(begin, end)`` of each list of links to other stories in ``text``: the item lines
+    under its label (see module doc), in text order."""
+    labels = _list_labels()
+    out: list[tuple[int, int]] = []
+    for m in labels.finditer(text):
+        if len(m.group().split()) > _LABEL_LINE_WORDS:
+            continue
+        end = m.end()
+        marked: bool | None = None
+        while end < len(text):
+            begin = end + 1
+            stop = text.find("\n", begin)
+            stop = len(text) if stop == -1 else stop
+            line = text[begin:stop]
+            if not line.strip():
+                break
+            if labels.match(text, begin) is not None \
+                    and len(line.split()) <= _LABEL_LINE_WORDS:
+                break  # another list's label: its own list
+            is_marked = _ITEM_MARK.match(line) is not None
+            if marked is None:
+                marked = is_marked
+            if is_marked != marked or not marked and (
+                    _SENTENCE_END.search(line) or len(line.split()) > _LIST_ITEM_WORDS):
+                break
+            end = stop
+        if end > m.end():
+            out.append((m.end() + 1, end))  # the label itself may cite ("Read more at X")
+    return tuple(out)
+
+
+def in_spans(spans: tuple[tuple[int, int], ...], offset: int) -> bool:
+    """Whether ``offset`` lies in one of ``spans`` (sorted, from :func:`link_list_spans`)."""
+    return any(b <= offset < e for b, e in spans)
+
+
+@lru_cache(maxsize=1)
+def _list_labels() -> re.Pattern[str]:
+    """A line holding only a link-list label and a few words ("Most read", "More from X")."""
+    page = load_triggers().raw["page"]
+    return re.compile(rf"(?m)^[ \t]*(?i:{phrase_alternation(page['link_list_labels'])})"
+                      rf"\b[^\n.:]*$")
 
 
 def furniture_spans(article: Article) -> Furniture:

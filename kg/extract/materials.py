@@ -19,7 +19,9 @@ earths" wins over "heavy rare earths" and "rare earth magnets" over "rare earth"
 * a good named by its origin keeps the nationality in its mention ("Japanese seafood");
   parts ("supercomputer components") and desks ("head of critical minerals") name no good;
   an acronym in parentheses inside a name is skipped ("extreme-ultraviolet (EUV)
-  machines").
+  machines");
+* the headlines of other stories in a list of links ("Related stories", see
+  :func:`kg.extract.furniture.link_list_spans`) name no good of this article.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import re
 from collections.abc import Callable
 
 from ..model import Article, MaterialMention, Span
+from .furniture import link_list_spans
 from .refdata import (
     GazMatch,
     MaterialAlias,
@@ -53,6 +56,7 @@ def find_materials(article: Article) -> list[MaterialMention]:
     tokens = stream.tokens
     heading = stream.heading
     shouted = [(m.start(), m.end()) for m in _CAPITALS_LINE.finditer(text)]
+    shouted += link_list_spans(text)  # headlines of other stories under "Related stories"
 
     def accept(match: GazMatch) -> GazMatch | None:
         first = tokens[match.start]
@@ -159,13 +163,45 @@ def _with_acronyms(data: MaterialData, tokens: tuple[Token, ...],
 
 def _qualifies_agent(data: MaterialData, tokens: tuple[Token, ...], end: int) -> bool:
     """Whether the material ending at token ``end`` only qualifies an agent or activity
-    noun ("battery producers", "magnet and materials makers")."""
-    if end >= len(tokens):
-        return False
+    noun ("battery producers", "magnet and materials makers"), also as one modifier of a
+    list ("battery, chip and auto-parts makers")."""
+    n = len(tokens)
     k = end
-    if tokens[k].key in _CONJUNCTIONS and k + 2 < len(tokens) and tokens[k + 1].is_word:
-        k += 2  # "magnet and materials makers": the shared head
-    return tokens[k].key in data.agent_heads and not tokens[k].glued
+    joined = True
+    for conjunct in range(_CONJUNCTS):
+        if k >= n:
+            return False
+        if tokens[k].key in data.agent_heads and not tokens[k].glued:
+            return joined
+        if tokens[k].key not in _LIST_SEPARATORS:
+            return False
+        if conjunct == 0 and tokens[k].key not in _CONJUNCTIONS \
+                and tokens[end - 1].key.endswith("s"):
+            return False  # "electric vehicles, defense systems and electronics makers"
+        # "magnet and materials makers", "battery, chip and auto-parts makers": the head
+        # the list of modifiers shares, over one conjunct of a word or two after "and"
+        joined = False
+        while k < n and tokens[k].key in _LIST_SEPARATORS:
+            joined = joined or tokens[k].key in _CONJUNCTIONS
+            k += 1
+        words = 0
+        while k < n and tokens[k].key not in data.agent_heads \
+                and tokens[k].key not in _LIST_SEPARATORS and (
+                tokens[k].glued or tokens[k].is_word and not tokens[k].is_capitalised
+                and tokens[k].key not in _DETERMINERS and words < _CONJUNCT_WORDS):
+            words += not tokens[k].glued
+            k += 1
+        if words == 0:
+            return False
+    return False
+
+
+_CONJUNCTS = 4
+"""Conjuncts of a list of modifiers searched for the head they share."""
+_CONJUNCT_WORDS = 2
+"""Words of one such conjunct ("auto parts")."""
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these",
+                "those", "that", "some", "other", "more"}
 
 
 def _name(match: GazMatch) -> str:

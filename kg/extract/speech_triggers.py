@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import ActorType, PartialDate, Span
+from .anchored import KeyFilter, anchored_finditer, letter_head, lowered
 from .context import PREPOSITIONS, Context, Subject
+from .gazetteer import token_stream
 from .text import Quote
 from .triggers import SpeechVerb, load_triggers, phrase_alternation, phrase_pattern
 
@@ -74,9 +76,9 @@ class TriggerWords:
 
     def __init__(self, text: str) -> None:
         entries_of = _trigger_entries
-        lower = text.lower()
+        lower = lowered(text)[0]
         if len(lower) == len(text):  # one lower-casing of the text keeps the offsets
-            found = [(m.start(), entries_of(m.group())) for m in _first_words().finditer(lower)]
+            found = [(m.start(), entries_of(m.group())) for m in _word_hits(text, lower)]
         else:  # a character whose lower case is longer ("İ"): lower each word
             found = [(m.start(), entries) for m in _WORD.finditer(text)
                      if (entries := entries_of(m.group().lower())) is not None]
@@ -114,6 +116,26 @@ class TriggerWords:
 
 
 _KINDS = ("verb", "act", "negation", "according")
+
+
+def _word_hits(text: str, lower: str) -> Iterator[re.Match[str]]:
+    """The matches of :func:`_first_words` in ``lower`` (``text`` lower-cased, as long):
+    tried only at the tokens whose key opens with a trigger word
+    (:func:`~kg.extract.anchored.anchored_finditer`) when the lower-cased text holds the
+    token keys, else scanned."""
+    if not _anchorable() or lower is not lowered(text)[0] or not lowered(text)[1]:
+        return _first_words().finditer(lower)
+    stream = token_stream(text)
+    keys = _trigger_keys().select(stream.distinct)
+    return anchored_finditer(_first_words(), stream, keys, subject=lower)
+
+
+@lru_cache(maxsize=1)
+def _trigger_keys() -> KeyFilter:
+    """The token keys a trigger word may open: a trigger word ends before a non-letter, a
+    digit included ("said2"), so its token's key opens with it."""
+    index = _trigger_index()
+    return KeyFilter(lambda key: key in index or letter_head(key) in index)
 
 
 def trigger_words(ctx: Context) -> TriggerWords:
@@ -164,7 +186,8 @@ def _verbs(ctx: Context, sentence: Span, matches: list[re.Match[str]]) -> list[S
             if (lower in ctx.triggers.noun_markers or lower in PREPOSITIONS
                     or lower.endswith(("'s", "’s"))) and not _adverb_after_auxiliary(
                         ctx, m.start(), lower) and not (lower == "as" and _quoted_as(
-                            ctx, sentence, m.start())):
+                            ctx, sentence, m.start())) and \
+                    ctx.occasion_ending_at(m.start(), sentence.begin) is None:
                 continue  # a noun ("his remarks", "Takaichi's comments") or an infinitive
         if info.tense == "base" and before is not None and before.lower() not in (
                 "and", "or", "also", "they"):
@@ -368,6 +391,13 @@ def _first_words() -> re.Pattern[str]:
     words only, its alternatives folded into a trie ("sa(?:id|y(?:ing|s)?)"): the
     engine follows one branch per letter instead of trying every word in turn."""
     return re.compile(r"(?<![\w])(?:" + _trie(_trigger_index()) + r")(?![^\W\d_])")
+
+
+@lru_cache(maxsize=1)
+def _anchorable() -> bool:
+    """Whether each trigger word is a run of two letters or more: its match then opens a
+    token (not the inside of an abbreviation's, "U.S."), as :func:`_word_hits` needs."""
+    return all(len(word) >= 2 and word.isalpha() for word in _trigger_index())
 
 
 def _trie(words: Iterable[str]) -> str:

@@ -10,17 +10,23 @@ A statement is dated only where the text places the act of saying, in this order
    she made in parliament in November"), the dateline left out, and so are the dates of a
    clause before it with a subject of its own ("has not withdrawn her 7 November remarks,
    and she has said that ...", "approved the budget on Dec. 26, which Beijing cites as
-   ...") and those inside the words of a report cut into coordinated statements.  A
-   coordinated clause with no date of its own whose verb is not perfect shares the day
-   adverbial of the clause before ("China on Wednesday defended the ban, while Tokyo said
-   ...");
+   ...") and those inside the words of a report cut into coordinated statements; so is a
+   year naming which thing ("its first announcement of 2026"), and a date between
+   "according to <source>," and the words ("According to Kyodo report, on 19th, the Chinese
+   side notified ...": the notification's day).  A coordinated clause with no date of its
+   own whose verb is not perfect shares the day adverbial of the clause before ("China on
+   Wednesday defended the ban, while Tokyo said ...");
 2. in a timeline entry ("Nov. 19 – Kyodo reports ...", "Early December – ..."), the entry's
    heading date: a timeline tells events in the historical present, so "says" there is
    not the article's day (:func:`timeline_entries`); a live blog's entry opened by a time
-   of day ("18:05 JST — ...") is of the article's own day;
+   of day ("18:05 JST — ...") is of the article's own day; "said at the time" takes the last
+   date its paragraph told before ("In April, the command held drills. Its spokesman said
+   at the time ...");
 3. a verb in the present tense ("China says", also the present progressive "the Chinese
    side is explaining that") takes the article's own date; in the questions and answers of
-   a transcript, the day of the conversation;
+   a transcript, the day of the conversation (the seeds date "China says" so, and so a
+   present "estimates" too, though some held-out annotators leave both undated); but
+   "according to X report" holds a noun, not a present verb: no date;
 4. a verb in the present perfect ("has said") or past perfect says the words came at some
    earlier time: no date;
 5. a person's statement takes the last date at which the article placed that person as the
@@ -30,7 +36,11 @@ A statement is dated only where the text places the act of saying, in this order
    body or state named by a pronoun, the last such date in the same paragraph
    ("On Jan. 6, the ministry prohibited exports ... It also warned that ..."); one named
    by a definite description, the date of its last dated statement in the paragraph
-   ("The ministry said on Tuesday that A. The ministry warned that B");
+   ("The ministry said on Tuesday that A. The ministry warned that B"); a spokesperson's
+   undated words, the date of the last dated statement of the body they speak for ("The
+   ministry said on Thursday ... Spokesman He told a regular briefing that ...").  Words
+   the attribution places at a later event ("said in an interview after the summit") take
+   none of this;
 6. a person's statement right after a sentence holding an explicitly dated statement of
    the person's state or body ("Japan on Friday renewed its demand that ..." followed by a
    Japanese minister's quote) takes that date: the official's words are the substance of
@@ -45,9 +55,36 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import ActorType, PartialDate, Span
 from .context import Context, Subject
+from .triggers import load_triggers, phrase_alternation
+
+
+@dataclass(frozen=True)
+class _Words:
+    elsewhere: re.Pattern[str]
+    at_that_time: re.Pattern[str]
+    spokesperson: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    """The statement-date words of ``[dates]`` in ``kg/data/triggers.toml``."""
+    data = load_triggers().dates
+    return _Words(
+        # "after the summit", "before roughly 100 minutes of talks": a time clause whose
+        # event is not a date expression.
+        elsewhere=re.compile(rf"\b(?:{phrase_alternation(data['event_time_words'])})\s+"
+                             r"(?:the|his|her|their|its|this|that|these|those)\b",
+                             re.IGNORECASE),
+        # ("after a Cabinet meeting" is the routine of the day told, and stays.)
+        at_that_time=re.compile(rf"\b(?:{phrase_alternation(data['at_that_time'])})\b",
+                                re.IGNORECASE),
+        spokesperson=re.compile(rf"\b(?:{phrase_alternation(data['spokesperson_roles'])})\b",
+                                re.IGNORECASE))
 
 _PERFECT = re.compile(r"\b(?:has|have|had|'s|’s|'ve|’ve)\s+(?:\w+ly\s+|also\s+|not\s+|"
                       r"long\s+|already\s+|repeatedly\s+|previously\s+|since\s+)*$",
@@ -60,11 +97,13 @@ event's ("the curbs announced in December", "remarks she made in parliament in
 November"), not the statement's."""
 _ADVERBIAL = re.compile(r"(?:\b(?:on|late\s+on|early\s+on)\s+|^)$", re.IGNORECASE)
 _SEMICOLON = re.compile(r";")
+_ANNOUNCE = re.compile(r"\bannounc(?:e|ed|es|ing)\b", re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 _PARTICIPLE_AFTER_COMMA = re.compile(r",\s*\w+ing$")
 _NEW_CLAUSE = re.compile(r",\s+(?:(?P<co>and|but|while|whereas)|which|whom)(?P<c>)\s+"
-                         r"(?P<s>[\w’'-]+)")
-"""A clause with a subject of its own: coordinated ("..., while Tokyo said") or relative
-("..., which Beijing cites as ...")."""
+                         r"(?:(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2})?(?P<s>[\w’'-]+)")
+"""A clause with a subject of its own: coordinated ("..., while Tokyo said", "..., while the
+state-run Global Times said") or relative ("..., which Beijing cites as ...")."""
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _SUBJECT_TIME = re.compile(r"\s(?:(?:late|early)\s+)?(?:on|in|at)\s*$")
 _NUMERIC_HEADING = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*(?:[–—:]|-{1,2})\s")
@@ -107,9 +146,24 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|this|that|these|
                                 r"\s+$", re.IGNORECASE)
 
 
+_NOUN_OF = re.compile(r"\b(?!(?:end|start|beginning|middle|half|part|course|spring|summer|"
+                      r"autumn|fall|winter|quarter|rest|close|turn)\b)[a-z]{3,}\s+of\s+$")
+"""A noun and "of" before a year ("its first announcement of 2026"), but not a part of a
+period ("at the end of 2025")."""
+
+
+def _year_of_noun(text: str, span: Span) -> bool:
+    """"its first announcement of 2026": a year naming which thing, not when."""
+    return span.text.isdigit() and \
+        _NOUN_OF.search(text, max(0, span.begin - 20), span.begin) is not None
+
+
 def _attributive(text: str, span: Span) -> bool:
     """A date modifying a noun ("called the October rules ...", "Beijing's Nov. 14
-    advisory"): it names the thing, not the time of speaking."""
+    advisory", "its first announcement of 2026"): it names the thing, not the time of
+    speaking."""
+    if _year_of_noun(text, span):
+        return True
     return _DETERMINER_BEFORE.search(text, max(0, span.begin - 12), span.begin) is not None \
         and re.match(r"\s+[a-z]", text[span.end:span.end + 3]) is not None
 
@@ -193,6 +247,14 @@ class StatementDater:
         paragraph = ctx.paragraph_of(sentence.begin)
         if paragraph is not None and paragraph.begin in self.entries:
             return self.entries[paragraph.begin]
+        words = _words()
+        attribution = _attribution(ctx.text, sentence, content)
+        if words.at_that_time.search(attribution):
+            return self._told_before(sentence)
+        if tense == "present" and _ACCORDING.search(
+                ctx.text, max(sentence.begin, verb.begin - 60), verb.end):
+            # "According to Kyodo report, ...": a noun, not a verb in the present.
+            return None
         if tense == "present" and self.conversation is not None and \
                 sentence.begin >= self.conversation[0]:
             return self.conversation[1]  # "Q: Beijing says ...": said as of the interview
@@ -200,6 +262,8 @@ class StatementDater:
             return PartialDate.from_date(ctx.article.metadata.date)
         if _PERFECT.search(ctx.text, max(sentence.begin, verb.begin - 40), verb.begin):
             return None
+        if words.elsewhere.search(attribution):
+            return None  # "said after the summit": another time than any told before
         if speaker and (ctx.type_of(speaker) is ActorType.PERSON or pronoun or description):
             person = ctx.type_of(speaker) is ActorType.PERSON
             paragraph = ctx.paragraph_of(sentence.begin)
@@ -212,11 +276,49 @@ class StatementDater:
                              if floor <= offset < sentence.begin)
             if earlier:
                 return earlier[-1][2]
+            spoken = self._spokesperson_date(sentence, speaker) if person else None
+            if spoken is not None:
+                return spoken
         lead = self._lead_date(sentence, speaker)
         if lead is not None and speaker and ctx.type_of(speaker) is ActorType.PERSON:
             # The lead's date carries over to the same person's later quotes (rule 5).
             self.note(sentence, speaker, lead)
         return lead
+
+    def _told_before(self, sentence: Span) -> PartialDate | None:
+        """"Shi Yi said at the time that ...": the last date the paragraph told before the
+        sentence (outside quotations), at its precision; none when it told none."""
+        ctx = self.ctx
+        paragraph = ctx.paragraph_of(sentence.begin)
+        if paragraph is None:
+            return None
+        dates = [d.date for d in ctx.dates_in(paragraph.begin, sentence.begin)
+                 if not ctx.in_quote(d.span.begin, d.span.end) and not ctx.is_dateline(d.span)]
+        return dates[-1] if dates else None
+
+    def _spokesperson_date(self, sentence: Span, speaker: str) -> PartialDate | None:
+        """A spokesperson's undated words: the date of the last dated statement of the body
+        they speak for, earlier in the article ("The ministry said on Thursday that A.
+        ... Spokesman He Yadong told a regular briefing that B")."""
+        ctx = self.ctx
+        facts = ctx.known(speaker)
+        if facts is None or not facts.affiliation or not facts.role or \
+                not _words().spokesperson.search(facts.role):
+            return None
+        body = facts.affiliation
+        found = [(offset, d) for offset, said in self.dated_statements.items()
+                 if offset < sentence.begin and not self._announces(offset)
+                 for who, d in said if who == body]
+        return max(found, key=lambda x: x[0])[1] if found else None
+
+    def _announces(self, offset: int) -> bool:
+        """Whether the sentence at ``offset`` announces something ("the ministry announced
+        on 8th day that exports are banned"): the issuing of a measure, not a briefing its
+        spokesperson's words belong to."""
+        ctx = self.ctx
+        sentences = ctx.sentences_in(offset, offset + 1)
+        end = sentences[0].end if sentences else offset + 200
+        return _ANNOUNCE.search(ctx.text, offset, end) is not None
 
     def note(self, sentence: Span, speaker: str, date: PartialDate | None) -> None:
         """Record a statement of ``sentence`` with an explicit date, for rule 6."""
@@ -274,8 +376,12 @@ class StatementDater:
                                                   span.begin)
                            or _attributive(ctx.text, span)):
                 continue
-            if ctx.in_quote(span.begin, span.end) or ctx.is_dateline(span):
+            if ctx.in_quote(span.begin, span.end) or ctx.is_dateline(span) or \
+                    _year_of_noun(ctx.text, span):
                 continue
+            if verb.end <= span.begin < content.begin and _ACCORDING.search(
+                    ctx.text, max(begin, verb.begin - 60), verb.end):
+                continue  # "According to Kyodo, on 19th, China notified ...": the event's
             distance = abs(span.begin - verb.begin)
             if best is None or distance < best[0]:
                 best = (distance, mention.date)
@@ -311,13 +417,15 @@ class StatementDater:
         before = ctx.sentences_in(max(0, sentence.begin - 2000), sentence.begin)
         if not before:
             return None
-        side = {ctx.root(speaker), ctx.state_of(speaker)} - {None}
+        own = set(_bodies(ctx, speaker)) - {ctx.root(speaker), ctx.state_of(speaker)}
+        side = {ctx.root(speaker), ctx.state_of(speaker), *own} - {None}
         if ctx.type_of(speaker) is not ActorType.PERSON:
             # "China on Tuesday barred exports ...¶China's commerce ministry said in a
             # statement that ...": the body speaks for the act its side just did.
             return self._acted_on(before[-1], side | {speaker})
         for other, date in self.dated_statements.get(before[-1].begin, []):
-            if other in side and ctx.type_of(other) is not ActorType.PERSON:
+            if other in side and ctx.type_of(other) is not ActorType.PERSON and (
+                    other not in own or not self._announces(before[-1].begin)):
                 return date
         return None
 
@@ -349,6 +457,27 @@ class StatementDater:
             if begin < span.end and span.begin < end:
                 return True
         return False
+
+
+def _bodies(ctx: Context, name: str) -> list[str]:
+    """The bodies ``name`` belongs to, nearest first (a spokesman's ministry, then its
+    government): a person's own body speaks for them as much as the state does."""
+    found: list[str] = []
+    facts = ctx.known(name)
+    while facts is not None:
+        parent = facts.part_of or facts.affiliation
+        if not parent or parent in found or parent == name:
+            break
+        found.append(parent)
+        facts = ctx.known(parent)
+    return found
+
+
+def _attribution(text: str, sentence: Span, content: Span) -> str:
+    """The words of ``sentence`` outside the reported words: where the time of saying is."""
+    cut = min(max(content.begin, sentence.begin), sentence.end)
+    resume = max(min(content.end, sentence.end), cut)
+    return text[sentence.begin:cut] + " " + text[resume:sentence.end]
 
 
 def _titled_person(ctx: Context, subject: Subject, sentence: Span) -> Subject | None:

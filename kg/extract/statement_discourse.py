@@ -48,12 +48,17 @@ class _Answer:
     trigger: SpeechTrigger
     labelled: bool
     paragraph: int
+    opening: int
+    """Where the labelled turn this sentence answers in (or continues) begins."""
 
 
 def answer_triggers(ctx: Context, transcript: Transcript) -> dict[tuple[int, int], _Answer]:
     """For each sentence of an answer (see :mod:`.transcripts`), the answerer's statement."""
     out: dict[tuple[int, int], _Answer] = {}
+    opening = 0
     for turn in transcript.turns:
+        if turn.labelled:
+            opening = turn.body.begin
         for span in answer_sentences(ctx, turn):
             sentence = ctx.sentence_of(span.begin)
             if sentence is None:
@@ -62,7 +67,7 @@ def answer_triggers(ctx: Context, transcript: Transcript) -> dict[tuple[int, int
                                     "answer", "past", speaker=turn.speaker, content=span,
                                     given_date=(turn.date,) if turn.replies else None)
             out[(sentence.begin, sentence.end)] = _Answer(trigger, turn.labelled,
-                                                          turn.body.begin)
+                                                          turn.body.begin, opening)
     return out
 
 
@@ -96,6 +101,23 @@ def reports_third_party(ctx: Context, found: list[SpeechTrigger], speaker: str |
         if ctx.type_of(t.speaker.name) is ActorType.PERSON or t.speaker.name not in side:
             return True
     return False
+
+
+def narrates_answerer(found: list[SpeechTrigger], speaker: str | None, body: int) -> bool:
+    """Whether a sentence of an answer names its own speaker as the subject of a speech verb
+    ("He Yongqian stressed, any organisation ...", '"...," He Yongqian said'): the
+    reporter's narration, as translated news agencies mix it into a transcript, so the
+    sentence's own statement (reported, or the quotation) stands, not the answer's.
+    ``body`` is where the answer's text starts: the label before it names no one here."""
+    first_person = _first_person()
+    return any(not t.dropped and t.content is not None and t.speaker is not None and
+               t.speaker.name == speaker and t.speaker.span.begin >= body and
+               t.speaker.span.text.lower() not in first_person for t in found)
+
+
+@lru_cache(maxsize=1)
+def _first_person() -> frozenset[str]:
+    return frozenset(load_triggers().raw["speech"]["subjects"]["first_person"])
 
 
 # -- triggers -------------------------------------------------------------------------------

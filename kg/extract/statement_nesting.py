@@ -96,7 +96,8 @@ def resolve_nesting(ctx: Context, found: list[SpeechTrigger]) -> None:
                 # the embassy announced": an article.
                 title = _TITLE_WORDS.search(lead)
                 lead = lead[:title.start()] if title is not None else lead
-                lead = re.sub(r"\b(?:the|a|an)\s+$", "", lead, flags=re.IGNORECASE)
+                # "..., while the state-run Global Times said": the article and modifiers.
+                lead = _SPEAKER_MODIFIERS.sub("", lead)
             if coordinated or (BOUNDARY.search(lead)
                                and (inner.tense == "gerund" or inner.post_quote is None)):
                 end = trim_end(ctx.text, content.begin, content.begin + len(lead.rstrip()))
@@ -109,6 +110,10 @@ def resolve_nesting(ctx: Context, found: list[SpeechTrigger]) -> None:
             inner.dropped = True
 
 
+_SPEAKER_MODIFIERS = re.compile(r"(?:\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}|"
+                                r"\b(?:[a-z][\w]*-[\w-]+\s+){1,2})$", re.IGNORECASE)
+"""An article and up to two modifiers ("the state-run ", "a Beijing-based "), or hyphenated
+modifiers alone ("state-run "), before a speaker's name."""
 _TITLE_WORDS = re.compile(r"(?:\b(?:[A-Z][\w’'.-]*|minister|ministry|secretary|spokes(?:person|"
                           r"man|woman)|chief|trade|foreign|defen[cs]e|deputy|vice|senior|"
                           r"president|ambassador|envoy|official)\s+){1,4}$")

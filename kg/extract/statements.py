@@ -154,6 +154,7 @@ from .statement_discourse import (
     colon_attributions,
     colon_paragraphs,
     continuations,
+    narrates_answerer,
     published_quotes,
     reports_third_party,
     says_nothing,
@@ -199,7 +200,10 @@ def find_statements(article: Article, actors: list[ActorMention], *,
     answers = answer_triggers(ctx, transcript) if transcript is not None else {}
     triggers: list[SpeechTrigger] = []
     speakers: list[str] = []  # who spoke so far, for "It said ..."
-    narrated: set[int] = set()  # unlabelled paragraphs after an answer that are narration
+    # Where the narration takes over an answer: the first unlabelled paragraph after it that
+    # is the reporter's (reports a third party, or names the answerer as speaker), by the
+    # labelled turn it follows; the paragraphs after it are narration too.
+    narrated: dict[int, int] = {}
     per_sentence: list[tuple[Span, list[SpeechTrigger]]] = []
     words = trigger_words(ctx)
     for sentence in ctx.sentences:
@@ -207,18 +211,21 @@ def find_statements(article: Article, actors: list[ActorMention], *,
         found = _sentence_triggers(ctx, sentence, speakers, words) \
             if words.any_in(sentence) and not _is_question(ctx, sentence) else []
         answer = answers.get((sentence.begin, sentence.end))
-        if answer is not None and not answer.labelled and reports_third_party(
-                ctx, found, answer.trigger.speaker.name if answer.trigger.speaker else None):
-            narrated.add(answer.paragraph)
+        who = answer.trigger.speaker.name if answer and answer.trigger.speaker else None
+        if answer is not None and not answer.labelled and (
+                reports_third_party(ctx, found, who) or
+                narrates_answerer(found, who, answer.paragraph)):
+            narrated.setdefault(answer.opening, answer.paragraph)
         per_sentence.append((sentence, found))
         speakers.extend(t.speaker.name for t in found
                         if not t.dropped and t.speaker and t.content)
     for sentence, found in per_sentence:
         answer = answers.get((sentence.begin, sentence.end))
-        if answer is not None and answer.paragraph not in narrated and not (
-                answer.labelled and reports_third_party(
-                    ctx, found, answer.trigger.speaker.name if answer.trigger.speaker
-                    else None)):
+        who = answer.trigger.speaker.name if answer and answer.trigger.speaker else None
+        if answer is not None and \
+                answer.paragraph < narrated.get(answer.opening, answer.paragraph + 1) and not (
+                    answer.labelled and (reports_third_party(ctx, found, who) or
+                                         narrates_answerer(found, who, answer.paragraph))):
             # The answer's own speech verbs are part of it; a sentence of it reporting a
             # third party ("Scott Bessent called the rules ...") gives that party's words.
             found = [answer.trigger]

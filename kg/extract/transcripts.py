@@ -9,7 +9,9 @@ paragraph opened by a label::
     I want to stress that ...
 
 A text is a transcript when at least one paragraph opens with a *question label* ("Reporter:",
-"Q:", "Question:"; ``[speech.transcript] question_labels`` in ``kg/data/triggers.toml``) and at
+"Q:", "Question:"; ``[speech.transcript] question_labels`` in ``kg/data/triggers.toml``; also
+the asker's outlet alone before a question, "Kyodo News: ...?", and a label ending with the
+turn's verb, "Reporter asked:", ``label_verbs``) and at
 least one with an *answer label*: a person's name ("He Yongqian:") or a generic one ("A:",
 "Answer:"; ``answer_labels``), which stands for the person the introduction names last when
 it says someone took questions (the spokesperson who "answered the questions"; an
@@ -77,13 +79,34 @@ class Transcript:
 
 
 @lru_cache(maxsize=1)
-def _labels() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _labels() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     table = load_triggers().raw["speech"]["transcript"]
     questions = phrase_alternation(table["question_labels"])
     answers = phrase_alternation(table["answer_labels"])
+    verbs = phrase_alternation(table["label_verbs"])
     return (re.compile(rf"(?:{questions})", re.IGNORECASE),
             re.compile(rf"(?:{answers})", re.IGNORECASE),
-            re.compile(_INLINE_ANSWER.format(labels=answers)))
+            re.compile(_INLINE_ANSWER.format(labels=answers)),
+            re.compile(rf"\s+(?:{verbs})$", re.IGNORECASE))
+
+
+def _head(label: str) -> str:
+    """A label without the verb of its turn: "Reporter asked" -> "Reporter"."""
+    return _labels()[3].sub("", label)
+
+
+def _asks(ctx: Context, label: re.Match[str], head: str, paragraph: Span) -> bool:
+    """Whether a turn is a question: its label is a question's role word ("Reporter of
+    Kyodo News:", "Q:"), or only a news outlet ("Kyodo News: ... ?", the asker's outlet in a
+    press-conference transcript) and the paragraph asks something."""
+    if _labels()[0].fullmatch(_LABEL_HEAD.sub("", head)):
+        return True
+    if ctx.text.find("?", label.end(), paragraph.end) == -1 and \
+            ctx.text.find("？", label.end(), paragraph.end) == -1:
+        return False
+    begin = label.start("label")
+    return any(m.type is ActorType.MEDIA and m.span.begin == begin and
+               m.span.end == begin + len(head) for m in ctx.actors_in(begin, begin + len(head)))
 
 
 def find_transcript(ctx: Context) -> Transcript | None:
@@ -126,13 +149,12 @@ def find_transcript(ctx: Context) -> Transcript | None:
 
 def _has_question(ctx: Context) -> bool:
     """Whether a paragraph opens with a question's label (see :func:`_paragraph_kinds`)."""
-    question = _labels()[0]
     for paragraph in ctx.paragraphs:
         if ctx.text.find(":", paragraph.begin, paragraph.begin + _LABEL_REACH) == -1 and \
                 ctx.text.find("：", paragraph.begin, paragraph.begin + _LABEL_REACH) == -1:
             continue  # no colon near the start: no label
         m = _LABEL.match(ctx.text, paragraph.begin, paragraph.end)
-        if m is not None and question.fullmatch(_LABEL_HEAD.sub("", m.group("label").strip())):
+        if m is not None and _asks(ctx, m, _head(m.group("label").strip()), paragraph):
             return True
     return False
 
@@ -141,7 +163,7 @@ def _paragraph_kinds(ctx: Context) -> list[tuple[Span, str, Span, Subject | None
     """Each paragraph as (paragraph, kind, body, speaker): a ``question``, an ``answer``
     (with its labelled speaker), ``other`` (a turn of someone unnamed: an anchor's
     correspondent "KIM:", a stage direction), a ``heading`` or ``text``."""
-    question, answer, inline = _labels()
+    _, answer, inline, _ = _labels()
     kinds: list[tuple[Span, str, Span, Subject | None]] = []
     for paragraph in ctx.paragraphs:
         m = _LABEL.match(ctx.text, paragraph.begin, paragraph.end)
@@ -153,22 +175,25 @@ def _paragraph_kinds(ctx: Context) -> list[tuple[Span, str, Span, Subject | None
             else:
                 kinds.append((paragraph, "text", paragraph, None))
             continue
-        label = m.group("label").strip()
+        label = _head(m.group("label").strip())
         body = Span.of(ctx.text, m.end(), paragraph.end)
-        if question.fullmatch(_LABEL_HEAD.sub("", label)):
+        if _asks(ctx, m, label, paragraph):
             kinds.append((paragraph, "question", body, None))
             reply = inline.search(ctx.text, m.end(), paragraph.end)
             if reply is not None:
                 kinds.append((paragraph, "answer", Span.of(ctx.text, reply.end(), paragraph.end),
                               None))
             continue
-        person = _person_labelled(ctx, paragraph.begin, m.end("label"))
+        person = _person_labelled(ctx, paragraph.begin, m.start("label") + len(label))
         if person is not None:
             kinds.append((paragraph, "answer", body, person))
         elif answer.fullmatch(label):
             kinds.append((paragraph, "answer", body, None))
         elif label.isupper() and len(label) > 1:
             kinds.append((paragraph, "other", paragraph, None))  # "KIM:", unnamed here
+        elif ctx.text.find("?", m.end(), paragraph.end) != -1:
+            # "Phoenix TV: What is the progress ...?": an asker the actors do not know.
+            kinds.append((paragraph, "question", body, None))
         else:
             kinds.append((paragraph, "text", paragraph, None))
     return kinds

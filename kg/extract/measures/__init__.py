@@ -285,9 +285,11 @@ from ...model import (
     StatementMention,
 )
 from ..context import Context, build_context
+from ..gazetteer import token_stream
 from .candidate import ONE_OFF, TRADE, Candidate, days_between, enclosing, family, same_sentence
 from .finding import find_candidates, find_entries, is_generic
 from .hedges import is_imagined, is_question, weighed_precedent
+from .items import issuers_by_goods
 from .parties import (
     fill_issuers,
     generic_controls_are_the_ban,
@@ -344,7 +346,7 @@ def find_measures(article: Article, actors: list[ActorMention],
         # One date-headed paragraph is a dateline ("January 7, 2026 - China has ..."), not a
         # timeline: its date is the article's, not its measures'.
         dateline, entries = entries[0].head_span, []
-    scanned = measure_rules().phrases.scan(ctx.text)
+    scanned = measure_rules().phrases.scan(ctx.text, stream=token_stream(ctx.text))
     candidates = find_candidates(ctx, materials, entries, scanned)
     for c in candidates:
         c.statement = enclosing(statements, c.head)
@@ -357,6 +359,7 @@ def find_measures(article: Article, actors: list[ActorMention],
     for c in candidates:
         local_issuer(ctx, c)
     share_coordinated_issuers(ctx, candidates)
+    issuers_by_goods(ctx, candidates, materials)
     fill_issuers(ctx, candidates)
     candidates = [c for c in candidates if not ships_to_itself(ctx, c)]
     for c in candidates:

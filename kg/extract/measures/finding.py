@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from ...model import ActorType, MaterialMention, MeasureType, Span
+from ..anchored import KeyFilter, letter_head, lowered
 from ..context import Context
+from ..gazetteer import token_stream
 from ..refdata import material_info
 from ..triggers import MeasureRule, load_triggers
 from .candidate import OVERLAP_REACH, Candidate, Entry, demonym_states, overlap
+from .items import gapped_controls, item_controls
 from .rules import head_key, measure_rules
 
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|now\s+|also\s+|not\s+)?$",
@@ -227,6 +231,8 @@ def find_candidates(ctx: Context, materials: list[MaterialMention], entries: lis
     hits = _head_hits(ctx)
     found.extend(_headed(ctx, by_type, hits, phrases))
     found.extend(_controlled_objects(ctx, materials, hits))
+    goods = sorted((m for m in materials if is_controlled(m)), key=lambda m: m.span.begin)
+    found.extend(item_controls(ctx, goods))
     found.extend(_foreign_goods(ctx, materials, hits))
     found.extend(_anaphors(ctx, hits.get("anaphor", [])))
     found.extend(_anaphors(ctx, hits.get("anaphor_other", []), MeasureType.OTHER))
@@ -235,8 +241,9 @@ def find_candidates(ctx: Context, materials: list[MaterialMention], entries: lis
     found = [c for c in found if not rules.law_name.match(ctx.text, c.extent.end)]
     kept = _purposes_dropped(ctx, _without_duplicates(found))
     kept.extend(_entry_measures(ctx, entries, kept))
+    kept.extend(gapped_controls(ctx, goods, kept))
     for c in kept:
-        c.entry = entry_of(entries, c.head.begin)
+        c.entry = entry_of(entries, c.head.begin) or c.entry
     return sorted(kept, key=lambda c: c.head.begin)
 
 
@@ -247,8 +254,10 @@ def _head_hits(ctx: Context) -> dict[str, list[Span]]:
     roles = rules.head_roles
     text = ctx.text
     hits: dict[str, list[Span]] = {}
-    lower = text.lower()
-    if len(lower) == len(text):
+    lower, agree = lowered(text)  # shared with the other scans of the article
+    if agree and _anchorable(rules.head_words):
+        found_words = _head_words_at_tokens(text, lower, rules.head_words, rules.head_regex)
+    elif len(lower) == len(text):
         found_words = [m for m in rules.head_regex.finditer(lower)
                        if not m.start() or not _LETTER.match(lower, m.start() - 1)]
     else:  # a letter whose lower case is longer ("İ"): offsets would shift
@@ -266,6 +275,49 @@ def _head_hits(ctx: Context) -> dict[str, list[Span]]:
             for role in found:
                 hits.setdefault(role, []).append(span)
     return hits
+
+
+_AFTER_DIGIT = re.compile(r"\d([^\W\d_]+)")
+
+
+@lru_cache(maxsize=4)
+def _anchorable(words: frozenset[str]) -> bool:
+    """Whether each head word is a run of two ASCII letters or more (see below)."""
+    return all(len(word) >= 2 and word.isascii() and word.isalpha() for word in words)
+
+
+@lru_cache(maxsize=4)
+def _head_keys(words: frozenset[str]) -> KeyFilter:
+    """The token keys with a head word at their start or after a digit in them."""
+    return KeyFilter(lambda key: letter_head(key) in words or not key.isalpha() and any(
+        m.group(1) in words for m in _AFTER_DIGIT.finditer(key)))
+
+
+def _head_words_at_tokens(text: str, lower: str, words: frozenset[str],
+                          regex: re.Pattern[str]) -> list[re.Match[str]]:
+    """What the scan of ``regex`` over ``lower`` keeps (its matches not after a letter),
+    tried only where the token stream of ``text`` has a run of letters that is a head
+    word: at a token's start, or after a digit inside a token ("2ban").  A head word is
+    a run of letters of two or more, so no match of the scan that ends after a letter can
+    hide one (the runs do not overlap), and none opens inside an abbreviation ("U.S.") or
+    a possessive token; ``lower`` holds the tokens' keys (see
+    :func:`~kg.extract.anchored.keys_are_lowered`)."""
+    stream = token_stream(text)
+    tokens = stream.tokens
+    keys = _head_keys(words).select(stream.distinct)
+    found: list[re.Match[str]] = []
+    for i in stream.positions(keys):
+        token = tokens[i]
+        key = token.key
+        starts = [token.begin] if letter_head(key) in words else []
+        if not key.isalpha():
+            starts.extend(token.begin + m.start(1) for m in _AFTER_DIGIT.finditer(key)
+                          if m.group(1) in words)
+        for start in starts:
+            m = regex.match(lower, start)
+            if m is not None:
+                found.append(m)
+    return found
 
 
 def _headed(ctx: Context, rules: dict[MeasureType, MeasureRule],

@@ -41,11 +41,13 @@ _POSSESSOR_BREAK = re.compile(r"[,;:—–]|\b(?:is|are|was|were|has|have|had|th
                               r"in|on|at|to|for|from|with|by|over|about|under|after|before|"
                               r"than|against)\b")
 """Words that end the possessor's noun phrase ("Japan's name into an export control ...")."""
-_BY_AGENT = re.compile(r"\s+(?:(?:of|worth|totall?ing)\s+[^,;:()]{1,30}?\s+)?"
-                       r"(?:(?:imposed|issued|announced|approved|adopted|passed|launched|"
-                       r"unveiled|introduced|published|proposed|submitted|taken|ordered|"
-                       r"organi[sz]ed|staged|conducted|lodged|filed)\s+)?by\s+(?:the\s+)?")
-""""a ban imposed by X", "the budget of ¥9 trillion approved by the cabinet"."""
+_AGENT_PARTICIPLES = (r"(?:imposed|issued|announced|approved|adopted|passed|launched|"
+                      r"unveiled|introduced|published|proposed|submitted|taken|ordered|"
+                      r"organi[sz]ed|staged|conducted|lodged|filed)")
+_BY_AGENT = re.compile(rf"(?:,\s*{_AGENT_PARTICIPLES}\s+|\s+(?:(?:of|worth|totall?ing)\s+"
+                       rf"[^,;:()]{{1,30}}?\s+)?(?:{_AGENT_PARTICIPLES}\s+)?)by\s+(?:the\s+)?")
+""""a ban imposed by X", "the budget of ¥9 trillion approved by the cabinet", "The ban,
+announced by X on Jan. 6, bars ..." (a participle after a comma)."""
 _BY_REACH = 70
 _BY_GERUND = re.compile(r"\b[a-z]+(?:ed|s)\s+(?:(?:\w+ly|the|[A-Z][\w.-]*|and|in|on|at|\d{1,4})\s+)"
                         r"{0,8}?"
@@ -390,8 +392,11 @@ def _possessor(ctx: Context, c: Candidate) -> ActorMention | None:
         between = ctx.text[mention.span.end:end]
         possessive = mention.span.text.endswith(("'s", "’s")) or between.startswith(("'s", "’s"))
         if not possessive:
-            if between.strip() == "" and mention.type is not ActorType.PERSON:
-                best = mention  # "Chinese export ban", "Tokyo protests"
+            if between.strip() == "" and mention.type is not ActorType.PERSON and (
+                    best is None or not _is_possessive(ctx, best)):
+                # "Chinese export ban", "Tokyo protests"; after a possessor the bare name
+                # names the target ("China's Japan export ban")
+                best = mention
             continue
         tokens = [w.lower() for w in _TOKEN.findall(between)]
         if tokens and tokens[0] in ("'s", "’s"):
@@ -402,6 +407,12 @@ def _possessor(ctx: Context, c: Candidate) -> ActorMention | None:
             continue  # "Japan's ambassador on Thursday to lodge a protest": not Japan's
         best = mention
     return best
+
+
+def _is_possessive(ctx: Context, mention: ActorMention) -> bool:
+    text = ctx.text
+    return mention.span.text.endswith(("'s", "’s")) or \
+        text.startswith(("'s", "’s"), mention.span.end)
 
 
 def _by_agent(ctx: Context, c: Candidate) -> ActorMention | None:

@@ -17,6 +17,9 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from ..anchored import anchored_finditer, lowered
+from ..gazetteer import TokenStream
+
 try:  # the parser of the standard library's regular expressions (private, stable in 3.11+)
     from re import _constants as _c
     from re import _parser as _p
@@ -30,6 +33,8 @@ KEY = 4
 """How many opening letters index an alternative."""
 _LIMIT = 4000
 """More opening strings than this and an alternative is tried everywhere."""
+_OPENS_MAX = 100_000
+"""Token keys remembered as opening or not (see WordPatterns._opening_keys)."""
 _DIGITS = frozenset("0123456789")
 _NO_LETTERS = frozenset({_c.CATEGORY_SPACE, _c.CATEGORY_DIGIT, _c.CATEGORY_NOT_WORD})
 """Character classes that hold no letter."""
@@ -51,6 +56,8 @@ class WordPatterns:
         self._plain: list[str] = []
         self._plans: dict[str, tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]] = {}
         """Memo of :meth:`_plan`: at most one entry per opening the trigger admits."""
+        self._opens: dict[str, bool] = {}
+        """Memo of whether a token key opens with an indexed opening (see _opening_keys)."""
         for name, alternatives in lists.items():
             keyed: list[tuple[str, int]] = []
             for i, alternative in enumerate(alternatives):
@@ -69,6 +76,9 @@ class WordPatterns:
         body = r"(?<![\w])(?=([^\W_]{1," + str(KEY) + r"}))(?:" + trie(keys) + ")"
         self._trigger = re.compile(body) if keys else None
         self._trigger_any_case = re.compile(body, re.IGNORECASE) if keys else None
+        # An opening of two characters or more starts a token, never the inside of an
+        # abbreviation's ("U.S."): then the token stream can say where openings stand.
+        self._anchorable = all(len(key) >= 2 for key in keys)
 
     @property
     def names(self) -> list[str]:
@@ -101,15 +111,40 @@ class WordPatterns:
         return tuple((name, tuple(self._alternative(name, i) for i in sorted(found)))
                      for name, found in tried.items())
 
+    def _opening_keys(self, stream: TokenStream) -> list[str]:
+        """The token keys of ``stream`` that open with an indexed opening: the tokens where
+        the trigger pattern can match (on lower-cased text that holds the keys)."""
+        opens = self._opens
+        if len(opens) > _OPENS_MAX:
+            opens.clear()  # a bound on the memo, for corpora of many words
+        index = self._index
+        keys: list[str] = []
+        for key in stream.distinct:
+            found = opens.get(key)
+            if found is None:
+                found = opens[key] = any(key[:size] in index for size in range(1, KEY + 1))
+            if found:
+                keys.append(key)
+        return keys
+
     def _openings(
-        self, text: str,
+        self, text: str, stream: TokenStream | None = None,
     ) -> Iterator[tuple[int, tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]]]:
-        """Where a trigger word opens in ``text``, with the plan of the lists it may open."""
+        """Where a trigger word opens in ``text``, with the plan of the lists it may open;
+        with the token ``stream`` of ``text``, only its tokens that may open one are tried
+        (:func:`~kg.extract.anchored.anchored_finditer`)."""
         if self._trigger is None:
             return
-        lower = text.lower()
+        anchored = stream is not None and stream.text is text
+        # (the article's lower-cased text is shared; a window's is made here)
+        lower, agree = lowered(text) if anchored else (text.lower(), False)
         if len(lower) == len(text):
-            hits = self._trigger.finditer(lower)
+            if anchored and self._anchorable and agree:
+                assert stream is not None
+                hits = anchored_finditer(self._trigger, stream, self._opening_keys(stream),
+                                         subject=lower)
+            else:
+                hits = self._trigger.finditer(lower)
         else:  # a letter whose lower case is longer ("İ"): offsets would shift
             assert self._trigger_any_case is not None
             hits = self._trigger_any_case.finditer(text)
@@ -131,13 +166,15 @@ class WordPatterns:
                     found.add(name)
         return found
 
-    def scan(self, text: str) -> dict[str, list[re.Match[str]]]:
-        """Each list's matches, as ``finditer`` of its alternation gives them."""
+    def scan(self, text: str, *, stream: TokenStream | None = None
+             ) -> dict[str, list[re.Match[str]]]:
+        """Each list's matches, as ``finditer`` of its alternation gives them (``stream``:
+        the token stream of ``text``, when there is one, to look at fewer places)."""
         out: dict[str, list[re.Match[str]]] = {name: [] for name in self._lists}
         for name in self._plain:
             out[name] = list(self._combined[name].finditer(text))
         ends: dict[str, int] = {}
-        for begin, plan in self._openings(text):
+        for begin, plan in self._openings(text, stream):
             for name, tried in plan:
                 if begin < ends.get(name, 0):
                     continue  # inside this list's last match

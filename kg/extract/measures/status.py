@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from ...model import ActorType, MeasureStatus, MeasureType, PartialDate, Span
 from ..context import Context
@@ -68,6 +69,10 @@ def measure_status(ctx: Context, c: Candidate) -> MeasureStatus:
                                                    *after]))
     if is_weighed(ctx, c):
         return MeasureStatus.UNDER_CONSIDERATION
+    if "exposure" in window or "impact" in window or "effect" in window or \
+            "fallout" in window or "consequence" in window or "implication" in window or \
+            "cost" in window or "risk" in window:
+        window = _weighed_effect().sub(" ", window)  # "weigh exposure to China's ban"
     cues = measure_rules().status_cues.present(window)
     c.lasting = "lasting" in cues
     found = next(((s, r) for s, r in t.status_regexes if s.value in cues), None)
@@ -96,6 +101,17 @@ def measure_status(ctx: Context, c: Candidate) -> MeasureStatus:
             return default  # a protest, a drill or an advisory is issued; not "in force"
         return found[0]
     return default
+
+
+@lru_cache(maxsize=1)
+def _weighed_effect() -> re.Pattern[str]:
+    """A verb of weighing whose object is an effect of the measure ("weigh exposure to
+    China's ban", "studying the impact of the curbs"): the measure itself is not weighed."""
+    status = load_triggers().raw["measures"]["status"]
+    verbs = "|".join(status["effect_verbs"])
+    nouns = "|".join(sorted(status["effect_nouns"], key=len, reverse=True))
+    return re.compile(rf"\b(?:{verbs})\w*\s+(?:the\s+|its\s+|their\s+|possible\s+|"
+                      rf"potential\s+)*(?:{nouns})\s+(?:to|of|from|on)\b", re.IGNORECASE)
 
 
 def _from_outlet(ctx: Context, c: Candidate) -> bool:

@@ -89,6 +89,7 @@ def measure_date(ctx: Context, c: Candidate, statements: list[StatementMention],
     rules = measure_rules()
     year = _attributive_year(ctx, c)  # "Japan's 2019 restrictions"
     own = _OWN_CLAUSE.match(text, c.extent.end, c.sentence.end)
+    precise: list[PartialDate] = []
     for span, date in _merged_dates(ctx, c, year.year if year else None):
         if dateline is not None and span.begin <= dateline.begin < span.end:
             continue  # the article's own date
@@ -112,8 +113,16 @@ def measure_date(ctx: Context, c: Candidate, statements: list[StatementMention],
         if own is not None and c.extent.end <= span.begin < own.end():
             distance = -1  # "the ban ... it imposed in 2023": its own clause's date
         rank = (int(effective), distance)
+        if not effective and date.month is not None:
+            precise.append(date)
         if best is None or rank < best[:2]:
             best = (rank[0], rank[1], date)
+    if best is not None and best[2].month is None:
+        # "on Jan. 6 published its first announcement of 2026", "today issued Announcement
+        # No. 1 of 2026": a bare year is refined by a day of that year the sentence names
+        refined = [d for d in precise if d.year == best[2].year]
+        if refined:
+            best = (best[0], best[1], refined[0])
     if year is not None:
         # "Japan's 2019 restrictions ..., which Tokyo tightened in July that year"
         return best[2] if best is not None and best[2].year == year.year else year
@@ -163,6 +172,9 @@ _PAST_AFTER_HEAD = re.compile(r"[^,;.]{0,60}?\b(?:has|have|had)\s+(?:\w+ly\s+)?(
 ("China started restricting exports", "had been held up"), or, for a noun, its predicate
 ("licence reviews ... have slowed").  A past progressive ("reported on Jan. 7 that Beijing
 was considering ...") is left dated: the annotations disagree on it."""
+_PERFECT_IN_HEAD = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ut|ught)\b")
+"""A measure phrase holding its own perfect predicate ("licence applications ... have
+stalled")."""
 
 
 def _told_as_past(ctx: Context, c: Candidate) -> bool:
@@ -171,6 +183,8 @@ def _told_as_past(ctx: Context, c: Candidate) -> bool:
     text = ctx.text
     if _PAST_BEFORE_HEAD.search(text, max(c.sentence.begin, c.head.begin - 30), c.head.begin):
         return True
+    if _PERFECT_IN_HEAD.search(text, c.head.begin, c.head.end):
+        return True  # a phrase holding its own predicate ("licence applications ... have stalled")
     return _PAST_AFTER_HEAD.match(text, c.head.end, c.sentence.end) is not None
 
 

@@ -1,0 +1,144 @@
+"""Matching a word-list pattern over an article only where its first words stand.
+
+Many rule patterns open with one word of a list ("tens of thousands of", "doubled", "a
+third of", "twelve"): ``\\b(?:tens|hundreds|...)...``.  ``pattern.finditer(text)`` tries
+such a pattern at every position of the text (the leading ``\\b`` or look-behind keeps
+``re`` from skipping ahead), which costs about a tenth of a millisecond per pattern and
+article however rare the words are.  The article's token stream
+(:class:`~kg.extract.gazetteer.TokenStream`) already indexes where each word stands, so
+:func:`anchored_finditer` tries the pattern only at the tokens whose key is one of the
+pattern's first words, and gives what ``finditer`` gives.
+
+That holds when every match of the pattern opens with a whole token whose key is one of
+``keys``: the pattern starts with ``\\b`` (or a look-behind that rejects a word character)
+and then one of the listed words, each a run of ASCII letters followed by something that
+is not a letter or digit (white space, a hyphen, the end of the pattern's word), and a
+one-letter word by white space (a letter before a point may lie inside an abbreviation's
+token, "U.S.").
+:func:`first_words` reads those words from the lists the patterns are made of and gives
+``None`` when an entry does not open that way; the callers then scan the plain way.
+Case-insensitive matching equates four non-ASCII letters with ASCII ones ("ſ" with "s",
+the Kelvin sign with "k", dotted and dotless "i") where token keys may not: a text holding
+one of them is scanned the plain way too (:func:`folds_unevenly`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+
+from .gazetteer import TokenStream
+
+_FOLDED = ("\u0130", "\u0131", "\u017f", "\u212a")
+"""The non-ASCII characters ``re.IGNORECASE`` matches with an ASCII letter (İ, ı, ſ, K)."""
+
+_FIRST_WORD = re.compile(r"[a-z]+(?=$|[\s\-\u2010\u2011])")
+
+
+def folds_unevenly(text: str) -> bool:
+    """Whether ``text`` holds a letter that case-insensitive matching and token keys fold
+    differently (see module doc)."""
+    return any(c in text for c in _FOLDED)
+
+
+def first_words(entries: Iterable[str]) -> frozenset[str] | None:
+    """The lower-case first words of ``entries`` (phrases of a word list), or ``None`` when
+    one does not open with a run of ASCII letters ended by white space, a hyphen or its
+    end."""
+    words: set[str] = set()
+    for entry in entries:
+        entry = entry.strip().lower()
+        m = _FIRST_WORD.match(entry)
+        if m is None or m.end() == 1 and not entry[1:2].isspace():
+            # One letter before a point may stand inside an abbreviation token ("U.S."):
+            # a one-letter word must be followed by white space.
+            return None
+        words.add(m.group())
+    return frozenset(words)
+
+
+def anchored_finditer(pattern: re.Pattern[str], stream: TokenStream,
+                      keys: Iterable[str], subject: str | None = None
+                      ) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer(stream.text)`` gives, when each opens with a token
+    whose key is in ``keys`` (see module doc): tried at those tokens only, in text order,
+    one match never overlapping the last.  ``subject`` may give another string to match
+    (the text lower-cased, of the same length: see :func:`keys_are_lowered`)."""
+    text = stream.text if subject is None else subject
+    tokens = stream.tokens
+    match = pattern.match
+    end = 0
+    for i in stream.positions(keys):
+        begin = tokens[i].begin
+        if begin < end:
+            continue
+        m = match(text, begin)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+def word_finditer(pattern: re.Pattern[str], stream: TokenStream,
+                  keys: frozenset[str] | None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(stream.text)``: by :func:`anchored_finditer` when ``keys`` (from
+    :func:`first_words`) are known and the text folds evenly, else the plain way."""
+    if keys is None or folds_unevenly(stream.text):
+        return pattern.finditer(stream.text)
+    return anchored_finditer(pattern, stream, keys)
+
+
+@lru_cache(maxsize=8)
+def lowered(text: str) -> tuple[str, bool]:
+    """``text.lower()`` and whether it holds the token keys (:func:`keys_are_lowered`),
+    made once per article: several extractors scan the lower-cased article."""
+    lower = text.lower()
+    return lower, keys_are_lowered(text, lower)
+
+
+def keys_are_lowered(text: str, lower: str) -> bool:
+    """Whether ``lower`` (``text.lower()``) holds each token's key at the token's offsets:
+    lower-casing kept the length and agrees with case-folding (the keys' folding) on the
+    whole text, which only a few letters ("ß", "ſ", ligatures) break."""
+    return len(lower) == len(text) and lower == text.casefold()
+
+
+_LETTER_HEAD = re.compile(r"[^\W\d_]*")
+
+
+def letter_head(key: str) -> str:
+    r"""The letters ``key`` opens with ("g7" -> "g"): a word-list pattern on lower-cased
+    text that ends its words with ``(?![^\W\d_])`` matches them before a digit."""
+    return key if key.isalpha() else _LETTER_HEAD.match(key).group()  # type: ignore[union-attr]
+
+
+_KEYS_REMEMBERED = 100_000
+"""Token keys a :class:`KeyFilter` remembers (a bound for corpora of many words)."""
+
+
+class KeyFilter:
+    """The token keys of an article that a rule may start at: ``predicate`` (a function of
+    the key and fixed rule data only) asked once per distinct key and remembered, since
+    an article's few hundred distinct words are mostly the same from one to the next.
+    What it selects depends on each key alone, never on the articles seen before."""
+
+    __slots__ = ("_predicate", "_memo")
+
+    def __init__(self, predicate: Callable[[str], bool]) -> None:
+        self._predicate = predicate
+        self._memo: dict[str, bool] = {}
+
+    def select(self, keys: Iterable[str]) -> list[str]:
+        """The keys of ``keys`` the predicate holds for, in their order."""
+        memo = self._memo
+        if len(memo) > _KEYS_REMEMBERED:
+            memo.clear()
+        predicate = self._predicate
+        out: list[str] = []
+        for key in keys:
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = predicate(key)
+            if found:
+                out.append(key)
+        return out

@@ -1,0 +1,101 @@
+"""Statement dates: which time in the text is the time of saying (kg.extract.statement_dates).
+
+Fixtures are written for one phenomenon each, with their own actors and wording."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from extract_support import actor, article, mentions
+
+from kg.extract.dates import find_dates
+from kg.extract.statements import find_statements
+from kg.model import StatementMention
+
+INDONESIA = actor("Indonesia", "state", "Indonesia", "Jakarta")
+TRADE = actor("Ministry of Trade of Indonesia", "government_body", "Indonesia's trade ministry",
+              "the trade ministry", part_of="Indonesia")
+DEWI = actor("Dewi Lestari", "person", "Dewi Lestari", "Lestari",
+             affiliation="Ministry of Trade of Indonesia", role="spokeswoman")
+RINA = actor("Rina Wati", "person", "Rina Wati", affiliation="Ministry of Trade of Indonesia",
+             role="director general")
+NORWAY = actor("Norway", "state", "Norway", "Oslo")
+HOLM = actor("Arvid Holm", "person", "Arvid Holm", "Holm", affiliation="Norway",
+             role="spokesman")
+ORBIS = actor("Orbis Research", "organization", "Orbis Research")
+SOLBERG = actor("Kari Solberg", "person", "Kari Solberg", "Solberg", affiliation="Norway")
+YOMIURI = actor("Yomiuri Shimbun", "media", "Yomiuri Shimbun", "Yomiuri")
+AGENCY = actor("Nordic Energy Agency", "government_body", "Nordic Energy Agency",
+               "the agency")
+TABLE = [INDONESIA, TRADE, DEWI, RINA, NORWAY, HOLM, ORBIS, SOLBERG, YOMIURI, AGENCY]
+
+
+def run(text: str, date: str = "2026-03-12") -> list[StatementMention]:
+    return find_statements(article(text, date=date), mentions(text, TABLE))
+
+
+def dates_of(text: str, speaker: str, date: str = "2026-03-12") -> list[str | None]:
+    found = [s for s in run(text, date) if s.speaker == speaker]
+    assert found, [(s.speaker, s.span.text) for s in run(text, date)]
+    return [s.date.isoformat() if s.date else None for s in found]
+
+
+def test_a_spokespersons_undated_words_take_the_bodys_last_dated_statement() -> None:
+    text = ("Indonesia's trade ministry said on Monday that nickel export quotas would stay "
+            "in place for the year.\n\nSmelters in Sulawesi have cut shifts since January.\n\n"
+            "Trade ministry spokeswoman Dewi Lestari told a weekly briefing that the quotas "
+            "were \"final and not open to negotiation\".")
+    assert dates_of(text, "Dewi Lestari") == ["2026-03-09"]
+
+
+def test_an_official_right_after_the_bodys_dated_statement_takes_its_day() -> None:
+    text = ("In Jakarta today, the trade ministry insisted the quotas are narrow. "
+            "\"Buyers with civilian contracts will still be served,\" said Rina Wati.")
+    assert dates_of(text, "Rina Wati") == ["2026-03-12"]
+
+
+def test_said_at_the_time_takes_the_time_told_just_before() -> None:
+    text = ("In October, Norway's navy held three days of exercises off Svalbard. Navy "
+            "spokesman Arvid Holm said at the time that the drills were \"routine\".")
+    assert dates_of(text, "Arvid Holm") == ["2025-10"]
+
+
+def test_present_tense_estimates_take_the_articles_day_as_says_does_in_the_seeds() -> None:
+    text = ("Orbis Research estimates that a six-month halt would cut Norway's output by 2%. "
+            "Orbis Research says the risk is rising.")
+    assert dates_of(text, "Orbis Research") == ["2026-03-12", "2026-03-12"]
+
+
+def test_words_placed_after_a_later_event_do_not_inherit_an_earlier_date() -> None:
+    text = ("Kari Solberg said on Monday that Oslo would not retaliate.\n\n"
+            "Solberg said in a radio interview after the summit that she expected the "
+            "truce to be extended.")
+    assert dates_of(text, "Kari Solberg") == ["2026-03-09", None]
+
+
+def test_a_date_after_an_according_to_source_belongs_to_the_event_reported() -> None:
+    text = ("According to Yomiuri Shimbun report, on 4th, the Norwegian side through "
+            "diplomatic channel informed the other side of a new quota.")
+    assert dates_of(text, "Yomiuri Shimbun") == [None]
+
+
+def test_a_year_naming_which_statement_is_not_the_time_of_saying() -> None:
+    text = "In its first bulletin of 2025, the Nordic Energy Agency warned that prices would rise."
+    assert dates_of(text, "Nordic Energy Agency") == [None]
+
+
+def _resolved(text: str, anchor: str) -> dict[str, str]:
+    return {m.span.text: m.date.isoformat()
+            for m in find_dates(text, dt.date.fromisoformat(anchor))}
+
+
+def test_a_yearless_day_followed_by_this_year_takes_the_anchors_year() -> None:
+    text = ("Cobalt has needed a licence since May 2022, and lithium since March 3 this "
+            "year.")
+    assert _resolved(text, "2024-11-20")["March 3"] == "2024-03-03"
+
+
+def test_the_same_day_does_not_refer_back_to_the_start_of_a_state() -> None:
+    text = ("Oslo announced the quota on June 4, 2025.\n\nLithium has been licensed since "
+            "Feb. 2.\n\nThe same day, two industry groups urged restraint.")
+    assert _resolved(text, "2025-06-05")["The same day"] == "2025-06-04"
