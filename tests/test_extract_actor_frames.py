@@ -156,7 +156,7 @@ def test_a_bare_body_in_a_sentence_about_a_state_is_that_states_body() -> None:
     text = ("China's commerce ministry banned the exports on Tuesday. In Seoul, the trade "
             "ministry said it was studying the impact.")
     found = _inline(text)
-    assert found["trade ministry"].name == "Ministry of Trade, Industry and Energy"
+    assert found["trade ministry"].name == "Ministry of Trade, Industry and Energy of South Korea"
     assert found["China's commerce ministry"].name == "Ministry of Commerce of China"
 
 

@@ -56,7 +56,7 @@ def test_a_dateline_does_not_give_a_ministry_name_its_state_lacks() -> None:
     assert "Ministry of Commerce" not in found
     seoul = _inline("SEOUL, March 3 (Yonhap) -- The trade ministry said it would review "
                     "licences.")
-    assert seoul["trade ministry"].name == "Ministry of Trade, Industry and Energy"
+    assert seoul["trade ministry"].name == "Ministry of Trade, Industry and Energy of South Korea"
 
 
 def test_the_articles_own_name_for_a_body_still_refers_back() -> None:
@@ -140,7 +140,7 @@ def test_an_organisation_putting_a_share_at_a_value_is_cited() -> None:
                            "imports coming from China at about 55%.")
     actors = find_actors(article)[0]
     assert [c.name for c in find_citations(article, actors)] == \
-        ["Ministry of Trade, Industry and Energy"]
+        ["Ministry of Trade, Industry and Energy of South Korea"]
 
 
 def test_putting_something_at_places_is_no_estimate() -> None:

@@ -74,7 +74,7 @@ def test_according_to_a_person_of_an_organisation_cites_the_organisation() -> No
 def test_listed_sources_are_cited_in_parentheses_lists_and_references() -> None:
     cited = {c.name for c in _citations("citation_listed_sources")}
     assert {"International Energy Agency",            # (IEA, 2025)
-            "Ministry of Trade, Industry and Energy",  # (Ministry of ..., 9 February 2026)
+            "Ministry of Trade, Industry and Energy of South Korea",  # (Ministry of ...)
             "Oxford Economics",                       # puts the figure at 80%
             "The Korea Herald",                       # an outlet
             "Rhodium Group", "Bloomberg",             # Sources: ...

@@ -446,8 +446,9 @@ def test_an_effective_date_ahead_makes_the_measure_announced() -> None:
 def test_a_denied_measure_that_happened_before_is_that_precedent() -> None:
     (m,) = real("Beijing did not halt rare earth shipments to Japan wholesale, as it did in "
                 "2010.")
+    # a past halt told by a verb of stopping is a control episode (the seeds' convention)
     assert (m.type, m.status, m.date and m.date.isoformat()) == (
-        MeasureType.EXPORT_BAN, MeasureStatus.HISTORICAL, "2010")
+        MeasureType.EXPORT_CONTROL, MeasureStatus.HISTORICAL, "2010")
 
 
 def test_a_question_about_a_measure_reports_it_without_asserting_it() -> None:

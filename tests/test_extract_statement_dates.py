@@ -99,3 +99,38 @@ def test_the_same_day_does_not_refer_back_to_the_start_of_a_state() -> None:
     text = ("Oslo announced the quota on June 4, 2025.\n\nLithium has been licensed since "
             "Feb. 2.\n\nThe same day, two industry groups urged restraint.")
     assert _resolved(text, "2025-06-05")["The same day"] == "2025-06-04"
+
+
+def test_a_live_blog_heading_on_its_own_line_dates_the_paragraph_below_it() -> None:
+    text = ("14:10 WIB – Jakarta answers Oslo\n"
+            "Trade ministry spokeswoman Dewi Lestari said the quotas were \"not a weapon\".\n"
+            "01:05 WIB (Mar. 13) – Late reaction\n"
+            "Kari Solberg said Norway would study the reply before the weekend.\n")
+    assert dates_of(text, "Dewi Lestari") == ["2026-03-12"]
+    assert dates_of(text, "Kari Solberg") == ["2026-03-13"]
+
+
+def test_a_title_line_ends_what_a_live_blog_heading_dates() -> None:
+    text = ("09:30 WIB – Quotas confirmed\n"
+            "Dewi Lestari said the quotas would stay.\n"
+            "Background and analysis\n"
+            "Kari Solberg said the truce would hold.\n")
+    assert dates_of(text, "Kari Solberg") == [None]
+
+
+def test_an_officials_undated_words_take_the_day_the_lead_gives_their_body() -> None:
+    text = ("OSLO - Norway on Monday suspended nickel purchases from Sulawesi smelters for a "
+            "month, while Indonesia's trade ministry demanded talks and warned of a case at the "
+            "World Trade Organization.\n\n"
+            "Smelters in Sulawesi have cut shifts since January.\n\n"
+            "In Jakarta, director general Rina Wati said the suspension was \"hasty and "
+            "unfounded\".")
+    assert dates_of(text, "Rina Wati") == ["2026-03-09"]
+
+
+def test_words_said_earlier_do_not_take_the_leads_day() -> None:
+    text = ("OSLO - Norway on Monday suspended nickel purchases from Sulawesi smelters for a "
+            "month, while Indonesia's trade ministry demanded talks and warned of a case at the "
+            "World Trade Organization.\n\n"
+            "Director general Rina Wati earlier said the quotas were \"not negotiable\".")
+    assert dates_of(text, "Rina Wati") == [None]

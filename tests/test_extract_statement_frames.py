@@ -473,3 +473,28 @@ def test_a_clause_opened_by_while_and_a_modified_name_ends_the_first_report() ->
     # "this month" is the prices', not the time the commentary was written.
     assert (second.speaker, second.span.text, second.date) == (
         "Kell Wire", 'Freedonia "will regret" its tariffs', None)
+
+
+def test_an_interviews_answers_are_the_interviewees_not_the_interviewers() -> None:
+    # The byline's author "talked with her": the questions are hers, the answers the
+    # other person's; "Ruritania's March 2 licence rules" names an event, not the
+    # interview's day ("on Wednesday").
+    found = fixture("interviewer_named_in_intro")
+    assert {s.speaker for s in found} == {"Ida Marsh"}
+    assert [iso(s) for s in found] == ["2026-03-11", "2026-03-11"]
+    assert found[1].span.text == "Exporters should plan for delays of several weeks"
+
+
+def test_a_quotation_under_a_heading_naming_a_person_is_theirs_sentence_by_sentence() -> None:
+    found = fixture("comment_block_under_heading")
+    assert shown(found) == [
+        ("Jonas Weller", "Our plants are running at full capacity and our customers will see "
+                         "no change"),
+        ("Jonas Weller", "We will keep two months of stock on hand until the rules are clear")]
+    assert all(s.kind is StatementKind.DIRECT_QUOTE and iso(s) == "2026-04-02" for s in found)
+
+
+def test_a_name_no_actor_knows_before_a_description_and_a_pronoun_gives_no_speaker() -> None:
+    # "Odile Varenne, head of research at Graystone Advisory, said": the person speaks,
+    # not the firm; the "She" after it is Varenne, not the last person the actors know.
+    assert fixture("unknown_name_before_pronoun") == []

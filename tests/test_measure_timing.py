@@ -107,7 +107,8 @@ def test_curbs_lifted_in_the_next_sentence_are_historical() -> None:
 def test_a_suspended_measure_stays_announced_even_long_after() -> None:
     found = statuses("Strelsau suspended for a year the sweeping graphite controls it unveiled "
                      "on Oct. 2, 2023.")
-    assert found == [("export_control", "announced")]
+    # the controls stay announced; the suspension is a measure of its own
+    assert sorted(found) == [("export_control", "announced"), ("other", "announced")]
     assert statuses("Ruritania's 2023 ban on graphite exports to Freedonia is suspended until "
                     "next year.") == [("export_ban", "announced")]
 
@@ -115,12 +116,13 @@ def test_a_suspended_measure_stays_announced_even_long_after() -> None:
 def test_a_measure_a_relative_clause_says_was_suspended_stays_announced() -> None:
     assert statuses("On Oct. 2, 2025, Ruritania's commerce ministry announced restrictions on "
                     "exports of graphite, which Strelsau suspended for a year in November.") == \
-        [("export_control", "announced")]
+        [("export_control", "announced"), ("other", "announced")]
 
 
 def test_a_past_measure_that_lasted_a_stated_time_is_historical() -> None:
+    # a past halt told by a verb of stopping is a control episode (the seeds' convention)
     assert statuses("Ruritania halted graphite shipments to Freedonia for about three weeks.") \
-        == [("export_ban", "historical")]
+        == [("export_control", "historical")]
 
 
 def test_a_present_perfect_ban_is_in_force() -> None:

@@ -41,6 +41,8 @@ def find_bylines_and_publisher(ctx: ActorContext) -> None:
                 f.start <= start < f.end for f in ctx.found):
             ctx.add(Found(" ".join(author.text.split()), ActorType.PERSON, start, stop + 1,
                            known=False, role="author", apposition=False))
+        if stop is not None and ctx.key(stop + 1) in _BYLINE_SEPARATORS:
+            _byline_outlet(ctx, stop + 2)  # "By Jane Roe | Harbour Wire | January 14, 2026"
     else:
         _byline_names(ctx)
         if article.metadata.author:
@@ -75,10 +77,13 @@ def _publisher(ctx: ActorContext, publisher: str) -> None:
     lex = ctx.lex
     if known:
         name, actor_type = known, ctx.data.entries[known].type
-    elif pub and pub[-1].text in lex.company_suffixes:
+    elif (last := max((k for k, t in enumerate(pub) if t.is_word), default=-1)) >= 0 \
+            and pub[last].text in lex.company_suffixes:
+        # "Hokuriku Magnetics Co., Ltd.": the legal forms and their periods and commas
         actor_type = ActorType.COMPANY
-        stop = len(pub)
-        while stop > 1 and pub[stop - 1].text in lex.legal_suffixes:
+        stop = last + 1
+        while stop > 1 and (pub[stop - 1].text in lex.legal_suffixes
+                            or not pub[stop - 1].is_word):
             stop -= 1
         name = publisher[:pub[stop - 1].end].strip()
     elif any(t.text in lex.organization_suffixes for t in pub):
@@ -92,7 +97,10 @@ def _publisher(ctx: ActorContext, publisher: str) -> None:
         if keys[i:i + size] != wanted:
             continue
         placed = True
-        inside = [f for f in ctx.found if i <= f.start and f.end <= i + size and not f.known]
+        # A name found inside the publisher's is part of it: a pattern's ("Potomac Post" in
+        # "The Potomac Post") or a state's ("China" in "China Observer").
+        inside = [f for f in ctx.found if i <= f.start and f.end <= i + size and (
+            not f.known or f.type is ActorType.STATE and size > f.end - f.start)]
         if any(k in ctx.consumed for k in range(i, i + size)) and not (
                 inside and all(any(f.start <= k < f.end for f in inside)
                                for k in range(i, i + size) if k in ctx.consumed)):
@@ -269,12 +277,41 @@ def _author_list(ctx: ActorContext, i: int) -> None:
             return
         ctx.add(Found(ctx.surface(i, end), ActorType.PERSON, i, end, known=False,
                        role="author", apposition=False))
+        if ctx.key(end) in _BYLINE_SEPARATORS:
+            _byline_outlet(ctx, end + 1)
         if ctx.key(end) == "," and ctx.key(end + 1) == "and":
             i = end + 2
         elif ctx.key(end) in {",", "and", "&"}:
             i = end + 1
         else:
             return
+
+
+def _byline_outlet(ctx: ActorContext, i: int) -> None:
+    """"By Jane Roe | Harbour Wire | January 14, 2026": a name standing alone between the
+    separators of a byline, before its date, is the outlet the author writes for."""
+    start = i + 1 if ctx.key(i) == "the" else i
+    end = start
+    while end < len(ctx.tokens) and end - start <= NAME_MAX and not (
+            ctx.tokens[end].newline_before or ctx.tokens[end].text in _BYLINE_SEPARATORS):
+        tok = ctx.tokens[end]
+        if not (tok.is_word and tok.is_capitalised or tok.text == "&" and end > start):
+            return
+        end += 1
+    nxt = ctx.tok(end)
+    if end == start or nxt is None or nxt.newline_before or nxt.text not in _BYLINE_SEPARATORS:
+        return
+    inside = [f for f in ctx.found if start <= f.start < end]
+    if any(f.type is not ActorType.STATE or f.end > end for f in inside):
+        return  # a person's or a body's name, not an outlet's
+    for f in inside:  # "Japan" in "Japan Metals Weekly"
+        ctx.found.remove(f)
+    line_end = ctx.text.find("\n", nxt.end)
+    if not _MONTHS.search(ctx.text[nxt.end:line_end if line_end >= 0 else None]) \
+            or _MONTHS.search(ctx.surface(start, end)):
+        return
+    ctx.add(Found(ctx.surface(start, end), ActorType.MEDIA, start, end, known=False,
+                  apposition=False))
 
 
 def _capitals_run(ctx: ActorContext, i: int) -> int:

@@ -356,8 +356,10 @@ def apposition_title(ctx: ActorContext, i: int) -> GazMatch | None:
         m = ctx.match_at.get(i)
         if m is not None and ctx.payload(m, Title) is not None:
             return m
-        if opened and m is None and _noun_modifier(ctx, i):
-            i += 1  # ", a metals trader at ...", ", an energy economist": what they deal in
+        if m is None and _noun_modifier(ctx, i):
+            # ", a metals trader at ...", ", an energy economist": what they deal in; also
+            # without an article in wire style (", chief equity strategist at ...")
+            i += 1
             continue
         qualifier = ctx.state_alias(m) if m is not None else None
         if m is not None and (ctx.payload(m, Demonym) is not None or qualifier):

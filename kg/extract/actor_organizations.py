@@ -100,6 +100,9 @@ def find_pattern_organizations(ctx: ActorContext) -> None:
                 break
         end = last_word + 1
         last = ctx.tokens[last_word].text
+        if last in _ABBREVIATED and end < n and ctx.tokens[end].text == "." \
+                and ctx.tokens[end].begin == ctx.tokens[last_word].end:
+            end += 1  # "Corp.": the period abbreviates, it belongs to the name
         # What a descriptor right before says it is wins over its last word ("the Tokyo
         # consultancy Kitamon Partners" is no company).
         described = _descriptor_ending_at(ctx, i, ctx.data.descriptor_size) \
@@ -135,6 +138,18 @@ def find_pattern_organizations(ctx: ActorContext) -> None:
                 or _employer_after_title(ctx, i)):
             ctx.add(Found(ctx.surface(i, end), described or ActorType.ORGANIZATION, i, end,
                           known=False))
+        elif lead is not None and last_word >= lead.end and ctx.state_alias(lead) \
+                and last in lex.state_body_suffixes \
+                and not (ctx.key(end) == "," and ctx.key(end + 1) in {"a", "an"}):
+            # "Japan Tourism Agency": a state's name opens the name of one of its agencies
+            # (unless an apposition says what it is: "the Korea Maritime Data Bureau, a
+            # private research group")
+            ctx.add(Found(ctx.surface(i, end), ActorType.GOVERNMENT_BODY, i, end, known=False))
+        elif lead is None and last_word > i and _employer_after_title(ctx, i) \
+                and not any(ctx.tokens[k].newline_before for k in range(i, end)):
+            # "a trade lawyer at Hollenbeck & Strand": a name of two words or more after a
+            # title and "at" is the title holder's employer, whatever its last word
+            ctx.add(Found(ctx.surface(i, end), ActorType.ORGANIZATION, i, end, known=False))
         i = max(end, i + 1)
 
 
@@ -151,6 +166,8 @@ def _longest_descriptor(ctx: ActorContext) -> int:
     return ctx.data.descriptor_size
 
 
+_ABBREVIATED = {"Corp", "Co", "Inc", "Ltd"}
+"""Legal forms written as abbreviations, whose period is part of the name."""
 _TICKER = re.compile(r"[ \t]*\([ \t]*[A-Z]{2,6}[ \t]*:[ \t]*[0-9A-Z.]{1,8}[ \t]*\)")
 
 
@@ -175,7 +192,7 @@ def company_name(ctx: ActorContext, start: int, end: int) -> str:
     Precision Magnetics Co." -> "Hokuriku Precision Magnetics")."""
     stop = end
     while stop - start > 1 and (ctx.tokens[stop - 1].text in ctx.lex.legal_suffixes
-                                or ctx.key(stop - 1) in {",", "&"}):
+                                or ctx.key(stop - 1) in {",", "&", "."}):
         stop -= 1
     return ctx.surface(start, stop)
 

@@ -39,6 +39,7 @@ from .refdata import (
     GazMatch,
     KindTerm,
     NotActor,
+    Title,
     tokenize,
 )
 
@@ -276,7 +277,8 @@ def find_transcript_labels(ctx: ActorContext) -> None:
 
 
 def find_pattern_people(ctx: ActorContext) -> None:
-    """Capitalised names no table lists: before an apposition or a verb of saying."""
+    """Capitalised names no table lists: before an apposition, a verb of saying or a
+    relative clause on "who"."""
     i = 0
     for candidate in ctx.stream.capitalised:
         if candidate < i:
@@ -291,6 +293,12 @@ def find_pattern_people(ctx: ActorContext) -> None:
         apposition = ctx.key(end) in {",", "is", "was"} \
             and apposition_title(ctx, end + 1) is not None
         speech = ctx.key(end) in ctx.lex.speech_verbs and i not in ctx.heading
+        # "Mathilde Roussel, who follows critical minerals at ...": a relative clause on
+        # "who" describes a person (bodies and places take "which").
+        relative = ctx.key(end) == "," and ctx.key(end + 1) in {"who", "whom"}
+        # "Japan's minister for economic security, Kimi Onoda, told ...": a title and its
+        # complement, then the name set off by commas.
+        titled = previous == "," and ctx.key(end) == "," and _title_before(ctx, i - 1)
         said_before = previous in {"said", "says"} and ctx.key(end) in {",", "."}
         # "Shigeru Ota of the Tokyo consultancy Kitamon Partners argues", "said Héloïse
         # Marchand of the Paris-based Cognac Export Council.": a person and their employer.
@@ -305,9 +313,31 @@ def find_pattern_people(ctx: ActorContext) -> None:
         official = length == 2 and ctx.tokens[i].text in ctx.lex.family_name_first \
             and ctx.key(end) == "of" and _government_body_at(ctx, end + 1)
         if length >= 2 and (apposition or speech or said_before or employer is not None
-                            or official):
+                            or official or relative or titled):
             new_person(ctx, i, end)
         i = end
+
+
+_TITLE_COMPLEMENT = 4
+"""Lower-case words a title's complement may take before a name set off by commas ("minister
+for economic security, Kimi Onoda,")."""
+
+
+def _title_before(ctx: ActorContext, comma: int) -> bool:
+    """Whether a title, perhaps with a lower-case complement, ends right before the comma at
+    token ``comma``."""
+    j = comma  # the end (exclusive) of a title match
+    for _ in range(_TITLE_COMPLEMENT + 1):
+        if j < 1:
+            return False
+        m = ctx.match_ending.get(j)
+        if m is not None and ctx.payload(m, Title) is not None:
+            return True
+        tok = ctx.tokens[j - 1]
+        if not tok.is_word or tok.is_capitalised or tok.newline_before:
+            return False
+        j -= 1
+    return False
 
 
 def _government_body_at(ctx: ActorContext, i: int) -> bool:
@@ -380,6 +410,9 @@ def find_cited_names(ctx: ActorContext) -> None:
         if ctx.key(i + 1) != "to":
             continue
         start = i + 2
+        while ctx.tok(start + 1) is not None and ctx.tokens[start + 1].glued \
+                and ctx.key(start + 1) in ctx.lex.place_modifiers:
+            start += 2  # "according to Shanghai-based ...": the place is no organisation
         end = org_run(ctx, start)
         # One word alone ("according to Reyes") is a family name far more often than a
         # name no table lists: left to the family-name pass.

@@ -262,6 +262,13 @@ def _generic_body(ctx: ActorContext, m: GazMatch, kind_id: str) -> None:
     if spec.id == "government":
         ctx.add(Found(state, ActorType.STATE, start, end, known=True, apposition=False))
         return
+    if end == m.end and end < len(ctx.tokens) and ctx.tokens[end].text \
+            in ctx.lex.state_body_suffixes and ctx.tokens[m.start].is_capitalised \
+            and not ctx.tokens[end].newline_before and end not in ctx.covered:
+        # "Korea Customs Service": a proper name the generic term opens, after the state
+        ctx.add(Found(ctx.surface(start, end + 1), ActorType.GOVERNMENT_BODY, start, end + 1,
+                       known=False, part_of=state, kinds=(kind_id,), state=state))
+        return
     if spec.id == "ministry":
         named = _ministry_of(ctx, end)
         if named is not None:

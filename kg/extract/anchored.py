@@ -20,12 +20,19 @@ token, "U.S.").
 Case-insensitive matching equates four non-ASCII letters with ASCII ones ("ſ" with "s",
 the Kelvin sign with "k", dotted and dotless "i") where token keys may not: a text holding
 one of them is scanned the plain way too (:func:`folds_unevenly`).
+
+Patterns matched over the lower-cased article (speech-trigger words, measure phrases and
+heads, dates) are anchored the same way when lower-casing agrees with the tokens' keys
+(:func:`lowered`, made once per article): a :class:`KeyFilter` picks the distinct token
+keys a rule may start at (remembering its answer for each key), and the tokens with those
+keys are where the pattern is tried.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from .gazetteer import TokenStream
@@ -122,23 +129,22 @@ class KeyFilter:
     an article's few hundred distinct words are mostly the same from one to the next.
     What it selects depends on each key alone, never on the articles seen before."""
 
-    __slots__ = ("_predicate", "_memo")
+    __slots__ = ("_predicate", "_yes", "_known")
 
     def __init__(self, predicate: Callable[[str], bool]) -> None:
         self._predicate = predicate
-        self._memo: dict[str, bool] = {}
+        self._yes: set[str] = set()
+        self._known: set[str] = set()
 
-    def select(self, keys: Iterable[str]) -> list[str]:
-        """The keys of ``keys`` the predicate holds for, in their order."""
-        memo = self._memo
-        if len(memo) > _KEYS_REMEMBERED:
-            memo.clear()
+    def select(self, keys: AbstractSet[str]) -> set[str]:
+        """The keys of ``keys`` (a set, or the keys of a dict) the predicate holds for."""
+        yes, known = self._yes, self._known
+        if len(known) > _KEYS_REMEMBERED:
+            yes.clear()
+            known.clear()
         predicate = self._predicate
-        out: list[str] = []
-        for key in keys:
-            found = memo.get(key)
-            if found is None:
-                found = memo[key] = predicate(key)
-            if found:
-                out.append(key)
-        return out
+        fresh = keys - known  # set operations in C; the predicate for new keys only
+        if fresh:
+            known |= fresh
+            yes.update(key for key in fresh if predicate(key))
+        return keys & yes

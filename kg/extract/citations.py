@@ -13,7 +13,11 @@ An article cites (``kg:cites``):
   estimates" (also past an apposition: "the institute, a Singapore-based think tank,
   estimated"), or relaying what a third party did ("The Chinese embassy said Wu rejected
   the protest", "announced that Ambassador Wu ..."; not a state: "the ministry said Japan
-  should ..." is the ministry speaking);
+  should ..." is the ministry speaking), also named after the sentence it attributes
+  ("Kanai lodged a protest with Shi Yong, the ministry said."; with an amount, in the
+  present tense: "Visitors spent ¥1.7 trillion, the tourism agency says."); in a frame,
+  the unit after a possessive is cited ("according to KITA's Institute for International
+  Trade");
 * the organisation of a person cited by "according to" ("according to Kenta Ogawa, a
   senior fellow at the Tokyo Institute for Resource Policy"): the person's words are a
   statement, the organisation the source;
@@ -100,6 +104,12 @@ def find_citations(article: Article, actors: list[ActorMention]) -> list[Citatio
             continue  # the article's own outlet is the article, not a cited source
         if mention.type is ActorType.MEDIA and _names_next(tokens, end, starts):
             continue  # "Chinese state media China Daily": what the outlet after it is
+        owned = _owned_body(tokens, end, starts)
+        if owned is not None and _frame_before(tokens, keys, start, frames):
+            # "according to KITA's Institute for International Trade": the unit is cited
+            key = (owned.span.begin, owned.span.end)
+            out.setdefault(key, CitationMention(name=owned.name, span=owned.span))
+            continue
         if mention.type is ActorType.MEDIA or _cited(tokens, keys, start, end, mention, frames,
                                                      starts) \
                 or _listed(article.text, mention, frames):
@@ -122,16 +132,17 @@ def _own_publishers(article: Article, tokens: tuple[Token, ...], actors: list[Ac
         own.add(author)  # "By Global Times": the outlet wrote it
     desks = actor_data().lexicon.desk_words
     text = article.text
+    head = text[:_head_end(text)]
     for mention in actors:
         if mention.type is ActorType.MEDIA:
             line_start = text.rfind("\n", 0, mention.span.begin) + 1
             line_end = text.find("\n", mention.span.end)
             line = text[line_start:line_end if line_end >= 0 else len(text)]
-            if _COPYRIGHT.search(line) or line_start == 0 and line.strip() == mention.span.text:
-                # "© 2026 Asia Harbour Post. All rights reserved.", or the site's name alone
-                # on the first line: the page's own publisher
+            if _COPYRIGHT.search(line) or line_start == 0 and line.strip() == mention.span.text \
+                    or mention.span.end <= len(head) and _BYLINE.match(line):
+                # "© 2026 Asia Harbour Post. All rights reserved.", the site's name alone
+                # on the first line, or a byline's outlet: the page's own publisher
                 own.update({mention.name.casefold(), mention.span.text.casefold()})
-    head = article.text[:_head_end(article.text)]
     for mention in actors:
         if mention.type is ActorType.MEDIA and mention.span.end <= len(head):
             after = _MASTHEAD_AFTER.match(head, mention.span.end)
@@ -159,6 +170,9 @@ def _own_publishers(article: Article, tokens: tuple[Token, ...], actors: list[Ac
 
 
 _MASTHEAD_AFTER = re.compile(r"(?:[ \t]+[a-z]+\b){1,3}")
+_BYLINE = re.compile(r"[ \t]*(?:By|BY)[ \t][^\n|·•]{2,60}[|·•]")
+"""A byline whose fields a separator divides ("By Jane Roe | Harbour Wire | ..."): the
+outlet on it is the article's own."""
 _COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
 
 
@@ -205,6 +219,16 @@ def _asks(text: str, mention: ActorMention) -> bool:
     return "?" in text[label.end():line_end if line_end >= 0 else len(text)]
 
 
+def _owned_body(tokens: tuple[Token, ...], end: int,
+                starts: dict[int, ActorMention]) -> ActorMention | None:
+    """The organisation named right after a possessive ending at ``end`` ("KITA's
+    Institute for International Trade"), a unit of the first."""
+    if end + 1 >= len(tokens) or not tokens[end].is_possessive:
+        return None
+    other = starts.get(end + 1)
+    return other if other is not None and other.type not in _NEVER_CITED else None
+
+
 def _keys(keys: tuple[str, ...], begin: int, end: int) -> tuple[str, ...]:
     return keys[max(begin, 0):max(end, 0)]
 
@@ -237,7 +261,11 @@ def _frame_before(tokens: tuple[Token, ...], keys: tuple[str, ...], start: int,
                     and not tokens[start - size].is_capitalised:
                 begins.append(start - size)
     lasts = frames.last_words
+    places = data.lexicon.place_modifiers
     for begin in begins:
+        if begin > 1 and tokens[begin - 1].glued \
+                and keys[begin - 1] in places:
+            begin -= 2  # "according to Shanghai-based price reporting agency X"
         if begin and keys[begin - 1] == "the":
             begin -= 1
         if begin and keys[begin - 1] in lasts and any(
@@ -271,12 +299,17 @@ def _cited(tokens: tuple[Token, ...], keys: tuple[str, ...], start: int, end: in
     for size in range(1, frames.longest + 1):
         if _keys(keys, after, after + size) in frames.after:
             return True
+    if after + 1 < len(tokens) and keys[after] in frames.document_modifiers \
+            and (keys[after + 1],) in frames.documents and (keys[after + 1],) in frames.after:
+        return True  # "the Ministry of Finance trade statistics suggest": one modifier
     if after < len(tokens) and tokens[after].key in frames.estimate_verbs \
             and _estimate_at(tokens, after + 1):
         return True
     begin = start - 1 if start and tokens[start - 1].key == "the" else start
     if begin and tokens[begin - 1].key in frames.not_after:
         return False  # "a spokesperson for the ministry said": the spokesperson speaks
+    if _attributes_sentence(tokens, begin, end, mention, frames, starts):
+        return True
     if end < len(tokens) and tokens[end].key in frames.relay_verbs:
         nxt = end + 1
         if nxt < len(tokens) and tokens[nxt].key == "that":
@@ -284,6 +317,35 @@ def _cited(tokens: tuple[Token, ...], keys: tuple[str, ...], start: int, end: in
         other = _actor_from(tokens, nxt, starts)
         return other is not None and other.name != mention.name \
             and other.type is not ActorType.STATE
+    return False
+
+
+_SENTENCE_END = {".", "!", "?"}
+
+
+def _attributes_sentence(tokens: tuple[Token, ...], begin: int, end: int,
+                         mention: ActorMention, frames: CitationFrames,
+                         starts: dict[int, ActorMention]) -> bool:
+    """"Kanai had lodged a protest with Shi Yong, the ministry said.", "Visitors spent
+    ¥1.7 trillion in 2024, the tourism agency says.": a body named after the sentence it
+    attributes reports what someone else did, or (in the present tense) an amount; not its
+    own position ("The ban is unlawful, the ministry said." is the ministry speaking)."""
+    if not begin or tokens[begin - 1].text != "," or end + 1 >= len(tokens) \
+            or tokens[end].key not in frames.relay_verbs | frames.data_verbs \
+            or tokens[end + 1].text not in _SENTENCE_END:
+        return False
+    data = tokens[end].key in frames.data_verbs
+    relay = tokens[end].key in frames.relay_verbs
+    j = begin - 2
+    while j >= 0 and tokens[j].text not in _SENTENCE_END and not tokens[j + 1].newline_before:
+        if data and tokens[j].is_word and tokens[j].text[0].isdigit() and _AMOUNT.search(
+                " ".join(t.text for t in tokens[max(j - 1, 0):j + 4])):
+            return True  # an amount, not a year or a day
+        other = starts.get(j)
+        if relay and other is not None and other.name != mention.name \
+                and other.type is not ActorType.STATE:
+            return True
+        j -= 1
     return False
 
 

@@ -411,9 +411,9 @@ def _word_starts(text: str, tables: _Tables, stream: TokenStream) -> list[int] |
     an abbreviation's token ("U.S.") or the "s" of a possessive token; when lower-casing
     agrees with the tokens' case-folding (:func:`~kg.extract.anchored.keys_are_lowered`),
     a word token's key is its lower-cased text, which tells the words to try."""
-    if stream.text is not text or "_" in text or folds_unevenly(text) \
+    if stream.text is not text or "_" in text or "\u02bc" in text or folds_unevenly(text) \
             or not lowered(text)[1]:
-        return None
+        return None  # (a word opening with "ʼ", a letter, has "'" in its key)
     leading = tables.leading
     keys = _word_keys(tables).select(stream.distinct)
     tokens = stream.tokens

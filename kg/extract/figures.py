@@ -371,6 +371,8 @@ def _figure(ctx: Context, m: re.Match[str], local_dollar: str | None = None
     is_word = not m.group("anum")[0].isdigit()
     if is_word and m.group("anum")[0].isupper() and not _opens_sentence(text, m.start("anum")):
         return None  # "Group of Seven partners", "the Big Three": part of a name
+    if is_word and _INDEFINITE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return None  # "several hundred manufacturers": no number is given
     tables = _tables()
     if tables.share_before.search(text, max(0, m.start("anum") - 24), m.start("anum")):
         return None  # "One in three": the second number of a share
@@ -412,6 +414,15 @@ def _figure(ctx: Context, m: re.Match[str], local_dollar: str | None = None
         if rate is not None:  # "$325 per kilogram": a price per quantity
             unit = f"{unit} per {' '.join(rate.group('noun').split())}"
             end = rate.end()
+        else:
+            # "618,000 yuan ($88,300) per tonne": the rate follows a converted amount in
+            # parentheses, and applies to both amounts (the span keeps the amount alone)
+            aside = _ASIDE.match(text, end)
+            if aside is not None and (aside.group("open") or text[_amount_begin(m) - 1:
+                                                                  _amount_begin(m)] == "("):
+                rate = tables.rate.match(text, aside.end())
+                if rate is not None:
+                    unit = f"{unit} per {' '.join(rate.group('noun').split())}"
     counted_unit = unit is None
     duration = named_class = False
     if unit is None:
@@ -423,7 +434,11 @@ def _figure(ctx: Context, m: re.Match[str], local_dollar: str | None = None
         named_class = counted is not None  # "seven rare earths": elements, a defined class
         counted = counted or _counted_noun(ctx, end, allow_gap=True, capital_first=not is_word)
         if counted is None and lasting:
-            counted = _duration(ctx, end)
+            # "for about two months after the collision": "for" makes it a stretch of time,
+            # whatever follows (without it, "two weeks after the ban" says when)
+            counted = _duration(ctx, end, spanning=m.group("qual") is not None
+                                and _FOR_BEFORE.search(text, max(0, m.start() - 5),
+                                                       m.start()) is not None)
             duration = counted is not None
         if counted is None:
             return None
@@ -551,6 +566,16 @@ def _names_a_list(ctx: Context, begin: int) -> bool:
     return _LIST_BEFORE.search(ctx.text, max(0, begin - 60), begin) is not None
 
 
+_ASIDE = re.compile(r"(?P<open>[ \t]*\([^()\n]{1,30}\))|\)")
+"""A converted amount in parentheses after an amount (" ($88,300)"), or the end of the
+parentheses around the converted amount itself."""
+
+
+def _amount_begin(m: re.Match[str]) -> int:
+    """Where the amount of a figure match begins (past a leading space)."""
+    return m.start() + len(m.group()) - len(m.group().lstrip())
+
+
 def _first_amount_end(m: re.Match[str]) -> int:
     return max(m.end(g) for g in ("anum", "ascale", "aunit") if m.group(g))
 
@@ -647,10 +672,23 @@ def _counted_as(ctx: Context, offset: int) -> tuple[str, int] | None:
     return (unit, m.end()) if unit else None
 
 
-def _duration(ctx: Context, offset: int) -> tuple[str, int] | None:
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w])(?:several|a few|many)\s+$", re.IGNORECASE)
+_FOR_BEFORE = re.compile(r"(?<![\w])for\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _spanning_duration() -> re.Pattern[str]:
+    """A duration noun after the number whatever follows it (after "for")."""
+    durations = _tables().durations
+    return re.compile(rf"\s+(?P<noun>{'|'.join(sorted(durations, key=len, reverse=True))})"
+                      r"(?![\w‑-])", re.IGNORECASE)
+
+
+def _duration(ctx: Context, offset: int, *, spanning: bool = False
+              ) -> tuple[str, int] | None:
     """A duration noun right after the number: "at least three months"."""
     tables = _tables()
-    m = tables.duration_re.match(ctx.text, offset)
+    m = (_spanning_duration() if spanning else tables.duration_re).match(ctx.text, offset)
     if m is None:
         return None
     return tables.durations[m.group("noun").lower()], m.end()
@@ -668,12 +706,17 @@ def _plural(word: str) -> bool:
 
 def _refers(ctx: Context, begin: int) -> bool:
     """A determiner or a possessive right before the number: "the two countries"."""
-    before = ctx.text[max(0, begin - 30):begin]
-    m = re.search(r"([\w.’'-]+)\s*$", before)
+    # The word is what ``re.search(r"([\w.’'-]+)\s*$", window)`` finds: the run of word
+    # characters that only white space follows, read from the reversed window (a search
+    # for "...$" tries every position of the window).
+    m = _LAST_WORD_REVERSED.match(ctx.text[max(0, begin - 30):begin][::-1])
     if m is None:
         return False
-    word = m.group(1).lower()
+    word = m.group(1)[::-1].lower()
     return word in load_triggers().determiners or word.endswith(("'s", "’s"))
+
+
+_LAST_WORD_REVERSED = re.compile(r"\s*([\w.’'-]+)")
 
 
 def _possessive_before(ctx: Context, begin: int) -> bool:

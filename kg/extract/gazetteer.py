@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, KeysView
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
@@ -196,7 +196,7 @@ class TokenStream:
         return self._by_end
 
     @property
-    def distinct(self) -> Iterable[str]:
+    def distinct(self) -> KeysView[str]:
         """The distinct token keys of the text."""
         return self._index().keys()
 
@@ -225,7 +225,7 @@ class TokenStream:
     def sentence_initial(self) -> frozenset[int]:
         """Indexes of the first word token of each sentence (sentences of :mod:`.text`)."""
         if self._initial is None:
-            self._initial = _sentence_initial(self.text, self.tokens, self)
+            self._initial = _sentence_initial(self)
         return self._initial
 
     @property
@@ -272,26 +272,9 @@ def sentence_initial_tokens(text: str) -> frozenset[int]:
     return token_stream(text).sentence_initial
 
 
-def _sentence_initial(text: str, tokens: tuple[Token, ...],
-                      stream: TokenStream | None = None) -> frozenset[int]:
-    if stream is not None:
-        return _sentence_initial_of(stream)
-    starts = {s.begin for s in split_sentences(text)}
-    initial: set[int] = set()
-    seen_word = True
-    for tok in tokens:
-        if tok.begin in starts or tok.newline_before:
-            seen_word = False
-        if tok.is_word:
-            if not seen_word:
-                initial.add(tok.index)
-            seen_word = True
-    return frozenset(initial)
-
-
-def _sentence_initial_of(stream: TokenStream) -> frozenset[int]:
-    """What :func:`_sentence_initial` finds, from the tokens where a sentence or a line
-    starts (the first word token at or after each), not from every token."""
+def _sentence_initial(stream: TokenStream) -> frozenset[int]:
+    """The first word token at or after each token that starts a sentence or a line: read
+    from those tokens (found by bisection), not by visiting every token."""
     tokens, begins = stream.tokens, stream.begins
     size = len(tokens)
     resets = list(stream.line_starts)

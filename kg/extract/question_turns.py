@@ -11,6 +11,7 @@ the figures it quotes are restated, if at all, in the answer ("One sees 60 perce
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from .triggers import load_triggers, phrase_alternation
@@ -30,8 +31,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return label, answer
 
 
-def question_spans(text: str) -> list[tuple[int, int]]:
-    """``(begin, end)`` of every question turn in ``text``, label included, in text order."""
+@lru_cache(maxsize=8)
+def question_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """``(begin, end)`` of every question turn in ``text``, label included, in text order
+    (found once per article: the figure and citation extractors both ask)."""
     label, answer = _patterns()
     spans = []
     for m in label.finditer(text):
@@ -39,9 +42,9 @@ def question_spans(text: str) -> list[tuple[int, int]]:
         end = len(text) if end < 0 else end
         inline = answer.search(text, m.end(), end)
         spans.append((m.start(), inline.start() if inline else end))
-    return spans
+    return tuple(spans)
 
 
-def in_question(spans: list[tuple[int, int]], begin: int) -> bool:
+def in_question(spans: Sequence[tuple[int, int]], begin: int) -> bool:
     """Whether offset ``begin`` lies inside one of ``spans`` (from :func:`question_spans`)."""
     return any(b <= begin < e for b, e in spans)

@@ -160,6 +160,8 @@ class ActorLexicon:
     function_words: frozenset[str] = frozenset()
     media_suffixes: frozenset[str] = frozenset()
     weak_suffixes: frozenset[str] = frozenset()
+    state_body_suffixes: frozenset[str] = frozenset()
+    """Last words of a state's agency named after the state ("Japan Tourism Agency")."""
     place_modifiers: frozenset[str] = frozenset()
     anonymous_quantifiers: frozenset[str] = frozenset()
     """Numbers and quantifiers that may open a group of unnamed sources ("Two officials")."""
@@ -204,6 +206,10 @@ class CitationFrames:
     """Nouns of an organisation's documents ("according to a MOFCOM statement")."""
     estimate_verbs: frozenset[str] = frozenset()
     """Verbs of an estimate whose value follows "at" ("X puts China's share ... at 60%")."""
+    document_modifiers: frozenset[str] = frozenset()
+    """Words naming what a body's data are about ("X trade statistics", "X export data")."""
+    data_verbs: frozenset[str] = frozenset()
+    """Present-tense verbs by which a body attributes an amount ("..., the agency says")."""
 
     @cached_property
     def longest(self) -> int:
@@ -413,6 +419,7 @@ def _lexicon(table: dict[str, Any], source: Path) -> ActorLexicon:
         function_words=frozenset(words("function_words")),
         media_suffixes=frozenset(words("media_suffixes")),
         weak_suffixes=frozenset(words("weak_suffixes")),
+        state_body_suffixes=frozenset(words("state_body_suffixes")),
         place_modifiers=frozenset(w.casefold() for w in words("place_modifiers")),
         anonymous_groups=frozenset(w.casefold() for w in words("anonymous_groups")),
         anonymous_quantifiers=frozenset(w.casefold() for w in words("anonymous_quantifiers")),
@@ -607,6 +614,8 @@ def parse_actor_data(data: dict[str, Any], source: Path = ACTORS_FILE) -> ActorD
         source_lines=frozenset(w.casefold() for w in frame_words("source_lines")),
         documents=_phrases(frame_words("documents")),
         estimate_verbs=frozenset(w.casefold() for w in frame_words("estimate_verbs")),
+        document_modifiers=frozenset(w.casefold() for w in frame_words("document_modifiers")),
+        data_verbs=frozenset(w.casefold() for w in frame_words("data_verbs")),
     )
     return ActorData(entries, kinds, offices, lexicon, gazetteer, alias_map,
                      body_by_state_kind, persons_by_family, template_patterns, citation,

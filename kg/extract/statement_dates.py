@@ -19,7 +19,9 @@ A statement is dated only where the text places the act of saying, in this order
 2. in a timeline entry ("Nov. 19 – Kyodo reports ...", "Early December – ..."), the entry's
    heading date: a timeline tells events in the historical present, so "says" there is
    not the article's day (:func:`timeline_entries`); a live blog's entry opened by a time
-   of day ("18:05 JST — ...") is of the article's own day; "said at the time" takes the last
+   of day ("18:05 JST — ...") is of the article's own day, or of the day the heading gives
+   in brackets ("00:20 JST (Jan. 7) — ..."); a heading on a line of its own dates the
+   paragraphs below it, up to the next heading or title line; "said at the time" takes the last
    date its paragraph told before ("In April, the command held drills. Its spokesman said
    at the time ...");
 3. a verb in the present tense ("China says", also the present progressive "the Chinese
@@ -47,7 +49,11 @@ A statement is dated only where the text places the act of saying, in this order
    the act the lead reports; a body's statement right after a sentence in which it or its
    state acted on a day ("China on Tuesday barred exports ..." followed by "China's
    commerce ministry said in a statement that ...") takes that day.  Only the next
-   sentence; a person's date found so carries over to the person's later quotes (rule 5);
+   sentence, or the lead: an official's undated words in the simple past take the day the
+   lead's first sentences give the official's own body or state ("China on Wednesday
+   defended the ban, while Japan demanded ... ¶ In Tokyo, Chief Cabinet Secretary X called
+   it ..."), unless said "earlier"; a person's date found so carries over to the person's
+   later quotes (rule 5);
 7. else none: a date the text does not give is an invented one.
 """
 
@@ -108,8 +114,25 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _SUBJECT_TIME = re.compile(r"\s(?:(?:late|early)\s+)?(?:on|in|at)\s*$")
 _NUMERIC_HEADING = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*(?:[–—:]|-{1,2})\s")
 _CLOCK_HEADING = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?<=\d|\.|m)"
-                            r"(?:\s+[A-Z]{2,4}(?:[+-]\d{1,2})?)?\s*(?:[–—]|-{1,2})\s")
-"""A live blog's entry heading: a time of day and a dash ("18:05 JST — ...", "9.30am - ")."""
+                            r"(?:\s+[A-Z]{2,4}(?:[+-]\d{1,2})?)?"
+                            r"(?:\s*\((?P<day>[^()\n]{3,24})\))?\s*(?:[–—]|-{1,2})\s")
+"""A live blog's entry heading: a time of day and a dash ("18:05 JST — ...", "9.30am - "),
+with the day in brackets when the blog runs past midnight ("00:20 JST (Jan. 7) – ...")."""
+_TITLE_LINE = re.compile(r"[^\n]{0,90}?(?<![.!?:;,])\s*")
+"""A heading line that is only a title ("21:05 JST – Tokyo protests"): short, with no
+sentence end; its entry's words are the paragraphs below it."""
+_ENTRY_REACH = 6
+"""Paragraphs an entry heading on a line of its own reaches down to at most."""
+_EARLIER = re.compile(r"\b(?:earlier|previously|once|before|already)\s+(?:\w+ly\s+)?$",
+                      re.IGNORECASE)
+_DATELINE = re.compile(r"[A-Z][A-Z/,.'’ -]{1,40}?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
+                       r"(?:\([^()]{1,30}\)\s*)?(?:--|[-–—])\s+")
+"""A wire dateline opening the lead ("BEIJING/WASHINGTON - ", "SEOUL, Jan. 8 (Yonhap) --")."""
+_POSSESSIVE = re.compile(r"['’]s?\s")
+_LEAD_SENTENCES = 2
+"""Sentences of the lead paragraph that tell the day's news."""
+_LEAD_LENGTH = 160
+"""Characters a paragraph needs to be the lead, not a headline, byline or dateline."""
 _BULLET = re.compile(r"[-*•·▪–—]\s+|\d{1,2}[.)]\s+")
 _ENTRY_SEPARATOR = re.compile(r"(?:\s*[-–—]\s*\d{1,2})?(?:\s*,\s*\d{4})?\s*(?:[–—:]|\s-|--)\s+")
 _ENTRY_GAP = 3
@@ -122,6 +145,7 @@ def timeline_entries(ctx: Context) -> dict[int, PartialDate | None]:
     whose date cannot be read ("03/07/2020 – ...": day and month ambiguous) gives None:
     the entry is dated, but not by the article."""
     entries: dict[int, PartialDate | None] = {}
+    titled: list[int] = []  # the entries whose heading line is only a title
     for paragraph in ctx.paragraphs:
         begin = paragraph.begin
         bullet = _BULLET.match(ctx.text, begin, paragraph.end)
@@ -131,15 +155,44 @@ def timeline_entries(ctx: Context) -> dict[int, PartialDate | None]:
         clock = _CLOCK_HEADING.match(ctx.text, begin, paragraph.end)
         if clock is not None and not (dates and dates[0].span.begin == begin) and \
                 re.search(r"[:.]|[ap]\.?m", clock.group()):
-            # A live blog's entries are times of the article's own day.
+            # A live blog's entries are times of the article's own day, or of the day its
+            # heading gives in brackets.
             own = ctx.article.metadata.date
-            entries[paragraph.begin] = PartialDate.from_date(own) if own is not None else None
+            day = [d.date for d in ctx.dates_in(clock.start("day"), clock.end("day"))
+                   if d.date.day is not None] if clock.group("day") else []
+            entries[paragraph.begin] = day[0] if day else \
+                PartialDate.from_date(own) if own is not None else None
         elif dates and dates[0].span.begin == begin:
-            if _ENTRY_SEPARATOR.match(ctx.text, dates[0].span.end, paragraph.end):
-                entries[paragraph.begin] = dates[0].date
+            separator = _ENTRY_SEPARATOR.match(ctx.text, dates[0].span.end, paragraph.end)
+            if separator is None:
+                continue
+            entries[paragraph.begin] = dates[0].date
+            clock = separator
         elif _NUMERIC_HEADING.match(ctx.text, begin, paragraph.end):
             entries[paragraph.begin] = None
+            continue
+        else:
+            continue
+        if _TITLE_LINE.fullmatch(ctx.text, clock.end(), paragraph.end):
+            titled.append(paragraph.begin)
+    if titled:
+        _reach_below(ctx, entries, titled)
     return entries
+
+
+def _reach_below(ctx: Context, entries: dict[int, PartialDate | None],
+                 titled: list[int]) -> None:
+    """A heading on a line of its own ("21:05 JST – Tokyo protests") dates the paragraphs
+    below it, up to the next heading or a line that is only a title (another section)."""
+    paragraphs = ctx.paragraphs
+    starts = [p.begin for p in paragraphs]
+    for begin in titled:
+        i = bisect.bisect_left(starts, begin) + 1
+        for paragraph in paragraphs[i:i + _ENTRY_REACH]:
+            if paragraph.begin in entries or \
+                    _TITLE_LINE.fullmatch(ctx.text, paragraph.begin, paragraph.end):
+                break
+            entries[paragraph.begin] = entries[begin]
 
 
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|this|that|these|those)|['’]s)"
@@ -185,6 +238,8 @@ class StatementDater:
         self._placed_through = 0
         """How many sentences :meth:`placed` has looked at so far."""
         self._explicit: dict[tuple[int, int, int, int, int, str], PartialDate | None] = {}
+        self._story: dict[str, tuple[int, PartialDate]] | None = None
+        """The actors the lead paragraph places on a day (:meth:`_lead_days`)."""
         self._said: dict[tuple[int, str], PartialDate | None] = {}
         """The date of each speaker's statement with a finite verb, by sentence start."""
 
@@ -280,6 +335,9 @@ class StatementDater:
             if spoken is not None:
                 return spoken
         lead = self._lead_date(sentence, speaker)
+        if lead is None and speaker and ctx.type_of(speaker) is ActorType.PERSON and \
+                tense == "past":
+            lead = self._story_day(sentence, verb, speaker)
         if lead is not None and speaker and ctx.type_of(speaker) is ActorType.PERSON:
             # The lead's date carries over to the same person's later quotes (rule 5).
             self.note(sentence, speaker, lead)
@@ -428,6 +486,64 @@ class StatementDater:
                     other not in own or not self._announces(before[-1].begin)):
                 return date
         return None
+
+    def _story_day(self, sentence: Span, verb: Span, speaker: str) -> PartialDate | None:
+        """Rule 6 of the module doc, for the lead: an official's undated words in the simple
+        past take the day the article's lead paragraph gives the official's own body or
+        state for its act ("China on Wednesday defended the ban, while Japan demanded it be
+        scrapped. ... In Tokyo, Chief Cabinet Secretary X called the ban ..."): a report's
+        reactions are the day's news its lead tells."""
+        bodies = _bodies(self.ctx, speaker)
+        if not bodies or _EARLIER.search(self.ctx.text, max(sentence.begin, verb.begin - 24),
+                                         verb.begin):
+            return None  # "the minister earlier stated that ...": another time
+        if self._story is None:
+            self._story = self._lead_days()
+        # Only the official's own body: a ministry's spokesperson speaks for the ministry,
+        # not for every act of the state ("China on Tuesday banned ... Foreign ministry
+        # spokesperson X said ..." may be the next day's briefing).
+        found = self._story.get(bodies[0])
+        if found is None or found[0] >= sentence.begin or self._announces(found[0]):
+            return None  # issuing a measure is not the briefing the official speaks at
+        return found[1]
+
+    def _lead_days(self) -> dict[str, tuple[int, PartialDate]]:
+        """The actors the lead (the first sentences of the first paragraph of more than a
+        line's length) places on a day as the subject of a clause, with the sentence's
+        start and the day; a coordinated clause with a subject of its own and no date
+        shares the first's."""
+        ctx = self.ctx
+        lead = next((p for p in ctx.paragraphs if p.end - p.begin > _LEAD_LENGTH), None)
+        if lead is None:
+            return {}
+        days: dict[str, tuple[int, PartialDate]] = {}
+        for sentence in ctx.sentences_in(lead.begin, lead.end)[:_LEAD_SENTENCES]:
+            dated = [d for d in ctx.dates_in(sentence.begin, sentence.end)
+                     if d.date.day is not None and not self._in_reported(d.span)
+                     and not ctx.in_quote(d.span.begin, d.span.end)
+                     and not ctx.is_dateline(d.span) and not _attributive(ctx.text, d.span)]
+            if not dated:
+                continue
+            day = dated[0].date
+            ends = [m for m in _NEW_CLAUSE.finditer(ctx.text, sentence.begin, sentence.end)
+                    if m.group("co") and ctx.in_quote(m.start()) is None]
+            first_end = ends[0].start() if ends else sentence.end
+            if not any(d.span.begin < first_end for d in dated):
+                continue
+            dateline = _DATELINE.match(ctx.text, sentence.begin, first_end)
+            subject = ctx.clause_subject(dateline.end() if dateline else sentence.begin,
+                                         first_end)
+            if subject is not None and _POSSESSIVE.match(ctx.text, subject.span.end):
+                # "China's Ministry of Commerce said on Friday": the ministry acted
+                head = ctx.actors_in(subject.span.end, first_end)
+                subject = Subject(head[0].name, head[0].span) if head else None
+            if subject is not None:
+                days.setdefault(subject.name, (sentence.begin, day))
+            for m in ends:
+                other = ctx.actor_at(m.start("s"))
+                if other is not None:
+                    days.setdefault(other.name, (sentence.begin, day))
+        return days
 
     def _acted_on(self, sentence: Span, side: set[str]) -> PartialDate | None:
         """The date of "<actor> on <date> <verb>" in ``sentence`` when the actor is of

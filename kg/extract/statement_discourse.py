@@ -15,6 +15,9 @@
 * A quotation with no attribution right after a quoted statement, in the same paragraph or
   opening the next one, or resuming after the attribution that interrupts it ('“We
   oppose,” she said, “any unilateral step.”'), continues it (:func:`continuations`).
+* A quotation filling a paragraph under a heading that names a person ("Comment from
+  Kenta Morisawa, President and CEO" in a press release, "Tanaka's view") is that
+  person's, sentence by sentence, dated to the release (:func:`heading_quotes`).
 * A report of not saying that names no topic ("declined to comment", "did not respond to a
   request for comment") is no statement (:func:`says_nothing`).
 """
@@ -37,7 +40,7 @@ from .reported_words import SHORT_CONTENT, has_quote, is_term, is_term_in, overl
 from .speech_triggers import SpeechTrigger
 from .statement_quotes import merge_interrupted
 from .text import Quote, word_count, words
-from .transcripts import Transcript, answer_sentences
+from .transcripts import Transcript, answer_sentences, is_heading
 from .triggers import load_triggers, words_regex
 
 
@@ -429,6 +432,47 @@ def continuations(ctx: Context, statements: list[SpeechTrigger]) -> list[SpeechT
         # Quotations come in text order, so the follower is the latest statement so far.
         ordered.insert(index + 1, follower)
         ends.insert(index + 1, quote.span.end)
+    return out
+
+
+def heading_quotes(ctx: Context, statements: list[SpeechTrigger]) -> list[SpeechTrigger]:
+    """A paragraph that is one quotation, right under a heading line naming a person (a
+    press release's "Comment from Kenta Morisawa, President and CEO" before the CEO's
+    words): each sentence of the quotation is that person's direct quote, dated to the
+    article (a release's words are said the day it is issued).  The heading must name
+    one person and no statement may hold the quotation already."""
+    covered = sorted((t.content.begin, t.content.end) for t in statements if t.content)
+    starts = [b for b, _ in covered]
+    own = ctx.article.metadata.date
+    date = (PartialDate.from_date(own),) if own is not None else None
+    out: list[SpeechTrigger] = []
+    previous: Span | None = None
+    for paragraph in ctx.paragraphs:
+        heading, previous = previous, paragraph
+        first = ctx.text[paragraph.begin:paragraph.begin + 1]
+        if heading is None or first not in "\"“" or not first or not is_heading(ctx, heading):
+            continue
+        quote = next((q for q in ctx.quotes_in(paragraph.begin, paragraph.end)
+                      if q.outer.begin == paragraph.begin and not q.nested), None)
+        if quote is None or ctx.text[quote.outer.end:paragraph.end].strip() or \
+                overlaps_any(covered, starts, quote.span):
+            continue
+        persons = [m for m in ctx.actors_in(heading.begin, heading.end)
+                   if m.type is ActorType.PERSON]
+        if len({m.name for m in persons}) != 1:
+            continue
+        speaker = Subject(persons[0].name, persons[0].span)
+        for sentence in ctx.sentences_in(quote.outer.begin, quote.span.end):
+            begin = max(sentence.begin, quote.span.begin)
+            end = trim_end(ctx.text, begin, min(sentence.end, quote.span.end))
+            while end > begin and ctx.text[end - 1] in ".!":
+                end -= 1
+            if word_count(ctx.text[begin:end]) < SHORT_CONTENT:
+                continue
+            out.append(SpeechTrigger(Span.of(ctx.text, heading.begin, heading.end), sentence,
+                                     "say", "past", speaker=speaker,
+                                     content=Span.of(ctx.text, begin, end), colon=True,
+                                     given_date=date))
     return out
 
 

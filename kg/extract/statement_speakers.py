@@ -196,7 +196,36 @@ def pronoun_passed_over(ctx: Context, speaker: Subject) -> bool:
         if ctx.triggers.speech_regex.search(ctx.text, head.end(),
                                             min(sentence.end, speaker.span.begin)):
             return True
-    return False
+    return any(_opens_with_unknown_name(ctx, sentence)
+               for sentence in ctx.sentences_in(named.span.end, speaker.span.begin))
+
+
+_UNKNOWN_NAME = re.compile(
+    r"[\s\"“‘']*(?:(?:In|On|At|By|During|After|Before|Since)\b[^,.;:]{0,40},\s+)?"
+    r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2})(?=,|\s+[a-z])")
+_NOT_NAMES = frozenset("""the a an in on at by for but and or so yet as if when while after
+before since this that these those its their his her our my your last next today then
+there here it they we he she some many most several such each every no one two three
+""".split())
+
+
+def _opens_with_unknown_name(ctx: Context, sentence: Span) -> bool:
+    """"Takuya Ishimori, a strategist at X, said ...", "Kuramochi, now retired, draws
+    ...": a sentence whose subject is a person's name no actor knows (two or three
+    capitalised words, or one that ends such a name earlier in the text), so that a later
+    "he" may stand for that person rather than for the last person the actors know."""
+    m = _UNKNOWN_NAME.match(ctx.text, sentence.begin, sentence.end)
+    if m is None or m.group("name").split()[0].lower() in _NOT_NAMES:
+        return False
+    begin, end = m.span("name")
+    near = ctx.actors_in(max(0, begin - 60), end + 60)
+    if any(a.span.begin < end and a.span.end > begin for a in near) or ctx.dates_in(begin, end):
+        return False
+    name = m.group("name")
+    if " " in name:
+        return True
+    return re.search(rf"[A-Z][a-z’'-]+\s+{re.escape(name)}(?![\w’'-])",
+                     ctx.text[:begin]) is not None
 
 
 @lru_cache(maxsize=1)
@@ -355,19 +384,25 @@ def _over_contact_clause(ctx: Context, trigger: SpeechTrigger) -> Subject | None
 
 _NAMED_HEAD = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,3})\s+"
                          r"(?:of|at|from|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+_NAMED_APPOSITION = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,3}),"
+                               r"\s+(?:an?\s+|the\s+)?$")
+"""A name before a description in apposition: "Ana Ruiz, chief economist at Banco Sur"."""
 
 
 def _unless_named_head(ctx: Context, subject: Subject | None,
                        trigger: SpeechTrigger) -> Subject | None:
-    """"Shigeru Ota of the consultancy Kitamon Partners argues": the organisation is the
+    """"Shigeru Ota of the consultancy Kitamon Partners argues" (or "Ana Ruiz, chief
+    economist at Banco Sur, said"): the organisation is the
     complement of a person's name, not the subject: the person speaks (no speaker rather
     than the wrong one when no actor names the person).  "Analysts at X said" keeps X (no
     name before)."""
     if subject is None or ctx.type_of(subject.name) not in (
             ActorType.ORGANIZATION, ActorType.COMPANY, ActorType.MEDIA):
         return subject
-    m = _NAMED_HEAD.search(ctx.text, max(trigger.sentence.begin, subject.span.begin - 60),
-                           subject.span.begin)
+    floor = max(trigger.sentence.begin, subject.span.begin - 60)
+    m = _NAMED_APPOSITION.search(ctx.text, floor, subject.span.begin) \
+        if subject.via_description else None
+    m = m or _NAMED_HEAD.search(ctx.text, floor, subject.span.begin)
     if m is None or ctx.triggers.descriptor_regex.search(m.group("name")):
         return subject
     named = ctx.actors_in(m.start("name"), m.end("name"))

@@ -154,6 +154,7 @@ from .statement_discourse import (
     colon_attributions,
     colon_paragraphs,
     continuations,
+    heading_quotes,
     narrates_answerer,
     published_quotes,
     reports_third_party,
@@ -240,6 +241,7 @@ def find_statements(article: Article, actors: list[ActorMention], *,
     statements.extend(noun_reports(ctx, statements))
     statements.extend(published_quotes(ctx, statements))
     statements.extend(continuations(ctx, statements))
+    statements.extend(heading_quotes(ctx, statements))
     for trigger in statements:
         body = spoken_for(ctx, actors, trigger.speaker) if trigger.speaker else None
         if body is not None:

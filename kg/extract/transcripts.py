@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import ActorType, PartialDate, Span
+from ..model import ActorMention, ActorType, PartialDate, Span
 from .context import Context, Subject
 from .triggers import load_triggers, phrase_alternation
 
@@ -48,6 +48,8 @@ _ASIDE = re.compile(r"[(\[][^()\[\]]{1,60}[)\]]\s*")
 """A stage direction paragraph: "(BEGIN VIDEOTAPE)", "[Applause]"."""
 _HEADING_WORDS = 20
 _INLINE_ANSWER = r"(?<=[?.!\"”])\s+(?P<label>{labels})\s*[:：]\s+(?=\S)"
+_ATTRIBUTIVE = re.compile(r"(?:['’]s|\b(?:the|its|their|this|that))\s+$", re.IGNORECASE)
+"""Before a date naming an event, not a day of speech: "China's January 6 ban"."""
 _MIN_WORDS = 5
 """Shortest answer sentence kept (shorter ones are "Yes.", "Not directly." or "Both are
 defensible.": replies that make no claim of their own)."""
@@ -170,7 +172,7 @@ def _paragraph_kinds(ctx: Context) -> list[tuple[Span, str, Span, Subject | None
         if m is None:
             if _ASIDE.fullmatch(ctx.text, paragraph.begin, paragraph.end):
                 kinds.append((paragraph, "other", paragraph, None))
-            elif _is_heading(ctx, paragraph):
+            elif is_heading(ctx, paragraph):
                 kinds.append((paragraph, "heading", paragraph, None))
             else:
                 kinds.append((paragraph, "text", paragraph, None))
@@ -199,7 +201,7 @@ def _paragraph_kinds(ctx: Context) -> list[tuple[Span, str, Span, Subject | None
     return kinds
 
 
-def _is_heading(ctx: Context, paragraph: Span) -> bool:
+def is_heading(ctx: Context, paragraph: Span) -> bool:
     """A short line without a sentence's final stop ("Regular Press Conference (8 January
     2026) Excerpt"): a section heading."""
     text = paragraph.text.rstrip()
@@ -227,7 +229,7 @@ def _intro_speaker(ctx: Context, intro_end: int) -> Subject | None:
     intro = ctx.text[:intro_end].lower()
     if not any(cue in intro for cue in cues):
         return None
-    person = ctx.last_person_before(intro_end)
+    person = _interviewee(ctx, intro_end)
     if person is not None:
         return Subject(person.name, person.span)
     # "Official of the Ministry of Commerce Answers Reporter's Question": the body the
@@ -241,11 +243,35 @@ def _intro_speaker(ctx: Context, intro_end: int) -> Subject | None:
     return None
 
 
+def _interviewee(ctx: Context, intro_end: int) -> ActorMention | None:
+    """The last person the introduction names who is not the one asking: an interview's
+    byline author, or the subject of an interviewing verb ("Marcus Oyelaran spoke to her",
+    "X interviewed Y"; ``interviewer_verbs``), asks the questions and answers none."""
+    author = (ctx.article.metadata.author or "").strip().lower()
+    verbs = _interviewer_regex()
+    persons = [m for m in ctx.actors_in(0, intro_end)
+               if m.type is ActorType.PERSON and m.span.end <= intro_end]
+    for mention in reversed(persons):
+        if author and (mention.name.lower() == author or mention.span.text.lower() == author):
+            continue
+        if verbs.match(ctx.text, mention.span.end, intro_end):
+            continue
+        return mention
+    return None
+
+
+@lru_cache(maxsize=1)
+def _interviewer_regex() -> re.Pattern[str]:
+    verbs = load_triggers().raw["speech"]["transcript"]["interviewer_verbs"]
+    return re.compile(rf"\s+(?:{phrase_alternation(verbs)})(?![\w-])", re.IGNORECASE)
+
+
 def conference_date(ctx: Context, intro_end: int) -> PartialDate | None:
     """The date of the conference: the last day the introduction names (outside the
     dateline and quotations), else the article's own date, else none."""
     days = [d.date for d in ctx.dates_in(0, intro_end)
-            if d.date.day is not None and not ctx.in_quote(d.span.begin, d.span.end)]
+            if d.date.day is not None and not ctx.in_quote(d.span.begin, d.span.end)
+            and not _ATTRIBUTIVE.search(ctx.text, 0, d.span.begin)]
     if days:
         return days[-1]
     own = ctx.article.metadata.date

@@ -303,7 +303,9 @@ from .scope import covered, to_mention
 from .status import (
     ended_later,
     is_long_past,
+    is_suspension,
     measure_status,
+    past_halts_are_controls,
     share_weighed_infinitives,
     unverified_later,
 )
@@ -377,6 +379,8 @@ def find_measures(article: Article, actors: list[ActorMention],
         c.covers = covered(ctx, c, ordered, same_sentence(candidates, c))
     for c in candidates:
         find_target(ctx, c, same_sentence(candidates, c))
+        if is_suspension(c):
+            c.target = None  # a suspension lifts a measure for all its targets
         if is_long_past(ctx, c):
             c.status = MeasureStatus.HISTORICAL
     share_coordinated_targets(ctx, candidates)
@@ -385,6 +389,7 @@ def find_measures(article: Article, actors: list[ActorMention],
                       if p is not None)
     protests_by_one_person(ctx, candidates)
     generic_controls_are_the_ban(ctx, candidates)
+    past_halts_are_controls(candidates)
     out = [to_mention(ctx, c) for c in candidates if c.issuer is not None]
     return sorted(out, key=lambda m: (m.span.begin, m.span.end, m.type.value))
 

@@ -20,6 +20,7 @@ from ..triggers import MeasureRule, load_triggers
 from .candidate import OVERLAP_REACH, Candidate, Entry, demonym_states, overlap
 from .items import gapped_controls, item_controls
 from .rules import head_key, measure_rules
+from .status import is_suspension
 
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|now\s+|also\s+|not\s+)?$",
                       re.IGNORECASE)
@@ -225,6 +226,9 @@ def find_candidates(ctx: Context, materials: list[MaterialMention], entries: lis
                 continue
             if rule.action_cues and not any(c in sentence.text.lower() for c in rule.action_cues):
                 continue
+            if rule.type is MeasureType.BUDGET and any(
+                    c.type is MeasureType.BUDGET and c.sentence == sentence for c in found):
+                continue  # "the fiscal 2027 budget draft with record defence spending": one
             span = Span(m.start(), m.end(), m.group())
             found.append(Candidate(rule.type, span, sentence, span,
                                    verbal=is_verbal(m.group(), ctx, m.start())))
@@ -677,8 +681,10 @@ def _entry_measures(ctx: Context, entries: list[Entry],
     """One measure of the lead-in's kind for each list entry that names none itself."""
     out: list[Candidate] = []
     for entry in entries:
-        if entry.kind is None or any(entry.body.begin <= c.head.begin < entry.body.end
-                                     for c in found):
+        # a suspension names the entry's measure, not one of its own ("Oct. 9: a sweeping
+        # expansion ..., which Beijing suspended for a year")
+        if entry.kind is None or any(entry.body.begin <= c.head.begin < entry.body.end and
+                                     not is_suspension(c) for c in found):
             continue
         sentence = ctx.sentence_of(entry.body.begin)
         if sentence is None:

@@ -611,7 +611,9 @@ def generic_controls_are_the_ban(ctx: Context, candidates: list[Candidate]) -> N
     bans = [c for c in candidates if c.type is MeasureType.EXPORT_BAN and
             c.target is not None and c.status is not MeasureStatus.HISTORICAL]
     for c in candidates:
+        # a control the text says was suspended or lifted is not the ban in force
         if c.type is not MeasureType.EXPORT_CONTROL or c.question or c.objects or \
+                c.ending is not None or \
                 c.status not in (MeasureStatus.IN_FORCE, MeasureStatus.ANNOUNCED) or \
                 (c.entry is not None and c.entry.kind is not None):
             continue

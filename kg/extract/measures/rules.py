@@ -99,6 +99,12 @@ class MeasureRules:
     standing: re.Pattern[str]
     """Words of a control head naming standing rules ("chip controls", "licensing
     requirements"): not made historical by their age alone."""
+    suspending: frozenset[str]
+    """Verbs whose "other" measure suspends another measure ("which Beijing froze for a
+    year"): such a mention names no measure of its own in a list entry."""
+    episode_heads: frozenset[str]
+    """Verbs of stopping ("halted", "stopped") that, in the past, make a de facto halt of
+    shipments: an export control episode, not a formal ban."""
 
 
 _KEY_CHARS = str.maketrans({**{h: "-" for h in HYPHENS}, "’": "'"})
@@ -208,8 +214,9 @@ def measure_rules() -> MeasureRules:
                              + r"))(?:\s+(?:partly|partially|temporarily|fully|for\s+(?:one|a)"
                              r"\s+year))?\s+(?:(?:the|its|their|a|an|all|some)\s+)?"
                              r"(?:[\w-]+\s+){0,4}$", re.IGNORECASE),
+            # "asked for the ban to be withdrawn" is a wish, not an ending
             ended_after=re.compile(r"[^,;:.]{0,60}?(?:\b(?:is|are|was|were|has\s+been|have\s+been|"
-                                   r"had\s+been|be|being)\s+(?:\w+ly\s+)?|,\s+which\s+"
+                                   r"had\s+been|(?<!\bto\s)be|being)\s+(?:\w+ly\s+)?|,\s+which\s+"
                                    r"(?:[\w-]+\s+){1,2}?(?:later\s+|then\s+|has\s+|had\s+)?)"
                                    r"(?P<verb>" + verb_body + r")(?![\w])", re.IGNORECASE),
             paused=frozenset(v.lower() for v in [*ending["paused"], *ending["paused_future"]]),
@@ -225,6 +232,8 @@ def measure_rules() -> MeasureRules:
                 "permission_heads"]),
             anaphor_types={k.lower(): MeasureType(v) for k, v in anaphora["own_types"].items()},
             standing=words_regex(data["status"]["standing"]),
+            suspending=frozenset(head_key(w) for w in data["ending"]["suspending"]),
+            episode_heads=frozenset(head_key(w) for w in data["status"]["episode_heads"]),
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise TriggerDataError(f"{TRIGGERS_FILE}: malformed [measures] rule data: {exc!r}") from exc

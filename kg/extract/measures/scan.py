@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from ..anchored import anchored_finditer, lowered
+from ..anchored import KeyFilter, anchored_finditer, lowered
 from ..gazetteer import TokenStream
 
 try:  # the parser of the standard library's regular expressions (private, stable in 3.11+)
@@ -33,8 +33,6 @@ KEY = 4
 """How many opening letters index an alternative."""
 _LIMIT = 4000
 """More opening strings than this and an alternative is tried everywhere."""
-_OPENS_MAX = 100_000
-"""Token keys remembered as opening or not (see WordPatterns._opening_keys)."""
 _DIGITS = frozenset("0123456789")
 _NO_LETTERS = frozenset({_c.CATEGORY_SPACE, _c.CATEGORY_DIGIT, _c.CATEGORY_NOT_WORD})
 """Character classes that hold no letter."""
@@ -56,8 +54,6 @@ class WordPatterns:
         self._plain: list[str] = []
         self._plans: dict[str, tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]] = {}
         """Memo of :meth:`_plan`: at most one entry per opening the trigger admits."""
-        self._opens: dict[str, bool] = {}
-        """Memo of whether a token key opens with an indexed opening (see _opening_keys)."""
         for name, alternatives in lists.items():
             keyed: list[tuple[str, int]] = []
             for i, alternative in enumerate(alternatives):
@@ -79,6 +75,9 @@ class WordPatterns:
         # An opening of two characters or more starts a token, never the inside of an
         # abbreviation's ("U.S."): then the token stream can say where openings stand.
         self._anchorable = all(len(key) >= 2 for key in keys)
+        index = self._index
+        self._opening_filter = KeyFilter(
+            lambda key: any(key[:size] in index for size in range(1, KEY + 1)))
 
     @property
     def names(self) -> list[str]:
@@ -111,21 +110,10 @@ class WordPatterns:
         return tuple((name, tuple(self._alternative(name, i) for i in sorted(found)))
                      for name, found in tried.items())
 
-    def _opening_keys(self, stream: TokenStream) -> list[str]:
+    def _opening_keys(self, stream: TokenStream) -> set[str]:
         """The token keys of ``stream`` that open with an indexed opening: the tokens where
         the trigger pattern can match (on lower-cased text that holds the keys)."""
-        opens = self._opens
-        if len(opens) > _OPENS_MAX:
-            opens.clear()  # a bound on the memo, for corpora of many words
-        index = self._index
-        keys: list[str] = []
-        for key in stream.distinct:
-            found = opens.get(key)
-            if found is None:
-                found = opens[key] = any(key[:size] in index for size in range(1, KEY + 1))
-            if found:
-                keys.append(key)
-        return keys
+        return self._opening_filter.select(stream.distinct)
 
     def _openings(
         self, text: str, stream: TokenStream | None = None,

@@ -15,7 +15,7 @@ from ..context import Context
 from ..triggers import load_triggers
 from .candidate import ONE_OFF, TRADE, Candidate, period
 from .hedges import is_weighed
-from .rules import measure_rules
+from .rules import head_key, measure_rules
 
 _REPORTS_SAY = re.compile(r"\s*according\s+to\s+(?:an?\s+|the\s+|some\s+|media\s+|press\s+)?"
                           r"(?:unconfirmed\s+)?reports?\b", re.IGNORECASE)
@@ -64,9 +64,10 @@ def measure_status(ctx: Context, c: Candidate) -> MeasureStatus:
     text = ctx.text
     before = text[c.sentence.begin:c.extent.begin].split()[-_STATUS_WINDOW_BEFORE:]
     after = text[c.extent.end:c.sentence.end].split()[:_STATUS_WINDOW_AFTER]
-    window = _ADVERBIAL_SINCE.sub(r"\1 later", " ".join([*before,
-    text[c.extent.begin:c.extent.end],
-                                                   *after]))
+    # an advisory's own words are its advice, no cue ("warned students to weigh whether to
+    # study there" is issued, not weighed)
+    own = "" if c.type is MeasureType.TRAVEL_ADVISORY else text[c.extent.begin:c.extent.end]
+    window = _ADVERBIAL_SINCE.sub(r"\1 later", " ".join([*before, own, *after]))
     if is_weighed(ctx, c):
         return MeasureStatus.UNDER_CONSIDERATION
     if "exposure" in window or "impact" in window or "effect" in window or \
@@ -288,3 +289,19 @@ def _is_standing_regime(c: Candidate) -> bool:
     # List"): a listing stays (a removal from a white list is an act)
     return measure_rules().standing.search(head) is not None and \
         (not c.verbal or _ADDED_TO_LIST.search(head) is not None)
+
+
+def past_halts_are_controls(candidates: list[Candidate]) -> None:
+    """"Beijing halted shipments for weeks in 2010": a past halt of shipments told by a verb
+    of stopping is a de facto export control episode, not a formal ban."""
+    heads = measure_rules().episode_heads
+    for c in candidates:
+        if c.type is MeasureType.EXPORT_BAN and c.status is MeasureStatus.HISTORICAL and \
+                head_key(c.head.text) in heads:
+            c.type = MeasureType.EXPORT_CONTROL
+
+
+def is_suspension(c: Candidate) -> bool:
+    """An "other" measure that suspends another ("which Beijing froze for a year")."""
+    return c.type is MeasureType.OTHER and \
+        c.head.text.split()[0].lower() in measure_rules().suspending
