@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..model import ActorType
+from ..model import UNNAMED_PREFIX, ActorType
 from .actor_context import (
     INDEFINITE,
     NAME_MAX,
@@ -94,7 +94,7 @@ def find_anonymous_sources(ctx: ActorContext) -> None:
         words = ctx.surface(first, end if employer is not None else described).split()
         if first == j and ctx.tokens[j].is_capitalised:
             words[0] = words[0].lower()  # "Officials said": a common noun opening a sentence
-        name = " ".join(["unnamed", *([employer] if employer else []), *words])
+        name = UNNAMED_PREFIX + " ".join([*([employer] if employer else []), *words])
         ctx.found.append(Found(name, ActorType.PERSON, start, described, known=False))
         # A body named in the description ("one METI official") stays a mention of its own.
         ctx.consumed.update(k for k in range(start, end) if k not in bodies)

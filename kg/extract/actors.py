@@ -48,7 +48,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from ..model import ActorMention, ActorType, Article, CandidateLink, Span
+from ..model import ActorMention, ActorType, Article, CandidateLink, Span, is_unnamed
 from .actor_bodies import (
     body_of_person_after,
     dateline_body,
@@ -493,7 +493,7 @@ def _bare_name_tokens(ctx: ActorContext) -> list[int]:
 
 
 def _register(ctx: ActorContext, found: Found, registry: dict[str, list[str]]) -> None:
-    if found.type is not ActorType.PERSON or found.name.startswith("unnamed "):
+    if found.type is not ActorType.PERSON or is_unnamed(found.name):
         return
     entry = ctx.data.entries.get(found.name)
     parts: list[str] = []

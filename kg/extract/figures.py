@@ -60,7 +60,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from ..model import ActorMention, ActorType, Article, FigureMention, Span, StatementMention
+from ..model import (
+    ActorMention,
+    ActorType,
+    Article,
+    FigureMention,
+    Span,
+    StatementMention,
+    is_unnamed,
+)
 from .anchored import first_words, word_finditer
 from .context import Context, build_context
 from .figure_about import (
@@ -336,7 +344,7 @@ def find_figures(article: Article, actors: list[ActorMention], *,
         # An interviewer's question quotes figures; the answer states them (if it does).
         found = [f for f in found if not in_question(questions, f.span.begin)]
     sources = [a.span for a in actors if a.type is ActorType.PERSON
-               and a.name.startswith("unnamed ")]
+               and is_unnamed(a.name)]
     if sources:
         # "two government sources", "three officials at trading houses": who the report
         # cites, counted in passing, not a quantity of the story

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..model import ActorMention, ActorType, Span
+from ..model import ActorMention, ActorType, Span, is_unnamed
 from .context import Context, Subject
 from .reported_words import is_term_in, trim_end
 from .speech_triggers import SpeechTrigger
@@ -152,7 +152,7 @@ def spoken_for(ctx: Context, actors: list[ActorMention], speaker: Subject) -> st
     spokesperson said" is the department's statement; "a ministry spokesperson" the
     ministry's named last before (a spokesperson's words are the body's, and the gold
     conventions name the body)."""
-    if not speaker.name.startswith("unnamed ") or not _SPOKESPERSON.search(speaker.name):
+    if not is_unnamed(speaker.name) or not _SPOKESPERSON.search(speaker.name):
         return None
     span = speaker.span
     for mention in actors:

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ...model import ActorMention, ActorType, MeasureStatus, MeasureType, Span
+from ...model import ActorMention, ActorType, MeasureStatus, MeasureType, Span, is_unnamed
 from ..context import Context, Subject
 from ..triggers import load_triggers
 from .agents import from_agent, list_lead, possessed_intent, relative_agent
@@ -75,7 +75,6 @@ _GAP_BREAK = re.compile(r"[;:!?()]|\.(?=\s+[A-Z])|\s[—–]\s|\b(?:which|who|th
 _POSSESSIVE_OPENING = re.compile(r"\s*(?:Its|Their)\s")
 _HELD_AT = re.compile(r"\s+(?:at|in|by)\s+(?:the\s+)?(?P<dem>[A-Z][a-z]+)\s+(?:ports?|customs|"
                       r"borders?|harbou?rs?|docks?|checkpoints?)\b")
-_UNNAMED = "unnamed "
 _TO_BEFORE = re.compile(r"\s+to\s+$")
 _WEIGHED_AFTER = re.compile(r"\s+(?:are|is|were|was|remain|remains)\s+(?:still\s+|now\s+)?[\"“']?"
                             r"(?:under\s+(?:review|consideration|study)|being\s+(?:considered|"
@@ -86,7 +85,6 @@ _CONTROLLING = re.compile(r"\b(?:of|by|for|urged|urging|urges|urge|asked|asks|ca
                           r"calls\s+on|pressed|presses|forced|allowed)\s+(?:the\s+)?$",
                           re.IGNORECASE)
 """Before the actor that does what an infinitive after it says ("the measures of X to")."""
-"""How the actor extractor names anonymous sources ("unnamed officials")."""
 _CLAUSE_OPEN = re.compile(r"[;:]\s*")
 _TO_OPENING = len("to ")
 """Reported words opening on the measure's verb, or on "to" and it: the speaker acts."""
@@ -363,7 +361,7 @@ def _set_issuer(ctx: Context, c: Candidate, name: str, span: Span | None, *,
                 local: bool = True) -> None:
     if ctx.type_of(name) is ActorType.MEDIA:
         return  # outlets report measures; they do not issue them
-    if name.startswith(_UNNAMED):
+    if is_unnamed(name):
         # "Officials have formally protested": an unnamed source acts for the body or state
         # it is described with, if any ("unnamed Japanese officials"); else it names none.
         facts = ctx.facts.get(name)
