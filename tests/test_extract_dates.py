@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 from extract_support import STYLE_NAMES, actor, article, load_style, mentions
 
+from kg.extract import extract
 from kg.extract.context import build_context
 from kg.extract.dates import find_dates, resolve_date
 from kg.extract.statement_dates import timeline_entries
 from kg.extract.statements import find_statements
 from kg.ingest import read_article
+from kg.model import Article, ArticleMetadata
 
 WEDNESDAY = dt.date(2026, 1, 7)
 DATES = Path(__file__).resolve().parent / "fixtures" / "dates"
@@ -299,3 +301,17 @@ def test_the_word_filter_of_the_date_scan_misses_no_match_of_the_full_pattern() 
 ])
 def test_machine_translated_date_styles_resolve(text: str, last: tuple[str, str]) -> None:
     assert found(text)[-1] == last
+
+
+def test_a_vague_count_ago_gives_no_date_and_does_not_fail_the_article() -> None:
+    text = ("Ruritania tightened its licences a few years ago, again several months ago and "
+            "once more three years ago, the ministry said on Monday.")
+    assert [iso for _, iso in found(text)] == ["2023", "2026-01-05"]
+    # It used to raise inside find_dates, which left the whole article out of a build.
+    text = ("Japan's Ministry of Economy, Trade and Industry said on Monday that China had "
+            "tightened export licences for gallium a few years ago and again several months ago.")
+    extraction = extract(Article("vague_ago.txt", text, ArticleMetadata(date=WEDNESDAY)))
+    assert [(s.speaker, s.date.isoformat() if s.date else None)
+            for s in extraction.statements] == [
+        ("Ministry of Economy, Trade and Industry", "2026-01-05")]
+    assert [(m.issuer, m.date) for m in extraction.measures] == [("China", None)]

@@ -136,7 +136,7 @@ class KeyFilter:
         self._yes: set[str] = set()
         self._known: set[str] = set()
 
-    def select(self, keys: AbstractSet[str]) -> set[str]:
+    def select(self, keys: AbstractSet[str]) -> AbstractSet[str]:
         """The keys of ``keys`` (a set, or the keys of a dict) the predicate holds for."""
         yes, known = self._yes, self._known
         if len(known) > _KEYS_REMEMBERED:

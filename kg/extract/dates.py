@@ -547,7 +547,8 @@ def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: Part
         week = _week(anchor, g["q18"].lower())
         return (week, True) if week is not None else None
     if kind == "ago":
-        return _ago(anchor, g["n12"].lower(), g["u12"].lower()), True
+        ago = _ago(anchor, g["n12"].lower(), g["u12"].lower())
+        return (ago, True) if ago is not None else None  # "a few years ago": no date
     if kind == "ordm":
         # "on 6th this month" (a translated style): that day of the month named.
         month = _relative_period(anchor, g["q15"].lower(), "month")
