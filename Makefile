@@ -49,6 +49,7 @@ lint: venv-test
 # XML, extraction scores against the gold (fails below the targets of issue 3).
 test: venv-test
 	$(BIN)/ruff check kg server tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 	$(BIN)/kg build seeds/ --store $(CI_STORE) --quiet
 	$(BIN)/kg validate --store $(CI_STORE) --format junit -o .kg/validation-junit.xml

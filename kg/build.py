@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import pyoxigraph as ox
 
@@ -282,9 +282,11 @@ def _validated(
                     f"left out: its graph violates the shapes ({reason})"))
         extractions = kept
         data = build_graph(extractions)
+    # The loop ran at least once (_MAX_VALIDATION_ROUNDS > 0), so a report is there.
+    validation = cast("ValidationReport", report.validation)
     raise ValidationFailed(
         "the built graph violates the shapes; nothing was written\n"
-        + report.validation.to_text()
+        + validation.to_text()
     )
 
 

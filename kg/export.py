@@ -11,7 +11,7 @@ unless asked for: it is published as ``ontology/kg.ttl``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 import pyoxigraph as ox
 
@@ -52,7 +52,8 @@ def serialize_quads(quads: Iterable[ox.Quad], fmt: str) -> bytes:
         triples = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
         data = sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
     prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
-    return ox.serialize(data, format=rdf_format, prefixes=prefixes)
+    # Without an output, serialize returns the bytes (the stubs say bytes | None).
+    return cast(bytes, ox.serialize(data, format=rdf_format, prefixes=prefixes))
 
 
 def export(store: Store, fmt: str, output: BinaryIO, *, include_ontology: bool = False) -> int:

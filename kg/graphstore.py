@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import pyoxigraph as ox
 
@@ -100,7 +101,8 @@ def read_graph(
         return serialize_rdf(lambda out, line: store.dump(out, format=line), fmt,
                              dataset=True, max_rows=max_rows, prefixes=PREFIXES)
     if request.graph is None:
-        union = store.query(_UNION, use_default_graph_as_union=True)
+        # _UNION is a CONSTRUCT: its answer is triples by construction.
+        union = cast(ox.QueryTriples, store.query(_UNION, use_default_graph_as_union=True))
         return serialize_rdf(lambda out, line: ox.serialize(union, out, format=line), fmt,
                              max_rows=max_rows, prefixes=PREFIXES)
     name = ox.NamedNode(request.graph)

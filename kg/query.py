@@ -6,6 +6,8 @@ The common prefixes of :data:`kg.namespace.PREFIXES` are predeclared, and a quer
 
 from __future__ import annotations
 
+from typing import cast
+
 import pyoxigraph as ox
 
 from .errors import UsageError
@@ -51,13 +53,15 @@ def format_results(results: Results, fmt: str | None = None) -> str:
         if rdf_format.supports_datasets:
             raise UsageError(f"{fmt} needs a dataset; a CONSTRUCT result is one graph")
         prefixes = PREFIXES if rdf_format is ox.RdfFormat.TURTLE else None
-        return ox.serialize(results, format=rdf_format, prefixes=prefixes).decode("utf-8")
+        # Without an output, serialize returns the bytes (the stubs say bytes | None).
+        data = cast(bytes, ox.serialize(results, format=rdf_format, prefixes=prefixes))
+        return data.decode("utf-8")
     fmt = fmt or "table"
     if fmt == "table":
         return _table(results)
     if fmt not in _RESULT_FORMATS:
         raise UsageError(f"a SELECT/ASK result cannot be written as {fmt!r}")
-    return results.serialize(format=_RESULT_FORMATS[fmt]).decode("utf-8")
+    return cast(bytes, results.serialize(format=_RESULT_FORMATS[fmt])).decode("utf-8")
 
 
 def _cell(term: object) -> str:

@@ -327,14 +327,14 @@ def _resolve_materials(
         )
     pending = [m.broader for m in resolution.materials.values()]
     while pending:
-        name = pending.pop()
-        if not name or name in resolution.materials:
+        wanted = pending.pop()
+        if not wanted or wanted in resolution.materials:
             continue
-        info = lookup(name) if lookup else None
+        info = lookup(wanted) if lookup else None
         category = info.category if info else MaterialCategory.OTHER
         parent = info.broader if info else None
-        resolution.materials[name] = MaterialNode(
-            name=name, iri=material_iri(name), category=category, broader=parent
+        resolution.materials[wanted] = MaterialNode(
+            name=wanted, iri=material_iri(wanted), category=category, broader=parent
         )
         pending.append(parent)
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import IO, Any, cast
 
 import pyoxigraph as ox
 
@@ -99,15 +99,17 @@ def serialize_results(
     """
     if isinstance(results, ox.QueryBoolean):
         assert isinstance(fmt.serializer, ox.QueryResultsFormat)
-        return Serialized(results.serialize(format=fmt.serializer), None)
+        # Without an output, serialize returns the bytes (the stubs say bytes | None).
+        return Serialized(cast(bytes, results.serialize(format=fmt.serializer)), None)
     if isinstance(results, ox.QueryTriples):
         return serialize_quads(results, fmt, max_rows=max_rows, prefixes=prefixes)
     assert isinstance(fmt.serializer, ox.QueryResultsFormat)
     if not max_rows:
-        return Serialized(results.serialize(format=fmt.serializer), None)
+        return Serialized(cast(bytes, results.serialize(format=fmt.serializer)), None)
     counter = _LineCounter(max_rows + 1)  # the header line, then the rows
     try:
-        results.serialize(counter, format=ox.QueryResultsFormat.TSV)
+        # _LineCounter is a binary writer (write/flush) that pyoxigraph accepts as one.
+        results.serialize(cast(IO[bytes], counter), format=ox.QueryResultsFormat.TSV)
     except _CapReached:
         pass
     tsv = counter.body
@@ -117,7 +119,7 @@ def serialize_results(
     else:
         parsed = ox.parse_query_results(tsv, ox.QueryResultsFormat.TSV)
         assert isinstance(parsed, ox.QuerySolutions)
-        body = parsed.serialize(format=fmt.serializer)
+        body = cast(bytes, parsed.serialize(format=fmt.serializer))
     if counter.truncated and fmt.serializer == ox.QueryResultsFormat.JSON:
         body = _flag_json(body, max_rows)
     return Serialized(body, rows, counter.truncated)
@@ -155,7 +157,8 @@ def serialize_rdf(
         body = lines
     else:
         prefix_map = dict(prefixes) if prefixes and target in _PREFIXED else None
-        body = ox.serialize(ox.parse(lines, line_format), format=target, prefixes=prefix_map)
+        body = cast(
+            bytes, ox.serialize(ox.parse(lines, line_format), format=target, prefixes=prefix_map))
     if counter.truncated and target in _COMMENTABLE:
         body = f"# truncated: only the first {max_rows} of more rows\n".encode() + body
     return Serialized(body, counter.lines, counter.truncated)
@@ -179,7 +182,7 @@ def serialize_quads(
     target = fmt.serializer
     capped = _Capped(items, max_rows or sys.maxsize)
     prefix_map = dict(prefixes) if prefixes and target in _PREFIXED else None
-    body = ox.serialize(capped, format=target, prefixes=prefix_map)
+    body = cast(bytes, ox.serialize(capped, format=target, prefixes=prefix_map))
     if capped.truncated and target in _COMMENTABLE:
         body = f"# truncated: only the first {max_rows} of more rows\n".encode() + body
     return Serialized(body, capped.count, capped.truncated)

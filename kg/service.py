@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import cast
 
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, RDF, XSD
@@ -90,9 +91,14 @@ def _count(value: ox.Literal | None) -> int:
     return int(value.value) if value is not None else 0
 
 
+def _select(store: ox.Store, query: str) -> ox.QuerySolutions:
+    """Run one of this module's own SELECT queries (their answer is solutions by construction)."""
+    return cast(ox.QuerySolutions, store.query(query, use_default_graph_as_union=True))
+
+
 def _pairs(store: ox.Store, query: str, key: str) -> tuple[tuple[str, int], ...]:
     pairs = []
-    for row in store.query(query, use_default_graph_as_union=True):
+    for row in _select(store, query):
         term = row[key]
         if isinstance(term, ox.NamedNode):  # blank-node classes or graphs are not named
             pairs.append((term.value, _count(row["n"])))
@@ -101,8 +107,8 @@ def _pairs(store: ox.Store, query: str, key: str) -> tuple[tuple[str, int], ...]
 
 def dataset_statistics(store: ox.Store) -> DatasetStatistics:
     """Count what the VoID description reports (full scans: cache the result)."""
-    totals = next(iter(store.query(_TOTALS, use_default_graph_as_union=True)))
-    entities = next(iter(store.query(_ENTITIES, use_default_graph_as_union=True)))
+    totals = next(iter(_select(store, _TOTALS)))
+    entities = next(iter(_select(store, _ENTITIES)))
     properties = _pairs(store, _BY_PROPERTY, "p")
     return DatasetStatistics(
         triples=sum(n for _, n in properties),

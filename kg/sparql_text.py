@@ -16,6 +16,7 @@ import urllib.parse
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
+from typing import cast
 
 
 class QueryForm(Enum):
@@ -122,7 +123,9 @@ def shape(text: str) -> Shape:
     tokenizer only when their keyword occurs in the text at all (the endpoint reads every
     request, and most name none of them).
     """
-    first = _WORD.match(text, _PROLOGUE.match(text).end())
+    # The prologue pattern is a starred group: it always matches, if only the empty string.
+    prologue = cast("re.Match[str]", _PROLOGUE.match(text))
+    first = _WORD.match(text, prologue.end())
     form = QueryForm.UNKNOWN
     if first:
         word = first.group().upper()

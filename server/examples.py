@@ -168,7 +168,11 @@ class Example:
                 continue
             term = param.term(value)
             block = _values_block(param.name)
-            query = block.sub(lambda m, t=term: m.group(1) + t + m.group(3), query, count=1)
+
+            def fill(m: re.Match[str], t: str = term) -> str:
+                return m.group(1) + t + m.group(3)
+
+            query = block.sub(fill, query, count=1)
         return query
 
 

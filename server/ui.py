@@ -143,7 +143,7 @@ def index() -> tuple[str, int]:
                 table.truncated = table.truncated or outcome.truncated
             except ProtocolError as exc:
                 error, status = exc.message, exc.status
-    downloads = ()
+    downloads: tuple[tuple[str, str], ...] = ()
     if table is not None:
         downloads = DOWNLOADS["graph" if table.form == "CONSTRUCT" else "results"]
     page = render_template(

@@ -66,12 +66,12 @@ def score_file(gold: GoldFile, pred: PredFile | None) -> FileResult:
         _judge_type(result, "materials", g, p)
     _score_class(result, "sources", gold.sources, pred.sources, entity_score, _gold_name,
                  _pred_entity)
-    for g, p in _score_class(result, "measures", gold.measures, pred.measures, measure_score,
-                             _gold_measure, _pred_measure):
-        _judge_measure(result, g, p)
-    for g, p in _score_class(result, "statements", gold.statements, pred.statements,
-                             statement_score, _gold_statement, _pred_statement):
-        _judge_statement(result, g, p)
+    for gm, pm in _score_class(result, "measures", gold.measures, pred.measures, measure_score,
+                               _gold_measure, _pred_measure):
+        _judge_measure(result, gm, pm)
+    for gs, ps in _score_class(result, "statements", gold.statements, pred.statements,
+                               statement_score, _gold_statement, _pred_statement):
+        _judge_statement(result, gs, ps)
     _score_class(result, "figures", gold.figures, pred.figures, figure_score, _gold_figure,
                  _pred_figure)
     if pred.text is not None:

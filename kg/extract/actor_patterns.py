@@ -113,7 +113,8 @@ def _description_after(ctx: ActorContext, end: int) -> tuple[int, str | None]:
     if ctx.key(i) in INDEFINITE | {"the"} or ctx.key(i) in ctx.lex.anonymous_quantifiers:
         i += 1
     k = i
-    while k < len(ctx.tokens) and k - i < 3 and ctx.payload(ctx.match_at.get(k), Demonym):
+    while k < len(ctx.tokens) and k - i < 3 and ctx.payload(ctx.match_at.get(k), Demonym) \
+            is not None:
         k = ctx.match_at[k].end
     # The employer's noun phrase: a few lower-case words ending in a company descriptor
     # ("carmakers", "battery makers", "trading houses").

@@ -47,6 +47,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from typing import cast
 
 from ..model import ActorMention, ActorType, Article, CandidateLink, Span, is_unnamed
 from .actor_bodies import (
@@ -294,12 +295,12 @@ def _generic_body(ctx: ActorContext, m: GazMatch, kind_id: str) -> None:
     name = ctx.data.body_name(kind_id, state, host)
     if name is None:
         return
-    known = name in ctx.data.entries
-    part_of = (ctx.data.entries[name].part_of if known
+    is_known = name in ctx.data.entries
+    part_of = (ctx.data.entries[name].part_of if is_known
                else ctx.data.body_name(spec.part_of_kind, state) if spec.part_of_kind
                else state)
-    kinds = ctx.data.entries[name].kinds if known else (kind_id,)
-    ctx.add(Found(name, spec.type, start, end, known=known, part_of=part_of, kinds=kinds,
+    kinds = ctx.data.entries[name].kinds if is_known else (kind_id,)
+    ctx.add(Found(name, spec.type, start, end, known=is_known, part_of=part_of, kinds=kinds,
                    state=state))
     if "{host}" in spec.template and host is None:
         ctx.pending.append(Pending("embassy", start, end, kind=kind_id, state=state,
@@ -420,8 +421,10 @@ def _refer_back(ctx: ActorContext) -> None:
     registry: dict[str, list[str]] = {}
     found_sorted = sorted(ctx.found, key=lambda f: f.start)
     # States named, directly or as the state of a body, for an embassy's host.
-    state_counts = Counter(f.name if f.type is ActorType.STATE else f.state for f in ctx.found
-                           if f.type is ActorType.STATE or f.state)
+    # (never None: a found actor without a state is left out)
+    state_counts = cast("Counter[str]", Counter(
+        f.name if f.type is ActorType.STATE else f.state for f in ctx.found
+        if f.type is ActorType.STATE or f.state))
     events: list[tuple[int, int, object]] = [(f.start, 0, f) for f in found_sorted]
     events += [(p.start, 1, p) for p in ctx.pending]
     for i in _bare_name_tokens(ctx):
@@ -468,11 +471,11 @@ def _refer_back(ctx: ActorContext) -> None:
         elif isinstance(item, Pending) and item.what == "embassy":
             _embassy_host(ctx, item, state_counts)
         elif isinstance(item, Pending) and item.what == "surname":
-            found = _surname(ctx, item, registry)
-            if found is not None:
-                ctx.found.append(found)
-                resolved.append(found)
-                _register(ctx, found, registry)
+            named = _surname(ctx, item, registry)
+            if named is not None:
+                ctx.found.append(named)
+                resolved.append(named)
+                _register(ctx, named, registry)
 
 
 def _bare_name_tokens(ctx: ActorContext) -> list[int]:

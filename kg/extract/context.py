@@ -400,11 +400,11 @@ class Context:
             # the subject before, else the last one named.
             sentence = self.sentence_of(owner.start())
             first = self.clause_subject(sentence.begin, owner.start()) if sentence else None
-            body = (self.actor_ending_at(first.span.end) if first is not None
-                    and self.type_of(first.name) is not ActorType.PERSON else None) \
+            owned = (self.actor_ending_at(first.span.end) if first is not None
+                     and self.type_of(first.name) is not ActorType.PERSON else None) \
                 or self.last_body_before(owner.start())
-            if body is not None:
-                return Subject(body.name, Span.of(self.text, owner.start(), owner.end()))
+            if owned is not None:
+                return Subject(owned.name, Span.of(self.text, owner.start(), owner.end()))
         if lower in self.triggers.person_pronouns:
             person = self.person_named(text, span) or self.last_person_before(span.begin)
             return Subject(person.name, span) if person else None

@@ -127,7 +127,7 @@ def _tables() -> _Tables:
     holidays = {h.lower().replace("’", "'"): (int(m), int(d))
                 for h, (m, d) in data["holidays"].items()}
     holiday = phrase_alternation(data["holidays"])
-    number = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)"
+    count = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)"
     # Each alternative with the words it can begin with (see _scan): literal words, and
     # <digit>, <month>, <full-month>, <weekday>, <holiday> for the classes of words below.
     alternatives: list[tuple[str, str]] = [
@@ -180,10 +180,10 @@ def _tables() -> _Tables:
          r"(?P<week>(?P<q18>(?:earlier\s+|later\s+)?this|last|past|(?:earlier|later)\s+in\s+the)"
          r"\s+week)"),
         ("<digit> a an one two three four five six seven eight nine ten",
-         rf"(?P<later>(?P<n20>{number})\s+(?P<u20>days?|weeks?)\s+(?P<q20>later|earlier)"
+         rf"(?P<later>(?P<n20>{count})\s+(?P<u20>days?|weeks?)\s+(?P<q20>later|earlier)"
          r"(?!\s+than))"),
         ("<digit> a an one two three four five six seven eight nine ten several",
-         rf"(?P<ago>(?P<n12>{number})\s+(?P<u12>years?|months?)\s+ago)"),
+         rf"(?P<ago>(?P<n12>{count})\s+(?P<u12>years?|months?)\s+ago)"),
         ("on of <digit>",
          r"(?P<ord>(?:(?:on|of)\s+(?:the\s+)?(?P<d13>[0-3]?\d)(?:st|nd|rd|th)(?!-)"
          r"(?:\s+(?:day(?!s)|morning|afternoon|evening))?(?!\s+(?:of\s+)?"
@@ -368,8 +368,9 @@ def _scan(text: str, tables: _Tables,
         if begin < end:
             continue
         w = word.group()
+        pattern: re.Pattern[str] | None
         if not w.isascii():
-            pattern: re.Pattern[str] | None = full
+            pattern = full
         elif w[0].isdigit():
             pattern = digit
         else:
@@ -551,9 +552,9 @@ def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: Part
         return (ago, True) if ago is not None else None  # "a few years ago": no date
     if kind == "ordm":
         # "on 6th this month" (a translated style): that day of the month named.
-        month = _relative_period(anchor, g["q15"].lower(), "month")
+        period = _relative_period(anchor, g["q15"].lower(), "month")
         try:
-            return PartialDate(month.year, month.month, int(g["d15"])), True
+            return PartialDate(period.year, period.month, int(g["d15"])), True
         except ValueError:
             return None
     if kind in ("lym", "mly"):

@@ -18,7 +18,7 @@ Frames over the text and the unit-less numbers of :mod:`kg.extract.figures`:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -97,7 +97,7 @@ _QUALIFIER_REACH = 40
 """Characters before a number or fraction searched for its qualifier ("closer to")."""
 
 
-def word_shares(ctx: Context, words: frozenset[str]) -> list[FigureMention]:
+def word_shares(ctx: Context, words: Set[str]) -> list[FigureMention]:
     """Fractions in words and shares written with "of" (see module doc)."""
     p = _patterns()
     text = ctx.text

@@ -169,7 +169,7 @@ def _bare(line: str) -> str:
 def _headlines(article: Article, top: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The headline among the ``top`` lines of the text and its repeats (see module doc)."""
     text = article.text
-    titles = set()
+    titles: set[str] = set()
     span = article.metadata_spans.get("title")
     for title in (article.metadata.title, span.text if span is not None else None):
         if title:

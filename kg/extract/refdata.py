@@ -452,7 +452,8 @@ def _actor_entry(raw: dict[str, Any], index: int, source: Path) -> ActorEntry:
     if unknown:
         raise RefDataError(f"{source}: {where}: unknown keys {sorted(unknown)}")
     try:
-        actor_type = ActorType(raw.get("type"))
+        # A missing type (None) raises ValueError too, reported below.
+        actor_type = ActorType(raw.get("type"))  # type: ignore[arg-type]
     except ValueError as exc:
         raise RefDataError(f"{source}: {where}: type must be one of "
                            f"{[t.value for t in ActorType]}, not {raw.get('type')!r}") from exc
@@ -571,20 +572,20 @@ def parse_actor_data(data: dict[str, Any], source: Path = ACTORS_FILE) -> ActorD
             persons_by_family.setdefault(entry.family, []).append(entry.name)
 
     template_patterns: list[tuple[re.Pattern[str], BodyKind]] = []
-    for kind in kinds.values():
-        for term in kind.terms:
-            gazetteer.add(term, KindTerm(kind.id))
-        if kind.part_of_kind and kind.part_of_kind not in kinds:
-            raise RefDataError(f"{source}: kind {kind.id!r}: unknown part_of_kind")
-        if kind.template and kind.template not in ("{state}",):
-            pattern = re.escape(kind.template)
+    for body_kind in kinds.values():
+        for kind_term in body_kind.terms:
+            gazetteer.add(kind_term, KindTerm(body_kind.id))
+        if body_kind.part_of_kind and body_kind.part_of_kind not in kinds:
+            raise RefDataError(f"{source}: kind {body_kind.id!r}: unknown part_of_kind")
+        if body_kind.template and body_kind.template not in ("{state}",):
+            pattern = re.escape(body_kind.template)
             for slot in ("state", "demonym", "host"):
                 pattern = pattern.replace(re.escape("{" + slot + "}"), f"(?P<{slot}>.+?)")
-            template_patterns.append((re.compile(f"^{pattern}$"), kind))
-            if "{host}" in kind.template:
-                bare = re.escape(kind.template.split(" in {host}")[0])
+            template_patterns.append((re.compile(f"^{pattern}$"), body_kind))
+            if "{host}" in body_kind.template:
+                bare = re.escape(body_kind.template.split(" in {host}")[0])
                 bare = bare.replace(re.escape("{state}"), "(?P<state>.+?)")
-                template_patterns.append((re.compile(f"^{bare}$"), kind))
+                template_patterns.append((re.compile(f"^{bare}$"), body_kind))
     for entry in entries.values():
         if entry.affiliation is not None and entry.affiliation not in entries and not any(
             p.match(entry.affiliation) for p, _ in template_patterns

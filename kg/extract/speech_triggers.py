@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 from ..model import ActorType, PartialDate, Span
 from .anchored import KeyFilter, anchored_finditer, letter_head, lowered
@@ -77,8 +78,11 @@ class TriggerWords:
     def __init__(self, text: str) -> None:
         entries_of = _trigger_entries
         lower = lowered(text)[0]
+        found: list[tuple[int, _Entries]]
         if len(lower) == len(text):  # one lower-casing of the text keeps the offsets
-            found = [(m.start(), entries_of(m.group())) for m in _word_hits(text, lower)]
+            # Each hit is a word of the index (see _first_words): it has entries.
+            found = [(m.start(), cast("_Entries", entries_of(m.group())))
+                     for m in _word_hits(text, lower)]
         else:  # a character whose lower case is longer ("İ"): lower each word
             found = [(m.start(), entries) for m in _WORD.finditer(text)
                      if (entries := entries_of(m.group().lower())) is not None]
@@ -374,8 +378,12 @@ def _trigger_index() -> dict[str, tuple[tuple[str, str], ...]]:
     return {word: tuple(entries) for word, entries in index.items()}
 
 
+_Entries = tuple[tuple[str, re.Pattern[str]], ...]
+"""The (kind, pattern) pairs to try at a word (see :func:`_trigger_entries`)."""
+
+
 @lru_cache(maxsize=1024)  # more than the words of the index
-def _trigger_entries(word: str) -> tuple[tuple[str, re.Pattern[str]], ...] | None:
+def _trigger_entries(word: str) -> _Entries | None:
     """The patterns of :func:`_trigger_index` for ``word``, compiled the first time a text
     holds the word: compiling the hundreds of forms at once took longer than extracting
     several articles, and most of them never occur in a given corpus."""

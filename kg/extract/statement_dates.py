@@ -63,6 +63,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 from ..model import ActorType, PartialDate, Span
 from .context import Context, Subject
@@ -398,11 +399,11 @@ class StatementDater:
         begin = min(sentence.begin, content.begin)
         end = max(sentence.end, verb.end)
         # "The FT says A; X told ambassadors on Wednesday B": a semicolon ends the clause.
-        first, last = min(verb.begin, content.begin), max(verb.end, content.end)
+        head, last = min(verb.begin, content.begin), max(verb.end, content.end)
         for m in _SEMICOLON.finditer(ctx.text, begin, end):
             if ctx.in_quote(m.start()) is not None:
                 continue
-            if m.end() <= first:
+            if m.end() <= head:
                 begin = m.end()
             elif m.start() >= last:
                 end = m.start()
@@ -476,7 +477,7 @@ class StatementDater:
         if not before:
             return None
         own = set(_bodies(ctx, speaker)) - {ctx.root(speaker), ctx.state_of(speaker)}
-        side = {ctx.root(speaker), ctx.state_of(speaker), *own} - {None}
+        side = cast("set[str]", {ctx.root(speaker), ctx.state_of(speaker), *own} - {None})
         if ctx.type_of(speaker) is not ActorType.PERSON:
             # "China on Tuesday barred exports ...¶China's commerce ministry said in a
             # statement that ...": the body speaks for the act its side just did.

@@ -28,6 +28,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 from ..model import (
     ActorMention,
@@ -417,8 +418,9 @@ def continuations(ctx: Context, statements: list[SpeechTrigger]) -> list[SpeechT
         resumed = _resumes(ctx, last, quote)
         if quote.outer.begin != sentence.begin and not resumed:
             continue
-        gap = ctx.text[last.content.end:quote.outer.begin]
-        if last.post_quote is None and not has_quote(ctx, last.content):
+        last_content = cast(Span, last.content)  # ordered holds those with content
+        gap = ctx.text[last_content.end:quote.outer.begin]
+        if last.post_quote is None and not has_quote(ctx, last_content):
             continue
         if len(gap) > 200 or not _continues(ctx, last, quote):
             continue

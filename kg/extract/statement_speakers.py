@@ -527,8 +527,8 @@ def _subject_over_adverbials(ctx: Context, trigger: SpeechTrigger) -> Subject | 
             return None  # the nearest actor before the verb is not its subject
         if not ctx.is_eligible_subject(mention):
             return None
-        described = ctx.described_person(mention)
-        return described or Subject(mention.name, mention.span)
+        person = ctx.described_person(mention)
+        return person or Subject(mention.name, mention.span)
     return None
 
 

@@ -112,6 +112,7 @@ The date is that of the speech event (:mod:`.statement_dates`).
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from ..model import (
     ActorMention,
@@ -510,8 +511,8 @@ def _finish(ctx: Context, triggers: list[SpeechTrigger],
     for trigger in sorted(triggers, key=lambda t: (t.content.begin, t.content.end)):  # type: ignore[union-attr]
         speaker = trigger.speaker.name  # type: ignore[union-attr]
         if trigger.cls == "answer":
-            whole = trigger.content
-            pieces = [trigger.content]
+            whole = cast(Span, trigger.content)  # never None: see find_statements
+            pieces = [whole]
         else:
             whole = tidy(ctx, widen_short(ctx, trigger,
                                             unwrap(ctx, trigger.content)))  # type: ignore[arg-type]

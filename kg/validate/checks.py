@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 import pyoxigraph as ox
 from rdflib.term import Literal, Node, URIRef
@@ -118,7 +119,8 @@ class ValueCheck(Check):
             for i, (component, expr) in enumerate(self.components):
                 if _true(row[f"c{i}"]) or (focus, component, value) in seen:
                     continue
-                if expr.exact or not expr.evaluate(value, flags):
+                # value is the focus, or a row's value (a missing one went on above).
+                if expr.exact or not expr.evaluate(cast(Node, value), flags):
                     seen.add((focus, component, value))
                     yield self.finding(focus, component, value)
 
@@ -267,7 +269,11 @@ class SparqlCheck(Check):
 def _fill(message: str, variables: dict[str, Node]) -> str:
     """Replace ``{?var}`` and ``{$var}`` in a message by the variable's value."""
     for name, term in variables.items():
-        message = re.sub(r"\{[?$]" + re.escape(name) + r"\}", lambda _m, t=term: str(t), message)
+
+        def value(_m: re.Match[str], t: Node = term) -> str:
+            return str(t)
+
+        message = re.sub(r"\{[?$]" + re.escape(name) + r"\}", value, message)
     return message
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import count
+from typing import Any, TypedDict, cast
 
 import rdflib
 from rdflib.collection import Collection
@@ -36,6 +37,15 @@ from .terms import sparql_term
 
 Focus = Callable[[str], str]
 """A SPARQL group pattern binding the given variable to the focus nodes (maybe repeated)."""
+
+
+class _Base(TypedDict):
+    """The fields every check of one shape shares (see :class:`Check`)."""
+
+    shape: Node
+    severity: URIRef
+    messages: tuple[Literal, ...]
+    path: Node | None
 
 _VARS = count()
 _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
@@ -108,7 +118,11 @@ class Compiler:
         nodes = [n for n in self.shapes.objects(shape, SH.targetNode)]
         if nodes:
             names = " ".join(_term(n) for n in nodes)
-            parts.append(lambda var, names=names: f"VALUES {var} {{ {names} }}")
+
+            def listed(var: str, names: str = names) -> str:
+                return f"VALUES {var} {{ {names} }}"
+
+            parts.append(listed)
         for prop in self.shapes.objects(shape, SH.targetSubjectsOf):
             parts.append(_subjects_of(_term(prop)))
         for prop in self.shapes.objects(shape, SH.targetObjectsOf):
@@ -137,8 +151,8 @@ class Compiler:
             return
         path_node = self.shapes.value(shape, SH.path)
         path = path_sparql(self.shapes, path_node) if path_node is not None else None
-        base = {"shape": shape, "severity": self._severity(shape),
-                "messages": tuple(sorted(self._messages(shape), key=str)), "path": path_node}
+        base: _Base = {"shape": shape, "severity": self._severity(shape),
+                       "messages": tuple(sorted(self._messages(shape), key=str)), "path": path_node}
         self._check_parameters(shape)
         values = self._value_components(shape)
         counts = self._count_components(shape) if path is not None else {}
@@ -216,7 +230,8 @@ class Compiler:
 
     def _expr(self, shape: Node, param: URIRef, value: Node) -> ex.Expr:
         if param == SH["class"]:
-            return ex.class_of(self.closure(value))
+            # sh:class names IRIs (any other node is an rdflib str too, and sorts the same).
+            return ex.class_of(cast("set[URIRef]", self.closure(value)))
         if param == SH.datatype:
             return ex.datatype(value)  # type: ignore[arg-type]
         if param == SH.nodeKind:
@@ -244,8 +259,9 @@ class Compiler:
             return ex.Xone(members)
         return ex.Not(self.conformance(value, 0))
 
-    def _count_components(self, shape: Node) -> dict[str, object]:
-        bounds: dict[str, object] = {}
+    def _count_components(self, shape: Node) -> dict[str, Any]:
+        # Keyword arguments of CountCheck: int bounds and the qualified ex.Expr.
+        bounds: dict[str, Any] = {}
         for key, param in (("min_count", SH.minCount), ("max_count", SH.maxCount)):
             if self.shapes.value(shape, param) is not None:
                 bounds[key] = self._int(shape, param)
@@ -305,7 +321,7 @@ class Compiler:
         return ex.And(parts)
 
     def _sparql(self, shape: Node, constraint: Node, focus: Focus, path: str | None,
-                base: dict[str, object]) -> list[Check]:
+                base: _Base) -> list[Check]:
         if self._deactivated(constraint):
             return []
         select = self.shapes.value(constraint, SH.select)
@@ -316,7 +332,7 @@ class Compiler:
                     for d in self.shapes.objects(p, SH.declare)}
         query, projects_this = rewrite_select(str(select), prefixes, focus("?this"), path)
         extra = tuple(m for m in self._messages(constraint) if m not in base["messages"])
-        return [SparqlCheck(**base, sparql_text=query, projects_this=projects_this,  # type: ignore[arg-type]
+        return [SparqlCheck(**base, sparql_text=query, projects_this=projects_this,
                             extra_messages=extra, node_shape=path is None)]
 
 

@@ -13,10 +13,12 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import cast
 
 import pyoxigraph as ox
 import rdflib
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.term import IdentifiedNode
 
 from ..errors import StoreError
 from ..load import parse_file
@@ -61,11 +63,15 @@ class DataGraph:
     def from_rdflib(cls, data: rdflib.Graph) -> DataGraph:
         """The data of an rdflib graph or dataset (a dataset keeps its named graphs)."""
         default = ox.DefaultGraph()
+        # REAL (edge): rdflib accepts a literal subject or a non-IRI predicate, which
+        # ox.Quad rejects with a TypeError; left for the lead to decide.
         if isinstance(data, rdflib.ConjunctiveGraph):  # rdflib.Dataset is one too
-            quads = (ox.Quad(ox_term(s), ox_term(p), ox_term(o), _graph_name(c, default))
+            quads = (ox.Quad(ox_term(s), ox_term(p),  # type: ignore[arg-type]
+                             ox_term(o), _graph_name(c, default))
                      for s, p, o, c in data.quads((None, None, None, None)))
         else:
-            quads = (ox.Quad(ox_term(s), ox_term(p), ox_term(o), default)
+            quads = (ox.Quad(ox_term(s), ox_term(p),  # type: ignore[arg-type]
+                             ox_term(o), default)
                      for s, p, o in data)
         return cls.from_quads(quads)
 
@@ -153,7 +159,9 @@ class DataGraph:
                 key = None if isinstance(name, ox.DefaultGraph) else rdflib_term(name)
                 graph = graphs.get(key)
                 if graph is None:
-                    graph = dataset.default_graph if key is None else dataset.graph(key)
+                    # A named graph's name is an IRI or a blank node, so its key is one too.
+                    graph = (dataset.default_graph if key is None
+                             else dataset.graph(cast(IdentifiedNode, key)))
                     graphs[key] = graph
                 graph.add((rdflib_term(quad.subject), rdflib_term(quad.predicate),
                            rdflib_term(quad.object)))

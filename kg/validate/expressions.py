@@ -183,7 +183,7 @@ class Xone(Expr):
 
 def node_kind(kind: Node) -> Leaf:
     """``sh:nodeKind``."""
-    tests = {
+    tests: dict[Node, str] = {
         SH.IRI: "isIRI({v})", SH.BlankNode: "isBlank({v})", SH.Literal: "isLiteral({v})",
         SH.BlankNodeOrIRI: "!isLiteral({v})", SH.BlankNodeOrLiteral: "!isIRI({v})",
         SH.IRIOrLiteral: "!isBlank({v})",

@@ -50,9 +50,10 @@ def junit_xml(report: ValidationReport, threshold: int) -> str:
                     "\n".join(line.strip() for line in r.lines()) for r in notes)
             cases.append(case)
     counts = {"tests": str(len(cases)), "failures": str(failures), "errors": "0"}
-    suites = ET.Element("testsuites", name="kg validate", **counts)
-    suite = ET.SubElement(suites, "testsuite", name="kg SHACL shapes", skipped="0", time="0",
-                          **counts)
+    # Attributes as one dict, in the order they were given as keywords.
+    suites = ET.Element("testsuites", {"name": "kg validate", **counts})
+    suite = ET.SubElement(suites, "testsuite",
+                          {"name": "kg SHACL shapes", "skipped": "0", "time": "0", **counts})
     suite.extend(cases)
     ET.indent(suites)
     return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"

@@ -9,6 +9,8 @@ is derived from.  Results about the entities graph (labels, types) belong to no 
 
 from __future__ import annotations
 
+from typing import cast
+
 import pyoxigraph as ox
 from rdflib.term import Literal, Node, URIRef
 
@@ -49,18 +51,19 @@ class Locator:
             return None
         if isinstance(focus, URIRef) and str(focus) in self.article_iris:
             return str(focus)
-        node = ox_term(focus)
+        # Not None and not a literal: an IRI or a blank node.
+        node = cast("ox.NamedNode | ox.BlankNode", ox_term(focus))
         if self._is_evidence(node):
-            contexts = self._objects(node, _CONTEXT)
-            return contexts[0].value if len(contexts) == 1 else None
+            span_contexts = self._objects(node, _CONTEXT)
+            return span_contexts[0].value if len(span_contexts) == 1 else None
         # The graph that holds the offending triple says whose assertion it is.
         if isinstance(path, URIRef) and value is not None:
-            graphs = sorted({_graph(q) for q in self.store.quads_for_pattern(
+            holding = sorted({_graph(q) for q in self.store.quads_for_pattern(
                 node, ox.NamedNode(str(path)), ox_term(value), None)})
-            in_articles = [g for g in graphs if g in self.article_iris]
-            if in_articles and len(in_articles) == len(graphs):
+            in_articles = [g for g in holding if g in self.article_iris]
+            if in_articles and len(in_articles) == len(holding):
                 return in_articles[0]
-            if graphs:
+            if holding:
                 return None
         contexts = {c.value for e in self._objects(node, _EVIDENCE)
                     if not isinstance(e, ox.Literal)

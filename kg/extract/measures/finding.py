@@ -193,12 +193,12 @@ def _lead_issuer(ctx: Context, head: Span, sentence: Span) -> str | None:
     after = ctx.text[head.end:sentence.end]
     m = re.match(r"\s+(?:that\s+|which\s+)?(?:(?:imposed|introduced|issued)\s+)?(?:by\s+)?",
                  after)
-    mention = ctx.actor_at(head.end + (m.end() if m else 0))
-    if mention is not None and re.match(r"\s+(?:has|have|had|imposed|introduced|put|rolled|"
-                                        r"layered|added|built)\b",
-                                        ctx.text[mention.span.end:mention.span.end + 20]) \
-            or (mention is not None and m is not None and "by" in m.group()):
-        return mention.name  # "controls Beijing has layered on", "controls imposed by X"
+    actor = ctx.actor_at(head.end + (m.end() if m else 0))
+    if actor is not None and re.match(r"\s+(?:has|have|had|imposed|introduced|put|rolled|"
+                                      r"layered|added|built)\b",
+                                      ctx.text[actor.span.end:actor.span.end + 20]) \
+            or (actor is not None and m is not None and "by" in m.group()):
+        return actor.name  # "controls Beijing has layered on", "controls imposed by X"
     return None
 
 
@@ -333,11 +333,12 @@ def _headed(ctx: Context, rules: dict[MeasureType, MeasureRule],
         [(m, False) for m in phrases["import_words"]]
     permissions = measure_rules().permission_heads
     heads: dict[tuple[int, int], set[MeasureType]] = {}
-    for kind in (MeasureType.EXPORT_BAN, MeasureType.IMPORT_BAN, MeasureType.EXPORT_CONTROL):
-        if kind not in rules:
+    for head_type in (MeasureType.EXPORT_BAN, MeasureType.IMPORT_BAN,
+                      MeasureType.EXPORT_CONTROL):
+        if head_type not in rules:
             continue
-        for span in hits.get(kind.value, ()):
-            heads.setdefault((span.begin, span.end), set()).add(kind)
+        for span in hits.get(head_type.value, ()):
+            heads.setdefault((span.begin, span.end), set()).add(head_type)
     for (begin, end), kinds in sorted(heads.items()):
         sentence = ctx.sentence_of(begin)
         if sentence is None:

@@ -481,8 +481,10 @@ def fill_issuers(ctx: Context, candidates: list[Candidate]) -> None:
             _set_issuer(ctx, c, topic.name, None, local=False)
             continue
         kind = family(c.type)
-        source = nearest(candidates, index, lambda o, f=kind: bool(
-            o.issuer and family(o.type) == f and o.issuer_local))
+        def kin(o: Candidate, f: str = kind) -> bool:
+            return bool(o.issuer and family(o.type) == f and o.issuer_local)
+
+        source = nearest(candidates, index, kin)
         paragraph = ctx.paragraph_of(c.head.begin)
         votes = _state_votes(ctx, candidates, kind)
         dominant = None if c.type is MeasureType.PROTEST else _dominant(votes)

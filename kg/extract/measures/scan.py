@@ -14,15 +14,15 @@ whose opening cannot be read (``\\w+ ...``) or may be a non-letter is scanned th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Sequence, Set
 from typing import Any
 
 from ..anchored import KeyFilter, anchored_finditer, lowered
 from ..gazetteer import TokenStream
 
 try:  # the parser of the standard library's regular expressions (private, stable in 3.11+)
-    from re import _constants as _c
-    from re import _parser as _p
+    from re import _constants as _c  # type: ignore[attr-defined]  # typeshed: private module
+    from re import _parser as _p  # type: ignore[attr-defined]  # typeshed: private module
 except ImportError:  # pragma: no cover - older interpreters
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
@@ -67,14 +67,14 @@ class WordPatterns:
             else:
                 for key, i in keyed:
                     self._index.setdefault(key, []).append((name, i))
-        keys = sorted(self._index)
+        openings = sorted(self._index)
         # The group is the word's opening, the key to its plan (see _plan).
-        body = r"(?<![\w])(?=([^\W_]{1," + str(KEY) + r"}))(?:" + trie(keys) + ")"
-        self._trigger = re.compile(body) if keys else None
-        self._trigger_any_case = re.compile(body, re.IGNORECASE) if keys else None
+        body = r"(?<![\w])(?=([^\W_]{1," + str(KEY) + r"}))(?:" + trie(openings) + ")"
+        self._trigger = re.compile(body) if openings else None
+        self._trigger_any_case = re.compile(body, re.IGNORECASE) if openings else None
         # An opening of two characters or more starts a token, never the inside of an
         # abbreviation's ("U.S."): then the token stream can say where openings stand.
-        self._anchorable = all(len(key) >= 2 for key in keys)
+        self._anchorable = all(len(key) >= 2 for key in openings)
         index = self._index
         self._opening_filter = KeyFilter(
             lambda key: any(key[:size] in index for size in range(1, KEY + 1)))
@@ -110,7 +110,7 @@ class WordPatterns:
         return tuple((name, tuple(self._alternative(name, i) for i in sorted(found)))
                      for name, found in tried.items())
 
-    def _opening_keys(self, stream: TokenStream) -> set[str]:
+    def _opening_keys(self, stream: TokenStream) -> Set[str]:
         """The token keys of ``stream`` that open with an indexed opening: the tokens where
         the trigger pattern can match (on lower-cased text that holds the keys)."""
         return self._opening_filter.select(stream.distinct)

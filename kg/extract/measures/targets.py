@@ -231,9 +231,9 @@ def _clause(ctx: Context, c: Candidate, others: list[Candidate]) -> tuple[int, i
     begin, end = c.sentence.begin, c.sentence.end
     for m in _CLAUSE_BREAK.finditer(text, c.sentence.begin, c.extent.begin):
         begin = m.end()
-    m = _CLAUSE_BREAK.search(text, c.extent.end, end)
-    if m is not None:
-        end = m.start()
+    cut = _CLAUSE_BREAK.search(text, c.extent.end, end)
+    if cut is not None:
+        end = cut.start()
     for o in others:
         if o.extent.end <= c.extent.begin:
             begin = max(begin, o.extent.end)
@@ -344,9 +344,12 @@ def fill_targets(ctx: Context, candidates: list[Candidate]) -> None:
         # before, dated or not; a lasting measure may be another of its kind.
         definite = c.type in ONE_OFF and _DEFINITE.search(
             ctx.text, max(c.sentence.begin, c.head.begin - 20), c.head.begin) is not None
-        source = nearest(candidates, index, lambda o, f=kind, r=root, me=c, d=definite: bool(
-            o.target and family(o.type) == f and ctx.root(o.issuer) == r
-            and same_episode(me, o, definite=d)))
+        def kin(o: Candidate, f: str = kind, r: str | None = root, me: Candidate = c,
+                d: bool = definite) -> bool:
+            return bool(o.target and family(o.type) == f and ctx.root(o.issuer) == r
+                        and same_episode(me, o, definite=d))
+
+        source = nearest(candidates, index, kin)
         if source is not None:
             c.target = source.target
 
