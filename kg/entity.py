@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
-from .evidence import ArticleRef, Articles, Snippet
+from .evidence import ArticleRef, Articles, Snippet, term_text
 from .namespace import ID_BASE, KG, NIF, PREFIXES
 
 _TYPE = ox.NamedNode(RDF.type)
@@ -174,9 +174,7 @@ class Labels:
                 return (english or [values[0][0]])[0]
         for predicate in (_QUOTE, _ANCHOR, _TITLE, _IDENTIFIER):
             for quad in self.store.quads_for_pattern(node, predicate, None):
-                # REAL (edge): a triple term (RDF 1.2) as object has no .value and raises
-                # AttributeError here; left for the lead to decide.
-                text = " ".join(str(quad.object.value).split())  # type: ignore[union-attr]
+                text = " ".join(term_text(quad.object).split())
                 return text if len(text) <= _SHORT_TEXT else text[: _SHORT_TEXT - 1] + "\u2026"
         return None
 

@@ -127,12 +127,16 @@ def _before_space(text: str) -> str:
     return text[:space] if space > len(text) // 2 else text
 
 
+def term_text(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
+    """The text of a term: its value, or for an RDF 1.2 triple term (which a user may load
+    or insert) its N-Triples form, since a triple has no single value."""
+    return str(term) if isinstance(term, ox.Triple) else term.value
+
+
 def _value(store: ox.Store, subject: ox.NamedNode, predicate: ox.NamedNode,
            graph: ox.NamedNode | None = None) -> str | None:
     for quad in store.quads_for_pattern(subject, predicate, None, graph):
-        # REAL (edge): a triple term (RDF 1.2, e.g. loaded or inserted by a user) as object
-        # has no .value and raises AttributeError here; left for the lead to decide.
-        return str(quad.object.value)  # type: ignore[union-attr]
+        return term_text(quad.object)
     return None
 
 

@@ -182,3 +182,18 @@ def make_snippet() -> Callable[..., Snippet]:
     def make(begin: int, end: int) -> Snippet:
         return Snippet(None, begin, end, "", "", "")  # type: ignore[arg-type]
     return make
+
+
+def test_a_neighbour_titled_by_a_triple_term_is_described_not_a_crash() -> None:
+    # RDF 1.2 triple terms can reach the store through `kg load` or an update.
+    memory = ox.Store()
+    subject, other = ox.NamedNode(HE_YADONG), ox.NamedNode("http://example.org/claim")
+    memory.add(ox.Quad(subject, ox.NamedNode(str(rdfns.RDFS.label)), ox.Literal("He Yadong")))
+    memory.add(ox.Quad(subject, ox.NamedNode(str(rdfns.RDFS.seeAlso)), other))
+    claim = ox.Triple(subject, ox.NamedNode(str(KG.role)), ox.Literal("spokesperson"))
+    memory.add(ox.Quad(other, ox.NamedNode(str(rdfns.DCTERMS.title)), claim))
+    entity = describe(memory, HE_YADONG)
+    assert entity is not None
+    labels = [v.label for r in entity.facts for v in r.values if v.value == other.value]
+    assert len(labels) == 1 and labels[0] is not None
+    assert str(claim).startswith(labels[0].rstrip("\u2026")), "shown by its N-Triples form"

@@ -140,6 +140,15 @@ def test_ontology_graph_is_left_out_so_base_types_stay_required(shapes: rdflib.G
     assert [r.shape for r in report.results] == [str(KGSH["Actor-08-base-type"])]
 
 
+def test_an_rdflib_graph_with_a_literal_subject_is_refused_clearly(
+    shapes: rdflib.Graph,
+) -> None:
+    graph = rdflib.Graph()
+    graph.add((rdflib.Literal("not a node"), RDF.type, rdflib.URIRef("http://example.org/C")))
+    with pytest.raises(UsageError, match="not an RDF triple"):
+        validate_graph(graph, shapes)
+
+
 def test_violation_fails_and_warning_or_info_do_not_by_default() -> None:
     violation = validate_file(invalid("Statement-03-speaker"))
     warning = validate_file(invalid("Measure-13-mentioned"))

@@ -18,9 +18,9 @@ from typing import cast
 import pyoxigraph as ox
 import rdflib
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.term import IdentifiedNode
+from rdflib.term import IdentifiedNode, Node
 
-from ..errors import StoreError
+from ..errors import StoreError, UsageError
 from ..load import parse_file
 from ..namespace import DCTERMS, KG, ONTOLOGY_GRAPH, RDF
 from ..store import Store
@@ -63,16 +63,11 @@ class DataGraph:
     def from_rdflib(cls, data: rdflib.Graph) -> DataGraph:
         """The data of an rdflib graph or dataset (a dataset keeps its named graphs)."""
         default = ox.DefaultGraph()
-        # REAL (edge): rdflib accepts a literal subject or a non-IRI predicate, which
-        # ox.Quad rejects with a TypeError; left for the lead to decide.
         if isinstance(data, rdflib.ConjunctiveGraph):  # rdflib.Dataset is one too
-            quads = (ox.Quad(ox_term(s), ox_term(p),  # type: ignore[arg-type]
-                             ox_term(o), _graph_name(c, default))
+            quads = (_quad(s, p, o, _graph_name(c, default))
                      for s, p, o, c in data.quads((None, None, None, None)))
         else:
-            quads = (ox.Quad(ox_term(s), ox_term(p),  # type: ignore[arg-type]
-                             ox_term(o), default)
-                     for s, p, o in data)
+            quads = (_quad(s, p, o, default) for s, p, o in data)
         return cls.from_quads(quads)
 
     @classmethod
@@ -166,6 +161,18 @@ class DataGraph:
                 graph.add((rdflib_term(quad.subject), rdflib_term(quad.predicate),
                            rdflib_term(quad.object)))
         return dataset
+
+
+def _quad(s: Node, p: Node, o: Node,
+          graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> ox.Quad:
+    """An rdflib triple as a pyoxigraph quad; rdflib also holds generalised triples (a
+    literal subject, a blank-node predicate) that are not RDF, which get a clear error."""
+    subject, predicate, obj = ox_term(s), ox_term(p), ox_term(o)
+    if not isinstance(subject, (ox.NamedNode, ox.BlankNode)) \
+            or not isinstance(predicate, ox.NamedNode):
+        raise UsageError(f"not an RDF triple (a literal subject or a predicate that is not "
+                         f"an IRI), so it cannot be validated: {s!r} {p!r} {o!r}")
+    return ox.Quad(subject, predicate, obj, graph)
 
 
 def _graph_name(context: object, default: ox.DefaultGraph) -> ox.NamedNode | ox.DefaultGraph:
