@@ -24,7 +24,6 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from .errors import StoreError
 from .jobs import Executor, GraphJob, Job, Outcome, PageJob, QueryJob
 from .store import Store
 
@@ -91,18 +90,11 @@ class AnswerCache:
         self._generation: str | None = None
         """The generation seen last: answers of others will not be asked for again."""
 
-    def generation(self) -> str | None:
-        """The name of the store's current generation (None when there is no store)."""
-        try:
-            return self.store.current_path().name
-        except StoreError:
-            return None
-
     def run(self, job: Job) -> Outcome:
         """The kept answer to ``job`` for the current generation, or the engine's."""
         if not cacheable(job):
             return self.engine.run(job)
-        generation = self.generation()
+        generation = self.store.current_generation()
         if generation is not None:
             with self._lock:
                 if generation != self._generation:

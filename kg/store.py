@@ -64,6 +64,14 @@ class Store:
             raise StoreError(f"no store at {self.location}: run 'kg build' first") from None
         return target if target.is_absolute() else self.location / target
 
+    def current_generation(self) -> str | None:
+        """Name of the current generation (its folder), or None when there is none yet: a
+        generation never changes once written, so the name identifies the graph."""
+        try:
+            return self.current_path().name
+        except StoreError:
+            return None
+
     def open(self, *, read_only: bool = True) -> ox.Store:
         """Open the current generation (read-only by default)."""
         path = self.current_path()

@@ -140,10 +140,7 @@ class Endpoint:
         if not cacheable(job):
             return self._send(self.state.engine.run(job), cors=True)
         if http.if_none_match and http.method in ("GET", "HEAD"):
-            try:
-                generation = self.state.reader.store.current_path().name
-            except StoreError:
-                generation = None
+            generation = self.state.reader.store.current_generation()
             if generation is not None:
                 tag = entity_tag(generation, job)
                 if matches(http.if_none_match, tag):
@@ -209,9 +206,8 @@ class _StatisticsCache:
 
     def get(self) -> DatasetStatistics | None:
         """The counts, or ``None`` when there is no store or counting failed (timeout)."""
-        try:
-            generation = self.state.reader.store.current_path().name
-        except StoreError:
+        generation = self.state.reader.store.current_generation()
+        if generation is None:
             return None
         with self._lock:
             if self._generation == generation:
