@@ -325,14 +325,6 @@ def validate_graph(data: ox.Store, *, engine: str | None = None) -> ValidationRe
     return v.validate(DataGraph(data), engine=engine or v.DEFAULT_ENGINE)
 
 
-def validate_quads(quads: Sequence[ox.Quad], *, engine: str | None = None) -> ValidationReport:
-    """SHACL-validate built quads (the union of their graphs) with the shapes in shapes/,
-    by default with the fast SPARQL engine (``engine="pyshacl"`` for the reference)."""
-    from . import validate as v
-
-    return v.validate_quads(quads, engine=engine or v.DEFAULT_ENGINE)
-
-
 def summarise(extraction: Extraction, triples_per_graph: Counter[str]) -> ArticleSummary:
     """Counts for one article: its graph's triples and its mentions per class."""
     return ArticleSummary(
