@@ -32,13 +32,27 @@ DEFAULT_MAX_ENTRY_BYTES = 4 * 1024 * 1024
 _VOLATILE = re.compile(r"\b(?:SERVICE|NOW|RAND|UUID|STRUUID|BNODE)\b", re.IGNORECASE)
 """Words of a query whose answer may differ from one run to the next on the same data (a
 ``SERVICE`` keyword, or a function named so); a match in a string or an IRI only costs a miss."""
+_VOLATILE_PARTS = ("SERVICE", "NOW", "RAND", "UUID", "BNODE")
+"""Upper-case text every match of :data:`_VOLATILE` in ASCII text contains (STRUUID: UUID)."""
 
 
 def cacheable(job: Job) -> bool:
     """Whether the answer to ``job`` depends on the store generation alone."""
     if isinstance(job, QueryJob):
-        return _VOLATILE.search(job.request.query) is None
+        return not _volatile(job.request.query)
     return isinstance(job, (GraphJob, PageJob))
+
+
+def _volatile(query: str) -> bool:
+    # The case-insensitive regex costs ~25 us on a query with its PREFIX lines, on every
+    # request; most queries hold none of its words even as parts of other words, which
+    # plain substring tests on the upper-cased text rule out in ~2 us.  Only for ASCII:
+    # under re.IGNORECASE a few other letters match too (U+0131, dotless i, matches "I").
+    if query.isascii():
+        upper = query.upper()
+        if not any(part in upper for part in _VOLATILE_PARTS):
+            return False
+    return _VOLATILE.search(query) is not None
 
 
 def entity_tag(generation: str, job: Job) -> str:

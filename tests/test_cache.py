@@ -84,6 +84,20 @@ def test_answers_that_depend_on_more_than_the_store_are_not_kept(store: Path) ->
     assert cacheable(PageJob("timeline"))
 
 
+@pytest.mark.parametrize(("text", "kept"), [
+    ("select (now() as ?t) where {}", False),
+    ("SELECT (bnode() AS ?b) WHERE { ?s rdfs:label \"Zürich\" }", False),  # not ASCII
+    ("SELECT ?x WHERE { ?x ?p ?o } # a comment saying SERVICE", False),  # a miss, no harm
+    ("SELECT (StrUuid() AS ?u) WHERE {}", False),
+    ("SELECT ?s WHERE { ?s ?p \"known unknowns, random\" }", True),  # parts of words
+    ("SELECT ?s WHERE { ?s rdfs:label \"Zürich\" }", True),
+])
+def test_volatile_words_are_found_in_any_case_and_only_as_whole_words(
+    text: str, kept: bool
+) -> None:
+    assert cacheable(query(text)) is kept
+
+
 def test_errors_are_not_kept(store: Path) -> None:
     engine = Counting(store)
     cache = AnswerCache(engine, store)

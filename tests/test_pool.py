@@ -49,6 +49,27 @@ def test_a_query_process_answers_as_the_endpoint_does(
     assert answer.content_type == "text/csv; charset=utf-8"
 
 
+@pytest.mark.parametrize("rows", [5, 3000])
+def test_answers_small_and_large_come_back_byte_identical_with_their_headers(
+    pool: QueryPool, small_store: Path, rows: int
+) -> None:
+    # A cross product: as many rows as asked for, from a small store.  The large answer
+    # (hundreds of KiB) travels after its outcome rather than inside the pickle.
+    text = f"SELECT ?a ?b WHERE {{ ?a ?p ?o . ?b ?q ?r }} LIMIT {rows + 1}"
+    asked = job(text, accept="text/tab-separated-values", max_rows=rows)
+    expected = InlineExecutor(small_store).run(asked)
+    answer = pool.run(asked, timeout=DEADLINE)
+    assert answer.status == 200 and answer.truncated
+    assert answer.body == expected.body and type(answer.body) is bytes
+    assert answer.body.count(b"\n") == rows + 1  # the header line, then the rows
+    assert answer.headers == expected.headers and answer.generation == expected.generation
+    assert pool.run(job("ASK {}")).body == expected_ask(small_store), "the next job is intact"
+
+
+def expected_ask(location: Path) -> bytes:
+    return InlineExecutor(location).run(job("ASK {}")).body
+
+
 def test_a_query_past_the_time_limit_is_stopped_and_its_process_killed(
     pool: QueryPool,
 ) -> None:
@@ -123,3 +144,18 @@ def test_a_missing_store_is_503_from_the_process(tmp_path: Path) -> None:
     with QueryPool(tmp_path / "none", processes=1) as pool:
         answer = pool.run(job("ASK {}"), timeout=DEADLINE)
     assert answer.status == 503 and b"kg build" in answer.body
+
+
+def test_query_processes_run_the_servers_kg_even_from_a_folder_holding_another(
+    small_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A folder with a broken `kg` package, as a second checkout would be: a query process
+    # started there must not import it (python -P keeps the current folder off sys.path).
+    impostor = tmp_path / "elsewhere" / "kg"
+    impostor.mkdir(parents=True)
+    (impostor / "__init__.py").write_text("raise ImportError('the wrong kg')\n")
+    monkeypatch.chdir(impostor.parent)
+    with QueryPool(small_store, processes=1, timeout=5.0) as running:
+        answer = running.run(job(LABELS, accept="text/csv"))
+    assert answer.status == 200
+    assert answer.body.startswith(b"l\r\n")

@@ -34,6 +34,21 @@ def test_reader_follows_each_new_generation(tmp_path: Path) -> None:
     assert reader.generation() == path.name
 
 
+def test_reader_follows_a_link_rewritten_to_an_absolute_path(tmp_path: Path) -> None:
+    # Another tool may write the link differently: a new text is followed, whatever the form.
+    store = Store(tmp_path / "s")
+    write(store, "one")
+    reader = StoreReader(store.location)
+    assert values(reader.current()) == {"one"}
+    write(store, "two")
+    absolute = store.current_path().resolve()
+    store.current_link.unlink()
+    store.current_link.symlink_to(absolute)
+    db, path = reader.current_with_path()
+    assert values(db) == {"two"} and path == absolute
+    assert store.current_generation() == absolute.name
+
+
 def test_a_generation_held_by_a_reader_is_not_pruned(tmp_path: Path) -> None:
     store = Store(tmp_path / "s")
     write(store, "held")
