@@ -47,6 +47,16 @@ def test_a_speaker_of_a_described_employer_is_a_person() -> None:
     assert "Lisbon" not in found  # where the think tank is, not an actor
 
 
+def test_lawmakers_named_with_their_party_are_people_and_the_parties_organisations() -> None:
+    found = _inline("Kaito Ishida of the Democratic Party for the People asked whether the fund "
+                    "would grow. Asked by Emi Nakano of the Japanese Communist Party whether "
+                    "Tokyo would retaliate, the minister declined to comment.")
+    assert found["Kaito Ishida"].type is ActorType.PERSON
+    assert found["Emi Nakano"].type is ActorType.PERSON
+    assert found["Democratic Party for the People"].type is ActorType.ORGANIZATION
+    assert found["Japanese Communist Party"].type is ActorType.ORGANIZATION
+
+
 def test_bylines_of_blogs_and_site_metadata_lines_name_the_authors() -> None:
     blog = _inline("Narrow on paper\nPublished on March 3, 2026 by Ilona Weiss\n\n"
                    "The notice is short.")

@@ -92,7 +92,7 @@ def test_the_descriptor_shortcut_never_rejects_a_description_the_pattern_finds()
     # cannot end a descriptor; on generated windows (descriptors in any case, glued to
     # other words, hyphenated, among other words and non-ASCII letters), every window the
     # search matches must pass the shortcut.
-    from kg.extract.context import (
+    from kg.extract.descriptions import (
         _description_regex,
         _ends_with_preposition,
         _may_end_with_descriptor,

@@ -276,7 +276,8 @@ def summary(m: MeasureMention) -> tuple[str, str | None, str | None, str | None,
 def test_a_list_lead_in_makes_each_dated_entry_a_measure_of_its_issuer_with_no_target() -> None:
     found = [summary(m) for m in fixture("list_lead_in")]
     assert found == [
-        ("licensing_restriction", "Ruritania", None, "2023-03-02", "in_force"),
+        # a licence requirement put on goods is an export control (the gold convention)
+        ("export_control", "Ruritania", None, "2023-03-02", "in_force"),
         ("export_control", "Ruritania", None, "2023-09-14", "in_force"),
         ("export_control", "Ruritania", None, "2024-02-05", "in_force"),
         ("export_ban", "Ruritania", "Freedonia", "2024-06-03", "in_force"),
@@ -424,11 +425,11 @@ def test_an_issuer_borrowed_from_another_mention_is_its_state() -> None:
         ("China", "Japan", MeasureStatus.UNDER_CONSIDERATION)]
 
 
-def test_goods_placed_under_export_licensing_is_a_licensing_restriction() -> None:
+def test_goods_placed_under_export_licensing_is_an_export_control() -> None:
     (m,) = real("Gallium and germanium were placed under export licensing by China in July "
                 "2023.", date="2026-01-12")
     assert (m.type, m.issuer, m.target, m.covers) == (
-        MeasureType.LICENSING_RESTRICTION, "China", None, ["gallium", "germanium"])
+        MeasureType.EXPORT_CONTROL, "China", None, ["gallium", "germanium"])
 
 
 def test_an_effective_date_is_not_the_announcement_date() -> None:
@@ -487,10 +488,10 @@ def test_summoning_an_envoy_to_lodge_a_protest_is_one_protest() -> None:
         (MeasureType.PROTEST, "China", "Japan")]
 
 
-def test_requiring_licences_is_a_licensing_restriction() -> None:
+def test_requiring_licences_is_an_export_control() -> None:
     (m,) = real("Japan said exports of photoresists to China would require individual "
                 "licences.")
-    assert (m.type, m.issuer, m.target) == (MeasureType.LICENSING_RESTRICTION, "Japan", "China")
+    assert (m.type, m.issuer, m.target) == (MeasureType.EXPORT_CONTROL, "Japan", "China")
 
 
 def test_a_bulleted_list_after_a_colon_gives_the_goods_a_measure_covers() -> None:

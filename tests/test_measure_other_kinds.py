@@ -93,13 +93,13 @@ def test_adding_firms_to_an_entity_list_targets_whom_it_adds() -> None:
         == [("other", "Ruritania", "Zenta Optics")]
 
 
-def test_licences_revoked_made_mandatory_or_left_stuck_are_licensing() -> None:
+def test_licences_revoked_or_left_stuck_are_licensing_and_made_mandatory_a_control() -> None:
     assert kinds("Fredville partially revoked an export licence for turbines bound for India.") \
         == [("licensing_restriction", "Freedonia", "India")]
     found = run("Ruritania's commerce ministry acted first. Export licences for antimony "
                 "became mandatory on 1 March.")
     assert [(m.type, m.issuer) for m in found] == [
-        (MeasureType.LICENSING_RESTRICTION, "Ministry of Commerce of Ruritania")]
+        (MeasureType.EXPORT_CONTROL, "Ministry of Commerce of Ruritania")]
     assert kinds("Ruritania tightened graphite controls. Freedonian buyers say their licence "
                  "applications remain stuck.")[-1][0] == "licensing_restriction"
 
@@ -200,7 +200,7 @@ def test_it_after_a_sentence_opening_with_a_states_noun_is_that_state() -> None:
 def test_a_paragraph_on_its_second_reply_continues_the_state_before() -> None:
     text = ("Ruritania's first reply was legal.\n\n"
             "Its second reply was material. Export licences for antimony became mandatory.")
-    assert [(k, i) for k, i, _ in kinds(text)] == [("licensing_restriction", "Ruritania")]
+    assert [(k, i) for k, i, _ in kinds(text)] == [("export_control", "Ruritania")]
 
 
 def test_goods_held_at_a_states_ports_are_held_by_that_state() -> None:

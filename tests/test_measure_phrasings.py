@@ -89,7 +89,7 @@ def test_it_opening_a_sentence_is_the_state_the_sentence_before_is_about() -> No
     found = run("Ruritania took note. In May 2023 it announced licensing requirements for "
                 "gallium.")
     assert [(m.type, m.issuer) for m in found] == [
-        (MeasureType.LICENSING_RESTRICTION, "Ruritania")]
+        (MeasureType.EXPORT_CONTROL, "Ruritania")]
 
 
 def test_a_nationality_adjective_before_the_measure_is_its_issuer() -> None:
@@ -137,7 +137,7 @@ def test_an_issuerless_one_liner_takes_the_state_behind_most_of_the_articles_mea
             "Washington still restricts chip exports.\n\n"
             "- Antimony: licences required since Sept. 15, 2024.")
     found = run(text)
-    assert found[-1].type is MeasureType.LICENSING_RESTRICTION
+    assert found[-1].type is MeasureType.EXPORT_CONTROL  # a licence requirement on goods
     assert found[-1].issuer == "Ruritania"
 
 
@@ -169,10 +169,10 @@ def test_a_ban_on_goods_of_a_foreign_origin_is_an_import_ban() -> None:
     assert m[0].date is not None and m[0].date.isoformat() == "2020"
 
 
-def test_licences_required_in_the_passive_is_a_licensing_restriction() -> None:
+def test_licences_required_in_the_passive_is_an_export_control() -> None:
     found = run("Ruritania's commerce ministry says licences are now required for antimony.")
     assert [(m.type, m.issuer) for m in found] == [
-        (MeasureType.LICENSING_RESTRICTION, "Ministry of Commerce of Ruritania")]
+        (MeasureType.EXPORT_CONTROL, "Ministry of Commerce of Ruritania")]
 
 
 def test_slowing_the_review_of_licences_for_named_goods_is_licensing() -> None:

@@ -242,7 +242,8 @@ def test_a_measure_someone_urges_a_state_to_take_is_that_states_and_weighed() ->
 
 def test_urging_a_state_to_scrap_a_ban_does_not_weigh_the_ban() -> None:
     found = summary("Freedonia presses Ruritania to scrap its graphite export ban.")
-    assert [f[3] for f in found] == ["in_force"]
+    # (the pressing itself is Freedonia's protest, round 7)
+    assert [(f[0], f[3]) for f in found if f[0] != "protest"] == [("export_ban", "in_force")]
 
 
 def test_a_complaint_under_discussion_is_weighed() -> None:

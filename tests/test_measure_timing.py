@@ -40,7 +40,7 @@ def test_a_month_that_year_takes_the_year_the_noun_phrase_gives() -> None:
 def test_yearless_months_of_a_narrative_take_the_year_told_before() -> None:
     found = dated("In May 2023 Ruritania announced licensing requirements for gallium; in "
                   "November, a ban on exporting graphite technology.")
-    assert found == [("licensing_restriction", "2023-05"), ("export_ban", "2023-11")]
+    assert found == [("export_control", "2023-05"), ("export_ban", "2023-11")]
 
 
 def test_a_fiscal_year_is_a_period_not_the_date_of_the_act() -> None:
@@ -69,7 +69,7 @@ def test_a_date_opening_the_next_clause_is_not_the_measures() -> None:
 def test_a_date_before_an_aside_dates_the_main_clause() -> None:
     found = dated("On May 5, 2025, two days after a round of tariffs from Washington, "
                   "Ruritania's commerce ministry put gallium under licence.")
-    assert found == [("licensing_restriction", "2025-05-05")]
+    assert found == [("export_control", "2025-05-05")]
 
 
 def test_since_a_month_when_the_measure_was_taken() -> None:

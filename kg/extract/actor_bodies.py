@@ -159,7 +159,7 @@ def sentence_state_body(ctx: ActorContext, resolved: list[Found],
                 break
         if found.kinds and of_kind(ctx, found.kinds, item.kind):
             return None  # a body of its kind in the sentence: the usual reference
-        own = found.name if found.type is ActorType.STATE else (
+        own = found.name if found.type is ActorType.STATE or _state_like(ctx, found.name) else (
             found.state or (state_of(ctx.data, found.affiliation or "")
                             if found.type is ActorType.PERSON and found.known else None))
         if own is not None:
@@ -172,6 +172,13 @@ def sentence_state_body(ctx: ActorContext, resolved: list[Found],
         return None
     return Found(entry.name, entry.type, item.start, item.end, known=True,
                  part_of=entry.part_of, kinds=entry.kinds, state=state, apposition=False)
+
+
+def _state_like(ctx: ActorContext, name: str) -> bool:
+    """A union of states with bodies of its own, named with a demonym as states are (the
+    EU: "EU and Japanese officials ..., according to a Commission official")."""
+    entry = ctx.data.entries.get(name)
+    return entry is not None and bool(entry.demonyms)
 
 
 def body_of_person_after(ctx: ActorContext, item: Pending) -> Found | None:

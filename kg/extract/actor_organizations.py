@@ -124,7 +124,10 @@ def find_pattern_organizations(ctx: ActorContext) -> None:
             # "Northern Centre for Strategic Minerals": the head noun comes first
             ctx.add(Found(ctx.surface(i, end), ActorType.ORGANIZATION, i, end, known=False))
         elif last_word > i and last in lex.company_suffixes:
-            actor_type = described or ActorType.COMPANY
+            actor_type = described or (
+                ActorType.ORGANIZATION if last in lex.partnership_suffixes and any(
+                    ctx.tokens[k].text in lex.consultancy_words for k in range(i, last_word))
+                else ActorType.COMPANY)
             name = company_name(ctx, i, end) if actor_type is ActorType.COMPANY \
                 else ctx.surface(i, end)
             ctx.add(Found(name, actor_type, i, end, known=False))

@@ -302,12 +302,15 @@ def find_pattern_people(ctx: ActorContext) -> None:
         titled = previous == "," and ctx.key(end) == "," and _title_before(ctx, i - 1)
         said_before = previous in {"said", "says"} and ctx.key(end) in {",", "."}
         # "Shigeru Ota of the Tokyo consultancy Kitamon Partners argues", "said Héloïse
-        # Marchand of the Paris-based Cognac Export Council.": a person and their employer.
+        # Marchand of the Paris-based Cognac Export Council.", "Asked by X of Y whether":
+        # a person and their employer.
         employer = _employer_end(ctx, end + 1) if ctx.key(end) in {"of", "at", "from"} \
             and length >= 2 else None
         if employer is not None and not (
                 ctx.key(employer) in ctx.lex.speech_verbs
-                or previous in {"said", "says"} and ctx.key(employer) in {",", ".", ""}):
+                or previous in {"said", "says"} and ctx.key(employer) in {",", ".", ""}
+                # "Asked by X of the Y party whether ...": the asker and their party.
+                or previous == "by" and ctx.key(i - 2) in {"asked", "questioned"}):
             employer = None
         # "protested to Shi Yong of the Chinese embassy": a family-first name working for a
         # government body is a diplomat or an official, whatever the verb around it.

@@ -60,6 +60,7 @@ from .actor_bodies import (
     sentence_state_body,
 )
 from .actor_bylines import find_bylines_and_publisher
+from .actor_committees import find_committees
 from .actor_context import (
     CLAUSE_END,
     UNIT_WORDS,
@@ -140,6 +141,12 @@ def _compose(ctx: ActorContext) -> None:
             ctx.add(Found(ctx.surface(m.start, affiliate), ActorType.COMPANY, m.start,
                           affiliate, known=False))
             continue
+        edition = _edition_end(ctx, m) if entry.type is ActorType.MEDIA else None
+        if edition is not None:
+            # "via Politico Europe": the outlet's regional edition, an outlet of its own
+            ctx.add(Found(f"{entry.name} {ctx.surface(m.end, edition)}", ActorType.MEDIA,
+                          m.start, edition, known=False))
+            continue
         subsidiary = _subsidiary_end(ctx, m) if entry.type is ActorType.COMPANY else None
         if subsidiary is not None:
             # "Nexperia China": the company's unit in that state, a company of its own
@@ -186,6 +193,24 @@ def _subsidiary_end(ctx: ActorContext, m: GazMatch) -> int | None:
     return nxt.end
 
 
+def _edition_end(ctx: ActorContext, m: GazMatch) -> int | None:
+    """The end of "Politico Europe": a known outlet's name followed, on its line, by a
+    region of ``[lexicon] edition_regions`` (its regional edition)."""
+    for region in ctx.lex.edition_regions:
+        words = region.split()
+        end = m.end + len(words)
+        if end > len(ctx.tokens) or any(ctx.tokens[m.end + k].text != w or
+                                        ctx.tokens[m.end + k].newline_before
+                                        for k, w in enumerate(words)):
+            continue
+        after = ctx.tok(end)
+        if after is not None and after.is_word and after.is_capitalised \
+                and not after.newline_before:
+            continue  # "Reuters Asia Pacific Desk": a longer name
+        return end
+    return None
+
+
 def _affiliate_end(ctx: ActorContext, m: GazMatch) -> int | None:
     """The end of "Hyundai Mobis", "Sumitomo Metal Mining": a known company's one-word name
     followed by capitalised words no table lists, none a company word, a title, a state or
@@ -229,6 +254,8 @@ def _generic_body(ctx: ActorContext, m: GazMatch, kind_id: str) -> None:
     before = m.start - 1 if ctx.key(m.start - 1) in {"the", "a", "an"} else m.start
     if spec.venue and qualifier is None and ctx.key(before - 1) in ctx.lex.venue_words:
         return  # "told parliament": where it was said
+    if qualifier is None and spec.refers_back:
+        qualifier = _possessor_state(ctx, m.start)
     start, end, state = m.start, m.end, None
     if qualifier is not None:
         state, start = qualifier
@@ -305,6 +332,26 @@ def _generic_body(ctx: ActorContext, m: GazMatch, kind_id: str) -> None:
     if "{host}" in spec.template and host is None:
         ctx.pending.append(Pending("embassy", start, end, kind=kind_id, state=state,
                                     mention_start=len(ctx.found) - 1))
+
+
+def _possessor_state(ctx: ActorContext, start: int) -> tuple[str, int] | None:
+    """"Seoul saw it differently, calling the move retaliation for its Supreme Court's
+    rulings": the state "its" stands for when the sentence names one state before it, and
+    only one (a semicolon does not end the sentence: "Beijing never announced an embargo;
+    its commerce ministry insisted ..."; "Seoul would ask Beijing, through its embassy"
+    does not say whose), as a qualifier that adds nothing to the span."""
+    if ctx.key(start - 1) != "its":
+        return None
+    states: set[str] = set()
+    i = start - 1
+    while i > 0 and not ctx.tokens[i].newline_before and ctx.key(i - 1) not in {".", "!", "?"}:
+        m = ctx.match_ending.get(i)
+        state = ctx.state_alias(m) if m is not None and ctx.payload(m, Demonym) is None \
+            else None
+        if state is not None:
+            states.add(state)
+        i -= 1
+    return (states.pop(), start) if len(states) == 1 else None
 
 
 def _affiliation_after(ctx: ActorContext, i: int, kind_id: str) -> str | None:
@@ -631,6 +678,7 @@ def find_actors(article: Article) -> tuple[list[ActorMention], list[CandidateLin
     ctx.dateline = find_dateline(ctx)
     find_anonymous_sources(ctx)
     find_local_governments(ctx)
+    find_committees(ctx)
     find_pattern_organizations(ctx)
     find_described_organizations(ctx)
     _compose(ctx)

@@ -297,7 +297,10 @@ def _cited(tokens: tuple[Token, ...], keys: tuple[str, ...], start: int, end: in
     after = end + 1 if end < len(tokens) and tokens[end].is_possessive else end
     after = _past_apposition(tokens, after)
     for size in range(1, frames.longest + 1):
-        if _keys(keys, after, after + size) in frames.after:
+        phrase = _keys(keys, after, after + size)
+        if phrase in frames.after and not (
+                mention.type is ActorType.COMPANY and size == 1
+                and phrase[0] in frames.own_results_verbs):
             return True
     if after + 1 < len(tokens) and keys[after] in frames.document_modifiers \
             and (keys[after + 1],) in frames.documents and (keys[after + 1],) in frames.after:
@@ -308,6 +311,8 @@ def _cited(tokens: tuple[Token, ...], keys: tuple[str, ...], start: int, end: in
     begin = start - 1 if start and tokens[start - 1].key == "the" else start
     if begin and tokens[begin - 1].key in frames.not_after:
         return False  # "a spokesperson for the ministry said": the spokesperson speaks
+    if mention.type is not ActorType.COMPANY and _reports_finding(tokens, after, frames):
+        return True
     if _attributes_sentence(tokens, begin, end, mention, frames, starts):
         return True
     if end < len(tokens) and tokens[end].key in frames.relay_verbs:
@@ -321,6 +326,30 @@ def _cited(tokens: tuple[Token, ...], keys: tuple[str, ...], start: int, end: in
 
 
 _SENTENCE_END = {".", "!", "?"}
+_FINDING_REACH = 7
+"""Tokens between a body's verb of saying and "it" ("said on Friday that it")."""
+_AUXILIARIES = {"had", "has", "have", "was", "is"}
+
+
+def _reports_finding(tokens: tuple[Token, ...], i: int, frames: CitationFrames) -> bool:
+    """"the ministry said on Friday it had found no confirmed case", "the agency says its
+    survey identified ...": a verb of saying at ``i`` whose clause reports what the body's
+    own inquiry found."""
+    if i >= len(tokens) or tokens[i].key not in frames.relay_verbs | frames.data_verbs:
+        return False
+    for j in range(i + 1, min(i + 1 + _FINDING_REACH, len(tokens))):
+        key = tokens[j].key
+        if tokens[j].text in _CLAUSE_END or key == ",":
+            return False
+        if key in {"it", "its"}:
+            k = j + 1
+            if key == "its":  # "its survey found", "its own checks identified"
+                while k < min(j + 3, len(tokens)) and tokens[k].key not in frames.finding_verbs:
+                    k += 1
+            elif k < len(tokens) and tokens[k].key in _AUXILIARIES:
+                k += 1
+            return k < len(tokens) and tokens[k].key in frames.finding_verbs
+    return False
 
 
 def _attributes_sentence(tokens: tuple[Token, ...], begin: int, end: int,

@@ -7,8 +7,8 @@ mentions found by :mod:`.actors`.  It also answers the questions all three ask a
 * :meth:`Context.subject` - who is the grammatical subject before a verb: the actor right
   before it (over adverbs, auxiliaries and an appositive), a pronoun resolved to the last
   person mentioned, a description ("a spokesperson for the ministry") resolved to the
-  person the article names so, else the first actor of the clause that is not inside a
-  prepositional phrase;
+  person the article names so (:mod:`.descriptions`), else the first actor of the clause
+  that is not inside a prepositional phrase;
 * :meth:`Context.root` / :meth:`Context.state_of` - the body or state an actor belongs to,
   following ``part_of`` and ``affiliation`` (as :func:`kg.resolve.root_actor` does).
 
@@ -52,6 +52,7 @@ from functools import lru_cache
 from ..model import ActorMention, ActorType, Article, Span
 from ..resolve import ActorInfo
 from .dates import DateMention, date_expressions, find_dates
+from .descriptions import description_before, index_descriptions
 from .gazetteer import token_stream
 from .text import Quote, find_quotes, split_paragraphs, split_sentences
 from .triggers import Triggers, load_triggers, phrase_alternation
@@ -406,12 +407,33 @@ class Context:
             if owned is not None:
                 return Subject(owned.name, Span.of(self.text, owner.start(), owner.end()))
         if lower in self.triggers.person_pronouns:
-            person = self.person_named(text, span) or self.last_person_before(span.begin)
+            named = self.person_named(text, span)
+            if named is not None:
+                return Subject(named.name, span)
+            subject = self._previous_subject(span.begin)
+            if subject is not None:
+                return Subject(subject.name, span)
+            person = self.last_person_before(span.begin)
             return Subject(person.name, span) if person else None
         surname = self.person_named(text, span)
         if surname is not None:
             return Subject(surname.name, span)
         return None
+
+    def _previous_subject(self, pronoun: int) -> Subject | None:
+        """"X asked whether A after Y's remarks. He said ...": a pronoun opening its sentence
+        stands for the person who is the subject of the sentence before (a person named
+        later in it, or in a possessive, is not its antecedent)."""
+        i = bisect.bisect_right(self._sentence_begins, pronoun) - 1
+        if i < 1 or self.text[self.sentences[i].begin:pronoun].strip():
+            return None
+        before = self.sentences[i - 1]
+        subject = self.clause_subject(before.begin, before.end)
+        if subject is None or self.type_of(subject.name) is not ActorType.PERSON or \
+                self.text.startswith(("'s", "’s"), subject.span.end) or \
+                subject.span.text.endswith(("'s", "’s")):
+            return None
+        return subject
 
     def _body_of(self, pos: int, clause_begin: int) -> Subject | None:
         """"China's customs authority said": a body the actor data does not know, named by
@@ -568,11 +590,7 @@ class Context:
         Returns None when the mention is not the complement of such a description.
         """
         before = self.text[max(0, mention.span.begin - 60):mention.span.begin]
-        if not _ends_with_preposition(before) or _DESCRIPTION_END.search(before) is None:
-            return None  # cheap test first: the description ends with "for (the)"
-        if not _may_end_with_descriptor(before):
-            return None  # the search below tries every offset: most often in vain
-        m = _description_regex().search(before)
+        m = description_before(before)
         if m is None:
             return None
         noun = m.group("noun").lower()
@@ -630,58 +648,6 @@ def _occasion_regex() -> re.Pattern[str]:
     return re.compile(r"\s(?:at|in|during)\s+(?:the|a|an|its|his|her|their|this|that)\s+"
                       r"(?:[\w-]+\s+){0,2}?(?:" + phrase_alternation(nouns) + r")\s*$",
                       re.IGNORECASE)
-
-
-_DESCRIPTION_END = re.compile(r"\s(?:for|of|at|from|with|in)\s+(?:the\s+)?$", re.IGNORECASE)
-_DESCRIPTION_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "in"})
-
-
-def _ends_with_preposition(before: str) -> bool:
-    """A quick test that ``before`` may end as ``_DESCRIPTION_END`` requires: a word of
-    its prepositions, perhaps then "the", and white space."""
-    words = before.split()
-    if not words or not before[-1:].isspace():
-        return False
-    last = words[-1].lower()
-    if last == "the" and len(words) > 1:
-        return last in _DESCRIPTION_PREPOSITIONS or words[-2].lower() in _DESCRIPTION_PREPOSITIONS
-    return last in _DESCRIPTION_PREPOSITIONS
-
-
-def _may_end_with_descriptor(before: str) -> bool:
-    """A quick test, for a ``before`` that passed :func:`_ends_with_preposition`, that a
-    descriptor noun may end right before its preposition, as :func:`_description_regex`
-    requires: the word there ends with the last letters of some descriptor."""
-    words = before.split()
-    word = words[-3] if words[-1].lower() == "the" and len(words) > 2 else words[-2] \
-        if len(words) > 1 else ""
-    endings = _descriptor_endings()
-    if endings is None or not word.isascii():
-        return True  # case-insensitive matching folds some non-ASCII letters: no shortcut
-    return word.lower().endswith(endings)
-
-
-@lru_cache(maxsize=1)
-def _descriptor_endings() -> tuple[str, ...] | None:
-    """The final letters of each descriptor noun (``None`` if one does not end with a
-    letter, so that :func:`_may_end_with_descriptor` cannot tell)."""
-    endings = set()
-    for noun in load_triggers().raw["speech"]["subjects"]["descriptors"]:
-        m = re.search(r"[a-z]+$", noun.lower())
-        if m is None:
-            return None
-        endings.add(m.group())
-    return tuple(sorted(endings))
-
-
-@lru_cache(maxsize=1)
-def _description_regex() -> re.Pattern[str]:
-    """ "a spokesperson for (the)" right before an actor mention."""
-    nouns = load_triggers().raw["speech"]["subjects"]["descriptors"]
-    return re.compile(
-        r"(?:\b(?:a|an|the|one)\s+)?(?:[\w’'-]+\s+){0,2}?(?P<noun>"
-        + phrase_alternation(nouns)
-        + r")\s+(?:for|of|at|from|with|in)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 _BODY_WORDS = re.compile(r"\b(?:Ministry|Embassy|Department|Office|Bureau|Agency|Council|"
@@ -743,7 +709,9 @@ def build_context(article: Article, actors: list[ActorMention]) -> Context:
             affiliation=(known.affiliation if known else None) or mention.affiliation,
             role=(known.role if known else None) or mention.role,
         )
-    ctx._descriptions = _descriptions(ctx)
+    ctx._descriptions = index_descriptions(
+        text, ctx.actors, {name: f.role for name, f in ctx.facts.items()},
+        ctx.triggers.raw["speech"]["subjects"]["descriptors"])
     return ctx
 
 
@@ -778,31 +746,3 @@ def _outermost(actors: list[ActorMention]) -> list[ActorMention]:
         kept.append(mention)
     return kept
 
-
-_APPOSITION = re.compile(r"^,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[\w-]+)\s+"
-                         r"(?:for|of|at|to|with|from|in)\b")
-
-
-def _descriptions(ctx: Context) -> dict[str, list[str]]:
-    """Persons the article describes with a noun: "He Yadong, a spokesperson for ..." or
-    "ministry spokesperson Ana Petrova", or whose role (reference data) holds the noun."""
-    nouns = {d.lower() for d in ctx.triggers.raw["speech"]["subjects"]["descriptors"]}
-    found: dict[str, list[str]] = {}
-    for mention in ctx.actors:
-        if mention.type is not ActorType.PERSON:
-            continue
-        after = ctx.text[mention.span.end:mention.span.end + 80]
-        m = _APPOSITION.match(after)
-        words = set()
-        if m is not None:
-            words.add(m.group("noun").lower())
-        before = ctx.text[max(0, mention.span.begin - 30):mention.span.begin].lower().split()
-        if before:
-            words.add(before[-1])
-        role = ctx.facts[mention.name].role
-        if role:
-            words.update(w.lower().strip(",") for w in role.split())
-        for word in words & nouns:
-            if mention.name not in found.setdefault(word, []):
-                found[word].append(mention.name)
-    return found

@@ -267,13 +267,25 @@ def find_dates(text: str, anchor: dt.date | None, *, own_anchor: bool = True,
         if resolved is None:
             continue
         date, relative = resolved
-        year_named = _YEAR_AFTER.match(text, m.end()) if m.lastgroup in ("md", "dm") else None
-        if year_named is not None and anchor is not None and own_anchor:
+        year_named = _YEAR_AFTER.match(text, m.end()) if m.lastgroup in ("md", "dm", "mo") \
+            else None
+        if year_named is not None and year_named.group(1).lower() == "that":
+            # "From July 4 that year": the year of the story told before, if any
+            if story is not None and relative and m.start() - story[1] <= _THAT_YEAR_REACH:
+                date = PartialDate(story[0].year, date.month, date.day)
+                story = (date, m.end())
+        elif year_named is not None and m.lastgroup == "mo":
+            pass  # "in March this year" is resolved as before
+        elif year_named is not None and anchor is not None and own_anchor:
             # "Sept. 15 this year", "March 3 last year": the year named after the day.
             shift = {"this": 0, "last": -1, "next": 1}[year_named.group(1).lower()]
             date = PartialDate(anchor.year + shift, date.month, date.day)
         elif relative and story is not None and m.lastgroup in ("md", "dm", "mo"):
-            date = _continue_story(text, m, date, story, anchor)
+            continued = _continue_story(text, m, date, story, anchor)
+            if continued != date:
+                # the story goes on from the date it reached ("On 2 Aug. 2019 ... In
+                # September, ...")
+                date, story = continued, (continued, m.end())
         span = _span(text, m)
         found.append(DateMention(span, date, relative))
         if date.day is not None and not _SINCE.search(text, max(0, m.start() - 7), m.start()):
@@ -305,9 +317,15 @@ def _continue_story(text: str, m: re.Match[str], date: PartialDate,
     in that year, is of that year: "On 1 July 2019 Japan tightened ... From 4 July,
     exporters needed ..." (the narrative's year, not the article's)."""
     told, end = story
-    if told.year == date.year or m.start() - end > _STORY_REACH or \
-            _PARAGRAPH_BREAK.search(text, end, m.start()):
+    if told.year == date.year:
         return date
+    if m.start() - end > _STORY_REACH or _PARAGRAPH_BREAK.search(text, end, m.start()):
+        # a later paragraph goes on with the story only when the date's sentence says it
+        # follows on ("A month later, on Aug. 2, ...", "Then in March ...")
+        lead = text[max(end, m.start() - _SEQUEL_REACH):m.start()]
+        lead = lead[max(lead.rfind(". "), lead.rfind("\n")) + 1:]
+        if m.start() - end > _SEQUEL_STORY_REACH or not _SEQUEL.search(lead):
+            return date
     moved = PartialDate(told.year, date.month, date.day)
     if told.month is not None and moved.month is not None and (
             moved.month < told.month or (moved.month == told.month and told.day is not None
@@ -319,7 +337,14 @@ def _continue_story(text: str, m: re.Match[str], date: PartialDate,
 
 
 _WORD = re.compile(r"\w+")
-_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(this|last|next)\s+year\b", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(this|last|next|that)\s+year\b", re.IGNORECASE)
+_THAT_YEAR_REACH = 2000
+"""Characters after a date with a year within which "<date> that year" is of its year."""
+_SEQUEL = re.compile(r"\b(?:later|then|afterwards|after\s+that|the\s+following|that\s+same|"
+                     r"thereafter|subsequently)\b", re.IGNORECASE)
+"""Words before a yearless date in a later paragraph saying it follows the story told."""
+_SEQUEL_REACH = 60
+_SEQUEL_STORY_REACH = 1500
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 _STORY_REACH = 300

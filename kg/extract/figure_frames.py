@@ -39,7 +39,7 @@ from functools import lru_cache
 
 from ..model import FigureMention, Span
 from .context import Context
-from .figure_shares import counts_by_verb, parts_of_wholes, word_shares
+from .figure_shares import counts_by_verb, parts_before_wholes, parts_of_wholes, word_shares
 from .gazetteer import token_stream
 from .triggers import load_triggers, phrase_alternation, phrase_pattern
 
@@ -112,6 +112,8 @@ def apply_frames(ctx: Context, found: list[FigureMention], bare: list[re.Match[s
     extra += _tallies(ctx, found, bare, rules)
     extra += word_shares(ctx, token_stream(ctx.text).distinct)
     extra += parts_of_wholes(ctx, rules.counted_noun)
+    extra += parts_before_wholes(ctx, bare, rules.number, rules.counted_noun)
+    extra += _glossed_counts(ctx, bare, rules)
     extra += counts_by_verb(ctx, bare, rules.number)
     if not extra:
         return found
@@ -208,6 +210,33 @@ def _tallies(ctx: Context, found: list[FigureMention], bare: list[re.Match[str]]
         out.append(FigureMention(value=value, unit=before[-1].unit,
                                  span=Span.of(ctx.text, m.start("anum"), m.end("anum")),
                                  about=before[-1].about))
+    return out
+
+
+_GLOSS = re.compile(r"[ \t]*(?:—|–|--|-|:|,)[ \t]*(?:that is,?[ \t]+)?the[ \t]+"
+                    r"(?:number|count|tally|total)[ \t]+of(?=[ \t])", re.IGNORECASE)
+"""A gloss after a bare number saying what it counts: "60 — the number of days"."""
+_GLOSSED_NOUN = re.compile(r"[ \t]+([a-z][a-z-]*)(?![\w-])")
+
+
+def _glossed_counts(ctx: Context, bare: list[re.Match[str]], rules: FrameRules
+                    ) -> list[FigureMention]:
+    """"Number of the week: 60 — the number of days of domestic demand the stockpile
+    covers": a bare number glossed by "the number of" and a plural noun counts that noun."""
+    out = []
+    for m in bare:
+        value = _bare_value(m, rules)
+        gloss = _GLOSS.match(ctx.text, m.end("anum")) if value is not None else None
+        noun = _GLOSSED_NOUN.match(ctx.text, gloss.end()) if gloss is not None else None
+        if gloss is None or noun is None or value is None or not rules.plural(noun.group(1)):
+            continue
+        # the graph's name for the noun ("firms": companies), or the noun itself ("days")
+        counted = rules.counted_noun(gloss.end()) or (noun.group(1), noun.end())
+        begin = m.start() + len(m.group()) - len(m.group().lstrip())
+        qualifier = m.group("qual").lower() if m.group("qual") else None
+        out.append(FigureMention(value=value, unit=counted[0],
+                                 span=Span.of(ctx.text, begin, m.end("anum")),
+                                 qualifier=qualifier, about=counted[0]))
     return out
 
 

@@ -151,6 +151,49 @@ def parts_of_wholes(ctx: Context, counted_noun: Callable[[int], tuple[str, int] 
     return out
 
 
+_PART_BEFORE_WHOLE = re.compile(
+    r"\s+of\s+(?:the|its|their|these|those|[A-Z][\w.’'-]*(?:'s|’s))"
+    r"(?:\s+(?P<qual>about|around|roughly|some|nearly|almost|approximately|more than|over))?"
+    r"(?:\s+(?P<total>\d{1,3}(?:,\d{3})+|\d+))?(?=\s)")
+"""The rest of "about 40 of the roughly 300 firms", "about 30 of its member firms" after
+the part's number: the whole it is a part of, perhaps with its own (qualified) number."""
+_DENOMINATOR_BEFORE = re.compile(r"\b(?:in|of|out\s+of)\s+$", re.IGNORECASE)
+"""Words before a share's second number ("7 in 10", "8 of 10"): no part of its own."""
+
+
+def parts_before_wholes(ctx: Context, bare: list[re.Match[str]],
+                        number: Callable[[str | None], Decimal | None],
+                        counted_noun: Callable[[int], tuple[str, int] | None]
+                        ) -> list[FigureMention]:
+    """"about 40 of the roughly 300 firms surveyed", "about 30 of its member firms": a
+    number without a noun, before "of" and a whole, counts the whole's noun.  A number
+    word needs a qualifier ("two of the Japanese firms I speak to" picks examples, it
+    counts nothing); "37 of Japan's 47 prefectures" is :func:`parts_of_wholes`'."""
+    out: list[FigureMention] = []
+    pattern = _patterns().part_of
+    for m in bare:
+        token = m.group("anum")
+        if m.group("ascale") or (not token[0].isdigit() and not m.group("qual")) \
+                or _YEAR.fullmatch(token) or pattern.match(ctx.text, m.start("anum")) \
+                or _DENOMINATOR_BEFORE.search(ctx.text, max(0, m.start() - 10), m.start()):
+            continue  # "7 in 10 of its magnets": the 10 is a share's denominator
+        whole = _PART_BEFORE_WHOLE.match(ctx.text, m.end("anum"))
+        value = number(token)
+        if whole is None or value is None or value <= 0:
+            continue
+        counted = counted_noun(whole.end())
+        total = whole.group("total")
+        if counted is None or total is not None and (
+                _YEAR.fullmatch(total) or value >= Decimal(total.replace(",", ""))):
+            continue
+        begin = m.start() + len(m.group()) - len(m.group().lstrip())
+        span = Span.of(ctx.text, begin, m.end("anum"))
+        qualifier = " ".join(m.group("qual").lower().split()) if m.group("qual") else None
+        out.append(FigureMention(value=value, unit=counted[0], span=span,
+                                 qualifier=qualifier, about=counted[0]))
+    return out
+
+
 def counts_by_verb(ctx: Context, bare: list[re.Match[str]],
                    number: Callable[[str | None], Decimal | None]) -> list[FigureMention]:
     """"Chinese visitors, who numbered almost 7.5 million": the noun before the verb."""

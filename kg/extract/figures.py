@@ -125,6 +125,8 @@ class _Tables:
     discourse: frozenset[str]
     invariant: frozenset[str]
     """Counted nouns that are plural without an "s" ("aircraft")."""
+    bare_only: frozenset[str]
+    """Counted-as nouns renamed only with no modifier ("about 200 products": items)."""
     page_count: re.Pattern[str]
     """What a page counts about itself after a number ("3 min read", "12 comments")."""
     share: re.Pattern[str]
@@ -239,6 +241,8 @@ def _tables() -> _Tables:
                                        for w in raw.get("counted", {}).get("discourse", [])),
                    invariant=frozenset(w.lower()
                                        for w in raw.get("counted", {}).get("invariant", [])),
+                   bare_only=frozenset(w.lower()
+                                       for w in raw.get("counted", {}).get("bare_only", [])),
                    page_count=page_count, share=share, share_before=share_before,
                    duration_frame=duration_frame, rate=rate,
                    number_keys=_first_keys(t.number_words),
@@ -336,7 +340,8 @@ def find_figures(article: Article, actors: list[ActorMention], *,
                                    qualifier=qualifier, about=subject_before(ctx, begin)))
     found = _without_overlaps(found)
     found = apply_frames(ctx, found, bare, FrameRules(
-        number=_number, counted_noun=lambda end: _counted_noun(ctx, end, allow_gap=True),
+        number=_number, counted_noun=lambda end: _counted_as(ctx, end)
+        or _counted_noun(ctx, end, allow_gap=True),
         is_counted=is_counted, plural=_plural, numbers=tables.number,
         elliptic=tables.elliptic))
     questions = question_spans(ctx.text)
@@ -676,6 +681,8 @@ def _counted_as(ctx: Context, offset: int) -> tuple[str, int] | None:
            for w in modifiers):
         return None  # "seven categories of heavy rare earths" counts categories
     noun = " ".join(m.group("noun").lower().replace("‑", "-").split())
+    if modifiers and noun in tables.bare_only:
+        return None  # "six germanium products": a class of products, counted as such
     unit = tables.counted_as.get(noun) or tables.counted_as.get(noun.replace("-", " "))
     return (unit, m.end()) if unit else None
 

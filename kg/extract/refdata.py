@@ -187,6 +187,19 @@ class ActorLexicon:
     modified_nouns: frozenset[str] = frozenset()
     """Nouns a generic body's name only qualifies ("coast guard vessels", "U.S. military
     users"): no mention of the body."""
+    committee_heads: frozenset[str] = frozenset()
+    """Capitalised head words of a committee's name ("Committee", "Subcommittee")."""
+    committee_kinds: frozenset[str] = frozenset()
+    """Words that make a committee legislative without its parent named ("Standing")."""
+    consultancy_words: frozenset[str] = frozenset()
+    """Words of a firm's field that make a partnership's name a consultancy, an
+    organisation ("Meridian Risk Partners")."""
+    partnership_suffixes: frozenset[str] = frozenset()
+    """Company words that name a firm of partners, a company unless its field says
+    consultancy ("Partners", "Group")."""
+    edition_regions: tuple[str, ...] = ()
+    """Regions after a known outlet's name that name its regional edition ("Politico
+    Europe")."""
 
 
 @dataclass(frozen=True)
@@ -210,6 +223,12 @@ class CitationFrames:
     """Words naming what a body's data are about ("X trade statistics", "X export data")."""
     data_verbs: frozenset[str] = frozenset()
     """Present-tense verbs by which a body attributes an amount ("..., the agency says")."""
+    own_results_verbs: frozenset[str] = frozenset()
+    """Verbs of ``after`` that do not cite a company: it reports its own business ("X and
+    Y reported sharp drops in Korean sales")."""
+    finding_verbs: frozenset[str] = frozenset()
+    """Verbs of a body's own inquiry ("the ministry said it had found no case"): what it
+    found is a finding the article cites."""
 
     @cached_property
     def longest(self) -> int:
@@ -432,6 +451,11 @@ def _lexicon(table: dict[str, Any], source: Path) -> ActorLexicon:
         modified_nouns=frozenset(w.casefold() for w in words("modified_nouns")),
         desk_words=frozenset(w.casefold() for w in words("desk_words")),
         local_bodies=words("local_bodies"),
+        committee_heads=frozenset(words("committee_heads")),
+        committee_kinds=frozenset(words("committee_kinds")),
+        edition_regions=words("edition_regions"),
+        consultancy_words=frozenset(words("consultancy_words")),
+        partnership_suffixes=frozenset(words("partnership_suffixes")),
     )
 
 
@@ -617,6 +641,8 @@ def parse_actor_data(data: dict[str, Any], source: Path = ACTORS_FILE) -> ActorD
         estimate_verbs=frozenset(w.casefold() for w in frame_words("estimate_verbs")),
         document_modifiers=frozenset(w.casefold() for w in frame_words("document_modifiers")),
         data_verbs=frozenset(w.casefold() for w in frame_words("data_verbs")),
+        own_results_verbs=frozenset(w.casefold() for w in frame_words("own_results_verbs")),
+        finding_verbs=frozenset(w.casefold() for w in frame_words("finding_verbs")),
     )
     return ActorData(entries, kinds, offices, lexicon, gazetteer, alias_map,
                      body_by_state_kind, persons_by_family, template_patterns, citation,

@@ -177,10 +177,42 @@ _CLAUSE_MARK = re.compile(r"[;:\"“‘]")
 """Patterns of :func:`content_begin`, compiled once (it runs for every speech verb)."""
 
 
+@lru_cache(maxsize=1)
+def _question_regex() -> re.Pattern[str]:
+    """"asked (Foreign Minister X) whether": a question verb's addressee, up to its question
+    word (group ``q``); no clause mark, "that", "to" or "about" on the way."""
+    words = phrase_alternation(load_triggers().raw["speech"]["question_words"])
+    return re.compile(rf"\s+(?:(?!(?:that|to|about|not|for|and|or|but)\b)[\w’'.-]+\s+){{0,6}}?"
+                      rf"(?P<q>(?:{words}))\b", re.IGNORECASE)
+
+
+def question_begin(ctx: Context, trigger: SpeechTrigger, after: int | None = None
+                   ) -> int | None:
+    """Where a question in reported speech starts ("asked whether A", "asked the minister
+    if A", "wondered how A"): the offset of its question word (searched from ``after``,
+    the verb's end by default), or None when the verb asks no question (it is not one of
+    ``question_verbs``)."""
+    if trigger.cls != "demand" or trigger.verb.text[:1].lower() not in "aiew":
+        return None
+    verb = ctx.triggers.speech_verbs.get(" ".join(trigger.verb.text.lower().split()))
+    if verb is None or verb.lemma not in ctx.triggers.raw["speech"]["question_verbs"]:
+        return None
+    m = _question_regex().match(ctx.text, trigger.verb.end if after is None else after,
+                                trigger.sentence.end)
+    if m is None or ctx.in_quote(m.start("q")) is not None:
+        return None
+    return m.start("q")
+
+
 def content_begin(ctx: Context, trigger: SpeechTrigger) -> int:
     """Where the reported words start: at the verb for ``call``/``demand`` verbs and
-    negations, else after the verb, its time, its listeners and "that"."""
+    negations (at the question word of a reported question: "asked whether ..."), else
+    after the verb, its time, its listeners and "that"."""
     text = ctx.text
+    if trigger.cls == "demand":
+        question = question_begin(ctx, trigger)
+        if question is not None:
+            return question
     if trigger.cls in ("call", "demand", "negation", "act"):
         return trigger.verb.begin
     pos = trigger.verb.end
@@ -508,6 +540,8 @@ def demand_reports_words(ctx: Context, trigger: SpeechTrigger, begin: int, end: 
     after = ctx.text[trigger.verb.end:min(end, trigger.verb.end + 80)]
     if re.match(r"\s+that\b", after) or _SUBJUNCTIVE.match(after):
         return True
+    if question_begin(ctx, trigger) is not None:
+        return True  # "asked whether ...": a question reported
     lemma = ctx.triggers.speech_verbs[" ".join(trigger.verb.text.lower().split())].lemma
     table = ctx.triggers.raw["speech"]
     if lemma in table["exhortations"] and _OBJECT_INFINITIVE.match(after):

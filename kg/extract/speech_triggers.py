@@ -209,7 +209,10 @@ def _verbs(ctx: Context, sentence: Span, matches: list[re.Match[str]]) -> list[S
         frame = _frames().get(info.lemma)
         if frame is not None and frame.match(ctx.text, m.end(), sentence.end) is None:
             continue  # "citing government sources": a source named, not words
-        if _hedged(ctx, sentence, m.start()):
+        if info.tense == "present" and _NOUN_SUBJECT.match(ctx.text, m.end(), sentence.end) \
+                and _determined_name_before(ctx, m.start()):
+            continue  # "the Taiwan remarks have not been withdrawn": a noun, the subject
+        if _hedged(ctx, sentence, m.start()) or _free_relative(ctx, sentence, m):
             # "reportedly told", "may have said": speech the sentence does not assert
             out.append(SpeechTrigger(Span(m.start(), m.end(), m.group()), sentence, info.cls,
                                      info.tense, dropped=True, unasserted=True))
@@ -230,6 +233,38 @@ def _verbs(ctx: Context, sentence: Span, matches: list[re.Match[str]]) -> list[S
         out.append(SpeechTrigger(Span(m.start(), m.end(), m.group()), sentence, info.cls,
                                  info.tense))
     return out
+
+
+_NOUN_SUBJECT = re.compile(r"\s+(?:have|has|had|are|were|was|is|will|would|could|can|"
+                           r"should|may|might|must|do|does|did)\b")
+"""After a present form: a finite verb of its own makes the form a plural noun ("the
+Taiwan remarks have ...") when a determiner makes the name before it a modifier."""
+
+
+def _determined_name_before(ctx: Context, offset: int) -> bool:
+    """Whether a name right before ``offset`` follows "the", "a" or "an", and so modifies
+    the noun at ``offset`` ("the Taiwan remarks", "a Xinhua report"): no subject ("a move
+    Beijing says is aimed at ..." has one)."""
+    actor = ctx.actor_ending_at(offset)
+    return actor is not None and (ctx.word_before(actor.span.begin) or "").lower() in (
+        "the", "a", "an")
+
+
+_FREE_RELATIVE = re.compile(r"\b(?:whatever|what|whichever)\s+(?:[\w’'.-]+\s+){1,4}$",
+                            re.IGNORECASE)
+_NO_WORDS_AFTER = re.compile(r"(?:\s+(?:in\s+(?:public|private)|publicly|privately|now|"
+                             r"today|officially))*\s*(?:[,.;:!?)]|$)")
+
+
+def _free_relative(ctx: Context, sentence: Span, m: re.Match[str]) -> bool:
+    """"..., whatever the ministry says in public.": a verb in a free relative clause
+    whose object is the relative word itself reports no words ("what it called collusion"
+    still does: words follow the verb)."""
+    if "wh" not in ctx.text[max(sentence.begin, m.start() - 40):m.start()].lower():
+        return False  # the cheap test: no "what", "whatever", "whichever" before the verb
+    return _FREE_RELATIVE.search(ctx.text, max(sentence.begin, m.start() - 40),
+                                 m.start()) is not None and \
+        _NO_WORDS_AFTER.match(ctx.text, m.end(), sentence.end) is not None
 
 
 def _prospective(ctx: Context, sentence: Span, offset: int) -> bool:

@@ -54,7 +54,16 @@ A statement is dated only where the text places the act of saying, in this order
    defended the ban, while Japan demanded ... ¶ In Tokyo, Chief Cabinet Secretary X called
    it ..."), unless said "earlier"; a person's date found so carries over to the person's
    later quotes (rule 5);
-7. else none: a date the text does not give is an invented one.
+7. an event frame: when the lead's first sentences set one occasion of speaking on one day
+   (``event_frames`` of ``[dates]``: "pressed ministers on Wednesday ... at a hearing of the
+   committee", "at the press conference on 7th"), a named person's undated words in the
+   simple past (or a participle) after it were said at it and take its day ("X asked
+   whether ...", "Y replied that ..."); not words said "earlier", not a body's, a
+   company's or an unnamed source's (who may speak elsewhere);
+8. else none: a date the text does not give is an invented one.
+
+A date inside the *that* clause of a ``demand`` verb ("added that the controls, in place
+since July 2023, ...") is the words', never the time of saying (rule 1).
 """
 
 from __future__ import annotations
@@ -65,7 +74,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import cast
 
-from ..model import ActorType, PartialDate, Span
+from ..model import ActorType, PartialDate, Span, is_unnamed
 from .context import Context, Subject
 from .triggers import load_triggers, phrase_alternation
 
@@ -75,6 +84,7 @@ class _Words:
     elsewhere: re.Pattern[str]
     at_that_time: re.Pattern[str]
     spokesperson: re.Pattern[str]
+    event_frame: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +101,13 @@ def _words() -> _Words:
         at_that_time=re.compile(rf"\b(?:{phrase_alternation(data['at_that_time'])})\b",
                                 re.IGNORECASE),
         spokesperson=re.compile(rf"\b(?:{phrase_alternation(data['spokesperson_roles'])})\b",
-                                re.IGNORECASE))
+                                re.IGNORECASE),
+        # "at an out-of-session hearing of ...", "told a news conference", "in the press
+        # conference of 7th morning": the occasion the lead sets.
+        event_frame=re.compile(r"\b(?:at|during|in|before|to|told)\s+(?:an?|the|its|their|his|"
+                               r"her|this|that|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,5}?"
+                               rf"(?:{phrase_alternation(data['event_frames'])})s?\b",
+                               re.IGNORECASE))
 
 _PERFECT = re.compile(r"\b(?:has|have|had|'s|’s|'ve|’ve)\s+(?:\w+ly\s+|also\s+|not\s+|"
                       r"long\s+|already\s+|repeatedly\s+|previously\s+|since\s+)*$",
@@ -102,6 +118,7 @@ _OTHER_EVENT = re.compile(r"\b(?:\w+ed|held|made|taken|begun|began|set|put|known
 """A participle or past verb shortly before a date in the reported words: the date is that
 event's ("the curbs announced in December", "remarks she made in parliament in
 November"), not the statement's."""
+_THAT = re.compile(r"\bthat\b")
 _ADVERBIAL = re.compile(r"(?:\b(?:on|late\s+on|early\s+on)\s+|^)$", re.IGNORECASE)
 _SEMICOLON = re.compile(r";")
 _ANNOUNCE = re.compile(r"\bannounc(?:e|ed|es|ing)\b", re.IGNORECASE)
@@ -243,6 +260,8 @@ class StatementDater:
         """The actors the lead paragraph places on a day (:meth:`_lead_days`)."""
         self._said: dict[tuple[int, str], PartialDate | None] = {}
         """The date of each speaker's statement with a finite verb, by sentence start."""
+        self._frame: tuple[int, PartialDate] | None | bool = False
+        """The occasion the lead sets on a day (:meth:`_event_day`); False until sought."""
 
     @property
     def entries(self) -> dict[int, PartialDate | None]:
@@ -342,7 +361,42 @@ class StatementDater:
         if lead is not None and speaker and ctx.type_of(speaker) is ActorType.PERSON:
             # The lead's date carries over to the same person's later quotes (rule 5).
             self.note(sentence, speaker, lead)
+        if lead is None and speaker and tense in ("past", "gerund") and \
+                ctx.type_of(speaker) is ActorType.PERSON and not is_unnamed(speaker):
+            lead = self._framed(sentence, verb)
         return lead
+
+    def _framed(self, sentence: Span, verb: Span) -> PartialDate | None:
+        """Rule 7 of the module doc: the day of the occasion the lead sets, for a named
+        person's undated words after it, unless said "earlier"."""
+        if self._frame is False:
+            self._frame = self._event_day()
+        frame = self._frame
+        if not isinstance(frame, tuple) or sentence.begin < frame[0] or _EARLIER.search(
+                self.ctx.text, max(sentence.begin, verb.begin - 24), verb.begin):
+            return None
+        return frame[1]
+
+    def _event_day(self) -> tuple[int, PartialDate] | None:
+        """The occasion of speaking the lead's first sentences set on one day ("pressed
+        ministers on Wednesday ... at a hearing of the committee", "at the press conference
+        on 7th"): the start of its sentence and the day; None when the lead sets none."""
+        ctx = self.ctx
+        lead = next((p for p in ctx.paragraphs if p.end - p.begin > _LEAD_LENGTH), None)
+        if lead is None:
+            return None
+        frame = _words().event_frame
+        for sentence in ctx.sentences_in(lead.begin, lead.end)[:_LEAD_SENTENCES]:
+            occasion = frame.search(ctx.text, sentence.begin, sentence.end)
+            if occasion is None or ctx.in_quote(occasion.start()) is not None:
+                continue
+            days = {d.date for d in ctx.dates_in(sentence.begin, sentence.end)
+                    if d.date.day is not None and not self._in_reported(d.span)
+                    and not ctx.in_quote(d.span.begin, d.span.end)
+                    and not ctx.is_dateline(d.span) and not _attributive(ctx.text, d.span)}
+            if len(days) == 1:
+                return sentence.begin, days.pop()
+        return None
 
     def _told_before(self, sentence: Span) -> PartialDate | None:
         """"Shi Yi said at the time that ...": the last date the paragraph told before the
@@ -433,7 +487,10 @@ class StatementDater:
                            or _OTHER_EVENT.search(ctx.text, max(content.begin,
                                                                 span.begin - 30),
                                                   span.begin)
-                           or _attributive(ctx.text, span)):
+                           or _attributive(ctx.text, span)
+                           # "added that the controls, in place since July 2023, ...":
+                           # a date of the that-clause is the words'
+                           or _THAT.search(ctx.text, verb.end, span.begin)):
                 continue
             if ctx.in_quote(span.begin, span.end) or ctx.is_dateline(span) or \
                     _year_of_noun(ctx.text, span):

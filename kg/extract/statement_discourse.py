@@ -93,18 +93,34 @@ def _no_topic_words() -> frozenset[str]:
                      ["no_topic_words"])
 
 
-def reports_third_party(ctx: Context, found: list[SpeechTrigger], speaker: str | None) -> bool:
+def reports_third_party(ctx: Context, found: list[SpeechTrigger], speaker: str | None,
+                        *, relayed: bool = False) -> bool:
     """Whether a sentence reports the words of someone other than ``speaker`` and the
     body or state ``speaker`` speaks for: an unlabelled paragraph after an answer that does
-    so is the narrator's ("In addition, X also said ..."), not the answer's continuation."""
+    so is the narrator's ("In addition, X also said ..."), not the answer's continuation.
+    With ``relayed`` (a sentence of the answer itself) the words must be relayed: quoted,
+    or given with a plain verb of saying (``relay_verbs``); "the leader made erroneous
+    remarks, hinted the possibility of ..." is the answerer's own charge."""
     side = {speaker, ctx.root(speaker), ctx.state_of(speaker)} - {None}
     for t in found:
         if t.dropped or not t.speaker or not t.content or t.speaker.name == speaker:
+            continue
+        if relayed and not has_quote(ctx, t.content) and _lemma(ctx, t) not in _relay_verbs():
             continue
         # "The Chinese side urges ...": the answerer's own side is not a third party.
         if ctx.type_of(t.speaker.name) is ActorType.PERSON or t.speaker.name not in side:
             return True
     return False
+
+
+def _lemma(ctx: Context, trigger: SpeechTrigger) -> str | None:
+    verb = ctx.triggers.speech_verbs.get(" ".join(trigger.verb.text.lower().split()))
+    return verb.lemma if verb is not None else None
+
+
+@lru_cache(maxsize=1)
+def _relay_verbs() -> frozenset[str]:
+    return frozenset(load_triggers().raw["speech"]["transcript"]["relay_verbs"])
 
 
 def narrates_answerer(found: list[SpeechTrigger], speaker: str | None, body: int) -> bool:

@@ -79,6 +79,13 @@ def resolve_nesting(ctx: Context, found: list[SpeechTrigger]) -> None:
                 continue
             same = inner.speaker is not None and outer.speaker is not None and \
                 inner.speaker.name == outer.speaker.name
+            if inner.cls == "negation" and outer.cls == "say" and start == inner.verb.begin \
+                    and _PERFECT_NEGATION.match(inner.verb.text):
+                # "said his ministry had interviewed 300 firms and had not confirmed any
+                # case": a perfect in the reported words is their subject's, not the
+                # speaker's silence.
+                inner.dropped = True
+                continue
             if (inner.tense == "gerund" and same and outer.cls != "negation"
                     and word_count(strip_boundary(lead)) <= SHORT_STATEMENT):
                 inner.dropped = True  # "called it 'symbolic,' suggesting ...": one statement
@@ -110,6 +117,7 @@ def resolve_nesting(ctx: Context, found: list[SpeechTrigger]) -> None:
             inner.dropped = True
 
 
+_PERFECT_NEGATION = re.compile(r"(?:had|has|have)(?:\s+not|n['’]t)\b", re.IGNORECASE)
 _SPEAKER_MODIFIERS = re.compile(r"(?:\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}|"
                                 r"\b(?:[a-z][\w]*-[\w-]+\s+){1,2})$", re.IGNORECASE)
 """An article and up to two modifiers ("the state-run ", "a Beijing-based "), or hyphenated
@@ -186,7 +194,8 @@ def split_coordinated(ctx: Context, found: list[SpeechTrigger]) -> list[SpeechTr
 
     * "X said the measure was "lawful" and that Japan should "reflect"", "X said A but
       that B "would be a last resort"": two *that* clauses (one quoting X's words, else
-      they stay one: "noted that A, and that B");
+      they stay one: "noted that A, and that B"); "X said A, but that B" sets a second
+      claim against the first: two statements, quoted or not;
     * "X said it "rejects" the ruling and has challenged it", "X said China was willing to
       talk but would "resolutely" defend its interests", "Tokyo has demanded that the ban
       be withdrawn but has given no sign ...": a second predicate with no subject of its
@@ -230,8 +239,9 @@ def _second_predicate(ctx: Context, trigger: SpeechTrigger) -> SpeechTrigger | N
         second = Span.of(text, m.end(), content.end)
         if word_count(first.text) < SHORT_CONTENT or word_count(second.text) < SHORT_CONTENT:
             continue
-        if m.re is _AND_THAT and not (has_quote(ctx, first) or has_quote(ctx, second)):
-            break
+        if m.re is _AND_THAT and not (has_quote(ctx, first) or has_quote(ctx, second)) \
+                and not m.group().lstrip(", ").startswith("but"):
+            break  # "noted that A, and that B": one report; "A, but that B": a second claim
         if m.re is _AND_AUXILIARY:
             if _same_auxiliary(ctx, trigger, m):
                 # "Tokyo has demanded that A but has given no sign ...": the main clause

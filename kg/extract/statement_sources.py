@@ -7,7 +7,13 @@
   to Japan media"); "according to a MOFCOM statement" names MOFCOM;
 * an unnamed spokesperson speaks for the body the description names ("a U.S. Commerce
   Department spokesperson", "a ministry spokesperson" after the ministry was named):
-  :func:`spoken_for`.
+  :func:`spoken_for`; so does an unnamed member after "according to" ("according to a
+  Commission official": the Commission);
+* a paragraph that ends with its source ("... — Nikkei", "(via Reuters)", "— Xinhua, via
+  Bloomberg": a digest's item, a relayed report) is the outlet's: unnamed people speaking
+  in it ("people familiar with the matter said") speak through the outlet, which is their
+  speaker (:func:`item_outlet`), and named speakers' words in it come via the outlet
+  (:func:`apply_item_sources`).
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from functools import lru_cache
 
 from ..model import ActorMention, ActorType, Span, is_unnamed
 from .context import Context, Subject
+from .refdata import actor_data
 from .reported_words import is_term_in, trim_end
 from .speech_triggers import SpeechTrigger
 from .triggers import load_triggers, phrase_alternation
@@ -35,7 +42,8 @@ def apply_according(ctx: Context, sentence: Span, found: list[SpeechTrigger],
         # "Per Nikkei, ..." opens a sentence; "per" elsewhere is "per tonne".
         if not (word.startswith(("according", "as reported")) or (word == "per" and opening)):
             continue
-        mention = ctx.actor_after(m.end()) or _document_author(ctx, m.end())
+        mention = ctx.actor_after(m.end()) or _document_author(ctx, m.end()) or \
+            _member_body(ctx, m.end())
         if mention is None or not _names_a_source(ctx, mention, m.end()):
             continue
         live = [t for t in found if not t.dropped and t.content is not None]
@@ -93,6 +101,26 @@ def _document_author(ctx: Context, offset: int) -> ActorMention | None:
 
 
 _A_DOCUMENT = re.compile(r"\s*(?:a|an)\s+")
+
+
+def _member_body(ctx: Context, offset: int) -> ActorMention | None:
+    """"according to a Commission official", "according to one Toyota executive": the body
+    an unnamed member speaks for (``anonymous_nouns`` of actors.toml after the body's name);
+    not a state ("a Japanese official" is no word of Japan's) nor a person."""
+    m = _A_MEMBER.match(ctx.text, offset)
+    if m is None:
+        return None
+    mention = ctx.actor_at(m.end())
+    if mention is None or mention.type in (ActorType.STATE, ActorType.PERSON, ActorType.MEDIA):
+        return None
+    noun = _NEXT_WORD.match(ctx.text, mention.span.end)
+    if noun is None or noun.group(1).lower() not in actor_data().lexicon.anonymous_nouns:
+        return None
+    return mention
+
+
+_A_MEMBER = re.compile(r"\s*(?:a|an|one)\s+(?:senior\s+|top\s+|former\s+)?")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 
 
 @lru_cache(maxsize=1)
@@ -167,3 +195,99 @@ def spoken_for(ctx: Context, actors: list[ActorMention], speaker: Subject) -> st
             word.group(1).lower() in body.name.lower():
         return body.name
     return None
+
+
+def item_outlet(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
+    """"The government is weighing a release, people familiar with the matter said. —
+    Nikkei": in a paragraph that ends with its source, words whose subject is unnamed
+    people (``unnamed_heads`` of ``[speech.subjects]``, perhaps qualified: "familiar with
+    the matter") are the outlet's report, and the outlet is their speaker.  None elsewhere
+    (an unnamed subject names no speaker)."""
+    paragraph = ctx.paragraph_of(trigger.verb.begin)
+    source = _item_sources(ctx).get(paragraph.begin) if paragraph is not None else None
+    if source is None or trigger.verb.begin > source[2]:
+        return None
+    if _unnamed_subject().search(ctx.text[trigger.sentence.begin:trigger.verb.begin]) is None:
+        return None
+    outlet = source[0]
+    return Subject(outlet.name, outlet.span)
+
+
+def apply_item_sources(ctx: Context, statements: list[SpeechTrigger]) -> None:
+    """Statements in a paragraph that ends with its source come via that outlet: a named
+    speaker's ("X said ... — Yonhap": via Yonhap), and the outlet's own through the outlet
+    that relays it ("— Xinhua, via Bloomberg": via Bloomberg)."""
+    sources = _item_sources(ctx)
+    if not sources:
+        return
+    for trigger in statements:
+        if trigger.via is not None or trigger.speaker is None or trigger.content is None:
+            continue
+        paragraph = ctx.paragraph_of(trigger.content.begin)
+        source = sources.get(paragraph.begin) if paragraph is not None else None
+        if source is None:
+            continue
+        outlet, relay, tag = source
+        if trigger.content.end > tag:  # the words end before their source
+            end = trim_end(ctx.text, trigger.content.begin, tag)
+            if end <= trigger.content.begin:
+                continue
+            trigger.content = Span.of(ctx.text, trigger.content.begin, end)
+        if trigger.speaker.name != outlet.name:
+            trigger.via = outlet.name
+        elif relay is not None:
+            trigger.via = relay.name
+
+
+def _item_sources(ctx: Context) -> dict[int, tuple[ActorMention, ActorMention | None, int]]:
+    """Paragraphs (by their start) that end with their source: an outlet after a dash or in
+    parentheses, perhaps "via" another ("— Nikkei", "(via Reuters)", "— Xinhua, via
+    Bloomberg"), with that outlet, the one relaying it and where the source begins.  Found
+    once per article."""
+    cached = ctx.__dict__.get("_item_sources")
+    if cached is not None:
+        return cached
+    out: dict[int, tuple[ActorMention, ActorMention | None, int]] = {}
+    for mention in ctx.actors:
+        if mention.type is not ActorType.MEDIA or mention.span.begin == mention.span.end:
+            continue  # header publishers have no span in the text
+        paragraph = ctx.paragraph_of(mention.span.begin)
+        if paragraph is None or paragraph.begin in out or \
+                paragraph.end - mention.span.end > _TAG_REACH:
+            continue
+        floor = max(paragraph.begin, mention.span.begin - 16)
+        opening = _TAG_OPEN.search(ctx.text[floor:mention.span.begin])
+        if mention.span.begin - paragraph.begin < 20 or opening is None:
+            continue
+        rest = mention.span.end
+        relay = None
+        via = _TAG_RELAY.match(ctx.text, rest, paragraph.end)
+        if via is not None:
+            relay = ctx.actor_at(via.end())
+            if relay is None or relay.type is not ActorType.MEDIA:
+                continue
+            rest = relay.span.end
+        if _TAG_CLOSE.fullmatch(ctx.text, rest, paragraph.end) is not None:
+            out[paragraph.begin] = (mention, relay, floor + opening.start() + 1)
+    ctx.__dict__["_item_sources"] = out
+    return out
+
+
+_TAG_REACH = 40
+_TAG_OPEN = re.compile(r"(?:[.!?\"”’]\s*(?:[—–]|--?)|[.!?\"”’]\s*\(|\s[—–]\s*\()\s*(?:via\s+)?$",
+                       re.IGNORECASE)
+_TAG_RELAY = re.compile(r",\s*via\s+", re.IGNORECASE)
+_TAG_CLOSE = re.compile(r"\s*\)?\s*\.?\s*")
+
+
+@lru_cache(maxsize=1)
+def _unnamed_subject() -> re.Pattern[str]:
+    """Unnamed people right before a verb, opening their clause ("Officials", ", people
+    familiar with the matter", "Two senior officials")."""
+    subjects = load_triggers().raw["speech"]["subjects"]
+    heads = phrase_alternation(subjects["unnamed_heads"])
+    qualifiers = phrase_alternation(subjects["unnamed_qualifiers"])
+    return re.compile(
+        rf"(?:^|[,;:]\s+|\b(?:and|but)\s+)(?:(?:a|an|one|some|several|many|two|three|four|"
+        rf"other)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{heads})(?:\s+(?:{qualifiers})(?:\s+[\w'’-]+)"
+        rf"{{1,4}})?\s+(?:(?:also|have|has|had)\s+)?$", re.IGNORECASE)

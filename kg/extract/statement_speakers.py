@@ -270,8 +270,11 @@ def sentence_speaker(ctx: Context, trigger: SpeechTrigger,
     pronoun = _LEADING_PRONOUN.match(ctx.text, begin, trigger.verb.begin)
     if pronoun is not None:
         # "In December 2022 it filed a complaint at the WTO, calling ...": the pronoun is
-        # the subject, not the actor of a phrase after the verb.
+        # the subject, not the actor of a phrase after the verb; "She pointed to the deal
+        # between X and Y as proof, saying ...": the person "she" stands for.
         span = Span.of(ctx.text, pronoun.start("p"), pronoun.end("p"))
+        if span.text.lower() in ctx.triggers.person_pronouns:
+            return ctx.subject_left_of(span.end, begin)
         return _body_referred_to(ctx, begin, span)
     subject = _unless_named_head(ctx, ctx.clause_subject(begin, trigger.verb.begin), trigger)
     if subject is not None and _PREPOSITION_THE.search(
@@ -282,7 +285,8 @@ def sentence_speaker(ctx: Context, trigger: SpeechTrigger,
 
 _LEADING_PRONOUN = re.compile(
     r"\s*(?:(?:In|On|At|By|During|Since|After|Before|Later|Earlier|Then|Last|This|Next)\b"
-    r"[^,;]{0,40}?,?\s+)?(?P<p>[Ii]t|[Tt]hey)\s+(?:\w+ly\s+|also\s+|then\s+)?[a-z]+\b")
+    r"[^,;]{0,40}?,?\s+)?(?P<p>[Ii]t|[Tt]hey|[Hh]e|[Ss]he)\s+(?:\w+ly\s+|also\s+|then\s+)?"
+    r"[a-z]+\b")
 _PREPOSITION_THE = re.compile(r"\b(?:at|in|to|with|from|against|before|by|on|of)\s+"
                               r"(?:the|a|an)\s+(?:[\w.-]+\s+)?$", re.IGNORECASE)
 

@@ -17,6 +17,10 @@ A statement is found where a speech trigger (:mod:`.speech_triggers`; the words 
   ban be withdrawn``), an object and infinitive after an exhortation (``urged Japan to
   withdraw``), an object naming what is demanded (``demanded its withdrawal``) or a
   quotation;
+* a question in reported speech (``question_verbs``: ``X asked (the minister) whether
+  ...``, ``wondered how ...``) is the asker's statement, from the question word on;
+  ``Asked by X (of Y) whether A, Z said B`` gives X's question A (up to the comma) and Z's
+  B; an outlet's question is none (reporters ask, they do not claim);
 * a speech act named by a noun reports from its verb: ``renewed its demand that ...``;
 * a participle after a comma (``..., noting that ...``, ``..., calling it ...``) is a further
   statement of the sentence's subject, or of the source just named (``reports in X,
@@ -90,15 +94,17 @@ and verbs whose subject names no actor.
 The speaker is the subject of the verb (see :meth:`Context.subject`): the actor right
 before it (over adverbials: ``Guo Jiakun on 14th at the regular press conference also
 said``; over an outlet's description: ``The Nikkei business daily reported``), a pronoun
-resolved to the last person mentioned, a capitalised surname ("..., He said") matched to a
-person of the article, a description ("a spokesperson for the ministry", "analysts at
-X") resolved to the person (or body) the article describes so (a spokesperson of another
-body is not), or a name before its title in translations from Japanese ("Kihara Chief
-Cabinet Secretary said").  A participle's speaker is its clause's subject, a leading "it"
-included ("In December it filed a complaint at the WTO, calling ..."), never the object of
-a preposition; a name qualified by "the" is a modifier, not a subject ("the WTO dispute");
-an organisation after an unknown person's name is not the speaker ("Shigeru Ota of the
-consultancy X argues": no speaker rather than X).
+resolved to the person subject of the sentence before when it opens its sentence, else to
+the last person mentioned (a "she" opening the sentence is a participle's speaker too:
+"She pointed to the deal between X and Y ..., saying ..."), a capitalised surname ("...,
+He said") matched to a person of the article, a description ("a spokesperson for the
+ministry", "analysts at X") resolved to the person (or body) the article describes so (a
+spokesperson of another body is not), or a name before its title in translations from
+Japanese ("Kihara Chief Cabinet Secretary said"). A participle's speaker is its clause's
+subject, a leading "it" included ("In December it filed a complaint at the WTO, calling
+..."), never the object of a preposition; a name qualified by "the" is a modifier, not a
+subject ("the WTO dispute"); an organisation after an unknown person's name is not the
+speaker ("Shigeru Ota of the consultancy X argues": no speaker rather than X).
 
 The kind is ``direct_quote`` when the span holds quoted words (a quotation that is not a
 term such as 'One China' or so-called "protest"), or is a transcript answer or words after a
@@ -116,6 +122,7 @@ from typing import cast
 
 from ..model import (
     ActorMention,
+    ActorType,
     Article,
     Span,
     StatementKind,
@@ -140,6 +147,7 @@ from .reported_words import (
     is_naming,
     is_trailing,
     issues_document,
+    question_begin,
     quote_before,
     relative_object,
     tidy,
@@ -165,7 +173,7 @@ from .statement_discourse import (
 from .statement_nesting import end_before_unknown_speakers, resolve_nesting, split_coordinated
 from .statement_nouns import noun_reports
 from .statement_quotes import claims_a_power, quotation_after_attribution, quote_opening_at
-from .statement_sources import apply_according, spoken_for
+from .statement_sources import apply_according, apply_item_sources, item_outlet, spoken_for
 from .statement_speakers import (
     absolute_subject,
     apposition_head,
@@ -226,7 +234,7 @@ def find_statements(article: Article, actors: list[ActorMention], *,
         who = answer.trigger.speaker.name if answer and answer.trigger.speaker else None
         if answer is not None and \
                 answer.paragraph < narrated.get(answer.opening, answer.paragraph + 1) and not (
-                    answer.labelled and (reports_third_party(ctx, found, who) or
+                    answer.labelled and (reports_third_party(ctx, found, who, relayed=True) or
                                          narrates_answerer(found, who, answer.paragraph))):
             # The answer's own speech verbs are part of it; a sentence of it reporting a
             # third party ("Scott Bessent called the rules ...") gives that party's words.
@@ -247,6 +255,7 @@ def find_statements(article: Article, actors: list[ActorMention], *,
         body = spoken_for(ctx, actors, trigger.speaker) if trigger.speaker else None
         if body is not None:
             trigger.speaker = Subject(body, trigger.speaker.span)  # type: ignore[union-attr]
+    apply_item_sources(ctx, statements)
     furniture = furniture_spans(article)  # a headline, a caption, a list of links:
     statements = [t for t in statements  # nobody's statement there
                   if t.content is not None and t.content.begin not in furniture]
@@ -340,6 +349,8 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
             trigger.post_quote = quote
             trigger.content = quote.span
             return
+    if trigger.cls == "demand" and _asked_by(ctx, trigger, found):
+        return
     inserted = _inserted_attribution(ctx, trigger)
     if inserted is not None:
         trigger.speaker, trigger.content = inserted
@@ -385,7 +396,7 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
         trigger.speaker = coordinated_subject(ctx, trigger, found) or \
             finite_subject(ctx, trigger) or pronoun_speaker(ctx, trigger, speakers, found) \
             or partitive_speaker(ctx, trigger, speakers) or name_before_title(ctx, trigger) \
-            or document_subject(ctx, trigger)
+            or document_subject(ctx, trigger) or item_outlet(ctx, trigger)
     if trigger.speaker is None:
         trigger.dropped = True
         return
@@ -443,6 +454,11 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
     if trigger.cls == "demand" and not demand_reports_words(ctx, trigger, begin, end):
         trigger.dropped = True
         return
+    if trigger.cls == "demand" and question_begin(ctx, trigger) == begin:
+        if ctx.type_of(trigger.speaker.name) is ActorType.MEDIA:
+            trigger.dropped = True  # an outlet's question claims nothing
+            return
+        trigger.cls = "say"  # "asked whether A": A is the words, as after "said"
     if is_advisory(ctx, trigger, begin, end) or issues_document(ctx, trigger, begin, end) \
             or claims_a_power(ctx, trigger, begin):
         trigger.dropped = True
@@ -462,6 +478,41 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
             return
         begin = relative_object(ctx, trigger, begin)
     trigger.content = Span.of(text, begin, end)
+
+
+_ASKED_BY = re.compile(r"\s+by\s+")
+_OF = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
+_ASKED_LEAD = re.compile(r"\s*(?:(?:When|After|Once|On\s+being)\s+)?$")
+
+
+def _asked_by(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger]) -> bool:
+    """"Asked by X whether A, Y said ...": a passive participle opening the sentence names
+    the asker after "by"; X's question is A, up to the comma that closes the phrase.  Return
+    whether the frame applied (the trigger then holds its statement, or is dropped)."""
+    text = ctx.text
+    sentence = trigger.sentence
+    if not _ASKED_LEAD.fullmatch(text, sentence.begin, trigger.verb.begin):
+        return False
+    by = _ASKED_BY.match(text, trigger.verb.end, sentence.end)
+    asker = ctx.actor_at(by.end()) if by is not None else None
+    if asker is None or asker.type is ActorType.MEDIA:
+        return False
+    after = asker.span.end
+    employer = _OF.match(text, after, sentence.end)  # "by X of the Y party whether"
+    if employer is not None and ctx.actor_at(employer.end()) is not None:
+        after = ctx.actor_at(employer.end()).span.end  # type: ignore[union-attr]
+    question = question_begin(ctx, trigger, after)
+    if question is None:
+        return False
+    comma = next((i for i in range(question, sentence.end)
+                  if text[i] == "," and ctx.in_quote(i) is None), sentence.end)
+    end = trim_end(text, question, comma)
+    if word_count(text[question:end]) < SHORT_CONTENT:
+        return False
+    trigger.speaker = Subject(asker.name, asker.span)
+    trigger.content = Span.of(text, question, end)
+    trigger.cls = "say"
+    return True
 
 
 def _lemma(ctx: Context, trigger: SpeechTrigger) -> str | None:

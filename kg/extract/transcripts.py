@@ -18,7 +18,8 @@ it says someone took questions (the spokesperson who "answered the questions"; a
 explainer's own "Q: ... A: ..." has no speaker).  A question and its answer may also share a
 paragraph ("Q: ...? A: ...").
 
-An answer runs from its label to the next labelled paragraph; unlabelled paragraphs after it
+An answer runs from its label to the next labelled paragraph (any label: "Note of editor:"
+ends it too); unlabelled paragraphs after it
 are candidates for its continuation, which the statement extractor accepts unless the
 paragraph reports a third party's words (the narrator's "In addition, X also said ...").
 
@@ -197,7 +198,9 @@ def _paragraph_kinds(ctx: Context) -> list[tuple[Span, str, Span, Subject | None
             # "Phoenix TV: What is the progress ...?": an asker the actors do not know.
             kinds.append((paragraph, "question", body, None))
         else:
-            kinds.append((paragraph, "text", paragraph, None))
+            # "Note of editor: ...", "Background: ...": a label of someone else's text
+            # ends the answer before it (no continuation of it).
+            kinds.append((paragraph, "other", paragraph, None))
     return kinds
 
 

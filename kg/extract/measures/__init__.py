@@ -4,9 +4,10 @@ Each mention of a measure becomes one :class:`~kg.model.MeasureMention` holding 
 article's own account (issuer, target, date, status, covered goods); :mod:`kg.resolve`
 decides which mentions, in one article and across articles, are one real-world measure.
 The words are in ``[measures]`` of ``kg/data/triggers.toml``; the steps live in
-:mod:`.finding` (where), :mod:`.hedges` (imagined or denied), :mod:`.parties` and
-:mod:`.agents` (who), :mod:`.targets` (against whom), :mod:`.timing` (when), :mod:`.status`
-(where it stands) and :mod:`.scope` (covered goods); :mod:`.scan` finds every phrase list
+:mod:`.finding` (where), :mod:`.entries` (timelines), :mod:`.hedges` (imagined or
+denied), :mod:`.parties` and :mod:`.agents` (who), :mod:`.targets` (against whom),
+:mod:`.timing` (when), :mod:`.status` (where it stands) and :mod:`.scope` (covered goods);
+:mod:`.scan` finds every phrase list
 of an article in one pass.
 
 Type
@@ -33,16 +34,20 @@ Type
     when an imposing verb governs it in a dated sentence (``announced the ban on Tuesday``,
     ``the measures announced by X on Jan. 6``; never in place of a measure of its own
     overlapping it: ``the chip controls that Washington imposed``), or when a government's
-    dated act noun stands for it (``the ministry's announcement on Tuesday``), and then
+    dated act noun stands for it (``the ministry's announcement on Tuesday``), or a state
+    or body owns it with a date between (``China's Jan. 6 ban``; a measure so referred back
+    to is never weighed nor asked about by a "whether" clause around it), and then
     takes the type of the last trade measure before it ("the probe was announced on
     Wednesday": the last trade case).
     An anaphor dated over a month from that measure, or dated when it is not and naming
     another kind, is a measure of its own (``the expanded controls it had announced on
     Oct. 9``).  A permission denied is a ban (``exports ... would no longer be
-    permitted``); one granted is nothing.  Licensing restrictions (``placed under export
-    licensing``, ``licences required``, ``licences for X became mandatory``, ``partially
-    revoked a licence``, ``licence applications stuck``, ``stricter reviews of ...
-    licences``, machine-translated ``make strict the examination of export license``),
+    permitted``); one granted is nothing.  A licence requirement put on goods is an export
+    control (``placed under export licensing``, ``licences required``, ``licences for X
+    became mandatory``, ``require export licences``), as every gold set types it;
+    licensing restrictions are the handling of licences (``partially revoked a licence``,
+    ``licence applications stuck``, ``stricter reviews of ... licences``,
+    machine-translated ``make strict the examination of export license``),
     chip controls, white-list removals (also from "its own list of trusted partners"),
     additions to a control list or an entity list (with the verb: ``added 140 entities to
     the Entity List``), travel advisories (every inflection of advise, warn, urge, tell,
@@ -81,9 +86,14 @@ Lists and timelines
     its own is one measure of that kind by that issuer ("Oct. 20, 2023: certain graphite
     products added"), mentions of an entry with no issuer take the lead-in's, and such
     measures get no target and are never "historical" (the list says they are in place).
-    An article with a single date-headed paragraph has a dateline, not a timeline: that date
-    is the article's, never a measure's.  A measure sentence ending in a colon before a
-    bulleted list of goods covers the goods of the list.
+    A short label ending the lead-in ("... that Beijing has assembled over six years. The
+    main steps:") names no kind: its entries' mentions with no issuer take the state the
+    lead-in paragraph is about.  Controlled goods opening a clause that are "added" or
+    "fall under licensing" ("Graphite is added, with licences required from December 1",
+    "In August 2024 antimony was added") are one export control of those goods (the
+    "with" clause its terms).  An article with a single date-headed paragraph has a
+    dateline, not a timeline: that date is the article's, never a measure's.  A measure
+    sentence ending in a colon before a bulleted list of goods covers the goods of the list.
 
 Imagined measures
     A measure that is negated ("Beijing did not halt ...", "Japan did not impose any new
@@ -135,6 +145,18 @@ Issuer
     the speaker's state.  A governing verb is not looked for past "that" (``began reporting
     that shipments were stuck``).  Measures coordinated after one with an issuer share
     it (``Beijing had told its citizens ..., suspended imports ... and delayed ...``).
+    A subject naming a government without saying whose, outside reported words ("The
+    government could expand the stockpile", "the government has begun assessing whether
+    to release ..."; bare "authorities", "officials" only opening a clause), is the state
+    the text is about there: the state most named before the mention in its paragraph,
+    else in the paragraphs before (a heading line counts), a subject counting twice, none
+    on a tie; such an issuer is lent to other mentions only within its paragraph.  A
+    subordinate clause opening the sentence ("After X and Y met in Busan, Beijing agreed
+    to ...") is skipped to find the subject; "its" after a verb is that verb's subject's
+    (``Seoul withdrew its WTO complaint``); the owner of an act whose gerund is the
+    measure issues it (``Beijing's notice banning dual-use exports``).  A sentence whose
+    subject is the writer ("I spent my career writing export-control rules ...") borrows
+    no issuer for its measures.
     Else, unless the subject is a name no actor mention covers ("Hong Kong also banned
     ..."), the list lead-in's issuer, else, in a paragraph opening on "Its" or "Their",
     the state or body opening the paragraph before, else the issuer of the nearest mention
@@ -178,8 +200,9 @@ Target
     seafood import bans, and now export controls against Japan") share the target after
     the last; an import ban's goods name their origin ("Japanese seafood imports").  A
     measure the text gives no target (``China's controls on gallium``), or says targets no
-    one ("not targeting any third party"), has none.  Targets are given as their state
-    where known.
+    one ("not targeting any third party"), has none; nor does a stockpile released or
+    grown (``release part of the agency's stockpile to firms exposed to X's ban``).
+    Targets are given as their state where known.
 
 Status
     A precedent is historical; so is a measure the text says was lifted, scrapped or ended
@@ -255,7 +278,13 @@ Date
     from the main clause's day, or a relative day counted from the last date named before
     (``the following day``, ``the same evening``, ``a month later``; a yearless date after a
     year names a day of the story's year: ``On 1 July 2019 ... From 4 July ... A month
-    later``); else the date heading the mention's timeline entry.  A measure coordinated
+    later``; not one of the next clause: ``X advises ...; five days later it halts``); else
+    the date heading the mention's timeline entry (also past a subordinate clause a comma
+    closes: ``Nov. 14 - A week after the remarks, China advises ...``).  An undated past
+    measure right after a sentence of its paragraph that names no measure but one month
+    over a year back takes that month (``The thaw came in March 2023, when ... . Japan
+    lifted the extra checks``), unless its own sentence tells its time (``Same day,
+    ...``).  A measure coordinated
     right after a dated one, with no subject or time word between, shares its date (``on
     2 December, when BIS added ... to the Entity List and put new controls on ...``).  A
     case named with a definite determiner is the case its side brought before and takes
@@ -287,7 +316,8 @@ from ...model import (
 from ..context import Context, build_context
 from ..gazetteer import token_stream
 from .candidate import ONE_OFF, TRADE, Candidate, days_between, enclosing, family, same_sentence
-from .finding import find_candidates, find_entries, is_generic
+from .entries import find_entries
+from .finding import find_candidates, is_generic
 from .hedges import is_imagined, is_question, weighed_precedent
 from .items import issuers_by_goods
 from .parties import (
@@ -316,7 +346,7 @@ from .targets import (
     share_coordinated_targets,
     ships_to_itself,
 )
-from .timing import measure_date, measure_via, share_coordinated_dates
+from .timing import episode_dates, measure_date, measure_via, share_coordinated_dates
 
 __all__ = ["find_measures"]
 
@@ -372,6 +402,7 @@ def find_measures(article: Article, actors: list[ActorMention],
     cases_referred_back(ctx, candidates)
     share_coordinated_dates(ctx, candidates)
     share_weighed_infinitives(ctx, candidates)
+    episode_dates(ctx, candidates)
     ended_later(ctx, candidates, scanned)
     unverified_later(ctx, candidates, scanned)
     ordered = sorted(materials, key=lambda m: (m.span.begin, m.span.end, m.name))
@@ -397,14 +428,16 @@ def find_measures(article: Article, actors: list[ActorMention],
 def _without_elaborations(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
     """"... starts exercises around Taiwan, with live-fire drills continuing the next
     day": a one-off event of the same kind in a "with" clause right after another is that
-    event told in more detail, not another one."""
+    event told in more detail, not another one; so is an export measure after a control of
+    named goods ("Graphite is added, with licences required from December 1")."""
     out: list[Candidate] = []
     for c in candidates:
         last = out[-1] if out else None
-        if last is not None and last.type is c.type and c.type in ONE_OFF and \
+        if last is not None and (last.type is c.type and c.type in ONE_OFF or (
+                family(last.type) == family(c.type) == "export" and last.objects)) and \
                 last.sentence == c.sentence and last.extent.end <= c.extent.begin and \
                 _WITH_CLAUSE.fullmatch(ctx.text, last.extent.end, c.extent.begin):
-            continue
+            continue  # "Graphite is added, with licences required from Dec. 1": its terms
         out.append(c)
     return out
 

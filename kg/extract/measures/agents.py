@@ -10,10 +10,14 @@
   Education";
 * a possessed noun of intent governs the infinitive that is the measure: "Beijing's
   decision to ban exports" (not the subject of the sentence, "Japan lodged a protest over
-  ...");
+  ..."), and a possessed act its gerund: "Beijing's notice banning dual-use exports";
 * items of a list after a colon belong to the clause before it, when a state or body is
   its subject: "Beijing has stacked one measure on another: an advisory ..., a warning
-  ..., the suspension of seafood imports".
+  ..., the suspension of seafood imports";
+* a subject naming a government without saying whose ("The government could expand the
+  stockpile", "the government has begun assessing whether to release ...") is the state
+  the text is about there: the state most named before the mention in its paragraph,
+  else in the paragraphs before (a heading line counts), a subject counting twice.
 
 See :mod:`kg.extract.measures` for the order in which these apply.
 """
@@ -27,8 +31,10 @@ from ...model import ActorMention, ActorType, MeasureType
 from ..context import Context, Subject
 from ..triggers import load_triggers
 from .candidate import Candidate, family
+from .rules import measure_rules
 
-__all__ = ["from_agent", "list_lead", "possessed_intent", "relative_agent"]
+__all__ = ["current_state", "from_agent", "generic_subject", "list_lead", "possessed_intent",
+           "relative_agent"]
 
 _RELATIVE_OPEN = re.compile(r"\s+(?:(?:which|that)\s+)?")
 _RELATIVE_FAR = re.compile(r"[^,;:.!?()“”\"]{0,80}?\s(?:which|that)\s+")
@@ -38,10 +44,22 @@ _FROM_AGENT = re.compile(r"\s+(?P<prep>from|of)\s+(?:the\s+)?")
 _INTENT = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:decision|move|plan|plans|bid|attempt|order|"
                      r"orders|threat|pledge|vow|offer|refusal|readiness|willingness|choice|"
                      r"effort|efforts)\s+to\s+$", re.IGNORECASE)
+_ACT_GERUND = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:notice|order|decree|announcement|"
+                         r"decision|directive|regulations?|rules?|measures?|law|move)\s+$",
+                         re.IGNORECASE)
+""""Beijing's notice banning ...": an owned act whose gerund (the measure) says what it
+does."""
+_GERUND = re.compile(r"[a-z]+ing\b")
 _INTENT_REACH = 70
 _VERB_AFTER = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|also|then|now|"
                          r"quickly|again|[a-z]+ed|[a-z]+s)\b")
 _ACTING = frozenset({ActorType.STATE, ActorType.GOVERNMENT_BODY})
+_GENERIC_REACH = 90
+"""Characters before a verb searched for a generic subject and the words after it."""
+_CLAUSE_OPENERS = frozenset({"that", "and", "but", "as", "while", "when", "where", "because",
+                             "so", "then", "said", "says"})
+_TOPIC_PARAGRAPHS = 3
+"""Paragraphs (the mention's own and those before) searched for the state of the topic."""
 _FROM_TYPES = frozenset({MeasureType.PROTEST, MeasureType.TRAVEL_ADVISORY})
 """Measures whose author "from X" names ("a protest from Tokyo"); for goods, "from X" is
 their origin ("a ban on imports from Japan")."""
@@ -99,9 +117,10 @@ def from_agent(ctx: Context, c: Candidate) -> ActorMention | None:
 
 
 def possessed_intent(ctx: Context, verb_begin: int) -> Subject | None:
-    """"Beijing's decision to ban exports": the owner of a noun of intent whose infinitive
-    is the measure."""
-    m = _INTENT.search(ctx.text, max(0, verb_begin - _INTENT_REACH), verb_begin)
+    """"Beijing's decision to ban exports", "Beijing's notice banning exports": the owner
+    of a noun of intent whose infinitive is the measure, or of an act whose gerund is."""
+    regex = _ACT_GERUND if _GERUND.match(ctx.text, verb_begin) else _INTENT
+    m = regex.search(ctx.text, max(0, verb_begin - _INTENT_REACH), verb_begin)
     if m is None:
         return None
     mention = ctx.actor_ending_at(m.start() + 2) or ctx.actor_ending_at(m.start())
@@ -121,4 +140,53 @@ def list_lead(ctx: Context, c: Candidate) -> ActorMention | None:
                 _VERB_AFTER.match(ctx.text, mention.span.end, colon) and \
                 ctx.is_eligible_subject(mention):
             return mention
+    return None
+
+
+def generic_subject(ctx: Context, verb_begin: int, clause_begin: int) -> bool:
+    """Whether the verb at ``verb_begin`` has a subject that names a government without
+    saying whose ("The government could expand ...", "as the government considers to
+    increase ..."), not one a nationality qualifies ("Chinese authorities")."""
+    m = measure_rules().generic_subject.search(
+        ctx.text, max(clause_begin, verb_begin - _GENERIC_REACH), verb_begin)
+    if m is None:
+        return False
+    np_begin = m.start("np")
+    if m.group("np")[:4].lower() == "the ":
+        return True
+    sentence = ctx.sentence_of(np_begin)
+    if sentence is None or not ctx.text[sentence.begin:np_begin].strip():
+        return True
+    # bare "officials", "authorities": only opening a clause ("said officials would ..."),
+    # not after a word qualifying them ("Chinese authorities", "industry officials")
+    before = ctx.word_before(np_begin)
+    return before is None or before.lower() in _CLAUSE_OPENERS
+
+
+def current_state(ctx: Context, offset: int) -> str | None:
+    """The state the text is about at ``offset``: the state most named (through states,
+    government bodies and persons whose state is known; a subject counts twice) before
+    ``offset`` in its paragraph, else in the nearest paragraph before that names one; None
+    on a tie."""
+    paragraph = ctx.paragraph_of(offset)
+    if paragraph is None:
+        return None
+    index = ctx.paragraphs.index(paragraph)
+    end = offset
+    for i in range(index, max(-1, index - _TOPIC_PARAGRAPHS), -1):
+        votes: dict[str, int] = {}
+        for mention in ctx.actors_in(ctx.paragraphs[i].begin, end):
+            if mention.type not in _ACTING | {ActorType.PERSON}:
+                continue
+            state = ctx.state_of(mention.name)
+            if state is not None:
+                votes[state] = votes.get(state, 0) + (
+                    2 if ctx.is_eligible_subject(mention) else 1)
+        if votes:
+            ranked = sorted(votes.values(), reverse=True)
+            if len(ranked) > 1 and ranked[0] == ranked[1]:
+                return None
+            return max(votes, key=lambda s: votes[s])
+        if i > 0:
+            end = ctx.paragraphs[i - 1].end
     return None

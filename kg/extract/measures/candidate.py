@@ -57,6 +57,9 @@ class Candidate:
     issuer_span: Span | None = None
     issuer_local: bool = False
     """Whether the issuer comes from the mention's own sentence (not borrowed)."""
+    topical: bool = False
+    """The issuer is the state a generic subject stands for ("The government could ..."),
+    the state the text is about there: it is lent only within the paragraph."""
     target: str | None = None
     target_span: Span | None = None
     status: MeasureStatus = MeasureStatus.ANNOUNCED

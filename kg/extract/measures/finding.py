@@ -18,7 +18,8 @@ from ..gazetteer import token_stream
 from ..refdata import material_info
 from ..triggers import MeasureRule, load_triggers
 from .candidate import OVERLAP_REACH, Candidate, Entry, demonym_states, overlap
-from .items import gapped_controls, item_controls
+from .entries import entry_of
+from .items import added_goods, gapped_controls, item_controls
 from .rules import head_key, measure_rules
 from .status import is_suspension
 
@@ -56,8 +57,6 @@ ban Beijing imposed"."""
 _SUSPENSION = re.compile(r"\s+(?:the\s+)?(?:implementation|enforcement)\s+of\b", re.IGNORECASE)
 _CONTROL_NOUN_AFTER = re.compile(r"\s*(?:controls?|curbs?|restrictions?|licen[cs]ing|licen[cs]es?"
                                  r"|bans?)\b", re.IGNORECASE)
-_ENTRY_HEAD = re.compile(r"\s*(?:[-–]\d{1,2})?\s*(?:[:–—]|-(?=\s))\s*")
-_BULLET = re.compile(r"(?:[-*•·▪]\s+)?")
 _CLAUSE_CUT = re.compile(r",\s+(?:which|a day|two days|days|a week|weeks|after|before|while|"
                          r"only)\b|;|\s[—–]\s")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -83,6 +82,9 @@ ACTION_NOUN = re.compile(r"\b(?:approval|adoption|announcement|imposition|introd
 """Words allowed between a control noun's preposition and the controlled good."""
 _MODIFIER_BEFORE = re.compile(r"\b([\w]+(?:[-\u2010\u2011][\w]+)?(?:\s+use)?)\s+$")
 _POSSESSED_HEAD = re.compile(r"['’]s\s+([a-z]+)\b")
+_OWNER_END = re.compile(r"['’]s\s+$")
+_DATED_OWNER_REACH = 30
+"""Characters before a head searched for the date of "China's Jan. 6 ban"."""
 _FOREIGN_OBJECT = re.compile(r"\s+(?:on|of|against)\s+(?:(?:imports|purchases)\s+of\s+)?(?:the\s+)?"
                              r"(?P<dem>[A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+)?")
 """Between a ban and a good of foreign origin: "on (imports of) Japanese (fresh) "."""
@@ -134,82 +136,6 @@ _WISHED = re.compile(r"\b(?:call(?:s|ed|ing)?\s+for|push(?:es|ed|ing)?\s+for|urg
 """A verb of wishing before a bare plural: measures of a kind wanted, not one taken."""
 
 
-# -- entries of timelines and lists -----------------------------------------------------------
-
-def find_entries(ctx: Context) -> list[Entry]:
-    """The paragraphs that open with a date and a dash or colon ("Jan. 7 – Beijing ...",
-    "- July 3, 2023: gallium ..."), each with its lead-in's issuer and type when the
-    paragraph before the run of entries ends in a colon naming measures."""
-    entries: list[Entry] = []
-    previous: int | None = None
-    lead: tuple[str | None, MeasureType | None] = (None, None)
-    for index, paragraph in enumerate(ctx.paragraphs):
-        entry = _entry(ctx, paragraph)
-        if entry is None:
-            continue
-        if previous != index - 1:
-            lead = _lead_in(ctx, ctx.paragraphs[index - 1]) if index else (None, None)
-        entry.issuer, entry.kind = lead
-        entries.append(entry)
-        previous = index
-    return entries
-
-
-def _entry(ctx: Context, paragraph: Span) -> Entry | None:
-    bullet = _BULLET.match(ctx.text, paragraph.begin, paragraph.end)
-    start = bullet.end() if bullet else paragraph.begin
-    dates = ctx.dates_in(start, min(paragraph.end, start + 40))
-    if not dates or dates[0].span.begin != start:
-        return None
-    head = dates[0]
-    sep = _ENTRY_HEAD.match(ctx.text, head.span.end, paragraph.end)
-    if sep is None or sep.end() >= paragraph.end:
-        return None
-    body = Span.of(ctx.text, sep.end(), paragraph.end)
-    return Entry(paragraph, head.date, head.span, body)
-
-
-def _lead_in(ctx: Context, paragraph: Span) -> tuple[str | None, MeasureType | None]:
-    """"... controls Beijing has layered on since 2023:": the issuer and type of the
-    measures a list introduces."""
-    text = ctx.text[paragraph.begin:paragraph.end].rstrip()
-    if not text.endswith(":"):
-        return None, None
-    sentence = ctx.sentence_of(paragraph.begin + len(text) - 1) or paragraph
-    rules = measure_rules()
-    for m in rules.lead_regex.finditer(ctx.text, sentence.begin, sentence.end):
-        kind = rules.lead_heads[" ".join(m.group().lower().split())]
-        issuer = _lead_issuer(ctx, Span(m.start(), m.end(), m.group()), sentence)
-        if issuer is not None:
-            return issuer, kind
-    return None, None
-
-
-def _lead_issuer(ctx: Context, head: Span, sentence: Span) -> str | None:
-    for mention in reversed(ctx.actors_in(max(sentence.begin, head.begin - 40), head.begin)):
-        gap = ctx.text[mention.span.end:head.begin]
-        if mention.span.text.endswith(("'s", "’s")) or re.fullmatch(r"['’]s\s+(?:\w+\s+)?", gap):
-            return mention.name  # "Beijing's controls"
-    after = ctx.text[head.end:sentence.end]
-    m = re.match(r"\s+(?:that\s+|which\s+)?(?:(?:imposed|introduced|issued)\s+)?(?:by\s+)?",
-                 after)
-    actor = ctx.actor_at(head.end + (m.end() if m else 0))
-    if actor is not None and re.match(r"\s+(?:has|have|had|imposed|introduced|put|rolled|"
-                                      r"layered|added|built)\b",
-                                      ctx.text[actor.span.end:actor.span.end + 20]) \
-            or (actor is not None and m is not None and "by" in m.group()):
-        return actor.name  # "controls Beijing has layered on", "controls imposed by X"
-    return None
-
-
-def entry_of(entries: list[Entry], offset: int) -> Entry | None:
-    """The entry whose body holds ``offset``."""
-    for entry in entries:
-        if entry.body.begin <= offset < entry.body.end:
-            return entry
-    return None
-
-
 # -- candidates -------------------------------------------------------------------------------
 
 def find_candidates(ctx: Context, materials: list[MaterialMention], entries: list[Entry],
@@ -237,6 +163,7 @@ def find_candidates(ctx: Context, materials: list[MaterialMention], entries: lis
     found.extend(_controlled_objects(ctx, materials, hits))
     goods = sorted((m for m in materials if is_controlled(m)), key=lambda m: m.span.begin)
     found.extend(item_controls(ctx, goods))
+    found.extend(added_goods(ctx, goods))
     found.extend(_foreign_goods(ctx, materials, hits))
     found.extend(_anaphors(ctx, hits.get("anaphor", [])))
     found.extend(_anaphors(ctx, hits.get("anaphor_other", []), MeasureType.OTHER))
@@ -638,14 +565,29 @@ def _anaphors(ctx: Context, heads: list[Span],
         if not determined and governed_after and len(before) >= 2 and \
                 before[-2].lower() in rules.anaphor_determiners and before[-1].islower():
             determined = True  # "the expanded controls it had announced on Oct. 9"
-        if not determined:
+        dated_owner = not determined and _dated_possessor(ctx, head, sentence)
+        if not determined and not dated_owner:
             continue
-        if not governed_after and (len(before) < 2 or
-                                   before[-2].lower() not in rules.anaphor_verbs):
+        if not governed_after and not dated_owner and (
+                len(before) < 2 or before[-2].lower() not in rules.anaphor_verbs):
             continue
         c = Candidate(kind, head, sentence, head, verbal=False, anaphor=True, governed=True)
         out.append(c)
     return out
+
+
+def _dated_possessor(ctx: Context, head: Span, sentence: Span) -> bool:
+    """"China's Jan. 6 ban", "the ministry's October 9 controls": a state or government
+    body owns the head and a date stands between them, so the head names that act."""
+    dates = ctx.dates_in(max(sentence.begin, head.begin - _DATED_OWNER_REACH), head.begin)
+    if not dates or ctx.text[dates[-1].span.end:head.begin].strip():
+        return False
+    m = _OWNER_END.search(ctx.text, max(sentence.begin, dates[-1].span.begin - 4),
+                          dates[-1].span.begin)
+    if m is None:
+        return False
+    owner = ctx.actor_ending_at(m.start()) or ctx.actor_ending_at(m.end() - 1)
+    return owner is not None and owner.type in (ActorType.STATE, ActorType.GOVERNMENT_BODY)
 
 
 def _possessed_acts(ctx: Context) -> list[Candidate]:

@@ -26,6 +26,15 @@ _DETERMINED = re.compile(r"(?:\b(?:the|this|these|those|its|their|his|her|our)|[
                          r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _ADVERB = re.compile(r"(?<!\w)\w+ly\s+$")
 _PRECEDENT_DATE_REACH = 20
+_RULED_OUT = re.compile(r"\b(?:ruled|rules|rule|ruling)\s+out\s+(?:(?:an?|any|the|all)\s+)?"
+                        r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_NOT_BEFORE = re.compile(r"(?:\bnot|n't|\bnever|\b(?:refused|refuses|declined|declines|"
+                         r"unwilling|won't)\s+to)\s+$", re.IGNORECASE)
+""""not ruling out a case", "refused to rule out a case": weighed, not denied."""
+_PROPOSED = re.compile(r"\s*(?:may|might|could|would)\s+(?:also\s+|still\s+|well\s+)?be\s+"
+                       r"(?:worth|an\s+option|one\s+option|on\s+the\s+table|an\s+avenue)\b",
+                       re.IGNORECASE)
+""""... may also be worth filing": a measure someone proposes, weighed, not imagined."""
 _WHETHER = re.compile(r"\bwhether\b", re.IGNORECASE)
 _NEGATED_VERB = re.compile(r"(?<![a-z])(?P<verb>[a-z]+)\s+(?:(?:any|a|an|new|further|fresh|more|"
                            r"additional|such|the)\s+){0,3}$")
@@ -73,6 +82,9 @@ def is_negated(ctx: Context, c: Candidate) -> bool:
     lead = ctx.text[max(c.sentence.begin, c.extent.begin - 60):c.extent.begin]
     if rules.negated_noun.search(lead, tail(lead, words + 3)) is not None:
         return True
+    ruled = _RULED_OUT.search(lead)
+    if ruled is not None and not _NOT_BEFORE.search(lead, 0, ruled.start()):
+        return True  # "Tokyo ruled out a WTO case" (not "is not ruling out ...")
     # "Japan did not impose any new restrictions": the verb that would take it is negated.
     m = _NEGATED_VERB.search(lead, tail(lead, 4))
     if m is None or m.group("verb").lower() not in _verbs():
@@ -100,8 +112,8 @@ def is_conditional(ctx: Context, c: Candidate) -> bool:
     if rules.conditional.search(before, _last_break(before)) is not None:
         return True
     whether = _last_whether(before)
-    if whether is None or _CLAUSE_BREAK.search(before, whether.end()):
-        return False
+    if whether is None or _CLAUSE_BREAK.search(before, whether.end()) or c.anaphor:
+        return False  # a measure referred back to is presupposed, not asked about
     return not is_weighed(ctx, c)
 
 
@@ -133,7 +145,11 @@ def _last_whether(text: str) -> re.Match[str] | None:
 
 
 def is_weighed(ctx: Context, c: Candidate) -> bool:
-    """"studying whether to take the matter to the WTO": a measure under consideration."""
+    """"studying whether to take the matter to the WTO": a measure under consideration; a
+    measure referred back to ("whether to release stocks to firms exposed to China's Jan. 6
+    ban", "whether to lift the ban") exists, whatever is weighed about it."""
+    if c.anaphor:
+        return False
     before = ctx.text[c.sentence.begin:c.extent.begin]
     whether = _last_whether(before)
     if whether is None or _CLAUSE_BREAK.search(before, whether.end()):
@@ -164,7 +180,8 @@ def is_hypothetical(ctx: Context, c: Candidate,
     rest = ctx.text[c.extent.end:c.sentence.end]
     cut = _CLAUSE_BREAK.search(rest)
     clause = rest[:cut.start()] if cut else rest
-    return rules.modal.search(clause) is not None
+    # "a case at the WTO may be worth filing": proposed (weighed), not a scenario
+    return rules.modal.search(clause) is not None and not _PROPOSED.match(clause)
 
 
 @lru_cache(maxsize=1)

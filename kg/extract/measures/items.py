@@ -91,6 +91,60 @@ def item_controls(ctx: Context, goods: list[MaterialMention]) -> list[Candidate]
     return out
 
 
+@lru_cache(maxsize=1)
+def _added_regex() -> re.Pattern[str]:
+    lists = load_triggers().raw["measures"]["lists"]
+    verbs = "|".join(sorted(lists["added_verbs"], key=len, reverse=True))
+    # not "added to the alloy": "to" only before a list ("added to its control list")
+    return re.compile(r"(?:\s+(?:and\s+)?(?:related\s+|other\s+)?(?:products|compounds|items))?"
+                      r"\s+(?P<head>" + verbs + r")\b(?!\s+to\s+(?!(?:the|its|their)\s+"
+                      r"(?:[\w-]+\s+){0,3}lists?\b))", re.IGNORECASE)
+
+
+_CLAUSE_LEAD = re.compile(r"(?:^|[;:,—–-]|\b(?:in|on|by|since|from|then|and))\s*"
+                          r"(?:(?:the|some|all|several|certain|[\w-]+ly|\d+)\s+){0,2}$",
+                          re.IGNORECASE)
+"""Before goods that open a clause: its start, a break, or a time word ("In August 2024
+antimony was added"; the date itself is skipped first)."""
+
+
+def added_goods(ctx: Context, goods: list[MaterialMention]) -> list[Candidate]:
+    """"Graphite is added", "In August 2024 antimony was added", "Antimony and related
+    products fall under licensing": controlled ``goods`` (sorted by offset) opening a
+    clause whose verb adds them to the controls are one export control of those goods."""
+    out: list[Candidate] = []
+    text = ctx.text
+    regex = _added_regex()
+    i = 0
+    while i < len(goods):
+        run = [goods[i]]
+        i += 1
+        while i < len(goods) and re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*",
+                                              text[run[-1].span.end:goods[i].span.begin]):
+            run.append(goods[i])
+            i += 1
+        after = text[run[-1].span.end:run[-1].span.end + 60].lower()
+        if "added" not in after and "under" not in after:
+            continue  # the pattern needs one of them (a cheap test first)
+        m = regex.match(text, run[-1].span.end)
+        sentence = ctx.sentence_of(run[0].span.begin)
+        if m is None or sentence is None or m.end() > sentence.end:
+            continue
+        lead_end = run[0].span.begin
+        dates = ctx.dates_in(sentence.begin, lead_end)
+        if dates and not text[dates[-1].span.end:lead_end].strip(" ,:-–—"):
+            # "In August 2024 antimony ...", "20 October 2023 - Graphite ...": the time
+            lead_end = dates[-1].span.begin
+        if not _CLAUSE_LEAD.search(text[sentence.begin:lead_end]):
+            continue
+        head = Span.of(text, m.start("head"), m.end("head"))
+        c = Candidate(MeasureType.EXPORT_CONTROL, head, sentence,
+                      Span.of(text, run[0].span.begin, m.end()), verbal=True, governed=True)
+        c.objects = [g.name for g in run]
+        out.append(c)
+    return out
+
+
 def gapped_controls(ctx: Context, goods: list[MaterialMention],
                     found: list[Candidate]) -> list[Candidate]:
     """"Gallium has needed export licences since August 2023, and antimony since September

@@ -13,7 +13,14 @@ from functools import lru_cache
 from ...model import ActorMention, ActorType, MeasureStatus, MeasureType, Span, is_unnamed
 from ..context import Context, Subject
 from ..triggers import load_triggers
-from .agents import from_agent, list_lead, possessed_intent, relative_agent
+from .agents import (
+    current_state,
+    from_agent,
+    generic_subject,
+    list_lead,
+    possessed_intent,
+    relative_agent,
+)
 from .candidate import (
     PREPOSITION_BEFORE,
     Candidate,
@@ -95,6 +102,19 @@ _OWN_SIDE = re.compile(r"\b(it|we|the government|our government|the country|auth
                        r"the authorities|the cabinet|officials)\s+(?:\w+\s+){0,3}$",
                        re.IGNORECASE)
 _TOKEN = re.compile(r"[\w’'-]+|[,;:]")
+_ITS_BEFORE = re.compile(r"\b(?P<verb>[a-z]+)\s+(?:its|their)\s+(?:own\s+)?"
+                         r"(?:[a-z][\w-]*\s+){0,2}$")
+""""withdrew its (formal) ": a verb and the possessive determiner before a measure noun."""
+_SUBORDINATE_OPENING = re.compile(
+    r"\s*(?:[^,;:\n]{0,40}?\s[-–—]\s+)?(?:[\w-]+\s+){0,3}?(?:after|before|when|while|once|"
+    r"following|although|though)\s[^,;:]{0,160}?,\s*", re.IGNORECASE)
+"""A subordinate clause opening a sentence (after a timeline entry's date), closed by a
+comma: the subject of the main clause comes after it ("After Xi and Trump met in Busan,
+Beijing agreed to suspend ...", "Nov. 14 - A week after the remarks, China advises ...")."""
+_SUBORDINATORS = re.compile(r"(?i:after|before|when|while|once|following|though)\s")
+_NARRATOR = re.compile(r"\s*I\s")
+"""A sentence whose subject is the writer ("I spent my career writing export-control rules
+..."): its measures outside reported words are the writer's account, and borrow no issuer."""
 
 
 # -- issuer -----------------------------------------------------------------------------------
@@ -121,12 +141,21 @@ def local_issuer(ctx: Context, c: Candidate) -> None:
                 # infinitive) are the speaker's own act, unless someone is urged to it
                 _set_issuer(ctx, c, speaker, None)
                 return
+    opening = _SUBORDINATE_OPENING.match(ctx.text, clause_begin, c.head.begin) if \
+        _SUBORDINATORS.search(ctx.text, clause_begin, min(c.head.begin, clause_begin + 80)) \
+        else None  # a cheap test first: a subordinator near the clause's start
+    if opening is not None:
+        clause_begin = opening.end()  # "After X and Y met in Busan, Beijing agreed to ..."
     mention = None if c.verbal else _possessor(ctx, c)
     if mention is None:
         mention = _by_agent(ctx, c) or _listing_agent(ctx, c) or from_agent(ctx, c) or \
             relative_agent(ctx, c)
     if mention is not None:
         _set_issuer(ctx, c, mention.name, mention.span)
+        return
+    owner = None if c.verbal else _its_owner(ctx, c, clause_begin)
+    if owner is not None:
+        _set_issuer(ctx, c, owner.name, owner.span)  # "Seoul withdrew its WTO complaint"
         return
     state = None if c.verbal or c.type is MeasureType.IMPORT_BAN else \
         _demonym_before(ctx, c.extent.begin, c.sentence.begin, modifier=True)
@@ -154,10 +183,21 @@ def local_issuer(ctx: Context, c: Candidate) -> None:
                 _set_issuer(ctx, c, subject.name, subject.span)
                 return
             state = _demonym_before(ctx, verb.begin, clause_begin, modifier=False)
+            if state is None and not _speaker_acts(ctx, c) and \
+                    generic_subject(ctx, verb.begin, clause_begin):
+                # "The government could expand the stockpile": the state the text is
+                # about (in reported words, the speaker's side: below)
+                topic = current_state(ctx, c.head.begin)
+                if topic is not None:
+                    _set_issuer(ctx, c, topic, None, local=False)
+                    c.topical = True
+                    return
             if state is not None:
                 _set_issuer(ctx, c, state, None)  # "Chinese customs held up shipments"
                 return
-            c.unknown_subject = _named_subject(ctx, verb.begin, clause_begin)
+            # goods opening the mention are its subject ("Graphite is added"), no actor
+            c.unknown_subject = not (c.objects and c.extent.begin < c.head.begin) and \
+                _named_subject(ctx, verb.begin, clause_begin)
     held = _HELD_AT.match(ctx.text, c.extent.end, c.sentence.end)
     if held is not None and held.group("dem") in demonym_states():
         # "shipments were stuck at Chinese ports": held by that state's customs
@@ -181,6 +221,20 @@ def local_issuer(ctx: Context, c: Candidate) -> None:
         if side == "state":
             speaker = ctx.state_of(speaker) or speaker
         _set_issuer(ctx, c, speaker, None)
+
+
+def _its_owner(ctx: Context, c: Candidate, clause_begin: int) -> Subject | None:
+    """"Seoul withdrew its WTO complaint", "Tokyo lifted its extra checks": a measure noun
+    owned by "its"/"their" right after a verb is the verb's subject's, when that is a state
+    or government body."""
+    m = _ITS_BEFORE.search(ctx.text, max(clause_begin, c.extent.begin - 60), c.extent.begin)
+    if m is None:
+        return None
+    subject = ctx.subject(m.start("verb"), clause_begin)
+    if subject is None or ctx.type_of(subject.name) not in (ActorType.STATE,
+                                                             ActorType.GOVERNMENT_BODY):
+        return None
+    return subject
 
 
 def _infinitive_subject(ctx: Context, verb_begin: int, clause_begin: int) -> Subject | None:
@@ -266,7 +320,9 @@ def _pronoun_subject(ctx: Context, verb_begin: int, clause_begin: int) -> Subjec
     pronoun = verb_begin - len(m.group())
     for mention in ctx.actors_in(clause_begin, pronoun):
         if mention.type in (ActorType.STATE, ActorType.GOVERNMENT_BODY) and \
-                ctx.is_eligible_subject(mention):
+                ctx.is_eligible_subject(mention) and not PREPOSITION_BEFORE.search(
+                    ctx.text, max(clause_begin, mention.span.begin - 24), mention.span.begin):
+            # "remarks in the Diet, China advises ...; it halts": not the object "the Diet"
             return Subject(mention.name, mention.span)
     sentence = ctx.sentence_of(pronoun)
     if sentence is None or ctx.actors_in(sentence.begin, pronoun) or \
@@ -350,6 +406,12 @@ def _named_subject(ctx: Context, verb_begin: int, clause_begin: int) -> bool:
     if at_start and len(m.group(1).split()) == 1 and word.lower() in _CAPITAL_WORDS:
         return False
     return not ctx.actors_in(begin, verb_begin)
+
+
+def _speaker_acts(ctx: Context, c: Candidate) -> bool:
+    """Whether ``c`` is in reported words of a speaker who can act for a state."""
+    return c.statement is not None and bool(c.statement.speaker) and \
+        _acts_for_state(ctx, c.statement.speaker or "")
 
 
 def _acts_for_state(ctx: Context, name: str) -> bool:
@@ -473,6 +535,8 @@ def fill_issuers(ctx: Context, candidates: list[Candidate]) -> None:
     for index, c in enumerate(candidates):
         if c.issuer is not None or c.unknown_subject:
             continue
+        if c.statement is None and _NARRATOR.match(ctx.text, c.sentence.begin, c.head.begin):
+            continue  # "I spent my career writing export-control rules": the writer's own
         if c.entry is not None and c.entry.issuer is not None:
             _set_issuer(ctx, c, c.entry.issuer, None, local=False)
             continue
@@ -481,11 +545,12 @@ def fill_issuers(ctx: Context, candidates: list[Candidate]) -> None:
             _set_issuer(ctx, c, topic.name, None, local=False)
             continue
         kind = family(c.type)
-        def kin(o: Candidate, f: str = kind) -> bool:
-            return bool(o.issuer and family(o.type) == f and o.issuer_local)
+        paragraph = ctx.paragraph_of(c.head.begin)
+        def kin(o: Candidate, f: str = kind, p: Span | None = paragraph) -> bool:
+            return bool(o.issuer and family(o.type) == f and (o.issuer_local or (
+                o.topical and p is not None and p.begin <= o.head.begin < p.end)))
 
         source = nearest(candidates, index, kin)
-        paragraph = ctx.paragraph_of(c.head.begin)
         votes = _state_votes(ctx, candidates, kind)
         dominant = None if c.type is MeasureType.PROTEST else _dominant(votes)
         if source is not None and dominant is not None and \

@@ -105,6 +105,13 @@ class MeasureRules:
     episode_heads: frozenset[str]
     """Verbs of stopping ("halted", "stopped") that, in the past, make a de facto halt of
     shipments: an export control episode, not a formal ban."""
+    lead_labels: frozenset[str]
+    """Nouns of a short label before a timeline ("The main steps:")."""
+    lead_label_words: int
+    generic_subject: re.Pattern[str]
+    """"The government could ", "the government has begun assessing whether to ": a
+    subject naming a government without saying whose (group ``np``), then only the words of
+    ``[measures.issuers].subject_gap``, as the last words before a measure's verb."""
 
 
 _KEY_CHARS = str.maketrans({**{h: "-" for h in HYPHENS}, "’": "'"})
@@ -134,6 +141,13 @@ def _ending(entries: list[str]) -> re.Pattern[str]:
     """Any entry as the last words before a position (searched on the text before it)."""
     body = words_regex(entries).pattern
     return re.compile(body + r"\s*$", re.IGNORECASE)
+
+
+def _generic_subject(issuers: dict[str, Any]) -> re.Pattern[str]:
+    """See :attr:`MeasureRules.generic_subject`."""
+    gap = phrase_alternation(issuers["subject_gap"])
+    return re.compile(r"(?<![\w’'-])(?P<np>" + phrase_alternation(issuers["generic_subjects"])
+                      + r")\s+(?:(?:" + gap + r"|\w+ly)\s+){0,6}$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -234,6 +248,9 @@ def measure_rules() -> MeasureRules:
             standing=words_regex(data["status"]["standing"]),
             suspending=frozenset(head_key(w) for w in data["ending"]["suspending"]),
             episode_heads=frozenset(head_key(w) for w in data["status"]["episode_heads"]),
+            lead_labels=frozenset(w.lower() for w in data["lists"]["lead_labels"]),
+            lead_label_words=int(data["lists"]["lead_label_words"]),
+            generic_subject=_generic_subject(data["issuers"]),
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise TriggerDataError(f"{TRIGGERS_FILE}: malformed [measures] rule data: {exc!r}") from exc

@@ -91,8 +91,9 @@ _CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s[—–]\s")
 def find_target(ctx: Context, c: Candidate, others: list[Candidate]) -> None:
     """The target after the head ("to Japan", "against Tokyo", "to Japanese military
     users"), else an actor of another state in the head's own clause."""
-    if c.type is MeasureType.BUDGET:
-        return  # a budget is spent at home, whatever it is meant to deter
+    if c.type is MeasureType.BUDGET or (c.type is MeasureType.OTHER and
+                                        _domestic().search(c.extent.text)):
+        return  # a budget, a stockpile: spent at home, whatever it is meant to deter
     issuer_root = ctx.root(c.issuer)
     text = ctx.text
     if _listed_target(ctx, c, issuer_root):
@@ -248,6 +249,13 @@ def _clause(ctx: Context, c: Candidate, others: list[Candidate]) -> tuple[int, i
 def _responding() -> re.Pattern[str]:
     """Words that make an "other" measure answer one (``[measures.targets].responding``)."""
     return words_regex(load_triggers().raw["measures"]["targets"]["responding"])
+
+
+@lru_cache(maxsize=1)
+def _domestic() -> re.Pattern[str]:
+    """Words of an "other" measure that make it a domestic policy
+    (``[measures.targets].domestic``)."""
+    return words_regex(load_triggers().raw["measures"]["targets"]["domestic"])
 
 
 @lru_cache(maxsize=1)

@@ -134,8 +134,8 @@ def measure_date(ctx: Context, c: Candidate, statements: list[StatementMention],
     entry = c.entry
     if _reported_by_outlet(ctx, c) and _told_as_past(ctx, c):
         return None  # "- Jan. 7: The Journal reports that reviews have slowed": the report's day
-    if entry is not None and (entry.head_span.begin < c.sentence.begin or not _SUBORDINATE.search(
-            text[entry.head_span.end:c.extent.begin])):
+    if entry is not None and (entry.head_span.begin < c.sentence.begin or
+                              _main_clause(text[entry.head_span.end:c.extent.begin])):
         return entry.head
     return None
 
@@ -361,6 +361,14 @@ def _modifies(ctx: Context, c: Candidate, span: Span) -> bool:
                   re.IGNORECASE) is not None
 
 
+def _main_clause(lead: str) -> bool:
+    """Whether a measure after ``lead`` (the words between its entry's date and it) stands
+    in the main clause: no subordinate clause ("after", "when") opens before it, or one a
+    comma closes ("Nov. 14 - A week after the remarks in the Diet, X advises ...")."""
+    sub = _SUBORDINATE.search(lead)
+    return sub is None or "," in lead[sub.end():]
+
+
 def _relative_day(ctx: Context, c: Candidate) -> PartialDate | None:
     """"Tokyo protests the following day", "lodged a protest ... the same evening", "A month
     later Tokyo struck Seoul from its white list": the last date named before, shifted."""
@@ -371,6 +379,8 @@ def _relative_day(ctx: Context, c: Candidate) -> PartialDate | None:
     if m is None or _PERIOD_BEFORE.search(ctx.text, max(c.sentence.begin, m.start() - 25),
                                           m.start()):
         return None  # "with drills continuing the next day": a period, not the act's day
+    if m.start() >= c.extent.end and _other_clause(ctx, c.extent.end, m.start()):
+        return None  # "X advises ...; five days later it halts imports": the next clause's
     reference = None
     year: int | None = None
     for mention in ctx.dates_in(max(0, c.sentence.begin - _REFERENCE_REACH), m.start()):
@@ -461,3 +471,54 @@ def measure_via(ctx: Context, c: Candidate, according: list[re.Match[str]]) -> s
         if mention is not None and mention.name != c.issuer:
             return mention.name
     return None
+
+
+_EPISODE_TENSE = re.compile(r"\b(?:is|are|will|would|has|have|says|say|now|currently|still)\b",
+                            re.IGNORECASE)
+_EPISODE_PAST = re.compile(r"\b(?:\w+ed|held|took|made|struck|withdrew|cut|put|froze|sent|"
+                           r"brought|began|won|lost|set|paid)\b", re.IGNORECASE)
+_EPISODE_MONTHS = 12
+_OWN_TIME = re.compile(r"\b(?:same|that|next|following|previous)\s+(?:day|evening|morning|night|"
+                       r"week|month|year)\b|\b(?:later|earlier|afterwards|then)\b",
+                       re.IGNORECASE)
+
+
+def episode_dates(ctx: Context, candidates: list[Candidate]) -> None:
+    """"On Aug. 2, 2019 Tokyo struck Seoul off its white list. Seoul lodged a formal
+    protest.": an undated measure told in the past tense right after a sentence of its
+    paragraph holding a measure dated over a year before the article is part of that
+    episode, and takes its month (or year); so is one after a sentence of its paragraph
+    that names no measure and one date with its month over a year back ("The thaw came in
+    March 2023, when ... . Japan lifted the extra checks ...")."""
+    if ctx.anchor is None:
+        return
+    anchor = ctx.anchor
+    for c in candidates:
+        if c.date is not None or c.entry is not None or c.statement is not None:
+            continue
+        before = ctx.text[c.sentence.begin:c.extent.begin]
+        if _EPISODE_TENSE.search(before) or not _EPISODE_PAST.search(
+                ctx.text, c.sentence.begin, c.extent.end):
+            continue
+        previous = ctx.sentence_of(c.sentence.begin - 2)
+        paragraph = ctx.paragraph_of(c.sentence.begin)
+        if previous is None or paragraph is None or previous.begin < paragraph.begin:
+            continue
+        inside = [d for d in candidates if d is not c and
+                  previous.begin <= d.head.begin < previous.end]
+        dated = [d.date for d in inside if d.date is not None]
+        if not inside:
+            # "The thaw came in March 2023, when X met Y. Japan lifted the extra checks
+            # ...": a sentence naming no measure but one date frames the episode, unless
+            # the measure's sentence tells its own time ("Same day, customs ...")
+            if _OWN_TIME.search(ctx.text, c.sentence.begin, c.extent.end):
+                continue
+            frames = [d for d in ctx.dates_in(previous.begin, previous.end)
+                      if not ctx.is_dateline(d.span)]
+            dated = [frames[0].date] if len(frames) == 1 and frames[0].date.month else []
+        if not dated:
+            continue
+        last = dated[-1]
+        if (anchor.year - last.year) * 12 + anchor.month - (last.month or 12) > \
+                _EPISODE_MONTHS:
+            c.date = PartialDate(last.year, last.month)
