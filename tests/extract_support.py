@@ -19,6 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kg.extract.actors import find_actors
+from kg.extract.citations import find_citations
+from kg.extract.figures import find_figures
 from kg.ingest import parse_article, read_article
 from kg.model import (
     ActorMention,
@@ -121,3 +124,23 @@ def load_style(name: str) -> Style:
 def parse(raw: str) -> Article:
     """An article parsed from file content (header and all), as ``kg build`` reads it."""
     return parse_article(raw.encode("utf-8"), identifier="fixture.txt")
+
+
+# The real actor extractor's mentions, for tests of what it finds and of the citation and
+# figure extractors that take them as input (unlike the tables above).
+
+def found_actors(text: str) -> list[ActorMention]:
+    """The actor mentions :func:`kg.extract.actors.find_actors` finds in ``text``."""
+    return find_actors(article(text))[0]
+
+
+def cited_names(text: str) -> set[str]:
+    """Names of the sources :func:`kg.extract.citations.find_citations` finds in ``text``."""
+    art = article(text)
+    return {c.name for c in find_citations(art, find_actors(art)[0])}
+
+
+def figure_units(text: str) -> set[tuple[str, str]]:
+    """(value, unit) of the figures :func:`kg.extract.figures.find_figures` finds in ``text``."""
+    art = article(text)
+    return {(str(f.value), f.unit) for f in find_figures(art, find_actors(art)[0])}

@@ -3,32 +3,15 @@ written for it (other names, bodies and wording than the tuning articles)."""
 
 from __future__ import annotations
 
-from kg.extract.actors import find_actors
-from kg.extract.citations import find_citations
-from kg.extract.figures import find_figures
-from kg.model import ActorMention, ActorType, Article
+from extract_support import cited_names as _cited
+from extract_support import figure_units as _figures
+from extract_support import found_actors as _actors
 
-
-def _article(text: str) -> Article:
-    return Article(identifier="round7.txt", text=text)
-
-
-def _actors(text: str) -> list[ActorMention]:
-    return find_actors(_article(text))[0]
+from kg.model import ActorType
 
 
 def _typed(text: str) -> dict[str, ActorType]:
     return {a.name: a.type for a in _actors(text)}
-
-
-def _cited(text: str) -> set[str]:
-    article = _article(text)
-    return {c.name for c in find_citations(article, find_actors(article)[0])}
-
-
-def _figures(text: str) -> set[tuple[str, str]]:
-    article = _article(text)
-    return {(str(f.value), f.unit) for f in find_figures(article, find_actors(article)[0])}
 
 
 # --- committees ----------------------------------------------------------------------
