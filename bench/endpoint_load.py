@@ -188,7 +188,8 @@ def kg_argv(location: Path, port: int, args: argparse.Namespace, processes: int)
     """``kg serve`` with the benchmark's workers and threads."""
     return [str(BIN / "kg"), "serve", "--store", str(location), "--host", "127.0.0.1",
             "--port", str(port), "--workers", str(args.workers), "--threads",
-            str(args.threads), "--query-processes", str(processes)]
+            str(args.threads), "--query-processes", str(processes),
+            "--query-threads", str(args.query_threads)]
 
 
 def oxigraph_argv(location: Path, port: int) -> list[str]:
@@ -465,6 +466,8 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=4, help="kg serve --threads")
     parser.add_argument("--query-processes", type=int, default=4,
                         help="kg serve --query-processes (per worker; kg's default: threads)")
+    parser.add_argument("--query-threads", type=int, default=1,
+                        help="kg serve --query-threads (threads per query process)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--data-dir", type=Path,
                         help="keep the prepared stores here and reuse them on the next run")
@@ -472,7 +475,8 @@ def main() -> int:
     print(f"# {args.clients} clients, {args.seconds:g} s per server in {args.rounds} rounds; "
           f"kg serve --workers "
           f"{args.workers} --threads {args.threads} --query-processes "
-          f"{args.query_processes}; oxigraph serve-read-only (one process, its own threads); "
+          f"{args.query_processes} --query-threads {args.query_threads}; "
+          f"oxigraph serve-read-only (one process, its own threads); "
           f"{os.cpu_count()} CPUs shared by servers and clients", flush=True)
     workdir = args.data_dir or Path(tempfile.mkdtemp(prefix="kg-bench-http-"))
     everything: dict[str, list[dict[str, object]]] = {}

@@ -246,6 +246,10 @@ def export(store_location: str, fmt: str, output: Path | None, include_ontology:
               help="Query processes per worker (default: as many as threads, so that no "
                    "thread waits for one); 0 runs queries in the worker, without a time "
                    "limit.")
+@click.option("--query-threads", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Threads per query process: they share the open store and its caches; "
+                   "a query stopped at the time limit stops its neighbours, which run "
+                   "again in a fresh process.")
 @click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
               envvar="KG_QUERY_TIMEOUT",
               help="Seconds a query may run before it is stopped (env KG_QUERY_TIMEOUT).")
@@ -269,7 +273,7 @@ def export(store_location: str, fmt: str, output: Path | None, include_ontology:
 @click.option("--access-log", is_flag=True, help="Log every request to stderr.")
 def serve(
     store_location: str, host: str, port: int, workers: int | None, threads: int,
-    query_processes: int | None, timeout: float, max_rows: int, max_body: int,
+    query_processes: int | None, query_threads: int, timeout: float, max_rows: int, max_body: int,
     allowed_services: tuple[str, ...], update_token_file: Path | None, cors: bool,
     cache_mb: int, access_log: bool,
 ) -> None:
@@ -297,6 +301,7 @@ def serve(
     options = ServeOptions(
         host=host, port=port, workers=workers or default_workers(), threads=threads,
         query_processes=threads if query_processes is None else query_processes,
+        query_threads=query_threads,
         timeout=timeout, max_rows=max_rows,
         max_body=max_body, allowed_services=services, update_token=token, cors=cors,
         cache_bytes=cache_mb * 1024 * 1024, access_log=access_log,

@@ -6,12 +6,14 @@ open, and the caller waits for the answer no longer than the time limit; past it
 process is killed (the work stops at once, whatever it was doing), a fresh one is started
 in the background, and the caller gets a 503 that says the query was stopped.
 
-A query process is ``python -P -m kg.pool LOCATION FD``: it reads pickled jobs
-(:mod:`kg.jobs`) from the socket ``FD`` and writes back their outcomes, opening the current
-store generation read-only and reopening it when a write swaps it.  It exits when its
-parent closes the socket or dies.  The cost of the hop (one pickle each way over a local
-socket, and a second process to schedule) is measured by ``bench/http.py`` against
-``--query-processes 0``: about 0.3 ms of CPU and 0.4 ms of latency per request.
+A query process is ``python -P -m kg.pool LOCATION FD[,FD...]``: a thread per socket
+(a *lane*) reads pickled jobs (:mod:`kg.jobs`) from it and writes back their outcomes, all
+over one store opened read-only at its current generation (and reopened when a write swaps
+it).  It exits when its parent closes the sockets or dies.  The cost of the hop (one pickle
+each way over a local socket, and a second process to schedule) is measured by
+``bench/http.py`` against ``--query-processes 0``: about 0.3 ms of CPU and 0.4 ms of
+latency per request.  Lanes of one process share the store's caches (less memory, cheaper
+concurrent heavy queries) but not their fate: see :class:`QueryPool`.
 """
 
 from __future__ import annotations
@@ -105,11 +107,27 @@ class _Channel:
         self.sock.close()
 
 
-class _QueryProcess:
-    """One query process and the parent's end of its socket."""
+class _Lane:
+    """One socket to a query process: one job at a time travels on it."""
 
-    def __init__(self, location: Path) -> None:
-        ours, theirs = socket.socketpair()
+    def __init__(self, process: _QueryProcess, sock: socket.socket) -> None:
+        self.process = process
+        self.conn = _Channel(sock)
+        self.ready = False
+
+    def wait_ready(self, timeout: float) -> bool:
+        """Wait until the lane's thread has started with the store open (it says "ready")."""
+        if not self.ready and self.conn.wait(timeout):
+            self.ready = self.conn.recv()[0] == _READY
+        return self.ready
+
+
+class _QueryProcess:
+    """One query process, its lanes (one thread each), and what the pool knows of it."""
+
+    def __init__(self, location: Path, lanes: int = 1) -> None:
+        pairs = [socket.socketpair() for _ in range(lanes)]
+        theirs = [pair[1].fileno() for pair in pairs]
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(
             p for p in (str(_PACKAGE_ROOT), env.get("PYTHONPATH", "")) if p
@@ -118,33 +136,45 @@ class _QueryProcess:
             # -P: no current directory on sys.path, so a query process runs the same kg as
             # its server even when started in a folder that holds another checkout.
             self.process = subprocess.Popen(
-                [sys.executable, "-P", "-m", "kg.pool", str(location), str(theirs.fileno())],
-                pass_fds=(theirs.fileno(),), env=env, stdin=subprocess.DEVNULL,
+                [sys.executable, "-P", "-m", "kg.pool", str(location),
+                 ",".join(map(str, theirs))],
+                pass_fds=theirs, env=env, stdin=subprocess.DEVNULL,
                 # Its own session: a Ctrl-C in the terminal reaches the server, which then
-                # closes the socket, rather than every query process at once.
+                # closes the sockets, rather than every query process at once.
                 start_new_session=True,
             )
+        except BaseException:
+            for ours, _ in pairs:
+                ours.close()
+            raise
         finally:
-            theirs.close()
-        self.conn = _Channel(ours)
-        self.ready = False
-
-    def wait_ready(self, timeout: float) -> bool:
-        """Wait until the process has started and opened the store (it says "ready")."""
-        if not self.ready and self.conn.wait(timeout):
-            self.ready = self.conn.recv()[0] == _READY
-        return self.ready
+            for _, other in pairs:
+                other.close()
+        self.lanes = [_Lane(self, ours) for ours, _ in pairs]
+        self.busy = 0
+        """Lanes lent out by the pool (guarded by the pool's lock)."""
+        self.retired = False
+        """Killed or ended: its lanes are not lent again (guarded by the pool's lock)."""
+        self.stopped_at_limit = False
+        """Killed by the pool because one of its queries ran past its time limit: the
+        others it was running did nothing wrong and may run again elsewhere."""
+        self.exit_code: int | None = None
 
     def kill(self) -> int | None:
-        """Stop the process now (SIGKILL) and reap it; returns its exit code."""
-        self.conn.close()
+        """Stop the process now (SIGKILL) and reap it; returns its exit code.
+
+        Lanes are left open: a thread still waiting on one sees its end and closes it
+        (closing a socket another thread polls could hand its descriptor to a new one).
+        """
         if self.process.poll() is None:
             self.process.kill()
-        return self.process.wait()
+        self.exit_code = self.process.wait()
+        return self.exit_code
 
     def close(self) -> None:
-        """Ask the process to end (closing its socket), then make sure it has."""
-        self.conn.close()
+        """Ask the process to end (closing its sockets), then make sure it has."""
+        for lane in self.lanes:
+            lane.conn.close()
         try:
             self.process.wait(timeout=5)
         except subprocess.TimeoutExpired:
@@ -153,23 +183,33 @@ class _QueryProcess:
 
 
 class QueryPool:
-    """Up to ``processes`` query processes over one store location, with a time limit.
+    """Up to ``processes`` query processes of ``threads`` lanes each, with a time limit.
 
-    :meth:`run` is thread-safe: each call borrows an idle process (starting one if fewer
-    than ``processes`` exist, or waiting for one to come back), sends the job and waits
+    :meth:`run` is thread-safe: each call borrows an idle lane (starting a process if fewer
+    than ``processes`` exist, or waiting for a lane to come back), sends the job and waits
     for the outcome until ``timeout`` seconds after the call began.
+
+    A query past its limit is stopped by killing its whole process, so with ``threads`` > 1
+    the queries running beside it are stopped too: those are run once more in another
+    process, within what is left of their own time limit, and their callers see only the
+    delay.  Threads of one process share the store's caches, which makes heavy concurrent
+    queries cheaper than in separate processes (``docs/endpoint.md``).
     """
 
     def __init__(self, location: str | os.PathLike[str], *, processes: int = 2,
-                 timeout: float = DEFAULT_TIMEOUT) -> None:
-        if processes < 1:
-            raise ValueError("a query pool needs at least one process")
+                 threads: int = 1, timeout: float = DEFAULT_TIMEOUT) -> None:
+        if processes < 1 or threads < 1:
+            raise ValueError("a query pool needs at least one process of one thread")
         self.location = Path(location)
         self.size = processes
+        self.threads = threads
         self.timeout = timeout
-        self._idle: list[_QueryProcess] = []
+        self._idle: list[_Lane] = []
+        self._processes: set[_QueryProcess] = set()
         self._live = 0
         self._closed = False
+        self.reruns = 0
+        """Queries run a second time because a neighbour's was stopped at its limit."""
         self._cond = threading.Condition()
 
     def start(self) -> None:
@@ -178,53 +218,65 @@ class QueryPool:
         with self._cond:
             missing = self.size - self._live
             self._live += missing
-        started = [_QueryProcess(self.location) for _ in range(missing)]
-        for worker in started:
-            if worker.wait_ready(_START_SECONDS):
-                self._add(worker)
+        started = [self._spawn() for _ in range(missing)]
+        for process in started:
+            if all(lane.wait_ready(_START_SECONDS) for lane in process.lanes):
+                self._add(process)
             else:
-                self._drop(worker)
+                self._drop(process)
 
     def run(self, job: Job, *, timeout: float | None = None) -> Outcome:
         """Do ``job`` in a query process; past the time limit, kill it and answer 503."""
         limit = self.timeout if timeout is None else timeout
         deadline = time.monotonic() + limit
-        worker = self._borrow(deadline, limit)
-        if worker is None:
-            return error_outcome(ProtocolError(
-                f"the server is busy: no query process became free within {limit:g} s; "
-                "try again later", status=503, headers={"Retry-After": "5"}))
-        try:
-            if not worker.wait_ready(deadline - time.monotonic()):
-                self._replace(worker)
+        rerun = False
+        while True:
+            lane = self._borrow(deadline)
+            if lane is None:
                 return error_outcome(ProtocolError(
-                    f"the server is starting: no query process was ready within {limit:g} s; "
+                    f"the server is busy: no query process became free within {limit:g} s; "
                     "try again later", status=503, headers={"Retry-After": "5"}))
-            worker.conn.send(job)
-            if not worker.conn.wait(deadline - time.monotonic()):
-                self._replace(worker)
+            try:
+                if not lane.wait_ready(deadline - time.monotonic()):
+                    self._retire(lane)
+                    return error_outcome(ProtocolError(
+                        f"the server is starting: no query process was ready within "
+                        f"{limit:g} s; try again later", status=503,
+                        headers={"Retry-After": "5"}))
+                lane.conn.send(job)
+                if not lane.conn.wait(deadline - time.monotonic()):
+                    self._retire(lane, at_limit=True)
+                    return error_outcome(ProtocolError(
+                        f"the query was stopped after {limit:g} s, the time limit of this "
+                        "endpoint: no result was produced. Narrow it down (LIMIT, more "
+                        "selective patterns) or run it with 'kg query' on a copy of the store",
+                        status=503))
+                outcome = lane.conn.recv_outcome()
+            except (EOFError, OSError) as exc:
+                process = lane.process
+                self._retire(lane)
+                if process.stopped_at_limit and not rerun and time.monotonic() < deadline:
+                    rerun = True  # stopped for a neighbour's sake: once more elsewhere
+                    with self._cond:
+                        self.reruns += 1
+                    continue
                 return error_outcome(ProtocolError(
-                    f"the query was stopped after {limit:g} s, the time limit of this "
-                    "endpoint: no result was produced. Narrow it down (LIMIT, more selective "
-                    "patterns) or run it with 'kg query' on a copy of the store",
-                    status=503))
-            outcome = worker.conn.recv_outcome()
-        except (EOFError, OSError) as exc:
-            code = self._replace(worker)
-            return error_outcome(ProtocolError(
-                f"the query process ended unexpectedly (exit code {code}): {exc or 'closed'}",
-                status=500))
-        self._give_back(worker)
-        return outcome
+                    f"the query process ended unexpectedly (exit code {process.exit_code}): "
+                    f"{exc or 'closed'}", status=500))
+            self._give_back(lane)
+            return outcome
 
     def close(self) -> None:
-        """End every query process (idle ones now; busy ones when they come back)."""
+        """End every query process (idle ones now; busy ones when their lanes come back)."""
         with self._cond:
             self._closed = True
-            idle, self._idle = self._idle, []
+            self._idle = []
+            idle = [p for p in self._processes if p.busy == 0]
+            self._processes.difference_update(idle)
+            self._live -= len(idle)
             self._cond.notify_all()
-        for worker in idle:
-            worker.close()
+        for process in idle:
+            process.close()
 
     def __enter__(self) -> QueryPool:
         return self
@@ -234,13 +286,18 @@ class QueryPool:
 
     # --- bookkeeping ---------------------------------------------------------------------
 
-    def _borrow(self, deadline: float, limit: float) -> _QueryProcess | None:
+    def _spawn(self) -> _QueryProcess:
+        return _QueryProcess(self.location, self.threads)
+
+    def _borrow(self, deadline: float) -> _Lane | None:
         with self._cond:
             while True:
                 if self._closed:
                     raise RuntimeError("the query pool is closed")
                 if self._idle:
-                    return self._idle.pop()
+                    lane = self._idle.pop()
+                    lane.process.busy += 1
+                    return lane
                 if self._live < self.size:
                     self._live += 1
                     break
@@ -249,50 +306,91 @@ class QueryPool:
                     return None
                 self._cond.wait(remaining)
         try:
-            return _QueryProcess(self.location)
+            process = self._spawn()
         except BaseException:
             with self._cond:
                 self._live -= 1
                 self._cond.notify()
             raise
-
-    def _give_back(self, worker: _QueryProcess) -> None:
         with self._cond:
+            self._processes.add(process)
+            process.busy = 1
+            first, *others = process.lanes
             if not self._closed:
-                self._idle.append(worker)
+                self._idle.extend(others)  # whoever borrows one waits for it to be ready
+                self._cond.notify_all()
+        return first
+
+    def _give_back(self, lane: _Lane) -> None:
+        process = lane.process
+        with self._cond:
+            process.busy -= 1
+            if not self._closed and not process.retired:
+                self._idle.append(lane)
                 self._cond.notify()
                 return
-            self._live -= 1
-        worker.close()
-
-    def _add(self, worker: _QueryProcess) -> None:
-        self._give_back(worker)
-
-    def _replace(self, worker: _QueryProcess) -> int | None:
-        code = worker.kill()
-        with self._cond:
-            if self._closed:
+            ended = self._closed and not process.retired and process.busy == 0
+            if ended:
+                self._processes.discard(process)
                 self._live -= 1
-                return code
-        # Start the successor in the background: the caller answers its client now.
-        threading.Thread(target=self._respawn, name="kg-query-respawn", daemon=True).start()
-        return code
+        if ended:
+            process.close()
+        elif process.retired:
+            lane.conn.close()
+
+    def _add(self, process: _QueryProcess) -> None:
+        with self._cond:
+            if not self._closed:
+                self._processes.add(process)
+                self._idle.extend(process.lanes)
+                self._cond.notify_all()
+                return
+            self._live -= 1
+        process.close()
+
+    def _retire(self, lane: _Lane, *, at_limit: bool = False) -> None:
+        """Give ``lane`` up; the first lane of a process to give up kills it and has a
+        successor started."""
+        process = lane.process
+        with self._cond:
+            process.busy -= 1
+            first = not process.retired
+            if first:
+                process.retired = True
+                process.stopped_at_limit = at_limit
+                idle = [other for other in self._idle if other.process is process]
+                self._idle = [other for other in self._idle if other.process is not process]
+                self._processes.discard(process)
+                if self._closed:
+                    self._live -= 1
+        lane.conn.close()
+        if not first:
+            return
+        process.kill()
+        for other in idle:
+            other.conn.close()
+        if not self._closed:
+            # Start the successor in the background: the caller answers its client now.
+            threading.Thread(target=self._respawn, name="kg-query-respawn",
+                             daemon=True).start()
 
     def _respawn(self) -> None:
         try:
-            worker = _QueryProcess(self.location)
+            process = self._spawn()
         except OSError:
             with self._cond:
                 self._live -= 1
                 self._cond.notify()
             return
-        if worker.wait_ready(_START_SECONDS):
-            self._add(worker)
+        if all(lane.wait_ready(_START_SECONDS) for lane in process.lanes):
+            self._add(process)
         else:
-            self._drop(worker)
+            self._drop(process)
 
-    def _drop(self, worker: _QueryProcess) -> None:
-        worker.kill()
+    def _drop(self, process: _QueryProcess) -> None:
+        process.kill()
+        for lane in process.lanes:
+            lane.conn.close()
         with self._cond:
             self._live -= 1
             self._cond.notify()
@@ -304,31 +402,41 @@ class QueryPool:
 def _exit_with_parent(parent: int) -> None:
     while True:
         time.sleep(1.0)
-        if os.getppid() != parent:  # the server died without closing our socket
+        if os.getppid() != parent:  # the server died without closing our sockets
             os._exit(0)
 
 
-def serve_jobs(location: str, fd: int) -> int:
-    """The main loop of a query process: jobs in from socket ``fd``, outcomes out."""
+def _serve_lane(reader: StoreReader, conn: _Channel) -> None:
+    conn.send(_READY)
+    while True:
+        try:
+            job, _ = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            conn.send_outcome(run_job(reader, job))
+        except (BrokenPipeError, OSError):
+            return
+
+
+def serve_jobs(location: str, fds: list[int]) -> int:
+    """The main loop of a query process: a thread per socket in ``fds``, each taking jobs
+    in and sending outcomes out, all over one open store (so they share its caches)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    conn = _Channel(socket.socket(fileno=fd))
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     reader = StoreReader(location)
     try:
         reader.current()  # open the store now: the first query should not pay for it
     except StoreError:
         pass  # no store yet: each job will say so until one is built
-    conn.send(_READY)
-    while True:
-        try:
-            job, _ = conn.recv()
-        except (EOFError, OSError):
-            return 0
-        try:
-            conn.send_outcome(run_job(reader, job))
-        except (BrokenPipeError, OSError):
-            return 0
+    lanes = [threading.Thread(target=_serve_lane, args=(reader, _Channel(socket.socket(
+        fileno=fd))), name=f"kg-lane-{n}", daemon=True) for n, fd in enumerate(fds)]
+    for thread in lanes:
+        thread.start()
+    for thread in lanes:
+        thread.join()
+    return 0
 
 
 if __name__ == "__main__":
-    sys.exit(serve_jobs(sys.argv[1], int(sys.argv[2])))
+    sys.exit(serve_jobs(sys.argv[1], [int(fd) for fd in sys.argv[2].split(",")]))

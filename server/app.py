@@ -13,6 +13,8 @@ overrides them):
   answer says so (100000; 0 for no cap)
 * ``KG_QUERY_PROCESSES``: query processes of this app (2; ``kg serve`` gives one per
   thread); 0 runs queries in the request's thread, without a time limit (for debugging)
+* ``KG_QUERY_THREADS``: threads (lanes) per query process (1): several share one open store
+  and its caches; a query stopped at the limit stops its neighbours, which run again
 * ``KG_ALLOWED_SERVICES``: endpoints that ``SERVICE`` may call (none: federation is off)
 * ``KG_UPDATE_TOKEN``: the secret that enables SPARQL Update (``None``: read-only)
 * ``KG_CORS``: allow cross-origin reads of ``/sparql`` and ``/rdf-graph-store`` (True)
@@ -46,6 +48,7 @@ DEFAULTS: dict[str, Any] = {
     "KG_QUERY_TIMEOUT": DEFAULT_TIMEOUT,
     "KG_MAX_ROWS": 100_000,
     "KG_QUERY_PROCESSES": 2,
+    "KG_QUERY_THREADS": 1,
     "KG_ALLOWED_SERVICES": (),
     "KG_UPDATE_TOKEN": None,
     "KG_CORS": True,
@@ -118,6 +121,7 @@ def make_engine(location: str | os.PathLike[str], config: Mapping[str, Any]) -> 
         engine = InlineExecutor(location)
     else:
         engine = QueryPool(location, processes=processes,
+                           threads=int(config.get("KG_QUERY_THREADS") or 1),
                            timeout=float(config["KG_QUERY_TIMEOUT"]))
     cache_bytes = int(config.get("KG_CACHE_BYTES") or 0)
     return AnswerCache(engine, location, max_bytes=cache_bytes) if cache_bytes > 0 else engine

@@ -42,6 +42,8 @@ class ServeOptions:
     query_processes: int = 4
     """Query processes per worker (as many as threads: no thread waits for one); 0 runs
     queries in the worker without a time limit."""
+    query_threads: int = 1
+    """Threads (lanes) per query process: they share the open store and its caches."""
     timeout: float = DEFAULT_TIMEOUT
     max_rows: int = 100_000
     max_body: int = 1024 * 1024
@@ -59,6 +61,7 @@ class ServeOptions:
             "KG_QUERY_TIMEOUT": self.timeout,
             "KG_MAX_ROWS": self.max_rows,
             "KG_QUERY_PROCESSES": self.query_processes,
+            "KG_QUERY_THREADS": self.query_threads,
             "KG_ALLOWED_SERVICES": tuple(self.allowed_services),
             "KG_UPDATE_TOKEN": self.update_token,
             "KG_CORS": self.cors,

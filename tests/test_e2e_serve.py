@@ -10,6 +10,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -264,6 +265,21 @@ def test_a_query_past_the_time_limit_is_stopped_for_real(
         after = query_processes(writable)
         busy = [pid for pid in before if after.get(pid, 0) - before[pid] > 0.5]
         assert not busy, "no query process is still burning CPU on the stopped query"
+
+
+def test_query_threads_serve_concurrent_queries_from_one_query_process(
+    writable: Path, kg_command: list[str], free_port_factory: Callable[[], int],
+    tmp_path: Path,
+) -> None:
+    options = ("--workers", "1", "--threads", "3", "--query-processes", "1",
+               "--query-threads", "3", "--cache-mb", "0")
+    with serving(writable, kg_command, free_port_factory(), tmp_path / "log", *options) as (
+            url, _):
+        expected = count(url)
+        with ThreadPoolExecutor(3) as clients:
+            counts = list(clients.map(lambda _: count(url), range(9)))
+        assert counts == [expected] * 9
+        assert len(query_processes(writable)) == 1, "three lanes, one process"
 
 
 def test_a_rebuild_while_serving_never_shows_a_half_built_graph(

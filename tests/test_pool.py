@@ -20,6 +20,8 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 # Four unconstrained patterns over a couple of hundred quads: billions of solutions.
 ENDLESS = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }")
 DEADLINE = 30.0  # how long a test waits for something that should take a second
+# Three unconstrained patterns: millions of solutions, about a second of work here.
+HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
 def job(query: str, **kwargs: object) -> QueryJob:
@@ -33,7 +35,7 @@ def pool(small_store: Path) -> Iterator[QueryPool]:
 
 
 def process_ids(pool: QueryPool) -> list[int]:
-    return [worker.process.pid for worker in pool._idle]
+    return sorted({lane.process.process.pid for lane in pool._idle})
 
 
 def gone(pid: int) -> bool:
@@ -159,3 +161,65 @@ def test_query_processes_run_the_servers_kg_even_from_a_folder_holding_another(
         answer = running.run(job(LABELS, accept="text/csv"))
     assert answer.status == 200
     assert answer.body.startswith(b"l\r\n")
+
+
+@pytest.fixture
+def shared(small_store: Path) -> Iterator[QueryPool]:
+    with QueryPool(small_store, processes=1, threads=2, timeout=DEADLINE) as running:
+        running.start()
+        yield running
+
+
+def run_aside(pool: QueryPool, asked: QueryJob, into: list[Outcome]) -> threading.Thread:
+    thread = threading.Thread(target=lambda: into.append(pool.run(asked)))
+    thread.start()
+    return thread
+
+
+def test_threads_of_one_query_process_run_queries_side_by_side(
+    shared: QueryPool, small_store: Path
+) -> None:
+    assert len(process_ids(shared)) == 1 and len(shared._idle) == 2
+    outcomes: list[Outcome] = []
+    running = [run_aside(shared, job(HEAVY), outcomes) for _ in range(2)]
+    time.sleep(0.2)
+    assert shared._idle == [], "both lanes of the one process are at work at once"
+    for thread in running:
+        thread.join(DEADLINE)
+    expected = InlineExecutor(small_store).run(job(HEAVY)).body
+    assert [o.status for o in outcomes] == [200, 200]
+    assert all(o.body == expected for o in outcomes)
+    assert len(process_ids(shared)) == 1 and len(shared._idle) == 2
+
+
+def test_a_neighbour_stopped_with_a_query_past_its_limit_runs_again_and_answers(
+    shared: QueryPool, small_store: Path
+) -> None:
+    began = time.monotonic()
+    expected = InlineExecutor(small_store).run(job(HEAVY)).body
+    took = time.monotonic() - began
+    (before,) = process_ids(shared)
+    outcomes: list[Outcome] = []
+    neighbour = run_aside(shared, job(HEAVY), outcomes)
+    time.sleep(0.05)
+    # Stopped halfway through the neighbour's work: the kill takes the neighbour down too.
+    stopped = shared.run(job(ENDLESS), timeout=max(took / 2, 0.2))
+    neighbour.join(DEADLINE)
+    assert stopped.status == 503 and b"stopped after" in stopped.body
+    assert gone(before)
+    assert outcomes[0].status == 200 and outcomes[0].body == expected
+    assert shared.reruns == 1, "the neighbour's query ran a second time, in a new process"
+
+
+def test_a_process_that_dies_fails_every_query_it_was_running(shared: QueryPool) -> None:
+    # Not a time limit: the pool cannot tell which query killed it, so none runs again.
+    outcomes: list[Outcome] = []
+    running = [run_aside(shared, job(ENDLESS), outcomes) for _ in range(2)]
+    time.sleep(0.3)
+    (pid,) = {process.process.pid for process in shared._processes}
+    os.kill(pid, signal.SIGKILL)
+    for thread in running:
+        thread.join(DEADLINE)
+    assert [o.status for o in outcomes] == [500, 500]
+    assert shared.reruns == 0
+    assert shared.run(job("ASK {}"), timeout=DEADLINE).status == 200
