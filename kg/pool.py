@@ -155,9 +155,10 @@ class _QueryProcess:
         """Lanes lent out by the pool (guarded by the pool's lock)."""
         self.retired = False
         """Killed or ended: its lanes are not lent again (guarded by the pool's lock)."""
-        self.stopped_at_limit = False
-        """Killed by the pool because one of its queries ran past its time limit: the
-        others it was running did nothing wrong and may run again elsewhere."""
+        self.killed_by_pool = False
+        """Killed on purpose (a query past its time limit, or a start slower than a
+        caller could wait): the other queries it was running did nothing wrong and may
+        run again elsewhere."""
         self.exit_code: int | None = None
 
     def kill(self) -> int | None:
@@ -238,14 +239,15 @@ class QueryPool:
                     "try again later", status=503, headers={"Retry-After": "5"}))
             try:
                 if not lane.wait_ready(deadline - time.monotonic()):
-                    self._retire(lane)
+                    # Not the neighbours' fault either: any that were running go again.
+                    self._retire(lane, on_purpose=True)
                     return error_outcome(ProtocolError(
                         f"the server is starting: no query process was ready within "
                         f"{limit:g} s; try again later", status=503,
                         headers={"Retry-After": "5"}))
                 lane.conn.send(job)
                 if not lane.conn.wait(deadline - time.monotonic()):
-                    self._retire(lane, at_limit=True)
+                    self._retire(lane, on_purpose=True)
                     return error_outcome(ProtocolError(
                         f"the query was stopped after {limit:g} s, the time limit of this "
                         "endpoint: no result was produced. Narrow it down (LIMIT, more "
@@ -255,7 +257,7 @@ class QueryPool:
             except (EOFError, OSError) as exc:
                 process = lane.process
                 self._retire(lane)
-                if process.stopped_at_limit and not rerun and time.monotonic() < deadline:
+                if process.killed_by_pool and not rerun and time.monotonic() < deadline:
                     rerun = True  # stopped for a neighbour's sake: once more elsewhere
                     with self._cond:
                         self.reruns += 1
@@ -348,7 +350,7 @@ class QueryPool:
             self._live -= 1
         process.close()
 
-    def _retire(self, lane: _Lane, *, at_limit: bool = False) -> None:
+    def _retire(self, lane: _Lane, *, on_purpose: bool = False) -> None:
         """Give ``lane`` up; the first lane of a process to give up kills it and has a
         successor started."""
         process = lane.process
@@ -357,7 +359,7 @@ class QueryPool:
             first = not process.retired
             if first:
                 process.retired = True
-                process.stopped_at_limit = at_limit
+                process.killed_by_pool = on_purpose
                 idle = [other for other in self._idle if other.process is process]
                 self._idle = [other for other in self._idle if other.process is not process]
                 self._processes.discard(process)
