@@ -12,7 +12,8 @@ publisher), and the agency of a wire dateline ``TOKYO, Jan 9 (Reuters) -`` (publ
 Web pages print the same in segments of a masthead line: ``Wed 7 Jan 2026 · 13:20 SGT``,
 ``Source: Xinhua| 2026-01-08 20:14:37|Editor: ...``, ``2025-11-20 08:47   Source: ...``
 (date, and the publisher of a ``Source:`` segment), ``Posted on January 12, 2026 by Jane
-Roe`` (date and author); a byline may be printed in capitals (``BY JANE ROE``).
+Roe`` (date and author), ``By Jane Roe | 14/01/2026`` (a numeric date read only when one
+number cannot be a month); a byline may be printed in capitals (``BY JANE ROE``).
 Nothing is invented where the text is silent.
 
 A wire dateline often gives no year ("TOKYO, Jan 9 (Reuters) -").  Its year is inferred only
@@ -55,8 +56,11 @@ _WEEKDAY = (r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)
 _DATE_TEXT = (
     rf"{_WEEKDAY}(?:(?P<m1>{_MONTH_RE})\.?\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
     rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_RE})\.?,?\s+(?P<y2>\d{{4}})"
-    rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))"
+    rf"|(?P<y3>\d{{4}})(?P<isep>[-/])(?P<m3>\d{{2}})(?P=isep)(?P<d3>\d{{2}})"
+    rf"|(?P<sa>\d{{1,2}})/(?P<sb>\d{{1,2}})/(?P<sy>\d{{4}}))"
 )
+# "14/01/2026" (day first) or "01/14/2026" (month first) is read only when one number
+# cannot be a month; "06/01/2026" is 6 January or June 1 and gives no date.
 # A time of day may follow the date: "8 January 2026 10:14 GMT", "Jan. 8, 2026, 9:47 p.m.".
 _TIME_SUFFIX = (r"(?:,?\s+(?:at\s+|[—–-]\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
                 r"(?:\s+[A-Z]{1,4}(?:[+-]\d{1,2})?)?)?")
@@ -403,13 +407,19 @@ def _date_from_match(m: re.Match[str]) -> dt.date | None:
             return dt.date(int(g["y2"]), _MONTHS[g["m2"].lower()], int(g["d2"]))
         if g.get("y3"):
             return dt.date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+        if g.get("sy"):
+            first, second = int(g["sa"]), int(g["sb"])
+            if (first > 12) == (second > 12):
+                return None  # "06/01/2026": either order is a date
+            day, month = (first, second) if first > 12 else (second, first)
+            return dt.date(int(g["sy"]), month, day)
     except ValueError:
         return None
     return None
 
 
 def _date_span(m: re.Match[str]) -> tuple[int, int]:
-    for first, last in (("m1", "y1"), ("d2", "y2"), ("y3", "d3")):
+    for first, last in (("m1", "y1"), ("d2", "y2"), ("y3", "d3"), ("sa", "sy")):
         if m.group(first) is not None:
             return m.start(first), m.end(last)
     return m.span()

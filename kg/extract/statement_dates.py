@@ -13,9 +13,11 @@ A statement is dated only where the text places the act of saying, in this order
    ...") and those inside the words of a report cut into coordinated statements; so is a
    year naming which thing ("its first announcement of 2026"), and a date between
    "according to <source>," and the words ("According to Kyodo report, on 19th, the Chinese
-   side notified ...": the notification's day).  A coordinated clause with no date of its
-   own whose verb is not perfect shares the day adverbial of the clause before ("China on
-   Wednesday defended the ban, while Tokyo said ...");
+   side notified ...": the notification's day), and a date in a relative clause between
+   the subject and the verb ("X, who joined a meeting on Monday, said ...": the meeting's).
+   A coordinated clause with no date of its own whose verb is not perfect shares the day
+   adverbial of the clause before ("China on Wednesday defended the ban, while Tokyo said
+   ...");
 2. in a timeline entry ("Nov. 19 – Kyodo reports ...", "Early December – ..."), the entry's
    heading date: a timeline tells events in the historical present, so "says" there is
    not the article's day (:func:`timeline_entries`); a live blog's entry opened by a time
@@ -128,6 +130,9 @@ _NEW_CLAUSE = re.compile(r",\s+(?:(?P<co>and|but|while|whereas)|which|whom)(?P<c
                          r"(?:(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2})?(?P<s>[\w’'-]+)")
 """A clause with a subject of its own: coordinated ("..., while Tokyo said", "..., while the
 state-run Global Times said") or relative ("..., which Beijing cites as ...")."""
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|whom|whose|which)\b[^,;]*,")
+"""A non-restrictive relative clause between the subject and the verb ("X, who joined a
+meeting on Monday, said ..."): its dates are its own event's, not the saying's."""
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _SUBJECT_TIME = re.compile(r"\s(?:(?:late|early)\s+)?(?:on|in|at)\s*$")
 _NUMERIC_HEADING = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*(?:[–—:]|-{1,2})\s")
@@ -472,6 +477,10 @@ class StatementDater:
                     subject.lower() in _SUBJECT_PRONOUNS or ctx.actor_at(m.start("s"))):
                 first = (begin, m.start()) if m.group("co") else None
                 begin = m.end("c")
+        asides = [(m.start(), m.end()) for m in
+                  _RELATIVE_ASIDE.finditer(ctx.text, begin, verb.begin)
+                  if ctx.in_quote(m.start()) is None] if "wh" in ctx.text[begin:verb.begin] \
+            else []
         best: tuple[int, PartialDate] | None = None
         # "Japan, Kanai said on Tuesday, will not ...": an attribution inside the words.
         aside = ctx.text.find(",", verb.end, end) if content.begin <= verb.begin < content.end \
@@ -495,6 +504,8 @@ class StatementDater:
             if ctx.in_quote(span.begin, span.end) or ctx.is_dateline(span) or \
                     _year_of_noun(ctx.text, span):
                 continue
+            if any(lo < span.begin and span.end < hi for lo, hi in asides):
+                continue  # "X, who joined a meeting on Monday, said": the meeting's day
             if verb.end <= span.begin < content.begin and _ACCORDING.search(
                     ctx.text, max(begin, verb.begin - 60), verb.end):
                 continue  # "According to Kyodo, on 19th, China notified ...": the event's

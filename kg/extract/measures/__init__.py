@@ -346,7 +346,13 @@ from .targets import (
     share_coordinated_targets,
     ships_to_itself,
 )
-from .timing import episode_dates, measure_date, measure_via, share_coordinated_dates
+from .timing import (
+    episode_dates,
+    measure_date,
+    measure_via,
+    reported_consideration,
+    share_coordinated_dates,
+)
 
 __all__ = ["find_measures"]
 
@@ -397,6 +403,9 @@ def find_measures(article: Article, actors: list[ActorMention],
     for c in candidates:
         c.date = measure_date(ctx, c, statements, candidates, dateline=dateline)
         c.status = measure_status(ctx, c)
+        if reported_consideration(ctx, c):
+            c.date = measure_date(ctx, c, statements, candidates, dateline=dateline,
+                                  weighed=True)
         c.via = measure_via(ctx, c, scanned["according"])
     _detach_anaphors(candidates)
     cases_referred_back(ctx, candidates)

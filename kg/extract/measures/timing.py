@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from ...model import ActorType, PartialDate, Span, StatementMention
+from ...model import ActorType, MeasureStatus, PartialDate, Span, StatementMention
 from ..context import Context
 from ..dates import DateMention
 from .candidate import PREPOSITION_BEFORE, Candidate, enclosing, period, same_sentence
@@ -76,11 +76,13 @@ _CLAUSE_OPENING = re.compile(r"(?:^|[;:])\s*(?:(?:in|on|by|from|then|and|later)\
 # -- date -------------------------------------------------------------------------------------
 
 def measure_date(ctx: Context, c: Candidate, statements: list[StatementMention],
-                 candidates: list[Candidate], *, dateline: Span | None = None
-                 ) -> PartialDate | None:
+                 candidates: list[Candidate], *, dateline: Span | None = None,
+                 weighed: bool = False) -> PartialDate | None:
     """The date of the measure (see package doc): the announcement date of its sentence,
     else its effective date, else a date a "day after" clause implies, else its timeline
-    entry's date; never ``dateline``, the span of a date heading the article alone."""
+    entry's date; never ``dateline``, the span of a date heading the article alone.
+    ``weighed``: the measure is under consideration, so an outlet's day of reporting it
+    is not its date (see :func:`reported_consideration`)."""
     if c.precedent is not None:
         return c.precedent
     text = ctx.text
@@ -104,7 +106,8 @@ def measure_date(ctx: Context, c: Candidate, statements: list[StatementMention],
         if _bracketed_for_another(text, c, span):
             continue  # "controls on gallium (August 2023), graphite (December 2023)"
         heading = c.entry is not None and span.begin == c.entry.head_span.begin
-        if not _may_date(ctx, c, span, statements, others_c, since=since, heading=heading):
+        if not _may_date(ctx, c, span, statements, others_c, since=since, heading=heading,
+                         weighed=weighed):
             continue
         if any(_modifies(ctx, o, span) or _in_own_clause(ctx, o, span) for o in others_c):
             continue  # "China's April 2025 controls", "the reminder issued on Nov. 14": another's
@@ -155,6 +158,13 @@ def _bracketed_for_another(text: str, c: Candidate, span: Span) -> bool:
     return re.search(r"[,;]|\band\b", text[c.extent.end:bracket.start()]) is not None
 
 
+def reported_consideration(ctx: Context, c: Candidate) -> bool:
+    """Whether a dated measure under consideration is known from an outlet's report, so
+    that its date may be only the report's day (``measure_date(..., weighed=True)``)."""
+    return c.date is not None and c.status is MeasureStatus.UNDER_CONSIDERATION and \
+        _reported_by_outlet(ctx, c)
+
+
 def _reported_by_outlet(ctx: Context, c: Candidate) -> bool:
     """Whether the measure is known only from the words of an outlet's report."""
     own = c.statement
@@ -164,8 +174,8 @@ def _reported_by_outlet(ctx: Context, c: Candidate) -> bool:
 
 
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
-_PAST_BEFORE_HEAD = re.compile(r"\b(?:(?:has|have|had)(?:\s+been)?|[a-z]{3,}(?<!e)ed|began|took|"
-                               r"put|cut|set|held|made)\s+(?:\w+ly\s+)?(?:\w+ing\s+)?$")
+_PAST_BEFORE_HEAD = re.compile(r"\b(?:(?:has|have|had)(?:\s+been)?(?:\s+begun)?|[a-z]{3,}(?<!e)ed|"
+                               r"began|took|put|cut|set|held|made)\s+(?:\w+ly\s+)?(?:\w+ing\s+)?$")
 _PAST_AFTER_HEAD = re.compile(r"[^,;.]{0,60}?\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been\s+)?"
                               r"[a-z]+(?:ed|en|wn|ut|ught)\b")
 """The tense of a reported measure: a verb in the past or perfect governing its head
@@ -232,7 +242,8 @@ def _precision(date: PartialDate) -> int:
 
 
 def _may_date(ctx: Context, c: Candidate, span: Span, statements: list[StatementMention],
-              others_c: list[Candidate], *, since: bool, heading: bool) -> bool:
+              others_c: list[Candidate], *, since: bool, heading: bool,
+              weighed: bool = False) -> bool:
     """Whether a date of the sentence can be the measure's (see package doc)."""
     text = ctx.text
     others = [o.head for o in others_c]
@@ -246,13 +257,15 @@ def _may_date(ctx: Context, c: Candidate, span: Span, statements: list[Statement
             return False  # "..., days after forces conducted drills": not the report's date
         if ctx.root(own.speaker) != ctx.root(c.issuer) and (
                 ctx.type_of(own.speaker) is not ActorType.MEDIA or (
-                    span.end <= own.span.begin and _told_as_past(ctx, c)
+                    (weighed or _told_as_past(ctx, c))
                     and not _ACCORDING.search(text, c.sentence.begin, span.begin))):
             # a third party's words date the words, not the measure; so does an outlet's
-            # report of a past act ("The Journal reports China started restricting ..."):
+            # report of a past act ("The Journal reports China started restricting ...",
+            # "China has begun restricting ..., the Journal reported on Thursday") or of a
+            # step only weighed ("reported on Tuesday that Beijing is considering ..."):
             # only a date in its words ("since Tuesday") dates it, or one after "according
-            # to X," which has no day of its own; a report of what is going on ("reported
-            # on Tuesday that Beijing is considering ...") is dated
+            # to X," which has no day of its own; a report of an act going on ("China is
+            # suspending imports, Kyodo reported on Wednesday") is dated
             return False
         if _PAST_PERFECT.search(text, max(own.span.begin, c.head.begin - 40), c.head.begin + 1) \
                 or _PAST_PERFECT.search(text, own.span.begin, min(own.span.end,
