@@ -92,9 +92,12 @@ def find_pattern_organizations(ctx: ActorContext) -> None:
                 last_word = j - 1
                 break
             elif tj.text in {"&", "and", "of", "for", "on"} and ctx.tok(j + 1) is not None \
-                    and ctx.tokens[j + 1].is_capitalised and (tj.text in {"&", "and"} or any(
+                    and ctx.tokens[j + 1].is_capitalised \
+                    and ctx.tokens[j + 1].text not in lex.function_words \
+                    and (tj.text in {"&", "and"} or any(
                         ctx.tokens[k].text in named_suffixes for k in range(i, j))):
                 # "Bank of Japan", "Institute for ...", not "Hiroshi Tanaka of Meridian Bank"
+                # nor "the Nordhavn Institute on Monday" (a day never goes on a name)
                 j += 1
             else:
                 break

@@ -272,6 +272,44 @@ def _frame_before(tokens: tuple[Token, ...], keys: tuple[str, ...], start: int,
                 _keys(keys, begin - size, begin) in frames.before
                 for size in range(1, frames.longest + 1)):
             return True
+        if begin > 2 and keys[begin - 1] == "by" and _authored_by(keys, begin - 1, frames):
+            return True
+    return False
+
+
+_TIME_OPENERS = {"on", "last", "earlier", "this"}
+
+
+def _past_time(keys: tuple[str, ...], i: int, frames: CitationFrames) -> int:
+    """The index past a short time phrase at ``i`` between a subject and its verb ("the
+    institute on Monday estimated", "X last week reported"), else ``i``."""
+    if i >= len(keys) or keys[i] not in _TIME_OPENERS:
+        return i
+    j = i + 1
+    while j < len(keys) and j - i <= _AUTHORED_GAP \
+            and (keys[j] in frames.authored_gap or keys[j].isdigit()):
+        j += 1
+    return j if j > i + 1 else i
+
+
+_AUTHORED_GAP = 3
+"""Words a time phrase between a document's participle and "by" may take ("released
+earlier this week by")."""
+
+
+def _authored_by(keys: tuple[str, ...], by: int, frames: CitationFrames) -> bool:
+    """"a survey conducted by", "figures released on Tuesday by": a document, a participle
+    of its making and a short time phrase end at the "by" at ``by``."""
+    end = by
+    for _ in range(_AUTHORED_GAP + 1):
+        for size in (1, 2):
+            if _keys(keys, end - size, end) in frames.authored and any(
+                    _keys(keys, end - size - n, end - size) in frames.documents
+                    for n in (1, 2)):
+                return True
+        if end <= 1 or not (keys[end - 1] in frames.authored_gap or keys[end - 1].isdigit()):
+            return False
+        end -= 1
     return False
 
 
@@ -295,7 +333,7 @@ def _cited(tokens: tuple[Token, ...], keys: tuple[str, ...], start: int, end: in
             or _document_of(tokens, keys, start, end, frames):
         return True
     after = end + 1 if end < len(tokens) and tokens[end].is_possessive else end
-    after = _past_apposition(tokens, after)
+    after = _past_time(keys, _past_apposition(tokens, after), frames)
     for size in range(1, frames.longest + 1):
         phrase = _keys(keys, after, after + size)
         if phrase in frames.after and not (

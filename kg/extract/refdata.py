@@ -229,6 +229,10 @@ class CitationFrames:
     finding_verbs: frozenset[str] = frozenset()
     """Verbs of a body's own inquiry ("the ministry said it had found no case"): what it
     found is a finding the article cites."""
+    authored: frozenset[tuple[str, ...]] = frozenset()
+    """Participles between a document and "by" ("a survey conducted by X")."""
+    authored_gap: frozenset[str] = frozenset()
+    """Words that may stand between such a participle and "by" ("released on Tuesday by")."""
 
     @cached_property
     def longest(self) -> int:
@@ -643,6 +647,8 @@ def parse_actor_data(data: dict[str, Any], source: Path = ACTORS_FILE) -> ActorD
         data_verbs=frozenset(w.casefold() for w in frame_words("data_verbs")),
         own_results_verbs=frozenset(w.casefold() for w in frame_words("own_results_verbs")),
         finding_verbs=frozenset(w.casefold() for w in frame_words("finding_verbs")),
+        authored=_phrases(frame_words("authored")),
+        authored_gap=frozenset(w.casefold() for w in frame_words("authored_gap")),
     )
     return ActorData(entries, kinds, offices, lexicon, gazetteer, alias_map,
                      body_by_state_kind, persons_by_family, template_patterns, citation,
