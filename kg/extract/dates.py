@@ -8,12 +8,16 @@ text                                   resolved (anchor: Wednesday 7 January 202
 =====================================  ==============================================
 ``2026-01-08``, ``January 6, 2026``    the day, anchor not needed
 ``17/03/2020``, ``03/17/2020``         the day when one number cannot be a month (not
-                                       ``03/07/2020``: day and month are ambiguous)
+                                       ``03/07/2020``: day and month are ambiguous,
+                                       unless a bracket after spells out the day:
+                                       ``03/07/2020 (July 3)``)
 ``6 January 2026``, ``Jan. 6``         a yearless day takes the anchor's year
-``on Tuesday``                         the latest Tuesday on or before the anchor
+``on Tuesday``                         the latest Tuesday on or before the anchor (not
+                                       ``a Tuesday``, ``every Tuesday``: no date)
 ``the same day``, ``the next day``     the last day-precision date mentioned before
-``that afternoon``, ``later in the     the same
-day``
+``that afternoon``                     the same
+``later in the day``                   the same day if its paragraph named one before,
+                                       else the anchor (the day the story is told on)
 ``two days later``, ``a week earlier`` counted from the same
 ``on the 8th``, ``on 8th day``         day 8 of the month last named in the same paragraph
 ``(conference) of 8th``, ``14th, ...`` (or in the last timeline heading, when the day opens
@@ -29,7 +33,8 @@ day``
 ``yesterday``, ``today``               the day
 ``New Year's address``                 31 December before the anchor (holiday table)
 ``two years ago``                      year precision
-``on 6th this month``                  ``2026-01-06`` (a style of translated text)
+``on 6th this month``, ``this month    ``2026-01-06`` (a style of translated text)
+6th``
 ``Last year November``                 ``2025-11``
 =====================================  ==============================================
 
@@ -69,6 +74,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from ..model import PartialDate, Span
 from .anchored import KeyFilter, folds_unevenly, lowered
+from .date_story import PARAGRAPH_BREAK, continue_story
 from .gazetteer import TokenStream
 from .triggers import load_triggers, phrase_alternation, phrase_pattern
 
@@ -120,7 +126,7 @@ def _tables() -> _Tables:
     full = "|".join(data["months"])
     short = "|".join(a for entry in data["month_abbreviations"] for a in entry.split("|"))
     month = rf"(?:{full}|(?:{short})\.?)"
-    day = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+    day = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)"  # "Jan. 9:" yes, "9:30" no
     year = r"(?:1[89]\d\d|20\d\d)(?![\d])"
     part = r"(?:early|mid|late|the\s+(?:end|start|beginning|middle)\s+of)"
     weekdays = "|".join(data["weekdays"])
@@ -140,6 +146,9 @@ def _tables() -> _Tables:
         ("on the <digit>",
          r"(?P<ordm>(?:on\s+)?(?:the\s+)?(?P<d15>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:day\s+)?(?:of\s+)?"
          r"(?P<q15>this|last|next)\s+month)"),
+        ("last this next",
+         r"(?P<mord>(?P<q21>this|last|next)\s+month,?\s+(?:the\s+)?(?P<d21>[0-3]?\d)"
+         r"(?:st|nd|rd|th)(?:\s+day)?)"),
         ("last this next",
          rf"(?P<lym>(?P<q16>last|this|next)\s+year,?\s+(?:in\s+)?(?P<m16>{full}))"),
         ("<full-month>",
@@ -251,6 +260,7 @@ def find_dates(text: str, anchor: dt.date | None, *, own_anchor: bool = True,
     last_day: PartialDate | None = None
     last_month: PartialDate | None = None
     last_month_end = 0
+    last_day_end = 0
     heading: PartialDate | None = None
     story: tuple[PartialDate, int] | None = None
     for m in _scan(text, tables) if expressions is None else expressions:
@@ -263,7 +273,14 @@ def find_dates(text: str, anchor: dt.date | None, *, own_anchor: bool = True,
                 m.lastgroup in ("ord", "ords") else None
         if not own_anchor and _is_deictic(m, text, last_month):
             continue
-        resolved = _resolve(m, text, anchor, last_day, last_month, tables)
+        day_before = last_day
+        if m.lastgroup == "same" and anchor is not None and own_anchor and \
+                _IN_THE_DAY.search(m.group()) and \
+                (last_day is None or "\n" in text[last_day_end:m.start()]):
+            # "Later in the day, X said ...": the day the story is told on, unless its own
+            # paragraph names a day before ("that day" looks back to the last day named).
+            day_before = PartialDate.from_date(anchor)
+        resolved = _resolve(m, text, anchor, day_before, last_month, tables)
         if resolved is None:
             continue
         date, relative = resolved
@@ -281,7 +298,7 @@ def find_dates(text: str, anchor: dt.date | None, *, own_anchor: bool = True,
             shift = {"this": 0, "last": -1, "next": 1}[year_named.group(1).lower()]
             date = PartialDate(anchor.year + shift, date.month, date.day)
         elif relative and story is not None and m.lastgroup in ("md", "dm", "mo"):
-            continued = _continue_story(text, m, date, story, anchor)
+            continued = continue_story(text, m, date, story, anchor)
             if continued != date:
                 # the story goes on from the date it reached ("On 2 Aug. 2019 ... In
                 # September, ...")
@@ -292,6 +309,7 @@ def find_dates(text: str, anchor: dt.date | None, *, own_anchor: bool = True,
             # "since Sept. 15" dates the start of a state: "the same day" later refers to
             # a day something happened on, not to it.
             last_day = date
+            last_day_end = m.end()
         if date.month is not None:
             last_month = date
             last_month_end = m.end()
@@ -311,49 +329,17 @@ def _opens_paragraph(text: str, begin: int) -> bool:
                         re.IGNORECASE) is not None
 
 
-def _continue_story(text: str, m: re.Match[str], date: PartialDate,
-                    story: tuple[PartialDate, int], anchor: dt.date | None) -> PartialDate:
-    """A yearless date soon after a date with a year, in the same paragraph, not before it
-    in that year, is of that year: "On 1 July 2019 Japan tightened ... From 4 July,
-    exporters needed ..." (the narrative's year, not the article's)."""
-    told, end = story
-    if told.year == date.year:
-        return date
-    if m.start() - end > _STORY_REACH or _PARAGRAPH_BREAK.search(text, end, m.start()):
-        # a later paragraph goes on with the story only when the date's sentence says it
-        # follows on ("A month later, on Aug. 2, ...", "Then in March ...")
-        lead = text[max(end, m.start() - _SEQUEL_REACH):m.start()]
-        lead = lead[max(lead.rfind(". "), lead.rfind("\n")) + 1:]
-        if m.start() - end > _SEQUEL_STORY_REACH or not _SEQUEL.search(lead):
-            return date
-    moved = PartialDate(told.year, date.month, date.day)
-    if told.month is not None and moved.month is not None and (
-            moved.month < told.month or (moved.month == told.month and told.day is not None
-                                         and moved.day is not None and moved.day < told.day)):
-        return date  # before the date told: not a continuation
-    if anchor is not None and (moved.year, moved.month or 0) > (anchor.year, anchor.month):
-        return date
-    return moved
-
-
 _WORD = re.compile(r"\w+")
 _YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(this|last|next|that)\s+year\b", re.IGNORECASE)
 _THAT_YEAR_REACH = 2000
 """Characters after a date with a year within which "<date> that year" is of its year."""
-_SEQUEL = re.compile(r"\b(?:later|then|afterwards|after\s+that|the\s+following|that\s+same|"
-                     r"thereafter|subsequently)\b", re.IGNORECASE)
-"""Words before a yearless date in a later paragraph saying it follows the story told."""
-_SEQUEL_REACH = 60
-_SEQUEL_STORY_REACH = 1500
+_ANY_WEEKDAY = re.compile(r"\b(?:a|every|each)\s+$", re.IGNORECASE)
+_IN_THE_DAY = re.compile(r"\bin\s+the\s+day$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
-_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
-_STORY_REACH = 300
-"""Characters after a date with a year within which a yearless date of the same year
-continues its story ("On 1 July 2019 ... From 4 July")."""
 _EXPLICIT = frozenset({"iso", "slash", "mdy", "dmy", "my"})
-_KINDS = ("iso", "slash", "mdy", "dmy", "md", "dm", "my", "mo", "yr", "ordm", "lym", "mly",
-          "wd", "hol", "same", "next", "prev", "rel", "relm", "week", "later", "ago", "ord",
-          "ords")
+_KINDS = ("iso", "slash", "mdy", "dmy", "md", "dm", "my", "mo", "yr", "ordm", "mord", "lym",
+          "mly", "wd", "hol", "same", "next", "prev", "rel", "relm", "week", "later", "ago",
+          "ord", "ords")
 """The names of the alternatives of the date pattern."""
 def _date_regex(alternatives: list[str]) -> re.Pattern[str]:
     """The date pattern made of ``alternatives``, tried in their order."""
@@ -405,7 +391,7 @@ def _scan(text: str, tables: _Tables,
         m = pattern.match(text, begin)
         if m is not None and "\n" in m.group():
             # No date expression spans a paragraph break ("this year\n\nIn April").
-            cut = _PARAGRAPH_BREAK.search(text, begin, m.end())
+            cut = PARAGRAPH_BREAK.search(text, begin, m.end())
             if cut is not None:
                 m = pattern.match(text, begin, cut.start())
         if m is not None:
@@ -496,7 +482,7 @@ def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: Part
             # "03/07/2020" is 3 July or March 7 and is left out.
             first, second = int(g["sa"]), int(g["sb"])
             if (first > 12) == (second > 12):
-                return None
+                return _settled(text, m.end(), first, second, int(g["sy"]), tables)
             day, month = (first, second) if first > 12 else (second, first)
             return PartialDate(int(g["sy"]), month, day), False
         if kind in ("mdy", "dmy"):
@@ -536,8 +522,9 @@ def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: Part
         return _yearless(anchor, _month(name, tables), None, _tense(text, m.start(), tables),
                          tables)
     if kind == "wd":
-        if not _capitalised(g["d8"]) or anchor is None:
-            return None
+        if not _capitalised(g["d8"]) or anchor is None or \
+                _ANY_WEEKDAY.search(text, max(0, m.start() - 7), m.start()):
+            return None  # "(Jan. 6, a Tuesday)", "every Monday": which weekday, not when
         return _weekday(anchor, tables.weekdays[g["d8"].lower()], (g.get("w8") or "").lower(),
                         _tense(text, m.start(), tables) > 0), True
     if kind == "hol":
@@ -575,11 +562,13 @@ def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: Part
     if kind == "ago":
         ago = _ago(anchor, g["n12"].lower(), g["u12"].lower())
         return (ago, True) if ago is not None else None  # "a few years ago": no date
-    if kind == "ordm":
-        # "on 6th this month" (a translated style): that day of the month named.
-        period = _relative_period(anchor, g["q15"].lower(), "month")
+    if kind in ("ordm", "mord"):
+        # "on 6th this month", "this month 6th" (a translated style): that day of the
+        # month named.
+        n = "15" if kind == "ordm" else "21"
+        period = _relative_period(anchor, g["q" + n].lower(), "month")
         try:
-            return PartialDate(period.year, period.month, int(g["d15"])), True
+            return PartialDate(period.year, period.month, int(g["d" + n])), True
         except ValueError:
             return None
     if kind in ("lym", "mly"):
@@ -608,7 +597,8 @@ def _is_deictic(m: re.Match[str], text: str, last_month: PartialDate | None) -> 
     """Whether the expression counts from the day of writing ("on Monday", "last month",
     "last April")."""
     g = m.groupdict()
-    if any(g.get(k) for k in ("wd", "rel", "relm", "week", "ago", "ordm", "lym", "mly")):
+    if any(g.get(k) for k in ("wd", "rel", "relm", "week", "ago", "ordm", "mord", "lym",
+                                 "mly")):
         return True
     if (g.get("mo") or g.get("md") or g.get("dm")) and _LAST_NEXT.search(
             text, max(0, m.start() - 12), m.start()):
@@ -626,6 +616,25 @@ def _capitalised(word: str) -> bool:
 def _cued(text: str, begin: int, tables: _Tables) -> bool:
     """Whether a cue word ("in", "since", "late") comes right before ``begin``."""
     return tables.cue.search(text, max(0, begin - 20), begin) is not None
+
+
+_BRACKETED_DAY = re.compile(r"\s*\(\s*(?:(?P<m1>[A-Za-z]{3,9})\.?\s+(?P<d1>\d{1,2})|"
+                            r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[A-Za-z]{3,9}))"
+                            r"(?:st|nd|rd|th)?\b")
+
+
+def _settled(text: str, end: int, first: int, second: int, year: int,
+             tables: _Tables) -> tuple[PartialDate, bool] | None:
+    """"06/01/2026 (Jan 6th, a Tuesday)": a numeric date that reads both ways, settled by
+    the day and month a bracket right after it spells out; None when none does."""
+    m = _BRACKETED_DAY.match(text, end)
+    if m is None or first == second:
+        return None
+    name, day = (m["m1"], m["d1"]) if m["m1"] else (m["m2"], m["d2"])
+    month = tables.months.get(name.lower())
+    if month is None or {month, int(day)} != {first, second}:
+        return None
+    return PartialDate(year, month, int(day)), False
 
 
 def _month(name: str, tables: _Tables) -> int:

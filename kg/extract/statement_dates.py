@@ -25,7 +25,10 @@ A statement is dated only where the text places the act of saying, in this order
    in brackets ("00:20 JST (Jan. 7) — ..."); a heading on a line of its own dates the
    paragraphs below it, up to the next heading or title line; "said at the time" takes the last
    date its paragraph told before ("In April, the command held drills. Its spokesman said
-   at the time ...");
+   at the time ..."), and so do words a connective places at the occasion just told
+   ("afterwards", "at the same press conference": ``occasion_connectives`` of
+   ``[dates]``); "said after the talks" takes the day of the sentence of the paragraph
+   that told the talks on a day (``occasion_nouns``);
 3. a verb in the present tense ("China says", also the present progressive "the Chinese
    side is explaining that") takes the article's own date; in the questions and answers of
    a transcript, the day of the conversation (the seeds date "China says" so, and so a
@@ -87,6 +90,9 @@ class _Words:
     at_that_time: re.Pattern[str]
     spokesperson: re.Pattern[str]
     event_frame: re.Pattern[str]
+    occasion: re.Pattern[str]
+    after_occasion: re.Pattern[str]
+    occasion_cues: dict[str, re.Pattern[str]]
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +115,18 @@ def _words() -> _Words:
         event_frame=re.compile(r"\b(?:at|during|in|before|to|told)\s+(?:an?|the|its|their|his|"
                                r"her|this|that|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,5}?"
                                rf"(?:{phrase_alternation(data['event_frames'])})s?\b",
-                               re.IGNORECASE))
+                               re.IGNORECASE),
+        # "Liu said afterwards ...", "said at the same press conference": the occasion the
+        # paragraph just told.
+        occasion=re.compile(rf"\b(?:{phrase_alternation(data['occasion_connectives'])}|"
+                            rf"{phrase_alternation(data['same_day_connectives'])})\b",
+                            re.IGNORECASE),
+        after_occasion=re.compile(rf"\b(?:{phrase_alternation(data['event_time_words'])})\s+"
+                                  r"(?:the|these|those|that)\s+(?P<noun>"
+                                  rf"{phrase_alternation(list(data['occasion_nouns']))})\b",
+                                  re.IGNORECASE),
+        occasion_cues={noun: re.compile(rf"\b(?:{phrase_alternation(cues)})\b", re.IGNORECASE)
+                       for noun, cues in data['occasion_nouns'].items()})
 
 _PERFECT = re.compile(r"\b(?:has|have|had|'s|’s|'ve|’ve)\s+(?:\w+ly\s+|also\s+|not\s+|"
                       r"long\s+|already\s+|repeatedly\s+|previously\s+|since\s+)*$",
@@ -158,6 +175,8 @@ _LEAD_LENGTH = 160
 """Characters a paragraph needs to be the lead, not a headline, byline or dateline."""
 _BULLET = re.compile(r"[-*•·▪–—]\s+|\d{1,2}[.)]\s+")
 _ENTRY_SEPARATOR = re.compile(r"(?:\s*[-–—]\s*\d{1,2})?(?:\s*,\s*\d{4})?\s*(?:[–—:]|\s-|--)\s+")
+_FRAME_REACH = 40
+"""Characters around an occasion of speaking within which a day is the occasion's own."""
 _ENTRY_GAP = 3
 """Characters a range or a weekday may take between a heading date and its separator."""
 
@@ -329,8 +348,16 @@ class StatementDater:
             return self.entries[paragraph.begin]
         words = _words()
         attribution = _attribution(ctx.text, sentence, content)
-        if words.at_that_time.search(attribution):
+        if words.at_that_time.search(attribution) or words.occasion.search(attribution) or \
+                words.occasion.match(ctx.text, verb.end + 1, verb.end + 40):
+            # ("Liu said afterwards he was ...": the words may be read from the adverb on.)
             return self._told_before(sentence)
+        after = words.after_occasion.search(attribution)
+        if after is not None:
+            # "met on Tuesday. X said after the talks that ...": the talks' day
+            day = self._occasion_day(sentence, words.occasion_cues[after.group("noun").lower()])
+            if day is not None:
+                return day
         if tense == "present" and _ACCORDING.search(
                 ctx.text, max(sentence.begin, verb.begin - 60), verb.end):
             # "According to Kyodo report, ...": a noun, not a verb in the present.
@@ -395,12 +422,36 @@ class StatementDater:
             occasion = frame.search(ctx.text, sentence.begin, sentence.end)
             if occasion is None or ctx.in_quote(occasion.start()) is not None:
                 continue
-            days = {d.date for d in ctx.dates_in(sentence.begin, sentence.end)
-                    if d.date.day is not None and not self._in_reported(d.span)
-                    and not ctx.in_quote(d.span.begin, d.span.end)
-                    and not ctx.is_dateline(d.span) and not _attributive(ctx.text, d.span)}
+            dated = [d for d in ctx.dates_in(sentence.begin, sentence.end)
+                     if d.date.day is not None and not self._in_reported(d.span)
+                     and not ctx.in_quote(d.span.begin, d.span.end)
+                     and not ctx.is_dateline(d.span) and not _attributive(ctx.text, d.span)]
+            days = {d.date for d in dated}
+            if len(days) > 1:
+                # "About the ban announced this month 6th, X at the press conference on
+                # 7th said ...": the day next to the occasion is its own
+                days = {d.date for d in dated if occasion.start() - _FRAME_REACH
+                        <= d.span.begin <= occasion.end() + _FRAME_REACH}
             if len(days) == 1:
                 return sentence.begin, days.pop()
+        return None
+
+    def _occasion_day(self, sentence: Span, cue: re.Pattern[str]) -> PartialDate | None:
+        """"X met Y in Beijing on Tuesday. Y said after the talks that ...": the day of the
+        sentence before in the paragraph that tells the occasion (``cue``: its noun or
+        verb) on a day; none when the paragraph told no such occasion (words said "after
+        the summit" the text did not date)."""
+        ctx = self.ctx
+        paragraph = ctx.paragraph_of(sentence.begin)
+        if paragraph is None:
+            return None
+        for before in reversed(ctx.sentences_in(paragraph.begin, sentence.begin)):
+            if before.begin >= sentence.begin or not cue.search(ctx.text, before.begin,
+                                                                before.end):
+                continue
+            days = [d for d in self._free_dates(before) if d.day is not None]
+            if days:
+                return days[-1]
         return None
 
     def _told_before(self, sentence: Span) -> PartialDate | None:

@@ -1,0 +1,45 @@
+"""The year a narrative is set in: a yearless date that goes on with a story told with a
+year ("On 1 July 2019 Japan tightened ... From 4 July, ...") takes the story's year, not the
+article's (see :func:`kg.extract.dates.find_dates`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..model import PartialDate
+
+PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+_STORY_REACH = 300
+"""Characters after a date with a year within which a yearless date of the same year
+continues its story ("On 1 July 2019 ... From 4 July")."""
+_SEQUEL = re.compile(r"\b(?:later|then|afterwards|after\s+that|the\s+following|that\s+same|"
+                     r"thereafter|subsequently)\b", re.IGNORECASE)
+"""Words before a yearless date in a later paragraph saying it follows the story told."""
+_SEQUEL_REACH = 60
+_SEQUEL_STORY_REACH = 1500
+
+
+def continue_story(text: str, m: re.Match[str], date: PartialDate,
+                   story: tuple[PartialDate, int], anchor: dt.date | None) -> PartialDate:
+    """A yearless date soon after a date with a year, in the same paragraph, not before it
+    in that year, is of that year: "On 1 July 2019 Japan tightened ... From 4 July,
+    exporters needed ..." (the narrative's year, not the article's)."""
+    told, end = story
+    if told.year == date.year:
+        return date
+    if m.start() - end > _STORY_REACH or PARAGRAPH_BREAK.search(text, end, m.start()):
+        # a later paragraph goes on with the story only when the date's sentence says it
+        # follows on ("A month later, on Aug. 2, ...", "Then in March ...")
+        lead = text[max(end, m.start() - _SEQUEL_REACH):m.start()]
+        lead = lead[max(lead.rfind(". "), lead.rfind("\n")) + 1:]
+        if m.start() - end > _SEQUEL_STORY_REACH or not _SEQUEL.search(lead):
+            return date
+    moved = PartialDate(told.year, date.month, date.day)
+    if told.month is not None and moved.month is not None and (
+            moved.month < told.month or (moved.month == told.month and told.day is not None
+                                         and moved.day is not None and moved.day < told.day)):
+        return date  # before the date told: not a continuation
+    if anchor is not None and (moved.year, moved.month or 0) > (anchor.year, anchor.month):
+        return date
+    return moved
