@@ -84,6 +84,20 @@ def test_the_ministrys_protest_is_the_persons_when_one_person_protested() -> Non
     assert [m.issuer for m in run(text)] == ["Masaaki Kanai", "Masaaki Kanai"]
 
 
+@pytest.mark.parametrize("state_act", [
+    "Tokyo has protested as well, at every level.",
+    "Separately, Japan demanded that the restrictions be withdrawn.",
+    "Japan lodged a formal protest with China, a spokesman said.",
+])
+def test_a_states_protest_beside_one_envoys_protest_is_the_envoys_act(state_act: str) -> None:
+    # The seeds' convention (annotators differ: one held-out set splits the state's own
+    # protest out); a split was tried and cost precision on unseen text.
+    text = f"Masaaki Kanai lodged a protest with the Chinese embassy on Tuesday. {state_act}"
+    protests = [m for m in run(text) if m.type is MeasureType.PROTEST]
+    assert [m.issuer for m in protests] == ["Masaaki Kanai"] * len(protests)
+    assert protests
+
+
 def test_a_protest_with_no_issuer_in_its_sentence_takes_the_paragraphs_subject() -> None:
     text = ("Japan condemned the export ban by China. Officials have formally protested the "
             "move through diplomatic channels.")

@@ -260,8 +260,9 @@ class Context:
         """Whether a mention can be a subject: not the object of a preposition, not a
         possessor ("China's objective"), not a modifier ("Japanese Prime Minister X")."""
         before = self.word_before(mention.span.begin)
-        if before is not None and before.lower() in PREPOSITIONS:
-            return False
+        if before is not None and before.lower() in PREPOSITIONS and \
+                not self._opens_sentence(mention.span.begin):
+            return False  # (a heading "... weighs in" before the sentence is not its word)
         if self.text[max(0, mention.span.begin - 1):mention.span.begin] == "(":
             return False  # "(Example Wire)": a credit, not a subject
         after = self.text[mention.span.end:mention.span.end + 40]
@@ -272,6 +273,10 @@ class Context:
         if after[:1] == " " and self.actor_at(mention.span.end) is not None:
             return False
         return _TITLE_AFTER.match(after) is None
+
+    def _opens_sentence(self, offset: int) -> bool:
+        sentence = self.sentence_of(offset)
+        return sentence is not None and not self.text[sentence.begin:offset].strip()
 
     def word_before(self, offset: int) -> str | None:
         """The word ending right before ``offset`` (punctuation in between allowed)."""
@@ -596,6 +601,15 @@ class Context:
         noun = m.group("noun").lower()
         begin = mention.span.begin - len(before) + m.start()
         span = Span.of(self.text, begin, mention.span.end)
+        if mention.type is ActorType.STATE and before.rstrip().endswith(" in"):
+            # "A Japanese Embassy official in Seoul said": "in" a state places a person
+            # whose description names its own body; it does not make them speak for the
+            # state ("Officials in Tokyo" still act for Japan).
+            person = next((a for a in self.actors_in(begin, mention.span.begin)
+                           if a.type is ActorType.PERSON), None)
+            if person is not None and any(
+                    w[:1].isupper() for w in person.span.text.split()[1:]):
+                return Subject(person.name, person.span)
         candidates = self._descriptions.get(noun, [])
         named = [n for n in candidates if self.serves(n, mention.name)]
         if len(set(named)) == 1:

@@ -185,6 +185,10 @@ def _verbs(ctx: Context, sentence: Span, matches: list[re.Match[str]]) -> list[S
                                      info.tense, dropped=True, unasserted=True))
             continue
         before = ctx.word_before(m.start())
+        if m.group()[:1].isupper() and before is not None and before[:1].isalpha() and \
+                _OPENING.fullmatch(ctx.text, sentence.begin, m.start()) is None and (
+                before[:1].isupper() or _CAPITAL_AFTER.match(ctx.text, m.end(), sentence.end)):
+            continue  # "a US State Department spokesperson", "the United States": a name
         if before is not None:
             lower = before.lower()
             if (lower in ctx.triggers.noun_markers or lower in PREPOSITIONS
@@ -340,6 +344,10 @@ def _frames() -> dict[str, re.Pattern[str]]:
     return out
 
 
+_OPENING = re.compile(r"[\s\"“‘'(*•-]*")
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+"""Around a capitalised trigger inside a sentence, a capitalised word makes it a word of a
+name ("the State Department", "the United States"); a verb's words open in lower case."""
 _AND_DETERMINER = re.compile(r"\band\s+(?:the|a|an)\s+$", re.IGNORECASE)
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|am)\s+(?:(?:not|also|widely|"
                         r"often|still|now|already|reportedly|[a-z]+ly)\s+)*$", re.IGNORECASE)

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import ActorType, Span
 from .context import Context
@@ -28,6 +29,7 @@ from .reported_words import (
 )
 from .speech_triggers import SpeechTrigger
 from .text import word_count
+from .triggers import load_triggers
 
 
 def resolve_nesting(ctx: Context, found: list[SpeechTrigger]) -> None:
@@ -201,7 +203,10 @@ def split_coordinated(ctx: Context, found: list[SpeechTrigger]) -> list[SpeechTr
       be withdrawn but has given no sign ...": a second predicate with no subject of its
       own, opened by an auxiliary or a modal;
     * "X threatened to impose tariffs and to restrict software exports": a second
-      infinitive.
+      infinitive;
+    * "X said the US was "closely following" the move and stood "firmly with" Japan": a
+      second verb in the simple past, both predicates quoted (not an "-ed" participle
+      sharing a "be" of the first: "was "lawful" and aimed only at ...").
     """
     out: list[SpeechTrigger] = []
     for trigger in found:
@@ -228,7 +233,7 @@ def _second_predicate(ctx: Context, trigger: SpeechTrigger) -> SpeechTrigger | N
             text.find("but", content.begin, content.end) == -1:
         return None  # no coordination at all: spare the patterns
     patterns = [_AND_THAT] if trigger.cls in ("say", "announce") else []
-    patterns.append(_AND_AUXILIARY)
+    patterns += [_AND_AUXILIARY, _and_past()]
     if trigger.cls in ("say", "demand") and text.startswith("to ", content.begin):
         patterns.append(_AND_TO)
     cuts = sorted((m for p in patterns for m in p.finditer(text, content.begin, content.end)
@@ -242,6 +247,14 @@ def _second_predicate(ctx: Context, trigger: SpeechTrigger) -> SpeechTrigger | N
         if m.re is _AND_THAT and not (has_quote(ctx, first) or has_quote(ctx, second)) \
                 and not m.group().lstrip(", ").startswith("but"):
             break  # "noted that A, and that B": one report; "A, but that B": a second claim
+        if m.re is not _AND_AUXILIARY and m.re is not _AND_THAT and m.re is not _AND_TO:
+            # "X said the US was "A" and stood "B"": a second verb in the past with no
+            # subject of its own is a second statement when both predicates are quoted.
+            if not (has_quote(ctx, first) and has_quote(ctx, second)) or \
+                    word_count(first.text) < SHORT_STATEMENT or \
+                    word_count(second.text) < SHORT_STATEMENT or \
+                    _participle_of_be(ctx, first, second):
+                continue
         if m.re is _AND_AUXILIARY:
             if _same_auxiliary(ctx, trigger, m):
                 # "Tokyo has demanded that A but has given no sign ...": the main clause
@@ -278,4 +291,31 @@ _AND_AUXILIARY = re.compile(
     r",?\s+(?:and|but)\s+(?=(?:(?:also|then|later|still|since|yet|[a-z]+ly)\s+)?"
     r"(?:has|have|had|was|were|is|are|would|will|could|can|should|must|may|might|did|does)"
     r"\s)")
+
+
+@lru_cache(maxsize=1)
+def _and_past() -> re.Pattern[str]:
+    """A coordinated verb in the simple past: ``[dates] past_verbs`` of ``triggers.toml``
+    (the irregular forms; the auxiliaries are :data:`_AND_AUXILIARY`'s) or a lower-case
+    "-ed" word ("-eed" words are not past: "need", "exceed")."""
+    irregular = [v for v in load_triggers().raw["dates"]["past_verbs"]
+                 if v not in ("was", "were", "had", "did")]
+    return re.compile(r",?\s+(?:and|but)\s+(?=(?:(?:also|then|later|again|[a-z]+ly)\s+)?"
+                      r"(?:" + "|".join(map(re.escape, irregular)) + r"|[a-z]+(?<!e)ed)\s)")
+
+
+_BE = re.compile(r"\b(?:is|are|was|were|be|been)\b")
+
+
+def _participle_of_be(ctx: Context, first: Span, second: Span) -> bool:
+    """"the measure was "lawful" and aimed only at ...": an "-ed" word after a first
+    predicate with "be" may be a participle sharing it, unless it is a speech verb
+    ("was "following the situation" and called for ...")."""
+    word = second.text.split(None, 1)[0].lower() if second.text.strip() else ""
+    if not word.endswith("ed") or word in load_triggers().raw["dates"]["past_verbs"]:
+        return False
+    info = ctx.triggers.speech_verbs.get(word)
+    return (info is None or info.tense != "past") and _BE.search(first.text) is not None
+
+
 _AND_TO = re.compile(r",?\s+and\s+(?=to\s)")

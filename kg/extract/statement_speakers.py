@@ -277,10 +277,29 @@ def sentence_speaker(ctx: Context, trigger: SpeechTrigger,
             return ctx.subject_left_of(span.end, begin)
         return _body_referred_to(ctx, begin, span)
     subject = _unless_named_head(ctx, ctx.clause_subject(begin, trigger.verb.begin), trigger)
+    subject = _person_titled_by(ctx, subject) or subject
     if subject is not None and _PREPOSITION_THE.search(
             ctx.text, max(begin, subject.span.begin - 24), subject.span.begin):
         return None  # "... at the World Trade Organization, calling ...": an object
     return subject
+
+
+def _person_titled_by(ctx: Context, subject: Subject | None) -> Subject | None:
+    """"Foreign ministry spokesperson Mao Ning made the point, describing ...": a body
+    before a title and a person's name modifies the title; the person is the subject."""
+    if subject is None or ctx.type_of(subject.name) is ActorType.PERSON:
+        return None
+    m = _title_then_name_regex().match(ctx.text, subject.span.end)
+    person = ctx.actor_at(m.end()) if m is not None else None
+    if person is None or person.type is not ActorType.PERSON:
+        return None
+    return Subject(person.name, person.span)
+
+
+@lru_cache(maxsize=1)
+def _title_then_name_regex() -> re.Pattern[str]:
+    nouns = phrase_alternation(load_triggers().raw["speech"]["subjects"]["descriptors"])
+    return re.compile(rf"[ \t]+(?i:{nouns})[ \t]+(?=[A-Z])")
 
 
 _LEADING_PRONOUN = re.compile(

@@ -40,9 +40,9 @@ A statement is found where a speech trigger (:mod:`.speech_triggers`; the words 
   never be read as a positive claim; one naming no topic (``declined to comment``) is none;
 * coordinated predicates are separate statements when they say more: ``X said A and that
   B`` with a quotation in either clause; ``X said A but would "B"`` (a contrasting claim,
-  quoted) and ``X said "A" and was "B"`` (both quoted); ``X threatened to A and to B``;
-  ``X called them "A" and said B``; ``Tokyo has demanded that A but has given no sign
-  ...`` ends the words before the main clause goes on;
+  quoted), ``X said "A" and was "B"`` and ``X said A was "B" and stood "C"`` (both
+  quoted); ``X threatened to A and to B``; ``X called them "A" and said B``; ``Tokyo has
+  demanded that A but has given no sign ...`` ends the words before the main clause goes on;
 * ``It said ...`` / ``They added ...`` is the last organisation or state that spoke, else the
   body the paragraph is about; inside ``wrote that they ...`` the pronoun is the writer's;
 * a verb coordinated after a statement shares its speaker (``He said A, and stressed that
