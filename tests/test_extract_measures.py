@@ -368,8 +368,10 @@ def test_a_ban_with_its_own_imposing_verb_is_a_measure_of_its_own() -> None:
     found = real("China is suspending imports of Japanese seafood, only months after partially "
                  "lifting a ban it imposed in 2023 over the release of treated water.",
                  date="2025-11-20")
+    # the partial lifting is an act of its own, undated here: 2023 is the ban's date
     assert [(m.type, m.date and m.date.isoformat(), m.status) for m in found] == [
         (MeasureType.IMPORT_BAN, None, MeasureStatus.ANNOUNCED),
+        (MeasureType.OTHER, None, MeasureStatus.HISTORICAL),
         (MeasureType.IMPORT_BAN, "2023", MeasureStatus.HISTORICAL)]
 
 

@@ -205,7 +205,9 @@ Target
     Targets are given as their state where known.
 
 Status
-    A precedent is historical; so is a measure the text says was lifted, scrapped or ended
+    A precedent is historical; so is an act that undoes a measure for good, told as done
+    (``Japan lifted the extra checks``, ``imports had only partly resumed``: type "other");
+    so is a measure the text says was lifted, scrapped or ended
     (``partly lifted the ban``, ``the quotas were scrapped``, also in the next sentence or
     clause: ``The curbs were lifted in March 2023``), or that lasted a stated time in the
     past (``halted shipments for weeks``); a suspended one stays "announced" (``suspended for

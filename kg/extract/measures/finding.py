@@ -41,6 +41,8 @@ _ING_NOUNS = frozenset({"licensing", "licencing", "listing", "spending", "ruling
                         "pricing", "funding", "training", "meeting", "briefing", "hearing",
                         "offering", "screening", "showing", "landing", "building"})
 """Words in -ing that open a measure phrase as nouns ("licensing requirements")."""
+_VERB_PREFIXES = ("re-", "co-", "pre-", "de-", "un-")
+_DEGREE = frozenset({"partly", "partially", "fully", "largely"})
 _BASE_VERBS = frozenset({"advise", "warn", "urge", "tell", "ask", "remind", "caution", "summon",
                          "lodge", "impose", "suspend", "prohibit", "restrict", "postpone",
                          "introduce", "tighten", "cancel", "expand", "bar", "ban", "halt",
@@ -647,7 +649,8 @@ def _entry_measures(ctx: Context, entries: list[Entry],
 def is_verbal(word: str, ctx: Context, begin: int) -> bool:
     """Whether the head is a verb: an -ed or -ing form, a present form, or a base form
     after a modal or "to" ("it would suspend imports")."""
-    lower = word.lower().split()[0]
+    words = word.lower().split()
+    lower = words[1] if len(words) > 1 and words[0] in _DEGREE else words[0]  # "partly lifted"
     if lower == "controls":
         # "China controls exports" is a verb; "China's controls", "the controls", "Tokyo's
         # new controls", "chip controls" are nouns.
@@ -656,7 +659,8 @@ def is_verbal(word: str, ctx: Context, begin: int) -> bool:
             not before[-1].endswith(("'s", "’s", "s'", "s’")) and before[-1][:1].islower() \
             and before[-1].lower() in ("also", "now", "still", "tightly", "strictly", "which",
                                        "that", "it", "and")
-    if (lower.endswith(("ed", "ing")) and lower not in _ING_NOUNS) or lower in _PRESENT_FORMS:
+    if (lower.endswith(("ed", "ing")) and lower not in _ING_NOUNS and not _compound(lower)) \
+            or lower in _PRESENT_FORMS:
         return True
     before = ctx.text[max(0, begin - 12):begin].lower().split()
     if bool(before) and before[-1] in _MODALS:
@@ -667,6 +671,12 @@ def is_verbal(word: str, ctx: Context, begin: int) -> bool:
         return (mention is not None and not mention.span.text.endswith(("'s", "’s"))) or \
             (bool(before) and before[-1] in ("and", "also", "then", "now", "jointly", "both"))
     return False
+
+
+def _compound(word: str) -> bool:
+    """"anti-dumping (duty)", "state-owned", "long-planned": a hyphenated word in -ing or
+    -ed is an adjective, unless a verb prefix makes it one ("re-imposed", "co-signed")."""
+    return "-" in word and not word.startswith(_VERB_PREFIXES)
 
 
 def _without_duplicates(found: list[Candidate]) -> list[Candidate]:

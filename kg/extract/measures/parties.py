@@ -105,6 +105,11 @@ _TOKEN = re.compile(r"[\w’'-]+|[,;:]")
 _ITS_BEFORE = re.compile(r"\b(?P<verb>[a-z]+)\s+(?:its|their)\s+(?:own\s+)?"
                          r"(?:[a-z][\w-]*\s+){0,2}$")
 """"withdrew its (formal) ": a verb and the possessive determiner before a measure noun."""
+_ORIGIN = re.compile(r"\s+(?:into|on|of|concerning|against)\s+(?:[\w-]+,?\s+){0,8}?(?:imported\s+)?"
+                     r"(?:from|originating\s+(?:in|from))\s+(?:the\s+)?")
+"""The goods of a trade case and the words naming where they come from."""
+_ITS_LINKS = frozenset({"that", "over", "to", "against", "about", "on", "into", "for"})
+"""Words before "its" that are no verb: the pronoun refers back to the nearest party."""
 _SUBORDINATE_OPENING = re.compile(
     r"\s*(?:[^,;:\n]{0,40}?\s[-–—]\s+)?(?:[\w-]+\s+){0,3}?(?:after|before|when|while|once|"
     r"following|although|though)\s[^,;:]{0,160}?,\s*", re.IGNORECASE)
@@ -227,8 +232,18 @@ def _its_owner(ctx: Context, c: Candidate, clause_begin: int) -> Subject | None:
     """"Seoul withdrew its WTO complaint", "Tokyo lifted its extra checks": a measure noun
     owned by "its"/"their" right after a verb is the verb's subject's, when that is a state
     or government body."""
-    m = _ITS_BEFORE.search(ctx.text, max(clause_begin, c.extent.begin - 60), c.extent.begin)
+    m = _ITS_BEFORE.search(ctx.text, max(c.sentence.begin, c.extent.begin - 60),
+                           c.extent.begin)
     if m is None:
+        return None
+    if m.group("verb") in _ITS_LINKS:
+        # "asked Beijing that its probe be fair", "protested to Seoul over its curbs": after
+        # a conjunction or preposition "its" takes the nearest acting party before it (also
+        # when the words after "asking that" are taken for reported words)
+        near = [a for a in ctx.actors_in(c.sentence.begin, m.start("verb"))
+                if a.type in (ActorType.STATE, ActorType.GOVERNMENT_BODY)]
+        return Subject(near[-1].name, near[-1].span) if near else None
+    if m.start() < clause_begin:
         return None
     subject = ctx.subject(m.start("verb"), clause_begin)
     if subject is None or ctx.type_of(subject.name) not in (ActorType.STATE,
@@ -374,6 +389,10 @@ def _adverbial_subject(ctx: Context, verb_begin: int, clause_begin: int) -> Subj
     (no comma, at most three words) separates from the verb."""
     for mention in reversed(ctx.actors_in(max(clause_begin, verb_begin - 60), verb_begin)):
         gap = ctx.text[mention.span.end:verb_begin]
+        for date in reversed(ctx.dates_in(mention.span.end, verb_begin)):
+            # "Beijing in June 2025 partly lifted ...": a date is one more adverbial word
+            cut = date.span.begin - mention.span.end
+            gap = gap[:cut] + "then" + gap[cut + len(date.span.text):]
         if re.fullmatch(r"\s+(?:[a-z][\w-]*\s+){1,5}", gap) and ctx.is_eligible_subject(mention):
             return Subject(mention.name, mention.span)
         return None
@@ -531,7 +550,27 @@ def fill_issuers(ctx: Context, candidates: list[Candidate]) -> None:
     paragraph and another state issues clearly more (half as much again, see
     :func:`_state_votes`) of the article's measures of the family: then that state's; else
     the subject of their clause, else of their paragraph, else the state behind most of the
-    family's measures."""
+    family's measures.  A trade case never borrows the state its goods come from: "the
+    anti-dumping investigation into X from Japan" is no case of Japan's."""
+    borrowing = [c for c in candidates if c.issuer is None and not c.unknown_subject]
+    _borrow_issuers(ctx, candidates)
+    for c in borrowing:
+        if c.issuer is None or c.type is not MeasureType.OTHER:
+            continue
+        origin = _goods_origin(ctx, c)
+        if origin is not None and origin in (c.issuer, ctx.state_of(c.issuer)):
+            c.issuer = None
+
+
+def _goods_origin(ctx: Context, c: Candidate) -> str | None:
+    """The state named as the origin of a measure's goods ("into dichlorosilane from
+    Japan", "concerning X originating in Japan", "on steel imported from Korea")."""
+    m = _ORIGIN.match(ctx.text, c.extent.end, c.sentence.end)
+    mention = ctx.actor_at(m.end()) if m is not None else None
+    return ctx.state_of(mention.name) if mention is not None else None
+
+
+def _borrow_issuers(ctx: Context, candidates: list[Candidate]) -> None:
     for index, c in enumerate(candidates):
         if c.issuer is not None or c.unknown_subject:
             continue

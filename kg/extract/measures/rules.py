@@ -102,6 +102,9 @@ class MeasureRules:
     suspending: frozenset[str]
     """Verbs whose "other" measure suspends another measure ("which Beijing froze for a
     year"): such a mention names no measure of its own in a list entry."""
+    undoing: frozenset[str]
+    """First words of an "other" measure that undoes another for good ("lifted the
+    extra checks", "imports had partly resumed"): told as done, it is historical."""
     episode_heads: frozenset[str]
     """Verbs of stopping ("halted", "stopped") that, in the past, make a de facto halt of
     shipments: an export control episode, not a formal ban."""
@@ -247,6 +250,7 @@ def measure_rules() -> MeasureRules:
             anaphor_types={k.lower(): MeasureType(v) for k, v in anaphora["own_types"].items()},
             standing=words_regex(data["status"]["standing"]),
             suspending=frozenset(head_key(w) for w in data["ending"]["suspending"]),
+            undoing=frozenset(head_key(w) for w in data["ending"]["undoing"]),
             episode_heads=frozenset(head_key(w) for w in data["status"]["episode_heads"]),
             lead_labels=frozenset(w.lower() for w in data["lists"]["lead_labels"]),
             lead_label_words=int(data["lists"]["lead_label_words"]),

@@ -70,6 +70,8 @@ def measure_status(ctx: Context, c: Candidate) -> MeasureStatus:
     window = _ADVERBIAL_SINCE.sub(r"\1 later", " ".join([*before, own, *after]))
     if is_weighed(ctx, c):
         return MeasureStatus.UNDER_CONSIDERATION
+    if undoes(c):
+        return MeasureStatus.HISTORICAL  # "Japan lifted the extra checks": that act is over
     if "exposure" in window or "impact" in window or "effect" in window or \
             "fallout" in window or "consequence" in window or "implication" in window or \
             "cost" in window or "risk" in window:
@@ -299,6 +301,13 @@ def past_halts_are_controls(candidates: list[Candidate]) -> None:
         if c.type is MeasureType.EXPORT_BAN and c.status is MeasureStatus.HISTORICAL and \
                 head_key(c.head.text) in heads:
             c.type = MeasureType.EXPORT_CONTROL
+
+
+def undoes(c: Candidate) -> bool:
+    """An "other" measure that undoes another for good ("lifted the curbs", "imports had
+    partly resumed"), told as done: no modal or "to" before it (the hedges catch those)."""
+    return c.type is MeasureType.OTHER and c.statement is None and \
+        c.head.text.split()[0].lower() in measure_rules().undoing
 
 
 def is_suspension(c: Candidate) -> bool:

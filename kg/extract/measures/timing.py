@@ -16,6 +16,7 @@ from ..context import Context
 from ..dates import DateMention
 from .candidate import PREPOSITION_BEFORE, Candidate, enclosing, period, same_sentence
 from .rules import measure_rules
+from .status import undoes
 
 _PERIOD_BEFORE = re.compile(r"\b(?:beginning|starting|ending|until|till|through|throughout|by|"
                             r"since|for|continuing|lasting|running|extending)"
@@ -29,6 +30,12 @@ _WHEN_CLAUSE = re.compile(r"(?:\s+[\w’'-]+){0,5},?\s+when\s+(?:[\w’'-]+\s+){
 _SINCE_REACH = 4
 """Words between a head and "since <date>" for the date to be the measure's start."""
 _ADJACENT = re.compile(r"[\s,]*")
+_UNDONE_OWN = re.compile(r"\s+(?:a|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:ban|embargo|"
+                         r"suspension|curbs|controls|restrictions|quotas|duties)\s+"
+                         r"(?:(?:it|they)\s+)?(?:had\s+)?(?:imposed|introduced|adopted|"
+                         r"announced)\b")
+"""The measure an undoing act names, with its own participle ("part of | a ban imposed in
+2023"): a date in that participle is the undone measure's."""
 _OWN_CLAUSE = re.compile(r"\s+(?:(?:which|that)\s+)?(?:(?:[Ii]t|[Tt]hey|[A-Z][\w.-]+)\s+)?"
                          r"(?:had\s+|has\s+)?(?:imposed|introduced|announced|adopted|enacted|"
                          r"issued|unveiled|launched)\b[^,;:]{0,30}")
@@ -103,6 +110,9 @@ def measure_date(ctx: Context, c: Candidate, statements: list[StatementMention],
         if (_PERIOD_BEFORE.search(lead[-25:]) and not since and not when) or \
                 _FISCAL.search(lead):
             continue  # "until Nov. 27", "for fiscal 2026": a period, not the measure's day
+        if span.begin >= c.extent.end and undoes(c) and \
+                _UNDONE_OWN.match(text, c.extent.end, span.begin) is not None:
+            continue  # "agreed to lift part of a ban imposed in 2023": the ban's own date
         if _bracketed_for_another(text, c, span):
             continue  # "controls on gallium (August 2023), graphite (December 2023)"
         heading = c.entry is not None and span.begin == c.entry.head_span.begin
