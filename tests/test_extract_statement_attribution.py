@@ -45,3 +45,53 @@ def test_an_official_in_a_capital_does_not_speak_for_that_state() -> None:
     [s] = fixture("official_in_a_capital")
     assert s.speaker == "unnamed Freedonian embassy official"
     assert s.span.text == 'Fredville "wants a calm exchange" on the levy'
+
+
+def test_the_notice_says_speaks_for_the_body_that_issued_it() -> None:
+    # "X published Circular No. 9 ... the notice says": no actor names the notice; the body
+    # that issued the document speaks. What the notice leaves out is no statement.
+    [s] = fixture("document_noun_after_its_issue")
+    assert s.speaker == "Ministry of Commerce of Ruritania"
+    assert s.span.text.startswith('Traders "in any market" that pass such steel')
+    assert s.span.text.endswith('will be "held to account"')
+
+
+def test_the_announcement_after_a_body_spoke_is_that_bodys() -> None:
+    # "The ministry said ... The announcement further states that ...": the announcement is
+    # what the ministry said; an adverb may stand between the document and its verb.
+    said, states = fixture("document_noun_after_its_body_spoke")
+    assert said.speaker == states.speaker == "Ministry of Commerce of Ruritania"
+    assert states.span.text == ("resellers who ship the capped grades onward would lose "
+                                "their permits")
+
+
+def test_a_relative_clause_with_its_own_speaker_ends_the_words_before_it() -> None:
+    # ", in which Brandt said ...": Brandt's words, not part of what Bao said.
+    bao, brandt = fixture("in_which_clause_has_its_own_speaker")
+    assert bao.speaker == "Bao Lin"
+    assert bao.span.text.endswith("withdraw his March speech")
+    assert brandt.speaker == "Karl Brandt"
+    assert brandt.span.text == ("a blockade of the strait could pose an existential threat "
+                                "to Freedonia")
+
+
+def test_a_quotation_after_a_colon_clause_is_not_a_demand_verbs_words() -> None:
+    # "shows no sign of yielding:" reports nothing; the quotation is Bao's, after "said".
+    [s] = fixture("demand_verb_before_a_colon_clause")
+    assert s.speaker == "Bao Lin"
+    assert s.span.text == 'Fredville must "drop its claims" before any talks'
+
+
+def test_an_unnamed_spokesperson_of_a_generic_body_speaks_for_the_states_body() -> None:
+    # No defence ministry was named before: the state the sentence names owns it.
+    [s] = fixture("generic_body_spokesperson_of_the_state")
+    assert s.speaker == "Ministry of Defense of Freedonia"
+    assert s.span.text == 'the quotas were "a breach of trust"'
+
+
+def test_a_time_clause_with_its_own_speaker_is_a_statement_of_its_own() -> None:
+    # "after Brandt said ...": Brandt's words, not part of what Bao said.
+    bao, brandt = fixture("time_clause_has_its_own_speaker")
+    assert (bao.speaker, bao.span.text) == ("Bao Lin", "the quotas were tightened")
+    assert brandt.speaker == "Karl Brandt"
+    assert brandt.span.text == 'the strait could be closed "at any hour"'

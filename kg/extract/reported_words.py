@@ -42,9 +42,11 @@ _THAT_SKIP_WORDS = 7
 _TERM_MAX_WORDS = 4
 SHORT_CONTENT = 3
 SHORT_STATEMENT = 5
-_BOUNDARY_WORDS = r"(?:while|and|but|as|before|after|a move|which|who|though|although|when|with)"
+_BOUNDARY_WORDS = (r"(?:while|and|but|as|before|after|a move|which|who|though|although|when|with"
+                   r"|(?:in|at|during|under|through)\s+which)")
 """Words opening a new clause after a comma: the words reported before them end there
-(", when Takaichi said ...", ", with spokesperson X telling reporters ...")."""
+(", when Takaichi said ...", ", with spokesperson X telling reporters ...", "her remarks
+in parliament, in which she said ...")."""
 BOUNDARY = re.compile(r"(?:[,;]['’\"”]?|['’\"”][,;]|\s[—–])\s*(?:" + _BOUNDARY_WORDS + r"\s+"
                        r"(?:(?:also|then|again|[a-z]+ly)\s+)?)?$")
 _TEMPORAL = frozenset({"last", "this", "earlier", "later", "late", "early", "next",
@@ -550,7 +552,15 @@ def demand_reports_words(ctx: Context, trigger: SpeechTrigger, begin: int, end: 
                  r"swift)\s+){0,3}([\w-]+)", after)
     if m is not None and m.group(1).lower() in table["demand_objects"]:
         return True
-    return any(not is_term_in(ctx, q) for q in ctx.quotes_in(begin, end + 1))
+    # "shows little sign of relenting: a spokesperson said Japan must "correct ...": a
+    # quotation in a new clause after a colon or semicolon is that clause's words.
+    return any(not is_term_in(ctx, q) and not _CLAUSE_BREAK.search(ctx.text, trigger.verb.end,
+                                                                    q.outer.begin)
+               for q in ctx.quotes_in(begin, end + 1))
+
+
+_CLAUSE_BREAK = re.compile(r"[:;]\s*[^\s\"“‘'”’]")
+"""A colon or semicolon opening a clause of words (not a quotation right after it)."""
 
 
 _SUBJUNCTIVE = re.compile(r"\s+(?:the|its|their|a|an|this|that|all)\s+(?:[\w’'-]+\s+){0,3}?"

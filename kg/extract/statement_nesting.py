@@ -2,9 +2,10 @@
 
 * :func:`resolve_nesting` -- a speech verb inside another's reported words splits them
   (", a move Beijing says ...", ", when Takaichi said ...", ", with spokesperson X telling
-  ..."), forms a reporting chain ("the Journal reported that an official said ...": the
-  official's words via the outlet; "the foreign ministry said Kanai had told the envoy
-  that ...": Kanai's, via the ministry), or is part of them;
+  ...", ", in which X said ...", "came only after X said ..."), forms a reporting chain
+  ("the Journal reported that an official said ...": the official's words via the outlet;
+  "the foreign ministry said Kanai had told the envoy that ...": Kanai's, via the
+  ministry), or is part of them;
 * :func:`end_before_unknown_speakers` -- ", and Chinese experts said B": a clause whose
   speaker no actor names ends the words before it, which are not its speaker's;
 * :func:`split_coordinated` -- reported words holding two coordinated predications are
@@ -30,6 +31,11 @@ from .reported_words import (
 from .speech_triggers import SpeechTrigger
 from .text import word_count
 from .triggers import load_triggers
+
+_SUBORDINATOR = re.compile(r"(?:\s+(?:only|just|shortly|soon|long|even|right|well))?"
+                           r"\s+(?:after|before|since|until)\s+$")
+"""A time clause with a speaker of its own ("both of which came after Takaichi said ..."):
+its words are not those of the statement around it."""
 
 
 def resolve_nesting(ctx: Context, found: list[SpeechTrigger]) -> None:
@@ -107,7 +113,10 @@ def resolve_nesting(ctx: Context, found: list[SpeechTrigger]) -> None:
                 lead = lead[:title.start()] if title is not None else lead
                 # "..., while the state-run Global Times said": the article and modifiers.
                 lead = _SPEAKER_MODIFIERS.sub("", lead)
-            if coordinated or (BOUNDARY.search(lead)
+            subordinate = _SUBORDINATOR.search(lead) if start != inner.verb.begin else None
+            if subordinate is not None:
+                lead = lead[:subordinate.start()]  # "tightened only after X said": "tightened"
+            if coordinated or subordinate or (BOUNDARY.search(lead)
                                and (inner.tense == "gerund" or inner.post_quote is None)):
                 end = trim_end(ctx.text, content.begin, content.begin + len(lead.rstrip()))
                 end = trim_boundary_words(ctx.text, content.begin, end)

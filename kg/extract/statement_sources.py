@@ -194,6 +194,29 @@ def spoken_for(ctx: Context, actors: list[ActorMention], speaker: Subject) -> st
     if body is not None and body.type is not ActorType.STATE and \
             word.group(1).lower() in body.name.lower():
         return body.name
+    return _state_body(ctx, span)
+
+
+def _state_body(ctx: Context, span: Span) -> str | None:
+    """"Beijing shows little sign of relenting: a foreign ministry spokesperson said":
+    a generic body (a ``[[kind]]`` of the actor data) no mention named before speaks for
+    the state its sentence named last before the spokesperson."""
+    sentence = ctx.sentence_of(span.begin)
+    if sentence is None:
+        return None
+    state = None
+    for mention in ctx.actors_in(sentence.begin, span.begin):
+        if mention.type is ActorType.STATE:
+            state = mention.name
+    if state is None:
+        return None
+    described = " ".join(span.text.lower().split())
+    data = actor_data()
+    for kind_id, kind in data.kinds.items():
+        if kind.type is ActorType.GOVERNMENT_BODY and any(
+                re.search(rf"(?<![\w-]){re.escape(term)}\s+spokes", described)
+                for term in kind.terms):
+            return data.body_name(kind_id, state)
     return None
 
 

@@ -105,7 +105,8 @@ def _document_nouns() -> str:
 def _document_subject_regex() -> re.Pattern[str]:
     """A document noun (and perhaps one modifier before it) right before a verb."""
     return re.compile(rf"(?<![\w-])(?:(?!(?:the|a|an|its|their|his|her|this|that)\s)"
-                      rf"(?P<mod>(?-i:[a-z])[\w-]*)\s+)?(?P<noun>{_document_nouns()})\s+$",
+                      rf"(?P<mod>(?-i:[a-z])[\w-]*)\s+)?(?P<noun>{_document_nouns()})\s+"
+                      rf"(?:(?:also|further|then|(?-i:[a-z]+ly))\s+)?$",
                       re.IGNORECASE)
 
 
@@ -132,15 +133,62 @@ def document_subject(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
     earlier = [p for p in ctx.paragraphs if p.end <= floor]
     floor = earlier[-1].begin if earlier else floor
     noun = m.group("noun").lower()
+    named = _named_document_owner(ctx, noun, floor, head)
+    if named is None and trigger.cls != "negation":
+        # Failing that, the owner of the last such document a few paragraphs back ("The
+        # MOFCOM announcement bans ... [two claims later] The announcement says ..."), or
+        # the body that issued one or spoke (:func:`_document_issuer`); what a document
+        # leaves out ("the notice did not name any country") only describes it.
+        named = _named_document_owner(ctx, noun, max(0, head - 2 * _ISSUE_REACH), floor) \
+            or _document_issuer(ctx, trigger.sentence)
+    return Subject(named.name, span) if named is not None else None
+
+
+def _named_document_owner(ctx: Context, noun: str, floor: int, end: int
+                          ) -> ActorMention | None:
+    """The actor the last ``noun`` between ``floor`` and ``end`` is named after."""
     named = None
-    lower = ctx.text[:head].lower()
+    lower = ctx.text[:end].lower()
     at = lower.find(noun, floor)
     while at != -1:
         previous = _DOCUMENT_MODIFIER.search(ctx.text, max(floor, at - 30), at)
         found = ctx.actor_ending_at(_owner_end(ctx, previous.start() if previous else at))
         named = found or named
         at = lower.find(noun, at + len(noun))
-    return Subject(named.name, span) if named is not None else None
+    return named
+
+
+_ISSUERS = (ActorType.GOVERNMENT_BODY, ActorType.STATE, ActorType.ORGANIZATION,
+            ActorType.COMPANY)
+
+
+def _document_issuer(ctx: Context, sentence: Span) -> ActorMention | None:
+    """"MOFCOM issued Announcement No. 1 ... The notice says ...", "The ministry said that
+    ... The announcement added that ...": a definite document no actor's name came with is
+    the text of the body that last issued a document or, in the sentence just before,
+    spoke: the subject of the nearest sentence before (a few paragraphs back at most)
+    that names a document, or of the one right before if a body's speech verb is there."""
+    nouns = _any_document_regex()
+    for n, before in enumerate(reversed(ctx.sentences_in(max(0, sentence.begin - _ISSUE_REACH),
+                                                         sentence.begin))):
+        if before.end > sentence.begin:
+            continue
+        spoke = n == 0 and ctx.triggers.speech_regex.search(ctx.text, before.begin, before.end)
+        if not spoke and nouns.search(ctx.text, before.begin, before.end) is None:
+            continue
+        subject = ctx.clause_subject(before.begin, before.end)
+        if subject is None:
+            return None
+        mention = ctx.actor_ending_at(subject.span.end)
+        if mention is None or ctx.type_of(mention.name) not in _ISSUERS:
+            return None
+        return mention
+    return None
+
+
+@lru_cache(maxsize=1)
+def _any_document_regex() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_document_nouns()})(?![\w-])", re.IGNORECASE)
 
 
 _DOCUMENT_MODIFIER = re.compile(r"(?<![\w-])[a-z][\w-]*\s+$")

@@ -58,8 +58,12 @@ A statement is found where a speech trigger (:mod:`.speech_triggers`; the words 
   the ``via`` of a person's or body's words;
 * a document speaks for the actor it is named after (``a MOFCOM statement said``,
   ``Foreign Ministry statement called``, ``..., the statement said`` after ``according to
-  a MOFCOM statement``), and an unnamed spokesperson for the body the description names
-  (``a U.S. Commerce Department spokesperson said``: :mod:`.statement_sources`);
+  a MOFCOM statement``); a definite document no actor's name came with (``..., the notice
+  says``, ``The announcement added that ...``) for the body that last issued a document or
+  spoke just before; an unnamed spokesperson for the body the description names (``a U.S.
+  Commerce Department spokesperson said``), or for the generic body of the state the
+  sentence names (``Beijing ...: a foreign ministry spokesperson said``:
+  :mod:`.statement_sources`);
 * page furniture (a headline and its repeats, photo captions, lists of links: see
   :mod:`.furniture`) holds no statement;
 * a quotation interrupted by its attribution mid-sentence ('“We oppose,” she said, “any
