@@ -134,3 +134,26 @@ def test_words_said_earlier_do_not_take_the_leads_day() -> None:
             "World Trade Organization.\n\n"
             "Director general Rina Wati earlier said the quotas were \"not negotiable\".")
     assert dates_of(text, "Rina Wati") == [None]
+
+
+def test_a_document_speaking_takes_the_day_it_was_issued() -> None:
+    # "The notice states ...": the notice was issued on Monday, not on the article's day.
+    text = ("On Monday, Indonesia's trade ministry issued Notice No. 14, which caps nickel "
+            "ore shipments at two million tonnes a quarter. The notice further states that "
+            "smelters exceeding the cap would lose their permits.")
+    assert dates_of(text, "Ministry of Trade of Indonesia") == ["2026-03-09"]
+
+
+def test_a_document_named_after_a_dated_issue_keeps_that_day_in_a_later_paragraph() -> None:
+    # The document is named undated in between; the day of its publishing still holds.
+    text = ("Indonesia's trade ministry published Circular No. 14 of 2026 on March 2.\n\n"
+            "The ministry's circular caps nickel ore shipments for the year.\n\n"
+            "Buyers abroad that resell the ore would be \"barred from future quotas\", the "
+            "circular says.")
+    assert dates_of(text, "Ministry of Trade of Indonesia") == ["2026-03-02"]
+
+
+def test_a_document_introduced_without_a_date_speaks_on_the_articles_day() -> None:
+    text = ("Indonesia's trade ministry published a circular on nickel quotas. Buyers abroad "
+            "that resell the ore would be \"barred from future quotas\", the circular says.")
+    assert dates_of(text, "Ministry of Trade of Indonesia") == ["2026-03-12"]

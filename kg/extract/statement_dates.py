@@ -29,6 +29,11 @@ A statement is dated only where the text places the act of saying, in this order
    ("afterwards", "at the same press conference": ``occasion_connectives`` of
    ``[dates]``); "said after the talks" takes the day of the sentence of the paragraph
    that told the talks on a day (``occasion_nouns``);
+2b. words whose subject is a definite document ("..., the notice says", "The announcement
+   added that") take, in any tense, the day the text gives its issuing: the nearest sentence
+   before naming a document of the speaker's or having it publish one ("On Jan. 6, X issued
+   Announcement No. 1", "the Jan. 6 notice"), or its dated statement right before; with
+   none, or one introduced undated ("a X statement"), the rules below;
 3. a verb in the present tense ("China says", also the present progressive "the Chinese
    side is explaining that") takes the article's own date; in the questions and answers of
    a transcript, the day of the conversation (the seeds date "China says" so, and so a
@@ -81,7 +86,7 @@ from typing import cast
 
 from ..model import ActorType, PartialDate, Span, is_unnamed
 from .context import Context, Subject
-from .triggers import load_triggers, phrase_alternation
+from .triggers import load_triggers, phrase_alternation, words_regex
 
 
 @dataclass(frozen=True)
@@ -93,13 +98,23 @@ class _Words:
     occasion: re.Pattern[str]
     after_occasion: re.Pattern[str]
     occasion_cues: dict[str, re.Pattern[str]]
+    document_subject: re.Pattern[str]
+    document: re.Pattern[str]
+    publishing: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    """The statement-date words of ``[dates]`` in ``kg/data/triggers.toml``."""
-    data = load_triggers().dates
+    """The statement-date words of ``[dates]`` (and document words of ``[speech]``)."""
+    data, speech = load_triggers().dates, load_triggers().raw["speech"]
+    nouns = phrase_alternation(speech["document_nouns"])
     return _Words(
+        document_subject=re.compile(rf"(?<![\w-])(?:the|this|that|its|their)\s+"
+                                    rf"(?:[\w’'-]+\s+){{0,2}}?(?:{nouns})\s+"
+                                    r"(?:(?:also|further|then|[a-z]+ly)\s+)?$", re.IGNORECASE),
+        document=re.compile(rf"(?<![\w-])(?P<a>\b(?:a|an)\s+(?:[\w’'-]+\s+){{0,2}}?)?"
+                            rf"(?:{nouns})(?![\w-])", re.IGNORECASE),
+        publishing=words_regex(speech["publishing_verbs"], flags=0),
         # "after the summit", "before roughly 100 minutes of talks": a time clause whose
         # event is not a date expression.
         elsewhere=re.compile(rf"\b(?:{phrase_alternation(data['event_time_words'])})\s+"
@@ -176,6 +191,10 @@ _LEAD_LENGTH = 160
 _BULLET = re.compile(r"[-*•·▪–—]\s+|\d{1,2}[.)]\s+")
 _ENTRY_SEPARATOR = re.compile(r"(?:\s*[-–—]\s*\d{1,2})?(?:\s*,\s*\d{4})?\s*(?:[–—:]|\s-|--)\s+")
 _FRAME_REACH = 40
+_DOCUMENT_REACH = 3000  # characters back to look for the issuing of a document
+_NUMBER_OF = re.compile(r"\d\s+of\s+$")
+_OWNER_GAP = re.compile(r"(?:['’]s?)?(?:\s+[\w.’'-]+){0,2}?\s+(?:[\w-]+)", re.IGNORECASE)
+"""Characters back within which the issuing of a document that speaks is looked for."""
 """Characters around an occasion of speaking within which a day is the occasion's own."""
 _ENTRY_GAP = 3
 """Characters a range or a weekday may take between a heading date and its separator."""
@@ -347,6 +366,11 @@ class StatementDater:
         if paragraph is not None and paragraph.begin in self.entries:
             return self.entries[paragraph.begin]
         words = _words()
+        if speaker and words.document_subject.search(
+                ctx.text, max(sentence.begin, verb.begin - 60), verb.begin):
+            issued = self._issued(sentence, speaker)
+            if issued is not None:
+                return issued
         attribution = _attribution(ctx.text, sentence, content)
         if words.at_that_time.search(attribution) or words.occasion.search(attribution) or \
                 words.occasion.match(ctx.text, verb.end + 1, verb.end + 40):
@@ -397,6 +421,50 @@ class StatementDater:
                 ctx.type_of(speaker) is ActorType.PERSON and not is_unnamed(speaker):
             lead = self._framed(sentence, verb)
         return lead
+
+    def _issued(self, sentence: Span, speaker: str) -> PartialDate | None:
+        """Rule 2b of the module doc: the day of the issuing of the document that speaks."""
+        ctx, words = self.ctx, _words()
+        before = ctx.sentences_in(max(0, sentence.begin - _DOCUMENT_REACH), sentence.begin)
+        for n, prior in enumerate(reversed([b for b in before if b.end <= sentence.begin])):
+            said = [d for who, d in self.dated_statements.get(prior.begin, []) if who == speaker]
+            if n == 0 and said:
+                return said[0]
+            named = [m for m in words.document.finditer(ctx.text, prior.begin, prior.end)
+                     if ctx.in_quote(m.start()) is None and self._owned(prior, m, speaker)]
+            verbs = [m for m in words.publishing.finditer(ctx.text, prior.begin, prior.end)
+                     if ctx.in_quote(m.start()) is None and (named or self._owned(
+                         prior, m, speaker, by=True))]
+            best: tuple[int, PartialDate] | None = None
+            for mention in ctx.dates_in(prior.begin, prior.end) if named or verbs else []:
+                span = mention.span
+                if ctx.in_quote(span.begin, span.end) or ctx.is_dateline(span) or \
+                        self._in_reported(span) or _year_of_noun(ctx.text, span) or \
+                        _NUMBER_OF.search(ctx.text, max(0, span.begin - 8), span.begin):
+                    continue  # ("Announcement No. 1 of 2026": which document, not when)
+                # before the verb, or after it in its clause, or naming the document
+                near = [abs(span.begin - m.start()) for m in verbs if span.end <= m.start()
+                        or not re.search(r"[,;]", ctx.text[m.end():span.begin])] + \
+                    [0 for m in named if _attributive(ctx.text, span)
+                     and 0 <= m.start() - span.end <= 3]
+                if near and (best is None or min(near) < best[0]):
+                    best = (min(near), mention.date)
+            if best is not None or verbs or any(m.group("a") for m in named):
+                return best[1] if best else None  # undated when introduced so
+        return None
+
+    def _owned(self, sentence: Span, m: re.Match[str], speaker: str, by: bool = False) -> bool:
+        """Whether no other actor's name comes with the document named at ``m`` ("a
+        purported METI notice"), or (``by``) the speaker is right before the publishing
+        verb at ``m`` ("China's commerce ministry on Tuesday announced")."""
+        ctx = self.ctx
+        found = ctx.actors_in(max(sentence.begin, m.start() - 40), m.start() if by else m.end())
+        if by:
+            return bool(found) and found[-1].name == speaker and \
+                re.fullmatch(r"[^,;]{0,30}", ctx.text[found[-1].span.end:m.start()]) is not None
+        return all(not _OWNER_GAP.fullmatch(ctx.text, f.span.end, m.end())
+                   or f.name in (speaker, ctx.state_of(speaker), ctx.root(speaker))
+                   for f in found)
 
     def _framed(self, sentence: Span, verb: Span) -> PartialDate | None:
         """Rule 7 of the module doc: the day of the occasion the lead sets, for a named
