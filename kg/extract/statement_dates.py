@@ -86,6 +86,7 @@ from typing import cast
 
 from ..model import ActorType, PartialDate, Span, is_unnamed
 from .context import Context, Subject
+from .timeline_entries import timeline_entries
 from .triggers import load_triggers, phrase_alternation, words_regex
 
 
@@ -167,17 +168,6 @@ _RELATIVE_ASIDE = re.compile(r",\s+(?:who|whom|whose|which)\b[^,;]*,")
 meeting on Monday, said ..."): its dates are its own event's, not the saying's."""
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _SUBJECT_TIME = re.compile(r"\s(?:(?:late|early)\s+)?(?:on|in|at)\s*$")
-_NUMERIC_HEADING = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*(?:[–—:]|-{1,2})\s")
-_CLOCK_HEADING = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?<=\d|\.|m)"
-                            r"(?:\s+[A-Z]{2,4}(?:[+-]\d{1,2})?)?"
-                            r"(?:\s*\((?P<day>[^()\n]{3,24})\))?\s*(?:[–—]|-{1,2})\s")
-"""A live blog's entry heading: a time of day and a dash ("18:05 JST — ...", "9.30am - "),
-with the day in brackets when the blog runs past midnight ("00:20 JST (Jan. 7) – ...")."""
-_TITLE_LINE = re.compile(r"[^\n]{0,90}?(?<![.!?:;,])\s*")
-"""A heading line that is only a title ("21:05 JST – Tokyo protests"): short, with no
-sentence end; its entry's words are the paragraphs below it."""
-_ENTRY_REACH = 6
-"""Paragraphs an entry heading on a line of its own reaches down to at most."""
 _EARLIER = re.compile(r"\b(?:earlier|previously|once|before|already)\s+(?:\w+ly\s+)?$",
                       re.IGNORECASE)
 _DATELINE = re.compile(r"[A-Z][A-Z/,.'’ -]{1,40}?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
@@ -188,72 +178,15 @@ _LEAD_SENTENCES = 2
 """Sentences of the lead paragraph that tell the day's news."""
 _LEAD_LENGTH = 160
 """Characters a paragraph needs to be the lead, not a headline, byline or dateline."""
-_BULLET = re.compile(r"[-*•·▪–—]\s+|\d{1,2}[.)]\s+")
-_ENTRY_SEPARATOR = re.compile(r"(?:\s*[-–—]\s*\d{1,2})?(?:\s*,\s*\d{4})?\s*(?:[–—:]|\s-|--)\s+")
 _FRAME_REACH = 40
-_DOCUMENT_REACH = 3000  # characters back to look for the issuing of a document
-_NUMBER_OF = re.compile(r"\d\s+of\s+$")
-_OWNER_GAP = re.compile(r"(?:['’]s?)?(?:\s+[\w.’'-]+){0,2}?\s+(?:[\w-]+)", re.IGNORECASE)
-"""Characters back within which the issuing of a document that speaks is looked for."""
 """Characters around an occasion of speaking within which a day is the occasion's own."""
-_ENTRY_GAP = 3
-"""Characters a range or a weekday may take between a heading date and its separator."""
-
-
-def timeline_entries(ctx: Context) -> dict[int, PartialDate | None]:
-    """Paragraphs that open with a date and a dash or colon ("Nov. 7 – ...", "- July 3,
-    2023: ..."): their heading date, keyed by the paragraph's start offset.  A heading
-    whose date cannot be read ("03/07/2020 – ...": day and month ambiguous) gives None:
-    the entry is dated, but not by the article."""
-    entries: dict[int, PartialDate | None] = {}
-    titled: list[int] = []  # the entries whose heading line is only a title
-    for paragraph in ctx.paragraphs:
-        begin = paragraph.begin
-        bullet = _BULLET.match(ctx.text, begin, paragraph.end)
-        if bullet is not None:
-            begin = bullet.end()
-        dates = ctx.dates_in(begin, min(paragraph.end, begin + 40))
-        clock = _CLOCK_HEADING.match(ctx.text, begin, paragraph.end)
-        if clock is not None and not (dates and dates[0].span.begin == begin) and \
-                re.search(r"[:.]|[ap]\.?m", clock.group()):
-            # A live blog's entries are times of the article's own day, or of the day its
-            # heading gives in brackets.
-            own = ctx.article.metadata.date
-            day = [d.date for d in ctx.dates_in(clock.start("day"), clock.end("day"))
-                   if d.date.day is not None] if clock.group("day") else []
-            entries[paragraph.begin] = day[0] if day else \
-                PartialDate.from_date(own) if own is not None else None
-        elif dates and dates[0].span.begin == begin:
-            separator = _ENTRY_SEPARATOR.match(ctx.text, dates[0].span.end, paragraph.end)
-            if separator is None:
-                continue
-            entries[paragraph.begin] = dates[0].date
-            clock = separator
-        elif _NUMERIC_HEADING.match(ctx.text, begin, paragraph.end):
-            entries[paragraph.begin] = None
-            continue
-        else:
-            continue
-        if _TITLE_LINE.fullmatch(ctx.text, clock.end(), paragraph.end):
-            titled.append(paragraph.begin)
-    if titled:
-        _reach_below(ctx, entries, titled)
-    return entries
-
-
-def _reach_below(ctx: Context, entries: dict[int, PartialDate | None],
-                 titled: list[int]) -> None:
-    """A heading on a line of its own ("21:05 JST – Tokyo protests") dates the paragraphs
-    below it, up to the next heading or a line that is only a title (another section)."""
-    paragraphs = ctx.paragraphs
-    starts = [p.begin for p in paragraphs]
-    for begin in titled:
-        i = bisect.bisect_left(starts, begin) + 1
-        for paragraph in paragraphs[i:i + _ENTRY_REACH]:
-            if paragraph.begin in entries or \
-                    _TITLE_LINE.fullmatch(ctx.text, paragraph.begin, paragraph.end):
-                break
-            entries[paragraph.begin] = entries[begin]
+_DOCUMENT_REACH = 3000
+"""Characters back within which the issuing of a document that speaks is looked for."""
+_NUMBER_OF = re.compile(r"\d\s+of\s+$")
+"""A number before "of" and a year ("Announcement No. 1 of 2026"): which document, not when."""
+_OWNER_GAP = re.compile(r"(?:['’]s?)?(?:\s+[\w.’'-]+){0,2}?\s+(?:[\w-]+)", re.IGNORECASE)
+"""From the end of an actor's name to the end of a document noun the actor owns
+("MOFCOM's new Announcement", "METI notice")."""
 
 
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|this|that|these|those)|['’]s)"

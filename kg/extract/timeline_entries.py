@@ -1,0 +1,94 @@
+"""Find the entries of a timeline or a live blog and the day each heading gives.
+
+A timeline tells events in the historical present ("Nov. 19 – Kyodo reports ..."), so a
+statement in an entry takes the entry's heading date, not the article's day (rule 2 of
+:mod:`.statement_dates`).  An entry is a paragraph that opens, after an optional bullet,
+with:
+
+- a date and a dash or colon ("Nov. 7 – ...", "- July 3, 2023: ..."): that date;
+- a time of day and a dash, a live blog's entry ("18:05 JST — ..."): the article's own day,
+  or the day the heading gives in brackets ("00:20 JST (Jan. 7) — ...");
+- a numeric date that cannot be read ("03/07/2020 – ...": day and month ambiguous): dated,
+  but not by the article (None).
+
+A heading on a line of its own ("21:05 JST – Tokyo protests") dates the paragraphs below
+it, up to the next heading or a line that is only a title.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..model import PartialDate
+from .context import Context
+
+_NUMERIC_HEADING = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*(?:[–—:]|-{1,2})\s")
+_CLOCK_HEADING = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?<=\d|\.|m)"
+                            r"(?:\s+[A-Z]{2,4}(?:[+-]\d{1,2})?)?"
+                            r"(?:\s*\((?P<day>[^()\n]{3,24})\))?\s*(?:[–—]|-{1,2})\s")
+"""A live blog's entry heading: a time of day and a dash ("18:05 JST — ...", "9.30am - "),
+with the day in brackets when the blog runs past midnight ("00:20 JST (Jan. 7) – ...")."""
+_TITLE_LINE = re.compile(r"[^\n]{0,90}?(?<![.!?:;,])\s*")
+"""A heading line that is only a title ("21:05 JST – Tokyo protests"): short, with no
+sentence end; its entry's words are the paragraphs below it."""
+_ENTRY_REACH = 6
+"""Paragraphs an entry heading on a line of its own reaches down to at most."""
+_BULLET = re.compile(r"[-*•·▪–—]\s+|\d{1,2}[.)]\s+")
+_ENTRY_SEPARATOR = re.compile(r"(?:\s*[-–—]\s*\d{1,2})?(?:\s*,\s*\d{4})?\s*(?:[–—:]|\s-|--)\s+")
+
+
+def timeline_entries(ctx: Context) -> dict[int, PartialDate | None]:
+    """Paragraphs that open with a date and a dash or colon ("Nov. 7 – ...", "- July 3,
+    2023: ..."): their heading date, keyed by the paragraph's start offset.  A heading
+    whose date cannot be read ("03/07/2020 – ...": day and month ambiguous) gives None:
+    the entry is dated, but not by the article."""
+    entries: dict[int, PartialDate | None] = {}
+    titled: list[int] = []  # the entries whose heading line is only a title
+    for paragraph in ctx.paragraphs:
+        begin = paragraph.begin
+        bullet = _BULLET.match(ctx.text, begin, paragraph.end)
+        if bullet is not None:
+            begin = bullet.end()
+        dates = ctx.dates_in(begin, min(paragraph.end, begin + 40))
+        clock = _CLOCK_HEADING.match(ctx.text, begin, paragraph.end)
+        if clock is not None and not (dates and dates[0].span.begin == begin) and \
+                re.search(r"[:.]|[ap]\.?m", clock.group()):
+            # A live blog's entries are times of the article's own day, or of the day its
+            # heading gives in brackets.
+            own = ctx.article.metadata.date
+            day = [d.date for d in ctx.dates_in(clock.start("day"), clock.end("day"))
+                   if d.date.day is not None] if clock.group("day") else []
+            entries[paragraph.begin] = day[0] if day else \
+                PartialDate.from_date(own) if own is not None else None
+        elif dates and dates[0].span.begin == begin:
+            separator = _ENTRY_SEPARATOR.match(ctx.text, dates[0].span.end, paragraph.end)
+            if separator is None:
+                continue
+            entries[paragraph.begin] = dates[0].date
+            clock = separator
+        elif _NUMERIC_HEADING.match(ctx.text, begin, paragraph.end):
+            entries[paragraph.begin] = None
+            continue
+        else:
+            continue
+        if _TITLE_LINE.fullmatch(ctx.text, clock.end(), paragraph.end):
+            titled.append(paragraph.begin)
+    if titled:
+        _reach_below(ctx, entries, titled)
+    return entries
+
+
+def _reach_below(ctx: Context, entries: dict[int, PartialDate | None],
+                 titled: list[int]) -> None:
+    """A heading on a line of its own ("21:05 JST – Tokyo protests") dates the paragraphs
+    below it, up to the next heading or a line that is only a title (another section)."""
+    paragraphs = ctx.paragraphs
+    starts = [p.begin for p in paragraphs]
+    for begin in titled:
+        i = bisect.bisect_left(starts, begin) + 1
+        for paragraph in paragraphs[i:i + _ENTRY_REACH]:
+            if paragraph.begin in entries or \
+                    _TITLE_LINE.fullmatch(ctx.text, paragraph.begin, paragraph.end):
+                break
+            entries[paragraph.begin] = entries[begin]
