@@ -95,3 +95,17 @@ def test_a_time_clause_with_its_own_speaker_is_a_statement_of_its_own() -> None:
     assert (bao.speaker, bao.span.text) == ("Bao Lin", "the quotas were tightened")
     assert brandt.speaker == "Karl Brandt"
     assert brandt.span.text == 'the strait could be closed "at any hour"'
+
+
+def test_two_participles_of_saying_joined_by_and_are_two_statements() -> None:
+    # "describing A and saying B", "saying A and urging B": each participle reports its own
+    # words, as two coordinated finite verbs do; a short act after a quotation ("and
+    # demanding their withdrawal") stays part of the first.
+    found = fixture("coordinated_speech_participles")
+    assert shown(found) == [
+        ("Mira Sol", 'describing the levy as "a proportionate reply"'),
+        ("Mira Sol", "it targeted arms makers rather than ordinary traders"),
+        ("Graystone Advisory", 'Ruritanian steel was "no longer dependable"'),
+        ("Graystone Advisory", "urging clients to find other mills"),
+        ("Ministry of Foreign Affairs of Freedonia",
+         'calling the curbs "wholly unacceptable" and demanding their withdrawal')]

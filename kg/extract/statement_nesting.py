@@ -101,9 +101,14 @@ def resolve_nesting(ctx: Context, found: list[SpeechTrigger]) -> None:
             # "X called them "A" on Oct. 15 and said B": a verb of saying coordinated with no
             # subject of its own opens X's next statement, as after a comma ("protested the
             # move as A and demanded its withdrawal" stays one act).
+            # Two participles of saying joined by "and" ("describing A and saying B",
+            # "saying A and urging B") are two statements, as two finite verbs are; not a
+            # short act after a quotation ("calling it "A" and demanding its withdrawal").
             coordinated = (inner.cls == "negation" or (
-                same and start == inner.verb.begin and inner.tense in ("past", "present")
-                and inner.cls == "say")) and \
+                same and start == inner.verb.begin and (
+                    (inner.tense in ("past", "present") and inner.cls == "say")
+                    or (inner.tense == outer.tense == "gerund" and inner.content is not None
+                        and word_count(inner.content.text) >= SHORT_STATEMENT)))) and \
                 re.search(r"\s(?:and|but)\s+(?:(?:also|then|later|again|[a-z]+ly)\s+)?$",
                           lead)
             if start != inner.verb.begin:

@@ -388,12 +388,13 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
             trigger.content = Span.of(text, begin, end)
             return
         absolute = absolute_subject(ctx, trigger)
+        joined = _coordinated_participle(ctx, trigger, found) if absolute is None else None
         if absolute is not None:
             trigger.speaker = absolute  # ", with spokesperson X telling reporters ..."
-        elif not _after_boundary(ctx, trigger.verb.begin, sentence.begin):
+        elif joined is None and not _after_boundary(ctx, trigger.verb.begin, sentence.begin):
             trigger.dropped = True
             return
-        trigger.speaker = trigger.speaker or \
+        trigger.speaker = trigger.speaker or joined or \
             source_left(ctx, trigger.verb.begin, sentence.begin) or \
             sentence_speaker(ctx, trigger, found)
     else:
@@ -522,6 +523,19 @@ def _asked_by(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger]) 
 def _lemma(ctx: Context, trigger: SpeechTrigger) -> str | None:
     verb = ctx.triggers.speech_verbs.get(" ".join(trigger.verb.text.lower().split()))
     return verb.lemma if verb is not None else None
+
+
+def _coordinated_participle(ctx: Context, trigger: SpeechTrigger,
+                            found: list[SpeechTrigger]) -> Subject | None:
+    """"..., describing the step as A and saying B": a participle of saying joined by "and"
+    to an earlier one of the sentence shares its speaker (the two become two statements)."""
+    if ctx.word_before(trigger.verb.begin) != "and":
+        return None
+    for other in reversed(found):
+        if other is not trigger and other.tense == "gerund" and not other.dropped and \
+                other.speaker is not None and other.verb.end <= trigger.verb.begin:
+            return other.speaker
+    return None
 
 
 def _after_boundary(ctx: Context, offset: int, floor: int) -> bool:
