@@ -202,3 +202,31 @@ def test_a_machine_translated_title_in_japanese_word_order_is_a_title() -> None:
                     date=dt.date(2025, 11, 20))
     assert found["Kihara Minoru"].name == "Minoru Kihara"
     assert not [m for m in found.values() if m.name == "Cabinet of Japan"]
+
+
+# -- round 7: names no title introduces, dates after a name ---------------------------------
+
+
+def test_a_bare_full_name_that_a_later_he_or_she_quotes_is_a_person() -> None:
+    found = _inline("Back in 2012, Ayumi Tsukada ran the purchasing desk of a small importer. "
+                    "Her suppliers stopped answering. \"It was silence first,\" she remembers.")
+    assert found["Ayumi Tsukada"].type is ActorType.PERSON
+
+
+def test_a_bare_full_name_is_no_person_when_another_name_comes_before_the_pronoun() -> None:
+    found = _inline("Maple Harbour ran short of magnets, and Lionel Barre of the Osaka office "
+                    "wrote to clients. \"We wait,\" he said.")
+    assert "Maple Harbour" not in found
+
+
+def test_a_month_and_day_after_on_do_not_continue_an_organisation_name() -> None:
+    found = _inline("The shortage was flagged by the Kestrel Institute on Jan. 5 in a note, "
+                    "and by the Corven Foundation on March 12.")
+    assert found["Kestrel Institute"].type is ActorType.ORGANIZATION
+    assert "Corven Foundation" in found
+    assert not any("Jan" in text or "March" in text for text in found)
+
+
+def test_a_name_word_after_on_still_continues_an_organisation_name() -> None:
+    found = _inline("The Harlow Council on Foreign Metals published a note on Friday.")
+    assert "Harlow Council on Foreign Metals" in found

@@ -94,6 +94,7 @@ def find_pattern_organizations(ctx: ActorContext) -> None:
             elif tj.text in {"&", "and", "of", "for", "on"} and ctx.tok(j + 1) is not None \
                     and ctx.tokens[j + 1].is_capitalised \
                     and ctx.tokens[j + 1].text not in lex.function_words \
+                    and not (tj.text == "on" and _date_at(ctx, j + 1)) \
                     and (tj.text in {"&", "and"} or any(
                         ctx.tokens[k].text in named_suffixes for k in range(i, j))):
                 # "Bank of Japan", "Institute for ...", not "Hiroshi Tanaka of Meridian Bank"
@@ -157,6 +158,16 @@ def find_pattern_organizations(ctx: ActorContext) -> None:
             # title and "at" is the title holder's employer, whatever its last word
             ctx.add(Found(ctx.surface(i, end), ActorType.ORGANIZATION, i, end, known=False))
         i = max(end, i + 1)
+
+
+def _date_at(ctx: ActorContext, i: int) -> bool:
+    """Whether token ``i`` opens a date: a month's name ("Jan.", "March") and a day number.
+    After "on" it never goes on a name ("the Kestrel Institute on Jan. 5", like "on Monday"),
+    while a name word does ("Council on Foreign Relations")."""
+    if ctx.tokens[i].text not in ctx.lex.not_name_words:
+        return False
+    j = i + 2 if ctx.key(i + 1) == "." else i + 1
+    return ctx.key(j).isdigit()
 
 
 def _after_citing_frame(ctx: ActorContext, i: int) -> bool:

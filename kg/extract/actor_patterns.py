@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from ..model import UNNAMED_PREFIX, ActorType
 from .actor_context import (
+    FUNCTION_WORDS,
     INDEFINITE,
     NAME_MAX,
     ORGANISATIONS,
@@ -317,9 +318,40 @@ def find_pattern_people(ctx: ActorContext) -> None:
         official = length == 2 and ctx.tokens[i].text in ctx.lex.family_name_first \
             and ctx.key(end) == "of" and _government_body_at(ctx, end + 1)
         if length >= 2 and (apposition or speech or said_before or employer is not None
-                            or official or relative or titled):
+                            or official or relative or titled
+                            or length == 2 and _quoted_later(ctx, i, end)):
             new_person(ctx, i, end)
         i = end
+
+
+_PRONOUN_REACH = 150
+"""Tokens after a name within which "he says" may still speak for it (about a paragraph)."""
+
+
+def _quoted_later(ctx: ActorContext, start: int, end: int) -> bool:
+    """"In 2010, Hideo Kuramochi spent his evenings on the phone. ... 'Nobody said ban,'
+    he recalls.": a two-word name as the subject of a clause (a lower-case verb follows),
+    then "he"/"she" and a verb of saying later in the same paragraph, with no other name
+    between: the name is a person's, though no title or apposition introduces it."""
+    tokens = ctx.tokens
+    if start in ctx.heading or any(k in ctx.covered for k in range(start, end)) \
+            or any(tokens[k].text in ctx.lex.not_name_words for k in range(start, end)):
+        return False
+    verb = ctx.tok(end)
+    if verb is None or not verb.is_word or verb.is_capitalised or verb.newline_before \
+            or verb.key in FUNCTION_WORDS:
+        return False
+    for j in range(end + 1, min(end + _PRONOUN_REACH, len(tokens))):
+        t = tokens[j]
+        if t.newline_before:
+            return False
+        if t.is_capitalised and t.is_word and ctx.key(j - 1) not in {".", "\"", "“", "”"} \
+                and t.text not in ctx.lex.not_name_words and ctx.name_run(j) - j >= 2:
+            return False  # another name: the pronoun may stand for it
+        if t.key in {"he", "she"} and (ctx.key(j + 1) in ctx.lex.speech_verbs
+                                       or ctx.key(j - 1) in ctx.lex.speech_verbs):
+            return True
+    return False
 
 
 _TITLE_COMPLEMENT = 4
