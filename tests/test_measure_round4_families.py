@@ -195,7 +195,9 @@ def test_a_destination_given_as_a_list_after_to_is_the_target() -> None:
 def test_the_subjects_of_a_relative_clause_after_a_measure_are_not_its_target() -> None:
     found = summary("These rules mirror the chip controls that Washington imposed in March 2022 "
                     "and that Ruritania and Freedonia broadly matched in 2023.")
-    assert [f[:3] for f in found] == [("export_control", "United States", None)]
+    # the copiers issue controls of their own (tests/test_measure_copies.py), none a target
+    assert ("export_control", "United States", None) in [f[:3] for f in found]
+    assert all(f[2] is None for f in found)
 
 
 def test_a_company_described_after_a_preposition_is_the_target_not_its_modifier() -> None:

@@ -157,6 +157,10 @@ Issuer
     measure issues it (``Beijing's notice banning dual-use exports``).  A sentence whose
     subject is the writer ("I spent my career writing export-control rules ...") borrows
     no issuer for its measures.
+    States that copied a trade measure, in a relative clause after it or as agents of a
+    passive (``the controls that the Netherlands and Japan matched in 2023``, ``were
+    matched in 2023 by the Netherlands and by Japan``), each issue a measure of its type,
+    dated by that clause (:mod:`.copies`).
     Else, unless the subject is a name no actor mention covers ("Hong Kong also banned
     ..."), the list lead-in's issuer, else, in a paragraph opening on "Its" or "Their",
     the state or body opening the paragraph before, else the issuer of the nearest mention
@@ -318,6 +322,7 @@ from ...model import (
 from ..context import Context, build_context
 from ..gazetteer import token_stream
 from .candidate import ONE_OFF, TRADE, Candidate, days_between, enclosing, family, same_sentence
+from .copies import copied_measures
 from .entries import find_entries
 from .finding import find_candidates, is_generic
 from .hedges import is_imagined, is_question, weighed_precedent
@@ -427,6 +432,7 @@ def find_measures(article: Article, actors: list[ActorMention],
             c.status = MeasureStatus.HISTORICAL
     share_coordinated_targets(ctx, candidates)
     fill_targets(ctx, candidates)
+    candidates.extend(copied_measures(ctx, candidates, scanned["copying"]))
     candidates.extend(p for p in map(partial(weighed_precedent, ctx), list(candidates))
                       if p is not None)
     protests_by_one_person(ctx, candidates)

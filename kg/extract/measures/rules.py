@@ -68,8 +68,9 @@ class MeasureRules:
     phrases: WordPatterns
     """Each measure type's ``phrases``, by the type's value, scanned together, with
     ``unverified`` (by that name), ``according`` (``[speech].according``), ``ending``
-    (the verbs of ``[measures.ending]``), ``scenario``, ``claim_words`` (the claim labels,
-    as words), ``export_words`` and ``import_words``."""
+    (the verbs of ``[measures.ending]``), ``copying`` (``[measures.copying]``),
+    ``scenario``, ``claim_words`` (the claim labels, as words), ``export_words`` and
+    ``import_words``."""
     status_cues: WordPatterns
     """``[measures.status]`` cue lists by status value, and ``lasting``, for the words
     around a mention."""
@@ -211,6 +212,7 @@ def measure_rules() -> MeasureRules:
                 "according": sorted({phrase_pattern(e) for e in speech["according"]},
                                     key=lambda p: (-len(p), p)),
                 "ending": [phrase_pattern(v) for v in verbs],
+                "copying": [phrase_pattern(v) for v in data["copying"]["verbs"]],
                 # as words_regex orders them (scenario sentences, claim labels' words)
                 "scenario": sorted({phrase_pattern(e) for e in hedges["scenario"]},
                                    key=lambda p: (-len(p), p)),
