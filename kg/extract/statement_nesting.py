@@ -261,7 +261,7 @@ def _second_predicate(ctx: Context, trigger: SpeechTrigger) -> SpeechTrigger | N
         if m.re is _AND_THAT and not (has_quote(ctx, first) or has_quote(ctx, second)) \
                 and not m.group().lstrip(", ").startswith("but"):
             break  # "noted that A, and that B": one report; "A, but that B": a second claim
-        if m.re is not _AND_AUXILIARY and m.re is not _AND_THAT and m.re is not _AND_TO:
+        if m.re is _and_past():
             # "X said the US was "A" and stood "B"": a second verb in the past with no
             # subject of its own is a second statement when both predicates are quoted.
             if not (has_quote(ctx, first) and has_quote(ctx, second)) or \
@@ -308,6 +308,12 @@ _AND_AUXILIARY = re.compile(
 
 
 @lru_cache(maxsize=1)
+def _past_verbs() -> frozenset[str]:
+    """The irregular past forms of ``[dates] past_verbs`` in ``triggers.toml``."""
+    return frozenset(load_triggers().raw["dates"]["past_verbs"])
+
+
+@lru_cache(maxsize=1)
 def _and_past() -> re.Pattern[str]:
     """A coordinated verb in the simple past: ``[dates] past_verbs`` of ``triggers.toml``
     (the irregular forms; the auxiliaries are :data:`_AND_AUXILIARY`'s) or a lower-case
@@ -326,7 +332,7 @@ def _participle_of_be(ctx: Context, first: Span, second: Span) -> bool:
     predicate with "be" may be a participle sharing it, unless it is a speech verb
     ("was "following the situation" and called for ...")."""
     word = second.text.split(None, 1)[0].lower() if second.text.strip() else ""
-    if not word.endswith("ed") or word in load_triggers().raw["dates"]["past_verbs"]:
+    if not word.endswith("ed") or word in _past_verbs():
         return False
     info = ctx.triggers.speech_verbs.get(word)
     return (info is None or info.tense != "past") and _BE.search(first.text) is not None
