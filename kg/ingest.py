@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import IngestError
-from .model import Article, ArticleMetadata, Span
+from .model import Article, ArticleMetadata, Span, day_and_month
 
 MAX_BYTES = 5 * 1024 * 1024
 """Largest article accepted; news articles are a few KiB, anything larger is a mistake."""
@@ -408,11 +408,10 @@ def _date_from_match(m: re.Match[str]) -> dt.date | None:
         if g.get("y3"):
             return dt.date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
         if g.get("sy"):
-            first, second = int(g["sa"]), int(g["sb"])
-            if (first > 12) == (second > 12):
+            order = day_and_month(int(g["sa"]), int(g["sb"]))
+            if order is None:
                 return None  # "06/01/2026": either order is a date
-            day, month = (first, second) if first > 12 else (second, first)
-            return dt.date(int(g["sy"]), month, day)
+            return dt.date(int(g["sy"]), order[1], order[0])
     except ValueError:
         return None
     return None

@@ -106,6 +106,15 @@ class Span:
         return span
 
 
+def day_and_month(first: int, second: int) -> tuple[int, int] | None:
+    """The (day, month) of a numeric date's two leading numbers ("17/03" or "03/17"), read
+    only when one of them cannot be a month; ``None`` when either order is a date ("06/01")
+    or neither is."""
+    if (first > 12) == (second > 12):
+        return None
+    return (first, second) if first > 12 else (second, first)
+
+
 @dataclass(frozen=True)
 class PartialDate:
     """A date with the precision the text gives: ``2026-01-06``, ``2025-11`` or ``2025``."""

@@ -14,7 +14,7 @@ from kg.extract.dates import find_dates, resolve_date
 from kg.extract.statement_dates import timeline_entries
 from kg.extract.statements import find_statements
 from kg.ingest import read_article
-from kg.model import Article, ArticleMetadata
+from kg.model import Article, ArticleMetadata, day_and_month
 
 WEDNESDAY = dt.date(2026, 1, 7)
 DATES = Path(__file__).resolve().parent / "fixtures" / "dates"
@@ -246,6 +246,15 @@ def test_a_slashed_date_resolves_when_one_number_cannot_be_a_month(text: str, is
 
 def test_a_slashed_date_that_could_be_either_day_or_month_is_left_out() -> None:
     assert find_dates("03/07/2020 – talks", WEDNESDAY) == []
+
+
+@pytest.mark.parametrize(("first", "second", "order"), [
+    (17, 3, (17, 3)), (3, 17, (17, 3)), (6, 1, None), (13, 14, None),
+])
+def test_the_day_of_two_numbers_is_the_one_that_cannot_be_a_month(
+        first: int, second: int, order: tuple[int, int] | None) -> None:
+    # The one rule the byline reader (kg.ingest) and the date scan share.
+    assert day_and_month(first, second) == order
 
 
 def test_a_timeline_entry_with_an_unreadable_heading_gives_no_date_not_the_articles() -> None:

@@ -72,7 +72,7 @@ from functools import lru_cache
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
-from ..model import PartialDate, Span
+from ..model import PartialDate, Span, day_and_month
 from .anchored import KeyFilter, folds_unevenly, lowered
 from .date_story import PARAGRAPH_BREAK, continue_story
 from .gazetteer import TokenStream
@@ -481,10 +481,10 @@ def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: Part
             # "17/03/2020" or "03/17/2020": only when one number cannot be a month;
             # "03/07/2020" is 3 July or March 7 and is left out.
             first, second = int(g["sa"]), int(g["sb"])
-            if (first > 12) == (second > 12):
+            order = day_and_month(first, second)
+            if order is None:
                 return _settled(text, m.end(), first, second, int(g["sy"]), tables)
-            day, month = (first, second) if first > 12 else (second, first)
-            return PartialDate(int(g["sy"]), month, day), False
+            return PartialDate(int(g["sy"]), order[1], order[0]), False
         if kind in ("mdy", "dmy"):
             n = "1" if kind == "mdy" else "2"
             return PartialDate(int(g["y" + n]), _month(g["m" + n], tables),

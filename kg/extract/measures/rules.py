@@ -112,6 +112,12 @@ class MeasureRules:
     lead_labels: frozenset[str]
     """Nouns of a short label before a timeline ("The main steps:")."""
     lead_label_words: int
+    own_clause: re.Pattern[str]
+    """"the ban ... it imposed in 2023": a measure's own participle clause after its head
+    (matched at the head's end), which dates it."""
+    undone_own: re.Pattern[str]
+    """"part of | a ban imposed in 2023": the measure an undoing act names, with its own
+    participle (matched after the undoing act's head)."""
     generic_subject: re.Pattern[str]
     """"The government could ", "the government has begun assessing whether to ": a
     subject naming a government without saying whose (group ``np``), then only the words of
@@ -239,6 +245,13 @@ def measure_rules() -> MeasureRules:
                                    r"(?:[\w-]+\s+){1,2}?(?:later\s+|then\s+|has\s+|had\s+)?)"
                                    r"(?P<verb>" + verb_body + r")(?![\w])", re.IGNORECASE),
             paused=frozenset(v.lower() for v in [*ending["paused"], *ending["paused_future"]]),
+            own_clause=re.compile(r"\s+(?:(?:which|that)\s+)?(?:(?:[Ii]t|[Tt]hey|[A-Z][\w.-]+)\s+)?"
+                                  r"(?:had\s+|has\s+)?(?:" + "|".join(map(
+                                      re.escape, timing["own_clause_participles"]))
+                                  + r")\b[^,;:]{0,30}"),
+            undone_own=re.compile(r"\s+(?:a|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(
+                map(re.escape, timing["undone_heads"])) + r")\s+(?:(?:it|they)\s+)?(?:had\s+)?(?:"
+                + "|".join(map(re.escape, timing["undone_participles"])) + r")\b"),
             unverified=words_regex(ending["unverified"]),
             duration=re.compile(r"\bfor\s+(?!the\s+(?:past|last|next)\b)(?:(?:about|around|"
                                 r"roughly|nearly|almost|some|several|a\s+few|\w+)\s+){0,2}(?:"

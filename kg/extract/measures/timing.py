@@ -30,16 +30,6 @@ _WHEN_CLAUSE = re.compile(r"(?:\s+[\w’'-]+){0,5},?\s+when\s+(?:[\w’'-]+\s+){
 _SINCE_REACH = 4
 """Words between a head and "since <date>" for the date to be the measure's start."""
 _ADJACENT = re.compile(r"[\s,]*")
-_UNDONE_OWN = re.compile(r"\s+(?:a|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:ban|embargo|"
-                         r"suspension|curbs|controls|restrictions|quotas|duties)\s+"
-                         r"(?:(?:it|they)\s+)?(?:had\s+)?(?:imposed|introduced|adopted|"
-                         r"announced)\b")
-"""The measure an undoing act names, with its own participle ("part of | a ban imposed in
-2023"): a date in that participle is the undone measure's."""
-_OWN_CLAUSE = re.compile(r"\s+(?:(?:which|that)\s+)?(?:(?:[Ii]t|[Tt]hey|[A-Z][\w.-]+)\s+)?"
-                         r"(?:had\s+|has\s+)?(?:imposed|introduced|announced|adopted|enacted|"
-                         r"issued|unveiled|launched)\b[^,;:]{0,30}")
-""""the ban ... it imposed in 2023": the participle clause of the head, which dates it."""
 _FISCAL = re.compile(r"\b(?:fiscal(?:\s+year)?|FY|financial\s+year|budget\s+year)\s*$|"
                      r"\b(?:fiscal|financial)\s+year\s+(?:that|which)\s+(?:starts|begins|"
                      r"runs|started|began)\s+(?:in|on|from)\s+$", re.IGNORECASE)
@@ -97,7 +87,7 @@ def measure_date(ctx: Context, c: Candidate, statements: list[StatementMention],
     best: tuple[int, int, PartialDate] | None = None
     rules = measure_rules()
     year = _attributive_year(ctx, c)  # "Japan's 2019 restrictions"
-    own = _OWN_CLAUSE.match(text, c.extent.end, c.sentence.end)
+    own = rules.own_clause.match(text, c.extent.end, c.sentence.end)
     precise: list[PartialDate] = []
     for span, date in _merged_dates(ctx, c, year.year if year else None):
         if dateline is not None and span.begin <= dateline.begin < span.end:
@@ -111,7 +101,7 @@ def measure_date(ctx: Context, c: Candidate, statements: list[StatementMention],
                 _FISCAL.search(lead):
             continue  # "until Nov. 27", "for fiscal 2026": a period, not the measure's day
         if span.begin >= c.extent.end and undoes(c) and \
-                _UNDONE_OWN.match(text, c.extent.end, span.begin) is not None:
+                rules.undone_own.match(text, c.extent.end, span.begin) is not None:
             continue  # "agreed to lift part of a ban imposed in 2023": the ban's own date
         if _bracketed_for_another(text, c, span):
             continue  # "controls on gallium (August 2023), graphite (December 2023)"
@@ -368,7 +358,7 @@ def _in_own_clause(ctx: Context, c: Candidate, span: Span) -> bool:
     """"the travel reminder issued on November 14": a date in a measure's participle clause."""
     if span.begin < c.extent.end:
         return False
-    own = _OWN_CLAUSE.match(ctx.text, c.extent.end, c.sentence.end)
+    own = measure_rules().own_clause.match(ctx.text, c.extent.end, c.sentence.end)
     return own is not None and span.begin < own.end()
 
 
