@@ -2,7 +2,8 @@
 
 An article file is UTF-8 text.  It may start with a header of ``key: value`` lines
 (``title``, ``date`` as YYYY-MM-DD, ``publisher``, ``url``, ``author``) closed by a line
-``---``.  The text after the header is kept byte for byte (decoded) as the article's
+``---``; the header may also open with a line ``---`` (the front matter of Markdown and
+static-site files).  The text after the header is kept byte for byte (decoded) as the article's
 ``nif:isString``; every offset the extractors produce counts into it.
 
 Without a header, metadata is read from the text where it is there: a title line (with an
@@ -178,17 +179,23 @@ def iter_article_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 def _split_header(content: str, where: str) -> tuple[dict[str, tuple[int, str]] | None, str]:
     lines = content.splitlines(keepends=True)
-    first = _HEADER_LINE.match(lines[0].rstrip("\n")) if lines else None
+    # "---" then a known key opens front matter; the header proper starts on the next line
+    opened = len(lines) > 1 and _HEADER_END.match(lines[0].rstrip("\n")) is not None
+    start = 1 if opened else 0
+    first = _HEADER_LINE.match(lines[start].rstrip("\n")) if len(lines) > start else None
     if not first or first.group(1).lower() not in HEADER_KEYS:
         return None, content
     header: dict[str, tuple[int, str]] = {}
-    offset = 0
-    for number, line in enumerate(lines[:_MAX_HEADER_LINES], start=1):
+    offset = len(lines[0]) if opened else 0
+    for number, line in enumerate(lines[start:_MAX_HEADER_LINES], start=start + 1):
         offset += len(line)
         stripped = line.rstrip("\n")
         if _HEADER_END.match(stripped):
             return header, content[offset:]
         match = _HEADER_LINE.match(stripped)
+        if not match and not stripped.strip():
+            raise IngestError(where, f"malformed header at line {number}: a blank line inside "
+                                     "the header; close the header with a line '---'")
         if not match:
             raise IngestError(where, f"malformed header at line {number}: expected 'key: value' "
                                      f"or '---', got {stripped[:60]!r}")
@@ -252,7 +259,9 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
             continue
         if meta.publisher is None and index > 0:
             _publisher_from_line(text, begin, line, meta, spans)
-        if index == 0 and len(line) <= _TITLE_MAX and len(lines) > 1:
+        # a first line without a letter ("---", "* * *") is a rule or an ornament, no title
+        if index == 0 and len(line) <= _TITLE_MAX and len(lines) > 1 and \
+                any(c.isalpha() for c in line):
             title, _, outlet = line.rpartition(" | ")
             if title and outlet and len(outlet.split()) <= _OUTLET_MAX_WORDS:
                 meta.title = title.strip()

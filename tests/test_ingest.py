@@ -33,6 +33,20 @@ def test_header_fields_become_metadata_and_text_starts_after_the_header() -> Non
     assert article.metadata.author == "A. B"
 
 
+def test_a_header_opened_by_a_dashed_line_is_read_as_front_matter() -> None:
+    # Markdown and static-site files open their front matter with "---" as well.
+    article = parse("---\ntitle: Ban\ndate: 2026-01-07\n---\nBody.\n")
+    assert article.text == "Body.\n"
+    assert article.metadata.title == "Ban"
+    assert article.metadata.date == dt.date(2026, 1, 7)
+
+
+def test_a_text_opening_with_a_dashed_line_and_no_header_key_is_all_text() -> None:
+    article = parse("---\nChina banned exports on Tuesday.\n")
+    assert article.text == "---\nChina banned exports on Tuesday.\n"
+    assert article.metadata.title is None
+
+
 def test_unknown_header_keys_are_ignored() -> None:
     article = parse("title: T\nlanguage: en\n---\nBody.")
     assert article.metadata.title == "T"
@@ -45,6 +59,8 @@ def test_unknown_header_keys_are_ignored() -> None:
         ("title: T\ndate: 7 Jan 2026\n---\nBody", "YYYY-MM-DD"),
         ("title: T\ntitle: U\n---\nBody", "given twice"),
         ("title: T\ndate: 2026-01-07\n", "no '---'"),
+        ("title: T\ndate: 2026-01-07\n\nBody", "line 3: a blank line inside the header"),
+        ("---\ntitle: T\nnot a header line\n---\nBody", "line 3"),
         ("title: T\n---\n   \n", "no text"),
     ],
 )
