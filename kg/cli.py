@@ -316,20 +316,20 @@ def serve(
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def disagreements(store_location: str, as_json: bool) -> None:
     """List where sources disagree: measure dates, figures, the scope of measures."""
-    import dataclasses
     import json
 
-    from .disagree import stored_disagreements
+    from .conflicts import disagreement_records
 
-    found = stored_disagreements(Store(store_location))
+    found = disagreement_records(Store(store_location).open())
     if as_json:
-        click.echo(json.dumps([dataclasses.asdict(d) for d in found], indent=2,
-                              ensure_ascii=False))
+        click.echo(json.dumps(found, indent=2, ensure_ascii=False))
         return
     for item in found:
-        click.echo(f"[{item.kind}] {item.label}")
-        for ident, begin, end, anchor in item.sides:
-            click.echo(f"    {ident} [{begin}:{end}] \u201c{anchor}\u201d")
+        click.echo(f"[{item['kind']}] {item['label']}")
+        for side in item["sides"]:
+            says = f" says {', '.join(side['says'])}" if side["says"] else ""
+            click.echo(f"    {side['article']} [{side['begin']}:{side['end']}]{says}: "
+                       f"\u201c{side['text']}\u201d")
     click.echo(f"({len(found)} disagreement{'s' if len(found) != 1 else ''})")
 
 

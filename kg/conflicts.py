@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, PROV, RDF
@@ -106,6 +107,24 @@ def read_disagreements(store: ox.Store) -> list[DisagreementView]:
             node.value, kind, labels(node.value) or node.value,
             labels.term(about) if about is not None else None, sides))
     return sorted(found, key=lambda d: (d.kind, d.label))
+
+
+def disagreement_records(store: ox.Store) -> list[dict[str, Any]]:
+    """:func:`read_disagreements` as plain data (for JSON and the command line): per
+    disagreement its IRI, kind, label and subject, and per side the article, the span's
+    offsets and words, and what the side says (ISO dates, material labels or the figure's
+    words)."""
+    return [{
+        "iri": view.iri, "kind": view.kind, "label": view.label,
+        "about": view.about.value if view.about is not None else None,
+        "sides": [{
+            "article": side.article.identifier if side.article else None,
+            "begin": side.snippet.begin if side.snippet else None,
+            "end": side.snippet.end if side.snippet else None,
+            "text": side.snippet.mark if side.snippet else None,
+            "says": side.values,
+        } for side in view.sides],
+    } for view in read_disagreements(store)]
 
 
 def _side(store: ox.Store, articles: Articles, labels: Labels, kind: str,

@@ -33,14 +33,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import cast
 
-import pyoxigraph as ox
-
 from .collector import collector_paused
 from .measure_identity import Related
 from .model import Extraction, MeasureStatus, MeasureType, PartialDate, Span
-from .namespace import PREFIXES, disagreement_iri, evidence_iri, statement_iri
+from .namespace import disagreement_iri, evidence_iri, statement_iri
 from .resolve import Resolution, related_goods, root_actor
-from .store import Store, run_query
 
 _EXPORT_TYPES = {
     MeasureType.EXPORT_BAN,
@@ -243,43 +240,3 @@ def topic_words(about: str | None) -> frozenset[str]:
         return frozenset()
     words = (w[:-1] if w.endswith("s") and len(w) > 3 else w for w in _WORD.findall(about.lower()))
     return frozenset(w for w in words if w not in _STOP and len(w) > 1)
-
-
-_STORED = """
-SELECT ?d ?kind ?label ?about ?node ?id ?begin ?end ?anchor WHERE {
-  GRAPH ?dg { ?d a kg:Disagreement ; rdfs:label ?label ; dcterms:type ?kind ;
-              kg:conflictingAssertion ?node . OPTIONAL { ?d kg:disagreementAbout ?about } }
-  GRAPH ?g { ?g dcterms:identifier ?id .
-             { ?node nif:beginIndex ?begin ; nif:endIndex ?end ; nif:anchorOf ?anchor }
-             UNION
-             { ?node kg:evidence ?ev . ?ev nif:beginIndex ?begin ; nif:endIndex ?end ;
-                                          nif:anchorOf ?anchor } }
-} ORDER BY ?kind ?label ?id ?begin
-"""
-
-
-@dataclass
-class StoredDisagreement:
-    """A disagreement read back from the store, with each side's article and span."""
-
-    iri: str
-    kind: str
-    label: str
-    about: str | None
-    sides: list[tuple[str, int, int, str]] = field(default_factory=list)
-    """(article identifier, begin, end, quoted text) per conflicting assertion."""
-
-
-def stored_disagreements(store: Store) -> list[StoredDisagreement]:
-    """The disagreements recorded in a :class:`kg.store.Store`, in a stable order."""
-    found: dict[str, StoredDisagreement] = {}
-    # _STORED is a SELECT: its answer is solutions by construction.
-    rows = cast(ox.QuerySolutions, run_query(store.open(), _STORED, prefixes=PREFIXES))
-    for row in rows:
-        iri = row["d"].value
-        item = found.setdefault(iri, StoredDisagreement(
-            iri, row["kind"].value, row["label"].value,
-            row["about"].value if row["about"] is not None else None))
-        item.sides.append((row["id"].value, int(row["begin"].value), int(row["end"].value),
-                           row["anchor"].value))
-    return list(found.values())

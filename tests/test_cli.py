@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -97,3 +99,22 @@ def test_load_of_a_malformed_file_names_line_and_exits_2(store: str, tmp_path: P
 def test_validate_store_conforms(store: str) -> None:
     code, out, err = run("validate", "--store", store)
     assert code == 0, out + err
+
+
+def test_disagreements_name_what_each_side_says(
+        tmp_path: Path, make_store: Callable[..., Path]) -> None:
+    location = make_store(tmp_path / "store", ROOT / "tests" / "data" / "disagreements.trig")
+    code, out, _ = run("disagreements", "--store", str(location))
+    assert code == 0
+    # Each side's line carries its own value, so a reader need not match sides to the
+    # label's "a vs b" by position.
+    assert "c_one.txt" in out and "says 2026-01-06:" in out.split("c_one.txt", 1)[1].split("\n")[0]
+    assert "says 2026-01-07:" in out.split("c_two.txt", 1)[1].split("\n")[0]
+    assert out.rstrip().endswith("(3 disagreements)")
+    code, out, _ = run("disagreements", "--store", str(location), "--json")
+    records = {r["kind"]: r for r in json.loads(out)}
+    assert [(s["article"], s["says"]) for s in records["date"]["sides"]] == [
+        ("c_one.txt", ["2026-01-06"]), ("c_two.txt", ["2026-01-07"])]
+    figure_sides = records["figure"]["sides"]
+    assert [s["text"] for s in figure_sides] == ["about 60%", "more than 70%"]
+    assert all(isinstance(s["begin"], int) and s["end"] > s["begin"] for s in figure_sides)
