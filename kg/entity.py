@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from .evidence import ArticleRef, Articles, Snippet, term_text
-from .namespace import ID_BASE, KG, NIF, PREFIXES
+from .namespace import ID_BASE, KG, NIF, compact
 
 _TYPE = ox.NamedNode(RDF.type)
 _LABEL = ox.NamedNode(RDFS.label)
@@ -41,17 +41,7 @@ _IS_STRING = ox.NamedNode(NIF.isString)
 _REFERENCE_CONTEXT = ox.NamedNode(NIF.referenceContext)
 # Shown elsewhere on the page: in its heading, as the article's text, as marked sentences.
 _NOT_FACTS = {_TYPE, _LABEL, _ALT_LABEL, _IS_STRING, _EVIDENCE}
-# Longest namespace first, so kgr: wins over a shorter prefix of the same IRI.
-_NAMESPACES = sorted(PREFIXES.items(), key=lambda item: len(item[1]), reverse=True)
 _SHORT_TEXT = 90
-
-
-def compact(iri: str) -> str:
-    """``kgr:actor/japan`` for an IRI under a known prefix, else the IRI itself."""
-    for prefix, namespace in _NAMESPACES:
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return iri
 
 
 def is_minted(iri: str) -> bool:

@@ -75,6 +75,13 @@ ONTOLOGY_GRAPH = BASE + "graph/ontology"
 PREFIXES: dict[str, str] = {
     "kg": str(KG),
     "kgr": str(KGR),
+    # one prefix per kind of minted node, so that exports read "actor:china", never the
+    # valid but opaque "kgr:actor\/china" (a "/" in a local name must be escaped)
+    "actor": str(KGR) + "actor/",
+    "article": str(KGR) + "article/",
+    "material": str(KGR) + "material/",
+    "measure": str(KGR) + "measure/",
+    "disagreement": str(KGR) + "disagreement/",
     "kgsh": str(KGSH),
     "rdf": str(RDF),
     "rdfs": str(RDFS),
@@ -88,6 +95,18 @@ PREFIXES: dict[str, str] = {
     "sh": str(SH),
 }
 """Prefixes used in exports, in SPARQL queries run by ``kg`` and on the query page."""
+
+
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: len(item[1]), reverse=True)
+"""Longest namespace first, so ``actor:`` wins over ``kgr:``, a prefix of the same IRI."""
+
+
+def compact(iri: str) -> str:
+    """``actor:japan`` for an IRI under a namespace of :data:`PREFIXES`, else the IRI itself."""
+    for prefix, namespace in _BY_LENGTH:
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri
 
 
 def sparql_prefixes() -> str:

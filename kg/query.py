@@ -11,7 +11,7 @@ from typing import cast
 import pyoxigraph as ox
 
 from .errors import UsageError
-from .namespace import PREFIXES
+from .namespace import PREFIXES, compact
 from .store import Store
 
 Results = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
@@ -68,11 +68,8 @@ def _cell(term: object) -> str:
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        value = term.value
-        for prefix, iri in PREFIXES.items():
-            if value.startswith(iri):
-                return f"{prefix}:{value[len(iri):]}"
-        return f"<{value}>"
+        short = compact(term.value)
+        return short if short != term.value else f"<{term.value}>"
     if isinstance(term, ox.Literal):
         return term.value
     return str(term)

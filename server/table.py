@@ -45,7 +45,7 @@ class Table:
 
 
 def compact(iri: str) -> str:
-    """``kgr:actor/japan`` for an IRI under a known prefix, else the IRI in angle brackets."""
+    """``actor:japan`` for an IRI under a known prefix, else the IRI in angle brackets."""
     short = compact_iri(iri)
     return short if short != iri else f"<{iri}>"
 

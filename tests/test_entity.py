@@ -171,7 +171,7 @@ def test_mark_text_counts_overlapping_spans(make_snippet: Callable[..., Snippet]
 
 
 def test_terms_show_labels_and_datatypes() -> None:
-    assert Term("https://w3id.org/tradekg/id/actor/x", True).text == "kgr:actor/x"
+    assert Term("https://w3id.org/tradekg/id/actor/x", True).text == "actor:x"
     assert Term("2026-01", False, datatype=str(rdfns.XSD.gYearMonth)).note == "xsd:gYearMonth"
     assert Term("plain", False, datatype=str(rdfns.XSD.string)).note == ""
     assert is_minted(HE_YADONG) and not is_minted(str(KG.Actor))
