@@ -4,19 +4,21 @@ Quads are read from the store, sorted, and written by pyoxigraph's serialisers w
 prefixes of :data:`kg.namespace.PREFIXES`; the graph has no blank nodes, so the same store
 gives byte-identical output.  Triple formats (Turtle, N-Triples) merge the data graphs into
 one graph, as someone importing our Turtle into their own graph wants; dataset formats
-(TriG, N-Quads, JSON-LD) keep one named graph per article.  The ontology graph is left out
-unless asked for: it is published as ``ontology/kg.ttl``.
+(TriG, N-Quads, JSON-LD) keep one named graph per article.  JSON-LD carries the prefixes as
+its ``@context`` and compact IRIs (``"kg:issuer"``, ``"actor:china"``).  The ontology graph
+is left out unless asked for: it is published as ``ontology/kg.ttl``.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
-from typing import BinaryIO, cast
+from typing import Any, BinaryIO, cast
 
 import pyoxigraph as ox
 
 from .errors import StoreError, UsageError
-from .namespace import ONTOLOGY_GRAPH, PREFIXES
+from .namespace import ONTOLOGY_GRAPH, PREFIXES, compact
 from .store import Store
 
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -53,7 +55,36 @@ def serialize_quads(quads: Iterable[ox.Quad], fmt: str) -> bytes:
         data = sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
     prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     # Without an output, serialize returns the bytes (the stubs say bytes | None).
-    return cast(bytes, ox.serialize(data, format=rdf_format, prefixes=prefixes))
+    written = cast(bytes, ox.serialize(data, format=rdf_format, prefixes=prefixes))
+    return _with_context(written) if rdf_format is ox.RdfFormat.JSON_LD else written
+
+
+def _with_context(expanded: bytes) -> bytes:
+    """JSON-LD in expanded form (what pyoxigraph writes: every IRI in full) rewritten with
+    an ``@context`` of :data:`PREFIXES` and compact IRIs (``"kg:issuer": [{"@id":
+    "actor:china"}]``): the same quads for a JSON-LD processor, and readable by a person or
+    a script that indexes the keys.  Literals are never touched."""
+    document = json.loads(expanded)
+    compacted = {"@context": dict(PREFIXES), "@graph": _compact_node(document)}
+    return json.dumps(compacted, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _compact_node(node: Any) -> Any:
+    if isinstance(node, list):
+        return [_compact_node(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out: dict[str, Any] = {}
+    for key, value in node.items():
+        if key == "@id":
+            out[key] = compact(value)
+        elif key == "@type":  # a node's types or a literal's datatype: IRIs
+            out[key] = [compact(v) for v in value] if isinstance(value, list) else compact(value)
+        elif key.startswith("@"):
+            out[key] = value if key == "@value" else _compact_node(value)
+        else:
+            out[compact(key)] = _compact_node(value)
+    return out
 
 
 def export(store: Store, fmt: str, output: BinaryIO, *, include_ontology: bool = False) -> int:

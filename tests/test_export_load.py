@@ -13,7 +13,7 @@ import rdflib
 from kg.errors import RdfSyntaxError, UsageError
 from kg.export import FORMATS, export
 from kg.load import load
-from kg.namespace import ONTOLOGY_GRAPH
+from kg.namespace import ONTOLOGY_GRAPH, PREFIXES
 from kg.store import Store
 
 TRIG = f"""
@@ -63,6 +63,37 @@ def test_jsonld_export_keeps_named_graphs(store: Store) -> None:
     doc = json.loads(exported(store, "jsonld"))
     text = json.dumps(doc)
     assert "http://example.org/g1" in text and "http://example.org/g2" in text
+
+
+def test_jsonld_export_has_a_context_and_compact_iris_for_the_same_quads(
+        tmp_path: Path) -> None:
+    source = tmp_path / "ours.trig"
+    source.write_text(f"""
+@prefix kg: <{PREFIXES['kg']}> . @prefix actor: <{PREFIXES['actor']}> .
+@prefix article: <{PREFIXES['article']}> . @prefix measure: <{PREFIXES['measure']}> .
+@prefix rdfs: <{PREFIXES['rdfs']}> . @prefix xsd: <{PREFIXES['xsd']}> .
+article:a {{ measure:m kg:issuer actor:china ; kg:date "2026-01-06"^^xsd:date ;
+             rdfs:comment "actor:china is no IRI here"@en .
+             article:a kg:mentions <http://example.org/outside> . }}
+""", encoding="utf-8")
+    ours = Store(tmp_path / "store")
+    load([source], ours)
+    data = exported(ours, "jsonld")
+    doc = json.loads(data)
+    assert doc["@context"]["actor"] == PREFIXES["actor"]
+    [graph] = doc["@graph"]
+    assert graph["@id"] == "article:a"
+    node = next(n for n in graph["@graph"] if n["@id"] == "measure:m")
+    assert node["kg:issuer"] == [{"@id": "actor:china"}]
+    assert node["kg:date"] == [{"@value": "2026-01-06", "@type": "xsd:date"}]
+    assert node["rdfs:comment"] == [{"@value": "actor:china is no IRI here", "@language": "en"}]
+    # Both JSON-LD processors here read back exactly the stored quads.
+    stored = set(ours.open())
+    assert set(ox.parse(data, format=ox.RdfFormat.JSON_LD)) == stored
+    dataset = rdflib.Dataset()
+    dataset.parse(data=data, format="json-ld")
+    assert len(list(dataset.quads((None, None, None, None)))) == len(stored)
+    assert "http://example.org/outside" in data.decode()
 
 
 def test_unknown_export_format_is_a_usage_error(store: Store) -> None:
