@@ -40,11 +40,12 @@ People and states are never sources here: what they say is a statement
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..model import ActorMention, ActorType, Article, CitationMention
 from .question_turns import in_question, question_spans
-from .refdata import CitationFrames, Token, actor_data, token_stream
+from .refdata import CitationFrames, Token, TokenStream, actor_data, token_stream
 
 _NEVER_CITED = {ActorType.PERSON, ActorType.STATE}
 _DATELINE_LINES = 3
@@ -74,10 +75,9 @@ def find_citations(article: Article, actors: list[ActorMention]) -> list[Citatio
     stream = token_stream(article.text)
     tokens = stream.tokens
     keys = stream.keys
-    by_begin = stream.by_begin
-    by_end = stream.by_end
     frames = actor_data().citation
     placed = [a for a in actors if a.span.end > a.span.begin]
+    by_begin, by_end = _token_bounds(stream, placed)
     own = _own_publishers(article, tokens, placed, by_begin, by_end)
     starts = {by_begin[a.span.begin]: a for a in placed if a.span.begin in by_begin}
     questions = question_spans(article.text)
@@ -116,6 +116,29 @@ def find_citations(article: Article, actors: list[ActorMention]) -> list[Citatio
             key = (mention.span.begin, mention.span.end)
             out.setdefault(key, CitationMention(name=mention.name, span=mention.span))
     return [out[k] for k in sorted(out)]
+
+
+def _token_bounds(stream: TokenStream, mentions: list[ActorMention]
+                  ) -> tuple[dict[int, int], dict[int, int]]:
+    """:attr:`TokenStream.by_begin` and :attr:`TokenStream.by_end` for the offsets where
+    ``mentions`` begin and end: every lookup here is at a mention's edge, so two
+    bisections per mention replace two dicts over all the article's tokens (about
+    0.15 ms an article)."""
+    begins, tokens = stream.begins, stream.tokens
+    size = len(begins)
+    by_begin: dict[int, int] = {}
+    by_end: dict[int, int] = {}
+    for mention in mentions:
+        begin, end = mention.span.begin, mention.span.end
+        i = bisect.bisect_left(begins, begin)
+        if i < size and begins[i] == begin:
+            by_begin[begin] = i
+        # Tokens neither overlap nor are empty: one ending at ``end`` is the last to begin
+        # before it.
+        j = bisect.bisect_left(begins, end) - 1
+        if j >= 0 and tokens[j].end == end:
+            by_end[end] = j + 1
+    return by_begin, by_end
 
 
 def _own_publishers(article: Article, tokens: tuple[Token, ...], actors: list[ActorMention],

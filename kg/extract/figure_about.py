@@ -25,6 +25,10 @@ NP_STOP = frozenset(
     "especially particularly notably comes come came goes account accounts accounted makes "
     "made".split())
 NP_INNER = frozenset({"of", "to", "in", "for", "from", "on"})
+_NP_JOINING = NP_INNER | {"and", "or"}
+"""Stop words a noun phrase may hold inside it ("exports to Japan", "gallium and ...")."""
+_NP_TRAILING = NP_INNER | {"the", "a", "an", "and", "or"}
+"""Words a noun phrase does not end with."""
 _TIME_PHRASE = re.compile(
     r"(?:a|an|per|each|every|last|next|this|the\s+(?:previous|past|next|same))\s+"
     r"(?:year|month|week|day|quarter|decade)s?\b|(?:annually|yearly|monthly)\b", re.IGNORECASE)
@@ -42,43 +46,55 @@ _RESTATED = re.compile(r"(?:\(\s*|(?:equivalent|equal|equating)\s+to\s+|or\s+|i\
 
 
 
+_OF = re.compile(r"\s+of\s+")
+_WORTH_OF = re.compile(r"\s+worth\s+of\s+")
+_CHANGE_IN = re.compile(r"\s+(?:increase|rise|growth|decline|drop|fall|cut|jump)\s+in\s+")
+_INTO = re.compile(r"\b(?:to|at|of)\s+$")
+_AFTER_REACH = 200
+"""Characters after a figure within which the patterns after it are matched."""
+
+
 def about_of(ctx: Context, span: Span, unit: str, counted_from: int | None = None) -> str | None:
     """What the figure at ``span`` in ``unit`` measures (see module doc), if the text says."""
     text = ctx.text
-    after = text[span.end:span.end + 200]
-    of = re.match(r"\s+of\s+", after)
-    if of and unit in ("percent", "ratio", "percentage points") or (of and is_counted(unit)):
-        phrase = np_after(ctx, span.end + of.end())
-        if phrase and is_counted(unit):
+    # The patterns after the figure are matched in place, up to the reach (no slice), and
+    # each test is made once: this runs for every figure.
+    reach = span.end + _AFTER_REACH
+    counted = is_counted(unit)
+    of = _OF.match(text, span.end, reach)
+    if of and unit in ("percent", "ratio", "percentage points") or (of and counted):
+        phrase = np_after(ctx, of.end())
+        if phrase and counted:
             return f"{unit} of {phrase}"
         if phrase:
             return phrase
-    worth = re.match(r"\s+worth\s+of\s+", after)
+    worth = _WORTH_OF.match(text, span.end, reach)
     if worth:
-        return np_after(ctx, span.end + worth.end())
-    increase = re.match(r"\s+(?:increase|rise|growth|decline|drop|fall|cut|jump)\s+in\s+", after)
+        return np_after(ctx, worth.end())
+    increase = _CHANGE_IN.match(text, span.end, reach)
     if increase:
-        return np_after(ctx, span.end + increase.end())
+        return np_after(ctx, increase.end())
+    # A slice, not a window of ``text``: its start is a word boundary for the patterns.
     before = text[max(0, span.begin - 40):span.begin]
-    if CHANGE_VERBS.search(before):
-        verb = CHANGE_VERBS.search(before)
-        stop = span.begin - len(before) + verb.start()  # type: ignore[union-attr]
+    verb = CHANGE_VERBS.search(before)
+    if verb:
+        stop = span.begin - len(before) + verb.start()
         subject = np_before(ctx, stop)
         if subject:
             return subject
-    into = re.search(r"\b(?:to|at|of)\s+$", before)
-    if into and not is_counted(unit):
+    into = _INTO.search(before)
+    if into and not counted:
         subject = np_before(ctx, span.begin - len(before) + into.start())
         if subject:
             return subject
-    if not is_counted(unit):
+    if not counted:
         modified = np_after(ctx, skip_parenthesis(text, span.end))
         if modified:
             return modified
-    if is_counted(unit) and counted_from is not None:
+    if counted and counted_from is not None:
         # The counted noun phrase itself, with an "of" complement: "categories of ...".
         noun = text[counted_from:span.end].strip()
-        of_np = np_after(ctx, span.end + of.end()) if of else None
+        of_np = np_after(ctx, of.end()) if of else None
         return f"{noun} of {of_np}" if of_np else noun
     return None
 
@@ -101,9 +117,12 @@ def _measured_units(t: Triggers) -> frozenset[str]:
     return _measured[1]
 
 
+_PARENTHESIS = re.compile(r"\s*\([^)]{0,60}\)")
+
+
 def skip_parenthesis(text: str, pos: int) -> int:
     """The offset after a short parenthesis opening at ``pos`` ("($58 billion)"), else ``pos``."""
-    m = re.match(r"\s*\([^)]{0,60}\)", text[pos:pos + 80])
+    m = _PARENTHESIS.match(text[pos:pos + 80])
     return pos + m.end() if m else pos
 
 
@@ -120,10 +139,10 @@ def np_after(ctx: Context, pos: int, *, include_numbers: bool = False) -> str | 
             break
         if words and _TIME_PHRASE.match(" ".join(tokens[index:index + 3])):
             break  # "equipment last year": the time ends the phrase
-        if (lower in NP_STOP and not (words and lower in NP_INNER | {"and", "or"})) \
+        if (lower in NP_STOP and not (words and lower in _NP_JOINING)) \
                 or lower in _QUALIFIER_WORDS:
             break
-        if re.match(r"\d", token) and not include_numbers:
+        if token[0].isdecimal() and not include_numbers:  # what r"\d" matches
             if not words:
                 return None
             break
@@ -132,7 +151,7 @@ def np_after(ctx: Context, pos: int, *, include_numbers: bool = False) -> str | 
         words.append(token)
         if len(words) >= _ABOUT_WORDS:
             break
-    while words and words[-1].lower() in NP_INNER | {"the", "a", "an", "and", "or"}:
+    while words and words[-1].lower() in _NP_TRAILING:
         words.pop()
     phrase = " ".join(words)
     if not phrase or _TIME_PHRASE.match(phrase):
@@ -144,14 +163,15 @@ def np_before(ctx: Context, end: int) -> str | None:
     """The noun phrase ending at ``end``: "November exports to Japan" before "rose"."""
     window = ctx.text[max(0, end - 120):end]
     words: list[str] = []
+    units = load_triggers().units
     for token in reversed(_TOKEN.findall(window)):
         lower = token.lower()
         if len(token) == 1 and token in ",.;:—–()\"“”":
             if words:
                 break
             continue
-        if (lower in NP_STOP and lower not in ("of", "to")) or re.match(r"\d", token) \
-                or lower.endswith("ing") or lower in load_triggers().units:
+        if (lower in NP_STOP and lower not in ("of", "to")) or token[0].isdecimal() \
+                or lower.endswith("ing") or lower in units:
             break
         words.append(token)
         if len(words) >= _ABOUT_WORDS:
@@ -174,12 +194,15 @@ def subject_before(ctx: Context, offset: int) -> str | None:
     return np_before(ctx, stop)
 
 
+_TO = re.compile(r"\s+to\s+")
+
+
 def restated_about(ctx: Context, found: list[FigureMention]) -> None:
     """"9 trillion yen ($58 billion) budget", "9 trillion yen, equivalent to 58 billion
     dollars": the restated amount measures the same thing as the first."""
     for previous, figure in zip(found, found[1:], strict=False):
         gap = ctx.text[previous.span.end:figure.span.begin]
-        if re.fullmatch(r"\s+to\s+", gap) and figure.about is None:
+        if _TO.fullmatch(gap) and figure.about is None:
             figure.about = previous.about  # "rose 35% to 305 metric tons": the same quantity
             continue
         if len(gap) > 20 or not _RESTATED.search(gap) or is_counted(figure.unit):

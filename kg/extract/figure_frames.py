@@ -83,8 +83,11 @@ def _exchange() -> _Exchange:
     currency = "|".join(phrase_pattern(w) for w in words)
     per = "|".join(phrase_pattern(p) for p in sorted(raw.get("per", ["per"]), key=len,
                                                      reverse=True))
-    pattern = re.compile(rf"(?<![\w.,$])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-                         rf"\s+(?:{per})\s+"
+    # The number's first digit opens the pattern, its lookbehind after it (as in
+    # figures._DIGIT_START): ``re`` then skips to digits instead of trying the lookbehind
+    # at every position of the text (0.05 ms an article).
+    pattern = re.compile(rf"(?P<num>\d(?<![\w.,$]\d)(?:\d{{0,2}}(?:,\d{{3}})+(?:\.\d+)?|"
+                         rf"\d*(?:\.\d+)?))\s+(?:{per})\s+"
                          rf"(?P<cur>{currency})(?![\w])", re.IGNORECASE)
     first = re.compile(rf"\bthe\s+(?P<cur>{currency})(?![\w])", re.IGNORECASE)
     return _Exchange(pattern, first, t.currency_words)

@@ -408,10 +408,12 @@ def content_end(ctx: Context, begin: int, sentence: Span) -> int:
     m = next((a for a in according if a.start() > begin and _names_source(ctx, a)), None)
     if m is not None:
         end = m.start()
-    for semicolon in re.finditer(";", ctx.text[begin:end]):
-        if not ctx.in_quote(begin + semicolon.start()):
-            end = begin + semicolon.start()
+    semicolon = ctx.text.find(";", begin, end)
+    while semicolon != -1:
+        if not ctx.in_quote(semicolon):
+            end = semicolon
             break
+        semicolon = ctx.text.find(";", semicolon + 1, end)
     if _SUBORDINATE.match(ctx.text, sentence.begin, begin) and \
             "," not in ctx.text[sentence.begin:begin]:
         comma = ctx.text.find(",", begin, end)
@@ -607,8 +609,9 @@ def widen_short(ctx: Context, trigger: SpeechTrigger, content: Span) -> Span:
     """Reported words too short to stand alone as evidence ("condemns the exercises") are
     given with their subject: "Taiwan's President Lai Ching-te condemns the exercises"."""
     speaker = trigger.speaker
-    if speaker is None or word_count(content.text) >= SHORT_STATEMENT or trigger.negated \
-            or trigger.tense == "gerund" or trigger.cls not in ("call", "demand", "act", "say"):
+    if speaker is None or trigger.negated or trigger.tense == "gerund" \
+            or trigger.cls not in ("call", "demand", "act", "say") \
+            or word_count(content.text) >= SHORT_STATEMENT:  # the costly test last
         return content
     if trigger.cls == "say" and (content.begin != _next_word(ctx.text, trigger.verb.end) or
                                  _first_word(content.text) not in PREPOSITIONS):

@@ -300,7 +300,10 @@ def _hedge_keys() -> re.Pattern[str]:
     table = load_triggers().raw["speech"]["hedges"]
     keys = {entry.lower().split()[-1] for key in ("adverbs", "auxiliaries", "clauses")
             for entry in table[key]}
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, keys))) + r")\b",
+    # A look-ahead for the keys' first letters rules out most words before the alternation
+    # is tried (case-insensitive alternatives open with no literal ``re`` can skip on).
+    firsts = "".join(sorted({re.escape(key[0]) for key in keys}))
+    return re.compile(rf"\b(?=[{firsts}])(?:" + "|".join(sorted(map(re.escape, keys))) + r")\b",
                       re.IGNORECASE)
 
 
