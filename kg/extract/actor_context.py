@@ -321,17 +321,22 @@ def _person_scores(data: ActorData, name: str) -> tuple[tuple[str, float], ...]:
     size = len(text)
     letters = frozenset(text)
     by_length = data.person_names_by_length
+    bits = data.person_letter_bits
+    mask = sum(1 << bits[c] for c in letters if c in bits)
     # Only names whose length lets the ratio reach the threshold (difflib's
     # real_quick_ratio, 2 * shorter / total, done once per length instead of per name).
     for length in sorted(by_length):
         if 2 * min(length, size) / (length + size) < _FUZZY_MIN:
             continue
-        for person, lower, known in by_length[length]:
+        for person, lower, known, distinct in by_length[length]:
             if person in scores:
                 continue
             # A bound cheaper than difflib's quick_ratio, and never below it: each
             # character one name has and the other lacks leaves at least one unmatched.
-            common = min(length - len(known - letters), size - len(letters - known))
+            # (The characters both have, counted on the masks: ``known - letters`` holds
+            # ``distinct - shared`` of them, ``letters - known`` the rest of ``letters``.)
+            shared = (known & mask).bit_count()
+            common = min(length - (distinct - shared), size - (len(letters) - shared))
             if 2 * common / (length + size) < _FUZZY_MIN:
                 continue
             matcher.set_seq1(lower)

@@ -61,6 +61,7 @@ def find_anonymous_sources(ctx: ActorContext) -> None:
     plurals = {noun + "s" for noun in nouns}
     groups = ctx.lex.anonymous_groups
     heads = ctx.stream.positions(nouns | plurals | groups)
+    openers = INDEFINITE | ctx.lex.anonymous_quantifiers | ctx.lex.anonymous_modifiers | plurals
     h = 0
     start = 0
     while start < len(ctx.tokens):
@@ -71,6 +72,11 @@ def find_anonymous_sources(ctx: ActorContext) -> None:
             break
         if heads[h] - start > _ANONYMOUS_REACH:
             start = heads[h] - _ANONYMOUS_REACH
+        if start not in ctx.match_at and ctx.key(start) not in openers:
+            # No article, quantifier, modifier, name or plural noun: nothing opens here (the
+            # rules below would find no modifier and move on; most tokens before a noun).
+            start += 1
+            continue
         indefinite = ctx.key(start) in INDEFINITE
         counted = not indefinite and ctx.key(start) in ctx.lex.anonymous_quantifiers
         first = start + 1 if indefinite or counted else start
@@ -290,6 +296,11 @@ def find_pattern_people(ctx: ActorContext) -> None:
         if end == i:
             continue
         length = end - i
+        if length < 2:
+            # Each pattern below needs two words: none of its (side-effect-free) tests
+            # need be run for one.
+            i = end
+            continue
         previous = ctx.key(i - 1)
         # "X, a spokesperson for ...", "X is a senior fellow at ...".
         apposition = ctx.key(end) in {",", "is", "was"} \
@@ -317,9 +328,8 @@ def find_pattern_people(ctx: ActorContext) -> None:
         # government body is a diplomat or an official, whatever the verb around it.
         official = length == 2 and ctx.tokens[i].text in ctx.lex.family_name_first \
             and ctx.key(end) == "of" and _government_body_at(ctx, end + 1)
-        if length >= 2 and (apposition or speech or said_before or employer is not None
-                            or official or relative or titled
-                            or length == 2 and _quoted_later(ctx, i, end)):
+        if (apposition or speech or said_before or employer is not None or official
+                or relative or titled or length == 2 and _quoted_later(ctx, i, end)):
             new_person(ctx, i, end)
         i = end
 

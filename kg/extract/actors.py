@@ -104,8 +104,10 @@ _ORGANISATIONS = (ActorType.ORGANIZATION, ActorType.COMPANY, ActorType.MEDIA)
 
 def _compose(ctx: ActorContext) -> None:
     """Generic bodies, titles, courtesy titles and plain known names."""
+    # (isdisjoint: the test "any token of the match consumed" in C, not a generator per
+    # match; each pass visits every match of the article)
     for m in ctx.matches:
-        if any(i in ctx.consumed for i in range(m.start, m.end)):
+        if not ctx.consumed.isdisjoint(range(m.start, m.end)):
             continue
         kind = ctx.payload(m, KindTerm)
         if kind is not None:
@@ -118,7 +120,7 @@ def _compose(ctx: ActorContext) -> None:
         alias = ctx.payload(m, ActorAlias)
         if alias is None or ctx.payload(m, NotActor) is not None:
             continue
-        if any(i in ctx.consumed for i in range(m.start, m.end)):
+        if not ctx.consumed.isdisjoint(range(m.start, m.end)):
             continue
         if ctx.dateline is not None and m.start == ctx.dateline[0]:
             continue  # "SEOUL, Jan. 8 (Yonhap) --": where the report was filed

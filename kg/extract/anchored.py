@@ -143,7 +143,10 @@ class KeyFilter:
             yes.clear()
             known.clear()
         predicate = self._predicate
-        fresh = keys - known  # set operations in C; the predicate for new keys only
+        # Set operations in C; the predicate for new keys only.  Not ``keys - known``: for
+        # a dict's keys that is set.difference_update(known), which walks all of ``known``
+        # (every key of the corpus so far); difference() walks the article's keys only.
+        fresh = set(keys).difference(known)
         if fresh:
             known |= fresh
             yes.update(key for key in fresh if predicate(key))

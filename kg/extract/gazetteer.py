@@ -108,6 +108,8 @@ def _tokens_of(text: str) -> tuple[Token, ...]:
             continue
         # Only a token opening with an apostrophe ("’s") has one to fold.
         key = (word.translate(_APOSTROPHES) if first in _APOSTROPHE_CHARS else word).casefold()
+        if key == word:
+            key = word  # one string less to keep per token (most are lower case already)
         token = make(Token)
         token.index = len(tokens)
         token.begin = begin
@@ -373,6 +375,26 @@ class _Node:
     entries: list[TrieEntry] = field(default_factory=list)
 
 
+def _accepted(entries: list[TrieEntry], tokens: tuple[Token, ...], start: int,
+              end: int) -> list[Any]:
+    """The payloads, in order and each once, of the ``entries`` of a trie node that tokens
+    ``[start, end)`` match, one word per token (case rules met)."""
+    size = end - start
+    payloads: list[Any] = []
+    groups: list[str] | None = None  # the words, made only for a case check
+    for entry in entries:
+        if len(entry.words) != size:
+            continue
+        if entry.checks:
+            if groups is None:
+                groups = [t.text for t in tokens[start:end]]
+            if not entry.accepts(groups):
+                continue
+        if entry.payload not in payloads:
+            payloads.append(entry.payload)
+    return payloads
+
+
 class GazMatch(NamedTuple):
     """Aliases matching tokens ``[start, end)``; ``payloads`` in insertion order.
 
@@ -427,13 +449,36 @@ class Gazetteer:
         return key in self._root.children
 
     def matches_at(self, tokens: tuple[Token, ...], start: int) -> list[GazMatch]:
-        """Every alias matching tokens from ``start``, longest first.
-
-        A depth-first walk of the trie: each step takes one token, or a token with the
-        pieces glued to it (Ya-dong -> yadong)."""
-        found: dict[int, list[Any]] = {}
+        """Every alias matching tokens from ``start``, longest first."""
         n = len(tokens)
         most = self.max_words
+        # One trie step per token while no glued piece follows (nearly every walk): the
+        # general walk below gives the same matches but builds a stack and a word list per
+        # step, which made the walks of a scan a third slower.
+        out: list[GazMatch] = []
+        node = self._root
+        j = start
+        while j < n and j - start < most:
+            if j + 1 < n and tokens[j + 1].glued:
+                return self._branching_matches(tokens, start)
+            child = node.children.get(tokens[j].key)
+            if child is None:
+                break
+            node = child
+            j += 1
+            if node.entries:
+                payloads = _accepted(node.entries, tokens, start, j)
+                if payloads:
+                    out.append(GazMatch(start, j, tuple(payloads)))
+        out.reverse()
+        return out
+
+    def _branching_matches(self, tokens: tuple[Token, ...], start: int) -> list[GazMatch]:
+        """:meth:`matches_at` by a depth-first walk of the trie: each step takes one token,
+        or a token with the pieces glued to it (Ya-dong -> yadong)."""
+        n = len(tokens)
+        most = self.max_words
+        found: dict[int, list[Any]] = {}
         stack: list[tuple[int, _Node, list[str]]] = [(start, self._root, [])]
         pop, push = stack.pop, stack.append
         while stack:

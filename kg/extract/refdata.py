@@ -336,14 +336,26 @@ class ActorData:
         return frozenset(out)
 
     @cached_property
-    def person_names_by_length(self) -> dict[int, tuple[tuple[str, str, frozenset[str]], ...]]:
+    def person_names_by_length(self) -> dict[int, tuple[tuple[str, str, int, int], ...]]:
         """:attr:`person_names` grouped by the length of the lower-case form: a fuzzy match
         looks only at names of a length that can reach its threshold.  Each comes with the
-        set of its lower-case characters, which bounds the match cheaply."""
-        groups: dict[int, list[tuple[str, str, frozenset[str]]]] = {}
+        set of its lower-case characters, which bounds the match cheaply: as a bit mask
+        (bits of :attr:`person_letter_bits`) and the size of that set."""
+        bits = self.person_letter_bits
+        groups: dict[int, list[tuple[str, str, int, int]]] = {}
         for name, lower in self.person_names:
-            groups.setdefault(len(lower), []).append((name, lower, frozenset(lower)))
+            letters = set(lower)
+            groups.setdefault(len(lower), []).append(
+                (name, lower, sum(1 << bits[c] for c in letters), len(letters)))
         return {size: tuple(names) for size, names in groups.items()}
+
+    @cached_property
+    def person_letter_bits(self) -> dict[str, int]:
+        """A bit for each character of the known people's lower-case names: the characters
+        two names share are then counted by one ``&`` of their masks, not set operations
+        per known name."""
+        return {c: bit for bit, c in enumerate(sorted({c for _, lower in self.person_names
+                                                       for c in lower}))}
 
     @cached_property
     def person_links(self) -> dict[str, tuple[tuple[str, float], ...]]:

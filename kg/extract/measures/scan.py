@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator, Sequence, Set
 from typing import Any
 
-from ..anchored import KeyFilter, anchored_finditer, lowered
+from ..anchored import KeyFilter, lowered
 from ..gazetteer import TokenStream
 
 try:  # the parser of the standard library's regular expressions (private, stable in 3.11+)
@@ -34,6 +34,8 @@ KEY = 4
 _LIMIT = 4000
 """More opening strings than this and an alternative is tried everywhere."""
 _DIGITS = frozenset("0123456789")
+_GROUP_REFERENCE = re.compile(r"\\\d|\(\?P=|\(\?\(")
+"""A back reference or conditional group in a pattern (``\\1``, ``(?P=name)``, ``(?(1)``)."""
 _NO_LETTERS = frozenset({_c.CATEGORY_SPACE, _c.CATEGORY_DIGIT, _c.CATEGORY_NOT_WORD})
 """Character classes that hold no letter."""
 
@@ -107,8 +109,24 @@ class WordPatterns:
         for size in range(1, len(opening) + 1):
             for name, i in self._index.get(opening[:size], ()):
                 tried.setdefault(name, set()).add(i)
-        return tuple((name, tuple(self._alternative(name, i) for i in sorted(found)))
+        return tuple((name, self._tried(name, tuple(sorted(found))))
                      for name, found in tried.items())
+
+    def _tried(self, name: str, indexes: tuple[int, ...]) -> tuple[re.Pattern[str], ...]:
+        """Alternatives ``indexes`` of list ``name`` as whole words, in one alternation when
+        they can be: it matches where the first of them that matches does, and as that one
+        does (the engine tries an alternation's branches in order), in one call instead
+        of one per alternative.  A group reference would count groups differently in the
+        alternation: such alternatives stay apart."""
+        if len(indexes) > 1 and not any(_GROUP_REFERENCE.search(self._lists[name][i])
+                                        for i in indexes):
+            try:
+                return (re.compile(r"(?<![\w])(?:" + "|".join(
+                    f"(?:{self._lists[name][i]})" for i in indexes) + r")(?![\w])",
+                    self._flags),)
+            except re.error:  # a group name used twice: apart, as below
+                pass
+        return tuple(self._alternative(name, i) for i in indexes)
 
     def _opening_keys(self, stream: TokenStream) -> Set[str]:
         """The token keys of ``stream`` that open with an indexed opening: the tokens where
@@ -119,24 +137,39 @@ class WordPatterns:
         self, text: str, stream: TokenStream | None = None,
     ) -> Iterator[tuple[int, tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]]]:
         """Where a trigger word opens in ``text``, with the plan of the lists it may open;
-        with the token ``stream`` of ``text``, only its tokens that may open one are tried
-        (:func:`~kg.extract.anchored.anchored_finditer`)."""
+        with the token ``stream`` of ``text``, only its tokens that may open one are
+        visited."""
         if self._trigger is None:
             return
         anchored = stream is not None and stream.text is text
         # (the article's lower-cased text is shared; a window's is made here)
         lower, agree = lowered(text) if anchored else (text.lower(), False)
+        plans = self._plans
+        if len(lower) == len(text) and anchored and self._anchorable and agree:
+            assert stream is not None
+            # The trigger pattern matches at each token whose key the opening filter
+            # selects, and only there, its group being the key's first KEY letters: with
+            # every opening two letters or more, those tokens are words (runs of letters
+            # and digits, keys lower-cased as ``lower`` is), so an opening found in the
+            # index is a prefix of the key exactly when the pattern's trie matches there.
+            # Read from the keys, the openings cost no regular-expression call.
+            tokens = stream.tokens
+            for i in stream.positions(self._opening_keys(stream)):
+                token = tokens[i]
+                begin = token.begin
+                if begin and (lower[begin - 1].isalnum() or lower[begin - 1] == "_"):
+                    continue  # the pattern's (?<![\w]) (only "_" can stand there)
+                opening = token.key[:KEY].lower()
+                plan = plans.get(opening)
+                if plan is None:
+                    plan = plans[opening] = self._plan(opening)
+                yield begin, plan
+            return
         if len(lower) == len(text):
-            if anchored and self._anchorable and agree:
-                assert stream is not None
-                hits = anchored_finditer(self._trigger, stream, self._opening_keys(stream),
-                                         subject=lower)
-            else:
-                hits = self._trigger.finditer(lower)
+            hits = self._trigger.finditer(lower)
         else:  # a letter whose lower case is longer ("İ"): offsets would shift
             assert self._trigger_any_case is not None
             hits = self._trigger_any_case.finditer(text)
-        plans = self._plans
         for hit in hits:
             opening = hit.group(1).lower()
             plan = plans.get(opening)
