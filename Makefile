@@ -8,7 +8,7 @@ STORE  ?= .kg/store
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test build validate serve lint bench bench-http clean venv venv-test eval
+.PHONY: run test build validate serve lint bench bench-http clean venv venv-test eval train
 
 run: build validate serve
 
@@ -61,6 +61,11 @@ bench: venv-test
 
 bench-http: venv-test
 	$(BIN)/python bench/http.py
+
+# Rebuild kg/data/measure_model.json (the learned measure detector) from the annotated sets,
+# deterministically; scikit-learn comes with the test extra.
+train: venv-test
+	$(BIN)/python -m kg.extract.measures.train
 
 clean:
 	rm -rf $(VENV) .kg .pytest_cache .ruff_cache *.egg-info

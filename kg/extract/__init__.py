@@ -35,6 +35,7 @@ from .context import build_context
 from .figures import find_figures
 from .materials import find_materials
 from .measures import find_measures
+from .measures.learned import load_model as load_measure_model
 from .measures.rules import measure_rules
 from .refdata import actor_data, material_data
 from .statements import find_statements
@@ -55,6 +56,7 @@ def prepare() -> None:
     material_data()
     load_triggers()
     measure_rules()
+    load_measure_model()
     for module in (dates, figures, figure_shares, speech_triggers):
         module.prepare()
 

@@ -299,6 +299,13 @@ Date
     opens.  A measure inside reported words takes the date of the report when its issuer is
     the speaker's side (an announcement) or the speaker is an outlet.
 
+Learned measures
+    In a sentence where no rule measure with an issuer stands, a linear model trained on the
+    annotated sets (:mod:`.learned`, data ``kg/data/measure_model.json``) may propose one:
+    its type from the model, its head the word adding most to that type, and everything
+    else from the steps above; negated, denied, conditional or claimed ones are dropped, and
+    one whose issuer its own sentence does not name is never emitted.
+
 ``covers`` lists the materials named in the clause of an export, import, licensing or other
 measure (in its list entry, for an entry; not those after a comma that starts another list
 item, nor past another measure); ``via`` the outlet or source through which it is reported
@@ -327,6 +334,7 @@ from .entries import find_entries
 from .finding import find_candidates, is_generic
 from .hedges import is_imagined, is_question, weighed_precedent
 from .items import issuers_by_goods
+from .learned import learned_measures
 from .parties import (
     fill_issuers,
     generic_controls_are_the_ban,
@@ -439,6 +447,8 @@ def find_measures(article: Article, actors: list[ActorMention],
     generic_controls_are_the_ban(ctx, candidates)
     past_halts_are_controls(candidates)
     out = [to_mention(ctx, c) for c in candidates if c.issuer is not None]
+    out.extend(to_mention(ctx, c) for c in learned_measures(
+        ctx, candidates, statements, entries, ordered, scanned["according"], dateline=dateline))
     return sorted(out, key=lambda m: (m.span.begin, m.span.end, m.type.value))
 
 

@@ -438,10 +438,12 @@ def _acts_for_state(ctx: Context, name: str) -> bool:
     return kind in (ActorType.STATE, ActorType.GOVERNMENT_BODY, ActorType.PERSON)
 
 
-def _set_issuer(ctx: Context, c: Candidate, name: str, span: Span | None, *,
-                local: bool = True) -> None:
+def issuer_name(ctx: Context, kind: MeasureType, name: str) -> str | None:
+    """The issuer a measure of ``kind`` gets when ``name`` is said to take it: None for an
+    outlet or an unnamed source without a known side; a person's body or state, except for
+    a protest (a person protests in their own name)."""
     if ctx.type_of(name) is ActorType.MEDIA:
-        return  # outlets report measures; they do not issue them
+        return None  # outlets report measures; they do not issue them
     if is_unnamed(name):
         # "Officials have formally protested": an unnamed source acts for the body or state
         # it is described with, if any ("unnamed Japanese officials"); else it names none.
@@ -450,13 +452,21 @@ def _set_issuer(ctx: Context, c: Candidate, name: str, span: Span | None, *,
         named = next((demonym_states()[w] for w in name.split() if w in demonym_states()),
                      None)
         if parent is None and named is None:
-            return
+            return None
         name = ctx.state_of(parent) or parent if parent else named  # type: ignore[assignment]
-    if c.type is not MeasureType.PROTEST and ctx.type_of(name) is ActorType.PERSON:
+    if kind is not MeasureType.PROTEST and ctx.type_of(name) is ActorType.PERSON:
         facts = ctx.facts.get(name)
         parent = facts.affiliation or facts.part_of if facts else None
         name = parent or ctx.root(name) or name
-    c.issuer = name
+    return name
+
+
+def _set_issuer(ctx: Context, c: Candidate, name: str, span: Span | None, *,
+                local: bool = True) -> None:
+    issuer = issuer_name(ctx, c.type, name)
+    if issuer is None:
+        return
+    c.issuer = issuer
     c.issuer_span = span
     c.issuer_local = local
 
