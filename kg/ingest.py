@@ -14,7 +14,9 @@ Web pages print the same in segments of a masthead line: ``Wed 7 Jan 2026 · 13:
 ``Source: Xinhua| 2026-01-08 20:14:37|Editor: ...``, ``2025-11-20 08:47   Source: ...``
 (date, and the publisher of a ``Source:`` segment), ``Posted on January 12, 2026 by Jane
 Roe`` (date and author), ``By Jane Roe | 14/01/2026`` (a numeric date read only when one
-number cannot be a month); a byline may be printed in capitals (``BY JANE ROE``).
+number cannot be a month), ``Park Ji-won | Published 2026.01.09 17:42`` (year, month and day
+with dots, as Korean and Chinese sites print them); a byline may be printed in capitals
+(``BY JANE ROE``).
 Nothing is invented where the text is silent.
 
 A wire dateline often gives no year ("TOKYO, Jan 9 (Reuters) -").  Its year is inferred only
@@ -57,7 +59,7 @@ _WEEKDAY = (r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)
 _DATE_TEXT = (
     rf"{_WEEKDAY}(?:(?P<m1>{_MONTH_RE})\.?\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
     rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_RE})\.?,?\s+(?P<y2>\d{{4}})"
-    rf"|(?P<y3>\d{{4}})(?P<isep>[-/])(?P<m3>\d{{2}})(?P=isep)(?P<d3>\d{{2}})"
+    rf"|(?P<y3>\d{{4}})(?P<isep>[-/.])(?P<m3>\d{{2}})(?P=isep)(?P<d3>\d{{2}})"
     rf"|(?P<sa>\d{{1,2}})/(?P<sb>\d{{1,2}})/(?P<sy>\d{{4}}))"
 )
 # "14/01/2026" (day first) or "01/14/2026" (month first) is read only when one number

@@ -157,3 +157,13 @@ def test_a_document_introduced_without_a_date_speaks_on_the_articles_day() -> No
     text = ("Indonesia's trade ministry published a circular on nickel quotas. Buyers abroad "
             "that resell the ore would be \"barred from future quotas\", the circular says.")
     assert dates_of(text, "Ministry of Trade of Indonesia") == ["2026-03-12"]
+
+
+def test_a_year_in_the_description_after_a_trailing_speaker_is_not_the_sayings() -> None:
+    # the year the speaker's firm was founded dates the founding, not the quotation
+    text = ('"We have never waited this long for a licence," said Kari Solberg, 61, who '
+            'runs the foundry her father opened in 1974.\n')
+    assert dates_of(text, "Kari Solberg") == [None]
+    # a date right after the verb is still the saying's
+    text = '"We will not wait," said Kari Solberg on Tuesday, 61, owner of a foundry.\n'
+    assert dates_of(text, "Kari Solberg") == ["2026-03-10"]

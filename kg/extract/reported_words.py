@@ -96,13 +96,15 @@ COLON = re.compile(r"(?:\s+[\w’'-]+){0,8}?\s*:\s*")
 
 def introduced_quote(ctx: Context, trigger: SpeechTrigger) -> Quote | None:
     """"Motegi told reporters:¶“This is a measure ...”": a verb and a colon ending the
-    paragraph introduce the quotation opening the next one."""
+    paragraph introduce the quotation opening the next one; so does an announcing phrase
+    ("stated as follows at the press conference.¶「...」")."""
     if trigger.cls not in ("say", "announce") or trigger.tense == "gerund":
         return None
     paragraph = ctx.paragraph_of(trigger.verb.begin)
     if paragraph is None:
         return None
-    m = COLON.match(ctx.text, trigger.verb.end, paragraph.end)
+    m = COLON.match(ctx.text, trigger.verb.end, paragraph.end) or \
+        _follows_regex().match(ctx.text, trigger.verb.end, paragraph.end)
     if m is None or m.end() < paragraph.end:
         return None
     following = ctx.next_paragraph(paragraph.end)
@@ -114,6 +116,14 @@ def introduced_quote(ctx: Context, trigger: SpeechTrigger) -> Quote | None:
         if quote.outer.begin > following.begin:
             break
     return None
+
+
+@lru_cache(maxsize=1)
+def _follows_regex() -> re.Pattern[str]:
+    """"stated as follows at the press conference.": an announcing phrase after the verb,
+    with where and when, ending the paragraph as a colon would (translated releases)."""
+    phrases = phrase_alternation(load_triggers().raw["speech"]["announcing"])
+    return re.compile(rf"\s+(?:{phrases})\b[^.:;!?\"“「]{{0,120}}?\s*[.:：]\s*", re.IGNORECASE)
 
 
 _CONJUNCTION = re.compile(r"(?<![\w’'.-])(?:and|but|or|then|while|as)(?![\w’'-])")

@@ -169,6 +169,8 @@ _OTHER_EVENT = re.compile(r"\b(?:\w+ed|held|made|taken|begun|began|set|put|known
 """A participle or past verb shortly before a date in the reported words: the date is that
 event's ("the curbs announced in December", "remarks she made in parliament in
 November"), not the statement's."""
+_NAME_REACH = 60
+"""Furthest the comma after a speaker named after the verb stands from the verb."""
 _THAT = re.compile(r"\bthat\b")
 _ADVERBIAL = re.compile(r"(?:\b(?:on|late\s+on|early\s+on)\s+|^)$", re.IGNORECASE)
 _SEMICOLON = re.compile(r";")
@@ -574,6 +576,9 @@ class StatementDater:
                 continue
             if any(lo < span.begin and span.end < hi for lo, hi in asides):
                 continue  # "X, who joined a meeting on Monday, said": the meeting's day
+            if content.end <= verb.begin <= verb.end <= span.begin \
+                    and self._described_speaker(verb, span):
+                continue  # "said X, 58, president of the firm his father founded in 1961"
             if verb.end <= span.begin < content.begin and _ACCORDING.search(
                     ctx.text, max(begin, verb.begin - 60), verb.end):
                 continue  # "According to Kyodo, on 19th, China notified ...": the event's
@@ -696,6 +701,16 @@ class StatementDater:
                     re.match(r",?\s+[a-z]+ed\b", ctx.text[mention.span.end:mention.span.end + 20]):
                 return mention.date
         return None
+
+    def _described_speaker(self, verb: Span, date: Span) -> bool:
+        """"..., said Aiko Mori, 58, head of the firm her father founded in 1961": a date in
+        the description after the speaker a trailing verb names (a name, then a comma, then
+        a past verb right before the date) is the described event's, not the saying's."""
+        text = self.ctx.text
+        comma = text.find(",", verb.end, date.begin)
+        return comma != -1 and comma - verb.end <= _NAME_REACH \
+            and bool(self.ctx.actors_in(verb.end, comma)) \
+            and _OTHER_EVENT.search(text, comma, date.begin) is not None
 
     def _free_dates(self, sentence: Span) -> list[PartialDate]:
         """Dates of ``sentence`` outside quotations, reported words and the dateline."""

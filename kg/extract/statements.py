@@ -85,7 +85,9 @@ transcript answers, continued and resumed quotations, ``X said: A. B.``, quotati
 published text, colon attributions (``Reuters: ...``), reports with a named source
 (``reports that A, first published by X``, a footnote, an author-year citation);
 :mod:`.statement_nouns` those of a speech noun and its *that* clause (``a China Daily
-report that A``, ``Beijing's claim that A``).
+report that A``, ``Beijing's claim that A``); :mod:`.statement_voice` those in which a
+company's or a ministry's own release or note speaks in its own voice (``We estimate A``,
+``The Company does not B``).
 :mod:`.statement_speakers` finds speakers; :mod:`.statement_nesting` decides how the
 statements of one sentence share its words; :mod:`.statement_quotes` which quotation a
 verb attributes.
@@ -195,6 +197,7 @@ from .statement_speakers import (
     speaker_after,
     titled_person,
 )
+from .statement_voice import own_voice
 from .text import word_count
 from .transcripts import Transcript, find_transcript
 
@@ -255,6 +258,8 @@ def find_statements(article: Article, actors: list[ActorMention], *,
     statements.extend(published_quotes(ctx, statements))
     statements.extend(continuations(ctx, statements))
     statements.extend(heading_quotes(ctx, statements))
+    if transcript is None:  # a transcript's answers are its speakers' own words
+        statements.extend(own_voice(ctx, statements))
     for trigger in statements:
         body = spoken_for(ctx, actors, trigger.speaker) if trigger.speaker else None
         if body is not None:

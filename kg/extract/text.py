@@ -20,11 +20,13 @@ Sentences
 
 Quotations
     :func:`find_quotes` finds quoted passages in straight (``"``, ``'``) and typographic
-    (``“ ”``, ``‘ ’``, ``« »``) marks.  Apostrophes (``isn't``, ``Japan’s``) are told apart
-    from single quotation marks by what flanks them.  A double quotation left open at the
-    end of a paragraph continues when the next paragraph opens with a quotation mark again
-    (the newspaper convention for a quote that runs over several paragraphs); otherwise the
-    stray mark is ignored.  Single quotations inside double ones are reported as nested.
+    (``“ ”``, ``‘ ’``, ``« »``) marks, and the corner brackets of Japanese and Chinese text
+    (``「 」``, ``『 』``) that machine translations keep.  Apostrophes (``isn't``,
+    ``Japan’s``) are told apart from single quotation marks by what flanks them.  A double
+    quotation left open at the end of a paragraph continues when the next paragraph opens
+    with a quotation mark again (the newspaper convention for a quote that runs over several
+    paragraphs); otherwise the stray mark is ignored.  Single quotations inside double ones
+    are reported as nested.
 
 All scanning is a single left-to-right pass, linear in the length of the text; quotation
 scanning visits only the quotation marks.
@@ -54,12 +56,12 @@ _BULLET = re.compile(r"^\s*(?:[-*•·▪–—]|\d{1,2}[.)])\s+")
 _LINE = re.compile(r"[^\n]*\n?")
 _WORD = re.compile(r"[^\W_]+(?:[-‑'’][^\W_]+)*")
 
-DOUBLE_OPEN = "“«„"
-DOUBLE_CLOSE = "”»"
+DOUBLE_OPEN = "“«„「『"
+DOUBLE_CLOSE = "”»」』"
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
-QUOTE_CHARS = "\"'“”‘’«»„"
-CLOSERS = "\"'”’»)]"
+QUOTE_CHARS = "\"'“”‘’«»„「」『』"
+CLOSERS = "\"'”’»」』)]"
 _SENTENCE_END = re.compile(r"[.!?…]+[" + re.escape(CLOSERS) + r"]*(?=\s)")
 _DOUBLE_MARK = re.compile("[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE) + '"]')
 _SINGLE_MARK = re.compile("['" + re.escape(SINGLE_OPEN + SINGLE_CLOSE) + "]")
