@@ -40,7 +40,9 @@ __all__ = ["TRAINING_SETS", "LabelledSentence", "fit_model", "labelled_sentences
 
 TRAINING_SETS = ("seeds", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8",
                  "dev9", "dev10", "dev11")
-"""The annotated sets the shipped model learns from (never the lead's test sets)."""
+"""The annotated sets the shipped model learns from: never ``final``, dev12, dev13 or dev14,
+on which it was measured blind (stop 12).  Adding those three moved the other sets by
++2 true and +2 false positives, a wash, so the shipped model stays the one measured."""
 C = 1.0
 """Inverse regularisation strength (chosen by cross-validation; 0.3-3 differ by noise)."""
 MIN_COUNT = 3
