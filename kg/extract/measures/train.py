@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ...evaluate.direct import read_anchored
-from ...model import MeasureType
+from ...model import Article, MeasureType
 from ..actors import find_actors
 from ..context import build_context
 from ..gazetteer import token_stream
@@ -79,16 +79,21 @@ def set_paths(root: Path, name: str) -> tuple[Path, Path]:
     return base / "articles", base / "gold.json"
 
 
-def labelled_sentences(root: Path, name: str) -> list[LabelledSentence]:
-    """The sentences of set ``name`` under ``root`` with their gold measure types."""
+def _annotated(root: Path, name: str) -> tuple[Path, list[tuple[str, Article]]]:
+    """The gold file of set ``name`` and its articles, each with its file name."""
     folder, gold_path = set_paths(root, name)
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))["files"]
     articles, failures = read_anchored([folder])
     if failures:
         raise SystemExit(f"cannot read {failures}")
+    return gold_path, [(Path(a.path or a.identifier).name, a) for a in articles]
+
+
+def labelled_sentences(root: Path, name: str) -> list[LabelledSentence]:
+    """The sentences of set ``name`` under ``root`` with their gold measure types."""
+    gold_path, articles = _annotated(root, name)
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))["files"]
     out: list[LabelledSentence] = []
-    for article in articles:
-        file = Path(article.path or article.identifier).name
+    for file, article in articles:
         if file not in gold:
             continue
         actors, _ = find_actors(article)
@@ -144,14 +149,10 @@ def issuer_examples(root: Path, name: str) -> list[IssuerExample]:
     from .. import extract
     from .learned import rules_only
 
-    folder, gold_path = set_paths(root, name)
+    gold_path, articles = _annotated(root, name)
     gold = load_gold(gold_path).files
-    articles, failures = read_anchored([folder])
-    if failures:
-        raise SystemExit(f"cannot read {failures}")
     out: list[IssuerExample] = []
-    for article in articles:
-        file = Path(article.path or article.identifier).name
+    for file, article in articles:
         if file not in gold:
             continue
         with rules_only():
