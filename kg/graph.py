@@ -360,6 +360,10 @@ def _add_article(out: _Quads, extraction: Extraction, resolution: Resolution) ->
             if name in resolution.materials:
                 out.add(g, m, KG.covers, resolution.materials[name].iri)
         _add_evidence(out, ident, m, measure.span)
+        if measure.model_score is not None:
+            # proposed by the learned step, not found by a rule: say so, with how sure it was
+            out.add(g, evidence_iri(ident, measure.span.begin, measure.span.end), KG.modelScore,
+                    decimal_literal(Decimal(str(round(measure.model_score, 3)))))
 
     for link in extraction.candidates:
         if link.candidate not in actors:

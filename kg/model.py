@@ -296,6 +296,9 @@ class MeasureMention:
     status: MeasureStatus = MeasureStatus.ANNOUNCED
     covers: list[str] = field(default_factory=list)
     via: str | None = None
+    model_score: float | None = None
+    """The probability the learned detector gave the sentence, for a measure it proposed;
+    ``None`` for one the rules found."""
 
 
 @dataclass

@@ -11,10 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from kg.build import build
 from kg.extract import extract
 from kg.extract.measures import learned, train
 from kg.ingest import read_article
 from kg.model import MeasureType
+from kg.namespace import PREFIXES
+from kg.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "measures"
@@ -143,3 +146,21 @@ def test_measure_in_words_the_rules_lack_is_found_with_type_and_issuer() -> None
 def test_same_words_about_a_concert_tour_give_no_measure() -> None:
     extraction = extract(read_article(FIXTURES / "learned_reinstated_tour.txt"))
     assert extraction.measures == []
+
+
+def test_a_proposed_measure_says_so_in_the_graph_and_a_rule_measure_does_not(
+        tmp_path: Path) -> None:
+    # kg:modelScore on the evidence span: researchers can keep or leave out what the model
+    # proposed; the first sentence's measure comes from the rules and carries none.
+    store = Store(tmp_path / "store")
+    report = build([FIXTURES / "learned_reinstated_rules.txt"], store)
+    assert len(report.articles) == 1 and not report.failures
+    rows = list(store.open().query(
+        "SELECT ?anchor ?score WHERE { ?m a kg:Measure . GRAPH ?g { ?m kg:evidence ?e . "
+        "?e nif:anchorOf ?anchor . OPTIONAL { ?e kg:modelScore ?score } } }",
+        prefixes=PREFIXES, use_default_graph_as_union=True))
+    scores = {row["anchor"].value: row["score"] for row in rows}
+    proposed = [a for a, s in scores.items() if s is not None]
+    assert [a for a in proposed if "reinstate" in a] == proposed and len(proposed) == 1
+    assert 0.7 <= float(scores[proposed[0]].value) <= 1
+    assert any(s is None for s in scores.values()), "the rule measure has no model score"

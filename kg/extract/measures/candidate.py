@@ -86,6 +86,8 @@ class Candidate:
     """A cue says the measure lasts ("since", "effective Aug. 1", "remains in force")."""
     question: bool = False
     """The mention stands in a question ("Is China tightening ...?"): asked, not asserted."""
+    model_score: float | None = None
+    """The learned detector's probability for its sentence, when the detector proposed it."""
     untargeted: bool = False
     """The text denies the measure a target ("is not targeting any third party")."""
     precedent: PartialDate | None = None

@@ -221,7 +221,8 @@ def learned_measures(ctx: Context, candidates: list[Candidate],
                             [m.span for m in actors])
         head = Span.of(ctx.text, words[first].begin, words[last].end)
         c = Candidate(kind, head, sentence, head,
-                      verbal=is_verbal(head.text, ctx, head.begin))
+                      verbal=is_verbal(head.text, ctx, head.begin),
+                      model_score=1.0 / (1.0 + math.exp(-score)))
         c.statement = enclosing(statements, head)
         c.entry = entry_of(entries, head.begin)
         c.question = is_question(c)

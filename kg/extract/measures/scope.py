@@ -29,7 +29,8 @@ def to_mention(ctx: Context, c: Candidate) -> MeasureMention:
         end = c.target_span.end
     span = Span.of(ctx.text, begin, end)
     return MeasureMention(type=c.type, span=span, issuer=c.issuer, target=c.target, date=c.date,
-                          status=c.status, covers=list(c.covers), via=c.via)
+                          status=c.status, covers=list(c.covers), via=c.via,
+                          model_score=c.model_score)
 
 
 def goods_related(a: list[str], b: list[str]) -> bool:
