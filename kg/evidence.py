@@ -25,6 +25,7 @@ _BEGIN = ox.NamedNode(NIF.beginIndex)
 _END = ox.NamedNode(NIF.endIndex)
 _ANCHOR = ox.NamedNode(NIF.anchorOf)
 _CONTEXT = ox.NamedNode(NIF.referenceContext)
+_MODEL_SCORE = ox.NamedNode(KG.modelScore)
 _METADATA = {
     "identifier": ox.NamedNode(DCTERMS.identifier),
     "title": ox.NamedNode(DCTERMS.title),
@@ -73,6 +74,8 @@ class Snippet:
     after: str
     anchor: str | None = None
     """``nif:anchorOf`` as stored; equal to ``mark`` when the offsets are right."""
+    model_score: str | None = None
+    """``kg:modelScore`` of the span: the learned detector proposed its measure (no rule)."""
 
     @property
     def fragment(self) -> str:
@@ -193,7 +196,9 @@ class Articles:
             span = int(begin), int(end)
         except ValueError:
             return None
-        return self.snippet(article, *span, _value(self.store, subject, _ANCHOR))
+        found = self.snippet(article, *span, _value(self.store, subject, _ANCHOR))
+        score = _value(self.store, subject, _MODEL_SCORE)
+        return replace(found, model_score=score) if found is not None and score else found
 
     def evidence_of(self, subject: str, graph: str) -> list[Snippet]:
         """Snippets of every ``kg:evidence`` of ``subject`` in one article graph, in order."""

@@ -430,3 +430,25 @@ def test_only_web_addresses_of_articles_become_links(
     html = app.test_client().get("/id/article/odd").get_data(as_text=True)
     assert "javascript:alert(1)" in html
     assert not [a for a in Page(html).links() if a.startswith("javascript:")]
+
+
+def test_a_measure_the_learned_step_proposed_says_so_on_its_page(
+        tmp_path: Path) -> None:
+    from kg.build import build
+    from kg.store import Store
+
+    fixture = Path(__file__).parent / "fixtures" / "measures" / "learned_reinstated_rules.txt"
+    location = tmp_path / "store"
+    build([fixture], Store(location))
+    app = create_app(location, config=CONFIG)
+    try:
+        client = app.test_client()
+        article = client.get("/id/article/learned_reinstated_rules").get_data(as_text=True)
+        measures = sorted({link for link in Page(article).links() if "/id/measure/" in link})
+        pages = {link: client.get(link).get_data(as_text=True) for link in measures}
+    finally:
+        close_app(app)
+    flagged = [link for link, html in pages.items() if "learned measure detector" in html]
+    # the rules find the first sentence's measure, the learned step the second's
+    assert len(measures) == 2 and len(flagged) == 1
+    assert "reinstate" in Page(pages[flagged[0]]).marks[0]
