@@ -5,12 +5,17 @@ Fixtures are written for one phenomenon each, with their own actors and wording.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from extract_support import actor, article, mentions
 
+from kg.build import build
+from kg.extract import extract
 from kg.extract.dates import find_dates
 from kg.extract.statements import find_statements
+from kg.ingest import read_article
 from kg.model import StatementMention
+from kg.store import Store
 
 INDONESIA = actor("Indonesia", "state", "Indonesia", "Jakarta")
 TRADE = actor("Ministry of Trade of Indonesia", "government_body", "Indonesia's trade ministry",
@@ -167,3 +172,21 @@ def test_a_year_in_the_description_after_a_trailing_speaker_is_not_the_sayings()
     # a date right after the verb is still the saying's
     text = '"We will not wait," said Kari Solberg on Tuesday, 61, owner of a foundry.\n'
     assert dates_of(text, "Kari Solberg") == ["2026-03-10"]
+
+
+def test_a_statement_never_takes_a_date_after_its_article_and_the_article_is_kept(
+        tmp_path: Path) -> None:
+    # "The same day" after "effective 20 March" must not date the warning 20 March when the
+    # article is of 5 March: an impossible date, which the shapes would reject together with
+    # the whole article; the entry's own day dates it instead.
+    text = ("Title: Rules approved\nDate: 2024-03-05\n---\n"
+            "- 1 March: The cabinet approved the rules, effective 20 March. The same day, "
+            "Foreign Minister Ana Lopes warned that the rules would \"hurt everyone\".\n"
+            "- 3 March: Talks resumed.\n")
+    path = tmp_path / "rules.txt"
+    path.write_text(text, encoding="utf-8")
+    [warning] = [s for s in extract(read_article(path)).statements if s.speaker == "Ana Lopes"]
+    assert warning.date is not None and warning.date.isoformat() == "2024-03-01", \
+        "the timeline entry's day, not the effective date"
+    report = build([path], Store(tmp_path / "store"))
+    assert not report.failures and len(report.articles) == 1

@@ -311,6 +311,13 @@ class StatementDater:
               speaker: str | None, pronoun: bool, description: bool) -> PartialDate | None:
         ctx = self.ctx
         explicit = self.explicit(verb, sentence, content, cls)
+        published = ctx.article.metadata.date
+        if explicit is not None and published is not None and \
+                explicit.isoformat() > published.isoformat()[:len(explicit.isoformat())]:
+            # Nobody is quoted before they speak: a date in the sentence after the article's
+            # own (at its precision) is another event's ("effective 28 August. The same day,
+            # X warned"), so the rules below date the words (a timeline entry's day, ...).
+            explicit = None
         if explicit is not None:
             return explicit
         paragraph = ctx.paragraph_of(sentence.begin)
