@@ -439,3 +439,25 @@ def test_speakers_named_in_capitals_at_a_transcript_turn_are_people() -> None:
     found = {m.span.text: m.name for m in mentions}
     assert found["TARO YAMADA"] == "Taro Yamada"   # a name no table lists, in title case
     assert "ANCHOR" not in found                   # a role, not a name
+
+
+def test_a_romanised_given_name_may_open_with_an_english_word() -> None:
+    # "Do-hoon", "So-yeon": the first syllable is a capitalised English word, which alone
+    # never opens a name, but after a family name written first it is the given name.
+    found = _by_text(_actors("romanised_given_names")[0])
+    assert found["Lee Do-hoon"].type is ActorType.PERSON
+    assert found["Park So-yeon"].type is ActorType.PERSON
+
+
+def test_reference_data_covers_trade_actors_beyond_china_and_japan() -> None:
+    found = _by_text(_actors("trade_actors_beyond_east_asia")[0])
+    assert found["Vilnius"].name == "Lithuania"
+    assert found["Danish foreign ministry"].name == "Ministry of Foreign Affairs of Denmark"
+    ofac = found["Office of Foreign Assets Control"]
+    assert ofac.type is ActorType.GOVERNMENT_BODY
+    assert ofac.part_of == "United States Department of the Treasury"
+    assert found["Naura"].name == "Naura Technology Group"
+    assert found["Xiaomi"].type is ActorType.COMPANY
+    assert found["Ministry of Economy and Finance"].name \
+        == "Ministry of Economy and Finance of South Korea"
+    assert found["KOTRA"].name == "Korea Trade-Investment Promotion Agency"

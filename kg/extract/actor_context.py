@@ -159,6 +159,11 @@ class ActorContext:
             if t.newline_before:
                 continue  # a name never runs over a line break ("By X" then "X is")
             nxt[i] = text.isalpha() if t.glued or text in particles else plain
+            if not plain and 0 < i < n - 1 and tokens[i - 1].text in lex.family_name_first \
+                    and tokens[i + 1].glued and tokens[i + 1].text.islower():
+                # "Kim You-geun", "Lee Do-hoon": a romanised given name after a family name
+                # written first may open with a syllable that is an English word.
+                nxt[i] = text.isalpha()
         for i in self.stream.glued:
             t = tokens[i]
             if t.is_word and i not in covered and not t.newline_before:
