@@ -7,7 +7,7 @@ from pathlib import Path
 from kg.extract.actors import find_actors
 from kg.extract.citations import find_citations
 from kg.ingest import read_article
-from kg.model import Article, CitationMention
+from kg.model import Article, ArticleMetadata, CitationMention
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 
@@ -88,3 +88,21 @@ def test_the_outlet_of_a_reporter_asking_a_question_is_not_a_source() -> None:
 def test_an_outlet_in_the_masthead_or_the_byline_is_the_articles_own() -> None:
     cited = [c.name for c in _citations("citation_masthead_and_byline")]
     assert cited == ["Nikkei"]
+
+
+def test_a_reporters_outlet_in_parentheses_in_a_question_label_is_not_a_source() -> None:
+    text = ("MINISTER'S PRESS CONFERENCE\n\n"
+            "Reporter (Reuters): Has the ministry confirmed the halt in shipments?\n\n"
+            "Minister: We have asked the other side to explain, according to Bloomberg.\n")
+    article = Article(identifier="presser.txt", text=text)
+    assert [c.name for c in find_citations(article, find_actors(article)[0])] == ["Bloomberg"]
+
+
+def test_the_publisher_named_with_its_edition_and_a_dateline_without_dash_are_its_own(
+) -> None:
+    text = ("Source: Harbour Post (English edition)\n\n"
+            "Lisbon, Feb. 3 (Atlantic Wire) Portugal tightened its screening of investments, "
+            "a government official told Harbour Post, according to Bloomberg.\n")
+    article = Article(identifier="edition.txt", text=text,
+                      metadata=ArticleMetadata(publisher="Harbour Post (English edition)"))
+    assert [c.name for c in find_citations(article, find_actors(article)[0])] == ["Bloomberg"]

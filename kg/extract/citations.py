@@ -148,6 +148,8 @@ def _own_publishers(article: Article, tokens: tuple[Token, ...], actors: list[Ac
     own = set()
     if article.metadata.publisher:
         own.add(article.metadata.publisher.casefold())
+        # "China Current Daily (English edition)": the outlet is the name before the aside
+        own.add(_EDITION.sub("", article.metadata.publisher).casefold())
     author = (article.metadata.author or "").casefold()
     if author and any(a.type is ActorType.MEDIA and author in {a.name.casefold(),
                                                                   a.span.text.casefold()}
@@ -187,12 +189,21 @@ def _own_publishers(article: Article, tokens: tuple[Token, ...], actors: list[Ac
                 or end >= limit or start == 0:
             continue
         if tokens[start - 1].text == "(" and end + 1 < len(tokens) \
-                and tokens[end].text == ")" and tokens[end + 1].text in _DASHES:
+                and tokens[end].text == ")" and (tokens[end + 1].text in _DASHES or
+                                                 _DATELINE_BEFORE.match(text, text.rfind(
+                                                     "\n", 0, tokens[start - 1].begin) + 1,
+                                                     tokens[start - 1].begin)):
+            # "TOKYO, Jan 9 (Reuters) -", also without the dash ("Taipei, Dec. 30 (Formosa
+            # News Wire) China's military ..."): the wire that filed the story
             own.update({mention.name.casefold(), mention.span.text.casefold()})
     return own
 
 
 _MASTHEAD_AFTER = re.compile(r"(?:[ \t]+[a-z]+\b){1,3}")
+_EDITION = re.compile(r"\s*\([^()]*\)\s*$")
+_DATELINE_BEFORE = re.compile(r"[ \t]*[A-Z][A-Za-z .'-]{1,30},[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+"
+                              r"\d{1,2}[ \t]*$")
+"""A wire dateline's place and day before the outlet's parenthesis ("Taipei, Dec. 30 ")."""
 _BYLINE = re.compile(r"[ \t]*(?:By|BY)[ \t][^\n|·•]{2,60}[|·•]")
 """A byline whose fields a separator divides ("By Jane Roe | Harbour Wire | ..."): the
 outlet on it is the article's own."""

@@ -1,11 +1,12 @@
 """Where the questions of an interview or a press-conference transcript are.
 
 A paragraph opened by a question label and a colon ("Q:", "Reporter:", "Reporter of Kyodo
-News:"; ``[speech.transcript] question_labels`` in ``kg/data/triggers.toml``) is a question
-up to the end of the paragraph or up to an answer label inside it ("...? A: ...").  What a
-question says is the questioner's framing, not a claim of the article or of the answerer:
-the figures it quotes are restated, if at all, in the answer ("One sees 60 percent, one sees
-70", then "Around 60 percent ..."), and the outlet of the reporter asking is not a source.
+News:", "Reporter (NHK):"; ``[speech.transcript] question_labels`` in
+``kg/data/triggers.toml``) is a question up to the end of the paragraph or up to an answer
+label inside it ("...? A: ...").  What a question says is the questioner's framing, not a
+claim of the article or of the answerer: the figures it quotes are restated, if at all, in
+the answer ("One sees 60 percent, one sees 70", then "Around 60 percent ..."), and the
+outlet of the reporter asking is not a source.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     table = load_triggers().raw["speech"]["transcript"]
     questions = phrase_alternation(table["question_labels"])
     answers = phrase_alternation(table["answer_labels"])
+    # the asker's outlet after "of"/"from"/"with" or in parentheses ("Reporter (NHK):")
     label = re.compile(rf"(?m)^[ \t]*(?:{questions})(?:\s+(?:of|from|with)\s+[^:\n]{{1,"
-                       rf"{_ASKER_MAX}}})?\s*[:：]")
+                       rf"{_ASKER_MAX}}}|\s*\([^():\n]{{1,{_ASKER_MAX}}}\))?\s*[:：]")
     answer = re.compile(rf"(?<=[?.!\"”])\s+(?:{answers})\s*[:：]")
     return label, answer
 
