@@ -106,3 +106,11 @@ def test_the_publisher_named_with_its_edition_and_a_dateline_without_dash_are_it
     article = Article(identifier="edition.txt", text=text,
                       metadata=ArticleMetadata(publisher="Harbour Post (English edition)"))
     assert [c.name for c in find_citations(article, find_actors(article)[0])] == ["Bloomberg"]
+
+
+def test_a_question_label_in_capitals_is_a_question_label() -> None:
+    text = ("PRESS CONFERENCE BY THE MINISTER\n\n"
+            "REPORTER (Ana Ruiz, Reuters): Has the ministry confirmed the halt?\n\n"
+            "MINISTER: We are checking the facts, according to Bloomberg.\n")
+    article = Article(identifier="presser.txt", text=text)
+    assert [c.name for c in find_citations(article, find_actors(article)[0])] == ["Bloomberg"]

@@ -24,7 +24,9 @@ _ASKER_MAX = 40
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     table = load_triggers().raw["speech"]["transcript"]
-    questions = phrase_alternation(table["question_labels"])
+    # official transcripts print labels in capitals ("REPORTER (Aya Kobayashi, TV Asahi):")
+    questions = phrase_alternation([*table["question_labels"],
+                                    *(label.upper() for label in table["question_labels"])])
     answers = phrase_alternation(table["answer_labels"])
     # the asker's outlet after "of"/"from"/"with" or in parentheses ("Reporter (NHK):")
     label = re.compile(rf"(?m)^[ \t]*(?:{questions})(?:\s+(?:of|from|with)\s+[^:\n]{{1,"
