@@ -359,10 +359,10 @@ def _add_article(out: _Quads, extraction: Extraction, resolution: Resolution) ->
         for name in measure.covers:
             if name in resolution.materials:
                 out.add(g, m, KG.covers, resolution.materials[name].iri)
-        _add_evidence(out, ident, m, measure.span)
+        e = _add_evidence(out, ident, m, measure.span)
         if measure.model_score is not None:
             # proposed by the learned step, not found by a rule: say so, with how sure it was
-            out.add(g, evidence_iri(ident, measure.span.begin, measure.span.end), KG.modelScore,
+            out.add(g, e, KG.modelScore,
                     decimal_literal(Decimal(str(round(measure.model_score, 3)))))
 
     for link in extraction.candidates:
@@ -386,7 +386,9 @@ _CONTEXT, _BEGIN, _END, _ANCHOR = (str(NIF.referenceContext), str(NIF.beginIndex
 _INTEGER = str(XSD.integer)
 
 
-def _add_evidence(out: _Quads, identifier: str, node: str, span: Span) -> None:
+def _add_evidence(out: _Quads, identifier: str, node: str, span: Span) -> str:
+    """Link ``node`` to the evidence span ``span`` of an article, described there; returns
+    the span's IRI."""
     g = article_iri(identifier)
     e = evidence_iri(identifier, span.begin, span.end)
     out.add(g, node, _EVIDENCE, e)
@@ -398,3 +400,4 @@ def _add_evidence(out: _Quads, identifier: str, node: str, span: Span) -> None:
     out.add(g, e, _BEGIN, _typed(span.begin, _INTEGER))
     out.add(g, e, _END, _typed(span.end, _INTEGER))
     out.add(g, e, _ANCHOR, _text(span.text))
+    return e

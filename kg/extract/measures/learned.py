@@ -96,7 +96,12 @@ class LinearModel:
 
     def probability(self, features: set[str]) -> float:
         """The probability of the positive class (as scikit-learn's ``predict_proba``)."""
-        return 1.0 / (1.0 + math.exp(-self.score(features)))
+        return _logistic(self.score(features))
+
+
+def _logistic(log_odds: float) -> float:
+    """The probability of a log-odds score, as scikit-learn's ``predict_proba`` gives it."""
+    return 1.0 / (1.0 + math.exp(-log_odds))
 
 
 @dataclass(frozen=True)
@@ -222,7 +227,7 @@ def learned_measures(ctx: Context, candidates: list[Candidate],
         head = Span.of(ctx.text, words[first].begin, words[last].end)
         c = Candidate(kind, head, sentence, head,
                       verbal=is_verbal(head.text, ctx, head.begin),
-                      model_score=1.0 / (1.0 + math.exp(-score)))
+                      model_score=_logistic(score))
         c.statement = enclosing(statements, head)
         c.entry = entry_of(entries, head.begin)
         c.question = is_question(c)
