@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, cast
 
 import pyoxigraph as ox
 
+from .blame import blame_violations, fact_kind, fact_span, without_facts
 from .collector import collector_paused
 from .disagree import Disagreement, find_disagreements
 from .errors import IngestError, KgError, StoreError, ValidationFailed
@@ -30,7 +31,7 @@ from .extract import extract, prepare
 from .graph import iter_quads
 from .ingest import iter_article_paths, read_article
 from .model import Article, Extraction
-from .namespace import KG, KGSH, ONTOLOGY_GRAPH, article_iri
+from .namespace import ONTOLOGY_GRAPH, article_iri
 from .resolve import Resolution, resolve
 from .resources import ontology_path
 from .store import Store
@@ -67,14 +68,19 @@ class BuildReport:
 
     articles: list[ArticleSummary] = field(default_factory=list)
     failures: list[BuildFailure] = field(default_factory=list)
+    """Inputs left out: unreadable, failed extraction, or a graph violating the shapes."""
+    omissions: list[BuildFailure] = field(default_factory=list)
+    """Facts (statements, figures, measures, candidate links) left out of an article that
+    was built, because their nodes violate the shapes."""
     quads: int = 0
     seconds: float = 0.0
     validation: ValidationReport | None = None
 
     @property
     def exit_code(self) -> int:
-        """0 when every input was built, 1 when some were skipped (see README)."""
-        return 1 if self.failures else 0
+        """0 when every input was built whole, 1 when an input or a fact was left out (see
+        README)."""
+        return 1 if self.failures or self.omissions else 0
 
 
 Progress = Callable[[Iterable[Path]], Iterable[Path]]
@@ -141,10 +147,15 @@ def extract_corpus(articles: Sequence[Article], report: BuildReport) -> list[Ext
 def build_graph(extractions: Sequence[Extraction]) -> ox.Store:
     """Resolve a corpus and assemble its graph (without the ontology graph) into an
     in-memory store."""
+    return _resolved_graph(extractions)[0]
+
+
+def _resolved_graph(extractions: Sequence[Extraction]) -> tuple[ox.Store, Resolution]:
     from .extract.refdata import actor_info, material_info
 
     resolution = resolve(extractions, actor_lookup=actor_info, material_lookup=material_info)
-    return assemble_graph(extractions, resolution, find_disagreements(extractions, resolution))
+    disagreements = find_disagreements(extractions, resolution)
+    return assemble_graph(extractions, resolution, disagreements), resolution
 
 
 @collector_paused()  # its collections would traverse every extraction: see kg.collector
@@ -185,10 +196,11 @@ def build(
 ) -> BuildReport:
     """Build the graph of the articles under ``paths`` and make it the store's current graph.
 
-    Unreadable articles, and articles whose graph violates the shapes, are left out and
-    listed in ``report.failures``.  Raises :class:`ValidationFailed` (nothing written) for a
-    violation no article can be blamed for, and :class:`KgError` when no article could be
-    read.  ``engine`` is the SHACL engine
+    Unreadable articles are left out and listed in ``report.failures``; a fact whose node
+    violates the shapes is left out and listed in ``report.omissions`` (the whole article
+    when the violation is on no single fact of it, see :mod:`kg.blame`).  Raises
+    :class:`ValidationFailed` (nothing written) for a violation no article can be blamed
+    for, and :class:`KgError` when no article could be read.  ``engine`` is the SHACL engine
     (``sparql``, the default, or ``pyshacl``, the reference; see :mod:`kg.validate`).
     """
     started = time.perf_counter()
@@ -214,14 +226,16 @@ def write_corpus(
     """Resolve and assemble extracted articles, validate the graph and make it the store's
     current graph (the second half of :func:`build`, for callers with their own extractions).
 
-    An article whose graph violates the shapes is left out and recorded in
-    ``report.failures``; a violation no article can be blamed for raises
+    A fact whose node violates the shapes is left out (``report.omissions``), an article
+    with a violation on no single fact of it too (``report.failures``); a violation no
+    article can be blamed for raises
     :class:`ValidationFailed` and nothing is written.
     """
     extractions = list(extractions)
-    data = build_graph(extractions)
     if validate:
-        data, extractions = _validated(data, extractions, report, engine)
+        data, extractions = _validated(extractions, report, engine)
+    else:
+        data = build_graph(extractions)
     report.quads = write_graph(data, store)
     per_graph = _triples_per_graph(data)
     report.articles = [summarise(e, per_graph) for e in extractions]
@@ -252,68 +266,51 @@ def write_graph(data: ox.Store, store: Store) -> int:
 
 
 _MAX_VALIDATION_ROUNDS = 3
-"""Leaving an article out changes resolution (labels, merged measures), so the rest is
-validated again; a few rounds settle it, or the build fails."""
+"""Leaving a fact or an article out changes resolution (labels, merged measures), so the
+rest is validated again; a few rounds settle it, or the build fails."""
 
 
 def _validated(
-    data: ox.Store, extractions: list[Extraction], report: BuildReport,
-    engine: str | None,
+    extractions: list[Extraction], report: BuildReport, engine: str | None,
 ) -> tuple[ox.Store, list[Extraction]]:
-    """Validate the corpus graph; an article whose graph violates the shapes is left out
-    (reported in ``report.failures``) and the others are built again, so one bad article
-    never stops the rest.  A violation no article can be blamed for (or one that remains
+    """Build and validate the corpus graph.  A fact whose node violates the shapes is left
+    out (reported in ``report.omissions``), and so is an article with a violation on a node
+    that is no single fact of it (``report.failures``); the rest is built again, so one bad
+    fact never loses its article and one bad article never stops the rest
+    (:mod:`kg.blame`).  A violation no article can be blamed for (or one that remains
     after a few rounds) fails the build: nothing is written."""
     for _ in range(_MAX_VALIDATION_ROUNDS):
+        data, resolution = _resolved_graph(extractions)
         report.validation = validate_graph(data, engine=engine)
         if not report.validation.fails():
             return data, extractions
-        faulty = _faulty_articles(report.validation, data)
-        if faulty is None or len(faulty) >= len(extractions):
+        blame = blame_violations(report.validation, data, extractions, resolution)
+        if blame is None or len(blame.articles) >= len(extractions):
             break
         kept: list[Extraction] = []
         for extraction in extractions:
-            reason = faulty.get(article_iri(extraction.article.identifier))
-            if reason is None:
-                kept.append(extraction)
-            else:
+            where = extraction.article.path or extraction.article.identifier
+            g = article_iri(extraction.article.identifier)
+            reason = blame.articles.get(g)
+            if reason is not None:
                 report.failures.append(BuildFailure(
-                    extraction.article.path or extraction.article.identifier,
-                    f"left out: its graph violates the shapes ({reason})"))
+                    where, f"left out: its graph violates the shapes ({reason})"))
+                continue
+            faults = blame.facts.get(g, {})
+            for fact, why in faults.values():
+                span = fact_span(fact)
+                report.omissions.append(BuildFailure(
+                    where, f"{fact_kind(fact)} [{span.begin},{span.end}) {span.text[:60]!r} "
+                           f"left out: it violates the shapes ({why})"))
+            kept.append(without_facts(extraction, [f for f, _ in faults.values()])
+                        if faults else extraction)
         extractions = kept
-        data = build_graph(extractions)
     # The loop ran at least once (_MAX_VALIDATION_ROUNDS > 0), so a report is there.
     validation = cast("ValidationReport", report.validation)
     raise ValidationFailed(
         "the built graph violates the shapes; nothing was written\n"
         + validation.to_text()
     )
-
-
-def _faulty_articles(validation: ValidationReport, data: ox.Store) -> dict[str, str] | None:
-    """Article IRI -> the first violation blamed on it; None when a violation belongs to no
-    article (it is in the entities graph and no article mentions its focus node)."""
-    faulty: dict[str, str] = {}
-    for result in validation.results:
-        if result.severity != "Violation":
-            continue
-        articles = {result.article} if result.article else _mentioned_by(data, result.focus)
-        if not articles:
-            return None
-        for article in articles:
-            shape = result.shape.replace(str(KGSH), "kgsh:")
-            name = f" ({result.shape_name})" if result.shape_name else ""
-            faulty.setdefault(article, f"{shape}{name} on <{result.focus}>")
-    return faulty
-
-
-def _mentioned_by(data: ox.Store, focus: str) -> set[str]:
-    """The article graphs that mention ``focus`` (an IRI; a blank node is mentioned by none)."""
-    if focus.startswith("_:"):
-        return set()
-    graphs = {q.graph_name for q in data.quads_for_pattern(
-        None, ox.NamedNode(str(KG.mentions)), ox.NamedNode(focus), None)}
-    return {g.value for g in graphs if isinstance(g, ox.NamedNode)}
 
 
 def validate_graph(data: ox.Store, *, engine: str | None = None) -> ValidationReport:

@@ -77,8 +77,10 @@ def build(paths: tuple[Path, ...], store_location: str, no_validate: bool, engin
           quiet: bool) -> None:
     """Build the graph from article files or folders (default: seeds/) into the store.
 
-    Unreadable articles are reported and skipped (exit 1); the others are built. The store
-    is replaced atomically and only when the new graph is complete and valid.
+    Unreadable articles are reported and skipped (exit 1); the others are built. A fact
+    whose node violates the shapes is reported and left out, and the rest of its article
+    kept (exit 1). The store is replaced atomically and only when the new graph is complete
+    and valid.
     """
     from .build import build as run_build
 
@@ -91,6 +93,8 @@ def build(paths: tuple[Path, ...], store_location: str, no_validate: bool, engin
     )
     for failure in report.failures:
         click.echo(f"kg: skipped {failure.path}: {failure.message}", err=True)
+    for omission in report.omissions:
+        click.echo(f"kg: in {omission.path}: {omission.message}", err=True)
     if not quiet:
         for article in report.articles:
             click.echo(
@@ -103,6 +107,7 @@ def build(paths: tuple[Path, ...], store_location: str, no_validate: bool, engin
             f"built {len(report.articles)} article(s), {report.quads} quads into "
             f"{store_location} in {report.seconds:.2f} s"
             + (f"; {len(report.failures)} skipped" if report.failures else "")
+            + (f"; {len(report.omissions)} fact(s) left out" if report.omissions else "")
         )
     sys.exit(report.exit_code)
 

@@ -122,7 +122,40 @@ def test_undated_articles_are_anchored_on_the_corpus_but_keep_no_date(tmp_path: 
     assert rows == [{"id": "good.txt", "date": "2025-03-04"}, {"id": "undated.txt"}]
 
 
-def test_an_article_whose_graph_violates_the_shapes_is_left_out_and_the_rest_is_written(
+def test_a_statement_that_violates_the_shapes_is_left_out_and_its_article_kept(
+    tmp_path: Path,
+) -> None:
+    from dataclasses import replace
+
+    from kg.build import BuildReport, extract_corpus, read_corpus, write_corpus
+    from kg.namespace import statement_iri
+
+    report = BuildReport()
+    extractions = extract_corpus(read_corpus([SEEDS], report), report)
+    # A statement dated years after its article breaks kgsh:Statement-13.
+    bad = next(e for e in extractions if len(e.statements) > 1 and e.article.metadata.date)
+    wrong = replace(bad.statements[0], date=PartialDate(2099, 1, 1))
+    extractions = [replace(e, statements=[wrong, *e.statements[1:]]) if e is bad else e
+                   for e in extractions]
+    store = Store(tmp_path / "store")
+
+    write_corpus(extractions, store, report)
+
+    assert report.failures == []
+    assert [o.path for o in report.omissions] == [bad.article.path]
+    assert "Statement-13" in report.omissions[0].message
+    assert report.omissions[0].message.startswith(f"statement [{wrong.span.begin},")
+    assert report.exit_code == 1
+    assert {a.identifier for a in report.articles} == {
+        e.article.identifier for e in extractions}
+    ident = bad.article.identifier
+    kept = {statement_iri(ident, s.span.begin, s.span.end) for s in bad.statements[1:]}
+    stored = {r["s"] for r in select(store, "SELECT ?s WHERE { GRAPH ?g { ?s a kg:Statement } }")}
+    assert statement_iri(ident, wrong.span.begin, wrong.span.end) not in stored
+    assert kept <= stored
+
+
+def test_a_measure_that_violates_the_shapes_is_left_out_of_its_article_only(
     tmp_path: Path,
 ) -> None:
     from dataclasses import replace
@@ -131,20 +164,20 @@ def test_an_article_whose_graph_violates_the_shapes_is_left_out_and_the_rest_is_
 
     report = BuildReport()
     extractions = extract_corpus(read_corpus([SEEDS], report), report)
-    # A statement dated years after its article breaks kgsh:Statement-13.
-    bad = next(e for e in extractions if e.statements and e.article.metadata.date)
-    broken = [replace(s, date=PartialDate(2099, 1, 1)) for s in bad.statements]
-    extractions = [replace(e, statements=broken) if e is bad else e for e in extractions]
+    # A model score above 1 on a measure's evidence span breaks kgsh:Evidence-10.
+    bad = next(e for e in extractions if len(e.measures) > 1)
+    wrong = replace(bad.measures[0], model_score=1.5)
+    measures = [wrong, *bad.measures[1:]]
+    extractions = [replace(e, measures=measures) if e is bad else e for e in extractions]
     store = Store(tmp_path / "store")
 
     write_corpus(extractions, store, report)
 
-    assert [f.path for f in report.failures] == [bad.article.path]
-    assert "Statement-13" in report.failures[0].message
-    built = {a.identifier for a in report.articles}
-    assert built == {e.article.identifier for e in extractions} - {bad.article.identifier}
-    ids = select(store, "SELECT ?id WHERE { GRAPH ?g { ?g dcterms:identifier ?id } }")
-    assert {r["id"] for r in ids} == built
+    assert report.failures == []
+    assert len(report.omissions) == 1 and "Evidence-10" in report.omissions[0].message
+    assert report.omissions[0].message.startswith("measure ")
+    summary = next(a for a in report.articles if a.identifier == bad.article.identifier)
+    assert summary.measures == len(bad.measures) - 1
 
 
 def test_a_surname_shared_by_two_people_gives_one_candidate_link_per_person(

@@ -112,7 +112,9 @@ def test_a_live_blog_heading_on_its_own_line_dates_the_paragraph_below_it() -> N
             "01:05 WIB (Mar. 13) – Late reaction\n"
             "Kari Solberg said Norway would study the reply before the weekend.\n")
     assert dates_of(text, "Dewi Lestari") == ["2026-03-12"]
-    assert dates_of(text, "Kari Solberg") == ["2026-03-13"]
+    # past the blog's own date (12 March) the heading's day is no date: kgsh:Statement-13
+    assert dates_of(text, "Kari Solberg") == [None]
+    assert dates_of(text, "Kari Solberg", date="2026-03-13") == ["2026-03-13"]
 
 
 def test_a_title_line_ends_what_a_live_blog_heading_dates() -> None:
@@ -190,3 +192,14 @@ def test_a_statement_never_takes_a_date_after_its_article_and_the_article_is_kep
         "the timeline entry's day, not the effective date"
     report = build([path], Store(tmp_path / "store"))
     assert not report.failures and len(report.articles) == 1
+
+
+def test_a_timeline_entry_dated_after_the_article_leaves_its_words_undated() -> None:
+    # A live blog published on the 12th whose last entry is headed the 13th (past midnight
+    # in another time zone): nobody is reported before they speak, so the words keep no
+    # date rather than an impossible one (which kgsh:Statement-13 would reject).
+    text = ("12 March: Indonesia's trade ministry said the quotas would stay.\n\n"
+            "13 March: Dewi Lestari said the quotas were final.")
+    assert dates_of(text, "Ministry of Trade of Indonesia") == ["2026-03-12"]
+    assert dates_of(text, "Dewi Lestari") == [None]
+    assert dates_of(text, "Dewi Lestari", date="2026-03-13") == ["2026-03-13"]

@@ -79,6 +79,7 @@ since July 2023, ...") is the words', never the time of saying (rule 1).
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -217,6 +218,15 @@ _NOUN_OF = re.compile(r"\b(?!(?:end|start|beginning|middle|half|part|course|spri
 period ("at the end of 2025")."""
 
 
+def _after_publication(date: PartialDate | None, published: dt.date | None) -> bool:
+    """Whether ``date`` falls after the article's own date, compared at ``date``'s
+    precision (January 2026 fits an article of 10 January 2026; February does not)."""
+    if date is None or published is None:
+        return False
+    iso = date.isoformat()
+    return iso > published.isoformat()[:len(iso)]
+
+
 def _year_of_noun(text: str, span: Span) -> bool:
     """"its first announcement of 2026": a year naming which thing, not when."""
     return span.text.isdigit() and \
@@ -298,6 +308,10 @@ class StatementDater:
         found = self._date(verb=verb, sentence=sentence, content=content, cls=cls,
                            tense=tense, speaker=speaker, pronoun=pronoun,
                            description=description)
+        if _after_publication(found, self.ctx.article.metadata.date):
+            # Whatever dated it (a live blog's heading past midnight, a timeline entry), the
+            # words were reported by then: an impossible date is no date.
+            found = None
         if not speaker:
             return found
         key = (sentence.begin, speaker)
@@ -311,9 +325,7 @@ class StatementDater:
               speaker: str | None, pronoun: bool, description: bool) -> PartialDate | None:
         ctx = self.ctx
         explicit = self.explicit(verb, sentence, content, cls)
-        published = ctx.article.metadata.date
-        if explicit is not None and published is not None and \
-                explicit.isoformat() > published.isoformat()[:len(explicit.isoformat())]:
+        if _after_publication(explicit, ctx.article.metadata.date):
             # Nobody is quoted before they speak: a date in the sentence after the article's
             # own (at its precision) is another event's ("effective 28 August. The same day,
             # X warned"), so the rules below date the words (a timeline entry's day, ...).
