@@ -70,6 +70,15 @@ def test_weekdays_are_the_latest_such_day_on_or_before_the_anchor() -> None:
     assert found("met on Friday", WEDNESDAY) == [("Friday", "2026-01-02")]
 
 
+def test_last_weekday_is_never_yesterday_but_can_be_earlier_this_week() -> None:
+    # Written on Wednesday 7 January: yesterday is "on Tuesday"; "last Tuesday" is a week
+    # before.  Two days back or more, "last" names the latest such day.
+    assert found("banned exports last Tuesday", WEDNESDAY) == [("last Tuesday", "2025-12-30")]
+    assert found("met last Monday", WEDNESDAY) == [("last Monday", "2026-01-05")]
+    assert found("advised citizens last Friday", WEDNESDAY) == [("last Friday", "2026-01-02")]
+    assert found("said last Wednesday", WEDNESDAY) == [("last Wednesday", "2025-12-31")]
+
+
 def test_next_weekday_and_future_tense_look_ahead() -> None:
     assert found("talks next Friday", WEDNESDAY) == [("next Friday", "2026-01-09")]
     assert found("They will meet on Monday", WEDNESDAY) == [("Monday", "2026-01-12")]

@@ -14,6 +14,8 @@ text                                   resolved (anchor: Wednesday 7 January 202
 ``6 January 2026``, ``Jan. 6``         a yearless day takes the anchor's year
 ``on Tuesday``                         the latest Tuesday on or before the anchor (not
                                        ``a Tuesday``, ``every Tuesday``: no date)
+``last Tuesday``                       the latest Tuesday two days or more before it
+                                       (on a Wednesday, not yesterday but a week before)
 ``the same day``, ``the next day``     the last day-precision date mentioned before
 ``that afternoon``                     the same
 ``later in the day``                   the same day if its paragraph named one before,
@@ -719,7 +721,9 @@ def _weekday(anchor: dt.date, weekday: int, modifier: str, future: bool) -> Part
         # The first such weekday after the anchor.
         return PartialDate.from_date(anchor + relativedelta(days=1, weekday=_WEEKDAYS[weekday](+1)))
     if modifier == "last":
-        return PartialDate.from_date(anchor + relativedelta(days=-1,
+        # Not yesterday, which a reporter calls "yesterday" or "on Tuesday": written on a
+        # Wednesday, "last Tuesday" is the Tuesday of the week before.
+        return PartialDate.from_date(anchor + relativedelta(days=-2,
                                                             weekday=_WEEKDAYS[weekday](-1)))
     # News reports the past: the latest such weekday on or before the anchor.
     return PartialDate.from_date(anchor + relativedelta(weekday=_WEEKDAYS[weekday](-1)))
