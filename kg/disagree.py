@@ -6,7 +6,9 @@ linking the conflicting assertions (their evidence spans, hence their articles):
 * ``date``: one real-world measure given different day-precision dates (6 vs 7 January);
   dates of coarser precision that contain each other ("January" and "6 January") agree;
 * ``figure``: numbers about the same quantity (same unit, same topic words) that differ by
-  more than 0.5% ("about 60%" vs "more than 70%");
+  more than 0.5% ("about 60%" vs "more than 70%"); changes and market quotes ("fell 2.4
+  percent", "firmed to 156.40 per dollar") are of one day, which a figure does not carry,
+  so they are left out;
 * ``scope``: the current export measures (in force, announced or reported; not historical
   precedents nor measures under consideration) of one issuer against one target that
   different articles describe, for the same time (either undated, or dated within a month
@@ -31,9 +33,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import cast
 
 from .collector import collector_paused
+from .extract.triggers import load_triggers, phrase_alternation
 from .measure_identity import Related
 from .model import Extraction, MeasureStatus, MeasureType, PartialDate, Span
 from .namespace import disagreement_iri, evidence_iri, statement_iri
@@ -128,6 +132,8 @@ def _figure_disagreements(extractions: Sequence[Extraction]) -> Iterable[Disagre
             topic = topic_words(figure.about)
             if figure.value is None or len(topic) < 2:
                 continue  # too vague to say two numbers measure the same thing
+            if _is_change(extraction.article.text, figure.span):
+                continue  # a change of one period, and figures carry no date to match
             span = figure.span
             assertion = Assertion(ident, span, span.text,
                                   statement_iri(ident, span.begin, span.end))
@@ -144,6 +150,25 @@ def _figure_disagreements(extractions: Sequence[Extraction]) -> Iterable[Disagre
         chosen = _one_per_value((str(v), a) for v, a in items)
         label = f"{phrases[(unit, topic)]} ({unit}): " + " vs ".join(a.span.text for a in chosen)
         yield Disagreement("figure", f"{unit} {' '.join(sorted(topic))}", label, None, chosen)
+
+
+_CHANGE_REACH = 30
+"""How far before a figure its change word may stand ("fell as much as": the qualifier is
+in the figure's span)."""
+
+
+@lru_cache(maxsize=1)
+def _change_before() -> re.Pattern[str]:
+    words = load_triggers().raw["figures"]["changes"]
+    # an adverb may follow ("firmed slightly to 156.40 per dollar")
+    return re.compile(r"(?<![\w])(?:" + phrase_alternation(words) + r")(?:\s+\w+ly)?"
+                      r"(?:\s+(?:by|to|at))?\s+$", re.IGNORECASE)
+
+
+def _is_change(text: str, span: Span) -> bool:
+    """Whether the figure at ``span`` is a change ("fell 2.4 percent"), by the word before it."""
+    return _change_before().search(text, max(0, span.begin - _CHANGE_REACH), span.begin) \
+        is not None
 
 
 @dataclass

@@ -76,6 +76,30 @@ def test_figures_within_half_a_percent_or_about_other_things_agree() -> None:
                          article("b.txt", value="70", about="rice harvest")) == []
 
 
+def _move(ident: str, text: str, number: str, value: str) -> Extraction:
+    begin = text.index(number)
+    figure = FigureMention(Decimal(value), "percent", Span.of(text, begin, begin + len(number)),
+                           about="Mitsubishi Heavy Industries")
+    return Extraction(Article(ident, text), figures=[figure])
+
+
+def test_changes_and_market_quotes_of_one_day_are_no_figure_disagreement() -> None:
+    # Two articles' share moves are two trading days: a figure carries no date to tell.
+    assert disagreements(
+        _move("a.txt", "Mitsubishi Heavy Industries fell 2.4 percent.", "2.4 percent", "2.4"),
+        _move("b.txt", "Mitsubishi Heavy Industries dropped as much as 4.3%.",
+              "as much as 4.3%", "4.3")) == []
+    assert disagreements(
+        _move("a.txt", "Mitsubishi Heavy Industries was up 2.4% on Friday.", "2.4%", "2.4"),
+        _move("b.txt", "Mitsubishi Heavy Industries firmed slightly to 4.3%.", "4.3%",
+              "4.3")) == []
+    # the same numbers as levels, not changes, still disagree
+    found = disagreements(
+        _move("a.txt", "Mitsubishi Heavy Industries holds 2.4 percent.", "2.4 percent", "2.4"),
+        _move("b.txt", "Mitsubishi Heavy Industries holds 4.3%.", "4.3%", "4.3"))
+    assert [d.kind for d in found] == ["figure"]
+
+
 def test_different_coverage_of_export_measures_is_a_scope_disagreement() -> None:
     found = disagreements(article("a.txt", covers=("dual-use items",)),
                           article("b.txt", covers=("rare earths",)))
