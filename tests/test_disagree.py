@@ -93,10 +93,13 @@ def test_changes_and_market_quotes_of_one_day_are_no_figure_disagreement() -> No
         _move("a.txt", "Mitsubishi Heavy Industries was up 2.4% on Friday.", "2.4%", "2.4"),
         _move("b.txt", "Mitsubishi Heavy Industries firmed slightly to 4.3%.", "4.3%",
               "4.3")) == []
-    # the same numbers as levels, not changes, still disagree
+    assert disagreements(
+        _move("a.txt", "Mitsubishi Heavy Industries shares, up 2.4% this week.", "2.4%", "2.4"),
+        _move("b.txt", "Mitsubishi Heavy Industries rose by 4.3%.", "4.3%", "4.3")) == []
+    # the same numbers as levels, not changes, still disagree ("made up" is no move)
     found = disagreements(
         _move("a.txt", "Mitsubishi Heavy Industries holds 2.4 percent.", "2.4 percent", "2.4"),
-        _move("b.txt", "Mitsubishi Heavy Industries holds 4.3%.", "4.3%", "4.3"))
+        _move("b.txt", "Mitsubishi Heavy Industries made up 4.3%.", "4.3%", "4.3"))
     assert [d.kind for d in found] == ["figure"]
 
 
