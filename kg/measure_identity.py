@@ -9,7 +9,11 @@ module tells measures apart by *when* and *what*:
 
 1. **In one article**, mentions with a date or covered goods are compared in text order: a
    mention joins the nearest earlier group whose date is close enough (see below) and whose
-   goods are not unrelated; otherwise it starts a group.  Mentions with neither ("the
+   goods are not unrelated; otherwise it starts a group.  A mention dated to the day joins
+   a group holding days only when one of them is at most :data:`ONE_OFF_DAYS` away: an
+   article that gives two days further apart tells two steps, and step 2 decides by their
+   first dates whether they are one measure (so 1 July, 25 July and 20 August do not chain
+   into one measure, each within a month of the one before).  Mentions with neither ("the
    export curbs") join the group nearest to them in the text.  Each group is the article's
    account of one measure.
 2. **Across articles**, groups with a date are taken in date order; a group joins the
@@ -201,6 +205,11 @@ def _fits(item: MeasureItem, group: _Group, related: Related) -> bool:
     if item.date is None or not group.dates:
         return True
     window = _window(item.one_off, item.covers, group.covers, related)
+    if item.date.day is not None:
+        # two days of one article further apart than a one-off event: two steps (see doc)
+        days = [d for d in group.dates if d.day is not None]
+        if days and all(days_between(item.date, d) > ONE_OFF_DAYS for d in days):
+            return False
     return any(days_between(item.date, d) <= window for d in group.dates)
 
 

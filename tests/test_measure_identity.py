@@ -98,6 +98,19 @@ def test_a_good_under_another_is_the_same_scope() -> None:
     assert len(set(nodes(r, a, b))) == 1
 
 
+def test_day_dates_in_one_article_do_not_chain_measures_two_months_apart() -> None:
+    # Controls of 1 July, a step on 25 July, a delisting on 20 August, all in one article:
+    # each day is within a month of the one before, but the first and the last are two
+    # measures.  Days more than a few apart are separate accounts, which the corpus step
+    # compares by their first dates.
+    first = measure(MeasureType.EXPORT_CONTROL, date="2019-07-01")
+    middle = measure(MeasureType.EXPORT_CONTROL, date="2019-07-25", at=20)
+    last = measure(MeasureType.EXPORT_CONTROL, date="2019-08-20", at=40)
+    r = resolved(extraction("a.txt", first, middle, last))
+    one, two, three = nodes(r, first, middle, last)
+    assert one == two != three
+
+
 def test_an_undated_mention_joins_its_articles_measure_nearest_in_the_text() -> None:
     first = measure(date="2026-01-06", covers=("dual-use items",))
     other = measure(MeasureType.EXPORT_CONTROL, date="2025-04-04", covers=("rare earths",), at=40)
