@@ -441,6 +441,15 @@ def test_speakers_named_in_capitals_at_a_transcript_turn_are_people() -> None:
     assert "ANCHOR" not in found                   # a role, not a name
 
 
+def test_a_section_label_in_capitals_is_no_speaker() -> None:
+    text = ("ONE NUMBER: 0.5% -- the share of exports in 2020.\n\n"
+            "KEY QUOTE: \"We will not yield,\" said Marius Venckus, a senior fellow.\n\n"
+            "RUTA KAZLAUSKAITE: We expect more pressure.\n")
+    found = {m.span.text: m.name for m in find_actors(Article(identifier="x.txt", text=text))[0]}
+    assert "ONE NUMBER" not in found and "KEY QUOTE" not in found
+    assert found["RUTA KAZLAUSKAITE"] == "Ruta Kazlauskaite"   # a speaker's turn still is
+
+
 def test_a_romanised_given_name_may_open_with_an_english_word() -> None:
     # "Do-hoon", "So-yeon": the first syllable is a capitalised English word, which alone
     # never opens a name, but after a family name written first it is the given name.

@@ -279,6 +279,8 @@ def find_transcript_labels(ctx: ActorContext) -> None:
         if any(w in ctx.lex.not_name_words or w.casefold() in ctx.lex.desk_words
                for w in words):
             continue
+        if all(w.casefold() in ctx.lex.section_label_words for w in words):
+            continue  # "ONE NUMBER: 0.5% ...": a newsletter's section, not a speaker
         name = " ".join("-".join(p.capitalize() for p in w.split("-")) for w in words)
         ctx.add(Found(name, ActorType.PERSON, start, stop + 1, known=False))
         link_person(ctx, name, ctx.span(start, stop + 1))

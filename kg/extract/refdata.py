@@ -175,6 +175,8 @@ class ActorLexicon:
     """Legal forms left out of a company's canonical name ("Co.", "Corporation")."""
     desk_words: frozenset[str] = frozenset()
     """Words that make a byline a newsroom, not a person ("Research desk")."""
+    section_label_words: frozenset[str] = frozenset()
+    """Words of a capitalised section label that names no speaker ("ONE NUMBER:")."""
     local_bodies: tuple[str, ...] = ()
     """Terms that, after a place's name, name its local government ("prefectural
     government")."""
@@ -466,6 +468,7 @@ def _lexicon(table: dict[str, Any], source: Path) -> ActorLexicon:
         event_nouns=frozenset(w.casefold() for w in words("event_nouns")),
         modified_nouns=frozenset(w.casefold() for w in words("modified_nouns")),
         desk_words=frozenset(w.casefold() for w in words("desk_words")),
+        section_label_words=frozenset(w.casefold() for w in words("section_label_words")),
         local_bodies=words("local_bodies"),
         committee_heads=frozenset(words("committee_heads")),
         committee_kinds=frozenset(words("committee_kinds")),
