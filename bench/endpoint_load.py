@@ -9,6 +9,7 @@ million triples from ``bench/synthetic_graph.py``) the script starts, on free po
 * ``kg serve --cache-mb 0``: every request runs its query, which is what the comparison with
   Oxigraph (which keeps no answers) is about; the share of requests the mix had already
   sent is printed, since those are what the cache answers,
+* the same with ``--http-server granian`` (HTTP parsed in Rust instead of gunicorn's Python),
 * ``oxigraph serve-read-only --union-default-graph`` from the PyPI package ``oxigraph``
   (the same engine without Python) on the very same store generation,
 
@@ -435,10 +436,10 @@ def check_same_answers(servers: Sequence[Server], parameters: Parameters) -> Non
 def report(size: str, figures: list[Figures]) -> None:
     """Print the figures of one size and the ratios to Oxigraph."""
     print(f"\n## {size}")
-    print(f"{'server':<40} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'CPU ms/req':>10} "
+    print(f"{'server':<46} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'CPU ms/req':>10} "
           f"{'errors':>6}")
     for f in figures:
-        print(f"{f.server:<40} {f.per_second:8.1f} {f.p50_ms:8.2f} {f.p99_ms:8.2f} "
+        print(f"{f.server:<46} {f.per_second:8.1f} {f.p50_ms:8.2f} {f.p99_ms:8.2f} "
               f"{f.cpu_ms_per_request:10.2f} {f.errors:6d}")
     for f in figures:
         print(f"{f.server}: {f.repeated:.0%} of the requests repeated an earlier one")
@@ -491,6 +492,9 @@ def main() -> int:
                 ("kg serve --cache-mb 0",
                  [*kg_argv(location, (port2 := _free_port()), args, args.query_processes),
                   "--cache-mb", "0"], port2, "/sparql"),
+                ("kg serve --cache-mb 0 --http-server granian",
+                 [*kg_argv(location, (port4 := _free_port()), args, args.query_processes),
+                  "--cache-mb", "0", "--http-server", "granian"], port4, "/sparql"),
                 ("oxigraph serve-read-only", oxigraph_argv(location, (port3 := _free_port())),
                  port3, "/query"),
             ]

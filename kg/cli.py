@@ -276,14 +276,18 @@ def export(store_location: str, fmt: str, output: Path | None, include_ontology:
               help="Memory per worker for answers kept per store generation: a repeated "
                    "query is answered without running it again (0: no cache).")
 @click.option("--access-log", is_flag=True, help="Log every request to stderr.")
+@click.option("--http-server", type=click.Choice(["gunicorn", "granian"]), default="gunicorn",
+              show_default=True,
+              help="The pre-fork server running the workers: gunicorn (pure Python, restarts "
+                   "a stuck worker) or granian (HTTP in Rust, less CPU per request).")
 def serve(
     store_location: str, host: str, port: int, workers: int | None, threads: int,
     query_processes: int | None, query_threads: int, timeout: float, max_rows: int, max_body: int,
     allowed_services: tuple[str, ...], update_token_file: Path | None, cors: bool,
-    cache_mb: int, access_log: bool,
+    cache_mb: int, access_log: bool, http_server: str,
 ) -> None:
     """Serve the SPARQL endpoint (/sparql), the graph store (/rdf-graph-store) and the
-    query page (/) with gunicorn.
+    query page (/) with gunicorn (or granian) worker processes.
 
     Read-only unless an update token is given. Queries run in query processes that are
     stopped at the time limit (503), answers longer than --max-rows are cut and flagged
@@ -309,7 +313,7 @@ def serve(
         query_threads=query_threads,
         timeout=timeout, max_rows=max_rows,
         max_body=max_body, allowed_services=services, update_token=token, cors=cors,
-        cache_bytes=cache_mb * 1024 * 1024, access_log=access_log,
+        cache_bytes=cache_mb * 1024 * 1024, access_log=access_log, http_server=http_server,
     )
     click.echo(f"serving {store_location} on http://{host}:{port}/ (SPARQL at /sparql; "
                f"{options.workers} workers, {'updates enabled' if token else 'read-only'})")

@@ -11,7 +11,9 @@ makes the time limit real: a process can be killed, a running pyoxigraph query c
 from __future__ import annotations
 
 import importlib
+import marshal
 import os
+import pickle
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -24,6 +26,7 @@ from .errors import ProtocolError, StoreError
 from .graphstore import GraphRequest, read_graph
 from .service import DatasetStatistics, dataset_statistics
 from .sparql import QueryRequest
+from .sparql_text import QueryForm, Shape
 from .store import StoreReader
 
 _TEXT = "text/plain; charset=utf-8"
@@ -159,6 +162,70 @@ def _read_page(store: ox.Store, job: PageJob, generation: str) -> Outcome:
     except (OSError, RuntimeError, ValueError) as exc:
         raise ProtocolError(f"reading the page's data failed: {exc}", status=500) from exc
     return Outcome(200, _TEXT, b"", {}, generation, value=value)
+
+
+# --- on the wire (kg.pool) ------------------------------------------------------------------
+#
+# A query and its outcome cross to a query process and back on every request.  Pickling
+# them as dataclasses costs ~30 us a request (building the objects again, the enum of the
+# query form); the common cases go as tuples of plain values in ``marshal``, which only
+# reads and writes built-in types (~1 us), and anything else (graph reads, statistics,
+# pages, an outcome carrying a value) is pickled.  The first byte says which.
+
+_MARSHAL_QUERY = b"q"
+_MARSHAL_OUTCOME = b"o"
+_PICKLED = b"p"
+
+
+def dump_job(job: Job) -> bytes:
+    """``job`` as bytes for :func:`load_job` in a query process."""
+    if type(job) is QueryJob:
+        request = job.request
+        known = request.__dict__.get("shape")  # read by the caller already: not again there
+        shape = None if known is None else (known.form.value, known.has_dataset_clause,
+                                            known.uses_service, known.uses_load)
+        return _MARSHAL_QUERY + marshal.dumps((
+            request.query, request.default_graphs, request.named_graphs, shape,
+            job.accept, job.max_rows, job.allowed_services))
+    return _PICKLED + pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def load_job(data: bytes) -> Job:
+    """The job :func:`dump_job` wrote (only from the process that started this one)."""
+    if data[:1] == _MARSHAL_QUERY:
+        query, defaults, named, shape, accept, max_rows, services = marshal.loads(data[1:])
+        request = QueryRequest(query, defaults, named)
+        if shape is not None:
+            form, dataset, service, load = shape
+            request.__dict__["shape"] = Shape(QueryForm[form], dataset, service, load)
+        return QueryJob(request, accept, max_rows, services)  # SELECT's name is its value
+    job: Job = pickle.loads(data[1:])
+    return job
+
+
+def dump_outcome(outcome: Outcome) -> bytes:
+    """An outcome without its body (sent after it, as it is) for :func:`load_outcome`."""
+    if outcome.statistics is None and outcome.value is None:
+        return _MARSHAL_OUTCOME + marshal.dumps((outcome.status, outcome.content_type,
+                                                 outcome.headers, outcome.generation))
+    return _PICKLED + pickle.dumps(_without_body(outcome), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def load_outcome(data: bytes, body: bytes) -> Outcome:
+    """The outcome :func:`dump_outcome` wrote, with its ``body`` put back."""
+    if data[:1] == _MARSHAL_OUTCOME:
+        status, content_type, headers, generation = marshal.loads(data[1:])
+        return Outcome(status, content_type, body, headers, generation)
+    outcome = pickle.loads(data[1:])
+    if not isinstance(outcome, Outcome):
+        raise EOFError(f"expected an outcome, got {type(outcome).__name__}")
+    return Outcome(outcome.status, outcome.content_type, body, outcome.headers,
+                   outcome.generation, outcome.statistics, outcome.value)
+
+
+def _without_body(outcome: Outcome) -> Outcome:
+    return Outcome(outcome.status, outcome.content_type, b"", outcome.headers,
+                   outcome.generation, outcome.statistics, outcome.value)
 
 
 class Executor(Protocol):

@@ -7,21 +7,21 @@ process is killed (the work stops at once, whatever it was doing), a fresh one i
 in the background, and the caller gets a 503 that says the query was stopped.
 
 A query process is ``python -P -m kg.pool LOCATION FD[,FD...]``: a thread per socket
-(a *lane*) reads pickled jobs (:mod:`kg.jobs`) from it and writes back their outcomes, all
-over one store opened read-only at its current generation (and reopened when a write swaps
-it).  It exits when its parent closes the sockets or dies.  The cost of the hop (one pickle
-each way over a local socket, and a second process to schedule) is measured by
-``bench/http.py`` against ``--query-processes 0``: about 0.3 ms of CPU and 0.4 ms of
-latency per request.  Lanes of one process share the store's caches (less memory, cheaper
-concurrent heavy queries) but not their fate: see :class:`QueryPool`.
+(a *lane*) reads jobs (:mod:`kg.jobs`, encoded by its ``dump_job``) from it and writes back
+their outcomes, all over one store opened read-only at its current generation (and reopened
+when a write swaps it).  It exits when its parent closes the sockets or dies.  The cost of
+the hop (a short message each way over a local socket, and a second process to schedule:
+two wake-ups, and caches cold on each side) is measured by ``bench/http.py`` against
+``--query-processes 0``: about 0.15 ms of CPU per request (0.37 ms for a whole ``ASK {}``
+request behind granian, 0.23 ms with queries in the worker).  Lanes of one
+process share the store's caches (less memory, cheaper concurrent heavy queries) but not
+their fate: see :class:`QueryPool`.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import os
-import pickle
 import select
 import signal
 import socket
@@ -31,30 +31,40 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any
 
 from .errors import ProtocolError, StoreError
-from .jobs import Job, Outcome, error_outcome, run_job
+from .jobs import (
+    Job,
+    Outcome,
+    dump_job,
+    dump_outcome,
+    error_outcome,
+    load_job,
+    load_outcome,
+    run_job,
+)
 from .store import StoreReader
 
 DEFAULT_TIMEOUT = 30.0
-_READY = "ready"
-_LENGTHS = struct.Struct("!QQ")  # the pickled message's length, then the payload's
+_READY = b"ready"
+_LENGTHS = struct.Struct("!QQ")  # the message's length, then the payload's
 _COPY_BELOW = 65536  # a payload smaller than this is sent in one piece with its header
 _START_SECONDS = 60.0  # how long a new query process may take to start before it is dropped
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 
 
 class _Channel:
-    """Messages over a local socket: a pickled value and, after it, raw bytes.
+    """Messages over a local socket: a short encoded message and, after it, raw bytes.
 
     Leaner than :class:`multiprocessing.connection.Connection` where it matters here: one
-    poll object for the life of the socket rather than a selector per wait, and an
-    answer's body travels as it is, outside the pickle (:meth:`send_outcome`): pickling
-    copies it once on each side, ~40 ms for 17 MB.  Reads go through a buffered reader,
-    which takes a small message in one system call and reads a large body straight into
-    its ``bytes``.  The two ends strictly alternate (a job, then its outcome), so nothing
-    of a next message can wait in that buffer while :meth:`wait` polls the socket.
+    poll object for the life of the socket rather than a selector per wait; jobs and
+    outcomes are encoded by :mod:`kg.jobs` (plain tuples in ``marshal`` for queries, not
+    pickled dataclasses); and an answer's body travels as it is, outside the message
+    (:meth:`send_outcome`): pickling copies it once on each side, ~40 ms for 17 MB.  Reads
+    go through a buffered reader, which takes a small message in one system call and reads
+    a large body straight into its ``bytes``.  The two ends strictly alternate (a job, then
+    its outcome), so nothing of a next message can wait in that buffer while :meth:`wait`
+    polls the socket.
     """
 
     def __init__(self, sock: socket.socket) -> None:
@@ -63,37 +73,40 @@ class _Channel:
         self._poll = select.poll()
         self._poll.register(sock, select.POLLIN)
 
-    def send(self, message: object, payload: bytes = b"") -> None:
-        """Send ``message`` (pickled) followed by ``payload`` as it is."""
-        data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-        header = _LENGTHS.pack(len(data), len(payload))
+    def send(self, message: bytes, payload: bytes = b"") -> None:
+        """Send ``message`` followed by ``payload``, each as it is."""
+        header = _LENGTHS.pack(len(message), len(payload))
         if len(payload) < _COPY_BELOW:
-            self.sock.sendall(b"".join((header, data, payload)))
+            self.sock.sendall(b"".join((header, message, payload)))
         else:  # do not copy a large answer only to prepend a few bytes
-            self.sock.sendall(header + data)
+            self.sock.sendall(header + message)
             self.sock.sendall(payload)
 
+    def send_job(self, job: Job) -> None:
+        """Send a job to the query process."""
+        self.send(dump_job(job))
+
+    def recv_job(self) -> Job:
+        """The next job (in the query process)."""
+        return load_job(self.recv()[0])
+
     def send_outcome(self, outcome: Outcome) -> None:
-        """Send an outcome with its body outside the pickle."""
-        body = outcome.body
-        self.send(dataclasses.replace(outcome, body=b"") if body else outcome, body)
+        """Send an outcome with its body outside the message."""
+        self.send(dump_outcome(outcome), outcome.body)
+
+    def recv_outcome(self) -> Outcome:
+        """An outcome sent by :meth:`send_outcome`, its body put back."""
+        return load_outcome(*self.recv())
 
     def wait(self, timeout: float) -> bool:
         """True once a message (or the end of the stream) can be read; waits ``timeout`` s."""
         return bool(self._poll.poll(math.ceil(max(timeout, 0.0) * 1000)))
 
-    def recv(self) -> tuple[Any, bytes]:
+    def recv(self) -> tuple[bytes, bytes]:
         """The next message and the payload sent after it."""
         length, size = _LENGTHS.unpack(self._read(_LENGTHS.size))
-        message = pickle.loads(self._read(length))
+        message = self._read(length)
         return message, self._read(size) if size else b""
-
-    def recv_outcome(self) -> Outcome:
-        """An outcome sent by :meth:`send_outcome`, its body put back."""
-        outcome, body = self.recv()
-        if not isinstance(outcome, Outcome):
-            raise EOFError(f"expected an outcome, got {type(outcome).__name__}")
-        return dataclasses.replace(outcome, body=body) if body else outcome
 
     def _read(self, size: int) -> bytes:
         data = self._reader.read(size)
@@ -245,7 +258,7 @@ class QueryPool:
                         f"the server is starting: no query process was ready within "
                         f"{limit:g} s; try again later", status=503,
                         headers={"Retry-After": "5"}))
-                lane.conn.send(job)
+                lane.conn.send_job(job)
                 if not lane.conn.wait(deadline - time.monotonic()):
                     self._retire(lane, on_purpose=True)
                     return error_outcome(ProtocolError(
@@ -412,7 +425,7 @@ def _serve_lane(reader: StoreReader, conn: _Channel) -> None:
     conn.send(_READY)
     while True:
         try:
-            job, _ = conn.recv()
+            job = conn.recv_job()
         except (EOFError, OSError):
             return
         try:

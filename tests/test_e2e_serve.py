@@ -4,6 +4,7 @@ SPARQLWrapper and rdflib's SPARQLStore, as a researcher's own tools would."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import threading
 import time
@@ -376,3 +377,69 @@ def test_a_short_update_token_stops_kg_serve_at_once(
                              capture_output=True, text=True, timeout=60, check=False)
     assert started.returncode == 2
     assert "shorter than" in started.stderr
+
+
+@pytest.mark.parametrize("http_server", ["granian", "gunicorn"])
+def test_either_http_server_keeps_the_limits_restarts_workers_and_stops_cleanly(
+    writable: Path, kg_command: list[str], free_port_factory: Callable[[], int],
+    tmp_path: Path, http_server: str,
+) -> None:
+    options = ("--workers", "2", "--query-processes", "1", "--http-server", http_server)
+    with serving(writable, kg_command, free_port_factory(), tmp_path / "log", *options) as (
+            url, process):
+        expected = count(url)
+        with requests.Session() as session:  # one kept-alive connection for several queries
+            answers = [session.get(url, params={"query": QUADS}, timeout=30) for _ in range(3)]
+        assert [r.status_code for r in answers] == [200] * 3
+        assert requests.get(url + "?query=ASK%7B%7D%23" + "a" * 20_000,
+                            timeout=30).status_code in (414, 431), "request line too long"
+        too_big = requests.post(url, data=b"x" * (1024 * 1024 + 1), timeout=30,
+                                headers={"Content-Type": "application/sparql-query"})
+        assert too_big.status_code == 413
+        workers = _workers(process.pid, 2)
+        assert len(workers) == 2, f"two workers: {[_argv(pid) for pid in workers]}"
+        os.kill(workers[0], signal.SIGKILL)  # a worker dies: another takes its place
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while time.monotonic() < deadline:  # until its successor runs its query process
+            now = [pid for pid in _children(process.pid) if b"kg.pool" not in _argv(pid)]
+            if len(now) == 2 and workers[0] not in now and len(query_processes(writable)) == 2:
+                break
+            time.sleep(0.2)
+        assert workers[0] not in now and len(now) == 2, "the dead worker was replaced"
+        assert len(query_processes(writable)) == 2, "the new worker has its query process"
+        assert all(count(url) == expected for _ in range(4))
+    assert process.returncode is not None and process.returncode <= 0  # stopped by SIGTERM
+    deadline = time.monotonic() + 10
+    while query_processes(writable) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not query_processes(writable), "no query process outlives the server"
+
+
+def _workers(pid: int, expected: int) -> list[int]:
+    # The server's children that are no query process, once there are ``expected`` of them
+    # (a loaded machine may still be starting one when the first answers).
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while True:
+        found = [child for child in _children(pid) if b"kg.pool" not in _argv(child)]
+        if len(found) == expected or time.monotonic() > deadline:
+            return found
+        time.sleep(0.2)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and int(
+                    (entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+def _argv(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""

@@ -56,7 +56,7 @@ def test_answers_small_and_large_come_back_byte_identical_with_their_headers(
     pool: QueryPool, small_store: Path, rows: int
 ) -> None:
     # A cross product: as many rows as asked for, from a small store.  The large answer
-    # (hundreds of KiB) travels after its outcome rather than inside the pickle.
+    # (hundreds of KiB) travels after its outcome rather than inside the message.
     text = f"SELECT ?a ?b WHERE {{ ?a ?p ?o . ?b ?q ?r }} LIMIT {rows + 1}"
     asked = job(text, accept="text/tab-separated-values", max_rows=rows)
     expected = InlineExecutor(small_store).run(asked)
@@ -223,3 +223,26 @@ def test_a_process_that_dies_fails_every_query_it_was_running(shared: QueryPool)
     assert [o.status for o in outcomes] == [500, 500]
     assert shared.reruns == 0
     assert shared.run(job("ASK {}"), timeout=DEADLINE).status == 200
+
+
+def test_jobs_and_outcomes_cross_to_a_query_process_unchanged() -> None:
+    from kg.graphstore import GraphRequest
+    from kg.jobs import GraphJob, dump_job, dump_outcome, load_job, load_outcome
+    from kg.service import DatasetStatistics
+
+    read = job("SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }", accept="text/csv",
+               max_rows=5, allowed_services=("http://example.org/sparql",))
+    assert read.request.shape.has_dataset_clause  # read by the caller, sent along
+    again = load_job(dump_job(read))
+    assert again == read and again.request.__dict__["shape"] == read.request.shape
+    unread = job("ASK {}")
+    assert load_job(dump_job(unread)) == unread and "shape" not in unread.request.__dict__
+    graph = GraphJob(GraphRequest("http://example.org/g"), "turtle", "text/turtle", 10)
+    assert load_job(dump_job(graph)) == graph
+    plain = Outcome(200, "text/csv", b"", {"Vary": "Accept"}, "gen-1")
+    assert load_outcome(dump_outcome(plain), b"a,b\n") == Outcome(
+        200, "text/csv", b"a,b\n", {"Vary": "Accept"}, "gen-1")
+    counted = Outcome(200, "text/plain", b"", {}, "gen-1", DatasetStatistics(
+        3, 2, 2, 3, (("http://example.org/C", 1),), (("http://example.org/p", 3),),
+        (("http://example.org/g", 3),)))
+    assert load_outcome(dump_outcome(counted), b"") == counted
