@@ -67,7 +67,11 @@ _DATE_TEXT = (
 # A time of day may follow the date: "8 January 2026 10:14 GMT", "Jan. 8, 2026, 9:47 p.m.".
 _TIME_SUFFIX = (r"(?:,?\s+(?:at\s+|[—–-]\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
                 r"(?:\s+[A-Z]{1,4}(?:[+-]\d{1,2})?)?)?")
-_DATE_ONLY_LINE = re.compile(rf"^\s*{_DATE_TEXT}{_TIME_SUFFIX}\s*$", re.IGNORECASE)
+# ... or come first: "Published: 8:15pm, 20 Nov 2025", "10:48 PM 12/30/2025".
+_TIME_PREFIX = (r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{1,4})?,?\s+"
+                r"(?:on\s+)?)?")
+_DATE_ONLY_LINE = re.compile(rf"^\s*{_TIME_PREFIX}{_DATE_TEXT}{_TIME_SUFFIX}\s*$",
+                             re.IGNORECASE)
 # "Beijing/Tokyo — January 7, 2026 — China has ...", "SEOUL, Sept. 11, 2019 - ...",
 # "TOKYO, Jan. 8, 2026 (Kyodo) -- ...": place names, a dash or comma, the date, an optional
 # agency in parentheses, a dash.
@@ -85,7 +89,7 @@ _AGENCY = re.compile(rf"{_DATE_TEXT}\s+\((?P<agency>[^)]{{1,40}})\)\s+[—–-]{
 # "Release time: 2026-01-15 17:20", "Published: January 15, 2026": a labelled date line.
 _LABELLED_DATE = re.compile(
     rf"^\s*(?:release(?:d)?(?:\s+time)?|published(?:\s+(?:on|at))?|posted(?:\s+on)?|"
-    rf"updated|date|time)\s*[:：]\s*{_DATE_TEXT}", re.IGNORECASE)
+    rf"updated|date|time)\s*[:：]\s*{_TIME_PREFIX}{_DATE_TEXT}", re.IGNORECASE)
 # "Asia Wire live desk | Thursday, 8 January 2026", "Interview by A. Roe | Published
 # January 12, 2026", "Source: Wire| 2026-01-08 20:14:37|Editor: A. Roe", "2026-01-08 08:47
 # Source: Wire   Editor: A. Roe": a masthead line whose segments (split at "|", at "·" or
@@ -95,7 +99,7 @@ _LABELLED_DATE = re.compile(
 _SEGMENT_SEPARATOR = re.compile(r"[ \t]*\|[ \t]*|\s+[·•]\s+|[ \t]{3,}|\t+")
 _SEGMENT_DATE = re.compile(
     rf"\s*(?:(?:published|posted|updated|released)(?:\s+(?:on|at))?\s*[:：]?\s*)?"
-    rf"{_DATE_TEXT}{_TIME_SUFFIX}"
+    rf"{_TIME_PREFIX}{_DATE_TEXT}{_TIME_SUFFIX}"
     rf"(?:\s+by\s+(?P<by>(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}})))?\s*$",
     re.IGNORECASE)
 # "Source: Ministry of Commerce News Office" on a metadata line: the publisher, up to the

@@ -229,6 +229,10 @@ def test_a_release_time_line_gives_the_date_and_its_source_the_publisher() -> No
     ("Kell Wire | Mar 9, 2026 10:14 AM", dt.date(2026, 3, 9)),
     # year.month.day, as Korean and Chinese sites print it
     ("Ida Marsh | Published 2026.03.12 09:15 | Updated 2026.03.12 11:02", dt.date(2026, 3, 12)),
+    # the time of day first, as Hong Kong and Taiwan sites print it
+    ("Published: 8:15pm, 5 Mar 2026", dt.date(2026, 3, 5)),
+    ("10:48 PM, 03/30/2026", dt.date(2026, 3, 30)),
+    ("Kell Wire | Updated 09:12 GMT, 8 March 2026", dt.date(2026, 3, 8)),
 ])
 def test_a_masthead_segment_holding_a_date_gives_the_date(line: str, day: dt.date) -> None:
     article = parse(f"Freedonia's metals row\n{line}\n\nThe council voted today.\n")
