@@ -55,7 +55,8 @@ _MONTHS["sept"] = 9
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # A weekday may open a date, written out or abbreviated: "Thursday, 8 January 2026",
 # "Wed 7 Jan 2026", "Thu., Jan. 8, 2026".
-_WEEKDAY = (r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?")
+_WEEKDAY_NAME = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
+_WEEKDAY = rf"(?:{_WEEKDAY_NAME}\.?,?\s+)?"
 _DATE_TEXT = (
     rf"{_WEEKDAY}(?:(?P<m1>{_MONTH_RE})\.?\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
     rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_RE})\.?,?\s+(?P<y2>\d{{4}})"
@@ -97,9 +98,13 @@ _LABELLED_DATE = re.compile(
 # publishing word (with or without a colon).  A lone line counts as one segment, so
 # "Posted on January 12, 2026 by Jane Roe" gives the date and the author.
 _SEGMENT_SEPARATOR = re.compile(r"[ \t]*\|[ \t]*|\s+[·•]\s+|[ \t]{3,}|\t+")
+# A press release's own label ("Distribution date 2026.01.08.(Thu)", "Date of issue: ...")
+# and a weekday in brackets after the date count too.
 _SEGMENT_DATE = re.compile(
-    rf"\s*(?:(?:published|posted|updated|released)(?:\s+(?:on|at))?\s*[:：]?\s*)?"
-    rf"{_TIME_PREFIX}{_DATE_TEXT}{_TIME_SUFFIX}"
+    rf"\s*(?:(?:published|posted|updated|released|issued|distributed|"
+    rf"(?:distribution|release|issue)\s+date|date\s+of\s+(?:issue|release|distribution))"
+    rf"(?:\s+(?:on|at))?\s*[:：]?\s*)?"
+    rf"{_TIME_PREFIX}{_DATE_TEXT}\.?(?:\s*\({_WEEKDAY_NAME}\.?\))?{_TIME_SUFFIX}"
     rf"(?:\s+by\s+(?P<by>(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}})))?\s*$",
     re.IGNORECASE)
 # "Source: Ministry of Commerce News Office" on a metadata line: the publisher, up to the

@@ -233,6 +233,10 @@ def test_a_release_time_line_gives_the_date_and_its_source_the_publisher() -> No
     ("Published: 8:15pm, 5 Mar 2026", dt.date(2026, 3, 5)),
     ("10:48 PM, 03/30/2026", dt.date(2026, 3, 30)),
     ("Kell Wire | Updated 09:12 GMT, 8 March 2026", dt.date(2026, 3, 8)),
+    # a press release's own label, and a weekday in brackets after the date
+    ("Ministry of Trade | Distribution date 2026.03.05.(Thu) | Embargo: none",
+     dt.date(2026, 3, 5)),
+    ("Date of issue: 5 March 2026", dt.date(2026, 3, 5)),
 ])
 def test_a_masthead_segment_holding_a_date_gives_the_date(line: str, day: dt.date) -> None:
     article = parse(f"Freedonia's metals row\n{line}\n\nThe council voted today.\n")
