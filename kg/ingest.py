@@ -69,8 +69,8 @@ _DATE_TEXT = (
 _TIME_SUFFIX = (r"(?:,?\s+(?:at\s+|[—–-]\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
                 r"(?:\s+[A-Z]{1,4}(?:[+-]\d{1,2})?)?)?")
 # ... or come first: "Published: 8:15pm, 20 Nov 2025", "10:48 PM 12/30/2025".
-_TIME_PREFIX = (r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{1,4})?,?\s+"
-                r"(?:on\s+)?)?")
+_TIME_PREFIX = (r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+                r"(?:\s+[A-Z]{1,4}(?:[+-]\d{1,2})?)?,?\s+(?:on\s+)?)?")
 _DATE_ONLY_LINE = re.compile(rf"^\s*{_TIME_PREFIX}{_DATE_TEXT}{_TIME_SUFFIX}\s*$",
                              re.IGNORECASE)
 # "Beijing/Tokyo — January 7, 2026 — China has ...", "SEOUL, Sept. 11, 2019 - ...",
@@ -81,6 +81,10 @@ _DATELINE = re.compile(
     rf"(?:\s+\([^)]{{1,40}}\))?\s+[—–-]{{1,2}}",
     re.IGNORECASE)
 # "TOKYO, Jan 9 (Reuters) -": a wire dateline without a year; the year is inferred.
+# "Kyoto (AFP) - Jan 22, 2026": the place and the agency, then the date, alone on its line.
+_AGENCY_DATELINE = re.compile(
+    rf"^\s*[A-Z][\w./ ’'-]{{0,60}}?\s+\((?P<agency>[^)]{{1,40}})\)\s+[—–-]{{1,2}}\s+"
+    rf"{_DATE_TEXT}{_TIME_SUFFIX}\s*$", re.IGNORECASE)
 _YEARLESS_DATELINE = re.compile(
     rf"^\s*[A-Z][\w./ ’'-]{{0,60}}?,\s+{_WEEKDAY}(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})"
     rf"(?:\s+\((?P<agency>[^)]{{1,40}})\))?\s+[—–-]{{1,2}}\s",
@@ -246,7 +250,8 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
             _set_author(text, begin + m.start("name"), m.group("name"), meta, spans)
             continue
         if meta.date is None and (m := (_DATE_ONLY_LINE.match(line) or _DATELINE.match(line)
-                                         or _LABELLED_DATE.match(line))):
+                                         or _LABELLED_DATE.match(line)
+                                         or _AGENCY_DATELINE.match(line))):
             date = _date_from_match(m)
             if date is not None:
                 meta.date = date
@@ -357,7 +362,7 @@ def _publisher_from_line(text: str, begin: int, line: str, meta: ArticleMetadata
     a ``Source:`` label; kept only when no title line named an outlet already."""
     if meta.publisher is not None:
         return
-    m = _YEARLESS_DATELINE.match(line) or _AGENCY.search(line)
+    m = _YEARLESS_DATELINE.match(line) or _AGENCY.search(line) or _AGENCY_DATELINE.match(line)
     group = "agency"
     if m is None or not m.group("agency"):
         m = _SOURCE.search(line)

@@ -237,12 +237,19 @@ def test_a_release_time_line_gives_the_date_and_its_source_the_publisher() -> No
     ("Ministry of Trade | Distribution date 2026.03.05.(Thu) | Embargo: none",
      dt.date(2026, 3, 5)),
     ("Date of issue: 5 March 2026", dt.date(2026, 3, 5)),
+    ("Updated 9:41 PM GMT+9, March 27, 2026", dt.date(2026, 3, 27)),
 ])
 def test_a_masthead_segment_holding_a_date_gives_the_date(line: str, day: dt.date) -> None:
     article = parse(f"Freedonia's metals row\n{line}\n\nThe council voted today.\n")
     assert article.metadata.date == day
     span = article.metadata_spans["date"]
     assert article.text[span.begin:span.end] == span.text
+
+
+def test_a_place_and_agency_before_the_date_give_the_date_and_the_publisher() -> None:
+    article = parse("Freedonia's metals row\n\nKell (AFP) - Mar 22, 2026\n\nThe council voted.\n")
+    assert article.metadata.date == dt.date(2026, 3, 22)
+    assert article.metadata.publisher == "AFP"
 
 
 def test_a_masthead_without_a_date_segment_gives_no_date() -> None:
