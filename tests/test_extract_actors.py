@@ -450,6 +450,14 @@ def test_a_section_label_in_capitals_is_no_speaker() -> None:
     assert found["RUTA KAZLAUSKAITE"] == "Ruta Kazlauskaite"   # a speaker's turn still is
 
 
+def test_a_capital_after_a_firm_and_in_is_where_the_firm_is() -> None:
+    text = ("\"It will hurt,\" said Ida Marsh, head of metals research at Grayhaven Securities in "
+            "London.\n\nLondon said it would study the rules.\n")
+    found = [(m.name, m.span.begin) for m in find_actors(Article(identifier="x.txt", text=text))[0]
+             if m.name == "United Kingdom"]
+    assert found == [("United Kingdom", text.index("London said"))]
+
+
 def test_a_romanised_given_name_may_open_with_an_english_word() -> None:
     # "Do-hoon", "So-yeon": the first syllable is a capitalised English word, which alone
     # never opens a name, but after a family name written first it is the given name.

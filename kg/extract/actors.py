@@ -127,6 +127,8 @@ def _compose(ctx: ActorContext) -> None:
         if alias.capital and ctx.key(m.start - 1) in {"in", "at"} \
                 and ctx.key(m.start - 2) in ctx.lex.event_nouns:
             continue  # "talks in Kuala Lumpur": where they met, not the government
+        if alias.capital and ctx.key(m.start - 1) == "in" and _named_before(ctx, m.start - 1):
+            continue  # "a strategist at Norrland Capital in Stockholm": where the firm is
         entry = ctx.data.entries[alias.name]
         if entry.type is ActorType.GOVERNMENT_BODY and ctx.key(m.end) in ctx.lex.modified_nouns \
                 and any(not t.is_capitalised for t in ctx.tokens[m.start:m.end] if t.is_word):
@@ -158,6 +160,16 @@ def _compose(ctx: ActorContext) -> None:
         ctx.add(Found(entry.name, entry.type, m.start, m.end, known=True,
                        role=entry.role, affiliation=entry.affiliation, part_of=entry.part_of,
                        kinds=entry.kinds, state=state_of(ctx.data, entry.name)))
+
+
+def _named_before(ctx: ActorContext, end: int) -> bool:
+    """Whether the tokens before ``end`` are a name of capitalised words (at most four) that
+    someone is "at" or "of" (``placing_words``): a firm or a body, which a city after "in"
+    only locates."""
+    i = end - 1
+    while i >= 0 and end - i <= 4 and ctx.tokens[i].is_word and ctx.tokens[i].is_capitalised:
+        i -= 1
+    return i < end - 1 and i >= 0 and ctx.key(i) in ctx.lex.placing_words
 
 
 def _ministry_of(ctx: ActorContext, end: int) -> tuple[str, int] | None:

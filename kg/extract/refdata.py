@@ -184,6 +184,9 @@ class ActorLexicon:
     """Words before a chamber's bare name that make it a venue ("told parliament")."""
     event_nouns: frozenset[str] = frozenset()
     """Meetings held somewhere: "talks in Kuala Lumpur" names where, not the government."""
+    placing_words: frozenset[str] = frozenset()
+    """Words before a firm's name that make a capital after it and "in" a location ("at
+    Norrland Capital in Stockholm")."""
     currency_words: frozenset[str] = frozenset()
     """Words after a state's name that make it a currency ("US$", "Taiwan dollar")."""
     modified_nouns: frozenset[str] = frozenset()
@@ -466,6 +469,7 @@ def _lexicon(table: dict[str, Any], source: Path) -> ActorLexicon:
         currency_words=frozenset(w.casefold() for w in words("currency_words")),
         venue_words=frozenset(w.casefold() for w in words("venue_words")),
         event_nouns=frozenset(w.casefold() for w in words("event_nouns")),
+        placing_words=frozenset(w.casefold() for w in words("placing_words")),
         modified_nouns=frozenset(w.casefold() for w in words("modified_nouns")),
         desk_words=frozenset(w.casefold() for w in words("desk_words")),
         section_label_words=frozenset(w.casefold() for w in words("section_label_words")),
