@@ -46,7 +46,11 @@ def test_the_agency_of_the_articles_own_dateline_is_its_publisher_not_a_source()
     text = (FIXTURES / "credit_line.txt").read_text(encoding="utf-8")
     article = Article(identifier="credit_line.txt", text=text)
     assert find_citations(article, find_actors(article)[0]) == []
-    later = Article(identifier="y.txt", text="Line one.\nTwo.\nThree.\nFour.\n"
+    # Under a title, a byline and a time line, the dateline is the fourth line: still the top.
+    fourth = Article(identifier="z.txt", text="Exports fall\nBy Ida Marsh\nUpdated 9:41 PM\n"
+                     "BEIJING (Reuters) - Exports fell, the ministry said.")
+    assert find_citations(fourth, find_actors(fourth)[0]) == []
+    later = Article(identifier="y.txt", text="Line one.\nTwo.\nThree.\nFour.\nFive.\nSix.\n"
                     "Exports fell (Reuters) - the agency said.")
     assert [c.name for c in find_citations(later, find_actors(later)[0])] == ["Reuters"]
 

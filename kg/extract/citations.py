@@ -48,9 +48,9 @@ from .question_turns import in_question, question_spans
 from .refdata import CitationFrames, Token, TokenStream, actor_data, token_stream
 
 _NEVER_CITED = {ActorType.PERSON, ActorType.STATE}
-_DATELINE_LINES = 3
+_DATELINE_LINES = 5
 """Lines from the top of an article where a wire dateline ("TOKYO, Jan 9 (Reuters) -")
-may stand."""
+may stand: after a title, a byline, a time line and a photo credit at most."""
 _DASHES = {"-", "–", "—"}
 _APPOSITION_MAX = 12
 """Tokens an apposition between a cited organisation and its verb may hold."""
