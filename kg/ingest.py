@@ -85,6 +85,9 @@ _DATELINE = re.compile(
 _AGENCY_DATELINE = re.compile(
     rf"^\s*[A-Z][\w./ ’'-]{{0,60}}?\s+\((?P<agency>[^)]{{1,40}})\)\s+[—–-]{{1,2}}\s+"
     rf"{_DATE_TEXT}{_TIME_SUFFIX}\s*$", re.IGNORECASE)
+# "BEIJING (AP) — China's military ...": a place in capitals and the wire, without a date.
+_PLACE_AGENCY = re.compile(
+    r"^\s*[A-Z][A-Z./’'-]+(?:[ ][A-Z][A-Z./’'-]+){0,3}\s+\((?P<agency>[^)]{1,40})\)\s+[—–-]{1,2}\s")
 _YEARLESS_DATELINE = re.compile(
     rf"^\s*[A-Z][\w./ ’'-]{{0,60}}?,\s+{_WEEKDAY}(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})"
     rf"(?:\s+\((?P<agency>[^)]{{1,40}})\))?\s+[—–-]{{1,2}}\s",
@@ -362,7 +365,8 @@ def _publisher_from_line(text: str, begin: int, line: str, meta: ArticleMetadata
     a ``Source:`` label; kept only when no title line named an outlet already."""
     if meta.publisher is not None:
         return
-    m = _YEARLESS_DATELINE.match(line) or _AGENCY.search(line) or _AGENCY_DATELINE.match(line)
+    m = _YEARLESS_DATELINE.match(line) or _AGENCY.search(line) \
+        or _AGENCY_DATELINE.match(line) or _PLACE_AGENCY.match(line)
     group = "agency"
     if m is None or not m.group("agency"):
         m = _SOURCE.search(line)

@@ -252,6 +252,15 @@ def test_a_place_and_agency_before_the_date_give_the_date_and_the_publisher() ->
     assert article.metadata.publisher == "AFP"
 
 
+def test_a_wire_dateline_without_a_date_names_the_publisher() -> None:
+    article = parse("Freedonia stages drills\n\nBy Ida Marsh\n\n"
+                    "KELL CITY (AP) — Freedonia's navy began drills on Monday.\n")
+    assert article.metadata.publisher == "AP"
+    assert article.metadata.date is None
+    plain = parse("Freedonia stages drills\n\nThe navy (its own) - began drills.\n")
+    assert plain.metadata.publisher is None
+
+
 def test_a_masthead_without_a_date_segment_gives_no_date() -> None:
     article = parse("Freedonia's metals row\nKell Wire | Markets | Metals\n\nText here.\n")
     assert article.metadata.date is None
