@@ -75,6 +75,15 @@ def test_measures_listed_after_a_verb_of_response_are_its_subjects() -> None:
     assert found[2].covers == ["dual-use items"]
 
 
+def test_a_body_that_followed_with_a_measure_issued_it() -> None:
+    found = run("Ruritania's foreign ministry advised citizens on Friday to avoid travel to "
+                "Freedonia. Ruritania's commerce ministry followed on Monday with a halt to "
+                "cheese imports from Freedonia.")
+    assert [(m.type.value, m.issuer, m.date and m.date.isoformat()) for m in found] == [
+        ("travel_advisory", "Ministry of Foreign Affairs of Ruritania", "2026-02-06"),
+        ("import_ban", "Ministry of Commerce of Ruritania", "2026-02-09")]
+
+
 def test_measures_listed_under_countermeasures_taken_by_a_side_are_that_sides() -> None:
     found = run("Petrova said the countermeasures taken by the Freedonian side, including the "
                 "travel alert issued on January 20 and the suspension of imports of Ruritanian "
