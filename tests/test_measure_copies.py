@@ -61,3 +61,27 @@ def test_a_subject_that_is_no_state_copies_nothing() -> None:
     text = ("The graphite export curbs that Ruritania imposed in 2022, which exporters in "
             "Freedonia copied in their own contracts, have hurt buyers.")
     assert "Freedonia" not in by_issuer(text)
+
+
+def test_states_that_followed_suit_in_the_next_sentence_issue_the_same_kind_of_measure() -> None:
+    text = ("Ruritania restricted graphite exports to Freedonia in 2022. Sylvania followed "
+            "suit in 2024.")
+    found = by_issuer(text)
+    assert found["Sylvania"].type is found["Ruritania"].type
+    assert found["Sylvania"].date == PartialDate(2024)
+    assert found["Sylvania"].span.text.startswith("Sylvania followed suit")
+
+
+def test_states_that_did_the_same_in_the_measures_sentence_copy_it() -> None:
+    found = by_issuer("Ruritania restricted graphite exports in 2022, and Freedonia and "
+                      "Sylvania did the same.")
+    assert set(found) == {"Ruritania", "Freedonia", "Sylvania"}
+
+
+def test_following_suit_copies_nothing_when_the_subject_is_no_state_or_far_away() -> None:
+    assert set(by_issuer("Ruritania restricted graphite exports in 2022. Several exporters "
+                         "followed suit.")) == {"Ruritania"}
+    assert set(by_issuer("Ruritania restricted graphite exports in 2022. Prices rose. "
+                         "Sylvania followed suit.")) == {"Ruritania"}
+    assert set(by_issuer("Ruritania restricted graphite exports in 2022. Analysts expect "
+                         "Sylvania to follow suit.")) == {"Ruritania"}

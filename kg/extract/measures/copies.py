@@ -1,11 +1,14 @@
 """Measures other states copied: "the controls that the Netherlands and Japan matched in
-2023", "Washington's rules were matched in 2023 by the Netherlands and by Japan".
+2023", "Washington's rules were matched in 2023 by the Netherlands and by Japan", "... in
+2022. The Netherlands and Japan followed suit in 2023."
 
 A verb of copying (``[measures.copying].verbs``, past forms) whose object is a trade measure
 just named (a relative clause after it, or a passive with it as subject) and whose subject or
 agents are states says each of those states issued a measure of the same type: one mention
 each, dated by the copy clause (else undated), with the measure's status and target (the
-copiers are never its target).
+copiers are never its target).  States that are the whole subject of "followed suit", "did
+the same" (``[measures.copying].active``), after the measure in its sentence or in the next
+sentence, copy the last trade measure with an issuer before them.
 """
 
 from __future__ import annotations
@@ -33,11 +36,14 @@ _CLAUSE_BREAK = re.compile(r"[;:.!?]|\s[—–]\s")
 
 
 @lru_cache(maxsize=1)
-def _frames() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The relative frame (``that``/``which``, then the copiers, ending before the verb)
-    and the passive frame (an auxiliary, the verb, then ``by`` before the copiers)."""
+def _frames() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The relative frame (``that``/``which``, then the copiers, ending before the verb),
+    the passive frame (an auxiliary, the verb, then ``by`` before the copiers) and the
+    active frame (the copiers, then "followed suit", ``[measures.copying].active``)."""
     try:
-        verbs = phrase_alternation(load_triggers().raw["measures"]["copying"]["verbs"])
+        copying = load_triggers().raw["measures"]["copying"]
+        verbs = phrase_alternation(copying["verbs"])
+        active = phrase_alternation(copying["active"])
     except (KeyError, TypeError) as exc:
         raise TriggerDataError(f"{TRIGGERS_FILE}: malformed [measures.copying]: {exc!r}") \
             from exc
@@ -48,7 +54,8 @@ def _frames() -> tuple[re.Pattern[str], re.Pattern[str]]:
     passive = re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
                          r"(?:\w+ly\s+)?(?P<verb>" + verbs + r")(?![\w-])"
                          r"(?P<mid>[^,;:.()]{0,40}?)\s+by\s+", re.IGNORECASE)
-    return relative, passive
+    forward = re.compile(r"(?<=\s)(?:\w+ly\s+)?(?:" + active + r")(?![\w-])", re.IGNORECASE)
+    return relative, passive, forward
 
 
 def _copiers(ctx: Context, begin: int, end: int | None) -> list[ActorMention]:
@@ -77,7 +84,7 @@ def _copy_clause(ctx: Context, c: Candidate) -> tuple[list[ActorMention], Span] 
     """The states that copied ``c`` and the copy clause's words, if a copy clause follows."""
     text = ctx.text
     finish = min(c.sentence.end, c.extent.end + _REACH)
-    relative, passive = _frames()
+    relative, passive, _ = _frames()
     for frame in (relative, passive):
         match = frame.search(text, c.extent.end, finish)
         if match is None or _CLAUSE_BREAK.search(text, c.extent.end, match.start()):
@@ -99,6 +106,41 @@ def _copy_clause(ctx: Context, c: Candidate) -> tuple[list[ActorMention], Span] 
     return None
 
 
+def _followed_suit(ctx: Context, candidates: list[Candidate]
+                   ) -> list[tuple[Candidate, list[ActorMention], Span]]:
+    """"The Netherlands and Japan followed suit in 2023": states that are the whole subject
+    of "followed suit" (in the measure's sentence after it, or in the next sentence) copy the
+    last trade measure with an issuer before them."""
+    text = ctx.text
+    _, _, forward = _frames()
+    trade = sorted((c for c in candidates if c.type in TRADE and c.issuer is not None
+                    and not c.anaphor), key=lambda c: c.extent.end)
+    out = []
+    for match in forward.finditer(text):
+        sentence = ctx.sentence_of(match.start())
+        if sentence is None:
+            continue
+        states: list[ActorMention] = []
+        for first in ctx.actors_in(sentence.begin, match.start()):
+            # the subject: states from one of them up to the verb, nothing else between
+            states = _copiers(ctx, first.span.begin, match.start())
+            if states:
+                break
+        before = [c for c in trade if c.extent.end <= states[0].span.begin] if states else []
+        if not before:
+            continue
+        c = before[-1]
+        if c.sentence.begin != sentence.begin and text[c.sentence.end:sentence.begin].strip():
+            continue  # the measure's own sentence, or the one right before
+        stop = match.end()
+        after = _DATE_AFTER.match(text, stop)
+        dated = ctx.dates_in(after.end(), sentence.end)[:1] if after else []
+        if after is not None and dated and dated[0].span.begin == after.end():
+            stop = dated[0].span.end
+        out.append((c, states, Span.of(text, states[0].span.begin, stop)))
+    return out
+
+
 def copied_measures(ctx: Context, candidates: list[Candidate],
                     verbs: list[re.Match[str]]) -> list[Candidate]:
     """New mentions for the states a copy clause after a trade measure names (see module
@@ -107,13 +149,15 @@ def copied_measures(ctx: Context, candidates: list[Candidate],
     if not verbs:
         return []
     out: list[Candidate] = []
+    copies = []
     for c in candidates:
         if c.type not in TRADE or c.issuer is None or c.anaphor:
             continue
         found = _copy_clause(ctx, c)
-        if found is None:
-            continue
-        states, clause = found
+        if found is not None:
+            copies.append((c, *found))
+    copies += _followed_suit(ctx, candidates)
+    for c, states, clause in copies:
         names = {ctx.state_of(m.name) or m.name for m in states}
         if c.target is not None and (ctx.state_of(c.target) or c.target) in names:
             c.target, c.target_span = None, None  # "were matched by Japan": a copier

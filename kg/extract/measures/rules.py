@@ -218,7 +218,8 @@ def measure_rules() -> MeasureRules:
                 "according": sorted({phrase_pattern(e) for e in speech["according"]},
                                     key=lambda p: (-len(p), p)),
                 "ending": [phrase_pattern(v) for v in verbs],
-                "copying": [phrase_pattern(v) for v in data["copying"]["verbs"]],
+                "copying": [phrase_pattern(v) for v in (*data["copying"]["verbs"],
+                                                         *data["copying"]["active"])],
                 # as words_regex orders them (scenario sentences, claim labels' words)
                 "scenario": sorted({phrase_pattern(e) for e in hedges["scenario"]},
                                    key=lambda p: (-len(p), p)),
