@@ -93,6 +93,7 @@ def read_corpus(
     files = iter_article_paths([Path(p) for p in paths])
     articles: list[Article] = []
     seen: set[str] = set()
+    iris: dict[str, str] = {}
     for path in progress(files) if progress else files:
         try:
             article = read_article(path)
@@ -105,7 +106,15 @@ def read_corpus(
                 BuildFailure(str(path), f"another input is also named {article.identifier}")
             )
             continue
+        iri = article_iri(article.identifier)
+        if iri in iris:
+            # "a b.txt" and "a_b.txt": names differing only where an IRI cannot hold them
+            report.failures.append(BuildFailure(
+                str(path), f"its article IRI <{iri}> is that of {iris[iri]}: rename one "
+                           f"(file names differing only in spaces or punctuation)"))
+            continue
         seen.add(article.identifier)
+        iris[iri] = article.identifier
         articles.append(article)
     anchor_corpus(articles)
     return articles
@@ -304,6 +313,8 @@ def _validated(
                            f"left out: it violates the shapes ({why})"))
             kept.append(without_facts(extraction, [f for f, _ in faults.values()])
                         if faults else extraction)
+        if not kept:
+            break  # every article left out: nothing to write, the previous graph stays
         extractions = kept
     # The loop ran at least once (_MAX_VALIDATION_ROUNDS > 0), so a report is there.
     validation = cast("ValidationReport", report.validation)

@@ -180,4 +180,11 @@ def disagreement_iri(key: str) -> str:
 def _safe_segment(text: str) -> str:
     # File names are mostly safe already; keep them readable and only replace what an IRI
     # path segment cannot hold, so dcterms:identifier and the IRI stay recognisably alike.
-    return re.sub(r"[^A-Za-z0-9._~-]", "_", text)
+    # Letters and digits of any script stay (an IRI holds them: "article/日本の輸出"), so
+    # that names in Chinese or Japanese do not all become "__".
+    return _UNSAFE.sub("_", text)
+
+
+_UNSAFE = re.compile(r"[^\w.~-]")
+"""What an IRI path segment here does not keep: anything but letters and digits of any
+script, ``_``, ``.``, ``~`` and ``-``."""

@@ -180,6 +180,59 @@ def test_a_measure_that_violates_the_shapes_is_left_out_of_its_article_only(
     assert summary.measures == len(bad.measures) - 1
 
 
+def test_file_names_in_any_script_get_their_own_article_iris(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = (FIXTURE / "good.txt").read_text(encoding="utf-8")
+    for name in ("日本.txt", "中国.txt"):  # both were "__" when only ASCII was kept
+        (folder / name).write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "store")
+    report = build([folder], store)
+    assert report.failures == []
+    ids = select(store, "SELECT ?a ?id WHERE { ?a a kg:Article ; dcterms:identifier ?id }")
+    assert sorted(r["id"] for r in ids) == ["中国.txt", "日本.txt"]
+    assert len({r["a"] for r in ids}) == 2
+
+
+def test_two_file_names_that_give_one_article_iri_leave_the_second_out_with_a_reason(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = (FIXTURE / "good.txt").read_text(encoding="utf-8")
+    for name in ("a b.txt", "a_b.txt"):
+        (folder / name).write_text(text, encoding="utf-8")
+    report = build([folder], Store(tmp_path / "store"))
+    assert [Path(f.path).name for f in report.failures] == ["a_b.txt"]
+    assert "is that of a b.txt" in report.failures[0].message
+    assert [a.identifier for a in report.articles] == ["a b.txt"]
+
+
+def test_a_build_whose_every_article_the_shapes_reject_keeps_the_previous_graph(
+    tmp_path: Path,
+) -> None:
+    from dataclasses import replace
+
+    from kg.build import BuildReport, extract_corpus, read_corpus, write_corpus
+    from kg.errors import ValidationFailed
+    from kg.model import Article
+
+    store = Store(tmp_path / "store")
+    build([FIXTURE / "good.txt"], store)
+    before = store.current_path()
+    report = BuildReport()
+    extractions = extract_corpus(read_corpus([SEEDS], report), report)
+    # Two articles under one identifier share one article node with two texts: a violation
+    # on the article node (kgsh:Article-02-text), which no single fact carries, so both go.
+    first, second = extractions[:2]
+    twin = Article(first.article.identifier, second.article.text, second.article.metadata,
+                   second.article.path)
+    broken = [first, replace(second, article=twin)]
+    with pytest.raises(ValidationFailed):
+        write_corpus(broken, store, report)
+    assert store.current_path() == before
+
+
 def test_a_surname_shared_by_two_people_gives_one_candidate_link_per_person(
     tmp_path: Path,
 ) -> None:
