@@ -234,9 +234,14 @@ def export(store_location: str, fmt: str, output: Path | None, include_ontology:
                    include_ontology=include_ontology)
         return
     tmp = output.with_name(output.name + ".part")
-    with tmp.open("wb") as handle:
-        run_export(Store(store_location), fmt, handle, include_ontology=include_ontology)
-    tmp.replace(output)  # never leave a half-written export under the real name
+    store = Store(store_location)
+    try:
+        with tmp.open("wb") as handle:
+            run_export(store, fmt, handle, include_ontology=include_ontology)
+        tmp.replace(output)  # never leave a half-written export under the real name
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from exc
 
 
 @main.command()
@@ -315,9 +320,29 @@ def serve(
         max_body=max_body, allowed_services=services, update_token=token, cors=cors,
         cache_bytes=cache_mb * 1024 * 1024, access_log=access_log, http_server=http_server,
     )
+    _check_port(host, port)
     click.echo(f"serving {store_location} on http://{host}:{port}/ (SPARQL at /sparql; "
                f"{options.workers} workers, {'updates enabled' if token else 'read-only'})")
     run_server(store_location, options)
+
+
+def _check_port(host: str, port: int) -> None:
+    """Fail at once, and clearly, when ``host:port`` cannot be bound (in use, no such
+    address), rather than after the server started its workers."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise UsageError(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from exc
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise UsageError(f"cannot serve on {host}:{port}: {exc.strerror or exc}") \
+                from exc
 
 
 @main.command()

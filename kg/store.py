@@ -98,7 +98,11 @@ class Store:
         (for ``kg load``); otherwise it starts empty (for ``kg build``).
         """
         generations = self.location / _GENERATIONS
-        generations.mkdir(parents=True, exist_ok=True)
+        try:
+            generations.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a file where the store should be, no permission, ...
+            raise StoreError(f"cannot write store {self.location}: "
+                             f"{exc.strerror or exc}") from exc
         with _locked(self.location / _WRITE_LOCK):
             stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
             target = generations / f"{stamp}-{os.getpid()}"

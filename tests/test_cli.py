@@ -118,3 +118,33 @@ def test_disagreements_name_what_each_side_says(
     figure_sides = records["figure"]["sides"]
     assert [s["text"] for s in figure_sides] == ["about 60%", "more than 70%"]
     assert all(isinstance(s["begin"], int) and s["end"] > s["begin"] for s in figure_sides)
+
+
+def test_an_export_to_a_folder_that_does_not_exist_is_a_clear_error(
+    store: str, tmp_path: Path,
+) -> None:
+    target = tmp_path / "missing" / "graph.ttl"
+    code, _, err = run("export", "--store", store, "-o", str(target))
+    assert code == 2
+    assert f"cannot write {target}" in err and "Traceback" not in err
+    assert not target.parent.exists()
+
+
+def test_a_store_location_that_is_a_file_is_a_store_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "afile"
+    blocker.write_text("not a store", encoding="utf-8")
+    code, _, err = run("build", str(ROOT / "seeds"), "--store", str(blocker), "--quiet")
+    assert code == 3
+    assert "cannot write store" in err and "Traceback" not in err
+
+
+def test_serve_on_a_port_in_use_fails_at_once_with_the_reason(store: str) -> None:
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        code, out, err = run("serve", "--store", store, "--port", str(port))
+    assert code == 2
+    assert "Address already in use" in err and "serving" not in out
