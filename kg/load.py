@@ -27,7 +27,10 @@ _EXTENSIONS: dict[str, ox.RdfFormat] = {
     ".turtle": ox.RdfFormat.TURTLE,
     ".trig": ox.RdfFormat.TRIG,
     ".nt": ox.RdfFormat.N_TRIPLES,
+    # the names `kg export --format` gives these formats, as extensions
+    ".ntriples": ox.RdfFormat.N_TRIPLES,
     ".nq": ox.RdfFormat.N_QUADS,
+    ".nquads": ox.RdfFormat.N_QUADS,
     ".rdf": ox.RdfFormat.RDF_XML,
     ".owl": ox.RdfFormat.RDF_XML,
     ".xml": ox.RdfFormat.RDF_XML,

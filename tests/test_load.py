@@ -97,3 +97,11 @@ def test_kg_load_with_a_bad_graph_exits_2(store: Store, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["load", str(path), "--graph", "relative",
                                        "--store", str(store.location)])
     assert result.exit_code == 2
+
+
+def test_the_format_names_of_kg_export_load_as_extensions(tmp_path: Path) -> None:
+    from kg.load import format_for
+
+    assert format_for(tmp_path / "g.nquads") is ox.RdfFormat.N_QUADS
+    assert format_for(tmp_path / "g.ntriples") is ox.RdfFormat.N_TRIPLES
+    assert format_for(tmp_path / "g.turtle") is ox.RdfFormat.TURTLE

@@ -240,3 +240,19 @@ def test_unknown_article_exits_2(built_store: str) -> None:
 def test_missing_store_exits_3(tmp_path: Path) -> None:
     code, _, err = kg("validate", "--store", str(tmp_path / "none"))
     assert code == 3 and "kg build" in err
+
+
+def test_a_shapes_file_without_shapes_is_an_error_not_a_green_run(
+    built_store: str, tmp_path: Path,
+) -> None:
+    data = write(tmp_path, "data.ttl", "<http://example.org/a> <http://example.org/p> 1 .\n")
+    code, _, err = kg("validate", "--store", built_store, "--shapes", str(data))
+    assert code == 2
+    assert "no SHACL shapes" in err
+    # a user's shapes with only a blank property shape is a shapes file
+    own = write(tmp_path, "own.ttl", "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+                "<http://example.org/S> a sh:NodeShape ; sh:targetClass "
+                "<http://example.org/P> ; sh:property [ sh:path <http://example.org/n> ; "
+                "sh:minCount 1 ] .\n")
+    code, _, err = kg("validate", "--store", built_store, "--shapes", str(own))
+    assert code == 0, err

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+import pyoxigraph as ox
 import rdflib
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, NamespaceManager
@@ -40,7 +41,8 @@ def load_shapes(paths: Sequence[Path] | None = None) -> rdflib.Graph:
 
     All named graphs of a file are merged.  Raises :class:`kg.errors.RdfSyntaxError` (exit
     code 2) with file, line and column for a syntax error, :class:`kg.errors.UsageError` for
-    a missing file, an unknown extension or a folder without shapes.
+    a missing file, an unknown extension, a folder without shapes files or a file without
+    shapes.
     """
     files: list[Path] = []
     for path in [Path(p) for p in paths] if paths is not None else [shapes_dir()]:
@@ -52,11 +54,19 @@ def load_shapes(paths: Sequence[Path] | None = None) -> rdflib.Graph:
         else:
             files.append(path)
     shapes = rdflib.Graph()
+    shacl = str(SH)
     for path in files:
+        said = False
         for triples in parse_file(Path(path)).values():
             for t in triples:
+                # any SHACL term as predicate (or as a type) is a file of shapes
+                said = said or t.predicate.value.startswith(shacl) or \
+                    isinstance(t.object, ox.NamedNode) and t.object.value.startswith(shacl)
                 shapes.add((rdflib_term(t.subject), rdflib_term(t.predicate),
                             rdflib_term(t.object)))
+        if not said:
+            # a data file given as --shapes would make every graph "conform": say so
+            raise UsageError(f"{path}: no SHACL shapes in this file (no term of {shacl})")
     bind_prefixes(shapes)
     return shapes
 
