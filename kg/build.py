@@ -98,7 +98,7 @@ def read_corpus(
         try:
             article = read_article(path)
         except IngestError as exc:
-            report.failures.append(BuildFailure(str(path), exc.message))
+            report.failures.append(BuildFailure(str(path), exc.reason))
             continue
         if article.identifier in seen:
             # Two files with one name would share an article IRI and graph.
@@ -218,7 +218,9 @@ def build(
     extractions = extract_corpus(articles, report)
     if not extractions:
         reasons = "; ".join(f"{f.path}: {f.message}" for f in report.failures)
-        raise KgError(f"no article could be built ({reasons or 'no input files'})", exit_code=2)
+        where = ", ".join(str(p) for p in paths)
+        raise KgError(f"no article could be built ({reasons or f'no *.txt files in {where}'})",
+                      exit_code=2)
     write_corpus(extractions, store, report, validate=validate, engine=engine)
     report.seconds = time.perf_counter() - started
     return report

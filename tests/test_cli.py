@@ -148,3 +148,18 @@ def test_serve_on_a_port_in_use_fails_at_once_with_the_reason(store: str) -> Non
         code, out, err = run("serve", "--store", store, "--port", str(port))
     assert code == 2
     assert "Address already in use" in err and "serving" not in out
+
+
+def test_a_skipped_file_is_named_once_and_an_empty_folder_says_what_was_looked_for(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    code, _, err = run("build", str(folder), "--store", str(tmp_path / "s"))
+    assert code == 2
+    assert f"({folder / 'empty.txt'}: file is empty)" in err
+    nothing = tmp_path / "nothing"
+    nothing.mkdir()
+    code, _, err = run("build", str(nothing), "--store", str(tmp_path / "s"))
+    assert code == 2 and f"no *.txt files in {nothing}" in err
