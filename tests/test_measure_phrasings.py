@@ -84,6 +84,16 @@ def test_a_body_that_followed_with_a_measure_issued_it() -> None:
         ("import_ban", "Ministry of Commerce of Ruritania", "2026-02-09")]
 
 
+def test_a_plural_after_a_possessor_and_an_adjective_is_a_noun_whose_possessor_issued_it(
+) -> None:
+    # "curbs" can be a verb ("Ruritania curbs exports"); after "Ruritania's new" it is the
+    # noun, and the protester is not its issuer
+    found = kinds("Freedonia on Friday protested Ruritania's new curbs on graphite exports.")
+    assert found == [("protest", "Freedonia", "Ruritania"), ("export_control", "Ruritania", None)]
+    assert kinds("Ruritania curbs graphite exports to Freedonia.") == [
+        ("export_control", "Ruritania", "Freedonia")]
+
+
 def test_measures_listed_under_countermeasures_taken_by_a_side_are_that_sides() -> None:
     found = run("Petrova said the countermeasures taken by the Freedonian side, including the "
                 "travel alert issued on January 20 and the suspension of imports of Ruritanian "

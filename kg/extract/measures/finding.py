@@ -659,6 +659,13 @@ def is_verbal(word: str, ctx: Context, begin: int) -> bool:
             not before[-1].endswith(("'s", "’s", "s'", "s’")) and before[-1][:1].islower() \
             and before[-1].lower() in ("also", "now", "still", "tightly", "strictly", "which",
                                        "that", "it", "and")
+    if lower in _PRESENT_FORMS and lower.endswith("s"):
+        # "China's new curbs", "the bans": a determiner, a possessor or an adjective of
+        # `_NOUN_MARKERS` right before makes the plural a noun, not a verb ("Beijing curbs")
+        before = ctx.text[max(0, begin - 30):begin].split()
+        if before and (before[-1].lower() in _NOUN_MARKERS
+                       or before[-1].endswith(("'s", "’s", "s'", "s’"))):
+            return False
     if (lower.endswith(("ed", "ing")) and lower not in _ING_NOUNS and not _compound(lower)) \
             or lower in _PRESENT_FORMS:
         return True
