@@ -94,6 +94,15 @@ def test_a_plural_after_a_possessor_and_an_adjective_is_a_noun_whose_possessor_i
         ("export_control", "Ruritania", "Freedonia")]
 
 
+def test_a_measure_someone_says_a_party_should_take_is_not_taken() -> None:
+    found = run("Some in Fredville argue that Freedonia should ban all graphite sales to "
+                "Ruritania. Critics urged the Daily Herald's readers to act, and urged the "
+                "Cabinet of Freedonia to ban imports of Ruritanian cheese.")
+    assert [(m.type, m.status) for m in found] == [
+        (MeasureType.EXPORT_BAN, MeasureStatus.UNDER_CONSIDERATION),
+        (MeasureType.IMPORT_BAN, MeasureStatus.UNDER_CONSIDERATION)]
+
+
 def test_measures_listed_under_countermeasures_taken_by_a_side_are_that_sides() -> None:
     found = run("Petrova said the countermeasures taken by the Freedonian side, including the "
                 "travel alert issued on January 20 and the suspension of imports of Ruritanian "
