@@ -200,3 +200,29 @@ def _endpoint(token: Token | None, declared: Mapping[str, str], base: str) -> st
         if prefix in declared:
             return declared[prefix] + re.sub(r"\\(.)", r"\1", local)
     return token.text
+
+
+_AT = re.compile(r"error at (\d+):(\d+)")
+_CHAR_CLASSES = re.compile(r"\[[^\[\]]*\\u\{[^\[\]]*\]")
+"""The parser's dumps of Unicode character classes ("['A' ..= 'Z' | '\\u{00C0}'...]")."""
+_PREFIXED = re.compile(r"([^\s{}()<>\"'.;,]*):")
+
+
+def explain_syntax_error(query: str, message: str) -> str:
+    """The parser's ``message`` about ``query`` in fewer, plainer words: an undefined prefix
+    named as such, an empty query said to be empty, and the parser's lists of Unicode
+    character classes (which say only "a name character") left out."""
+    if not query.strip():
+        return "the query is empty"
+    at = _AT.search(message)
+    if "Prefix not found" in message and at is not None:
+        line, column = int(at.group(1)), int(at.group(2))
+        lines = query.split("\n")
+        if 0 < line <= len(lines):
+            before = lines[line - 1][:max(column - 1, 0)]
+            name = _PREFIXED.search(before[before.rfind(" ") + 1:] if " " in before else before)
+            if name is not None:
+                return (f"error at {line}:{column}: undefined prefix '{name.group(1)}:' "
+                        f"(declare it: PREFIX {name.group(1)}: <...>)")
+        return f"error at {line}:{column}: undefined prefix"
+    return _CHAR_CLASSES.sub("[a name character]", message)

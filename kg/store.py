@@ -252,6 +252,9 @@ def run_query(
     try:
         return store.query(sparql, **kwargs)  # type: ignore[arg-type]
     except SyntaxError as exc:
-        raise QueryError(f"SPARQL syntax error: {exc}") from exc
+        from .sparql_text import explain_syntax_error
+
+        raise QueryError(f"SPARQL syntax error: {explain_syntax_error(sparql, str(exc))}") \
+            from exc
     except OSError as exc:
         raise StoreError(f"query failed: {exc}") from exc

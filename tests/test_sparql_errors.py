@@ -1,0 +1,49 @@
+"""Syntax errors of queries are told in plain words, with the parser's position."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.errors import QueryError
+from kg.sparql_text import explain_syntax_error
+from kg.store import Store, run_query
+
+
+def _parser_message(query: str) -> str:
+    try:
+        ox.Store().query(query)
+    except SyntaxError as exc:
+        return str(exc)
+    raise AssertionError("the query parsed")
+
+
+def test_an_undefined_prefix_is_named_with_its_position() -> None:
+    query = "SELECT ?s WHERE {\n  ?s a foo:Thing }"
+    assert explain_syntax_error(query, _parser_message(query)) == (
+        "error at 2:17: undefined prefix 'foo:' (declare it: PREFIX foo: <...>)")
+
+
+def test_an_empty_query_is_said_to_be_empty() -> None:
+    assert explain_syntax_error("  \n", _parser_message("  \n")) == "the query is empty"
+
+
+def test_other_errors_keep_the_parsers_words_without_unicode_class_dumps() -> None:
+    query = "SELECT ?s WHERE { ?s a <x> . ?s ?p 'unterminated }"
+    message = _parser_message(query)
+    explained = explain_syntax_error(query, message)
+    assert explained.startswith("error at 1:")
+    assert "\\u{" not in explained
+    assert explain_syntax_error("SELEC ?s {}", _parser_message("SELEC ?s {}")) == \
+        _parser_message("SELEC ?s {}")
+
+
+def test_a_query_on_the_store_raises_the_explained_error(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s")
+    with store.write() as target:
+        target.add(ox.Quad(ox.NamedNode("http://e/a"), ox.NamedNode("http://e/p"),
+                           ox.Literal("x")))
+    with pytest.raises(QueryError, match="undefined prefix 'ex:'"):
+        run_query(store.open(), "SELECT * { ?s a ex:Thing }")
