@@ -128,6 +128,10 @@ class KgServer(BaseApplication):  # type: ignore[misc]
             "errorlog": "-",
             "accesslog": "-" if options.access_log else None,
         }
+        if "control_socket_disable" in self.cfg.settings:
+            # gunicorn 24+ opens a control socket in ~/.gunicorn by default: a read-only
+            # server writes nothing to the home folder, and two servers would share it
+            settings["control_socket_disable"] = True
         for name, value in settings.items():
             self.cfg.set(name, value)
 

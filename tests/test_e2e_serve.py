@@ -443,3 +443,16 @@ def _argv(pid: int) -> bytes:
         return Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return b""
+
+
+def test_a_read_only_server_writes_nothing_to_the_home_folder(
+    writable: Path, kg_command: list[str], free_port_factory: Callable[[], int],
+    tmp_path: Path,
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    with serving(writable, kg_command, free_port_factory(), tmp_path / "log",
+                 "--workers", "1", "--query-processes", "1", env={"HOME": str(home)}) as (
+            url, _):
+        assert count(url) > 0
+    assert list(home.iterdir()) == []  # gunicorn 24+ would put a control socket there
