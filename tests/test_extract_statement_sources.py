@@ -117,3 +117,20 @@ def test_a_labelled_note_after_an_answer_is_not_part_of_it() -> None:
     found = run(TRANSCRIPT, table=TABLE)
     assert not any("Article 12" in s.span.text for s in found)
     assert any(s.span.text == "Freedonia should correct its course" for s in found)
+
+
+def test_a_generic_spokesperson_speaks_for_the_state_the_sentence_is_about() -> None:
+    import datetime as dt
+
+    from kg.extract import extract
+    from kg.model import Article, ArticleMetadata
+
+    def speakers(text: str) -> list[str | None]:
+        found = extract(Article("x.txt", text, ArticleMetadata(date=dt.date(2026, 1, 9))))
+        return [s.speaker for s in found.statements]
+
+    # the subject, not the state after "to", whose commerce ministry is Japan's METI
+    assert speakers("China has not banned exports of rare earths to Japan, a commerce "
+                    "ministry spokesperson said on Tuesday.\n") == ["Ministry of Commerce of China"]
+    assert speakers("In talks with Japan, China refused to lift the ban, a foreign ministry "
+                    "spokesperson said.\n") == ["Ministry of Foreign Affairs of China"]

@@ -197,17 +197,30 @@ def spoken_for(ctx: Context, actors: list[ActorMention], speaker: Subject) -> st
     return _state_body(ctx, span)
 
 
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|to|with|from|on|against|of|for|by|at|over|toward|towards|into|about|between|"
+    r"and)\s+(?:the\s+)?$", re.IGNORECASE)
+"""A preposition (or "and") right before a state: the state is no subject of the clause."""
+
+
 def _state_body(ctx: Context, span: Span) -> str | None:
     """"Beijing shows little sign of relenting: a foreign ministry spokesperson said":
     a generic body (a ``[[kind]]`` of the actor data) no mention named before speaks for
-    the state its sentence named last before the spokesperson."""
+    the state its sentence is about: the first state it names that no preposition governs
+    ("China has not banned exports to Japan, a commerce ministry spokesperson said" is
+    China's ministry), else the state it named last before the spokesperson."""
     sentence = ctx.sentence_of(span.begin)
     if sentence is None:
         return None
-    state = None
+    state = subject = None
     for mention in ctx.actors_in(sentence.begin, span.begin):
         if mention.type is ActorType.STATE:
             state = mention.name
+            if subject is None and _PREPOSITION_BEFORE.search(
+                    ctx.text, max(sentence.begin, mention.span.begin - 12),
+                    mention.span.begin) is None:
+                subject = mention.name
+    state = subject or state
     if state is None:
         return None
     described = " ".join(span.text.lower().split())
