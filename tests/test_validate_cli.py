@@ -96,6 +96,10 @@ def test_only_the_articles_named_are_reported(two_article_store: str) -> None:
     assert code == 1 and f"Article t2.txt <{T2}>:" in out and "kgsh:Measure-07-date" in out
     code, out, _ = kg("validate", T2, "--store", two_article_store, "--format", "json")
     assert code == 1 and {r["article"] for r in json.loads(out)["results"]} == {T2}
+    # the short form pages and kg query show, and the file's path, name it too
+    for name in ("article:t2", "some/folder/t2.txt"):
+        code, out, _ = kg("validate", name, "--store", two_article_store, "--format", "json")
+        assert code == 1 and {r["article"] for r in json.loads(out)["results"]} == {T2}
 
 
 def test_several_data_files_are_validated_together(tmp_path: Path) -> None:

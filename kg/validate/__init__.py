@@ -23,7 +23,7 @@ import pyoxigraph as ox
 import rdflib
 
 from ..errors import UsageError
-from ..namespace import ONTOLOGY_GRAPH, article_iri
+from ..namespace import ONTOLOGY_GRAPH, PREFIXES, article_iri
 from ..store import Store
 from . import engine_pyshacl, engine_sparql
 from .compile import Unsupported
@@ -134,4 +134,10 @@ def union_graph(data: rdflib.Graph, exclude: Iterable[str] = (ONTOLOGY_GRAPH,)) 
 
 
 def _article_name(name: str) -> str:
-    return name if name.startswith(("http://", "https://")) else article_iri(name)
+    """An article IRI from what a user may give: the IRI, its ``article:`` short form (as
+    pages and ``kg query`` show it), the file name or the file's path."""
+    if name.startswith(("http://", "https://")):
+        return name
+    if name.startswith("article:"):
+        return PREFIXES["article"] + name.removeprefix("article:")
+    return article_iri(Path(name).name)
