@@ -166,6 +166,25 @@ def parse_accept(header: str) -> list[MediaRange]:
     return ranges
 
 
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def prefers_html(accept: str | None, offered: Sequence[ResultFormat]) -> bool:
+    """Whether ``accept`` names HTML itself (not through a wildcard) with a q at least that
+    of every ``offered`` format: a browser's header, not an RDF client's."""
+    ranges = parse_accept(accept) if accept and accept.strip() else []
+    html = max((r.q for r in ranges for t in _HTML_TYPES if r.specificity(t) >= 2), default=0.0)
+    if html <= 0:
+        return False
+    for fmt in offered:
+        for media_type in fmt.media_types:
+            matching = [(r.specificity(media_type), r.q) for r in ranges
+                        if r.specificity(media_type) >= 0]
+            if matching and max(matching)[1] > html:
+                return False
+    return True
+
+
 def negotiate(offered: Sequence[ResultFormat], accept: str | None, what: str) -> Negotiated:
     """Choose among ``offered`` formats from an ``Accept`` header.
 

@@ -154,6 +154,11 @@ class Endpoint:
         return answer
 
     def _description(self, http: HttpRequest) -> HttpAnswer:
+        if http.method in ("GET", "HEAD") and conneg.prefers_html(http.accept,
+                                                                  conneg.GRAPH_FORMATS):
+            # a browser opening the endpoint's URL: the query page, not an RDF download
+            page = http.base_url().removesuffix(ENDPOINT_PATH) + "/"
+            return HttpAnswer(303, {"Location": page, "Vary": "Accept", **_CORS})
         chosen = conneg.negotiate(conneg.GRAPH_FORMATS, http.accept, "the service description")
         features = ServiceFeatures(update=self.config["KG_UPDATE_TOKEN"] is not None,
                                    federated=tuple(self.config["KG_ALLOWED_SERVICES"]))

@@ -80,3 +80,14 @@ def test_every_format_has_a_unique_short_name() -> None:
 def test_content_type_always_says_utf8() -> None:
     for fmt in conneg.ALL_FORMATS:
         assert conneg.Negotiated(fmt, fmt.media_type).content_type.endswith("; charset=utf-8")
+
+
+def test_html_is_preferred_only_when_named_at_least_as_high_as_every_rdf_format() -> None:
+    from kg.conneg import GRAPH_FORMATS, prefers_html
+
+    assert prefers_html("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+                        GRAPH_FORMATS)
+    assert not prefers_html("*/*", GRAPH_FORMATS)
+    assert not prefers_html(None, GRAPH_FORMATS)
+    assert not prefers_html("text/html;q=0.5, text/turtle", GRAPH_FORMATS)
+    assert not prefers_html("text/*", GRAPH_FORMATS)

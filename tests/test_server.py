@@ -385,3 +385,15 @@ def test_page_and_assets_load_nothing_from_the_network(client: FlaskClient) -> N
     head = texts[0].split("<body>")[0]
     assert "http://" not in head and "https://" not in head
     assert "default-src 'self'" in page.headers["Content-Security-Policy"]
+
+
+def test_a_browser_opening_the_endpoint_is_sent_to_the_query_page(client: FlaskClient) -> None:
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    answer = client.get("/sparql", headers={"Accept": browser})
+    assert answer.status_code == 303 and answer.headers["Location"].endswith("/")
+    # RDF clients, wildcards and no Accept still get the service description
+    for accept in ("text/turtle", "*/*", "text/html;q=0.5, text/turtle"):
+        described = client.get("/sparql", headers={"Accept": accept})
+        assert described.status_code == 200
+        assert described.headers["Content-Type"].startswith("text/turtle")
+    assert client.get("/sparql").headers["Content-Type"].startswith("text/turtle")
