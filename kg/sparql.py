@@ -190,6 +190,12 @@ def parse_request(
             if not allow_update:
                 raise _update_refused()
             updates.append(_decode_body(body, charset))
+        elif not media_type and not body and not queries:
+            # nothing sent at all: no query, whatever the missing content type
+            raise ProtocolError(
+                f"no query: POST it as {FORM_MEDIA_TYPE} (query=...) or as {QUERY_MEDIA_TYPE}",
+                status=400,
+            )
         else:
             shown = media_type or "none"
             raise ProtocolError(

@@ -616,3 +616,9 @@ def test_a_query_string_that_is_not_utf8_is_400() -> None:
 
 def test_too_many_form_fields_are_400() -> None:
     assert status_of(sparql.parse_form, "&".join(f"f{n}=1" for n in range(1001))) == 400
+
+
+def test_a_post_with_no_body_and_no_content_type_asks_for_a_query_400() -> None:
+    assert status_of(sparql.parse_request, "POST", None, {}, None, b"") == 400
+    with pytest.raises(ProtocolError, match="no query"):
+        sparql.parse_request("POST", None, {}, None, b"")
