@@ -103,6 +103,17 @@ def test_a_measure_someone_says_a_party_should_take_is_not_taken() -> None:
         (MeasureType.IMPORT_BAN, MeasureStatus.UNDER_CONSIDERATION)]
 
 
+def test_a_question_about_an_act_that_may_come_asserts_no_measure() -> None:
+    assert run("QUESTION: Will Freedonia ban graphite exports to Ruritania?") == []
+    assert run("Daily Herald: Does Ruritania plan to ban imports of Freedonian cheese?") == []
+    assert run("Ruritania denied reports that it had halted graphite exports to Freedonia.") == []
+    # a question about an act reported, or a request to the person asked, keeps the measure
+    asked = run("Is Ruritania tightening controls on graphite exports to Freedonia?")
+    assert [(m.type, m.status) for m in asked] == [
+        (MeasureType.EXPORT_CONTROL, MeasureStatus.REPORTED)]
+    assert run("Could you say when Ruritania banned graphite exports to Freedonia?") != []
+
+
 def test_measures_listed_under_countermeasures_taken_by_a_side_are_that_sides() -> None:
     found = run("Petrova said the countermeasures taken by the Freedonian side, including the "
                 "travel alert issued on January 20 and the suspension of imports of Ruritanian "

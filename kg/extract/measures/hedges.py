@@ -50,7 +50,15 @@ def is_imagined(ctx: Context, c: Candidate,
         return c.precedent is None
     return is_conditional(ctx, c) or is_hypothetical(ctx, c, scanned) or \
         ((scanned is None or bool(scanned["claim_words"])) and is_claim(ctx, c)) or \
-        is_denied(ctx, c)
+        is_denied(ctx, c) or is_open_question(ctx, c)
+
+
+def is_open_question(ctx: Context, c: Candidate) -> bool:
+    """The mention is the act a question asks about, one that may come ("Will Washington
+    ban chip tool exports?", "QUESTION: Does the EU plan to ban imports?"): nothing is
+    asserted.  A noun naming a measure that stands ("China's controls") is no such act."""
+    return c.verbal and is_question(c) and \
+        measure_rules().open_question.match(ctx.text, c.sentence.begin, c.head.begin) is not None
 
 
 def is_denied(ctx: Context, c: Candidate) -> bool:

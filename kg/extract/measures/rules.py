@@ -55,6 +55,9 @@ class MeasureRules:
     """The most words a negation or negated noun entry has ("did not", "rather than")."""
     denial: re.Pattern[str]
     """Words that deny or disown the claim after them ("not saying that", "denied that")."""
+    open_question: re.Pattern[str]
+    """A question about an act that may come, from its start ("Will Washington ban ...?",
+    "QUESTION: Does the EU plan to ban ...?")."""
     head_roles: dict[str, frozenset[str]]
     """A head word or two-word head (see :func:`head_key`) -> its roles: a measure type's
     value (a head of that type), ``"control_object"``, ``"ban_object"``, ``"anaphor"``."""
@@ -185,6 +188,11 @@ def measure_rules() -> MeasureRules:
                                     + r"\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE),
             precedent=words_regex(hedges["precedent"]),
             denial=words_regex(hedges["denials"]),
+            open_question=re.compile(
+                r"\s*(?:[^\n:?]{1,40}:\s+)?(?:(?:" + phrase_alternation(hedges["question_modals"])
+                # "Could you set out what protests have been made?": a request, not an act
+                + r")\b(?!\s+you\b)|(?:does|do|did|is|are)\s+(?:[\w'’.-]+\s+){1,5}?(?:"
+                + phrase_alternation(hedges["question_intents"]) + r")\b)", re.IGNORECASE),
             negation_words=max(len(e.split()) for e in [*hedges["negations"],
                                                         *hedges["negated_nouns"]]),
             claim_label=re.compile(r"\s*(?:[-*•]\s*)?(?:" + "|".join(
