@@ -458,6 +458,19 @@ def test_a_capital_after_a_firm_and_in_is_where_the_firm_is() -> None:
     assert found == [("United Kingdom", text.index("London said"))]
 
 
+def test_a_turn_labelled_with_a_surname_is_the_person_named_in_full_before() -> None:
+    text = ("Department Press Briefing - Spokesperson Ida Marsh\n\n"
+            "MS. MARSH: Good afternoon. The new controls protect our security.\n\n"
+            "QUESTION: And the curbs?\n\nMARSH: They are a deliberate attempt to coerce.\n")
+    found = [(m.name, m.span.text) for m in find_actors(Article(identifier="x.txt", text=text))[0]]
+    assert found.count(("Ida Marsh", "MARSH")) == 2
+    # a correspondent's surname label is the broadcast's narration: no one's turn
+    text = ("ANCHOR: Our Tokyo correspondent Ida Marsh has more.\n\n"
+            "MARSH: Here in Tokyo, officials are still working out what was banned.\n")
+    found = [(m.name, m.span.text) for m in find_actors(Article(identifier="y.txt", text=text))[0]]
+    assert ("Ida Marsh", "MARSH") not in found
+
+
 def test_a_romanised_given_name_may_open_with_an_english_word() -> None:
     # "Do-hoon", "So-yeon": the first syllable is a capitalised English word, which alone
     # never opens a name, but after a family name written first it is the given name.

@@ -286,6 +286,53 @@ def find_transcript_labels(ctx: ActorContext) -> None:
         link_person(ctx, name, ctx.span(start, stop + 1))
 
 
+_SURNAME_LABEL = re.compile(
+    r"(?m)^[ \t]*(?:(?:MR|MS|MRS|DR)\.?[ \t]+)?(?P<name>[A-Z][A-Z'’-]{2,})[ \t]*:")
+"""A transcript turn opened by a surname in capitals, perhaps after a courtesy title ("MS.
+BRUCE: ...", "BRUCE: ...", as US government transcripts print them)."""
+
+
+def find_surname_labels(ctx: ActorContext) -> None:
+    """A turn labelled with a surname alone ("MS. BRUCE:") is the one person of the article
+    with that surname (named in full before: "Spokesperson Tammy Bruce"); with none, or
+    two, the label names no one."""
+    if ":" not in ctx.text:
+        return
+    people: dict[str, list[Found]] = {}
+    for found in ctx.found:
+        if found.type is ActorType.PERSON and " " in found.name:
+            people.setdefault(found.name.rsplit(" ", 1)[1].casefold(), []).append(found)
+    if not people:
+        return
+    for m in _SURNAME_LABEL.finditer(ctx.text):
+        same = {f.name: f for f in people.get(m.group("name").casefold(), [])}
+        if len(same) != 1:
+            continue
+        start = token_at(ctx, m.start("name"))
+        if start is None or start in ctx.covered or start in ctx.consumed:
+            continue
+        person = next(iter(same.values()))
+        if _reports(ctx, person):
+            continue  # "KIM:" after "our correspondent Jenny Kim": the broadcast narrates
+        ctx.add(Found(person.name, ActorType.PERSON, start, start + 1, known=person.known,
+                      role=person.role, affiliation=person.affiliation,
+                      part_of=person.part_of, state=person.state, apposition=False))
+
+
+def _reports(ctx: ActorContext, person: Found) -> bool:
+    """Whether a journalist's title stands next to the person's first full mention."""
+    first = min((f for f in ctx.found if f.name == person.name and f.end - f.start > 1),
+                key=lambda f: f.start, default=person)
+    span = ctx.span(first.start, first.end)
+    around = ctx.text[max(0, span.begin - _TITLE_REACH):span.end + _TITLE_REACH].casefold()
+    return any(re.search(rf"\b{re.escape(title)}\b", around)
+               for title in ctx.lex.journalist_titles)
+
+
+_TITLE_REACH = 40
+"""How far from a person's full name a title may stand ("our Tokyo correspondent ...")."""
+
+
 def find_pattern_people(ctx: ActorContext) -> None:
     """Capitalised names no table lists: before an apposition, a verb of saying or a
     relative clause on "who"."""

@@ -83,6 +83,7 @@ from .actor_patterns import (
     find_cited_names,
     find_local_governments,
     find_pattern_people,
+    find_surname_labels,
     find_transcript_labels,
 )
 from .furniture import in_spans, link_list_spans
@@ -698,6 +699,7 @@ def find_actors(article: Article) -> tuple[list[ActorMention], list[CandidateLin
     _compose(ctx)
     find_transcript_labels(ctx)
     find_pattern_people(ctx)
+    find_surname_labels(ctx)
     find_bylines_and_publisher(ctx)
     find_short_names(ctx)
     find_cited_names(ctx)

@@ -177,6 +177,8 @@ class ActorLexicon:
     """Words that make a byline a newsroom, not a person ("Research desk")."""
     section_label_words: frozenset[str] = frozenset()
     """Words of a capitalised section label that names no speaker ("ONE NUMBER:")."""
+    journalist_titles: tuple[str, ...] = ()
+    """Titles of people who report ("correspondent"): their surname labels narrate."""
     local_bodies: tuple[str, ...] = ()
     """Terms that, after a place's name, name its local government ("prefectural
     government")."""
@@ -473,6 +475,7 @@ def _lexicon(table: dict[str, Any], source: Path) -> ActorLexicon:
         modified_nouns=frozenset(w.casefold() for w in words("modified_nouns")),
         desk_words=frozenset(w.casefold() for w in words("desk_words")),
         section_label_words=frozenset(w.casefold() for w in words("section_label_words")),
+        journalist_titles=tuple(w.casefold() for w in words("journalist_titles")),
         local_bodies=words("local_bodies"),
         committee_heads=frozenset(words("committee_heads")),
         committee_kinds=frozenset(words("committee_kinds")),
