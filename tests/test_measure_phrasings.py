@@ -114,6 +114,16 @@ def test_a_question_about_an_act_that_may_come_asserts_no_measure() -> None:
     assert run("Could you say when Ruritania banned graphite exports to Freedonia?") != []
 
 
+def test_a_step_told_as_coming_is_announced_not_in_force() -> None:
+    for text in ("Ruritania will curb graphite exports to Freedonia, its commerce ministry "
+                 "said on Wednesday.",
+                 "Ruritania announced on Feb. 4 that it would restrict graphite exports to "
+                 "Freedonia."):
+        assert [m.status for m in run(text)] == [MeasureStatus.ANNOUNCED], text
+    assert [m.status for m in run("Ruritania restricted graphite exports to Freedonia on "
+                                  "Feb. 4.")] == [MeasureStatus.IN_FORCE]
+
+
 def test_measures_listed_under_countermeasures_taken_by_a_side_are_that_sides() -> None:
     found = run("Petrova said the countermeasures taken by the Freedonian side, including the "
                 "travel alert issued on January 20 and the suspension of imports of Ruritanian "
