@@ -161,7 +161,9 @@ def test_translated_verbs_with_that_report_words_and_without_it_do_not() -> None
     assert shown(fixture("translated_that_verbs")) == [
         ("Bao Lin", "the levy is fully in line with the rules of trade"),
         ("Bao Lin", "the Ruritanian side welcomes the dialogue with all countries"),
-        ("Mira Sol", "the quotas for civilian users will stay the same")]
+        ("Mira Sol", "the quotas for civilian users will stay the same"),
+        # "expressed that" reports words; "expressed concern" is an act
+        ("Mira Sol", "after review, the Ruritanian side decided to keep the quotas")]
 
 
 def test_put_x_at_y_is_an_estimate_and_a_contact_clause_keeps_its_subject() -> None:
