@@ -124,6 +124,15 @@ def test_a_step_told_as_coming_is_announced_not_in_force() -> None:
                                   "Feb. 4.")] == [MeasureStatus.IN_FORCE]
 
 
+def test_a_list_after_a_colon_spells_out_the_counted_goods_a_measure_covers() -> None:
+    found = run("Ruritania tightened export controls on three minerals vital to Freedonia's "
+                "chipmakers: gallium, graphite and antimony.")
+    assert [m.covers for m in found] == [["gallium", "graphite", "antimony"]]
+    # a colon that opens a comment, not a list of what was counted, ends the clause
+    found = run("Ruritania banned exports of gallium to Freedonia: the move hit cheese makers.")
+    assert [m.covers for m in found] == [["gallium"]]
+
+
 def test_measures_listed_under_countermeasures_taken_by_a_side_are_that_sides() -> None:
     found = run("Petrova said the countermeasures taken by the Freedonian side, including the "
                 "travel alert issued on January 20 and the suspension of imports of Ruritanian "

@@ -113,6 +113,20 @@ def _bulleted_goods(ctx: Context, c: Candidate, materials: list[MaterialMention]
 
 def _clause_end(ctx: Context, c: Candidate) -> int:
     rest = ctx.text[c.extent.end:c.sentence.end]
-    m = re.search(r"[;:?]|\s[—–]\s|,\s+(?:while|but|and|which|as|although|though|suggesting|"
-                  r"prompting|potentially|a day|days|after|only)\b", rest)
+    m = _CLAUSE_BREAK.search(rest)
+    if m is not None and m.group() == ":" and _COUNTED.search(rest, 0, m.start()):
+        # "controls on three chemicals vital to chipmakers: fluorinated polyimide, ...": the
+        # colon opens the list of what was counted, still the measure's clause
+        m = _CLAUSE_BREAK.search(rest, m.end())
+        if m is not None and m.group() == ":":
+            m = None
     return c.extent.end + m.start() if m else c.sentence.end
+
+
+_CLAUSE_BREAK = re.compile(r"[;:?]|\s[—–]\s|,\s+(?:while|but|and|which|as|although|though|"
+                           r"suggesting|prompting|potentially|a day|days|after|only)\b")
+_COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                      r"several|these|the following)\s+(?:[\w-]+\s+){0,2}?[\w-]+s\b",
+                      re.IGNORECASE)
+"""A counted plural ("three chemicals", "23 types of equipment") that a list after a colon
+spells out."""
