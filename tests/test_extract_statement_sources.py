@@ -134,3 +134,20 @@ def test_a_generic_spokesperson_speaks_for_the_state_the_sentence_is_about() -> 
                     "ministry spokesperson said on Tuesday.\n") == ["Ministry of Commerce of China"]
     assert speakers("In talks with Japan, China refused to lift the ban, a foreign ministry "
                     "spokesperson said.\n") == ["Ministry of Foreign Affairs of China"]
+
+
+def test_a_dateline_without_a_date_is_not_part_of_the_reported_words() -> None:
+    import datetime as dt
+
+    from kg.extract import extract
+    from kg.model import Article, ArticleMetadata
+
+    def quotes(text: str) -> list[str]:
+        found = extract(Article("x.txt", text, ArticleMetadata(date=dt.date(2023, 3, 24))))
+        return [s.span.text for s in found.statements]
+
+    assert quotes("Curbs eased\n\nTOKYO - Japan on Thursday lifted export restrictions on "
+                  "three chipmaking materials, the trade ministry said.\n") == [
+        "Japan on Thursday lifted export restrictions on three chipmaking materials"]
+    assert quotes("Curbs eased\n\nBEIJING (AP) — China will curb exports of gallium, the "
+                  "commerce ministry said.\n") == ["China will curb exports of gallium"]

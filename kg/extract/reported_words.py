@@ -534,6 +534,10 @@ def words_before_attribution(ctx: Context, trigger: SpeechTrigger) -> tuple[int,
             dash = _DATELINE_END.match(ctx.text, date.span.end, stop)
             if dash is not None:
                 start = dash.end()  # "OSTRAVA, March 4 (Wire) - ..."
+    if start == trigger.sentence.begin:
+        place = _UNDATED_DATELINE.match(ctx.text, start, stop)
+        if place is not None:
+            start = place.end()  # "TOKYO - ...", "BEIJING (AP) — ...": no date in it
     while start < stop and ctx.text[start].isspace():
         start += 1
     return start, trim_end(ctx.text, start, stop)
@@ -544,6 +548,9 @@ _ITEM_MARKER = re.compile(r"\s*(?:\d{1,2}[.)]|[-*•·▪])\s+")
 _DATELINE_PLACE = re.compile(r"\s*[A-Z][A-Z.'’/ -]{1,40},\s*")
 """The place of a dateline, in capitals ("BEIJING, ", "BEIJING/TOKYO, ")."""
 _DATELINE_END = re.compile(r",?\s*(?:\([^)]{1,40}\)\s*)?[-–—]{1,2}\s+")
+_UNDATED_DATELINE = re.compile(r"\s*[A-Z][A-Z.'’/]+(?: [A-Z][A-Z.'’/]+){0,3}"
+                               r"(?:\s*\([^)]{1,40}\))?\s+[-–—]{1,2}\s+")
+"""A dateline of a place in capitals without a date ("TOKYO - ", "BEIJING (AP) — ")."""
 
 
 def demand_reports_words(ctx: Context, trigger: SpeechTrigger, begin: int, end: int) -> bool:
