@@ -220,7 +220,7 @@ def explain_syntax_error(query: str, message: str) -> str:
         lines = query.split("\n")
         if 0 < line <= len(lines):
             before = lines[line - 1][:max(column - 1, 0)]
-            name = _PREFIXED.search(before[before.rfind(" ") + 1:] if " " in before else before)
+            name = _PREFIXED.search(before[before.rfind(" ") + 1:])  # the last word
             if name is not None:
                 return (f"error at {line}:{column}: undefined prefix '{name.group(1)}:' "
                         f"(declare it: PREFIX {name.group(1)}: <...>)")

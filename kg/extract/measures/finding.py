@@ -654,17 +654,15 @@ def is_verbal(word: str, ctx: Context, begin: int) -> bool:
     if lower == "controls":
         # "China controls exports" is a verb; "China's controls", "the controls", "Tokyo's
         # new controls", "chip controls" are nouns.
-        before = ctx.text[max(0, begin - 30):begin].split()
-        return bool(before) and before[-1].lower() not in _NOUN_MARKERS and \
-            not before[-1].endswith(("'s", "’s", "s'", "s’")) and before[-1][:1].islower() \
-            and before[-1].lower() in ("also", "now", "still", "tightly", "strictly", "which",
-                                       "that", "it", "and")
+        last = _word_before(ctx, begin)
+        return last is not None and not _marks_noun(last) and last[:1].islower() \
+            and last.lower() in ("also", "now", "still", "tightly", "strictly", "which",
+                                 "that", "it", "and")
     if lower in _PRESENT_FORMS and lower.endswith("s"):
         # "China's new curbs", "the bans": a determiner, a possessor or an adjective of
         # `_NOUN_MARKERS` right before makes the plural a noun, not a verb ("Beijing curbs")
-        before = ctx.text[max(0, begin - 30):begin].split()
-        if before and (before[-1].lower() in _NOUN_MARKERS
-                       or before[-1].endswith(("'s", "’s", "s'", "s’"))):
+        last = _word_before(ctx, begin)
+        if last is not None and _marks_noun(last):
             return False
     if (lower.endswith(("ed", "ing")) and lower not in _ING_NOUNS and not _compound(lower)) \
             or lower in _PRESENT_FORMS:
@@ -678,6 +676,18 @@ def is_verbal(word: str, ctx: Context, begin: int) -> bool:
         return (mention is not None and not mention.span.text.endswith(("'s", "’s"))) or \
             (bool(before) and before[-1] in ("and", "also", "then", "now", "jointly", "both"))
     return False
+
+
+def _word_before(ctx: Context, begin: int) -> str | None:
+    """The word (as split at white space) right before ``begin``, within 30 characters."""
+    before = ctx.text[max(0, begin - 30):begin].split()
+    return before[-1] if before else None
+
+
+def _marks_noun(word: str) -> bool:
+    """Whether ``word`` before a head makes the head a noun: a determiner or adjective of
+    ``_NOUN_MARKERS``, or a possessor ("China's")."""
+    return word.lower() in _NOUN_MARKERS or word.endswith(("'s", "’s", "s'", "s’"))
 
 
 def _compound(word: str) -> bool:
