@@ -222,12 +222,19 @@ def query(query: str, store_location: str, fmt: str | None) -> None:
 @main.command()
 @store_option
 @click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "ntriples",
-              "jsonld"]), default="turtle", show_default=True, help="Output format.")
+              "jsonld"]), default=None,
+              help="Output format  [default: from the -o file's extension (.ttl, .trig, .nq, "
+                   ".nt, .jsonld), else turtle].")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File (default stdout).")
 @click.option("--include-ontology", is_flag=True, help="Also export the ontology graph.")
-def export(store_location: str, fmt: str, output: Path | None, include_ontology: bool) -> None:
+def export(store_location: str, fmt: str | None, output: Path | None,
+           include_ontology: bool) -> None:
     """Write the graph; the same store always gives byte-identical output."""
     from .export import export as run_export
+    from .export import format_for_output
+
+    if fmt is None:
+        fmt = "turtle" if output is None else format_for_output(output)
 
     if output is None:
         run_export(Store(store_location), fmt, sys.stdout.buffer,

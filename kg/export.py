@@ -12,13 +12,15 @@ is left out unless asked for: it is published as ``ontology/kg.ttl``.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any, BinaryIO, cast
 
 import pyoxigraph as ox
 
 from .errors import StoreError, UsageError
-from .namespace import ONTOLOGY_GRAPH, PREFIXES, compact
+from .load import format_for
+from .namespace import ONTOLOGY_GRAPH, RDF, XSD, compact, used_prefixes
 from .store import Store
 
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -29,6 +31,10 @@ FORMATS: dict[str, ox.RdfFormat] = {
     "jsonld": ox.RdfFormat.JSON_LD,
 }
 """Export format names accepted by ``kg export --format``."""
+
+
+_IMPLICIT = (ox.NamedNode(str(XSD.string)), ox.NamedNode(str(RDF.langString)))
+"""Datatypes that every format writes without an IRI: plain and language-tagged strings."""
 
 
 def _sort_key(quad: ox.Quad) -> tuple[str, str, str, str]:
@@ -53,19 +59,31 @@ def serialize_quads(quads: Iterable[ox.Quad], fmt: str) -> bytes:
     else:
         triples = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
         data = sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-    prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    used = used_prefixes(_iris(data))
+    prefixes = used if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     # Without an output, serialize returns the bytes (the stubs say bytes | None).
     written = cast(bytes, ox.serialize(data, format=rdf_format, prefixes=prefixes))
-    return _with_context(written) if rdf_format is ox.RdfFormat.JSON_LD else written
+    return _with_context(written, used) if rdf_format is ox.RdfFormat.JSON_LD else written
 
 
-def _with_context(expanded: bytes) -> bytes:
+def _iris(data: Iterable[ox.Quad] | Iterable[ox.Triple]) -> Iterator[str]:
+    """Every IRI the serialisation may write: terms, graph names (a quad iterates over its
+    four terms) and the datatypes of literals that are written with one."""
+    for item in data:
+        for term in item:
+            if isinstance(term, ox.NamedNode):
+                yield term.value
+            elif isinstance(term, ox.Literal) and term.datatype not in _IMPLICIT:
+                yield term.datatype.value
+
+
+def _with_context(expanded: bytes, prefixes: dict[str, str]) -> bytes:
     """JSON-LD in expanded form (what pyoxigraph writes: every IRI in full) rewritten with
-    an ``@context`` of :data:`PREFIXES` and compact IRIs (``"kg:issuer": [{"@id":
+    an ``@context`` of the ``prefixes`` it uses and compact IRIs (``"kg:issuer": [{"@id":
     "actor:china"}]``): the same quads for a JSON-LD processor, and readable by a person or
     a script that indexes the keys.  Literals are never touched."""
     document = json.loads(expanded)
-    compacted = {"@context": dict(PREFIXES), "@graph": _compact_node(document)}
+    compacted = {"@context": prefixes, "@graph": _compact_node(document)}
     return json.dumps(compacted, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
@@ -85,6 +103,21 @@ def _compact_node(node: Any) -> Any:
         else:
             out[compact(key)] = _compact_node(value)
     return out
+
+
+def format_for_output(path: Path) -> str:
+    """The export format a file's extension names (``graph.nq`` -> ``nquads``); ``turtle``
+    for an extension that names no RDF format.  An RDF format ``kg export`` cannot write
+    (``.rdf``) is a :class:`UsageError`, not Turtle under a misleading name."""
+    try:
+        wanted = format_for(path)
+    except UsageError:
+        return "turtle"
+    for name, rdf_format in FORMATS.items():
+        if rdf_format == wanted:
+            return name
+    raise UsageError(f"{path}: kg export cannot write {wanted.name}; choose --format "
+                     f"({', '.join(FORMATS)})")
 
 
 def export(store: Store, fmt: str, output: BinaryIO, *, include_ontology: bool = False) -> int:

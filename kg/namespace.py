@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, ClosedNamespace
@@ -107,6 +108,26 @@ def compact(iri: str) -> str:
         if iri.startswith(namespace) and len(iri) > len(namespace):
             return f"{prefix}:{iri[len(namespace):]}"
     return iri
+
+
+def used_prefixes(iris: Iterable[str]) -> dict[str, str]:
+    """The entries of :data:`PREFIXES` that :func:`compact` would use for ``iris``, in the
+    order of :data:`PREFIXES`: an export declares only the prefixes it writes."""
+    used: set[str] = set()
+    heads: set[str] = set()
+    for iri in iris:
+        # Every namespace ends with / or #, so the IRI's head (up to its last / or #)
+        # decides which one compacts it: test each head once, not every IRI against every
+        # namespace. An IRI that is all head (a namespace itself) compacts to nothing.
+        head = iri[: max(iri.rfind("/"), iri.rfind("#")) + 1]
+        if head in heads or len(head) == len(iri):
+            continue
+        heads.add(head)
+        for prefix, namespace in _BY_LENGTH:
+            if head.startswith(namespace):
+                used.add(prefix)
+                break
+    return {prefix: namespace for prefix, namespace in PREFIXES.items() if prefix in used}
 
 
 def sparql_prefixes() -> str:

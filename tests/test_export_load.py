@@ -96,6 +96,47 @@ article:a {{ measure:m kg:issuer actor:china ; kg:date "2026-01-06"^^xsd:date ;
     assert "http://example.org/outside" in data.decode()
 
 
+@pytest.mark.parametrize("fmt", ["turtle", "trig", "jsonld"])
+def test_an_export_declares_only_the_prefixes_it_uses(tmp_path: Path, fmt: str) -> None:
+    source = tmp_path / "ours.trig"
+    source.write_text(f"""
+@prefix kg: <{PREFIXES['kg']}> . @prefix actor: <{PREFIXES['actor']}> .
+@prefix article: <{PREFIXES['article']}> . @prefix xsd: <{PREFIXES['xsd']}> .
+article:a {{ actor:china kg:label "China" ; kg:founded "1949"^^xsd:gYear . }}
+""", encoding="utf-8")
+    ours = Store(tmp_path / "store")
+    load([source], ours)
+    data = exported(ours, fmt)
+    if fmt == "jsonld":
+        declared = set(json.loads(data)["@context"])
+    else:
+        declared = {line.split()[1].rstrip(":") for line in data.decode().splitlines()
+                    if line.startswith("@prefix")}
+    # kgr: (a namespace around actor: and article:) and the shapes' prefixes are not
+    # written; Turtle writes no graph names, so no article: either.
+    graphs = set() if fmt == "turtle" else {"article"}
+    assert declared == {"kg", "actor", "xsd"} | graphs
+
+
+def test_a_namespace_iri_itself_uses_no_prefix() -> None:
+    from kg.namespace import used_prefixes
+    assert used_prefixes([PREFIXES["actor"], PREFIXES["kg"] + "Actor"]) == {"kg": PREFIXES["kg"]}
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("g.nq", "nquads"), ("g.NT", "ntriples"),
+                                           ("g.trig", "trig"), ("g.jsonld", "jsonld"),
+                                           ("g.ttl", "turtle"), ("g.txt", "turtle")])
+def test_an_export_file_extension_names_its_format(name: str, fmt: str) -> None:
+    from kg.export import format_for_output
+    assert format_for_output(Path(name)) == fmt
+
+
+def test_an_export_to_an_rdf_format_kg_cannot_write_is_a_usage_error() -> None:
+    from kg.export import format_for_output
+    with pytest.raises(UsageError, match="cannot write RDF/XML"):
+        format_for_output(Path("graph.rdf"))
+
+
 def test_unknown_export_format_is_a_usage_error(store: Store) -> None:
     with pytest.raises(UsageError, match="choose one of"):
         exported(store, "csv")
