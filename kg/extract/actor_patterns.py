@@ -43,6 +43,7 @@ from .refdata import (
     Title,
     tokenize,
 )
+from .triggers import words_regex
 
 
 def find_anonymous_sources(ctx: ActorContext) -> None:
@@ -324,9 +325,14 @@ def _reports(ctx: ActorContext, person: Found) -> bool:
     first = min((f for f in ctx.found if f.name == person.name and f.end - f.start > 1),
                 key=lambda f: f.start, default=person)
     span = ctx.span(first.start, first.end)
-    around = ctx.text[max(0, span.begin - _TITLE_REACH):span.end + _TITLE_REACH].casefold()
-    return any(re.search(rf"\b{re.escape(title)}\b", around)
-               for title in ctx.lex.journalist_titles)
+    around = ctx.text[max(0, span.begin - _TITLE_REACH):span.end + _TITLE_REACH]
+    return _journalist_regex(ctx.lex.journalist_titles).search(around) is not None
+
+
+@lru_cache(maxsize=4)
+def _journalist_regex(titles: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for the titles, compiled once per table (not per title per call)."""
+    return words_regex(list(titles))
 
 
 _TITLE_REACH = 40
