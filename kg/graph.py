@@ -281,8 +281,8 @@ def _add_article(out: _Quads, extraction: Extraction, resolution: Resolution) ->
         out.add(g, g, DCTERMS.date, _typed(meta.date.isoformat(), XSD.date))
     if meta.publisher:
         out.add(g, g, DCTERMS.publisher, _text(meta.publisher))
-    if meta.author:
-        out.add(g, g, DCTERMS.creator, _text(meta.author))
+    for name in meta.author_names():
+        out.add(g, g, DCTERMS.creator, _text(name))
     if meta.url:
         out.add(g, g, SCHEMA.url, _iri(meta.url))
 

@@ -66,8 +66,9 @@ _DATE_TEXT = (
 # "14/01/2026" (day first) or "01/14/2026" (month first) is read only when one number
 # cannot be a month; "06/01/2026" is 6 January or June 1 and gives no date.
 # A time of day may follow the date: "8 January 2026 10:14 GMT", "Jan. 8, 2026, 9:47 p.m.".
+# The zone may stand in parentheses: "2023/07/29 18:10 (JST)".
 _TIME_SUFFIX = (r"(?:,?\s+(?:at\s+|[—–-]\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
-                r"(?:\s+[A-Z]{1,4}(?:[+-]\d{1,2})?)?)?")
+                r"(?:\s+(?:[A-Z]{1,4}(?:[+-]\d{1,2})?|\([A-Z]{1,4}(?:[+-]\d{1,2})?\)))?)?")
 # ... or come first: "Published: 8:15pm, 20 Nov 2025", "10:48 PM 12/30/2025".
 _TIME_PREFIX = (r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
                 r"(?:\s+[A-Z]{1,4}(?:[+-]\d{1,2})?)?,?\s+(?:on\s+)?)?")
@@ -129,7 +130,10 @@ _FUTURE_WINDOW = 28
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_WORD = re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # "By Jane Roe", also in capitals ("BY JANE ROE"), as sites print bylines.
-_BYLINE = re.compile(r"^\s*(?:By|BY)\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*$")
+_NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+# "By Jane Roe", and several names: "By Jane Roe and John Doe", "By A. Roe, B. Doe & C. Poe".
+_BYLINE = re.compile(rf"^\s*(?:By|BY)\s+(?P<name>{_NAME}"
+                     rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_NAME}){{0,3}})\s*$")
 _TITLE_MAX = 160
 _HEAD_LINES = 6
 """The lines searched for a headerless article's title, date, author and publisher ..."""
@@ -245,6 +249,7 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
     meta = ArticleMetadata()
     spans: dict[str, Span] = {}
     lines = _first_lines(text, _SCRAPED_HEAD_LINES)
+    title_open = True
     for index, (begin, line) in enumerate(lines):
         if index >= _HEAD_LINES:
             _scraped_byline(text, lines, index, meta, spans)
@@ -261,6 +266,8 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
                 s = _date_span(m)
                 spans["date"] = Span.of(text, begin + s[0], begin + s[1])
                 _publisher_from_line(text, begin, line, meta, spans)
+                # a dateline opens the article's first paragraph: no title comes after it
+                title_open = title_open and m.re in (_DATE_ONLY_LINE, _LABELLED_DATE)
                 continue
         if meta.date is None and _masthead_date(text, begin, line, meta, spans):
             continue
@@ -275,12 +282,15 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
                 if meta.date is not None:
                     spans["date"] = Span.of(text, begin + m.start("m"), begin + m.end("d"))
             _publisher_from_line(text, begin, line, meta, spans)
+            title_open = False
             continue
         if meta.publisher is None and index > 0:
             _publisher_from_line(text, begin, line, meta, spans)
-        # a first line without a letter ("---", "* * *") is a rule or an ornament, no title
-        if index == 0 and len(line) <= _TITLE_MAX and len(lines) > 1 and \
-                any(c.isalpha() for c in line):
+        # The title is the first line that is no metadata (a release may open with its
+        # date: "Release time: 2024-10-09 16:45"), if it reads as one.
+        first = title_open
+        title_open = False
+        if first and index < len(lines) - 1 and _reads_as_title(line):
             title, _, outlet = line.rpartition(" | ")
             if title and outlet and len(outlet.split()) <= _OUTLET_MAX_WORDS:
                 meta.title = title.strip()
@@ -293,6 +303,19 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
                 start = begin + (len(line) - len(line.lstrip()))
                 spans["title"] = Span.of(text, start, start + len(line.strip()))
     return meta, spans
+
+
+def _reads_as_title(line: str) -> bool:
+    """Whether a headerless article's first line can be its title: short, with a letter (not
+    a rule or an ornament: "---", "* * *"), and not a lead sentence (a long line ending
+    with a full stop is the article's first paragraph; taking it would invent a title)."""
+    words = len(line.split())
+    return len(line) <= _TITLE_MAX and any(c.isalpha() for c in line) and \
+        not (line.rstrip().endswith(".") and words > _TITLE_SENTENCE_WORDS)
+
+
+_TITLE_SENTENCE_WORDS = 12
+"""Headlines rarely end with a full stop; one of more words than this is a sentence."""
 
 
 def _scraped_byline(text: str, lines: list[tuple[int, str]], index: int,
@@ -347,7 +370,9 @@ def _set_author(text: str, begin: int, name: str, meta: ArticleMetadata,
     """The author's name; one printed in capitals ("BY JANE ROE") is the name in title case,
     its span the text as printed."""
     meta.author = name.title() if name.isupper() else name
-    spans["author"] = Span.of(text, begin, begin + len(name))
+    if len(meta.author_names()) == 1:
+        # Several names have no one span: the extractors find each in the byline itself.
+        spans["author"] = Span.of(text, begin, begin + len(name))
 
 
 def _set_publisher(text: str, begin: int, name: str, meta: ArticleMetadata,

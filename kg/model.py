@@ -9,6 +9,7 @@ be tested alone.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -176,7 +177,18 @@ class ArticleMetadata:
     date: dt.date | None = None
     publisher: str | None = None
     author: str | None = None
+    """The byline as written: one name, or several ("Jane Roe and John Doe")."""
     url: str | None = None
+
+    def author_names(self) -> list[str]:
+        """Each name of :attr:`author` ("Jane Roe and John Doe" -> two names)."""
+        if not self.author:
+            return []
+        return [n for n in AUTHOR_SEPARATORS.split(self.author.strip()) if n]
+
+
+AUTHOR_SEPARATORS = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*|\s*;\s*")
+"""What separates the names of a byline with several authors."""
 
 
 @dataclass

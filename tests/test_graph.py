@@ -112,6 +112,16 @@ def test_the_same_input_gives_the_same_quads() -> None:
     assert not any(isinstance(t, ox.BlankNode) for q in first for t in (q.subject, q.object))
 
 
+def test_each_author_of_a_byline_is_a_creator_of_the_article() -> None:
+    extraction = sample()
+    extraction.article.metadata.author = "Ada Berg, Bo Lind and Cy Moe"
+    store = store_of(assemble([extraction], resolve([extraction])))
+    creators = {s["c"].value for s in store.query(
+        "SELECT ?c WHERE { ?a dcterms:creator ?c }", prefixes=PREFIXES,
+        use_default_graph_as_union=True)}
+    assert creators == {"Ada Berg", "Bo Lind", "Cy Moe"}
+
+
 def test_dates_keep_the_precision_the_text_gives() -> None:
     assert date_literal(PartialDate(2025, 11)).datatype.value.endswith("#gYearMonth")
     assert date_literal(PartialDate(2025)).value == "2025"

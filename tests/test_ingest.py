@@ -114,6 +114,45 @@ def test_dateline_gives_the_date_but_no_title() -> None:
     assert article.metadata.title is None
 
 
+def test_a_dateline_paragraph_is_followed_by_no_title() -> None:
+    article = parse("Oslo — 4 February 2025 — The council voted.\nA short second line\n"
+                    "More text.\n")
+    assert article.metadata.title is None
+
+
+def test_the_title_may_follow_a_release_date_line() -> None:
+    article = parse("Release time: 2024-10-09 16:45  Source: Trade Remedy Bureau\n\n"
+                    "Spokesperson answers questions on duties on imported cheese\n\n"
+                    "Question: What is the ministry's view?\n")
+    assert article.metadata.date == dt.date(2024, 10, 9)
+    assert article.metadata.title == "Spokesperson answers questions on duties on imported cheese"
+    span = article.metadata_spans["title"]
+    assert article.text[span.begin:span.end] == article.metadata.title
+
+
+def test_a_lead_sentence_is_not_taken_for_a_title() -> None:
+    article = parse("Chile will appeal a panel ruling that its copper levy breaks the rules of "
+                    "trade, the mining minister said on Friday.\n\nThe panel ruled last week.\n")
+    assert article.metadata.title is None
+
+
+def test_a_short_headline_with_a_full_stop_is_still_a_title() -> None:
+    assert parse("Chile appeals copper ruling.\n\nThe panel ruled.\n").metadata.title == \
+        "Chile appeals copper ruling."
+
+
+def test_a_byline_with_several_names_gives_each_author_and_no_single_span() -> None:
+    article = parse("Copper levy ruled unlawful\n\nBy Ana Ruiz and Tom Berg\n\n"
+                    "SANTIAGO, March 3, 2025 - The panel ruled.\n")
+    assert article.metadata.author_names() == ["Ana Ruiz", "Tom Berg"]
+    assert "author" not in article.metadata_spans
+
+
+def test_a_time_zone_in_parentheses_may_follow_a_numeric_date() -> None:
+    article = parse("Cabinet adds export curbs\n\n2023/07/29 18:10 (JST)\n\nThe cabinet decided.\n")
+    assert article.metadata.date == dt.date(2023, 7, 29)
+
+
 def test_title_line_with_outlet_gives_title_and_publisher() -> None:
     article = parse("Council Votes on Budget | Daily Brief\n\nThe council voted.\n")
     assert article.metadata.title == "Council Votes on Budget"

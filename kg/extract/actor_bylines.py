@@ -46,7 +46,7 @@ def find_bylines_and_publisher(ctx: ActorContext) -> None:
     else:
         _byline_names(ctx)
         if article.metadata.author:
-            for name in _AUTHOR_SEPARATORS.split(article.metadata.author.strip()):
+            for name in article.metadata.author_names():
                 if len(name.split()) < 2 or _is_desk(ctx, name):
                     continue
                 at = _name_at(ctx, name)
@@ -172,7 +172,6 @@ def _site_name(ctx: ActorContext) -> None:
     ctx.add(Found(ctx.surface(0, end), ActorType.MEDIA, 0, end, known=False, apposition=False))
 
 
-_AUTHOR_SEPARATORS = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*|\s*;\s*")
 
 
 def _name_at(ctx: ActorContext, name: str) -> int | None:
