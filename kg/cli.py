@@ -207,7 +207,11 @@ def _read_query(query: str) -> str:
     "--format", "fmt", type=click.Choice(_RESULT_FORMATS + _GRAPH_FORMATS), default=None,
     help="Output format (default: table for SELECT/ASK, turtle for CONSTRUCT/DESCRIBE).",
 )
-def query(query: str, store_location: str, fmt: str | None) -> None:
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=None,
+              envvar="KG_QUERY_TIMEOUT",
+              help="Stop the query after this many seconds (exit 4; env KG_QUERY_TIMEOUT). "
+                   "Default: no limit.")
+def query(query: str, store_location: str, fmt: str | None, timeout: float | None) -> None:
     """Run a SPARQL QUERY (text, @file.rq, or - for stdin) against the store.
 
     A query without FROM sees the union of all graphs. Common prefixes (kg, kgr, rdfs,
@@ -215,7 +219,7 @@ def query(query: str, store_location: str, fmt: str | None) -> None:
     """
     from .query import format_results, run
 
-    results = run(Store(store_location), _read_query(query))
+    results = run(Store(store_location), _read_query(query), timeout=timeout)
     click.echo(format_results(results, fmt), nl=False)
 
 

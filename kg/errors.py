@@ -84,6 +84,12 @@ class ProtocolError(QueryError):
         self.headers = dict(headers or {})
 
 
+class QueryTimeout(KgError):
+    """A query was stopped at its time limit (``kg query --timeout``): no result."""
+
+    exit_code = 4
+
+
 class StoreError(KgError):
     """The store cannot be opened, is missing, or a write to it failed."""
 

@@ -59,14 +59,14 @@ def serialize_quads(quads: Iterable[ox.Quad], fmt: str) -> bytes:
     else:
         triples = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
         data = sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-    used = used_prefixes(_iris(data))
+    used = used_prefixes(iris_of(data))
     prefixes = used if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     # Without an output, serialize returns the bytes (the stubs say bytes | None).
     written = cast(bytes, ox.serialize(data, format=rdf_format, prefixes=prefixes))
     return _with_context(written, used) if rdf_format is ox.RdfFormat.JSON_LD else written
 
 
-def _iris(data: Iterable[ox.Quad] | Iterable[ox.Triple]) -> Iterator[str]:
+def iris_of(data: Iterable[ox.Quad] | Iterable[ox.Triple]) -> Iterator[str]:
     """Every IRI the serialisation may write: terms, graph names (a quad iterates over its
     four terms) and the datatypes of literals that are written with one."""
     for item in data:

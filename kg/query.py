@@ -6,13 +6,17 @@ The common prefixes of :data:`kg.namespace.PREFIXES` are predeclared, and a quer
 
 from __future__ import annotations
 
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import pyoxigraph as ox
 
-from .errors import UsageError
-from .namespace import PREFIXES, compact
+from .errors import KgError, QueryError, QueryTimeout, UsageError
+from .export import iris_of
+from .namespace import compact, used_prefixes
 from .store import Store
+
+if TYPE_CHECKING:
+    from .sparql import QueryRequest
 
 Results = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
@@ -32,15 +36,47 @@ _GRAPH_FORMATS = {
 }
 
 
-def run(store: Store, sparql: str) -> Results:
+def run(store: Store, sparql: str, *, timeout: float | None = None) -> Results:
     """Run a query on the store's current graph (read-only), with the endpoint's rules.
 
     The dataset rules, refused updates and refused ``SERVICE`` are those of
     :func:`kg.sparql.execute`, so a query answers the same here and on ``/sparql``.
+    With a ``timeout`` (seconds), the query runs in a query process of :mod:`kg.pool`
+    that is killed at the limit (pyoxigraph cannot stop a query in this process), and
+    :class:`~kg.errors.QueryTimeout` is raised; without one it runs here, as long as it takes.
     """
     from .sparql import QueryRequest, execute
 
-    return execute(store.open(), QueryRequest(query=sparql))
+    opened = store.open()  # a missing store is a StoreError here, not a failed job
+    if timeout is None:
+        return execute(opened, QueryRequest(query=sparql))
+    return _run_limited(store, QueryRequest(query=sparql), timeout)
+
+
+_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
+"""What a time-limited query's process answers in: parsed back into results here."""
+
+
+def _run_limited(store: Store, request: QueryRequest, timeout: float) -> Results:
+    from .jobs import QueryJob, results_of
+    from .pool import QueryPool
+
+    pool = QueryPool(store.location, processes=1, timeout=timeout)
+    try:
+        pool.start()  # the limit is the query's: the process's start-up is not counted
+        outcome = pool.run(QueryJob(request, accept=_ACCEPT))
+    finally:
+        pool.close()
+    if outcome.status == 200:
+        return results_of(outcome)
+    message = outcome.body.decode("utf-8", "replace").strip()
+    message = message.split(" ", 1)[1] if message[:3].isdigit() else message
+    if outcome.status == 503 and "stopped after" in message:
+        raise QueryTimeout(f"the query was stopped after {timeout:g} s (--timeout): no "
+                           "result was produced")
+    if outcome.status < 500:
+        raise QueryError(message)
+    raise KgError(message)
 
 
 def format_results(results: Results, fmt: str | None = None) -> str:
@@ -52,9 +88,11 @@ def format_results(results: Results, fmt: str | None = None) -> str:
         rdf_format = _GRAPH_FORMATS[fmt]
         if rdf_format.supports_datasets:
             raise UsageError(f"{fmt} needs a dataset; a CONSTRUCT result is one graph")
-        prefixes = PREFIXES if rdf_format is ox.RdfFormat.TURTLE else None
+        triples = list(results)
+        prefixes = used_prefixes(iris_of(triples)) if rdf_format is ox.RdfFormat.TURTLE \
+            else None
         # Without an output, serialize returns the bytes (the stubs say bytes | None).
-        data = cast(bytes, ox.serialize(results, format=rdf_format, prefixes=prefixes))
+        data = cast(bytes, ox.serialize(triples, format=rdf_format, prefixes=prefixes))
         return data.decode("utf-8")
     fmt = fmt or "table"
     if fmt == "table":

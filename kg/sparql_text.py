@@ -225,4 +225,49 @@ def explain_syntax_error(query: str, message: str) -> str:
                 return (f"error at {line}:{column}: undefined prefix '{name.group(1)}:' "
                         f"(declare it: PREFIX {name.group(1)}: <...>)")
         return f"error at {line}:{column}: undefined prefix"
-    return _CHAR_CLASSES.sub("[a name character]", message)
+    prologue = cast("re.Match[str]", _PROLOGUE.match(query))
+    first = _WORD.match(query, prologue.end())
+    if first is not None and shape(query).form is QueryForm.UNKNOWN:
+        line = query.count("\n", 0, first.start()) + 1
+        column = first.start() - (query.rfind("\n", 0, first.start()) + 1) + 1
+        return (f"error at {line}:{column}: a query begins with SELECT, CONSTRUCT, ASK or "
+                f"DESCRIBE (after any PREFIX and BASE lines), not '{first.group()}'")
+    explained = _CHAR_CLASSES.sub("[a name character]", message)
+    return explained + _near(query, at) if at is not None else explained
+
+
+def _near(query: str, at: re.Match[str]) -> str:
+    """``near '...'``: the text at the parser's line and column, which its message (a list
+    of what it expected) does not show."""
+    line, column = int(at.group(1)), int(at.group(2))
+    lines = query.split("\n")
+    if not 0 < line <= len(lines):
+        return ""
+    rest = lines[line - 1][max(column - 1, 0):].strip()
+    if not rest and line == len(lines):
+        return f" (at the end of the query{_unclosed(query)})"
+    return f" (near '{rest[:_NEAR_CHARS]}')" if rest else ""
+
+
+def _unclosed(query: str) -> str:
+    """``: '(' not closed``, when a query ends with a bracket or a string left open (the
+    likeliest cause of an error at its end).  Strings, IRIs and comments are tokens of
+    their own, so brackets inside them do not count; a quote that opens no complete string
+    is a token alone."""
+    pairs = {")": "(", "}": "{", "]": "["}
+    stack: list[str] = []
+    for token in tokens(query):
+        if token.kind != "other":
+            continue
+        if token.text in "\"'":
+            return f": a string opened with {token.text} not closed"
+        if token.text in "({[":
+            stack.append(token.text)
+        elif token.text in pairs and stack:
+            if stack[-1] != pairs[token.text]:
+                break  # "FILTER(regex(?o, 'x') }": the '(' is the one left open
+            stack.pop()
+    return f": '{stack[-1]}' not closed" if stack else ""
+
+
+_NEAR_CHARS = 30

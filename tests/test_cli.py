@@ -71,6 +71,23 @@ def test_query_reads_stdin_and_files_and_knows_the_prefixes(store: str, tmp_path
     assert code == 0 and "good.txt" in out and "(1 row)" in out
 
 
+def test_a_query_past_its_timeout_is_stopped_with_exit_4(store: str) -> None:
+    endless = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    code, out, err = run("query", endless, "--store", store, "--timeout", "0.5")
+    assert code == 4
+    assert "stopped after 0.5 s" in err and out == ""
+
+
+def test_a_query_within_its_timeout_answers_as_without_one(store: str) -> None:
+    query = "SELECT ?a WHERE { ?a a kg:Article } ORDER BY ?a"
+    assert run("query", query, "--store", store, "--timeout", "30") == \
+        run("query", query, "--store", store)
+    construct = "CONSTRUCT WHERE { ?a a kg:Article }"
+    limited = run("query", construct, "--store", store, "--timeout", "30")
+    assert limited[0] == 0 and limited == run("query", construct, "--store", store)
+    assert run("query", "SELEC ?a {}", "--store", store, "--timeout", "30")[0] == 2
+
+
 def test_construct_query_prints_turtle(store: str) -> None:
     code, out, _ = run("query", "CONSTRUCT { ?a a kg:Article } WHERE { ?a a kg:Article }",
                        "--store", store)

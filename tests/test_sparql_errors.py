@@ -36,8 +36,28 @@ def test_other_errors_keep_the_parsers_words_without_unicode_class_dumps() -> No
     explained = explain_syntax_error(query, message)
     assert explained.startswith("error at 1:")
     assert "\\u{" not in explained
-    assert explain_syntax_error("SELEC ?s {}", _parser_message("SELEC ?s {}")) == \
-        _parser_message("SELEC ?s {}")
+
+
+def test_a_misspelt_query_form_is_named() -> None:
+    query = "# people\nPREFIX ex: <http://e/>\nSELEC ?s {}"
+    assert explain_syntax_error(query, _parser_message(query)) == (
+        "error at 3:1: a query begins with SELECT, CONSTRUCT, ASK or DESCRIBE (after any "
+        "PREFIX and BASE lines), not 'SELEC'")
+
+
+@pytest.mark.parametrize(("query", "told"), [
+    ('SELECT ?s WHERE { ?s ?p ?o FILTER(regex(?o, "x") }', "'(' not closed"),
+    ("SELECT ?s WHERE { ?s ?p ?o ", "'{' not closed"),
+    ('SELECT ?s WHERE { ?s ?p "never ends }', 'a string opened with " not closed'),
+])
+def test_an_error_at_the_end_names_what_was_left_open(query: str, told: str) -> None:
+    explained = explain_syntax_error(query, _parser_message(query))
+    assert explained.endswith(f"(at the end of the query: {told})")
+
+
+def test_an_error_inside_the_query_shows_the_text_there() -> None:
+    query = "SELECT ?s WHERE { ?s ?p ?o }\nLIMIT many"
+    assert explain_syntax_error(query, _parser_message(query)).endswith("(near 'many')")
 
 
 def test_a_query_on_the_store_raises_the_explained_error(tmp_path: Path) -> None:
