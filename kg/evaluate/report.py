@@ -218,7 +218,8 @@ def _details(report: EvalReport) -> list[str]:
         for finding in sorted(result.findings, key=lambda f: (_order(f.cls), f.kind)):
             lines.append(f"  [{finding.cls}] {finding.kind}: {finding.text}")
         for trap in result.traps:
-            lines.append(f"  [trap] check by hand: {trap.what} ({trap.why})")
+            why = f" ({trap.why})" if trap.why else ""
+            lines.append(f"  [trap] check by hand: {trap.what}{why}")
     return lines
 
 

@@ -226,7 +226,7 @@ def _judge_type(result: FileResult, cls: str, gold: GoldEntity, pred: PredEntity
 
 
 def _judge_measure(result: FileResult, gold: GoldMeasure, pred: PredMeasure) -> None:
-    what = f"{_gold_measure(gold)} ~ {_pred_measure(pred)}"
+    what = f"{_gold_measure(gold)} ~ predicted {_pred_measure(pred)}"
     checks = (
         ("measures.date", "wrong date", _measure_date_agrees(gold, pred),
          f"gold {gold.date or 'none'}, predicted {', '.join(sorted(pred.dates)) or 'none'}"),
@@ -239,7 +239,7 @@ def _judge_measure(result: FileResult, gold: GoldMeasure, pred: PredMeasure) -> 
     for key, kind, ok, detail in checks:
         result.accuracy[key].count(ok)
         if not ok:
-            result.findings.append(Finding("measures", kind, f"{detail}: {what}"))
+            result.findings.append(Finding("measures", kind, f"{detail}; gold {what}"))
 
 
 def _judge_statement(result: FileResult, gold: GoldStatement, pred: PredStatement) -> None:
@@ -249,12 +249,12 @@ def _judge_statement(result: FileResult, gold: GoldStatement, pred: PredStatemen
     if not date_ok:
         result.findings.append(Finding(
             "statements", "wrong date",
-            f"gold {gold.date or 'none'}, predicted {pred.date or 'none'}: {what}"))
+            f"gold {gold.date or 'none'}, predicted {pred.date or 'none'}; gold {what}"))
     kind_ok = gold.kind == pred.kind
     result.accuracy["statements.kind"].count(kind_ok)
     if not kind_ok:
         result.findings.append(Finding(
-            "statements", "wrong kind", f"gold {gold.kind}, predicted {pred.kind}: {what}"))
+            "statements", "wrong kind", f"gold {gold.kind}, predicted {pred.kind}; gold {what}"))
 
 
 def _gold_name(g: GoldEntity) -> str:
