@@ -491,3 +491,14 @@ def test_reference_data_covers_trade_actors_beyond_china_and_japan() -> None:
     assert found["Ministry of Economy and Finance"].name \
         == "Ministry of Economy and Finance of South Korea"
     assert found["KOTRA"].name == "Korea Trade-Investment Promotion Agency"
+
+
+def test_a_roman_numeral_in_capitals_is_no_family_name() -> None:
+    found = _inline("The panel found the levy inconsistent with Article XI of the GATT, "
+                    "and Chapter XI of the treaty was also cited.")
+    assert not any(m.name == "Xi Jinping" for m in found.values())
+
+
+def test_a_short_family_name_in_a_line_of_capitals_is_still_a_name() -> None:
+    found = _inline("XI WARNS TOKYO\n\nChina's president spoke in Beijing on Monday.")
+    assert any(m.name == "Xi Jinping" for m in found.values())

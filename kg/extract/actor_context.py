@@ -11,6 +11,7 @@ the rules found so far (:class:`Found`) and what they left for the left-to-right
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -27,6 +28,9 @@ from .refdata import (
     actor_data,
     token_stream,
 )
+
+_ROMAN = re.compile(r"(?=[IVXLC]{2,})C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+"""A Roman numeral of two letters or more, up to CCCXCIX (article and chapter numbers)."""
 
 P = TypeVar("P")
 
@@ -106,6 +110,9 @@ class ActorContext:
     # -- helpers -----------------------------------------------------------------------
 
     def _accept(self, match: GazMatch) -> GazMatch | None:
+        if match.end - match.start == 1 and self._roman_numeral(match.start):
+            # "Article XI of the GATT": a numeral, not Xi Jinping's family name in capitals
+            return GazMatch(match.start, match.end, (NotActor(),))
         nxt = self.tokens[match.end] if match.end < len(self.tokens) else None
         if nxt is None:
             return match
@@ -129,6 +136,15 @@ class ActorContext:
         if len(payloads) == len(match.payloads):
             return match
         return GazMatch(match.start, match.end, tuple(payloads)) if payloads else None
+
+    def _roman_numeral(self, i: int) -> bool:
+        """Whether token ``i`` is a Roman numeral in capitals ("XI", "IV") in running text;
+        in a line of capitals ("XI WARNS TOKYO") it may still be a name."""
+        text = self.tokens[i].text
+        if _ROMAN.fullmatch(text) is None:
+            return False
+        beside = [self.tokens[j].text for j in (i - 1, i + 1) if 0 <= j < len(self.tokens)]
+        return not any(word.isupper() and len(word) > 1 for word in beside)
 
     def _descriptor_at(self, i: int) -> bool:
         """Whether a descriptor ("consultancy", "think tank") opens at token ``i``."""
