@@ -97,12 +97,12 @@ def build(paths: tuple[Path, ...], store_location: str, no_validate: bool, engin
         click.echo(f"kg: in {omission.path}: {omission.message}", err=True)
     if not quiet:
         for article in report.articles:
-            click.echo(
-                f"{article.identifier}: {article.triples} triples, {article.actors} actors, "
-                f"{article.statements} statements, {article.measures} measures, "
-                f"{article.materials} materials, {article.figures} figures, "
-                f"{article.citations} cited sources"
-            )
+            counts = ((article.triples, "triple"), (article.actors, "actor"),
+                      (article.statements, "statement"), (article.measures, "measure"),
+                      (article.materials, "material"), (article.figures, "figure"),
+                      (article.citations, "cited source"))
+            click.echo(f"{article.identifier}: "
+                       + ", ".join(f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in counts))
         click.echo(
             f"built {len(report.articles)} article(s), {report.quads} quads into "
             f"{store_location} in {report.seconds:.2f} s"
@@ -371,10 +371,17 @@ def disagreements(store_location: str, as_json: bool) -> None:
         return
     for item in found:
         click.echo(f"[{item['kind']}] {item['label']}")
-        for side in item["sides"]:
-            says = f" says {', '.join(side['says'])}" if side["says"] else ""
-            click.echo(f"    {side['article']} [{side['begin']}:{side['end']}]{says}: "
-                       f"\u201c{side['text']}\u201d")
+        # Grouped by position: each value, then every article giving it, each with its words.
+        for index, position in enumerate(item["positions"]):
+            count = len(position["articles"])
+            click.echo(f"  {count} article{'s say' if count != 1 else ' says'} "
+                       f"{position['says']}:")
+            for side in (s for s in item["sides"] if s["position"] == index):
+                own = " (contradicts itself)" if side["contradicts_itself"] else \
+                    " (also on another side)" if side["several_positions"] else ""
+                says = f" says {', '.join(side['says'])}" if side["says"] else ""
+                click.echo(f"    {side['article']} [{side['begin']}:{side['end']}]{own}{says}: "
+                           f"\u201c{side['text']}\u201d")
     click.echo(f"({len(found)} disagreement{'s' if len(found) != 1 else ''})")
 
 

@@ -6,13 +6,17 @@
 from a store for the disagreements page: for each side, the article, the sentence with the
 span marked, and what the article says in comparable form (the dates it gives the measure,
 the figure with its qualifier, the materials it says the measure covers), so that a page
-can draw the sides against each other.  No web framework here.
+can draw the sides against each other.  A disagreement records one side per article and
+value (:mod:`kg.disagree`); :attr:`DisagreementView.positions` groups them by value, so
+each value comes with every article giving it, and an article found on two positions
+contradicts itself (:attr:`DisagreementView.contradicting`).  No web framework here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 from typing import Any
 
 import pyoxigraph as ox
@@ -63,6 +67,24 @@ class Side:
 
 
 @dataclass
+class Position:
+    """What some articles say about the fact: one value and every side that gives it."""
+
+    label: str
+    """The value as a reader compares it: ISO dates, the goods covered, the figure's words."""
+    sides: list[Side]
+
+    @property
+    def articles(self) -> list[ArticleRef]:
+        """The articles taking this position, each once, in the sides' order."""
+        seen: dict[str, ArticleRef] = {}
+        for side in self.sides:
+            if side.article is not None:
+                seen.setdefault(side.article.iri, side.article)
+        return list(seen.values())
+
+
+@dataclass
 class DisagreementView:
     """A recorded disagreement with its sides, ready to draw."""
 
@@ -71,6 +93,7 @@ class DisagreementView:
     label: str
     about: Term | None
     sides: list[Side]
+    """One per article and value (:mod:`kg.disagree`), by article then node."""
 
     @property
     def values(self) -> list[str]:
@@ -84,6 +107,57 @@ class DisagreementView:
     def figures(self) -> list[Figure]:
         """The figures of the sides that give one (figure disagreements)."""
         return [s.figure for s in self.sides if s.figure is not None]
+
+    @cached_property
+    def positions(self) -> list[Position]:
+        """The sides grouped by what they say: each value with every article giving it.
+
+        Dates come in chronological order, figures by number, scopes by their goods.
+        """
+        groups: dict[tuple[int, tuple[Any, ...]], list[Side]] = {}
+        for side in self.sides:
+            groups.setdefault(_position_key(self.kind, side), []).append(side)
+        return [Position(_position_label(self.kind, groups[key]), groups[key])
+                for key in sorted(groups)]
+
+    @property
+    def articles(self) -> list[ArticleRef]:
+        """Every article on some side, each once, by identifier."""
+        found = {s.article.iri: s.article for s in self.sides if s.article is not None}
+        return sorted(found.values(), key=lambda a: a.identifier)
+
+    def also_says(self, article: str, position: Position) -> list[str]:
+        """The labels of the other positions the article (an IRI) takes besides ``position``."""
+        return [p.label for p in self.positions
+                if p is not position and any(a.iri == article for a in p.articles)]
+
+    @property
+    def contradicting(self) -> set[str]:
+        """IRIs of the articles that take more than one position: they contradict themselves
+        (one article dating the ban 7 January in its summary and 6 January in its body)."""
+        seen: dict[str, int] = {}
+        for position in self.positions:
+            for article in position.articles:
+                seen[article.iri] = seen.get(article.iri, 0) + 1
+        return {iri for iri, count in seen.items() if count > 1}
+
+
+def _position_key(kind: str, side: Side) -> tuple[int, tuple[Any, ...]]:
+    """What decides a side's position, sortable: ``(0, typed value)`` for a figure's number
+    or a date's periods, ``(1, words)`` for anything else (so no two types are compared)."""
+    # A figure's number decides, not its wording ("around 60%" and "approximately 60%" agree).
+    if kind == "figure" and side.figure is not None:
+        return (0, (side.figure.value, side.figure.value_max or side.figure.value))
+    if kind == "date" and side.periods:
+        return (0, tuple(p.sort_key for p in side.periods))
+    return (1, tuple(v.lower() for v in side.values))
+
+
+def _position_label(kind: str, sides: list[Side]) -> str:
+    if kind == "figure":
+        words = dict.fromkeys(s.snippet.mark for s in sides if s.snippet is not None)
+        return " / ".join(words) or "a figure"
+    return ", ".join(sides[0].values) or "nothing comparable"
 
 
 def read_disagreements(store: ox.Store) -> list[DisagreementView]:
@@ -111,20 +185,37 @@ def read_disagreements(store: ox.Store) -> list[DisagreementView]:
 
 def disagreement_records(store: ox.Store) -> list[dict[str, Any]]:
     """:func:`read_disagreements` as plain data (for JSON and the command line): per
-    disagreement its IRI, kind, label and subject, and per side the article, the span's
-    offsets and words, and what the side says (ISO dates, material labels or the figure's
-    words)."""
-    return [{
-        "iri": view.iri, "kind": view.kind, "label": view.label,
-        "about": view.about.value if view.about is not None else None,
-        "sides": [{
-            "article": side.article.identifier if side.article else None,
-            "begin": side.snippet.begin if side.snippet else None,
-            "end": side.snippet.end if side.snippet else None,
-            "text": side.snippet.mark if side.snippet else None,
-            "says": side.values,
-        } for side in view.sides],
-    } for view in read_disagreements(store)]
+    disagreement its IRI, kind, label and subject; its positions (each value with the
+    articles giving it); and per side the article, the span's offsets and words, what the
+    side says (ISO dates, material labels or the figure's words), the index of its position
+    and whether its article also takes another position (``several_positions``; for a date
+    or a figure, ``contradicts_itself`` too)."""
+    records = []
+    for view in read_disagreements(store):
+        positions = view.positions
+        where = {id(side): i for i, p in enumerate(positions) for side in p.sides}
+        contradicting = view.contradicting
+        records.append({
+            "iri": view.iri, "kind": view.kind, "label": view.label,
+            "about": view.about.value if view.about is not None else None,
+            "positions": [{"says": p.label, "articles": [a.identifier for a in p.articles]}
+                          for p in positions],
+            "sides": [{
+                "article": side.article.identifier if side.article else None,
+                "begin": side.snippet.begin if side.snippet else None,
+                "end": side.snippet.end if side.snippet else None,
+                "text": side.snippet.mark if side.snippet else None,
+                "says": side.values,
+                "position": where[id(side)],
+                "several_positions": side.article is not None
+                and side.article.iri in contradicting,
+                # Two scopes from one article may be two measures it tells apart; two
+                # dates or two numbers for one fact are a contradiction.
+                "contradicts_itself": view.kind != "scope" and side.article is not None
+                and side.article.iri in contradicting,
+            } for side in view.sides],
+        })
+    return records
 
 
 def _side(store: ox.Store, articles: Articles, labels: Labels, kind: str,

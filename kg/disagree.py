@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -118,7 +118,7 @@ def _date_disagreements(
         if len(days) < 2:
             continue
         node = resolution.measures[key]
-        chosen = _one_per_value((d.isoformat(), a) for d, a in items if d in days)
+        chosen = _per_value_and_article((d.isoformat(), a) for d, a in items if d in days)
         values = " vs ".join(sorted({a.value for a in chosen}))
         yield Disagreement("date", key, f"date of {node.label}: {values}", node.iri, chosen)
 
@@ -147,8 +147,11 @@ def _figure_disagreements(extractions: Sequence[Extraction]) -> Iterable[Disagre
             continue
         if len({a.article for _, a in items}) < 2:
             continue  # one article giving two numbers is usually two different things
-        chosen = _one_per_value((str(v), a) for v, a in items)
-        label = f"{phrases[(unit, topic)]} ({unit}): " + " vs ".join(a.span.text for a in chosen)
+        chosen = _per_value_and_article((str(v), a) for v, a in items)
+        # The label keeps one wording per number ("around 60%", not also "approximately
+        # 60%"), so it stays as short as the disagreement it names.
+        label = f"{phrases[(unit, topic)]} ({unit}): " + " vs ".join(
+            _first_per_value((str(v), a) for v, a in items))
         yield Disagreement("figure", f"{unit} {' '.join(sorted(topic))}", label, None, chosen)
 
 
@@ -207,8 +210,8 @@ def _scope_disagreements(
         conflicting = _conflicting(scopes, related)
         if not conflicting:
             continue
-        chosen = [sorted(scopes[n].assertions, key=lambda a: (a.article, a.span))[0]
-                  for n in conflicting]
+        chosen = _per_value_and_article(
+            (n, a) for n in conflicting for a in scopes[n].assertions)
         label = f"scope of export measures by {issuer} on {target}: " + " vs ".join(conflicting)
         yield Disagreement("scope", f"{issuer} {target}", label, None, chosen)
 
@@ -251,11 +254,29 @@ def _months(date: PartialDate) -> set[int]:
     return {date.year * 12 + date.month - 1}
 
 
-def _one_per_value(items: Iterable[tuple[str, Assertion]]) -> list[Assertion]:
-    """The first assertion (by article, then offset) of each distinct value."""
-    best: dict[str, Assertion] = {}
+def _per_value_and_article(items: Iterable[tuple[str, Assertion]]) -> list[Assertion]:
+    """Each article's first assertion (by offset) of each distinct value, by article and
+    offset.
+
+    Every article that gives a value is one of its side's voices (three articles saying 6
+    January outweigh one saying 7), while an article repeating its value adds nothing.  An
+    article giving both values appears on both sides: it contradicts itself.
+    """
+    return _first_of_each(items, lambda value, assertion: (value, assertion.article))
+
+
+def _first_per_value(items: Iterable[tuple[str, Assertion]]) -> list[str]:
+    """The words of the first assertion (by article, then offset) of each distinct value."""
+    return [a.span.text for a in _first_of_each(items, lambda value, _: value)]
+
+
+def _first_of_each(items: Iterable[tuple[str, Assertion]],
+                   key: Callable[[str, Assertion], Hashable]) -> list[Assertion]:
+    """The first assertion (by article, then offset) under each key, in that order: the
+    order of the input never changes the result."""
+    best: dict[Hashable, Assertion] = {}
     for value, assertion in sorted(items, key=lambda va: (va[1].article, va[1].span)):
-        best.setdefault(value, assertion)
+        best.setdefault(key(value, assertion), assertion)
     return sorted(best.values(), key=lambda a: (a.article, a.span))
 
 

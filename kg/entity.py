@@ -16,6 +16,7 @@ No web framework here; the server only renders what these functions return.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ _LABEL = ox.NamedNode(RDFS.label)
 _PREF_LABEL = ox.NamedNode(SKOS.prefLabel)
 _ALT_LABEL = ox.NamedNode(SKOS.altLabel)
 _STATEMENT = ox.NamedNode(KG.Statement)
+_NUMERIC_CLAIM = ox.NamedNode(KG.NumericClaim)
 _EVIDENCE = ox.NamedNode(KG.evidence)
 _MENTIONS = ox.NamedNode(KG.mentions)
 _QUOTE = ox.NamedNode(KG.quote)
@@ -67,6 +69,17 @@ class Term:
         return self.value
 
     @property
+    def inverse_text(self) -> str:
+        """A property's label read backwards, for the nodes that point here: see
+        :func:`inverse_label`.  A property without a label (no ontology loaded) is read
+        from its local name (``kg:partOf``: "part of")."""
+        if self.is_iri and not self.label:
+            local = re.split(r"[#/:]", self.value)[-1]
+            words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", local).lower()
+            return inverse_label(words) if words else inverse_label(self.text)
+        return inverse_label(self.text)
+
+    @property
     def note(self) -> str:
         """A literal's language tag or non-string datatype (``xsd:date``), else empty."""
         if self.language:
@@ -74,6 +87,31 @@ class Term:
         if self.datatype and not self.datatype.endswith(("#string", "#langString")):
             return compact(self.datatype)
         return ""
+
+
+_PREPOSITIONS = frozenset("about against by for from in into of on to via with".split())
+# Properties named by a verb or a comparative: their reading backwards is another word.
+_OPPOSITES = {"broader": "narrower", "narrower": "broader", "cites": "cited by",
+              "covers": "covered by", "mentions": "mentioned by", "references": "referenced by"}
+
+
+def inverse_label(label: str) -> str:
+    """How a page names a property seen from its object: the nodes pointing here.
+
+    ``X issuer Y`` is listed on Y's page under "issuer of" (a noun), ``X part of Y`` under
+    "has part", ``X disagreement about Y`` under "disagreement about this" (a label ending
+    in a preposition), ``X covers Y`` under "covered by".
+    """
+    words = label.split()
+    if not words:
+        return label
+    if label.lower() in _OPPOSITES:
+        return _OPPOSITES[label.lower()]
+    if len(words) == 2 and words[1].lower() == "of":
+        return f"has {words[0]}"  # "part of" -> "has part"
+    if words[-1].lower() in _PREPOSITIONS:
+        return f"{label} this"  # "disagreement about this", "was derived from this"
+    return f"{label} of"
 
 
 @dataclass
@@ -106,6 +144,8 @@ class StatementView:
     kind: Term | None
     date: Term | None
     evidence: list[Snippet]
+    figure: bool = False
+    """A number the article gives (``kg:NumericClaim``), its speaker the one it cites for it."""
 
 
 @dataclass
@@ -305,6 +345,8 @@ def _statement(store: ox.Store, subject: ox.NamedNode, graph: str, role: ox.Name
         kind=term("statementKind"),
         date=term("date"),
         evidence=articles.evidence_of(subject.value, graph),
+        figure=any(True for _ in store.quads_for_pattern(
+            subject, _TYPE, _NUMERIC_CLAIM, ox.NamedNode(graph))),
     )
 
 

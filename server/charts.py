@@ -19,12 +19,19 @@ from kg.timeline import Event, Timeline
 
 SERIES = 8
 """Distinct measure colours (``series-0`` .. ``series-7`` in app.css); more measures cycle."""
-LABEL_WIDTH = 220
+LABEL_WIDTH = 200
+"""Row labels of the side-by-value grid (about 28 characters)."""
+LEFT = 12
+"""Margin before the timeline's first column and the bars' labels."""
 COLUMN = 104
 HEADER = 58
 ROW = 20
 LANE_PAD = 10
-CHAR = 6.6  # average width of a character at the charts' font size, for rotated headers
+LANE_LABEL = 18
+"""Height of the line above each timeline lane naming its article: labels above the marks,
+not in a column beside them, so a phone's narrow screen shows dates, not only names."""
+CHAR = 6.6  # average width of a character at the charts' font size (12px)
+BOLD_CHAR = 7.2  # the same, bold (row and column labels)
 
 
 def short(text: str, limit: int) -> str:
@@ -116,8 +123,7 @@ def layout_timeline(timeline: Timeline, href: Callable[[str], str]) -> TimelineC
         if i:
             days = (period.first - periods[i - 1].first).days
             gap = f"+{days} d" if days > 1 else ""
-        columns.append(Column(LABEL_WIDTH + COLUMN * (i + 0.5), period.label, period.precision,
-                              gap))
+        columns.append(Column(LEFT + COLUMN * (i + 0.5), period.label, period.precision, gap))
     series = {m: i % SERIES for i, m in enumerate(timeline.measures)}
     by_article: dict[str, list[Event]] = defaultdict(list)
     for event in timeline.events:
@@ -125,6 +131,10 @@ def layout_timeline(timeline: Timeline, href: Callable[[str], str]) -> TimelineC
 
     lanes: list[Lane] = []
     markers: list[Marker] = []
+    width = LEFT + COLUMN * max(1, len(columns)) + 10
+    # A lane's label runs above its marks, as far as the chart is wide (at least 24 characters:
+    # a narrow chart scrolls anyway).
+    label_chars = max(24, int((width - LEFT) / BOLD_CHAR))
     y = float(HEADER)
     for article in timeline.articles:
         rows: list[list[tuple[int, int]]] = []  # occupied column ranges per row
@@ -139,24 +149,24 @@ def layout_timeline(timeline: Timeline, href: Callable[[str], str]) -> TimelineC
                 rows.append([])
             rows[row].append((first, last))
             placed.append((event, first, last, row))
-        height = max(1, len(rows)) * ROW + 2 * LANE_PAD
+        height = LANE_LABEL + max(1, len(rows)) * ROW + 2 * LANE_PAD
         published = timeline.published.get(article.iri)
         lanes.append(Lane(
-            y, height, short(article.name, 32), f"{article.name} ({article.identifier})",
+            y, height, short(article.name, label_chars), f"{article.name} ({article.identifier})",
             href(article.iri),
             columns[index[published]].x if published in index else None,
             published.label if published else "",
         ))
         for event, first, last, row in placed:
             markers.append(_marker(event, columns[first].x, columns[last].x,
-                                   y + LANE_PAD + ROW * (row + 0.5), series, href))
+                                   y + LANE_LABEL + LANE_PAD + ROW * (row + 0.5), series,
+                                   href))
         y += height
     legend = [LegendItem(f"series-{series[m]}", "diamond", m.text, href(m.value))
               for m in timeline.measures]
     if any(e.kind == "statement" for e in timeline.events):
         legend.append(LegendItem("statement", "circle", "statement (dated by the article)"))
     legend.append(LegendItem("period", "bar", "month or year: the text gives no day"))
-    width = LABEL_WIDTH + COLUMN * max(1, len(columns)) + 10
     return TimelineChart(width, y + 6, columns, lanes, markers, legend)
 
 
@@ -191,44 +201,63 @@ class Cell:
 
 @dataclass
 class GridChart:
-    """Sides (rows) against the values they give (columns): who says which date or scope."""
+    """Articles (rows) against the values they give (columns): who says which date or scope.
+
+    An article giving two values has two dots in its row: it contradicts itself.
+    """
 
     width: float
     height: float
     header: float
     rows: list[tuple[float, str, str]]
-    """(y, label, title) per side."""
+    """(y, label, title) per article."""
     columns: list[tuple[float, str]]
     cells: list[Cell]
 
 
+_SLANT = (0.77, 0.64)  # cos and sin of the column labels' 40 degrees
+
+
 def layout_grid(view: DisagreementView) -> GridChart:
-    """A dot where a side (an article's assertion) gives a value; headers slanted."""
+    """A row per article, a dot where it gives a value; column headers slanted.
+
+    The size covers every slanted header, so a page scaling the picture down to a narrow
+    screen (``viewBox``) shows every label whole.
+    """
     values = view.values
-    longest = max((len(v) for v in values), default=4)
-    header = 24 + min(longest, 34) * CHAR * 0.72
+    labels = [short(v, 34) for v in values]
+    longest = max((len(v) for v in labels), default=4) * BOLD_CHAR
+    header = 24 + longest * _SLANT[1]
     step = 44.0
-    columns = [(LABEL_WIDTH + step * (i + 0.5), short(v, 34)) for i, v in enumerate(values)]
+    columns = [(LABEL_WIDTH + step * (i + 0.5), label) for i, label in enumerate(labels)]
     x_of = {v: x for v, (x, _) in zip(values, columns, strict=True)}
+    said: dict[str, dict[str, None]] = {}  # per article, the values of all its sides
+    names: dict[str, str] = {}
+    for side in view.sides:
+        key = side.article.iri if side.article else side.node
+        names[key] = side.article.name if side.article else side.node
+        said.setdefault(key, {}).update(dict.fromkeys(side.values))
     rows = []
     cells = []
-    for i, side in enumerate(view.sides):
+    for i, (key, given) in enumerate(said.items()):
         y = header + ROW * 1.4 * (i + 0.5)
-        name = side.article.name if side.article else side.node
-        rows.append((y, short(name, 28), name))
-        for value in side.values:
+        name = names[key]
+        rows.append((y, short(name, 26), name))
+        for value in given:
             if value in x_of:
                 cells.append(Cell(x_of[value], y, f"{name}: {value}"))
-    width = LABEL_WIDTH + step * max(1, len(values)) + longest * CHAR * 0.6
-    return GridChart(width, header + ROW * 1.4 * len(view.sides) + 6, header, rows, columns,
-                     cells)
+    right = max((x + len(label) * BOLD_CHAR * _SLANT[0] for x, label in columns),
+                default=LABEL_WIDTH)
+    width = max(LABEL_WIDTH + step * max(1, len(values)), right + 8)
+    return GridChart(width, header + ROW * 1.4 * len(rows) + 6, header, rows, columns, cells)
 
 
 @dataclass
 class Bar:
-    """One side's figure on a number line."""
+    """One side's figure on a number line, its article named above it."""
 
     y: float
+    """The bar's middle; the article's name stands on the line above."""
     x0: float
     x1: float
     x2: float | None
@@ -255,27 +284,39 @@ _LESS = ("less than", "under", "up to", "at most", "below", "nearly", "almost")
 _ABOUT = ("about", "around", "approximately", "roughly", "some")
 
 
-def layout_bars(view: DisagreementView, plot: float = 420.0) -> BarChart | None:
-    """Bars from zero to each side's value, the qualifier drawn as an arrow or a tilde."""
+BAR_STEP = 40.0
+"""Height of one bar with its name above it."""
+VALUE_ROOM = 130.0
+"""Room right of the plot for the longest bar's qualifier and words."""
+
+
+def layout_bars(view: DisagreementView, plot: float = 280.0) -> BarChart | None:
+    """Bars from zero to each side's value, the qualifier drawn as an arrow or a tilde.
+
+    Names stand above their bars rather than in a column beside them, so the picture is
+    narrow enough (about 430 units) to stay legible when a phone scales it to its width.
+    """
     sides = [(s, s.figure) for s in view.sides if s.figure is not None]
     if not sides:
         return None
     top = max(max(f.value, f.value_max or f.value) for _, f in sides)
     scale = _nice(top * Decimal("1.15"))
+    width = LEFT + plot + VALUE_ROOM
     bars = []
     for i, (side, figure) in enumerate(sides):
-        y = 14 + ROW * 1.6 * (i + 0.5)
+        y = 26 + BAR_STEP * i
         name = side.article.name if side.article else side.node
-        bars.append(Bar(
-            y, LABEL_WIDTH, LABEL_WIDTH + _x(figure.value, scale, plot),
-            LABEL_WIDTH + _x(figure.value_max, scale, plot) if figure.value_max else None,
-            side.snippet.mark if side.snippet else _words(figure),
-            short(name, 28), _qualifier(figure.qualifier)))
-    ticks = [(LABEL_WIDTH + _x(scale * k / 4, scale, plot), _number(scale * k / 4))
-             for k in range(5)]
+        x1 = LEFT + _x(figure.value, scale, plot)
+        x2 = LEFT + _x(figure.value_max, scale, plot) if figure.value_max else None
+        words = side.snippet.mark if side.snippet else _words(figure)
+        room = int((width - (x2 or x1) - 18) / CHAR)
+        bars.append(Bar(y, LEFT, x1, x2, short(words, max(8, room)),
+                        short(name, int((width - LEFT) / BOLD_CHAR)),
+                        _qualifier(figure.qualifier)))
+    ticks = [(LEFT + _x(scale * k / 4, scale, plot), _number(scale * k / 4)) for k in range(5)]
     unit = next((f.unit for _, f in sides if f.unit), "") or ""
-    height = 14 + ROW * 1.6 * len(sides) + 26
-    return BarChart(LABEL_WIDTH + plot + 150, height, bars, ticks, unit)
+    height = 26 + BAR_STEP * (len(sides) - 1) + 10 + 26
+    return BarChart(width, height, bars, ticks, unit)
 
 
 def _x(value: Decimal, scale: Decimal, plot: float) -> float:

@@ -4,14 +4,14 @@ Each file starts with comment lines::
 
     # title: What did He Yadong say, and where?
     # description: Statements of a speaker, with the exact span in the article.
-    # param: ?speaker = "He Yadong" | Speaker (a name or an alias) | kg:Actor
+    # param: ?speakerName = "He Yadong" | Speaker | kg:speaker
 
 and the rest of the file is the query shown in the editor.  A ``param`` line declares a
 value the page asks for: the variable, its default (an RDF term in SPARQL syntax: a string
 literal, optionally with a language tag or datatype, a number, an IRI in angle brackets or
 a prefixed name without ``/``), a label for the form field, and optionally a class or
 concept scheme whose members are offered as choices.  The query must hold the default in
-a ``VALUES ?speaker { "He Yadong" }`` block: the file runs as it is (``kg query @file.rq``),
+a ``VALUES ?speakerName { "He Yadong" }`` block: the file runs as it is (``kg query @file.rq``),
 and :meth:`Example.bind` swaps the value in that block for the one a user typed, as a
 properly escaped term, so a form field can never change the query's structure.
 """
@@ -155,6 +155,17 @@ class Example:
     query: str
     params: tuple[Param, ...] = ()
 
+    def heading(self, shown: Mapping[str, str]) -> str:
+        """The title for the values chosen: a default named in the title ("What did He Yadong
+        say?") gives way to the value shown for it (``shown``: parameter name to the label
+        of its value), so the form's heading says what the results are about."""
+        title = self.title
+        for param in self.params:
+            value = shown.get(param.name, "").strip()
+            if value and param.shown in title:
+                title = title.replace(param.shown, value)
+        return title
+
     def bind(self, values: Mapping[str, str]) -> str:
         """The query with each parameter's ``VALUES`` block holding the value given for it.
 
@@ -242,7 +253,7 @@ def load_examples(folder: Path = QUERIES_DIR) -> list[Example]:
 _CHOICES = """
 SELECT ?node (SAMPLE(?name) AS ?label) WHERE {
   VALUES ?from { %s }
-  { ?node a ?from } UNION { ?node skos:inScheme ?from }
+  { ?node a ?from } UNION { ?node skos:inScheme ?from } UNION { [] ?from ?node }
   ?node rdfs:label ?name .
   FILTER (!isLiteral(?name) || LANG(?name) = "" || LANGMATCHES(LANG(?name), "en"))
 } GROUP BY ?node ORDER BY LCASE(STR(?label)) LIMIT 1000
@@ -250,7 +261,8 @@ SELECT ?node (SAMPLE(?name) AS ?label) WHERE {
 
 
 def choices(store: ox.Store, param: Param) -> list[tuple[str, str]]:
-    """``(value, label)`` pairs offered for a parameter: members of its class or scheme.
+    """``(value, label)`` pairs offered for a parameter: members of its class or scheme, or
+    the values of its property (``kg:speaker``: the actors some statement is by).
 
     For an IRI parameter the value is the member's IRI; for a literal one, its label.
     """

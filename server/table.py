@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -15,6 +16,13 @@ from kg.namespace import PREFIXES
 _QUIET = {PREFIXES["xsd"] + name for name in ("string", "integer", "decimal")}
 _LANG_STRING = PREFIXES["rdf"] + "langString"
 _MAX_TEXT = 300
+_SEGMENT_END = re.compile(r"(?<=[/#:?&=_])")
+"""Where an IRI or a one-word literal (a file name) may wrap: after the characters that end
+its segments, never inside a name or a number."""
+_LONG_TOKEN = 40
+"""A literal with a word longer than this may break anywhere (no column could hold it)."""
+_PROSE_WORDS = 4
+"""A literal of this many words or more is a phrase, given a column wide enough to read."""
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
@@ -30,6 +38,34 @@ class Cell:
     href: str | None = None
     explore: str | None = None
     """For an IRI: the query page listing every triple about it."""
+
+    @property
+    def parts(self) -> list[str]:
+        """The text cut after each ``/ # : ? & = _``: a page joins them with ``<wbr>`` so an
+        IRI or a file name wraps between its segments, never inside a name or a number."""
+        return [p for p in _SEGMENT_END.split(self.text) if p]
+
+    @property
+    def segmented(self) -> bool:
+        """Whether a page shows :attr:`parts` (an IRI, a one-word literal) or the text."""
+        return self.kind == "iri" or (self.kind == "literal" and len(self.text.split()) == 1
+                                      and len(self.text) <= _LONG_TOKEN)
+
+    @property
+    def css(self) -> str:
+        """CSS classes of its table cell: the kind; for a literal, ``long`` when it holds a
+        word too long for any column (it may break anywhere), ``token`` when it is one short
+        word (a number, a date: it never breaks), ``prose`` when it is a phrase (its column
+        keeps a reading width rather than a word a line)."""
+        if self.kind == "literal":
+            words = self.text.split()
+            if any(len(w) > _LONG_TOKEN for w in words):
+                return f"{self.kind} long"
+            if len(words) == 1:
+                return f"{self.kind} token"
+            if len(words) >= _PROSE_WORDS:
+                return f"{self.kind} prose"
+        return self.kind
 
 
 @dataclass

@@ -13,9 +13,20 @@ area becomes a CodeMirror SPARQL editor; without it, it stays a text area.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
+from typing import cast
 
-from flask import Blueprint, Response, current_app, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    render_template,
+    request,
+    send_from_directory,
+    url_for,
+)
 
 from kg import sparql
 from kg.conneg import by_name
@@ -86,11 +97,14 @@ def _message(outcome: Outcome) -> str:
 
 
 def _field(store_choices: list[tuple[str, str]], param: Param, value: str) -> dict[str, object]:
-    """What the template needs to draw one parameter's form field."""
+    """What the template needs to draw one parameter's form field: a drop-down of the
+    choices the graph offers (the value given first when it is none of them, so a link
+    with an alias keeps it), else a text, date or number field."""
     options = list(store_choices)
-    if param.kind == "iri" and options and value not in {v for v, _ in options}:
+    if options and value not in {v for v, _ in options}:
         options.insert(0, (value, value))
-    return {"param": param, "value": value, "choices": options}
+    label = next((text for v, text in options if v == value), value)
+    return {"param": param, "value": value, "choices": options, "label": label}
 
 
 def _param_fields(example: Example, values: dict[str, str]) -> list[dict[str, object]]:
@@ -104,6 +118,12 @@ def _param_fields(example: Example, values: dict[str, str]) -> list[dict[str, ob
         value = values.get(param.name) or param.shown
         fields.append(_field(offered, param, value))
     return fields
+
+
+def _heading(example: Example, fields: list[dict[str, object]]) -> str:
+    """The example's title for the values its form holds (see :meth:`Example.heading`)."""
+    shown = {cast(Param, f["param"]).name: str(f["label"]) for f in fields}
+    return example.heading(shown)
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -143,6 +163,7 @@ def index() -> tuple[str, int]:
                 table.truncated = table.truncated or outcome.truncated
             except ProtocolError as exc:
                 error, status = exc.message, exc.status
+    form_fields = _param_fields(example, values) if example and example.params else []
     downloads: tuple[tuple[str, str], ...] = ()
     if table is not None:
         downloads = DOWNLOADS["graph" if table.form == "CONSTRUCT" else "results"]
@@ -155,7 +176,8 @@ def index() -> tuple[str, int]:
         examples=examples,
         selected=example.name if example else None,
         example=example,
-        fields=_param_fields(example, values) if example and example.params else [],
+        fields=form_fields,
+        heading=_heading(example, form_fields) if example and form_fields else None,
         downloads=downloads,
         prefixes=PREFIXES,
         share_url=_share_url(query) if ran else None,
@@ -185,9 +207,29 @@ def download() -> Response:
     outcome = _ask(parsed, chosen.media_type, _download_cap())
     headers = dict(outcome.headers)
     if outcome.status == 200:
-        headers["Content-Disposition"] = f'attachment; filename="kg-results.{chosen.extension}"'
+        stem = download_stem(request.args.get("name"))
+        headers["Content-Disposition"] = f'attachment; filename="{stem}.{chosen.extension}"'
     return Response(outcome.body, status=outcome.status, content_type=outcome.content_type,
                     headers=headers)
+
+
+_FILE_STEM = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
+
+
+def download_stem(name: str | None, today: dt.date | None = None) -> str:
+    """A download's file name without extension: the example's name (``07-measures-by-actor``)
+    when it is a safe file name, else ``kg-results-<date>``, so several downloads of a day
+    are told apart by what they answer rather than all named ``kg-results``."""
+    if name and _FILE_STEM.fullmatch(name) and ".." not in name:
+        return name
+    return f"kg-results-{(today or dt.datetime.now(dt.UTC).date()).isoformat()}"
+
+
+@bp.get("/favicon.ico")
+def favicon() -> Response:
+    """The site's icon where browsers and tools look for it without reading a page (pages
+    link ``static/favicon.svg`` itself)."""
+    return send_from_directory(STATIC, "favicon.svg", mimetype="image/svg+xml", max_age=86400)
 
 
 def _download_cap() -> int | None:

@@ -9,6 +9,7 @@ to load something from the network is caught here, not only in review).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -250,4 +251,136 @@ def test_example_parameters_keyboard_and_download(
     path = waiting.value.path()
     header = Path(path).read_text(encoding="utf-8").splitlines()[0]
     assert header.startswith("measure,type,issuedBy")
+    watch.check()
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def _phone_pages(server: str) -> list[str]:
+    """The pages a phone user reaches: query pages, pictures, and entity pages of each kind."""
+    urls = ["/", "/?example=03-he-yadong", "/?example=07-measures-by-actor", "/timeline",
+            "/disagreements", "/id/actor/he-yadong", "/id/actor/china"]
+    with urllib.request.urlopen(f"{server}/disagreements", timeout=30) as response:
+        html = response.read().decode("utf-8")
+    # An article and a measure of the seeds, as the disagreements page links them.
+    for kind in ("article", "measure"):
+        found = re.search(rf'href="(/id/{kind}/[^"#]+)"', html)
+        assert found, kind
+        urls.append(found.group(1))
+    return urls
+
+
+def test_no_page_scrolls_sideways_on_a_phone(
+    server: str, browser: Browser, tmp_path: Path
+) -> None:
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    missing: list[str] = []
+    tab.on("response", lambda r: missing.append(r.url) if r.status == 404 else None)
+    try:
+        for url in _phone_pages(server):
+            tab.goto(f"{server}{url}")
+            wide = tab.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+            assert wide[0] <= wide[1], (url, wide)
+            name = re.sub(r"\W+", "-", url).strip("-") or "query"
+            tab.screenshot(path=str(tmp_path / f"phone-{name}.png"), full_page=True)
+        # The disagreement pictures shrink to the screen and keep every label inside.
+        tab.goto(f"{server}/disagreements")
+        for svg in tab.locator("svg.bars, svg.grid").all():
+            fits = svg.evaluate("""s => {
+                const box = s.getBoundingClientRect();
+                const inside = [...s.querySelectorAll('text')].every(t => {
+                    const r = t.getBoundingClientRect();  // slanted headers: their extent
+                    return r.left >= box.left - 1 && r.right <= box.right + 1;
+                });
+                return box.right <= innerWidth && inside;
+            }""")
+            assert fits
+        assert not missing, f"404s: {missing}"
+    finally:
+        context.close()
+
+
+def test_a_running_query_shows_that_it_runs(
+    server: str, page: tuple[Page, Watch], tmp_path: Path
+) -> None:
+    tab, watch = page
+    tab.goto(f"{server}/?" + urllib.parse.urlencode({"query": QUERY}))
+    # Keep the page while "running": a listener added after the page's own cancels the
+    # submission (Playwright cannot read a page whose navigation is held in flight).
+    tab.evaluate("""() => document.getElementById('query-form').addEventListener(
+        'submit', (event) => event.preventDefault())""")
+    state = """() => {
+        const form = document.getElementById('query-form');
+        return [form.querySelector('.running').textContent, form.getAttribute('aria-busy'),
+                form.querySelector('button[type=submit]').disabled,
+                form.querySelector('.running').getAttribute('role')];
+    }"""
+    tab.click("text=Run query")
+    tab.wait_for_timeout(1300)  # the status counts seconds: let one pass
+    running, busy, disabled, role = tab.evaluate(state)
+    assert re.fullmatch("Running\u2026 [1-9][0-9]* s", running), running
+    assert (busy, disabled, role) == ("true", True, "status")
+    tab.screenshot(path=str(tmp_path / "browser-running.png"))
+
+    # The answer replaces the page: a fresh form, enabled, not busy.
+    tab.goto(f"{server}/?" + urllib.parse.urlencode({"query": QUERY}))
+    focus_editor(tab)
+    with tab.expect_navigation():
+        tab.keyboard.press("Control+Enter")
+    assert tab.evaluate(state) == ["", None, False, "status"]
+    assert tab.locator(".results tbody tr").count() >= 3
+    watch.check()
+
+
+def test_timeline_marks_show_their_words_on_keyboard_focus(
+    server: str, page: tuple[Page, Watch], tmp_path: Path
+) -> None:
+    tab, watch = page
+    tab.goto(f"{server}/timeline")
+    for _ in range(120):
+        tab.keyboard.press("Tab")
+        if tab.evaluate("!!document.activeElement.closest('a.marker')"):
+            break
+    else:
+        pytest.fail("no timeline mark is reached with Tab")
+    words = tab.locator("#mark-words")
+    assert words.is_visible()
+    title = tab.evaluate("document.activeElement.querySelector('title').textContent")
+    assert words.inner_text() == title and "dates" in title
+    ring = tab.evaluate("getComputedStyle(document.activeElement.querySelector("
+                        "':scope > :not(title)')).strokeWidth")
+    assert ring == "4px", "keyboard focus draws a ring unlike hover"
+    tab.screenshot(path=str(tmp_path / "browser-timeline-focus.png"))
+    tab.keyboard.press("Shift+Tab")
+    if not tab.evaluate("!!document.activeElement.closest('a.marker')"):
+        assert words.is_hidden()
+    watch.check()
+
+
+def _contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two computed ``rgb(...)`` colours."""
+    def luminance(colour: str) -> float:
+        channels = [int(c) / 255 for c in re.findall(r"\d+", colour)[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.skipif(not editor_available(), reason="the vendored editor is not installed")
+def test_editor_line_numbers_and_brackets_are_legible(
+    server: str, page: tuple[Page, Watch]
+) -> None:
+    tab, watch = page
+    tab.goto(f"{server}/?" + urllib.parse.urlencode({"query": QUERY}))
+    tab.wait_for_selector(".CodeMirror-linenumber")
+    colours = tab.evaluate("""() => {
+        const style = (s) => getComputedStyle(document.querySelector(s));
+        return [style('.CodeMirror-linenumber').color, style('.CodeMirror-gutters').backgroundColor,
+                style('.cm-bracket').color, style('.CodeMirror').backgroundColor];
+    }""")
+    assert _contrast(colours[0], colours[1]) >= 4.5
+    assert _contrast(colours[2], colours[3]) >= 4.5
     watch.check()

@@ -137,6 +137,41 @@ def test_disagreements_name_what_each_side_says(
     assert all(isinstance(s["begin"], int) and s["end"] > s["begin"] for s in figure_sides)
 
 
+def test_disagreements_list_every_article_per_value_and_self_contradiction(
+        tmp_path: Path, make_store: Callable[..., Path]) -> None:
+    location = make_store(tmp_path / "store",
+                          ROOT / "tests" / "data" / "disagreement_sides.trig")
+    code, out, _ = run("disagreements", "--store", str(location))
+    assert code == 0
+    lines = out.splitlines()
+    sixth = lines.index("  3 articles say 2026-01-06:")
+    seventh = lines.index("  1 article says 2026-01-07:")
+    assert [line.split()[0] for line in lines[sixth + 1:seventh]] == [
+        "d_one.txt", "d_three.txt", "d_two.txt"]
+    assert lines[seventh + 1].startswith("    d_three.txt [0:62] (contradicts itself) says")
+    code, out, _ = run("disagreements", "--store", str(location), "--json")
+    [record] = json.loads(out)
+    assert record["positions"] == [
+        {"says": "2026-01-06", "articles": ["d_one.txt", "d_three.txt", "d_two.txt"]},
+        {"says": "2026-01-07", "articles": ["d_three.txt"]}]
+    assert [(s["article"], s["position"], s["contradicts_itself"]) for s in record["sides"]] == [
+        ("d_one.txt", 0, False), ("d_three.txt", 1, True), ("d_three.txt", 0, True),
+        ("d_two.txt", 0, False)]
+
+
+def test_an_article_giving_two_scopes_is_on_both_sides_but_no_self_contradiction(
+        tmp_path: Path) -> None:
+    # Two scopes from one article may be two measures it tells apart (the seeds' ban on
+    # dual-use items and the broader rare-earth curbs one article also reports).
+    location = str(tmp_path / "store")
+    assert run("build", str(ROOT / "seeds"), "--store", location, "--quiet")[0] == 0
+    code, out, _ = run("disagreements", "--store", location, "--json")
+    [scope] = [r for r in json.loads(out) if r["kind"] == "scope"]
+    both = [s for s in scope["sides"] if s["several_positions"]]
+    assert both and not any(s["contradicts_itself"] for s in scope["sides"])
+    assert "(also on another side)" in run("disagreements", "--store", location)[1]
+
+
 def test_an_export_to_a_folder_that_does_not_exist_is_a_clear_error(
     store: str, tmp_path: Path,
 ) -> None:

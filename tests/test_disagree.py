@@ -34,8 +34,9 @@ def article(ident: str, *, date: PartialDate | None = None, value: str | None = 
                              target="Freedonia", date=date, status=status, covers=list(covers))
     figures = []
     if value is not None:
-        figures.append(FigureMention(Decimal(value), "percent", Span.of(TEXT, 48, 57),
-                                     about=about))
+        begin = TEXT.index("about 60%")
+        figures.append(FigureMention(Decimal(value), "percent",
+                                     Span.of(TEXT, begin, begin + len("about 60%")), about=about))
     return Extraction(Article(ident, TEXT), actors=actors, measures=[measure], figures=figures)
 
 
@@ -50,6 +51,62 @@ def test_two_day_dates_for_one_measure_are_a_date_disagreement() -> None:
     assert [a.value for a in found[0].assertions] == ["2026-01-06", "2026-01-07"]
     assert {a.article for a in found[0].assertions} == {"a.txt", "b.txt"}
     assert found[0].about is not None
+
+
+def _mention(text: str, words: str, date: PartialDate) -> MeasureMention:
+    begin = text.index(words)
+    return MeasureMention(MeasureType.EXPORT_BAN, Span.of(text, begin, begin + len(words)),
+                          issuer="Ruritania", target="Freedonia", date=date,
+                          status=MeasureStatus.IN_FORCE)
+
+
+def _dated(ident: str, text: str, *dated: tuple[str, PartialDate]) -> Extraction:
+    """An article whose sentences date one ban: ``(words of the span, date)`` each."""
+    actors = [ActorMention("Ruritania", ActorType.STATE, Span.of(text, 0, 9))]
+    return Extraction(Article(ident, text), actors=actors,
+                      measures=[_mention(text, words, date) for words, date in dated])
+
+
+SIXTH, SEVENTH = PartialDate(2026, 1, 6), PartialDate(2026, 1, 7)
+BAN = "Ruritania banned exports to Freedonia"
+AGAIN = "Ruritania's ban on exports to Freedonia"
+
+
+def test_every_article_giving_a_value_is_on_its_side_once() -> None:
+    # Three articles say 6 January (the second twice), one says 7: each side names every
+    # article that gives its value, an article repeating itself only by its first span.
+    text = f"{BAN} on January 6. {AGAIN} began on January 6."
+    found = disagreements(
+        _dated("a.txt", f"{BAN} on January 6.", (BAN, SIXTH)),
+        _dated("b.txt", text, (BAN, SIXTH), (AGAIN, SIXTH)),
+        _dated("c.txt", f"{BAN} on January 6.", (BAN, SIXTH)),
+        _dated("d.txt", f"{BAN} on January 7.", (BAN, SEVENTH)))
+    [date] = found
+    assert [(a.article, a.value) for a in date.assertions] == [
+        ("a.txt", "2026-01-06"), ("b.txt", "2026-01-06"), ("c.txt", "2026-01-06"),
+        ("d.txt", "2026-01-07")]
+    assert date.assertions[1].span.begin == 0, "b.txt's first span for the value"
+    assert date.label.endswith(": 2026-01-06 vs 2026-01-07")
+
+
+def test_an_article_giving_both_values_stands_on_both_sides() -> None:
+    text = f"{BAN} on January 7. {AGAIN} took effect on January 6."
+    found = disagreements(_dated("a.txt", f"{BAN} on January 6.", (BAN, SIXTH)),
+                          _dated("b.txt", text, (BAN, SEVENTH), (AGAIN, SIXTH)))
+    [date] = found
+    assert [(a.article, a.value, a.span.text) for a in date.assertions] == [
+        ("a.txt", "2026-01-06", BAN), ("b.txt", "2026-01-07", BAN),
+        ("b.txt", "2026-01-06", AGAIN)]
+
+
+def test_sides_and_iris_do_not_depend_on_the_order_of_the_articles() -> None:
+    articles = [_dated("a.txt", f"{BAN} on January 6.", (BAN, SIXTH)),
+                _dated("b.txt", f"{BAN} on January 7. {AGAIN} began on January 6.",
+                       (BAN, SEVENTH), (AGAIN, SIXTH)),
+                _dated("c.txt", f"{BAN} on January 6.", (BAN, SIXTH))]
+    forward, backward = disagreements(*articles), disagreements(*reversed(articles))
+    assert [(d.iri, d.label, d.assertions) for d in forward] == [
+        (d.iri, d.label, d.assertions) for d in backward]
 
 
 def test_a_coarser_date_that_contains_the_other_is_no_disagreement() -> None:
@@ -68,6 +125,16 @@ def test_figures_about_the_same_quantity_that_differ_disagree() -> None:
                           article("b.txt", value="70", about="gallium imports of Freedonia"))
     assert [d.kind for d in found] == ["figure"]
     assert len(found[0].assertions) == 2
+
+
+def test_every_article_giving_a_figure_is_on_its_side_and_the_label_names_each_number_once(
+) -> None:
+    found = disagreements(article("a.txt", value="60"), article("b.txt", value="60"),
+                          article("c.txt", value="70"))
+    [figure] = found
+    # Three sides where one per number used to be kept: b.txt's 60% was left out.
+    assert [a.article for a in figure.assertions] == ["a.txt", "b.txt", "c.txt"]
+    assert figure.label.count(" vs ") == 1, "one wording per number"
 
 
 def test_figures_within_half_a_percent_or_about_other_things_agree() -> None:
@@ -167,6 +234,9 @@ def test_the_seeds_disagree_on_the_ban_date_the_import_share_and_the_bans_scope(
         labels[d.kind].append(d)
     assert any({a.value for a in d.assertions} == {"2026-01-06", "2026-01-07"}
                and "export ban" in d.label for d in labels["date"])
+    # Most articles give 6 January for the ban: each of them is on that side.
+    ban = next(d for d in labels["date"] if "export ban" in d.label)
+    assert len({a.article for a in ban.assertions if a.value == "2026-01-06"}) >= 3
     assert any({a.span.text for a in d.assertions} == {"around 60%", "more than 70%"}
                for d in labels["figure"])
     (scope,) = labels["scope"]

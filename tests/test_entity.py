@@ -9,7 +9,15 @@ import pyoxigraph as ox
 import pytest
 from rdflib import namespace as rdfns
 
-from kg.entity import Term, describe, describe_quads, exists, is_minted, mark_text
+from kg.entity import (
+    Term,
+    describe,
+    describe_quads,
+    exists,
+    inverse_label,
+    is_minted,
+    mark_text,
+)
 from kg.evidence import Articles, Snippet, cut
 from kg.namespace import KG, KGR, NIF
 from kg.store import Store
@@ -197,3 +205,33 @@ def test_a_neighbour_titled_by_a_triple_term_is_described_not_a_crash() -> None:
     labels = [v.label for r in entity.facts for v in r.values if v.value == other.value]
     assert len(labels) == 1 and labels[0] is not None
     assert str(claim).startswith(labels[0].rstrip("\u2026")), "shown by its N-Triples form"
+
+
+# --- incoming relations ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("label", "inverse"), [
+    ("part of", "has part"),                            # not "part of of"
+    ("disagreement about", "disagreement about this"),  # not "disagreement about of"
+    ("was derived from", "was derived from this"),
+    ("issuer", "issuer of"),
+    ("conflicting assertion", "conflicting assertion of"),
+    ("covers", "covered by"),
+    ("broader", "narrower"),
+])
+def test_a_property_read_from_its_object_reads_as_english(label: str, inverse: str) -> None:
+    assert inverse_label(label) == inverse
+
+
+def test_an_unlabelled_property_is_read_from_its_local_name() -> None:
+    assert Term(str(KG.partOf), True).inverse_text == "has part"
+    assert Term(str(KG.disagreementAbout), True).inverse_text == "disagreement about this"
+    assert Term(str(KG.partOf), True, "part of").inverse_text == "has part"
+
+
+def test_figures_are_told_from_other_statements(store: ox.Store) -> None:
+    article = describe(store, ARTICLE)
+    assert article is not None
+    figures = {s.quote: s.figure for s in article.statements}
+    assert figures["around 60%"] is True
+    assert figures["Civilian users will not be affected,"] is False

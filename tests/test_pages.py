@@ -3,6 +3,7 @@ the query page's examples, links and limits (the endpoint itself: tests/test_ser
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import urllib.parse
@@ -23,6 +24,7 @@ from server import create_app, ui
 from server.app import close_app
 
 DISAGREEMENTS = Path(__file__).parent / "data" / "disagreements.trig"
+SIDES = Path(__file__).parent / "data" / "disagreement_sides.trig"
 HE_YADONG = "/id/actor/he-yadong"
 ARTICLE = "/id/article/a_first"
 # Inline: these tests are about pages; the query processes are tests/test_server.py's.
@@ -190,6 +192,39 @@ def test_entity_page_lists_incoming_relations(client: FlaskClient) -> None:
     assert "/id/measure/export-ban-china-japan" in links
 
 
+def test_incoming_relations_are_named_from_the_pages_side(client: FlaskClient) -> None:
+    china = client.get("/id/actor/china").get_data(as_text=True)
+    terms = re.findall(r"<dt>([^<]*)</dt>", china)
+    assert "has part" in terms and "issuer of" in terms  # X part of China; X's issuer China
+    ban = client.get("/id/measure/fixture-ban").get_data(as_text=True)
+    assert "disagreement about this" in re.findall(r"<dt>([^<]*)</dt>", ban)
+    for html in (china, ban):
+        assert not re.search(r"\b(of|about) of\b", html), "no 'part of of'"
+
+
+def statements_of(html: str) -> dict[str, str]:
+    """Each statement of a page, by its marked words: the statement's head (who, what kind)."""
+    found = {}
+    for block in re.findall(r'<li class="statement">(.*?)</li>', html, re.S):
+        head = re.search(r'<p class="statement-head">(.*?)</p>', block, re.S)
+        words = re.search(r"<mark>(.*?)</mark>", block, re.S)
+        if head and words:
+            found[words.group(1)] = " ".join(re.sub(r"<[^>]+>", " ", head.group(1)).split())
+    return found
+
+
+def test_article_page_labels_figures_as_figures_with_their_source(client: FlaskClient) -> None:
+    first = statements_of(client.get(ARTICLE).get_data(as_text=True))
+    assert first["around 60%"].startswith("figure according to Capital Economics")
+    assert "no speaker" not in first["around 60%"] and "reported speech" not in (
+        first["around 60%"].lower())
+    second = statements_of(client.get("/id/article/b_second").get_data(as_text=True))
+    assert second["About 1,100 items"].startswith("figure the article's own figure")
+    # Statements that are not figures keep their speaker and kind.
+    said = second["exports for military purposes would be stopped"]
+    assert said.startswith("He Yadong") and "figure" not in said
+
+
 def test_measure_page_has_one_account_per_article(client: FlaskClient) -> None:
     found = page(client, "/id/measure/export-ban-china-japan")
     accounts = [s for s in found.all("section") if "account" in s.get("class", "")]
@@ -253,6 +288,27 @@ def test_disagreements_page_draws_each_kind(client: FlaskClient) -> None:
     marks = Page(html).marks
     assert {"about 60%", "more than 70%"} <= set(marks)
     assert "China's ban on exports of magnets to Japan was announced on January 7" in marks
+
+
+def test_disagreements_page_lists_every_article_per_value_and_names_self_contradiction(
+        tmp_path: Path, make_store: Callable[..., Path]) -> None:
+    app = create_app(make_store(tmp_path / "store", SIDES), config=CONFIG)
+    html = app.test_client().get("/disagreements").get_data(as_text=True)
+    positions = re.findall(r'<section class="position"[^>]*>\s*<h3>(.*?)</h3>(.*?)</section>',
+                           html, re.S)
+    text = [" ".join(re.sub(r"<[^>]+>", " ", head).split()) for head, _ in positions]
+    assert text == ["3 articles say 2026-01-06", "1 article says 2026-01-07"]
+    sixth, seventh = (body for _, body in positions)
+    assert [t for t in ("d_one.txt", "d_two.txt", "d_three.txt") if t in sixth] == [
+        "d_one.txt", "d_two.txt", "d_three.txt"]
+    assert "d_three.txt" in seventh and "d_one.txt" not in seventh
+    # d_three is on both sides, and each side says so.
+    notes = re.findall(r'<p class="contradiction">(.*?)</p>', html, re.S)
+    assert [" ".join(re.sub(r"<[^>]+>", "", n).split()) for n in notes] == [
+        "This article also says 2026-01-07: it contradicts itself.",
+        "This article also says 2026-01-06: it contradicts itself."]
+    grid = svg_of(html, "grid")
+    assert grid.get("viewBox") and grid.get("width"), "drawn size, scaled down by CSS"
 
 
 # --- pages under the query time limit ------------------------------------------------------
@@ -326,6 +382,52 @@ def test_example_with_a_value_runs_the_bound_query(client: FlaskClient) -> None:
     assert share and "He+Ya-dong" in share.group(1)
 
 
+def test_speakers_are_offered_as_a_drop_down_and_the_heading_follows_the_choice(
+        client: FlaskClient) -> None:
+    found = page(client, "/?example=03-he-yadong")
+    [select] = found.all("select")
+    assert select["name"] == "speakerName"
+    options = [o["value"] for o in found.all("option")]
+    # The actors some statement is by, read from the graph: not every actor.
+    assert "He Yadong" in options and "Capital Economics" in options
+    assert "Japan" not in options and "China" not in options
+    html = client.get("/?example=03-he-yadong&speakerName=Capital+Economics").get_data(
+        as_text=True)
+    assert "<legend>What did Capital Economics say, and where?</legend>" in html
+    # A value the list does not hold (an alias from a shared link) stays chosen.
+    alias = page(client, "/?example=03-he-yadong&speakerName=He+Ya-dong")
+    assert {"value": "He Ya-dong", "selected": ""} in alias.all("option")
+
+
+def test_an_empty_result_says_no_rows_and_hints_why(client: FlaskClient) -> None:
+    html = client.get("/?example=03-he-yadong&speakerName=Nobody+At+All").get_data(as_text=True)
+    assert re.search(r'<h2 class="count" id="results-count">No rows</h2>', html)
+    assert "try another speaker above" in " ".join(html.split())
+    query = 'SELECT ?s WHERE { ?s rdfs:label "no such label" }'
+    plain = client.get("/", query_string={"query": query}).get_data(as_text=True)
+    assert "No rows" in plain and "language tag" in " ".join(plain.split())
+    assert "<table>" not in plain
+
+
+def test_a_construct_result_counts_triples(client: FlaskClient) -> None:
+    query = "CONSTRUCT { ?s a kg:Person } WHERE { ?s a kg:Person }"
+    html = client.get("/", query_string={"query": query}).get_data(as_text=True)
+    assert re.search(r'id="results-count">1 triple</h2>', html)
+
+
+def test_result_cells_wrap_iris_between_segments_and_never_inside_a_number(
+        client: FlaskClient) -> None:
+    query = ('SELECT ?statement ?begin ?kind WHERE { ?statement kg:evidence/nif:beginIndex '
+             '?begin ; kg:statementKind ?kind FILTER (?begin = 120) }')
+    html = client.get("/", query_string={"query": query}).get_data(as_text=True)
+    _, statement, begin, kind = re.findall(r'<td class="([^"]+)">(.*?)</td>', html, re.S)
+    assert statement[0] == "iri" and "<wbr>" in statement[1]
+    segments = re.findall(r'<span class="seg">([^<]*)</span>', statement[1])
+    assert segments == ["article:", "a_", "first/", "statement/", "120-156"]
+    assert begin[0] == "literal token"
+    assert re.findall(r'<span class="seg">([^<]*)</span>', kind[1]) == ["kg:", "DirectQuote"]
+
+
 def test_a_bad_parameter_value_is_a_clear_400(client: FlaskClient) -> None:
     response = client.get("/?example=11-on-a-day&day=yesterday")
     assert response.status_code == 400
@@ -346,10 +448,41 @@ def test_downloads_share_the_endpoints_row_cap_and_say_when_cut(store: Path) -> 
     response = app.test_client().get("/download", query_string={**query, "format": "csv"})
     assert response.status_code == 200
     assert response.headers["KG-Truncated"] == "true"
-    assert response.headers["Content-Disposition"] == 'attachment; filename="kg-results.csv"'
+    assert re.fullmatch(r'attachment; filename="kg-results-\d{4}-\d{2}-\d{2}\.csv"',
+                        response.headers["Content-Disposition"])
     assert len(response.get_data(as_text=True).strip().splitlines()) == 3  # header + 2 rows
     page = app.test_client().get("/", query_string=query).get_data(as_text=True)
     assert "The downloads have up to 2 rows" in " ".join(page.split())
+
+
+def test_downloads_are_named_after_their_example(client: FlaskClient) -> None:
+    found = page(client, "/?example=07-measures-by-actor")
+    csv = next(a["href"] for a in found.all("a") if "format=csv" in a.get("href", ""))
+    assert "name=07-measures-by-actor" in csv
+    response = client.get(csv)
+    assert response.headers["Content-Disposition"] == (
+        'attachment; filename="07-measures-by-actor.csv"')
+    odd = client.get("/download", query_string={"query": "ASK {}", "format": "json",
+                                                "name": "../etc/passwd"})
+    assert 'filename="kg-results-' in odd.headers["Content-Disposition"]
+    assert ui.download_stem(None, dt.date(2026, 1, 6)) == "kg-results-2026-01-06"
+
+
+def test_the_site_has_an_icon_and_favicon_ico_is_no_404(client: FlaskClient) -> None:
+    found = page(client, "/timeline")
+    [icon] = [link for link in found.all("link") if link.get("rel") == "icon"]
+    assert icon["href"] == "/static/favicon.svg"
+    for url in (icon["href"], "/favicon.ico"):
+        with client.get(url) as response:
+            assert response.status_code == 200 and response.mimetype == "image/svg+xml"
+            ET.fromstring(response.data)  # well-formed SVG
+
+
+def test_query_page_help_points_to_the_prefixes(client: FlaskClient) -> None:
+    html = client.get("/").get_data(as_text=True)
+    assert "on the right" not in html
+    assert '<a href="#prefixes">predeclared prefixes</a>' in html
+    assert '<details class="prefixes" id="prefixes">' in html
 
 
 def test_post_runs_a_query_too_long_for_a_link(client: FlaskClient) -> None:
@@ -407,7 +540,7 @@ def test_pages_are_labelled_and_structured(client: FlaskClient, url: str) -> Non
     found = Page(html)
     assert found.all("html")[0]["lang"] == "en"
     assert len(found.all("main")) == 1 and found.all("nav")
-    assert len(found.all("h1")) <= 1
+    assert len(found.all("h1")) == 1, "one heading names the page"
     labelled = {label["for"] for label in found.all("label") if "for" in label}
     for tag in ("input", "select", "textarea"):
         for field in found.all(tag):

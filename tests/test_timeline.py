@@ -19,6 +19,7 @@ from kg.timeline import names_date, period_of, read_timeline
 from server.charts import COLUMN, layout_bars, layout_grid, layout_timeline
 
 DISAGREEMENTS = Path(__file__).parent / "data" / "disagreements.trig"
+SIDES = Path(__file__).parent / "data" / "disagreement_sides.trig"
 BAN = str(KGR["measure/export-ban-china-japan"])
 FIXTURE_BAN = str(KGR["measure/fixture-ban"])
 
@@ -33,6 +34,13 @@ def disagreeing(tmp_path_factory: pytest.TempPathFactory,
                 make_store: Callable[..., Path]) -> ox.Store:
     location = make_store(tmp_path_factory.mktemp("disagree") / "store", DISAGREEMENTS)
     return Store(location).open()
+
+
+@pytest.fixture(scope="module")
+def sides(tmp_path_factory: pytest.TempPathFactory,
+          make_store: Callable[..., Path]) -> ox.Store:
+    """Three articles on one ban's day, the third giving both days."""
+    return Store(make_store(tmp_path_factory.mktemp("sides") / "store", SIDES)).open()
 
 
 # --- periods ------------------------------------------------------------------------------
@@ -135,6 +143,40 @@ def test_disagreements_read_back_with_each_sides_words(disagreeing: ox.Store) ->
     assert [s.snippet.mark for s in figure.sides if s.snippet] == ["about 60%", "more than 70%"]
     scope = views["scope"]
     assert [s.values for s in scope.sides] == [["rare earths (fixture)"], ["magnets (fixture)"]]
+
+
+def test_sides_are_grouped_by_what_they_say_and_self_contradiction_is_named(
+        sides: ox.Store) -> None:
+    [view] = read_disagreements(sides)
+    assert [(p.label, [a.identifier for a in p.articles]) for p in view.positions] == [
+        ("2026-01-06", ["d_one.txt", "d_three.txt", "d_two.txt"]),
+        ("2026-01-07", ["d_three.txt"])]
+    three = str(KGR["article/d_three"])
+    assert view.contradicting == {three}
+    sixth, seventh = view.positions
+    assert view.also_says(three, sixth) == ["2026-01-07"]
+    assert view.also_says(three, seventh) == ["2026-01-06"]
+    # Each of d_three's sides keeps the sentence naming its own day.
+    assert [s.snippet.mark for s in seventh.sides if s.snippet] == [
+        "China announced on January 7 a ban on gallium exports to Japan"]
+    assert len(view.articles) == 3
+
+
+def test_the_grid_has_a_row_per_article_with_a_dot_per_value_it_gives(sides: ox.Store) -> None:
+    [view] = read_disagreements(sides)
+    grid = layout_grid(view)
+    assert [title for _, _, title in grid.rows] == ["d_one.txt", "d_three.txt", "d_two.txt"]
+    three = grid.rows[1][0]
+    assert sorted(c.x for c in grid.cells if c.y == three) == [x for x, _ in grid.columns]
+    # The slanted headers fit inside the picture (a phone scales it, never cuts it).
+    assert all(x + len(label) * 7.2 * 0.77 <= grid.width for x, label in grid.columns)
+
+
+def test_figure_bars_are_narrow_enough_for_a_phone(disagreeing: ox.Store) -> None:
+    views = {v.kind: v for v in read_disagreements(disagreeing)}
+    bars = layout_bars(views["figure"])
+    assert bars is not None and bars.width <= 440
+    assert all(bar.x0 < bar.x1 < bars.width for bar in bars.bars)
 
 
 def test_disagreement_pictures(disagreeing: ox.Store) -> None:

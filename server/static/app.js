@@ -53,6 +53,71 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 
+  // While a query runs (up to the time limit), say so: the Run button is disabled, a status
+  // counts the seconds, and the form is aria-busy. The answer (results or an error) replaces
+  // the page; coming back to this one from the history restores it.
+  let ticking = null;
+  const idle = () => {
+    clearInterval(ticking);
+    for (const busy of document.querySelectorAll("form.runs-query")) {
+      busy.removeAttribute("aria-busy");
+      for (const button of busy.querySelectorAll("button[type=submit]")) button.disabled = false;
+      const status = busy.querySelector(".running");
+      if (status) status.textContent = "";
+    }
+  };
+  for (const running of document.querySelectorAll("form.runs-query")) {
+    running.addEventListener("submit", () => {
+      const started = Date.now();
+      const status = running.querySelector(".running");
+      const show = () => {
+        const seconds = Math.floor((Date.now() - started) / 1000);
+        if (status) status.textContent = `Running\u2026 ${seconds} s`;
+      };
+      running.setAttribute("aria-busy", "true");
+      // Disabled after the browser has read the form: a disabled submitter would not be sent.
+      setTimeout(() => {
+        for (const button of running.querySelectorAll("button[type=submit]")) button.disabled = true;
+      });
+      show();
+      ticking = setInterval(show, 1000);
+    });
+  }
+  window.addEventListener("pageshow", idle);
+
+  // A link to a closed <details> (the predeclared prefixes) opens it.
+  const openTarget = () => {
+    const target = location.hash && document.getElementById(location.hash.slice(1));
+    if (target && target.tagName === "DETAILS") target.open = true;
+  };
+  window.addEventListener("hashchange", openTarget);
+  openTarget();
+
+  // Timeline marks: their words, otherwise only a tooltip on hover, also show on keyboard
+  // focus (and hover) in a box next to the mark.
+  const chart = document.querySelector("svg.timeline");
+  const words = document.getElementById("mark-words");
+  if (chart && words) {
+    const box = words.parentElement;
+    const show = (event) => {
+      const mark = event.target.closest && event.target.closest("a.marker");
+      const title = mark && mark.querySelector("title");
+      if (!title) return;
+      words.textContent = title.textContent;
+      words.hidden = false;
+      const at = mark.getBoundingClientRect();
+      const frame = box.getBoundingClientRect();
+      const left = Math.min(at.left - frame.left, frame.width - words.offsetWidth);
+      words.style.left = `${Math.max(0, left)}px`;
+      words.style.top = `${at.bottom - frame.top + 6}px`;
+    };
+    const hide = () => { words.hidden = true; };
+    chart.addEventListener("focusin", show);
+    chart.addEventListener("mouseover", show);
+    chart.addEventListener("focusout", hide);
+    chart.addEventListener("mouseleave", hide);
+  }
+
   // "Copy" next to the shareable link, where the clipboard API is available.
   const share = document.getElementById("share-url");
   const copy = document.getElementById("copy-link");
