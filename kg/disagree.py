@@ -117,6 +117,10 @@ def _date_disagreements(
         days = {d for d, _ in items if d.day is not None}
         if len(days) < 2:
             continue
+        if len({a.article for d, a in items if d in days}) < 2:
+            # Sources disagree, not one article with two dates: "restricted exports on
+            # Monday ... the rules take effect on December 31" (announced, then in force).
+            continue
         node = resolution.measures[key]
         chosen = _per_value_and_article((d.isoformat(), a) for d, a in items if d in days)
         values = " vs ".join(sorted({a.value for a in chosen}))

@@ -109,6 +109,15 @@ def test_sides_and_iris_do_not_depend_on_the_order_of_the_articles() -> None:
         (d.iri, d.label, d.assertions) for d in backward]
 
 
+def test_one_article_giving_two_dates_alone_is_no_disagreement_between_sources() -> None:
+    text = f"{BAN} on Monday. {AGAIN} takes effect on December 31."
+    alone = _dated("a.txt", text, (BAN, SIXTH), (AGAIN, PartialDate(2025, 12, 31)))
+    assert disagreements(alone) == []
+    # A second article giving one of the dates makes it a disagreement between sources.
+    other = _dated("b.txt", f"{BAN} on Monday.", (BAN, SIXTH))
+    assert [d.kind for d in disagreements(alone, other)] == ["date"]
+
+
 def test_a_coarser_date_that_contains_the_other_is_no_disagreement() -> None:
     assert disagreements(article("a.txt", date=PartialDate(2026, 1, 6)),
                          article("b.txt", date=PartialDate(2026, 1))) == []
