@@ -51,3 +51,33 @@ def test_the_outlet_of_the_copyright_line_or_the_masthead_is_the_pages_own() -> 
 def test_a_description_of_an_outlet_before_its_name_is_not_a_second_source() -> None:
     assert _cited("Chinese state media China Daily reported on Tuesday that talks "
                   "continued.") == {"China Daily"}
+
+
+def test_a_descriptor_with_its_own_modifiers_may_stand_after_the_frame() -> None:
+    cited = _cited("Tanker bookings to Korea halved in March, according to maritime "
+                   "analytics firm Seaview Tracking.")
+    assert cited == {"Seaview Tracking"}
+
+
+def test_outlets_described_rather_than_named_are_not_sources() -> None:
+    cited = _cited("Korean media said the talks had stalled, and Chinese state media "
+                   "dismissed the claim. The Global Times said the duties were lawful.")
+    assert cited == {"Global Times"}
+
+
+def test_the_owner_of_a_cited_outlet_is_not_cited_itself() -> None:
+    cited = _cited("The Global Times, a tabloid owned by the ruling party's People's Daily, "
+                   "said on Monday that exports would continue.")
+    assert cited == {"Global Times"}
+
+
+def test_an_outlet_a_question_cites_is_cited_but_not_the_outlet_asking() -> None:
+    cited = _cited("Reporter of Kyodo News: Bloomberg reported today that licences were "
+                   "frozen. Can you confirm this?\n\nSpokesperson: I am not aware of that.")
+    assert cited == {"Bloomberg"}
+
+
+def test_a_body_named_after_the_act_it_relays_may_go_on_with_a_participle() -> None:
+    cited = _cited("Ambassador Wu Jianghao rejected the protest, the Chinese embassy said, "
+                   "calling the measure legitimate.")
+    assert len(cited) == 1 and next(iter(cited)).startswith("Embassy of China")

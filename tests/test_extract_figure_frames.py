@@ -57,7 +57,7 @@ def test_a_length_in_passing_is_no_duration() -> None:
 @pytest.mark.parametrize(("text", "value", "unit"), [
     ("The ministry tracked 32 military aircraft near the island.", "32", "aircraft"),
     ("It counted nine navy and coast guard boats.", "9", "boats"),
-    ("The order covers four EU-based suppliers.", "4", "suppliers"),
+    ("The order covers four EU-based suppliers.", "4", "companies"),
     ("Licences are needed for seven gallium compounds.", "7", "compounds"),
 ])
 def test_a_count_reaches_its_noun_over_modifiers(text: str, value: str, unit: str) -> None:

@@ -86,7 +86,7 @@ def test_a_unit_glued_by_a_hyphen_is_the_amounts_unit() -> None:
 
 def test_an_amount_with_a_scale_after_a_possessive_is_claimed() -> None:
     found = run("Tourists were about a tenth of Thailand's 28.2 million arrivals.")
-    assert ("28.2 million arrivals", Decimal(28200000), "arrivals") in [
+    assert ("28.2 million arrivals", Decimal(28200000), "visitors") in [
         (f.span.text, f.value, f.unit) for f in found]
 
 
@@ -97,3 +97,37 @@ def test_a_stock_measured_in_time_is_a_duration() -> None:
 
 def test_a_count_announcing_a_bulleted_list_measures_nothing() -> None:
     assert run("Four responses are open to Seoul:\n- tariffs;\n- quotas.\n") == []
+
+
+@pytest.mark.parametrize(("text", "value", "qualifier"), [
+    ("Scallop exports dropped by about a third in March.", "33.3", "about"),
+    ("Output was cut by half after the flood.", "50", None),
+    ("About half of the surveyed firms hold less than a month of stock.", "50", "about"),
+])
+def test_a_change_by_a_fraction_and_a_qualified_half_are_shares(
+        text: str, value: str, qualifier: str | None) -> None:
+    found = run(text)
+    assert [(str(f.value), f.unit, f.qualifier) for f in found][:1] == [
+        (value, "percent", qualifier)]
+
+
+@pytest.mark.parametrize("text", [
+    "Sales recovered in the second half of 2025.",
+    "He was hired by a third party.",
+])
+def test_a_period_or_a_party_is_no_fraction(text: str) -> None:
+    assert run(text) == []
+
+
+@pytest.mark.parametrize(("text", "value", "qualifier"), [
+    ("Lithium prices climbed nearly sevenfold in two years.", "7", "nearly"),
+    ("Analysts expect a threefold increase in orders.", "3", None),
+])
+def test_a_multiple_in_words_after_a_change_is_a_ratio(text: str, value: str,
+                                                       qualifier: str | None) -> None:
+    found = [f for f in run(text) if f.unit == "ratio"]
+    assert [(str(f.value), f.qualifier) for f in found] == [(value, qualifier)]
+
+
+def test_a_multiple_in_words_without_a_change_is_no_ratio() -> None:
+    assert run("The plan has a twofold aim.") == []

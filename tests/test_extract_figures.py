@@ -302,7 +302,7 @@ def test_a_total_after_of_lends_its_noun_to_the_parts_after_it() -> None:
     found = from_fixture("partitions")
     assert values(found) == [
         (Decimal(20), "requests"), (Decimal(15), "requests"), (Decimal(5), "requests"),
-        (Decimal(120), "suppliers"), (Decimal(35), "suppliers"),
+        (Decimal(120), "companies"), (Decimal(35), "companies"),
         (Decimal(40), "inspectors")]
 
 

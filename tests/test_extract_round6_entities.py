@@ -158,7 +158,7 @@ def test_distances_are_in_km() -> None:
 
 def test_several_hundred_gives_no_number() -> None:
     assert not _figures("The ministry wrote to several hundred exporters on Monday.")
-    assert ("100", "exporters") in _figures("A hundred exporters signed the letter.")
+    assert ("100", "companies") in _figures("A hundred exporters signed the letter.")
 
 
 def test_a_generic_body_term_after_a_state_opens_an_agency_s_proper_name() -> None:

@@ -87,8 +87,17 @@ def find_citations(article: Article, actors: list[ActorMention]) -> list[Citatio
         end = by_end.get(mention.span.end)
         if start is None or end is None:
             continue
-        if questions and in_question(questions, mention.span.begin):
-            continue  # "Reporter of Kyodo News: ...": the outlet asks, it is not a source
+        if questions and in_question(questions, mention.span.begin) \
+                and not (mention.type is ActorType.MEDIA
+                         and _REPORTS_AFTER.match(article.text, mention.span.end)):
+            # "Reporter of Kyodo News: ...": the outlet asks, it is not a source; "Reuters
+            # reported this morning that ...": the question cites an outlet
+            continue
+        if mention.type is ActorType.MEDIA and _is_a_description(mention):
+            continue  # "Chinese state media", "local media": outlets described, none named
+        if mention.type is ActorType.MEDIA and _PUBLISHER_OF_BEFORE.search(
+                article.text, max(0, mention.span.begin - 80), mention.span.begin):
+            continue  # "the Global Times, published by ... People's Daily": who owns it
         if mention.type is ActorType.MEDIA and _asks(article.text, mention):
             continue  # "Phoenix TV: What is ...?": a transcript's questioner, not a source
         if mention.type is ActorType.PERSON:
@@ -116,6 +125,25 @@ def find_citations(article: Article, actors: list[ActorMention]) -> list[Citatio
             key = (mention.span.begin, mention.span.end)
             out.setdefault(key, CitationMention(name=mention.name, span=mention.span))
     return [out[k] for k in sorted(out)]
+
+
+_REPORTS_AFTER = re.compile(r"[ \t]+(?:has[ \t]+|had[ \t]+)?(?:reported|reports|said|says|"
+                            r"wrote|writes|quoted|cited)\b")
+"""A reporting verb right after an outlet named inside an interviewer's question."""
+_PUBLISHER_OF_BEFORE = re.compile(
+    r"(?:\b(?:is|was|are|were|newspaper|tabloid|paper|daily|outlet|publication|magazine|"
+    r"broadcaster|channel)|,)[ \t]+(?:published|owned|run|operated|controlled)[ \t]+by[ \t]+"
+    r"(?:the[ \t]+)?(?:[\w’'.-]+[ \t]+){0,4}$", re.IGNORECASE)
+""""(which is) published by the Chinese Communist Party's", "a tabloid owned by": the outlet
+after it owns the outlet described, it is not cited (unlike "a report published by
+Kyodo", a citing frame)."""
+
+
+def _is_a_description(mention: ActorMention) -> bool:
+    """An outlet named by a description ("Chinese state media", "Japanese media", "local
+    press"): the last word is a common noun in lower case, not part of a name."""
+    last = mention.span.text.split()[-1] if mention.span.text.split() else ""
+    return bool(last) and last[0].islower() and last.isalpha()
 
 
 def _token_bounds(stream: TokenStream, mentions: list[ActorMention]
@@ -278,6 +306,8 @@ def _names_next(tokens: tuple[Token, ...], end: int,
 _DESCRIPTOR_WORDS = 3
 """Words a descriptor between a citing frame and a name may take ("according to price
 reporting service MetalPulse")."""
+_DESCRIPTOR_MODIFIERS = 2
+"""Lower-case words that may qualify such a descriptor ("aviation data firm")."""
 
 
 def _frame_before(tokens: tuple[Token, ...], keys: tuple[str, ...], start: int,
@@ -294,6 +324,15 @@ def _frame_before(tokens: tuple[Token, ...], keys: tuple[str, ...], start: int,
             if start - size >= 0 and _keys(keys, start - size, start) in data.descriptors \
                     and not tokens[start - size].is_capitalised:
                 begins.append(start - size)
+        # "according to aviation data firm Cirium": the descriptor's own modifiers, lower
+        # case words, stand between the frame and it
+        for begin in list(begins[1:]):
+            for size in range(1, _DESCRIPTOR_MODIFIERS + 1):
+                token = tokens[begin - size] if begin - size >= 0 else None
+                if token is None or not token.is_word or token.is_capitalised \
+                        or not token.text.isalpha() or token.key in frames.last_words:
+                    break
+                begins.append(begin - size)
     lasts = frames.last_words
     places = data.lexicon.place_modifiers
     for begin in begins:
@@ -433,7 +472,8 @@ def _attributes_sentence(tokens: tuple[Token, ...], begin: int, end: int,
     own position ("The ban is unlawful, the ministry said." is the ministry speaking)."""
     if not begin or tokens[begin - 1].text != "," or end + 1 >= len(tokens) \
             or tokens[end].key not in frames.relay_verbs | frames.data_verbs \
-            or tokens[end + 1].text not in _SENTENCE_END:
+            or not (tokens[end + 1].text in _SENTENCE_END or _ADDING_AFTER.match(
+                " ".join(t.text for t in tokens[end + 1:end + 3]))):
         return False
     data = tokens[end].key in frames.data_verbs
     relay = tokens[end].key in frames.relay_verbs
@@ -450,6 +490,9 @@ def _attributes_sentence(tokens: tuple[Token, ...], begin: int, end: int,
     return False
 
 
+_ADDING_AFTER = re.compile(r"(?:,|—|–|--) (?:[a-z]+ing|a|an)\b")
+"""What may follow "..., the ministry said" instead of the sentence's end: a participle
+("said, calling the incidents ...") or an apposition after a dash ("said — a step ...")."""
 _ESTIMATE_REACH = 14
 """Tokens between an estimate's verb and its "at" ("puts China's share of the country's rare
 earth imports at")."""

@@ -39,7 +39,13 @@ from functools import lru_cache
 
 from ..model import FigureMention, Span
 from .context import Context
-from .figure_shares import counts_by_verb, parts_before_wholes, parts_of_wholes, word_shares
+from .figure_shares import (
+    counts_by_verb,
+    fold_ratios,
+    parts_before_wholes,
+    parts_of_wholes,
+    word_shares,
+)
 from .gazetteer import token_stream
 from .triggers import load_triggers, phrase_alternation, phrase_pattern
 
@@ -118,6 +124,7 @@ def apply_frames(ctx: Context, found: list[FigureMention], bare: list[re.Match[s
     extra += parts_before_wholes(ctx, bare, rules.number, rules.counted_noun)
     extra += _glossed_counts(ctx, bare, rules)
     extra += counts_by_verb(ctx, bare, rules.number)
+    extra += fold_ratios(ctx)
     if not extra:
         return found
     taken = [(f.span.begin, f.span.end) for f in extra]
@@ -181,8 +188,10 @@ def _partitions(ctx: Context, found: list[FigureMention], bare: list[re.Match[st
             nxt = _NEXT_WORD.match(ctx.text, m.end())
             if value is None or value >= total.value or nxt is None or m.group("acur") \
                     or m.group("aunit") or m.group("bnum") or rules.plural(nxt.group(1)) \
-                    or _in_date(ctx, m.start("anum")):
-                continue  # "11 large firms", "11 percent", "March 3": not a part
+                    or nxt.group(1) == "of" or _in_date(ctx, m.start("anum")):
+                # "11 large firms", "11 percent", "March 3": not a part; "10 of their
+                # executives": a part of another whole
+                continue
             parts.append(FigureMention(value=value, unit=total.unit,
                                        span=Span.of(ctx.text, m.start("anum"), m.end("anum")),
                                        about=total.about))

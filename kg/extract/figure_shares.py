@@ -11,6 +11,8 @@ Frames over the text and the unit-less numbers of :mod:`kg.extract.figures`:
   10 members" counts members.
 * *Parts of a whole*: "37 of Japan's 47 prefectures": the part counts the whole's noun
   (the whole, after its possessive, is given, not claimed).
+* *Multiples in words*: "prices rose roughly tenfold", "a threefold increase": a ratio,
+  after a change verb or before a change noun.
 * *Counts by a verb*: "Chinese visitors, who numbered almost 7.5 million": a number after
   a verb of counting (``[figures].count_verbs``) counts the plural noun before the verb.
 """
@@ -26,7 +28,7 @@ from functools import lru_cache
 from ..model import FigureMention, Span
 from .anchored import first_words, word_finditer
 from .context import Context
-from .figure_about import about_of
+from .figure_about import CHANGE_VERBS, about_of, subject_before
 from .gazetteer import token_stream
 from .triggers import HYPHENS, load_triggers, phrase_alternation, phrase_pattern
 
@@ -45,6 +47,11 @@ class _Patterns:
     count_verb: re.Pattern[str] | None
     fraction_first: frozenset[str] | None = None
     """The words a fraction can open with (:func:`~kg.extract.anchored.first_words`)."""
+
+
+_AFTER_CHANGE = ("in|on|from|to|since|after|before|over|during|between|compared|versus|"
+                 "against|while|as|when|within|for|year-on-year|last|this")
+"""Words that may follow a change by a fraction ("fell by about a fifth in December")."""
 
 
 def _words(entry: str) -> str:
@@ -69,7 +76,8 @@ def _patterns() -> _Patterns:
     # qualifiers at every position of the text.
     fraction = re.compile(
         rf"\b(?P<frac>(?:[Aa]n?\s+|[Oo]ne[{HYPHENS}\s]+)(?P<single>{article})|(?P<plural>{bare}))"
-        rf"(?:(?P<of>\s+of\s+)(?!(?:{not_before})\b)|(?=\s*[.;,)]))", re.IGNORECASE)
+        rf"(?:(?P<of>\s+of\s+)(?!(?:{not_before})\b)|(?=\s*[.;,)])"
+        rf"|(?P<after>(?=\s+(?:{_AFTER_CHANGE})\b)))", re.IGNORECASE)
     qualifier_before = re.compile(rf"(?<![\w])(?P<qual>{qualifiers})\s+$", re.IGNORECASE)
     words = "|".join(sorted(t.number_words, key=len, reverse=True))
     share_of = re.compile(r" of (?P<den>10|100|1,?000|ten)(?:(?P<of>(?=\s+of\b))|(?=\s*[,.;:)]))",
@@ -93,6 +101,8 @@ def _patterns() -> _Patterns:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_BY_BEFORE = re.compile(r"(?<![\w])by\s+$", re.IGNORECASE)
+""""fell by about a fifth", "cut by half": a change by a proportion."""
 _QUALIFIER_REACH = 40
 """Characters before a number or fraction searched for its qualifier ("closer to")."""
 
@@ -109,9 +119,13 @@ def word_shares(ctx: Context, words: Set[str]) -> list[FigureMention]:
             value = p.fraction_values.get(key)
             qual = p.qualifier_before.search(text, max(0, m.start() - _QUALIFIER_REACH),
                                              m.start())
-            if value is None or not m.group("of") and qual is None:
-                continue  # "came a third.": a place; "closer to a third.": a share
             begin = qual.start() if qual is not None else m.start()
+            by = _BY_BEFORE.search(text, max(0, begin - 4), begin)
+            if value is None or not m.group("of") and qual is None and by is None \
+                    or m.group("after") and by is None:
+                continue  # "came a third.": a place; "closer to a third.": a share
+            if key == "half" and qual is None and by is None:
+                continue  # "the second half of 2025": a period; "about half of": a share
             span = Span.of(text, begin, m.end("frac"))
             out.append(FigureMention(value=value, unit="percent", span=span,
                                      qualifier=_qualifier(qual),
@@ -191,6 +205,52 @@ def parts_before_wholes(ctx: Context, bare: list[re.Match[str]],
         qualifier = " ".join(m.group("qual").lower().split()) if m.group("qual") else None
         out.append(FigureMention(value=value, unit=counted[0], span=span,
                                  qualifier=qualifier, about=counted[0]))
+    return out
+
+
+_FOLD = re.compile(r"fold\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _fold_number() -> re.Pattern[str]:
+    """The number word glued before "fold" ("ten" of "tenfold"), matched at its end."""
+    numbers = load_triggers().number_words
+    words = "|".join(sorted((w for w, v in numbers.items() if v >= 2), key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?P<num>{words})[{HYPHENS}]?$", re.IGNORECASE)
+
+
+_FOLD_NOUN = re.compile(r"\s+(?:increase|increases|rise|rises|jump|growth|surge|gain|gains|"
+                        r"expansion|hike|higher|more|larger|greater)\b", re.IGNORECASE)
+
+
+def fold_ratios(ctx: Context) -> list[FigureMention]:
+    """"prices rose roughly tenfold", "a threefold increase": a multiple in words, as a
+    ratio, when a change verb comes before it (past a qualifier) or a change noun after it
+    ("a twofold aim" multiplies nothing)."""
+    text = ctx.text
+    if "fold" not in text and "FOLD" not in text and "Fold" not in text:
+        return []
+    p = _patterns()
+    numbers = load_triggers().number_words
+    out: list[FigureMention] = []
+    for fold in _FOLD.finditer(text):
+        # the number word glued before "fold" (a search from "fold" backwards, not an
+        # alternation of number words tried at every word of the text)
+        m = _fold_number().search(text, max(0, fold.start() - 10), fold.start())
+        if m is None:
+            continue
+        qual = p.qualifier_before.search(text, max(0, m.start() - _QUALIFIER_REACH), m.start())
+        begin = qual.start() if qual is not None else m.start()
+        if not CHANGE_VERBS.search(text, max(0, begin - 30), begin) \
+                and not _FOLD_NOUN.match(text, fold.end()):
+            continue
+        value = numbers.get(m.group("num").lower())
+        if value is None:
+            continue
+        span = Span.of(text, begin, fold.end())
+        out.append(FigureMention(value=value, unit="ratio", span=span,
+                                 qualifier=_qualifier(qual),
+                                 about=subject_before(ctx, begin)))
     return out
 
 

@@ -73,13 +73,19 @@ from .anchored import first_words, word_finditer
 from .context import Context, build_context
 from .figure_about import (
     CHANGE_VERBS,
-    NP_INNER,
-    NP_STOP,
     about_of,
     is_counted,
     np_after,
     restated_about,
     subject_before,
+)
+from .figure_counts import (
+    counted_as,
+    counted_noun,
+    duration_after,
+    entities_after,
+    measured_in_time,
+    plural,
 )
 from .figure_frames import FrameRules, apply_frames, local_dollar_of
 from .furniture import in_spans, link_list_spans
@@ -93,11 +99,6 @@ _DATE_MAX = 40
 """Longest date expression, in characters (for the overlap test)."""
 _QUALIFIED_REACH = 48
 """Characters a qualifier, "between" and a currency symbol may take before a number."""
-_COUNTED_GAP = 3
-"""Modifier words allowed between a number in digits and the noun it counts."""
-_COUNTED_AS_MODIFIERS = 4
-"""Modifier words allowed before a ``[figures.counted_as]`` noun ("seven medium and heavy
-rare earths")."""
 _RATE_FOLLOWERS = ("(?:in|on|at|for|from|to|and|or|by|as|with|than|this|last|since|after|"
                    "before|earlier|ago|versus|compared|while|when|up|down)")
 """Words that may follow "a ton" in a price ("$39,000 a ton in Rotterdam")."""
@@ -112,21 +113,14 @@ class _Tables:
     """A qualifier ending right before an offset (searched with ``endpos``)."""
     vague: re.Pattern[str]
     multiplier: re.Pattern[str]
-    counted_as: dict[str, str]
-    """Counted noun phrases (lower case) -> the unit the graph uses."""
-    counted_as_re: re.Pattern[str]
-    durations: dict[str, str]
-    duration_re: re.Pattern[str]
-    """A duration noun, not followed by a word that makes it a date."""
     ratio_followers: frozenset[str]
     elliptic: frozenset[str]
     """Qualifiers after which a number may leave out the unit of the figure before it."""
     referring_heads: frozenset[str]
     discourse: frozenset[str]
-    invariant: frozenset[str]
-    """Counted nouns that are plural without an "s" ("aircraft")."""
-    bare_only: frozenset[str]
-    """Counted-as nouns renamed only with no modifier ("about 200 products": items)."""
+    least_bare_count: int
+    """The smallest count in words that is a figure with no qualifier
+    (``[figures.counted].least_bare_word_count``)."""
     page_count: re.Pattern[str]
     """What a page counts about itself after a number ("3 min read", "12 comments")."""
     share: re.Pattern[str]
@@ -189,7 +183,7 @@ def _tables() -> _Tables:
                 rf"(?![\w]))?(?:(?:\s*|-)(?P<{p}unit>{unit})(?![\w]))?")
 
     number = re.compile(
-        rf"(?<![\w.,$€£¥-])(?:(?P<qual>{qualifiers})\s+)?(?P<between>between\s+)?"
+        rf"(?<![\w.,$€£¥/-])(?:(?P<qual>{qualifiers})\s+)?(?P<between>between\s+)?"
         + amount("a") + rf"(?:\s*(?:-|–|to|and)\s*(?:(?P<qual2>{qualifiers})\s+)?"
         + amount("b") + ")?"
         + r"(?![\w‑-]|\.\d|,\d)", re.IGNORECASE)
@@ -205,16 +199,6 @@ def _tables() -> _Tables:
     qualifier_before = re.compile(rf"(?<![\w])(?:{qualifiers})\s+$", re.IGNORECASE)
     candidate = re.compile(rf"\b{_opening(t.number_words)}(?:{words})\b", re.IGNORECASE)
     raw = t.raw["figures"]
-    counted_as = {" ".join(k.lower().split()): v for k, v in raw.get("counted_as", {}).items()}
-    phrases = phrase_alternation(counted_as)
-    counted_as_re = re.compile(
-        rf"(?P<mods>(?:\s+[a-z][\w‑-]*){{0,{_COUNTED_AS_MODIFIERS}}}?)\s+(?P<noun>{phrases})"
-        r"(?![\w‑-])")
-    durations = {k.lower(): v for k, v in raw.get("durations", {}).get("units", {}).items()}
-    not_after = "|".join(phrase_pattern(w) for w in raw.get("durations", {}).get("not_after", []))
-    duration_re = re.compile(
-        rf"\s+(?P<noun>{'|'.join(sorted(durations, key=len, reverse=True))})(?![\w‑-])"
-        + (rf"(?!\s+(?:{not_after})\b)" if not_after else ""), re.IGNORECASE)
     followers = frozenset(w.lower() for w in raw.get("ratio_followers", {}).get("words", []))
     page_counts = phrase_alternation(raw.get("page_counts", [])) or "(?!x)x"
     page_count = re.compile(rf"[ \t]*(?:{page_counts})(?![\w‑-])", re.IGNORECASE)
@@ -228,26 +212,23 @@ def _tables() -> _Tables:
     rates = phrase_alternation(raw.get("rate_nouns", [])) or "(?!x)x"
     # "$39,000 a ton" as "per ton", unless the noun modifies another ("$2 billion a chip
     # plant"): only punctuation or a preposition may follow it
-    rate = re.compile(rf"\s+(?:per|(?P<article>an?)(?=\s+(?:{rates})(?![\w‑-])"
-                      rf"(?!\s+(?!{_RATE_FOLLOWERS}\b)[a-z])))\s+(?P<noun>{rates})(?![\w‑-])",
-                      re.IGNORECASE)
+    # (or "/kg", "$880-920/kg", written with a slash)
+    rate = re.compile(rf"(?:\s+(?:per|(?P<article>an?)(?=\s+(?:{rates})(?![\w‑-])"
+                      rf"(?!\s+(?!{_RATE_FOLLOWERS}\b)[a-z])))\s+|[ \t]?/[ \t]?)"
+                      rf"(?P<noun>{rates})(?![\w‑-])", re.IGNORECASE)
     comparatives = raw.get("comparatives", {})
     comparative = re.compile(
         rf"\b{_opening(comparatives)}(?P<verb>"
         + "|".join(sorted(comparatives, key=len, reverse=True) or ["(?!x)x"])
         + r")\s+(?P<follower>[A-Za-z]+)", re.IGNORECASE)
     return _Tables(number=number, candidate=candidate, qualifier_before=qualifier_before,
-                   vague=vague, multiplier=multiplier, counted_as=counted_as,
-                   counted_as_re=counted_as_re, durations=durations, duration_re=duration_re,
+                   vague=vague, multiplier=multiplier,
                    ratio_followers=followers,
                    elliptic=frozenset(q.lower() for q in raw.get("elliptic_qualifiers", [])),
                    referring_heads=frozenset(w.lower() for w in raw.get("referring_heads", [])),
                    discourse=frozenset(w.lower()
                                        for w in raw.get("counted", {}).get("discourse", [])),
-                   invariant=frozenset(w.lower()
-                                       for w in raw.get("counted", {}).get("invariant", [])),
-                   bare_only=frozenset(w.lower()
-                                       for w in raw.get("counted", {}).get("bare_only", [])),
+                   least_bare_count=int(raw.get("counted", {}).get("least_bare_word_count", 0)),
                    page_count=page_count, share=share, share_before=share_before,
                    duration_frame=duration_frame, rate=rate,
                    number_keys=_first_keys(t.number_words),
@@ -345,9 +326,9 @@ def find_figures(article: Article, actors: list[ActorMention], *,
                                    qualifier=qualifier, about=subject_before(ctx, begin)))
     found = _without_overlaps(found)
     found = apply_frames(ctx, found, bare, FrameRules(
-        number=_number, counted_noun=lambda end: _counted_as(ctx, end)
-        or _counted_noun(ctx, end, allow_gap=True),
-        is_counted=is_counted, plural=_plural, numbers=tables.number,
+        number=_number, counted_noun=lambda end: counted_as(ctx, end)
+        or counted_noun(ctx, end, allow_gap=True),
+        is_counted=is_counted, plural=plural, numbers=tables.number,
         elliptic=tables.elliptic))
     questions = question_spans(ctx.text)
     if questions:
@@ -431,7 +412,7 @@ def _figure(ctx: Context, m: re.Match[str], local_dollar: str | None = None
             and unit in _MONEY_UNITS():
         rate = tables.rate.match(text, end)
         if rate is not None:  # "$325 per kilogram": a price per quantity
-            unit = f"{unit} per {' '.join(rate.group('noun').split())}"
+            unit = f"{unit} per {_rate_noun(rate.group('noun'))}"
             end = rate.end()
         else:
             # "618,000 yuan ($88,300) per tonne": the rate follows a converted amount in
@@ -441,27 +422,30 @@ def _figure(ctx: Context, m: re.Match[str], local_dollar: str | None = None
                                                                   _amount_begin(m)] == "("):
                 rate = tables.rate.match(text, aside.end())
                 if rate is not None:
-                    unit = f"{unit} per {' '.join(rate.group('noun').split())}"
+                    unit = f"{unit} per {_rate_noun(rate.group('noun'))}"
     counted_unit = unit is None
     duration = named_class = False
     if unit is None:
         # Durations count with a qualifier, as a range ("three to four months") or after a
         # word saying how long something lasts ("run for one year").
-        lasting = m.group("qual") or second is not None or tables.duration_frame.search(
-            text, max(0, m.start() - 24), m.start())
-        counted = _counted_as(ctx, end)
+        lasting = (m.group("qual") and not _IN_BEFORE.search(text, max(0, m.start() - 4),
+                                                               m.start())) \
+            or second is not None or tables.duration_frame.search(
+                text, max(0, m.start() - 24), m.start()) \
+            or measured_in_time(ctx, m.start(), end)
+        counted = counted_as(ctx, end, capital_first=not is_word)
         named_class = counted is not None  # "seven rare earths": elements, a defined class
-        counted = counted or _counted_noun(ctx, end, allow_gap=True, capital_first=not is_word)
+        counted = counted or counted_noun(ctx, end, allow_gap=True, capital_first=not is_word)
         if counted is None and lasting:
             # "for about two months after the collision": "for" makes it a stretch of time,
             # whatever follows (without it, "two weeks after the ban" says when)
-            counted = _duration(ctx, end, spanning=m.group("qual") is not None
+            counted = duration_after(ctx, end, spanning=m.group("qual") is not None
                                 and _FOR_BEFORE.search(text, max(0, m.start() - 5),
                                                        m.start()) is not None)
             duration = counted is not None
         if counted is None:
             return None
-        unit, end = counted
+        unit, end = counted if duration else entities_after(ctx, *counted)
     if is_word and (counted_unit or not unit_word) and _refers(ctx, m.start()):
         return None  # "the two countries"; not "a first six-ton shipment", an amount
     if not is_word and _refers(ctx, m.start()) and not m.group("qual") and unit_word is None \
@@ -471,10 +455,15 @@ def _figure(ctx: Context, m: re.Match[str], local_dollar: str | None = None
         return None  # "the 90% figure": a figure given before, named again
     if is_word and counted_unit and not duration and (
             value == 1 or unit in _tables().discourse or _names_a_list(ctx, m.start())
-            or not named_class and _list_follows(ctx, end)):
+            or not named_class and _list_follows(ctx, end)
+            or value < tables.least_bare_count and not m.group("qual") and second is None):
         # "One sees 60 percent" (a pronoun), "Three features stand out" (the text's own
-        # parts), "gallium and germanium, two metals used in chips" (a list, counted)
+        # parts), "gallium and germanium, two metals used in chips" (a list, counted),
+        # "two business newspapers reported" (a small count that describes)
         return None
+    if not is_word and not m.group("qual") and not m.group("acur") \
+            and _in_a_name(ctx, m.start("anum")):
+        return None  # "Nikkei 225 futures", "S&P 500 companies": the number names an index
     if unit == "ratio" and m.group("aunit") and m.group("aunit").lower() == "times" and is_word \
             and _word_after(ctx, end) not in _tables().ratio_followers:
         return None  # "met three times": occasions, not "three times the price"
@@ -567,6 +556,22 @@ def _is_range(ctx: Context, m: re.Match[str]) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _index_name() -> re.Pattern[str]:
+    names = load_triggers().raw["figures"].get("index_names", [])
+    return re.compile(rf"(?<![\w&])(?:{phrase_alternation(names) or '(?!x)x'})[ \t]$")
+
+
+def _in_a_name(ctx: Context, begin: int) -> bool:
+    """Whether the number at ``begin`` ends the name of a stock index ("Nikkei 225
+    futures", "S&P 500 companies", ``[figures].index_names``)."""
+    before = ctx.text[max(0, begin - 2):begin]
+    if len(before) < 2 or before[1] not in " \t" or not before[0].isalnum() \
+            and before[0] != "&":
+        return False  # most numbers: no word right before them
+    return _index_name().search(ctx.text, max(0, begin - 24), begin) is not None
+
+
 def _opens_sentence(text: str, begin: int) -> bool:
     """Whether only a bullet, a quotation mark or nothing stands between the start of the
     sentence (or line) and ``begin``."""
@@ -619,6 +624,13 @@ def _whole(value: Decimal) -> Decimal:
     return value.normalize()
 
 
+def _rate_noun(noun: str) -> str:
+    """The quantity of a price as the graph names it (``[figures].rate_units``: "a
+    kilogram", "/kg" -> ``kg``; "tonnes" -> ``tonne``), else the noun as written."""
+    key = " ".join(noun.split())
+    return load_triggers().raw["figures"].get("rate_units", {}).get(key.lower(), key)
+
+
 def _unit_of(word: str) -> str:
     t = load_triggers()
     key = " ".join(word.lower().replace("’", "'").split())
@@ -634,95 +646,13 @@ def _unit_of(word: str) -> str:
 
 
 _WORD = re.compile(r"\s*([A-Za-z][\w’'‑-]*)")
-_COUNTED_WORD = re.compile(r"[ \t]*(?:\n[ \t]*)?([A-Za-z](?:[\w’'‑-]|\.(?=[\w‑-]))*)")
-"""A word after a count: on the same line or the next, not past a blank line ("3 min
-read" then "Key points"); "U.S.-linked" is one word."""
-
-
-def _counted_noun(ctx: Context, offset: int, *, allow_gap: bool,
-                  capital_first: bool = True) -> tuple[str, int] | None:
-    """The plural noun a number counts: "1,100 items", "1,100 dual use items", "89 Chinese
-    military aircraft", "28 navy and coast guard ships" (coordinated modifiers).  With
-    ``capital_first`` off (after a number word), a capitalised first modifier is accepted
-    only when hyphenated ("five U.S.-linked subsidiaries", not "Three Kingdoms")."""
-    t = load_triggers()
-    tables = _tables()
-    pos = offset
-    gap = _COUNTED_GAP + 1 if allow_gap else 1
-    index = 0
-    coordinated = False
-    while index < gap:
-        m = _COUNTED_WORD.match(ctx.text, pos)
-        if m is None:
-            return None
-        word = m.group(1)
-        lower = word.lower()
-        if lower in {"and", "or"} and index > 0 and allow_gap and not coordinated:
-            coordinated = True  # "navy and coast guard ships": modifiers coordinated
-            gap += 2
-            index += 1
-            pos = m.end()
-            continue
-        if lower in t.counted_excluded or lower in NP_STOP:
-            return None
-        if index == 0 and word[0].isupper() and not capital_first and not (
-                "-" in word or "‑" in word):
-            return None
-        if (_plural(lower) or lower in tables.invariant) and lower not in t.counted_excluded:
-            return lower, m.end()
-        pos = m.end()
-        index += 1
-    return None
-
-
-def _counted_as(ctx: Context, offset: int) -> tuple[str, int] | None:
-    """A counted noun phrase the graph names by another unit, after up to a few modifiers:
-    "1,000 entries" (items), "seven medium and heavy rare earths" (elements)."""
-    tables = _tables()
-    m = tables.counted_as_re.match(ctx.text, offset)
-    if m is None:
-        return None
-    modifiers = m.group("mods").split()
-    if any(w in NP_STOP | NP_INNER and w not in {"and", "or"} or _plural(w) and w != "more"
-           for w in modifiers):
-        return None  # "seven categories of heavy rare earths" counts categories
-    noun = " ".join(m.group("noun").lower().replace("‑", "-").split())
-    if modifiers and noun in tables.bare_only:
-        return None  # "six germanium products": a class of products, counted as such
-    unit = tables.counted_as.get(noun) or tables.counted_as.get(noun.replace("-", " "))
-    return (unit, m.end()) if unit else None
-
-
+_IN_BEFORE = re.compile(r"(?<![\w])in\s+$", re.IGNORECASE)
+""""the first shipments in more than two years": the time since, not a length claimed."""
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w])(?:several|a few|many)\s+$", re.IGNORECASE)
 _FOR_BEFORE = re.compile(r"(?<![\w])for\s+$", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _spanning_duration() -> re.Pattern[str]:
-    """A duration noun after the number whatever follows it (after "for")."""
-    durations = _tables().durations
-    return re.compile(rf"\s+(?P<noun>{'|'.join(sorted(durations, key=len, reverse=True))})"
-                      r"(?![\w‑-])", re.IGNORECASE)
-
-
-def _duration(ctx: Context, offset: int, *, spanning: bool = False
-              ) -> tuple[str, int] | None:
-    """A duration noun right after the number: "at least three months"."""
-    tables = _tables()
-    m = (_spanning_duration() if spanning else tables.duration_re).match(ctx.text, offset)
-    if m is None:
-        return None
-    return tables.durations[m.group("noun").lower()], m.end()
-
-
 def _word_after(ctx: Context, offset: int) -> str:
     m = _WORD.match(ctx.text, offset)
     return m.group(1).lower() if m else ""
-
-
-def _plural(word: str) -> bool:
-    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s",
-                                                                        "’s"))
 
 
 def _refers(ctx: Context, begin: int) -> bool:
