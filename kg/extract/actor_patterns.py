@@ -375,7 +375,7 @@ def find_pattern_people(ctx: ActorContext) -> None:
             and length >= 2 else None
         if employer is not None and not (
                 ctx.key(employer) in ctx.lex.speech_verbs
-                or previous in {"said", "says"} and ctx.key(employer) in {",", ".", ""}
+                or previous in {"said", "says"} and _ends_inverted(ctx, employer)
                 # "Asked by X of the Y party whether ...": the asker and their party.
                 or previous == "by" and ctx.key(i - 2) in {"asked", "questioned"}):
             employer = None
@@ -387,6 +387,14 @@ def find_pattern_people(ctx: ActorContext) -> None:
                 or relative or titled or length == 2 and _quoted_later(ctx, i, end)):
             new_person(ctx, i, end)
         i = end
+
+
+def _ends_inverted(ctx: ActorContext, j: int) -> bool:
+    """Whether an inverted attribution ends at token ``j`` after the employer ("said X of
+    Y.", "said X of Y, ...", "said X of Y (YZ).", "said X of Y on Tuesday")."""
+    if ctx.key(j) == "(" and ctx.key(j + 2) == ")":
+        j += 3  # the employer's abbreviation
+    return ctx.key(j) in {",", ".", "", "on", "in"}
 
 
 _PRONOUN_REACH = 150

@@ -72,6 +72,13 @@ _OWNED = re.compile(r"\b(?:its|their)\s+(?:leaders?|government|officials?|spokes
                     r"person)|leadership|representatives?|authorities|ministers?)\s*$",
                     re.IGNORECASE)
 _SHARED_SUBJECT = frozenset({"and", "or", "but", "to", "then", "nor"})
+_LATER_LEFT = re.compile(r"\b(?:(?:a|an|one|two|three|four|five|six|seven|several|a\s+few|\d+)\s+"
+                         r"(?:days?|weeks?|months?|years?)\s+later|the\s+(?:next|following|"
+                         r"same)\s+(?:day|week|month|morning|afternoon|evening))$",
+                         re.IGNORECASE)
+"""A time counted from the clause before ("a day later", "the next day"), between a shared
+subject's "and" and its verb."""
+_LATER_ENDS = ("later", "day", "week", "month", "morning", "afternoon", "evening")
 _CONJUNCTIONS = frozenset("after before since until as when while once because though "
                           "although".split())
 """Words that are prepositions or conjunctions: "after X" may begin a clause whose subject
@@ -505,6 +512,13 @@ class Context:
         for _ in range(8):
             while pos > clause_begin and self.text[pos - 1].isspace():
                 pos -= 1
+            later = _LATER_LEFT.search(self.text, max(clause_begin, pos - 30), pos) if \
+                self.text.endswith(_LATER_ENDS, 0, pos) else None
+            if later is not None:
+                # "China banned ... and a day later launched a probe": a time counted from
+                # the clause before, between "and" and the verb.
+                pos = later.start()
+                continue
             word = self._word_ending_at(pos)
             if word is not None and (word[0].lower() in _SKIPPABLE
                                      or (word[0].lower().endswith("ly") and len(word[0]) > 4)):
@@ -706,8 +720,11 @@ def build_context(article: Article, actors: list[ActorMention]) -> Context:
     ctx.anchor = article.anchor_date
     if article.metadata.date is None:
         # No date of its own and none from the corpus: a dateline the reader did not
-        # recognise ("Seoul, Sept. 11, 2019 - ...") still anchors the article's "on Monday".
-        line = next((d for d in ctx.dates if d.date.day is not None and not d.relative
+        # recognise ("Seoul, Sept. 11, 2019 - ...") still anchors the article's "on Monday";
+        # so does a wire's yearless one whose year the corpus date settles ("TOKYO, Dec. 7
+        # (Kyodo) --": the latest Dec. 7 not after it).
+        line = next((d for d in ctx.dates if d.date.day is not None
+                     and (not d.relative or article.reference_date is not None)
                      and ctx.is_dateline(d.span)), None)
         if line is not None:
             anchor = dt.date(line.date.year, line.date.month or 1, line.date.day or 1)

@@ -33,6 +33,7 @@ from ..model import (
 )
 from .context import PREPOSITIONS, Context
 from .speech_triggers import SpeechTrigger, trigger_words
+from .statement_narration import narrator_comment
 from .text import QUOTE_CHARS, Quote, word_count, words
 from .triggers import load_triggers, phrase_alternation
 
@@ -61,13 +62,15 @@ RESPONDS_WITH = re.compile(r"\s+(?:\w+ly\s+)?(?:with|by)\b(?!\s+(?:saying|statin
                            r"insisting|arguing|calling|telling|warning\s+that)\b)")
 """"responded with a post", "responded by warning its citizens ...": an act of
 answering, not words (unless the act is one of saying: "responded by saying that")."""
-_NAMING = re.compile(r"\s+(?:(?:it|them|itself|themselves)\s+)?(?:the\s+)?"
-                     r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*(?:[.,;:)]|$)")
+_NAMING = re.compile(r"\s+(?:(?:it|them|itself|themselves)\s+)?(?:the\s+)?(?P<q>[\"“‘])?"
+                     r"[A-Z][\w’'-]*(?:\s+[A-Z0-9][\w’'-]*)*(?(q)[\"”’])\s*(?:[.,;:)]|$)")
+"""A proper name as complement, perhaps quoted (drills 'called "Joint Sword-2024A"')."""
 
 
 def is_naming(ctx: Context, trigger: SpeechTrigger) -> bool:
-    """"the Senkaku Islands, which China calls the Diaoyu": a name given, not words said
-    (a ``call`` verb of naming whose complement is only a proper name)."""
+    """"the Senkaku Islands, which China calls the Diaoyu", 'drills around the island,
+    called "Sea Shield-7"': a name given, not words said (a ``call`` verb of naming whose
+    complement is only a proper name, quoted or not)."""
     lemma = ctx.triggers.speech_verbs[" ".join(trigger.verb.text.lower().split())].lemma
     if lemma not in ("call", "term", "label", "brand"):
         return False
@@ -429,6 +432,7 @@ def content_end(ctx: Context, begin: int, sentence: Span) -> int:
         comma = ctx.text.find(",", begin, end)
         if comma != -1 and not ctx.in_quote(comma):
             end = comma
+    end = narrator_comment(ctx, begin, end)  # "..., but gave no date": the narrator's
     return trim_end(ctx.text, begin, end)
 
 

@@ -34,6 +34,10 @@ A statement is dated only where the text places the act of saying, in this order
    before naming a document of the speaker's or having it publish one ("On Jan. 6, X issued
    Announcement No. 1", "the Jan. 6 notice"), or its dated statement right before; with
    none, or one introduced undated ("a X statement"), the rules below;
+2c. in a dated document a company or a government body publishes (a press release, a
+   minister's statement), the undated words of the publisher and its people, in the
+   simple past too ("..., said Haruka Ito, President and CEO"), take the document's date,
+   unless said "earlier";
 3. a verb in the present tense ("China says", also the present progressive "the Chinese
    side is explaining that") takes the article's own date; in the questions and answers of
    a transcript, the day of the conversation (the seeds date "China says" so, and so a
@@ -70,7 +74,17 @@ A statement is dated only where the text places the act of saying, in this order
    simple past (or a participle) after it were said at it and take its day ("X asked
    whether ...", "Y replied that ..."); not words said "earlier", not a body's, a
    company's or an unnamed source's (who may speak elsewhere);
-8. else none: a date the text does not give is an invented one.
+8. else none: a date the text does not give is an invented one (an official's undated
+   words in a wire report too: its dateline dates the report, not the words).
+
+Rules 2c and 6 are in :mod:`.statement_news_day`.
+
+A date before a time clause holding the verb ("halted imports in November, after X
+suggested ...") is the main clause's later event, not the time of the words (rule 1); a date
+in a description of the subject ("said X, 61, who runs the shop her mother opened in 1975")
+does not place the subject (rule 5); "told the same session" takes the day of the occasion
+last told, in its paragraph or the one before (rule 2); "On Friday, <body> added ..." places
+the body on that day for its next words (rule 6).
 
 A date inside the *that* clause of a ``demand`` verb ("added that the controls, in place
 since July 2023, ...") is the words', never the time of saying (rule 1).
@@ -83,10 +97,18 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import cast
 
 from ..model import ActorType, PartialDate, Span, is_unnamed
 from .context import Context, Subject
+from .statement_news_day import (
+    _EARLIER,
+    _LEAD_LENGTH,
+    _LEAD_SENTENCES,
+    _NEW_CLAUSE,
+    NewsDayRules,
+    _attributive,
+    _year_of_noun,
+)
 from .timeline_entries import timeline_entries
 from .triggers import load_triggers, phrase_alternation, words_regex
 
@@ -103,6 +125,7 @@ class _Words:
     document_subject: re.Pattern[str]
     document: re.Pattern[str]
     publishing: re.Pattern[str]
+    same_occasion: re.Pattern[str]
 
 
 def _opening(*entries: list[str]) -> str:
@@ -128,6 +151,10 @@ def _words() -> _Words:
         document=re.compile(rf"(?<![\w-])(?P<a>\b(?:a|an)\s+(?:[\w’'-]+\s+){{0,2}}?)?"
                             rf"(?:{nouns})(?![\w-])", re.IGNORECASE),
         publishing=words_regex(speech["publishing_verbs"], flags=0),
+        # "told the same session", "at the same briefing": the occasion just told
+        same_occasion=re.compile(r"\bthe\s+same\s+(?:[\w-]+\s+){0,2}?"
+                                 rf"(?:{phrase_alternation(data['event_frames'])})s?\b",
+                                 re.IGNORECASE),
         # "after the summit", "before roughly 100 minutes of talks": a time clause whose
         # event is not a date expression.
         elsewhere=re.compile(rf"\b{_opening(data['event_time_words'])}"
@@ -175,28 +202,22 @@ _NAME_REACH = 60
 _THAT = re.compile(r"\bthat\b")
 _ADVERBIAL = re.compile(r"(?:\b(?:on|late\s+on|early\s+on)\s+|^)$", re.IGNORECASE)
 _SEMICOLON = re.compile(r";")
+_LATER_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas|yet)\s")
+"""A clause coordinated after the reported words ("said A, and a levy imposed on Aug. 25
+suggests B"): a date in it is that clause's, not the saying's."""
 _ANNOUNCE = re.compile(r"\bannounc(?:e|ed|es|ing)\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 _PARTICIPLE_AFTER_COMMA = re.compile(r",\s*\w+ing$")
-_NEW_CLAUSE = re.compile(r",\s+(?:(?P<co>and|but|while|whereas)|which|whom)(?P<c>)\s+"
-                         r"(?:(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2})?(?P<s>[\w’'-]+)")
-"""A clause with a subject of its own: coordinated ("..., while Tokyo said", "..., while the
-state-run Global Times said") or relative ("..., which Beijing cites as ...")."""
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|whom|whose|which)\b[^,;]*,")
 """A non-restrictive relative clause between the subject and the verb ("X, who joined a
 meeting on Monday, said ..."): its dates are its own event's, not the saying's."""
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
-_SUBJECT_TIME = re.compile(r"\s(?:(?:late|early)\s+)?(?:on|in|at)\s*$")
-_EARLIER = re.compile(r"\b(?:earlier|previously|once|before|already)\s+(?:\w+ly\s+)?$",
-                      re.IGNORECASE)
-_DATELINE = re.compile(r"[A-Z][A-Z/,.'’ -]{1,40}?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
-                       r"(?:\([^()]{1,30}\)\s*)?(?:--|[-–—])\s+")
-"""A wire dateline opening the lead ("BEIJING/WASHINGTON - ", "SEOUL, Jan. 8 (Yonhap) --")."""
-_POSSESSIVE = re.compile(r"['’]s?\s")
-_LEAD_SENTENCES = 2
-"""Sentences of the lead paragraph that tell the day's news."""
-_LEAD_LENGTH = 160
-"""Characters a paragraph needs to be the lead, not a headline, byline or dateline."""
+_DESCRIBED = re.compile(r"\b(?:who|whom|whose|which|his|her|its|their)\b")
+"""Words opening a description of the subject in which another's act is told."""
+_AFTER_CLAUSE = re.compile(r"\b(?:after|before|once)\s+[^,;]*$", re.IGNORECASE)
+"""A time clause the speech verb is in ("halted imports in November, after Takaichi
+suggested ..."): the date before it is the main clause's, not the words' ("in November,
+when X said" is November's, and stays)."""
 _FRAME_REACH = 40
 """Characters around an occasion of speaking within which a day is the occasion's own."""
 _DOCUMENT_REACH = 3000
@@ -208,16 +229,6 @@ _OWNER_GAP = re.compile(r"(?:['’]s?)?(?:\s+[\w.’'-]+){0,2}?\s+(?:[\w-]+)", r
 ("MOFCOM's new Announcement", "METI notice")."""
 
 
-_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|this|that|these|those)|['’]s)"
-                                r"\s+$", re.IGNORECASE)
-
-
-_NOUN_OF = re.compile(r"\b(?!(?:end|start|beginning|middle|half|part|course|spring|summer|"
-                      r"autumn|fall|winter|quarter|rest|close|turn)\b)[a-z]{3,}\s+of\s+$")
-"""A noun and "of" before a year ("its first announcement of 2026"), but not a part of a
-period ("at the end of 2025")."""
-
-
 def _after_publication(date: PartialDate | None, published: dt.date | None) -> bool:
     """Whether ``date`` falls after the article's own date, compared at ``date``'s
     precision (January 2026 fits an article of 10 January 2026; February does not)."""
@@ -227,23 +238,7 @@ def _after_publication(date: PartialDate | None, published: dt.date | None) -> b
     return iso > published.isoformat()[:len(iso)]
 
 
-def _year_of_noun(text: str, span: Span) -> bool:
-    """"its first announcement of 2026": a year naming which thing, not when."""
-    return span.text.isdigit() and \
-        _NOUN_OF.search(text, max(0, span.begin - 20), span.begin) is not None
-
-
-def _attributive(text: str, span: Span) -> bool:
-    """A date modifying a noun ("called the October rules ...", "Beijing's Nov. 14
-    advisory", "its first announcement of 2026"): it names the thing, not the time of
-    speaking."""
-    if _year_of_noun(text, span):
-        return True
-    return _DETERMINER_BEFORE.search(text, max(0, span.begin - 12), span.begin) is not None \
-        and re.match(r"\s+[a-z]", text[span.end:span.end + 3]) is not None
-
-
-class StatementDater:
+class StatementDater(NewsDayRules):
     """Dates the statements of one article (see module doc)."""
 
     def __init__(self, ctx: Context, reported: list[Span], *,
@@ -266,6 +261,9 @@ class StatementDater:
         """The date of each speaker's statement with a finite verb, by sentence start."""
         self._frame: tuple[int, PartialDate] | None | bool = False
         """The occasion the lead sets on a day (:meth:`_event_day`); False until sought."""
+        self._publisher: str | None | bool = False
+        """The company or government body publishing the article, if any; False until
+        sought (:meth:`_own_release`)."""
 
     @property
     def entries(self) -> dict[int, PartialDate | None]:
@@ -291,6 +289,9 @@ class StatementDater:
                 continue
             subject = ctx.clause_subject(sentence.begin, sentence.end)
             if subject is None:
+                continue
+            dates = self._placing_dates(sentence, subject)
+            if not dates:
                 continue
             subject = _titled_person(ctx, subject, sentence) or subject
             self._placed.setdefault(subject.name, []).append((sentence.begin, dates[0]))
@@ -342,6 +343,10 @@ class StatementDater:
             if issued is not None:
                 return issued
         attribution = _attribution(ctx.text, sentence, content)
+        if words.same_occasion.search(attribution):
+            # "X told the same session that ...": the occasion just told, maybe in the
+            # paragraph before ("Y told a committee on Monday. ¶X told the same session")
+            return self._told_before(sentence, back=1)
         if words.at_that_time.search(attribution) or words.occasion.search(attribution) or \
                 words.occasion.match(ctx.text, verb.end + 1, verb.end + 40):
             # ("Liu said afterwards he was ...": the words may be read from the adverb on.)
@@ -363,6 +368,10 @@ class StatementDater:
             return PartialDate.from_date(ctx.article.metadata.date)
         if _PERFECT.search(ctx.text, max(sentence.begin, verb.begin - 40), verb.begin):
             return None
+        if speaker and self._own_release(speaker) and not _EARLIER.search(
+                ctx.text, max(sentence.begin, verb.begin - 24), verb.begin):
+            # rule 2c: "..., said Haruka Ishida, President and CEO" in her company's release
+            return PartialDate.from_date(ctx.article.metadata.date)  # type: ignore[arg-type]
         if words.elsewhere.search(attribution):
             return None  # "said after the summit": another time than any told before
         if speaker and (ctx.type_of(speaker) is ActorType.PERSON or pronoun or description):
@@ -492,14 +501,19 @@ class StatementDater:
                 return days[-1]
         return None
 
-    def _told_before(self, sentence: Span) -> PartialDate | None:
+    def _told_before(self, sentence: Span, back: int = 0) -> PartialDate | None:
         """"Shi Yi said at the time that ...": the last date the paragraph told before the
-        sentence (outside quotations), at its precision; none when it told none."""
+        sentence (outside quotations), at its precision, or (``back``) the last one of as
+        many paragraphs before it; none when they told none."""
         ctx = self.ctx
         paragraph = ctx.paragraph_of(sentence.begin)
         if paragraph is None:
             return None
-        dates = [d.date for d in ctx.dates_in(paragraph.begin, sentence.begin)
+        begin = paragraph.begin
+        if back:
+            i = ctx.paragraphs.index(paragraph) if paragraph in ctx.paragraphs else 0
+            begin = ctx.paragraphs[max(0, i - back)].begin
+        dates = [d.date for d in ctx.dates_in(begin, sentence.begin)
                  if not ctx.in_quote(d.span.begin, d.span.end) and not ctx.is_dateline(d.span)]
         return dates[-1] if dates else None
 
@@ -593,6 +607,13 @@ class StatementDater:
             if ctx.in_quote(span.begin, span.end) or ctx.is_dateline(span) or \
                     _year_of_noun(ctx.text, span):
                 continue
+            if span.end <= verb.begin and _AFTER_CLAUSE.search(ctx.text, span.end, verb.begin):
+                # "halted imports in November, after Takaichi suggested ...": the verb is in
+                # a time clause; the date before it is the main clause's later event
+                continue
+            if verb.end <= content.begin and content.end <= span.begin and \
+                    _LATER_CLAUSE.search(ctx.text, content.end, span.begin):
+                continue  # "said A, and a levy imposed on Aug. 25 ...": the clause's date
             if any(lo < span.begin and span.end < hi for lo, hi in asides):
                 continue  # "X, who joined a meeting on Monday, said": the meeting's day
             if content.end <= verb.begin <= verb.end <= span.begin \
@@ -627,100 +648,6 @@ class StatementDater:
                 return mention.date
         return None
 
-    def _lead_date(self, sentence: Span, speaker: str | None) -> PartialDate | None:
-        """Rule 6 of the module doc: the date of the sentence right before, when its
-        subject is the speaker's own side."""
-        ctx = self.ctx
-        if not speaker:
-            return None
-        before = ctx.sentences_in(max(0, sentence.begin - 2000), sentence.begin)
-        if not before:
-            return None
-        own = set(_bodies(ctx, speaker)) - {ctx.root(speaker), ctx.state_of(speaker)}
-        side = cast("set[str]", {ctx.root(speaker), ctx.state_of(speaker), *own} - {None})
-        if ctx.type_of(speaker) is not ActorType.PERSON:
-            # "China on Tuesday barred exports ...¶China's commerce ministry said in a
-            # statement that ...": the body speaks for the act its side just did.
-            return self._acted_on(before[-1], side | {speaker})
-        for other, date in self.dated_statements.get(before[-1].begin, []):
-            if other in side and ctx.type_of(other) is not ActorType.PERSON and (
-                    other not in own or not self._announces(before[-1].begin)):
-                return date
-        return None
-
-    def _story_day(self, sentence: Span, verb: Span, speaker: str) -> PartialDate | None:
-        """Rule 6 of the module doc, for the lead: an official's undated words in the simple
-        past take the day the article's lead paragraph gives the official's own body or
-        state for its act ("China on Wednesday defended the ban, while Japan demanded it be
-        scrapped. ... In Tokyo, Chief Cabinet Secretary X called the ban ..."): a report's
-        reactions are the day's news its lead tells."""
-        bodies = _bodies(self.ctx, speaker)
-        if not bodies or _EARLIER.search(self.ctx.text, max(sentence.begin, verb.begin - 24),
-                                         verb.begin):
-            return None  # "the minister earlier stated that ...": another time
-        if self._story is None:
-            self._story = self._lead_days()
-        # Only the official's own body: a ministry's spokesperson speaks for the ministry,
-        # not for every act of the state ("China on Tuesday banned ... Foreign ministry
-        # spokesperson X said ..." may be the next day's briefing).
-        found = self._story.get(bodies[0])
-        if found is None or found[0] >= sentence.begin or self._announces(found[0]):
-            return None  # issuing a measure is not the briefing the official speaks at
-        return found[1]
-
-    def _lead_days(self) -> dict[str, tuple[int, PartialDate]]:
-        """The actors the lead (the first sentences of the first paragraph of more than a
-        line's length) places on a day as the subject of a clause, with the sentence's
-        start and the day; a coordinated clause with a subject of its own and no date
-        shares the first's."""
-        ctx = self.ctx
-        lead = next((p for p in ctx.paragraphs if p.end - p.begin > _LEAD_LENGTH), None)
-        if lead is None:
-            return {}
-        days: dict[str, tuple[int, PartialDate]] = {}
-        for sentence in ctx.sentences_in(lead.begin, lead.end)[:_LEAD_SENTENCES]:
-            dated = [d for d in ctx.dates_in(sentence.begin, sentence.end)
-                     if d.date.day is not None and not self._in_reported(d.span)
-                     and not ctx.in_quote(d.span.begin, d.span.end)
-                     and not ctx.is_dateline(d.span) and not _attributive(ctx.text, d.span)]
-            if not dated:
-                continue
-            day = dated[0].date
-            ends = [m for m in _NEW_CLAUSE.finditer(ctx.text, sentence.begin, sentence.end)
-                    if m.group("co") and ctx.in_quote(m.start()) is None]
-            first_end = ends[0].start() if ends else sentence.end
-            if not any(d.span.begin < first_end for d in dated):
-                continue
-            dateline = _DATELINE.match(ctx.text, sentence.begin, first_end)
-            subject = ctx.clause_subject(dateline.end() if dateline else sentence.begin,
-                                         first_end)
-            if subject is not None and _POSSESSIVE.match(ctx.text, subject.span.end):
-                # "China's Ministry of Commerce said on Friday": the ministry acted
-                head = ctx.actors_in(subject.span.end, first_end)
-                subject = Subject(head[0].name, head[0].span) if head else None
-            if subject is not None:
-                days.setdefault(subject.name, (sentence.begin, day))
-            for m in ends:
-                other = ctx.actor_at(m.start("s"))
-                if other is not None:
-                    days.setdefault(other.name, (sentence.begin, day))
-        return days
-
-    def _acted_on(self, sentence: Span, side: set[str]) -> PartialDate | None:
-        """The date of "<actor> on <date> <verb>" in ``sentence`` when the actor is of
-        ``side``."""
-        ctx = self.ctx
-        for mention in ctx.dates_in(sentence.begin, sentence.end):
-            if ctx.in_quote(mention.span.begin) or self._in_reported(mention.span):
-                continue
-            lead = _SUBJECT_TIME.search(ctx.text, max(sentence.begin, mention.span.begin - 12),
-                                        mention.span.begin)
-            actor = ctx.actor_ending_at(lead.start() if lead else mention.span.begin)
-            if actor is not None and actor.name in side and \
-                    re.match(r",?\s+[a-z]+ed\b", ctx.text[mention.span.end:mention.span.end + 20]):
-                return mention.date
-        return None
-
     def _described_speaker(self, verb: Span, date: Span) -> bool:
         """"..., said Aiko Mori, 58, head of the firm her father founded in 1961": a date in
         the description after the speaker a trailing verb names (a name, then a comma, then
@@ -738,26 +665,30 @@ class StatementDater:
                 if not self._in_reported(d.span) and not ctx.in_quote(d.span.begin, d.span.end)
                 and not ctx.is_dateline(d.span)]
 
+    def _placing_dates(self, sentence: Span, subject: Subject) -> list[PartialDate]:
+        """The free dates of ``sentence`` that may place its ``subject``: not the date of
+        another's act told in a description ("said Aiko Mori, 58, head of the firm her
+        father founded in 1961")."""
+        ctx, text = self.ctx, self.ctx.text
+        found = []
+        for d in ctx.dates_in(sentence.begin, sentence.end):
+            span = d.span
+            if self._in_reported(span) or ctx.in_quote(span.begin, span.end) or \
+                    ctx.is_dateline(span):
+                continue
+            if span.begin > subject.span.end and _OTHER_EVENT.search(
+                    text, max(sentence.begin, span.begin - 40), span.begin) and \
+                    _DESCRIBED.search(text, subject.span.end, span.begin):
+                continue
+            found.append(d.date)
+        return found
+
     def _in_reported(self, span: Span) -> bool:
         i = bisect.bisect_left(self._reported_starts, span.end)
         for begin, end in self._reported[max(0, i - 4):i]:
             if begin < span.end and span.begin < end:
                 return True
         return False
-
-
-def _bodies(ctx: Context, name: str) -> list[str]:
-    """The bodies ``name`` belongs to, nearest first (a spokesman's ministry, then its
-    government): a person's own body speaks for them as much as the state does."""
-    found: list[str] = []
-    facts = ctx.known(name)
-    while facts is not None:
-        parent = facts.part_of or facts.affiliation
-        if not parent or parent in found or parent == name:
-            break
-        found.append(parent)
-        facts = ctx.known(parent)
-    return found
 
 
 def _attribution(text: str, sentence: Span, content: Span) -> str:

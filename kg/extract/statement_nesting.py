@@ -172,9 +172,10 @@ def _chain(ctx: Context, outer: SpeechTrigger, inner: SpeechTrigger) -> None:
 
 
 _UNKNOWN_SUBJECT = re.compile(r"(?:[,;]\s*|\s[—–]\s*)(?:and|but|while|as|whereas)\s+"
-                              r"(?P<np>[^,;:\"“”‘’]{2,60}?)\s+$")
-"""A clause opened after a comma by a conjunction, its subject a short noun phrase, right
-before a speech verb (", and Chinese experts said")."""
+                              r"(?P<np>[^,;:\"“”‘’]{2,60}?(?:,[^,;:\"“”‘’]{2,60}?,)?)\s+$")
+"""A clause opened after a comma by a conjunction, its subject a short noun phrase (perhaps
+with a phrase set off by commas: ", and the levy, imposed in May, suggests"), right before
+a speech verb (", and Chinese experts said")."""
 
 
 def end_before_unknown_speakers(ctx: Context, found: list[SpeechTrigger]) -> None:

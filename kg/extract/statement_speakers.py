@@ -693,12 +693,11 @@ def _inside_reported_clause(ctx: Context, begin: int, offset: int) -> bool:
 
 
 def inverted_attribution(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
-    """"..., said Michiko Arai, a professor at ...": a speaker named after the verb that
-    ends the sentence, after a comma; the words are those before the comma."""
-    if trigger.cls != "say" or trigger.tense not in ("past", "present"):
-        return None
-    if not _COMMA_BEFORE.search(ctx.text, max(trigger.sentence.begin, trigger.verb.begin - 4),
-                                trigger.verb.begin):
+    """"..., said Michiko Arai, a professor at ...", "..., said Lena Berg of Orbis Research
+    (OR).", "..., says Ola Dahl at the agency": a speaker named after the verb that ends
+    the sentence, after a comma, perhaps with an employer (*of*, *at*, *from*, *with* and a
+    capitalised name); the words are those before the comma."""
+    if not _inverted(ctx, trigger):
         return None
     speaker = speaker_after(ctx, trigger.verb.end, trigger.sentence)
     if speaker is None:
@@ -709,6 +708,27 @@ def inverted_attribution(ctx: Context, trigger: SpeechTrigger) -> Subject | None
     return speaker
 
 
+def unknown_inverted_speaker(ctx: Context, trigger: SpeechTrigger) -> bool:
+    """Whether an inverted attribution names a person no actor names ("..., said Mira Holt
+    of the Lisbon think tank X."): the speaker is the name after the verb, so the subject
+    before the comma is not, and the name is not the words."""
+    if not _inverted(ctx, trigger):
+        return False
+    m = _CAPITALISED_NAME.match(ctx.text, trigger.verb.end, trigger.sentence.end)
+    return m is not None and _INVERTED_TAIL.fullmatch(ctx.text, m.end(),
+                                                      trigger.sentence.end) is not None
+
+
+def _inverted(ctx: Context, trigger: SpeechTrigger) -> bool:
+    """A finite "say" verb right after a comma: ", said X" / ", says X"."""
+    return trigger.cls == "say" and trigger.tense in ("past", "present") and \
+        _COMMA_BEFORE.search(ctx.text, max(trigger.sentence.begin, trigger.verb.begin - 4),
+                             trigger.verb.begin) is not None
+
+
 _COMMA_BEFORE = re.compile(r",['’\"”]?\s*$")
-_INVERTED_TAIL = re.compile(r"(?:,[^,;:\"“”]{0,120}?)?(?:\s+(?:on|in|at)\s+[\w’' -]{1,40}?)?"
+_CAPITALISED_NAME = re.compile(r"\s+(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*")
+_INVERTED_TAIL = re.compile(r"(?:\s+(?:of|at|from|with)\s+(?:the\s+|an?\s+)?(?:[\w’'.&-]+\s+){0,8}?"
+                            r"[A-Z][\w’'.&-]*(?:\s*\([^()]{1,40}\))?)?"
+                            r"(?:,[^,;:\"“”]{0,120}?)?(?:\s+(?:on|in|at)\s+[\w’' -]{1,40}?)?"
                             r"\s*[.!?]?\s*")

@@ -36,7 +36,7 @@ from .speech_triggers import SpeechTrigger
 from .text import word_count
 from .triggers import load_triggers, phrase_alternation
 
-__all__ = ["own_voice"]
+__all__ = ["own_voice", "publisher_of"]
 
 _SPEAKING_TYPES = (ActorType.COMPANY, ActorType.GOVERNMENT_BODY)
 _LEAD = re.compile(r"(?:[-*•·▪]\s+|\(?\d{1,2}[.)]\s*)?"
@@ -50,7 +50,7 @@ and an adverbial set off by a comma ("As of today, ", "In addition, ")."""
 def own_voice(ctx: Context, statements: list[SpeechTrigger]) -> list[SpeechTrigger]:
     """The sentences in which the article's publisher, a company or a government body,
     speaks in its own voice (see module doc), as statements of the publisher."""
-    publisher = _publisher(ctx)
+    publisher = publisher_of(ctx)
     day = ctx.article.metadata.date
     if publisher is None or day is None:
         return []
@@ -82,7 +82,7 @@ def _bullet_end(text: str, begin: int, end: int) -> int:
     return m.end() if m else begin
 
 
-def _publisher(ctx: Context) -> ActorMention | None:
+def publisher_of(ctx: Context) -> ActorMention | None:
     """The actor the article's publisher is, when it is a company or a government body."""
     name = ctx.article.metadata.publisher
     if not name:

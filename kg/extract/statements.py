@@ -196,6 +196,7 @@ from .statement_speakers import (
     source_left,
     speaker_after,
     titled_person,
+    unknown_inverted_speaker,
 )
 from .statement_voice import own_voice
 from .text import word_count
@@ -372,6 +373,9 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
             trigger.dropped = True
             return
         trigger.content = Span.of(text, begin, end)
+        return
+    if unknown_inverted_speaker(ctx, trigger):
+        trigger.dropped = True  # "..., said Mira Holt of X.": no subject before the comma
         return
     progressive = _PROGRESSIVE.search(
         ctx.text[max(sentence.begin, trigger.verb.begin - 20):trigger.verb.begin]) \

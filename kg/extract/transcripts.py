@@ -53,7 +53,10 @@ _ATTRIBUTIVE = re.compile(r"(?:['’]s|\b(?:the|its|their|this|that))\s+$", re.I
 """Before a date naming an event, not a day of speech: "China's January 6 ban"."""
 _MIN_WORDS = 5
 """Shortest answer sentence kept (shorter ones are "Yes.", "Not directly." or "Both are
-defensible.": replies that make no claim of their own)."""
+defensible.": replies that make no claim of their own) ..."""
+_MIN_NAMED_WORDS = 3
+"""... unless it names a party: "Taiwan is China's Taiwan.", "Tokyo must reflect." claim
+something about one."""
 
 
 @dataclass
@@ -282,7 +285,8 @@ def conference_date(ctx: Context, intro_end: int) -> PartialDate | None:
 
 
 def answer_sentences(ctx: Context, turn: Turn) -> list[Span]:
-    """The sentences of one turn, cut to its body (the label left out), short ones dropped."""
+    """The sentences of one turn, cut to its body (the label left out), short ones dropped
+    unless they name a party."""
     out: list[Span] = []
     first = ctx.sentence_of(turn.body.begin)
     start = first.begin if first is not None else turn.body.begin
@@ -291,6 +295,7 @@ def answer_sentences(ctx: Context, turn: Turn) -> list[Span]:
         end = min(sentence.end, turn.body.end)
         while end > begin and (ctx.text[end - 1].isspace() or ctx.text[end - 1] in ".;,"):
             end -= 1
-        if len(ctx.text[begin:end].split()) >= _MIN_WORDS:
+        count = len(ctx.text[begin:end].split())
+        if count >= _MIN_WORDS or count >= _MIN_NAMED_WORDS and ctx.actors_in(begin, end):
             out.append(Span.of(ctx.text, begin, end))
     return out

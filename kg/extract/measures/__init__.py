@@ -300,8 +300,10 @@ Date
     the speaker's side (an announcement) or the speaker is an outlet.
 
 Learned measures
-    In a sentence where no rule measure with an issuer stands, a linear model trained on the
-    annotated sets (:mod:`.learned`, data ``kg/data/measure_model.json``) may propose one:
+    In a sentence where no rule measure with an issuer stands, nor one the rules found
+    negated, denied or asked about ("Has Japan lodged representations?"), a linear model
+    trained on the annotated sets (:mod:`.learned`, data ``kg/data/measure_model.json``)
+    may propose one:
     its type from the model, its head the word adding most to that type, and everything
     else from the steps above; negated, denied, conditional or claimed ones are dropped, and
     one whose issuer its own sentence does not name is never emitted.
@@ -324,6 +326,7 @@ from ...model import (
     MeasureMention,
     MeasureStatus,
     MeasureType,
+    Span,
     StatementMention,
 )
 from ..context import Context, build_context
@@ -332,7 +335,14 @@ from .candidate import ONE_OFF, TRADE, Candidate, days_between, enclosing, famil
 from .copies import copied_measures
 from .entries import find_entries
 from .finding import find_candidates, is_generic
-from .hedges import is_imagined, is_question, weighed_precedent
+from .hedges import (
+    is_denied,
+    is_imagined,
+    is_negated,
+    is_open_question,
+    is_question,
+    weighed_precedent,
+)
 from .items import issuers_by_goods
 from .learned import learned_measures
 from .parties import (
@@ -406,8 +416,17 @@ def find_measures(article: Article, actors: list[ActorMention],
         c.question = is_question(c)
         c.governed = c.governed or c.verbal or governing_verb(
             ctx, c, c.sentence.begin) is not None or _action_noun(ctx, c)
-    candidates = [c for c in candidates
-                  if not is_generic(ctx, c) and not is_imagined(ctx, c, scanned)]
+    kept: list[Candidate] = []
+    denied: set[Span] = set()  # sentences saying an act was not or may not be taken
+    for c in candidates:
+        if is_generic(ctx, c):
+            continue
+        if not is_imagined(ctx, c, scanned):
+            kept.append(c)
+        elif c.precedent is None and (is_negated(ctx, c) or is_denied(ctx, c)
+                                      or is_open_question(ctx, c)):
+            denied.add(c.sentence)  # no learned measure there either
+    candidates = kept
     candidates = _without_elaborations(ctx, _resolve_anaphors(candidates))
     for c in candidates:
         local_issuer(ctx, c)
@@ -448,7 +467,8 @@ def find_measures(article: Article, actors: list[ActorMention],
     past_halts_are_controls(candidates)
     out = [to_mention(ctx, c) for c in candidates if c.issuer is not None]
     out.extend(to_mention(ctx, c) for c in learned_measures(
-        ctx, candidates, statements, entries, ordered, scanned["according"], dateline=dateline))
+        ctx, candidates, statements, entries, ordered, scanned["according"], dateline=dateline,
+        denied=denied))
     return sorted(out, key=lambda m: (m.span.begin, m.span.end, m.type.value))
 
 

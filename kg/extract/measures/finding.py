@@ -92,9 +92,11 @@ _FOREIGN_OBJECT = re.compile(r"\s+(?:on|of|against)\s+(?:(?:imports|purchases)\s
 """Between a ban and a good of foreign origin: "on (imports of) Japanese (fresh) "."""
 _BODY_NOUN_BEFORE = re.compile(r"\b(?:ministry|government|cabinet|commission|authorities|"
                                r"administration|agency|bureau|council)$", re.IGNORECASE)
-_OWN_PREDICATE = re.compile(r"[^,;:.]{0,60}?\b(?:(?:have|has|had)\s+(?:been\s+)?|were\s+|was\s+)"
-                            r"(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\b")
-"""A past or perfect predicate after a bare plural: it happened, it is not measures at large."""
+_OWN_PREDICATE = re.compile(r"[^,;:.]{0,60}?\b(?:(?:(?:have|has|had)\s+(?:been\s+)?|were\s+|was\s+)"
+                            r"(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)|took\s+effect|(?:came|went)\s+into\s+"
+                            r"(?:force|effect)|kicked\s+in)\b")
+"""A past or perfect predicate after a bare plural ("controls on X took effect on ..."): it
+happened, it is not measures at large."""
 _RELATIVE = re.compile(r",\s+(?:which|that)\b")
 _RELATIVE_CONTROL = re.compile(r",\s+(?:which|that)\s+(?:[\w’'.-]+\s+){1,4}?(?:has|have|had)\s+"
                                r"(?:\w+ly\s+)?$")

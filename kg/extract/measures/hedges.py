@@ -36,8 +36,10 @@ _PROPOSED = re.compile(r"\s*(?:may|might|could|would)\s+(?:also\s+|still\s+|well
                        re.IGNORECASE)
 """"... may also be worth filing": a measure someone proposes, weighed, not imagined."""
 _WHETHER = re.compile(r"\bwhether\b", re.IGNORECASE)
+_MONTH_AFTER = re.compile(r"\s+\d")
+_MONTH_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s+$")
 _NEGATED_VERB = re.compile(r"(?<![a-z])(?P<verb>[a-z]+)\s+(?:(?:any|a|an|new|further|fresh|more|"
-                           r"additional|such|the)\s+){0,3}$")
+                           r"additional|such|the|its|their|own|export|import|trade)\s+){0,3}$")
 
 
 def is_imagined(ctx: Context, c: Candidate,
@@ -55,10 +57,22 @@ def is_imagined(ctx: Context, c: Candidate,
 
 def is_open_question(ctx: Context, c: Candidate) -> bool:
     """The mention is the act a question asks about, one that may come ("Will Washington
-    ban chip tool exports?", "QUESTION: Does the EU plan to ban imports?"): nothing is
-    asserted.  A noun naming a measure that stands ("China's controls") is no such act."""
-    return c.verbal and is_question(c) and \
-        measure_rules().open_question.match(ctx.text, c.sentence.begin, c.head.begin) is not None
+    ban chip tool exports?", "QUESTION: Does the EU plan to ban imports?") or one that may
+    have happened ("Has Japan lodged representations?", "Did Seoul protest the move?"):
+    nothing is asserted.  A noun naming a measure that stands ("China's controls") is no
+    such act."""
+    if not is_question(c) or not (c.verbal or _taken_by_verb(ctx, c)):
+        return False
+    return measure_rules().open_question.match(ctx.text, c.sentence.begin,
+                                               c.head.begin) is not None
+
+
+def _taken_by_verb(ctx: Context, c: Candidate) -> bool:
+    """A verb that imposes or carries out a measure takes the mention as its object
+    ("lodged a protest", "impose new export curbs")."""
+    lead = ctx.text[max(c.sentence.begin, c.extent.begin - 60):c.extent.begin]
+    m = _NEGATED_VERB.search(lead, tail(lead, 4))
+    return m is not None and m.group("verb").lower() in _verbs()
 
 
 def is_denied(ctx: Context, c: Candidate) -> bool:
@@ -77,7 +91,9 @@ def is_claim(ctx: Context, c: Candidate) -> bool:
 
 
 def is_negated(ctx: Context, c: Candidate) -> bool:
-    """"did not halt", "has never imposed", "no export ban", "without a ban"."""
+    """"did not halt", "has never imposed", "no export ban", "without a ban"; an act
+    forecast or intended only in denial ("is unlikely to halt", "has no plans to impose
+    new curbs", "analysts do not expect Beijing to ban", "doubt that Seoul will ban")."""
     if c.prohibition:
         return False  # "no longer permitted": the negation is the ban itself
     rules = measure_rules()
@@ -85,8 +101,9 @@ def is_negated(ctx: Context, c: Candidate) -> bool:
     # Each pattern ends the text and spans a few tokens: only the last few are tried.
     trimmed = _ADVERB.sub("", before, count=1) if before.rstrip().endswith("ly") else before
     words = rules.negation_words
-    if rules.negation.search(trimmed, tail(trimmed, words)) is not None:
-        return True
+    if rules.negation.search(trimmed, tail(trimmed, words)) is not None or \
+            rules.denied_intent.search(trimmed) is not None:
+        return True  # "did not halt", "is unlikely to halt", "do not expect X to halt"
     lead = ctx.text[max(c.sentence.begin, c.extent.begin - 60):c.extent.begin]
     if rules.negated_noun.search(lead, tail(lead, words + 3)) is not None:
         return True
@@ -98,7 +115,8 @@ def is_negated(ctx: Context, c: Candidate) -> bool:
     if m is None or m.group("verb").lower() not in _verbs():
         return False
     opening = lead[:m.start("verb")]
-    return rules.negation.search(opening, tail(opening, words)) is not None
+    return rules.negation.search(opening, tail(opening, words)) is not None or \
+        rules.denied_intent.search(opening) is not None
 
 
 def precedent(ctx: Context, c: Candidate) -> PartialDate | None:
@@ -189,7 +207,18 @@ def is_hypothetical(ctx: Context, c: Candidate,
     cut = _CLAUSE_BREAK.search(rest)
     clause = rest[:cut.start()] if cut else rest
     # "a case at the WTO may be worth filing": proposed (weighed), not a scenario
-    return rules.modal.search(clause) is not None and not _PROPOSED.match(clause)
+    return _has_modal(clause) and not _PROPOSED.match(clause)
+
+
+def _has_modal(clause: str) -> bool:
+    """A modal verb or word of likelihood in ``clause``; "May" next to a number is the
+    month ("took effect on 2 May 2025")."""
+    for m in measure_rules().modal.finditer(clause):
+        if m.group() == "May" and (_MONTH_AFTER.match(clause, m.end())
+                                   or _MONTH_BEFORE.search(clause, 0, m.start())):
+            continue
+        return True
+    return False
 
 
 @lru_cache(maxsize=1)

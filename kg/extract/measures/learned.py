@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import KgError
-from ...model import MaterialMention, MeasureStatus, MeasureType, Span, StatementMention
+from ...model import ActorType, MaterialMention, MeasureStatus, MeasureType, Span, StatementMention
 from ..actor_context import FUNCTION_WORDS
 from ..context import Context
 from ..gazetteer import Token, token_stream
@@ -189,14 +189,16 @@ def learned_measures(ctx: Context, candidates: list[Candidate],
                      statements: list[StatementMention], entries: list[Entry],
                      materials: list[MaterialMention], according: list[re.Match[str]], *,
                      dateline: Span | None = None,
-                     model: MeasureModel | None = None) -> list[Candidate]:
+                     model: MeasureModel | None = None,
+                     denied: set[Span] | None = None) -> list[Candidate]:
     """Measures the model finds in the sentences where no rule candidate with an issuer
-    stands (``candidates``: the rules' finished ones), completed as the rules complete
-    theirs (see module doc); ``materials`` sorted by span."""
+    stands (``candidates``: the rules' finished ones), nor one the rules found negated,
+    denied or asked about (``denied``: such sentences, "Has Japan lodged representations?"),
+    completed as the rules complete theirs (see module doc); ``materials`` sorted by span."""
     model = model or load_model()
     if _OFF or not model.enabled:
         return []
-    taken = {c.sentence for c in candidates if c.issuer is not None}
+    taken = {c.sentence for c in candidates if c.issuer is not None} | (denied or set())
     # p >= threshold  <=>  log-odds >= logit(threshold): no exp per sentence
     cutoff = math.log(model.threshold / (1.0 - model.threshold)) if 0 < model.threshold < 1 \
         else (math.inf if model.threshold >= 1 else -math.inf)
@@ -241,8 +243,9 @@ def learned_measures(ctx: Context, candidates: list[Candidate],
                 article = (Counter(m.name for m in ctx.actors_in(0, len(ctx.text))),
                            main_state(ctx))
             _choose_issuer(ctx, c, index, model.issuer, candidates, *article)
-        if c.issuer is None:
-            continue  # precision: no measure without an issuer
+        if c.issuer is None or (c.type is not MeasureType.PROTEST and
+                                ctx.type_of(c.issuer) is ActorType.PERSON):
+            continue  # precision: no measure without an issuer, a state's or a body's
         c.date = measure_date(ctx, c, statements, [c], dateline=dateline)
         c.status = measure_status(ctx, c)
         c.via = measure_via(ctx, c, according)

@@ -222,7 +222,10 @@ def local_issuer(ctx: Context, c: Candidate) -> None:
         speaker = c.statement.speaker
         if ctx.type_of(speaker) is ActorType.PERSON:
             facts = ctx.facts.get(speaker)
-            speaker = (facts.affiliation or facts.part_of if facts else None) or speaker
+            speaker = (facts.affiliation or facts.part_of if facts else None) or \
+                ctx.state_of(speaker) or ""
+            if not speaker:
+                return  # a person of no known side speaks of a measure; they do not issue it
         if side == "state":
             speaker = ctx.state_of(speaker) or speaker
         _set_issuer(ctx, c, speaker, None)
@@ -464,8 +467,9 @@ def issuer_name(ctx: Context, kind: MeasureType, name: str) -> str | None:
 def _set_issuer(ctx: Context, c: Candidate, name: str, span: Span | None, *,
                 local: bool = True) -> None:
     issuer = issuer_name(ctx, c.type, name)
-    if issuer is None:
-        return
+    if issuer is None or (not local and c.type is not MeasureType.PROTEST
+                          and ctx.type_of(issuer) is ActorType.PERSON):
+        return  # a person of no known side near a measure (its speaker) does not issue it
     c.issuer = issuer
     c.issuer_span = span
     c.issuer_local = local

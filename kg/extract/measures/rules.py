@@ -55,9 +55,13 @@ class MeasureRules:
     """The most words a negation or negated noun entry has ("did not", "rather than")."""
     denial: re.Pattern[str]
     """Words that deny or disown the claim after them ("not saying that", "denied that")."""
+    denied_intent: re.Pattern[str]
+    """A forecast or intent denied, ending right before the verb of an act ("is unlikely
+    to", "has no plans to", "do not expect Beijing to", "doubt that Seoul will")."""
     open_question: re.Pattern[str]
     """A question about an act that may come, from its start ("Will Washington ban ...?",
-    "QUESTION: Does the EU plan to ban ...?")."""
+    "QUESTION: Does the EU plan to ban ...?"), or whether one happened ("Has Japan lodged
+    representations?", "Did Seoul protest?")."""
     head_roles: dict[str, frozenset[str]]
     """A head word or two-word head (see :func:`head_key`) -> its roles: a measure type's
     value (a head of that type), ``"control_object"``, ``"ban_object"``, ``"anaphor"``."""
@@ -156,6 +160,22 @@ def _ending(entries: list[str]) -> re.Pattern[str]:
     return re.compile(body + r"\s*$", re.IGNORECASE)
 
 
+def _denied_intent(hedges: dict[str, Any]) -> re.Pattern[str]:
+    """See :attr:`MeasureRules.denied_intent`: one free word may stand before the verb
+    ("unlikely to ever halt"), the object of a verb of expecting takes up to four words,
+    a doubted clause up to six before its modal."""
+    negators = [n for n in hedges["expectation_negators"] if not n.startswith("n'")]
+    expecting = (r"(?:(?<![\w'’-])(?:" + phrase_alternation(negators) + r")\s+|n['’]t\s+)(?:"
+                 + phrase_alternation(hedges["expectation_verbs"])
+                 + r")\s+(?:[\w'’.-]+\s+){1,4}?to")
+    doubted = (r"(?<![\w'’-])(?<!no\s)(?<!little\s)(?<!without\s)(?:"
+               + phrase_alternation(hedges["doubts"]) + r")\s+(?:[\w'’.-]+\s+){1,6}?"
+               r"(?:will|would|could|can|might|may|(?:is|are)\s+going\s+to)")
+    intents = r"(?<![\w'’-])(?:" + phrase_alternation(hedges["denied_intents"]) + r")"
+    return re.compile(r"(?:" + intents + r"|" + expecting + r"|" + doubted
+                      + r")\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
 def _generic_subject(issuers: dict[str, Any]) -> re.Pattern[str]:
     """See :attr:`MeasureRules.generic_subject`."""
     gap = phrase_alternation(issuers["subject_gap"])
@@ -188,8 +208,10 @@ def measure_rules() -> MeasureRules:
                                     + r"\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE),
             precedent=words_regex(hedges["precedent"]),
             denial=words_regex(hedges["denials"]),
+            denied_intent=_denied_intent(hedges),
             open_question=re.compile(
-                r"\s*(?:[^\n:?]{1,40}:\s+)?(?:(?:" + phrase_alternation(hedges["question_modals"])
+                r"\s*(?:[^\n:?]{1,40}:\s+)?(?:(?:" + phrase_alternation(
+                    [*hedges["question_modals"], *hedges["question_past"]])
                 # "Could you set out what protests have been made?": a request, not an act
                 + r")\b(?!\s+you\b)|(?:does|do|did|is|are)\s+(?:[\w'’.-]+\s+){1,5}?(?:"
                 + phrase_alternation(hedges["question_intents"]) + r")\b)", re.IGNORECASE),

@@ -84,6 +84,12 @@ good's origin is: "dichlorosilane originating in Japan")."""
 _ADDED_TO_LIST = re.compile(r"\b(?:to|on)\s+(?:its|the|their|[\w.’']+['’]s|the\s+U\.S\.)\s+"
                             r"(?:unreliable\s+)?entity\s+list\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s[—–]\s")
+_EXAMPLES = re.compile(r"\b(?:\d[\d,]*|dozens|hundreds|scores|several|more\s+than\s+\d+|"
+                       r"another\s+\d+|over\s+\d+|about\s+\d+|nearly\s+\d+)\s+(?:[\w-]+\s+){0,3}?"
+                       r"(?:companies|firms|entities|organi[sz]ations|businesses|groups|"
+                       r"institutions|individuals|chipmakers|makers|suppliers)\s*,?\s+"
+                       r"(?:including|among\s+them|such\s+as)\s+", re.IGNORECASE)
+"""A set of names added to a list, given with examples ("140 companies, including")."""
 
 
 # -- target -----------------------------------------------------------------------------------
@@ -187,6 +193,14 @@ def _listed_target(ctx: Context, c: Candidate, issuer_root: str | None) -> bool:
         return False
     end = c.extent.begin + m.start()
     begin = c.extent.begin + len(c.extent.text.split(maxsplit=1)[0])  # past the verb
+    examples = _EXAMPLES.search(ctx.text, begin, end)
+    if examples is not None:
+        # "added 140 companies, including chip maker X, to the Entity List": the set is the
+        # target, X only an example of it; the set's state, when the text gives it
+        state = _set_state(ctx, c, (begin, end), examples, issuer_root)
+        if state is not None:
+            c.target = state
+            return True
     for mention in ctx.actors_in(begin, end):
         if mention.type in _NO_TARGET or ctx.root(mention.name) == issuer_root:
             continue
@@ -200,6 +214,33 @@ def _listed_target(ctx: Context, c: Candidate, issuer_root: str | None) -> bool:
             c.target = state
             return True
     return False
+
+
+def _set_state(ctx: Context, c: Candidate, added: tuple[int, int], examples: re.Match[str],
+               issuer_root: str | None) -> str | None:
+    """The state of a set of listed names given with examples ("140 Chinese companies,
+    including X"): a nationality in the set's own words, else the one state its examples
+    belong to, else the state the clause before the listing verb aims at ("a crackdown on
+    China's chip industry, adding 140 companies, including X, ..."); ``added``: the span
+    of what is added."""
+    begin, end = added  # the set's own words are those of ``examples``
+    for word in re.finditer(r"[A-Z][a-z]+", examples.group()):
+        state = _state_words().get(word.group())
+        if state is not None and state != issuer_root:
+            return state
+    named = {ctx.state_of(a.name) for a in ctx.actors_in(examples.end(), end)
+             if a.type not in _NO_TARGET}
+    if len(named) == 1 and None not in named:
+        state = named.pop()
+        if state is not None and state != issuer_root:
+            return state
+    clause = ctx.text.rfind(",", c.sentence.begin, begin)
+    lead_end = clause if clause > c.sentence.begin else begin
+    for mention in reversed(ctx.actors_in(c.sentence.begin, lead_end)):
+        state = ctx.state_of(mention.name)
+        if mention.type is ActorType.STATE and state is not None and state != issuer_root:
+            return state
+    return None
 
 
 def _state_like(name: str) -> bool:

@@ -394,14 +394,26 @@ def _relative_day(ctx: Context, c: Candidate) -> PartialDate | None:
         return None  # "with drills continuing the next day": a period, not the act's day
     if m.start() >= c.extent.end and _other_clause(ctx, c.extent.end, m.start()):
         return None  # "X advises ...; five days later it halts imports": the next clause's
+    if m.end() <= c.extent.begin and ctx.text[c.sentence.begin:m.start()].strip() and \
+            _other_clause(ctx, m.end(), c.extent.begin):
+        # "X summoned Y six days later, and Beijing has since urged ...": the first clause's
+        # day; one opening the sentence dates both ("Two days later X ..., and Y ...")
+        return None
     reference = None
     year: int | None = None
+    year_paragraph: Span | None = None
     for mention in ctx.dates_in(max(0, c.sentence.begin - _REFERENCE_REACH), m.start()):
         if ctx.is_dateline(mention.span):
             continue
         found = mention.date
+        paragraph = ctx.paragraph_of(mention.span.begin)
+        if year_paragraph is not None and paragraph != year_paragraph:
+            year = None  # the story's year holds within its paragraph
         if _YEAR_WRITTEN.search(mention.span.text):
-            year = found.year
+            # a day or month of a year sets the story's year; a bare year ("imports worth
+            # ¥87 billion in 2022") does not
+            if found.month is not None:
+                year, year_paragraph = found.year, paragraph
         elif year is not None and found.month is not None and found.year != year:
             # "On 1 July 2019 ... From 4 July, ...": a yearless day of the story's year
             found = PartialDate(year, found.month, found.day)
