@@ -94,6 +94,14 @@ def test_but_gave_no_date_is_the_narrators() -> None:
         ("Kari Solberg", "Oslo was weighing a quota on cod exports")}
 
 
+def test_but_declined_to_elaborate_is_the_narrators() -> None:
+    # A refusal holds no "not" or "no": the words still end before it.
+    text = ("Kari Solberg said on Monday that Oslo was weighing a quota on cod exports, but "
+            "declined to elaborate.")
+    assert said(run(text)) == {
+        ("Kari Solberg", "Oslo was weighing a quota on cod exports")}
+
+
 def test_negated_passive_of_saying_after_but_is_the_narrators() -> None:
     text = ('Per Halvorsen said on Tuesday that Norway "will consider retaliation", but the '
             "details were not disclosed.")

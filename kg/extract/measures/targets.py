@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ...model import ActorType, MeasureStatus, MeasureType
 from ..context import Context
-from ..triggers import load_triggers, words_regex
+from ..triggers import load_triggers, phrase_alternation, words_regex
 from .candidate import (
     ONE_OFF,
     PREPOSITION_BEFORE,
@@ -84,12 +84,6 @@ good's origin is: "dichlorosilane originating in Japan")."""
 _ADDED_TO_LIST = re.compile(r"\b(?:to|on)\s+(?:its|the|their|[\w.’']+['’]s|the\s+U\.S\.)\s+"
                             r"(?:unreliable\s+)?entity\s+list\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s[—–]\s")
-_EXAMPLES = re.compile(r"\b(?:\d[\d,]*|dozens|hundreds|scores|several|more\s+than\s+\d+|"
-                       r"another\s+\d+|over\s+\d+|about\s+\d+|nearly\s+\d+)\s+(?:[\w-]+\s+){0,3}?"
-                       r"(?:companies|firms|entities|organi[sz]ations|businesses|groups|"
-                       r"institutions|individuals|chipmakers|makers|suppliers)\s*,?\s+"
-                       r"(?:including|among\s+them|such\s+as)\s+", re.IGNORECASE)
-"""A set of names added to a list, given with examples ("140 companies, including")."""
 
 
 # -- target -----------------------------------------------------------------------------------
@@ -193,7 +187,7 @@ def _listed_target(ctx: Context, c: Candidate, issuer_root: str | None) -> bool:
         return False
     end = c.extent.begin + m.start()
     begin = c.extent.begin + len(c.extent.text.split(maxsplit=1)[0])  # past the verb
-    examples = _EXAMPLES.search(ctx.text, begin, end)
+    examples = _examples().search(ctx.text, begin, end)
     if examples is not None:
         # "added 140 companies, including chip maker X, to the Entity List": the set is the
         # target, X only an example of it; the set's state, when the text gives it
@@ -284,6 +278,16 @@ def _clause(ctx: Context, c: Candidate, others: list[Candidate]) -> tuple[int, i
     return begin, end
 
 
+
+
+@lru_cache(maxsize=1)
+def _examples() -> re.Pattern[str]:
+    """A set of names added to a list, given with examples ("140 companies, including"):
+    a count, up to three words, a noun of ``[measures.targets].listed_sets``."""
+    nouns = phrase_alternation(load_triggers().raw["measures"]["targets"]["listed_sets"])
+    return re.compile(rf"\b(?:\d[\d,]*|dozens|hundreds|scores|several|(?:more\s+than|another|"
+                      rf"over|about|nearly)\s+\d+)\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\s*,?\s+"
+                      rf"(?:including|among\s+them|such\s+as)\s+", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
