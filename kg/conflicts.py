@@ -132,6 +132,12 @@ class DisagreementView:
                 if p is not position and any(a.iri == article for a in p.articles)]
 
     @property
+    def self_contradictory(self) -> bool:
+        """Whether an article on two positions contradicts itself: two dates or two numbers
+        for one fact do; two scopes from one article may be two measures it tells apart."""
+        return self.kind != "scope"
+
+    @property
     def contradicting(self) -> set[str]:
         """IRIs of the articles that take more than one position: they contradict themselves
         (one article dating the ban 7 January in its summary and 6 January in its body)."""
@@ -209,9 +215,7 @@ def disagreement_records(store: ox.Store) -> list[dict[str, Any]]:
                 "position": where[id(side)],
                 "several_positions": side.article is not None
                 and side.article.iri in contradicting,
-                # Two scopes from one article may be two measures it tells apart; two
-                # dates or two numbers for one fact are a contradiction.
-                "contradicts_itself": view.kind != "scope" and side.article is not None
+                "contradicts_itself": view.self_contradictory and side.article is not None
                 and side.article.iri in contradicting,
             } for side in view.sides],
         })

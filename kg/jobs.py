@@ -111,6 +111,13 @@ class Outcome:
         """True when rows past the row cap were left out."""
         return self.headers.get(sparql.TRUNCATED_HEADER) == "true"
 
+    @property
+    def message(self) -> str:
+        """An error answer's text without the status it opens with ("400 ..." -> "...")."""
+        text = self.body.decode("utf-8", "replace").strip()
+        code = f"{self.status} "
+        return text[len(code):] if text.startswith(code) else text
+
 
 def error_outcome(error: ProtocolError, generation: str | None = None) -> Outcome:
     """An :class:`Outcome` carrying a protocol error as plain text."""

@@ -69,8 +69,7 @@ def _run_limited(store: Store, request: QueryRequest, timeout: float) -> Results
         pool.close()
     if outcome.status == 200:
         return results_of(outcome)
-    message = outcome.body.decode("utf-8", "replace").strip()
-    message = message.split(" ", 1)[1] if message[:3].isdigit() else message
+    message = outcome.message
     if outcome.status == 503 and "stopped after" in message:
         raise QueryTimeout(f"the query was stopped after {timeout:g} s (--timeout): no "
                            "result was produced")

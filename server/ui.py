@@ -90,12 +90,6 @@ def _share_url(query: str | None) -> str | None:
     return url if len(url) <= MAX_LINK else None
 
 
-def _message(outcome: Outcome) -> str:
-    text = outcome.body.decode("utf-8", "replace").strip()
-    code = f"{outcome.status} "
-    return text[len(code):] if text.startswith(code) else text
-
-
 def _field(store_choices: list[tuple[str, str]], param: Param, value: str) -> dict[str, object]:
     """What the template needs to draw one parameter's form field: a drop-down of the
     choices the graph offers (the value given first when it is none of them, so a link
@@ -155,7 +149,7 @@ def index() -> tuple[str, int]:
         assert query is not None
         outcome = _ask(sparql.QueryRequest(query), _PAGE_ACCEPT, rows)
         if outcome.status != 200:
-            error, status = _message(outcome), outcome.status
+            error, status = outcome.message, outcome.status
         else:
             try:
                 table = tabulate(results_of(outcome), limit=rows, link=iri_href,

@@ -219,8 +219,12 @@ def _fold_number() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?P<num>{words})[{HYPHENS}]?$", re.IGNORECASE)
 
 
-_FOLD_NOUN = re.compile(r"\s+(?:increase|increases|rise|rises|jump|growth|surge|gain|gains|"
-                        r"expansion|hike|higher|more|larger|greater)\b", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _fold_noun() -> re.Pattern[str]:
+    """A change noun after a multiple in words (``[figures].fold_nouns``: "a threefold
+    increase")."""
+    nouns = phrase_alternation(load_triggers().raw["figures"]["fold_nouns"])
+    return re.compile(rf"\s+(?:{nouns})\b", re.IGNORECASE)
 
 
 def fold_ratios(ctx: Context) -> list[FigureMention]:
@@ -242,7 +246,7 @@ def fold_ratios(ctx: Context) -> list[FigureMention]:
         qual = p.qualifier_before.search(text, max(0, m.start() - _QUALIFIER_REACH), m.start())
         begin = qual.start() if qual is not None else m.start()
         if not CHANGE_VERBS.search(text, max(0, begin - 30), begin) \
-                and not _FOLD_NOUN.match(text, fold.end()):
+                and not _fold_noun().match(text, fold.end()):
             continue
         value = numbers.get(m.group("num").lower())
         if value is None:

@@ -101,13 +101,13 @@ from functools import lru_cache
 from ..model import ActorType, PartialDate, Span, is_unnamed
 from .context import Context, Subject
 from .statement_news_day import (
-    _EARLIER,
-    _LEAD_LENGTH,
-    _LEAD_SENTENCES,
-    _NEW_CLAUSE,
+    EARLIER,
+    LEAD_LENGTH,
+    LEAD_SENTENCES,
+    NEW_CLAUSE,
     NewsDayRules,
-    _attributive,
-    _year_of_noun,
+    attributive,
+    year_of_noun,
 )
 from .timeline_entries import timeline_entries
 from .triggers import load_triggers, phrase_alternation, words_regex
@@ -368,7 +368,7 @@ class StatementDater(NewsDayRules):
             return PartialDate.from_date(ctx.article.metadata.date)
         if _PERFECT.search(ctx.text, max(sentence.begin, verb.begin - 40), verb.begin):
             return None
-        if speaker and self._own_release(speaker) and not _EARLIER.search(
+        if speaker and self._own_release(speaker) and not EARLIER.search(
                 ctx.text, max(sentence.begin, verb.begin - 24), verb.begin):
             # rule 2c: "..., said Haruka Ishida, President and CEO" in her company's release
             return PartialDate.from_date(ctx.article.metadata.date)  # type: ignore[arg-type]
@@ -418,13 +418,13 @@ class StatementDater(NewsDayRules):
             for mention in ctx.dates_in(prior.begin, prior.end) if named or verbs else []:
                 span = mention.span
                 if ctx.in_quote(span.begin, span.end) or ctx.is_dateline(span) or \
-                        self._in_reported(span) or _year_of_noun(ctx.text, span) or \
+                        self._in_reported(span) or year_of_noun(ctx.text, span) or \
                         _NUMBER_OF.search(ctx.text, max(0, span.begin - 8), span.begin):
                     continue  # ("Announcement No. 1 of 2026": which document, not when)
                 # before the verb, or after it in its clause, or naming the document
                 near = [abs(span.begin - m.start()) for m in verbs if span.end <= m.start()
                         or not re.search(r"[,;]", ctx.text[m.end():span.begin])] + \
-                    [0 for m in named if _attributive(ctx.text, span)
+                    [0 for m in named if attributive(ctx.text, span)
                      and 0 <= m.start() - span.end <= 3]
                 if near and (best is None or min(near) < best[0]):
                     best = (min(near), mention.date)
@@ -451,7 +451,7 @@ class StatementDater(NewsDayRules):
         if self._frame is False:
             self._frame = self._event_day()
         frame = self._frame
-        if not isinstance(frame, tuple) or sentence.begin < frame[0] or _EARLIER.search(
+        if not isinstance(frame, tuple) or sentence.begin < frame[0] or EARLIER.search(
                 self.ctx.text, max(sentence.begin, verb.begin - 24), verb.begin):
             return None
         return frame[1]
@@ -461,18 +461,18 @@ class StatementDater(NewsDayRules):
         ministers on Wednesday ... at a hearing of the committee", "at the press conference
         on 7th"): the start of its sentence and the day; None when the lead sets none."""
         ctx = self.ctx
-        lead = next((p for p in ctx.paragraphs if p.end - p.begin > _LEAD_LENGTH), None)
+        lead = next((p for p in ctx.paragraphs if p.end - p.begin > LEAD_LENGTH), None)
         if lead is None:
             return None
         frame = _words().event_frame
-        for sentence in ctx.sentences_in(lead.begin, lead.end)[:_LEAD_SENTENCES]:
+        for sentence in ctx.sentences_in(lead.begin, lead.end)[:LEAD_SENTENCES]:
             occasion = frame.search(ctx.text, sentence.begin, sentence.end)
             if occasion is None or ctx.in_quote(occasion.start()) is not None:
                 continue
             dated = [d for d in ctx.dates_in(sentence.begin, sentence.end)
                      if d.date.day is not None and not self._in_reported(d.span)
                      and not ctx.in_quote(d.span.begin, d.span.end)
-                     and not ctx.is_dateline(d.span) and not _attributive(ctx.text, d.span)]
+                     and not ctx.is_dateline(d.span) and not attributive(ctx.text, d.span)]
             days = {d.date for d in dated}
             if len(days) > 1:
                 # "About the ban announced this month 6th, X at the press conference on
@@ -573,7 +573,7 @@ class StatementDater(NewsDayRules):
         # "X has not withdrawn her 7 November remarks, and she has said that ...": a clause
         # with a subject of its own starts after "and"; the dates before are the first's.
         first: tuple[int, int] | None = None
-        for m in _NEW_CLAUSE.finditer(ctx.text, begin, min(verb.begin, content.begin)
+        for m in NEW_CLAUSE.finditer(ctx.text, begin, min(verb.begin, content.begin)
                                       if content.begin > verb.begin else verb.begin):
             subject = m.group("s")
             if ctx.in_quote(m.start()) is None and (
@@ -599,13 +599,13 @@ class StatementDater(NewsDayRules):
                            or _OTHER_EVENT.search(ctx.text, max(content.begin,
                                                                 span.begin - 30),
                                                   span.begin)
-                           or _attributive(ctx.text, span)
+                           or attributive(ctx.text, span)
                            # "added that the controls, in place since July 2023, ...":
                            # a date of the that-clause is the words'
                            or _THAT.search(ctx.text, verb.end, span.begin)):
                 continue
             if ctx.in_quote(span.begin, span.end) or ctx.is_dateline(span) or \
-                    _year_of_noun(ctx.text, span):
+                    year_of_noun(ctx.text, span):
                 continue
             if span.end <= verb.begin and _AFTER_CLAUSE.search(ctx.text, span.end, verb.begin):
                 # "halted imports in November, after Takaichi suggested ...": the verb is in
@@ -641,7 +641,7 @@ class StatementDater(NewsDayRules):
             span = mention.span
             if mention.date.day is None or ctx.in_quote(span.begin, span.end) or \
                     ctx.is_dateline(span) or self._in_reported(span) or \
-                    _attributive(ctx.text, span):
+                    attributive(ctx.text, span):
                 continue
             lead = ctx.text[max(first[0], span.begin - 12):span.begin]
             if _ADVERBIAL.search(lead) and not _PERFECT.search(ctx.text, first[0], span.begin):

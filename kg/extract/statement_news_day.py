@@ -20,15 +20,15 @@ from ..model import ActorType, PartialDate, Span
 from .context import Context, Subject
 from .statement_voice import publisher_of
 
-_EARLIER = re.compile(r"\b(?:earlier|previously|once|before|already)\s+(?:\w+ly\s+)?$",
+EARLIER = re.compile(r"\b(?:earlier|previously|once|before|already)\s+(?:\w+ly\s+)?$",
                       re.IGNORECASE)
 """Words before a speech verb placing the words at an earlier time ("earlier said")."""
-_LEAD_LENGTH = 160
+LEAD_LENGTH = 160
 """Characters a paragraph needs to be the lead, not a headline, byline or dateline."""
 _POSSESSIVE = re.compile(r"['’]s?\s")
 
 
-_NEW_CLAUSE = re.compile(r",\s+(?:(?P<co>and|but|while|whereas)|which|whom)(?P<c>)\s+"
+NEW_CLAUSE = re.compile(r",\s+(?:(?P<co>and|but|while|whereas)|which|whom)(?P<c>)\s+"
                          r"(?:(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2})?(?P<s>[\w’'-]+)")
 """A clause with a subject of its own: coordinated ("..., while Tokyo said", "..., while the
 state-run Global Times said") or relative ("..., which Beijing cites as ...")."""
@@ -40,7 +40,7 @@ _FRONTED_TIME = re.compile(r"(?:(?:late|early)\s+)?(?:on|in)\s+", re.IGNORECASE)
 _COMMA_AFTER = re.compile(r",\s+")
 _PAST_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
 """A fronted time adverbial, the comma after it and a past verb after the subject."""
-_LEAD_SENTENCES = 2
+LEAD_SENTENCES = 2
 """Sentences of the lead paragraph that tell the day's news."""
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|this|that|these|those)|['’]s)"
                                 r"\s+$", re.IGNORECASE)
@@ -52,17 +52,17 @@ _NOUN_OF = re.compile(r"\b(?!(?:end|start|beginning|middle|half|part|course|spri
 period ("at the end of 2025")."""
 
 
-def _year_of_noun(text: str, span: Span) -> bool:
+def year_of_noun(text: str, span: Span) -> bool:
     """"its first announcement of 2026": a year naming which thing, not when."""
     return span.text.isdigit() and \
         _NOUN_OF.search(text, max(0, span.begin - 20), span.begin) is not None
 
 
-def _attributive(text: str, span: Span) -> bool:
+def attributive(text: str, span: Span) -> bool:
     """A date modifying a noun ("called the October rules ...", "Beijing's Nov. 14
     advisory", "its first announcement of 2026"): it names the thing, not the time of
     speaking."""
-    if _year_of_noun(text, span):
+    if year_of_noun(text, span):
         return True
     return _DETERMINER_BEFORE.search(text, max(0, span.begin - 12), span.begin) is not None \
         and re.match(r"\s+[a-z]", text[span.end:span.end + 3]) is not None
@@ -111,7 +111,7 @@ class NewsDayRules:
         scrapped. ... In Tokyo, Chief Cabinet Secretary X called the ban ..."): a report's
         reactions are the day's news its lead tells."""
         bodies = bodies_of(self.ctx, speaker)
-        if not bodies or _EARLIER.search(self.ctx.text, max(sentence.begin, verb.begin - 24),
+        if not bodies or EARLIER.search(self.ctx.text, max(sentence.begin, verb.begin - 24),
                                          verb.begin):
             return None  # "the minister earlier stated that ...": another time
         if self._story is None:
@@ -130,19 +130,19 @@ class NewsDayRules:
         start and the day; a coordinated clause with a subject of its own and no date
         shares the first's."""
         ctx = self.ctx
-        lead = next((p for p in ctx.paragraphs if p.end - p.begin > _LEAD_LENGTH), None)
+        lead = next((p for p in ctx.paragraphs if p.end - p.begin > LEAD_LENGTH), None)
         if lead is None:
             return {}
         days: dict[str, tuple[int, PartialDate]] = {}
-        for sentence in ctx.sentences_in(lead.begin, lead.end)[:_LEAD_SENTENCES]:
+        for sentence in ctx.sentences_in(lead.begin, lead.end)[:LEAD_SENTENCES]:
             dated = [d for d in ctx.dates_in(sentence.begin, sentence.end)
                      if d.date.day is not None and not self._in_reported(d.span)
                      and not ctx.in_quote(d.span.begin, d.span.end)
-                     and not ctx.is_dateline(d.span) and not _attributive(ctx.text, d.span)]
+                     and not ctx.is_dateline(d.span) and not attributive(ctx.text, d.span)]
             if not dated:
                 continue
             day = dated[0].date
-            ends = [m for m in _NEW_CLAUSE.finditer(ctx.text, sentence.begin, sentence.end)
+            ends = [m for m in NEW_CLAUSE.finditer(ctx.text, sentence.begin, sentence.end)
                     if m.group("co") and ctx.in_quote(m.start()) is None]
             first_end = ends[0].start() if ends else sentence.end
             if not any(d.span.begin < first_end for d in dated):
