@@ -1,28 +1,31 @@
 """The ``kg`` command line: a thin adapter over the library (see README.md for exit codes).
 
 Every command maps library exceptions (:class:`kg.errors.KgError`) to a one-line message
-on stderr and the exception's exit code; nothing here knows about RDF beyond picking
-formats.
+on stderr (a syntax error adds the query's line with a caret) and the exception's exit
+code; nothing here knows about RDF beyond picking formats.
 """
 
 from __future__ import annotations
 
 import sys
+import textwrap
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NoReturn
 
 import click
 
-from .errors import KgError, UsageError
+from .errors import KgError, QueryError, UsageError
 from .store import DEFAULT_LOCATION, Store
 
 _RESULT_FORMATS = ("table", "json", "xml", "csv", "tsv")
 _GRAPH_FORMATS = ("turtle", "ntriples", "nquads", "trig", "rdfxml", "jsonld")
 
 
-def _fail(exc: KgError) -> NoReturn:
+def _fail(exc: KgError, detail: str = "") -> NoReturn:
     click.echo(f"kg: error: {exc.message}", err=True)
+    if detail:  # e.g. the query's line with a caret under a syntax error
+        click.echo(textwrap.indent(detail, "  "), err=True)
     sys.exit(exc.exit_code)
 
 
@@ -218,8 +221,13 @@ def query(query: str, store_location: str, fmt: str | None, timeout: float | Non
     skos, dcterms, prov, nif, schema, xsd) are predeclared.
     """
     from .query import format_results, run
+    from .sparql_text import point_out
 
-    results = run(Store(store_location), _read_query(query), timeout=timeout)
+    text = _read_query(query)
+    try:
+        results = run(Store(store_location), text, timeout=timeout)
+    except QueryError as exc:
+        _fail(exc, point_out(text, exc.message))
     click.echo(format_results(results, fmt), nl=False)
 
 

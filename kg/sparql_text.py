@@ -228,46 +228,100 @@ def explain_syntax_error(query: str, message: str) -> str:
     prologue = cast("re.Match[str]", _PROLOGUE.match(query))
     first = _WORD.match(query, prologue.end())
     if first is not None and shape(query).form is QueryForm.UNKNOWN:
-        line = query.count("\n", 0, first.start()) + 1
-        column = first.start() - (query.rfind("\n", 0, first.start()) + 1) + 1
-        return (f"error at {line}:{column}: a query begins with SELECT, CONSTRUCT, ASK or "
-                f"DESCRIBE (after any PREFIX and BASE lines), not '{first.group()}'")
+        return (f"error at {position_of(query, first.start())}: a query begins with SELECT, "
+                "CONSTRUCT, ASK or DESCRIBE (after any PREFIX and BASE lines), "
+                f"not '{first.group()}'")
     explained = _CHAR_CLASSES.sub("[a name character]", message)
     return explained + _near(query, at) if at is not None else explained
 
 
 def _near(query: str, at: re.Match[str]) -> str:
     """``near '...'``: the text at the parser's line and column, which its message (a list
-    of what it expected) does not show."""
+    of what it expected) does not show; where that text closes a bracket other than the
+    last one opened, or the query ends, what was left open and where."""
     line, column = int(at.group(1)), int(at.group(2))
     lines = query.split("\n")
     if not 0 < line <= len(lines):
         return ""
     rest = lines[line - 1][max(column - 1, 0):].strip()
     if not rest and line == len(lines):
-        return f" (at the end of the query{_unclosed(query)})"
-    return f" (near '{rest[:_NEAR_CHARS]}')" if rest else ""
+        left_open = _unclosed(query, len(query))
+        return f" (at the end of the query{': ' + left_open if left_open else ''})"
+    if not rest:
+        return ""
+    near = f"near '{rest[:_NEAR_CHARS]}'"
+    if rest[0] in _CLOSERS:
+        left_open = _unclosed(query, offset_of(query, line, column))
+        if left_open and not left_open.startswith(f"'{_CLOSERS[rest[0]]}'"):
+            return f" ({near}: {left_open})"
+    return f" ({near})"
 
 
-def _unclosed(query: str) -> str:
-    """``: '(' not closed``, when a query ends with a bracket or a string left open (the
-    likeliest cause of an error at its end).  Strings, IRIs and comments are tokens of
-    their own, so brackets inside them do not count; a quote that opens no complete string
-    is a token alone."""
-    pairs = {")": "(", "}": "{", "]": "["}
-    stack: list[str] = []
-    for token in tokens(query):
-        if token.kind != "other":
+_CLOSERS = {")": "(", "}": "{", "]": "["}
+
+
+def _unclosed(query: str, end: int) -> str:
+    """``'(' at 3:12 not closed``, when the text before ``end`` leaves a bracket or a string
+    open (the likeliest cause of an error at the end, or at a bracket that closes another).
+    Strings, IRIs and comments are tokens of their own, so brackets inside them do not
+    count; a quote that opens no complete string is a token alone."""
+    stack: list[tuple[str, int]] = []
+    for match in _TOKEN.finditer(query, 0, end):
+        text = match.group()
+        if match.lastgroup != "other":
             continue
-        if token.text in "\"'":
-            return f": a string opened with {token.text} not closed"
-        if token.text in "({[":
-            stack.append(token.text)
-        elif token.text in pairs and stack:
-            if stack[-1] != pairs[token.text]:
+        if text in "\"'":
+            return f"a string opened with {text} at {position_of(query, match.start())} not closed"
+        if text in "({[":
+            stack.append((text, match.start()))
+        elif text in _CLOSERS and stack:
+            if stack[-1][0] != _CLOSERS[text]:
                 break  # "FILTER(regex(?o, 'x') }": the '(' is the one left open
             stack.pop()
-    return f": '{stack[-1]}' not closed" if stack else ""
+    if not stack:
+        return ""
+    bracket, start = stack[-1]
+    return f"'{bracket}' at {position_of(query, start)} not closed"
+
+
+def error_position(message: str) -> tuple[int, int] | None:
+    """The line and column (both from 1) that a syntax error's message names, if any."""
+    at = _AT.search(message)
+    return (int(at.group(1)), int(at.group(2))) if at is not None else None
+
+
+def offset_of(query: str, line: int, column: int) -> int:
+    """The character offset in ``query`` of a line and column counted from 1 (clamped to the
+    text: a parser may point one past a line's end)."""
+    lines = query.split("\n")
+    line = min(max(line, 1), len(lines))
+    start = sum(len(text) + 1 for text in lines[:line - 1])
+    return start + min(max(column - 1, 0), len(lines[line - 1]))
+
+
+def position_of(query: str, offset: int) -> str:
+    """``line:column`` (both from 1) of a character offset in ``query``."""
+    line = query.count("\n", 0, offset) + 1
+    return f"{line}:{offset - (query.rfind(chr(10), 0, offset) + 1) + 1}"
+
+
+def point_out(query: str, message: str) -> str:
+    """The :func:`excerpt` of ``query`` at the position an error ``message`` names ("" when
+    it names none, or one outside the query)."""
+    at = error_position(message)
+    return excerpt(query, *at) if at is not None else ""
+
+
+def excerpt(query: str, line: int, column: int) -> str:
+    """The query's line ``line`` under its number, with a caret under ``column``: where a
+    syntax error is, shown the way compilers show it."""
+    lines = query.split("\n")
+    if not 0 < line <= len(lines):
+        return ""
+    text = lines[line - 1].replace("\t", " ")
+    number = str(line)
+    caret = " " * (min(max(column, 1), len(text) + 1) - 1) + "^"
+    return f"{number} | {text}\n{' ' * len(number)} | {caret}"
 
 
 _NEAR_CHARS = 30

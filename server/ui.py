@@ -33,6 +33,7 @@ from kg.conneg import by_name
 from kg.errors import ProtocolError, StoreError
 from kg.jobs import Outcome, QueryJob, results_of
 from kg.namespace import PREFIXES
+from kg.sparql_text import error_position, excerpt
 
 from . import linked_data, pages
 from .app import state
@@ -161,12 +162,15 @@ def index() -> tuple[str, int]:
     downloads: tuple[tuple[str, str], ...] = ()
     if table is not None:
         downloads = DOWNLOADS["graph" if table.form == "CONSTRUCT" else "results"]
+    at = error_position(error) if error and ran else None
     page = render_template(
         "index.html",
         query=query if query is not None else (examples[0].query if examples else DEFAULT_QUERY),
         ran=ran,
         table=table,
         error=error,
+        error_at=at,
+        error_excerpt=excerpt(query, *at) if at and query else "",
         examples=examples,
         selected=example.name if example else None,
         example=example,

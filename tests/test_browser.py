@@ -259,7 +259,9 @@ PHONE = {"width": 390, "height": 844}
 
 def _phone_pages(server: str) -> list[str]:
     """The pages a phone user reaches: query pages, pictures, and entity pages of each kind."""
-    urls = ["/", "/?example=03-he-yadong", "/?example=07-measures-by-actor", "/timeline",
+    long_line = "SELECT ?label WHERE { ?x rdfs:label ?label FILTER(CONTAINS(?label, 'a') }"
+    urls = ["/", f"/?{urllib.parse.urlencode({'query': long_line})}",
+            "/?example=03-he-yadong", "/?example=07-measures-by-actor", "/timeline",
             "/disagreements", "/id/actor/he-yadong", "/id/actor/china"]
     with urllib.request.urlopen(f"{server}/disagreements", timeout=30) as response:
         html = response.read().decode("utf-8")
@@ -300,6 +302,22 @@ def test_no_page_scrolls_sideways_on_a_phone(
         assert not missing, f"404s: {missing}"
     finally:
         context.close()
+
+
+def test_a_syntax_error_is_marked_where_it_is(server: str, page: tuple[Page, Watch]) -> None:
+    tab, _ = page  # the 400 answer itself is logged as a console error: not the page's
+    query = 'SELECT ?m WHERE {\n  ?m kg:date ?d\n  FILTER(?d > "2026-01-01"\n}'
+    tab.goto(f"{server}/?{urllib.parse.urlencode({'query': query})}")
+    assert "'(' at 3:9 not closed" in tab.inner_text("#query-error")
+    assert tab.inner_text("#query-error pre.excerpt") == "4 | }\n  | ^"
+    if editor_available():
+        marked = tab.locator(".CodeMirror .error-line")
+        assert marked.count() == 1
+        assert tab.evaluate("document.querySelector('.CodeMirror').CodeMirror"
+                            ".getCursor().line") == 3
+    else:
+        assert tab.evaluate("document.getElementById('query').selectionStart") == \
+            query.index("}")
 
 
 def test_a_running_query_shows_that_it_runs(

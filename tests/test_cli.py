@@ -61,6 +61,16 @@ def test_query_syntax_error_is_exit_2_with_the_parser_message(store: str) -> Non
     assert code == 2 and "syntax error" in err
 
 
+def test_query_syntax_error_shows_the_line_with_a_caret(store: str) -> None:
+    code, _, err = run("query", "SELECT ?s\nWHERE { ?s a kg:Measure ) }", "--store", store)
+    assert code == 2
+    message, line, caret = err.rstrip("\n").split("\n")
+    assert message.startswith("kg: error: SPARQL syntax error: error at 2:")
+    column = int(message.split("error at 2:")[1].split(":")[0])
+    assert line == "  2 | WHERE { ?s a kg:Measure ) }"
+    assert caret == "    | " + " " * (column - 1) + "^"
+
+
 def test_query_reads_stdin_and_files_and_knows_the_prefixes(store: str, tmp_path: Path) -> None:
     query = "SELECT ?id WHERE { ?a a kg:Article ; dcterms:identifier ?id }"
     code, out, _ = run("query", "-", "--store", store, "--format", "csv", stdin=query)

@@ -342,6 +342,16 @@ def test_page_shows_a_syntax_error(client: FlaskClient) -> None:
     assert 'class="error"' in response.get_data(as_text=True)
 
 
+def test_page_shows_the_line_of_a_syntax_error_with_a_caret(client: FlaskClient) -> None:
+    query = 'SELECT ?m WHERE {\n  ?m kg:date ?d\n  FILTER(?d > "2026-01-01"\n}'
+    response = client.get("/", query_string={"query": query})
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 400
+    assert 'id="query-error" data-line="4" data-column="1"' in page
+    assert "'(' at 3:9 not closed" in page
+    assert '<pre class="excerpt">4 | }\n  | ^</pre>' in page
+
+
 def test_page_refuses_updates(client: FlaskClient, small_store: Path) -> None:
     before = len(Store(small_store).open())
     response = client.get("/", query_string={"query": "DELETE WHERE { ?s ?p ?o }"})

@@ -8,7 +8,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import QueryError
-from kg.sparql_text import explain_syntax_error
+from kg.sparql_text import error_position, excerpt, explain_syntax_error, offset_of
 from kg.store import Store, run_query
 
 
@@ -46,9 +46,9 @@ def test_a_misspelt_query_form_is_named() -> None:
 
 
 @pytest.mark.parametrize(("query", "told"), [
-    ('SELECT ?s WHERE { ?s ?p ?o FILTER(regex(?o, "x") }', "'(' not closed"),
-    ("SELECT ?s WHERE { ?s ?p ?o ", "'{' not closed"),
-    ('SELECT ?s WHERE { ?s ?p "never ends }', 'a string opened with " not closed'),
+    ('SELECT ?s WHERE { ?s ?p ?o FILTER(regex(?o, "x") }', "'(' at 1:34 not closed"),
+    ("SELECT ?s WHERE { ?s ?p ?o ", "'{' at 1:17 not closed"),
+    ('SELECT ?s WHERE { ?s ?p "never ends }', 'a string opened with " at 1:25 not closed'),
 ])
 def test_an_error_at_the_end_names_what_was_left_open(query: str, told: str) -> None:
     explained = explain_syntax_error(query, _parser_message(query))
@@ -58,6 +58,30 @@ def test_an_error_at_the_end_names_what_was_left_open(query: str, told: str) -> 
 def test_an_error_inside_the_query_shows_the_text_there() -> None:
     query = "SELECT ?s WHERE { ?s ?p ?o }\nLIMIT many"
     assert explain_syntax_error(query, _parser_message(query)).endswith("(near 'many')")
+
+
+def test_a_bracket_closing_another_names_the_one_left_open_and_where() -> None:
+    query = 'SELECT ?m WHERE {\n  ?m <http://e/date> ?d\n  FILTER(?d > "2026-01-01"\n}'
+    explained = explain_syntax_error(query, _parser_message(query))
+    assert explained.startswith("error at 4:1:")
+    assert explained.endswith("(near '}': '(' at 3:9 not closed)")
+
+
+def test_the_position_of_an_error_is_read_from_its_message() -> None:
+    assert error_position("error at 12:7: expected one of ...") == (12, 7)
+    assert error_position("the query is empty") is None
+
+
+def test_an_excerpt_puts_a_caret_under_the_column() -> None:
+    query = "SELECT ?s\nWHERE { ?s ?p ?o\n}"
+    assert excerpt(query, 2, 7) == "2 | WHERE { ?s ?p ?o\n  |       ^"
+    assert excerpt(query, 9, 1) == ""
+
+
+def test_an_offset_is_counted_from_line_and_column() -> None:
+    query = "ab\ncde\nf"
+    assert query[offset_of(query, 2, 2)] == "d"
+    assert offset_of(query, 3, 99) == len(query)  # clamped to the line's end
 
 
 def test_a_query_on_the_store_raises_the_explained_error(tmp_path: Path) -> None:

@@ -32,6 +32,17 @@ document.addEventListener("DOMContentLoaded", () => {
       label.addEventListener("click", () => editor.focus());
     }
     document.documentElement.dataset.editor = "codemirror";
+    // A syntax error's line is marked in the editor, with the cursor at its column.
+    const failed = document.getElementById("query-error");
+    if (failed) {
+      const line = Number(failed.dataset.line) - 1;
+      const ch = Math.max(Number(failed.dataset.column) - 1, 0);
+      if (line >= 0 && line < editor.lineCount()) {
+        editor.addLineClass(line, "background", "error-line");
+        editor.setCursor({ line, ch });
+        editor.scrollIntoView({ line, ch }, 40);
+      }
+    }
   } else if (form && textarea) {
     // Ctrl+Enter (Cmd+Enter on macOS) runs the query.
     textarea.addEventListener("keydown", (event) => {
@@ -41,6 +52,15 @@ document.addEventListener("DOMContentLoaded", () => {
       }
     });
     document.documentElement.dataset.editor = "textarea";
+    // A syntax error's position is selected in the text area.
+    const failed = document.getElementById("query-error");
+    if (failed) {
+      const lines = textarea.value.split("\n");
+      const line = Math.min(Math.max(Number(failed.dataset.line), 1), lines.length);
+      const offset = lines.slice(0, line - 1).reduce((sum, text) => sum + text.length + 1, 0)
+        + Math.min(Math.max(Number(failed.dataset.column) - 1, 0), lines[line - 1].length);
+      textarea.setSelectionRange(offset, offset);
+    }
   }
 
   // A query too long for a URL is sent as a POST form: same page, no shareable link.
