@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import urllib.parse
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import cast
@@ -141,6 +141,34 @@ def shape(text: str) -> Shape:
 def query_form(query: str) -> QueryForm:
     """The form of a SPARQL request (see :func:`shape`)."""
     return shape(query).form
+
+
+def in_order_of_appearance(query: str, names: Sequence[str]) -> list[str]:
+    """``names`` (a ``SELECT *`` answer's variables, which Oxigraph sorts by name) in the
+    order the query first mentions them, as most SPARQL engines show them; names it never
+    mentions keep their place after the others.  Any other projection comes back as it is:
+    its order is the one the query wrote."""
+    projection = _projection(query)
+    if projection is None or projection.text != "*":
+        return list(names)
+    first: dict[str, int] = {}
+    for token in tokens(query):
+        if token.kind == "var":
+            first.setdefault(token.text[1:], len(first))
+    unseen = len(first)
+    return sorted(names, key=lambda name: first.get(name, unseen))
+
+
+def _projection(query: str) -> Token | None:
+    """The token after the first ``SELECT`` (and its ``DISTINCT`` or ``REDUCED``)."""
+    stream = tokens(query)
+    for token in stream:
+        if token.kind == "word" and token.text.upper() == "SELECT":
+            following = next(stream, None)
+            if following is not None and following.text.upper() in ("DISTINCT", "REDUCED"):
+                following = next(stream, None)
+            return following
+    return None
 
 
 def has_dataset_clause(query: str) -> bool:

@@ -11,6 +11,7 @@ import pyoxigraph as ox
 from kg.entity import compact as compact_iri
 from kg.errors import ProtocolError
 from kg.namespace import PREFIXES
+from kg.sparql_text import in_order_of_appearance
 
 # Numbers read as numbers: their datatype would only crowd the table.
 _QUIET = {PREFIXES["xsd"] + name for name in ("string", "integer", "decimal")}
@@ -123,12 +124,14 @@ def tabulate(
     limit: int,
     link: Callable[[str], str],
     explore: Callable[[str], str | None] | None = None,
+    query: str | None = None,
 ) -> Table:
     """Read up to ``limit`` rows into a :class:`Table`, noting whether there were more.
 
     Reading stops at the first row past ``limit``, so a huge result costs no more than the
     page shows.  Evaluation happens while reading; a failure becomes a
-    :class:`ProtocolError` 500.
+    :class:`ProtocolError` 500.  With the ``query`` text, the columns of a ``SELECT *``
+    come in the order the query mentions its variables (Oxigraph sorts them by name).
     """
     try:
         if isinstance(results, ox.QueryBoolean):
@@ -140,6 +143,8 @@ def tabulate(
             )
         else:
             names = [v.value for v in results.variables]
+            if query is not None:
+                names = in_order_of_appearance(query, names)
             table = Table("SELECT", names)
             rows = (tuple(solution[name] for name in names) for solution in results)
         for row in rows:

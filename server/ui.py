@@ -154,7 +154,7 @@ def index() -> tuple[str, int]:
         else:
             try:
                 table = tabulate(results_of(outcome), limit=rows, link=iri_href,
-                                 explore=explore_url)
+                                 explore=explore_url, query=query)
                 table.truncated = table.truncated or outcome.truncated
             except ProtocolError as exc:
                 error, status = exc.message, exc.status

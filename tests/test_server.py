@@ -352,6 +352,15 @@ def test_page_shows_the_line_of_a_syntax_error_with_a_caret(client: FlaskClient)
     assert '<pre class="excerpt">4 | }\n  | ^</pre>' in page
 
 
+def test_page_shows_select_star_columns_in_the_order_the_query_names_them(
+    client: FlaskClient,
+) -> None:
+    query = "SELECT * WHERE { ?person a kg:Person ; rdfs:label ?label } LIMIT 1"
+    page = client.get("/", query_string={"query": query}).get_data(as_text=True)
+    headers = re.findall(r'<th scope="col">([^<]+)</th>', page)
+    assert headers == ["person", "label"]
+
+
 def test_page_refuses_updates(client: FlaskClient, small_store: Path) -> None:
     before = len(Store(small_store).open())
     response = client.get("/", query_string={"query": "DELETE WHERE { ?s ?p ?o }"})
