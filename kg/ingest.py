@@ -36,7 +36,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import IngestError
-from .model import Article, ArticleMetadata, Span, day_and_month
+from .model import JAPANESE_ERAS, Article, ArticleMetadata, Span, day_and_month, era_year
 
 MAX_BYTES = 5 * 1024 * 1024
 """Largest article accepted; news articles are a few KiB, anything larger is a mistake."""
@@ -57,11 +57,19 @@ _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # "Wed 7 Jan 2026", "Thu., Jan. 8, 2026".
 _WEEKDAY_NAME = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
 _WEEKDAY = rf"(?:{_WEEKDAY_NAME}\.?,?\s+)?"
+# A Japanese era year, as machine translations of Japanese releases give it: "Reiwa 5 year
+# (2023) May 23", "Heisei 31 April 30", "Reiwa 5 year 5 month 23 day"; a Gregorian year in
+# brackets is the year, else the era's.
+_ERA_NAME = "|".join(sorted(JAPANESE_ERAS, key=len, reverse=True))
+_ERA_DATE = (rf"(?P<eradate>(?P<era>{_ERA_NAME})\s+(?P<en>\d{{1,2}}|first)(?:st|nd|rd|th)?"
+             rf"(?:\s+year)?(?:\s*\((?P<ey>\d{{4}})\))?,?\s+(?:(?P<em>{_MONTH_RE})\.?\s+(?P<ed>\d{{1,2}})"
+             rf"|(?P<emn>\d{{1,2}})\s+month\s+(?P<edn>\d{{1,2}})\s+day))\b")
 _DATE_TEXT = (
     rf"{_WEEKDAY}(?:(?P<m1>{_MONTH_RE})\.?\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
     rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_RE})\.?,?\s+(?P<y2>\d{{4}})"
     rf"|(?P<y3>\d{{4}})(?P<isep>[-/.])(?P<m3>\d{{2}})(?P=isep)(?P<d3>\d{{2}})"
-    rf"|(?P<sa>\d{{1,2}})/(?P<sb>\d{{1,2}})/(?P<sy>\d{{4}}))"
+    rf"|(?P<sa>\d{{1,2}})/(?P<sb>\d{{1,2}})/(?P<sy>\d{{4}})"
+    rf"|{_ERA_DATE})"
 )
 # "14/01/2026" (day first) or "01/14/2026" (month first) is read only when one number
 # cannot be a month; "06/01/2026" is 6 January or June 1 and gives no date.
@@ -105,6 +113,9 @@ _LABELLED_DATE = re.compile(
 # "•" between spaces, or at a run of spaces or a tab) include a date alone or a date after a
 # publishing word (with or without a colon).  A lone line counts as one segment, so
 # "Posted on January 12, 2026 by Jane Roe" gives the date and the author.
+# "Subject: About the partial revision of ...", "Title: ...": a release's labelled title.
+_LABELLED_TITLE = re.compile(r"^\s*(?:subject|title|headline)\s*[:：]\s*(?P<title>\S.{0,300}?)\s*$",
+                             re.IGNORECASE)
 _SEGMENT_SEPARATOR = re.compile(r"[ \t]*\|[ \t]*|\s+[·•]\s+|[ \t]{3,}|\t+")
 # A press release's own label ("Distribution date 2026.01.08.(Thu)", "Date of issue: ...")
 # and a weekday in brackets after the date count too.
@@ -250,12 +261,22 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
     spans: dict[str, Span] = {}
     lines = _first_lines(text, _SCRAPED_HEAD_LINES)
     title_open = True
+    labelled_title = False
     for index, (begin, line) in enumerate(lines):
         if index >= _HEAD_LINES:
             _scraped_byline(text, lines, index, meta, spans)
             continue
         if meta.author is None and (m := _BYLINE.match(line)):
             _set_author(text, begin + m.start("name"), m.group("name"), meta, spans)
+            continue
+        if (m := _LABELLED_TITLE.match(line)) is not None and not labelled_title:
+            # A release's own label says which line is the title ("Subject: ..."): it wins
+            # over a line taken for one by its place.
+            labelled_title = True
+            meta.title = m.group("title").strip()
+            spans["title"] = Span.of(text, begin + m.start("title"),
+                                     begin + m.start("title") + len(meta.title))
+            title_open = False
             continue
         if meta.date is None and (m := (_DATE_ONLY_LINE.match(line) or _DATELINE.match(line)
                                          or _LABELLED_DATE.match(line)
@@ -461,6 +482,14 @@ def _date_from_match(m: re.Match[str]) -> dt.date | None:
             return dt.date(int(g["y2"]), _MONTHS[g["m2"].lower()], int(g["d2"]))
         if g.get("y3"):
             return dt.date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+        if g.get("era"):
+            number = 1 if g["en"].lower() == "first" else int(g["en"])
+            year = int(g["ey"]) if g.get("ey") else era_year(g["era"], number)
+            if year is None:
+                return None
+            if g.get("em"):
+                return dt.date(year, _MONTHS[g["em"].lower()], int(g["ed"]))
+            return dt.date(year, int(g["emn"]), int(g["edn"]))
         if g.get("sy"):
             order = day_and_month(int(g["sa"]), int(g["sb"]))
             if order is None:
@@ -472,6 +501,8 @@ def _date_from_match(m: re.Match[str]) -> dt.date | None:
 
 
 def _date_span(m: re.Match[str]) -> tuple[int, int]:
+    if m.group("eradate") is not None:
+        return m.span("eradate")
     for first, last in (("m1", "y1"), ("d2", "y2"), ("y3", "d3"), ("sa", "sy")):
         if m.group(first) is not None:
             return m.start(first), m.end(last)

@@ -117,6 +117,18 @@ _set_end = Span.__dict__["end"].__set__
 _set_text = Span.__dict__["text"].__set__
 
 
+JAPANESE_ERAS = {"meiji": 1868, "taisho": 1912, "taishō": 1912, "showa": 1926, "shōwa": 1926,
+                 "heisei": 1989, "reiwa": 2019}
+"""The first (Gregorian) year of each Japanese era: "Reiwa 5" is 2023, "Heisei 31" 2019.
+Machine translations of Japanese releases keep the era ("Reiwa 5 year (2023) May 23")."""
+
+
+def era_year(era: str, number: int) -> int | None:
+    """The Gregorian year of year ``number`` (1 = the first) of a Japanese ``era``."""
+    first = JAPANESE_ERAS.get(era.lower())
+    return first + number - 1 if first is not None and number >= 1 else None
+
+
 def day_and_month(first: int, second: int) -> tuple[int, int] | None:
     """The (day, month) of a numeric date's two leading numbers ("17/03" or "03/17"), read
     only when one of them cannot be a month; ``None`` when either order is a date ("06/01")

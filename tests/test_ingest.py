@@ -130,6 +130,32 @@ def test_the_title_may_follow_a_release_date_line() -> None:
     assert article.text[span.begin:span.end] == article.metadata.title
 
 
+@pytest.mark.parametrize(("line", "date", "written"), [
+    ("Release date: Reiwa 6 year (2024) March 4", dt.date(2024, 3, 4),
+     "Reiwa 6 year (2024) March 4"),
+    ("Heisei 31 April 30", dt.date(2019, 4, 30), "Heisei 31 April 30"),
+    ("Published: Reiwa 2 year 11 month 9 day", dt.date(2020, 11, 9),
+     "Reiwa 2 year 11 month 9 day"),
+    ("Reiwa first year May 7", dt.date(2019, 5, 7), "Reiwa first year May 7"),
+])
+def test_a_japanese_era_date_of_a_translated_release_dates_the_article(
+    line: str, date: dt.date, written: str
+) -> None:
+    article = parse(f"{line}\nFisheries Agency\n\nThe agency lifted the ban on scallops.\n")
+    assert article.metadata.date == date
+    span = article.metadata_spans["date"]
+    assert article.text[span.begin:span.end] == written
+
+
+def test_a_labelled_subject_line_is_the_title() -> None:
+    article = parse("Date of issue: 2025-02-03\nMinistry of Agriculture / Plant Quarantine Office\n"
+                    "Subject: On the suspension of imports of fresh mangoes (provisional)\n\n"
+                    "The ministry suspended imports of fresh mangoes from 3 February.\n")
+    assert article.metadata.title == "On the suspension of imports of fresh mangoes (provisional)"
+    span = article.metadata_spans["title"]
+    assert article.text[span.begin:span.end] == article.metadata.title
+
+
 def test_a_lead_sentence_is_not_taken_for_a_title() -> None:
     article = parse("Chile will appeal a panel ruling that its copper levy breaks the rules of "
                     "trade, the mining minister said on Friday.\n\nThe panel ruled last week.\n")
