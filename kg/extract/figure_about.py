@@ -10,6 +10,7 @@ expenditure"), the counted noun phrase, or for an amount restated ("($58 billion
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import FigureMention, Span
 from .context import Context
@@ -32,6 +33,18 @@ _NP_TRAILING = NP_INNER | {"the", "a", "an", "and", "or"}
 _TIME_PHRASE = re.compile(
     r"(?:a|an|per|each|every|last|next|this|the\s+(?:previous|past|next|same))\s+"
     r"(?:year|month|week|day|quarter|decade)s?\b|(?:annually|yearly|monthly)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _when() -> re.Pattern[str]:
+    """A preposition and a month or a weekday (``[dates]`` months, their abbreviations and
+    weekdays): when, not part of what a figure is about ("graphite in March")."""
+    dates = load_triggers().raw["dates"]
+    names = [*dates["months"], *(a for abbr in dates["month_abbreviations"]
+                                 for a in abbr.split("|")), *dates["weekdays"]]
+    return re.compile(rf"(?:in|on|during|since|until|by)\s+(?:{'|'.join(names)})\b")
+
+
 _QUALIFIER_WORDS = frozenset({"about", "around", "approximately", "nearly", "almost", "some",
                               "roughly", "over", "under"})
 CHANGE_VERBS = re.compile(
@@ -62,7 +75,7 @@ def about_of(ctx: Context, span: Span, unit: str, counted_from: int | None = Non
     reach = span.end + _AFTER_REACH
     counted = is_counted(unit)
     of = _OF.match(text, span.end, reach)
-    if of and unit in ("percent", "ratio", "percentage points") or (of and counted):
+    if of:  # "70% of Japan's imports", "1,000 tonnes of gallium", "$5 billion of chips"
         phrase = np_after(ctx, of.end())
         if phrase and counted:
             return f"{unit} of {phrase}"
@@ -137,8 +150,9 @@ def np_after(ctx: Context, pos: int, *, include_numbers: bool = False) -> str | 
         lower = token.lower()
         if len(token) == 1 and token in ",.;:—–()\"“”":
             break
-        if words and _TIME_PHRASE.match(" ".join(tokens[index:index + 3])):
-            break  # "equipment last year": the time ends the phrase
+        if words and (_TIME_PHRASE.match(" ".join(tokens[index:index + 3]))
+                      or _when().match(" ".join(tokens[index:index + 2]))):
+            break  # "equipment last year", "graphite in March": the time ends the phrase
         if (lower in NP_STOP and not (words and lower in _NP_JOINING)) \
                 or lower in _QUALIFIER_WORDS:
             break

@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -179,8 +179,11 @@ def _tables() -> _Tables:
         rf"{_opening(t.number_words)}(?:{words}))"
 
     def amount(p: str) -> str:
+        # "1 trillion 200 billion yen" (translated Japanese and Chinese amounts): a second
+        # number with a smaller scale adds to the first.
         return (rf"(?P<{p}cur>{symbols})?\s?(?P<{p}num>{num})(?:\s*-?\s*(?P<{p}scale>{scales})"
-                rf"(?![\w]))?(?:(?:\s*|-)(?P<{p}unit>{unit})(?![\w]))?")
+                rf"(?![\w])(?:\s+(?P<{p}plus>\d{{1,3}}(?:\.\d+)?)\s+(?P<{p}plusscale>{scales})"
+                rf"(?![\w]))?)?(?:(?:\s*|-)(?P<{p}unit>{unit})(?![\w]))?")
 
     number = re.compile(
         rf"(?<![\w.,$€£¥/-])(?:(?P<qual>{qualifiers})\s+)?(?P<between>between\s+)?"
@@ -468,8 +471,9 @@ def _figure(ctx: Context, m: re.Match[str], local_dollar: str | None = None
             and _word_after(ctx, end) not in _tables().ratio_followers:
         return None  # "met three times": occasions, not "three times the price"
     bscale = t.scales.get((m.group("bscale") or "").lower(), scale)
-    low = _whole(value * scale)
-    high = _whole(second * bscale) if second is not None else None
+    low = _whole(value * scale + _added(t.scales, m, "a", scale))
+    high = _whole(second * bscale + _added(t.scales, m, "b", bscale)) \
+        if second is not None else None
     if second is not None and not m.group("ascale") and m.group("bscale"):
         low = _whole(value * bscale)
     del m_b_unit
@@ -480,6 +484,16 @@ def _figure(ctx: Context, m: re.Match[str], local_dollar: str | None = None
         m.end(g) for g in ("bnum", "bscale", "bunit") if m.group(g))
     return FigureMention(value=low, unit=unit, span=span, value_max=high, qualifier=qualifier,
                          about=about_of(ctx, span, unit, counted_from))
+
+
+def _added(scales: Mapping[str, Decimal], m: re.Match[str], p: str, scale: Decimal) -> Decimal:
+    """The smaller amount written after an amount's scale ("1 trillion 200 billion yen":
+    200 billion), 0 when there is none or its scale is not smaller."""
+    plus = m.group(f"{p}plus")
+    if not plus:
+        return Decimal(0)
+    smaller = scales.get(m.group(f"{p}plusscale").lower(), Decimal(1))
+    return Decimal(plus) * smaller if smaller < scale else Decimal(0)
 
 
 def _share(ctx: Context, m: re.Match[str], value: Decimal) -> FigureMention | None:
@@ -558,16 +572,18 @@ def _is_range(ctx: Context, m: re.Match[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def _index_name() -> re.Pattern[str]:
-    names = load_triggers().raw["figures"].get("index_names", [])
+    figures = load_triggers().raw["figures"]
+    names = [*figures.get("index_names", []), *figures.get("designators", [])]
     return re.compile(rf"(?<![\w&])(?:{phrase_alternation(names) or '(?!x)x'})[ \t]$")
 
 
 def _in_a_name(ctx: Context, begin: int) -> bool:
     """Whether the number at ``begin`` ends the name of a stock index ("Nikkei 225
-    futures", "S&P 500 companies", ``[figures].index_names``)."""
+    futures", "S&P 500 companies", ``[figures].index_names``) or a designation ("Model 3
+    sedans", "Section 301 tariffs", ``[figures].designators``)."""
     before = ctx.text[max(0, begin - 2):begin]
     if len(before) < 2 or before[1] not in " \t" or not before[0].isalnum() \
-            and before[0] != "&":
+            and before[0] not in "&.":
         return False  # most numbers: no word right before them
     return _index_name().search(ctx.text, max(0, begin - 24), begin) is not None
 
@@ -601,7 +617,7 @@ def _amount_begin(m: re.Match[str]) -> int:
 
 
 def _first_amount_end(m: re.Match[str]) -> int:
-    return max(m.end(g) for g in ("anum", "ascale", "aunit") if m.group(g))
+    return max(m.end(g) for g in ("anum", "ascale", "aplusscale", "aunit") if m.group(g))
 
 
 def _number(token: str | None) -> Decimal | None:
