@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 import pyoxigraph as ox
+from rdflib.namespace import RDF
 
 from .blame import blame_violations, fact_kind, fact_span, without_facts
 from .collector import collector_paused
@@ -31,7 +32,7 @@ from .extract import extract, prepare
 from .graph import iter_quads
 from .ingest import iter_article_paths, read_article
 from .model import Article, Extraction
-from .namespace import ONTOLOGY_GRAPH, article_iri
+from .namespace import KG, ONTOLOGY_GRAPH, article_iri
 from .resolve import Resolution, resolve
 from .resources import ontology_path
 from .store import Store
@@ -214,6 +215,7 @@ def build(
     """
     started = time.perf_counter()
     report = BuildReport()
+    store.ensure_writable()  # before the work, not after it
     articles = read_corpus(paths, report, progress)
     extractions = extract_corpus(articles, report)
     if not extractions:
@@ -249,13 +251,29 @@ def write_corpus(
         data = build_graph(extractions)
     report.quads = write_graph(data, store)
     per_graph = _triples_per_graph(data)
-    report.articles = [summarise(e, per_graph) for e in extractions]
+    measures = _measures_per_graph(data)
+    report.articles = [summarise(e, per_graph, measures) for e in extractions]
 
 
 def _triples_per_graph(data: ox.Store) -> Counter[str]:
     rows = data.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
     assert isinstance(rows, ox.QuerySolutions)
     return Counter({row["g"].value: int(row["n"].value) for row in rows})
+
+
+def _measures_per_graph(data: ox.Store) -> Counter[str]:
+    """How many measure nodes each article graph mentions (several mentions of one measure
+    in an article count once)."""
+    mentions = ox.NamedNode(str(KG.mentions))
+    measures = {q.subject for q in data.quads_for_pattern(
+        None, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(KG.Measure)), None)}
+    counts: Counter[str] = Counter()
+    for quad in data.quads_for_pattern(None, mentions, None, None):
+        article = quad.subject
+        if quad.object in measures and article == quad.graph_name \
+                and isinstance(article, ox.NamedNode):
+            counts[article.value] += 1
+    return counts
 
 
 def write_graph(data: ox.Store, store: Store) -> int:
@@ -335,14 +353,19 @@ def validate_graph(data: ox.Store, *, engine: str | None = None) -> ValidationRe
     return v.validate(DataGraph(data), engine=engine or v.DEFAULT_ENGINE)
 
 
-def summarise(extraction: Extraction, triples_per_graph: Counter[str]) -> ArticleSummary:
-    """Counts for one article: its graph's triples and its mentions per class."""
+def summarise(extraction: Extraction, triples_per_graph: Counter[str],
+              measures_per_graph: Counter[str] | None = None) -> ArticleSummary:
+    """Counts for one article: its graph's triples, its statements and figures, and the
+    distinct actors, measures, materials and sources it names (the measures as resolved
+    nodes when ``measures_per_graph`` is given, else its measure mentions)."""
+    iri = article_iri(extraction.article.identifier)
     return ArticleSummary(
         identifier=extraction.article.identifier,
-        triples=triples_per_graph[article_iri(extraction.article.identifier)],
+        triples=triples_per_graph[iri],
         actors=len({a.name for a in extraction.actors}),
         statements=len(extraction.statements),
-        measures=len(extraction.measures),
+        measures=measures_per_graph[iri] if measures_per_graph is not None
+        else len(extraction.measures),
         materials=len({m.name for m in extraction.materials}),
         figures=len(extraction.figures),
         citations=len({c.name for c in extraction.citations}),

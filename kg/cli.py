@@ -22,6 +22,11 @@ _RESULT_FORMATS = ("table", "json", "xml", "csv", "tsv")
 _GRAPH_FORMATS = ("turtle", "ntriples", "nquads", "trig", "rdfxml", "jsonld")
 
 
+def _counted(number: int, noun: str) -> str:
+    """``1 article``, ``5 articles``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def _fail(exc: KgError, detail: str = "") -> NoReturn:
     click.echo(f"kg: error: {exc.message}", err=True)
     if detail:  # e.g. the query's line with a caret under a syntax error
@@ -105,12 +110,13 @@ def build(paths: tuple[Path, ...], store_location: str, no_validate: bool, engin
                       (article.materials, "material"), (article.figures, "figure"),
                       (article.citations, "cited source"))
             click.echo(f"{article.identifier}: "
-                       + ", ".join(f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in counts))
+                       + ", ".join(_counted(n, noun) for n, noun in counts))
         click.echo(
-            f"built {len(report.articles)} article(s), {report.quads} quads into "
-            f"{store_location} in {report.seconds:.2f} s"
+            f"built {_counted(len(report.articles), 'article')}, "
+            f"{_counted(report.quads, 'quad')} into {store_location} in {report.seconds:.2f} s"
             + (f"; {len(report.failures)} skipped" if report.failures else "")
-            + (f"; {len(report.omissions)} fact(s) left out" if report.omissions else "")
+            + (f"; {_counted(len(report.omissions), 'fact')} left out"
+               if report.omissions else "")
         )
     sys.exit(report.exit_code)
 
@@ -128,7 +134,8 @@ def load(files: tuple[Path, ...], store_location: str, graph: str | None) -> Non
     from .load import load as run_load
 
     count = run_load(list(files), Store(store_location), graph=graph)
-    click.echo(f"loaded {count} triples from {len(files)} file(s) into {store_location}")
+    click.echo(f"loaded {_counted(count, 'triple')} from {_counted(len(files), 'file')} "
+               f"into {store_location}")
 
 
 @main.command()
@@ -217,8 +224,9 @@ def _read_query(query: str) -> str:
 def query(query: str, store_location: str, fmt: str | None, timeout: float | None) -> None:
     """Run a SPARQL QUERY (text, @file.rq, or - for stdin) against the store.
 
-    A query without FROM sees the union of all graphs. Common prefixes (kg, kgr, rdfs,
-    skos, dcterms, prov, nif, schema, xsd) are predeclared.
+    A query without FROM sees the union of all graphs. The prefixes of the graph are
+    predeclared: kg, kgr, actor, article, material, measure, disagreement, kgsh, rdf, rdfs,
+    owl, xsd, skos, dcterms, schema, prov, nif and sh.
     """
     from .query import format_results, run
     from .sparql_text import point_out
@@ -388,6 +396,10 @@ def disagreements(store_location: str, as_json: bool) -> None:
                 own = " (contradicts itself)" if side["contradicts_itself"] else \
                     " (also on another side)" if side["several_positions"] else ""
                 says = f" says {', '.join(side['says'])}" if side["says"] else ""
+                if side["article"] is None:  # e.g. a Turtle export loaded: no article graphs
+                    click.echo(f"    <{side['node']}> (its article's graph is not in the store; "
+                               "load a TriG or N-Quads export to keep them)")
+                    continue
                 click.echo(f"    {side['article']} [{side['begin']}:{side['end']}]{own}{says}: "
                            f"\u201c{side['text']}\u201d")
     click.echo(f"({len(found)} disagreement{'s' if len(found) != 1 else ''})")

@@ -207,6 +207,7 @@ def disagreement_records(store: ox.Store) -> list[dict[str, Any]]:
             "positions": [{"says": p.label, "articles": [a.identifier for a in p.articles]}
                           for p in positions],
             "sides": [{
+                "node": side.node,
                 "article": side.article.identifier if side.article else None,
                 "begin": side.snippet.begin if side.snippet else None,
                 "end": side.snippet.end if side.snippet else None,

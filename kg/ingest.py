@@ -33,7 +33,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
+
+import pyoxigraph as ox
 
 from .errors import IngestError
 from .model import JAPANESE_ERAS, Article, ArticleMetadata, Span, day_and_month, era_year
@@ -201,13 +204,19 @@ def parse_article(raw: bytes, *, identifier: str, path: str | None = None) -> Ar
 
 
 def iter_article_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Expand files and folders into article files, sorted, folders searched for ``*.txt``."""
+    """Expand files and folders into article files, sorted, folders searched for ``*.txt``.
+
+    A file reached twice ("kg build seeds seeds", a folder and a folder inside it) is
+    yielded once: the same file is not two articles that share a name.
+    """
+    seen: set[Path] = set()
     for item in paths:
         p = Path(item)
-        if p.is_dir():
-            yield from sorted(f for f in p.rglob("*.txt") if f.is_file())
-        else:
-            yield p
+        for found in sorted(f for f in p.rglob("*.txt") if f.is_file()) if p.is_dir() else [p]:
+            key = found.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield found
 
 
 def _split_header(content: str, where: str) -> tuple[dict[str, tuple[int, str]] | None, str]:
@@ -251,9 +260,29 @@ def _metadata_from_header(header: dict[str, tuple[int, str]], where: str) -> Art
             except ValueError as exc:
                 raise IngestError(where, f"malformed header at line {number}: date {value!r} is "
                                          "not a valid YYYY-MM-DD date") from exc
+        elif key == "url":
+            problem = url_problem(value)
+            if problem is not None:
+                raise IngestError(where, f"malformed header at line {number}: url {value!r} "
+                                         f"{problem}")
+            meta.url = value
         else:
             setattr(meta, key, value)
     return meta
+
+
+def url_problem(value: str) -> str | None:
+    """What makes ``value`` unusable as an article's address (it becomes the IRI object of
+    ``schema:url``), or ``None``: an absolute http(s) address, without spaces or the
+    characters IRIs exclude."""
+    scheme = value.split(":", 1)[0].lower() if ":" in value else ""
+    if scheme not in ("http", "https"):
+        return "is not an http(s) address (e.g. https://example.org/news/1)"
+    try:
+        ox.NamedNode(value)
+    except ValueError as exc:
+        return f"is not a valid address: {exc}"
+    return None
 
 
 def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
@@ -329,10 +358,22 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
 def _reads_as_title(line: str) -> bool:
     """Whether a headerless article's first line can be its title: short, with a letter (not
     a rule or an ornament: "---", "* * *"), and not a lead sentence (a long line ending
-    with a full stop is the article's first paragraph; taking it would invent a title)."""
-    words = len(line.split())
-    return len(line) <= _TITLE_MAX and any(c.isalpha() for c in line) and \
-        not (line.rstrip().endswith(".") and words > _TITLE_SENTENCE_WORDS)
+    with a full stop that reports in the past tense, "..., the minister said on Friday.",
+    is the article's first paragraph; taking it would invent a title).  A headline keeps
+    the present tense even when it ends with a full stop ("Japan demands China revoke the
+    ban! China proposes a condition, and Tokyo falls silent.")."""
+    words = line.split()
+    lead = line.rstrip().endswith(".") and len(words) > _TITLE_SENTENCE_WORDS and \
+        any(word.strip(",;:.").lower() in _past_speech_verbs() for word in words)
+    return len(line) <= _TITLE_MAX and any(c.isalpha() for c in line) and not lead
+
+
+@lru_cache(maxsize=1)
+def _past_speech_verbs() -> frozenset[str]:
+    """Verbs of reporting in the past tense (``[dates] past_speech_verbs``): a lead's."""
+    from .extract.triggers import load_triggers  # the rule tables, loaded once
+
+    return frozenset(load_triggers().raw["dates"]["past_speech_verbs"])
 
 
 _TITLE_SENTENCE_WORDS = 12

@@ -91,8 +91,13 @@ def parse_file(path: Path, graph: str | None = None) -> dict[ox.NamedNode | ox.D
             groups[name].append(ox.Triple(blanks.rename(item.subject), item.predicate,
                                           blanks.rename(item.object)))
     except SyntaxError as exc:
+        message = exc.msg
+        if "LoadDocumentCallback" in message:  # pyoxigraph's words for a remote @context
+            message = ("the JSON-LD document names a remote @context, which kg does not fetch "
+                       "(it works offline): put the context inline, or load an expanded or "
+                       "Turtle copy of the data")
         raise RdfSyntaxError(
-            exc.msg, source=str(path), line=exc.lineno, column=exc.offset
+            message, source=str(path), line=exc.lineno, column=exc.offset
         ) from exc
     except OSError as exc:
         raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from exc

@@ -34,6 +34,8 @@ _GRAPH_FORMATS = {
     "rdfxml": ox.RdfFormat.RDF_XML,
     "jsonld": ox.RdfFormat.JSON_LD,
 }
+_PREFIXED = (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG)
+"""Formats that write prefixes: only those the answer uses are declared."""
 
 
 def run(store: Store, sparql: str, *, timeout: float | None = None) -> Results:
@@ -85,13 +87,15 @@ def format_results(results: Results, fmt: str | None = None) -> str:
         if fmt not in _GRAPH_FORMATS:
             raise UsageError(f"a CONSTRUCT/DESCRIBE result cannot be written as {fmt!r}")
         rdf_format = _GRAPH_FORMATS[fmt]
-        if rdf_format.supports_datasets:
-            raise UsageError(f"{fmt} needs a dataset; a CONSTRUCT result is one graph")
         triples = list(results)
-        prefixes = used_prefixes(iris_of(triples)) if rdf_format is ox.RdfFormat.TURTLE \
-            else None
+        prefixes = used_prefixes(iris_of(triples)) if rdf_format in _PREFIXED else None
+        # A dataset format (TriG, N-Quads, JSON-LD) writes the triples in its default graph,
+        # as the endpoint does.
+        items: list[ox.Triple] | list[ox.Quad] = [
+            ox.Quad(t.subject, t.predicate, t.object) for t in triples
+        ] if rdf_format.supports_datasets else triples
         # Without an output, serialize returns the bytes (the stubs say bytes | None).
-        data = cast(bytes, ox.serialize(triples, format=rdf_format, prefixes=prefixes))
+        data = cast(bytes, ox.serialize(items, format=rdf_format, prefixes=prefixes))
         return data.decode("utf-8")
     fmt = fmt or "table"
     if fmt == "table":

@@ -87,8 +87,19 @@ class Store:
         path = self.current_path()
         try:
             return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
-        except OSError as exc:
-            raise StoreError(f"cannot open store {path}: {exc}") from exc
+        except (OSError, RuntimeError) as exc:  # RocksDB reports damage as RuntimeError
+            raise StoreError(_cannot_open(path, exc)) from exc
+
+    def ensure_writable(self) -> None:
+        """Raise :class:`StoreError` now if a write would fail for want of permission or
+        space to create its folder and lock (so that a build does not extract a corpus
+        only to find it cannot write it)."""
+        try:
+            (self.location / _GENERATIONS).mkdir(parents=True, exist_ok=True)
+            os.close(os.open(self.location / _WRITE_LOCK, os.O_RDWR | os.O_CREAT, 0o644))
+        except OSError as exc:  # a file where the store should be, no permission, ...
+            raise StoreError(f"cannot write store {self.location}: "
+                             f"{exc.strerror or exc}") from exc
 
     @contextmanager
     def write(self, *, copy_current: bool = False) -> Iterator[ox.Store]:
@@ -97,21 +108,17 @@ class Store:
         With ``copy_current`` the new generation starts as a copy of the current one
         (for ``kg load``); otherwise it starts empty (for ``kg build``).
         """
-        generations = self.location / _GENERATIONS
-        try:
-            generations.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:  # a file where the store should be, no permission, ...
-            raise StoreError(f"cannot write store {self.location}: "
-                             f"{exc.strerror or exc}") from exc
+        self.ensure_writable()
         with _locked(self.location / _WRITE_LOCK):
             stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
-            target = generations / f"{stamp}-{os.getpid()}"
+            target = self.location / _GENERATIONS / f"{stamp}-{os.getpid()}"
             try:
-                if copy_current and self.exists():
-                    self.open(read_only=True).backup(str(target))
+                try:
+                    if copy_current and self.exists():
+                        self.open(read_only=True).backup(str(target))
                     store = ox.Store(str(target))
-                else:
-                    store = ox.Store(str(target))
+                except (OSError, RuntimeError) as exc:
+                    raise StoreError(f"cannot write store {self.location}: {exc}") from exc
                 yield store
                 store.flush()
                 del store
@@ -147,6 +154,13 @@ class Store:
                 shutil.rmtree(old, ignore_errors=True)
             finally:
                 os.close(fd)
+
+
+def _cannot_open(path: Path, exc: Exception) -> str:
+    """Why a generation could not be opened, and what to do about damage."""
+    damaged = isinstance(exc, RuntimeError) or "Corruption" in str(exc)
+    advice = "; the store looks damaged: rebuild it with 'kg build'" if damaged else ""
+    return f"cannot open store {path}: {exc}{advice}"
 
 
 @contextmanager
@@ -209,9 +223,9 @@ class StoreReader:
         fcntl.flock(pin, fcntl.LOCK_SH)
         try:
             db = ox.Store.read_only(str(path))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # RocksDB reports damage as RuntimeError
             os.close(pin)
-            raise StoreError(f"cannot open store {path}: {exc}") from exc
+            raise StoreError(_cannot_open(path, exc)) from exc
         if self._pin is not None:
             os.close(self._pin)
         self._db, self._path, self._pin = db, path, pin

@@ -33,6 +33,17 @@ def select(store: Store, query: str) -> list[dict[str, str]]:
     return [{n: row[n].value for n in names if row[n] is not None} for row in results]
 
 
+def test_the_report_counts_each_measure_an_article_names_once(tmp_path: Path) -> None:
+    store = Store(tmp_path / "store")
+    report = build([SEEDS], store)
+    rows = select(store, """
+        SELECT ?id (COUNT(DISTINCT ?m) AS ?n) WHERE {
+          GRAPH ?g { ?g dcterms:identifier ?id ; kg:mentions ?m } ?m a kg:Measure
+        } GROUP BY ?id""")
+    assert {a.identifier: a.measures for a in report.articles} == {
+        row["id"]: int(row["n"]) for row in rows}
+
+
 def test_every_seed_article_yields_all_five_classes(seeds_store: Store) -> None:
     rows = select(seeds_store, """
         SELECT ?id (COUNT(DISTINCT ?actor) AS ?actors) (COUNT(DISTINCT ?material) AS ?materials)
@@ -92,10 +103,11 @@ def test_bad_files_are_skipped_and_the_others_built(tmp_path: Path) -> None:
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02")
     (folder / "latin1.txt").write_bytes("Caf\xe9 news".encode("latin-1"))
+    (folder / "url.txt").write_text("title: T\nurl: www.example.org/a b\n---\nChina said so.\n")
     store = Store(tmp_path / "store")
     report = build([folder], store)
     assert sorted(Path(f.path).name for f in report.failures) == [
-        "binary.txt", "empty.txt", "latin1.txt"]
+        "binary.txt", "empty.txt", "latin1.txt", "url.txt"]
     assert report.exit_code == 1
     assert [a.identifier for a in report.articles] == ["good.txt"]
     assert select(store, "SELECT ?id WHERE { ?a a kg:Article ; dcterms:identifier ?id }") == [
@@ -177,7 +189,16 @@ def test_a_measure_that_violates_the_shapes_is_left_out_of_its_article_only(
     assert len(report.omissions) == 1 and "Evidence-10" in report.omissions[0].message
     assert report.omissions[0].message.startswith("measure ")
     summary = next(a for a in report.articles if a.identifier == bad.article.identifier)
-    assert summary.measures == len(bad.measures) - 1
+    begin, end = wrong.span.begin, wrong.span.end
+    left = select(store, f"""
+        SELECT ?e WHERE {{ GRAPH ?g {{ ?g dcterms:identifier "{bad.article.identifier}" .
+          ?m kg:evidence ?e . ?e nif:beginIndex {begin} ; nif:endIndex {end} }} }}""")
+    assert left == []  # the measure's account in this article is gone, the article stays
+    named = select(store, f"""
+        SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE {{
+          GRAPH ?g {{ ?g dcterms:identifier "{bad.article.identifier}" ; kg:mentions ?m }}
+          ?m a kg:Measure }}""")
+    assert summary.measures == int(named[0]["n"])
 
 
 def test_file_names_in_any_script_get_their_own_article_iris(tmp_path: Path) -> None:

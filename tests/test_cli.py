@@ -36,6 +36,14 @@ def test_every_command_has_help(command: str) -> None:
     assert "Usage: main " + command in out or f"{command} [OPTIONS]" in out
 
 
+def test_query_help_names_every_predeclared_prefix() -> None:
+    from kg.namespace import PREFIXES
+
+    _, out, _ = run("query", "--help")
+    words = set(out.replace(",", " ").replace(".", " ").split())
+    assert set(PREFIXES) <= words
+
+
 def test_build_prints_counts_per_article(store: str) -> None:
     code, out, _ = run("build", str(GOOD), "--store", store, "--quiet")
     assert code == 0 and out == ""
@@ -48,6 +56,14 @@ def test_build_with_a_bad_file_reports_it_and_exits_1(tmp_path: Path) -> None:
     assert code == 1
     assert "skipped" in err and "binary" in err
     assert "good.txt" in out
+
+
+def test_build_to_a_store_that_cannot_be_written_is_exit_3(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    code, _, err = run("build", str(GOOD), "--store", str(blocker / "store"))
+    assert code == 3
+    assert "cannot write store" in err and "Traceback" not in err
 
 
 def test_query_without_a_store_says_what_to_do(tmp_path: Path) -> None:
@@ -104,6 +120,24 @@ def test_construct_query_prints_turtle(store: str) -> None:
     assert code == 0 and "kg:Article" in out
 
 
+@pytest.mark.parametrize(("fmt", "rdf_format"), [
+    ("trig", "TRIG"), ("nquads", "N_QUADS"), ("jsonld", "JSON_LD"), ("ntriples", "N_TRIPLES"),
+    ("rdfxml", "RDF_XML"),
+])
+def test_construct_query_writes_every_graph_format(store: str, fmt: str, rdf_format: str) -> None:
+    import pyoxigraph as ox
+
+    query = "CONSTRUCT { ?a a kg:Article } WHERE { ?a a kg:Article }"
+    code, out, err = run("query", query, "--store", store, "--format", fmt)
+    assert code == 0, err
+    _, turtle, _ = run("query", query, "--store", store)
+    parsed = {(q.subject, q.predicate, q.object)
+              for q in ox.parse(out.encode(), format=getattr(ox.RdfFormat, rdf_format))}
+    expected = {(t.subject, t.predicate, t.object)
+                for t in ox.parse(turtle.encode(), format=ox.RdfFormat.TURTLE)}
+    assert parsed == expected and parsed
+
+
 def test_export_to_a_file_is_byte_identical_twice(store: str, tmp_path: Path) -> None:
     first, second = tmp_path / "a.ttl", tmp_path / "b.ttl"
     assert run("export", "--store", store, "--format", "turtle", "-o", str(first))[0] == 0
@@ -145,6 +179,23 @@ def test_disagreements_name_what_each_side_says(
     figure_sides = records["figure"]["sides"]
     assert [s["text"] for s in figure_sides] == ["about 60%", "more than 70%"]
     assert all(isinstance(s["begin"], int) and s["end"] > s["begin"] for s in figure_sides)
+
+
+def test_disagreements_without_article_graphs_say_so_instead_of_none(
+        tmp_path: Path, make_store: Callable[..., Path]) -> None:
+    import pyoxigraph as ox
+
+    # A Turtle copy of the graph keeps the triples but not the article graphs.
+    trig = ROOT / "tests" / "data" / "disagreements.trig"
+    flat = tmp_path / "flat.ttl"
+    ox.serialize([ox.Triple(q.subject, q.predicate, q.object)
+                  for q in ox.parse(trig.read_bytes(), format=ox.RdfFormat.TRIG)],
+                 str(flat), format=ox.RdfFormat.TURTLE)
+    location = str(tmp_path / "store")
+    assert run("load", str(flat), "--store", location)[0] == 0
+    code, out, _ = run("disagreements", "--store", location)
+    assert code == 0 and "None" not in out
+    assert "its article's graph is not in the store" in out
 
 
 def test_disagreements_list_every_article_per_value_and_self_contradiction(

@@ -47,6 +47,11 @@ def test_a_text_opening_with_a_dashed_line_and_no_header_key_is_all_text() -> No
     assert article.metadata.title is None
 
 
+def test_a_header_url_is_kept() -> None:
+    article = parse("title: T\nurl: https://example.org/news/2026/01/ban?id=7\n---\nBody")
+    assert article.metadata.url == "https://example.org/news/2026/01/ban?id=7"
+
+
 def test_unknown_header_keys_are_ignored() -> None:
     article = parse("title: T\nlanguage: en\n---\nBody.")
     assert article.metadata.title == "T"
@@ -62,6 +67,9 @@ def test_unknown_header_keys_are_ignored() -> None:
         ("title: T\ndate: 2026-01-07\n\nBody", "line 3: a blank line inside the header"),
         ("---\ntitle: T\nnot a header line\n---\nBody", "line 3"),
         ("title: T\n---\n   \n", "no text"),
+        ("title: T\nurl: not a url\n---\nBody", "line 2: url 'not a url' is not an http"),
+        ("title: T\nurl: www.example.org/a\n---\nBody", "is not an http"),
+        ("title: T\nurl: https://example.org/a b\n---\nBody", "is not a valid address"),
     ],
 )
 def test_malformed_header_is_a_clear_error(text: str, reason: str) -> None:
@@ -156,6 +164,13 @@ def test_a_labelled_subject_line_is_the_title() -> None:
     assert article.text[span.begin:span.end] == article.metadata.title
 
 
+def test_a_long_headline_in_the_present_tense_is_a_title_even_with_a_full_stop() -> None:
+    line = ("Seoul bans scrap steel sales to its neighbour! Mills protest, and the trade "
+            "ministry says nothing more.")
+    article = parse(f"{line}\nOn March 3, 2025, Seoul said exports would stop.\n")
+    assert article.metadata.title == line
+
+
 def test_a_lead_sentence_is_not_taken_for_a_title() -> None:
     article = parse("Chile will appeal a panel ruling that its copper levy breaks the rules of "
                     "trade, the mining minister said on Friday.\n\nThe panel ruled last week.\n")
@@ -202,6 +217,15 @@ def test_folders_expand_to_sorted_text_files(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("a")
     (tmp_path / "notes.md").write_text("x")
     assert [p.name for p in iter_article_paths([tmp_path])] == ["a.txt", "b.txt"]
+
+
+def test_a_file_reached_twice_is_read_once(tmp_path: Path) -> None:
+    inner = tmp_path / "inner"
+    inner.mkdir()
+    (tmp_path / "a.txt").write_text("a")
+    (inner / "b.txt").write_text("b")
+    paths = [tmp_path, inner, tmp_path / "a.txt", tmp_path / "inner" / ".." / "a.txt"]
+    assert [p.name for p in iter_article_paths(paths)] == ["a.txt", "b.txt"]
 
 
 def test_seed_files_are_byte_identical_to_the_shared_seeds() -> None:

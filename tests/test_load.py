@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.errors import UsageError
+from kg.errors import KgError, UsageError
 from kg.load import load
 from kg.store import Store
 
@@ -82,13 +82,23 @@ def test_a_missing_file_is_a_usage_error_and_changes_nothing(store: Store,
     assert store.current_path() == before
 
 
+def test_a_remote_json_ld_context_is_refused_with_the_reason(store: Store,
+                                                             tmp_path: Path) -> None:
+    before = store.current_path()
+    doc = tmp_path / "remote.jsonld"
+    doc.write_text('{"@context": "https://schema.org/", "@id": "http://e/a", "name": "x"}')
+    with pytest.raises(KgError, match="remote @context, which kg does not fetch"):
+        load([doc], store)
+    assert store.current_path() == before
+
+
 def test_kg_load_reports_what_it_loaded_and_exits_0(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "data.nt"
     path.write_bytes(ox.serialize(TRIPLES, format=ox.RdfFormat.N_TRIPLES))
     result = CliRunner().invoke(main, ["load", str(path), "--graph", EX + "g",
                                        "--store", str(store.location)])
     assert result.exit_code == 0, result.output
-    assert "loaded 2 triples from 1 file(s)" in result.output
+    assert "loaded 2 triples from 1 file into" in result.output
 
 
 def test_kg_load_with_a_bad_graph_exits_2(store: Store, tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import QueryError, StoreError
-from kg.store import Store, run_query
+from kg.store import Store, StoreReader, run_query
 
 EX = "http://example.org/"
 
@@ -25,6 +25,34 @@ def count(store: Store) -> int:
 def test_missing_store_says_to_build_first(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="kg build"):
         Store(tmp_path / "none").open()
+
+
+def _damage(store: Store) -> None:
+    """Overwrite the current generation's RocksDB files with junk, as a bad disk would."""
+    for path in store.current_path().iterdir():
+        if path.name == "CURRENT" or path.suffix == ".sst":
+            path.write_bytes(b"\x00garbage\xff" * 10)
+
+
+def test_a_damaged_store_is_a_store_error_saying_to_rebuild(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s")
+    with store.write() as target:
+        target.add(quad("a", "1", "g"))
+    _damage(store)
+    with pytest.raises(StoreError, match="damaged: rebuild it with 'kg build'"):
+        store.open()
+    with pytest.raises(StoreError, match="damaged"):
+        StoreReader(store.location).current()
+
+
+def test_a_store_that_cannot_be_written_fails_before_any_work(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    store = Store(blocker / "store")
+    with pytest.raises(StoreError, match="cannot write store"):
+        store.ensure_writable()
+    with pytest.raises(StoreError, match="cannot write store"), store.write():
+        pass
 
 
 def test_write_becomes_current_only_when_the_block_succeeds(tmp_path: Path) -> None:
