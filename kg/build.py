@@ -32,7 +32,7 @@ from .extract import extract, prepare
 from .graph import iter_quads
 from .ingest import iter_article_paths, read_article
 from .model import Article, Extraction
-from .namespace import KG, ONTOLOGY_GRAPH, article_iri
+from .namespace import KG, ONTOLOGY_GRAPH, article_iri, is_built_graph
 from .resolve import Resolution, resolve
 from .resources import ontology_path
 from .store import Store
@@ -76,6 +76,9 @@ class BuildReport:
     quads: int = 0
     seconds: float = 0.0
     validation: ValidationReport | None = None
+    kept: list[str] = field(default_factory=list)
+    """Graphs loaded with ``kg load`` into the previous store and carried into the new one
+    (their names; ``""`` for the default graph's triples)."""
 
     @property
     def exit_code(self) -> int:
@@ -203,6 +206,7 @@ def build(
     validate: bool = True,
     progress: Progress | None = None,
     engine: str | None = None,
+    keep_loaded: bool = True,
 ) -> BuildReport:
     """Build the graph of the articles under ``paths`` and make it the store's current graph.
 
@@ -212,6 +216,8 @@ def build(
     :class:`ValidationFailed` (nothing written) for a violation no article can be blamed
     for, and :class:`KgError` when no article could be read.  ``engine`` is the SHACL engine
     (``sparql``, the default, or ``pyshacl``, the reference; see :mod:`kg.validate`).
+    Graphs loaded into the store with ``kg load`` are carried into the new graph unless
+    ``keep_loaded`` is false (:func:`write_graph`).
     """
     started = time.perf_counter()
     report = BuildReport()
@@ -223,7 +229,8 @@ def build(
         where = ", ".join(str(p) for p in paths)
         raise KgError(f"no article could be built ({reasons or f'no *.txt files in {where}'})",
                       exit_code=2)
-    write_corpus(extractions, store, report, validate=validate, engine=engine)
+    write_corpus(extractions, store, report, validate=validate, engine=engine,
+                 keep_loaded=keep_loaded)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -235,6 +242,7 @@ def write_corpus(
     *,
     validate: bool = True,
     engine: str | None = None,
+    keep_loaded: bool = True,
 ) -> None:
     """Resolve and assemble extracted articles, validate the graph and make it the store's
     current graph (the second half of :func:`build`, for callers with their own extractions).
@@ -249,7 +257,7 @@ def write_corpus(
         data, extractions = _validated(extractions, report, engine)
     else:
         data = build_graph(extractions)
-    report.quads = write_graph(data, store)
+    report.quads, report.kept = write_graph(data, store, keep_loaded=keep_loaded)
     per_graph = _triples_per_graph(data)
     measures = _measures_per_graph(data)
     report.articles = [summarise(e, per_graph, measures) for e in extractions]
@@ -276,22 +284,52 @@ def _measures_per_graph(data: ox.Store) -> Counter[str]:
     return counts
 
 
-def write_graph(data: ox.Store, store: Store) -> int:
+def write_graph(data: ox.Store, store: Store, *,
+                keep_loaded: bool = True) -> tuple[int, list[str]]:
     """Make ``data`` plus the ontology graph the store's new current generation; returns
-    how many quads were written.
+    how many quads were written and the names of the loaded graphs kept.
 
-    The bulk loader reads the in-memory store as it goes (no list of its quads is made);
-    a dump to a file and a bulk load of it cost as much memory and more time
-    (``bench/extract.py``).
+    With ``keep_loaded``, what ``kg load`` added to the previous generation (named graphs
+    that a build does not make, and the default graph's triples: reference data, another
+    graph) is carried into the new one, so that rebuilding after adding articles loses
+    nothing; graphs a build makes (articles, entities, disagreements, ontology) are the new
+    build's alone.  The bulk loader reads the in-memory store as it goes (no list of its
+    quads is made); a dump to a file and a bulk load of it cost as much memory and more
+    time (``bench/extract.py``).
     """
     ontology = ontology_quads()
+    previous = _loaded_graphs(store) if keep_loaded else None
+    kept: list[str] = []
     with store.write() as target:
         try:
             target.bulk_extend(data)
             target.bulk_extend(ontology)
+            written = len(data) + len(ontology)
+            if previous is not None:
+                for graph in _loaded_graph_names(previous):
+                    quads = list(previous.quads_for_pattern(None, None, None, graph))
+                    target.bulk_extend(quads)
+                    written += len(quads)
+                    kept.append(graph.value if isinstance(graph, ox.NamedNode) else
+                                "" if isinstance(graph, ox.DefaultGraph) else str(graph))
         except OSError as exc:
             raise StoreError(f"cannot write {store.location}: {exc}") from exc
-    return len(data) + len(ontology)
+    return written, kept
+
+
+def _loaded_graphs(store: Store) -> ox.Store | None:
+    """The store's current generation, if there is one, to carry its loaded graphs over."""
+    return store.open() if store.exists() else None
+
+
+def _loaded_graph_names(previous: ox.Store) -> list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph]:
+    """Graphs of ``previous`` that no build makes: loaded ones (see :func:`write_graph`)."""
+    names: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [
+        g for g in previous.named_graphs()
+        if not (isinstance(g, ox.NamedNode) and is_built_graph(g.value))]
+    if next(iter(previous.quads_for_pattern(None, None, None, ox.DefaultGraph())), None):
+        names.append(ox.DefaultGraph())
+    return names
 
 
 _MAX_VALIDATION_ROUNDS = 3

@@ -80,15 +80,18 @@ def _progress(paths: Iterable[Path]) -> Iterable[Path]:
 @click.option("--engine", type=click.Choice(["sparql", "pyshacl"]), default="sparql",
               show_default=True,
               help="SHACL engine of the validation step (pyshacl: the reference).")
+@click.option("--fresh", is_flag=True,
+              help="Drop the graphs added with 'kg load' (kept across rebuilds by default).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 def build(paths: tuple[Path, ...], store_location: str, no_validate: bool, engine: str,
-          quiet: bool) -> None:
+          fresh: bool, quiet: bool) -> None:
     """Build the graph from article files or folders (default: seeds/) into the store.
 
     Unreadable articles are reported and skipped (exit 1); the others are built. A fact
     whose node violates the shapes is reported and left out, and the rest of its article
     kept (exit 1). The store is replaced atomically and only when the new graph is complete
-    and valid.
+    and valid. Graphs added with 'kg load' are carried into the new graph (--fresh drops
+    them).
     """
     from .build import build as run_build
 
@@ -98,6 +101,7 @@ def build(paths: tuple[Path, ...], store_location: str, no_validate: bool, engin
         validate=not no_validate,
         engine=engine,
         progress=None if quiet else _progress,
+        keep_loaded=not fresh,
     )
     for failure in report.failures:
         click.echo(f"kg: skipped {failure.path}: {failure.message}", err=True)
@@ -118,6 +122,11 @@ def build(paths: tuple[Path, ...], store_location: str, no_validate: bool, engin
             + (f"; {_counted(len(report.omissions), 'fact')} left out"
                if report.omissions else "")
         )
+        if report.kept:
+            names = ", ".join(f"<{name}>" if name else "the default graph"
+                              for name in report.kept)
+            click.echo(f"kept {_counted(len(report.kept), 'graph')} added with 'kg load': "
+                       f"{names} (kg build --fresh drops them)")
     sys.exit(report.exit_code)
 
 

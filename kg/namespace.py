@@ -73,6 +73,13 @@ DISAGREEMENTS_GRAPH = BASE + "graph/disagreements"
 ONTOLOGY_GRAPH = BASE + "graph/ontology"
 """Named graph holding ontology/kg.ttl, so queries can read labels of concepts."""
 
+def is_built_graph(name: str) -> bool:
+    """Whether a graph of that name is one ``kg build`` makes (an article's, the entities',
+    the disagreements', the ontology's) rather than one loaded by ``kg load``."""
+    return name in (ENTITIES_GRAPH, DISAGREEMENTS_GRAPH, ONTOLOGY_GRAPH) or \
+        name.startswith(f"{ID_BASE}article/")
+
+
 PREFIXES: dict[str, str] = {
     "kg": str(KG),
     "kgr": str(KGR),

@@ -115,3 +115,43 @@ def test_the_format_names_of_kg_export_load_as_extensions(tmp_path: Path) -> Non
     assert format_for(tmp_path / "g.nquads") is ox.RdfFormat.N_QUADS
     assert format_for(tmp_path / "g.ntriples") is ox.RdfFormat.N_TRIPLES
     assert format_for(tmp_path / "g.turtle") is ox.RdfFormat.TURTLE
+
+
+def _graphs_of(store: Store) -> set[str]:
+    return {g.value for g in store.open().named_graphs() if isinstance(g, ox.NamedNode)}
+
+
+def test_a_rebuild_keeps_what_kg_load_added_and_fresh_drops_it(tmp_path: Path) -> None:
+    from kg.build import build
+
+    articles = Path(__file__).resolve().parent / "fixtures" / "build"
+    store = Store(tmp_path / "store")
+    build([articles / "good.txt"], store)
+    reference = tmp_path / "reference.trig"
+    reference.write_text(f"<{EX}g> {{ <{EX}a> <{EX}p> \"kept\" . }}\n<{EX}b> <{EX}p> \"plain\" .\n")
+    load([reference], store)
+
+    report = build([articles / "good.txt"], store)
+    assert sorted(report.kept) == ["", f"{EX}g"]
+    assert {q.object for q in store.open().quads_for_pattern(None, ox.NamedNode(EX + "p"),
+                                                               None, None)} == {
+        ox.Literal("kept"), ox.Literal("plain")}
+
+    report = build([articles / "good.txt"], store, keep_loaded=False)
+    assert report.kept == [] and f"{EX}g" not in _graphs_of(store)
+
+
+def test_a_rebuild_does_not_carry_the_graph_of_an_article_left_out(tmp_path: Path) -> None:
+    from kg.build import build
+    from kg.namespace import article_iri
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    source = Path(__file__).resolve().parent / "fixtures" / "build" / "good.txt"
+    (folder / "one.txt").write_bytes(source.read_bytes())
+    (folder / "two.txt").write_bytes(source.read_bytes())
+    store = Store(tmp_path / "store")
+    build([folder], store)
+    assert article_iri("two.txt") in _graphs_of(store)
+    report = build([folder / "one.txt"], store)
+    assert report.kept == [] and article_iri("two.txt") not in _graphs_of(store)
