@@ -18,6 +18,7 @@ from functools import lru_cache
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
+from .about import statement_topics
 from .collector import collector_paused
 from .disagree import Disagreement
 from .model import (
@@ -321,6 +322,12 @@ def _add_article(out: _Quads, extraction: Extraction, resolution: Resolution) ->
             out.add(g, s, KG.date, date_literal(statement.date))
         if statement.negated:
             out.add(g, s, KG.negated, _typed("true", XSD.boolean))
+        topics = statement_topics(statement, extraction)
+        for measure in topics.measures:
+            out.add(g, s, KG.about, resolution.measure_for(measure).iri)
+        for name in topics.materials:
+            if name in resolution.materials:
+                out.add(g, s, KG.about, resolution.materials[name].iri)
         _add_evidence(out, ident, s, statement.span)
 
     for figure in extraction.figures:

@@ -175,6 +175,13 @@ def test_measures_on_a_material_reach_narrower_materials(seeds: ox.Store) -> Non
     assert {"rare earths", "dysprosium"} <= covered
 
 
+def test_what_was_said_about_export_bans_names_the_speakers(seeds: ox.Store) -> None:
+    found = rows(seeds, BY_NAME["12-said-about-a-measure"].query)
+    speakers = {r["speakerLabel"] for r in found}
+    assert {"He Yadong", "Takehiro Funakoshi"} <= speakers
+    assert all("export ban" in r["measureLabel"] for r in found)
+
+
 def test_on_a_day_includes_coarser_dates_holding_it(seeds: ox.Store) -> None:
     example = BY_NAME["11-on-a-day"]
     dates = {r["date"] for r in rows(seeds, example.bind({"day": "2025-11-15"}))}
