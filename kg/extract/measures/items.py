@@ -15,6 +15,7 @@ for any mention without one); the item presents the control as in place, so it l
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from ...model import MaterialMention, MeasureType, PartialDate, Span
@@ -219,20 +220,27 @@ def issuers_by_goods(ctx: Context, candidates: list[Candidate],
     issuer of its own, whose subject is goods, is a control of the state that restricts
     those goods in an earlier sentence of the article (the nearest such measure with an
     issuer of its own), not of whichever state acted last."""
+    # Goods by position, so that the goods of a stretch of text are a slice (bisect), not
+    # a scan of every mention for every pair of candidates: long texts stay linear.
+    ordered = sorted(goods, key=lambda g: g.span.begin)
+    begins = [g.span.begin for g in ordered]
+
+    def names_in(begin: int, end: int) -> set[str]:
+        return {g.name for g in ordered[bisect_left(begins, begin):bisect_left(begins, end)]}
+
     for index, c in enumerate(candidates):
         if c.issuer is None and not c.anaphor and c.antecedent is not None:
             c.issuer = c.antecedent.issuer  # a gapped item: its first conjunct's
         if c.issuer is not None or c.unknown_subject or c.type not in _GOODS_TYPES:
             continue
-        names = {g.name for g in goods if c.sentence.begin <= g.span.begin < c.head.begin}
+        names = names_in(c.sentence.begin, c.head.begin)
         if not names:
             continue
         for o in reversed(candidates[:index]):
             if o.issuer is None or not o.issuer_local or o.type not in _GOODS_TYPES or \
                     o.sentence.end > c.sentence.begin:
                 continue
-            if names & {g.name for g in goods
-                        if o.sentence.begin <= g.span.begin < o.sentence.end}:
+            if names & names_in(o.sentence.begin, o.sentence.end):
                 c.issuer = ctx.state_of(o.issuer) or o.issuer
                 break
 
