@@ -11,16 +11,16 @@ is left out unless asked for: it is published as ``ontology/kg.ttl``.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO, cast
+from typing import BinaryIO, cast
 
 import pyoxigraph as ox
 
 from .errors import StoreError, UsageError
+from .jsonld import compact_jsonld
 from .load import format_for
-from .namespace import ONTOLOGY_GRAPH, RDF, XSD, compact, used_prefixes
+from .namespace import ONTOLOGY_GRAPH, RDF, XSD, used_prefixes
 from .store import Store
 
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -63,7 +63,7 @@ def serialize_quads(quads: Iterable[ox.Quad], fmt: str) -> bytes:
     prefixes = used if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     # Without an output, serialize returns the bytes (the stubs say bytes | None).
     written = cast(bytes, ox.serialize(data, format=rdf_format, prefixes=prefixes))
-    return _with_context(written, used) if rdf_format is ox.RdfFormat.JSON_LD else written
+    return compact_jsonld(written) if rdf_format is ox.RdfFormat.JSON_LD else written
 
 
 def iris_of(data: Iterable[ox.Quad] | Iterable[ox.Triple]) -> Iterator[str]:
@@ -75,34 +75,6 @@ def iris_of(data: Iterable[ox.Quad] | Iterable[ox.Triple]) -> Iterator[str]:
                 yield term.value
             elif isinstance(term, ox.Literal) and term.datatype not in _IMPLICIT:
                 yield term.datatype.value
-
-
-def _with_context(expanded: bytes, prefixes: dict[str, str]) -> bytes:
-    """JSON-LD in expanded form (what pyoxigraph writes: every IRI in full) rewritten with
-    an ``@context`` of the ``prefixes`` it uses and compact IRIs (``"kg:issuer": [{"@id":
-    "actor:china"}]``): the same quads for a JSON-LD processor, and readable by a person or
-    a script that indexes the keys.  Literals are never touched."""
-    document = json.loads(expanded)
-    compacted = {"@context": prefixes, "@graph": _compact_node(document)}
-    return json.dumps(compacted, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def _compact_node(node: Any) -> Any:
-    if isinstance(node, list):
-        return [_compact_node(item) for item in node]
-    if not isinstance(node, dict):
-        return node
-    out: dict[str, Any] = {}
-    for key, value in node.items():
-        if key == "@id":
-            out[key] = compact(value)
-        elif key == "@type":  # a node's types or a literal's datatype: IRIs
-            out[key] = [compact(v) for v in value] if isinstance(value, list) else compact(value)
-        elif key.startswith("@"):
-            out[key] = value if key == "@value" else _compact_node(value)
-        else:
-            out[compact(key)] = _compact_node(value)
-    return out
 
 
 def format_for_output(path: Path) -> str:

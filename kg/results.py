@@ -25,6 +25,7 @@ from typing import IO, Any, cast
 import pyoxigraph as ox
 
 from .conneg import ResultFormat
+from .jsonld import compact_jsonld
 
 Results = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
@@ -159,6 +160,8 @@ def serialize_rdf(
         prefix_map = dict(prefixes) if prefixes and target in _PREFIXED else None
         body = cast(
             bytes, ox.serialize(ox.parse(lines, line_format), format=target, prefixes=prefix_map))
+        if target is ox.RdfFormat.JSON_LD:
+            body = compact_jsonld(body)
     if counter.truncated and target in _COMMENTABLE:
         body = f"# truncated: only the first {max_rows} of more rows\n".encode() + body
     return Serialized(body, counter.lines, counter.truncated)
@@ -183,6 +186,8 @@ def serialize_quads(
     capped = _Capped(items, max_rows or sys.maxsize)
     prefix_map = dict(prefixes) if prefixes and target in _PREFIXED else None
     body = cast(bytes, ox.serialize(capped, format=target, prefixes=prefix_map))
+    if target is ox.RdfFormat.JSON_LD:
+        body = compact_jsonld(body)  # a context and compact IRIs, as kg export writes
     if capped.truncated and target in _COMMENTABLE:
         body = f"# truncated: only the first {max_rows} of more rows\n".encode() + body
     return Serialized(body, capped.count, capped.truncated)

@@ -72,7 +72,7 @@ def test_jsonld_export_has_a_context_and_compact_iris_for_the_same_quads(
 @prefix kg: <{PREFIXES['kg']}> . @prefix actor: <{PREFIXES['actor']}> .
 @prefix article: <{PREFIXES['article']}> . @prefix measure: <{PREFIXES['measure']}> .
 @prefix rdfs: <{PREFIXES['rdfs']}> . @prefix xsd: <{PREFIXES['xsd']}> .
-article:a {{ measure:m kg:issuer actor:china ; kg:date "2026-01-06"^^xsd:date ;
+article:a {{ measure:m a kg:Measure ; kg:issuer actor:china ; kg:date "2026-01-06"^^xsd:date ;
              rdfs:comment "actor:china is no IRI here"@en .
              article:a kg:mentions <http://example.org/outside> . }}
 """, encoding="utf-8")
@@ -84,6 +84,8 @@ article:a {{ measure:m kg:issuer actor:china ; kg:date "2026-01-06"^^xsd:date ;
     [graph] = doc["@graph"]
     assert graph["@id"] == "article:a"
     node = next(n for n in graph["@graph"] if n["@id"] == "measure:m")
+    assert node["@type"] == ["kg:Measure"]  # JSON-LD's keyword, not an rdf:type key
+    assert "rdf:type" not in node
     assert node["kg:issuer"] == [{"@id": "actor:china"}]
     assert node["kg:date"] == [{"@value": "2026-01-06", "@type": "xsd:date"}]
     assert node["rdfs:comment"] == [{"@value": "actor:china is no IRI here", "@language": "en"}]
