@@ -259,8 +259,49 @@ def explain_syntax_error(query: str, message: str) -> str:
         return (f"error at {position_of(query, first.start())}: a query begins with SELECT, "
                 "CONSTRUCT, ASK or DESCRIBE (after any PREFIX and BASE lines), "
                 f"not '{first.group()}'")
-    explained = _CHAR_CLASSES.sub("[a name character]", message)
-    return explained + _near(query, at) if at is not None else explained
+    explained = _EXPECTED.sub(_sparql11_expected, _CHAR_CLASSES.sub("[a name character]",
+                                                                    message))
+    if at is None:
+        return explained
+    return explained + _near(query, at) + _short_pattern(query, at)
+
+
+_EXPECTED = re.compile(r"expected one of (?P<items>[^\n]*)$")
+_NOT_SPARQL11 = frozenset({"LATERAL", "[_]", "PREDICATE"})
+"""What the parser lists that a SPARQL 1.1 user cannot write: SPARQL 1.2 drafts' keywords
+and its own placeholder for "any other character"."""
+
+
+def _sparql11_expected(m: re.Match[str]) -> str:
+    """The parser's list of expected tokens without :data:`_NOT_SPARQL11`."""
+    items = [i.strip() for i in m.group("items").split(",")]
+    kept = [i for i in items if i and i not in _NOT_SPARQL11]
+    if not kept:
+        return "unexpected text"
+    return f"expected one of {', '.join(kept)}" if len(kept) > 1 else f"expected {kept[0]}"
+
+
+_TERM_KINDS = frozenset({"var", "iri", "pname", "string"})
+
+
+def _short_pattern(query: str, at: re.Match[str]) -> str:
+    """``; a triple pattern needs a subject, a predicate and an object``, when the error
+    stands at a pattern's end ('}' or '.') right after only two terms ("{ ?x ?y }")."""
+    offset = offset_of(query, int(at.group(1)), int(at.group(2)))
+    if not query[offset:].strip():  # the parser may point past the closing brace
+        offset = len(query.rstrip()) - 1
+    if query[offset:offset + 1] not in ("}", "."):
+        return ""
+    terms = 0
+    for token in tokens(query[:offset]):
+        if token.text in ("{", ".", ";", ","):
+            terms = 0
+        elif token.kind in _TERM_KINDS or token.text == "a" or token.text[:1].isdigit():
+            terms += 1
+        else:
+            terms = -99  # a keyword, bracket or operator: not a plain triple pattern
+    return "; a triple pattern needs a subject, a predicate and an object" \
+        if terms == 2 else ""
 
 
 def _near(query: str, at: re.Match[str]) -> str:

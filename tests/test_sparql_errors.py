@@ -67,6 +67,22 @@ def test_a_bracket_closing_another_names_the_one_left_open_and_where() -> None:
     assert explained.endswith("(near '}': '(' at 3:9 not closed)")
 
 
+@pytest.mark.parametrize("query", [
+    "SELECT ?x WHERE { ?x ?y }",
+    "SELECT ?x WHERE { ?x a <http://e/T> . ?x <http://e/label> }",
+])
+def test_a_pattern_of_two_terms_is_said_to_need_three(query: str) -> None:
+    explained = explain_syntax_error(query, _parser_message(query))
+    assert explained.endswith("; a triple pattern needs a subject, a predicate and an object")
+
+
+def test_keywords_sparql_11_does_not_have_are_not_listed_as_expected() -> None:
+    query = "SELECT ?x WHERE { ?x ?y }"
+    assert "LATERAL" in _parser_message(query)  # the parser's own list has them
+    explained = explain_syntax_error(query, _parser_message(query))
+    assert "LATERAL" not in explained and "[_]" not in explained
+
+
 def test_the_position_of_an_error_is_read_from_its_message() -> None:
     assert error_position("error at 12:7: expected one of ...") == (12, 7)
     assert error_position("the query is empty") is None
