@@ -22,9 +22,10 @@ China's July 2023 controls on gallium and germanium and its October 2023 control
 graphite are two.  An account with no date joins the only dated measure of its block it can
 be, else an undated node of the block.  A node's key is its type (the most frequent among
 its mentions), the block's states, person and stage, and the month (or year) of its
-earliest date, with its goods added when two nodes would otherwise share a key; its IRI is
-the key's slug.  Each article's own account (its date, status, scope, issuer as named)
-stays in that article's graph.  Every step is a dictionary lookup or a scan of one block's
+earliest date, with its goods added when two nodes would otherwise share a key (except for
+the node most articles report, which keeps the plain key); its IRI is the key's slug.
+Each article's own account (its date, status, scope, issuer as named) stays in that
+article's graph.  Every step is a dictionary lookup or a scan of one block's
 measures near one date: resolution is linear in the number of mentions, with no all-pairs
 comparison across the corpus.
 """
@@ -422,12 +423,19 @@ def _resolve_measures(extractions: list[Extraction], resolution: Resolution) -> 
     for cluster in clusters:
         members = [mentions[i] for i in cluster.members]
         named.append((_base_key(cluster, members, resolution.actors), cluster, members))
-    taken: Counter[str] = Counter(_with_date(base, c) for base, c, _ in named)
+    # Where several nodes would share a key, the one most articles report keeps it plain
+    # and the others add their goods: adding an article about another measure of the same
+    # month does not rename (and so break links to) the measure the corpus is about.
+    sharing: dict[str, list[Cluster]] = defaultdict(list)
+    for base, cluster, _ in named:
+        sharing[_with_date(base, cluster)].append(cluster)
+    keeps = {key: min(clusters, key=lambda c: (-len(c.articles), sorted(c.articles), c.members))
+             for key, clusters in sharing.items()}
     used: set[str] = set()
     for base, cluster, members in named:
         key = _with_date(base, cluster)
         goods = ""
-        if taken[key] > 1 and cluster.covers:
+        if keeps[key] is not cluster and cluster.covers:
             goods = ", ".join(sorted(cluster.covers)[:3])
             key = f"{key} {goods}"
         unique, n = key, 2
