@@ -139,10 +139,14 @@ def issuer_candidates(ctx: Context, sentence: int, anchor: int, kind: MeasureTyp
     if main is not None:
         add(main, None, "main")
     here = family(kind)
+    ruled: dict[str, IssuerCandidate | None] = {}  # add() once per name, not per measure
     for name, rule_kind, where in rule_issuers:
         if where == span:
             continue  # the sentence's own rule measures say nothing new (and leak in training)
-        cand = add(name, None, "rule")
+        if name in ruled:
+            cand = ruled[name]
+        else:
+            cand = ruled[name] = add(name, None, "rule")
         if cand is not None and family(rule_kind) == here:
             cand.features.add("rule:family")
     for cand in out.values():
