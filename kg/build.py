@@ -70,6 +70,8 @@ class BuildReport:
     articles: list[ArticleSummary] = field(default_factory=list)
     failures: list[BuildFailure] = field(default_factory=list)
     """Inputs left out: unreadable, failed extraction, or a graph violating the shapes."""
+    notes: list[BuildFailure] = field(default_factory=list)
+    """What is worth saying about an input that was built anyway (``Article.notes``)."""
     omissions: list[BuildFailure] = field(default_factory=list)
     """Facts (statements, figures, measures, candidate links) left out of an article that
     was built, because their nodes violate the shapes."""
@@ -120,6 +122,7 @@ def read_corpus(
         seen.add(article.identifier)
         iris[iri] = article.identifier
         articles.append(article)
+        report.notes.extend(BuildFailure(str(path), note) for note in article.notes)
     anchor_corpus(articles)
     return articles
 

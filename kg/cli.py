@@ -105,6 +105,8 @@ def build(paths: tuple[Path, ...], store_location: str, no_validate: bool, engin
     )
     for failure in report.failures:
         click.echo(f"kg: skipped {failure.path}: {failure.message}", err=True)
+    for note in report.notes:
+        click.echo(f"kg: note: {note.path}: {note.message}", err=True)
     for omission in report.omissions:
         click.echo(f"kg: in {omission.path}: {omission.message}", err=True)
     if not quiet:

@@ -31,6 +31,7 @@ date is left out).  A text that names no year gives no date.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -192,15 +193,16 @@ def parse_article(raw: bytes, *, identifier: str, path: str | None = None) -> Ar
         raise IngestError(where, "file is empty")
 
     header, body = _split_header(content, where)
+    notes: list[str] = []
     if header is not None:
-        metadata = _metadata_from_header(header, where)
+        metadata = _metadata_from_header(header, where, notes)
         spans: dict[str, Span] = {}
     else:
         metadata, spans = _metadata_from_text(body)
     if not body.strip():
         raise IngestError(where, "article has a header but no text")
     return Article(identifier=identifier, text=body, metadata=metadata, path=path,
-                   metadata_spans=spans)
+                   metadata_spans=spans, notes=notes)
 
 
 def iter_article_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -249,11 +251,20 @@ def _split_header(content: str, where: str) -> tuple[dict[str, tuple[int, str]] 
                              f"within {_MAX_HEADER_LINES} lines")
 
 
-def _metadata_from_header(header: dict[str, tuple[int, str]], where: str) -> ArticleMetadata:
+def _metadata_from_header(header: dict[str, tuple[int, str]], where: str,
+                          notes: list[str] | None = None) -> ArticleMetadata:
     meta = ArticleMetadata()
     for key, (number, value) in header.items():
-        if key not in HEADER_KEYS or not value:
-            continue  # unknown keys are allowed and ignored: headers may carry more
+        if key not in HEADER_KEYS:
+            # Unknown keys are allowed and ignored (headers may carry more), but one that
+            # looks like a misspelt key ("autor") is said, so the value is not lost unseen.
+            close = difflib.get_close_matches(key, HEADER_KEYS, n=1, cutoff=0.75)
+            if close and notes is not None:
+                notes.append(f"header line {number}: '{key}' is not a key kg reads (did you "
+                             f"mean '{close[0]}'?); its value was ignored")
+            continue
+        if not value:
+            continue
         if key == "date":
             try:
                 meta.date = dt.date.fromisoformat(value)

@@ -217,6 +217,9 @@ class Article:
     path: str | None = None
     metadata_spans: dict[str, Span] = field(default_factory=dict)
     """Where in ``text`` each metadata value was found (only for header-less articles)."""
+    notes: list[str] = field(default_factory=list)
+    """What is worth telling about the input without refusing it (a header key that looks
+    like a misspelt one, "autor:"); ``kg build`` prints them."""
     reference_date: dt.date | None = None
     """The date relative expressions resolve against when the article gives none itself.
 

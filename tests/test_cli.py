@@ -58,6 +58,15 @@ def test_build_with_a_bad_file_reports_it_and_exits_1(tmp_path: Path) -> None:
     assert "good.txt" in out
 
 
+def test_build_notes_a_misspelt_header_key_and_builds_the_article(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("title: Duties\nautor: Jane Roe\n---\nChile raised duties on steel.\n")
+    code, out, err = run("build", str(article), "--store", str(tmp_path / "s"))
+    assert code == 0
+    assert "kg: note: " in err and "'autor' is not a key kg reads (did you mean 'author'?)" in err
+    assert "built 1 article" in out
+
+
 def test_build_to_a_store_that_cannot_be_written_is_exit_3(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")

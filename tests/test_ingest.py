@@ -52,6 +52,18 @@ def test_a_header_url_is_kept() -> None:
     assert article.metadata.url == "https://example.org/news/2026/01/ban?id=7"
 
 
+@pytest.mark.parametrize(("key", "meant"), [("autor", "author"), ("titel", "title"),
+                                             ("dat", "date"), ("publsher", "publisher")])
+def test_a_header_key_that_looks_misspelt_is_noted_not_refused(key: str, meant: str) -> None:
+    article = parse(f"title: T\n{key}: x\n---\nBody")
+    assert article.notes == [f"header line 2: '{key}' is not a key kg reads (did you mean "
+                             f"'{meant}'?); its value was ignored"]
+
+
+def test_an_unknown_header_key_unlike_any_known_one_is_not_noted() -> None:
+    assert parse("title: T\nlanguage: en\nsection: World\n---\nBody").notes == []
+
+
 def test_unknown_header_keys_are_ignored() -> None:
     article = parse("title: T\nlanguage: en\n---\nBody.")
     assert article.metadata.title == "T"
