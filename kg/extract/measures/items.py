@@ -52,12 +52,13 @@ def item_controls(ctx: Context, goods: list[MaterialMention]) -> list[Candidate]
         return out
     text = ctx.text
     regex = _item_regex()
+    begins = [g.span.begin for g in goods]  # sorted: a line's goods are a slice
     for paragraph in ctx.paragraphs:
         for line in _lines(text, paragraph):
             bullet = _BULLET.match(text, line.begin, line.end)
             if bullet is None:
                 continue
-            inside = [g for g in goods if bullet.end() <= g.span.begin < line.end]
+            inside = goods[bisect_left(begins, bullet.end()):bisect_left(begins, line.end)]
             if not inside or not _OPENING.fullmatch(text, bullet.end(), inside[0].span.begin):
                 continue
             run = [inside[0]]
