@@ -30,8 +30,8 @@ def answer(store: Store, number: str) -> list[dict[str, str]]:
     return [{n: row[n].value for n in names if row[n] is not None} for row in results]
 
 
-def test_readme_has_three_research_questions_and_the_two_commands() -> None:
-    assert [n for n, _, _ in QUESTIONS] == ["1", "2", "3"]
+def test_readme_has_four_research_questions_and_the_two_commands() -> None:
+    assert [n for n, _, _ in QUESTIONS] == ["1", "2", "3", "4"]
     assert "make run" in README and "make test" in README
     assert (ROOT / ".ci" / "run").read_text().strip().endswith("make test")
 
@@ -61,3 +61,10 @@ def test_rare_earth_elements_include_heavy_ones(seeds: Store) -> None:
     assert elements.get("dysprosium") == "heavy rare earths"
     assert elements.get("terbium") == "heavy rare earths"
     assert all(int(r["articles"]) >= 1 for r in rows)
+
+
+def test_what_was_said_about_the_ban_names_its_speakers_and_words(seeds: Store) -> None:
+    rows = answer(seeds, "4")
+    speakers = {r["speaker"] for r in rows}
+    assert {"He Yadong", "Takehiro Funakoshi"} <= speakers
+    assert any("withdraw the export ban" in r["words"] for r in rows)
