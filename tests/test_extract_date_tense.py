@@ -35,6 +35,14 @@ def test_a_bare_weekday_in_a_future_clause_is_the_next_such_day() -> None:
     assert found("The quota is due to start on Tuesday.", TUESDAY) == [("Tuesday", "2026-01-06")]
 
 
+def test_a_future_word_naming_a_period_does_not_put_the_clauses_date_ahead() -> None:
+    # "for the coming school year", "the next quarter": what is planned for, not when the
+    # clause happens; "will" still does.
+    text = ("Valmont's council passed a tuition plan for the coming school year on Nov. 20. "
+            "Its grants will start on Nov. 20.")
+    assert found(text, FEBRUARY) == [("Nov. 20", "2025-11-20"), ("Nov. 20", "2026-11-20")]
+
+
 def test_a_quoted_future_does_not_make_the_speech_verb_future() -> None:
     assert found('"We will answer in kind," the envoy said on Sunday.', TUESDAY) == [
         ("Sunday", "2025-12-28")]

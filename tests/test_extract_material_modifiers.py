@@ -22,5 +22,9 @@ def test_parts_of_a_battery_are_not_batteries() -> None:
         ("graphite", "graphite")]
 
 
-def test_chip_materials_are_not_chips() -> None:
-    assert _found("Seoul may curb exports of chip materials to Tokyo.") == []
+def test_chip_materials_are_a_class_of_their_own_not_chips() -> None:
+    # Round 15: what chips are made of is a material of its own (not "semiconductors");
+    # the singular only qualifies ("chip-material curbs").
+    assert _found("Seoul may curb exports of chip materials to Tokyo.") == [
+        ("chip materials", "chip materials")]
+    assert _found("Its chip-material curbs hit Korean fabs.") == []

@@ -50,3 +50,36 @@ def test_a_material_word_inside_an_organisations_name_is_not_the_good() -> None:
 def test_battery_electric_vehicles_are_electric_vehicles() -> None:
     assert _found("Duties on battery-electric vehicles (BEVs) took effect.") == [
         ("electric vehicles", "battery-electric vehicles"), ("electric vehicles", "BEVs")]
+
+
+def test_farm_goods_and_bulk_commodities_of_trade_disputes_are_materials() -> None:
+    # Round 15: goods that duties and import stops name, with their origin.
+    assert _found("Manila cut duties on Thai parboiled rice and Canadian wheat, while "
+                  "Ottawa halted coal and timber shipments.") == [
+        ("parboiled rice", "Thai parboiled rice"), ("wheat", "Canadian wheat"),
+        ("coal", "coal"), ("timber", "timber")]
+
+
+def test_steel_grades_and_ores_are_narrower_materials() -> None:
+    assert _found("Hanoi opened a probe into hot-rolled steel and banned nickel ore "
+                  "exports.") == [("hot-rolled steel", "hot-rolled steel"),
+                                  ("nickel ore", "nickel ore")]
+
+
+def test_a_commodity_inside_a_proper_name_or_a_modifier_is_no_mention() -> None:
+    assert _found("The FAO All Rice Price Index rose as automobile output fell.") == []
+
+
+def test_a_rare_earth_master_alloy_is_a_product_of_its_element() -> None:
+    assert _found("The plant stores terbium-iron alloy in drums.") == [
+        ("terbium-iron alloy", "terbium-iron alloy")]
+
+
+def test_chip_tools_named_by_their_optics_or_use_are_equipment() -> None:
+    assert _found("The rules now cover immersion scanners and metrology equipment.") == [
+        ("DUV lithography systems", "immersion scanners"),
+        ("measurement and inspection equipment", "metrology equipment")]
+
+
+def test_a_good_glued_to_an_activity_names_no_good() -> None:
+    assert _found("Tokyo funds chip-tool research and magnet-making plants.") == []

@@ -79,14 +79,17 @@ def test_according_to_an_unnamed_member_of_a_body_is_the_bodys_word() -> None:
                "a Freedonia official.\n", table=TABLE) == []
 
 
-def test_a_free_relative_reports_no_words_but_what_it_called_still_does() -> None:
+def test_a_free_relative_reports_no_words_but_what_it_called_in_quotes_does() -> None:
     text = ("My own guess is that licence reviews will slow for civilian buyers too, whatever "
             "the commerce ministry says in public.\n")
     assert run(text, table=TABLE) == []
+    # "what X called Y" credits a label in passing (review 4): words only when quoted
+    assert run("Freedonia sent two frigates to what the commerce ministry called a "
+               "provocative exercise near the strait.\n", table=TABLE) == []
     found = run("Freedonia sent two frigates to what the commerce ministry called a "
-                "provocative exercise near the strait.\n", table=TABLE)
+                "\"provocative\" exercise near the strait.\n", table=TABLE)
     assert shown(found) == [("Ministry of Commerce of Ruritania",
-                             "called a provocative exercise near the strait")]
+                             "called a \"provocative\" exercise near the strait")]
 
 
 def test_a_name_after_the_modifies_a_plural_noun_that_looks_like_a_verb() -> None:

@@ -43,6 +43,47 @@ def test_yearless_months_of_a_narrative_take_the_year_told_before() -> None:
     assert found == [("export_control", "2023-05"), ("export_ban", "2023-11")]
 
 
+def test_a_since_phrase_between_the_measure_and_the_report_day_does_not_hide_that_day() -> None:
+    # "since 2019" closes a phrase of its own; the day the ministry spoke still dates the
+    # announced step.  A date right after "before" stays the date of that clause.
+    assert dated("Ruritania will lift the tariffs it has charged on Freedonian cheese since "
+                 "2019, Ruritania's commerce ministry said on Monday.") == \
+        [("other", "2026-02-09")]
+
+
+def test_a_when_clause_with_a_long_subject_takes_the_date_before_it() -> None:
+    assert dated("Cheese prices had been stable until 2 February, when Ruritania's commerce "
+                 "ministry in Strelsau banned exports of cheese to Freedonia.") == \
+        [("export_ban", "2026-02-02")]
+
+
+def test_a_measure_in_a_fronted_time_clause_counts_back_from_the_main_clauses_day() -> None:
+    # The day after the comma is the main clause's ("quarrelled on Sunday"); the offset
+    # dates the measure in the clause before it.
+    assert dated("Three days after Ruritania banned exports of cheese to Freedonia, the two "
+                 "trade unions quarrelled on Sunday.") == [("export_ban", "2026-02-05")]
+    assert dated("On 9 February, two days after Ruritania banned exports of cheese to "
+                 "Freedonia, a dairy said a delivery due later this month was on hold.") == \
+        [("export_ban", "2026-02-07")]
+
+
+def test_a_relative_clause_after_the_measure_keeps_its_date() -> None:
+    assert dated("The drills came two days after Freedonia answered a Ruritanian ban on "
+                 "exports of cheese, which Strelsau imposed earlier this month.") == \
+        [("export_ban", "2026-02")]
+
+
+def test_a_date_closing_an_earlier_clause_does_not_date_the_next_clauses_measure() -> None:
+    # "X did A on D, its ministry did B": D is A's; the same with a verb sharing the
+    # subject ("..., banned exports of gallium"); but "D's announcement, which added ..."
+    # and a fronted "On D, ..." date the measure.
+    assert dated("Ruritania halted imports of Freedonian cheese on 3 February, its commerce "
+                 "ministry banned exports of graphite to Freedonia, and talks stalled.") == \
+        [("import_ban", "2026-02-03"), ("export_ban", None)]
+    assert dated("On 3 February, Ruritania's commerce ministry banned exports of graphite to "
+                 "Freedonia.") == [("export_ban", "2026-02-03")]
+
+
 def test_a_fiscal_year_is_a_period_not_the_date_of_the_act() -> None:
     assert dated("Freedonia's cabinet approved a record defence budget for fiscal 2027 in "
                  "December.") == [("budget", "2025-12")]

@@ -130,6 +130,10 @@ def _named_with(ctx: ActorContext, name: str, words: list[str]) -> bool:
 
 
 _VERB_GAP = 3
+_PLACE_PREPOSITIONS = frozenset({"to", "at", "in", "into", "from", "with", "outside",
+                                 "inside"})
+"""Words after a person that make the term after them a place the person is taken to or
+met at, not the person's own body."""
 """Tokens between a person and a term that is the object of their verb ("told the")."""
 
 
@@ -152,8 +156,13 @@ def sentence_state_body(ctx: ActorContext, resolved: list[Found],
         if not same_sentence(ctx, found.end, item.start):
             break
         if index == 0 and found.type is ActorType.PERSON and found.known \
-                and item.start - found.end <= _VERB_GAP:
-            # "Prime Minister Sanae Takaichi told parliament": the speaker's own
+                and item.start - found.end <= _VERB_GAP \
+                and ctx.tokens[found.end].is_word \
+                and ctx.key(found.end) not in _PLACE_PREPOSITIONS:
+            # "Prime Minister Sanae Takaichi told parliament": the speaker's own (not
+            # "summoned Ambassador Wu to the Foreign Ministry" or "... protest with
+            # Ambassador Wu, the Foreign Ministry says": there the person is an object,
+            # and the sentence's first state is the host's)
             state = state_of(ctx.data, found.affiliation or "") or found.state
             if state is not None:
                 break
@@ -216,8 +225,26 @@ def _spoken_for(ctx: ActorContext, person: Found, item: Pending) -> Found | None
 
 def same_sentence(ctx: ActorContext, begin: int, end: int) -> bool:
     """Whether no sentence ends between tokens ``begin`` and ``end``."""
-    return not any(ctx.key(k) in {".", "!", "?", ";"} or ctx.tokens[k].newline_before
+    return not any(_ends_sentence(ctx, k) or ctx.tokens[k].newline_before
                    for k in range(begin, min(end + 1, len(ctx.tokens))))
+
+
+def _ends_sentence(ctx: ActorContext, k: int) -> bool:
+    """Whether token ``k`` ends a sentence: not the point of "42.7%" or "U.S." (glued to
+    what follows), nor one before a lower-case word ("U.S. officials"), nor one of an
+    abbreviation before a number ("Dec. 30", "No. 2")."""
+    key = ctx.key(k)
+    if key not in {".", "!", "?", ";"}:
+        return False
+    if key != "." or k + 1 >= len(ctx.tokens):
+        return True
+    nxt = ctx.tokens[k + 1]
+    if nxt.begin == ctx.tokens[k].end or nxt.text[:1].islower():
+        return False
+    before = ctx.tokens[k - 1].text if k else ""
+    # "Dec. 30", "No. 2": an abbreviation before a number; "related. 14th, ..." ends
+    return not (nxt.text[:1].isdigit() and before.isalpha() and before[:1].isupper()
+                and len(before) <= 4)
 
 
 def implied_body(ctx: ActorContext, item: Pending, states: Counter[str]) -> Found | None:
@@ -241,6 +268,57 @@ def implied_body(ctx: ActorContext, item: Pending, states: Counter[str]) -> Foun
     return Found(entry.name, entry.type, item.start, item.end, known=True,
                  part_of=entry.part_of, kinds=entry.kinds, state=state_of(ctx.data, entry.name),
                  apposition=False)
+
+
+def previous_sentence_body(ctx: ActorContext, resolved: list[Found],
+                           item: Pending) -> Found | None:
+    """A bare specific term ("the education ministry", "its commerce ministry") in a
+    sentence that names no state, right after a sentence of the same paragraph about one
+    state only ("Last Friday, China's foreign ministry ... advised citizens to avoid
+    Japan.  The education ministry followed on Sunday ..."): the text goes on about that
+    state, so the term names its body when the tables list it."""
+    if item.kind is None or item.state is not None or ctx.data.kinds[item.kind].id == \
+            ctx.data.kinds[item.kind].family:
+        return None
+    if not {ctx.key(item.start), ctx.key(item.start - 1)} & {"the", "its", "their"} \
+            or any(ctx.keys[item.end:item.end + size] in ctx.data.citation.documents
+                   for size in (1, 2)):
+        return None  # "customs data", "reports of customs holds": a modifier, no body
+    begin = _sentence_start(ctx, item.start)
+    if begin == 0 or ctx.tokens[begin].newline_before:
+        return None  # the paragraph's first sentence: nothing before to go on from
+    previous = _sentence_start(ctx, begin - 1)
+    states = set()
+    for found in resolved:
+        if found.start >= begin:
+            return None  # the sentence names an actor of its own before the term
+        if found.start >= previous and ctx.key(found.start - 1) not in _OBJECT_PREPOSITIONS:
+            # (not "steer clear of Japan": a state after a preposition is no topic)
+            own = found.name if found.type is ActorType.STATE else (
+                found.state or (state_of(ctx.data, found.affiliation or "")
+                                if found.type is ActorType.PERSON and found.known else None))
+            if own is not None:
+                states.add(own)
+    if len(states) != 1:
+        return None
+    state = states.pop()
+    entry = ctx.data.entries.get(ctx.data.body_by_state_kind.get((state, item.kind), ""))
+    if entry is None or not _named_with(ctx, entry.name, _capital_words(ctx, item)):
+        return None
+    return Found(entry.name, entry.type, item.start, item.end, known=True,
+                 part_of=entry.part_of, kinds=entry.kinds, state=state, apposition=False)
+
+
+_OBJECT_PREPOSITIONS = frozenset(
+    "of to from in on against with at into toward towards for by over about than "
+    "between".split())
+
+
+def _sentence_start(ctx: ActorContext, k: int) -> int:
+    """The first token of the sentence holding token ``k``."""
+    while k > 0 and not ctx.tokens[k].newline_before and not _ends_sentence(ctx, k - 1):
+        k -= 1
+    return k
 
 
 _DATELINE = re.compile(

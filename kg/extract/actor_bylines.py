@@ -38,7 +38,9 @@ def find_bylines_and_publisher(ctx: ActorContext) -> None:
         start = token_at(ctx, author.begin)
         stop = token_at(ctx, author.end - 1)
         if start is not None and stop is not None and not any(
-                f.start <= start < f.end for f in ctx.found):
+                f.start <= start < f.end for f in ctx.found) \
+                and not _is_desk(ctx, author.text):
+            # (not "author: Political News Department": a newsroom signs, no person)
             ctx.add(Found(" ".join(author.text.split()), ActorType.PERSON, start, stop + 1,
                            known=False, role="author", apposition=False))
         if stop is not None and ctx.key(stop + 1) in _BYLINE_SEPARATORS:
@@ -118,6 +120,8 @@ _REMARK = re.compile(r"\s*\([^()]*\)\s*$")
 def _is_desk(ctx: ActorContext, name: str) -> bool:
     """Whether a byline names a newsroom ("Research desk"), not a person."""
     words = name.casefold().split()
+    if len(words) > 1 and words[-1] in ctx.lex.newsroom_units:
+        return True  # "Political News Department"
     return any(" ".join(words[k:]) in ctx.lex.desk_words for k in range(len(words)))
 
 
@@ -131,6 +135,7 @@ def _masthead(ctx: ActorContext) -> None:
     site's name alone on the first line of a page ("Straits Market Wire"), when it ends
     like an outlet's name."""
     _site_name(ctx)
+    _masthead_line(ctx)
     lines = 0
     for tok in ctx.tokens:
         if tok.index and tok.newline_before:
@@ -151,7 +156,44 @@ def _masthead(ctx: ActorContext) -> None:
             continue
         if any(k in ctx.consumed or k in ctx.covered for k in range(j, end)):
             continue
-        ctx.add(Found(ctx.surface(j, end), ActorType.MEDIA, j, end, known=False,
+        name = ctx.surface(j, end)
+        publisher = ctx.article.metadata.publisher or ""
+        if publisher and publisher.split()[0].casefold() == ctx.key(j):
+            # "Harbourline Asia desk" under the header's "Harbourline News": a desk of the
+            # publisher, not an outlet of its own
+            name = _REMARK.sub("", publisher).strip() or publisher
+        words = name.split()
+        masthead = next((f.name for f in ctx.found if f.type is ActorType.MEDIA
+                         and f.start < j and f.name.split()[:len(words)] == words), None)
+        # "by the Supply Lines desk" under the masthead "Supply Lines Weekly": its desk
+        ctx.add(Found(masthead or name, ActorType.MEDIA, j, end, known=False, apposition=False))
+
+
+_MASTHEAD_SEPARATORS = {"|", "·", "•"}
+
+
+def _masthead_line(ctx: ActorContext) -> None:
+    """"The Hanul Daily | Business": a line of the first ones that opens on a name ending
+    in an outlet word (perhaps after "The"), then a separator and the section, is the
+    masthead of the outlet that publishes the article."""
+    tokens = ctx.tokens
+    lines = 0
+    start = 0
+    for tok in tokens:
+        if tok.index and tok.newline_before:
+            lines += 1
+            start = tok.index
+        if lines > BYLINE_LINES:
+            return
+        if tok.text not in _MASTHEAD_SEPARATORS or tok.newline_before:
+            continue
+        end = tok.index
+        if not 2 <= end - start <= NAME_MAX or start > end \
+                or tokens[end - 1].text not in ctx.lex.media_suffixes \
+                or not all(t.is_word and t.is_capitalised for t in tokens[start:end]) \
+                or any(k in ctx.consumed or k in ctx.covered for k in range(start, end)):
+            continue
+        ctx.add(Found(ctx.surface(start, end), ActorType.MEDIA, start, end, known=False,
                       apposition=False))
 
 

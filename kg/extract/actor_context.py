@@ -225,7 +225,10 @@ class ActorContext:
         return None
 
     def qualifier_before(self, start: int) -> tuple[str, int] | None:
-        """A state qualifying what starts at ``start``: "Japan's", "Japanese", "Tokyo's"."""
+        """A state qualifying what starts at ``start``: "Japan's", "Japanese", "Tokyo's",
+        also over "own" ("Japan's own customs")."""
+        if self.key(start - 1) == "own" and start > 1 and self.tokens[start - 2].is_possessive:
+            start -= 1
         if self.tok(start - 1) is not None and self.tokens[start - 1].is_possessive:
             m = self.match_ending.get(start - 1)
             state = self.state_alias(m)
@@ -394,12 +397,28 @@ def apposition_title(ctx: ActorContext, i: int) -> GazMatch | None:
         if ctx.key(i) in ctx.lex.title_modifiers:
             i += 1
             continue
+        if m is not None and not body_seen and _names_a_body(ctx, m):
+            # ", a senior Foreign Ministry official", ", a METI official": the body as a
+            # modifier of the title
+            title = ctx.match_at.get(m.end)
+            if title is not None and ctx.payload(title, Title) is not None:
+                return title
         if not body_seen:
             end = _possessive_body_end(ctx, i, m)
             if end is not None:
                 i, body_seen = end, True
                 continue
         return None
+
+
+def _names_a_body(ctx: ActorContext, m: GazMatch) -> bool:
+    """Whether a match names a body: a generic term ("trade ministry") or a known body's,
+    company's or organisation's name ("METI")."""
+    if ctx.payload(m, KindTerm) is not None:
+        return True
+    alias = ctx.payload(m, ActorAlias)
+    return alias is not None and ctx.data.entries[alias.name].type not in (
+        ActorType.PERSON, ActorType.STATE)
 
 
 _MODIFIER_REACH = 2

@@ -104,6 +104,10 @@ def find_pattern_organizations(ctx: ActorContext) -> None:
                 break
         end = last_word + 1
         last = ctx.tokens[last_word].text
+        if end < n and ctx.tokens[end].text in lex.portfolio_heads and lead is None:
+            # "Energy and Mineral Resources Minister X": a portfolio, not a company
+            i = max(end, i + 1)
+            continue
         if last in _ABBREVIATED and end < n and ctx.tokens[end].text == "." \
                 and ctx.tokens[end].begin == ctx.tokens[last_word].end:
             end += 1  # "Corp.": the period abbreviates, it belongs to the name
@@ -263,10 +267,17 @@ def find_described_organizations(ctx: ActorContext) -> None:
                           known=False))
             if ctx.key(head) not in heads:
                 _coordinated_names(ctx, end, actor_type)
+    plural_heads = heads | ctx.data.descriptor_plural_heads
     for comma in ctx.stream.positions((",",)):
-        if comma < 1 or ctx.key(comma + 1) not in {"a", "an", "the"}:
+        if comma < 1:
             continue
-        actor_type = _apposition_descriptor(ctx, comma + 1, longest, heads)
+        if ctx.key(comma + 1) == "one" and ctx.key(comma + 2) == "of":
+            # "Harbourlight Travel, one of the city's larger tour operators, said"
+            actor_type = _apposition_descriptor(ctx, comma + 3, longest, plural_heads)
+        elif ctx.key(comma + 1) in {"a", "an", "the"}:
+            actor_type = _apposition_descriptor(ctx, comma + 1, longest, heads)
+        else:
+            continue
         if actor_type is None:
             continue
         start = comma
@@ -423,3 +434,31 @@ def _described_back(ctx: ActorContext) -> None:
             ctx.pending.append(Pending("described", i, end, kind=actor_type.value))
             ctx.consumed.update(range(i, end))
             break
+
+
+_EMPLOYER_LINKS = frozenset({"of", "at"})
+
+
+def apposed_employer(ctx: ActorContext, start: int, end: int) -> Found | None:
+    """"Lee Ross, chief executive of Murray Valley Grape & Wine.": the capitalised name
+    of two words or more that ends a person's apposition after its title and "of"/"at"
+    (``start``: the link) is the organisation the person works for, when no table or
+    pattern named anything there ("&" and "and" may join its words; a state, a region of
+    ``not_actors`` or a known name alone is no employer)."""
+    if ctx.key(start) not in _EMPLOYER_LINKS:
+        return None
+    first = start + 1
+    words = 0
+    for k in range(first, end):
+        tok = ctx.tokens[k]
+        if k in ctx.consumed or tok.newline_before:
+            return None
+        if tok.is_word and tok.is_capitalised:
+            words += 1
+        elif tok.text != "&" and ctx.key(k) != "and" or k in (first, end - 1):
+            return None
+    whole = ctx.match_at.get(first)
+    if words < 2 or whole is not None and whole.end == end:
+        return None  # "head of Asia Pacific": a known name or a region
+    return Found(ctx.surface(first, end), ActorType.ORGANIZATION, first, end, known=False,
+                 apposition=False)

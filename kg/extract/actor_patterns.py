@@ -24,6 +24,7 @@ from .actor_context import (
     INDEFINITE,
     NAME_MAX,
     ORGANISATIONS,
+    UNIT_WORDS,
     ActorContext,
     Found,
     apposition_title,
@@ -96,7 +97,10 @@ def find_anonymous_sources(ctx: ActorContext) -> None:
             start += 1
             continue
         described, employer = _description_after(ctx, end)
-        if not _is_source(ctx, start, described):
+        if not _is_source(ctx, start, described) or indefinite and (
+                _apposition_of_name(ctx, start) or _name_apposed(ctx, described)):
+            # (not "Masaaki Kanai, a senior Foreign Ministry official, protested": what a
+            # person named just before is, no unnamed source)
             start = end
             continue
         words = ctx.surface(first, end if employer is not None else described).split()
@@ -216,6 +220,42 @@ def _body_alias(ctx: ActorContext, m: GazMatch) -> bool:
         not in (ActorType.PERSON, ActorType.STATE)
 
 
+def _apposition_of_name(ctx: ActorContext, start: int) -> bool:
+    """Whether the description at ``start`` follows a person's name and a comma ("Jane
+    Roe, a senior official, ..."): a known person's, or two capitalised words no table
+    lists, not after a preposition ("In New York, a senior official said" is a place)."""
+    comma = start - 1
+    if comma < 2 or ctx.key(comma) != ",":
+        return False
+    if ctx.person_alias(ctx.match_ending.get(comma)) is not None:
+        return True
+    words = ctx.tokens[comma - 2:comma]
+    return all(t.is_word and t.is_capitalised and t.index not in ctx.covered
+               and t.text not in ctx.lex.function_words for t in words) \
+        and ctx.key(comma - 3) not in _PLACE_OPENERS
+
+
+def _name_apposed(ctx: ActorContext, end: int) -> bool:
+    """Whether a person's name follows the description ending at ``end`` between commas
+    ("A ministry spokeswoman, Mao Ning, said"): the description is what that person is,
+    no unnamed source of its own."""
+    if ctx.key(end) != ",":
+        return False
+    person = ctx.person_alias(ctx.match_at.get(end + 1))
+    stop = ctx.match_at[end + 1].end if person is not None else end + 1
+    if person is None:
+        while stop < len(ctx.tokens) and stop - end <= 4 and ctx.tokens[stop].is_word \
+                and ctx.tokens[stop].is_capitalised and stop not in ctx.covered \
+                and ctx.tokens[stop].text not in ctx.lex.function_words:
+            stop += 1
+        if stop - end - 1 < 2:
+            return False  # one capitalised word: a place or a body as often as a name
+    return ctx.key(stop) == ","
+
+
+_PLACE_OPENERS = frozenset({"in", "at", "from", "on", "to", "near", "outside", "across"})
+
+
 def find_local_governments(ctx: ActorContext) -> None:
     """"Fukui prefectural government", "the Osaka city government": a place's name before a
     term of ``[lexicon].local_bodies`` names that place's government, a government body
@@ -285,6 +325,50 @@ def find_transcript_labels(ctx: ActorContext) -> None:
         name = " ".join("-".join(p.capitalize() for p in w.split("-")) for w in words)
         ctx.add(Found(name, ActorType.PERSON, start, stop + 1, known=False))
         link_person(ctx, name, ctx.span(start, stop + 1))
+
+
+_REPORTER_LABEL = re.compile(
+    r"(?m)^[ \t]*(?P<role>[A-Za-z]+(?:[ \t]+[A-Za-z]+)?)[ \t]*\([ \t]*"
+    r"(?P<name>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,3})[ \t]*,[ \t]*"
+    r"(?P<outlet>[^()\n:]{2,60}?)[ \t]*\)[ \t]*:")
+"""A transcript's question turn labelled with a journalist's role and, in parentheses, the
+journalist's name and outlet ("REPORTER (Jane Roe, Harbour Wire): ...")."""
+
+
+def find_reporter_labels(ctx: ActorContext) -> None:
+    """The journalist of a question turn labelled "REPORTER (Jane Roe, Harbour Wire):" (a
+    role of ``[lexicon].journalist_titles``): a person, whose affiliation is the outlet
+    named after the comma; a family name alone there ("REPORTER (Roe, Harbour Wire):") is
+    the journalist named so in full in an earlier label."""
+    if "(" not in ctx.text or ":" not in ctx.text:
+        return
+    full: dict[str, Found] = {}
+    for m in _REPORTER_LABEL.finditer(ctx.text):
+        if m.group("role").casefold() not in ctx.lex.journalist_titles:
+            continue
+        start = token_at(ctx, m.start("name"))
+        stop = token_at(ctx, m.end("name") - 1)
+        if start is None or stop is None or any(
+                k in ctx.covered or k in ctx.consumed for k in range(start, stop + 1)):
+            continue
+        outlet_start = token_at(ctx, m.start("outlet"))
+        outlet = next((f.name for f in ctx.found if f.start == outlet_start
+                       and f.type is ActorType.MEDIA), None)
+        words = m.group("name").split()
+        if len(words) == 1:
+            earlier = full.get(words[0])
+            if earlier is not None:
+                ctx.add(Found(earlier.name, ActorType.PERSON, start, stop + 1, known=False,
+                              affiliation=earlier.affiliation, apposition=False))
+            continue
+        if any(w in ctx.lex.not_name_words for w in words):
+            continue
+        name = " ".join(words)
+        found = Found(name, ActorType.PERSON, start, stop + 1, known=False,
+                      affiliation=outlet, apposition=False)
+        ctx.add(found)
+        link_person(ctx, name, ctx.span(start, stop + 1))
+        full[words[-1]] = found
 
 
 _SURNAME_LABEL = re.compile(
@@ -357,13 +441,15 @@ def find_pattern_people(ctx: ActorContext) -> None:
             i = end
             continue
         previous = ctx.key(i - 1)
+        # "Zhu Fenglian (朱鳳蓮), a spokeswoman ...": the name in its own script is an aside
+        after = past_native_name(ctx, end)
         # "X, a spokesperson for ...", "X is a senior fellow at ...".
-        apposition = ctx.key(end) in {",", "is", "was"} \
-            and apposition_title(ctx, end + 1) is not None
-        speech = ctx.key(end) in ctx.lex.speech_verbs and i not in ctx.heading
+        apposition = ctx.key(after) in {",", "is", "was"} \
+            and apposition_title(ctx, after + 1) is not None
+        speech = ctx.key(after) in ctx.lex.speech_verbs and i not in ctx.heading
         # "Mathilde Roussel, who follows critical minerals at ...": a relative clause on
         # "who" describes a person (bodies and places take "which").
-        relative = ctx.key(end) == "," and ctx.key(end + 1) in {"who", "whom"}
+        relative = ctx.key(after) == "," and ctx.key(after + 1) in {"who", "whom"}
         # "Japan's minister for economic security, Kimi Onoda, told ...": a title and its
         # complement, then the name set off by commas.
         titled = previous == "," and ctx.key(end) == "," and _title_before(ctx, i - 1)
@@ -383,10 +469,32 @@ def find_pattern_people(ctx: ActorContext) -> None:
         # government body is a diplomat or an official, whatever the verb around it.
         official = length == 2 and ctx.tokens[i].text in ctx.lex.family_name_first \
             and ctx.key(end) == "of" and _government_body_at(ctx, end + 1)
-        if (apposition or speech or said_before or employer is not None or official
-                or relative or titled or length == 2 and _quoted_later(ctx, i, end)):
+        # "Supply Chain Policy Division, Director Oh ...": a unit of a body, no person
+        unit = ctx.tokens[end - 1].text in UNIT_WORDS \
+            or ctx.tokens[end - 1].text in ctx.lex.organization_suffixes
+        if not unit and (apposition or speech or said_before or employer is not None
+                         or official or relative or titled
+                         or length == 2 and _quoted_later(ctx, i, end)):
             new_person(ctx, i, end)
         i = end
+
+
+_NATIVE_NAME_MAX = 4
+"""Tokens a name in its own script may take in parentheses ("(朱鳳蓮)")."""
+
+
+def past_native_name(ctx: ActorContext, end: int) -> int:
+    """The token after "(朱鳳蓮)" at ``end`` (the name again in a script without Latin
+    letters), else ``end``."""
+    if ctx.key(end) != "(":
+        return end
+    for j in range(end + 1, min(end + 2 + _NATIVE_NAME_MAX, len(ctx.tokens))):
+        text = ctx.tokens[j].text
+        if text == ")":
+            return j + 1 if j > end + 1 else end
+        if any(c.isascii() for c in text):
+            return end
+    return end
 
 
 def _ends_inverted(ctx: ActorContext, j: int) -> bool:
@@ -515,6 +623,8 @@ def find_cited_names(ctx: ActorContext) -> None:
     person_words.update(tokens[i].text for i in ctx.stream.capitalised if (
         ctx.key(i + 1) in ctx.lex.speech_verbs
         or i > 0 and tokens[i - 1].text in ctx.lex.honorifics))
+    _staff_employers(ctx, {w for f in ctx.found if f.type is ActorType.PERSON
+                           for w in f.name.replace("-", " ").split()})
     for i in ctx.stream.positions(("according",)):
         if ctx.key(i + 1) != "to":
             continue
@@ -534,6 +644,26 @@ def find_cited_names(ctx: ActorContext) -> None:
                 and not any(w.text in person_words for w in ctx.tokens[start:end]):
             ctx.add(Found(ctx.surface(start, end), ActorType.ORGANIZATION, start, end,
                           known=False))
+
+
+_STAFF_LINKS = frozenset({"at", "from", "with"})
+
+
+def _staff_employers(ctx: ActorContext, person_words: set[str]) -> None:
+    """"Analysts at Bernstein said": one capitalised word no table lists, after a plural
+    of staff and a citing preposition (``[citation].before``: "analysts at", "economists
+    from") and before a verb of saying, is the organisation they speak for.  (Names of two
+    words or more are found by the organisation patterns.)"""
+    before = ctx.data.citation.before
+    for i in ctx.stream.capitalised:
+        if i < 2 or ctx.key(i - 1) not in _STAFF_LINKS or ctx.keys[i - 2:i] not in before \
+                or not ctx.key(i - 2).endswith("s") or i in ctx.consumed \
+                or i in ctx.match_at or ctx.tokens[i].text in ctx.lex.not_name_words \
+                or ctx.tokens[i].text in person_words or not ctx.tokens[i].is_word:
+            # (a family name of a person named in the article is that person)
+            continue
+        if org_run(ctx, i) == i + 1 and ctx.key(i + 1) in ctx.lex.speech_verbs:
+            ctx.add(Found(ctx.tokens[i].text, ActorType.ORGANIZATION, i, i + 1, known=False))
 
 
 def _person_of(ctx: ActorContext, start: int, end: int) -> bool:

@@ -57,6 +57,7 @@ from .actor_bodies import (
     implied_body,
     latest_body,
     of_kind,
+    previous_sentence_body,
     sentence_state_body,
 )
 from .actor_bylines import find_bylines_and_publisher
@@ -74,6 +75,7 @@ from .actor_context import (
     state_of,
 )
 from .actor_organizations import (
+    apposed_employer,
     find_described_organizations,
     find_pattern_organizations,
     find_short_names,
@@ -83,9 +85,12 @@ from .actor_patterns import (
     find_cited_names,
     find_local_governments,
     find_pattern_people,
+    find_reporter_labels,
     find_surname_labels,
     find_transcript_labels,
+    past_native_name,
 )
+from .actor_shared_names import shared_name_body
 from .furniture import in_spans, link_list_spans
 from .refdata import (
     ActorAlias,
@@ -238,6 +243,8 @@ def _affiliate_end(ctx: ActorContext, m: GazMatch) -> int | None:
         return None
     end = org_run(ctx, m.end)
     lex = ctx.lex
+    if end == m.end + 1 and first.text in lex.affiliate_words:
+        return end  # "POSCO International": the group's trading arm
     suffixes = lex.company_suffixes | lex.legal_suffixes | lex.organization_suffixes \
         | lex.media_suffixes
     if end == m.end or any(ctx.tokens[k].text in suffixes or ctx.tokens[k].text
@@ -297,6 +304,10 @@ def _generic_body(ctx: ActorContext, m: GazMatch, kind_id: str) -> None:
             entry = ctx.data.entries[body]
             ctx.add(Found(body, entry.type, m.start, m.end, known=True, part_of=entry.part_of,
                           kinds=entry.kinds, state=state_of(ctx.data, body), apposition=False))
+            return
+        shared = shared_name_body(ctx, m, kind_id)  # "Commerce Department": whose, by context
+        if shared is not None:
+            ctx.add(shared)
             return
         if spec.refers_back:
             ctx.pending.append(Pending("refer", m.start, m.end, kind=kind_id))
@@ -510,6 +521,7 @@ def _refer_back(ctx: ActorContext) -> None:
                 # a reference left as a scored candidate is not guessed again below
                 target = (body_of_person_after(ctx, item)
                           or implied_body(ctx, item, state_counts)
+                          or previous_sentence_body(ctx, resolved, item)
                           or dateline_body(ctx, item))
             if target is not None:
                 found = Found(target.name, target.type, item.start, item.end,
@@ -627,6 +639,45 @@ def _surname(ctx: ActorContext, item: Pending, registry: dict[str, list[str]]) -
     return None
 
 
+def _shortened_outlets(ctx: ActorContext) -> None:
+    """"The Commerce Post" after "the Asia Pacific Commerce Post": an outlet no table lists,
+    named by the last two words or more of an outlet named before it, is that outlet."""
+    outlets: list[Found] = []
+    for found in sorted(ctx.found, key=lambda f: f.start):
+        if found.type is not ActorType.MEDIA:
+            continue
+        words = found.name.split()
+        if words and words[0] == "The":
+            words = words[1:]
+        if not found.known and len(words) >= 2:
+            longer = next((o for o in outlets if len(o.name.split()) > len(words)
+                           and o.name.split()[-len(words):] == words), None)
+            if longer is not None:
+                found.name = longer.name
+                continue
+        outlets.append(found)
+
+
+def _leaders_governments(ctx: ActorContext) -> None:
+    """"The Biden administration", "Takaichi's government": a known leader's name before a
+    noun of ``[lexicon].leader_governments`` names the government the leader heads, the
+    state of the leader's affiliation (with none known, no actor)."""
+    kept: list[Found] = []
+    for found in ctx.found:
+        after = found.end + 1 if ctx.tok(found.end) is not None \
+            and ctx.tokens[found.end].is_possessive else found.end
+        if found.type is not ActorType.PERSON or not found.known \
+                or ctx.key(after) not in ctx.lex.leader_governments:
+            kept.append(found)
+            continue
+        entry = ctx.data.entries.get(found.name)
+        state = ctx.data.entries.get(entry.affiliation or "") if entry is not None else None
+        if state is not None and state.type is ActorType.STATE:
+            kept.append(Found(state.name, ActorType.STATE, found.start, found.end,
+                              known=True, apposition=False))
+    ctx.found[:] = kept
+
+
 # ---------------------------------------------------------------------------------------
 # Pass 3: appositions
 
@@ -636,9 +687,10 @@ def _appositions(ctx: ActorContext) -> None:
     for found in by_start:
         if found.type is not ActorType.PERSON or not found.apposition:
             continue
-        if ctx.key(found.end) != ",":
+        comma = past_native_name(ctx, found.end)  # "Zhu Fenglian (朱鳳蓮), a ..."
+        if ctx.key(comma) != ",":
             continue
-        title = apposition_title(ctx, found.end + 1)
+        title = apposition_title(ctx, comma + 1)
         if title is None:
             continue
         end = title.end
@@ -660,6 +712,9 @@ def _appositions(ctx: ActorContext) -> None:
                  and f.type not in (ActorType.PERSON, ActorType.STATE)]
         if not inside and owner:
             inside = owner
+        if not inside and not units and (employer := apposed_employer(ctx, title.end, end)):
+            ctx.add(employer)  # "chief executive of Australian Grape & Wine"
+            inside = [employer]
         if inside:
             # The body or organisation named, else the state ("a professor at the
             # University of X", "managing director of the China practice at Eurasia Group").
@@ -698,12 +753,15 @@ def find_actors(article: Article) -> tuple[list[ActorMention], list[CandidateLin
     find_described_organizations(ctx)
     _compose(ctx)
     find_transcript_labels(ctx)
+    find_reporter_labels(ctx)
     find_pattern_people(ctx)
     find_surname_labels(ctx)
     find_bylines_and_publisher(ctx)
     find_short_names(ctx)
     find_cited_names(ctx)
     _refer_back(ctx)
+    _shortened_outlets(ctx)
+    _leaders_governments(ctx)
     _appositions(ctx)
     mentions: dict[tuple[int, int], ActorMention] = {}
     links = link_list_spans(article.text)

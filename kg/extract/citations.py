@@ -42,10 +42,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from ..model import ActorMention, ActorType, Article, CitationMention
 from .question_turns import in_question, question_spans
 from .refdata import CitationFrames, Token, TokenStream, actor_data, token_stream
+from .triggers import phrase_alternation
 
 _NEVER_CITED = {ActorType.PERSON, ActorType.STATE}
 _DATELINE_LINES = 5
@@ -89,13 +91,13 @@ def find_citations(article: Article, actors: list[ActorMention]) -> list[Citatio
             continue
         if questions and in_question(questions, mention.span.begin) \
                 and not (mention.type is ActorType.MEDIA
-                         and _REPORTS_AFTER.match(article.text, mention.span.end)):
+                         and _reports_after().match(article.text, mention.span.end)):
             # "Reporter of Kyodo News: ...": the outlet asks, it is not a source; "Reuters
             # reported this morning that ...": the question cites an outlet
             continue
         if mention.type is ActorType.MEDIA and _is_a_description(mention):
             continue  # "Chinese state media", "local media": outlets described, none named
-        if mention.type is ActorType.MEDIA and _PUBLISHER_OF_BEFORE.search(
+        if mention.type is ActorType.MEDIA and _publisher_of_before().search(
                 article.text, max(0, mention.span.begin - 80), mention.span.begin):
             continue  # "the Global Times, published by ... People's Daily": who owns it
         if mention.type is ActorType.MEDIA and _asks(article.text, mention):
@@ -127,16 +129,25 @@ def find_citations(article: Article, actors: list[ActorMention]) -> list[Citatio
     return [out[k] for k in sorted(out)]
 
 
-_REPORTS_AFTER = re.compile(r"[ \t]+(?:has[ \t]+|had[ \t]+)?(?:reported|reports|said|says|"
-                            r"wrote|writes|quoted|cited)\b")
-"""A reporting verb right after an outlet named inside an interviewer's question."""
-_PUBLISHER_OF_BEFORE = re.compile(
-    r"(?:\b(?:is|was|are|were|newspaper|tabloid|paper|daily|outlet|publication|magazine|"
-    r"broadcaster|channel)|,)[ \t]+(?:published|owned|run|operated|controlled)[ \t]+by[ \t]+"
-    r"(?:the[ \t]+)?(?:[\w’'.-]+[ \t]+){0,4}$", re.IGNORECASE)
-""""(which is) published by the Chinese Communist Party's", "a tabloid owned by": the outlet
-after it owns the outlet described, it is not cited (unlike "a report published by
-Kyodo", a citing frame)."""
+@lru_cache(maxsize=1)
+def _reports_after() -> re.Pattern[str]:
+    """A reporting verb (``[citation].question_report_verbs``) right after an outlet named
+    inside an interviewer's question."""
+    verbs = phrase_alternation(actor_data().citation.question_report_verbs) or r"(?!x)x"
+    return re.compile(rf"[ \t]+(?:has[ \t]+|had[ \t]+)?(?:{verbs})\b")
+
+
+@lru_cache(maxsize=1)
+def _publisher_of_before() -> re.Pattern[str]:
+    """"(which is) published by the Chinese Communist Party's", "a tabloid owned by": the
+    outlet after it owns the outlet described, it is not cited (unlike "a report published
+    by Kyodo", a citing frame).  Words: ``[citation].outlet_nouns`` and
+    ``ownership_verbs``."""
+    frames = actor_data().citation
+    nouns = phrase_alternation(frames.outlet_nouns) or r"(?!x)x"
+    verbs = phrase_alternation(frames.ownership_verbs) or r"(?!x)x"
+    return re.compile(rf"(?:\b(?:{nouns})|,)[ \t]+(?:{verbs})[ \t]+by[ \t]+"
+                      r"(?:the[ \t]+)?(?:[\w’'.-]+[ \t]+){0,4}$", re.IGNORECASE)
 
 
 def _is_a_description(mention: ActorMention) -> bool:
@@ -191,10 +202,14 @@ def _own_publishers(article: Article, tokens: tuple[Token, ...], actors: list[Ac
             line_start = text.rfind("\n", 0, mention.span.begin) + 1
             line_end = text.find("\n", mention.span.end)
             line = text[line_start:line_end if line_end >= 0 else len(text)]
+            masthead = mention.span.end <= len(head) \
+                and not text[line_start:mention.span.begin].strip() \
+                and _MASTHEAD_REST.match(text, mention.span.end) is not None
             if _COPYRIGHT.search(line) or line_start == 0 and line.strip() == mention.span.text \
-                    or mention.span.end <= len(head) and _BYLINE.match(line):
+                    or mention.span.end <= len(head) and _BYLINE.match(line) or masthead:
                 # "© 2026 Asia Harbour Post. All rights reserved.", the site's name alone
-                # on the first line, or a byline's outlet: the page's own publisher
+                # on the first line, a byline's outlet or a masthead ("The Hanul Daily |
+                # Business"): the page's own publisher
                 own.update({mention.name.casefold(), mention.span.text.casefold()})
     for mention in actors:
         if mention.type is ActorType.MEDIA and mention.span.end <= len(head):
@@ -228,6 +243,9 @@ def _own_publishers(article: Article, tokens: tuple[Token, ...], actors: list[Ac
 
 
 _MASTHEAD_AFTER = re.compile(r"(?:[ \t]+[a-z]+\b){1,3}")
+_MASTHEAD_REST = re.compile(r"[ \t]*[|·•]")
+"""An outlet opening one of the first lines before a separator ("The Hanul Daily |
+Business"): the masthead of the article's own outlet."""
 _EDITION = re.compile(r"\s*\([^()]*\)\s*$")
 _DATELINE_BEFORE = re.compile(r"[ \t]*[A-Z][A-Za-z .'-]{1,30},[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+"
                               r"\d{1,2}[ \t]*$")
@@ -411,7 +429,9 @@ def _cited(tokens: tuple[Token, ...], keys: tuple[str, ...], start: int, end: in
         phrase = _keys(keys, after, after + size)
         if phrase in frames.after and not (
                 mention.type is ActorType.COMPANY and size == 1
-                and phrase[0] in frames.own_results_verbs):
+                and phrase[0] in frames.own_results_verbs) \
+                and not (phrase in frames.documents
+                         and _still_to_come(tokens, after + size, frames)):
             return True
     if after + 1 < len(tokens) and keys[after] in frames.document_modifiers \
             and (keys[after + 1],) in frames.documents and (keys[after + 1],) in frames.after:
@@ -426,8 +446,9 @@ def _cited(tokens: tuple[Token, ...], keys: tuple[str, ...], start: int, end: in
         return True
     if _attributes_sentence(tokens, begin, end, mention, frames, starts):
         return True
-    if end < len(tokens) and tokens[end].key in frames.relay_verbs:
-        nxt = end + 1
+    verb = _past_aside(tokens, end)
+    if verb < len(tokens) and tokens[verb].key in frames.relay_verbs:
+        nxt = verb + 1
         if nxt < len(tokens) and tokens[nxt].key == "that":
             nxt += 1
         other = _actor_from(tokens, nxt, starts)
@@ -437,6 +458,23 @@ def _cited(tokens: tuple[Token, ...], keys: tuple[str, ...], start: int, end: in
 
 
 _SENTENCE_END = {".", "!", "?"}
+_FUTURE_REACH = 8
+"""Tokens between a document and the word that says it is still to come ("data on January
+magnet exports to Japan, due ...")."""
+
+
+def _still_to_come(tokens: tuple[Token, ...], i: int, frames: CitationFrames) -> bool:
+    """Whether the clause after a document at ``i`` says it is still to come ("Chinese
+    customs data on January exports, due around 20 February"): nothing in it is cited
+    yet (``[citation].future_markers``)."""
+    for j in range(i, min(i + _FUTURE_REACH, len(tokens))):
+        if tokens[j].text in _SENTENCE_END or tokens[j].newline_before:
+            return False
+        if tokens[j].key in frames.future_markers and not (
+                j + 1 < len(tokens) and tokens[j + 1].key == "to"):
+            return True  # (not "due to": a cause)
+    return False
+
 _FINDING_REACH = 7
 """Tokens between a body's verb of saying and "it" ("said on Friday that it")."""
 _AUXILIARIES = {"had", "has", "have", "was", "is"}
@@ -469,25 +507,41 @@ def _attributes_sentence(tokens: tuple[Token, ...], begin: int, end: int,
     """"Kanai had lodged a protest with Shi Yong, the ministry said.", "Visitors spent
     ¥1.7 trillion in 2024, the tourism agency says.": a body named after the sentence it
     attributes reports what someone else did, or (in the present tense) an amount; not its
-    own position ("The ban is unlawful, the ministry said." is the ministry speaking)."""
-    if not begin or tokens[begin - 1].text != "," or end + 1 >= len(tokens) \
+    own position ("The ban is unlawful, the ministry said." is the ministry speaking).
+    The sentence may end on a quotation ("Funakoshi told him the act was "dangerous," the
+    ministry said."): what the quotation holds is the body's words, so an actor or an
+    amount counts only outside it."""
+    comma = begin - 1
+    # ``quoted``: whether the token walked over is inside quotation marks
+    quoted = begin >= 2 and tokens[comma].text in _QUOTE_MARKS and tokens[comma - 1].text == ","
+    if quoted:
+        comma -= 1
+    if not begin or tokens[comma].text != "," or end + 1 >= len(tokens) \
             or tokens[end].key not in frames.relay_verbs | frames.data_verbs \
             or not (tokens[end + 1].text in _SENTENCE_END or _ADDING_AFTER.match(
                 " ".join(t.text for t in tokens[end + 1:end + 3]))):
         return False
     data = tokens[end].key in frames.data_verbs
     relay = tokens[end].key in frames.relay_verbs
-    j = begin - 2
+    j = comma - 1
     while j >= 0 and tokens[j].text not in _SENTENCE_END and not tokens[j + 1].newline_before:
-        if data and tokens[j].is_word and tokens[j].text[0].isdigit() and _AMOUNT.search(
+        if tokens[j].text in _QUOTE_MARKS:
+            quoted = not quoted
+        elif quoted:
+            pass
+        elif data and tokens[j].is_word and tokens[j].text[0].isdigit() and _AMOUNT.search(
                 " ".join(t.text for t in tokens[max(j - 1, 0):j + 4])):
             return True  # an amount, not a year or a day
-        other = starts.get(j)
-        if relay and other is not None and other.name != mention.name \
-                and other.type is not ActorType.STATE:
-            return True
+        else:
+            other = starts.get(j)
+            if relay and other is not None and other.name != mention.name \
+                    and other.type is not ActorType.STATE:
+                return True
         j -= 1
     return False
+
+
+_QUOTE_MARKS = {'"', "“", "”"}
 
 
 _ADDING_AFTER = re.compile(r"(?:,|—|–|--) (?:[a-z]+ing|a|an)\b")
@@ -528,6 +582,25 @@ def _actor_from(tokens: tuple[Token, ...], i: int,
         if not (tokens[j].is_word and tokens[j].is_capitalised):
             return None
     return None
+
+
+_ASIDE_OPENERS = {"in", "on", "at", "through", "via"}
+_ASIDE_MAX = 6
+"""Tokens a prepositional aside between a body and its verb may hold (", in its own
+readout,")."""
+
+
+def _past_aside(tokens: tuple[Token, ...], i: int) -> int:
+    """The token after ", in its own readout," at ``i``, else ``i``."""
+    if i + 1 >= len(tokens) or tokens[i].text != "," \
+            or tokens[i + 1].key not in _ASIDE_OPENERS:
+        return i
+    for j in range(i + 2, min(i + 2 + _ASIDE_MAX, len(tokens))):
+        if tokens[j].text in _CLAUSE_END:
+            return i
+        if tokens[j].text == ",":
+            return j + 1
+    return i
 
 
 def _past_apposition(tokens: tuple[Token, ...], i: int) -> int:

@@ -72,12 +72,24 @@ _OWNED = re.compile(r"\b(?:its|their)\s+(?:leaders?|government|officials?|spokes
                     r"person)|leadership|representatives?|authorities|ministers?)\s*$",
                     re.IGNORECASE)
 _SHARED_SUBJECT = frozenset({"and", "or", "but", "to", "then", "nor"})
-_LATER_LEFT = re.compile(r"\b(?:(?:a|an|one|two|three|four|five|six|seven|several|a\s+few|\d+)\s+"
-                         r"(?:days?|weeks?|months?|years?)\s+later|the\s+(?:next|following|"
-                         r"same)\s+(?:day|week|month|morning|afternoon|evening))$",
-                         re.IGNORECASE)
-"""A time counted from the clause before ("a day later", "the next day"), between a shared
-subject's "and" and its verb."""
+_LATER_COUNTS = ("a", "an", "several", "a few")
+"""Counts before a time unit that are not number words ("a day later", "a few weeks later");
+the number words are ``[figures.number_words]``."""
+
+
+@lru_cache(maxsize=1)
+def _later_left() -> re.Pattern[str]:
+    """A time counted from the clause before ("a day later", "two weeks later", "the next
+    day"), between a shared subject's "and" and its verb: a count (``[figures.number_words]``,
+    a digit) and a unit of ``[figures.durations]``, then "later"."""
+    triggers = load_triggers()
+    counts = phrase_alternation([*_LATER_COUNTS, *triggers.number_words])
+    units = phrase_alternation(list(triggers.raw["figures"]["durations"]["units"]))
+    return re.compile(rf"\b(?:(?:{counts}|\d+)\s+(?:{units})\s+later|the\s+(?:next|following|"
+                      r"same)\s+(?:day|week|month|morning|afternoon|evening))$",
+                      re.IGNORECASE)
+
+
 _LATER_ENDS = ("later", "day", "week", "month", "morning", "afternoon", "evening")
 _CONJUNCTIONS = frozenset("after before since until as when while once because though "
                           "although".split())
@@ -512,7 +524,7 @@ class Context:
         for _ in range(8):
             while pos > clause_begin and self.text[pos - 1].isspace():
                 pos -= 1
-            later = _LATER_LEFT.search(self.text, max(clause_begin, pos - 30), pos) if \
+            later = _later_left().search(self.text, max(clause_begin, pos - 30), pos) if \
                 self.text.endswith(_LATER_ENDS, 0, pos) else None
             if later is not None:
                 # "China banned ... and a day later launched a probe": a time counted from

@@ -14,13 +14,21 @@ text                                   resolved (anchor: Wednesday 7 January 202
 ``6 January 2026``, ``Jan. 6``         a yearless day takes the anchor's year
 ``on Tuesday``                         the latest Tuesday on or before the anchor (not
                                        ``a Tuesday``, ``every Tuesday``: no date)
+``will take effect on Tuesday``,       the first Tuesday after the anchor: a future cue
+``will impose duties ... from          just before it, or anywhere in the clause before
+Tuesday``                              a weekday opening a period ("from", "as of")
 ``last Tuesday``                       the latest Tuesday two days or more before it
                                        (on a Wednesday, not yesterday but a week before)
-``the same day``, ``the next day``     the last day-precision date mentioned before
+``the same day``, ``the next day``     the last day-precision date mentioned before (not
+                                       one bounding a state: ``effective 28 August``)
 ``that afternoon``                     the same
 ``later in the day``                   the same day if its paragraph named one before,
                                        else the anchor (the day the story is told on)
 ``two days later``, ``a week earlier`` counted from the same
+``the following month``, ``two years  the month or year counted from the last one the
+later``, ``May of that year``          paragraph named (a week later: that month)
+``Friday, 14 November``, ``Sunday      the date the weekday labels (the 16th of the month
+(16th)``                               named before, if it is a Sunday)
 ``on the 8th``, ``on 8th day``         day 8 of the month last named in the same paragraph
 ``(conference) of 8th``, ``14th, ...`` (or in the last timeline heading, when the day opens
                                        a paragraph), else the latest 8th on or before the
@@ -37,7 +45,8 @@ text                                   resolved (anchor: Wednesday 7 January 202
 ``two years ago``                      year precision
 ``on 6th this month``, ``this month    ``2026-01-06`` (a style of translated text)
 6th``
-``Last year November``                 ``2025-11``
+``Last year November``, ``November of  ``2025-11``
+the last year`` (translated)
 =====================================  ==============================================
 
 The anchor is the article's own date, else the corpus reference date the builder sets
@@ -71,18 +80,20 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+from dateutil.relativedelta import relativedelta
 
 from ..model import PartialDate, Span, day_and_month
+from . import date_arithmetic as calendar
 from .anchored import KeyFilter, folds_unevenly, lowered
+from .date_headings import opens_paragraph
+from .date_headings import prepare as prepare_headings
 from .date_story import PARAGRAPH_BREAK, continue_story
+from .date_tense import TenseCues, starts_ahead
+from .date_tense import tense as _tense_of
 from .gazetteer import TokenStream
 from .triggers import load_triggers, phrase_alternation, phrase_pattern
-
-_WEEKDAYS = (MO, TU, WE, TH, FR, SA, SU)
-_FUTURE_WINDOW = 40
-"""Characters before a date searched for a word saying the date lies ahead."""
 
 
 @dataclass(frozen=True)
@@ -109,11 +120,12 @@ class _Tables:
     ambiguous: frozenset[str]
     cue: re.Pattern[str]
     holidays: dict[str, tuple[int, int]]
-    future: re.Pattern[str]
-    past: re.Pattern[str]
-    speech_past: frozenset[str]
+    tense: TenseCues
     future_months: int
     future_months_with_cue: int
+    apposed: re.Pattern[str]
+    """A date right after a weekday, which the weekday only labels ("Friday, 14
+    November", "Tuesday (Jan. 6)")."""
 
 
 @lru_cache(maxsize=1)
@@ -154,7 +166,9 @@ def _tables() -> _Tables:
         ("last this next",
          rf"(?P<lym>(?P<q16>last|this|next)\s+year,?\s+(?:in\s+)?(?P<m16>{full}))"),
         ("<full-month>",
-         rf"(?P<mly>(?P<m17>{full}),?\s+(?:of\s+)?(?P<q17>last|this|next)\s+year)"),
+         # ("October of the last year": machine-translated last year)
+         rf"(?P<mly>(?P<m17>{full}),?\s+(?:of\s+)?(?:the\s+(?=last\s))?(?P<q17>last|this|next)"
+         r"\s+year)"),
         ("<month>",
          rf"(?P<mdy>(?P<m1>{month})\s+(?P<d1>{day}),?\s+(?P<y1>{year}))"),
         ("the <digit>",
@@ -170,7 +184,9 @@ def _tables() -> _Tables:
         ("early mid late <digit>",
          rf"(?P<yr>(?:(?P<p7>early|mid|late)[\s-]+)?(?P<y7>{year}))"),
         ("last next this on coming <weekday>",
-         rf"(?P<wd>(?:(?P<w8>last|next|this|on|coming)\s+)?(?P<d8>{weekdays}))"),
+         rf"(?P<wd>(?:(?P<w8>last|next|this|on|coming)\s+)?(?P<d8>{weekdays})"
+         # "Sunday (16th)": the weekday of a day of the month told before
+         r"(?:\s*\(\s*(?P<o8>[0-3]?\d)(?:st|nd|rd|th)?\s*\))?)"),
         ("on in during at his her its their the <holiday>",
          rf"(?P<hol>(?:on\s+|in\s+|during\s+|at\s+)?(?:(?:his|her|its|their|the)\s+)?(?P<h9>{holiday}))"),
         ("on the same that later earlier",
@@ -193,6 +209,13 @@ def _tables() -> _Tables:
         ("<digit> a an one two three four five six seven eight nine ten",
          rf"(?P<later>(?P<n20>{count})\s+(?P<u20>days?|weeks?)\s+(?P<q20>later|earlier)"
          r"(?!\s+than))"),
+        # "the following month", "two years later": counted from the last month or year the
+        # paragraph named
+        ("<digit> a an one two three four five six seven eight nine ten",
+         rf"(?P<laterp>(?P<n23>{count})\s+(?P<u23>months?|years?)\s+(?P<q23>later|earlier)"
+         r"(?!\s+than))"),
+        ("the",
+         r"(?P<fol>the\s+(?P<q22>following|same|previous|preceding)\s+(?P<u22>month|year))"),
         ("<digit> a an one two three four five six seven eight nine ten several",
          rf"(?P<ago>(?P<n12>{count})\s+(?P<u12>years?|months?)\s+ago)"),
         ("on of <digit>",
@@ -232,12 +255,15 @@ def _tables() -> _Tables:
         cue=re.compile(r"(?<![\w])(?:" + phrase_alternation(data["cues"])
             + r")[\s-]*$", re.IGNORECASE),
         holidays=holidays,
-        future=future,
-        past=re.compile(r"(?<![\w'’-])(?:" + "|".join(data["past_verbs"])
-                        + r"|(?!hundred)[a-z]{2,}(?<!e)ed)(?![\w'’-])"),
-        speech_past=frozenset(data["past_speech_verbs"]),
+        tense=TenseCues(
+            future=future,
+            past=re.compile(r"(?<![\w'’-])(?:" + "|".join(data["past_verbs"])
+                            + r"|(?!hundred)[a-z]{2,}(?<!e)ed)(?![\w'’-])"),
+            speech_past=frozenset(data["past_speech_verbs"])),
         future_months=int(data["future_months"]),
         future_months_with_cue=int(data["future_months_with_cue"]),
+        apposed=re.compile(rf",?\s*\(?\s*(?:the\s+)?(?:{day}\s+(?:of\s+)?{month}|{month}\s+{day})",
+                           re.IGNORECASE),
     )
 
 
@@ -263,6 +289,8 @@ def find_dates(text: str, anchor: dt.date | None, *, own_anchor: bool = True,
     last_month: PartialDate | None = None
     last_month_end = 0
     last_day_end = 0
+    last_year: PartialDate | None = None
+    last_year_end = 0
     heading: PartialDate | None = None
     story: tuple[PartialDate, int] | None = None
     for m in _scan(text, tables) if expressions is None else expressions:
@@ -271,8 +299,9 @@ def find_dates(text: str, anchor: dt.date | None, *, own_anchor: bool = True,
             # after a paragraph break it counts from the day of writing, unless it opens
             # a paragraph of a timeline ("Nov. 7 — ...¶On 8th day, ..."): then it
             # continues the month of the last entry heading.
-            last_month = heading if _opens_paragraph(text, m.start()) and \
-                m.lastgroup in ("ord", "ords") else None
+            last_month = heading if opens_paragraph(text, m.start()) and \
+                (m.lastgroup in ("ord", "ords") or (m.lastgroup == "wd" and m.group("o8"))) \
+                else None
         if not own_anchor and _is_deictic(m, text, last_month):
             continue
         day_before = last_day
@@ -282,7 +311,16 @@ def find_dates(text: str, anchor: dt.date | None, *, own_anchor: bool = True,
             # "Later in the day, X said ...": the day the story is told on, unless its own
             # paragraph names a day before ("that day" looks back to the last day named).
             day_before = PartialDate.from_date(anchor)
-        resolved = _resolve(m, text, anchor, day_before, last_month, tables)
+        if last_year is not None and "\n" in text[last_year_end:m.start()]:
+            last_year = None  # "the following year" counts within its paragraph
+        if m.lastgroup == "later" and last_year is not None and last_year.day is None \
+                and last_year_end > last_day_end:
+            # "In May 2020 ... and, a week later, ...": counted from the month last named,
+            # not from an older day
+            near = calendar.days_after_month(m.group("n20"), m.group("u20"), last_year)
+            resolved = (near, True) if near is not None else None
+        else:
+            resolved = _resolve(m, text, anchor, day_before, last_month, tables, last_year)
         if resolved is None:
             continue
         date, relative = resolved
@@ -290,8 +328,11 @@ def find_dates(text: str, anchor: dt.date | None, *, own_anchor: bool = True,
             else None
         if year_named is not None and year_named.group(1).lower() == "that":
             # "From July 4 that year": the year of the story told before, if any
-            if story is not None and relative and m.start() - story[1] <= _THAT_YEAR_REACH:
-                date = PartialDate(story[0].year, date.month, date.day)
+            # (or the year the paragraph named last: "It began in 2020. In May of that year")
+            told = story if last_year is None or (story is not None and story[1] >= last_year_end) \
+                else (last_year, last_year_end)
+            if told is not None and relative and m.start() - told[1] <= _THAT_YEAR_REACH:
+                date = PartialDate(told[0].year, date.month, date.day)
                 story = (date, m.end())
         elif year_named is not None and m.lastgroup == "mo":
             pass  # "in March this year" is resolved as before
@@ -299,7 +340,8 @@ def find_dates(text: str, anchor: dt.date | None, *, own_anchor: bool = True,
             # "Sept. 15 this year", "March 3 last year": the year named after the day.
             shift = {"this": 0, "last": -1, "next": 1}[year_named.group(1).lower()]
             date = PartialDate(anchor.year + shift, date.month, date.day)
-        elif relative and story is not None and m.lastgroup in ("md", "dm", "mo"):
+        elif relative and story is not None and m.lastgroup in ("md", "dm", "mo") and \
+                not _LAST_NEXT.search(text, max(0, m.start() - 12), m.start()):  # "last May"
             continued = continue_story(text, m, date, story, anchor)
             if continued != date:
                 # the story goes on from the date it reached ("On 2 Aug. 2019 ... In
@@ -307,41 +349,43 @@ def find_dates(text: str, anchor: dt.date | None, *, own_anchor: bool = True,
                 date, story = continued, (continued, m.end())
         span = _span(text, m)
         found.append(DateMention(span, date, relative))
-        if date.day is not None and not _SINCE.search(text, max(0, m.start() - 7), m.start()):
-            # "since Sept. 15" dates the start of a state: "the same day" later refers to
-            # a day something happened on, not to it.
+        if date.day is not None and not _SINCE.search(text, max(0, m.start() - 16), m.start()):
+            # "since Sept. 15", "effective 28 August", "until Jan. 7" bound a state: "the
+            # same day" later refers to a day something happened on, not to them.
             last_day = date
             last_day_end = m.end()
+        last_year, last_year_end = date, m.end()
         if date.month is not None:
             last_month = date
             last_month_end = m.end()
-            if _opens_paragraph(text, m.start()):
+            if opens_paragraph(text, m.start()):
                 heading = date
-        if m.lastgroup in _EXPLICIT:
+        if m.lastgroup in _EXPLICIT or m.lastgroup in ("lym", "mly") or (
+                m.lastgroup == "mo" and _LAST_NEXT.search(text, max(0, m.start() - 12),
+                                                          m.start())):
+            # the story has reached this month ("... in August 2023; antimony followed last
+            # September. The ban imposed in December ...": the December after it)
             story = (date, m.end())
     return found
 
 
-def _opens_paragraph(text: str, begin: int) -> bool:
-    """Whether only a bullet or "On" stands between a paragraph's start and ``begin``."""
-    line = text.rfind("\n", max(0, begin - 12), begin) + 1
-    if line == 0 and begin > 12:
-        return False  # no line break close before: not a paragraph's opening
-    return re.fullmatch(r"[\s\-*•–—]*(?:on\s+)?(?:the\s+)?", text[line:begin],
-                        re.IGNORECASE) is not None
-
-
 _WORD = re.compile(r"\w+")
-_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(this|last|next|that)\s+year\b", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(?:the\s+(?=last\s))?(this|last|next|that)\s+year\b",
+                         re.IGNORECASE)
 _THAT_YEAR_REACH = 2000
 """Characters after a date with a year within which "<date> that year" is of its year."""
 _ANY_WEEKDAY = re.compile(r"\b(?:a|every|each)\s+$", re.IGNORECASE)
+_NAMED_EVENT = re.compile(r"\s+(?:when\s+)?(?:the|its|his|her|their|it|they|he|she|[A-Z][\w'’-]*)"
+                          r"\s+(?:[\w'’-]+\s+){0,3}?(?:was|were|had|[a-z]{3,}ed)\b")
+"""A clause right after "the same day" naming the event it means ("the same day the ban
+was announced"), not the last day the text named."""
 _IN_THE_DAY = re.compile(r"\bin\s+the\s+day$", re.IGNORECASE)
-_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_SINCE = re.compile(r"\b(?:since|effective(?:\s+from)?|until|till|through|starting(?:\s+from)?)"
+                    r"\s+(?:on\s+)?$", re.IGNORECASE)
 _EXPLICIT = frozenset({"iso", "slash", "mdy", "dmy", "my"})
 _KINDS = ("iso", "slash", "mdy", "dmy", "md", "dm", "my", "mo", "yr", "ordm", "mord", "lym",
           "mly", "wd", "hol", "same", "next", "prev", "rel", "relm", "week", "later", "ago",
-          "ord", "ords")
+          "ord", "ords", "laterp", "fol")
 """The names of the alternatives of the date pattern."""
 def _date_regex(alternatives: list[str]) -> re.Pattern[str]:
     """The date pattern made of ``alternatives``, tried in their order."""
@@ -468,10 +512,30 @@ def _span(text: str, m: re.Match[str]) -> Span:
     return Span.of(text, begin, end)
 
 
+class _Groups:
+    """The groups of a date match by name, None for a group its pattern lacks (the scan's
+    patterns hold only the alternatives a word can open): cheaper than ``groupdict`` over
+    the many groups of the date pattern."""
+
+    __slots__ = ("m",)
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self.m = m
+
+    def get(self, name: str) -> str | None:
+        try:
+            return self.m.group(name)
+        except IndexError:
+            return None
+
+    def __getitem__(self, name: str) -> Any:  # as ``groupdict()[name]``: typed loosely
+        return self.get(name)
+
+
 def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: PartialDate | None,
-             last_month: PartialDate | None,
-             tables: _Tables) -> tuple[PartialDate, bool] | None:
-    g = m.groupdict()
+             last_month: PartialDate | None, tables: _Tables,
+             last_year: PartialDate | None = None) -> tuple[PartialDate, bool] | None:
+    g = _Groups(m)
     # The alternative's own group closes last, so it is the match's last group.
     kind = m.lastgroup
     if kind not in _KINDS:
@@ -501,6 +565,8 @@ def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: Part
             return PartialDate(int(g["y7"])), False
     except ValueError:
         return None  # 31 February and the like: not a date
+    if kind in ("laterp", "fol"):
+        return calendar.from_period(g, text, m.start(), last_month, last_year)
     if anchor is None and kind not in ("same", "next", "prev", "later"):
         return None  # the rest count from the anchor
     if kind in ("md", "dm"):
@@ -509,8 +575,9 @@ def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: Part
         if not _capitalised(name) or (name.lower() in tables.ambiguous and kind == "dm"
                                       and not g.get("d" + n)):
             return None
-        return _yearless(anchor, _month(name, tables), _day(g["d" + n]),
-                         _tense(text, m.start(), tables), tables)
+        return calendar.yearless(anchor, _month(name, tables), _day(g["d" + n]),
+                                 _tense(text, m.start(), tables), tables.future_months,
+                                 tables.future_months_with_cue)
     if kind == "mo":
         name = g["m6"]
         if not _capitalised(name):
@@ -520,15 +587,23 @@ def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: Part
             return None
         last_next = _LAST_NEXT.search(text, max(0, m.start() - 12), m.start())
         if last_next is not None and anchor is not None:
-            return _last_or_next(anchor, _month(name, tables), last_next.group()), True
-        return _yearless(anchor, _month(name, tables), None, _tense(text, m.start(), tables),
-                         tables)
+            return calendar.last_or_next(anchor, _month(name, tables), last_next.group()), True
+        return calendar.yearless(anchor, _month(name, tables), None,
+                                 _tense(text, m.start(), tables), tables.future_months,
+                                 tables.future_months_with_cue)
     if kind == "wd":
         if not _capitalised(g["d8"]) or anchor is None or \
                 _ANY_WEEKDAY.search(text, max(0, m.start() - 7), m.start()):
             return None  # "(Jan. 6, a Tuesday)", "every Monday": which weekday, not when
-        return _weekday(anchor, tables.weekdays[g["d8"].lower()], (g.get("w8") or "").lower(),
-                        _tense(text, m.start(), tables) > 0), True
+        if tables.apposed.match(text, m.end()):
+            return None  # "Friday, 14 November": the date after it says which Friday
+        if g.get("o8"):
+            return _day_of_month(anchor, last_month, int(g["o8"]), text, m, tables,
+                                 weekday=tables.weekdays[g["d8"].lower()])
+        return calendar.weekday(anchor, tables.weekdays[g["d8"].lower()],
+                                (g.get("w8") or "").lower(),
+                                _tense(text, m.start(), tables) > 0
+                                or starts_ahead(text, m.start(), tables.tense)), True
     if kind == "hol":
         if anchor is None:
             return None
@@ -539,11 +614,12 @@ def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: Part
             candidate = candidate.replace(year=anchor.year - 1)
         return PartialDate.from_date(candidate), True
     if kind in ("same", "next", "prev", "later"):
-        if last_day is None:
-            return None
+        if last_day is None or (kind == "same" and _NAMED_EVENT.match(text, m.end())
+                                and not _sentence_start(text, m.start())):
+            return None  # "protested the same day the ban was announced": that event's day
         base = dt.date(last_day.year, last_day.month or 1, last_day.day or 1)
         if kind == "later":  # "two days later", "a week earlier"
-            count = _count(g["n20"].lower())
+            count = calendar.count(g["n20"].lower())
             if count is None:
                 return None
             shift = count * (7 if g["u20"].lower().startswith("week") else 1)
@@ -557,18 +633,18 @@ def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: Part
         shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[g["q10"].lower()]
         return PartialDate.from_date(anchor + dt.timedelta(days=shift)), True
     if kind == "relm":
-        return _relative_period(anchor, g["q11"].lower(), g["u11"].lower()), True
+        return calendar.relative_period(anchor, g["q11"].lower(), g["u11"].lower()), True
     if kind == "week":
-        week = _week(anchor, g["q18"].lower())
+        week = calendar.week(anchor, g["q18"].lower())
         return (week, True) if week is not None else None
     if kind == "ago":
-        ago = _ago(anchor, g["n12"].lower(), g["u12"].lower())
+        ago = calendar.ago(anchor, g["n12"].lower(), g["u12"].lower())
         return (ago, True) if ago is not None else None  # "a few years ago": no date
     if kind in ("ordm", "mord"):
         # "on 6th this month", "this month 6th" (a translated style): that day of the
         # month named.
         n = "15" if kind == "ordm" else "21"
-        period = _relative_period(anchor, g["q" + n].lower(), "month")
+        period = calendar.relative_period(anchor, g["q" + n].lower(), "month")
         try:
             return PartialDate(period.year, period.month, int(g["d" + n])), True
         except ValueError:
@@ -578,27 +654,39 @@ def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: Part
         n = "16" if kind == "lym" else "17"
         if not _capitalised(g["m" + n]):
             return None
-        year = _relative_period(anchor, g["q" + n].lower(), "year").year
+        year = calendar.relative_period(anchor, g["q" + n].lower(), "year").year
         return PartialDate(year, _month(g["m" + n], tables)), True
     if kind == "ords" and not _sentence_start(text, m.start()):
         return None
     if kind in ("ord", "ords"):
         day = int(g.get("d13") or g.get("d14") or g.get("d19") or 0)
-        context = last_month if last_month is not None else PartialDate(anchor.year, anchor.month)
-        try:
-            candidate = dt.date(context.year, context.month or anchor.month, day)
-        except ValueError:
-            return None
-        if last_month is None and candidate > anchor and _tense(text, m.start(), tables) <= 0:
-            candidate = candidate - relativedelta(months=1)
-        return PartialDate.from_date(candidate), True
+        return _day_of_month(anchor, last_month, day, text, m, tables)
     return None
+
+
+def _day_of_month(anchor: dt.date, last_month: PartialDate | None, day: int, text: str,
+                  m: re.Match[str], tables: _Tables, weekday: int | None = None
+                  ) -> tuple[PartialDate, bool] | None:
+    """"on the 8th": day 8 of the month last named, else the latest 8th on or before the
+    anchor; with ``weekday`` ("Sunday (16th)"), only when that day is that weekday."""
+    context = last_month if last_month is not None else PartialDate(anchor.year, anchor.month)
+    try:
+        candidate = dt.date(context.year, context.month or anchor.month, day)
+    except ValueError:
+        return None
+    if last_month is None and candidate > anchor and _tense(text, m.start(), tables) <= 0:
+        candidate = candidate - relativedelta(months=1)
+    if weekday is not None and candidate.weekday() != weekday:
+        return None
+    return PartialDate.from_date(candidate), True
 
 
 def _is_deictic(m: re.Match[str], text: str, last_month: PartialDate | None) -> bool:
     """Whether the expression counts from the day of writing ("on Monday", "last month",
     "last April")."""
-    g = m.groupdict()
+    g = _Groups(m)
+    if g.get("o8"):
+        return last_month is None
     if any(g.get(k) for k in ("wd", "rel", "relm", "week", "ago", "ordm", "mord", "lym",
                                  "mly")):
         return True
@@ -647,33 +735,9 @@ def _day(text: str) -> int:
     return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
 
 
-_CLAUSE_CUT = re.compile(r"[.!?][\"'”’)]*\s|\n|[\"“”]|(?<![\w])['‘’]|['‘’](?![\w])")
-"""Where the clause holding a date starts at the latest: a sentence end, a line break or a
-quotation mark (the tense of a quotation before "she said on Sunday" is not the
-clause's)."""
-
-
 def _tense(text: str, begin: int, tables: _Tables) -> int:
-    """The tense of the clause before a date at ``begin``: 1 when a word says the date lies
-    ahead ("will", "is due to"), -1 for a verb in the simple past ("imposed in May", "said
-    on Sunday"), else 0.  Only the words of the date's own clause count; a past speech verb
-    after a future cue ("... will act, he said on Sunday") governs the date."""
-    window = text[max(0, begin - _FUTURE_WINDOW):begin]
-    cut = None
-    for cut in _CLAUSE_CUT.finditer(window):  # noqa: B007 - the last one is wanted
-        pass
-    if cut is not None:
-        window = window[cut.end():]
-    future = None
-    for future in tables.future.finditer(window):  # noqa: B007 - the last one is wanted
-        pass
-    past = None
-    for past in tables.past.finditer(window):  # noqa: B007 - the last one is wanted
-        pass
-    if future is not None and (past is None or past.start() < future.start()
-                               or past.group() not in tables.speech_past):
-        return 1  # "will be imposed in May", "said it will start in May"
-    return -1 if past is not None else 0
+    """The tense of the clause before a date at ``begin`` (see :func:`.date_tense.tense`)."""
+    return _tense_of(text, begin, tables.tense)
 
 
 def _sentence_start(text: str, begin: int) -> bool:
@@ -682,95 +746,10 @@ def _sentence_start(text: str, begin: int) -> bool:
     return not before or before[-1] in ".!?\n\"”"
 
 
-def _count(number: str) -> int | None:
-    return _NUMBERS.get(number) if not number.isdigit() else int(number)
-
-
-def _yearless(anchor: dt.date | None, month: int, day: int | None, tense: int,
-              tables: _Tables) -> tuple[PartialDate, bool] | None:
-    if anchor is None:
-        return None
-    year = anchor.year
-    ahead = (year * 12 + month) - (anchor.year * 12 + anchor.month)
-    limit = tables.future_months_with_cue if tense > 0 else tables.future_months
-    if tense < 0:
-        # "imposed in May": the latest such month (day) not after the anchor
-        if ahead > 0 or (ahead == 0 and day is not None and day > anchor.day):
-            year -= 1
-    elif ahead > limit:
-        year -= 1
-    try:
-        return PartialDate(year, month, day), True
-    except ValueError:
-        return None
-
-
-def _last_or_next(anchor: dt.date, month: int, word: str) -> PartialDate:
-    """"last April": the latest April before the anchor's month; "next April" the first
-    after it; "this April" the anchor year's."""
-    word = word.strip().lower()
-    if word == "last":
-        return PartialDate(anchor.year if month < anchor.month else anchor.year - 1, month)
-    if word in ("next", "coming"):
-        return PartialDate(anchor.year if month > anchor.month else anchor.year + 1, month)
-    return PartialDate(anchor.year, month)
-
-
-def _weekday(anchor: dt.date, weekday: int, modifier: str, future: bool) -> PartialDate:
-    if modifier == "next" or (future and modifier != "last"):
-        # The first such weekday after the anchor.
-        return PartialDate.from_date(anchor + relativedelta(days=1, weekday=_WEEKDAYS[weekday](+1)))
-    if modifier == "last":
-        # Not yesterday, which a reporter calls "yesterday" or "on Tuesday": written on a
-        # Wednesday, "last Tuesday" is the Tuesday of the week before.
-        return PartialDate.from_date(anchor + relativedelta(days=-2,
-                                                            weekday=_WEEKDAYS[weekday](-1)))
-    # News reports the past: the latest such weekday on or before the anchor.
-    return PartialDate.from_date(anchor + relativedelta(weekday=_WEEKDAYS[weekday](-1)))
-
-
-def _relative_period(anchor: dt.date, which: str, unit: str) -> PartialDate:
-    which = which.split()[-1]  # "earlier this" -> "this"
-    shift = {"last": -1, "past": -1, "this": 0, "next": 1}[which]
-    if unit == "year":
-        return PartialDate(anchor.year + shift)
-    moved = anchor + relativedelta(months=shift)
-    return PartialDate(moved.year, moved.month)
-
-
-def _week(anchor: dt.date, which: str) -> PartialDate | None:
-    """"this week", "earlier this week", "last week": the month the week (Monday to
-    Sunday; up to the anchor for this week) lies in, else its year; None when it spans two
-    years."""
-    monday = anchor - dt.timedelta(days=anchor.weekday())
-    if which.split()[-1] in ("last", "past"):
-        first, last = monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
-    elif which.startswith("later"):
-        first, last = anchor, monday + dt.timedelta(days=6)
-    else:
-        first, last = monday, anchor
-    if (first.year, first.month) == (last.year, last.month):
-        return PartialDate(last.year, last.month)
-    return PartialDate(last.year) if first.year == last.year else None
-
-
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-            "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-
-
-def _ago(anchor: dt.date, number: str, unit: str) -> PartialDate | None:
-    count = _NUMBERS.get(number) if not number.isdigit() else int(number)
-    if count is None:
-        return None  # "a few", "several": no precise date
-    if unit.startswith("year"):
-        return PartialDate(anchor.year - count)
-    moved = anchor - relativedelta(months=count)
-    return PartialDate(moved.year, moved.month)
-
-
 def prepare() -> None:
     """Build the date expression tables now.
 
     Cached once per process; see :func:`kg.extract.prepare`.
     """
     _tables()
+    prepare_headings()

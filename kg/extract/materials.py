@@ -150,6 +150,9 @@ def _with_acronyms(data: MaterialData, tokens: tuple[Token, ...],
                 if end > n or not all(t.is_word for t in tokens[i + 3:end]):
                     continue
                 name = _lookup(data, [*tokens[start:i], *tokens[i + 3:end]])
+                if name is None and _spells(tokens[i + 1].text, tokens[start:i]):
+                    # "extreme ultraviolet (EUV) systems": the acronym and the head name it
+                    name = _lookup(data, [tokens[i + 1], *tokens[i + 3:end]])
                 if name is not None and (best is None or end - start > best.end - best.start):
                     best = GazMatch(start, end, (MaterialAlias(name),))
         if best is not None:
@@ -159,6 +162,13 @@ def _with_acronyms(data: MaterialData, tokens: tuple[Token, ...],
     kept = [m for m in matches if not any(f.start <= m.start < f.end or m.start <= f.start < m.end
                                           for f in found)]
     return sorted([*kept, *found], key=lambda m: m.start)
+
+
+def _spells(acronym: str, words: tuple[Token, ...]) -> bool:
+    """Whether ``words`` read as the expansion of ``acronym``: their initials open it, in
+    order ("extreme ultraviolet" for EUV, "deep ultraviolet" for DUV)."""
+    initials = "".join(t.text[:1] for t in words if t.is_word).upper()
+    return bool(initials) and acronym.upper().startswith(initials)
 
 
 def _qualifies_agent(data: MaterialData, tokens: tuple[Token, ...], end: int) -> bool:

@@ -23,6 +23,7 @@ from typing import Any
 from ..errors import KgError
 from ..model import ActorType
 from ..resolve import ActorInfo
+from .body_names import remit_first_names
 from .gazetteer import (
     HYPHENS,
     Case,
@@ -48,9 +49,9 @@ __all__ = [
     "sentence_initial_tokens", "token_key", "token_stream", "tokenize",
 ]
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-ACTORS_FILE = DATA_DIR / "actors.toml"
-MATERIALS_FILE = DATA_DIR / "materials.toml"
+DATA_DIR: Path = Path(__file__).resolve().parent.parent / "data"
+ACTORS_FILE: Path = DATA_DIR / "actors.toml"
+MATERIALS_FILE: Path = DATA_DIR / "materials.toml"
 
 
 class RefDataError(KgError):
@@ -110,6 +111,8 @@ class ActorEntry:
             if self.east_asian:
                 out.append(western if self.family_first else eastern)
         out.extend(self.garbled)
+        if self.type is ActorType.GOVERNMENT_BODY:
+            out.extend(remit_first_names(out))  # "Economy, Trade and Industry Ministry"
         if self.short and self.family:
             out.append(self.family)
         return list(dict.fromkeys(out))
@@ -138,6 +141,9 @@ class Office:
     id: str
     titles: tuple[str, ...]
     per_host: bool = False
+    holders: tuple[str, ...] = ()
+    """For a word naming whoever leads a state ("the Japanese leader"): the offices whose
+    holder it names, the first the tables list a holder of for the state."""
 
 
 @dataclass(frozen=True)
@@ -175,6 +181,18 @@ class ActorLexicon:
     """Legal forms left out of a company's canonical name ("Co.", "Corporation")."""
     desk_words: frozenset[str] = frozenset()
     """Words that make a byline a newsroom, not a person ("Research desk")."""
+    affiliate_words: frozenset[str] = frozenset()
+    """Words after a known company's one-word name that name another company of its group
+    ("POSCO International")."""
+    leader_governments: frozenset[str] = frozenset()
+    """Nouns after a known leader's name that name the leader's government ("the Biden
+    administration")."""
+    portfolio_heads: frozenset[str] = frozenset()
+    """Words after a capitalised field that make it a government portfolio ("Energy and
+    Mineral Resources Minister"), no company."""
+    newsroom_units: frozenset[str] = frozenset()
+    """Last words of an author's name that make it a newspaper's department ("Political
+    News Department")."""
     section_label_words: frozenset[str] = frozenset()
     """Words of a capitalised section label that names no speaker ("ONE NUMBER:")."""
     journalist_titles: tuple[str, ...] = ()
@@ -240,6 +258,15 @@ class CitationFrames:
     """Participles between a document and "by" ("a survey conducted by X")."""
     authored_gap: frozenset[str] = frozenset()
     """Words that may stand between such a participle and "by" ("released on Tuesday by")."""
+    future_markers: frozenset[str] = frozenset()
+    """Words after a body's document that say it is still to come ("data ..., due")."""
+    question_report_verbs: tuple[str, ...] = ()
+    """Verbs after an outlet named in a reporter's question that cite it ("Reuters reported
+    this morning that ...")."""
+    outlet_nouns: tuple[str, ...] = ()
+    """Nouns (and "is", "was") before an ownership verb: "a tabloid owned by X"."""
+    ownership_verbs: tuple[str, ...] = ()
+    """Participles of owning an outlet ("published", "owned", "run") before "by"."""
 
     @cached_property
     def longest(self) -> int:
@@ -378,7 +405,15 @@ class ActorData:
         return entry.demonyms[0] if entry and entry.demonyms else state
 
     def holder(self, office: str, state: str, when: dt.date, to: str | None = None) -> str | None:
-        """The person holding ``office`` for ``state`` (and host ``to``) on ``when``."""
+        """The person holding ``office`` for ``state`` (and host ``to``) on ``when``; for an
+        office of :attr:`Office.holders`, the holder of the first of those offices."""
+        spec = self.offices.get(office)
+        if spec is not None and spec.holders:
+            for other in spec.holders:
+                if any(t.office == other and t.of == state for e in self.entries.values()
+                       for t in e.offices):
+                    return self.holder(other, state, when, to)
+            return None
         found = [
             e.name for e in self.entries.values() for t in e.offices
             if t.office == office and t.of == state and t.to == to and t.covers(when)
@@ -474,6 +509,10 @@ def _lexicon(table: dict[str, Any], source: Path) -> ActorLexicon:
         placing_words=frozenset(w.casefold() for w in words("placing_words")),
         modified_nouns=frozenset(w.casefold() for w in words("modified_nouns")),
         desk_words=frozenset(w.casefold() for w in words("desk_words")),
+        newsroom_units=frozenset(w.casefold() for w in words("newsroom_units")),
+        portfolio_heads=frozenset(words("portfolio_heads")),
+        leader_governments=frozenset(w.casefold() for w in words("leader_governments")),
+        affiliate_words=frozenset(words("affiliate_words")),
         section_label_words=frozenset(w.casefold() for w in words("section_label_words")),
         journalist_titles=tuple(w.casefold() for w in words("journalist_titles")),
         local_bodies=words("local_bodies"),
@@ -566,7 +605,8 @@ def parse_actor_data(data: dict[str, Any], source: Path = ACTORS_FILE) -> ActorD
             raise RefDataError(f"{source}: [[office]] #{i + 1}: missing or repeated id")
         offices[office_id] = Office(
             office_id, _strings(raw.get("titles"), f"office {office_id!r}: titles", source),
-            bool(raw.get("per_host", False)))
+            bool(raw.get("per_host", False)),
+            _strings(raw.get("holders"), f"office {office_id!r}: holders", source))
 
     entries: dict[str, ActorEntry] = {}
     for i, raw in enumerate(data.get("actor", [])):
@@ -671,6 +711,10 @@ def parse_actor_data(data: dict[str, Any], source: Path = ACTORS_FILE) -> ActorD
         finding_verbs=frozenset(w.casefold() for w in frame_words("finding_verbs")),
         authored=_phrases(frame_words("authored")),
         authored_gap=frozenset(w.casefold() for w in frame_words("authored_gap")),
+        question_report_verbs=frame_words("question_report_verbs"),
+        future_markers=frozenset(w.casefold() for w in frame_words("future_markers")),
+        outlet_nouns=frame_words("outlet_nouns"),
+        ownership_verbs=frame_words("ownership_verbs"),
     )
     return ActorData(entries, kinds, offices, lexicon, gazetteer, alias_map,
                      body_by_state_kind, persons_by_family, template_patterns, citation,

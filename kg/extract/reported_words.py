@@ -58,42 +58,6 @@ _INDIRECT = frozenset({"reporters", "journalists", "lawmakers", "parliament", "t
                        "media", "press", "his", "her", "their", "its"})
 
 
-RESPONDS_WITH = re.compile(r"\s+(?:\w+ly\s+)?(?:with|by)\b(?!\s+(?:saying|stating|noting|"
-                           r"insisting|arguing|calling|telling|warning\s+that)\b)")
-""""responded with a post", "responded by warning its citizens ...": an act of
-answering, not words (unless the act is one of saying: "responded by saying that")."""
-_NAMING = re.compile(r"\s+(?:(?:it|them|itself|themselves)\s+)?(?:the\s+)?(?P<q>[\"“‘])?"
-                     r"[A-Z][\w’'-]*(?:\s+[A-Z0-9][\w’'-]*)*(?(q)[\"”’])\s*(?:[.,;:)]|$)")
-"""A proper name as complement, perhaps quoted (drills 'called "Joint Sword-2024A"')."""
-
-
-def is_naming(ctx: Context, trigger: SpeechTrigger) -> bool:
-    """"the Senkaku Islands, which China calls the Diaoyu", 'drills around the island,
-    called "Sea Shield-7"': a name given, not words said (a ``call`` verb of naming whose
-    complement is only a proper name, quoted or not)."""
-    lemma = ctx.triggers.speech_verbs[" ".join(trigger.verb.text.lower().split())].lemma
-    if lemma not in ("call", "term", "label", "brand"):
-        return False
-    return _NAMING.match(ctx.text, trigger.verb.end, trigger.sentence.end) is not None
-
-
-def relative_object(ctx: Context, trigger: SpeechTrigger, begin: int) -> int:
-    """"a post on X that Tokyo calls threatening": the object of a ``call`` verb is the noun
-    phrase the relative clause follows; the statement starts with it."""
-    speaker = trigger.speaker
-    if speaker is None or not (speaker.span.end <= trigger.verb.begin):
-        return begin
-    window = max(trigger.sentence.begin, speaker.span.begin - 10)
-    m = re.search(r"\b(?:that|which)\s+$", ctx.text[window:speaker.span.begin])
-    if m is None:
-        return begin
-    relative = window + m.start()
-    window = max(trigger.sentence.begin, relative - 40)
-    head = re.search(r"\b(?:a|an|the|its|his|her|their|this)\s+(?:[\w’'-]+\s+){0,4}$",
-                     ctx.text[window:relative])
-    return window + head.start() if head is not None else begin
-
-
 COLON = re.compile(r"(?:\s+[\w’'-]+){0,8}?\s*:\s*")
 
 
@@ -281,7 +245,7 @@ def content_begin(ctx: Context, trigger: SpeechTrigger) -> int:
     m = _THAT_FIRST.match(text[pos:end])
     if m:
         return pos + m.end()
-    if _is_tell(trigger):
+    if is_tell(trigger):
         # "told reporters the rules were ...", "told ambassadors on Wednesday the bloc
         # ...": the listeners, and the time after them, are not the words.
         heard = skip_listeners(ctx, pos, end)
@@ -313,7 +277,7 @@ def content_begin(ctx: Context, trigger: SpeechTrigger) -> int:
         limit = _THAT_SKIP_WORDS + 3 if adverbial else _THAT_SKIP_WORDS
         if (len(skipped.split()) <= limit and not _CLAUSE_MARK.search(skipped)
                 and (adverbial or ctx.actor_at(pos) is not None
-                     or (first in _INDIRECT and (_is_tell(trigger) or first not in _DETERMINERS)))):
+                     or (first in _INDIRECT and (is_tell(trigger) or first not in _DETERMINERS)))):
             return pos + that.end()
     return pos
 
@@ -323,7 +287,8 @@ _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its"})
 clause ("posts a message on X that Tokyo calls inappropriate"), not listeners."""
 
 
-def _is_tell(trigger: SpeechTrigger) -> bool:
+def is_tell(trigger: SpeechTrigger) -> bool:
+    """Whether the verb is a form of "tell" (its object is the listener)."""
     return trigger.verb.text.lower().startswith(("told", "tell"))
 
 
@@ -334,14 +299,18 @@ def _listener_regex() -> re.Pattern[str]:
                       rf"(?:[\w’'-]+\s+){{0,3}}?(?:{nouns})(?![\w-])", re.IGNORECASE)
 
 
+_THE = re.compile(r"the\s+", re.IGNORECASE)
+
+
 def skip_listeners(ctx: Context, pos: int, end: int) -> int:
     """The offset after the listeners of a "tell" verb at ``pos`` (an actor, or a noun of
     ``listeners``: "reporters", "the regular Thursday press conference"), else ``pos``."""
     while pos < end and ctx.text[pos] in " \t":
         pos += 1
-    listener = ctx.actor_at(pos)
+    the = _THE.match(ctx.text, pos, end)
+    listener = ctx.actor_at(pos) or (ctx.actor_at(the.end()) if the is not None else None)
     if listener is not None and listener.span.end <= end:
-        return listener.span.end
+        return listener.span.end  # "told Reuters", "told the Gazette"
     heard = _listener_regex().match(ctx.text, pos, end)
     return heard.end() if heard is not None else pos
 
@@ -391,7 +360,7 @@ def attribution_tail(ctx: Context, trigger: SpeechTrigger) -> int | None:
     text = ctx.text
     end = trigger.sentence.end
     pos = trigger.verb.end
-    if _is_tell(trigger):
+    if is_tell(trigger):
         pos = skip_listeners(ctx, pos, end)
     for _ in range(8):
         while pos < end and text[pos] in " \t":
@@ -557,48 +526,6 @@ _UNDATED_DATELINE = re.compile(r"\s*[A-Z][A-Z.'’/]+(?: [A-Z][A-Z.'’/]+){0,3}
 """A dateline of a place in capitals without a date ("TOKYO - ", "BEIJING (AP) — ")."""
 
 
-def demand_reports_words(ctx: Context, trigger: SpeechTrigger, begin: int, end: int) -> bool:
-    """Whether a ``demand`` verb reports words: a *that* clause, a subjunctive ("demanded
-    the ban be withdrawn"), an object and an infinitive after an exhortation ("urged Japan
-    to withdraw"), an object naming what was demanded ("demanded its withdrawal"), or a
-    quotation."""
-    after = ctx.text[trigger.verb.end:min(end, trigger.verb.end + 80)]
-    if re.match(r"\s+that\b", after) or _SUBJUNCTIVE.match(after):
-        return True
-    if question_begin(ctx, trigger) is not None:
-        return True  # "asked whether ...": a question reported
-    lemma = ctx.triggers.speech_verbs[" ".join(trigger.verb.text.lower().split())].lemma
-    table = ctx.triggers.raw["speech"]
-    if lemma in table["exhortations"] and _OBJECT_INFINITIVE.match(after):
-        return True
-    m = re.match(r"\s+(?:(?:its|their|the|an|a|his|her|immediate|full|formal|public|"
-                 r"swift)\s+){0,3}([\w-]+)", after)
-    if m is not None and m.group(1).lower() in table["demand_objects"]:
-        return True
-    # "shows little sign of relenting: a spokesperson said Japan must "correct ...": a
-    # quotation in a new clause after a colon or semicolon is that clause's words.
-    return any(not is_term_in(ctx, q) and not _CLAUSE_BREAK.search(ctx.text, trigger.verb.end,
-                                                                    q.outer.begin)
-               for q in ctx.quotes_in(begin, end + 1))
-
-
-_CLAUSE_BREAK = re.compile(r"[:;]\s*[^\s\"“‘'”’]")
-"""A colon or semicolon opening a clause of words (not a quotation right after it)."""
-
-
-_SUBJUNCTIVE = re.compile(r"\s+(?:the|its|their|a|an|this|that|all)\s+(?:[\w’'-]+\s+){0,3}?"
-                          r"(?:be|not\s+be|should|must|shall)\s+\w+"
-                          r"|\s+(?:he|she|it|they|we|you|[A-Z][a-z]+)\s+(?:not\s+)?"
-                          r"(?!(?:is|was|were|are|has|had|have|would|will|could|can|did|does)\b)"
-                          r"[a-z]+(?<!ed)(?<![^s]s)\s+(?:the|its|his|her|their|a|an|all|this)\b")
-"""A subjunctive after a demand: "demanded the ban be withdrawn", "demanded she retract the
-remark", "urged Tokyo withdraw its claim"."""
-_OBJECT_INFINITIVE = re.compile(r"\s+(?!not\b|never\b)(?:[\w’'-]+\s+){1,5}?to\s+(?:[a-z]+ly\s+)?"
-                                r"[a-z]+")
-"""An object and an infinitive ("urged Japan to withdraw"); "asked not to be named" has no
-object: the asker's own wish, not words reported."""
-
-
 def strip_boundary(lead: str) -> str:
     """``lead`` without a final clause boundary (", while", ", a move", "and")."""
     m = re.search(r"(?:[,;]\s*)?\b" + _BOUNDARY_WORDS + r"?\s*$", lead)
@@ -736,46 +663,3 @@ def is_term_in(ctx: Context, quote: Quote) -> bool:
 _LETTERS = re.compile(r"[^\W\d_]+")
 _TERM_INTRO = re.compile(r"\b(?:all|so-called|so called|known as|dubbed|termed|the term|the word|"
                          r"the phrase|the label)\s*$")
-
-
-# -- acts that report no words ----------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def _advisory_regex() -> re.Pattern[str]:
-    speech = load_triggers().raw["speech"]
-    nouns = phrase_alternation(speech["advisory_addressees"])
-    # "called on its citizens to ...", in translation also "called to its citizens to ..."
-    return re.compile(rf"\s+(?:(?:on|upon|to)\s+)?(?:(?:its|their|his|her|the|all|our)\s+)?"
-                      rf"(?:[\w’'-]+\s+){{0,2}}?"
-                      rf"(?:{nouns})\s+(?:(?:in|on|at|during|last|this)\s+(?:[\w’'.-]+\s+){{1,3}}?)?"
-                      rf"(?:to|not\s+to|against)\b", re.IGNORECASE)
-
-
-def is_advisory(ctx: Context, trigger: SpeechTrigger, begin: int, end: int) -> bool:
-    """"told its citizens to avoid travel", "warning its citizens against travel": a
-    directive to the public (``directive_verbs`` to ``advisory_addressees``) is an act, a
-    travel or safety advisory, not words; unless it quotes them."""
-    verb = ctx.triggers.speech_verbs.get(" ".join(trigger.verb.text.lower().split()))
-    if verb is None or verb.lemma not in ctx.triggers.raw["speech"]["directive_verbs"]:
-        return False
-    if _advisory_regex().match(ctx.text, trigger.verb.end, trigger.sentence.end) is None:
-        return False
-    return not any(not is_term_in(ctx, q) for q in ctx.quotes_in(begin, end + 1))
-
-
-@lru_cache(maxsize=1)
-def _document_object_regex() -> re.Pattern[str]:
-    nouns = phrase_alternation(load_triggers().raw["speech"]["document_nouns"])
-    return re.compile(rf"\s+(?:a|an|the|his|her|its|their)\s+(?:[\w’'-]+\s+){{0,2}}?"
-                      rf"(?:{nouns})\b(?!\s*:)", re.IGNORECASE)
-
-
-def issues_document(ctx: Context, trigger: SpeechTrigger, begin: int, end: int) -> bool:
-    """"posts a message on X that Tokyo calls inappropriate": a verb of saying whose object
-    is a document (``document_nouns``) reports the act of issuing it, not its words, unless
-    the words are quoted."""
-    if trigger.cls != "say" or ctx.text[trigger.verb.end:begin].strip():
-        return False  # "said in a statement the ban ...": the words follow the occasion
-    if _document_object_regex().match(ctx.text, trigger.verb.end, trigger.sentence.end) is None:
-        return False
-    return not any(not is_term_in(ctx, q) for q in ctx.quotes_in(begin, end + 1))

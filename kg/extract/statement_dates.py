@@ -54,7 +54,9 @@ A statement is dated only where the text places the act of saying, in this order
    by a definite description, the date of its last dated statement in the paragraph
    ("The ministry said on Tuesday that A. The ministry warned that B"); a spokesperson's
    undated words, the date of the last dated statement of the body they speak for ("The
-   ministry said on Thursday ... Spokesman He told a regular briefing that ...").  Words
+   ministry said on Thursday ... Spokesman He told a regular briefing that ..."), unless
+   the body's words came in a document ("said in a statement on Tuesday"): then the
+   spokesperson spoke at another occasion.  Words
    the attribution places at a later event ("said in an interview after the summit") take
    none of this;
 6. a person's statement right after a sentence holding an explicitly dated statement of
@@ -198,6 +200,7 @@ _OTHER_EVENT = re.compile(r"\b(?:\w+ed|held|made|taken|begun|began|set|put|known
 event's ("the curbs announced in December", "remarks she made in parliament in
 November"), not the statement's."""
 _NAME_REACH = 60
+_IN_BEFORE = re.compile(r"\bin\s$", re.IGNORECASE)
 """Furthest the comma after a speaker named after the verb stands from the verb."""
 _THAT = re.compile(r"\bthat\b")
 _ADVERBIAL = re.compile(r"(?:\b(?:on|late\s+on|early\s+on)\s+|^)$", re.IGNORECASE)
@@ -530,7 +533,21 @@ class StatementDater(NewsDayRules):
         found = [(offset, d) for offset, said in self.dated_statements.items()
                  if offset < sentence.begin and not self._announces(offset)
                  for who, d in said if who == body]
-        return max(found, key=lambda x: x[0])[1] if found else None
+        if not found:
+            return None
+        offset, date = max(found, key=lambda x: x[0])
+        return None if self._written(offset) else date
+
+    def _written(self, offset: int) -> bool:
+        """Whether the sentence at ``offset`` gives the body's words as a document ("the
+        ministry said in a statement on Tuesday"): not a briefing, so not the occasion of
+        its spokesperson's spoken words ("A ministry spokesperson told reporters ...")."""
+        ctx = self.ctx
+        sentences = ctx.sentences_in(offset, offset + 1)
+        end = sentences[0].end if sentences else offset + 200
+        return any(m.group("a") and _IN_BEFORE.search(ctx.text, max(0, m.start() - 4),
+                                                      m.start())
+                   for m in _words().document.finditer(ctx.text, offset, end))
 
     def _announces(self, offset: int) -> bool:
         """Whether the sentence at ``offset`` announces something ("the ministry announced

@@ -42,7 +42,7 @@ from .speech_triggers import SpeechTrigger
 from .statement_quotes import merge_interrupted
 from .text import Quote, word_count, words
 from .transcripts import Transcript, answer_sentences, is_heading
-from .triggers import load_triggers, words_regex
+from .triggers import load_triggers, phrase_alternation, words_regex
 
 
 @dataclass
@@ -133,6 +133,44 @@ def narrates_answerer(found: list[SpeechTrigger], speaker: str | None, body: int
     return any(not t.dropped and t.content is not None and t.speaker is not None and
                t.speaker.name == speaker and t.speaker.span.begin >= body and
                t.speaker.span.text.lower() not in first_person for t in found)
+
+
+def retells_answer(found: list[SpeechTrigger], speaker: str | None, body: int) -> bool:
+    """Whether a sentence of a labelled answer introduces the answerer's words in the third
+    person ("Answer: ... The responsible person said, A"): the answer is a reporter's
+    account, not a transcript (unlike an answer closing a quotation with '"B," He Yongqian
+    said', whose other sentences are still printed as said)."""
+    first_person = _first_person()
+    return any(not t.dropped and t.content is not None and t.speaker is not None and
+               t.speaker.name == speaker and t.speaker.span.begin >= body and
+               t.speaker.span.end <= t.verb.begin and t.content.begin >= t.verb.end and
+               t.speaker.span.text.lower() not in first_person for t in found)
+
+
+def answerer_role(ctx: Context, trigger: SpeechTrigger,
+                  answerer: Subject | None) -> Subject | None:
+    """"The responsible person said, A": inside a transcript's answer, a speech verb whose
+    subject is "the" and one of ``answerer_roles`` (perhaps with its department: "The
+    responsible person of the Department of X stressed ...") is the reporter naming the
+    answerer in the third person; the answerer speaks (:func:`narrates_answerer` then keeps
+    the sentence's own words)."""
+    if answerer is None:
+        return None
+    begin = trigger.sentence.begin
+    m = _answerer_role_regex().fullmatch(ctx.text[begin:trigger.verb.begin])
+    if m is None:
+        return None
+    return Subject(answerer.name, Span.of(ctx.text, begin + m.start("role"),
+                                          begin + m.end("role")))
+
+
+@lru_cache(maxsize=1)
+def _answerer_role_regex() -> re.Pattern[str]:
+    roles = phrase_alternation(load_triggers().raw["speech"]["transcript"]["answerer_roles"])
+    # the subject opens the sentence, perhaps after the answer's label ("Answer: The ...")
+    return re.compile(rf"\s*(?:[A-Z]\w*\s*[:：]\s*)?(?P<role>[Tt]he\s+(?:relevant\s+)?"
+                      rf"(?i:{roles}))(?:\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][^,;:\"“”]{{0,60}}?)?"
+                      r"(?:\s+(?:also|further|then|[a-z]+ly))?\s*")
 
 
 @lru_cache(maxsize=1)

@@ -23,6 +23,7 @@ from .reported_words import (
     BOUNDARY,
     SHORT_CONTENT,
     SHORT_STATEMENT,
+    attribution_tail,
     has_quote,
     strip_boundary,
     trim_boundary_words,
@@ -195,14 +196,46 @@ def end_before_unknown_speakers(ctx: Context, found: list[SpeechTrigger]) -> Non
             content = outer.content
             if not content.begin < inner.verb.begin < content.end:
                 continue
+            if _trailing_unknown(ctx, outer, inner):
+                outer.dropped = True  # the words before the comma are the unnamed source's
+                break
             m = _UNKNOWN_SUBJECT.search(ctx.text, content.begin, inner.verb.begin)
-            if m is None or ctx.in_quote(m.start()) is not None or (
+            if m is None or ctx.in_quote(m.start()) is not None or \
+                    m.group("np").split()[0].lower() in _clause_openers() or (
                     not inner.unasserted and ctx.actors_in(m.start("np"), m.end("np"))):
                 continue
             end = trim_end(ctx.text, content.begin, m.start())
             if word_count(ctx.text[content.begin:end]) < SHORT_CONTENT:
                 continue
             outer.content = Span.of(ctx.text, content.begin, end)
+
+
+_TRAILING_SUBJECT = re.compile(r",\s+(?P<np>(?:[\w’'-]+\s+){0,7}?[\w’'-]+)\s+$")
+"""", two people familiar with the matter told": a short noun phrase after a comma, right
+before a speech verb."""
+
+
+def _trailing_unknown(ctx: Context, outer: SpeechTrigger, inner: SpeechTrigger) -> bool:
+    """"China has told carmakers to halt investments, people briefed on the guidance told
+    Reuters.": a trailing attribution whose subject no actor names owns the words before
+    its comma, a speech verb among them -- they are the unnamed source's account, not a
+    statement of the body they tell of (as under a named trailing speaker)."""
+    if inner.unasserted or outer.verb.begin >= inner.verb.begin:
+        return False
+    m = _TRAILING_SUBJECT.search(ctx.text, max(inner.sentence.begin, inner.verb.begin - 80),
+                                 inner.verb.begin)
+    if m is None or m.start() < outer.verb.end or ctx.in_quote(m.start()) is not None or \
+            m.group("np").split()[0].lower() in _clause_openers():
+        return False
+    return attribution_tail(ctx, inner) is not None
+
+
+@lru_cache(maxsize=1)
+def _clause_openers() -> frozenset[str]:
+    """Words that open a clause rather than a subject (``[speech.subjects]
+    clause_openers``): the conjunction case is :data:`_UNKNOWN_SUBJECT`'s, and a relative
+    or subordinate clause is no attribution."""
+    return frozenset(load_triggers().raw["speech"]["subjects"]["clause_openers"])
 
 
 def split_coordinated(ctx: Context, found: list[SpeechTrigger]) -> list[SpeechTrigger]:
@@ -244,10 +277,14 @@ def _second_predicate(ctx: Context, trigger: SpeechTrigger) -> SpeechTrigger | N
     content = trigger.content
     assert content is not None
     text = ctx.text
+    listed = trigger.cls in ("say", "announce") and _opened_by_that(text, content.begin)
     if text.find("and", content.begin, content.end) == -1 and \
-            text.find("but", content.begin, content.end) == -1:
+            text.find("but", content.begin, content.end) == -1 and \
+            not (listed and text.find(", that", content.begin, content.end) != -1):
         return None  # no coordination at all: spare the patterns
     patterns = [_AND_THAT] if trigger.cls in ("say", "announce") else []
+    if listed:
+        patterns.append(_COMMA_THAT)
     patterns += [_AND_AUXILIARY, _and_past()]
     if trigger.cls in ("say", "demand") and text.startswith("to ", content.begin):
         patterns.append(_AND_TO)
@@ -262,6 +299,8 @@ def _second_predicate(ctx: Context, trigger: SpeechTrigger) -> SpeechTrigger | N
         if m.re is _AND_THAT and not (has_quote(ctx, first) or has_quote(ctx, second)) \
                 and not m.group().lstrip(", ").startswith("but"):
             break  # "noted that A, and that B": one report; "A, but that B": a second claim
+        if m.re is _COMMA_THAT and not (has_quote(ctx, first) and has_quote(ctx, second)):
+            continue  # "any firm, in any country, that helps ...": a relative clause
         if m.re is _and_past():
             # "X said the US was "A" and stood "B"": a second verb in the past with no
             # subject of its own is a second statement when both predicates are quoted.
@@ -302,6 +341,16 @@ def _same_auxiliary(ctx: Context, trigger: SpeechTrigger, m: re.Match[str]) -> b
 
 
 _AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+")
+_COMMA_THAT = re.compile(r",\s+that\s+(?!is\b|was\b|means\b)")
+"""'said that A "x", that B "y", and that C': the second of a series of "that" clauses (the
+words must open with "that", and both clauses quote words: ", that helps ..." after an
+unquoted noun phrase is a relative clause; "that is" and the like are no clause)."""
+_THAT_BEFORE = re.compile(r"\bthat\s*$")
+
+
+def _opened_by_that(text: str, begin: int) -> bool:
+    """Whether the words at ``begin`` follow "that" (a complement clause)."""
+    return _THAT_BEFORE.search(text, max(0, begin - 8), begin) is not None
 _AND_AUXILIARY = re.compile(
     r",?\s+(?:and|but)\s+(?=(?:(?:also|then|later|still|since|yet|[a-z]+ly)\s+)?"
     r"(?:has|have|had|was|were|is|are|would|will|could|can|should|must|may|might|did|does)"

@@ -13,7 +13,9 @@
   Bloomberg": a digest's item, a relayed report) is the outlet's: unnamed people speaking
   in it ("people familiar with the matter said") speak through the outlet, which is their
   speaker (:func:`item_outlet`), and named speakers' words in it come via the outlet
-  (:func:`apply_item_sources`).
+  (:func:`apply_item_sources`);
+* "X quoted Y as saying ...": Y speaks, through X when X is an outlet
+  (:func:`quoted_as_saying`).
 """
 
 from __future__ import annotations
@@ -22,10 +24,19 @@ import re
 from functools import lru_cache
 
 from ..model import ActorMention, ActorType, Span, is_unnamed
-from .context import Context, Subject
+from .context import PREPOSITIONS, Context, Subject
 from .refdata import actor_data
-from .reported_words import is_term_in, trim_end
+from .reported_words import (
+    SHORT_CONTENT,
+    content_begin,
+    content_end,
+    is_term_in,
+    trim_end,
+    words_before_attribution,
+)
 from .speech_triggers import SpeechTrigger
+from .statement_anaphora import outlet_described_at
+from .text import word_count
 from .triggers import load_triggers, phrase_alternation
 
 
@@ -43,7 +54,7 @@ def apply_according(ctx: Context, sentence: Span, found: list[SpeechTrigger],
         if not (word.startswith(("according", "as reported")) or (word == "per" and opening)):
             continue
         mention = ctx.actor_after(m.end()) or _document_author(ctx, m.end()) or \
-            _member_body(ctx, m.end())
+            _member_body(ctx, m.end()) or outlet_described_at(ctx, m.end())
         if mention is None or not _names_a_source(ctx, mention, m.end()):
             continue
         live = [t for t in found if not t.dropped and t.content is not None]
@@ -197,10 +208,16 @@ def spoken_for(ctx: Context, actors: list[ActorMention], speaker: Subject) -> st
     return _state_body(ctx, span)
 
 
-_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:in|to|with|from|on|against|of|for|by|at|over|toward|towards|into|about|between|"
-    r"and)\s+(?:the\s+)?$", re.IGNORECASE)
-"""A preposition (or "and") right before a state: the state is no subject of the clause."""
+_WORD_BEFORE = re.compile(r"(?<![\w’'-])([A-Za-z]+)\s+(?:the\s+)?$", re.IGNORECASE)
+"""The word before a state, over "the"."""
+
+
+def _governed(ctx: Context, sentence: Span, mention: ActorMention) -> bool:
+    """Whether a preposition (:data:`~.context.PREPOSITIONS`) or "and" stands right before
+    a state: the state is no subject of the clause."""
+    m = _WORD_BEFORE.search(ctx.text, max(sentence.begin, mention.span.begin - 24),
+                            mention.span.begin)
+    return m is not None and (m.group(1).lower() in PREPOSITIONS or m.group(1).lower() == "and")
 
 
 def _state_body(ctx: Context, span: Span) -> str | None:
@@ -216,9 +233,7 @@ def _state_body(ctx: Context, span: Span) -> str | None:
     for mention in ctx.actors_in(sentence.begin, span.begin):
         if mention.type is ActorType.STATE:
             state = mention.name
-            if subject is None and _PREPOSITION_BEFORE.search(
-                    ctx.text, max(sentence.begin, mention.span.begin - 12),
-                    mention.span.begin) is None:
+            if subject is None and not _governed(ctx, sentence, mention):
                 subject = mention.name
     state = subject or state
     if state is None:
@@ -327,3 +342,46 @@ def _unnamed_subject() -> re.Pattern[str]:
         rf"(?:^|[,;:]\s+|\b(?:and|but)\s+)(?:(?:a|an|one|some|several|many|two|three|four|"
         rf"other)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{heads})(?:\s+(?:{qualifiers})(?:\s+[\w'’-]+)"
         rf"{{1,4}})?\s+(?:(?:also|have|has|had)\s+)?$", re.IGNORECASE)
+
+
+_QUOTED_AS = re.compile(r"(?<![\w-])(?:quoted|quoting|quotes|quote)\s+(?P<np>[^,;:\"“”]{2,90}?)"
+                        r"\s+as\s+(?:having\s+)?$", re.IGNORECASE)
+"""'Xinhua quoted a ministry spokesman as saying': the quoted party between the verb of
+quoting and "as" before the participle of saying."""
+
+
+def quoted_as_saying(ctx: Context, trigger: SpeechTrigger) -> bool:
+    """"Xinhua quoted Y as saying that A", '"A," the paper quoted Y as saying.': the words
+    are Y's (the first actor after the verb of quoting), told through its subject when that
+    is an outlet.  Sets the trigger's speaker, ``via`` and words, or drops it when no actor
+    names Y (the outlet did not say them); False when the frame is not there."""
+    if trigger.tense != "gerund":
+        return False
+    m = _QUOTED_AS.search(ctx.text, max(trigger.sentence.begin, trigger.verb.begin - 130),
+                          trigger.verb.begin)
+    if m is None:
+        return False
+    quoted = next(iter(ctx.actors_in(m.start("np"), m.end("np"))), None)
+    if quoted is None or ctx.in_quote(m.start()) is not None:
+        trigger.dropped = True
+        return True
+    person = ctx.described_person(quoted)
+    trigger.speaker = person or Subject(quoted.name, quoted.span)
+    outlet = ctx.clause_subject(trigger.sentence.begin, m.start())
+    if outlet is not None and ctx.type_of(outlet.name) is ActorType.MEDIA and \
+            outlet.name != trigger.speaker.name:
+        trigger.via = outlet.name
+    begin = content_begin(ctx, trigger)
+    end = content_end(ctx, begin, trigger.sentence)
+    if word_count(ctx.text[begin:end]) < SHORT_CONTENT:
+        # '"A," the paper quoted Y as saying.': the words before the attribution, which
+        # opens with the quoting clause.
+        speaker = trigger.speaker
+        trigger.speaker = Subject(speaker.name, Span.of(ctx.text, m.start(), m.start()))
+        begin, end = words_before_attribution(ctx, trigger)
+        trigger.speaker = speaker
+    if begin >= end or word_count(ctx.text[begin:end]) < SHORT_CONTENT:
+        trigger.dropped = True
+        return True
+    trigger.content = Span.of(ctx.text, begin, end)
+    return True

@@ -10,9 +10,7 @@ The statement extractor (:mod:`.statements`) asks, for each trigger:
   relative clause before the verb ("The ban, which the ministry published, does not ...");
 * :func:`coordinated_subject` -- a verb coordinated after a statement with no subject of
   its own shares that statement's speaker ("He said A, and stressed that B");
-* :func:`pronoun_speaker` -- "It said", "They added": the last organisation or state that
-  spoke, the body the paragraph is about, or, in a clause coordinated after a statement
-  ("X said A, and it warned B"), that statement's speaker;
+* :func:`.statement_anaphora.pronoun_speaker` -- "It said", "They added" (its own module);
 * :func:`sentence_speaker` -- the subject of a participle (", calling it ..."): the
   speaker of the sentence's first statement, else its first actor after a leading topic
   phrase ("Regarding the report that X ..., Kihara refrained, saying ...");
@@ -36,12 +34,12 @@ from functools import lru_cache
 from ..model import ActorMention, ActorType, Span
 from .context import Context, Subject
 from .speech_triggers import SpeechTrigger
-from .triggers import load_triggers, phrase_alternation, phrase_pattern
+from .triggers import load_triggers, phrase_alternation
 
 _APPOSITION_END = re.compile(r",\s+(?:(?:a|an|the)\s+[^,;:\"“”]{0,100})?$")
 _RELATIVE_PRONOUN = re.compile(r",\s*(?:who|which)\s+(?:(?:has|have|had|also|earlier|"
                                r"previously|repeatedly|\w+ly)\s+){0,3}$")
-_WORD_BEFORE_VERB = re.compile(r"(?<![\w])([\w’']+)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
+WORD_BEFORE_VERB = re.compile(r"(?<![\w])([\w’']+)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
 """Patterns of the speaker finders, compiled once (they run for every speech verb)."""
 
 
@@ -91,13 +89,13 @@ def document_owner(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
 
 @lru_cache(maxsize=1)
 def _document_regex() -> re.Pattern[str]:
-    nouns = _document_nouns()
+    nouns = document_nouns()
     return re.compile(rf"(?P<owner>[\w.’'-]+['’]s)\s+(?:[\w.,-]+\s+){{0,3}}?(?:{nouns})\s+$",
                       re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
-def _document_nouns() -> str:
+def document_nouns() -> str:
     return phrase_alternation(load_triggers().raw["speech"]["document_nouns"])
 
 
@@ -105,7 +103,7 @@ def _document_nouns() -> str:
 def _document_subject_regex() -> re.Pattern[str]:
     """A document noun (and perhaps one modifier before it) right before a verb."""
     return re.compile(rf"(?<![\w-])(?:(?!(?:the|a|an|its|their|his|her|this|that)\s)"
-                      rf"(?P<mod>(?-i:[a-z])[\w-]*)\s+)?(?P<noun>{_document_nouns()})\s+"
+                      rf"(?P<mod>(?-i:[a-z])[\w-]*)\s+)?(?P<noun>{document_nouns()})\s+"
                       rf"(?:(?:also|further|then|(?-i:[a-z]+ly))\s+)?$",
                       re.IGNORECASE)
 
@@ -139,7 +137,7 @@ def document_subject(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
         # MOFCOM announcement bans ... [two claims later] The announcement says ..."), or
         # the body that issued one or spoke (:func:`_document_issuer`); what a document
         # leaves out ("the notice did not name any country") only describes it.
-        named = _named_document_owner(ctx, noun, max(0, head - 2 * _ISSUE_REACH), floor) \
+        named = _named_document_owner(ctx, noun, max(0, head - 2 * ISSUE_REACH), floor) \
             or _document_issuer(ctx, trigger.sentence)
     return Subject(named.name, span) if named is not None else None
 
@@ -169,7 +167,7 @@ def _document_issuer(ctx: Context, sentence: Span) -> ActorMention | None:
     spoke: the subject of the nearest sentence before (a few paragraphs back at most)
     that names a document, or of the one right before if a body's speech verb is there."""
     nouns = _any_document_regex()
-    for n, before in enumerate(reversed(ctx.sentences_in(max(0, sentence.begin - _ISSUE_REACH),
+    for n, before in enumerate(reversed(ctx.sentences_in(max(0, sentence.begin - ISSUE_REACH),
                                                          sentence.begin))):
         if before.end > sentence.begin:
             continue
@@ -188,7 +186,7 @@ def _document_issuer(ctx: Context, sentence: Span) -> ActorMention | None:
 
 @lru_cache(maxsize=1)
 def _any_document_regex() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{_document_nouns()})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{document_nouns()})(?![\w-])", re.IGNORECASE)
 
 
 _DOCUMENT_MODIFIER = re.compile(r"(?<![\w-])[a-z][\w-]*\s+$")
@@ -279,8 +277,10 @@ def _opens_with_unknown_name(ctx: Context, sentence: Span) -> bool:
 @lru_cache(maxsize=1)
 def _described_person_regex() -> re.Pattern[str]:
     """An indefinite description of a person opening a sentence ("An executive at ...",
-    "One senior official"), its noun one of ``descriptors`` in ``[speech.subjects]``."""
-    nouns = phrase_alternation(load_triggers().raw["speech"]["subjects"]["descriptors"])
+    "One senior official", "A purchasing manager"), its noun one of ``descriptors`` or
+    ``unnamed_roles`` in ``[speech.subjects]``."""
+    subjects = load_triggers().raw["speech"]["subjects"]
+    nouns = phrase_alternation([*subjects["descriptors"], *subjects["unnamed_roles"]])
     return re.compile(rf"\s*(?:An?|One|Another)\s+(?:[\w’'-]+\s+){{0,4}}?(?i:{nouns})(?![\w-])")
 
 
@@ -312,6 +312,12 @@ def sentence_speaker(ctx: Context, trigger: SpeechTrigger,
         if other.speaker is not None and not other.dropped and other.cls != "according":
             return other.speaker
     begin = trigger.sentence.begin
+    label = _TURN_LABEL.match(ctx.text, begin, trigger.verb.begin)
+    if label is not None and any(a.type is ActorType.MEDIA
+                                 for a in ctx.actors_in(begin, label.end())):
+        # "Kyodo News: Vice Minister X lodged a protest, demanding ...": an outlet labelling
+        # a question turn (or a digest's item) is no subject of the sentence after it.
+        begin = label.end()
     lead = _TOPIC_LEAD.match(ctx.text, begin, trigger.verb.begin)
     if lead is not None:
         begin = lead.end()  # "Regarding the report that the Chinese side ..., Kihara ..."
@@ -330,6 +336,10 @@ def sentence_speaker(ctx: Context, trigger: SpeechTrigger,
             ctx.text, max(begin, subject.span.begin - 24), subject.span.begin):
         return None  # "... at the World Trade Organization, calling ...": an object
     return subject
+
+
+_TURN_LABEL = re.compile(r"\s*[A-Z][^:\n.]{0,60}[:：]\s+")
+"""A label and a colon opening a paragraph: a transcript's turn, a digest item's outlet."""
 
 
 def _person_titled_by(ctx: Context, subject: Subject | None) -> Subject | None:
@@ -380,10 +390,10 @@ _TOPIC_LEAD = re.compile(r"(?:Regarding|Concerning|As\s+(?:for|to|regards)|With\
 
 _COORDINATED = re.compile(r"(?:[,;]['’\"”]?\s*|\s)(?:and|but|then)\s+(?:(?:also|then|later|again|"
                           r"further|still|repeatedly|[a-z]+ly)\s+){0,2}$")
-_COORDINATED_PRONOUN = re.compile(r"(?:[,;]['’\"”]?\s*(?:and|but|while)?|\s(?:and|but))\s+$")
+COORDINATED_PRONOUN = re.compile(r"(?:[,;]['’\"”]?\s*(?:and|but|while)?|\s(?:and|but))\s+$")
 
 
-def _previous_speaker(trigger: SpeechTrigger, found: list[SpeechTrigger]) -> Subject | None:
+def previous_speaker(trigger: SpeechTrigger, found: list[SpeechTrigger]) -> Subject | None:
     """The speaker of the last statement of the sentence before ``trigger``."""
     for other in reversed(found):
         if other.verb.begin < trigger.verb.begin and not other.dropped and \
@@ -400,12 +410,26 @@ def coordinated_subject(ctx: Context, trigger: SpeechTrigger,
     window = ctx.text[max(trigger.sentence.begin, trigger.verb.begin - 40):trigger.verb.begin]
     if _COORDINATED.search(window) is None:
         return None
-    return _previous_speaker(trigger, found)
+    return previous_speaker(trigger, found)
 
 
 def finite_subject(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
-    """The subject of a finite speech verb (see :meth:`Context.subject`)."""
-    return _unless_named_head(ctx, _finite_subject(ctx, trigger), trigger)
+    """The subject of a finite speech verb (see :meth:`Context.subject`); not a body that
+    only qualifies unnamed people ("A person close to the commerce ministry told ...")."""
+    subject = _unless_named_head(ctx, _finite_subject(ctx, trigger), trigger)
+    if subject is not None and _qualifier_regex().search(
+            ctx.text, max(0, subject.span.begin - 40), subject.span.begin):
+        return None
+    return subject
+
+
+@lru_cache(maxsize=1)
+def _qualifier_regex() -> re.Pattern[str]:
+    """``[speech.subjects] unnamed_qualifiers`` ("close to", "familiar with") right before
+    an actor, over "the"."""
+    qualifiers = phrase_alternation(load_triggers().raw["speech"]["subjects"]
+                                    ["unnamed_qualifiers"])
+    return re.compile(rf"(?<![\w-])(?:{qualifiers})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _finite_subject(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
@@ -500,12 +524,48 @@ def titled_person(ctx: Context, end: int, floor: int) -> Subject | None:
         return None  # "the trade minister, Ryosei Akazawa, said": the name speaks
     named = set(ctx.persons_described(m.group("noun")))
     if not named:
-        return None
+        return _spokesperson_body(ctx, m)
     for mention in reversed(ctx.actors_in(0, m.start())):
         if mention.name in named:
             span = Span.of(ctx.text, m.start(), m.start("noun") + len(m.group("noun")))
             return Subject(mention.name, span)
     return None
+
+
+_SPOKESPERSON_REACH = 3000
+"""Furthest back an unnamed spokesperson "the spokesperson" stands for is described."""
+_FOR_BODY = re.compile(r"\s+(?:for|of|at|from)\s+(?:the\s+)?")
+
+
+def _spokesperson_body(ctx: Context, title: re.Match[str]) -> Subject | None:
+    """"A Commerce Ministry spokesperson said A. The spokesperson said B": an unnamed
+    spokesperson (``spokesperson_roles``) speaks for the body named with the title where the
+    article last described one ("<body> spokesperson", "a spokesperson for <body>"), as
+    that first statement does; none when that description names no body (a state, a
+    person)."""
+    noun = title.group("noun").lower()
+    if noun not in _spokesperson_roles():
+        return None
+    head = re.compile(rf"(?<![\w’'-]){re.escape(noun)}(?![\w’'-])", re.IGNORECASE)
+    heads = list(head.finditer(ctx.text, max(0, title.start() - _SPOKESPERSON_REACH),
+                               title.start()))
+    if not heads:
+        return None
+    last = heads[-1]
+    body = ctx.actor_ending_at(last.start())
+    if body is None or not ctx.text[body.span.end:last.start()].isspace():
+        after = _FOR_BODY.match(ctx.text, last.end())
+        body = ctx.actor_at(after.end()) if after is not None else None
+    if body is None or body.type in (ActorType.PERSON, ActorType.STATE):
+        return None
+    # (the noun alone, as "the ministry" names a body: a definite description)
+    return Subject(body.name, Span.of(ctx.text, title.start("noun"),
+                                      title.start("noun") + len(title.group("noun"))))
+
+
+@lru_cache(maxsize=1)
+def _spokesperson_roles() -> frozenset[str]:
+    return frozenset(load_triggers().raw["dates"]["spokesperson_roles"])
 
 
 @lru_cache(maxsize=1)
@@ -603,93 +663,8 @@ def _subject_over_adverbials(ctx: Context, trigger: SpeechTrigger) -> Subject | 
     return None
 
 
-def pronoun_speaker(ctx: Context, trigger: SpeechTrigger, speakers: list[str],
-                     found: list[SpeechTrigger]) -> Subject | None:
-    """"It said ...", "They added ...": the last organisation or state that spoke; in a
-    clause coordinated after a statement ("X said A, and it warned B"), its speaker."""
-    m = _WORD_BEFORE_VERB.search(ctx.text[max(trigger.sentence.begin, trigger.verb.begin - 30):
-                                          trigger.verb.begin])
-    if m is None or m.group(1).lower() not in ctx.triggers.other_pronouns:
-        return None
-    begin = trigger.verb.begin - len(m.group())
-    span = Span.of(ctx.text, begin, begin + len(m.group(1)))
-    if _COORDINATED_PRONOUN.search(ctx.text, max(trigger.sentence.begin, begin - 12), begin):
-        previous = _previous_speaker(trigger, found)
-        if previous is not None and ctx.type_of(previous.name) is not ActorType.PERSON:
-            return Subject(previous.name, span)
-    if _inside_reported_clause(ctx, trigger.sentence.begin, begin):
-        return None  # "wrote that they expected": the writer, whom the clause before names
-    issuer = _document_antecedent(ctx, trigger.sentence)
-    if issuer is not None:
-        return Subject(issuer.name, span)
-    for name in reversed(speakers):
-        if ctx.type_of(name) is not ActorType.PERSON:
-            return Subject(name, span)
-    # No body has spoken yet: the body the paragraph is about ("MOFCOM prohibited exports
-    # ... It also warned that ...").
-    paragraph = ctx.paragraph_of(trigger.sentence.begin)
-    for sentence in reversed(ctx.sentences_in(paragraph.begin, trigger.sentence.begin)
-                             if paragraph is not None else []):
-        subject = ctx.clause_subject(sentence.begin, sentence.end)
-        if subject is not None and ctx.type_of(subject.name) in (
-                ActorType.GOVERNMENT_BODY, ActorType.STATE, ActorType.COMPANY,
-                ActorType.ORGANIZATION):
-            return Subject(subject.name, span)
-    return None
-
-
-_ISSUE_REACH = 1500
+ISSUE_REACH = 1500
 """How far back the sentence issuing a document is looked for (a few paragraphs)."""
-
-
-def _document_antecedent(ctx: Context, sentence: Span) -> ActorMention | None:
-    """"X published a notice banning ... The notice took effect at once. It also warns
-    that ...": when the sentence before opens with a document (``document_nouns``) as
-    its subject, "it" is that document, which speaks for whoever issued it: the subject of
-    the last sentence naming such a document with an indefinite article."""
-    pos = sentence.begin - 1
-    while pos > 0 and ctx.text[pos].isspace():
-        pos -= 1
-    before = ctx.sentence_of(pos) if pos > 0 else None
-    if before is None:
-        return None
-    m = _the_document_regex().match(ctx.text, before.begin, before.end)
-    if m is None or ctx.actors_in(before.begin, m.end()):
-        return None
-    noun = m.group("noun")
-    issued = None
-    for found in _indefinite_document(noun).finditer(ctx.text, max(0, before.begin
-                                                                   - _ISSUE_REACH),
-                                                      before.begin):
-        issued = found
-    if issued is None:
-        return None
-    where = ctx.sentence_of(issued.start())
-    subject = ctx.clause_subject(where.begin, issued.start()) if where is not None else None
-    return ctx.actor_ending_at(subject.span.end) if subject is not None else None
-
-
-@lru_cache(maxsize=1)
-def _the_document_regex() -> re.Pattern[str]:
-    return re.compile(rf"\s*The\s+(?:[a-z][\w-]*\s+)?(?P<noun>(?i:{_document_nouns()}))"
-                      rf"(?![\w-])")
-
-
-
-@lru_cache(maxsize=32)
-def _indefinite_document(noun: str) -> re.Pattern[str]:
-    """"published a notice", "issued an updated notice": the document issued."""
-    return re.compile(rf"(?<![\w-])(?:a|an)\s+(?:[\w-]+\s+)?{phrase_pattern(noun.lower())}"
-                      rf"(?![\w-])", re.IGNORECASE)
-
-
-def _inside_reported_clause(ctx: Context, begin: int, offset: int) -> bool:
-    """Whether ``offset`` follows a speech verb and "that" in its sentence ("... wrote in a
-    note that they ...")."""
-    for m in ctx.triggers.speech_regex.finditer(ctx.text, begin, offset):
-        if re.search(r"\bthat\s*$|\bthat\b", ctx.text[m.end():offset]):
-            return True
-    return False
 
 
 def inverted_attribution(ctx: Context, trigger: SpeechTrigger) -> Subject | None:

@@ -139,23 +139,18 @@ from .furniture import furniture_spans
 from .reported_words import (
     BOUNDARY,
     COLON,
-    RESPONDS_WITH,
     SHORT_CONTENT,
     SHORT_STATEMENT,
     attribution_tail,
     by_paragraph,
     content_begin,
     content_end,
-    demand_reports_words,
     has_quote,
     introduced_quote,
-    is_advisory,
-    is_naming,
+    is_tell,
     is_trailing,
-    issues_document,
     question_begin,
     quote_before,
-    relative_object,
     tidy,
     trim_end,
     unwrap,
@@ -163,9 +158,26 @@ from .reported_words import (
     words_before_attribution,
 )
 from .speech_triggers import SpeechTrigger, TriggerWords, find_triggers, trigger_words
+from .statement_acts import (
+    RESPONDS_WITH,
+    confirms_an_act,
+    demand_reports_words,
+    is_advisory,
+    is_naming,
+    issues_document,
+    labels_in_passing,
+    relative_object,
+)
+from .statement_anaphora import (
+    government_anaphor,
+    group_anaphor,
+    outlet_anaphor,
+    pronoun_speaker,
+)
 from .statement_dates import StatementDater
 from .statement_discourse import (
     answer_triggers,
+    answerer_role,
     colon_attributions,
     colon_paragraphs,
     continuations,
@@ -173,13 +185,20 @@ from .statement_discourse import (
     narrates_answerer,
     published_quotes,
     reports_third_party,
+    retells_answer,
     says_nothing,
     sourced_reports,
 )
 from .statement_nesting import end_before_unknown_speakers, resolve_nesting, split_coordinated
 from .statement_nouns import noun_reports
 from .statement_quotes import claims_a_power, quotation_after_attribution, quote_opening_at
-from .statement_sources import apply_according, apply_item_sources, item_outlet, spoken_for
+from .statement_sources import (
+    apply_according,
+    apply_item_sources,
+    item_outlet,
+    quoted_as_saying,
+    spoken_for,
+)
 from .statement_speakers import (
     absolute_subject,
     apposition_head,
@@ -191,7 +210,6 @@ from .statement_speakers import (
     name_before_title,
     partitive_speaker,
     pronoun_passed_over,
-    pronoun_speaker,
     sentence_speaker,
     source_left,
     speaker_after,
@@ -222,31 +240,45 @@ def find_statements(article: Article, actors: list[ActorMention], *,
     # is the reporter's (reports a third party, or names the answerer as speaker), by the
     # labelled turn it follows; the paragraphs after it are narration too.
     narrated: dict[int, int] = {}
+    # The labelled answers that name their answerer in the third person ("Answer: ... The
+    # responsible person said, A."): a reporter's account, in which only the sentences
+    # with their own verb of saying give the answerer's words (the others may be the
+    # reporter's background: "Antimony has both military and civil use.").
+    retold: set[int] = set()
     per_sentence: list[tuple[Span, list[SpeechTrigger]]] = []
     words = trigger_words(ctx)
     for sentence in ctx.sentences:
         # most sentences hold no trigger word at all: nothing to attribute there
-        found = _sentence_triggers(ctx, sentence, speakers, words) \
-            if words.any_in(sentence) and not _is_question(ctx, sentence) else []
         answer = answers.get((sentence.begin, sentence.end))
+        found = _sentence_triggers(ctx, sentence, speakers, words,
+                                   answer.trigger.speaker if answer else None) \
+            if words.any_in(sentence) and not _is_question(ctx, sentence) else []
         who = answer.trigger.speaker.name if answer and answer.trigger.speaker else None
         if answer is not None and not answer.labelled and (
                 reports_third_party(ctx, found, who) or
                 narrates_answerer(found, who, answer.paragraph)):
             narrated.setdefault(answer.opening, answer.paragraph)
+        if answer is not None and answer.labelled and retells_answer(found, who,
+                                                                     answer.paragraph):
+            retold.add(answer.paragraph)
         per_sentence.append((sentence, found))
         speakers.extend(t.speaker.name for t in found
                         if not t.dropped and t.speaker and t.content)
     for sentence, found in per_sentence:
         answer = answers.get((sentence.begin, sentence.end))
         who = answer.trigger.speaker.name if answer and answer.trigger.speaker else None
-        if answer is not None and \
+        if answer is not None and answer.paragraph not in retold and \
                 answer.paragraph < narrated.get(answer.opening, answer.paragraph + 1) and not (
                     answer.labelled and (reports_third_party(ctx, found, who, relayed=True) or
                                          narrates_answerer(found, who, answer.paragraph))):
             # The answer's own speech verbs are part of it; a sentence of it reporting a
             # third party ("Scott Bessent called the rules ...") gives that party's words.
             found = [answer.trigger]
+        elif answer is not None and answer.paragraph in retold:
+            for trigger in found:  # the answerer's retold words were said in the answer
+                if trigger.speaker is not None and trigger.speaker.name == who and \
+                        trigger.given_date is None:
+                    trigger.given_date = answer.trigger.given_date
         triggers.extend(found)
     statements = [t for t in triggers if not t.dropped and t.speaker and t.content
                   and not pronoun_passed_over(ctx, t.speaker)]
@@ -275,10 +307,10 @@ def find_statements(article: Article, actors: list[ActorMention], *,
 # -- transcripts ----------------------------------------------------------------------------
 
 def _sentence_triggers(ctx: Context, sentence: Span, speakers: list[str],
-                       words: TriggerWords) -> list[SpeechTrigger]:
+                       words: TriggerWords, answerer: Subject | None) -> list[SpeechTrigger]:
     found = find_triggers(ctx, sentence, words)
     for trigger in found:
-        _attribute(ctx, trigger, found, speakers)
+        _attribute(ctx, trigger, found, speakers, answerer)
     resolve_nesting(ctx, found)
     for trigger in found:
         # Reported words cut short by a participle must still report words.
@@ -328,8 +360,9 @@ def _inserted_attribution(ctx: Context, trigger: SpeechTrigger
 
 
 def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
-               speakers: list[str]) -> None:
-    """Find the speaker and the reported words of one trigger."""
+               speakers: list[str], answerer: Subject | None = None) -> None:
+    """Find the speaker and the reported words of one trigger (``answerer``: who speaks in
+    the transcript answer the sentence is part of, if any)."""
     if trigger.unasserted:
         return  # "he will explain ...": no words yet
     text = ctx.text
@@ -338,7 +371,8 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
         # '"...," said X' / '"...," X said': the quotation is the statement.
         speaker: Subject | None = None
         quote = quote_before(ctx, trigger.verb.begin)
-        if quote is not None:
+        if quote is not None and not is_tell(trigger):
+            # '"...," said X' (not '"...," X told LRT': the name after "told" listens)
             speaker = speaker_after(ctx, trigger.verb.end, sentence)
         if speaker is None:
             left = ctx.subject_left_of(trigger.verb.begin, sentence.begin) or \
@@ -385,6 +419,8 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
         # auxiliary is in the present ("The Chinese side is explaining that ...").
         trigger.tense = "present" if progressive.group(1).lower() in ("is", "are") \
             else "past"
+    if quoted_as_saying(ctx, trigger):
+        return  # "X quoted Y as saying ...": Y's words, through X
     if trigger.tense == "gerund":
         owner = document_owner(ctx, trigger)
         if owner is not None:
@@ -407,13 +443,29 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
             source_left(ctx, trigger.verb.begin, sentence.begin) or \
             sentence_speaker(ctx, trigger, found)
     else:
-        trigger.speaker = coordinated_subject(ctx, trigger, found) or \
+        # (the answerer first: "The responsible person of the Department of X said" in an
+        # answer names the answerer, not the department its description mentions)
+        trigger.speaker = answerer_role(ctx, trigger, answerer) or \
+            coordinated_subject(ctx, trigger, found) or \
             finite_subject(ctx, trigger) or pronoun_speaker(ctx, trigger, speakers, found) \
             or partitive_speaker(ctx, trigger, speakers) or name_before_title(ctx, trigger) \
-            or document_subject(ctx, trigger) or item_outlet(ctx, trigger)
+            or document_subject(ctx, trigger) or item_outlet(ctx, trigger) \
+            or outlet_anaphor(ctx, trigger) or group_anaphor(ctx, trigger) \
+            or government_anaphor(ctx, trigger)
     if trigger.speaker is None:
         trigger.dropped = True
         return
+    if trigger.cls == "say" and trigger.tense != "gerund" and \
+            sentence.begin <= trigger.speaker.span.begin < trigger.verb.begin:
+        # '"...," the official said' (a speaker found by reference): the quotation is the
+        # statement, as after a named subject.
+        closing = quote_before(ctx, trigger.speaker.span.begin)
+        if closing is not None and closing.outer.begin >= sentence.begin and \
+                not ctx.text[sentence.begin:closing.outer.begin].strip():
+            # (a quotation ending words that open before it is not the whole statement)
+            trigger.post_quote = closing
+            trigger.content = closing.span
+            return
     introduced = introduced_quote(ctx, trigger)
     if introduced is not None:
         trigger.post_quote = introduced
@@ -474,7 +526,7 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
             return
         trigger.cls = "say"  # "asked whether A": A is the words, as after "said"
     if is_advisory(ctx, trigger, begin, end) or issues_document(ctx, trigger, begin, end) \
-            or claims_a_power(ctx, trigger, begin):
+            or claims_a_power(ctx, trigger, begin) or confirms_an_act(ctx, trigger, begin, end):
         trigger.dropped = True
         return
     if trigger.cls == "announce" and not re.search(r"(?:\bthat|:)\s*$",
@@ -487,10 +539,14 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
         trigger.dropped = True
         return
     if trigger.cls == "call":
-        if is_naming(ctx, trigger):
+        if is_naming(ctx, trigger) or labels_in_passing(ctx, trigger, end):
             trigger.dropped = True
             return
         begin = relative_object(ctx, trigger, begin)
+        if begin >= trigger.verb.begin and attribution_tail(ctx, trigger) is not None:
+            # "shipment holds that state media flatly denied": no object, no words.
+            trigger.dropped = True
+            return
     trigger.content = Span.of(text, begin, end)
 
 

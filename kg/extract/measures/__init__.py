@@ -262,8 +262,12 @@ Date
     a bracketed date of the next item of a list (``controls on gallium (August 2023),
     graphite (December 2023)``).  Of
     those, the nearest that is not an effective date ("effective Aug. 1"), else the
-    nearest; a date in the head's own participle clause after it (``a ban it imposed in
-    2023``, not ``On Feb. 2, X lifted the ban it imposed in 2023``) first.  Also left out:
+    nearest; an effective date after the article's own date is never the measure's (it
+    starts then; it was announced by the day of writing): with no other date, such a measure
+    takes the article's own date (``will impose duties ... from Wednesday``, ``will need
+    permits from Dec. 1``; an article with no date of its own, none); a date in the
+    head's own participle clause after it (``a ban it imposed in 2023``, not ``On Feb. 2,
+    X lifted the ban it imposed in 2023``) first.  Also left out:
     fiscal years (``for fiscal 2026``), dates of the answer to a question about the measure
     (also machine-translated ``in the press conference of 7th, about that the ministry
     announced ...``), dates after another measure and before an "and" that opens the
@@ -282,7 +286,8 @@ Date
     (``In July 2023 it announced ...; in October ...``, ``in July that year``), and a
     yearless month after "since" lies in the past.  Else a "day after" clause's offset
     from the main clause's day, or a relative day counted from the last date named before
-    (``the following day``, ``the same evening``, ``a month later``; a yearless date after a
+    that does not bound a state (``effective 28 August. The same day, ...``; ``the
+    following day``, ``the same evening``, ``a month later``; a yearless date after a
     year names a day of the story's year: ``On 1 July 2019 ... From 4 July ... A month
     later``; not one of the next clause: ``X advises ...; five days later it halts``); else
     the date heading the mention's timeline entry (also past a subordinate clause a comma
@@ -335,14 +340,7 @@ from .candidate import ONE_OFF, TRADE, Candidate, days_between, enclosing, famil
 from .copies import copied_measures
 from .entries import find_entries
 from .finding import find_candidates, is_generic
-from .hedges import (
-    is_denied,
-    is_imagined,
-    is_negated,
-    is_open_question,
-    is_question,
-    weighed_precedent,
-)
+from .hedges import DENIALS, imagined_reason, is_question, weighed_precedent
 from .items import issuers_by_goods
 from .learned import learned_measures
 from .parties import (
@@ -421,10 +419,10 @@ def find_measures(article: Article, actors: list[ActorMention],
     for c in candidates:
         if is_generic(ctx, c):
             continue
-        if not is_imagined(ctx, c, scanned):
+        reason = imagined_reason(ctx, c, scanned)
+        if reason is None:
             kept.append(c)
-        elif c.precedent is None and (is_negated(ctx, c) or is_denied(ctx, c)
-                                      or is_open_question(ctx, c)):
+        elif reason in DENIALS:
             denied.add(c.sentence)  # no learned measure there either
     candidates = kept
     candidates = _without_elaborations(ctx, _resolve_anaphors(candidates))

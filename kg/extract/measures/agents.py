@@ -16,8 +16,10 @@
   ..., the suspension of seafood imports";
 * a subject naming a government without saying whose ("The government could expand the
   stockpile", "the government has begun assessing whether to release ...") is the state
-  the text is about there: the state most named before the mention in its paragraph,
-  else in the paragraphs before (a heading line counts), a subject counting twice.
+  the text is about there: the state most named before the mention in its paragraph;
+  else the article's home state (:func:`home_state`: a writer says whose a foreign
+  government is, never their own's); else the state most named in the paragraphs before
+  (a heading line counts), a subject counting twice.
 
 See :mod:`kg.extract.measures` for the order in which these apply.
 """
@@ -25,16 +27,17 @@ See :mod:`kg.extract.measures` for the order in which these apply.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from ...model import ActorMention, ActorType, MeasureType
 from ..context import Context, Subject
 from ..triggers import load_triggers
-from .candidate import Candidate, family
+from .candidate import Candidate, demonym_states, family
 from .rules import measure_rules
 
-__all__ = ["current_state", "from_agent", "generic_subject", "list_lead", "possessed_intent",
-           "relative_agent"]
+__all__ = ["current_state", "from_agent", "generic_subject", "home_state", "list_lead",
+           "possessed_intent", "relative_agent", "relative_subject"]
 
 _RELATIVE_OPEN = re.compile(r"\s+(?:(?:which|that)\s+)?")
 _RELATIVE_FAR = re.compile(r"[^,;:.!?()“”\"]{0,80}?\s(?:which|that)\s+")
@@ -50,6 +53,13 @@ _ACT_GERUND = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:notice|order|decree|annou
 """"Beijing's notice banning ...": an owned act whose gerund (the measure) says what it
 does."""
 _GERUND = re.compile(r"[a-z]+ing\b")
+_RELATIVE_SUBJECT = re.compile(r",\s+(?P<pronoun>which|who)\s+(?:(?:has|have|had|also|then|"
+                               r"later|had\s+already|has\s+already)\s+)?(?:\w+ly\s+)?$",
+                               re.IGNORECASE)
+_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d{1,2}[.)])\s+")
+_ITEM_VERB = re.compile(r"\s*(?:[-*•·▪–]|\d{1,2}[.)])\s+(?:also\s+|then\s+|later\s+)?[a-z]")
+"""A list item opening on a lower-case word: its verb, whose subject is the lead-in's."""
+_SHORT_NAME = re.compile(r"\s*\([A-Z][\w.&-]{1,12}\)$")
 _INTENT_REACH = 70
 _VERB_AFTER = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|also|then|now|"
                          r"quickly|again|[a-z]+ed|[a-z]+s)\b")
@@ -116,6 +126,24 @@ def from_agent(ctx: Context, c: Candidate) -> ActorMention | None:
     return mention
 
 
+def relative_subject(ctx: Context, verb_begin: int, clause_begin: int) -> Subject | None:
+    """"... by the Bureau of Industry and Security (BIS), which added 140 entities to its
+    Entity List": the subject of a relative clause is the state, body or person it follows
+    (a short name in parentheses after it is part of its name)."""
+    m = _RELATIVE_SUBJECT.search(ctx.text, max(clause_begin, verb_begin - 60), verb_begin)
+    if m is None:
+        return None
+    pos = m.start()
+    short = _SHORT_NAME.search(ctx.text, max(clause_begin, pos - 20), pos)
+    mention = ctx.actor_ending_at(short.start() if short is not None else pos)
+    if mention is None or mention.span.begin < clause_begin:
+        return None
+    if mention.type not in (_ACTING if m.group("pronoun").lower() == "which"
+                            else {ActorType.PERSON}):
+        return None
+    return Subject(mention.name, mention.span)
+
+
 def possessed_intent(ctx: Context, verb_begin: int) -> Subject | None:
     """"Beijing's decision to ban exports", "Beijing's notice banning exports": the owner
     of a noun of intent whose infinitive is the measure, or of an act whose gerund is."""
@@ -131,16 +159,42 @@ def possessed_intent(ctx: Context, verb_begin: int) -> Subject | None:
 
 def list_lead(ctx: Context, c: Candidate) -> ActorMention | None:
     """"Beijing has stacked one measure on another: an advisory ..., a warning ...": the
-    state or body that is the subject of the clause a colon opens a list after."""
+    state or body that is the subject of the clause a colon opens a list after; and of a
+    lead-in line ending with a colon for the items listed under it that open on their verb
+    ("Since November, Beijing has:" / "1. advised citizens to avoid travel ...")."""
     colon = ctx.text.rfind(":", c.sentence.begin, c.extent.begin)
+    begin = c.sentence.begin
     if colon < 0:
-        return None
-    for mention in reversed(ctx.actors_in(c.sentence.begin, colon)):
+        lead = _lead_line(ctx, c)
+        if lead is None:
+            return None
+        begin, colon = lead
+    for mention in reversed(ctx.actors_in(begin, colon)):
         if mention.type in _ACTING and not mention.span.text.endswith(("'s", "’s")) and \
                 _VERB_AFTER.match(ctx.text, mention.span.end, colon) and \
                 ctx.is_eligible_subject(mention):
             return mention
     return None
+
+
+def _lead_line(ctx: Context, c: Candidate) -> tuple[int, int] | None:
+    """(start, colon) of the lead-in paragraph of the list item ``c`` stands in, an item
+    opening with its verb ("2. warned students about studying there"), with no actor
+    before ``c`` (items before it skipped); None when ``c`` is in no such item."""
+    paragraph = ctx.paragraph_of(c.head.begin)
+    if paragraph is None or _ITEM_VERB.match(ctx.text, paragraph.begin, c.head.end) is None \
+            or ctx.actors_in(paragraph.begin, c.head.begin):
+        return None
+    index = ctx.paragraphs.index(paragraph) - 1
+    while index >= 0 and _ITEM.match(ctx.text, ctx.paragraphs[index].begin):
+        index -= 1
+    if index < 0:
+        return None
+    lead = ctx.paragraphs[index]
+    text = ctx.text[lead.begin:lead.end].rstrip()
+    if not text.endswith(":"):
+        return None
+    return lead.begin, lead.begin + len(text) - 1
 
 
 def generic_subject(ctx: Context, verb_begin: int, clause_begin: int) -> bool:
@@ -163,17 +217,17 @@ def generic_subject(ctx: Context, verb_begin: int, clause_begin: int) -> bool:
     return before is None or before.lower() in _CLAUSE_OPENERS
 
 
-def current_state(ctx: Context, offset: int) -> str | None:
+def current_state(ctx: Context, offset: int, *, paragraphs: int = _TOPIC_PARAGRAPHS) -> str | None:
     """The state the text is about at ``offset``: the state most named (through states,
     government bodies and persons whose state is known; a subject counts twice) before
-    ``offset`` in its paragraph, else in the nearest paragraph before that names one; None
-    on a tie."""
+    ``offset`` in its paragraph, else in the nearest paragraph before that names one (of
+    the ``paragraphs`` searched, its own included); None on a tie."""
     paragraph = ctx.paragraph_of(offset)
     if paragraph is None:
         return None
     index = ctx.paragraphs.index(paragraph)
     end = offset
-    for i in range(index, max(-1, index - _TOPIC_PARAGRAPHS), -1):
+    for i in range(index, max(-1, index - paragraphs), -1):
         votes: dict[str, int] = {}
         for mention in ctx.actors_in(ctx.paragraphs[i].begin, end):
             if mention.type not in _ACTING | {ActorType.PERSON}:
@@ -190,3 +244,60 @@ def current_state(ctx: Context, offset: int) -> str | None:
         if i > 0:
             end = ctx.paragraphs[i - 1].end
     return None
+
+
+def home_state(ctx: Context) -> str | None:
+    """The state the article reports from: the one with most government bodies and
+    officials the article names without saying whose they are ("the Ministry of Economy,
+    Trade and Industry", "Chief Cabinet Secretary Matsuno"; not "Russia's foreign ministry"
+    or "Russian spokeswoman Zakharova": a writer names a foreign government's people with
+    their state, and their own's bare); each body or official counts once, however often
+    named; None on a tie or when it names none.  Computed once per article."""
+    cache = ctx.__dict__.setdefault("_home_state", {})
+    if "home" not in cache:
+        cache["home"] = _home_state(ctx)
+    return cache["home"]
+
+
+def _home_state(ctx: Context) -> str | None:
+    qualifiers = _state_words()
+    bare: dict[str, str] = {}
+    for mention in ctx.actors_in(0, len(ctx.text)):
+        if mention.type not in (ActorType.GOVERNMENT_BODY, ActorType.PERSON) or \
+                mention.name in bare:
+            continue
+        state = ctx.state_of(mention.name)
+        if state is None:
+            continue
+        sentence = ctx.sentence_of(mention.span.begin)
+        begin = max(sentence.begin if sentence else 0, mention.span.begin - _QUALIFIER_REACH)
+        owner = _OWNER.match(mention.span.text)
+        if (owner is not None and owner.group(1) in qualifiers) or any(
+                w in qualifiers for w in _WORD.findall(ctx.text, begin, mention.span.begin)):
+            continue
+        bare[mention.name] = state
+    votes = Counter(bare.values()).most_common(2)
+    if not votes or (len(votes) > 1 and votes[0][1] == votes[1][1]):
+        return None
+    return votes[0][0]
+
+
+_QUALIFIER_REACH = 40
+"""Characters before a body or official searched for the state that qualifies it."""
+_OWNER = re.compile(r"([A-Z][\w.-]*?)['’]s\b")
+"""A possessor opening a mention ("China's commerce ministry")."""
+_WORD = re.compile(r"[A-Z][\w.-]*?(?=['’]s\b|[^\w.-]|$)")
+
+
+@lru_cache(maxsize=1)
+def _state_words() -> frozenset[str]:
+    """Words that say whose a body or official is: nationality adjectives, and the
+    one-word names, aliases and capitals of states."""
+    from ..refdata import actor_data
+
+    words = set(demonym_states())
+    for entry in actor_data().entries.values():
+        if entry.type is ActorType.STATE:
+            words.update(w for w in (entry.name, *entry.aliases, *entry.capitals)
+                         if " " not in w)
+    return frozenset(words)

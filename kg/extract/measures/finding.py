@@ -39,8 +39,10 @@ _PRESENT_FORMS = frozenset({"bans", "protests", "restricts", "curbs", "halts", "
                             "slaps", "orders", "holds up", "withdraws", "withdrew"})
 _ING_NOUNS = frozenset({"licensing", "licencing", "listing", "spending", "ruling", "shipping",
                         "pricing", "funding", "training", "meeting", "briefing", "hearing",
-                        "offering", "screening", "showing", "landing", "building"})
-"""Words in -ing that open a measure phrase as nouns ("licensing requirements")."""
+                        "offering", "screening", "showing", "landing", "building",
+                        "countervailing", "dumping", "antidumping"})
+"""Words in -ing that open a measure phrase as nouns or adjectives ("licensing
+requirements", "countervailing duties")."""
 _VERB_PREFIXES = ("re-", "co-", "pre-", "de-", "un-")
 _DEGREE = frozenset({"partly", "partially", "fully", "largely"})
 _BASE_VERBS = frozenset({"advise", "warn", "urge", "tell", "ask", "remind", "caution", "summon",
@@ -90,6 +92,8 @@ _DATED_OWNER_REACH = 30
 _FOREIGN_OBJECT = re.compile(r"\s+(?:on|of|against)\s+(?:(?:imports|purchases)\s+of\s+)?(?:the\s+)?"
                              r"(?P<dem>[A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+)?")
 """Between a ban and a good of foreign origin: "on (imports of) Japanese (fresh) "."""
+_EXPORT_BEFORE = re.compile(r"\b(?:export|outbound)[- ]$", re.IGNORECASE)
+""""export curbs on Korean chips": the issuer's exports to that state, no import ban."""
 _BODY_NOUN_BEFORE = re.compile(r"\b(?:ministry|government|cabinet|commission|authorities|"
                                r"administration|agency|bureau|council)$", re.IGNORECASE)
 _OWN_PREDICATE = re.compile(r"[^,;:.]{0,60}?\b(?:(?:(?:have|has|had)\s+(?:been\s+)?|were\s+|was\s+)"
@@ -459,7 +463,8 @@ def _foreign_goods(ctx: Context, materials: list[MaterialMention],
                 starts.get(m.start("dem"))
         sentence = ctx.sentence_of(head.begin)
         if good is None or sentence is None or m is None or \
-                m.group("dem") not in demonym_states() or is_verbal(head.text, ctx, head.begin):
+                m.group("dem") not in demonym_states() or is_verbal(head.text, ctx, head.begin) \
+                or _EXPORT_BEFORE.search(ctx.text, max(0, head.begin - 9), head.begin):
             continue
         extent = Span.of(ctx.text, head.begin, good.span.end)
         out.append(Candidate(MeasureType.IMPORT_BAN, head, sentence, extent, verbal=False))

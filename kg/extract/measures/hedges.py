@@ -39,20 +39,37 @@ _WHETHER = re.compile(r"\bwhether\b", re.IGNORECASE)
 _MONTH_AFTER = re.compile(r"\s+\d")
 _MONTH_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s+$")
 _NEGATED_VERB = re.compile(r"(?<![a-z])(?P<verb>[a-z]+)\s+(?:(?:any|a|an|new|further|fresh|more|"
-                           r"additional|such|the|its|their|own|export|import|trade)\s+){0,3}$")
+                           r"additional|such|the|its|their|own|export|import|trade|"
+                           r"[A-Z][\w-]*)\s+){0,3}$")
+"""A verb and the determiners and modifiers (a name among them: "issue an Outbound Travel
+Alert") before the mention it takes."""
 
 
-def is_imagined(ctx: Context, c: Candidate,
-                scanned: dict[str, list[re.Match[str]]] | None = None) -> bool:
-    """Whether the mention is negated (with no precedent), conditional or hypothetical;
+DENIALS = frozenset({"negated", "denied", "open_question"})
+"""Reasons of :func:`imagined_reason` that say an act was not or may not be taken (rather
+than that it would be, if): the learned step finds no measure in their sentences either."""
+
+
+def imagined_reason(ctx: Context, c: Candidate,
+                    scanned: dict[str, list[re.Match[str]]] | None = None) -> str | None:
+    """Why the mention is only imagined, or None when it is asserted: "negated" (with no
+    precedent), "denied", "open_question", "conditional", "hypothetical" or "claim".
     ``scanned`` (the article's scan by :attr:`.rules.MeasureRules.phrases`) tells which
     sentences hold scenario words and whether any paragraph may be a claim."""
     if is_negated(ctx, c):
         c.precedent = precedent(ctx, c)
-        return c.precedent is None
-    return is_conditional(ctx, c) or is_hypothetical(ctx, c, scanned) or \
-        ((scanned is None or bool(scanned["claim_words"])) and is_claim(ctx, c)) or \
-        is_denied(ctx, c) or is_open_question(ctx, c)
+        return "negated" if c.precedent is None else None
+    if is_denied(ctx, c):
+        return "denied"
+    if is_open_question(ctx, c):
+        return "open_question"
+    if is_conditional(ctx, c):
+        return "conditional"
+    if is_hypothetical(ctx, c, scanned):
+        return "hypothetical"
+    if (scanned is None or bool(scanned["claim_words"])) and is_claim(ctx, c):
+        return "claim"
+    return None
 
 
 def is_open_question(ctx: Context, c: Candidate) -> bool:
@@ -135,7 +152,9 @@ def is_conditional(ctx: Context, c: Candidate) -> bool:
     rules = measure_rules()
     before = ctx.text[c.sentence.begin:c.extent.begin]
     # Only a conditional after the last clause break counts (none holds a break character).
-    if rules.conditional.search(before, _last_break(before)) is not None:
+    start = _last_break(before)
+    if rules.conditional.search(before, start) is not None or \
+            rules.inverted_conditional.match(before, start) is not None:
         return True
     whether = _last_whether(before)
     if whether is None or _CLAUSE_BREAK.search(before, whether.end()) or c.anaphor:

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import KgError
-from ...model import ActorType, MaterialMention, MeasureStatus, MeasureType, Span, StatementMention
+from ...model import MaterialMention, MeasureStatus, MeasureType, Span, StatementMention
 from ..actor_context import FUNCTION_WORDS
 from ..context import Context
 from ..gazetteer import Token, token_stream
@@ -50,7 +50,7 @@ from .entries import entry_of
 from .finding import is_verbal
 from .hedges import is_claim, is_conditional, is_denied, is_negated, is_question
 from .issuer_choice import ISSUER_FEATURE_VERSION, IssuerCandidate, issuer_candidates, main_state
-from .parties import governing_verb, local_issuer
+from .parties import governing_verb, local_issuer, person_cannot_issue
 from .scope import covered
 from .sentence_features import (
     FEATURE_VERSION,
@@ -243,8 +243,7 @@ def learned_measures(ctx: Context, candidates: list[Candidate],
                 article = (Counter(m.name for m in ctx.actors_in(0, len(ctx.text))),
                            main_state(ctx))
             _choose_issuer(ctx, c, index, model.issuer, candidates, *article)
-        if c.issuer is None or (c.type is not MeasureType.PROTEST and
-                                ctx.type_of(c.issuer) is ActorType.PERSON):
+        if c.issuer is None or person_cannot_issue(ctx, c.type, c.issuer):
             continue  # precision: no measure without an issuer, a state's or a body's
         c.date = measure_date(ctx, c, statements, [c], dateline=dateline)
         c.status = measure_status(ctx, c)

@@ -17,9 +17,11 @@ from .agents import (
     current_state,
     from_agent,
     generic_subject,
+    home_state,
     list_lead,
     possessed_intent,
     relative_agent,
+    relative_subject,
 )
 from .candidate import (
     PREPOSITION_BEFORE,
@@ -181,6 +183,7 @@ def local_issuer(ctx: Context, c: Candidate) -> None:
                 or _infinitive_subject(ctx, verb.begin, clause_begin) \
                 or _gerund_subject(ctx, verb.begin, c.sentence.begin) \
                 or _pronoun_subject(ctx, verb.begin, clause_begin) \
+                or relative_subject(ctx, verb.begin, clause_begin) \
                 or _adverbial_subject(ctx, verb.begin, clause_begin) \
                 or _coordinated_subject(ctx, verb.begin, c.sentence.begin) \
                 or opening_owner(ctx, clause_begin, verb.begin)
@@ -192,7 +195,8 @@ def local_issuer(ctx: Context, c: Candidate) -> None:
                     generic_subject(ctx, verb.begin, clause_begin):
                 # "The government could expand the stockpile": the state the text is
                 # about (in reported words, the speaker's side: below)
-                topic = current_state(ctx, c.head.begin)
+                topic = current_state(ctx, c.head.begin, paragraphs=1) or \
+                    home_state(ctx) or current_state(ctx, c.head.begin)
                 if topic is not None:
                     _set_issuer(ctx, c, topic, None, local=False)
                     c.topical = True
@@ -441,6 +445,12 @@ def _acts_for_state(ctx: Context, name: str) -> bool:
     return kind in (ActorType.STATE, ActorType.GOVERNMENT_BODY, ActorType.PERSON)
 
 
+def person_cannot_issue(ctx: Context, kind: MeasureType, name: str) -> bool:
+    """Whether ``name`` is a person and ``kind`` not a protest: a person issues only a
+    protest in their own name; other measures are their body's or state's."""
+    return kind is not MeasureType.PROTEST and ctx.type_of(name) is ActorType.PERSON
+
+
 def issuer_name(ctx: Context, kind: MeasureType, name: str) -> str | None:
     """The issuer a measure of ``kind`` gets when ``name`` is said to take it: None for an
     outlet or an unnamed source without a known side; a person's body or state, except for
@@ -457,7 +467,7 @@ def issuer_name(ctx: Context, kind: MeasureType, name: str) -> str | None:
         if parent is None and named is None:
             return None
         name = ctx.state_of(parent) or parent if parent else named  # type: ignore[assignment]
-    if kind is not MeasureType.PROTEST and ctx.type_of(name) is ActorType.PERSON:
+    if person_cannot_issue(ctx, kind, name):
         facts = ctx.facts.get(name)
         parent = facts.affiliation or facts.part_of if facts else None
         name = parent or ctx.root(name) or name
@@ -467,8 +477,7 @@ def issuer_name(ctx: Context, kind: MeasureType, name: str) -> str | None:
 def _set_issuer(ctx: Context, c: Candidate, name: str, span: Span | None, *,
                 local: bool = True) -> None:
     issuer = issuer_name(ctx, c.type, name)
-    if issuer is None or (not local and c.type is not MeasureType.PROTEST
-                          and ctx.type_of(issuer) is ActorType.PERSON):
+    if issuer is None or (not local and person_cannot_issue(ctx, c.type, issuer)):
         return  # a person of no known side near a measure (its speaker) does not issue it
     c.issuer = issuer
     c.issuer_span = span
@@ -612,8 +621,6 @@ def _borrow_issuers(ctx: Context, candidates: list[Candidate]) -> None:
             c.issuer = dominant  # a one-liner far from the one foreign measure of the article
             continue
         if source is not None:
-            # Borrowed, so only as sure as its state: "authorities are weighing ..." after
-            # the commerce ministry's ban is China's, not necessarily the ministry's.
             c.issuer = source.issuer if c.type is MeasureType.PROTEST else (
                 ctx.state_of(source.issuer) or source.issuer)
             continue
@@ -624,14 +631,17 @@ def _borrow_issuers(ctx: Context, candidates: list[Candidate]) -> None:
                                                                            c.head.begin)
         if subject is not None:
             _set_issuer(ctx, c, subject.name, None, local=False)
-            continue  # "...; Tokyo's response has been confined to diplomatic protests"
+            if c.issuer is not None:
+                continue
         if paragraph is not None:
             subject = ctx.clause_subject(paragraph.begin, c.head.begin)
             if subject is not None:
                 _set_issuer(ctx, c, subject.name, None, local=False)
-                continue
+                if c.issuer is not None:
+                    continue
         if c.type is not MeasureType.PROTEST:
-            c.issuer = _dominant(votes)
+            c.issuer = _dominant(votes) or (
+                None if c.type is MeasureType.BUDGET else _sole_state(ctx, candidates))
 
 
 def _paragraph_topic(ctx: Context, c: Candidate) -> Subject | None:
@@ -678,6 +688,16 @@ def _state_votes(ctx: Context, candidates: list[Candidate], kind: str) -> Counte
             if state is not None:
                 votes[state] += 2 if o.issuer_local else 1
     return votes
+
+
+def _sole_state(ctx: Context, candidates: list[Candidate]) -> str | None:
+    """The one state behind every measure whose issuer the text names at it, of any
+    family ("New Delhi barred exports ... a 20% duty on parboiled rice, imposed on Aug.
+    25"): an article about one state's measures tells its other acts without their agent.
+    None when the article names two issuing states or none.  (Not for a budget: money is
+    spent at home, often by the side answering the measures the article is about.)"""
+    states = {ctx.state_of(o.issuer) for o in candidates if o.issuer and o.issuer_local}
+    return states.pop() if len(states) == 1 else None
 
 
 def _dominant(votes: Counter[str]) -> str | None:

@@ -31,6 +31,9 @@ class MeasureRules:
     """The compiled tables (see module doc)."""
 
     conditional: re.Pattern[str]
+    inverted_conditional: re.Pattern[str]
+    """An auxiliary opening a clause, then its subject: a condition by inversion ("Should
+    the ministry impose duties, ...")."""
     weighing: re.Pattern[str]
     modal: re.Pattern[str]
     scenario: re.Pattern[str]
@@ -179,8 +182,12 @@ def _denied_intent(hedges: dict[str, Any]) -> re.Pattern[str]:
 def _generic_subject(issuers: dict[str, Any]) -> re.Pattern[str]:
     """See :attr:`MeasureRules.generic_subject`."""
     gap = phrase_alternation(issuers["subject_gap"])
+    # a time adverbial may stand in the gap too ("The government decided on 28th to ...",
+    # "the government on Monday ordered ...")
+    when = r"(?:on|in|at|by|last|this|next|early|late)\s+(?:the\s+)?[\w.]+" \
+        r"(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?"
     return re.compile(r"(?<![\w’'-])(?P<np>" + phrase_alternation(issuers["generic_subjects"])
-                      + r")\s+(?:(?:" + gap + r"|\w+ly)\s+){0,6}$", re.IGNORECASE)
+                      + r")\s+(?:(?:" + gap + r"|" + when + r"|\w+ly)\s+){0,6}$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -200,6 +207,11 @@ def measure_rules() -> MeasureRules:
         roles = _head_roles(data, objects, anaphora)
         return MeasureRules(
             conditional=words_regex(hedges["conditionals"]),
+            inverted_conditional=re.compile(
+                r"[\s“\"'(*•-]*(?:(?:and|but|or|yet)\s+)?(?:" +
+                phrase_alternation(hedges["inverted_conditionals"]) +
+                r")\s+(?:(?:the|its|their|this|that|these|those)\s+[\w-]+|(?:it|they|we|he|she)\b|(?-i:[A-Z])[\w.-]*)",
+                re.IGNORECASE),
             weighing=_ending(hedges["weighing"]),
             modal=words_regex(hedges["modals"]),
             scenario=words_regex(hedges["scenario"]),

@@ -13,6 +13,8 @@ from .candidate import TRADE, Candidate
 
 _COVERS_BEFORE = 60
 _BULLET = re.compile(r"\s*(?:[-*•·▪–]|\d{1,2}[.)])\s+")
+_LABEL = re.compile(r"\s*(?:(?:[-*•·▪–]|\d{1,2}[.)])\s+)?(?P<label>[^:.;?!\n]{1,60}?):\s")
+"""A list item's label, up to its colon ("* Gallium and germanium: ...")."""
 _LISTING = re.compile(r"\b(?:including|such as|like|especially|notably|in particular)\b")
 _COORDINATION = re.compile(r"[\s,]*(?:(?:and|or)\s+)?")
 _BREAK_BEFORE = re.compile(r"[;:]|\s[—–]\s|,\s+(?:as|while|but|and|which)\b")
@@ -89,7 +91,27 @@ def covered(ctx: Context, c: Candidate, materials: list[MaterialMention],
         for name in _bulleted_goods(ctx, c, materials):
             if name not in covers:
                 covers.append(name)
+    for name in _labelled_goods(ctx, c, materials):
+        if name not in covers:
+            covers.append(name)
     return covers
+
+
+def _labelled_goods(ctx: Context, c: Candidate, materials: list[MaterialMention]) -> list[str]:
+    """"* Gallium and germanium: announced on 3 July, licences required from 1 August": the
+    goods a list item's label names before its colon are what the item's measures cover."""
+    paragraph = ctx.paragraph_of(c.head.begin)
+    if paragraph is None:
+        return []
+    m = _LABEL.match(ctx.text, paragraph.begin, c.extent.begin)
+    if m is None:
+        return []
+    i = bisect.bisect_left(materials, m.start("label"), key=lambda g: g.span.begin)
+    found: list[str] = []
+    while i < len(materials) and materials[i].span.end <= m.end("label"):
+        found.append(materials[i].name)
+        i += 1
+    return found
 
 
 def _bulleted_goods(ctx: Context, c: Candidate, materials: list[MaterialMention]) -> list[str]:

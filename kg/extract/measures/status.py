@@ -52,6 +52,12 @@ _REGIME_TYPES = frozenset({MeasureType.EXPORT_CONTROL, MeasureType.LICENSING_RES
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+_MEASURE_PRONOUN = re.compile(r"\s*(?:It|They|The (?:ban|measures?|rules?|controls|curbs|"
+                              r"restrictions|prohibition|duties|tariffs?|regulations?))\s+"
+                              r"(?:will|would|is|are|shall|takes?|comes?|enters?)\b")
+"""A sentence opening on the measure just told, with a verb of its coming into effect."""
+
+
 def measure_status(ctx: Context, c: Candidate) -> MeasureStatus:
     """The status cue words near the head give (see package doc), else the type's default."""
     t = load_triggers()
@@ -136,12 +142,21 @@ def _relayed_act(ctx: Context, c: Candidate) -> bool:
 
 
 def _effective_date(ctx: Context, c: Candidate) -> PartialDate | None:
-    """The date a cue ("effective", "taking effect on") says the measure takes effect; a
-    yearless one ("effective Aug. 1") is the first such day on or after the measure's own
-    date when it has one."""
+    """The date a cue ("effective", "taking effect on") says the measure takes effect, in
+    its sentence or in the next when that one opens on the measure ("It takes effect
+    on ..."); a yearless one ("effective Aug. 1") is the first such day on or after the
+    measure's own date when it has one."""
     rules = measure_rules()
-    for mention in ctx.dates_in(c.extent.begin, c.sentence.end):
-        lead = ctx.text[max(c.sentence.begin, mention.span.begin - 30):mention.span.begin]
+    mentions = list(ctx.dates_in(c.extent.begin, c.sentence.end))
+    following = ctx.sentence_of(c.sentence.end + 1)
+    if following is not None and following.begin > c.sentence.begin and \
+            _MEASURE_PRONOUN.match(ctx.text, following.begin):
+        # "... decided to prohibit the export of cars. It will be enforced from 9 August."
+        mentions += ctx.dates_in(following.begin, following.end)
+    for mention in mentions:
+        sentence = following if mention.span.begin >= c.sentence.end and following else \
+            c.sentence
+        lead = ctx.text[max(sentence.begin, mention.span.begin - 30):mention.span.begin]
         if not rules.effective.search(lead):
             continue
         date = mention.date

@@ -24,7 +24,10 @@ _PERIOD_BEFORE = re.compile(r"\b(?:beginning|starting|ending|until|till|through|
 """Before a date that bounds a period ("until Nov. 27", "drills continuing the next day")."""
 _SUBORDINATE = re.compile(r"\b(?:after|before|since|when|while|following|until|once)\b|"
                           r",\s+as\s+(?!well\b|part\b|of\b)", re.IGNORECASE)
-_WHEN_CLAUSE = re.compile(r"(?:\s+[\w’'-]+){0,5},?\s+when\s+(?:[\w’'-]+\s+){0,3}",
+_WITH_PHRASE = re.compile(r",\s+with\s+(?!effect\b|immediate\b)", re.IGNORECASE)
+"""A phrase of another event after the measure ("..., with live-fire exercises the
+following day"): a date in it is that event's."""
+_WHEN_CLAUSE = re.compile(r"(?:\s+[\w’'-]+){0,5},?\s+when\s+(?:[\w’'-]+\s+){0,5}",
                           re.IGNORECASE)
 """Between a date and the head: "in 2010, when China halted": the date is the clause's."""
 _SINCE_REACH = 4
@@ -59,6 +62,10 @@ _LATER = re.compile(r"\b(?:the\s+(?:(?P<same>same)|following|next)\s+(?:day|even
                     r"(?P<u>days?|weeks?|months?)\s+later)\b", re.IGNORECASE)
 """"the following day", "the same evening", "a month later": relative to the date before."""
 _REFERENCE_REACH = 1500
+_BOUNDS_STATE = re.compile(r"\b(?:since|effective(?:\s+from)?|until|till|through|starting"
+                           r"(?:\s+from)?)\s+(?:on\s+)?$", re.IGNORECASE)
+"""Before a date that bounds a state ("effective 28 August", "until Jan. 7"): "the same
+day" after it means the day of an act told before (as in :mod:`kg.extract.dates`)."""
 _AND = re.compile(r"\band\b")
 _AND_GAP = re.compile(r"\s*,?\s*(?:and|or|as\s+well\s+as)\s+(?:(?!(?:now|later|then|since|"
                       r"recently|again|also|subsequently|afterwards)\b)[\w-]+\s+){0,2}",
@@ -76,8 +83,9 @@ def measure_date(ctx: Context, c: Candidate, statements: list[StatementMention],
                  candidates: list[Candidate], *, dateline: Span | None = None,
                  weighed: bool = False) -> PartialDate | None:
     """The date of the measure (see package doc): the announcement date of its sentence,
-    else its effective date, else a date a "day after" clause implies, else its timeline
-    entry's date; never ``dateline``, the span of a date heading the article alone.
+    else its effective date (the article's own date when that lies after it), else a date
+    a "day after" clause implies, else its timeline entry's date; never ``dateline``, the
+    span of a date heading the article alone.
     ``weighed``: the measure is under consideration, so an outlet's day of reporting it
     is not its date (see :func:`reported_consideration`)."""
     if c.precedent is not None:
@@ -89,6 +97,7 @@ def measure_date(ctx: Context, c: Candidate, statements: list[StatementMention],
     year = _attributive_year(ctx, c)  # "Japan's 2019 restrictions"
     own = rules.own_clause.match(text, c.extent.end, c.sentence.end)
     precise: list[PartialDate] = []
+    starts_ahead = False
     for span, date in _merged_dates(ctx, c, year.year if year else None):
         if dateline is not None and span.begin <= dateline.begin < span.end:
             continue  # the article's own date
@@ -97,7 +106,9 @@ def measure_date(ctx: Context, c: Candidate, statements: list[StatementMention],
             len(text[c.extent.end:span.begin].split()) <= _SINCE_REACH + 1
         when = span.end <= c.head.begin and \
             _WHEN_CLAUSE.fullmatch(text[span.end:c.head.begin]) is not None
-        if (_PERIOD_BEFORE.search(lead[-25:]) and not since and not when) or \
+        effective = rules.effective.search(lead) is not None
+        ahead = effective and _after_writing(ctx, date)  # "from Wednesday", "starting Dec. 1"
+        if (_PERIOD_BEFORE.search(lead[-25:]) and not since and not when and not ahead) or \
                 _FISCAL.search(lead):
             continue  # "until Nov. 27", "for fiscal 2026": a period, not the measure's day
         if span.begin >= c.extent.end and undoes(c) and \
@@ -111,7 +122,11 @@ def measure_date(ctx: Context, c: Candidate, statements: list[StatementMention],
             continue
         if any(_modifies(ctx, o, span) or _in_own_clause(ctx, o, span) for o in others_c):
             continue  # "China's April 2025 controls", "the reminder issued on Nov. 14": another's
-        effective = rules.effective.search(lead) is not None
+        if ahead:
+            # "will impose duties ... from Wednesday", "will need permits from Dec. 1": the
+            # day it starts, after the day of writing, is not the day it was announced
+            starts_ahead = True
+            continue
         distance = min(abs(span.begin - c.extent.end), abs(span.end - c.extent.begin))
         if own is not None and c.extent.end <= span.begin < own.end():
             distance = -1  # "the ban ... it imposed in 2023": its own clause's date
@@ -131,6 +146,10 @@ def measure_date(ctx: Context, c: Candidate, statements: list[StatementMention],
         return best[2] if best is not None and best[2].year == year.year else year
     if best is not None:
         return best[2]
+    if starts_ahead and ctx.article.metadata.date is not None:
+        # announced, to start after the day of writing: announced by that day, the
+        # article's own (not a dateline's: a wire's yearless dateline is not the story's day)
+        return PartialDate.from_date(ctx.article.metadata.date)
     shifted = _offset_date(ctx, c) or _relative_day(ctx, c)
     if shifted is not None:
         return shifted
@@ -141,6 +160,12 @@ def measure_date(ctx: Context, c: Candidate, statements: list[StatementMention],
                               _main_clause(text[entry.head_span.end:c.extent.begin])):
         return entry.head
     return None
+
+
+def _after_writing(ctx: Context, date: PartialDate) -> bool:
+    """Whether ``date`` begins after the article's own date."""
+    own = ctx.article.metadata.date
+    return own is not None and period(date)[0] > own
 
 
 _BRACKET_OPEN = re.compile(r"\(\s*(?:[a-z]+\s+){0,2}$")
@@ -296,7 +321,26 @@ def _may_date(ctx: Context, c: Candidate, span: Span, statements: list[Statement
         return True  # "on April 4, two days after ..., MOFCOM put ...": an aside between
     if span.end <= c.head.begin and _in_subordinate(ctx, c, span):
         return False  # "When Takaichi spoke in November ..., China answered with ..."
-    return not _SUBORDINATE.search(text[lo:hi])
+    if span.end <= c.head.begin and _earlier_clause(ctx, c, span):
+        return False  # "it halted imports on Nov. 19, its ministry warned students ..."
+    if span.begin >= c.extent.end and _closed_around(ctx, c, span):
+        return False  # "On Jan. 9, days after X banned exports, the supplier said ... this month"
+    # the words between (not the date's own: "removed it from the list the following month")
+    stop = span.begin if span.begin >= c.head.begin else hi
+    if stop == span.begin and _WITH_PHRASE.search(text, lo, stop):
+        return False  # "launches drills, with live-fire exercises the following day"
+    return not any(not _dated_phrase(ctx, m.end(), span)
+                   for m in _SUBORDINATE.finditer(text, lo, stop))
+
+
+def _dated_phrase(ctx: Context, end: int, span: Span) -> bool:
+    """Whether a date other than ``span`` follows a subordinating word at ``end`` at once
+    ("the duties it has levied since 2020, the ministry said on Thursday"): a phrase that
+    closes there, not a clause the date at ``span`` would belong to ("answered after
+    2010")."""
+    dates = ctx.dates_in(end, end + 40)
+    return bool(dates) and dates[0].span.end <= span.begin and \
+        not ctx.text[end:dates[0].span.begin].strip()
 
 
 def _other_clause(ctx: Context, begin: int, end: int) -> bool:
@@ -335,6 +379,50 @@ def _in_subordinate(ctx: Context, c: Candidate, span: Span) -> bool:
     if opener is None or "," in text[opener.end():span.begin]:
         return False
     return "," in text[span.end:c.head.begin]
+
+
+_FRONTED = re.compile(r"(?:[^,;:]{0,30},\s*)?(?:[^\s,;:]+\s+){0,4}")
+"""Before a subordinate clause that opens its sentence: a fronted phrase ("On Jan. 9, "),
+a dateline ("TOKYO — ") and a measure of time ("three days")."""
+_RELATIVE_AFTER = re.compile(r",\s+(?:which|who|whom|whose|that|where)\b")
+
+
+_VERB_PAST = re.compile(r"\b(?:[a-z]{3,}ed|held|took|made|struck|withdrew|cut|put|froze|sent|"
+                        r"told|began|set|shut|halted)\b")
+"""A verb in the simple past (lower case: not "United")."""
+
+
+_SUBJECT_THEN_VERB = re.compile(r",\s+(?!(?:which|who|that)\b)(?:[\w’'-]+\s+){0,4}$")
+"""A comma, then a subject of a few words (or none: "..., halted imports") right before
+the measure's verb; not a relative clause ("Monday's announcement, which added ...")."""
+
+
+def _earlier_clause(ctx: Context, c: Candidate, span: Span) -> bool:
+    """Whether the date closes a clause of its own before the measure's verb, a comma
+    between: "it halted imports on Nov. 19, its ministry warned students against ...",
+    where the date's clause has a verb in the past before it (not a fronted "On Jan. 7,")."""
+    text = ctx.text
+    if not _VERB_PAST.match(c.head.text) or \
+            not _SUBJECT_THEN_VERB.search(text, span.end, c.head.begin):
+        return False
+    start = max(c.sentence.begin, *(text.rfind(p, c.sentence.begin, span.begin) + 1
+                                    for p in ",;:"))
+    return _VERB_PAST.search(text, start, span.begin) is not None
+
+
+def _closed_around(ctx: Context, c: Candidate, span: Span) -> bool:
+    """Whether the measure stands in a subordinate clause ("..., three days after X banned
+    exports of Y, the supplier ...") that a comma closes before the date after it: the
+    date is the main clause's."""
+    text = ctx.text
+    opener = _last(_SUBORDINATE.finditer(text, c.sentence.begin, c.head.begin))
+    if opener is None or opener.group().startswith(",") or \
+            "," in text[opener.end():c.head.begin] or \
+            not _FRONTED.fullmatch(text, c.sentence.begin, opener.start()):
+        return False
+    comma = text.find(",", c.extent.end, span.begin)
+    return comma >= 0 and not _RELATIVE_AFTER.match(text, comma) and \
+        not _dated_phrase(ctx, opener.end(), span)
 
 
 def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
@@ -403,8 +491,9 @@ def _relative_day(ctx: Context, c: Candidate) -> PartialDate | None:
     year: int | None = None
     year_paragraph: Span | None = None
     for mention in ctx.dates_in(max(0, c.sentence.begin - _REFERENCE_REACH), m.start()):
-        if ctx.is_dateline(mention.span):
-            continue
+        if ctx.is_dateline(mention.span) or _BOUNDS_STATE.search(
+                ctx.text, max(0, mention.span.begin - 16), mention.span.begin):
+            continue  # "effective 28 August. The same day, ...": not a day something happened
         found = mention.date
         paragraph = ctx.paragraph_of(mention.span.begin)
         if year_paragraph is not None and paragraph != year_paragraph:
@@ -453,6 +542,15 @@ def _offset_date(ctx: Context, c: Candidate) -> PartialDate | None:
     for mention in ctx.dates_in(c.sentence.begin, c.sentence.begin + found.start()):
         if mention.date.day is not None:
             reference = mention.date
+    if reference is None and _FRONTED.fullmatch(ctx.text, c.sentence.begin,
+                                                c.sentence.begin + found.start()):
+        # "Four days after China banned exports, ports diverged on Saturday": the main
+        # clause after the fronted one gives the day
+        comma = ctx.text.find(",", c.extent.end, c.sentence.end)
+        if comma >= 0 and not _RELATIVE_AFTER.match(ctx.text, comma):
+            reference = next((d.date for d in ctx.dates_in(comma, c.sentence.end)
+                              if d.date.day is not None and not ctx.in_quote(d.span.begin)),
+                             None)
     if reference is None and c.entry is not None and c.entry.head.day is not None:
         reference = c.entry.head
     if reference is None:

@@ -1,0 +1,293 @@
+"""Who a pronoun before a speech verb stands for: "It said ...", "They added ...".
+
+:func:`pronoun_speaker` resolves "it" / "they" as the subject of a speech verb, in order:
+
+* in a clause coordinated after a statement ("X said A, and it warned B"): its speaker;
+* inside words already reported ("wrote that they expected"): nobody here (the writer);
+* after a sentence opening with a document ("The notice took effect. It also warns ..."):
+  whoever issued the document;
+* as the subject of a relative clause ("X began drills, which it said were a warning"):
+  the subject of the main clause;
+* the body that is the subject of the sentence before, in the same paragraph ("The Post
+  gave a different account. In a report, it said ..."), else the last body that spoke,
+  else the body the paragraph is about.
+
+Split from :mod:`.statement_speakers` (round 15).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from ..model import ActorMention, ActorType, Span, is_unnamed
+from .context import Context, Subject
+from .reported_words import quote_before
+from .speech_triggers import SpeechTrigger
+from .statement_speakers import (
+    COORDINATED_PRONOUN,
+    ISSUE_REACH,
+    WORD_BEFORE_VERB,
+    document_nouns,
+    previous_speaker,
+)
+from .triggers import load_triggers, phrase_alternation, phrase_pattern
+
+
+def pronoun_speaker(ctx: Context, trigger: SpeechTrigger, speakers: list[str],
+                     found: list[SpeechTrigger]) -> Subject | None:
+    """"It said ...", "They added ...": the last organisation or state that spoke; in a
+    clause coordinated after a statement ("X said A, and it warned B"), its speaker."""
+    m = WORD_BEFORE_VERB.search(ctx.text[max(trigger.sentence.begin, trigger.verb.begin - 30):
+                                          trigger.verb.begin])
+    if m is None or m.group(1).lower() not in ctx.triggers.other_pronouns:
+        return None
+    begin = trigger.verb.begin - len(m.group())
+    span = Span.of(ctx.text, begin, begin + len(m.group(1)))
+    if COORDINATED_PRONOUN.search(ctx.text, max(trigger.sentence.begin, begin - 12), begin):
+        previous = previous_speaker(trigger, found)
+        if previous is not None and ctx.type_of(previous.name) is not ActorType.PERSON:
+            return Subject(previous.name, span)
+    if _inside_reported_clause(ctx, trigger.sentence.begin, begin):
+        return None  # "wrote that they expected": the writer, whom the clause before names
+    main = _main_subject_of_relative(ctx, trigger, begin, m.group(1).lower())
+    if main is not None:
+        return Subject(main.name, span)
+    issuer = _document_antecedent(ctx, trigger.sentence)
+    if issuer is not None:
+        return Subject(issuer.name, span)
+    topic = _previous_subject(ctx, trigger.sentence)
+    if topic is not None:
+        return Subject(topic.name, span)
+    pronoun = m.group(1).lower()
+    for name in reversed(speakers):
+        if ctx.type_of(name) is not ActorType.PERSON or (pronoun == "they"
+                                                         and _is_group(name)):
+            return Subject(name, span)
+    # No body has spoken yet: the body the paragraph is about ("MOFCOM prohibited exports
+    # ... It also warned that ...").
+    paragraph = ctx.paragraph_of(trigger.sentence.begin)
+    for sentence in reversed(ctx.sentences_in(paragraph.begin, trigger.sentence.begin)
+                             if paragraph is not None else []):
+        subject = ctx.clause_subject(sentence.begin, sentence.end)
+        if subject is not None and ctx.type_of(subject.name) in (
+                ActorType.GOVERNMENT_BODY, ActorType.STATE, ActorType.COMPANY,
+                ActorType.ORGANIZATION):
+            return Subject(subject.name, span)
+    return None
+
+
+_RELATIVE_BEFORE = re.compile(r"(?<![\w-])(?:which|that)\s+$", re.IGNORECASE)
+
+
+def _main_subject_of_relative(ctx: Context, trigger: SpeechTrigger, begin: int,
+                              pronoun: str) -> Subject | None:
+    """"X began drills, which it said were a warning", "X and Y advised buyers to avoid
+    the chips, which they said were unsafe": a pronoun subject of a relative clause is the
+    subject of the main clause before it (a body for "it"), not the last body that spoke."""
+    relative = _RELATIVE_BEFORE.search(ctx.text, max(trigger.sentence.begin, begin - 12), begin)
+    if relative is None:
+        return None
+    subject = ctx.clause_subject(trigger.sentence.begin, relative.start())
+    if subject is None or (pronoun == "it" and ctx.type_of(subject.name) is ActorType.PERSON):
+        return None
+    return subject
+
+
+def _is_group(name: str) -> bool:
+    """Whether an unnamed speaker is a group of people ("unnamed officials at the
+    ministry"), for whom "they" stands as for a body: one of ``unnamed_heads`` in the
+    plural."""
+    return is_unnamed(name) and not _plural_heads().isdisjoint(name.lower().split())
+
+
+@lru_cache(maxsize=1)
+def _plural_heads() -> frozenset[str]:
+    heads = load_triggers().raw["speech"]["subjects"]["unnamed_heads"]
+    return frozenset(h for h in heads if h.endswith("s") or h == "people")
+
+
+_SUBJECT_REACH = 60
+"""How far into a sentence its subject may begin (over an article and modifiers)."""
+
+
+def _previous_subject(ctx: Context, sentence: Span) -> ActorMention | None:
+    """"The Hong Kong-based Post gave a different account. In a report, it said ...": the
+    body that is the subject of the sentence right before, in the same paragraph, is what
+    "it" / "they" stands for, before the last body that spoke."""
+    pos = sentence.begin - 1
+    while pos > 0 and ctx.text[pos].isspace():
+        pos -= 1
+    before = ctx.sentence_of(pos) if pos > 0 else None
+    paragraph = ctx.paragraph_of(sentence.begin)
+    if before is None or paragraph is None or before.begin < paragraph.begin:
+        return None
+    subject = ctx.clause_subject(before.begin, min(before.end, before.begin + _SUBJECT_REACH))
+    if subject is None or ctx.type_of(subject.name) is ActorType.PERSON or \
+            not _OPENING_MODIFIERS.fullmatch(ctx.text, before.begin, subject.span.begin):
+        return None  # "On 3 December, a day after the BIS package, ...": no opening subject
+    return ctx.actor_ending_at(subject.span.end)
+
+
+_OPENING_MODIFIERS = re.compile(r"\s*(?:(?:The|the|A|An)\s+)?(?:[\w’'.-]+\s+){0,3}")
+"""What may stand before a subject that opens its sentence: an article and a few modifiers
+("The Hong Kong-based"), no leading phrase set off by a comma."""
+
+
+def _document_antecedent(ctx: Context, sentence: Span) -> ActorMention | None:
+    """"X published a notice banning ... The notice took effect at once. It also warns
+    that ...": when the sentence before opens with a document (``document_nouns``) as
+    its subject, "it" is that document, which speaks for whoever issued it: the subject of
+    the last sentence naming such a document with an indefinite article."""
+    pos = sentence.begin - 1
+    while pos > 0 and ctx.text[pos].isspace():
+        pos -= 1
+    before = ctx.sentence_of(pos) if pos > 0 else None
+    if before is None:
+        return None
+    m = _the_document_regex().match(ctx.text, before.begin, before.end)
+    if m is None or ctx.actors_in(before.begin, m.end()):
+        return None
+    noun = m.group("noun")
+    issued = None
+    for found in _indefinite_document(noun).finditer(ctx.text, max(0, before.begin
+                                                                   - ISSUE_REACH),
+                                                      before.begin):
+        issued = found
+    if issued is None:
+        return None
+    where = ctx.sentence_of(issued.start())
+    subject = ctx.clause_subject(where.begin, issued.start()) if where is not None else None
+    return ctx.actor_ending_at(subject.span.end) if subject is not None else None
+
+
+@lru_cache(maxsize=1)
+def _the_document_regex() -> re.Pattern[str]:
+    return re.compile(rf"\s*The\s+(?:[a-z][\w-]*\s+)?(?P<noun>(?i:{document_nouns()}))"
+                      rf"(?![\w-])")
+
+
+
+@lru_cache(maxsize=32)
+def _indefinite_document(noun: str) -> re.Pattern[str]:
+    """"published a notice", "issued an updated notice": the document issued."""
+    return re.compile(rf"(?<![\w-])(?:a|an)\s+(?:[\w-]+\s+)?{phrase_pattern(noun.lower())}"
+                      rf"(?![\w-])", re.IGNORECASE)
+
+
+def _inside_reported_clause(ctx: Context, begin: int, offset: int) -> bool:
+    """Whether ``offset`` follows a speech verb and "that" in its sentence ("... wrote in a
+    note that they ...")."""
+    for m in ctx.triggers.speech_regex.finditer(ctx.text, begin, offset):
+        if re.search(r"\bthat\s*$|\bthat\b", ctx.text[m.end():offset]):
+            return True
+    return False
+
+
+_OUTLET_REACH = 3000
+"""How far back the outlet a description stands for is looked for (a few paragraphs)."""
+
+
+def outlet_anaphor(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
+    """"The Tokai Keizai Shimbun reported ... The paper said both ...": "the paper" (one of
+    ``outlet_anaphors``, perhaps with a modifier: "the Nagoya daily") as the subject of a
+    speech verb is the outlet last named before it."""
+    m = _outlet_anaphor_regex().search(ctx.text, max(trigger.sentence.begin,
+                                                     trigger.verb.begin - 60),
+                                       trigger.verb.begin)
+    if m is None or ctx.in_quote(m.start()) is not None or \
+            not _OPENS_CLAUSE.search(ctx.text[trigger.sentence.begin:m.start()]):
+        return None
+    for mention in reversed(ctx.actors_in(max(0, m.start() - _OUTLET_REACH), m.start())):
+        if mention.type is ActorType.MEDIA:
+            return Subject(mention.name, Span.of(ctx.text, m.start(), m.end("noun")))
+    return None
+
+
+def outlet_described_at(ctx: Context, offset: int) -> ActorMention | None:
+    """"According to the paper, ...": the outlet last named before ``offset`` when "the"
+    and one of ``outlet_anaphors`` stand right after it, as a mention spanning the
+    description."""
+    m = _described_outlet_regex().match(ctx.text, offset)
+    if m is None:
+        return None
+    for mention in reversed(ctx.actors_in(max(0, offset - _OUTLET_REACH), offset)):
+        if mention.type is ActorType.MEDIA:
+            return replace(mention, span=Span.of(ctx.text, m.start("np"), m.end()))
+    return None
+
+
+@lru_cache(maxsize=1)
+def _described_outlet_regex() -> re.Pattern[str]:
+    nouns = phrase_alternation(load_triggers().raw["speech"]["outlet_anaphors"])
+    return re.compile(rf"\s*(?P<np>the\s+(?:[\w-]+\s+)?(?:{nouns}))(?![\w-])",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _outlet_anaphor_regex() -> re.Pattern[str]:
+    nouns = phrase_alternation(load_triggers().raw["speech"]["outlet_anaphors"])
+    return re.compile(rf"(?<![\w-])(?:The|the)\s+(?:[\w-]+\s+)?(?P<noun>{nouns})\s+"
+                      rf"(?:(?:also|later|then|again|earlier|[a-z]+ly)\s+)?$")
+
+
+def group_anaphor(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
+    """"Two government sources said ... the sources told Reuters": "the" and a noun of
+    unnamed people (``[speech.subjects] unnamed_heads``) as the subject of a speech verb
+    is the unnamed group or person last named with that noun."""
+    m = _group_anaphor_regex().search(ctx.text, max(trigger.sentence.begin,
+                                                    trigger.verb.begin - 40),
+                                      trigger.verb.begin)
+    if m is None or ctx.in_quote(m.start()) is not None:
+        return None
+    if not _OPENS_CLAUSE.search(ctx.text[trigger.sentence.begin:m.start()]):
+        return None  # "the concerns of the officials said ...": not a subject
+    noun = m.group("noun").lower()
+    for mention in reversed(ctx.actors_in(max(0, m.start() - _OUTLET_REACH), m.start())):
+        if is_unnamed(mention.name) and mention.name.lower().split()[-1] == noun:
+            return Subject(mention.name, Span.of(ctx.text, m.start(), m.end("noun")))
+    return None
+
+
+_OPENS_CLAUSE = re.compile(r"(?:^|[,;:—–!?]['’\"”]?|\b(?:and|but|while))\s*\Z")
+"""What may stand right before a subject: the sentence's start, a comma (after a closing
+quotation mark too: '"...," the official said'), a conjunction."""
+
+
+@lru_cache(maxsize=1)
+def _group_anaphor_regex() -> re.Pattern[str]:
+    nouns = phrase_alternation(load_triggers().raw["speech"]["subjects"]["unnamed_heads"])
+    return re.compile(rf"(?<![\w-])(?P<np>(?:The|the)\s+(?P<noun>{nouns}))\s+"
+                      rf"(?:(?:also|later|then|[a-z]+ly)\s+)?$")
+
+
+_GOVERNMENT = re.compile(r"(?<![\w-])(?:The|the)\s+government\s+"
+                         r"(?:(?:also|later|then|[a-z]+ly)\s+)?$")
+_STORY_SENTENCES = 8
+"""Sentences back over which a story's state is looked for (see :func:`government_anaphor`)."""
+
+
+def government_anaphor(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
+    """'"...," the government said in a statement': a bare "the government" after a
+    quotation it is credited with is the government of the state the story was last about:
+    the nearest state before that is the subject of its sentence ("Russia on Sept. 21
+    banned ... . '...,' the government said").  Only after a quotation: the words given
+    verbatim are surely someone's, where a report ("X did Y, the government said") may
+    be an act's account."""
+    m = _GOVERNMENT.search(ctx.text, max(trigger.sentence.begin, trigger.verb.begin - 30),
+                           trigger.verb.begin)
+    if m is None:
+        return None
+    quote = quote_before(ctx, m.start())
+    if quote is None or quote.outer.begin < trigger.sentence.begin or \
+            ctx.text[trigger.sentence.begin:quote.outer.begin].strip():
+        return None
+    before = [s for s in ctx.sentences_in(0, trigger.sentence.begin)
+              if s.end <= trigger.sentence.begin]
+    for sentence in reversed(before[-_STORY_SENTENCES:]):
+        subject = ctx.clause_subject(sentence.begin, sentence.end)
+        if subject is not None and ctx.type_of(subject.name) is ActorType.STATE:
+            return Subject(subject.name, Span.of(ctx.text, m.start(),
+                                                 m.start() + len(m.group().rstrip())))
+    return None
