@@ -45,6 +45,7 @@ a family name two people share) becomes a :class:`~kg.model.CandidateLink`, neve
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import replace
 from typing import cast
@@ -598,8 +599,12 @@ def _embassy_host(ctx: ActorContext, item: Pending, counts: Counter[str]) -> Non
     """An embassy with no host named is in the state the article names most."""
     if item.mention_start is None or item.state is None or item.kind is None:
         return
-    others = [(n, -min(f.start for f in ctx.found if n in (f.name, f.state)))
-              for n in counts if n and n != item.state]
+    first: dict[str, int] = {}  # where each name (or state) is first found: one pass
+    for f in ctx.found:
+        for key in (f.name, f.state):
+            if key is not None and f.start < first.get(key, f.start + 1):
+                first[key] = f.start
+    others = [(n, -first[n]) for n in counts if n and n != item.state]
     if not others:
         return
     host = max(others, key=lambda o: (counts[o[0]], o[1]))[0]
@@ -684,6 +689,7 @@ def _leaders_governments(ctx: ActorContext) -> None:
 
 def _appositions(ctx: ActorContext) -> None:
     by_start = sorted(ctx.found, key=lambda f: f.start)
+    starts = [f.start for f in by_start]  # slices by bisect: long texts stay linear
     for found in by_start:
         if found.type is not ActorType.PERSON or not found.apposition:
             continue
@@ -697,8 +703,8 @@ def _appositions(ctx: ActorContext) -> None:
         while end < len(ctx.tokens) and ctx.key(end) not in CLAUSE_END and ctx.key(end) != "," \
                 and ctx.key(end) not in ctx.lex.speech_verbs:
             end += 1
-        inside = [f for f in by_start if title.end <= f.start and f.end <= end
-                  and f.type is not ActorType.PERSON]
+        inside = [f for f in by_start[bisect_left(starts, title.end):bisect_left(starts, end)]
+                  if f.end <= end and f.type is not ActorType.PERSON]
         role = ctx.surface(title.start, title.end)
         units = _unit_name(ctx, title.end, end)
         if units:
@@ -708,8 +714,9 @@ def _appositions(ctx: ActorContext) -> None:
             role = ctx.surface(title.start, inside[0].end)
         found.role = role
         # ", the Chinese embassy's deputy chief of mission": the body before the title.
-        owner = [f for f in by_start if found.end < f.start and f.end <= title.start
-                 and f.type not in (ActorType.PERSON, ActorType.STATE)]
+        owner = [f for f in by_start[bisect_right(starts, found.end):
+                                     bisect_right(starts, title.start)]
+                 if f.end <= title.start and f.type not in (ActorType.PERSON, ActorType.STATE)]
         if not inside and owner:
             inside = owner
         if not inside and not units and (employer := apposed_employer(ctx, title.end, end)):

@@ -266,6 +266,16 @@ def _headed(ctx: Context, rules: dict[MeasureType, MeasureRule],
     out: list[Candidate] = []
     words = [(m, True) for m in phrases["export_words"]] + \
         [(m, False) for m in phrases["import_words"]]
+    # The domain words of a sentence by bisect over their starts (each head's own scan of
+    # every word of the article made long texts quadratic), kept in the order above.
+    by_start = sorted(range(len(words)), key=lambda i: words[i][0].start())
+    starts = [words[i][0].start() for i in by_start]
+
+    def in_sentence(sentence: Span) -> list[tuple[re.Match[str], bool]]:
+        chosen = by_start[bisect.bisect_left(starts, sentence.begin):
+                          bisect.bisect_left(starts, sentence.end)]
+        return [words[i] for i in sorted(chosen)]
+
     permissions = measure_rules().permission_heads
     heads: dict[tuple[int, int], set[MeasureType]] = {}
     for head_type in (MeasureType.EXPORT_BAN, MeasureType.IMPORT_BAN,
@@ -284,7 +294,7 @@ def _headed(ctx: Context, rules: dict[MeasureType, MeasureRule],
         permission = head_key(head.text) in permissions
         if permission and not _DENIED.search(ctx.text, max(sentence.begin, begin - 30), begin):
             continue  # "exports are permitted": only a permission denied is a ban
-        domain = _domain_word(ctx, head, sentence, words)
+        domain = _domain_word(ctx, head, sentence, in_sentence(sentence))
         if domain is None:
             continue
         word, is_export = domain
@@ -396,7 +406,7 @@ def _controlled_objects(ctx: Context, materials: list[MaterialMention],
                 # "gallium, licensed since August 2023": only as a lasting participle
                 objects = _relative_before(ctx, head, sentence, goods, starts, reduced=True)
             else:
-                objects = _objects_after(ctx, head, sentence, goods, verbal) or \
+                objects = _objects_after(ctx, head, sentence, goods, begins, verbal) or \
                     _compound_before(ctx, head, ends, verbal) or \
                     _relative_before(ctx, head, sentence, goods, starts)
             if not objects or (objects[-1].span.begin > head.begin and
@@ -493,11 +503,12 @@ def _compound_goods(ctx: Context, hits: dict[str, list[Span]]) -> list[Candidate
 
 
 def _objects_after(ctx: Context, head: Span, sentence: Span, goods: list[MaterialMention],
-                   verbal: bool) -> list[MaterialMention]:
+                   begins: list[int], verbal: bool) -> list[MaterialMention]:
     """"controls on seven rare earths", "restricted gallium and germanium": the goods a
-    head governs, as a coordinated run."""
+    head governs, as a coordinated run (``goods`` sorted by offset, ``begins`` their
+    starts)."""
     lead = _VERB_OBJECT if verbal else _NOUN_OBJECT
-    after = [g for g in goods if head.end < g.span.begin < sentence.end]
+    after = goods[bisect.bisect_right(begins, head.end):bisect.bisect_left(begins, sentence.end)]
     if not after or lead.fullmatch(ctx.text[head.end:after[0].span.begin]) is None:
         return []
     run = [after[0]]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 
 from ...model import ActorMention, ActorType, MeasureStatus, MeasureType, Span, is_unnamed
@@ -594,54 +595,77 @@ def _goods_origin(ctx: Context, c: Candidate) -> str | None:
 
 
 def _borrow_issuers(ctx: Context, candidates: list[Candidate]) -> None:
+    # The states' votes per family, counted once and then kept up to date as issuers are
+    # borrowed (a count per candidate would make long texts quadratic).
+    votes: dict[str, Counter[str]] = {}
+
+    def votes_for(kind: str) -> Counter[str]:
+        if kind not in votes:
+            votes[kind] = _state_votes(ctx, candidates, kind)
+        return votes[kind]
+
     for index, c in enumerate(candidates):
         if c.issuer is not None or c.unknown_subject:
             continue
-        if c.statement is None and _NARRATOR.match(ctx.text, c.sentence.begin, c.head.begin):
-            continue  # "I spent my career writing export-control rules": the writer's own
-        if c.entry is not None and c.entry.issuer is not None:
-            _set_issuer(ctx, c, c.entry.issuer, None, local=False)
-            continue
-        topic = _paragraph_topic(ctx, c)
-        if topic is not None:
-            _set_issuer(ctx, c, topic.name, None, local=False)
-            continue
+        _borrow_issuer(ctx, candidates, index, votes_for)
         kind = family(c.type)
-        paragraph = ctx.paragraph_of(c.head.begin)
-        def kin(o: Candidate, f: str = kind, p: Span | None = paragraph) -> bool:
-            return bool(o.issuer and family(o.type) == f and (o.issuer_local or (
-                o.topical and p is not None and p.begin <= o.head.begin < p.end)))
+        if c.issuer is not None and kind in votes:
+            state = ctx.state_of(c.issuer)
+            if state is not None:
+                votes[kind][state] += 2 if c.issuer_local else 1
 
-        source = nearest(candidates, index, kin)
-        votes = _state_votes(ctx, candidates, kind)
-        dominant = None if c.type is MeasureType.PROTEST else _dominant(votes)
-        if source is not None and dominant is not None and \
-                2 * votes[dominant] >= 3 * votes[ctx.state_of(source.issuer) or ""] and not (
-                    paragraph is not None and paragraph.begin <= source.head.begin < paragraph.end):
-            c.issuer = dominant  # a one-liner far from the one foreign measure of the article
-            continue
-        if source is not None:
-            c.issuer = source.issuer if c.type is MeasureType.PROTEST else (
-                ctx.state_of(source.issuer) or source.issuer)
-            continue
-        clause = max((m.end() for m in _CLAUSE_OPEN.finditer(ctx.text, c.sentence.begin,
-                                                             c.head.begin)),
-                     default=c.sentence.begin)
-        subject = ctx.clause_subject(clause, c.head.begin) or opening_owner(ctx, clause,
-                                                                           c.head.begin)
+
+def _borrow_issuer(ctx: Context, candidates: list[Candidate], index: int,
+                   votes_for: Callable[[str], Counter[str]]) -> None:
+    """An issuer for the issuer-less ``candidates[index]`` from the article around it."""
+    c = candidates[index]
+    if c.statement is None and _NARRATOR.match(ctx.text, c.sentence.begin, c.head.begin):
+        return  # "I spent my career writing export-control rules": the writer's own
+    if c.entry is not None and c.entry.issuer is not None:
+        _set_issuer(ctx, c, c.entry.issuer, None, local=False)
+        return
+    topic = _paragraph_topic(ctx, c)
+    if topic is not None:
+        _set_issuer(ctx, c, topic.name, None, local=False)
+        return
+    kind = family(c.type)
+    paragraph = ctx.paragraph_of(c.head.begin)
+    def kin(o: Candidate, f: str = kind, p: Span | None = paragraph) -> bool:
+        return bool(o.issuer and family(o.type) == f and (o.issuer_local or (
+            o.topical and p is not None and p.begin <= o.head.begin < p.end)))
+
+    source = nearest(candidates, index, kin)
+    votes = votes_for(kind)
+    dominant = None if c.type is MeasureType.PROTEST else _dominant(votes)
+    if source is not None and dominant is not None and \
+            2 * votes[dominant] >= 3 * votes[ctx.state_of(source.issuer) or ""] and not (
+                paragraph is not None and paragraph.begin <= source.head.begin < paragraph.end):
+        c.issuer = dominant  # a one-liner far from the one foreign measure of the article
+        return
+    if source is not None:
+        # Borrowed, so only as sure as its state: "authorities are weighing ..." after
+        # the commerce ministry's ban is China's, not necessarily the ministry's.
+        c.issuer = source.issuer if c.type is MeasureType.PROTEST else (
+            ctx.state_of(source.issuer) or source.issuer)
+        return
+    clause = max((m.end() for m in _CLAUSE_OPEN.finditer(ctx.text, c.sentence.begin,
+                                                         c.head.begin)),
+                 default=c.sentence.begin)
+    subject = ctx.clause_subject(clause, c.head.begin) or opening_owner(ctx, clause,
+                                                                       c.head.begin)
+    if subject is not None:
+        _set_issuer(ctx, c, subject.name, None, local=False)
+        if c.issuer is not None:
+            return  # "...; Tokyo's response has been confined to diplomatic protests"
+    if paragraph is not None:
+        subject = ctx.clause_subject(paragraph.begin, c.head.begin)
         if subject is not None:
             _set_issuer(ctx, c, subject.name, None, local=False)
             if c.issuer is not None:
-                continue
-        if paragraph is not None:
-            subject = ctx.clause_subject(paragraph.begin, c.head.begin)
-            if subject is not None:
-                _set_issuer(ctx, c, subject.name, None, local=False)
-                if c.issuer is not None:
-                    continue
-        if c.type is not MeasureType.PROTEST:
-            c.issuer = _dominant(votes) or (
-                None if c.type is MeasureType.BUDGET else _sole_state(ctx, candidates))
+                return
+    if c.type is not MeasureType.PROTEST:
+        c.issuer = _dominant(votes) or (
+            None if c.type is MeasureType.BUDGET else _sole_state(ctx, candidates))
 
 
 def _paragraph_topic(ctx: Context, c: Candidate) -> Subject | None:
