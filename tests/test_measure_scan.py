@@ -19,6 +19,7 @@ EDGES = [
     "3ban and ban3 and _ban: the 2019 episode, in 2010, in force since 2023",
     "Has not been confirmed. Could Not Be Verified! according to Reuters, per cent",
     "licences for gallium and germanium became mandatory; licence applications stuck",
+    "a 20% export duty on cars, the standard 10% import duty, duties of 80.5 per cent on steel",
     "",
 ]
 
@@ -44,6 +45,21 @@ def test_a_list_opening_on_a_non_letter_is_scanned_the_plain_way() -> None:
     text = "a (dual) ban and an export ban"
     assert [m.group() for m in patterns.scan(text)["odd"]] == ["(dual) ban", "ban"]
     assert [m.group() for m in patterns.scan(text)["plain"]] == ["export ban"]
+
+
+@pytest.mark.parametrize("text", [
+    "a 25% duty on steel and a duty on steel, 7% duty on on steel",
+    "duty on 5% duty on tin; 12 % duty",
+    "",
+])
+def test_a_list_with_an_alternative_opening_on_a_digit_finds_what_its_alternation_finds(
+    text: str,
+) -> None:
+    patterns = WordPatterns({"mix": [r"\d+% duty on \w+", r"duty on", r"on steel"],
+                             "plain": [r"steel"]})
+    expected = [m.span() for m in patterns.combined("mix").finditer(text)]
+    assert [m.span() for m in patterns.scan(text)["mix"]] == expected
+    assert ("mix" in patterns.present(text)) == bool(expected)
 
 
 def test_the_trie_of_keys_matches_exactly_the_keys() -> None:

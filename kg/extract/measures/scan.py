@@ -8,8 +8,10 @@ measure extractor. :class:`WordPatterns` gives each list's matches as that alter
 matches winning) in one scan for all lists: each alternative is indexed by the letters it
 can open with (letters or digits, at most :data:`KEY`, read from its parsed form), one
 regular expression of those openings finds the words where some alternative may start, and
-only the alternatives of that word's opening are tried there. A list with an alternative
-whose opening cannot be read (``\\w+ ...``) or may be a non-letter is scanned the plain way."""
+only the alternatives of that word's opening are tried there. An alternative that may open
+on a non-letter ("20% duty") has a pattern of its own finding where it may start, and its
+list is then decided place by place in order; a list with an alternative whose opening
+cannot be read (``\\w+ ...``) is scanned the plain way."""
 
 from __future__ import annotations
 
@@ -54,21 +56,31 @@ class WordPatterns:
         self._alternatives: dict[tuple[str, int], re.Pattern[str]] = {}
         self._index: dict[str, list[tuple[str, int]]] = {}
         self._plain: list[str] = []
+        self._loose: dict[str, re.Pattern[str]] = {}
+        """Per list with alternatives no word index holds (opening on a digit, "20% duty"):
+        a pattern finding every place where one of those may start."""
         self._plans: dict[str, tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]] = {}
         """Memo of :meth:`_plan`: at most one entry per opening the trigger admits."""
         for name, alternatives in lists.items():
             keyed: list[tuple[str, int]] = []
+            loose: list[int] = []
             for i, alternative in enumerate(alternatives):
                 keys = _opening_keys(alternative, flags)
-                if keys is None or "" in keys:
-                    # opens on anything, or on a non-letter: no word index can hold it
+                if keys is None:
+                    # an opening that cannot be read: the list is scanned the plain way
                     self._plain.append(name)
                     self.combined(name)  # compiled now: it is tried on every text
                     break
-                keyed.extend((key, i) for key in keys)
+                if "" in keys:  # may open on a non-letter: found by its own pattern
+                    loose.append(i)
+                keyed.extend((key, i) for key in keys if key)
             else:
                 for key, i in keyed:
                     self._index.setdefault(key, []).append((name, i))
+                if loose:
+                    # Zero-width, so finditer gives every start, overlapping ones included.
+                    self._loose[name] = re.compile(r"(?=(?<![\w])(?:" + "|".join(
+                        f"(?:{alternatives[i]})" for i in loose) + r")(?![\w]))", flags)
         openings = sorted(self._index)
         # The group is the word's opening, the key to its plan (see _plan).
         body = r"(?<![\w])(?=([^\W_]{1," + str(KEY) + r"}))(?:" + trie(openings) + ")"
@@ -180,7 +192,8 @@ class WordPatterns:
     def present(self, text: str) -> set[str]:
         """The names of the lists with a match in ``text`` (as ``search`` of their
         alternation would find one): the cheaper question for a few words of text."""
-        found: set[str] = {name for name in self._plain if self._combined[name].search(text)}
+        found: set[str] = {name for name in [*self._plain, *self._loose]
+                           if self.combined(name).search(text)}
         for begin, plan in self._openings(text):
             for name, tried in plan:
                 if name not in found and any(a.match(text, begin) for a in tried):
@@ -195,8 +208,13 @@ class WordPatterns:
         for name in self._plain:
             out[name] = list(self._combined[name].finditer(text))
         ends: dict[str, int] = {}
+        starts: dict[str, set[int]] = {name: {m.start() for m in loose.finditer(text)}
+                                       for name, loose in self._loose.items()}
         for begin, plan in self._openings(text, stream):
             for name, tried in plan:
+                if name in starts:
+                    starts[name].add(begin)  # decided below, with the loose starts
+                    continue
                 if begin < ends.get(name, 0):
                     continue  # inside this list's last match
                 for alternative in tried:
@@ -205,7 +223,27 @@ class WordPatterns:
                         out[name].append(m)
                         ends[name] = m.end()
                         break
+        for name, places in starts.items():
+            out[name] = self._leftmost(name, text, sorted(places))
         return out
+
+    def _leftmost(self, name: str, text: str, places: list[int]) -> list[re.Match[str]]:
+        """The matches of list ``name`` as ``finditer`` of its alternation gives them, given
+        every place where one of its alternatives may start: left to right, skipping places
+        inside the last match, the first alternative (in list order) that matches winning."""
+        found: list[re.Match[str]] = []
+        end = 0
+        alternatives = [self._alternative(name, i) for i in range(len(self._lists[name]))]
+        for begin in places:
+            if begin < end:
+                continue
+            for alternative in alternatives:
+                m = alternative.match(text, begin)
+                if m is not None:
+                    found.append(m)
+                    end = m.end()
+                    break
+        return found
 
 
 def trie(keys: list[str]) -> str:
