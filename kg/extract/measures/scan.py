@@ -57,6 +57,9 @@ class WordPatterns:
         self._index: dict[str, list[tuple[str, int]]] = {}
         self._plain: list[str] = []
         self._loose: dict[str, re.Pattern[str]] = {}
+        self._loose_indexes: dict[str, tuple[int, ...]] = {}
+        self._by_opening: dict[tuple[str, str], tuple[int, ...]] = {}
+        """Memo of :meth:`_indexes`."""
         """Per list with alternatives no word index holds (opening on a digit, "20% duty"):
         a pattern finding every place where one of those may start."""
         self._plans: dict[str, tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]] = {}
@@ -78,6 +81,7 @@ class WordPatterns:
                 for key, i in keyed:
                     self._index.setdefault(key, []).append((name, i))
                 if loose:
+                    self._loose_indexes[name] = tuple(loose)
                     # Zero-width, so finditer gives every start, overlapping ones included.
                     self._loose[name] = re.compile(r"(?=(?<![\w])(?:" + "|".join(
                         f"(?:{alternatives[i]})" for i in loose) + r")(?![\w]))", flags)
@@ -147,7 +151,7 @@ class WordPatterns:
 
     def _openings(
         self, text: str, stream: TokenStream | None = None,
-    ) -> Iterator[tuple[int, tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]]]:
+    ) -> Iterator[tuple[int, str, tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]]]:
         """Where a trigger word opens in ``text``, with the plan of the lists it may open;
         with the token ``stream`` of ``text``, only its tokens that may open one are
         visited."""
@@ -175,7 +179,7 @@ class WordPatterns:
                 plan = plans.get(opening)
                 if plan is None:
                     plan = plans[opening] = self._plan(opening)
-                yield begin, plan
+                yield begin, opening, plan
             return
         if len(lower) == len(text):
             hits = self._trigger.finditer(lower)
@@ -187,14 +191,14 @@ class WordPatterns:
             plan = plans.get(opening)
             if plan is None:
                 plan = plans[opening] = self._plan(opening)
-            yield hit.start(), plan
+            yield hit.start(), opening, plan
 
     def present(self, text: str) -> set[str]:
         """The names of the lists with a match in ``text`` (as ``search`` of their
         alternation would find one): the cheaper question for a few words of text."""
         found: set[str] = {name for name in [*self._plain, *self._loose]
                            if self.combined(name).search(text)}
-        for begin, plan in self._openings(text):
+        for begin, _, plan in self._openings(text):
             for name, tried in plan:
                 if name not in found and any(a.match(text, begin) for a in tried):
                     found.add(name)
@@ -208,12 +212,15 @@ class WordPatterns:
         for name in self._plain:
             out[name] = list(self._combined[name].finditer(text))
         ends: dict[str, int] = {}
-        starts: dict[str, set[int]] = {name: {m.start() for m in loose.finditer(text)}
-                                       for name, loose in self._loose.items()}
-        for begin, plan in self._openings(text, stream):
+        # Per list with loose alternatives: each place where one may start, with the
+        # indexes of the alternatives that may start there (decided below, in order).
+        starts: dict[str, dict[int, set[int]]] = {
+            name: {m.start(): set(self._loose_indexes[name]) for m in loose.finditer(text)}
+            for name, loose in self._loose.items()}
+        for begin, opening, plan in self._openings(text, stream):
             for name, tried in plan:
                 if name in starts:
-                    starts[name].add(begin)  # decided below, with the loose starts
+                    starts[name].setdefault(begin, set()).update(self._indexes(opening, name))
                     continue
                 if begin < ends.get(name, 0):
                     continue  # inside this list's last match
@@ -224,21 +231,31 @@ class WordPatterns:
                         ends[name] = m.end()
                         break
         for name, places in starts.items():
-            out[name] = self._leftmost(name, text, sorted(places))
+            out[name] = self._leftmost(name, text, places)
         return out
 
-    def _leftmost(self, name: str, text: str, places: list[int]) -> list[re.Match[str]]:
+    def _indexes(self, opening: str, name: str) -> tuple[int, ...]:
+        """The alternatives of list ``name`` indexed under a prefix of ``opening``."""
+        found = self._by_opening.get((opening, name))
+        if found is None:
+            found = self._by_opening[opening, name] = tuple(sorted({
+                i for size in range(1, len(opening) + 1)
+                for n, i in self._index.get(opening[:size], ()) if n == name}))
+        return found
+
+    def _leftmost(self, name: str, text: str,
+                  places: dict[int, set[int]]) -> list[re.Match[str]]:
         """The matches of list ``name`` as ``finditer`` of its alternation gives them, given
-        every place where one of its alternatives may start: left to right, skipping places
-        inside the last match, the first alternative (in list order) that matches winning."""
+        every place where one of its alternatives may start and which: left to right,
+        skipping places inside the last match, the first alternative (in list order) that
+        matches winning."""
         found: list[re.Match[str]] = []
         end = 0
-        alternatives = [self._alternative(name, i) for i in range(len(self._lists[name]))]
-        for begin in places:
+        for begin in sorted(places):
             if begin < end:
                 continue
-            for alternative in alternatives:
-                m = alternative.match(text, begin)
+            for i in sorted(places[begin]):
+                m = self._alternative(name, i).match(text, begin)
                 if m is not None:
                     found.append(m)
                     end = m.end()
