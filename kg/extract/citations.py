@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
 from ..model import ActorMention, ActorType, Article, CitationMention
@@ -592,23 +593,24 @@ readout,")."""
 
 def _past_aside(tokens: tuple[Token, ...], i: int) -> int:
     """The token after ", in its own readout," at ``i``, else ``i``."""
-    if i + 1 >= len(tokens) or tokens[i].text != "," \
-            or tokens[i + 1].key not in _ASIDE_OPENERS:
-        return i
-    for j in range(i + 2, min(i + 2 + _ASIDE_MAX, len(tokens))):
-        if tokens[j].text in _CLAUSE_END:
-            return i
-        if tokens[j].text == ",":
-            return j + 1
-    return i
+    return _past_set_off(tokens, i, _ASIDE_OPENERS, _ASIDE_MAX)
 
 
 def _past_apposition(tokens: tuple[Token, ...], i: int) -> int:
     """The token after ", a Singapore-based think tank," at ``i``, else ``i``."""
-    if i + 1 >= len(tokens) or tokens[i].text != "," \
-            or tokens[i + 1].key not in {"a", "an", "the"}:
+    return _past_set_off(tokens, i, _ARTICLES, _APPOSITION_MAX)
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _past_set_off(tokens: tuple[Token, ...], i: int, openers: Collection[str],
+                  limit: int) -> int:
+    """The token after a phrase set off by commas at ``i`` that opens with one of
+    ``openers`` and closes within ``limit`` tokens, before any clause end; else ``i``."""
+    if i + 1 >= len(tokens) or tokens[i].text != "," or tokens[i + 1].key not in openers:
         return i
-    for j in range(i + 2, min(i + 2 + _APPOSITION_MAX, len(tokens))):
+    for j in range(i + 2, min(i + 2 + limit, len(tokens))):
         if tokens[j].text in _CLAUSE_END:
             return i
         if tokens[j].text == ",":
