@@ -260,7 +260,10 @@ def write_corpus(
         data, extractions = _validated(extractions, report, engine)
     else:
         data = build_graph(extractions)
-    report.quads, report.kept = write_graph(data, store, keep_loaded=keep_loaded)
+    written = write_graph(data, store, keep_loaded=keep_loaded)
+    report.quads, report.kept = written.quads, written.kept
+    if written.problem:
+        report.notes.append(BuildFailure(str(store.location), written.problem))
     per_graph = _triples_per_graph(data)
     measures = _measures_per_graph(data)
     report.articles = [summarise(e, per_graph, measures) for e in extractions]
@@ -287,42 +290,53 @@ def _measures_per_graph(data: ox.Store) -> Counter[str]:
     return counts
 
 
-def write_graph(data: ox.Store, store: Store, *,
-                keep_loaded: bool = True) -> tuple[int, list[str]]:
-    """Make ``data`` plus the ontology graph the store's new current generation; returns
-    how many quads were written and the names of the loaded graphs kept.
+@dataclass
+class Written:
+    """What :func:`write_graph` wrote."""
+
+    quads: int
+    kept: list[str] = field(default_factory=list)
+    """Names of the loaded graphs carried over (``""``: the default graph's triples)."""
+    problem: str | None = None
+    """Why loaded graphs could not be carried over (the previous graph unreadable)."""
+
+
+def write_graph(data: ox.Store, store: Store, *, keep_loaded: bool = True) -> Written:
+    """Make ``data`` plus the ontology graph the store's new current generation.
 
     With ``keep_loaded``, what ``kg load`` added to the previous generation (named graphs
     that a build does not make, and the default graph's triples: reference data, another
     graph) is carried into the new one, so that rebuilding after adding articles loses
     nothing; graphs a build makes (articles, entities, disagreements, ontology) are the new
-    build's alone.  The bulk loader reads the in-memory store as it goes (no list of its
-    quads is made); a dump to a file and a bulk load of it cost as much memory and more
-    time (``bench/extract.py``).
+    build's alone.  The previous generation is read under the write lock (no other write
+    can prune it meanwhile); a damaged one is no reason not to rebuild: its loaded graphs
+    are then lost, and ``problem`` says so.  The bulk loader reads the in-memory store as
+    it goes (no list of its quads is made); a dump to a file and a bulk load of it cost as
+    much memory and more time (``bench/extract.py``).
     """
     ontology = ontology_quads()
-    previous = _loaded_graphs(store) if keep_loaded else None
-    kept: list[str] = []
     with store.write() as target:
+        written = Written(len(data) + len(ontology))
+        previous: ox.Store | None = None
+        if keep_loaded and store.exists():
+            try:
+                previous = store.open()
+            except StoreError as exc:
+                written.problem = (f"graphs added with 'kg load' could not be carried over: "
+                                   f"{exc.message}")
         try:
             target.bulk_extend(data)
             target.bulk_extend(ontology)
-            written = len(data) + len(ontology)
             if previous is not None:
                 for graph in _loaded_graph_names(previous):
                     quads = list(previous.quads_for_pattern(None, None, None, graph))
                     target.bulk_extend(quads)
-                    written += len(quads)
-                    kept.append(graph.value if isinstance(graph, ox.NamedNode) else
-                                "" if isinstance(graph, ox.DefaultGraph) else str(graph))
+                    written.quads += len(quads)
+                    written.kept.append(graph.value if isinstance(graph, ox.NamedNode) else
+                                        "" if isinstance(graph, ox.DefaultGraph) else str(graph))
         except OSError as exc:
             raise StoreError(f"cannot write {store.location}: {exc}") from exc
-    return written, kept
-
-
-def _loaded_graphs(store: Store) -> ox.Store | None:
-    """The store's current generation, if there is one, to carry its loaded graphs over."""
-    return store.open() if store.exists() else None
+    return written
 
 
 def _loaded_graph_names(previous: ox.Store) -> list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph]:

@@ -155,3 +155,20 @@ def test_a_rebuild_does_not_carry_the_graph_of_an_article_left_out(tmp_path: Pat
     assert article_iri("two.txt") in _graphs_of(store)
     report = build([folder / "one.txt"], store)
     assert report.kept == [] and article_iri("two.txt") not in _graphs_of(store)
+
+
+def test_a_damaged_store_is_rebuilt_and_the_loss_of_its_loaded_graphs_noted(
+    tmp_path: Path,
+) -> None:
+    from kg.build import build
+
+    article = Path(__file__).resolve().parent / "fixtures" / "build" / "good.txt"
+    store = Store(tmp_path / "store")
+    build([article], store)
+    for path in store.current_path().iterdir():  # as a bad disk would leave it
+        if path.name == "CURRENT" or path.suffix == ".sst":
+            path.write_bytes(b"\x00garbage" * 10)
+    report = build([article], store)
+    assert report.exit_code == 0 and report.kept == []
+    assert any("could not be carried over" in note.message for note in report.notes)
+    assert len(list(store.open())) > 0  # the new graph is readable
