@@ -664,9 +664,11 @@ def _shortened_outlets(ctx: ActorContext) -> None:
 
 
 def _leaders_governments(ctx: ActorContext) -> None:
-    """"The Biden administration", "Takaichi's government": a known leader's name before a
-    noun of ``[lexicon].leader_governments`` names the government the leader heads, the
-    state of the leader's affiliation (with none known, no actor)."""
+    """"The Biden administration", "Takaichi's government": a known person's name before a
+    noun of ``[lexicon].leader_governments`` names the government that person heads, when
+    the tables affiliate the person to a state itself (as they do heads of state and
+    government; a minister belongs to a ministry): that state.  Otherwise no actor: "Wang
+    Yi's government" names nobody the tables can vouch for."""
     kept: list[Found] = []
     for found in ctx.found:
         after = found.end + 1 if ctx.tok(found.end) is not None \

@@ -262,9 +262,10 @@ def home_state(ctx: Context) -> str | None:
 def _home_state(ctx: Context) -> str | None:
     qualifiers = _state_words()
     bare: dict[str, str] = {}
+    qualified: set[str] = set()  # named with their state once: foreign, however named later
     for mention in ctx.actors_in(0, len(ctx.text)):
         if mention.type not in (ActorType.GOVERNMENT_BODY, ActorType.PERSON) or \
-                mention.name in bare:
+                mention.name in qualified:
             continue
         state = ctx.state_of(mention.name)
         if state is None:
@@ -274,9 +275,11 @@ def _home_state(ctx: Context) -> str | None:
         owner = _OWNER.match(mention.span.text)
         if (owner is not None and owner.group(1) in qualifiers) or any(
                 w in qualifiers for w in _WORD.findall(ctx.text, begin, mention.span.begin)):
+            qualified.add(mention.name)
             continue
         bare[mention.name] = state
-    votes = Counter(bare.values()).most_common(2)
+    votes = Counter(state for name, state in bare.items()
+                    if name not in qualified).most_common(2)
     if not votes or (len(votes) > 1 and votes[0][1] == votes[1][1]):
         return None
     return votes[0][0]

@@ -598,16 +598,22 @@ def _borrow_issuers(ctx: Context, candidates: list[Candidate]) -> None:
     # The states' votes per family, counted once and then kept up to date as issuers are
     # borrowed (a count per candidate would make long texts quadratic).
     votes: dict[str, Counter[str]] = {}
+    sole: list[str | None] = []  # the issuers named at their measures never change here
 
     def votes_for(kind: str) -> Counter[str]:
         if kind not in votes:
             votes[kind] = _state_votes(ctx, candidates, kind)
         return votes[kind]
 
+    def sole_state() -> str | None:
+        if not sole:
+            sole.append(_sole_state(ctx, candidates))
+        return sole[0]
+
     for index, c in enumerate(candidates):
         if c.issuer is not None or c.unknown_subject:
             continue
-        _borrow_issuer(ctx, candidates, index, votes_for)
+        _borrow_issuer(ctx, candidates, index, votes_for, sole_state)
         kind = family(c.type)
         if c.issuer is not None and kind in votes:
             state = ctx.state_of(c.issuer)
@@ -616,7 +622,8 @@ def _borrow_issuers(ctx: Context, candidates: list[Candidate]) -> None:
 
 
 def _borrow_issuer(ctx: Context, candidates: list[Candidate], index: int,
-                   votes_for: Callable[[str], Counter[str]]) -> None:
+                   votes_for: Callable[[str], Counter[str]],
+                   sole_state: Callable[[], str | None]) -> None:
     """An issuer for the issuer-less ``candidates[index]`` from the article around it."""
     c = candidates[index]
     if c.statement is None and _NARRATOR.match(ctx.text, c.sentence.begin, c.head.begin):
@@ -665,7 +672,7 @@ def _borrow_issuer(ctx: Context, candidates: list[Candidate], index: int,
                 return
     if c.type is not MeasureType.PROTEST:
         c.issuer = _dominant(votes) or (
-            None if c.type is MeasureType.BUDGET else _sole_state(ctx, candidates))
+            None if c.type is MeasureType.BUDGET else sole_state())
 
 
 def _paragraph_topic(ctx: Context, c: Candidate) -> Subject | None:
@@ -721,6 +728,7 @@ def _sole_state(ctx: Context, candidates: list[Candidate]) -> str | None:
     None when the article names two issuing states or none.  (Not for a budget: money is
     spent at home, often by the side answering the measures the article is about.)"""
     states = {ctx.state_of(o.issuer) for o in candidates if o.issuer and o.issuer_local}
+    states.discard(None)  # an issuer of no known state vetoes nothing
     return states.pop() if len(states) == 1 else None
 
 

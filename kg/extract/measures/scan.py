@@ -57,11 +57,11 @@ class WordPatterns:
         self._index: dict[str, list[tuple[str, int]]] = {}
         self._plain: list[str] = []
         self._loose: dict[str, re.Pattern[str]] = {}
+        """Per list with alternatives no word index holds (opening on a digit, "20% duty"):
+        a pattern finding every place where one of those may start."""
         self._loose_indexes: dict[str, tuple[int, ...]] = {}
         self._by_opening: dict[tuple[str, str], tuple[int, ...]] = {}
         """Memo of :meth:`_indexes`."""
-        """Per list with alternatives no word index holds (opening on a digit, "20% duty"):
-        a pattern finding every place where one of those may start."""
         self._plans: dict[str, tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]] = {}
         """Memo of :meth:`_plan`: at most one entry per opening the trigger admits."""
         for name, alternatives in lists.items():
