@@ -349,7 +349,8 @@ def find_dates(text: str, anchor: dt.date | None, *, own_anchor: bool = True,
                 date, story = continued, (continued, m.end())
         span = _span(text, m)
         found.append(DateMention(span, date, relative))
-        if date.day is not None and not _SINCE.search(text, max(0, m.start() - 16), m.start()):
+        if date.day is not None and \
+                not BOUNDS_STATE.search(text, max(0, m.start() - 16), m.start()):
             # "since Sept. 15", "effective 28 August", "until Jan. 7" bound a state: "the
             # same day" later refers to a day something happened on, not to them.
             last_day = date
@@ -380,8 +381,11 @@ _NAMED_EVENT = re.compile(r"\s+(?:when\s+)?(?:the|its|his|her|their|it|they|he|s
 """A clause right after "the same day" naming the event it means ("the same day the ban
 was announced"), not the last day the text named."""
 _IN_THE_DAY = re.compile(r"\bin\s+the\s+day$", re.IGNORECASE)
-_SINCE = re.compile(r"\b(?:since|effective(?:\s+from)?|until|till|through|starting(?:\s+from)?)"
-                    r"\s+(?:on\s+)?$", re.IGNORECASE)
+BOUNDS_STATE = re.compile(r"\b(?:since|effective(?:\s+from)?|until|till|through|"
+                          r"starting(?:\s+from)?)\s+(?:on\s+)?$", re.IGNORECASE)
+"""Before a date that bounds a state ("effective 28 August", "until Jan. 7", "since
+2023"): no day something happened (a relative "the same day" after it counts from an act
+told before; :mod:`.measures.timing` reads it too)."""
 _EXPLICIT = frozenset({"iso", "slash", "mdy", "dmy", "my"})
 _KINDS = ("iso", "slash", "mdy", "dmy", "md", "dm", "my", "mo", "yr", "ordm", "mord", "lym",
           "mly", "wd", "hol", "same", "next", "prev", "rel", "relm", "week", "later", "ago",

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ...model import ActorType, MeasureStatus, PartialDate, Span, StatementMention
 from ..context import Context
-from ..dates import DateMention
+from ..dates import BOUNDS_STATE, DateMention
 from .candidate import PREPOSITION_BEFORE, Candidate, enclosing, period, same_sentence
 from .rules import measure_rules
 from .status import undoes
@@ -62,10 +62,6 @@ _LATER = re.compile(r"\b(?:the\s+(?:(?P<same>same)|following|next)\s+(?:day|even
                     r"(?P<u>days?|weeks?|months?)\s+later)\b", re.IGNORECASE)
 """"the following day", "the same evening", "a month later": relative to the date before."""
 _REFERENCE_REACH = 1500
-_BOUNDS_STATE = re.compile(r"\b(?:since|effective(?:\s+from)?|until|till|through|starting"
-                           r"(?:\s+from)?)\s+(?:on\s+)?$", re.IGNORECASE)
-"""Before a date that bounds a state ("effective 28 August", "until Jan. 7"): "the same
-day" after it means the day of an act told before (as in :mod:`kg.extract.dates`)."""
 _AND = re.compile(r"\band\b")
 _AND_GAP = re.compile(r"\s*,?\s*(?:and|or|as\s+well\s+as)\s+(?:(?!(?:now|later|then|since|"
                       r"recently|again|also|subsequently|afterwards)\b)[\w-]+\s+){0,2}",
@@ -491,7 +487,7 @@ def _relative_day(ctx: Context, c: Candidate) -> PartialDate | None:
     year: int | None = None
     year_paragraph: Span | None = None
     for mention in ctx.dates_in(max(0, c.sentence.begin - _REFERENCE_REACH), m.start()):
-        if ctx.is_dateline(mention.span) or _BOUNDS_STATE.search(
+        if ctx.is_dateline(mention.span) or BOUNDS_STATE.search(
                 ctx.text, max(0, mention.span.begin - 16), mention.span.begin):
             continue  # "effective 28 August. The same day, ...": not a day something happened
         found = mention.date
