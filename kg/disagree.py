@@ -11,8 +11,9 @@ linking the conflicting assertions (their evidence spans, hence their articles):
   so they are left out;
 * ``scope``: the current export measures (in force, announced or reported; not historical
   precedents nor measures under consideration) of one issuer against one target that
-  different articles describe, for the same time (either undated, or dated within a month
-  of each other), with unrelated coverage: goods none of which is, or lies under
+  different articles describe, for the same time (dated within a month of each other; an
+  account with no date of its own is current as of its article's date, and one whose
+  article has no date either may be any time), with unrelated coverage: goods none of which is, or lies under
   (``skos:broader``), a good the other names.  A ban on dual-use items "limited to military
   users" in one article and reported curbs on rare earths in another disagree; dysprosium
   and rare earths do not; China's gallium controls of July 2023 and its graphite controls
@@ -205,10 +206,16 @@ def _scope_disagreements(
             scope = by_pair[(issuer, target)].setdefault(name, _Scope())
             scope.assertions.append(Assertion(ident, span, f"{mention.type.value} covering {name}",
                                               evidence_iri(ident, span.begin, span.end)))
-            if mention.date is None:
-                scope.undated = True
-            else:
+            # A current measure the article gives no date is current as of the article's
+            # own date: accounts months apart are of different measures, not two views of
+            # one (with no date at all, it may be any time).
+            own = extraction.article.metadata.date
+            if mention.date is not None:
                 scope.months |= _months(mention.date)
+            elif own is not None:
+                scope.months |= _months(PartialDate(own.year, own.month))
+            else:
+                scope.undated = True
     related = related_goods(resolution.materials)
     for (issuer, target), scopes in sorted(by_pair.items()):
         conflicting = _conflicting(scopes, related)
@@ -222,8 +229,9 @@ def _scope_disagreements(
 
 def _conflicting(scopes: dict[str, _Scope], related: Related) -> list[str]:
     """The coverages that disagree with another: unrelated goods (none is, or lies under,
-    a good of the other), given by different articles for the same time (either undated, or
-    dated within a month of each other: measures months apart are different measures)."""
+    a good of the other), given by different articles for the same time (dated within a
+    month of each other, or of no date at all: measures months apart are different
+    measures)."""
     names = sorted(scopes)
     # Pairs grow with the square of the coverages one issuer-target pair has: each scope's
     # articles and goods are computed once, and a pair whose two sides are already known to

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
@@ -206,6 +207,25 @@ def _control(ident: str, date: PartialDate, covers: tuple[str, ...]) -> Extracti
 def test_dates_of_two_measures_months_apart_are_no_disagreement() -> None:
     assert disagreements(_control("a.txt", PartialDate(2023, 7, 3), ("gallium",)),
                          _control("b.txt", PartialDate(2023, 10, 20), ("graphite",))) == []
+
+
+def _undated_control(ident: str, published: dt.date, covers: tuple[str, ...]) -> Extraction:
+    extraction = article(ident, covers=covers)
+    extraction.measures[0].type = MeasureType.EXPORT_CONTROL
+    extraction.article.metadata.date = published
+    return extraction
+
+
+def test_undated_current_measures_of_articles_months_apart_are_no_scope_disagreement() -> None:
+    # Each is current as of its article's own date: two controls, not two views of one.
+    assert disagreements(_undated_control("a.txt", dt.date(2023, 7, 5), ("gallium",)),
+                         _undated_control("b.txt", dt.date(2023, 12, 2), ("graphite",))) == []
+
+
+def test_undated_current_measures_of_articles_of_one_month_may_disagree_on_scope() -> None:
+    found = disagreements(_undated_control("a.txt", dt.date(2026, 1, 7), ("dual-use items",)),
+                          _undated_control("b.txt", dt.date(2026, 1, 9), ("rare earths",)))
+    assert [d.kind for d in found] == ["scope"]
 
 
 def test_goods_one_under_the_other_are_no_scope_disagreement() -> None:
