@@ -13,14 +13,15 @@ linking the conflicting assertions (their evidence spans, hence their articles):
   precedents nor measures under consideration) of one issuer against one target that
   different articles describe, for the same time (dated within a month of each other; an
   account with no date of its own is current as of its article's date, and one whose
-  article has no date either may be any time), with unrelated coverage: goods none of which is, or lies under
-  (``skos:broader``), a good the other names.  A ban on dual-use items "limited to military
-  users" in one article and reported curbs on rare earths in another disagree; dysprosium
-  and rare earths do not; China's gallium controls of July 2023 and its graphite controls
-  of October 2023 are two measures, not two views of one.  Measures with no target (China's
-  controls on gallium) are China's measures on everyone, not a view of one on Japan, and
-  stay out.  Coverage is compared whether or not :mod:`kg.resolve` made the accounts one
-  node, since differing coverage is what may have kept it from doing so.
+  article has no date either may be any time), with unrelated coverage: goods none of
+  which is, or lies under (``skos:broader``), a good the other names.  A ban on dual-use
+  items "limited to military users" in one article and reported curbs on rare earths in
+  another disagree; dysprosium and rare earths do not; China's gallium controls of July
+  2023 and its graphite controls of October 2023 are two measures, not two views of one.
+  Measures with no target (China's controls on gallium) are China's measures on everyone,
+  not a view of one on Japan, and stay out.  Coverage is compared whether or not
+  :mod:`kg.resolve` made the accounts one node, since differing coverage is what may have
+  kept it from doing so.
 
 Dates are compared within one measure node (:mod:`kg.resolve`), so two measures of one
 issuer months apart never make a date disagreement.  Grouping is by dictionary keys, so the
