@@ -195,6 +195,7 @@ def _scope_disagreements(
     by_pair: dict[tuple[str, str], dict[str, _Scope]] = defaultdict(dict)
     for extraction in extractions:
         ident = extraction.article.identifier
+        own = extraction.article.metadata.date
         for mention in extraction.measures:
             if mention.type not in _EXPORT_TYPES or mention.status in _NOT_CURRENT:
                 continue
@@ -210,7 +211,6 @@ def _scope_disagreements(
             # A current measure the article gives no date is current as of the article's
             # own date: accounts months apart are of different measures, not two views of
             # one (with no date at all, it may be any time).
-            own = extraction.article.metadata.date
             if mention.date is not None:
                 scope.months |= _months(mention.date)
             elif own is not None:

@@ -59,8 +59,10 @@ def serialize_quads(quads: Iterable[ox.Quad], fmt: str) -> bytes:
     else:
         triples = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
         data = sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-    used = used_prefixes(iris_of(data))
-    prefixes = used if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    # Only Turtle and TriG declare prefixes (JSON-LD gets its context from compact_jsonld):
+    # the other formats need no pass over every IRI.
+    prefixes = used_prefixes(iris_of(data)) \
+        if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     # Without an output, serialize returns the bytes (the stubs say bytes | None).
     written = cast(bytes, ox.serialize(data, format=rdf_format, prefixes=prefixes))
     return compact_jsonld(written) if rdf_format is ox.RdfFormat.JSON_LD else written

@@ -371,7 +371,8 @@ def offset_of(query: str, line: int, column: int) -> int:
 def position_of(query: str, offset: int) -> str:
     """``line:column`` (both from 1) of a character offset in ``query``."""
     line = query.count("\n", 0, offset) + 1
-    return f"{line}:{offset - (query.rfind(chr(10), 0, offset) + 1) + 1}"
+    column = offset - (query.rfind("\n", 0, offset) + 1) + 1
+    return f"{line}:{column}"
 
 
 def point_out(query: str, message: str) -> str:
