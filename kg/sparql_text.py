@@ -61,10 +61,12 @@ _UPDATE_KEYWORDS = frozenset(
 
 @dataclass(frozen=True)
 class Token:
-    """A token of SPARQL text: its kind (``word``, ``iri``, ``pname``, ``var``...) and text."""
+    """A token of SPARQL text: its kind (``word``, ``iri``, ``pname``, ``var``...), its text
+    and the offset where it starts."""
 
     kind: str
     text: str
+    start: int = 0
 
 
 def tokens(text: str) -> Iterator[Token]:
@@ -72,7 +74,7 @@ def tokens(text: str) -> Iterator[Token]:
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup or "other"
         if kind not in ("space", "comment"):
-            yield Token(kind, match.group())
+            yield Token(kind, match.group(), match.start())
 
 
 def _words(query: str) -> Iterator[tuple[str, bool]]:
@@ -335,14 +337,14 @@ def _unclosed(query: str, end: int) -> str:
     Strings, IRIs and comments are tokens of their own, so brackets inside them do not
     count; a quote that opens no complete string is a token alone."""
     stack: list[tuple[str, int]] = []
-    for match in _TOKEN.finditer(query, 0, end):
-        text = match.group()
-        if match.lastgroup != "other":
+    for token in tokens(query[:end]):
+        text = token.text
+        if token.kind != "other":
             continue
         if text in "\"'":
-            return f"a string opened with {text} at {position_of(query, match.start())} not closed"
+            return f"a string opened with {text} at {position_of(query, token.start)} not closed"
         if text in "({[":
-            stack.append((text, match.start()))
+            stack.append((text, token.start))
         elif text in _CLOSERS and stack:
             if stack[-1][0] != _CLOSERS[text]:
                 break  # "FILTER(regex(?o, 'x') }": the '(' is the one left open
