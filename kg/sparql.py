@@ -41,6 +41,7 @@ from .results import Serialized, serialize_results
 from .sparql_text import (
     QueryForm,
     Shape,
+    complexity_problem,
     has_dataset_clause,
     query_form,
     service_endpoints,
@@ -367,7 +368,9 @@ def check_services(query: str, allowed: Collection[str] = ()) -> None:
     """
     if not uses_service(query):
         return
-    refused = [e for e in service_endpoints(query, PREFIXES) if e is None or e not in allowed]
+    # A SERVICE whose target the tokenizer cannot name counts as one to an unknown endpoint.
+    endpoints = service_endpoints(query, PREFIXES) or [None]
+    refused = [e for e in endpoints if e is None or e not in allowed]
     if not refused:
         return
     if not allowed:
@@ -379,7 +382,11 @@ def check_services(query: str, allowed: Collection[str] = ()) -> None:
 
 
 def check_update(update: str, allowed_services: Collection[str] = ()) -> None:
-    """Refuse (403) an update that would make an outbound request (``LOAD``, ``SERVICE``)."""
+    """Refuse (403) an update that would make an outbound request (``LOAD``, ``SERVICE``),
+    and (400) one too deeply nested for the engine to parse safely."""
+    problem = complexity_problem(update)
+    if problem is not None:
+        raise ProtocolError(f"update refused: {problem}", status=400)
     if shape(update).uses_load:
         raise ProtocolError("LOAD is not allowed: the endpoint fetches nothing from the "
                             "network (use 'kg load FILE' on the server)", status=403)

@@ -35,18 +35,24 @@ class QueryForm(Enum):
         return self in (QueryForm.CONSTRUCT, QueryForm.DESCRIBE)
 
 
+_IRI_BODY = r"""(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*"""
+"""What an IRI holds between ``<`` and ``>``: SPARQL 1.2 (and Oxigraph) allow ``\\u`` and
+``\\U`` code point escapes there, and an IRI read short at one would let what follows it
+(a ``#``, a quote) hide a ``SERVICE`` from the checks below."""
 _TOKEN = re.compile(
-    r"""
+    rf"""
       (?P<space>\s+)
     | (?P<comment>\#[^\r\n]*)
     | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''
                 |\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
                 |'(?:[^'\\\r\n]|\\.)*'
                 |"(?:[^"\\\r\n]|\\.)*")
-    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+    | (?P<iri><{_IRI_BODY}>)
     | (?P<var>[?$]\w+)
     | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
     | (?P<pname>(?:[^\W\d_][\w.-]*)?:(?:[\w:%-]|\\.|\.(?=[\w:%-]))*)
+    | (?P<number>(?:\d+\.\d*|\.\d+|\d+)(?:[eE][+-]?\d+)?)
+    | (?P<op>&&|\|\||!=|<=|>=|\^\^|[-+*/!=<>|^])
     | (?P<word>[^\W\d]\w*)
     | (?P<other>.)
     """,
@@ -77,6 +83,45 @@ def tokens(text: str) -> Iterator[Token]:
             yield Token(kind, match.group(), match.start())
 
 
+MAX_DEPTH = 100
+"""How deep a request may nest brackets.  Oxigraph's parser and planner recurse once per
+level (more for a function call) and, past some 600-2,500 levels, overflow their stack: the
+process dies (SIGSEGV), taking a server's neighbouring queries with it.  Hand-written
+queries stay far below; a generated one can say the same with VALUES or IN."""
+MAX_OPERATORS = 4000
+"""How many operators (``+``, ``&&``, ``!``, ``|``...) a request may hold: a long chain of
+them ("1+1+...", "!!!...") overflows the same stacks at about 10,000."""
+_OPENERS = "({["
+_CLOSERS_OF = ")}]"
+
+
+def complexity_problem(text: str) -> str | None:
+    """Why Oxigraph cannot safely parse ``text``, or ``None``: brackets nested more than
+    :data:`MAX_DEPTH` deep, or more than :data:`MAX_OPERATORS` operators.  Brackets and
+    operators inside strings, IRIs and comments do not count."""
+    # Counting characters is a cheap bound that spares tokenizing nearly every request.
+    if (sum(text.count(c) for c in _OPENERS) <= MAX_DEPTH
+            and sum(text.count(c) for c in "+-*/!&|=<>^") <= MAX_OPERATORS):
+        return None
+    depth = operators = 0
+    for token in tokens(text):
+        if token.kind == "op":
+            operators += 1
+        elif token.text in _OPENERS:
+            depth += 1
+            if depth > MAX_DEPTH:
+                return (f"the request nests brackets more than {MAX_DEPTH} deep (at "
+                        f"{position_of(text, token.start)}), more than the engine can parse "
+                        "safely")
+        elif token.text in _CLOSERS_OF:
+            depth = max(depth - 1, 0)
+    if operators > MAX_OPERATORS:
+        return (f"the request holds {operators:,} operators, more than the {MAX_OPERATORS:,} "
+                "the engine can parse safely (a long list of alternatives reads better as "
+                "VALUES or IN)")
+    return None
+
+
 def _words(query: str) -> Iterator[tuple[str, bool]]:
     """Yield each bare word (upper case) and whether it is the first non-prologue token."""
     in_prologue = True
@@ -104,7 +149,7 @@ class Shape:
     """``LOAD`` fetches a document (updates only)."""
 
 
-_IRI = r"""<[^<>"{}|^`\\\x00-\x20]*>"""
+_IRI = rf"<{_IRI_BODY}>"
 _PROLOGUE = re.compile(
     rf"""(?:\s+|\#[^\r\n]*
          |(?i:PREFIX)\s*(?:[^\W\d_][\w.-]*)?:\s*{_IRI}
@@ -134,10 +179,13 @@ def shape(text: str) -> Shape:
         form = _QUERY_FORMS.get(word) or (
             QueryForm.UPDATE if word in _UPDATE_KEYWORDS else QueryForm.UNKNOWN)
     upper = text.upper()
-    words: set[str] = set()
+    found: set[str] = set()
     if any(clue in upper for clue in _CLUES):
         words = {word for word, _ in _words(text)}
-    return Shape(form, "FROM" in words, "SERVICE" in words, "LOAD" in words)
+        # Fail closed: no keyword or function name holds a clue inside it, so a bare word
+        # that does ("E0SERVICE") is a tokenizer gap, and the clue counts as present.
+        found = {clue for clue in _CLUES if any(clue in word for word in words)}
+    return Shape(form, "FROM" in found, "SERVICE" in found, "LOAD" in found)
 
 
 def query_form(query: str) -> QueryForm:
@@ -224,12 +272,20 @@ def _endpoint(token: Token | None, declared: Mapping[str, str], base: str) -> st
     if token is None or token.kind == "var":
         return None
     if token.kind == "iri":
-        return urllib.parse.urljoin(base, token.text[1:-1])
+        return urllib.parse.urljoin(base, _unescaped(token.text[1:-1]))
     if token.kind == "pname":
         prefix, _, local = token.text.partition(":")
         if prefix in declared:
             return declared[prefix] + re.sub(r"\\(.)", r"\1", local)
     return token.text
+
+
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def _unescaped(iri: str) -> str:
+    """An IRI's text with its ``\\u``/``\\U`` escapes decoded, as the parser reads it."""
+    return _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), iri)
 
 
 _AT = re.compile(r"error at (\d+):(\d+)")

@@ -263,10 +263,14 @@ def run_query(
         kwargs["use_default_graph_as_union"] = union_default_graph
     if named_graphs is not None:
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+    from .sparql_text import complexity_problem, explain_syntax_error
+
+    problem = complexity_problem(sparql)
+    if problem is not None:
+        raise QueryError(f"query refused: {problem}")
     try:
         return store.query(sparql, **kwargs)  # type: ignore[arg-type]
     except SyntaxError as exc:
-        from .sparql_text import explain_syntax_error
 
         raise QueryError(f"SPARQL syntax error: {explain_syntax_error(sparql, str(exc))}") \
             from exc
