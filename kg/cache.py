@@ -63,16 +63,20 @@ def entity_tag(generation: str, job: Job) -> str:
 
 
 def matches(if_none_match: str | None, tag: str) -> bool:
-    """Whether an ``If-None-Match`` header names ``tag`` (or is ``*``); weak tags compare
-    weakly, as RFC 9110 asks of this header."""
+    """Whether an ``If-None-Match`` header names ``tag``; weak tags compare weakly, as RFC
+    9110 asks of this header.  ``*`` is not a tag: see :func:`asks_any`."""
     if not if_none_match:
         return False
     wanted = tag.removeprefix("W/")
-    for candidate in if_none_match.split(","):
-        candidate = candidate.strip()
-        if candidate == "*" or candidate.removeprefix("W/") == wanted:
-            return True
-    return False
+    return any(candidate.strip().removeprefix("W/") == wanted
+               for candidate in if_none_match.split(","))
+
+
+def asks_any(if_none_match: str | None) -> bool:
+    """Whether an ``If-None-Match`` header is ``*``: "not modified" whenever the resource
+    has a current representation, which for a query is known only once it has run (an
+    error is no representation: RFC 9110 has it answered as it is)."""
+    return if_none_match is not None and if_none_match.strip() == "*"
 
 
 @dataclass

@@ -149,7 +149,7 @@ def parse_accept(header: str) -> list[MediaRange]:
         kind, slash, sub = media.partition("/")
         if not slash or not kind or not sub or (kind == "*" and sub != "*"):
             continue
-        q = 1.0
+        q: float | None = 1.0
         charset: str | None = None
         for param in params:
             name, _, value = param.partition("=")
@@ -158,11 +158,12 @@ def parse_accept(header: str) -> list[MediaRange]:
                 try:
                     q = min(max(float(value), 0.0), 1.0)
                 except ValueError:
-                    q = 0.0  # a q we cannot read is no preference for this range
+                    q = None  # "q=abc": the member cannot be read, like a bad media type
                 break  # what follows q are accept-extensions, not media type parameters
             if name == "charset":
                 charset = value.lower()
-        ranges.append(MediaRange(kind, sub, q, charset))
+        if q is not None:
+            ranges.append(MediaRange(kind, sub, q, charset))
     return ranges
 
 

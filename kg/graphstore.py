@@ -60,7 +60,8 @@ def parse_graph_request(
     ``whole_store`` says the request went to the graph store's own URL, where a request
     naming no graph means the whole dataset.  Raises :class:`ProtocolError`: 405 (with
     ``Allow``) for any method that would write, 400 for ``graph`` and ``default`` together,
-    several graphs, or a graph name that is not an absolute IRI.
+    either beside a ``query`` or ``update``, several graphs, or a graph name that is not an
+    absolute IRI.
     """
     verb = method.upper()
     if verb not in READ_METHODS:
@@ -71,6 +72,11 @@ def parse_graph_request(
         )
     params = args or {}
     graphs = list(params.get("graph", ()))
+    protocol = [name for name in ("query", "update") if name in params]
+    if protocol and (graphs or "default" in params):
+        # Answering either part alone would pass off one answer as the other's.
+        raise ProtocolError(f"a request gives both a graph ('graph' or 'default') and a "
+                            f"'{protocol[0]}': send them separately")
     if graphs and "default" in params:
         raise ProtocolError("give either 'graph' or 'default', not both")
     if len(graphs) > 1:

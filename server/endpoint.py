@@ -28,7 +28,7 @@ from flask import Blueprint, Flask, Response, current_app, request
 from werkzeug.wsgi import get_current_url
 
 from kg import conneg, sparql
-from kg.cache import cacheable, entity_tag, matches
+from kg.cache import asks_any, cacheable, entity_tag, matches
 from kg.errors import ProtocolError, StoreError
 from kg.graphstore import negotiate_graph, parse_graph_request
 from kg.jobs import GraphJob, Outcome, QueryJob, StatisticsJob
@@ -49,7 +49,6 @@ _CORS = {
 }
 _PREFLIGHT = {
     **_CORS,
-    "Access-Control-Allow-Methods": "GET, HEAD, POST",
     # No Authorization: a page elsewhere cannot send an update token through a browser.
     "Access-Control-Allow-Headers": "Accept, Content-Type",
     "Access-Control-Max-Age": "86400",
@@ -147,6 +146,10 @@ class Endpoint:
                     return self._send(Outcome(304, "", b"", {"ETag": tag, **_REVALIDATE}),
                                       cors=True)
         outcome = self.state.engine.run(job)
+        if (outcome.status == 200 and outcome.generation is not None
+                and asks_any(http.if_none_match) and http.method in ("GET", "HEAD")):
+            tag = entity_tag(outcome.generation, job)
+            return self._send(Outcome(304, "", b"", {"ETag": tag, **_REVALIDATE}), cors=True)
         answer = self._send(outcome, cors=True)
         if outcome.status == 200 and outcome.generation is not None:
             answer.headers["ETag"] = entity_tag(outcome.generation, job)
@@ -184,6 +187,9 @@ class Endpoint:
         headers = {"Allow": allow}
         if self.config["KG_CORS"]:
             headers.update(_PREFLIGHT)
+            # the methods a page elsewhere may use are those this URL allows at all
+            headers["Access-Control-Allow-Methods"] = ", ".join(
+                method for method in allow.split(", ") if method != "OPTIONS")
         return HttpAnswer(204, headers)
 
     def _send(self, outcome: Outcome, *, cors: bool) -> HttpAnswer:

@@ -69,6 +69,15 @@ def entity(rest: str) -> Response | tuple[str, int, dict[str, str]]:
     iri = ID_BASE + rest
     chosen = _choose()
     headers = {"Vary": "Accept", "Link": _alternates(rest)}
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        # "/id/a%20b": no quad can name what is not an IRI; 404 like any IRI not in the graph
+        message = f"{iri!r} is not an IRI, so no statement in the graph names it"
+        if chosen == "html":
+            page = render_template("message.html", title="Not in the graph", message=message)
+            return page, 404, headers
+        return _plain(404, message, **headers)
     if chosen is None:
         offered = ", ".join(("html", *RDF_FORMATS))
         return _plain(406, f"no acceptable format; this IRI is offered as {offered}", **headers)

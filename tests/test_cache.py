@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 
-from kg.cache import AnswerCache, cacheable, entity_tag, matches
+from kg.cache import AnswerCache, asks_any, cacheable, entity_tag, matches
 from kg.graphstore import GraphRequest
 from kg.jobs import GraphJob, InlineExecutor, Job, Outcome, PageJob, QueryJob
 from kg.sparql import QueryRequest
@@ -136,8 +136,9 @@ def test_entity_tags_name_the_generation_and_compare_as_http_says() -> None:
     assert tag.startswith('"20260101T000000-1-') and tag.endswith('"')
     assert tag == entity_tag("20260101T000000-1", query(LABELS))
     assert tag != entity_tag("20260101T000000-1", query(LABELS, accept="text/csv"))
-    assert matches(f'"x", {tag}', tag) and matches(f"W/{tag}", tag) and matches("*", tag)
-    assert not matches('"other"', tag) and not matches(None, tag)
+    assert matches(f'"x", {tag}', tag) and matches(f"W/{tag}", tag)
+    assert not matches('"other"', tag) and not matches(None, tag) and not matches("*", tag)
+    assert asks_any(" * ") and not asks_any(tag) and not asks_any(None)
 
 
 # --- the endpoint --------------------------------------------------------------------------
@@ -179,3 +180,16 @@ def test_a_graph_store_read_has_an_etag_too(client: FlaskClient) -> None:
     repeat = client.get("/sparql?default", headers={"Accept": "text/turtle",
                                                      "If-None-Match": response.headers["ETag"]})
     assert repeat.status_code == 304
+
+
+def test_if_none_match_any_is_304_for_an_answer_and_the_error_for_a_failure(
+    client: FlaskClient,
+) -> None:
+    any_tag = {"If-None-Match": "*"}
+    answered = client.get("/sparql", query_string={"query": LABELS}, headers=any_tag)
+    assert answered.status_code == 304 and answered.headers["ETag"]
+    bad = client.get("/sparql", query_string={"query": "ASK {"}, headers=any_tag)
+    assert bad.status_code == 400 and b"syntax" in bad.data
+    missing = client.get("/sparql", query_string={"graph": "http://nothing.example/"},
+                         headers=any_tag)
+    assert missing.status_code == 404

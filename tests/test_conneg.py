@@ -27,6 +27,7 @@ def chosen(offered: tuple[conneg.ResultFormat, ...], accept: str | None) -> str:
         ("TEXT/CSV", "text/csv"),
         ("*", "application/sparql-results+json"),
         ("text/csv;q=abc, text/tab-separated-values;q=0.1", "text/tab-separated-values"),
+        ("*/*;q=abc", "application/sparql-results+json"),  # unreadable: the default
     ],
 )
 def test_results_negotiation_reads_parameters_case_and_quotes(accept: str,

@@ -156,6 +156,13 @@ def test_preflight_allows_posted_queries_but_not_credentials(client: FlaskClient
     assert "content-type" in allowed and "authorization" not in allowed
 
 
+def test_the_graph_store_preflight_allows_only_the_methods_it_answers(client: FlaskClient) -> None:
+    response = client.options("/rdf-graph-store", headers={
+        "Origin": "https://notebook.example", "Access-Control-Request-Method": "POST"})
+    assert response.headers["Allow"] == "GET, HEAD, OPTIONS"
+    assert response.headers["Access-Control-Allow-Methods"] == "GET, HEAD"
+
+
 def test_cors_can_be_switched_off(small_store: Path,
                                   make_client: Callable[..., FlaskClient]) -> None:
     client = make_client(small_store, KG_CORS=False)

@@ -49,7 +49,8 @@ def test_every_write_method_is_405_with_allow(method: str) -> None:
 @pytest.mark.parametrize(
     "args",
     [{"graph": [ARTICLE_A], "default": [""]}, {"graph": ["relative/iri"]},
-     {"graph": [ARTICLE_A, ENTITIES_GRAPH]}],
+     {"graph": [ARTICLE_A, ENTITIES_GRAPH]}, {"default": [""], "query": ["ASK {}"]},
+     {"graph": [ARTICLE_A], "query": ["ASK {}"]}, {"default": [""], "update": ["CLEAR ALL"]}],
 )
 def test_contradictory_or_malformed_names_are_400(args: dict[str, list[str]]) -> None:
     with pytest.raises(ProtocolError) as info:

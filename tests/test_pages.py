@@ -153,6 +153,13 @@ def test_unknown_iri_is_404_in_every_format(client: FlaskClient) -> None:
     assert response.status_code == 404 and response.mimetype == "text/plain"
 
 
+@pytest.mark.parametrize("rest", ["a%20b", "a%3Eb", "a%22b", "a%7Bb", "a%FF%FEb", "a%00b"])
+def test_a_path_that_is_no_iri_is_404_not_a_server_error(client: FlaskClient, rest: str) -> None:
+    response = client.get(f"/id/actor/{rest}", headers={"Accept": "text/turtle"})
+    assert response.status_code == 404 and b"is not an IRI" in response.data
+    assert client.get(f"/id/actor/{rest}", headers={"Accept": "text/html"}).status_code == 404
+
+
 def test_unacceptable_type_is_406_and_head_has_no_body(client: FlaskClient) -> None:
     assert client.get(HE_YADONG, headers={"Accept": "image/png"}).status_code == 406
     head = client.head(HE_YADONG, headers={"Accept": "text/turtle"})
