@@ -8,8 +8,9 @@ the topic of; the nodes that point to it; the articles that mention it.  An arti
 gets its text with every evidence span marked.
 
 :func:`describe_quads` gives the same IRI's description as RDF for content negotiation:
-the quads with the IRI as subject or object, those of its evidence nodes, and the labels
-of every IRI they name, each in the graph that holds it.
+the quads with the IRI as subject or object, those of its evidence nodes and of the hash
+IRIs it is the document of (an article's ``#char=`` spans), and the labels of every IRI
+they name, each in the graph that holds it.
 
 No web framework here; the server only renders what these functions return.
 """
@@ -369,9 +370,15 @@ def describe_quads(store: ox.Store, iri: str) -> list[ox.Quad]:
     node = ox.NamedNode(iri)
     quads: set[ox.Quad] = set(store.quads_for_pattern(node, None, None))
     quads.update(store.quads_for_pattern(None, None, node))
+    # Hash IRIs ("...article/x.txt#char=10,42") are described in their document, the one
+    # without the fragment: a client dereferencing one fetches this IRI (Linked Data).
+    fragments = iri + "#"
     for quad in list(quads):
-        if quad.predicate == _EVIDENCE and isinstance(quad.object, ox.NamedNode):
+        if isinstance(quad.object, ox.NamedNode) and (
+                quad.predicate == _EVIDENCE or quad.object.value.startswith(fragments)):
             quads.update(store.quads_for_pattern(quad.object, None, None))
+        if isinstance(quad.subject, ox.NamedNode) and quad.subject.value.startswith(fragments):
+            quads.update(store.quads_for_pattern(quad.subject, None, None))
     named = {t for q in quads for t in (q.subject, q.object)
              if isinstance(t, ox.NamedNode) and t != node}
     for other in named:

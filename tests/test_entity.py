@@ -170,6 +170,15 @@ def test_describe_quads_holds_both_directions_evidence_and_labels(store: ox.Stor
     assert {"He Yadong", "export ban: China on Japan"} <= labels
 
 
+def test_an_article_document_describes_its_hash_iris(store: ox.Store) -> None:
+    # A client dereferencing "...#char=120,156" fetches the article's IRI: the span's offsets
+    # and words must be in that document.
+    quads = describe_quads(store, ARTICLE)
+    span = ox.NamedNode(f"{ARTICLE}#char=120,156")
+    described = {q.predicate for q in quads if q.subject == span}
+    assert ox.NamedNode(NIF.anchorOf) in described and ox.NamedNode(NIF.beginIndex) in described
+
+
 def test_mark_text_counts_overlapping_spans(make_snippet: Callable[..., Snippet]) -> None:
     text = "abcdefghij"
     pieces = mark_text(text, [make_snippet(2, 6), make_snippet(4, 8)])
