@@ -344,7 +344,7 @@ def negotiate(form: QueryForm, accept: str | None) -> Negotiated:
     """Choose the response format for the answer to a ``form`` query (see
     :func:`kg.conneg.negotiate`); SPARQL JSON for SELECT/ASK and Turtle for CONSTRUCT/DESCRIBE
     by default.  Raises :class:`ProtocolError` 406 when nothing offered is acceptable."""
-    return conneg.negotiate(formats_for(form), accept, f"a {form.value} query")
+    return conneg.negotiate(formats_for(form), accept, f"{_article(form.value)} {form.value} query")
 
 
 def format_named(name: str, form: QueryForm) -> Negotiated:
@@ -353,7 +353,12 @@ def format_named(name: str, form: QueryForm) -> Negotiated:
     For download links, which cannot send an ``Accept`` header.  Raises
     :class:`ProtocolError` 406 when the form has no such format.
     """
-    return conneg.named(formats_for(form), name, f"a {form.value} query")
+    return conneg.named(formats_for(form), name, f"{_article(form.value)} {form.value} query")
+
+
+def _article(word: str) -> str:
+    """"an ASK query", "a SELECT query"."""
+    return "an" if word[:1] in "AEIOU" else "a"
 
 
 # --- answering ---------------------------------------------------------------------------

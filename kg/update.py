@@ -18,9 +18,12 @@ import os
 from collections.abc import Collection
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from .errors import ProtocolError, UsageError
 from .namespace import PREFIXES
 from .sparql import check_update
+from .sparql_text import explain_syntax_error, uses_service
 from .store import Store
 
 TOKEN_ENV = "KG_UPDATE_TOKEN"
@@ -70,10 +73,15 @@ def apply_update(store: Store, update: str, *, allowed_services: Collection[str]
     """
     check_update(update, allowed_services)
     try:
+        if not uses_service(update):
+            # A syntax error is found on an empty store in memory before the current
+            # generation is copied (which takes as long as the store is large).
+            ox.Store().update(update, prefixes=dict(PREFIXES))
         with store.write(copy_current=True) as target:
             target.update(update, prefixes=dict(PREFIXES))
     except SyntaxError as exc:
-        raise ProtocolError(f"SPARQL syntax error: {exc}") from exc
+        raise ProtocolError(
+            f"SPARQL syntax error: {explain_syntax_error(update, str(exc))}") from exc
     except (RuntimeError, ValueError) as exc:
         raise ProtocolError(f"the update cannot run: {exc}") from exc
     except OSError as exc:

@@ -70,6 +70,7 @@ def test_a_failing_update_changes_nothing(store: Store) -> None:
     with pytest.raises(ProtocolError) as info:
         apply_update(store, "INSERT DATA { <http://example.org/s> }")
     assert info.value.status == 400 and "syntax error" in info.value.message.lower()
+    assert "\\u{" not in info.value.message, "the parser's character classes are left out"
     assert store.current_path() == before_path
     generations = list((store.location / "generations").iterdir())
     assert len(generations) == 1, "the half-made generation is removed"
