@@ -11,6 +11,9 @@ right (:func:`kg.extract.actors._refer_back`), by the first of these that answer
 * :func:`body_of_person_after` - the body of a known official named later in the sentence;
 * :func:`implied_body` - the one body of the article's states whose own name holds it;
 * :func:`dateline_body` - in a report filed from a capital, that state's body.
+
+:func:`embassy_host` gives an embassy named without its host ("the Japanese Embassy") the
+state the article names most, in place, so that "the embassy" later names it hosted.
 """
 
 from __future__ import annotations
@@ -378,3 +381,22 @@ def _holds(alias: str, term: tuple[str, ...]) -> bool:
     """Whether the words of ``term`` occur, in a row, in ``alias``."""
     words = tuple(t.key for t in tokenize(alias))
     return any(words[k:k + len(term)] == term for k in range(len(words) - len(term) + 1))
+
+
+def embassy_host(ctx: ActorContext, item: Pending, counts: Counter[str]) -> None:
+    """An embassy with no host named is in the state the article names most."""
+    if item.mention_start is None or item.state is None or item.kind is None:
+        return
+    first: dict[str, int] = {}  # where each name (or state) is first found: one pass
+    for f in ctx.found:
+        for key in (f.name, f.state):
+            if key is not None and f.start < first.get(key, f.start + 1):
+                first[key] = f.start
+    others = [(n, -first[n]) for n in counts if n and n != item.state]
+    if not others:
+        return
+    host = max(others, key=lambda o: (counts[o[0]], o[1]))[0]
+    found = ctx.found[item.mention_start]
+    name = ctx.data.body_name(item.kind, item.state, host)
+    if name:  # in place: "the embassy" later refers back to this very mention, hosted
+        found.name, found.known = name, name in ctx.data.entries

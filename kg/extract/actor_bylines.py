@@ -12,6 +12,7 @@ names no person.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..model import ActorMention, ActorType, Span
 from .actor_context import (
@@ -235,6 +236,23 @@ def _unplaced(ctx: ActorContext, name: str, actor_type: ActorType,
 def _credit_lines(ctx: ActorContext) -> None:
     """"(Reporting by Mariko Ishida and Ken Harada in Tokyo; Editing by Thomas Brenner)":
     each person named after a credit phrase, with the phrase's role."""
+    for i, role in _credits(ctx):
+        while True:
+            end = ctx.name_run(i)
+            if end - i < 2:
+                break
+            ctx.add(Found(ctx.surface(i, end), ActorType.PERSON, i, end, known=False,
+                          role=role, apposition=False))
+            if ctx.key(end) == "," and ctx.key(end + 1) == "and":
+                i = end + 2
+            elif ctx.key(end) in {",", "and", "&"}:
+                i = end + 1
+            else:
+                break
+
+
+def _credits(ctx: ActorContext) -> Iterator[tuple[int, str]]:
+    """Where the names after each credit phrase ("Reporting by") start, with its role."""
     credits = ctx.data.credits
     if not credits:
         return
@@ -248,20 +266,26 @@ def _credit_lines(ctx: ActorContext) -> None:
             role = credits.get(tuple(w.key for w in words))
             if role is not None:
                 break
-        if role is None:
+        if role is not None:
+            yield tok.index + size, role
+
+
+_DESK_REACH = 5
+"""Words between "the" and "desk" in a desk's credit ("the Singapore commodities desk")."""
+
+
+def consume_desk_credits(ctx: ActorContext) -> None:
+    """"(Compiled by the Singapore commodities desk; ...)": a newsroom credited by its city,
+    which names where the desk sits, not a government: its words name no actor (run before
+    the known names are taken)."""
+    for i, _ in _credits(ctx):
+        if ctx.key(i) != "the":
             continue
-        i = tok.index + size
-        while True:
-            end = ctx.name_run(i)
-            if end - i < 2:
+        for j in range(i + 1, min(i + 1 + _DESK_REACH, len(ctx.tokens))):
+            if ctx.tokens[j].newline_before or not ctx.tokens[j].is_word:
                 break
-            ctx.add(Found(ctx.surface(i, end), ActorType.PERSON, i, end, known=False,
-                          role=role, apposition=False))
-            if ctx.key(end) == "," and ctx.key(end + 1) == "and":
-                i = end + 2
-            elif ctx.key(end) in {",", "and", "&"}:
-                i = end + 1
-            else:
+            if ctx.key(j) in ctx.lex.desk_words:
+                ctx.consumed.update(range(i, j + 1))
                 break
 
 
@@ -340,8 +364,9 @@ def _byline_outlet(ctx: ActorContext, i: int) -> None:
             return
         end += 1
     nxt = ctx.tok(end)
-    if end == start or nxt is None or nxt.newline_before or nxt.text not in _BYLINE_SEPARATORS:
-        return
+    if end - start < 2 or nxt is None or nxt.newline_before \
+            or nxt.text not in _BYLINE_SEPARATORS:
+        return  # one word alone ("By Jane Roe | Adelaide | 28 March 2024"): where she files
     inside = [f for f in ctx.found if start <= f.start < end]
     if any(f.type is not ActorType.STATE or f.end > end for f in inside):
         return  # a person's or a body's name, not an outlet's

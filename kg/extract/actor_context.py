@@ -310,6 +310,24 @@ def new_person(ctx: ActorContext, start: int, end: int, *, role: str | None = No
     link_person(ctx, name, ctx.span(start, end))
 
 
+def portfolio_end(ctx: ActorContext, i: int) -> int:
+    """Past a title's portfolio at token ``i`` ("of Trade, Industry and Energy", "for
+    Economy", "of State"): "of" or "for" and capitalised words of ``not_name_words``
+    joined by commas, "and" or "&", where the holder's name follows ("Minister of Trade,
+    Industry and Energy Sung Yun-mo"); ``i`` itself when no portfolio opens there."""
+    if ctx.key(i) not in {"of", "for"}:
+        return i
+    j = i + 1
+    never = ctx.lex.not_name_words
+    while j < len(ctx.tokens) and not ctx.tokens[j].newline_before and (
+            ctx.tokens[j].text in never and ctx.tokens[j].is_capitalised
+            or ctx.key(j) in {",", "and", "&"} and j > i + 1):
+        j += 1
+    while j > i + 1 and not ctx.tokens[j - 1].is_capitalised:
+        j -= 1  # a name follows the last portfolio word, not a comma or "and"
+    return j if j > i + 1 and ctx.name_run(j) > j else i
+
+
 def link_person(ctx: ActorContext, name: str, span: Span) -> None:
     """Candidate links from a name no table lists to known people it may be."""
     memo = ctx.data.person_links

@@ -372,29 +372,41 @@ def find_reporter_labels(ctx: ActorContext) -> None:
 
 
 _SURNAME_LABEL = re.compile(
-    r"(?m)^[ \t]*(?:(?:MR|MS|MRS|DR)\.?[ \t]+)?(?P<name>[A-Z][A-Z'’-]{2,})[ \t]*:")
-"""A transcript turn opened by a surname in capitals, perhaps after a courtesy title ("MS.
-BRUCE: ...", "BRUCE: ...", as US government transcripts print them)."""
+    r"(?m)^[ \t]*(?P<title>(?:[A-Z][A-Za-z]*\.?[ \t]+){0,2}?)(?P<name>[A-Z][A-Z'’-]{2,})"
+    r"[ \t]*:")
+"""A transcript turn opened by a surname in capitals, perhaps after a courtesy title or a
+title ("MS. BRUCE: ...", "BRUCE: ...", "CHAIRMAN HALVERSON: ...", as US government and
+congressional transcripts print them)."""
+_TRANSCRIPT_TURNS = 3
+"""Turn labels that make a text a transcript, whose titled surnames name people."""
 
 
 def find_surname_labels(ctx: ActorContext) -> None:
     """A turn labelled with a surname alone ("MS. BRUCE:") is the one person of the article
-    with that surname (named in full before: "Spokesperson Tammy Bruce"); with none, or
-    two, the label names no one."""
+    with that surname (named in full before: "Spokesperson Tammy Bruce"); with two, the
+    label names no one.  With none, a surname after a courtesy title or a title ("MS.
+    OKONKWO:", "CHAIRMAN HALVERSON:") in a transcript (three turn labels or more) names a
+    person known by that surname only ("Okonkwo")."""
     if ":" not in ctx.text:
         return
     people: dict[str, list[Found]] = {}
     for found in ctx.found:
         if found.type is ActorType.PERSON and " " in found.name:
             people.setdefault(found.name.rsplit(" ", 1)[1].casefold(), []).append(found)
-    if not people:
-        return
-    for m in _SURNAME_LABEL.finditer(ctx.text):
+    labels = list(_SURNAME_LABEL.finditer(ctx.text))
+    transcript = len(labels) >= _TRANSCRIPT_TURNS
+    for m in labels:
         same = {f.name: f for f in people.get(m.group("name").casefold(), [])}
-        if len(same) != 1:
-            continue
         start = token_at(ctx, m.start("name"))
-        if start is None or start in ctx.covered or start in ctx.consumed:
+        if len(same) > 1 or start is None or start in ctx.covered or start in ctx.consumed:
+            continue
+        if not same:
+            if transcript and _titled_label(ctx, m.group("title")):
+                name = "-".join(p.capitalize() for p in m.group("name").split("-"))
+                stop = token_at(ctx, m.end("name") - 1)
+                if name not in ctx.lex.not_name_words and stop is not None:
+                    ctx.add(Found(name, ActorType.PERSON, start, stop + 1, known=False,
+                                  apposition=False))
             continue
         person = next(iter(same.values()))
         if _reports(ctx, person):
@@ -402,6 +414,18 @@ def find_surname_labels(ctx: ActorContext) -> None:
         ctx.add(Found(person.name, ActorType.PERSON, start, start + 1, known=person.known,
                       role=person.role, affiliation=person.affiliation,
                       part_of=person.part_of, state=person.state, apposition=False))
+
+
+def _titled_label(ctx: ActorContext, title: str) -> bool:
+    """Whether a turn label's words before the surname are a courtesy title or a title
+    ("MR.", "CHAIRMAN", "SENATOR")."""
+    words = title.split()
+    if not words:
+        return False
+    honorifics = {h.casefold().rstrip(".") for h in ctx.lex.honorifics}
+    phrase = " ".join(words).casefold()
+    return phrase.rstrip(".") in honorifics \
+        or any(phrase == t.casefold() for t in ctx.lex.titles)
 
 
 def _reports(ctx: ActorContext, person: Found) -> bool:
@@ -471,7 +495,11 @@ def find_pattern_people(ctx: ActorContext) -> None:
             and ctx.key(end) == "of" and _government_body_at(ctx, end + 1)
         # "Supply Chain Policy Division, Director Oh ...": a unit of a body, no person
         unit = ctx.tokens[end - 1].text in UNIT_WORDS \
-            or ctx.tokens[end - 1].text in ctx.lex.organization_suffixes
+            or ctx.tokens[end - 1].text in ctx.lex.organization_suffixes \
+            or ctx.tokens[end - 1].text in ctx.lex.company_suffixes  # "X Capital Partners"
+        # "the Central Pool has sufficient stocks", "the Grain Board said": a capitalised
+        # name after an article is a thing or a body, never a person's name
+        unit = unit or previous in _ARTICLES
         if not unit and (apposition or speech or said_before or employer is not None
                          or official or relative or titled
                          or length == 2 and _quoted_later(ctx, i, end)):
@@ -479,6 +507,8 @@ def find_pattern_people(ctx: ActorContext) -> None:
         i = end
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
+"""Articles, which never open a person's name."""
 _NATIVE_NAME_MAX = 4
 """Tokens a name in its own script may take in parentheses ("(朱鳳蓮)")."""
 

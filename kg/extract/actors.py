@@ -47,13 +47,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import replace
 from typing import cast
 
 from ..model import ActorMention, ActorType, Article, CandidateLink, Span, is_unnamed
 from .actor_bodies import (
     body_of_person_after,
     dateline_body,
+    embassy_host,
     find_dateline,
     implied_body,
     latest_body,
@@ -61,7 +61,7 @@ from .actor_bodies import (
     previous_sentence_body,
     sentence_state_body,
 )
-from .actor_bylines import find_bylines_and_publisher
+from .actor_bylines import consume_desk_credits, find_bylines_and_publisher
 from .actor_committees import find_committees
 from .actor_context import (
     CLAUSE_END,
@@ -73,6 +73,7 @@ from .actor_context import (
     link_person,
     new_person,
     org_run,
+    portfolio_end,
     state_of,
 )
 from .actor_organizations import (
@@ -92,7 +93,7 @@ from .actor_patterns import (
     past_native_name,
 )
 from .actor_shared_names import shared_name_body
-from .furniture import in_spans, link_list_spans
+from .furniture import in_spans, is_imprint, link_list_spans
 from .refdata import (
     ActorAlias,
     Demonym,
@@ -136,6 +137,8 @@ def _compose(ctx: ActorContext) -> None:
             continue  # "talks in Kuala Lumpur": where they met, not the government
         if alias.capital and ctx.key(m.start - 1) == "in" and _named_before(ctx, m.start - 1):
             continue  # "a strategist at Norrland Capital in Stockholm": where the firm is
+        if alias.capital and is_imprint(ctx.article.text, ctx.span(m.start, m.end)):
+            continue  # "... lessons from Lithuania. Berlin.": where a cited work was printed
         entry = ctx.data.entries[alias.name]
         if entry.type is ActorType.GOVERNMENT_BODY and ctx.key(m.end) in ctx.lex.modified_nouns \
                 and any(not t.is_capitalised for t in ctx.tokens[m.start:m.end] if t.is_word):
@@ -415,10 +418,11 @@ def _title(ctx: ActorContext, m: GazMatch) -> None:
                        affiliation=employer or state or entry.affiliation, apposition=True))
         ctx.consumed.update(range(begin, m.end))
         return
-    end = ctx.name_run(m.end)
-    if end > m.end and (end - m.end >= 2 or m.end not in ctx.heading):
-        new_person(ctx, m.end, end, role=role, affiliation=employer or state)
-        ctx.consumed.update(range(begin, m.end))
+    at = portfolio_end(ctx, m.end)  # "Minister of Trade, Industry and Energy Sung Yun-mo"
+    end = ctx.name_run(at)
+    if end > at and (end - at >= 2 or at not in ctx.heading):
+        new_person(ctx, at, end, role=ctx.surface(m.start, at), affiliation=employer or state)
+        ctx.consumed.update(range(begin, at))
         return
     # "China's ambassador to Japan, Wu Jianghao", "U.S. Ambassador to Japan George Glass":
     # a name after the title's host or after a comma.
@@ -544,7 +548,7 @@ def _refer_back(ctx: ActorContext) -> None:
             if org is not None:
                 _refer_to_organisation(ctx, resolved, item, org)
         elif isinstance(item, Pending) and item.what == "embassy":
-            _embassy_host(ctx, item, state_counts)
+            embassy_host(ctx, item, state_counts)
         elif isinstance(item, Pending) and item.what == "surname":
             named = _surname(ctx, item, registry)
             if named is not None:
@@ -564,8 +568,9 @@ def _bare_name_tokens(ctx: ActorContext) -> list[int]:
             continue
         nxt = ctx.tok(i + 1)
         if nxt is not None and nxt.is_word and nxt.is_capitalised and not nxt.glued \
-                and i + 1 not in ctx.covered:
-            continue  # part of a longer name no rule took
+                and i + 1 not in ctx.covered and not (nxt.key in ctx.lex.title_modifiers
+                                                      and i + 2 in ctx.covered):
+            continue  # part of a longer name no rule took (not "Hong Deputy Prime Minister")
         out.append(i)
     return out
 
@@ -593,26 +598,6 @@ def _refer_to_organisation(ctx: ActorContext, resolved: list[Found], item: Pendi
     found = Found(org.name, org.type, item.start, item.end, known=org.known, apposition=False)
     ctx.found.append(found)
     resolved.append(found)
-
-
-def _embassy_host(ctx: ActorContext, item: Pending, counts: Counter[str]) -> None:
-    """An embassy with no host named is in the state the article names most."""
-    if item.mention_start is None or item.state is None or item.kind is None:
-        return
-    first: dict[str, int] = {}  # where each name (or state) is first found: one pass
-    for f in ctx.found:
-        for key in (f.name, f.state):
-            if key is not None and f.start < first.get(key, f.start + 1):
-                first[key] = f.start
-    others = [(n, -first[n]) for n in counts if n and n != item.state]
-    if not others:
-        return
-    host = max(others, key=lambda o: (counts[o[0]], o[1]))[0]
-    found = ctx.found[item.mention_start]
-    name = ctx.data.body_name(item.kind, item.state, host)
-    if name:
-        ctx.found[item.mention_start] = replace(found, name=name,
-                                                known=name in ctx.data.entries)
 
 
 def _surname(ctx: ActorContext, item: Pending, registry: dict[str, list[str]]) -> Found | None:
@@ -760,6 +745,7 @@ def find_actors(article: Article) -> tuple[list[ActorMention], list[CandidateLin
     find_committees(ctx)
     find_pattern_organizations(ctx)
     find_described_organizations(ctx)
+    consume_desk_credits(ctx)  # before known names: a desk's city is no government
     _compose(ctx)
     find_transcript_labels(ctx)
     find_reporter_labels(ctx)

@@ -46,6 +46,7 @@ from collections.abc import Collection
 from functools import lru_cache
 
 from ..model import ActorMention, ActorType, Article, CitationMention
+from .furniture import reference_entry_at
 from .question_turns import in_question, question_spans
 from .refdata import CitationFrames, Token, TokenStream, actor_data, token_stream
 from .triggers import phrase_alternation
@@ -60,13 +61,6 @@ _APPOSITION_MAX = 12
 _EMPLOYER_LINKS = {"at", "of", "with", "from"}
 _CLAUSE_END = {".", ";", "!", "?", "(", ")", "“", "”", '"'}
 _LINE_LABEL = re.compile(r"[ \t]*(?:[-•*][ \t]*)?([A-Za-z][A-Za-z ]{0,24}?)[ \t]*:")
-_REFERENCE_ENTRY = re.compile(
-    r"[ \t]*(?:\[\d+\][ \t]*|[-•*][ \t]*)?(?P<head>[^\n()]{1,80}?)[ \t]"
-    r"\((?:19|20)\d\d[a-z]?\)[ \t]*[.,:]")
-"""A reference-list entry: "IEA (2025). Global Critical Minerals Outlook 2025. ..."; its
-head (the author) holds no lower-case word but short function words, so that a sentence
-("China curbed gallium (2023), then ...") is not taken for one."""
-_PROSE_WORD = re.compile(r"\b[a-z]{4,}\b")
 _PAREN_BEFORE = re.compile(r"\([ \t]*$")
 _PAREN_AFTER = re.compile(r"[ \t]*,[ \t]*[^()\n]{0,30}?\b(?:19|20)\d\d[a-z]?[ \t]*\)")
 """The rest of "(CSIS, 2025)" or "(Ministry of Foreign Affairs, 7 January 2026)"."""
@@ -206,8 +200,11 @@ def _own_publishers(article: Article, tokens: tuple[Token, ...], actors: list[Ac
             masthead = mention.span.end <= len(head) \
                 and not text[line_start:mention.span.begin].strip() \
                 and _MASTHEAD_REST.match(text, mention.span.end) is not None
+            posted = mention.span.end <= len(head) and _POSTED_BY.fullmatch(
+                text, line_start, mention.span.begin) is not None
             if _COPYRIGHT.search(line) or line_start == 0 and line.strip() == mention.span.text \
-                    or mention.span.end <= len(head) and _BYLINE.match(line) or masthead:
+                    or mention.span.end <= len(head) and _BYLINE.match(line) or masthead \
+                    or posted:
                 # "© 2026 Asia Harbour Post. All rights reserved.", the site's name alone
                 # on the first line, a byline's outlet or a masthead ("The Hanul Daily |
                 # Business"): the page's own publisher
@@ -254,6 +251,10 @@ _DATELINE_BEFORE = re.compile(r"[ \t]*[A-Z][A-Za-z .'-]{1,30},[ \t]+[A-Z][a-z]{2
 _BYLINE = re.compile(r"[ \t]*(?:By|BY)[ \t][^\n|·•]{2,60}[|·•]")
 """A byline whose fields a separator divides ("By Jane Roe | Harbour Wire | ..."): the
 outlet on it is the article's own."""
+_POSTED_BY = re.compile(r"[ \t]*(?i:posted|published|released|issued)\b[^\n]{0,60}?"
+                        r"\bby[ \t]+")
+"""A release's posting line up to its outlet ("Posted On: 20 JUL 2023 8:49PM by PIB
+Delhi"): the outlet is the article's own publisher."""
 _COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
 
 
@@ -275,8 +276,7 @@ def _listed(text: str, mention: ActorMention, frames: CitationFrames) -> bool:
     label = _LINE_LABEL.match(text, line_start, begin)
     if label is not None and label.group(1).casefold() in frames.source_lines:
         return True
-    entry = _REFERENCE_ENTRY.match(text, line_start)
-    if entry is not None and not _PROSE_WORD.search(entry.group("head")):
+    if reference_entry_at(text, begin) is not None:
         return True
     return bool(_PAREN_BEFORE.search(text, max(0, begin - 3), begin)
                 and _PAREN_AFTER.match(text, end))

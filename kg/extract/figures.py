@@ -295,6 +295,10 @@ def find_figures(article: Article, actors: list[ActorMention], *,
             # 60 percent").
             pos = max(m.start() + 1, min(m.end(), max(d.span.end for d in inside)))
             continue
+        clock = _in_clock_time(ctx.text, m)
+        if clock:
+            pos = max(m.start() + 1, min(m.end(), clock))  # "19:05 GMT", "8:49PM": a time
+            continue
         figure = _figure(ctx, m, local_dollar)
         if figure is None and m.group("anum") and not m.group("acur") \
                 and not m.group("aunit") and not m.group("bnum"):
@@ -353,6 +357,25 @@ def find_figures(article: Article, actors: list[ActorMention], *,
     for figure in found:
         figure.asserted_by = _asserted_by(ctx, figure.span, statements, according)
     return found
+
+
+@lru_cache(maxsize=1)
+def _clock_time() -> re.Pattern[str]:
+    """A time of day as live blogs, transcripts and press releases stamp it: "19:05",
+    "8:49PM", "11:47 a.m.", and with a time zone or a.m./p.m. also "1905 GMT", "19.05 GMT",
+    "7.05pm" (``[figures].time_zones``).  Its numbers count nothing."""
+    zones = "|".join(re.escape(z) for z in load_triggers().raw["figures"]["time_zones"])
+    return re.compile(r"(?<![\d:.,])(?:\d{1,2}:\d{2}(?![\d:])"
+                      rf"|\d{{1,2}}[.]?\d{{2}}(?=[ \t]*(?:(?:{zones})\b|[ap]\.?m\b)))")
+
+
+def _in_clock_time(text: str, m: re.Match[str]) -> int:
+    """The end of the time of day the (first) number matched by ``m`` belongs to, else 0."""
+    begin, end = m.span("anum") if m.group("anum") else m.span()
+    for t in _clock_time().finditer(text, max(0, begin - 5), end + 5):
+        if t.start() < end and begin < t.end():
+            return t.end()
+    return 0
 
 
 def _qualified_start(ctx: Context, begin: int) -> tuple[int, str | None]:

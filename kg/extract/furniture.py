@@ -31,7 +31,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from ..model import Article
+from ..model import Article, Span
 from .triggers import load_triggers, phrase_alternation
 
 _HEADLINE_LINES = 8
@@ -239,9 +239,38 @@ def _list_labels() -> re.Pattern[str]:
     """A line holding only a link-list label and a few words ("Most read", "More from X")."""
     page = load_triggers().raw["page"]
     return re.compile(rf"(?m)^[ \t]*(?i:{phrase_alternation(page['link_list_labels'])})"
-                      rf"\b[^\n.:]*$")
+                      rf"\b[^\n.:]*:?[ \t]*$")  # "Related:" on its own line heads items too
 
 
 def furniture_spans(article: Article) -> Furniture:
     """The page furniture of ``article`` (see module doc), to test offsets against."""
     return Furniture(article)
+
+
+REFERENCE_ENTRY = re.compile(
+    r"[ \t]*(?:\[\d+\][ \t]*|[-•*][ \t]*)?(?P<head>[^\n()]{1,80}?)[ \t]"
+    r"\((?:19|20)\d\d[a-z]?\)[ \t]*[.,:]")
+"""A reference-list entry: "IEA (2025). Global Critical Minerals Outlook 2025. ..."; its
+head (the author) holds no lower-case word but short function words, so that a sentence
+("China curbed gallium (2023), then ...") is not taken for one."""
+_PROSE_WORD = re.compile(r"\b[a-z]{4,}\b")
+_IMPRINT_BEFORE = re.compile(r"\.[ \t]+$")
+_IMPRINT_AFTER = re.compile(r"[ \t]*(?:\.[ \t]*$|:[ \t]*\S)", re.M)
+
+
+def reference_entry_at(text: str, offset: int) -> re.Match[str] | None:
+    """The reference-list entry ("IEA (2025). Outlook. Paris.") on the line holding
+    ``offset``, if that line is one."""
+    entry = REFERENCE_ENTRY.match(text, text.rfind("\n", 0, offset) + 1)
+    return entry if entry is not None and not _PROSE_WORD.search(entry.group("head")) \
+        else None
+
+
+def is_imprint(text: str, span: Span) -> bool:
+    """Whether ``span`` of ``text`` is the place of publication of a reference-list entry:
+    after the title's full stop, before the entry's last full stop or the publisher
+    ("... lessons from Lithuania. Berlin.", "... Outlook. Paris: IEA"); a city there
+    names where the work was printed, not a government."""
+    return bool(_IMPRINT_BEFORE.search(text, max(0, span.begin - 3), span.begin)
+                and _IMPRINT_AFTER.match(text, span.end)
+                and reference_entry_at(text, span.begin) is not None)

@@ -90,7 +90,9 @@ def find_materials(article: Article) -> list[MaterialMention]:
     if shouted:
         matches = [m for m in matches
                    if not any(b <= tokens[m.start].begin < e for b, e in shouted)]
-    starts = {m.start for m in matches}
+    # every token of a match, not only its first: "canola oil, oil cakes" is two goods,
+    # not "oil, oil cakes" sharing the head "cakes"
+    starts = {k for m in matches for k in range(m.start, m.end)}
     found: dict[tuple[int, int], MaterialMention] = {}
 
     def emit(name: str, begin: int, end: int) -> None:

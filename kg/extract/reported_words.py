@@ -348,8 +348,11 @@ _TAIL_STOP = frozenset("that it he she they we i you would will could should is 
 _TAIL_PHRASE = re.compile(
     r"(?:on|in|at|during|to|via|through|after|before|from|with|while|for|by|over|speaking|"
     r"citing|late|early|earlier|later|again|also|separately|previously|yesterday|today|"
-    r"tonight|recently)\b(?:\s+[\w’'.-]+){0,7}?(?=\s*(?:[,;(—–]|[.!?…]['’\"”)]*\s*$|$))",
+    r"tonight|recently)\b(?:\s+[\w’'.-]+){0,7}?(?=\s*(?:[,;(—–]|[.!?…]['’\"”)]*\s*$|$)|"
+    r"\s+(?:on|in|at|during|after|before|via|through)\s)",
     re.IGNORECASE)
+"""One adverbial phrase after the verb, up to a comma, the sentence's end or the next
+preposition ("in the emergency briefing held | at the Government Office | in the morning,")."""
 
 
 def attribution_tail(ctx: Context, trigger: SpeechTrigger) -> int | None:
@@ -513,7 +516,35 @@ def words_before_attribution(ctx: Context, trigger: SpeechTrigger) -> tuple[int,
             start = place.end()  # "TOKYO - ...", "BEIJING (AP) — ...": no date in it
     while start < stop and ctx.text[start].isspace():
         start += 1
-    return start, trim_end(ctx.text, start, stop)
+    end = trim_end(ctx.text, start, stop)
+    if _describes(ctx, start, end):
+        return 0, 0  # "Mexico's president, Claudia Sheinbaum, replied on X.": no words
+    return start, end
+
+
+_APPOSED = re.compile(r",\s*(?=[A-Z])")
+
+
+def _describes(ctx: Context, begin: int, end: int) -> bool:
+    """Whether the words before a trailing attribution are a title in apposition to a
+    person named right after it ("Brazil's trade minister, Ana Costa, replied"): they end
+    with a title noun (``[speech.subjects] descriptors``), hold no quotation, and a comma
+    and a person's name follow."""
+    m = _APPOSED.match(ctx.text, end)
+    if m is None:
+        return False
+    person = next((a for a in ctx.actors_in(m.end(), m.end() + 60)
+                   if a.span.begin == m.end()), None)
+    if person is None or person.type is not ActorType.PERSON:
+        return False
+    found = words(ctx.text[begin:end])
+    return bool(found) and found[-1].lower() in _descriptors() and \
+        not any(c in '"“”' for c in ctx.text[begin:end])
+
+
+@lru_cache(maxsize=1)
+def _descriptors() -> frozenset[str]:
+    return frozenset(load_triggers().raw["speech"]["subjects"]["descriptors"])
 
 
 _ITEM_MARKER = re.compile(r"\s*(?:\d{1,2}[.)]|[-*•·▪])\s+")

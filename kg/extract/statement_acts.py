@@ -191,5 +191,6 @@ def _act_object_verbs() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _act_object_regex() -> re.Pattern[str]:
     nouns = phrase_alternation(load_triggers().raw["speech"]["act_object_nouns"])
-    return re.compile(rf"\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w’'-]+\s+){{0,3}}?"
+    # (a modifier may be a rate: "threatened 25% duties", "confirmed $2.5 levies")
+    return re.compile(rf"\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w’'%$.-]+\s+){{0,3}}?"
                       rf"(?:{nouns})\b", re.IGNORECASE)

@@ -51,6 +51,8 @@ def pronoun_speaker(ctx: Context, trigger: SpeechTrigger, speakers: list[str],
             return Subject(previous.name, span)
     if _inside_reported_clause(ctx, trigger.sentence.begin, begin):
         return None  # "wrote that they expected": the writer, whom the clause before names
+    if m.group(1).lower() == "it" and _after_own_text(ctx, trigger.sentence):
+        return None  # "This note reviews ... It argues that ...": the author's own words
     main = _main_subject_of_relative(ctx, trigger, begin, m.group(1).lower())
     if main is not None:
         return Subject(main.name, span)
@@ -76,6 +78,27 @@ def pronoun_speaker(ctx: Context, trigger: SpeechTrigger, speakers: list[str],
                 ActorType.ORGANIZATION):
             return Subject(subject.name, span)
     return None
+
+
+_COORDINATOR_BEFORE = re.compile(r"(?:[,;]\s*|\s)(?:and|but|while|yet)\s+$")
+
+
+def coordinated_person(ctx: Context, trigger: SpeechTrigger,
+                       found: list[SpeechTrigger]) -> Subject | None:
+    """"The spokesperson said that the president had read the report, but she declined to
+    comment": "he" / "she" opening a clause coordinated after a person's statement is that
+    person, the subject of the first clause (not the last person the clause names)."""
+    m = WORD_BEFORE_VERB.search(ctx.text[max(trigger.sentence.begin, trigger.verb.begin - 30):
+                                          trigger.verb.begin])
+    if m is None or m.group(1).lower() not in ctx.triggers.person_pronouns:
+        return None
+    begin = trigger.verb.begin - len(m.group())
+    if not _COORDINATOR_BEFORE.search(ctx.text, max(trigger.sentence.begin, begin - 12), begin):
+        return None
+    previous = previous_speaker(trigger, found)
+    if previous is None or ctx.type_of(previous.name) is not ActorType.PERSON:
+        return None
+    return Subject(previous.name, Span.of(ctx.text, begin, begin + len(m.group(1))))
 
 
 _RELATIVE_BEFORE = re.compile(r"(?<![\w-])(?:which|that)\s+$", re.IGNORECASE)
@@ -133,6 +156,33 @@ def _previous_subject(ctx: Context, sentence: Span) -> ActorMention | None:
 _OPENING_MODIFIERS = re.compile(r"\s*(?:(?:The|the|A|An)\s+)?(?:[\w’'.-]+\s+){0,3}")
 """What may stand before a subject that opens its sentence: an article and a few modifiers
 ("The Hong Kong-based"), no leading phrase set off by a comma."""
+
+
+def _after_own_text(ctx: Context, sentence: Span) -> bool:
+    """Whether the sentence before ``sentence`` (in its paragraph) opens with the text naming
+    itself: "This note", "This working paper", "The present study" (``own_text_nouns``),
+    with no document of that name issued before it ("X published a report. This report
+    ...": that report, which :func:`_document_antecedent` gives to its issuer)."""
+    pos = sentence.begin - 1
+    while pos > 0 and ctx.text[pos].isspace():
+        pos -= 1
+    before = ctx.sentence_of(pos) if pos > 0 else None
+    paragraph = ctx.paragraph_of(sentence.begin)
+    if before is None or paragraph is None or before.begin < paragraph.begin:
+        return False
+    m = _own_text_regex().match(ctx.text, before.begin, before.end)
+    if m is None:
+        return False
+    issued = _indefinite_document(m.group("noun").lower())
+    return issued.search(ctx.text, max(0, before.begin - ISSUE_REACH), before.begin) is None
+
+
+@lru_cache(maxsize=1)
+def _own_text_regex() -> re.Pattern[str]:
+    nouns = phrase_alternation(load_triggers().raw["speech"]["subjects"]["own_text_nouns"])
+    # (after a heading word that ends in a stop: "Abstract. This note ...")
+    return re.compile(rf"\s*(?:[A-Z]\w*[.:]\s+)?(?:This|The\s+present)\s+(?:[a-z][\w-]*\s+)?"
+                      rf"(?P<noun>{nouns})(?![\w-])")
 
 
 def _document_antecedent(ctx: Context, sentence: Span) -> ActorMention | None:
@@ -262,10 +312,73 @@ def _group_anaphor_regex() -> re.Pattern[str]:
                       rf"(?:(?:also|later|then|[a-z]+ly)\s+)?$")
 
 
+def entourage_speaker(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
+    """'"...," his campaign said', "her office told reporters": "his" / "her" and one of
+    ``entourage_nouns`` as the subject of a speech verb speaks for the person named earlier
+    in the sentence (outside quotation), else for the person who is the subject of the
+    sentence before it in the paragraph."""
+    m = _entourage_regex().search(ctx.text, max(trigger.sentence.begin,
+                                                 trigger.verb.begin - 40), trigger.verb.begin)
+    if m is None or ctx.in_quote(m.start()) is not None or \
+            not _OPENS_CLAUSE.search(ctx.text[trigger.sentence.begin:m.start()]):
+        return None
+    span = Span.of(ctx.text, m.start(), m.end("noun"))
+    for mention in reversed(ctx.actors_in(trigger.sentence.begin, m.start())):
+        if mention.type is ActorType.PERSON and ctx.in_quote(mention.span.begin) is None:
+            return Subject(mention.name, span)
+    pos = trigger.sentence.begin - 1
+    while pos > 0 and ctx.text[pos].isspace():
+        pos -= 1
+    before = ctx.sentence_of(pos) if pos > 0 else None
+    paragraph = ctx.paragraph_of(trigger.sentence.begin)
+    if before is None or paragraph is None or before.begin < paragraph.begin:
+        return None
+    subject = ctx.clause_subject(before.begin, min(before.end, before.begin + _SUBJECT_REACH))
+    if subject is None or ctx.type_of(subject.name) is not ActorType.PERSON:
+        return None
+    return Subject(subject.name, span)
+
+
+@lru_cache(maxsize=1)
+def _entourage_regex() -> re.Pattern[str]:
+    nouns = phrase_alternation(load_triggers().raw["speech"]["subjects"]["entourage_nouns"])
+    return re.compile(rf"(?<![\w-])(?:[Hh]is|[Hh]er)\s+(?P<noun>{nouns})\s+"
+                      rf"(?:(?:also|later|then|[a-z]+ly)\s+)?$")
+
+
 _GOVERNMENT = re.compile(r"(?<![\w-])(?:The|the)\s+government\s+"
                          r"(?:(?:also|later|then|[a-z]+ly)\s+)?$")
 _STORY_SENTENCES = 8
 """Sentences back over which a story's state is looked for (see :func:`government_anaphor`)."""
+
+
+_GOVERNMENT_OPENING = re.compile(r"(?P<dateline>[^.!?\"“”]{0,80}?(?:--|[-–—])\s+)?"
+                                 r"(?P<np>The\s+government)\s")
+"""A sentence (perhaps after its dateline) whose subject is "The government", with the
+clause to the speech verb between (see :func:`_dateline_government`)."""
+
+
+def _dateline_government(ctx: Context, trigger: SpeechTrigger,
+                         m: re.Match[str]) -> Subject | None:
+    """"SEOUL, July 2 (Yonhap) -- The government expressed regret ... and said ...": in the
+    sentence that carries the dateline, "The government" opening the story is the
+    government of the state the dateline's place belongs to."""
+    if m.group("dateline") is None:
+        return None
+    dates = [d for d in ctx.dates_in(trigger.sentence.begin, m.start("np"))
+             if ctx.is_dateline(d.span)]
+    if not dates:
+        return None
+    # the place as a mention, or (printed in capitals: "SEOUL,") as the article names it
+    # elsewhere ("Seoul")
+    place = ctx.text[trigger.sentence.begin:dates[0].span.begin].strip(" ,/-–—").lower()
+    for mention in [*ctx.actors_in(trigger.sentence.begin, dates[0].span.begin),
+                    *(a for a in ctx.actors
+                      if re.sub(r"['’]s$", "", a.span.text.lower()) == place)]:
+        state = mention.name if mention.type is ActorType.STATE else ctx.state_of(mention.name)
+        if state is not None:
+            return Subject(state, Span.of(ctx.text, m.start("np"), m.end("np")))
+    return None
 
 
 def government_anaphor(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
@@ -278,7 +391,8 @@ def government_anaphor(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
     m = _GOVERNMENT.search(ctx.text, max(trigger.sentence.begin, trigger.verb.begin - 30),
                            trigger.verb.begin)
     if m is None:
-        return None
+        m = _GOVERNMENT_OPENING.match(ctx.text, trigger.sentence.begin, trigger.verb.begin)
+        return _dateline_government(ctx, trigger, m) if m is not None else None
     quote = quote_before(ctx, m.start())
     if quote is None or quote.outer.begin < trigger.sentence.begin or \
             ctx.text[trigger.sentence.begin:quote.outer.begin].strip():

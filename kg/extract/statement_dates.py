@@ -128,6 +128,7 @@ class _Words:
     document: re.Pattern[str]
     publishing: re.Pattern[str]
     same_occasion: re.Pattern[str]
+    part_of_day: re.Pattern[str]
 
 
 def _opening(*entries: list[str]) -> str:
@@ -153,6 +154,9 @@ def _words() -> _Words:
         document=re.compile(rf"(?<![\w-])(?P<a>\b(?:a|an)\s+(?:[\w’'-]+\s+){{0,2}}?)?"
                             rf"(?:{nouns})(?![\w-])", re.IGNORECASE),
         publishing=words_regex(speech["publishing_verbs"], flags=0),
+        # "said in the morning", "told reporters this afternoon": a part of a day
+        part_of_day=re.compile(rf"\b(?:{phrase_alternation(data['parts_of_day'])})\b",
+                               re.IGNORECASE),
         # "told the same session", "at the same briefing": the occasion just told
         same_occasion=re.compile(r"\bthe\s+same\s+(?:[\w-]+\s+){0,2}?"
                                  rf"(?:{phrase_alternation(data['event_frames'])})s?\b",
@@ -190,6 +194,11 @@ def _words() -> _Words:
         occasion_cues={noun: re.compile(rf"\b(?:{phrase_alternation(cues)})\b", re.IGNORECASE)
                        for noun, cues in data['occasion_nouns'].items()})
 
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have|'ve|’ve)\s+(?:\w+ly\s+|also\s+|not\s+|"
+                              r"long\s+|already\s+|repeatedly\s+|previously\s+)*$",
+                              re.IGNORECASE)
+_SINCE = re.compile(r"\b(?:since|until|till)\s+(?:the\s+)?$", re.IGNORECASE)
+"""Before a date that starts or ends a state ("no members since 2019"), not an occasion."""
 _PERFECT = re.compile(r"\b(?:has|have|had|'s|’s|'ve|’ve)\s+(?:\w+ly\s+|also\s+|not\s+|"
                       r"long\s+|already\s+|repeatedly\s+|previously\s+|since\s+)*$",
                       re.IGNORECASE)
@@ -350,6 +359,14 @@ class StatementDater(NewsDayRules):
             # "X told the same session that ...": the occasion just told, maybe in the
             # paragraph before ("Y told a committee on Monday. ¶X told the same session")
             return self._told_before(sentence, back=1)
+        if words.part_of_day.search(attribution) and ctx.article.metadata.date is not None:
+            # "X said in the emergency briefing in the morning": the day the paragraph told
+            # before, else the report's own day (a news report's unmarked morning is today)
+            morning = self._told_before(sentence) or \
+                PartialDate.from_date(ctx.article.metadata.date)
+            if speaker:
+                self.note(sentence, speaker, morning)  # the same person's later words (rule 6)
+            return morning
         if words.at_that_time.search(attribution) or words.occasion.search(attribution) or \
                 words.occasion.match(ctx.text, verb.end + 1, verb.end + 40):
             # ("Liu said afterwards he was ...": the words may be read from the adverb on.)
@@ -517,7 +534,8 @@ class StatementDater(NewsDayRules):
             i = ctx.paragraphs.index(paragraph) if paragraph in ctx.paragraphs else 0
             begin = ctx.paragraphs[max(0, i - back)].begin
         dates = [d.date for d in ctx.dates_in(begin, sentence.begin)
-                 if not ctx.in_quote(d.span.begin, d.span.end) and not ctx.is_dateline(d.span)]
+                 if not ctx.in_quote(d.span.begin, d.span.end) and not ctx.is_dateline(d.span)
+                 and not _SINCE.search(ctx.text, max(begin, d.span.begin - 12), d.span.begin)]
         return dates[-1] if dates else None
 
     def _spokesperson_date(self, sentence: Span, speaker: str) -> PartialDate | None:
@@ -569,7 +587,12 @@ class StatementDater(NewsDayRules):
         the clause for ``call`` and ``demand`` verbs and negations), nearest the verb."""
         key = (verb.begin, sentence.begin, sentence.end, content.begin, content.end, cls)
         if key not in self._explicit:  # asked when noting and again when dating
-            self._explicit[key] = self._explicit_date(verb, sentence, content, cls)
+            # "figures that X has described as ...": a present perfect takes no date of its
+            # own ("has said on Monday" is not English), so a date in the sentence is
+            # another event's ("announced a fund in January 2022, which X has described").
+            self._explicit[key] = None if _PRESENT_PERFECT.search(
+                self.ctx.text, max(sentence.begin, verb.begin - 30), verb.begin) \
+                else self._explicit_date(verb, sentence, content, cls)
         return self._explicit[key]
 
     def _explicit_date(self, verb: Span, sentence: Span, content: Span,

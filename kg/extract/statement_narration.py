@@ -45,7 +45,15 @@ def narrator_comment(ctx: Context, begin: int, end: int) -> int:
     speaker did not say (module doc), outside quotations; else ``end``."""
     # No cheaper test first: "declined to elaborate", "stopped short of naming" and "never"
     # hold no "not"; the pattern opens with a comma and a conjunction, which is rare enough.
-    for m in _comment_regex().finditer(ctx.text, begin, end):
-        if m.start() > begin and ctx.in_quote(m.start()) is None:
-            return m.start()
+    for pattern in (_comment_regex(), _NEGATED_SPEAKER):
+        for m in pattern.finditer(ctx.text, begin, end):
+            if m.start() > begin and ctx.in_quote(m.start()) is None:
+                return m.start()
     return end
+
+
+_NEGATED_SPEAKER = re.compile(r"[,;]\s*(?:but|though|although|yet)\s+(?:he|she)\s+(?:"
+                              r"(?:did|does|has|had|would|could)\s+not|never)\s")
+"""", though he did not call for it to be changed": a clause whose subject is the speaker
+again ("he" / "she") with a negated verb of any kind tells what the speaker did not do:
+the narrator's, as the words of not saying are."""

@@ -76,6 +76,8 @@ def apply_according(ctx: Context, sentence: Span, found: list[SpeechTrigger],
             begin, end = comma + 1, sentence.end
         else:
             begin, end = sentence.begin, m.start()
+            bullet = _BULLET.match(ctx.text, begin, end)  # "* Prices rose ..., according to"
+            begin = bullet.end() if bullet is not None else begin
         while begin < end and ctx.text[begin].isspace():
             begin += 1
         end = trim_end(ctx.text, begin, end)
@@ -162,6 +164,9 @@ def _names_a_source(ctx: Context, mention: ActorMention, after: int) -> bool:
 
 
 _ITS_MEDIA = re.compile(r"\s+(?:side\s+)?(?:media|press|outlets|newspapers)\b", re.IGNORECASE)
+_BULLET = re.compile(r"\s*[-*•·▪]\s+")
+"""A list item's marker opening the words an "according to" closes."""
+
 _LEAD_IN = re.compile(r"[^.;,]{1,40}?\s[–—-]{1,2}\s*|(?:However|Still|But|And|Meanwhile|"
                       r"Separately|Also|Yet|Now|Indeed)\s*,?\s*|[-*•·▪]\s+")
 """What may precede a sentence-initial "according to X,": a heading, a linking adverb, a

@@ -62,6 +62,12 @@ def speaker_after(ctx: Context, offset: int, sentence: Span) -> Subject | None:
     while pos < sentence.end and ctx.text[pos].isspace():
         pos += 1
     mention = ctx.actor_at(pos)
+    if mention is None and ctx.text[pos:pos + 1].isupper():
+        # '"...," said Professor Ahn Duk-geun of ...': a title before the name
+        titled = _title_before_name_regex().match(ctx.text, pos, sentence.end)
+        mention = ctx.actor_at(titled.end()) if titled is not None else None
+        if mention is not None and mention.type is not ActorType.PERSON:
+            mention = None
     if mention is not None:
         return Subject(mention.name, mention.span)
     window = ctx.text[pos:min(sentence.end, pos + ctx.triggers.attribution_window)]
@@ -73,6 +79,15 @@ def speaker_after(ctx: Context, offset: int, sentence: Span) -> Subject | None:
     title = re.match(r"the\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+(?=\s*[,.;]|\s+(?:on|in|at)\b)",
                      window, re.IGNORECASE)
     return titled_person(ctx, pos + title.end(), pos) if title is not None else None
+
+
+@lru_cache(maxsize=1)
+def _title_before_name_regex() -> re.Pattern[str]:
+    """One to three capitalised titles (``honorifics``, ``descriptors``) before a name."""
+    subjects = load_triggers().raw["speech"]["subjects"]
+    titles = phrase_alternation([*subjects["honorifics"],
+                                 *(d.title() for d in subjects["descriptors"])])
+    return re.compile(rf"(?:(?:{titles})\.?\s+){{1,3}}")
 
 
 def document_owner(ctx: Context, trigger: SpeechTrigger) -> Subject | None:

@@ -124,6 +124,7 @@ The date is that of the speech event (:mod:`.statement_dates`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import cast
 
 from ..model import (
@@ -169,6 +170,8 @@ from .statement_acts import (
     relative_object,
 )
 from .statement_anaphora import (
+    coordinated_person,
+    entourage_speaker,
     government_anaphor,
     group_anaphor,
     outlet_anaphor,
@@ -219,6 +222,7 @@ from .statement_speakers import (
 from .statement_voice import own_voice
 from .text import word_count
 from .transcripts import Transcript, find_transcript
+from .triggers import load_triggers
 
 _PROGRESSIVE = re.compile(r"\b(is|are|was|were|been|be)\s+(?:\w+ly\s+|also\s+|now\s+)?$",
                           re.IGNORECASE)
@@ -446,12 +450,12 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
         # (the answerer first: "The responsible person of the Department of X said" in an
         # answer names the answerer, not the department its description mentions)
         trigger.speaker = answerer_role(ctx, trigger, answerer) or \
-            coordinated_subject(ctx, trigger, found) or \
-            finite_subject(ctx, trigger) or pronoun_speaker(ctx, trigger, speakers, found) \
+            coordinated_subject(ctx, trigger, found) or coordinated_person(ctx, trigger, found) \
+            or finite_subject(ctx, trigger) or pronoun_speaker(ctx, trigger, speakers, found) \
             or partitive_speaker(ctx, trigger, speakers) or name_before_title(ctx, trigger) \
             or document_subject(ctx, trigger) or item_outlet(ctx, trigger) \
             or outlet_anaphor(ctx, trigger) or group_anaphor(ctx, trigger) \
-            or government_anaphor(ctx, trigger)
+            or government_anaphor(ctx, trigger) or entourage_speaker(ctx, trigger)
     if trigger.speaker is None:
         trigger.dropped = True
         return
@@ -508,8 +512,13 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
             trigger.dropped = True
             return
         # "In addition, X also said, Japan should ...": a lead-in, not reported words.
-    if trigger.cls == "say" and word_count(text[begin:end]) < SHORT_CONTENT:
-        # "..., analysts said." : the words are before the attribution.
+    if trigger.cls == "say" and _replies_by_act(ctx, trigger):
+        trigger.dropped = True
+        return
+    if trigger.cls == "say" and (word_count(text[begin:end]) < SHORT_CONTENT or
+                                 _only_adverbials(ctx, trigger)):
+        # "..., analysts said." : the words are before the attribution (and "X responded
+        # in a statement carried by state media." reports none at all).
         if attribution_tail(ctx, trigger) is None:
             trigger.dropped = True
             return
@@ -548,6 +557,34 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
             trigger.dropped = True
             return
     trigger.content = Span.of(text, begin, end)
+
+
+_BY_GERUND = re.compile(r"[^,;.\"“”]{0,60}?\bby\s+[a-z]+ing\b")
+
+
+def _replies_by_act(ctx: Context, trigger: SpeechTrigger) -> bool:
+    """"Beijing responded on 10 August by recalling its ambassador": a reply verb
+    (``reply_verbs``) with "by" and a gerund after it tells what was done in reply."""
+    if _lemma(ctx, trigger) not in _reply_verbs():
+        return False
+    return _BY_GERUND.match(ctx.text, trigger.verb.end, trigger.sentence.end) is not None
+
+
+@lru_cache(maxsize=1)
+def _reply_verbs() -> frozenset[str]:
+    return frozenset(load_triggers().raw["speech"]["reply_verbs"])
+
+
+def _only_adverbials(ctx: Context, trigger: SpeechTrigger) -> bool:
+    """Whether only adverbials follow the verb to the sentence's end ("has responded in a
+    statement carried by state media."), with no quotation: the verb reports no words
+    after it (a participle in the occasion, "carried by ...", is not words)."""
+    if is_tell(trigger):
+        return False  # "told them to prioritise local buyers": an instruction
+    tail = attribution_tail(ctx, trigger)
+    if tail is None or ctx.text[tail:tail + 1] in (",", ";", "—", "–"):
+        return False
+    return not any(c in '"“”' for c in ctx.text[trigger.verb.end:tail])
 
 
 _ASKED_BY = re.compile(r"\s+by\s+")

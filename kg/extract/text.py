@@ -190,7 +190,8 @@ def _paragraph_sentences(text: str, paragraph: Span) -> Iterator[Span]:
                 or text[nxt] in "([-•*"):
             continue
         if m.group().startswith(".") and _is_abbreviation(text, m.start(), abbreviations) \
-                and not (text[nxt].isalpha() and _is_month_abbreviation(text, m.start())):
+                and not (text[nxt].isalpha() and _is_month_abbreviation(text, m.start())) \
+                and not _letter_before_opener(text, m.start(), nxt):
             # A month's abbreviation is followed by a day ("Nov. 1"); before a capitalised
             # word ("from 1 Nov. Treasury Secretary ...") its stop ends the sentence.
             continue
@@ -215,6 +216,20 @@ def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool
     if len(token) == 1 and token.isupper():
         return True  # an initial: "J. Smith"
     return token.lower() in abbreviations
+
+
+def _letter_before_opener(text: str, dot: int, nxt: int) -> bool:
+    """Whether the stop at ``dot`` follows a lone capital ("on X.") and a word that opens a
+    sentence, never a name, comes next ("She", "The": ``after_letter_openers``)."""
+    if dot < 1 or not text[dot - 1].isupper() or (dot > 1 and text[dot - 2].isalpha()):
+        return False
+    m = re.match(r"[A-Za-z]+\b", text[nxt:nxt + 12])
+    return m is not None and m.group() in _letter_openers()
+
+
+@lru_cache(maxsize=1)
+def _letter_openers() -> frozenset[str]:
+    return frozenset(load_triggers().raw["text"]["after_letter_openers"])
 
 
 _MONTH_ABBREVIATIONS = frozenset(

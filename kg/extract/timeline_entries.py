@@ -8,8 +8,9 @@ with:
 - a date and a dash or colon ("Nov. 7 – ...", "- July 3, 2023: ..."): that date;
   a weekday may label it ("Friday, 14 November: ...", "Fri 7 Nov 2025: ..."), and a
   range of days gives its first ("6-7 December: ...", "Dec 29-30: ...");
-- a time of day and a dash, a live blog's entry ("18:05 JST — ..."): the article's own day,
-  or the day the heading gives in brackets ("00:20 JST (Jan. 7) — ...");
+- a time of day and a dash, a live blog's entry ("18:05 JST — ..."), or a time on a line of
+  its own ("23:41 GMT" above the entry's text): the article's own day (or the day line
+  above), or the day the heading gives in brackets ("00:20 JST (Jan. 7) — ...");
 - a numeric date that cannot be read ("03/07/2020 – ...": day and month ambiguous): dated,
   but not by the article (None).
 
@@ -29,10 +30,12 @@ from .date_headings import weekday_label_end
 _NUMERIC_HEADING = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*(?:[–—:]|-{1,2})\s")
 _CLOCK_HEADING = re.compile(r"(?P<time>\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?)(?<=\d|\.|m)"
                             r"(?:\s+[A-Z]{2,4}(?:[+-]\d{1,2})?)?"
-                            r"(?:\s*\((?P<day>[^()\n]{3,24})\))?\s*(?:[–—:]|-{1,2})\s")
+                            r"(?:\s*\((?P<day>[^()\n]{3,24})\))?"
+                            r"(?:\s*(?:[–—:]|-{1,2})\s|(?P<own_line>[ \t]*(?:\n|$)))")
 """A live blog's entry heading: a time of day and a dash or colon ("18:05 JST — ...",
 "9.30am - ", "19:42 JST: ..."), with the day in brackets when the blog runs past midnight
-("00:20 JST (Jan. 7) – ...")."""
+("00:20 JST (Jan. 7) – ..."); or a time on a line of its own ("23:41 GMT" and a line
+break), whose entry is the text below it."""
 _HEADING_END = re.compile(r"[\s.:–—-]*")
 _TITLE_LINE = re.compile(r"[^\n]{0,90}?(?<![.!?:;,])\s*")
 """A heading line that is only a title ("21:05 JST – Tokyo protests"): short, with no
@@ -92,7 +95,8 @@ def timeline_entries(ctx: Context) -> dict[int, PartialDate | None]:
             continue
         else:
             continue
-        if _TITLE_LINE.fullmatch(ctx.text, clock.end(), paragraph.end):
+        if _TITLE_LINE.fullmatch(ctx.text, clock.end(), paragraph.end) or \
+                clock.groupdict().get("own_line") is not None:
             titled.append(paragraph.begin)
     if titled:
         _reach_below(ctx, entries, titled)

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 from ..model import ActorMention, ActorType, PartialDate, Span
 from .context import Context, Subject
@@ -117,13 +118,17 @@ def _asks(ctx: Context, label: re.Match[str], head: str, paragraph: Span) -> boo
 
 def find_transcript(ctx: Context) -> Transcript | None:
     """The answers of ``ctx``'s article when it is a transcript (see module doc), else None."""
+    hearing = None
     if not _has_question(ctx):
-        return None  # most articles: no paragraph opens with a question's label
+        hearing = _first_hearing_turn(ctx)
+        if hearing is None:
+            return None  # most articles: no paragraph opens with a question's label
     kinds = _paragraph_kinds(ctx)
     first_question = next((i for i, k in enumerate(kinds) if k[1] == "question"), None)
-    if first_question is None or not any(k[1] == "answer" for k in kinds):
+    if (first_question is None and hearing is None) or not any(k[1] == "answer" for k in kinds):
         return None
-    intro_end = kinds[first_question][0].begin
+    intro_end = kinds[first_question][0].begin if first_question is not None else \
+        cast(int, hearing)
     default = _intro_speaker(ctx, intro_end)
     opening = conference_date(ctx, intro_end)
     section = opening
@@ -131,12 +136,15 @@ def find_transcript(ctx: Context) -> Transcript | None:
     current: Turn | None = None
     previous = "text"
     for paragraph, kind, body, speaker in kinds:
+        if hearing is not None and kind == "answer" and "?" in body.text:
+            kind = "question"  # a member's turn that asks: the asker's framing, as "Q:"
         if kind == "answer":
             who = speaker or default
             # An answer to a question was given at the conference; a soundbite between a
             # correspondent's lines ("(BEGIN VIDEOTAPE)") is dated as any statement is.
             current = Turn(who, body, labelled=True, date=section,
-                           replies=previous == "question") if who is not None else None
+                           replies=previous == "question" or hearing is not None) \
+                if who is not None else None
             if current is not None:
                 turns.append(current)
         elif kind == "text" and current is not None and body.begin >= intro_end:
@@ -163,6 +171,39 @@ def _has_question(ctx: Context) -> bool:
         if m is not None and _asks(ctx, m, _head(m.group("label").strip()), paragraph):
             return True
     return False
+
+
+def _first_hearing_turn(ctx: Context) -> int | None:
+    """Where the first turn of a hearing's transcript begins: a text in which paragraphs
+    open with a courtesy title and a name in capitals and a colon ("MR. ESTEVEZ:",
+    "CHAIRMAN HALVERSON:", "SEN. OKAFOR:"; ``hearing_titles``), as US congressional and
+    court transcripts print their speakers, at least ``_HEARING_TURNS`` times and for at least
+    two speakers.  Every turn there is its speaker's own words, said at the hearing, except
+    a turn that asks a question (a "?" in it): the asker's framing, as a "Q:" turn is."""
+    titled = _hearing_label_regex()
+    first: int | None = None
+    speakers: set[str] = set()
+    turns = 0
+    for paragraph in ctx.paragraphs:
+        m = titled.match(ctx.text, paragraph.begin, paragraph.end)
+        if m is None:
+            continue
+        first = paragraph.begin if first is None else first
+        speakers.add(" ".join(m.group("name").split()))
+        turns += 1
+    return first if turns >= _HEARING_TURNS and len(speakers) >= 2 else None
+
+
+_HEARING_TURNS = 3
+"""Fewest titled turns that make a hearing's transcript (one or two may be an aside)."""
+
+
+@lru_cache(maxsize=1)
+def _hearing_label_regex() -> re.Pattern[str]:
+    titles = phrase_alternation(load_triggers().raw["speech"]["transcript"]["hearing_titles"])
+    # the title as printed (capitals, with or without its stop), then the name in capitals
+    return re.compile(rf"[ \t]*(?:{titles})\.?[ \t]+(?P<name>[A-Z][A-Z'’-]+(?:[ \t]+[A-Z]"
+                      rf"[A-Z'’-]+){{0,2}})[ \t]*:[ \t]+(?=\S)")
 
 
 def _paragraph_kinds(ctx: Context) -> list[tuple[Span, str, Span, Subject | None]]:
@@ -286,7 +327,7 @@ def conference_date(ctx: Context, intro_end: int) -> PartialDate | None:
 
 def answer_sentences(ctx: Context, turn: Turn) -> list[Span]:
     """The sentences of one turn, cut to its body (the label left out), short ones dropped
-    unless they name a party."""
+    unless they name a party, and those that run the session (``procedural_phrases``)."""
     out: list[Span] = []
     first = ctx.sentence_of(turn.body.begin)
     start = first.begin if first is not None else turn.body.begin
@@ -296,6 +337,14 @@ def answer_sentences(ctx: Context, turn: Turn) -> list[Span]:
         while end > begin and (ctx.text[end - 1].isspace() or ctx.text[end - 1] in ".;,"):
             end -= 1
         count = len(ctx.text[begin:end].split())
+        if _procedural_regex().search(ctx.text, begin, end):
+            continue  # "The record will remain open for ten days.": the session's business
         if count >= _MIN_WORDS or count >= _MIN_NAMED_WORDS and ctx.actors_in(begin, end):
             out.append(Span.of(ctx.text, begin, end))
     return out
+
+
+@lru_cache(maxsize=1)
+def _procedural_regex() -> re.Pattern[str]:
+    phrases = load_triggers().raw["speech"]["transcript"]["procedural_phrases"]
+    return re.compile(rf"(?<![\w-])(?:{phrase_alternation(phrases)})(?![\w-])", re.IGNORECASE)

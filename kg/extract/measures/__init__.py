@@ -5,7 +5,8 @@ article's own account (issuer, target, date, status, covered goods); :mod:`kg.re
 decides which mentions, in one article and across articles, are one real-world measure.
 The words are in ``[measures]`` of ``kg/data/triggers.toml``; the steps live in
 :mod:`.finding` (where), :mod:`.entries` (timelines), :mod:`.hedges` (imagined or
-denied), :mod:`.parties` and :mod:`.agents` (who), :mod:`.targets` (against whom),
+denied), :mod:`.parties`, :mod:`.agents` and :mod:`.borrowing` (who),
+:mod:`.targets` (against whom),
 :mod:`.timing` (when), :mod:`.status` (where it stands) and :mod:`.scope` (covered goods);
 :mod:`.scan` finds every phrase list
 of an article in one pass.
@@ -175,6 +176,16 @@ Issuer
     persons stay issuers of protests.  When an article has exactly one protest by a person,
     its other protests of the same day (or undated) by that person's body or state are that
     person's protest.  A mention left without an issuer is dropped.
+    A borrowed issuer is never a state the mention's own words aim it at ("tariffs on
+    Canada", "a tariff on imports from China", "duties on Canadian goods"): the next nearest
+    measure's issuer is taken instead, and the next item of a list of such measures ("a 25%
+    tariff on X and a 10% tariff on Y") shares the first's.  Before a measure of another
+    paragraph, the sentence's own subject lends its issuer when it is a state or body whose
+    verb takes measures ("China's foreign ministry announced that relations would be
+    downgraded"); a paragraph's opening speaker a sentence or more away lends only its
+    state.  A control list known by its proper name ("the Entity List") is its state's
+    (``[measures.issuers.list_owners]``).  Headlines of a list of links to other stories
+    ("Related:") give no measures.
 
 Target
     ``to``/``against``/``on``/``targeting``/``with``/``of``/``around`` + an actor after the
@@ -335,16 +346,17 @@ from ...model import (
     StatementMention,
 )
 from ..context import Context, build_context
+from ..furniture import in_spans, link_list_spans
 from ..gazetteer import token_stream
+from .borrowing import fill_issuers
 from .candidate import ONE_OFF, TRADE, Candidate, days_between, enclosing, family, same_sentence
 from .copies import copied_measures
 from .entries import find_entries
 from .finding import find_candidates, is_generic
-from .hedges import DENIALS, imagined_reason, is_question, weighed_precedent
+from .hedges import imagined_reason, imagines_sentence, is_question, weighed_precedent
 from .items import issuers_by_goods
 from .learned import learned_measures
 from .parties import (
-    fill_issuers,
     generic_controls_are_the_ban,
     governing_verb,
     local_issuer,
@@ -409,6 +421,10 @@ def find_measures(article: Article, actors: list[ActorMention],
         dateline, entries = entries[0].head_span, []
     scanned = measure_rules().phrases.scan(ctx.text, stream=token_stream(ctx.text))
     candidates = find_candidates(ctx, materials, entries, scanned)
+    links = link_list_spans(ctx.text)
+    if links:
+        # "Related:\n- Trump says tariffs on X could start ...": other stories' headlines
+        candidates = [c for c in candidates if not in_spans(links, c.head.begin)]
     for c in candidates:
         c.statement = enclosing(statements, c.head)
         c.question = is_question(c)
@@ -422,7 +438,7 @@ def find_measures(article: Article, actors: list[ActorMention],
         reason = imagined_reason(ctx, c, scanned)
         if reason is None:
             kept.append(c)
-        elif reason in DENIALS:
+        elif imagines_sentence(ctx, c, reason):
             denied.add(c.sentence)  # no learned measure there either
     candidates = kept
     candidates = _without_elaborations(ctx, _resolve_anaphors(candidates))
@@ -466,7 +482,7 @@ def find_measures(article: Article, actors: list[ActorMention],
     out = [to_mention(ctx, c) for c in candidates if c.issuer is not None]
     out.extend(to_mention(ctx, c) for c in learned_measures(
         ctx, candidates, statements, entries, ordered, scanned["according"], dateline=dateline,
-        denied=denied))
+        denied=denied) if not in_spans(links, c.head.begin))
     return sorted(out, key=lambda m: (m.span.begin, m.span.end, m.type.value))
 
 

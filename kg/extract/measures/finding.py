@@ -128,9 +128,11 @@ _DENIED = re.compile(r"\b(?:no\s+longer|not|never|n['’]t)\s+(?:(?:be|been|bein
 _AFTER_CONTROL = re.compile(r"\s+(?:on|of|over|against)\b")
 """After a bare singular "control": its object, which makes it one measure ("export
 control on gallium")."""
-_LIST_BREAK = re.compile(r"[;:]|\s[—–]\s|,\s+[A-Z]")
+_LIST_BREAK = re.compile(r"[;:]|\s[—–]\s|,\s+[A-Z]|\b(?:that|because|so|when|while)\s+"
+                         r"(?:they|it|we|he|she|I|you)\b")
 """Between a head and a domain word after it: another clause ("Before the ban, China is
-Japan's largest export market")."""
+Japan's largest export market"; "the rules are so broad that they have lost sales to
+buyers abroad": the sales are the firms', the rules are not on them)."""
 _OBJECT_GAP = re.compile(r"\s+(?:(?:the|its|all|some|several|certain|their)\s+)?"
                          r"(?:(?!(?:of|on|to|in|at|for|with|by|from|about|over)\b)[\w-]+\s+){0,3}")
 """Between a head and its object: a determiner and up to three modifiers, no preposition."""

@@ -45,9 +45,15 @@ _NEGATED_VERB = re.compile(r"(?<![a-z])(?P<verb>[a-z]+)\s+(?:(?:any|a|an|new|fur
 Alert") before the mention it takes."""
 
 
+_DEFINITE = re.compile(r"\b(?:the|its|their|this|that|these|those|his|her|our)\b|['’]s\b",
+                       re.IGNORECASE)
+"""A definite determiner or a possessor: the measure it opens is known, not imagined."""
+
+
 DENIALS = frozenset({"negated", "denied", "open_question"})
 """Reasons of :func:`imagined_reason` that say an act was not or may not be taken (rather
 than that it would be, if): the learned step finds no measure in their sentences either."""
+
 
 
 def imagined_reason(ctx: Context, c: Candidate,
@@ -72,13 +78,30 @@ def imagined_reason(ctx: Context, c: Candidate,
     return None
 
 
+def imagines_sentence(ctx: Context, c: Candidate, reason: str | None) -> bool:
+    """Whether the learned step should leave ``c``'s sentence alone: a denial (see
+    :data:`DENIALS`), or a scenario about one measure no one took, named with an indefinite
+    article ("a study estimated that a total ban on X could cut output by ..."): the whole
+    sentence imagines.  A bare plural forecast ("licence reviews are likely to slow") may
+    still be a measure weighed."""
+    if reason in DENIALS:
+        return True
+    return reason == "hypothetical" and _INDEFINITE.search(
+        ctx.text, max(c.sentence.begin, c.extent.begin - 40), c.extent.begin) is not None
+
+
 def is_open_question(ctx: Context, c: Candidate) -> bool:
     """The mention is the act a question asks about, one that may come ("Will Washington
     ban chip tool exports?", "QUESTION: Does the EU plan to ban imports?") or one that may
     have happened ("Has Japan lodged representations?", "Did Seoul protest the move?"):
     nothing is asserted.  A noun naming a measure that stands ("China's controls") is no
     such act."""
-    if not is_question(c) or not (c.verbal or _taken_by_verb(ctx, c)):
+    if not is_question(c):
+        return False
+    asked = measure_rules().opinion_question.match(ctx.text, c.sentence.begin, c.head.begin)
+    if asked is not None and not _DEFINITE.search(ctx.text, asked.end(), c.extent.begin):
+        return True  # "Would you support a complete ban on ...?": a view asked, no act
+    if not (c.verbal or _taken_by_verb(ctx, c)):
         return False
     return measure_rules().open_question.match(ctx.text, c.sentence.begin,
                                                c.head.begin) is not None

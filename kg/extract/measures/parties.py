@@ -7,8 +7,6 @@ measure, :mod:`.targets` whom it is taken against.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Callable
 from functools import lru_cache
 
 from ...model import ActorMention, ActorType, MeasureStatus, MeasureType, Span, is_unnamed
@@ -30,7 +28,6 @@ from .candidate import (
     days_between,
     demonym_states,
     family,
-    nearest,
 )
 from .targets import same_episode
 
@@ -82,7 +79,6 @@ _COORDINATION_GAP = re.compile(r"(?:,|\band\b|\bor\b|\bas well as\b)\s*(?:\w+\s+
 _GAP_BREAK = re.compile(r"[;:!?()]|\.(?=\s+[A-Z])|\s[—–]\s|\b(?:which|who|that|while|whereas|"
                         r"but|because|said|says|told|after|before|when|although|though|then)\b",
                         re.IGNORECASE)
-_POSSESSIVE_OPENING = re.compile(r"\s*(?:Its|Their)\s")
 _HELD_AT = re.compile(r"\s+(?:at|in|by)\s+(?:the\s+)?(?P<dem>[A-Z][a-z]+)\s+(?:ports?|customs|"
                       r"borders?|harbou?rs?|docks?|checkpoints?)\b")
 _TO_BEFORE = re.compile(r"\s+to\s+$")
@@ -95,7 +91,6 @@ _CONTROLLING = re.compile(r"\b(?:of|by|for|urged|urging|urges|urge|asked|asks|ca
                           r"calls\s+on|pressed|presses|forced|allowed)\s+(?:the\s+)?$",
                           re.IGNORECASE)
 """Before the actor that does what an infinitive after it says ("the measures of X to")."""
-_CLAUSE_OPEN = re.compile(r"[;:]\s*")
 _TO_OPENING = len("to ")
 """Reported words opening on the measure's verb, or on "to" and it: the speaker acts."""
 _LAST_WORD = re.compile(r"[\w’'-]+\s*$")
@@ -108,9 +103,6 @@ _TOKEN = re.compile(r"[\w’'-]+|[,;:]")
 _ITS_BEFORE = re.compile(r"\b(?P<verb>[a-z]+)\s+(?:its|their)\s+(?:own\s+)?"
                          r"(?:[a-z][\w-]*\s+){0,2}$")
 """"withdrew its (formal) ": a verb and the possessive determiner before a measure noun."""
-_ORIGIN = re.compile(r"\s+(?:into|on|of|concerning|against)\s+(?:[\w-]+,?\s+){0,8}?(?:imported\s+)?"
-                     r"(?:from|originating\s+(?:in|from))\s+(?:the\s+)?")
-"""The goods of a trade case and the words naming where they come from."""
 _ITS_LINKS = frozenset({"that", "over", "to", "against", "about", "on", "into", "for"})
 """Words before "its" that are no verb: the pronoun refers back to the nearest party."""
 _SUBORDINATE_OPENING = re.compile(
@@ -120,9 +112,6 @@ _SUBORDINATE_OPENING = re.compile(
 comma: the subject of the main clause comes after it ("After Xi and Trump met in Busan,
 Beijing agreed to suspend ...", "Nov. 14 - A week after the remarks, China advises ...")."""
 _SUBORDINATORS = re.compile(r"(?i:after|before|when|while|once|following|though)\s")
-_NARRATOR = re.compile(r"\s*I\s")
-"""A sentence whose subject is the writer ("I spent my career writing export-control rules
-..."): its measures outside reported words are the writer's account, and borrow no issuer."""
 
 
 # -- issuer -----------------------------------------------------------------------------------
@@ -554,147 +543,26 @@ def share_coordinated_issuers(ctx: Context, candidates: list[Candidate]) -> None
     coordinated verbs, the agent of listed nouns)."""
     for previous, c in zip(candidates, candidates[1:], strict=False):
         if c.issuer is not None or c.unknown_subject or previous.issuer is None or \
-                previous.sentence != c.sentence or previous.verbal != c.verbal or \
-                previous.extent.end > c.extent.begin:
+                not _coordinated(ctx, previous, c):
             continue
-        between = ctx.text[previous.extent.end:c.extent.begin]
-        if not _COORDINATION_GAP.search(between) or _GAP_BREAK.search(between):
-            continue
-        if any(not PREPOSITION_BEFORE.search(ctx.text, max(previous.extent.end,
-                                                            a.span.begin - 16), a.span.begin)
-               for a in ctx.actors_in(previous.extent.end, c.extent.begin)):
-            continue  # a new subject between: "..., and Tokyo protested"
         c.issuer, c.issuer_span, c.issuer_local = previous.issuer, None, True
         c.governed = c.governed or previous.governed
 
 
-def fill_issuers(ctx: Context, candidates: list[Candidate]) -> None:
-    """Mentions with no issuer of their own take their list's lead-in issuer, else that of
-    the nearest mention of their family (before them first), unless it stands in another
-    paragraph and another state issues clearly more (half as much again, see
-    :func:`_state_votes`) of the article's measures of the family: then that state's; else
-    the subject of their clause, else of their paragraph, else the state behind most of the
-    family's measures.  A trade case never borrows the state its goods come from: "the
-    anti-dumping investigation into X from Japan" is no case of Japan's."""
-    borrowing = [c for c in candidates if c.issuer is None and not c.unknown_subject]
-    _borrow_issuers(ctx, candidates)
-    for c in borrowing:
-        if c.issuer is None or c.type is not MeasureType.OTHER:
-            continue
-        origin = _goods_origin(ctx, c)
-        if origin is not None and origin in (c.issuer, ctx.state_of(c.issuer)):
-            c.issuer = None
-
-
-def _goods_origin(ctx: Context, c: Candidate) -> str | None:
-    """The state named as the origin of a measure's goods ("into dichlorosilane from
-    Japan", "concerning X originating in Japan", "on steel imported from Korea")."""
-    m = _ORIGIN.match(ctx.text, c.extent.end, c.sentence.end)
-    mention = ctx.actor_at(m.end()) if m is not None else None
-    return ctx.state_of(mention.name) if mention is not None else None
-
-
-def _borrow_issuers(ctx: Context, candidates: list[Candidate]) -> None:
-    # The states' votes per family, counted once and then kept up to date as issuers are
-    # borrowed (a count per candidate would make long texts quadratic).
-    votes: dict[str, Counter[str]] = {}
-    sole: list[str | None] = []  # the issuers named at their measures never change here
-
-    def votes_for(kind: str) -> Counter[str]:
-        if kind not in votes:
-            votes[kind] = _state_votes(ctx, candidates, kind)
-        return votes[kind]
-
-    def sole_state() -> str | None:
-        if not sole:
-            sole.append(_sole_state(ctx, candidates))
-        return sole[0]
-
-    for index, c in enumerate(candidates):
-        if c.issuer is not None or c.unknown_subject:
-            continue
-        _borrow_issuer(ctx, candidates, index, votes_for, sole_state)
-        kind = family(c.type)
-        if c.issuer is not None and kind in votes:
-            state = ctx.state_of(c.issuer)
-            if state is not None:
-                votes[kind][state] += 2 if c.issuer_local else 1
-
-
-def _borrow_issuer(ctx: Context, candidates: list[Candidate], index: int,
-                   votes_for: Callable[[str], Counter[str]],
-                   sole_state: Callable[[], str | None]) -> None:
-    """An issuer for the issuer-less ``candidates[index]`` from the article around it."""
-    c = candidates[index]
-    if c.statement is None and _NARRATOR.match(ctx.text, c.sentence.begin, c.head.begin):
-        return  # "I spent my career writing export-control rules": the writer's own
-    if c.entry is not None and c.entry.issuer is not None:
-        _set_issuer(ctx, c, c.entry.issuer, None, local=False)
-        return
-    topic = _paragraph_topic(ctx, c)
-    if topic is not None:
-        _set_issuer(ctx, c, topic.name, None, local=False)
-        return
-    kind = family(c.type)
-    paragraph = ctx.paragraph_of(c.head.begin)
-    def kin(o: Candidate, f: str = kind, p: Span | None = paragraph) -> bool:
-        return bool(o.issuer and family(o.type) == f and (o.issuer_local or (
-            o.topical and p is not None and p.begin <= o.head.begin < p.end)))
-
-    source = nearest(candidates, index, kin)
-    votes = votes_for(kind)
-    dominant = None if c.type is MeasureType.PROTEST else _dominant(votes)
-    if source is not None and dominant is not None and \
-            2 * votes[dominant] >= 3 * votes[ctx.state_of(source.issuer) or ""] and not (
-                paragraph is not None and paragraph.begin <= source.head.begin < paragraph.end):
-        c.issuer = dominant  # a one-liner far from the one foreign measure of the article
-        return
-    if source is not None:
-        # Borrowed, so only as sure as its state: "authorities are weighing ..." after
-        # the commerce ministry's ban is China's, not necessarily the ministry's.
-        c.issuer = source.issuer if c.type is MeasureType.PROTEST else (
-            ctx.state_of(source.issuer) or source.issuer)
-        return
-    clause = max((m.end() for m in _CLAUSE_OPEN.finditer(ctx.text, c.sentence.begin,
-                                                         c.head.begin)),
-                 default=c.sentence.begin)
-    subject = ctx.clause_subject(clause, c.head.begin) or opening_owner(ctx, clause,
-                                                                       c.head.begin)
-    if subject is not None:
-        _set_issuer(ctx, c, subject.name, None, local=False)
-        if c.issuer is not None:
-            return  # "...; Tokyo's response has been confined to diplomatic protests"
-    if paragraph is not None:
-        subject = ctx.clause_subject(paragraph.begin, c.head.begin)
-        if subject is not None:
-            _set_issuer(ctx, c, subject.name, None, local=False)
-            if c.issuer is not None:
-                return
-    if c.type is not MeasureType.PROTEST:
-        c.issuer = _dominant(votes) or (
-            None if c.type is MeasureType.BUDGET else sole_state())
-
-
-def _paragraph_topic(ctx: Context, c: Candidate) -> Subject | None:
-    """"China's first response was legal. ... / Its second response was material. Export
-    licences ... became mandatory": a paragraph opening on "Its" or "Their", with no actor
-    before the mention, continues the topic of the paragraph before: the state or body
-    that opens it (its subject or the owner of its first noun)."""
-    paragraph = ctx.paragraph_of(c.head.begin)
-    if paragraph is None or not _POSSESSIVE_OPENING.match(ctx.text, paragraph.begin) or \
-            ctx.actors_in(paragraph.begin, c.head.begin):
-        return None
-    index = ctx.paragraphs.index(paragraph)
-    if index == 0:
-        return None
-    previous = ctx.paragraphs[index - 1]
-    first = ctx.sentence_of(previous.begin) or previous
-    subject = ctx.clause_subject(first.begin, first.end) or \
-        opening_owner(ctx, first.begin, first.end)
-    if subject is None or ctx.type_of(subject.name) not in (ActorType.STATE,
-                                                             ActorType.GOVERNMENT_BODY):
-        return None
-    return subject
+def _coordinated(ctx: Context, previous: Candidate, c: Candidate) -> bool:
+    """Whether ``c`` is coordinated right after ``previous`` in one sentence, with no new
+    subject between ("suspended imports ... and delayed ...", "a 25% tariff on X and a 10%
+    tariff on Y")."""
+    if previous.sentence != c.sentence or previous.verbal != c.verbal or \
+            previous.extent.end > c.extent.begin:
+        return False
+    between = ctx.text[previous.extent.end:c.extent.begin]
+    if not _COORDINATION_GAP.search(between) or _GAP_BREAK.search(between):
+        return False
+    # a new subject between: "..., and Tokyo protested"
+    return all(PREPOSITION_BEFORE.search(ctx.text, max(previous.extent.end, a.span.begin - 16),
+                                         a.span.begin)
+               for a in ctx.actors_in(previous.extent.end, c.extent.begin))
 
 
 def opening_owner(ctx: Context, clause: int, end: int) -> Subject | None:
@@ -707,37 +575,6 @@ def opening_owner(ctx: Context, clause: int, end: int) -> Subject | None:
     possessive = mention.span.text.endswith(("'s", "’s")) or \
         ctx.text.startswith(("'s", "’s"), mention.span.end)
     return Subject(mention.name, mention.span) if possessive else None
-
-
-def _state_votes(ctx: Context, candidates: list[Candidate], kind: str) -> Counter[str]:
-    """How many of the article's measures of ``kind`` each state issues: mentions whose
-    issuer the text names at them count twice, borrowed ones once."""
-    votes: Counter[str] = Counter()
-    for o in candidates:
-        if o.issuer and family(o.type) == kind:
-            state = ctx.state_of(o.issuer)
-            if state is not None:
-                votes[state] += 2 if o.issuer_local else 1
-    return votes
-
-
-def _sole_state(ctx: Context, candidates: list[Candidate]) -> str | None:
-    """The one state behind every measure whose issuer the text names at it, of any
-    family ("New Delhi barred exports ... a 20% duty on parboiled rice, imposed on Aug.
-    25"): an article about one state's measures tells its other acts without their agent.
-    None when the article names two issuing states or none.  (Not for a budget: money is
-    spent at home, often by the side answering the measures the article is about.)"""
-    states = {ctx.state_of(o.issuer) for o in candidates if o.issuer and o.issuer_local}
-    states.discard(None)  # an issuer of no known state vetoes nothing
-    return states.pop() if len(states) == 1 else None
-
-
-def _dominant(votes: Counter[str]) -> str | None:
-    """The state with more votes than any other."""
-    ranked = votes.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-        return None
-    return ranked[0][0]
 
 
 @lru_cache(maxsize=1)

@@ -65,6 +65,9 @@ class MeasureRules:
     """A question about an act that may come, from its start ("Will Washington ban ...?",
     "QUESTION: Does the EU plan to ban ...?"), or whether one happened ("Has Japan lodged
     representations?", "Did Seoul protest?")."""
+    opinion_question: re.Pattern[str]
+    """A question asking for a view of a measure, from its start, up to the verb of
+    opinion ("Would you support ...", "MS. X: Do you favour ...")."""
     head_roles: dict[str, frozenset[str]]
     """A head word or two-word head (see :func:`head_key`) -> its roles: a measure type's
     value (a head of that type), ``"control_object"``, ``"ban_object"``, ``"anaphor"``."""
@@ -227,6 +230,11 @@ def measure_rules() -> MeasureRules:
                 # "Could you set out what protests have been made?": a request, not an act
                 + r")\b(?!\s+you\b)|(?:does|do|did|is|are)\s+(?:[\w'’.-]+\s+){1,5}?(?:"
                 + phrase_alternation(hedges["question_intents"]) + r")\b)", re.IGNORECASE),
+            opinion_question=re.compile(
+                r"\s*(?:[^\n:?]{1,40}:\s+)?(?:" + phrase_alternation(
+                    [*hedges["question_modals"], "do", "does", "did"])
+                + r")\s+(?:[\w'’.-]+\s+){1,4}?(?:" + phrase_alternation(
+                    hedges["question_opinions"]) + r")\b", re.IGNORECASE),
             negation_words=max(len(e.split()) for e in [*hedges["negations"],
                                                         *hedges["negated_nouns"]]),
             claim_label=re.compile(r"\s*(?:[-*•]\s*)?(?:" + "|".join(

@@ -58,6 +58,11 @@ _MEASURE_PRONOUN = re.compile(r"\s*(?:It|They|The (?:ban|measures?|rules?|contro
 """A sentence opening on the measure just told, with a verb of its coming into effect."""
 
 
+_CONCESSION = re.compile(r"[^.;:]{0,20}?(?:,|\s[—–])\s*(?:though|although|but)\s+"
+                         r"(?P<rest>[^.;:]{0,80})")
+"""A concessive clause right after a mention, which may take back what it says."""
+
+
 def measure_status(ctx: Context, c: Candidate) -> MeasureStatus:
     """The status cue words near the head give (see package doc), else the type's default."""
     t = load_triggers()
@@ -82,6 +87,12 @@ def measure_status(ctx: Context, c: Candidate) -> MeasureStatus:
             "fallout" in window or "consequence" in window or "implication" in window or \
             "cost" in window or "risk" in window:
         window = _weighed_effect().sub(" ", window)  # "weigh exposure to China's ban"
+    concession = _CONCESSION.match(text, c.extent.end, c.sentence.end)
+    if concession is not None and "under_consideration" in \
+            measure_rules().status_cues.present(concession.group("rest")):
+        # "exports will be halted too, though the deadline has been pushed back more than
+        # once": a concession right after it takes the step back to a plan
+        return MeasureStatus.UNDER_CONSIDERATION
     cues = measure_rules().status_cues.present(window)
     c.lasting = "lasting" in cues
     found = next(((s, r) for s, r in t.status_regexes if s.value in cues), None)

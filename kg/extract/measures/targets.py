@@ -23,7 +23,7 @@ from .candidate import (
 )
 from .scope import goods_related
 
-__all__ = ["cases_referred_back", "fill_targets", "find_target", "same_episode",
+__all__ = ["aimed_states", "cases_referred_back", "fill_targets", "find_target", "same_episode",
            "share_coordinated_targets", "ships_to_itself"]
 
 _TARGET_PREPOSITIONS = re.compile(
@@ -81,9 +81,23 @@ _SETTING = re.compile(r"(?<!originating )(?<!originated )(?<!made )(?<!produced 
                       re.IGNORECASE)
 """A time or place before an actor: the setting of the clause, not whom it aims at (a
 good's origin is: "dichlorosilane originating in Japan")."""
-_ADDED_TO_LIST = re.compile(r"\b(?:to|on)\s+(?:its|the|their|[\w.’']+['’]s|the\s+U\.S\.)\s+"
+_ADDED_TO_LIST = re.compile(r"\b(?:to|on)\s+(?:(?:its|the|their|[\w.’']+['’]s|the\s+U\.S\.)\s+)?"
                             r"(?:unreliable\s+)?entity\s+list\b", re.IGNORECASE)
+"""The list a listing adds to; headlines drop the article ("adds 42 firms to Entity List")."""
+_SHARE_IN = re.compile(r"(?:\s+(?:on|in)\s+[\w.]+(?:\s+\d{1,2})?(?:,\s+\d{4})?)?,\s+"
+                       r"(?:\d[\d,]*|most|many|all|several|some|half|[a-z]+)\s+of\s+them\s+(?:in|from|based\s+in)\s+(?:the\s+)?"
+                       r"(?P<word>[A-Z][\w.-]*)")
+"""After a listing: where the set's members are ("..., 42 of them in China")."""
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s[—–]\s")
+_AIMED_AT = re.compile(r"\b(?:on|against|targeting|into|to|from)\s+(?:the\s+)?"
+                       r"(?:(?:all\s+|most\s+)?(?:imports?|goods|products|exports?|shipments?|sales)\s+"
+                       r"(?:from|to|of)\s+(?:the\s+)?)?(?:most\s+|all\s+)?"
+                       r"(?P<word>[A-Z][a-z]+)?", re.IGNORECASE)
+"""A target preposition (and the traded goods it governs) before a party or a demonym."""
+_AIM_CUT = re.compile(r"[;:]|\s[—–]\s|,\s+(?:and|but|while|whereas|which|who|as|after|"
+                      r"before|saying|citing)\b|\.\s")
+"""Where a mention's own words end, for :func:`aimed_states`."""
+_AIM_LIST = re.compile(r"(?:,|\band\b|\bor\b)\s*(?:the\s+)?$")
 
 
 # -- target -----------------------------------------------------------------------------------
@@ -178,6 +192,37 @@ def find_target(ctx: Context, c: Candidate, others: list[Candidate]) -> None:
             return
 
 
+def aimed_states(ctx: Context, c: Candidate, others: list[Candidate]) -> frozenset[str]:
+    """The states a mention's own words aim it at, named right after its head and before the
+    next clause or measure: "tariffs on Canada, Mexico and China", "a tariff on imports
+    from China", "duties on Canadian goods", "a ban on sales to Huawei" (its state when
+    known).  A state never takes a measure against itself, so none of them can be the
+    issuer a mention without one of its own borrows from the article around it."""
+    text = ctx.text
+    end = min(c.sentence.end, c.extent.end + _TARGET_WINDOW)
+    end = min([end, *(o.head.begin for o in others if o.head.begin >= c.extent.end)])
+    cut = _AIM_CUT.search(text, c.extent.end, end)
+    end = cut.start() if cut else end
+    trailing = _TRAILING_PREPOSITION.search(c.extent.text)
+    start = c.extent.begin + trailing.start() if trailing else c.extent.end
+    out: set[str] = set()
+    for m in _AIMED_AT.finditer(text, start, end):
+        word = m.start("word") if m.group("word") else m.end()
+        mention = next((a for a in ctx.actors_in(m.start(), end) if a.span.begin <= word),
+                       None)
+        if mention is not None:
+            out.add(ctx.state_of(mention.name) or mention.name)
+        elif (state := _state_words().get(m.group("word") or "")) is not None:
+            out.add(state)  # "duties on Canadian goods"
+    for mention in ctx.actors_in(start, end):
+        name = ctx.state_of(mention.name) or mention.name
+        if name not in out and _AIM_LIST.search(
+                text, max(start, mention.span.begin - 12), mention.span.begin) and \
+                any(ctx.actors_in(max(start, mention.span.begin - 40), mention.span.begin)):
+            out.add(name)  # the next items of the list: "on Canada and Mexico"
+    return frozenset(out)
+
+
 def _listed_target(ctx: Context, c: Candidate, issuer_root: str | None) -> bool:
     """"added 14 foreign organisations, including TechInsights, to its Unreliable Entity
     List", "add more Chinese memory-chip makers to the Entity List": what is added is the
@@ -185,6 +230,16 @@ def _listed_target(ctx: Context, c: Candidate, issuer_root: str | None) -> bool:
     m = _ADDED_TO_LIST.search(c.extent.text)
     if m is None:
         return False
+    share = _SHARE_IN.match(ctx.text, c.extent.end, c.sentence.end)
+    if share is not None:
+        # "added 49 entities to the Entity List on Oct. 6, 42 of them in China": the set's
+        # state is where (most of) its members are
+        state = _state_words().get(share.group("word")) or next(
+            (ctx.state_of(a.name) for a in ctx.actors_in(share.start("word"), c.sentence.end)
+             if a.span.begin == share.start("word")), None)
+        if state is not None and state != issuer_root:
+            c.target = state
+            return True
     end = c.extent.begin + m.start()
     begin = c.extent.begin + len(c.extent.text.split(maxsplit=1)[0])  # past the verb
     examples = _examples().search(ctx.text, begin, end)

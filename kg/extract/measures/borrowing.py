@@ -1,0 +1,299 @@
+"""Issuers borrowed from the article around a mention that names none of its own.
+
+A mention whose sentence names no issuer ("The orders impose a 25% tariff on imports from
+X", "tariffs on Y" in a headline) takes one from its list's lead-in, from a measure
+coordinated right before it, from the nearest measure of its family, from its clause's or
+paragraph's subject, or from the state behind most of the article's measures of its family
+(see :func:`fill_issuers`).  Never one of the states its own words aim it at
+(:func:`.targets.aimed_states`): a state takes no measure against itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from functools import lru_cache
+
+from ...model import ActorType, MeasureType, Span
+from ..context import Context, Subject
+from ..triggers import load_triggers
+from .candidate import Candidate, family, nearest, same_sentence
+from .parties import _GAP_BREAK, _coordinated, _set_issuer, opening_owner
+from .targets import aimed_states
+
+__all__ = ["fill_issuers"]
+
+_POSSESSIVE_OPENING = re.compile(r"\s*(?:Its|Their)\s")
+
+_CLAUSE_OPEN = re.compile(r"[;:]\s*")
+
+_ORIGIN = re.compile(r"\s+(?:into|on|of|concerning|against)\s+(?:[\w-]+,?\s+){0,8}?(?:imported\s+)?"
+                     r"(?:from|originating\s+(?:in|from))\s+(?:the\s+)?")
+"""The goods of a trade case and the words naming where they come from."""
+
+_NARRATOR = re.compile(r"\s*I\s")
+"""A sentence whose subject is the writer ("I spent my career writing export-control rules
+..."): its measures outside reported words are the writer's account, and borrow no issuer."""
+
+
+_LIST_GAP = re.compile(r"(?:,|\band\b|\bor\b|\bas\s+well\s+as\b)\s*(?:(?:a|an|the|its|their|new|"
+                       r"[$€£¥]?\d[\d.,]*(?:%|\s*(?:percent|per\s+cent))?)\s+){0,3}$",
+                       re.IGNORECASE)
+"""The end of the stretch between two noun items of one list: "and a 10% ", ", 25% "."""
+
+
+@lru_cache(maxsize=1)
+def _LIST_OWNERS() -> tuple[re.Pattern[str], dict[str, str]]:  # noqa: N802 - a constant
+    """Control lists known by their proper name and the state owning each
+    (``[measures.issuers].list_owners``), as one pattern and a lower-cased table."""
+    owners = {k.lower(): v for k, v in
+              load_triggers().raw["measures"]["issuers"]["list_owners"].items()}
+    names = sorted(owners, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b",
+                      re.IGNORECASE), owners
+
+
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def fill_issuers(ctx: Context, candidates: list[Candidate]) -> None:
+    """Mentions with no issuer of their own take their list's lead-in issuer, else that of
+    the nearest mention of their family (before them first), unless it stands in another
+    paragraph and another state issues clearly more (half as much again, see
+    :func:`_state_votes`) of the article's measures of the family: then that state's; else
+    the subject of their clause, else of their paragraph, else the state behind most of the
+    family's measures.  A trade case never borrows the state its goods come from: "the
+    anti-dumping investigation into X from Japan" is no case of Japan's."""
+    borrowing = [c for c in candidates if c.issuer is None and not c.unknown_subject]
+    _borrow_issuers(ctx, candidates)
+    for c in borrowing:
+        if c.issuer is None or c.type is not MeasureType.OTHER:
+            continue
+        origin = _goods_origin(ctx, c)
+        if origin is not None and origin in (c.issuer, ctx.state_of(c.issuer)):
+            c.issuer = None
+
+
+def _goods_origin(ctx: Context, c: Candidate) -> str | None:
+    """The state named as the origin of a measure's goods ("into dichlorosilane from
+    Japan", "concerning X originating in Japan", "on steel imported from Korea")."""
+    m = _ORIGIN.match(ctx.text, c.extent.end, c.sentence.end)
+    mention = ctx.actor_at(m.end()) if m is not None else None
+    return ctx.state_of(mention.name) if mention is not None else None
+
+
+def _borrow_issuers(ctx: Context, candidates: list[Candidate]) -> None:
+    # The states' votes per family, counted once and then kept up to date as issuers are
+    # borrowed (a count per candidate would make long texts quadratic).
+    votes: dict[str, Counter[str]] = {}
+    sole: list[str | None] = []  # the issuers named at their measures never change here
+
+    def votes_for(kind: str) -> Counter[str]:
+        if kind not in votes:
+            votes[kind] = _state_votes(ctx, candidates, kind)
+        return votes[kind]
+
+    def sole_state() -> str | None:
+        if not sole:
+            sole.append(_sole_state(ctx, candidates))
+        return sole[0]
+
+    aims: dict[int, frozenset[str]] = {}
+    for index, c in enumerate(candidates):
+        if c.issuer is not None or c.unknown_subject:
+            continue
+        aimed = aims[index] = aimed_states(ctx, c, same_sentence(candidates, c))
+        previous = candidates[index - 1] if index else None
+        if previous is not None and previous.issuer is not None and (
+                _coordinated(ctx, previous, c) or
+                _listed_after(ctx, previous, c, aims.get(index - 1, frozenset()))) and \
+                (ctx.state_of(previous.issuer) or previous.issuer) not in aimed:
+            # "a 25% tariff on X and a 10% tariff on Y": one borrowed issuer for both
+            c.issuer, c.issuer_local = previous.issuer, False
+        else:
+            _borrow_issuer(ctx, candidates, index, votes_for, sole_state, aimed)
+        kind = family(c.type)
+        if c.issuer is not None and kind in votes:
+            state = ctx.state_of(c.issuer)
+            if state is not None:
+                votes[kind][state] += 2 if c.issuer_local else 1
+
+
+def _listed_after(ctx: Context, previous: Candidate, c: Candidate,
+                  aimed: frozenset[str]) -> bool:
+    """"a 25% tariff on imports from X and Y and a 10% tariff on imports from Z": ``c``
+    follows ``previous`` as the next item of one list, with only ``previous``'s own
+    targets (``aimed``) between them."""
+    if previous.sentence != c.sentence or previous.extent.end > c.extent.begin or \
+            family(previous.type) != family(c.type) or previous.verbal or c.verbal:
+        return False
+    text = ctx.text
+    if not _LIST_GAP.search(text, previous.extent.end, c.extent.begin) or \
+            _GAP_BREAK.search(text, previous.extent.end, c.extent.begin):
+        return False
+    return all((ctx.state_of(a.name) or a.name) in aimed
+               for a in ctx.actors_in(previous.extent.end, c.extent.begin))
+
+
+def _borrow_issuer(ctx: Context, candidates: list[Candidate], index: int,
+                   votes_for: Callable[[str], Counter[str]],
+                   sole_state: Callable[[], str | None],
+                   aimed: frozenset[str] = frozenset()) -> None:
+    """An issuer for the issuer-less ``candidates[index]`` from the article around it,
+    never one of the states its own words aim it at (``aimed``: "tariffs on Canada" is not
+    Canada's, however near Canada's own tariffs stand)."""
+    c = candidates[index]
+    _borrow_issuer_near(ctx, candidates, index, votes_for, sole_state, aimed)
+    if c.issuer is not None and (ctx.state_of(c.issuer) or c.issuer) in aimed:
+        c.issuer = None
+
+
+def _borrow_issuer_near(ctx: Context, candidates: list[Candidate], index: int,
+                        votes_for: Callable[[str], Counter[str]],
+                        sole_state: Callable[[], str | None],
+                        aimed: frozenset[str]) -> None:
+    c = candidates[index]
+    listed = _LIST_OWNERS()[0].search(ctx.text, c.extent.begin, c.extent.end)
+    if listed is not None:
+        # "on the Entity List since December 2020": the list's state, not the nearest one
+        _set_issuer(ctx, c, _LIST_OWNERS()[1][listed.group().lower()], None, local=False)
+        return
+    if c.statement is None and _NARRATOR.match(ctx.text, c.sentence.begin, c.head.begin):
+        return  # "I spent my career writing export-control rules": the writer's own
+    if c.entry is not None and c.entry.issuer is not None:
+        _set_issuer(ctx, c, c.entry.issuer, None, local=False)
+        return
+    topic = _paragraph_topic(ctx, c)
+    if topic is not None:
+        _set_issuer(ctx, c, topic.name, None, local=False)
+        return
+    kind = family(c.type)
+    paragraph = ctx.paragraph_of(c.head.begin)
+    def kin(o: Candidate, f: str = kind, p: Span | None = paragraph) -> bool:
+        return bool(o.issuer and family(o.type) == f and (o.issuer_local or (
+            o.topical and p is not None and p.begin <= o.head.begin < p.end)) and
+            (ctx.state_of(o.issuer) or o.issuer) not in aimed)
+
+    source = nearest(candidates, index, kin)
+    votes = votes_for(kind)
+    if aimed.intersection(votes):
+        votes = Counter({state: n for state, n in votes.items() if state not in aimed})
+    dominant = None if c.type is MeasureType.PROTEST else _dominant(votes)
+    if source is not None and not (paragraph is not None and
+                                   paragraph.begin <= source.head.begin < paragraph.end):
+        own = _acting_subject(ctx, c, aimed)
+        if own is not None:
+            # "Three days later, China's foreign ministry announced that relations would be
+            # downgraded": the sentence's own acting subject, not a measure paragraphs away
+            _set_issuer(ctx, c, own.name, None, local=False)
+            if c.issuer is not None:
+                return
+    if source is not None and dominant is not None and \
+            2 * votes[dominant] >= 3 * votes[ctx.state_of(source.issuer) or ""] and not (
+                paragraph is not None and paragraph.begin <= source.head.begin < paragraph.end):
+        c.issuer = dominant  # a one-liner far from the one foreign measure of the article
+        return
+    if source is not None:
+        # Borrowed, so only as sure as its state: "authorities are weighing ..." after
+        # the commerce ministry's ban is China's, not necessarily the ministry's.
+        c.issuer = source.issuer if c.type is MeasureType.PROTEST else (
+            ctx.state_of(source.issuer) or source.issuer)
+        return
+    clause = max((m.end() for m in _CLAUSE_OPEN.finditer(ctx.text, c.sentence.begin,
+                                                         c.head.begin)),
+                 default=c.sentence.begin)
+    subject = ctx.clause_subject(clause, c.head.begin) or opening_owner(ctx, clause,
+                                                                       c.head.begin)
+    if subject is not None:
+        _set_issuer(ctx, c, subject.name, None, local=False)
+        if c.issuer is not None:
+            return  # "...; Tokyo's response has been confined to diplomatic protests"
+    if paragraph is not None:
+        subject = ctx.clause_subject(paragraph.begin, c.head.begin)
+        if subject is not None:
+            # a speaker a sentence or more away ("India's food ministry insists the ban is
+            # temporary. ... a 20% duty on parboiled rice"): only as sure as its state
+            verb = _WORD.search(ctx.text, subject.span.end, c.head.begin)
+            far = subject.span.begin < c.sentence.begin and verb is not None and \
+                verb.group().lower() in load_triggers().speech_verbs
+            _set_issuer(ctx, c, (ctx.state_of(subject.name) if far else None) or subject.name,
+                        None, local=False)
+            if c.issuer is not None:
+                return
+    if c.type is not MeasureType.PROTEST:
+        c.issuer = _dominant(votes) or (
+            None if c.type is MeasureType.BUDGET else sole_state())
+
+
+def _acting_subject(ctx: Context, c: Candidate, aimed: frozenset[str]) -> Subject | None:
+    """The subject of the mention's clause when it is a state or a government body (not
+    one the mention aims at)."""
+    clause = max((m.end() for m in _CLAUSE_OPEN.finditer(ctx.text, c.sentence.begin,
+                                                         c.head.begin)),
+                 default=c.sentence.begin)
+    subject = ctx.clause_subject(clause, c.head.begin)
+    if subject is None or ctx.type_of(subject.name) not in (ActorType.STATE,
+                                                             ActorType.GOVERNMENT_BODY) or \
+            (ctx.state_of(subject.name) or subject.name) in aimed:
+        return None
+    # its verb must take measures ("announced that ..."), not react to one ("condemned")
+    t = load_triggers()
+    verbs = t.imposition_verbs | t.family_verbs.get(family(c.type), frozenset())
+    if not any(w.lower() in verbs for w in _WORD.findall(ctx.text, subject.span.end,
+                                                          c.head.begin)):
+        return None
+    return subject
+
+
+def _paragraph_topic(ctx: Context, c: Candidate) -> Subject | None:
+    """"China's first response was legal. ... / Its second response was material. Export
+    licences ... became mandatory": a paragraph opening on "Its" or "Their", with no actor
+    before the mention, continues the topic of the paragraph before: the state or body
+    that opens it (its subject or the owner of its first noun)."""
+    paragraph = ctx.paragraph_of(c.head.begin)
+    if paragraph is None or not _POSSESSIVE_OPENING.match(ctx.text, paragraph.begin) or \
+            ctx.actors_in(paragraph.begin, c.head.begin):
+        return None
+    index = ctx.paragraphs.index(paragraph)
+    if index == 0:
+        return None
+    previous = ctx.paragraphs[index - 1]
+    first = ctx.sentence_of(previous.begin) or previous
+    subject = ctx.clause_subject(first.begin, first.end) or \
+        opening_owner(ctx, first.begin, first.end)
+    if subject is None or ctx.type_of(subject.name) not in (ActorType.STATE,
+                                                             ActorType.GOVERNMENT_BODY):
+        return None
+    return subject
+
+
+def _state_votes(ctx: Context, candidates: list[Candidate], kind: str) -> Counter[str]:
+    """How many of the article's measures of ``kind`` each state issues: mentions whose
+    issuer the text names at them count twice, borrowed ones once."""
+    votes: Counter[str] = Counter()
+    for o in candidates:
+        if o.issuer and family(o.type) == kind:
+            state = ctx.state_of(o.issuer)
+            if state is not None:
+                votes[state] += 2 if o.issuer_local else 1
+    return votes
+
+
+def _sole_state(ctx: Context, candidates: list[Candidate]) -> str | None:
+    """The one state behind every measure whose issuer the text names at it, of any
+    family ("New Delhi barred exports ... a 20% duty on parboiled rice, imposed on Aug.
+    25"): an article about one state's measures tells its other acts without their agent.
+    None when the article names two issuing states or none.  (Not for a budget: money is
+    spent at home, often by the side answering the measures the article is about.)"""
+    states = {ctx.state_of(o.issuer) for o in candidates if o.issuer and o.issuer_local}
+    states.discard(None)  # an issuer of no known state vetoes nothing
+    return states.pop() if len(states) == 1 else None
+
+
+def _dominant(votes: Counter[str]) -> str | None:
+    """The state with more votes than any other."""
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
