@@ -143,10 +143,11 @@ class KeyFilter:
             yes.clear()
             known.clear()
         predicate = self._predicate
-        # Set operations in C; the predicate for new keys only.  Not ``keys - known``: for
-        # a dict's keys that is set.difference_update(known), which walks all of ``known``
-        # (every key of the corpus so far); difference() walks the article's keys only.
-        fresh = set(keys).difference(known)
+        # Set operations in C; the predicate for new keys only.  Not ``keys - known`` for
+        # a dict's keys: that is set.difference_update(known), which walks all of
+        # ``known`` (every key of the corpus so far); a set's difference() walks the
+        # article's keys only (a set passed in is not copied first: TokenStream.distinct).
+        fresh = (keys if isinstance(keys, (set, frozenset)) else set(keys)).difference(known)
         if fresh:
             known |= fresh
             yes.update(key for key in fresh if predicate(key))
