@@ -58,11 +58,8 @@ from .gazetteer import token_stream
 from .text import Quote, find_quotes, split_paragraphs, split_sentences
 from .triggers import Triggers, load_triggers, phrase_alternation
 
-PREPOSITIONS = frozenset(
-    "of for at to in with by from against on over about between toward towards than into "
-    "onto upon under among amid within without across behind beyond near including via "
-    "regarding concerning after before during since until".split())
-"""Words after which an actor is an object, not a subject."""
+PREPOSITIONS = frozenset(load_triggers().raw["prepositions"]["objects"])
+"""Words after which an actor is an object, not a subject (``[prepositions] objects``)."""
 
 _SKIPPABLE = frozenset(
     "has have had was were is are will would could should may might can also then later "
@@ -76,9 +73,9 @@ _OWNED = re.compile(r"\b(?:its|their)\s+(?:leaders?|government|officials?|spokes
                     r"person)|leadership|representatives?|authorities|ministers?)\s*$",
                     re.IGNORECASE)
 _SHARED_SUBJECT = frozenset({"and", "or", "but", "to", "then", "nor"})
-_LATER_COUNTS = ("a", "an", "several", "a few")
-"""Counts before a time unit that are not number words ("a day later", "a few weeks later");
-the number words are ``[figures.number_words]``."""
+_LATER_COUNTS = tuple(load_triggers().raw["figures"]["durations"]["later_counts"])
+"""Counts before a time unit that are not number words ("a day later", "a few weeks later"):
+``[figures.durations] later_counts``; the number words are ``[figures.number_words]``."""
 
 
 @lru_cache(maxsize=1)
