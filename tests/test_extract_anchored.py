@@ -196,3 +196,27 @@ def test_a_key_filter_selects_as_its_predicate_says_and_remembers() -> None:
     assert keys.select({"ban", "cut", "bar"}) == {"ban", "bar"}
     assert keys.select({"bar": 1, "cut": 2, "bat": 3}.keys()) == {"bar", "bat"}
     assert sorted(asked) == ["ban", "bar", "bat", "cut"]  # each key asked once
+
+
+def test_stream_key_filters_select_together_what_each_predicate_holds_for() -> None:
+    from kg.extract.anchored import StreamKeyFilter
+
+    asked: list[str] = []
+
+    def opens_with_b(key: str) -> bool:
+        asked.append(key)
+        return key.startswith("b")
+
+    first = StreamKeyFilter(opens_with_b)
+    second = StreamKeyFilter(lambda key: key[:1].isdigit())
+    for kept in (first, second):  # registered (on first use): the memo starts afresh
+        assert kept.select(TokenStream("")) == []
+    one, two = TokenStream("ban cut 2026 bar ban"), TokenStream("bat 7 cut")
+    assert sorted(first.select(one)) == ["ban", "bar"]
+    assert sorted(second.select(one)) == ["2026"]
+    assert sorted(first.select(two)) == ["bat"] and second.select(two) == ["7"]
+    assert sorted(first.select(one)) == ["ban", "bar"]  # another stream: selected again
+    assert sorted(asked) == ["2026", "7", "ban", "bar", "bat", "cut"]  # each key asked once
+    # a filter made later is asked about every key, the earlier ones still answer
+    third = StreamKeyFilter(lambda key: key == "cut")
+    assert third.select(two) == ["cut"] and sorted(first.select(two)) == ["bat"]

@@ -117,3 +117,26 @@ def test_the_descriptor_shortcut_never_rejects_a_description_the_pattern_finds()
             matched += 1
             assert _may_end_with_descriptor(text), text
     assert matched > 1000
+
+
+def test_number_starts_are_the_digits_after_no_digit_point_or_comma() -> None:
+    text = "In 2023, 1,200 tonnes (3.5%) x9 and -7 of 40; 12-15 units"
+    starts = _context(text).number_starts()
+    assert [text[i:i + 2] for i in starts] == ["20", "1,", "3.", "9 ", "7 ", "40", "12", "15"]
+
+
+def test_a_pattern_opening_on_a_number_is_matched_at_number_starts_as_over_the_text() -> None:
+    # The figure patterns that open on a number (exchange rates, "37 of Japan's 47"): their
+    # first digit's look-behind rules out what precedes no number start.
+    from kg.extract.figure_frames import _exchange
+    from kg.extract.figure_shares import _patterns
+
+    rng = random.Random(7)
+    pieces = ["156.40", "against the", "yen", "to the", "dollar", "37", "of", "Japan's", "47",
+              "the", "1,200", "x9", "$5", "per", "euro", "7.1", "a", ",", ".", "-", "(", "3"]
+    texts = ["one dollar buys 156.40 yen; 37 of Japan's 47 prefectures, 7.1 to the dollar"] + [
+        " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(300)]
+    for pattern in (_exchange().pattern, _patterns().part_of):
+        for text in texts:
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in _context(text).number_finditer(pattern)] == expected

@@ -67,3 +67,17 @@ def test_the_trie_of_keys_matches_exactly_the_keys() -> None:
     regex = re.compile(r"(?:" + trie(keys) + r")\Z")
     assert all(regex.match(k) for k in keys)
     assert not regex.match("ba") and not regex.match("bat")
+
+
+@pytest.mark.parametrize("text", [
+    "a $5 fee, a 10% fee and the fee of $7 fee on 3% fee",
+    "fee $ 5 fee",
+    "",
+])
+def test_a_list_with_an_alternative_opening_on_a_symbol_finds_what_its_alternation_finds(
+    text: str,
+) -> None:
+    # (not on a digit: found by its own pattern, not from the digits opening words)
+    patterns = WordPatterns({"mix": [r"\$\d+ fee", r"\d+% fee", r"fee"]})
+    expected = [m.span() for m in patterns.combined("mix").finditer(text)]
+    assert [m.span() for m in patterns.scan(text)["mix"]] == expected

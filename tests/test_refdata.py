@@ -272,3 +272,25 @@ def test_a_phrase_alternation_prefers_the_longer_phrase_and_matches_spelling_var
     body = phrase_alternation(["press", "press conference", "co-chair"])
     found = re.compile(rf"\b(?:{body})\b").findall("a press  conference, a co‑chair, the press")
     assert found == ["press  conference", "co‑chair", "press"]
+
+
+def test_preposition_sets_are_lists_of_single_lower_case_words_without_repeats() -> None:
+    from kg.extract.context import PREPOSITIONS
+    from kg.extract.triggers import load_triggers
+
+    table = load_triggers().raw["prepositions"]
+    assert table, "[prepositions] of triggers.toml is empty"
+    for key, words in table.items():
+        assert words and len(set(words)) == len(words), key
+        assert all(w.isalpha() and w == w.lower() for w in words), key
+    assert PREPOSITIONS == frozenset(table["objects"])
+
+
+def test_measure_timing_past_verbs_leave_out_auxiliaries_unlike_the_date_past_verbs() -> None:
+    from kg.extract.measures.timing import _VERB_PAST
+    from kg.extract.triggers import load_triggers
+
+    timing = load_triggers().raw["measures"]["timing"]["past_verbs"]
+    assert _VERB_PAST.fullmatch("withdrew") and _VERB_PAST.fullmatch("halted")
+    assert not _VERB_PAST.fullmatch("was") and not _VERB_PAST.fullmatch("United")
+    assert "was" in load_triggers().raw["dates"]["past_verbs"] and "was" not in timing

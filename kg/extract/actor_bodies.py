@@ -24,6 +24,7 @@ from collections import Counter
 from ..model import ActorType, CandidateLink
 from .actor_context import ActorContext, Found, Pending, state_of
 from .refdata import ActorAlias, tokenize
+from .triggers import load_triggers
 
 
 def of_kind(ctx: ActorContext, kinds: tuple[str, ...], kind_id: str) -> bool:
@@ -133,8 +134,7 @@ def _named_with(ctx: ActorContext, name: str, words: list[str]) -> bool:
 
 
 _VERB_GAP = 3
-_PLACE_PREPOSITIONS = frozenset({"to", "at", "in", "into", "from", "with", "outside",
-                                 "inside"})
+_PLACE_PREPOSITIONS = frozenset(load_triggers().raw["prepositions"]["person_places"])
 """Words after a person that make the term after them a place the person is taken to or
 met at, not the person's own body."""
 """Tokens between a person and a term that is the object of their verb ("told the")."""
@@ -312,9 +312,7 @@ def previous_sentence_body(ctx: ActorContext, resolved: list[Found],
                  part_of=entry.part_of, kinds=entry.kinds, state=state, apposition=False)
 
 
-_OBJECT_PREPOSITIONS = frozenset(
-    "of to from in on against with at into toward towards for by over about than "
-    "between".split())
+_OBJECT_PREPOSITIONS = frozenset(load_triggers().raw["prepositions"]["state_objects"])
 
 
 def _sentence_start(ctx: ActorContext, k: int) -> int:

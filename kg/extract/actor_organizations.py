@@ -35,6 +35,7 @@ from .refdata import (
     Title,
     token_key,
 )
+from .triggers import load_triggers
 
 
 def find_pattern_organizations(ctx: ActorContext) -> None:
@@ -240,8 +241,7 @@ _APPOSITION_STOPS = {",", ".", ";", ":", "(", ")", "at", "of", "for", "in", "wit
                      "by", "on", "to", "a", "an", "the", "who", "which", "that"}
 
 
-_PLACE_PREPOSITIONS = {"in", "at", "from", "near", "to", "across", "outside", "inside",
-                       "of", "around", "throughout"}
+_PLACE_PREPOSITIONS = set(load_triggers().raw["prepositions"]["described_places"])
 
 
 def find_described_organizations(ctx: ActorContext) -> None:

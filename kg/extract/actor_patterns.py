@@ -44,7 +44,7 @@ from .refdata import (
     Title,
     tokenize,
 )
-from .triggers import words_regex
+from .triggers import load_triggers, words_regex
 
 
 def find_anonymous_sources(ctx: ActorContext) -> None:
@@ -253,7 +253,7 @@ def _name_apposed(ctx: ActorContext, end: int) -> bool:
     return ctx.key(stop) == ","
 
 
-_PLACE_OPENERS = frozenset({"in", "at", "from", "on", "to", "near", "outside", "across"})
+_PLACE_OPENERS = frozenset(load_triggers().raw["prepositions"]["apposition_places"])
 
 
 def find_local_governments(ctx: ActorContext) -> None:

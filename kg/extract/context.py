@@ -46,6 +46,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -57,24 +58,24 @@ from .gazetteer import token_stream
 from .text import Quote, find_quotes, split_paragraphs, split_sentences
 from .triggers import Triggers, load_triggers, phrase_alternation
 
-PREPOSITIONS = frozenset(
-    "of for at to in with by from against on over about between toward towards than into "
-    "onto upon under among amid within without across behind beyond near including via "
-    "regarding concerning after before during since until".split())
-"""Words after which an actor is an object, not a subject."""
+PREPOSITIONS = frozenset(load_triggers().raw["prepositions"]["objects"])
+"""Words after which an actor is an object, not a subject (``[prepositions] objects``)."""
 
 _SKIPPABLE = frozenset(
     "has have had was were is are will would could should may might can also then later "
     "again further previously not just already still reportedly formally officially "
     "publicly repeatedly separately earlier recently meanwhile however, urgently begun began "
     "started continued continues resumed once first again since".split())
+NUMBER_START = re.compile(r"\d(?<![\d.,]\d)")
+"""A digit that opens a number (not one after a digit, a point or a comma); the digit comes
+first in the pattern so that ``re`` skips to digits instead of trying every position."""
 _OWNED = re.compile(r"\b(?:its|their)\s+(?:leaders?|government|officials?|spokes(?:man|woman|"
                     r"person)|leadership|representatives?|authorities|ministers?)\s*$",
                     re.IGNORECASE)
 _SHARED_SUBJECT = frozenset({"and", "or", "but", "to", "then", "nor"})
-_LATER_COUNTS = ("a", "an", "several", "a few")
-"""Counts before a time unit that are not number words ("a day later", "a few weeks later");
-the number words are ``[figures.number_words]``."""
+_LATER_COUNTS = tuple(load_triggers().raw["figures"]["durations"]["later_counts"])
+"""Counts before a time unit that are not number words ("a day later", "a few weeks later"):
+``[figures.durations] later_counts``; the number words are ``[figures.number_words]``."""
 
 
 @lru_cache(maxsize=1)
@@ -340,6 +341,30 @@ class Context:
         i = bisect.bisect_left(self._sentence_begins, begin)
         j = bisect.bisect_left(self._sentence_begins, end)
         return self.sentences[i:j]
+
+    def number_starts(self) -> list[int]:
+        """Where a digit opens a number (not after a digit, a point or a comma), in text
+        order: found once per article for the figure patterns that open on a number,
+        which are tried there instead of each scanning the text for digits."""
+        starts = self.__dict__.get("_number_starts")
+        if starts is None:
+            starts = self.__dict__["_number_starts"] = [
+                m.start() for m in NUMBER_START.finditer(self.text)]
+        return starts
+
+    def number_finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """The matches ``pattern.finditer(self.text)`` gives, for a pattern whose every
+        match opens at one of :meth:`number_starts` (its first digit's look-behind rules
+        out a digit, a point and a comma before it): tried there only."""
+        text, match = self.text, pattern.match
+        end = 0
+        for begin in self.number_starts():
+            if begin < end:
+                continue  # inside the last match
+            m = match(text, begin)
+            if m is not None:
+                end = m.end()
+                yield m
 
     def dates_in(self, begin: int, end: int) -> list[DateMention]:
         """Resolved dates inside ``[begin, end)``, in text order."""

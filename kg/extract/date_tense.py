@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .triggers import load_triggers
+
 FUTURE_WINDOW = 40
 """Characters before a date searched for a word saying the date lies ahead."""
 CLAUSE_REACH = 200
@@ -27,10 +29,13 @@ _CLAUSE_CUT = re.compile(r"[.!?][\"'”’)]*\s|\n|[\"“”]|(?<![\w])['‘’]
 """Where the clause holding a date starts at the latest: a sentence end, a line break or a
 quotation mark (the tense of a quotation before "she said on Sunday" is not the
 clause's)."""
-_PERIOD_AFTER = re.compile(r"\s+(?:(?:fiscal|financial|calendar|school|academic)\s+)?"
-                           r"(?:year|month|week|quarter|season|decade)\b", re.IGNORECASE)
+_PERIOD_AFTER = re.compile(r"\s+(?:(?:" + "|".join(map(
+    re.escape, load_triggers().dates["period_modifiers"])) + r")\s+)?"
+                           r"(?:" + "|".join(map(re.escape, load_triggers().dates["period_nouns"]))
+                           + r")\b", re.IGNORECASE)
 """A period a future cue names ("a budget for the next fiscal year on Dec. 26"): what
-the words are about, not when the date's clause happens."""
+the words are about, not when the date's clause happens (``[dates] period_modifiers``,
+``period_nouns``)."""
 _PERIOD_OPENS = re.compile(r"\b(?:from|as\s+of|starting(?:\s+from|\s+on)?|"
                            r"beginning(?:\s+on)?|effective(?:\s+from|\s+on)?)\s+$",
                            re.IGNORECASE)

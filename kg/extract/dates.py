@@ -86,7 +86,7 @@ from dateutil.relativedelta import relativedelta
 
 from ..model import PartialDate, Span, day_and_month
 from . import date_arithmetic as calendar
-from .anchored import KeyFilter, folds_unevenly, lowered
+from .anchored import StreamKeyFilter, folds_unevenly, lowered
 from .date_headings import opens_paragraph
 from .date_headings import prepare as prepare_headings
 from .date_story import PARAGRAPH_BREAK, continue_story
@@ -449,16 +449,16 @@ def _scan(text: str, tables: _Tables,
             yield m
 
 
-_key_filter: tuple[_Tables, KeyFilter] | None = None
+_key_filter: tuple[_Tables, StreamKeyFilter] | None = None
 
 
-def _word_keys(tables: _Tables) -> KeyFilter:
+def _word_keys(tables: _Tables) -> StreamKeyFilter:
     """The token keys whose tokens hold a word :func:`_scan` tries: a leading word, one
     opening with a digit, a non-ASCII one, an abbreviation or a possessive ("'s")."""
     global _key_filter
     if _key_filter is None or _key_filter[0] is not tables:
         leading = tables.leading
-        _key_filter = (tables, KeyFilter(
+        _key_filter = (tables, StreamKeyFilter(
             lambda k: k in leading or k[0].isdigit() or not k.isascii() or k[1:2] == "."
             or k == "'s"))
     return _key_filter[1]
@@ -477,7 +477,7 @@ def _word_starts(text: str, tables: _Tables, stream: TokenStream) -> list[int] |
             or not lowered(text)[1]:
         return None  # (a word opening with "ʼ", a letter, has "'" in its key)
     leading = tables.leading
-    keys = _word_keys(tables).select(stream.distinct)
+    keys = _word_keys(tables).select(stream)
     tokens = stream.tokens
     starts: list[int] = []
     for i in stream.positions(keys):

@@ -21,8 +21,11 @@ from functools import lru_cache
 from ..model import ActorMention, ActorType
 from .triggers import load_triggers, phrase_alternation
 
-_DESCRIPTION_END = re.compile(r"\s(?:for|of|at|from|with|in)\s+(?:the\s+)?$", re.IGNORECASE)
-_DESCRIPTION_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "in"})
+_DESCRIPTION_END = re.compile(r"\s(?:" + "|".join(map(
+    re.escape, load_triggers().raw["prepositions"]["description_links"]))
+    + r")\s+(?:the\s+)?$", re.IGNORECASE)
+_DESCRIPTION_PREPOSITIONS = frozenset(load_triggers().raw["prepositions"]["description_links"])
+"""``[prepositions] description_links``: "a spokesperson for (the)"."""
 _APPOSITION = re.compile(r"^,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[\w-]+)\s+"
                          r"(?:for|of|at|to|with|from|in)\b")
 

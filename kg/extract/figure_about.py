@@ -25,7 +25,7 @@ NP_STOP = frozenset(
     "surged slumped gained lost up down compared against despite like such including "
     "especially particularly notably comes come came goes account accounts accounted makes "
     "made".split())
-NP_INNER = frozenset({"of", "to", "in", "for", "from", "on"})
+NP_INNER = frozenset(load_triggers().raw["prepositions"]["noun_phrase_inner"])
 _NP_JOINING = NP_INNER | {"and", "or"}
 """Stop words a noun phrase may hold inside it ("exports to Japan", "gallium and ...")."""
 _NP_TRAILING = NP_INNER | {"the", "a", "an", "and", "or"}

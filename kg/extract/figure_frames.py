@@ -90,8 +90,8 @@ def _exchange() -> _Exchange:
     per = "|".join(phrase_pattern(p) for p in sorted(raw.get("per", ["per"]), key=len,
                                                      reverse=True))
     # The number's first digit opens the pattern, its lookbehind after it (as in
-    # figures._DIGIT_START): ``re`` then skips to digits instead of trying the lookbehind
-    # at every position of the text (0.05 ms an article).
+    # context.NUMBER_START): a match opens where a number does, and is tried only there
+    # (Context.number_finditer).
     pattern = re.compile(rf"(?P<num>\d(?<![\w.,$]\d)(?:\d{{0,2}}(?:,\d{{3}})+(?:\.\d+)?|"
                          rf"\d*(?:\.\d+)?))\s+(?:{per})\s+"
                          rf"(?P<cur>{currency})(?![\w])", re.IGNORECASE)
@@ -302,7 +302,7 @@ def _canonical(value: Decimal) -> Decimal:
 def _exchange_rates(ctx: Context, found: list[FigureMention]) -> list[FigureMention]:
     table = _exchange()
     out = []
-    for m in table.pattern.finditer(ctx.text):
+    for m in ctx.number_finditer(table.pattern):  # it opens on a number
         sentence = ctx.sentence_of(m.start())
         if sentence is None:
             continue

@@ -153,7 +153,7 @@ def parts_of_wholes(ctx: Context, counted_noun: Callable[[int], tuple[str, int] 
                     ) -> list[FigureMention]:
     """"37 of Japan's 47 prefectures": the part, counting the whole's noun."""
     out: list[FigureMention] = []
-    for m in _patterns().part_of.finditer(ctx.text):
+    for m in ctx.number_finditer(_patterns().part_of):  # it opens on a number
         part = Decimal(m.group("num").replace(",", ""))
         total = Decimal(m.group("total").replace(",", ""))
         counted = counted_noun(m.end("total"))

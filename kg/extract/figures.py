@@ -145,11 +145,6 @@ class _Tables:
     patterns (:func:`~kg.extract.anchored.first_words`): where those patterns can start."""
 
 
-_DIGIT_START = re.compile(r"\d(?<![\d.,]\d)")
-"""A digit that opens a number (not one after a digit, a point or a comma); the digit comes
-first in the pattern so that ``re`` skips to digits instead of trying every position."""
-
-
 def _first_keys(words: Iterable[str]) -> frozenset[str]:
     """The token key of each phrase's first word ("tens of thousands" -> "tens")."""
     return frozenset(token_key(w.split()[0].split("-")[0]) for w in words if w.strip())
@@ -270,11 +265,11 @@ def find_figures(article: Article, actors: list[ActorMention], *,
     # words occur: patterns whose first word is absent are not run over the text.
     stream = token_stream(ctx.text)
     words = stream.distinct
-    starts = sorted([c.start() for c in _DIGIT_START.finditer(ctx.text)]
+    starts = sorted(ctx.number_starts()
                     + [c.start() for c in word_finditer(tables.candidate, stream,
                                                         tables.first_words["number"])]
                     if not tables.number_keys.isdisjoint(words) else
-                    [c.start() for c in _DIGIT_START.finditer(ctx.text)])
+                    ctx.number_starts())
     k = 0
     pos = 0
     while True:
@@ -402,7 +397,8 @@ def _figure(ctx: Context, m: re.Match[str], local_dollar: str | None = None
     tables = _tables()
     if tables.share_before.search(text, max(0, m.start("anum") - 24), m.start("anum")):
         return None  # "One in three": the second number of a share
-    if tables.page_count.match(text, _first_amount_end(m)) or _COPYRIGHT.search(
+    first_end = _first_amount_end(m)  # the end of the first amount, read below thrice
+    if tables.page_count.match(text, first_end) or _COPYRIGHT.search(
             text, text.rfind("\n", 0, m.start()) + 1, m.start()):
         return None  # "3 min read", "12 comments", "© 2000-2026": the page about itself
     if not (m.group("acur") or m.group("ascale") or m.group("aunit")):
@@ -413,16 +409,17 @@ def _figure(ctx: Context, m: re.Match[str], local_dollar: str | None = None
     if m.group("ascale") and m.group("ascale").lower() in ("m", "k", "bn", "mn", "tn", "trn") \
             and not (m.group("acur") or m.group("bcur")):
         return None  # "5m" without a currency is too ambiguous (metres, minutes)
-    cur = m.group("acur") or (m.group("bcur") if _is_range(ctx, m) else None)
-    unit_word = (m.group("bunit") if _is_range(ctx, m) else None) or m.group("aunit")
+    ranged = _is_range(ctx, m)  # asked three times below: read once
+    cur = m.group("acur") or (m.group("bcur") if ranged else None)
+    unit_word = (m.group("bunit") if ranged else None) or m.group("aunit")
     second = _number(m.group("bnum")) if m.group("bnum") else None
     if m.group("bnum") and second is None:
         return None
     if m.group("between") and second is None:
         return None
     end = m.end()
-    if m.group("bnum") and not _is_range(ctx, m):
-        end = _first_amount_end(m)
+    if m.group("bnum") and not ranged:
+        end = first_end
         second = None
         m_b_unit = None
     else:
@@ -472,12 +469,13 @@ def _figure(ctx: Context, m: re.Match[str], local_dollar: str | None = None
         if counted is None:
             return None
         unit, end = counted if duration else entities_after(ctx, *counted)
-    if is_word and (counted_unit or not unit_word) and _refers(ctx, m.start()):
+    refers = _refers(ctx, m.start())  # asked three times below: read once
+    if is_word and (counted_unit or not unit_word) and refers:
         return None  # "the two countries"; not "a first six-ton shipment", an amount
-    if not is_word and _refers(ctx, m.start()) and not m.group("qual") and unit_word is None \
+    if not is_word and refers and not m.group("qual") and unit_word is None \
             and cur is None and not (m.group("ascale") and _possessive_before(ctx, m.start())):
         return None  # "the 14 applications"; not "Japan's 31.65 million visitors", an amount
-    if _refers(ctx, m.start()) and _word_after(ctx, end) in _tables().referring_heads:
+    if refers and _word_after(ctx, end) in _tables().referring_heads:
         return None  # "the 90% figure": a figure given before, named again
     if is_word and counted_unit and not duration and (
             value == 1 or unit in _tables().discourse or _names_a_list(ctx, m.start())
@@ -503,7 +501,7 @@ def _figure(ctx: Context, m: re.Match[str], local_dollar: str | None = None
     qualifier = m.group("qual").lower() if m.group("qual") else None
     begin = m.start() + len(m.group()) - len(m.group().lstrip())  # "\s?" before a number
     span = Span.of(text, begin, end)
-    counted_from = _first_amount_end(m) if high is None else max(
+    counted_from = first_end if high is None else max(
         m.end(g) for g in ("bnum", "bscale", "bunit") if m.group(g))
     return FigureMention(value=low, unit=unit, span=span, value_max=high, qualifier=qualifier,
                          about=about_of(ctx, span, unit, counted_from))

@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, KeysView
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
-from operator import attrgetter
+from itertools import chain, compress
+from operator import and_, attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 from .text import split_sentences
@@ -46,8 +47,10 @@ _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+|['’ʼ]s(?![^\W_])|\S")
 class Token:
     """One token of a text: its offsets, text, comparison key and how it joins the last.
 
-    A plain slotted class, not a dataclass: an article has hundreds of tokens and the
-    rules read their flags millions of times, so the flags are computed once, here.
+    A plain slotted class, not a dataclass nor a named tuple: an article has hundreds of
+    tokens and the rules read their flags millions of times (a slot is read faster than a
+    named tuple's field), so the flags are computed once, when the text is tokenised
+    (:func:`_token_columns`).
     """
 
     __slots__ = ("index", "begin", "end", "text", "key", "glued", "newline_before",
@@ -63,6 +66,7 @@ class Token:
         self.glued = glued
         """Joined to the previous token by a hyphen and no space (``Ya-dong``: ``dong``)."""
         self.newline_before = newline_before
+        """The first token of the text or of a line."""
         first = text[0]
         self.is_word = first.isalnum()
         """Whether the token is a word (letters or digits), not punctuation."""
@@ -82,52 +86,102 @@ def token_key(text: str) -> str:
 
 
 _APOSTROPHE_CHARS = "\u2019\u02bc\u2018"
+_GROUP = re.Match.group
+_START = re.Match.start
+_END = re.Match.end
+_FIRST = itemgetter(0)
 
 
-def _tokens_of(text: str) -> tuple[Token, ...]:
-    # The tokens are made here field by field (as Token.__init__ would set them): an
-    # article has hundreds, and a call of __init__ for each cost a third of tokenising.
+class _Columns(NamedTuple):
+    """A text's tokens and the columns :class:`TokenStream` keeps of them."""
+
+    tokens: tuple[Token, ...]
+    keys: tuple[str, ...]
+    begins: list[int]
+    capitalised: tuple[int, ...]
+    glued: tuple[int, ...]
+
+
+def _token_columns(text: str) -> _Columns:
+    """Tokenise ``text`` (see module doc) column by column: texts, offsets, keys and flags
+    each made by one ``map`` in C, the rare intra-word hyphens and apostrophes found by
+    ``str.find`` and fixed after, then the tokens made from the columns; computing each
+    token's fields token by token in Python took longer, and tokenising is the largest
+    single cost of extracting an article."""
+    matches = list(_TOKEN.finditer(text))
+    words = list(map(_GROUP, matches))
+    begins = list(map(_START, matches))
+    ends = list(map(_END, matches))
+    size = len(text)
+    # A hyphen right after a word token and before a letter or digit joins two words:
+    # no token of its own, and the token after it is glued (a hyphen is always a
+    # one-character token, so it is found by its offset).
+    hyphens = []
+    for hyphen in HYPHENS:
+        at = text.find(hyphen)
+        while at != -1:
+            k = bisect.bisect_left(begins, at)
+            if k > 0 and ends[k - 1] == at and words[k - 1][0].isalnum() \
+                    and at + 1 < size and text[at + 1].isalnum():
+                hyphens.append(k)
+            at = text.find(hyphen, at + 1)
+    glued: tuple[int, ...] = ()
+    if hyphens:
+        hyphens.sort()
+        for k in reversed(hyphens):
+            del words[k], begins[k], ends[k]
+        glued = tuple(k - removed for removed, k in enumerate(hyphens))
+    n = len(words)
+    keys = list(map(str.casefold, words))
+    for apostrophe in _APOSTROPHE_CHARS:  # only a token opening with one ("’s") folds it
+        at = text.find(apostrophe)
+        while at != -1:
+            k = bisect.bisect_left(begins, at)
+            if k < n and begins[k] == at:
+                keys[k] = words[k].translate(_APOSTROPHES).casefold()
+            at = text.find(apostrophe, at + 1)
+    is_glued = [False] * n
+    for k in glued:
+        is_glued[k] = True
+    newline = [False] * n
+    if n:
+        newline[0] = True
+    at = text.find("\n")
+    while at != -1:  # no token holds a line break: the first one after it opens a line
+        k = bisect.bisect_right(begins, at)
+        if k == n:
+            break
+        newline[k] = True
+        at = text.find("\n", begins[k])
+    firsts = list(map(_FIRST, words))
+    is_word = list(map(str.isalnum, firsts))
+    capital = list(map(str.isupper, firsts))
     tokens: list[Token] = []
     append = tokens.append
     make = Token.__new__
-    glue_next = False
-    previous_end = -1  # where the last token ends, and whether it opens with a letter/digit
-    previous_word = False
-    size = len(text)
-    find = text.find
-    newline = find("\n")  # the next line break at or after the end of the last token
-    if newline < 0:
-        newline = size
-    for m in _TOKEN.finditer(text):
-        begin, end = m.span()
-        word = m.group()
-        first = word[0]
-        if (word in HYPHENS and previous_end == begin and previous_word
-                and end < size and text[end].isalnum()):
-            glue_next = True  # an intra-word hyphen: not a token of its own
-            continue
-        # Only a token opening with an apostrophe ("’s") has one to fold.
-        key = (word.translate(_APOSTROPHES) if first in _APOSTROPHE_CHARS else word).casefold()
-        if key == word:
-            key = word  # one string less to keep per token (most are lower case already)
+    # Each token made field by field (as Token.__init__ would set them) from the columns:
+    # a call of __init__ per token cost a third of tokenising.
+    for index, begin, end, word, key, glue, line, alnum, upper in zip(
+            range(n), begins, ends, words, keys, is_glued, newline, is_word, capital,
+            strict=True):
         token = make(Token)
-        token.index = len(tokens)
+        token.index = index
         token.begin = begin
-        token.end = previous_end = end
+        token.end = end
         token.text = word
         token.key = key
-        token.glued = glue_next
-        token.newline_before = not tokens or newline < begin
-        token.is_word = previous_word = first.isalnum()
-        token.is_capitalised = first.isupper()
+        token.glued = glue
+        token.newline_before = line
+        token.is_word = alnum
+        token.is_capitalised = upper
         token.is_possessive = key == "'s"
-        if newline < end:
-            newline = find("\n", end)
-            if newline < 0:
-                newline = size
         append(token)
-        glue_next = False
-    return tuple(tokens)
+    capitalised = tuple(compress(range(n), map(and_, capital, is_word)))
+    return _Columns(tuple(tokens), tuple(keys), begins, capitalised, glued)
+
+
+def _tokens_of(text: str) -> tuple[Token, ...]:
+    return _token_columns(text).tokens
 
 
 @lru_cache(maxsize=8192)
@@ -148,8 +202,6 @@ def tokenize(text: str) -> tuple[Token, ...]:
     return token_stream(text).tokens
 
 
-_KEY_OF = attrgetter("key")
-_BEGIN_OF = attrgetter("begin")
 _END_OF = attrgetter("end")
 
 
@@ -162,22 +214,19 @@ class TokenStream:
     """
 
     __slots__ = ("text", "tokens", "keys", "begins", "capitalised", "glued", "_initial",
-                 "_heading", "_where", "_by_begin", "_by_end", "_lines")
+                 "_heading", "_where", "_distinct", "_by_begin", "_by_end", "_lines")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.tokens = _tokens_of(text)
-        # map() with attrgetter: several times faster than generator expressions here.
-        self.keys: tuple[str, ...] = tuple(map(_KEY_OF, self.tokens))
-        self.begins: list[int] = list(map(_BEGIN_OF, self.tokens))
-        self.capitalised: tuple[int, ...] = tuple(
-            t.index for t in self.tokens if t.is_capitalised and t.is_word)
-        """Indexes of the capitalised words: where any name may start."""
-        self.glued: tuple[int, ...] = tuple(t.index for t in self.tokens if t.glued)
-        """Indexes of the tokens glued to the one before by a hyphen."""
+        self.tokens, self.keys, self.begins, self.capitalised, self.glued = \
+            _token_columns(text)
+        """The tokens, their keys and where they begin; the indexes of the capitalised
+        words (where any name may start) and of the tokens glued to the one before by a
+        hyphen."""
         self._initial: frozenset[int] | None = None
         self._heading: frozenset[int] | None = None
         self._where: dict[str, list[int]] | None = None
+        self._distinct: frozenset[str] | None = None
         self._by_begin: dict[int, int] | None = None
         self._by_end: dict[int, int] | None = None
         self._lines: list[int] | None = None
@@ -198,9 +247,13 @@ class TokenStream:
         return self._by_end
 
     @property
-    def distinct(self) -> KeysView[str]:
-        """The distinct token keys of the text."""
-        return self._index().keys()
+    def distinct(self) -> frozenset[str]:
+        """The distinct token keys of the text, as a set made once: the rules intersect it
+        with their word lists several times per article, and set operations on a set skip
+        the copy a view of the index's keys costs each time."""
+        if self._distinct is None:
+            self._distinct = frozenset(self._index())
+        return self._distinct
 
     def _index(self) -> dict[str, list[int]]:
         if self._where is None:
@@ -221,7 +274,7 @@ class TokenStream:
         found = [where[k] for k in keys if k in where]
         if len(found) == 1:
             return found[0][:]
-        return sorted(i for bucket in found for i in bucket)
+        return sorted(chain.from_iterable(found))
 
     @property
     def sentence_initial(self) -> frozenset[int]:
@@ -533,9 +586,11 @@ class Gazetteer:
         # Only a word some alias starts with, or one with pieces glued to it, can start a
         # match (the common case is neither: no walk).
         if stream is not None and stream.tokens is tokens:
-            # (the intersection of the two key views is made in C, over the smaller one)
-            starts = sorted(set(stream.positions(stream._index().keys() & roots.keys()))
-                            .union(g - 1 for g in stream.glued))
+            # (the intersection of the two key views is made in C, over the smaller one;
+            # the positions come sorted, each once: merged only with glued pieces' words)
+            starts = stream.positions(stream._index().keys() & roots.keys())
+            if stream.glued:
+                starts = sorted(set(starts).union(g - 1 for g in stream.glued))
         else:
             starts = [t.index for t in tokens if t.key in roots
                       or t.index + 1 < n and tokens[t.index + 1].glued]

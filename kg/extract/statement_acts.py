@@ -161,10 +161,10 @@ def issues_document(ctx: Context, trigger: SpeechTrigger, begin: int, end: int) 
     return not any(not is_term_in(ctx, q) for q in ctx.quotes_in(begin, end + 1))
 
 
-_CLAUSE_VERB = re.compile(r"\s+(?:would|will|could|can|may|might|should|must|are|is|was|were|"
-                          r"had|has|have|remain|remained|remains|took|take|takes|came|come|"
-                          r"comes)\b", re.IGNORECASE)
-"""A finite verb right after the object noun: the noun is a clause's subject, words."""
+_CLAUSE_VERB = re.compile(r"\s+(?:" + "|".join(map(
+    re.escape, load_triggers().raw["speech"]["act_object_clause_verbs"])) + r")\b", re.IGNORECASE)
+"""A finite verb right after the object noun (``[speech] act_object_clause_verbs``): the
+noun is a clause's subject, words."""
 
 
 def confirms_an_act(ctx: Context, trigger: SpeechTrigger, begin: int, end: int) -> bool:

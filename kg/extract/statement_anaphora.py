@@ -346,8 +346,10 @@ def _entourage_regex() -> re.Pattern[str]:
                       rf"(?:(?:also|later|then|[a-z]+ly)\s+)?$")
 
 
-_GOVERNMENT = re.compile(r"(?<![\w-])(?:The|the)\s+government\s+"
+_GOVERNMENT = re.compile(r"(?<![\w-])(?:The|the)\s+(?:" + "|".join(map(
+    re.escape, load_triggers().raw["speech"]["subjects"]["government_anaphors"])) + r")\s+"
                          r"(?:(?:also|later|then|[a-z]+ly)\s+)?$")
+"""``[speech.subjects] government_anaphors``: "the government" before a speech verb."""
 _STORY_SENTENCES = 8
 """Sentences back over which a story's state is looked for (see :func:`government_anaphor`)."""
 

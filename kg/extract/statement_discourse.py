@@ -167,8 +167,10 @@ def answerer_role(ctx: Context, trigger: SpeechTrigger,
 @lru_cache(maxsize=1)
 def _answerer_role_regex() -> re.Pattern[str]:
     roles = phrase_alternation(load_triggers().raw["speech"]["transcript"]["answerer_roles"])
+    modifiers = "|".join(map(re.escape, load_triggers().raw["speech"]["transcript"]
+                             ["answerer_modifiers"]))
     # the subject opens the sentence, perhaps after the answer's label ("Answer: The ...")
-    return re.compile(rf"\s*(?:[A-Z]\w*\s*[:：]\s*)?(?P<role>[Tt]he\s+(?:relevant\s+)?"
+    return re.compile(rf"\s*(?:[A-Z]\w*\s*[:：]\s*)?(?P<role>[Tt]he\s+(?:(?:{modifiers})\s+)?"
                       rf"(?i:{roles}))(?:\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][^,;:\"“”]{{0,60}}?)?"
                       r"(?:\s+(?:also|further|then|[a-z]+ly))?\s*")
 

@@ -349,7 +349,8 @@ def _unnamed_subject() -> re.Pattern[str]:
         rf"{{1,4}})?\s+(?:(?:also|have|has|had)\s+)?$", re.IGNORECASE)
 
 
-_QUOTED_AS = re.compile(r"(?<![\w-])(?:quoted|quoting|quotes|quote)\s+(?P<np>[^,;:\"“”]{2,90}?)"
+_QUOTED_AS = re.compile(r"(?<![\w-])(?:" + "|".join(map(
+    re.escape, load_triggers().raw["speech"]["quoting_verbs"])) + r")\s+(?P<np>[^,;:\"“”]{2,90}?)"
                         r"\s+as\s+(?:having\s+)?$", re.IGNORECASE)
 """'Xinhua quoted a ministry spokesman as saying': the quoted party between the verb of
 quoting and "as" before the participle of saying."""

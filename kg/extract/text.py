@@ -53,6 +53,11 @@ _HEADING_RATIO = 0.6
 """In a wrapped block, a line shorter than this share of the longest ends a paragraph."""
 
 _BULLET = re.compile(r"^\s*(?:[-*•·▪–—]|\d{1,2}[.)])\s+")
+LIST_MARKER = r"(?:[-*•·▪–]|\d{1,2}[.)])"
+"""The marker of a list item: a bullet, a hyphen, an en dash or a number ("1.", "2)").
+(:data:`_BULLET`, which breaks lines into paragraphs, takes an em dash too.)"""
+LIST_ITEM = re.compile(r"\s*" + LIST_MARKER + r"\s+")
+"""A list item's marker with the white space around it (read by the measure extractor)."""
 _LINE = re.compile(r"[^\n]*\n?")
 _WORD = re.compile(r"[^\W_]+(?:[-‑'’][^\W_]+)*")
 

@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from ...model import ActorMention, ActorType, MeasureType
 from ..context import Context, Subject
+from ..text import LIST_ITEM, LIST_MARKER
 from ..triggers import load_triggers
 from .candidate import Candidate, demonym_states, family
 from .rules import measure_rules
@@ -44,11 +45,12 @@ _RELATIVE_FAR = re.compile(r"[^,;:.!?()“”\"]{0,80}?\s(?:which|that)\s+")
 _AFTER_AGENT = re.compile(r"\s+(?:(?:had|has|have|had\s+already|has\s+already|just)\s+)?"
                           r"(?:\w+ly\s+)?(?P<verb>[a-z]+(?:\s+(?:out|in|up))?)\b")
 _FROM_AGENT = re.compile(r"\s+(?P<prep>from|of)\s+(?:the\s+)?")
-_INTENT = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:decision|move|plan|plans|bid|attempt|order|"
-                     r"orders|threat|pledge|vow|offer|refusal|readiness|willingness|choice|"
-                     r"effort|efforts)\s+to\s+$", re.IGNORECASE)
-_ACT_GERUND = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:notice|order|decree|announcement|"
-                         r"decision|directive|regulations?|rules?|measures?|law|move)\s+$",
+_INTENT = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:" + "|".join(map(
+    re.escape, load_triggers().raw["measures"]["issuers"]["intent_nouns"])) + r")\s+to\s+$",
+                     re.IGNORECASE)
+""""Beijing's decision to": ``[measures.issuers] intent_nouns``."""
+_ACT_GERUND = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:" + "|".join(map(
+    re.escape, load_triggers().raw["measures"]["issuers"]["act_nouns"])) + r")\s+$",
                          re.IGNORECASE)
 """"Beijing's notice banning ...": an owned act whose gerund (the measure) says what it
 does."""
@@ -56,8 +58,8 @@ _GERUND = re.compile(r"[a-z]+ing\b")
 _RELATIVE_SUBJECT = re.compile(r",\s+(?P<pronoun>which|who)\s+(?:(?:has|have|had|also|then|"
                                r"later|had\s+already|has\s+already)\s+)?(?:\w+ly\s+)?$",
                                re.IGNORECASE)
-_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d{1,2}[.)])\s+")
-_ITEM_VERB = re.compile(r"\s*(?:[-*•·▪–]|\d{1,2}[.)])\s+(?:also\s+|then\s+|later\s+)?[a-z]")
+_ITEM = LIST_ITEM
+_ITEM_VERB = re.compile(r"\s*" + LIST_MARKER + r"\s+(?:also\s+|then\s+|later\s+)?[a-z]")
 """A list item opening on a lower-case word: its verb, whose subject is the lead-in's."""
 _SHORT_NAME = re.compile(r"\s*\([A-Z][\w.&-]{1,12}\)$")
 _INTENT_REACH = 70

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from ...model import ActorType, MaterialMention, MeasureType, Span
-from ..anchored import KeyFilter, letter_head, lowered
+from ..anchored import StreamKeyFilter, letter_head, lowered
 from ..context import Context
 from ..gazetteer import token_stream
 from ..refdata import material_info
@@ -170,8 +170,8 @@ def find_candidates(ctx: Context, materials: list[MaterialMention], entries: lis
                                    verbal=is_verbal(m.group(), ctx, m.start())))
     hits = _head_hits(ctx)
     found.extend(_headed(ctx, by_type, hits, phrases))
-    found.extend(_controlled_objects(ctx, materials, hits))
     goods = sorted((m for m in materials if is_controlled(m)), key=lambda m: m.span.begin)
+    found.extend(_controlled_objects(ctx, goods, hits))
     found.extend(item_controls(ctx, goods))
     found.extend(added_goods(ctx, goods))
     found.extend(_foreign_goods(ctx, materials, hits))
@@ -228,9 +228,9 @@ def _anchorable(words: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _head_keys(words: frozenset[str]) -> KeyFilter:
+def _head_keys(words: frozenset[str]) -> StreamKeyFilter:
     """The token keys with a head word at their start or after a digit in them."""
-    return KeyFilter(lambda key: letter_head(key) in words or not key.isalpha() and any(
+    return StreamKeyFilter(lambda key: letter_head(key) in words or not key.isalpha() and any(
         m.group(1) in words for m in _AFTER_DIGIT.finditer(key)))
 
 
@@ -245,7 +245,7 @@ def _head_words_at_tokens(text: str, lower: str, words: frozenset[str],
     :func:`~kg.extract.anchored.keys_are_lowered`)."""
     stream = token_stream(text)
     tokens = stream.tokens
-    keys = _head_keys(words).select(stream.distinct)
+    keys = _head_keys(words).select(stream)
     found: list[re.Match[str]] = []
     for i in stream.positions(keys):
         token = tokens[i]
@@ -381,13 +381,13 @@ def is_controlled(material: MaterialMention) -> bool:
     return False
 
 
-def _controlled_objects(ctx: Context, materials: list[MaterialMention],
+def _controlled_objects(ctx: Context, goods: list[MaterialMention],
                         hits: dict[str, list[Span]]) -> list[Candidate]:
-    """Control and ban heads whose object is a controlled good and that need no export
-    word: "controls on gallium", "antimony controls", "China restricted graphite",
-    "gallium and germanium, which China has controlled since August 2023"."""
+    """Control and ban heads whose object is a controlled good (``goods``: the article's,
+    sorted by position) and that need no export word: "controls on gallium", "antimony
+    controls", "China restricted graphite", "gallium and germanium, which China has
+    controlled since August 2023"."""
     out: list[Candidate] = _compound_goods(ctx, hits)
-    goods = sorted((m for m in materials if is_controlled(m)), key=lambda m: m.span.begin)
     if not goods:
         return out
     starts = {m.span.begin: m for m in goods}

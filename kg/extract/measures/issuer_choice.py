@@ -39,6 +39,7 @@ from collections.abc import Iterable, Sequence
 from ...model import ActorMention, ActorType, MeasureType, Span
 from ..context import Context
 from ..gazetteer import Token, token_stream
+from ..triggers import load_triggers
 from .agents import current_state
 from .candidate import family
 from .parties import issuer_name
@@ -49,8 +50,7 @@ ISSUER_FEATURE_VERSION = "issuer-where-type-position-cues/1"
 """Changes whenever :func:`issuer_candidates` would describe a candidate differently."""
 
 _BEFORE_SENTENCES = 2
-_TARGET_PREPOSITIONS = frozenset({"against", "on", "to", "from", "toward", "towards", "with",
-                                  "at", "into", "for"})
+_TARGET_PREPOSITIONS = frozenset(load_triggers().raw["prepositions"]["measure_targets"])
 _AUXILIARIES = frozenset({"will", "would", "could", "may", "might", "can", "should", "must",
                           "has", "have", "had", "is", "was", "are", "were", "did", "does",
                           "also", "then", "later", "now", "already", "on", "last", "this"})

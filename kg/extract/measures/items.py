@@ -20,10 +20,12 @@ from functools import lru_cache
 
 from ...model import MaterialMention, MeasureType, PartialDate, Span
 from ..context import Context
+from ..text import LIST_MARKER
 from ..triggers import load_triggers, phrase_alternation
 from .candidate import Candidate, Entry
 
-_BULLET = re.compile(r"[ \t]*(?:[-*•·▪–]|\d{1,2}[.)])[ \t]+")
+_BULLET = re.compile(r"[ \t]*" + LIST_MARKER + r"[ \t]+")
+"""A list item's marker, on its own line's blanks only."""
 _OPENING = re.compile(r"(?:(?:the|some|all|several|certain|most|[\w-]+(?:ly)?|\d+)\s+){0,4}$",
                       re.IGNORECASE)
 """What may stand before the first good of an item: a few modifiers ("seven medium and

@@ -16,10 +16,10 @@ cannot be read (``\\w+ ...``) is scanned the plain way."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence, Set
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from ..anchored import KeyFilter, lowered
+from ..anchored import StreamKeyFilter, lowered
 from ..gazetteer import TokenStream
 
 try:  # the parser of the standard library's regular expressions (private, stable in 3.11+)
@@ -40,6 +40,12 @@ _GROUP_REFERENCE = re.compile(r"\\\d|\(\?P=|\(\?\(")
 """A back reference or conditional group in a pattern (``\\1``, ``(?P=name)``, ``(?(1)``)."""
 _NO_LETTERS = frozenset({_c.CATEGORY_SPACE, _c.CATEGORY_DIGIT, _c.CATEGORY_NOT_WORD})
 """Character classes that hold no letter."""
+_DIGIT_OPENING = re.compile(r"\d(?<!\w\d)")
+"""A digit with no word character before it (the digit first: ``re`` skips to digits)."""
+
+
+_Plan = tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+"""The alternatives to try at a word, list by list (see :meth:`WordPatterns._plan`)."""
 
 
 class WordPatterns:
@@ -60,6 +66,9 @@ class WordPatterns:
         """Per list with alternatives no word index holds (opening on a digit, "20% duty"):
         a pattern finding every place where one of those may start."""
         self._loose_indexes: dict[str, tuple[int, ...]] = {}
+        self._digit_loose: set[str] = set()
+        """The lists of :attr:`_loose` whose loose alternatives all open on a digit: where
+        they may start is where a digit opens a word, found by :data:`_DIGIT_OPENING`."""
         self._by_opening: dict[tuple[str, str], tuple[int, ...]] = {}
         """Memo of :meth:`_indexes`."""
         self._plans: dict[str, tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]] = {}
@@ -85,6 +94,8 @@ class WordPatterns:
                     # Zero-width, so finditer gives every start, overlapping ones included.
                     self._loose[name] = re.compile(r"(?=(?<![\w])(?:" + "|".join(
                         f"(?:{alternatives[i]})" for i in loose) + r")(?![\w]))", flags)
+                    if all(_opens_on_digit(alternatives[i], flags) for i in loose):
+                        self._digit_loose.add(name)
         openings = sorted(self._index)
         # The group is the word's opening, the key to its plan (see _plan).
         body = r"(?<![\w])(?=([^\W_]{1," + str(KEY) + r"}))(?:" + trie(openings) + ")"
@@ -94,7 +105,7 @@ class WordPatterns:
         # abbreviation's ("U.S."): then the token stream can say where openings stand.
         self._anchorable = all(len(key) >= 2 for key in openings)
         index = self._index
-        self._opening_filter = KeyFilter(
+        self._opening_filter = StreamKeyFilter(
             lambda key: any(key[:size] in index for size in range(1, KEY + 1)))
 
     @property
@@ -144,10 +155,10 @@ class WordPatterns:
                 pass
         return tuple(self._alternative(name, i) for i in indexes)
 
-    def _opening_keys(self, stream: TokenStream) -> Set[str]:
+    def _opening_keys(self, stream: TokenStream) -> list[str]:
         """The token keys of ``stream`` that open with an indexed opening: the tokens where
         the trigger pattern can match (on lower-cased text that holds the keys)."""
-        return self._opening_filter.select(stream.distinct)
+        return self._opening_filter.select(stream)
 
     def _openings(
         self, text: str, stream: TokenStream | None = None,
@@ -169,17 +180,22 @@ class WordPatterns:
             # and digits, keys lower-cased as ``lower`` is), so an opening found in the
             # index is a prefix of the key exactly when the pattern's trie matches there.
             # Read from the keys, the openings cost no regular-expression call.
-            tokens = stream.tokens
+            # Offsets and keys from the stream's arrays, the opening and plan once per
+            # key of the article (not per token: no token object is read, no opening cut).
+            begins, keys = stream.begins, stream.keys
+            by_key: dict[str, tuple[str, _Plan]] = {}
             for i in stream.positions(self._opening_keys(stream)):
-                token = tokens[i]
-                begin = token.begin
+                begin = begins[i]
                 if begin and (lower[begin - 1].isalnum() or lower[begin - 1] == "_"):
                     continue  # the pattern's (?<![\w]) (only "_" can stand there)
-                opening = token.key[:KEY].lower()
-                plan = plans.get(opening)
-                if plan is None:
-                    plan = plans[opening] = self._plan(opening)
-                yield begin, opening, plan
+                found = by_key.get(keys[i])
+                if found is None:
+                    opening = keys[i][:KEY].lower()
+                    plan = plans.get(opening)
+                    if plan is None:
+                        plan = plans[opening] = self._plan(opening)
+                    found = by_key[keys[i]] = (opening, plan)
+                yield begin, *found
             return
         if len(lower) == len(text):
             hits = self._trigger.finditer(lower)
@@ -214,13 +230,27 @@ class WordPatterns:
         ends: dict[str, int] = {}
         # Per list with loose alternatives: each place where one may start, with the
         # indexes of the alternatives that may start there (decided below, in order).
-        starts: dict[str, dict[int, set[int]]] = {
-            name: {m.start(): set(self._loose_indexes[name]) for m in loose.finditer(text)}
-            for name, loose in self._loose.items()}
+        starts: dict[str, set[int]] = {}
+        digits: list[int] | None = None
+        for name, loose in self._loose.items():
+            if name in self._digit_loose:
+                # Every digit opening a word, not only those where a loose alternative
+                # matches: _leftmost tries them there and skips the rest, with the same
+                # result.  The look-ahead of the loose pattern, tried at every character
+                # of the text, cost a quarter of the scan; the digits are found in C.
+                if digits is None:
+                    digits = [m.start() for m in _DIGIT_OPENING.finditer(text)]
+                starts[name] = set(digits)
+            else:
+                starts[name] = {m.start() for m in loose.finditer(text)}
+        # Per list with loose alternatives: each place where a keyed one may start, with
+        # its opening and the alternatives to try there (decided in order by _leftmost).
+        keyed: dict[str, dict[int, tuple[str, tuple[re.Pattern[str], ...]]]] = {
+            name: {} for name in starts}
         for begin, opening, plan in self._openings(text, stream):
             for name, tried in plan:
-                if name in starts:
-                    starts[name].setdefault(begin, set()).update(self._indexes(opening, name))
+                if name in keyed:
+                    keyed[name][begin] = (opening, tried)
                     continue
                 if begin < ends.get(name, 0):
                     continue  # inside this list's last match
@@ -231,7 +261,7 @@ class WordPatterns:
                         ends[name] = m.end()
                         break
         for name, places in starts.items():
-            out[name] = self._leftmost(name, text, places)
+            out[name] = self._leftmost(name, text, places, keyed[name])
         return out
 
     def _indexes(self, opening: str, name: str) -> tuple[int, ...]:
@@ -243,19 +273,27 @@ class WordPatterns:
                 for n, i in self._index.get(opening[:size], ()) if n == name}))
         return found
 
-    def _leftmost(self, name: str, text: str,
-                  places: dict[int, set[int]]) -> list[re.Match[str]]:
+    def _leftmost(self, name: str, text: str, loose: set[int],
+                  keyed: dict[int, tuple[str, tuple[re.Pattern[str], ...]]]
+                  ) -> list[re.Match[str]]:
         """The matches of list ``name`` as ``finditer`` of its alternation gives them, given
-        every place where one of its alternatives may start and which: left to right,
-        skipping places inside the last match, the first alternative (in list order) that
-        matches winning."""
+        every place where one of its loose alternatives may start (``loose``) and where a
+        keyed one may (``keyed``: the word's opening and the plan's alternatives to try):
+        left to right, skipping places inside the last match, the first alternative (in
+        list order) that matches winning."""
         found: list[re.Match[str]] = []
         end = 0
-        for begin in sorted(places):
+        for begin in sorted(loose.union(keyed)):
             if begin < end:
                 continue
-            for i in sorted(places[begin]):
-                m = self._alternative(name, i).match(text, begin)
+            opening, tried = keyed.get(begin, ("", ()))
+            if begin in loose:  # the loose alternatives too, each apart, in list order
+                indexes = set(self._loose_indexes[name])
+                if opening:
+                    indexes.update(self._indexes(opening, name))
+                tried = tuple(self._alternative(name, i) for i in sorted(indexes))
+            for alternative in tried:
+                m = alternative.match(text, begin)
                 if m is not None:
                     found.append(m)
                     end = m.end()
@@ -277,6 +315,38 @@ def trie(keys: list[str]) -> str:
             part += f"(?:{trie(longer)})" + ("?" if "" in rests else "")
         parts.append(part)
     return "|".join(parts)
+
+
+def _opens_on_digit(pattern: str, flags: int) -> bool:
+    """Whether every match of ``pattern`` opens with a digit (after zero-width assertions):
+    ``(?<!standard )\\d[\\d.]*% ...``; ``False`` when that cannot be read."""
+    try:
+        parsed = _p.parse(pattern, flags)
+    except re.error:
+        return False
+    return _first_is_digit(list(parsed))
+
+
+def _first_is_digit(items: list[tuple[Any, Any]]) -> bool:
+    for op, av in items:
+        if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+            continue  # zero width: the next item opens the match
+        if op is _c.LITERAL:
+            return chr(av) in _DIGITS
+        if op is _c.IN:
+            return bool(av) and all(
+                kind is _c.CATEGORY and value is _c.CATEGORY_DIGIT
+                or kind is _c.LITERAL and chr(value) in _DIGITS
+                or kind is _c.RANGE and chr(value[0]) in _DIGITS and chr(value[1]) in _DIGITS
+                for kind, value in av)
+        if op is _c.SUBPATTERN:
+            return _first_is_digit(list(av[-1]))
+        if op is _c.BRANCH:
+            return all(_first_is_digit(list(branch)) for branch in av[1])
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            return av[0] >= 1 and _first_is_digit(list(av[2]))
+        return False
+    return False  # nothing consumed: the empty match opens on anything
 
 
 def _opening_keys(pattern: str, flags: int) -> set[str] | None:

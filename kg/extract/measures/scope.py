@@ -9,11 +9,12 @@ from functools import lru_cache
 from ...model import MaterialMention, MeasureMention, Span
 from ..context import Context
 from ..refdata import material_info
+from ..text import LIST_ITEM, LIST_MARKER
 from .candidate import TRADE, Candidate
 
 _COVERS_BEFORE = 60
-_BULLET = re.compile(r"\s*(?:[-*•·▪–]|\d{1,2}[.)])\s+")
-_LABEL = re.compile(r"\s*(?:(?:[-*•·▪–]|\d{1,2}[.)])\s+)?(?P<label>[^:.;?!\n]{1,60}?):\s")
+_BULLET = LIST_ITEM
+_LABEL = re.compile(r"\s*(?:" + LIST_MARKER + r"\s+)?(?P<label>[^:.;?!\n]{1,60}?):\s")
 """A list item's label, up to its colon ("* Gallium and germanium: ...")."""
 _LISTING = re.compile(r"\b(?:including|such as|like|especially|notably|in particular)\b")
 _COORDINATION = re.compile(r"[\s,]*(?:(?:and|or)\s+)?")

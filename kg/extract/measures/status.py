@@ -26,7 +26,9 @@ _LONG_PAST_MONTHS = 12
 _PARENTHETICAL = re.compile(r"\s[—–]\s[^—–]{1,40}\s[—–]\s|\s\([^()]{1,40}\)\s")
 """"suspended — not lifted — the controls": an aside between a verb and its object."""
 _CLAUSE_CUT = re.compile(r"[,;:]|\s[—–]\s")
-_PAST_VERB = re.compile(r"(?i)[a-z]+ed|held|cut|put|froze|stopped|shut")
+_PAST_VERB = re.compile(r"(?i)[a-z]+ed|" + "|".join(map(
+    re.escape, load_triggers().raw["measures"]["status"]["past_heads"])))
+"""A measure's verb in the simple past (``[measures.status] past_heads``)."""
 _ISSUED = ONE_OFF | {MeasureType.TRAVEL_ADVISORY}
 _ADOPTED_DRAFT = re.compile(r"\b(?:approv|adopt|pass|endors)\w*\s+(?:a|the|its)\s+"
                             r"(?:[\w-]+\s+){0,3}?draft\b", re.IGNORECASE)
@@ -52,10 +54,12 @@ _REGIME_TYPES = frozenset({MeasureType.EXPORT_CONTROL, MeasureType.LICENSING_RES
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
-_MEASURE_PRONOUN = re.compile(r"\s*(?:It|They|The (?:ban|measures?|rules?|controls|curbs|"
-                              r"restrictions|prohibition|duties|tariffs?|regulations?))\s+"
-                              r"(?:will|would|is|are|shall|takes?|comes?|enters?)\b")
-"""A sentence opening on the measure just told, with a verb of its coming into effect."""
+_MEASURE_PRONOUN = re.compile(r"\s*(?:" + "|".join(map(
+    re.escape, load_triggers().raw["measures"]["anaphora"]["effect_subjects"])) + r")\s+(?:"
+    + "|".join(map(re.escape, load_triggers().raw["measures"]["anaphora"]["effect_verbs"]))
+    + r")\b")
+"""A sentence opening on the measure just told, with a verb of its coming into effect
+(``[measures.anaphora] effect_subjects``, ``effect_verbs``)."""
 
 
 _CONCESSION = re.compile(r"[^.;:]{0,20}?(?:,|\s[—–])\s*(?:though|although|but)\s+"

@@ -26,12 +26,15 @@ from .scope import goods_related
 __all__ = ["aimed_states", "cases_referred_back", "fill_targets", "find_target", "same_episode",
            "share_coordinated_targets", "ships_to_itself"]
 
+_TARGETS = load_triggers().raw["measures"]["targets"]
 _TARGET_PREPOSITIONS = re.compile(
-    r"\b(?:to|against|on|targeting|targeted at|aimed at|with|of|around|near|off|toward|towards|"
-    r"at|from|into)\s+(?:the\s+)?$", re.IGNORECASE)
-_DEMONYM_TARGET = re.compile(r"\b(?:to|against|on|targeting|at|from|of|for|into|over)\s+(?:the\s+)?"
-                             r"(?:[a-z][\w-]*\s+)?(?P<word>[A-Z][a-z]+)\b")
-_TRAILING_PREPOSITION = re.compile(r"\b(?:on|against|to|targeting)$")
+    r"\b(?:" + "|".join(map(re.escape, _TARGETS["openers"])) + r")\s+(?:the\s+)?$",
+    re.IGNORECASE)
+"""``[measures.targets] openers``, ``demonym_openers``, ``trailing_openers``."""
+_DEMONYM_TARGET = re.compile(r"\b(?:" + "|".join(map(re.escape, _TARGETS["demonym_openers"]))
+                             + r")\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?(?P<word>[A-Z][a-z]+)\b")
+_TRAILING_PREPOSITION = re.compile(r"\b(?:" + "|".join(map(re.escape, _TARGETS["trailing_openers"]))
+                                   + r")$")
 """A phrase that ends on its preposition ("sanctions on"): its object follows."""
 _NO_TARGET = frozenset({ActorType.MEDIA, ActorType.ORGANIZATION})
 """Actor types that are never a measure's target ("take the matter to the WTO")."""

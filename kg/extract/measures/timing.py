@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from ...model import ActorType, MeasureStatus, PartialDate, Span, StatementMention
 from ..context import Context
 from ..dates import BOUNDS_STATE, DateMention
+from ..triggers import load_triggers
 from .candidate import PREPOSITION_BEFORE, Candidate, enclosing, period, same_sentence
 from .rules import measure_rules
 from .status import undoes
@@ -58,8 +59,11 @@ _NARRATIVE_MONTH = re.compile(r"(?:(?:early|mid|late|the\s+end\s+of|the\s+start\
                               r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:that|the\s+same)\s+year)?",
                               re.IGNORECASE)
 _LATER = re.compile(r"\b(?:the\s+(?:(?P<same>same)|following|next)\s+(?:day|evening|morning|night|"
-                    r"afternoon)|(?P<n>a|an|one|two|three|four|five|six|\d+)\s+"
-                    r"(?P<u>days?|weeks?|months?)\s+later)\b", re.IGNORECASE)
+                    r"afternoon)|(?P<n>" + "|".join(map(
+                        re.escape, load_triggers().raw["measures"]["timing"]["later_numbers"]))
+                    + r"|\d+)\s+(?P<u>" + "|".join(map(
+                        re.escape, load_triggers().raw["measures"]["timing"]["later_units"]))
+                    + r")\s+later)\b", re.IGNORECASE)
 """"the following day", "the same evening", "a month later": relative to the date before."""
 _REFERENCE_REACH = 1500
 _AND = re.compile(r"\band\b")
@@ -383,9 +387,9 @@ a dateline ("TOKYO — ") and a measure of time ("three days")."""
 _RELATIVE_AFTER = re.compile(r",\s+(?:which|who|whom|whose|that|where)\b")
 
 
-_VERB_PAST = re.compile(r"\b(?:[a-z]{3,}ed|held|took|made|struck|withdrew|cut|put|froze|sent|"
-                        r"told|began|set|shut|halted)\b")
-"""A verb in the simple past (lower case: not "United")."""
+_VERB_PAST = re.compile(r"\b(?:[a-z]{3,}ed|" + "|".join(map(
+    re.escape, load_triggers().raw["measures"]["timing"]["past_verbs"])) + r")\b")
+"""A verb in the simple past (lower case: not "United"): ``[measures.timing] past_verbs``."""
 
 
 _SUBJECT_THEN_VERB = re.compile(r",\s+(?!(?:which|who|that)\b)(?:[\w’'-]+\s+){0,4}$")
