@@ -496,14 +496,24 @@ def respond(
     Negotiation happens before execution when the query form can be read from the text, so
     a 406 costs no evaluation.  A truncated answer (more than ``max_rows`` rows) carries
     the ``KG-Truncated`` and ``KG-Row-Limit`` headers.  Raises :class:`ProtocolError`
-    (see :func:`execute`, :func:`negotiate`, :func:`serialize_answer`).
+    (see :func:`execute`, :func:`negotiate`, :func:`serialize_answer`); 502 when an allowed
+    ``SERVICE`` endpoint fails.
     """
     form = request.form
     chosen = negotiate(form, accept) if form is not QueryForm.UNKNOWN else None
     results = execute(store, request, prefixes=prefixes, allowed_services=allowed_services)
     if chosen is None or chosen.format.is_graph != isinstance(results, ox.QueryTriples):
         chosen = negotiate(result_form(results), accept)
-    written = serialize_answer(results, chosen, max_rows=max_rows)
+    try:
+        written = serialize_answer(results, chosen, max_rows=max_rows)
+    except ProtocolError as exc:
+        if exc.status == 500 and request.shape.uses_service and isinstance(exc.__cause__,
+                                                                            OSError):
+            # An allowed endpoint that cannot be reached or answers badly is a bad gateway
+            # (RFC 9110), not this server's fault.
+            raise ProtocolError(f"a federated endpoint (SERVICE) failed: {exc.__cause__}",
+                                status=502) from exc
+        raise
     return SparqlResponse(200, chosen.content_type, written.body,
                           answer_headers(written, max_rows))
 

@@ -409,6 +409,14 @@ def test_service_silent_to_a_listed_endpoint_runs(store: ox.Store) -> None:
     assert len(list(results)) == 1  # type: ignore[arg-type]
 
 
+def test_a_listed_endpoint_that_fails_is_a_bad_gateway(store: ox.Store) -> None:
+    # Port 1 refuses connections: the failure is the other endpoint's, so 502, not 500.
+    query = f"SELECT * WHERE {{ SERVICE <{OTHER}> {{ ?s ?p ?o }} }}"
+    with pytest.raises(ProtocolError) as info:
+        sparql.respond(store, QueryRequest(query), None, allowed_services=(OTHER,))
+    assert info.value.status == 502 and "federated endpoint" in info.value.message
+
+
 # --- what a request asks for ---------------------------------------------------------------
 
 
