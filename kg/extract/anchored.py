@@ -34,8 +34,9 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress
+from operator import is_
 
 from .gazetteer import TokenStream
 
@@ -223,9 +224,8 @@ class _StreamKeys:
         selected: list[list[str]] = [[] for _ in predicates]
         keys = list(stream.distinct)
         found = list(map(masks.get, keys))  # the loops over every key run in C
-        i = -1
-        while None in found:  # keys never seen: their predicates asked now
-            i = found.index(None, i + 1)
+        # keys never seen (their places found in one pass, also in C): predicates asked now
+        for i in compress(range(len(found)), map(_is_none, found)):
             found[i] = masks[keys[i]] = sum(
                 1 << j for j, predicate in enumerate(predicates) if predicate(keys[i]))
         # only the keys some rule may start at (a mask not 0) reach Python, grouped by
@@ -244,4 +244,6 @@ class _StreamKeys:
         return selected
 
 
+_is_none = partial(is_, None)
+"""``key is None``, callable from ``map`` (so a pass over every key stays in C)."""
 _STREAM_KEYS = _StreamKeys()
