@@ -332,3 +332,12 @@ def test_a_bare_dollar_stays_us_when_no_dollar_state_is_named_twice() -> None:
     art = article(text, date="2026-02-10")
     found = find_figures(art, find_actors(art)[0])
     assert values(found) == [(Decimal(2000000000), "USD"), (Decimal(40), "USD")]
+
+
+def test_a_number_before_mt_is_no_time_of_day() -> None:
+    # "MT" after four digits is metric tonnes in trade releases, not Mountain Time: the
+    # clock-time rule must leave the number to the unit rules.
+    from kg.extract.figures import _clock_time
+
+    assert _clock_time().search("India shipped 1500 MT of rice") is None
+    assert _clock_time().search("The vote ends at 1500 GMT") is not None

@@ -134,10 +134,10 @@ def _named_with(ctx: ActorContext, name: str, words: list[str]) -> bool:
 
 
 _VERB_GAP = 3
+"""Tokens between a person and a term that is the object of their verb ("told the")."""
 _PLACE_PREPOSITIONS = frozenset(load_triggers().raw["prepositions"]["person_places"])
 """Words after a person that make the term after them a place the person is taken to or
 met at, not the person's own body."""
-"""Tokens between a person and a term that is the object of their verb ("told the")."""
 
 
 def sentence_state_body(ctx: ActorContext, resolved: list[Found],

@@ -44,7 +44,7 @@ _LIST_GAP = re.compile(r"(?:,|\band\b|\bor\b|\bas\s+well\s+as\b)\s*(?:(?:a|an|th
 
 
 @lru_cache(maxsize=1)
-def _LIST_OWNERS() -> tuple[re.Pattern[str], dict[str, str]]:  # noqa: N802 - a constant
+def _list_owners() -> tuple[re.Pattern[str], dict[str, str]]:
     """Control lists known by their proper name and the state owning each
     (``[measures.issuers].list_owners``), as one pattern and a lower-cased table."""
     owners = {k.lower(): v for k, v in
@@ -154,10 +154,10 @@ def _borrow_issuer_near(ctx: Context, candidates: list[Candidate], index: int,
                         sole_state: Callable[[], str | None],
                         aimed: frozenset[str]) -> None:
     c = candidates[index]
-    listed = _LIST_OWNERS()[0].search(ctx.text, c.extent.begin, c.extent.end)
+    listed = _list_owners()[0].search(ctx.text, c.extent.begin, c.extent.end)
     if listed is not None:
         # "on the Entity List since December 2020": the list's state, not the nearest one
-        _set_issuer(ctx, c, _LIST_OWNERS()[1][listed.group().lower()], None, local=False)
+        _set_issuer(ctx, c, _list_owners()[1][listed.group().lower()], None, local=False)
         return
     if c.statement is None and _NARRATOR.match(ctx.text, c.sentence.begin, c.head.begin):
         return  # "I spent my career writing export-control rules": the writer's own

@@ -43,8 +43,6 @@ _NEGATED_VERB = re.compile(r"(?<![a-z])(?P<verb>[a-z]+)\s+(?:(?:any|a|an|new|fur
                            r"[A-Z][\w-]*)\s+){0,3}$")
 """A verb and the determiners and modifiers (a name among them: "issue an Outbound Travel
 Alert") before the mention it takes."""
-
-
 _DEFINITE = re.compile(r"\b(?:the|its|their|this|that|these|those|his|her|our)\b|['’]s\b",
                        re.IGNORECASE)
 """A definite determiner or a possessor: the measure it opens is known, not imagined."""
