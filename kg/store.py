@@ -271,7 +271,6 @@ def run_query(
     try:
         return store.query(sparql, **kwargs)  # type: ignore[arg-type]
     except SyntaxError as exc:
-
         raise QueryError(f"SPARQL syntax error: {explain_syntax_error(sparql, str(exc))}") \
             from exc
     except OSError as exc:

@@ -64,6 +64,17 @@ def authorize(header: str | None, token: str) -> None:
             "WWW-Authenticate": 'Bearer realm="kg update", error="invalid_token"'})
 
 
+def _check_syntax(update: str) -> None:
+    """Raise the parser's ``SyntaxError`` for ``update``, found on an empty store in memory
+    before the current generation is copied (which takes as long as the store is large).
+    Only the syntax is checked: what the empty store cannot do ("DROP GRAPH <g>": no such
+    graph there) is for the real store to decide."""
+    try:
+        ox.Store().update(update, prefixes=dict(PREFIXES))
+    except (RuntimeError, ValueError, OSError):
+        pass
+
+
 def apply_update(store: Store, update: str, *, allowed_services: Collection[str] = ()) -> None:
     """Run ``update`` on a copy of the current generation and make that copy current.
 
@@ -74,9 +85,7 @@ def apply_update(store: Store, update: str, *, allowed_services: Collection[str]
     check_update(update, allowed_services)
     try:
         if not uses_service(update):
-            # A syntax error is found on an empty store in memory before the current
-            # generation is copied (which takes as long as the store is large).
-            ox.Store().update(update, prefixes=dict(PREFIXES))
+            _check_syntax(update)
         with store.write(copy_current=True) as target:
             target.update(update, prefixes=dict(PREFIXES))
     except SyntaxError as exc:

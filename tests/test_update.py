@@ -76,6 +76,15 @@ def test_a_failing_update_changes_nothing(store: Store) -> None:
     assert len(generations) == 1, "the half-made generation is removed"
 
 
+def test_dropping_a_graph_the_store_has_works(store: Store) -> None:
+    # The syntax is checked on an empty store first, which has no such graph: that check
+    # must not refuse what the real store can do.
+    apply_update(store, INSERT)
+    apply_update(store, "DROP GRAPH <http://example.org/g>")
+    names = {g.value for g in store.open().named_graphs()}
+    assert "http://example.org/g" not in names
+
+
 def test_load_is_refused_even_with_the_token(store: Store) -> None:
     before = store.current_path()
     with pytest.raises(ProtocolError) as info:
