@@ -131,6 +131,19 @@ def _plural_heads() -> frozenset[str]:
     return frozenset(h for h in heads if h.endswith("s") or h == "people")
 
 
+def _sentence_before(ctx: Context, sentence: Span, *,
+                     same_paragraph: bool = True) -> Span | None:
+    """The sentence right before ``sentence`` (by default only if in the same paragraph)."""
+    pos = sentence.begin - 1
+    while pos > 0 and ctx.text[pos].isspace():
+        pos -= 1
+    before = ctx.sentence_of(pos) if pos > 0 else None
+    if before is None or not same_paragraph:
+        return before
+    paragraph = ctx.paragraph_of(sentence.begin)
+    return before if paragraph is not None and before.begin >= paragraph.begin else None
+
+
 _SUBJECT_REACH = 60
 """How far into a sentence its subject may begin (over an article and modifiers)."""
 
@@ -139,12 +152,8 @@ def _previous_subject(ctx: Context, sentence: Span) -> ActorMention | None:
     """"The Hong Kong-based Post gave a different account. In a report, it said ...": the
     body that is the subject of the sentence right before, in the same paragraph, is what
     "it" / "they" stands for, before the last body that spoke."""
-    pos = sentence.begin - 1
-    while pos > 0 and ctx.text[pos].isspace():
-        pos -= 1
-    before = ctx.sentence_of(pos) if pos > 0 else None
-    paragraph = ctx.paragraph_of(sentence.begin)
-    if before is None or paragraph is None or before.begin < paragraph.begin:
+    before = _sentence_before(ctx, sentence)
+    if before is None:
         return None
     subject = ctx.clause_subject(before.begin, min(before.end, before.begin + _SUBJECT_REACH))
     if subject is None or ctx.type_of(subject.name) is ActorType.PERSON or \
@@ -163,12 +172,8 @@ def _after_own_text(ctx: Context, sentence: Span) -> bool:
     itself: "This note", "This working paper", "The present study" (``own_text_nouns``),
     with no document of that name issued before it ("X published a report. This report
     ...": that report, which :func:`_document_antecedent` gives to its issuer)."""
-    pos = sentence.begin - 1
-    while pos > 0 and ctx.text[pos].isspace():
-        pos -= 1
-    before = ctx.sentence_of(pos) if pos > 0 else None
-    paragraph = ctx.paragraph_of(sentence.begin)
-    if before is None or paragraph is None or before.begin < paragraph.begin:
+    before = _sentence_before(ctx, sentence)
+    if before is None:
         return False
     m = _own_text_regex().match(ctx.text, before.begin, before.end)
     if m is None:
@@ -190,10 +195,7 @@ def _document_antecedent(ctx: Context, sentence: Span) -> ActorMention | None:
     that ...": when the sentence before opens with a document (``document_nouns``) as
     its subject, "it" is that document, which speaks for whoever issued it: the subject of
     the last sentence naming such a document with an indefinite article."""
-    pos = sentence.begin - 1
-    while pos > 0 and ctx.text[pos].isspace():
-        pos -= 1
-    before = ctx.sentence_of(pos) if pos > 0 else None
+    before = _sentence_before(ctx, sentence, same_paragraph=False)
     if before is None:
         return None
     m = _the_document_regex().match(ctx.text, before.begin, before.end)
@@ -326,12 +328,8 @@ def entourage_speaker(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
     for mention in reversed(ctx.actors_in(trigger.sentence.begin, m.start())):
         if mention.type is ActorType.PERSON and ctx.in_quote(mention.span.begin) is None:
             return Subject(mention.name, span)
-    pos = trigger.sentence.begin - 1
-    while pos > 0 and ctx.text[pos].isspace():
-        pos -= 1
-    before = ctx.sentence_of(pos) if pos > 0 else None
-    paragraph = ctx.paragraph_of(trigger.sentence.begin)
-    if before is None or paragraph is None or before.begin < paragraph.begin:
+    before = _sentence_before(ctx, trigger.sentence)
+    if before is None:
         return None
     subject = ctx.clause_subject(before.begin, min(before.end, before.begin + _SUBJECT_REACH))
     if subject is None or ctx.type_of(subject.name) is not ActorType.PERSON:
