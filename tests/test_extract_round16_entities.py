@@ -12,6 +12,7 @@ from extract_support import article, cited_names, found_actors
 
 from kg.extract.actors import find_actors
 from kg.extract.figures import find_figures
+from kg.extract.hearing_labels import is_hearing_title, match_hearing_label
 from kg.extract.materials import find_materials
 from kg.model import ActorType
 
@@ -127,6 +128,38 @@ def test_an_abbreviated_congressional_title_labels_a_turn() -> None:
     text = ("REP. ADEYEMI: Are licences late?\n\nSEN. FROST: They are.\n\n"
             "REP. ADEYEMI: By how much?\n")
     assert [name for name, _ in _people(text)] == ["Adeyemi", "Frost", "Adeyemi"]
+
+
+def test_a_factboxs_company_and_body_labels_are_no_hearing_speakers() -> None:
+    # "GENERAL" opens company and body names, it is no hearing title; nor is a label whose
+    # name word is a company suffix a person's
+    text = ("Who pays for dearer grain?\n\n"
+            "GENERAL FOODSTUFFS: The miller said flour costs would rise 6% this year.\n\n"
+            "GENERAL ASSEMBLY: The UN body will debate grain reserves in June.\n\n"
+            "GENERAL FOODSTUFFS: It has raised bread prices twice since March.\n\n"
+            "MR. MOTORS: A dealer's slogan, not a speaker.\n")
+    people = _people(text)
+    assert all(name not in ("Foodstuffs", "Assembly", "Motors") for name, _ in people)
+    assert "Foodstuffs" not in _names(text) and "Assembly" not in _names(text)
+
+
+def test_one_hearing_title_list_serves_labels_and_speakers() -> None:
+    # "MISS" is a hearing title for the transcript and the actor patterns alike: the
+    # speaker is "Okafor", never a person named "Miss Okafor"
+    text = ("REP. HALVORSEN: Are licences late?\n\nMISS OKAFOR: They are, by weeks.\n\n"
+            "REP. HALVORSEN: Why?\n\nMISS OKAFOR: The office has too few staff.\n")
+    assert [name for name, _ in _people(text)] == ["Halvorsen", "Okafor", "Halvorsen",
+                                                    "Okafor"]
+
+
+def test_hearing_labels_take_honorifics_and_congressional_titles_only() -> None:
+    assert is_hearing_title("MISS") and is_hearing_title("Sen.") and \
+        is_hearing_title("RANKING MEMBER")
+    assert not is_hearing_title("GENERAL") and not is_hearing_title("SECRETARY")
+    line = "MS. VOSS: Exports fell."
+    assert match_hearing_label(line, 0, len(line)) is not None
+    line = "MR. ELECTRIC: Sales fell."
+    assert match_hearing_label(line, 0, len(line)) is None
 
 
 def test_a_lone_capitalised_label_is_no_speaker() -> None:

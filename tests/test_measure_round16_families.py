@@ -72,7 +72,9 @@ def test_an_acting_subject_of_the_sentence_beats_a_measure_paragraphs_away() -> 
 def test_a_subject_reacting_to_a_measure_does_not_issue_it() -> None:
     text = ("Lima banned copper exports to Brazil on Monday.\n\n"
             "Brazil's foreign ministry condemned the export ban on Tuesday.")
-    assert all(m.issuer == "Peru" for m in run(text))
+    found = run(text)
+    assert any(m.type is MeasureType.EXPORT_BAN and "banned" in m.span.text for m in found)
+    assert all(m.issuer == "Peru" for m in found)
 
 
 def test_a_speaker_opening_the_paragraph_lends_only_its_state() -> None:
@@ -210,6 +212,22 @@ def test_a_listing_takes_as_target_where_its_members_are_and_headlines_drop_the_
         [("export_control", "Brazil", "Peru"), ("export_control", "Brazil", "Peru")]
 
 
+def test_a_listing_names_no_target_when_none_or_few_members_are_in_a_state() -> None:
+    # "none of them", "three of them" are no majority of the set: no state is its target
+    for share in ("none of them in Peru", "three of them in Peru, mostly Chilean traders"):
+        text = f"Brasilia added 20 entities to its Entity List on May 4, {share}."
+        listed = [m for m in run(text) if "Entity List" in m.span.text]
+        assert [(m.issuer, m.target) for m in listed] == [("Brazil", None)]
+
+
+def test_a_listing_takes_its_members_state_when_most_are_there() -> None:
+    for share in ("most of them in Peru", "the majority of them in Peru",
+                  "eleven of them in Peru"):
+        text = f"Brasilia added 20 entities to its Entity List on May 4, {share}."
+        listed = [m for m in run(text) if "Entity List" in m.span.text]
+        assert [(m.issuer, m.target) for m in listed] == [("Brazil", "Peru")]
+
+
 def test_a_state_studying_a_measure_is_its_would_be_issuer() -> None:
     text = ("Lima imposed copper export controls in March.\n\n"
             "- Santiago is studying a ban on exports of raw copper ore, officials said.")
@@ -224,6 +242,14 @@ def test_a_step_whose_deadline_keeps_moving_is_only_weighed() -> None:
             "exports will be halted as well, though the deadline has been postponed twice.")
     halts = [m for m in run(text) if "halted" in m.span.text]
     assert [m.status.value for m in halts] == ["under_consideration"]
+
+
+def test_a_concession_about_another_step_leaves_the_measure_in_force() -> None:
+    # the concession weighs a further step, not the ban's own timing: the ban is in force
+    text = ("Lima banned copper ore exports to Brazil in March, but it may widen the ban to "
+            "zinc ore later this year.")
+    bans = [m for m in run(text) if m.span.text.startswith("Lima banned")]
+    assert [m.status.value for m in bans] == ["in_force"]
 
 
 def test_a_lawsuit_at_the_wto_is_a_case() -> None:

@@ -63,6 +63,7 @@ def test_a_members_question_turn_is_no_statement() -> None:
     found = said(run(HEARING, date="2025-06-03"))
     assert not any("harvest" not in text and "Lima" in text for _, text in found)
     assert all(speaker != "Pike" or "betrayal" in text for speaker, text in found)
+    assert ("Pike", "The farmers in my state call this a betrayal of our partners") in found
 
 
 def test_capital_labels_without_titles_make_no_hearing() -> None:
@@ -145,17 +146,39 @@ def test_a_verb_with_only_its_occasion_reports_no_words() -> None:
 def test_withholding_details_is_no_statement() -> None:
     text = ("Ana Costa said Brazil would answer the Peruvian duties. She did not give "
             "details or a date.")
-    assert all("details" not in s.span.text for s in run(text))
+    found = said(run(text))
+    assert all("details" not in t for _, t in found)
+    assert ("Ana Costa", "Brazil would answer the Peruvian duties") in found
 
 
 # -- a part of the day in the attribution ---------------------------------------------------
 
-def test_said_in_the_morning_is_the_reports_day() -> None:
-    text = ("LIMA, June 10 -- Peru protested on Tuesday against Brazil's cap.\n\n"
+def test_said_in_the_morning_is_the_day_told_before() -> None:
+    # anaphoric: "in the morning" of the day the text just told (not the report's day)
+    text = ("LIMA, June 10 -- Peru protested on June 2 against Brazil's cap. Ana Costa said "
+            "in an interview with a radio station held in the capital in the morning, \"The "
+            "cap is temporary and will be reviewed in August.\"")
+    found = {s.span.text: s for s in run(text)}
+    quote = found["The cap is temporary and will be reviewed in August."]
+    assert quote.speaker == "Ana Costa"
+    assert quote.date == PartialDate(2025, 6, 2)
+
+
+def test_said_in_the_morning_without_a_day_told_is_the_reports_day() -> None:
+    text = ("Peru protested against Brazil's cap.\n\n"
             "Ana Costa said in an interview with a radio station held in the capital in the "
             "morning, \"The cap is temporary and will be reviewed in August.\"")
     found = {s.span.text: s for s in run(text)}
-    quote = found["The cap is temporary and will be reviewed in August."]
+    assert found["The cap is temporary and will be reviewed in August."].date == \
+        PartialDate(2025, 6, 10)
+
+
+def test_said_this_morning_is_the_reports_day_whatever_day_was_told() -> None:
+    # deictic: "this morning" is the morning of the report, not of the earlier date
+    text = ("Brazil capped wheat exports on Aug. 3, 2023. Ana Costa said this morning that "
+            "the cap would stay for years.")
+    found = {s.span.text: s for s in run(text)}
+    quote = found["the cap would stay for years"]
     assert quote.speaker == "Ana Costa"
     assert quote.date == PartialDate(2025, 6, 10)
 
@@ -197,6 +220,15 @@ def test_responding_by_an_act_reports_no_words() -> None:
     assert all(t.startswith("demanding") for _, t in found)
 
 
+def test_responding_by_a_gerund_of_saying_reports_words() -> None:
+    # "by" and a speech verb's gerund tell the words of the reply, not an act
+    text = ("Lima responded by arguing that the cap broke the customs union. Ana Costa "
+            "replied by insisting that Brazil had kept every promise.")
+    found = said(run(text))
+    assert ("Peru", "the cap broke the customs union") in found
+    assert ("Ana Costa", "Brazil had kept every promise") in found
+
+
 def test_present_perfect_takes_no_date_of_the_sentence() -> None:
     text = ("Brazil opened a credit line for Peruvian firms in March 2024, a scheme that Ana "
             "Costa has described as \"too small to matter\".")
@@ -224,15 +256,39 @@ def test_the_government_after_a_dateline_is_the_datelines_state() -> None:
 
 def test_the_government_without_a_dateline_stays_unresolved() -> None:
     text = ("The government voiced concern on Tuesday about Brazil's wheat cap and said it "
-            "would ask for talks within the customs union.")
-    assert all(speaker != "Peru" for speaker, _ in said(run(text)))
+            "would ask for talks within the customs union. Ana Costa said the cap was lawful.")
+    found = said(run(text))
+    assert all(speaker != "Peru" for speaker, _ in found)
+    assert ("Ana Costa", "the cap was lawful") in found  # the statements around it stay
 
 
 def test_a_chairs_procedural_sentences_are_no_statements() -> None:
-    text = HEARING + "\n\nSENATOR PIKE: The record will remain open for five days. The " \
-        "hearing is adjourned."
+    text = HEARING + "\n\nSENATOR PIKE: Let me close with a statement for the record from " \
+        "the growers. The record will remain open for five days. The hearing is adjourned."
     found = said(run(text, date="2025-06-03"))
     assert all("record" not in t and "adjourned" not in t for _, t in found)
+    assert ("Dana Marsh", "We will resume the shipments once the harvest is in") in found
+    assert ("Pike", "The farmers in my state call this a betrayal of our partners") in found
+
+
+def test_a_witnesss_record_or_recognition_is_an_answer() -> None:
+    # only whole procedural clauses run the session: a witness's "record" high and a
+    # country "recognized for" its skill are claims
+    text = HEARING + "\n\nMS. MARSH: Wheat shipments to Lima hit a record high in March. " \
+        "Brazil is widely recognized for the quality of its grain."
+    found = said(run(text, date="2025-06-03"))
+    assert ("Dana Marsh", "Wheat shipments to Lima hit a record high in March") in found
+    assert ("Dana Marsh", "Brazil is widely recognized for the quality of its grain") in found
+
+
+def test_procedural_phrases_apply_only_in_a_hearing() -> None:
+    # a press conference's answer that mentions "the record" is the answerer's words
+    text = ("Trade minister Ana Costa took questions from reporters in Brasilia.\n\n"
+            "Reporter: How did exports do?\n\n"
+            "Costa: Soybean exports to Peru hit the record high of two billion reais in May.")
+    found = said(run(text))
+    assert ("Ana Costa", "Soybean exports to Peru hit the record high of two billion reais "
+            "in May") in found
 
 
 def test_a_lone_capital_before_she_ends_the_sentence() -> None:

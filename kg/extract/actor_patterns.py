@@ -35,6 +35,7 @@ from .actor_context import (
     singulars,
     token_at,
 )
+from .hearing_labels import is_hearing_title, is_speaker_name
 from .refdata import (
     ActorAlias,
     Demonym,
@@ -320,6 +321,8 @@ def find_transcript_labels(ctx: ActorContext) -> None:
         if any(w in ctx.lex.not_name_words or w.casefold() in ctx.lex.desk_words
                for w in words):
             continue
+        if any(is_hearing_title(" ".join(words[:k])) for k in (1, 2) if len(words) > k):
+            continue  # "MISS OKAFOR:": a hearing's label, the surname's (find_surname_labels)
         if all(w.casefold() in ctx.lex.section_label_words for w in words):
             continue  # "ONE NUMBER: 0.5% ...": a newsletter's section, not a speaker
         name = " ".join("-".join(p.capitalize() for p in w.split("-")) for w in words)
@@ -385,8 +388,9 @@ def find_surname_labels(ctx: ActorContext) -> None:
     """A turn labelled with a surname alone ("MS. BRUCE:") is the one person of the article
     with that surname (named in full before: "Spokesperson Tammy Bruce"); with two, the
     label names no one.  With none, a surname after a courtesy title or a title ("MS.
-    OKONKWO:", "CHAIRMAN HALVERSON:") in a transcript (three turn labels or more) names a
-    person known by that surname only ("Okonkwo")."""
+    OKONKWO:", "CHAIRMAN HALVERSON:"; the hearing titles of :mod:`.hearing_labels`) in a
+    transcript (three turn labels or more) names a person known by that surname only
+    ("Okonkwo")."""
     if ":" not in ctx.text:
         return
     people: dict[str, list[Found]] = {}
@@ -401,7 +405,8 @@ def find_surname_labels(ctx: ActorContext) -> None:
         if len(same) > 1 or start is None or start in ctx.covered or start in ctx.consumed:
             continue
         if not same:
-            if transcript and _titled_label(ctx, m.group("title")):
+            if transcript and is_hearing_title(m.group("title")) and \
+                    is_speaker_name(m.group("name")):
                 name = "-".join(p.capitalize() for p in m.group("name").split("-"))
                 stop = token_at(ctx, m.end("name") - 1)
                 if name not in ctx.lex.not_name_words and stop is not None:
@@ -414,18 +419,6 @@ def find_surname_labels(ctx: ActorContext) -> None:
         ctx.add(Found(person.name, ActorType.PERSON, start, start + 1, known=person.known,
                       role=person.role, affiliation=person.affiliation,
                       part_of=person.part_of, state=person.state, apposition=False))
-
-
-def _titled_label(ctx: ActorContext, title: str) -> bool:
-    """Whether a turn label's words before the surname are a courtesy title or a title
-    ("MR.", "CHAIRMAN", "SENATOR")."""
-    words = title.split()
-    if not words:
-        return False
-    honorifics = {h.casefold().rstrip(".") for h in ctx.lex.honorifics}
-    phrase = " ".join(words).casefold()
-    return phrase.rstrip(".") in honorifics \
-        or any(phrase == t.casefold() for t in ctx.lex.titles)
 
 
 def _reports(ctx: ActorContext, person: Found) -> bool:

@@ -129,6 +129,7 @@ class _Words:
     publishing: re.Pattern[str]
     same_occasion: re.Pattern[str]
     part_of_day: re.Pattern[str]
+    deictic_part_of_day: re.Pattern[str]
 
 
 def _opening(*entries: list[str]) -> str:
@@ -157,6 +158,9 @@ def _words() -> _Words:
         # "said in the morning", "told reporters this afternoon": a part of a day
         part_of_day=re.compile(rf"\b(?:{phrase_alternation(data['parts_of_day'])})\b",
                                re.IGNORECASE),
+        # "said this morning", "earlier today": the article's own day
+        deictic_part_of_day=re.compile(
+            rf"\b(?:{phrase_alternation(data['deictic_parts_of_day'])})\b", re.IGNORECASE),
         # "told the same session", "at the same briefing": the occasion just told
         same_occasion=re.compile(r"\bthe\s+same\s+(?:[\w-]+\s+){0,2}?"
                                  rf"(?:{phrase_alternation(data['event_frames'])})s?\b",
@@ -359,10 +363,13 @@ class StatementDater(NewsDayRules):
             # "X told the same session that ...": the occasion just told, maybe in the
             # paragraph before ("Y told a committee on Monday. ¶X told the same session")
             return self._told_before(sentence, back=1)
-        if words.part_of_day.search(attribution) and ctx.article.metadata.date is not None:
+        deictic = words.deictic_part_of_day.search(attribution) is not None
+        if (deictic or words.part_of_day.search(attribution)) and \
+                ctx.article.metadata.date is not None:
             # "X said in the emergency briefing in the morning": the day the paragraph told
-            # before, else the report's own day (a news report's unmarked morning is today)
-            morning = self._told_before(sentence) or \
+            # before, else the report's own day (a news report's unmarked morning is today);
+            # "X said this morning": the report's own day, whatever day was told before
+            morning = (None if deictic else self._told_before(sentence)) or \
                 PartialDate.from_date(ctx.article.metadata.date)
             if speaker:
                 self.note(sentence, speaker, morning)  # the same person's later words (rule 6)

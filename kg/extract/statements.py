@@ -559,20 +559,36 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
     trigger.content = Span.of(text, begin, end)
 
 
-_BY_GERUND = re.compile(r"[^,;.\"“”]{0,60}?\bby\s+[a-z]+ing\b")
+_BY_GERUND = re.compile(r"[^,;.\"“”]{0,60}?\bby\s+(?P<gerund>[a-z]+ing)\b"
+                        r"(?P<words>\s+that\b|\s*[:\"“])?")
+"""A reply's act: "by" and a gerund ("by recalling"), perhaps with words after it ("that")."""
 
 
 def _replies_by_act(ctx: Context, trigger: SpeechTrigger) -> bool:
     """"Beijing responded on 10 August by recalling its ambassador": a reply verb
-    (``reply_verbs``) with "by" and a gerund after it tells what was done in reply."""
+    (``reply_verbs``) with "by" and a gerund after it tells what was done in reply, unless
+    the gerund is one of saying ("responded by saying that ...", ``reply_deed_verbs``)."""
     if _lemma(ctx, trigger) not in _reply_verbs():
         return False
-    return _BY_GERUND.match(ctx.text, trigger.verb.end, trigger.sentence.end) is not None
+    m = _BY_GERUND.match(ctx.text, trigger.verb.end, trigger.sentence.end)
+    if m is None:
+        return False
+    verb = ctx.triggers.speech_verbs.get(m.group("gerund"))
+    if verb is None or verb.tense != "gerund":
+        return True  # "by recalling its ambassador", "by imposing duties": an act
+    if m.group("words") is not None:
+        return False  # "by demanding that ...", "by posting: '...'": words
+    return verb.cls not in ("say", "call") or verb.lemma in _reply_deed_verbs()
 
 
 @lru_cache(maxsize=1)
 def _reply_verbs() -> frozenset[str]:
     return frozenset(load_triggers().raw["speech"]["reply_verbs"])
+
+
+@lru_cache(maxsize=1)
+def _reply_deed_verbs() -> frozenset[str]:
+    return frozenset(load_triggers().raw["speech"]["reply_deed_verbs"])
 
 
 def _only_adverbials(ctx: Context, trigger: SpeechTrigger) -> bool:

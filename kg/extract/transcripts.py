@@ -37,6 +37,7 @@ from typing import cast
 
 from ..model import ActorMention, ActorType, PartialDate, Span
 from .context import Context, Subject
+from .hearing_labels import match_hearing_label
 from .triggers import load_triggers, phrase_alternation
 
 _LABEL = re.compile(r"(?:[*_]{1,3})?(?P<label>[A-Z][\w.'’ -]{0,40}?(?:,[\w.'’ -]{1,60}?)?"
@@ -73,6 +74,8 @@ class Turn:
     """The day of the conference (of the section of the transcript the turn is in)."""
     replies: bool = True
     """Whether the turn answers a question (so was said at the conference)."""
+    hearing: bool = False
+    """Whether the turn is a hearing's (whose procedural sentences claim nothing)."""
 
 
 @dataclass
@@ -143,13 +146,14 @@ def find_transcript(ctx: Context) -> Transcript | None:
             # An answer to a question was given at the conference; a soundbite between a
             # correspondent's lines ("(BEGIN VIDEOTAPE)") is dated as any statement is.
             current = Turn(who, body, labelled=True, date=section,
-                           replies=previous == "question" or hearing is not None) \
+                           replies=previous == "question" or hearing is not None,
+                           hearing=hearing is not None) \
                 if who is not None else None
             if current is not None:
                 turns.append(current)
         elif kind == "text" and current is not None and body.begin >= intro_end:
             turns.append(Turn(current.speaker, body, labelled=False, date=current.date,
-                              replies=current.replies))
+                              replies=current.replies, hearing=current.hearing))
         else:
             current = None
             if kind == "heading" and paragraph.begin >= intro_end:
@@ -180,12 +184,11 @@ def _first_hearing_turn(ctx: Context) -> int | None:
     court transcripts print their speakers, at least ``_HEARING_TURNS`` times and for at least
     two speakers.  Every turn there is its speaker's own words, said at the hearing, except
     a turn that asks a question (a "?" in it): the asker's framing, as a "Q:" turn is."""
-    titled = _hearing_label_regex()
     first: int | None = None
     speakers: set[str] = set()
     turns = 0
     for paragraph in ctx.paragraphs:
-        m = titled.match(ctx.text, paragraph.begin, paragraph.end)
+        m = match_hearing_label(ctx.text, paragraph.begin, paragraph.end)
         if m is None:
             continue
         first = paragraph.begin if first is None else first
@@ -196,14 +199,6 @@ def _first_hearing_turn(ctx: Context) -> int | None:
 
 _HEARING_TURNS = 3
 """Fewest titled turns that make a hearing's transcript (one or two may be an aside)."""
-
-
-@lru_cache(maxsize=1)
-def _hearing_label_regex() -> re.Pattern[str]:
-    titles = phrase_alternation(load_triggers().raw["speech"]["transcript"]["hearing_titles"])
-    # the title as printed (capitals, with or without its stop), then the name in capitals
-    return re.compile(rf"[ \t]*(?:{titles})\.?[ \t]+(?P<name>[A-Z][A-Z'’-]+(?:[ \t]+[A-Z]"
-                      rf"[A-Z'’-]+){{0,2}})[ \t]*:[ \t]+(?=\S)")
 
 
 def _paragraph_kinds(ctx: Context) -> list[tuple[Span, str, Span, Subject | None]]:
@@ -327,7 +322,8 @@ def conference_date(ctx: Context, intro_end: int) -> PartialDate | None:
 
 def answer_sentences(ctx: Context, turn: Turn) -> list[Span]:
     """The sentences of one turn, cut to its body (the label left out), short ones dropped
-    unless they name a party, and those that run the session (``procedural_phrases``)."""
+    unless they name a party, and, in a hearing, those that run the session
+    (``procedural_phrases``)."""
     out: list[Span] = []
     first = ctx.sentence_of(turn.body.begin)
     start = first.begin if first is not None else turn.body.begin
@@ -337,7 +333,7 @@ def answer_sentences(ctx: Context, turn: Turn) -> list[Span]:
         while end > begin and (ctx.text[end - 1].isspace() or ctx.text[end - 1] in ".;,"):
             end -= 1
         count = len(ctx.text[begin:end].split())
-        if _procedural_regex().search(ctx.text, begin, end):
+        if turn.hearing and _procedural_regex().search(ctx.text, begin, end):
             continue  # "The record will remain open for ten days.": the session's business
         if count >= _MIN_WORDS or count >= _MIN_NAMED_WORDS and ctx.actors_in(begin, end):
             out.append(Span.of(ctx.text, begin, end))

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ...model import ActorType, MeasureStatus, MeasureType, PartialDate, Span
 from ..context import Context
-from ..triggers import load_triggers
+from ..triggers import load_triggers, phrase_alternation
 from .candidate import ONE_OFF, TRADE, Candidate, period
 from .hedges import is_weighed
 from .rules import head_key, measure_rules
@@ -62,9 +62,16 @@ _MEASURE_PRONOUN = re.compile(r"\s*(?:" + "|".join(map(
 (``[measures.anaphora] effect_subjects``, ``effect_verbs``)."""
 
 
-_CONCESSION = re.compile(r"[^.;:]{0,20}?(?:,|\s[—–])\s*(?:though|although|but)\s+"
-                         r"(?P<rest>[^.;:]{0,80})")
-"""A concessive clause right after a mention, which may take back what it says."""
+@lru_cache(maxsize=1)
+def _concession() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A concessive clause right after a mention (``concession_words``), which takes the
+    measure back to a plan when it holds a cue of its own timing (``concession_cues``)."""
+    status = load_triggers().raw["measures"]["status"]
+    words = phrase_alternation(status["concession_words"])
+    return (re.compile(rf"[^.;:]{{0,20}}?(?:,|\s[—–])\s*(?:{words})\s+(?P<rest>[^.;:]{{0,80}})",
+                       re.IGNORECASE),
+            re.compile(rf"(?<![\w-])(?:{phrase_alternation(status['concession_cues'])})(?![\w-])",
+                       re.IGNORECASE))
 
 
 def measure_status(ctx: Context, c: Candidate) -> MeasureStatus:
@@ -91,9 +98,9 @@ def measure_status(ctx: Context, c: Candidate) -> MeasureStatus:
             "fallout" in window or "consequence" in window or "implication" in window or \
             "cost" in window or "risk" in window:
         window = _weighed_effect().sub(" ", window)  # "weigh exposure to China's ban"
-    concession = _CONCESSION.match(text, c.extent.end, c.sentence.end)
-    if concession is not None and "under_consideration" in \
-            measure_rules().status_cues.present(concession.group("rest")):
+    clause, timing = _concession()
+    concession = clause.match(text, c.extent.end, c.sentence.end)
+    if concession is not None and timing.search(concession.group("rest")):
         # "exports will be halted too, though the deadline has been pushed back more than
         # once": a concession right after it takes the step back to a plan
         return MeasureStatus.UNDER_CONSIDERATION

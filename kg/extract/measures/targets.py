@@ -88,9 +88,11 @@ _ADDED_TO_LIST = re.compile(r"\b(?:to|on)\s+(?:(?:its|the|their|[\w.’']+['’]
                             r"(?:unreliable\s+)?entity\s+list\b", re.IGNORECASE)
 """The list a listing adds to; headlines drop the article ("adds 42 firms to Entity List")."""
 _SHARE_IN = re.compile(r"(?:\s+(?:on|in)\s+[\w.]+(?:\s+\d{1,2})?(?:,\s+\d{4})?)?,\s+"
-                       r"(?:\d[\d,]*|most|many|all|several|some|half|[a-z]+)\s+of\s+them\s+(?:in|from|based\s+in)\s+(?:the\s+)?"
-                       r"(?P<word>[A-Z][\w.-]*)")
-"""After a listing: where the set's members are ("..., 42 of them in China")."""
+                       r"(?P<count>(?:[\w'’-]+\s+){0,2}[\w'’-]+)\s+of\s+them\s+"
+                       r"(?:in|from|based\s+in)\s+(?:the\s+)?(?P<word>[A-Z][\w.-]*)")
+"""After a listing: where the set's members are ("..., 42 of them in China"); see
+:func:`_majority`."""
+_NUMBER = re.compile(r"\b\d[\d,]*\b|\b[a-z]+\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s[—–]\s")
 _AIMED_AT = re.compile(r"\b(?:on|against|targeting|into|to|from)\s+(?:the\s+)?"
                        r"(?:(?:all\s+|most\s+)?(?:imports?|goods|products|exports?|shipments?|sales)\s+"
@@ -234,7 +236,7 @@ def _listed_target(ctx: Context, c: Candidate, issuer_root: str | None) -> bool:
     if m is None:
         return False
     share = _SHARE_IN.match(ctx.text, c.extent.end, c.sentence.end)
-    if share is not None:
+    if share is not None and _majority(share.group("count"), c.extent.text[:m.start()]):
         # "added 49 entities to the Entity List on Oct. 6, 42 of them in China": the set's
         # state is where (most of) its members are
         state = _state_words().get(share.group("word")) or next(
@@ -359,6 +361,34 @@ def _domestic() -> re.Pattern[str]:
     """Words of an "other" measure that make it a domestic policy
     (``[measures.targets].domestic``)."""
     return words_regex(load_triggers().raw["measures"]["targets"]["domestic"])
+
+
+def _majority(count: str, listing: str) -> bool:
+    """Whether ``count`` ("42", "most", "the majority") is most of the set the ``listing``
+    counts ("added 49 entities"): a number over half of the listing's first number, or one
+    of ``[measures.targets] majority_words``."""
+    words = " ".join(count.replace("’", "'").split()).casefold()
+    if words in _majority_words():
+        return True
+    share = _count_value(words)
+    total = next((v for n in _NUMBER.finditer(listing)
+                  if (v := _count_value(n.group().casefold())) is not None), None)
+    return share is not None and total is not None and share * 2 > total
+
+
+def _count_value(word: str) -> float | None:
+    """A count in digits or in words ("42", "1,200", "twelve"), else None."""
+    if word[:1].isdigit():
+        digits = word.replace(",", "")
+        return float(digits) if digits.isdigit() else None
+    value = load_triggers().number_words.get(word)
+    return float(value) if value is not None else None
+
+
+@lru_cache(maxsize=1)
+def _majority_words() -> frozenset[str]:
+    return frozenset(" ".join(w.replace("’", "'").split()).casefold()
+                     for w in load_triggers().raw["measures"]["targets"]["majority_words"])
 
 
 @lru_cache(maxsize=1)
