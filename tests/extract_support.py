@@ -22,6 +22,7 @@ from typing import Any
 from kg.extract.actors import find_actors
 from kg.extract.citations import find_citations
 from kg.extract.figures import find_figures
+from kg.extract.measures import find_measures
 from kg.ingest import parse_article, read_article
 from kg.model import (
     ActorMention,
@@ -30,8 +31,23 @@ from kg.model import (
     ArticleMetadata,
     MaterialCategory,
     MaterialMention,
+    MeasureMention,
     Span,
 )
+
+
+def measures_in(text: str, actors: list[dict[str, Any]], goods: list[dict[str, Any]], *,
+                date: str | None) -> list[MeasureMention]:
+    """The measures of ``text`` with actor and material tables (rows of :func:`actor` and
+    of ``{"name", "category", "forms"}``), the article dated ``date``."""
+    return find_measures(article(text, date=date), mentions(text, actors),
+                         materials(text, goods))
+
+
+def parties_of(measures: list[MeasureMention]) -> list[tuple[str, str | None, str | None]]:
+    """(type, issuer, target) of each measure, in order."""
+    return [(m.type.value, m.issuer, m.target) for m in measures]
+
 
 STYLES = Path(__file__).resolve().parent / "fixtures" / "styles"
 STYLE_NAMES = sorted(p.stem for p in STYLES.glob("*.txt"))

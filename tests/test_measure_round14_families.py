@@ -14,9 +14,8 @@ measure of the next clause, which has its own subject.
 
 from __future__ import annotations
 
-from extract_support import actor, article, materials, mentions
+from extract_support import actor, measures_in, parties_of
 
-from kg.extract.measures import find_measures
 from kg.model import MeasureMention, MeasureStatus, MeasureType
 
 RURITANIA = actor("Ruritania", "state", "Ruritania", "Strelsau")
@@ -33,13 +32,12 @@ GOODS = [{"name": "cobalt", "category": "other", "forms": ["cobalt"]}]
 
 def run(text: str, *, date: str | None = "2026-03-12") -> list[MeasureMention]:
     """The measures of ``text`` with the actors and goods of the tables above."""
-    return find_measures(article(text, date=date), mentions(text, TABLE),
-                         materials(text, GOODS))
+    return measures_in(text, TABLE, GOODS, date=date)
 
 
 def summary(text: str) -> list[tuple[str, str | None, str | None]]:
     """(type, issuer, target) of each measure of ``text``, in text order."""
-    return [(m.type.value, m.issuer, m.target) for m in run(text)]
+    return parties_of(run(text))
 
 
 # -- directives -------------------------------------------------------------------------------

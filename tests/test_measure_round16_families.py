@@ -14,10 +14,9 @@ envoy recalled is a protest; relations downgraded are a measure.
 
 from __future__ import annotations
 
-from extract_support import actor, article, materials, mentions
+from extract_support import actor, article, measures_in, mentions, parties_of
 
 from kg.extract.context import build_context
-from kg.extract.measures import find_measures
 from kg.extract.measures.candidate import Candidate
 from kg.extract.measures.hedges import imagined_reason, imagines_sentence
 from kg.model import MeasureMention, MeasureType, Span
@@ -38,13 +37,12 @@ GOODS = [{"name": "copper", "category": "other", "forms": ["copper"]},
 
 def run(text: str, *, date: str | None = "2026-05-20") -> list[MeasureMention]:
     """The measures of ``text`` with the actors and goods of the tables above."""
-    return find_measures(article(text, date=date), mentions(text, TABLE),
-                         materials(text, GOODS))
+    return measures_in(text, TABLE, GOODS, date=date)
 
 
 def summary(text: str) -> list[tuple[str, str | None, str | None]]:
     """(type, issuer, target) of each measure of ``text``, in text order."""
-    return [(m.type.value, m.issuer, m.target) for m in run(text)]
+    return parties_of(run(text))
 
 
 # -- borrowed issuers -------------------------------------------------------------------------
