@@ -210,7 +210,7 @@ def test_stream_key_filters_select_together_what_each_predicate_holds_for() -> N
     first = StreamKeyFilter(opens_with_b)
     second = StreamKeyFilter(lambda key: key[:1].isdigit())
     for kept in (first, second):  # registered (on first use): the memo starts afresh
-        assert kept.select(TokenStream("")) == []
+        assert kept.select(TokenStream("")) == ()
     one, two = TokenStream("ban cut 2026 bar ban"), TokenStream("bat 7 cut")
     assert sorted(first.select(one)) == ["ban", "bar"]
     assert sorted(second.select(one)) == ["2026"]

@@ -178,7 +178,7 @@ class StreamKeyFilter:
         self._bit: int | None = None  # registered when first used: a filter never used
         # with a stream (a rule list matched only on short windows) costs nothing
 
-    def select(self, stream: TokenStream) -> list[str]:
+    def select(self, stream: TokenStream) -> tuple[str, ...]:
         """The distinct keys of ``stream`` the predicate holds for."""
         if self._bit is None:
             self._bit = _STREAM_KEYS.register(self._predicate)
@@ -192,7 +192,7 @@ class _StreamKeys:
         self._predicates: list[Callable[[str], bool]] = []
         self._masks: dict[str, int] = {}
         """Per key seen, the predicates it satisfies (bit ``j``: predicate ``j``)."""
-        self._last: tuple[TokenStream, list[list[str]]] | None = None
+        self._last: tuple[TokenStream, list[tuple[str, ...]]] | None = None
         """The last stream asked about (held, so no other can take its identity) and its
         selection, one tuple: a thread reads both or neither."""
         self._lock = threading.Lock()  # a predicate added while masks are being made
@@ -205,9 +205,10 @@ class _StreamKeys:
             self._last = None
             return len(self._predicates) - 1
 
-    def selected(self, stream: TokenStream) -> list[list[str]]:
+    def selected(self, stream: TokenStream) -> list[tuple[str, ...]]:
         """Per predicate, the distinct keys of ``stream`` it holds for (made once for the
-        last stream asked about)."""
+        last stream asked about, and shared by every filter: tuples, so no caller can
+        change another's selection)."""
         last = self._last
         if last is not None and last[0] is stream:
             return last[1]
@@ -216,7 +217,7 @@ class _StreamKeys:
             self._last = (stream, selected)
         return selected
 
-    def _select(self, stream: TokenStream) -> list[list[str]]:
+    def _select(self, stream: TokenStream) -> list[tuple[str, ...]]:
         masks = self._masks
         if len(masks) > _KEYS_REMEMBERED:
             masks.clear()
@@ -241,7 +242,7 @@ class _StreamKeys:
             for j, chosen in enumerate(selected):
                 if mask >> j & 1:
                     chosen.extend(group)
-        return selected
+        return list(map(tuple, selected))
 
 
 _is_none = partial(is_, None)

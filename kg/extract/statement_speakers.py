@@ -409,7 +409,8 @@ COORDINATED_PRONOUN = re.compile(r"(?:[,;]['’\"”]?\s*(?:and|but|while)?|\s(?
 
 
 def previous_speaker(trigger: SpeechTrigger, found: list[SpeechTrigger]) -> Subject | None:
-    """The speaker of the last statement of the sentence before ``trigger``."""
+    """The speaker of the last statement before ``trigger`` with a speaker of its own (not
+    an "according to" source), however far back: callers bound the distance themselves."""
     for other in reversed(found):
         if other.verb.begin < trigger.verb.begin and not other.dropped and \
                 other.speaker is not None and other.cls != "according":

@@ -19,7 +19,7 @@ from ...model import ActorType, MeasureType, Span
 from ..context import Context, Subject
 from ..triggers import load_triggers
 from .candidate import Candidate, family, nearest, same_sentence
-from .parties import _GAP_BREAK, _coordinated, _set_issuer, opening_owner
+from .parties import GAP_BREAK, coordinated, opening_owner, set_issuer
 from .targets import aimed_states
 
 __all__ = ["fill_issuers"]
@@ -106,7 +106,7 @@ def _borrow_issuers(ctx: Context, candidates: list[Candidate]) -> None:
         aimed = aims[index] = aimed_states(ctx, c, same_sentence(candidates, c))
         previous = candidates[index - 1] if index else None
         if previous is not None and previous.issuer is not None and (
-                _coordinated(ctx, previous, c) or
+                coordinated(ctx, previous, c) or
                 _listed_after(ctx, previous, c, aims.get(index - 1, frozenset()))) and \
                 (ctx.state_of(previous.issuer) or previous.issuer) not in aimed:
             # "a 25% tariff on X and a 10% tariff on Y": one borrowed issuer for both
@@ -130,7 +130,7 @@ def _listed_after(ctx: Context, previous: Candidate, c: Candidate,
         return False
     text = ctx.text
     if not _LIST_GAP.search(text, previous.extent.end, c.extent.begin) or \
-            _GAP_BREAK.search(text, previous.extent.end, c.extent.begin):
+            GAP_BREAK.search(text, previous.extent.end, c.extent.begin):
         return False
     return all((ctx.state_of(a.name) or a.name) in aimed
                for a in ctx.actors_in(previous.extent.end, c.extent.begin))
@@ -157,16 +157,16 @@ def _borrow_issuer_near(ctx: Context, candidates: list[Candidate], index: int,
     listed = _list_owners()[0].search(ctx.text, c.extent.begin, c.extent.end)
     if listed is not None:
         # "on the Entity List since December 2020": the list's state, not the nearest one
-        _set_issuer(ctx, c, _list_owners()[1][listed.group().lower()], None, local=False)
+        set_issuer(ctx, c, _list_owners()[1][listed.group().lower()], None, local=False)
         return
     if c.statement is None and _NARRATOR.match(ctx.text, c.sentence.begin, c.head.begin):
         return  # "I spent my career writing export-control rules": the writer's own
     if c.entry is not None and c.entry.issuer is not None:
-        _set_issuer(ctx, c, c.entry.issuer, None, local=False)
+        set_issuer(ctx, c, c.entry.issuer, None, local=False)
         return
     topic = _paragraph_topic(ctx, c)
     if topic is not None:
-        _set_issuer(ctx, c, topic.name, None, local=False)
+        set_issuer(ctx, c, topic.name, None, local=False)
         return
     kind = family(c.type)
     paragraph = ctx.paragraph_of(c.head.begin)
@@ -186,7 +186,7 @@ def _borrow_issuer_near(ctx: Context, candidates: list[Candidate], index: int,
         if own is not None:
             # "Three days later, China's foreign ministry announced that relations would be
             # downgraded": the sentence's own acting subject, not a measure paragraphs away
-            _set_issuer(ctx, c, own.name, None, local=False)
+            set_issuer(ctx, c, own.name, None, local=False)
             if c.issuer is not None:
                 return
     if source is not None and dominant is not None and \
@@ -206,7 +206,7 @@ def _borrow_issuer_near(ctx: Context, candidates: list[Candidate], index: int,
     subject = ctx.clause_subject(clause, c.head.begin) or opening_owner(ctx, clause,
                                                                        c.head.begin)
     if subject is not None:
-        _set_issuer(ctx, c, subject.name, None, local=False)
+        set_issuer(ctx, c, subject.name, None, local=False)
         if c.issuer is not None:
             return  # "...; Tokyo's response has been confined to diplomatic protests"
     if paragraph is not None:
@@ -217,7 +217,7 @@ def _borrow_issuer_near(ctx: Context, candidates: list[Candidate], index: int,
             verb = _WORD.search(ctx.text, subject.span.end, c.head.begin)
             far = subject.span.begin < c.sentence.begin and verb is not None and \
                 verb.group().lower() in load_triggers().speech_verbs
-            _set_issuer(ctx, c, (ctx.state_of(subject.name) if far else None) or subject.name,
+            set_issuer(ctx, c, (ctx.state_of(subject.name) if far else None) or subject.name,
                         None, local=False)
             if c.issuer is not None:
                 return

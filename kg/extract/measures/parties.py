@@ -76,9 +76,11 @@ _LISTING_WORDS = ("including", "such as", "like", "notably", "namely")
 """The words of :data:`_LISTED` that open the list."""
 _COORDINATION_GAP = re.compile(r"(?:,|\band\b|\bor\b|\bas well as\b)\s*(?:\w+\s+){0,2}$")
 """What ends the stretch between two coordinated measures (with up to two words after)."""
-_GAP_BREAK = re.compile(r"[;:!?()]|\.(?=\s+[A-Z])|\s[—–]\s|\b(?:which|who|that|while|whereas|"
+GAP_BREAK = re.compile(r"[;:!?()]|\.(?=\s+[A-Z])|\s[—–]\s|\b(?:which|who|that|while|whereas|"
                         r"but|because|said|says|told|after|before|when|although|though|then)\b",
                         re.IGNORECASE)
+"""What between two measures starts a new clause or sentence, so the second does not share
+the first's issuer (also :mod:`kg.extract.measures.borrowing`)."""
 _HELD_AT = re.compile(r"\s+(?:at|in|by)\s+(?:the\s+)?(?P<dem>[A-Z][a-z]+)\s+(?:ports?|customs|"
                       r"borders?|harbou?rs?|docks?|checkpoints?)\b")
 _TO_BEFORE = re.compile(r"\s+to\s+$")
@@ -136,7 +138,7 @@ def local_issuer(ctx: Context, c: Candidate) -> None:
                 # "Trump threatened on Oct. 10 to impose a tariff", "visited the embassy to
                 # lodge a protest": words that open with the measure's verb (or its
                 # infinitive) are the speaker's own act, unless someone is urged to it
-                _set_issuer(ctx, c, speaker, None)
+                set_issuer(ctx, c, speaker, None)
                 return
     opening = _SUBORDINATE_OPENING.match(ctx.text, clause_begin, c.head.begin) if \
         _SUBORDINATORS.search(ctx.text, clause_begin, min(c.head.begin, clause_begin + 80)) \
@@ -148,16 +150,16 @@ def local_issuer(ctx: Context, c: Candidate) -> None:
         mention = _by_agent(ctx, c) or _listing_agent(ctx, c) or from_agent(ctx, c) or \
             relative_agent(ctx, c)
     if mention is not None:
-        _set_issuer(ctx, c, mention.name, mention.span)
+        set_issuer(ctx, c, mention.name, mention.span)
         return
     owner = None if c.verbal else _its_owner(ctx, c, clause_begin)
     if owner is not None:
-        _set_issuer(ctx, c, owner.name, owner.span)  # "Seoul withdrew its WTO complaint"
+        set_issuer(ctx, c, owner.name, owner.span)  # "Seoul withdrew its WTO complaint"
         return
     state = None if c.verbal or c.type is MeasureType.IMPORT_BAN else \
         _demonym_before(ctx, c.extent.begin, c.sentence.begin, modifier=True)
     if state is not None:
-        _set_issuer(ctx, c, state, None)  # "the American chip controls"
+        set_issuer(ctx, c, state, None)  # "the American chip controls"
         return
     passive = (_PASSIVE.search(ctx.text, max(clause_begin, c.head.begin - _PASSIVE_REACH),
                                c.head.begin) is not None and c.verbal
@@ -178,7 +180,7 @@ def local_issuer(ctx: Context, c: Candidate) -> None:
                 or _coordinated_subject(ctx, verb.begin, c.sentence.begin) \
                 or opening_owner(ctx, clause_begin, verb.begin)
             if subject is not None:
-                _set_issuer(ctx, c, subject.name, subject.span)
+                set_issuer(ctx, c, subject.name, subject.span)
                 return
             state = _demonym_before(ctx, verb.begin, clause_begin, modifier=False)
             if state is None and not _speaker_acts(ctx, c) and \
@@ -188,11 +190,11 @@ def local_issuer(ctx: Context, c: Candidate) -> None:
                 topic = current_state(ctx, c.head.begin, paragraphs=1) or \
                     home_state(ctx) or current_state(ctx, c.head.begin)
                 if topic is not None:
-                    _set_issuer(ctx, c, topic, None, local=False)
+                    set_issuer(ctx, c, topic, None, local=False)
                     c.topical = True
                     return
             if state is not None:
-                _set_issuer(ctx, c, state, None)  # "Chinese customs held up shipments"
+                set_issuer(ctx, c, state, None)  # "Chinese customs held up shipments"
                 return
             # goods opening the mention are its subject ("Graphite is added"), no actor
             c.unknown_subject = not (c.objects and c.extent.begin < c.head.begin) and \
@@ -200,11 +202,11 @@ def local_issuer(ctx: Context, c: Candidate) -> None:
     held = _HELD_AT.match(ctx.text, c.extent.end, c.sentence.end)
     if held is not None and held.group("dem") in demonym_states():
         # "shipments were stuck at Chinese ports": held by that state's customs
-        _set_issuer(ctx, c, demonym_states()[held.group("dem")], None)
+        set_issuer(ctx, c, demonym_states()[held.group("dem")], None)
         return
     lead = None if c.unknown_subject else list_lead(ctx, c)
     if lead is not None:
-        _set_issuer(ctx, c, lead.name, None)  # "Beijing has stacked ...: an advisory, ..."
+        set_issuer(ctx, c, lead.name, None)  # "Beijing has stacked ...: an advisory, ..."
         return
     if c.statement is not None and c.statement.speaker and \
             _acts_for_state(ctx, c.statement.speaker):
@@ -222,7 +224,7 @@ def local_issuer(ctx: Context, c: Candidate) -> None:
                 return  # a person of no known side speaks of a measure; they do not issue it
         if side == "state":
             speaker = ctx.state_of(speaker) or speaker
-        _set_issuer(ctx, c, speaker, None)
+        set_issuer(ctx, c, speaker, None)
 
 
 def _its_owner(ctx: Context, c: Candidate, clause_begin: int) -> Subject | None:
@@ -464,8 +466,10 @@ def issuer_name(ctx: Context, kind: MeasureType, name: str) -> str | None:
     return name
 
 
-def _set_issuer(ctx: Context, c: Candidate, name: str, span: Span | None, *,
+def set_issuer(ctx: Context, c: Candidate, name: str, span: Span | None, *,
                 local: bool = True) -> None:
+    """Make ``name`` (as :func:`issuer_name` reads it for the measure's type) the issuer of
+    ``c``; a borrowed one (``local=False``) only if it may issue such a measure."""
     issuer = issuer_name(ctx, c.type, name)
     if issuer is None or (not local and person_cannot_issue(ctx, c.type, issuer)):
         return  # a person of no known side near a measure (its speaker) does not issue it
@@ -543,13 +547,13 @@ def share_coordinated_issuers(ctx: Context, candidates: list[Candidate]) -> None
     coordinated verbs, the agent of listed nouns)."""
     for previous, c in zip(candidates, candidates[1:], strict=False):
         if c.issuer is not None or c.unknown_subject or previous.issuer is None or \
-                not _coordinated(ctx, previous, c):
+                not coordinated(ctx, previous, c):
             continue
         c.issuer, c.issuer_span, c.issuer_local = previous.issuer, None, True
         c.governed = c.governed or previous.governed
 
 
-def _coordinated(ctx: Context, previous: Candidate, c: Candidate) -> bool:
+def coordinated(ctx: Context, previous: Candidate, c: Candidate) -> bool:
     """Whether ``c`` is coordinated right after ``previous`` in one sentence, with no new
     subject between ("suspended imports ... and delayed ...", "a 25% tariff on X and a 10%
     tariff on Y")."""
@@ -557,7 +561,7 @@ def _coordinated(ctx: Context, previous: Candidate, c: Candidate) -> bool:
             previous.extent.end > c.extent.begin:
         return False
     between = ctx.text[previous.extent.end:c.extent.begin]
-    if not _COORDINATION_GAP.search(between) or _GAP_BREAK.search(between):
+    if not _COORDINATION_GAP.search(between) or GAP_BREAK.search(between):
         return False
     # a new subject between: "..., and Tokyo protested"
     return all(PREPOSITION_BEFORE.search(ctx.text, max(previous.extent.end, a.span.begin - 16),

@@ -155,7 +155,7 @@ class WordPatterns:
                 pass
         return tuple(self._alternative(name, i) for i in indexes)
 
-    def _opening_keys(self, stream: TokenStream) -> list[str]:
+    def _opening_keys(self, stream: TokenStream) -> tuple[str, ...]:
         """The token keys of ``stream`` that open with an indexed opening: the tokens where
         the trigger pattern can match (on lower-cased text that holds the keys)."""
         return self._opening_filter.select(stream)
