@@ -72,6 +72,7 @@ _PROTOCOL_PARAMETERS = ("query", "default-graph-uri", "named-graph-uri", *_UPDAT
 _MAX_FORM_FIELDS = 1000
 TRUNCATED_HEADER = "KG-Truncated"
 ROW_LIMIT_HEADER = "KG-Row-Limit"
+BYTE_LIMIT_HEADER = "KG-Byte-Limit"
 
 
 class Operation(Enum):
@@ -474,11 +475,15 @@ def serialize(results: Results, chosen: Negotiated) -> bytes:
 
 
 def answer_headers(written: Serialized, max_rows: int | None) -> dict[str, str]:
-    """``Vary``, and the truncation headers when rows past ``max_rows`` were left out."""
+    """``Vary``, and the truncation headers when rows past ``max_rows`` (or past
+    :data:`~kg.results.MAX_ANSWER_BYTES`) were left out."""
     headers = {"Vary": "Accept"}
     if written.truncated and max_rows:
         headers[TRUNCATED_HEADER] = "true"
-        headers[ROW_LIMIT_HEADER] = str(max_rows)
+        if written.byte_limit is not None:
+            headers[BYTE_LIMIT_HEADER] = str(written.byte_limit)
+        else:
+            headers[ROW_LIMIT_HEADER] = str(max_rows)
     return headers
 
 

@@ -45,7 +45,8 @@ GRAPH_STORE_PATH = "/rdf-graph-store"
 _EVERY_METHOD = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"]
 _CORS = {
     "Access-Control-Allow-Origin": "*",
-    "Access-Control-Expose-Headers": f"{sparql.TRUNCATED_HEADER}, {sparql.ROW_LIMIT_HEADER}",
+    "Access-Control-Expose-Headers": (f"{sparql.TRUNCATED_HEADER}, {sparql.ROW_LIMIT_HEADER}, "
+                                      f"{sparql.BYTE_LIMIT_HEADER}"),
 }
 _PREFLIGHT = {
     **_CORS,

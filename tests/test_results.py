@@ -107,3 +107,56 @@ def test_an_uncapped_construct_keeps_every_triple(store: ox.Store) -> None:
     assert written.rows == len(AWKWARD) and not written.truncated
     assert {t.object.value for t in ox.parse(written.body, ox.RdfFormat.N_TRIPLES)} == set(
         AWKWARD)
+
+
+# --- the byte bound that comes with every row cap ------------------------------------------
+
+
+def _tsv_row_bytes(store: ox.Store, rows: int) -> int:
+    """How many bytes the header and the first ``rows`` rows take in the TSV pass."""
+    whole = serialize_results(select(store), by_name("tsv")).body
+    return len(b"".join(whole.splitlines(keepends=True)[: rows + 1]))
+
+
+def test_rows_past_the_byte_bound_are_cut_whole_and_said_so(
+    store: ox.Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.results
+
+    bound = _tsv_row_bytes(store, 2) + 3  # room for two rows and part of a third
+    monkeypatch.setattr(kg.results, "MAX_ANSWER_BYTES", bound)
+    written = serialize_results(select(store), by_name("json"), max_rows=1000)
+    document = json.loads(written.body)
+    assert written.truncated and written.rows == 2 and written.byte_limit == bound
+    assert document["truncated"] is True and document["byteLimit"] == bound
+    assert [b["o"]["value"] for b in document["results"]["bindings"]] == AWKWARD[:2]
+
+
+def test_the_row_cap_inside_the_byte_bound_is_still_the_row_cap(
+    store: ox.Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.results
+
+    monkeypatch.setattr(kg.results, "MAX_ANSWER_BYTES", _tsv_row_bytes(store, 4) + 3)
+    written = serialize_results(select(store), by_name("csv"), max_rows=1)
+    assert written.truncated and written.rows == 1 and written.byte_limit is None
+
+
+def test_a_construct_past_the_byte_bound_is_cut_and_commented(
+    store: ox.Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.results
+
+    monkeypatch.setattr(kg.results, "MAX_ANSWER_BYTES", 250)  # two triples of ~100 bytes each
+    triples = store.query(CONSTRUCT, use_default_graph_as_union=True)
+    written = serialize_quads(triples, by_name("turtle"), max_rows=1000)  # type: ignore[arg-type]
+    assert written.truncated and written.rows == 2 and written.byte_limit == 250
+    assert written.body.startswith(b"# truncated: cut after the rows within 250 bytes")
+
+
+def test_without_a_row_cap_nothing_is_bounded(store: ox.Store,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.results
+
+    monkeypatch.setattr(kg.results, "MAX_ANSWER_BYTES", 10)
+    assert not serialize_results(select(store), by_name("csv")).truncated  # kg export, kg query

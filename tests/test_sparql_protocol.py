@@ -630,3 +630,14 @@ def test_a_post_with_no_body_and_no_content_type_asks_for_a_query_400() -> None:
     assert status_of(sparql.parse_request, "POST", None, {}, None, b"") == 400
     with pytest.raises(ProtocolError, match="no query"):
         sparql.parse_request("POST", None, {}, None, b"")
+
+
+def test_an_answer_cut_by_bytes_names_the_byte_bound_not_the_row_cap() -> None:
+    from kg.results import Serialized
+
+    by_bytes = sparql.answer_headers(Serialized(b"", 2, True, 4096), max_rows=100)
+    assert by_bytes[sparql.TRUNCATED_HEADER] == "true"
+    assert by_bytes[sparql.BYTE_LIMIT_HEADER] == "4096"
+    assert sparql.ROW_LIMIT_HEADER not in by_bytes
+    by_rows = sparql.answer_headers(Serialized(b"", 100, True), max_rows=100)
+    assert by_rows[sparql.ROW_LIMIT_HEADER] == "100" and sparql.BYTE_LIMIT_HEADER not in by_rows
