@@ -153,6 +153,10 @@ def _borrow_issuer_near(ctx: Context, candidates: list[Candidate], index: int,
                         votes_for: Callable[[str], Counter[str]],
                         sole_state: Callable[[], str | None],
                         aimed: frozenset[str]) -> None:
+    """The steps of :func:`borrow_issuer`, first that names one wins: the named list's
+    owner, the timeline entry's issuer, the paragraph's topic, a measure of the same family
+    nearby (or the sentence's acting subject when that measure is paragraphs away), the
+    article's dominant state, the clause's or paragraph's subject, the sole state."""
     c = candidates[index]
     listed = _list_owners()[0].search(ctx.text, c.extent.begin, c.extent.end)
     if listed is not None:
@@ -170,18 +174,19 @@ def _borrow_issuer_near(ctx: Context, candidates: list[Candidate], index: int,
         return
     kind = family(c.type)
     paragraph = ctx.paragraph_of(c.head.begin)
+
     def kin(o: Candidate, f: str = kind, p: Span | None = paragraph) -> bool:
-        return bool(o.issuer and family(o.type) == f and (o.issuer_local or (
-            o.topical and p is not None and p.begin <= o.head.begin < p.end)) and
+        return bool(o.issuer and family(o.type) == f and (
+            o.issuer_local or (o.topical and _within(o.head.begin, p))) and
             (ctx.state_of(o.issuer) or o.issuer) not in aimed)
 
     source = nearest(candidates, index, kin)
+    source_nearby = source is not None and _within(source.head.begin, paragraph)
     votes = votes_for(kind)
     if aimed.intersection(votes):
         votes = Counter({state: n for state, n in votes.items() if state not in aimed})
     dominant = None if c.type is MeasureType.PROTEST else _dominant(votes)
-    if source is not None and not (paragraph is not None and
-                                   paragraph.begin <= source.head.begin < paragraph.end):
+    if source is not None and not source_nearby:
         own = _acting_subject(ctx, c, aimed)
         if own is not None:
             # "Three days later, China's foreign ministry announced that relations would be
@@ -189,9 +194,8 @@ def _borrow_issuer_near(ctx: Context, candidates: list[Candidate], index: int,
             set_issuer(ctx, c, own.name, None, local=False)
             if c.issuer is not None:
                 return
-    if source is not None and dominant is not None and \
-            2 * votes[dominant] >= 3 * votes[ctx.state_of(source.issuer) or ""] and not (
-                paragraph is not None and paragraph.begin <= source.head.begin < paragraph.end):
+    if source is not None and dominant is not None and not source_nearby and \
+            2 * votes[dominant] >= 3 * votes[ctx.state_of(source.issuer) or ""]:
         c.issuer = dominant  # a one-liner far from the one foreign measure of the article
         return
     if source is not None:
@@ -200,9 +204,7 @@ def _borrow_issuer_near(ctx: Context, candidates: list[Candidate], index: int,
         c.issuer = source.issuer if c.type is MeasureType.PROTEST else (
             ctx.state_of(source.issuer) or source.issuer)
         return
-    clause = max((m.end() for m in _CLAUSE_OPEN.finditer(ctx.text, c.sentence.begin,
-                                                         c.head.begin)),
-                 default=c.sentence.begin)
+    clause = _clause_start(ctx, c)
     subject = ctx.clause_subject(clause, c.head.begin) or opening_owner(ctx, clause,
                                                                        c.head.begin)
     if subject is not None:
@@ -226,12 +228,23 @@ def _borrow_issuer_near(ctx: Context, candidates: list[Candidate], index: int,
             None if c.type is MeasureType.BUDGET else sole_state())
 
 
+def _within(offset: int, paragraph: Span | None) -> bool:
+    """Whether ``offset`` lies in ``paragraph`` (none: never)."""
+    return paragraph is not None and paragraph.begin <= offset < paragraph.end
+
+
+def _clause_start(ctx: Context, c: Candidate) -> int:
+    """Where the clause of the mention's head begins: after the last clause opening
+    (``_CLAUSE_OPEN``) between its sentence's start and the head."""
+    return max((m.end() for m in _CLAUSE_OPEN.finditer(ctx.text, c.sentence.begin,
+                                                       c.head.begin)),
+               default=c.sentence.begin)
+
+
 def _acting_subject(ctx: Context, c: Candidate, aimed: frozenset[str]) -> Subject | None:
     """The subject of the mention's clause when it is a state or a government body (not
     one the mention aims at)."""
-    clause = max((m.end() for m in _CLAUSE_OPEN.finditer(ctx.text, c.sentence.begin,
-                                                         c.head.begin)),
-                 default=c.sentence.begin)
+    clause = _clause_start(ctx, c)
     subject = ctx.clause_subject(clause, c.head.begin)
     if subject is None or ctx.type_of(subject.name) not in (ActorType.STATE,
                                                              ActorType.GOVERNMENT_BODY) or \
