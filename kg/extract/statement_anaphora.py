@@ -344,16 +344,18 @@ def _entourage_regex() -> re.Pattern[str]:
                       rf"(?:(?:also|later|then|[a-z]+ly)\s+)?$")
 
 
-_GOVERNMENT = re.compile(r"(?<![\w-])(?:The|the)\s+(?:" + "|".join(map(
-    re.escape, load_triggers().raw["speech"]["subjects"]["government_anaphors"])) + r")\s+"
+_GOVERNMENT_NOUNS = "|".join(map(
+    re.escape, load_triggers().raw["speech"]["subjects"]["government_anaphors"]))
+"""``[speech.subjects] government_anaphors`` as an alternation ("government")."""
+_GOVERNMENT = re.compile(rf"(?<![\w-])(?:The|the)\s+(?:{_GOVERNMENT_NOUNS})\s+"
                          r"(?:(?:also|later|then|[a-z]+ly)\s+)?$")
-"""``[speech.subjects] government_anaphors``: "the government" before a speech verb."""
+""""the government" before a speech verb."""
 _STORY_SENTENCES = 8
 """Sentences back over which a story's state is looked for (see :func:`government_anaphor`)."""
 
 
 _GOVERNMENT_OPENING = re.compile(r"(?P<dateline>[^.!?\"“”]{0,80}?(?:--|[-–—])\s+)?"
-                                 r"(?P<np>The\s+government)\s")
+                                 rf"(?P<np>The\s+(?:{_GOVERNMENT_NOUNS}))\s")
 """A sentence (perhaps after its dateline) whose subject is "The government", with the
 clause to the speech verb between (see :func:`_dateline_government`)."""
 
