@@ -45,6 +45,7 @@ from .refdata import (
     Title,
     tokenize,
 )
+from .text import ARTICLES
 from .triggers import load_triggers, words_regex
 
 
@@ -492,7 +493,7 @@ def find_pattern_people(ctx: ActorContext) -> None:
             or ctx.tokens[end - 1].text in ctx.lex.company_suffixes  # "X Capital Partners"
         # "the Central Pool has sufficient stocks", "the Grain Board said": a capitalised
         # name after an article is a thing or a body, never a person's name
-        unit = unit or previous in _ARTICLES
+        unit = unit or previous in ARTICLES
         if not unit and (apposition or speech or said_before or employer is not None
                          or official or relative or titled
                          or length == 2 and _quoted_later(ctx, i, end)):
@@ -500,8 +501,6 @@ def find_pattern_people(ctx: ActorContext) -> None:
         i = end
 
 
-_ARTICLES = frozenset({"the", "a", "an"})
-"""Articles, which never open a person's name."""
 _NATIVE_NAME_MAX = 4
 """Tokens a name in its own script may take in parentheses ("(朱鳳蓮)")."""
 

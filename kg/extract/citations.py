@@ -49,6 +49,7 @@ from ..model import ActorMention, ActorType, Article, CitationMention
 from .furniture import reference_entry_at
 from .question_turns import in_question, question_spans
 from .refdata import CitationFrames, Token, TokenStream, actor_data, token_stream
+from .text import ARTICLES
 from .triggers import phrase_alternation
 
 _NEVER_CITED = {ActorType.PERSON, ActorType.STATE}
@@ -598,10 +599,7 @@ def _past_aside(tokens: tuple[Token, ...], i: int) -> int:
 
 def _past_apposition(tokens: tuple[Token, ...], i: int) -> int:
     """The token after ", a Singapore-based think tank," at ``i``, else ``i``."""
-    return _past_set_off(tokens, i, _ARTICLES, _APPOSITION_MAX)
-
-
-_ARTICLES = frozenset({"a", "an", "the"})
+    return _past_set_off(tokens, i, ARTICLES, _APPOSITION_MAX)
 
 
 def _past_set_off(tokens: tuple[Token, ...], i: int, openers: Collection[str],

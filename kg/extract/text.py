@@ -52,6 +52,9 @@ WRAP_MIN = 40
 _HEADING_RATIO = 0.6
 """In a wrapped block, a line shorter than this share of the longest ends a paragraph."""
 
+ARTICLES = frozenset({"a", "an", "the"})
+"""The English articles (lower case): they never open a person's name nor end a set-off
+phrase."""
 _BULLET = re.compile(r"^\s*(?:[-*•·▪–—]|\d{1,2}[.)])\s+")
 LIST_MARKER = r"(?:[-*•·▪–]|\d{1,2}[.)])"
 """The marker of a list item: a bullet, a hyphen, an en dash or a number ("1.", "2)").
