@@ -91,8 +91,9 @@ queries stay far below; a generated one can say the same with VALUES or IN."""
 MAX_OPERATORS = 4000
 """How many operators (``+``, ``&&``, ``!``, ``|``...) a request may hold: a long chain of
 them ("1+1+...", "!!!...") overflows the same stacks at about 10,000."""
+_CLOSERS = {")": "(", "}": "{", "]": "["}
+"""Each closing bracket and the bracket it closes."""
 _OPENERS = "({["
-_CLOSERS_OF = ")}]"
 
 
 def complexity_problem(text: str) -> str | None:
@@ -113,7 +114,7 @@ def complexity_problem(text: str) -> str | None:
                 return (f"the request nests brackets more than {MAX_DEPTH} deep (at "
                         f"{position_of(text, token.start)}), more than the engine can parse "
                         "safely")
-        elif token.text in _CLOSERS_OF:
+        elif token.text in _CLOSERS:
             depth = max(depth - 1, 0)
     if operators > MAX_OPERATORS:
         return (f"the request holds {operators:,} operators, more than the {MAX_OPERATORS:,} "
@@ -384,9 +385,6 @@ def _near(query: str, at: re.Match[str]) -> str:
     return f" ({near})"
 
 
-_CLOSERS = {")": "(", "}": "{", "]": "["}
-
-
 def _unclosed(query: str, end: int) -> str:
     """``'(' at 3:12 not closed``, when the text before ``end`` leaves a bracket or a string
     open (the likeliest cause of an error at the end, or at a bracket that closes another).
@@ -399,7 +397,7 @@ def _unclosed(query: str, end: int) -> str:
             continue
         if text in "\"'":
             return f"a string opened with {text} at {position_of(query, token.start)} not closed"
-        if text in "({[":
+        if text in _OPENERS:
             stack.append((text, token.start))
         elif text in _CLOSERS and stack:
             if stack[-1][0] != _CLOSERS[text]:
