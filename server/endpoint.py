@@ -144,18 +144,19 @@ class Endpoint:
             if generation is not None:
                 tag = entity_tag(generation, job)
                 if matches(http.if_none_match, tag):
-                    return self._send(Outcome(304, "", b"", {"ETag": tag, **_REVALIDATE}),
-                                      cors=True)
+                    return self._not_modified(tag)
         outcome = self.state.engine.run(job)
         if (outcome.status == 200 and outcome.generation is not None
                 and asks_any(http.if_none_match) and http.method in ("GET", "HEAD")):
-            tag = entity_tag(outcome.generation, job)
-            return self._send(Outcome(304, "", b"", {"ETag": tag, **_REVALIDATE}), cors=True)
+            return self._not_modified(entity_tag(outcome.generation, job))
         answer = self._send(outcome, cors=True)
         if outcome.status == 200 and outcome.generation is not None:
             answer.headers["ETag"] = entity_tag(outcome.generation, job)
             answer.headers.update(_REVALIDATE)
         return answer
+
+    def _not_modified(self, tag: str) -> HttpAnswer:
+        return self._send(Outcome(304, "", b"", {"ETag": tag, **_REVALIDATE}), cors=True)
 
     def _description(self, http: HttpRequest) -> HttpAnswer:
         if http.method in ("GET", "HEAD") and conneg.prefers_html(http.accept,
