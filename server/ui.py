@@ -29,7 +29,7 @@ from flask import (
 )
 
 from kg import sparql
-from kg.conneg import by_name
+from kg.conneg import ResultFormat, by_name
 from kg.errors import ProtocolError, StoreError
 from kg.jobs import Outcome, QueryJob, results_of
 from kg.namespace import PREFIXES
@@ -195,13 +195,12 @@ def download() -> Response:
     As many rows as the endpoint gives (``KG_MAX_ROWS``); a cut answer says so in its
     ``KG-Truncated`` header and, in SPARQL JSON, in its body.
     """
+    name = request.args.get("format", "")
     try:
         parsed = sparql.parse_request("GET", None, request.args.to_dict(flat=False))
-        chosen = by_name(request.args.get("format", ""))
+        chosen = _download_format(parsed.form, name)
     except ProtocolError as exc:
         return _plain(exc.status, exc.message)
-    except KeyError:
-        return _plain(406, f"no format named {request.args.get('format', '')!r}")
     outcome = _ask(parsed, chosen.media_type, _download_cap())
     headers = dict(outcome.headers)
     if outcome.status == 200:
@@ -209,6 +208,18 @@ def download() -> Response:
         headers["Content-Disposition"] = f'attachment; filename="{stem}.{chosen.extension}"'
     return Response(outcome.body, status=outcome.status, content_type=outcome.content_type,
                     headers=headers)
+
+
+def _download_format(form: sparql.QueryForm, name: str) -> ResultFormat:
+    """The format called ``name`` for a ``form`` query (406 naming the formats that query
+    can be downloaded in: the client chose a name, not media types).  Any known name for a
+    query whose form is unknown: the parser then says what is wrong with it."""
+    if form is sparql.QueryForm.UNKNOWN:
+        try:
+            return by_name(name)
+        except KeyError:
+            raise ProtocolError(f"no format named {name!r}", status=406) from None
+    return sparql.format_named(name, form).format
 
 
 _FILE_STEM = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")

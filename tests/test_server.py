@@ -386,9 +386,25 @@ def test_download_as_csv_and_json(client: FlaskClient) -> None:
     assert json.loads(as_json.data)["head"]["vars"] == ["l"]
 
 
-def test_download_in_a_format_that_does_not_fit_is_406(client: FlaskClient) -> None:
+def test_download_in_a_format_that_does_not_fit_is_406_naming_the_formats_that_do(
+        client: FlaskClient) -> None:
     response = client.get("/download", query_string={"query": LABELS, "format": "turtle"})
     assert response.status_code == 406
+    message = response.get_data(as_text=True)
+    # The client chose a format by name, not media types: the answer speaks of names.
+    assert "cannot be written as 'turtle'" in message and "json, xml, csv, tsv" in message
+    assert "accepted media types" not in message
+
+
+def test_download_in_an_unknown_format_is_406(client: FlaskClient) -> None:
+    response = client.get("/download", query_string={"query": LABELS, "format": "docx"})
+    assert response.status_code == 406
+    assert "'docx'" in response.get_data(as_text=True)
+
+
+def test_download_of_a_query_the_parser_refuses_says_what_is_wrong(client: FlaskClient) -> None:
+    response = client.get("/download", query_string={"query": "SELEC ?x", "format": "csv"})
+    assert response.status_code == 400
 
 
 def test_page_and_assets_load_nothing_from_the_network(client: FlaskClient) -> None:
