@@ -322,7 +322,7 @@ def explain_syntax_error(query: str, message: str) -> str:
                                                                     message))
     if at is None:
         return explained
-    return explained + _near(query, at) + _short_pattern(query, at)
+    return explained + _near(query, at) + (_short_pattern(query, at) or _mistake(query))
 
 
 _EXPECTED = re.compile(r"expected one of (?P<items>[^\n]*)$")
@@ -361,6 +361,87 @@ def _short_pattern(query: str, at: re.Match[str]) -> str:
             terms = -99  # a keyword, bracket or operator: not a plain triple pattern
     return "; a triple pattern needs a subject, a predicate and an object" \
         if terms == 2 else ""
+
+
+_RUN_BREAKERS = frozenset({"{", "}", ".", ";", ",", "[", "]"})
+"""Tokens that end a run of terms in a group: a pattern's end, its predicate-object and
+object lists, and blank node brackets."""
+
+
+def _mistake(query: str) -> str:
+    """``; <what is wrong>`` for the first of a few common mistakes in ``query``, else "".
+
+    The parser reports the furthest point it reached and what it could have read there,
+    which for these mistakes names a keyword the user never meant ("expected BIND" after
+    four terms, "expected DISTINCT" for ``(COUNT(?s))``).  Each check is specific enough that
+    what it finds in a query that failed to parse is wrong, wherever the parser stopped.
+    """
+    found = list(tokens(query))
+    braces = parens = run = 0
+    values = False  # inside a VALUES data block, where terms follow one another
+    in_select = False
+    for i, token in enumerate(found):
+        text, upper = token.text, token.text.upper()
+        following = found[i + 1] if i + 1 < len(found) else None
+        if token.kind == "word" and upper in ("FILTER", "LIMIT", "OFFSET") and following:
+            problem = _clause_problem(upper, following)
+            if problem:
+                return f"; {problem} (at {position_of(query, token.start)})"
+        if token.kind == "word" and upper == "SELECT":
+            in_select = True
+        elif in_select and (text == "{" or upper == "WHERE"):
+            in_select = False
+        elif in_select and text == "(" and parens == 0 and not _names_expression(found, i):
+            return (f"; an expression in SELECT needs a name: (expression AS ?name) (at "
+                    f"{position_of(query, token.start)})")
+        if token.kind == "word" and upper == "VALUES":
+            values = True
+        if text == "(":
+            parens += 1
+        elif text == ")":
+            parens = max(parens - 1, 0)
+        elif text == "{":
+            braces += 1
+        elif text == "}":
+            braces = max(braces - 1, 0)
+            values = False
+        if braces == 0 or parens or values or text in _RUN_BREAKERS:
+            run = 0
+        elif token.kind in _TERM_KINDS or text == "a" or token.kind == "number":
+            run += 1
+            if run == 4:
+                return (f"; four terms in a row (at {position_of(query, token.start)}): a "
+                        "triple pattern has three, and each ends with '.'")
+        elif token.kind != "lang" and text != "^^":  # "x"@en and "1"^^xsd:int are one term
+            run = 0
+    return ""
+
+
+def _clause_problem(keyword: str, following: Token) -> str:
+    """What is wrong with the token after FILTER, LIMIT or OFFSET, or ""."""
+    if keyword == "FILTER":
+        # FILTER(...), FILTER regex(...), FILTER EXISTS {...}, FILTER ex:fn(...) are right.
+        if following.kind in ("var", "string", "number") or following.text in ("{", "!"):
+            return "FILTER takes its condition in brackets: FILTER(...)"
+        return ""
+    if following.kind != "number" or not following.text.isdigit():
+        return f"{keyword} takes a whole number ({keyword} 10)"
+    return ""
+
+
+def _names_expression(found: Sequence[Token], start: int) -> bool:
+    """True when the bracket opened at ``found[start]`` holds ``AS`` before it closes."""
+    depth = 0
+    for token in found[start:]:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth -= 1
+            if depth == 0:
+                return False
+        elif depth == 1 and token.kind == "word" and token.text.upper() == "AS":
+            return True
+    return True  # not closed: the parser names what was left open
 
 
 def _near(query: str, at: re.Match[str]) -> str:

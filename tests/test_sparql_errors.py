@@ -56,8 +56,42 @@ def test_an_error_at_the_end_names_what_was_left_open(query: str, told: str) -> 
 
 
 def test_an_error_inside_the_query_shows_the_text_there() -> None:
-    query = "SELECT ?s WHERE { ?s ?p ?o }\nLIMIT many"
-    assert explain_syntax_error(query, _parser_message(query)).endswith("(near 'many')")
+    query = "SELECT ?s WHERE { ?s ?p ?o }\nLIMIT 5 ORDER BY ?s"
+    assert explain_syntax_error(query, _parser_message(query)).endswith("(near 'BY ?s')")
+
+
+@pytest.mark.parametrize(("query", "told"), [
+    # The parser says "expected BIND" here: it could have read "?d" as the start of BIND.
+    ("SELECT * WHERE { ?a ?b ?c ?d }",
+     "four terms in a row (at 1:27): a triple pattern has three, and each ends with '.'"),
+    ('SELECT * WHERE { ?s <http://e/p> "x"@en <http://e/q> ?o }',
+     "four terms in a row (at 1:41): a triple pattern has three, and each ends with '.'"),
+    ("SELECT * WHERE { ?s ?p ?o FILTER ?o > 1 }",
+     "FILTER takes its condition in brackets: FILTER(...) (at 1:27)"),
+    ("SELECT ?s WHERE { ?s ?p ?o }\nLIMIT many", "LIMIT takes a whole number (LIMIT 10) (at 2:1)"),
+    ("SELECT ?s WHERE { ?s ?p ?o } OFFSET 2.5",
+     "OFFSET takes a whole number (OFFSET 10) (at 1:30)"),
+    # The parser says "expected DISTINCT" here (COUNT(DISTINCT ...) was possible).
+    ("SELECT (COUNT(?s)) WHERE { ?s ?p ?o }",
+     "an expression in SELECT needs a name: (expression AS ?name) (at 1:8)"),
+])
+def test_a_common_mistake_is_named_where_the_parsers_list_would_mislead(
+        query: str, told: str) -> None:
+    assert explain_syntax_error(query, _parser_message(query)).endswith(f"; {told}")
+
+
+@pytest.mark.parametrize("query", [
+    # Terms in a row that are right: VALUES data, collections, arguments, ORDER/GROUP BY.
+    "SELECT * WHERE { VALUES ?x { 1 2 3 4 } ?x ?p }",
+    "SELECT * WHERE { ?s <http://e/p> (1 2 3 4) . ?s ?p }",
+    "SELECT ?a ?b ?c ?d WHERE { ?a ?b ?c FILTER(regex(?c, 'x')) } ORDER BY ?a ?b ?c ?d .",
+    # FILTER without brackets where the grammar allows it, and a named expression.
+    "SELECT (COUNT(?s) AS ?n) WHERE { ?s ?p ?o FILTER regex(?o, 'x') FILTER EXISTS { ?s ?p ?o } ",
+])
+def test_right_forms_are_not_named_as_mistakes(query: str) -> None:
+    explained = explain_syntax_error(query, _parser_message(query))
+    for told in ("four terms", "FILTER takes", "whole number", "needs a name"):
+        assert told not in explained
 
 
 def test_a_bracket_closing_another_names_the_one_left_open_and_where() -> None:
