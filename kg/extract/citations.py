@@ -201,7 +201,7 @@ def _own_publishers(article: Article, tokens: tuple[Token, ...], actors: list[Ac
             masthead = mention.span.end <= len(head) \
                 and not text[line_start:mention.span.begin].strip() \
                 and _MASTHEAD_REST.match(text, mention.span.end) is not None
-            posted = mention.span.end <= len(head) and _POSTED_BY.fullmatch(
+            posted = mention.span.end <= len(head) and _posted_by().fullmatch(
                 text, line_start, mention.span.begin) is not None
             if _COPYRIGHT.search(line) or line_start == 0 and line.strip() == mention.span.text \
                     or mention.span.end <= len(head) and _BYLINE.match(line) or masthead \
@@ -252,10 +252,16 @@ _DATELINE_BEFORE = re.compile(r"[ \t]*[A-Z][A-Za-z .'-]{1,30},[ \t]+[A-Z][a-z]{2
 _BYLINE = re.compile(r"[ \t]*(?:By|BY)[ \t][^\n|·•]{2,60}[|·•]")
 """A byline whose fields a separator divides ("By Jane Roe | Harbour Wire | ..."): the
 outlet on it is the article's own."""
-_POSTED_BY = re.compile(r"[ \t]*(?i:posted|published|released|issued)\b[^\n]{0,60}?"
-                        r"\bby[ \t]+")
-"""A release's posting line up to its outlet ("Posted On: 20 JUL 2023 8:49PM by PIB
-Delhi"): the outlet is the article's own publisher."""
+
+
+@lru_cache(maxsize=1)
+def _posted_by() -> re.Pattern[str]:
+    """A release's posting line up to its outlet ("Posted On: 20 JUL 2023 8:49PM by PIB
+    Delhi"): the outlet is the article's own publisher (``[citation].posting_verbs``)."""
+    verbs = "|".join(map(re.escape, actor_data().citation.posting_verbs)) or r"(?!x)x"
+    return re.compile(r"[ \t]*(?i:" + verbs + r")\b[^\n]{0,60}?\bby[ \t]+")
+
+
 _COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
 
 

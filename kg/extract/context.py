@@ -69,9 +69,9 @@ _SKIPPABLE = frozenset(
 NUMBER_START = re.compile(r"\d(?<![\d.,]\d)")
 """A digit that opens a number (not one after a digit, a point or a comma); the digit comes
 first in the pattern so that ``re`` skips to digits instead of trying every position."""
-_OWNED = re.compile(r"\b(?:its|their)\s+(?:leaders?|government|officials?|spokes(?:man|woman|"
-                    r"person)|leadership|representatives?|authorities|ministers?)\s*$",
-                    re.IGNORECASE)
+_OWNED = re.compile(r"\b(?:its|their)\s+(?:" + "|".join(map(
+    re.escape, load_triggers().raw["speech"]["subjects"]["owned_heads"])) + r")\s*$", re.IGNORECASE)
+""""its leaders", "their government" ending a subject (``[speech.subjects] owned_heads``)."""
 _SHARED_SUBJECT = frozenset({"and", "or", "but", "to", "then", "nor"})
 _LATER_COUNTS = tuple(load_triggers().raw["figures"]["durations"]["later_counts"])
 """Counts before a time unit that are not number words ("a day later", "a few weeks later"):

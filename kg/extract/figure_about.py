@@ -48,11 +48,9 @@ def _when() -> re.Pattern[str]:
 _QUALIFIER_WORDS = frozenset({"about", "around", "approximately", "nearly", "almost", "some",
                               "roughly", "over", "under"})
 CHANGE_VERBS = re.compile(
-    r"\b(?:rose|rise|rises|rising|fell|fall|falls|falling|increased|increase|increases|"
-    r"decreased|decrease|grew|grow|grows|growth|jumped|jump|dropped|drop|climbed|climb|"
-    r"declined|decline|surged|surge|slumped|slump|gained|gain|lost|up|down|soared|plunged|"
-    r"plunge|expanded|shrank|contracted|reached|reach|totalled|totaled|hit|stood at)"
-    r"(?:\s+by)?\s*$", re.IGNORECASE)
+    r"\b(?:" + "|".join(map(re.escape, load_triggers().raw["figures"]["change_verbs"]))
+    + r")(?:\s+by)?\s*$", re.IGNORECASE)
+"""A change verb ending the text before a figure (``[figures] change_verbs``)."""
 _RESTATED = re.compile(r"(?:\(\s*|(?:equivalent|equal|equating)\s+to\s+|or\s+|i\.e\.\s*|,\s*)$",
                        re.IGNORECASE)
 

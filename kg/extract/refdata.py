@@ -267,6 +267,8 @@ class CitationFrames:
     """Nouns (and "is", "was") before an ownership verb: "a tabloid owned by X"."""
     ownership_verbs: tuple[str, ...] = ()
     """Participles of owning an outlet ("published", "owned", "run") before "by"."""
+    posting_verbs: tuple[str, ...] = ()
+    """Verbs of a release's posting line before "by" and its publisher ("Posted On: ... by")."""
 
     @cached_property
     def longest(self) -> int:
@@ -715,6 +717,7 @@ def parse_actor_data(data: dict[str, Any], source: Path = ACTORS_FILE) -> ActorD
         future_markers=frozenset(w.casefold() for w in frame_words("future_markers")),
         outlet_nouns=frame_words("outlet_nouns"),
         ownership_verbs=frame_words("ownership_verbs"),
+        posting_verbs=frame_words("posting_verbs"),
     )
     return ActorData(entries, kinds, offices, lexicon, gazetteer, alias_map,
                      body_by_state_kind, persons_by_family, template_patterns, citation,

@@ -34,7 +34,7 @@ from ..model import (
 from .context import PREPOSITIONS, Context
 from .speech_triggers import SpeechTrigger, trigger_words
 from .statement_narration import narrator_comment
-from .text import QUOTE_CHARS, Quote, word_count, words
+from .text import BULLET, QUOTE_CHARS, Quote, word_count, words
 from .triggers import load_triggers, phrase_alternation
 
 _QUOTE_MAX = 5000
@@ -50,12 +50,9 @@ _BOUNDARY_WORDS = (r"(?:while|and|but|as|before|after|a move|which|who|though|al
 in parliament, in which she said ...")."""
 BOUNDARY = re.compile(r"(?:[,;]['’\"”]?|['’\"”][,;]|\s[—–])\s*(?:" + _BOUNDARY_WORDS + r"\s+"
                        r"(?:(?:also|then|again|[a-z]+ly)\s+)?)?$")
-_TEMPORAL = frozenset({"last", "this", "earlier", "later", "late", "early", "next",
-                       "yesterday", "today", "recently", "previously", "again", "also",
-                       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                       "sunday"})
-_INDIRECT = frozenset({"reporters", "journalists", "lawmakers", "parliament", "the", "a", "an",
-                       "media", "press", "his", "her", "their", "its"})
+_TEMPORAL = frozenset(load_triggers().raw["speech"]["that_time_words"]) | frozenset(
+    day.lower() for day in load_triggers().dates["weekdays"])
+"""First words of a time adverbial between a say verb and "that" ("said last week that")."""
 
 
 COLON = re.compile(r"(?:\s+[\w’'-]+){0,8}?\s*:\s*")
@@ -289,6 +286,8 @@ def content_begin(ctx: Context, trigger: SpeechTrigger) -> int:
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its"})
 """After a verb other than "tell", a noun phrase before "that" is an object with a relative
 clause ("posts a message on X that Tokyo calls inappropriate"), not listeners."""
+_INDIRECT = frozenset(load_triggers().raw["speech"]["that_listeners"]) | _DETERMINERS
+"""First words of the listeners between a say verb and "that" ("told reporters that")."""
 
 
 def is_tell(trigger: SpeechTrigger) -> bool:
@@ -551,7 +550,7 @@ def _descriptors() -> frozenset[str]:
     return frozenset(load_triggers().raw["speech"]["subjects"]["descriptors"])
 
 
-_ITEM_MARKER = re.compile(r"\s*(?:\d{1,2}[.)]|[-*•·▪])\s+")
+_ITEM_MARKER = re.compile(r"\s*(?:\d{1,2}[.)]|" + BULLET + r")\s+")
 """A list item's marker before the words of a trailing attribution."""
 _DATELINE_PLACE = re.compile(r"\s*[A-Z][A-Z.'’/ -]{1,40},\s*")
 """The place of a dateline, in capitals ("BEIJING, ", "BEIJING/TOKYO, ")."""

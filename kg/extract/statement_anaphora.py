@@ -80,6 +80,7 @@ def pronoun_speaker(ctx: Context, trigger: SpeechTrigger, speakers: list[str],
     return None
 
 
+# Left in code: the coordinating conjunctions are grammar, not a word list to extend
 _COORDINATOR_BEFORE = re.compile(r"(?:[,;]\s*|\s)(?:and|but|while|yet)\s+$")
 
 
@@ -184,9 +185,11 @@ def _after_own_text(ctx: Context, sentence: Span) -> bool:
 
 @lru_cache(maxsize=1)
 def _own_text_regex() -> re.Pattern[str]:
-    nouns = phrase_alternation(load_triggers().raw["speech"]["subjects"]["own_text_nouns"])
+    subjects = load_triggers().raw["speech"]["subjects"]
+    nouns = phrase_alternation(subjects["own_text_nouns"])
+    openers = phrase_alternation(subjects["own_text_openers"])
     # (after a heading word that ends in a stop: "Abstract. This note ...")
-    return re.compile(rf"\s*(?:[A-Z]\w*[.:]\s+)?(?:This|The\s+present)\s+(?:[a-z][\w-]*\s+)?"
+    return re.compile(rf"\s*(?:[A-Z]\w*[.:]\s+)?(?:{openers})\s+(?:[a-z][\w-]*\s+)?"
                       rf"(?P<noun>{nouns})(?![\w-])")
 
 
@@ -340,6 +343,7 @@ def entourage_speaker(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
 @lru_cache(maxsize=1)
 def _entourage_regex() -> re.Pattern[str]:
     nouns = phrase_alternation(load_triggers().raw["speech"]["subjects"]["entourage_nouns"])
+    # "his"/"her" stay here: the possessives of the person pronouns, not a word list to extend
     return re.compile(rf"(?<![\w-])(?:[Hh]is|[Hh]er)\s+(?P<noun>{nouns})\s+"
                       rf"(?:(?:also|later|then|[a-z]+ly)\s+)?$")
 

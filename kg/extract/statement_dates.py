@@ -201,7 +201,8 @@ def _words() -> _Words:
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have|'ve|’ve)\s+(?:\w+ly\s+|also\s+|not\s+|"
                               r"long\s+|already\s+|repeatedly\s+|previously\s+)*$",
                               re.IGNORECASE)
-_SINCE = re.compile(r"\b(?:since|until|till)\s+(?:the\s+)?$", re.IGNORECASE)
+_SINCE = re.compile(r"\b(?:" + "|".join(map(re.escape, load_triggers().dates["state_bounds"]))
+                    + r")\s+(?:the\s+)?$", re.IGNORECASE)
 """Before a date that starts or ends a state ("no members since 2019"), not an occasion."""
 _PERFECT = re.compile(r"\b(?:has|have|had|'s|’s|'ve|’ve)\s+(?:\w+ly\s+|also\s+|not\s+|"
                       r"long\s+|already\s+|repeatedly\s+|previously\s+|since\s+)*$",

@@ -40,7 +40,7 @@ from .context import Context, Subject
 from .reported_words import SHORT_CONTENT, has_quote, is_term, is_term_in, overlaps_any, trim_end
 from .speech_triggers import SpeechTrigger
 from .statement_quotes import merge_interrupted
-from .text import Quote, word_count, words
+from .text import BULLET, Quote, word_count, words
 from .transcripts import Transcript, answer_sentences, is_heading
 from .triggers import load_triggers, phrase_alternation, words_regex
 
@@ -215,7 +215,7 @@ def colon_paragraphs(ctx: Context, statements: list[SpeechTrigger]) -> list[Spee
 _COLON_REACH = 300
 """Furthest a label's colon stands from its paragraph's start: a heading, a bullet, a
 title, a name and where they spoke (see ``_ENTRY_LEAD``, ``_LABEL_GAP``)."""
-_ENTRY_LEAD = re.compile(r"(?:[-*•·▪]\s+)?(?:\d{1,2}[:.]\d{2}[^–—\n]{0,12}?\s[–—-]{1,2}\s+|"
+_ENTRY_LEAD = re.compile(r"(?:" + BULLET + r"\s+)?(?:\d{1,2}[:.]\d{2}[^–—\n]{0,12}?\s[–—-]{1,2}\s+|"
                          r"[^.;:\"“”]{1,30}?\s[–—]{1,2}\s+)?")
 """What may open a paragraph before a colon attribution: a bullet, a time or date heading
 ("10:30 JST — ")."""

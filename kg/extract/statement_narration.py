@@ -52,6 +52,7 @@ def narrator_comment(ctx: Context, begin: int, end: int) -> int:
     return end
 
 
+# Left in code: conjunctions, pronouns and auxiliaries of one clause shape, no word list to extend
 _NEGATED_SPEAKER = re.compile(r"[,;]\s*(?:but|though|although|yet)\s+(?:he|she)\s+(?:"
                               r"(?:did|does|has|had|would|could)\s+not|never)\s")
 """", though he did not call for it to be changed": a clause whose subject is the speaker

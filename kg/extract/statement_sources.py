@@ -36,7 +36,7 @@ from .reported_words import (
 )
 from .speech_triggers import SpeechTrigger
 from .statement_anaphora import outlet_described_at
-from .text import word_count
+from .text import BULLET, word_count
 from .triggers import load_triggers, phrase_alternation
 
 
@@ -164,7 +164,7 @@ def _names_a_source(ctx: Context, mention: ActorMention, after: int) -> bool:
 
 
 _ITS_MEDIA = re.compile(r"\s+(?:side\s+)?(?:media|press|outlets|newspapers)\b", re.IGNORECASE)
-_BULLET = re.compile(r"\s*[-*•·▪]\s+")
+_BULLET = re.compile(r"\s*" + BULLET + r"\s+")
 """A list item's marker opening the words an "according to" closes."""
 
 _LEAD_IN = re.compile(r"[^.;,]{1,40}?\s[–—-]{1,2}\s*|(?:However|Still|But|And|Meanwhile|"

@@ -33,16 +33,16 @@ from ..model import ActorMention, ActorType, PartialDate, Span
 from .context import Context, Subject
 from .reported_words import SHORT_STATEMENT, overlaps_any, trim_end
 from .speech_triggers import SpeechTrigger
-from .text import word_count
+from .text import BULLET, word_count
 from .triggers import load_triggers, phrase_alternation
 
 __all__ = ["own_voice", "publisher_of"]
 
 _SPEAKING_TYPES = (ActorType.COMPANY, ActorType.GOVERNMENT_BODY)
-_LEAD = re.compile(r"(?:[-*•·▪]\s+|\(?\d{1,2}[.)]\s*)?"
+_LEAD = re.compile(r"(?:" + BULLET + r"\s+|\(?\d{1,2}[.)]\s*)?"
                    r"(?:(?:[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,5},\s+)?")
 _ARTICLE = re.compile(r"[Tt]he\s+")
-_BULLET = re.compile(r"[-*•·▪]\s+|\(?\d{1,2}[.)]\s*")
+_BULLET = re.compile(BULLET + r"\s+|\(?\d{1,2}[.)]\s*")
 """What may open a sentence before its subject: a bullet or list number ("(3) ", "2. ")
 and an adverbial set off by a comma ("As of today, ", "In addition, ")."""
 

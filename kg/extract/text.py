@@ -55,10 +55,16 @@ _HEADING_RATIO = 0.6
 ARTICLES = frozenset({"a", "an", "the"})
 """The English articles (lower case): they never open a person's name nor end a set-off
 phrase."""
-_BULLET = re.compile(r"^\s*(?:[-*•·▪–—]|\d{1,2}[.)])\s+")
+BULLET = r"[-*•·▪]"
+"""A bullet of a list item (a hyphen and an asterisk too): one definition for the patterns
+that take a bullet but no dash or number; :data:`LIST_MARKER` and :data:`LINE_MARKER` add
+those."""
 LIST_MARKER = r"(?:[-*•·▪–]|\d{1,2}[.)])"
 """The marker of a list item: a bullet, a hyphen, an en dash or a number ("1.", "2)").
-(:data:`_BULLET`, which breaks lines into paragraphs, takes an em dash too.)"""
+(:data:`LINE_MARKER`, which breaks lines into paragraphs, takes an em dash too.)"""
+LINE_MARKER = r"(?:[-*•·▪–—]|\d{1,2}[.)])"
+"""The marker opening a list line or a timeline's entry: :data:`LIST_MARKER` or an em dash."""
+_BULLET = re.compile(r"^\s*" + LINE_MARKER + r"\s+")
 LIST_ITEM = re.compile(r"\s*" + LIST_MARKER + r"\s+")
 """A list item's marker with the white space around it (read by the measure extractor)."""
 _LINE = re.compile(r"[^\n]*\n?")
@@ -241,7 +247,9 @@ def _letter_openers() -> frozenset[str]:
 
 
 _MONTH_ABBREVIATIONS = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+    form.lower() for entry in load_triggers().dates["month_abbreviations"]
+    for form in entry.split("|")) - {month.lower() for month in load_triggers().dates["months"]}
+"""``[dates] month_abbreviations`` in lower case, less the whole month names ("May")."""
 
 
 def _is_month_abbreviation(text: str, dot: int) -> bool:

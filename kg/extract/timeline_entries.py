@@ -26,6 +26,7 @@ import re
 from ..model import PartialDate
 from .context import Context
 from .date_headings import weekday_label_end
+from .text import LINE_MARKER
 
 _NUMERIC_HEADING = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*(?:[–—:]|-{1,2})\s")
 _CLOCK_HEADING = re.compile(r"(?P<time>\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?)(?<=\d|\.|m)"
@@ -42,7 +43,7 @@ _TITLE_LINE = re.compile(r"[^\n]{0,90}?(?<![.!?:;,])\s*")
 sentence end; its entry's words are the paragraphs below it."""
 _ENTRY_REACH = 6
 """Paragraphs an entry heading on a line of its own reaches down to at most."""
-_BULLET = re.compile(r"[-*•·▪–—]\s+|\d{1,2}[.)]\s+")
+_BULLET = re.compile(LINE_MARKER + r"\s+")
 _RANGE_START = re.compile(r"(\d{1,2})\s*[-–—]\s*(?=\d{1,2}\s+[A-Z])")
 _ENTRY_SEPARATOR = re.compile(r"(?:\s*[-–—]\s*\d{1,2})?(?:\s*,\s*\d{4})?\s*(?:[–—:]|\s-|--)\s+")
 

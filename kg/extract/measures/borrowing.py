@@ -37,6 +37,7 @@ _NARRATOR = re.compile(r"\s*I\s")
 ..."): its measures outside reported words are the writer's account, and borrow no issuer."""
 
 
+# Left in code: determiners and an amount's shape ("a 10% "), grammar rather than words to extend
 _LIST_GAP = re.compile(r"(?:,|\band\b|\bor\b|\bas\s+well\s+as\b)\s*(?:(?:a|an|the|its|their|new|"
                        r"[$€£¥]?\d[\d.,]*(?:%|\s*(?:percent|per\s+cent))?)\s+){0,3}$",
                        re.IGNORECASE)

@@ -12,6 +12,7 @@ import re
 
 from ...model import MeasureType, Span
 from ..context import Context
+from ..text import BULLET
 from .agents import current_state
 from .candidate import Entry
 from .rules import measure_rules
@@ -19,7 +20,7 @@ from .rules import measure_rules
 __all__ = ["entry_of", "find_entries"]
 
 _ENTRY_HEAD = re.compile(r"\s*(?:[-–]\d{1,2})?\s*(?:[:–—]|-(?=\s))\s*")
-_BULLET = re.compile(r"(?:[-*•·▪]\s+)?")
+_BULLET = re.compile(r"(?:" + BULLET + r"\s+)?")
 
 
 def find_entries(ctx: Context) -> list[Entry]:

@@ -29,33 +29,21 @@ _PASSIVE_REACH = 60
 """Characters before a head that hold its auxiliary ("exports ... are now prohibited")."""
 _MODALS = frozenset({"would", "will", "to", "could", "may", "might", "shall", "should", "can",
                      "did", "does", "do", "must"})
-_PRESENT_FORMS = frozenset({"bans", "protests", "restricts", "curbs", "halts", "suspends",
-                            "prohibits", "bars", "summons", "lodges", "advises", "urges",
-                            "opens", "approves", "stages", "tightens", "told", "tells", "held",
-                            "holds", "put", "puts", "cut", "cuts", "froze", "freezes", "began",
-                            "begins", "brought", "brings", "set", "sets", "warns", "asks",
-                            "reminds", "postpones", "delays", "cancels", "files", "launches",
-                            "imposes", "introduces", "adds", "removes", "strikes", "struck",
-                            "slaps", "orders", "holds up", "withdraws", "withdrew"})
-_ING_NOUNS = frozenset({"licensing", "licencing", "listing", "spending", "ruling", "shipping",
-                        "pricing", "funding", "training", "meeting", "briefing", "hearing",
-                        "offering", "screening", "showing", "landing", "building",
-                        "countervailing", "dumping", "antidumping"})
+_VERB_FORMS = load_triggers().raw["measures"]["verb_forms"]
+_PRESENT_FORMS = frozenset(_VERB_FORMS["present_forms"])
+_ING_NOUNS = frozenset(_VERB_FORMS["ing_nouns"])
 """Words in -ing that open a measure phrase as nouns or adjectives ("licensing
 requirements", "countervailing duties")."""
 _VERB_PREFIXES = ("re-", "co-", "pre-", "de-", "un-")
 _DEGREE = frozenset({"partly", "partially", "fully", "largely"})
-_BASE_VERBS = frozenset({"advise", "warn", "urge", "tell", "ask", "remind", "caution", "summon",
-                         "lodge", "impose", "suspend", "prohibit", "restrict", "postpone",
-                         "introduce", "tighten", "cancel", "expand", "bar", "ban", "halt",
-                         "delay", "stage", "hold", "launch", "open", "file", "approve", "adopt",
-                         "protest", "curb", "block", "add"})
+_BASE_VERBS = frozenset(_VERB_FORMS["base_verbs"])
 """Base forms that are the verb of a plural subject right before them ("they advise")."""
 _NOUN_MARKERS = frozenset({"the", "its", "their", "new", "export", "import", "of", "on", "these",
                            "those", "such", "tighter", "stricter", "broader", "own", "chip"})
 _OWN_PARTICIPLE = re.compile(r"\s+(?:(?:[Ii]t|[Tt]hey|the government|[A-Z][\w.-]+)\s+)?"
-                             r"(?:had\s+|has\s+)?(?:imposed|introduced|announced|adopted|enacted|"
-                             r"put in place|issued)\b")
+                             r"(?:had\s+|has\s+)?(?:" + "|".join(map(
+                                 re.escape, load_triggers().raw["measures"]["own_participles"]))
+                             + r")\b")
 """A head with its own imposing verb: "a ban imposed in 2023", "a ban it imposed", "a
 ban Beijing imposed"."""
 _SUSPENSION = re.compile(r"\s+(?:the\s+)?(?:implementation|enforcement)\s+of\b", re.IGNORECASE)

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ...model import ActorMention, ActorType, MeasureStatus, MeasureType, Span, is_unnamed
 from ..context import Context, Subject
-from ..triggers import load_triggers
+from ..triggers import load_triggers, phrase_pattern
 from .agents import (
     current_state,
     from_agent,
@@ -48,9 +48,8 @@ _POSSESSOR_BREAK = re.compile(r"[,;:—–]|\b(?:is|are|was|were|has|have|had|th
                               r"in|on|at|to|for|from|with|by|over|about|under|after|before|"
                               r"than|against)\b")
 """Words that end the possessor's noun phrase ("Japan's name into an export control ...")."""
-_AGENT_PARTICIPLES = (r"(?:imposed|issued|announced|approved|adopted|passed|launched|"
-                      r"unveiled|introduced|published|proposed|submitted|taken|ordered|"
-                      r"organi[sz]ed|staged|conducted|lodged|filed)")
+_ISSUERS = load_triggers().raw["measures"]["issuers"]
+_AGENT_PARTICIPLES = "(?:" + "|".join(map(re.escape, _ISSUERS["agent_participles"])) + ")"
 _BY_AGENT = re.compile(rf"(?:,\s*{_AGENT_PARTICIPLES}\s+|\s+(?:(?:of|worth|totall?ing)\s+"
                        rf"[^,;:()]{{1,30}}?\s+)?(?:{_AGENT_PARTICIPLES}\s+)?)by\s+(?:the\s+)?")
 """"a ban imposed by X", "the budget of ¥9 trillion approved by the cabinet", "The ban,
@@ -68,12 +67,13 @@ _DEMONYM_MODIFIER = re.compile(r"(?:\b(?:the|a|an|its|their|new|recent|earlier|l
 _DEMONYM_SUBJECT = re.compile(r"(?:\b(?:the|some|several|many|two|three)\s+)?"
                               r"(?P<dem>[A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){1,2}"
                               r"(?:(?:has|have|had|also|have\s+also|had\s+also)\s+)?$")
-_LISTED = re.compile(r"\b(?:counter-?)?(?:measures|steps|actions|moves|retaliation|responses)\s+"
-                     r"(?:(?:taken|imposed|adopted|announced|introduced)\s+)?by\s+(?P<by>)"
-                     r"[^,;:]{1,44},\s+(?:including|such as|like|notably|namely)\s+"
-                     r"(?:[^;:]*?(?:,\s*|\s+and\s+))?(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
-_LISTING_WORDS = ("including", "such as", "like", "notably", "namely")
+_LISTING_WORDS = tuple(_ISSUERS["listing_words"])
 """The words of :data:`_LISTED` that open the list."""
+_LISTED = re.compile(r"\b(?:counter-?)?(?:" + "|".join(map(re.escape, _ISSUERS["listed_heads"]))
+                     + r")\s+(?:(?:" + "|".join(map(re.escape, _ISSUERS["listed_participles"]))
+                     + r")\s+)?by\s+(?P<by>)[^,;:]{1,44},\s+(?:"
+                     + "|".join(map(re.escape, _LISTING_WORDS))
+                     + r")\s+(?:[^;:]*?(?:,\s*|\s+and\s+))?(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 _COORDINATION_GAP = re.compile(r"(?:,|\band\b|\bor\b|\bas well as\b)\s*(?:\w+\s+){0,2}$")
 """What ends the stretch between two coordinated measures (with up to two words after)."""
 GAP_BREAK = re.compile(r"[;:!?()]|\.(?=\s+[A-Z])|\s[—–]\s|\b(?:which|who|that|while|whereas|"
@@ -81,17 +81,16 @@ GAP_BREAK = re.compile(r"[;:!?()]|\.(?=\s+[A-Z])|\s[—–]\s|\b(?:which|who|tha
                         re.IGNORECASE)
 """What between two measures starts a new clause or sentence, so the second does not share
 the first's issuer (also :mod:`kg.extract.measures.borrowing`)."""
-_HELD_AT = re.compile(r"\s+(?:at|in|by)\s+(?:the\s+)?(?P<dem>[A-Z][a-z]+)\s+(?:ports?|customs|"
-                      r"borders?|harbou?rs?|docks?|checkpoints?)\b")
+_HELD_AT = re.compile(r"\s+(?:at|in|by)\s+(?:the\s+)?(?P<dem>[A-Z][a-z]+)\s+(?:" + "|".join(map(
+    re.escape, _ISSUERS["holding_places"])) + r")\b")
 _TO_BEFORE = re.compile(r"\s+to\s+$")
 _WEIGHED_AFTER = re.compile(r"\s+(?:are|is|were|was|remain|remains)\s+(?:still\s+|now\s+)?[\"“']?"
                             r"(?:under\s+(?:review|consideration|study)|being\s+(?:considered|"
                             r"weighed|studied|prepared|drafted)|on\s+the\s+table)", re.IGNORECASE)
 _AND_ITS = re.compile(r"\s+and\s+(?:its|their)\s+(?:[\w-]+\s+){1,2}"
                       r"(?:(?:in|at)\s+[A-Z][\w-]*\s+)?$")
-_CONTROLLING = re.compile(r"\b(?:of|by|for|urged|urging|urges|urge|asked|asks|called\s+on|"
-                          r"calls\s+on|pressed|presses|forced|allowed)\s+(?:the\s+)?$",
-                          re.IGNORECASE)
+_CONTROLLING = re.compile(r"\b(?:" + "|".join(map(phrase_pattern, _ISSUERS["controlling_words"]))
+                          + r")\s+(?:the\s+)?$", re.IGNORECASE)
 """Before the actor that does what an infinitive after it says ("the measures of X to")."""
 _TO_OPENING = len("to ")
 """Reported words opening on the measure's verb, or on "to" and it: the speaker acts."""

@@ -40,6 +40,7 @@ _GROUP_REFERENCE = re.compile(r"\\\d|\(\?P=|\(\?\(")
 """A back reference or conditional group in a pattern (``\\1``, ``(?P=name)``, ``(?(1)``)."""
 _NO_LETTERS = frozenset({_c.CATEGORY_SPACE, _c.CATEGORY_DIGIT, _c.CATEGORY_NOT_WORD})
 """Character classes that hold no letter."""
+# Not context.NUMBER_START: a word opening on a digit (after "." or "," too), not a number's start
 _DIGIT_OPENING = re.compile(r"\d(?<!\w\d)")
 """A digit with no word character before it (the digit first: ``re`` skips to digits)."""
 

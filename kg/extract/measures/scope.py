@@ -10,13 +10,16 @@ from ...model import MaterialMention, MeasureMention, Span
 from ..context import Context
 from ..refdata import material_info
 from ..text import LIST_ITEM, LIST_MARKER
+from ..triggers import load_triggers
 from .candidate import TRADE, Candidate
 
 _COVERS_BEFORE = 60
 _BULLET = LIST_ITEM
 _LABEL = re.compile(r"\s*(?:" + LIST_MARKER + r"\s+)?(?P<label>[^:.;?!\n]{1,60}?):\s")
 """A list item's label, up to its colon ("* Gallium and germanium: ...")."""
-_LISTING = re.compile(r"\b(?:including|such as|like|especially|notably|in particular)\b")
+_LISTING = re.compile(r"\b(?:" + "|".join(map(
+    re.escape, load_triggers().raw["measures"]["objects"]["example_words"])) + r")\b")
+"""Words after which goods past a comma are still covered (``[measures.objects] example_words``)."""
 _COORDINATION = re.compile(r"[\s,]*(?:(?:and|or)\s+)?")
 _BREAK_BEFORE = re.compile(r"[;:]|\s[—–]\s|,\s+(?:as|while|but|and|which)\b")
 

@@ -60,14 +60,15 @@ _RELATIVE_SUBJECT = re.compile(r"\b(?:that|which)\s+(?:the\s+)?(?:[\w-]+\s+(?:an
                                r"(?:the\s+)?$", re.IGNORECASE)
 """Before the subject of a relative clause after a measure, or the second of two
 coordinated subjects: a party that took such measures too, not their target."""
-_COMPOUND_MODIFIER = re.compile(r"[-‐‑](?:linked|based|owned|backed|controlled|registered|"
-                                r"flagged|listed|made|built)\b", re.IGNORECASE)
+_COMPOUND_MODIFIER = re.compile(r"[-‐‑](?:" + "|".join(map(
+    re.escape, _TARGETS["compound_participles"])) + r")\b", re.IGNORECASE)
 """After an actor: it only modifies the noun after it ("U.S.-linked subsidiaries")."""
 _COMPANY_AFTER_PREPOSITION = re.compile(r"\b(?:to|against|on|targeting|of)\s+(?:the\s+)?"
                                         r"(?:[A-Z][a-z]+\s+){0,2}(?:[a-z][\w-]*\s+){1,2}$")
 """Before a company: a preposition and the words describing it ("on subsidiaries of South
 Korean shipbuilder Hanwha Ocean")."""
-_TO_DESTINATION = re.compile(r"\b(?:exports?|shipments?|sales?|supplies|deliveries)\s+"
+_TO_DESTINATION = re.compile(r"\b(?:" + "|".join(map(re.escape, _TARGETS["destination_goods"]))
+                             + r")\s+"
                              r"(?:of\s+(?:[\w-]+\s+){1,4})?(?:bound\s+)?(?:to|for)\s+(?:the\s+)?$",
                              re.IGNORECASE)
 """An export word and its destination right before an actor: "shipments to"."""
@@ -94,8 +95,9 @@ _SHARE_IN = re.compile(r"(?:\s+(?:on|in)\s+[\w.]+(?:\s+\d{1,2})?(?:,\s+\d{4})?)?
 :func:`_majority`."""
 _NUMBER = re.compile(r"\b\d[\d,]*\b|\b[a-z]+\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s[—–]\s")
-_AIMED_AT = re.compile(r"\b(?:on|against|targeting|into|to|from)\s+(?:the\s+)?"
-                       r"(?:(?:all\s+|most\s+)?(?:imports?|goods|products|exports?|shipments?|sales)\s+"
+_AIMED_AT = re.compile(r"\b(?:" + "|".join(map(re.escape, _TARGETS["aimed_openers"]))
+                       + r")\s+(?:the\s+)?(?:(?:all\s+|most\s+)?(?:"
+                       + "|".join(map(re.escape, _TARGETS["aimed_goods"])) + r")\s+"
                        r"(?:from|to|of)\s+(?:the\s+)?)?(?:most\s+|all\s+)?"
                        r"(?P<word>[A-Z][a-z]+)?", re.IGNORECASE)
 """A target preposition (and the traded goods it governs) before a party or a demonym."""

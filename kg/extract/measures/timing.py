@@ -19,9 +19,9 @@ from .candidate import PREPOSITION_BEFORE, Candidate, enclosing, period, same_se
 from .rules import measure_rules
 from .status import undoes
 
-_PERIOD_BEFORE = re.compile(r"\b(?:beginning|starting|ending|until|till|through|throughout|by|"
-                            r"since|for|continuing|lasting|running|extending)"
-                            r"\s+(?:in\s+|on\s+|into\s+)?$", re.IGNORECASE)
+_PERIOD_BEFORE = re.compile(r"\b(?:" + "|".join(map(
+    re.escape, load_triggers().raw["measures"]["timing"]["period_words"]))
+                            + r")\s+(?:in\s+|on\s+|into\s+)?$", re.IGNORECASE)
 """Before a date that bounds a period ("until Nov. 27", "drills continuing the next day")."""
 _SUBORDINATE = re.compile(r"\b(?:after|before|since|when|while|following|until|once)\b|"
                           r",\s+as\s+(?!well\b|part\b|of\b)", re.IGNORECASE)
