@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 import click
 
 from .errors import KgError, QueryError, UsageError
+from .output import STDOUT, write_output
 from .store import DEFAULT_LOCATION, Store
 
 _RESULT_FORMATS = ("table", "json", "xml", "csv", "tsv")
@@ -169,7 +170,7 @@ def load(files: tuple[Path, ...], store_location: str, graph: str | None) -> Non
 @click.option("--engine", type=click.Choice(["sparql", "pyshacl"]), default="sparql",
               show_default=True,
               help="sparql: shapes compiled to SPARQL run by Oxigraph; pyshacl: the reference.")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
               help="Write the report to this file (the summary line still goes to stderr).")
 def validate(
     articles: tuple[str, ...], store_location: str, data: tuple[Path, ...],
@@ -199,12 +200,7 @@ def validate(
     if output is None:
         click.echo(text, nl=False)
     else:
-        tmp = output.with_name(output.name + ".part")
-        try:
-            tmp.write_text(text, encoding="utf-8")
-            tmp.replace(output)  # never leave a half-written report under the real name
-        except OSError as exc:
-            raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from exc
+        write_output(output, lambda handle: handle.write(text.encode("utf-8")))
         click.echo(report.summary(), err=True)
     sys.exit(1 if report.fails(fail_on) else 0)
 
@@ -256,7 +252,9 @@ def query(query: str, store_location: str, fmt: str | None, timeout: float | Non
               "jsonld"]), default=None,
               help="Output format  [default: from the -o file's extension (.ttl, .trig, .nq, "
                    ".nt, .jsonld), else turtle].")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="File (default stdout).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, allow_dash=True),
+              help="File (default or '-': stdout). A regular file is replaced whole once "
+                   "written; a pipe or device is written through.")
 @click.option("--include-ontology", is_flag=True, help="Also export the ontology graph.")
 def export(store_location: str, fmt: str | None, output: Path | None,
            include_ontology: bool) -> None:
@@ -267,19 +265,9 @@ def export(store_location: str, fmt: str | None, output: Path | None,
     if fmt is None:
         fmt = "turtle" if output is None else format_for_output(output)
 
-    if output is None:
-        run_export(Store(store_location), fmt, sys.stdout.buffer,
-                   include_ontology=include_ontology)
-        return
-    tmp = output.with_name(output.name + ".part")
     store = Store(store_location)
-    try:
-        with tmp.open("wb") as handle:
-            run_export(store, fmt, handle, include_ontology=include_ontology)
-        tmp.replace(output)  # never leave a half-written export under the real name
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from exc
+    write_output(output or STDOUT,
+                 lambda handle: run_export(store, fmt, handle, include_ontology=include_ontology))
 
 
 @main.command()
