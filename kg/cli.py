@@ -62,7 +62,7 @@ def main() -> None:
 
     Exit codes: 0 success; 1 the job ran but found a problem (skipped articles, a graph
     that does not conform, scores below target); 2 bad usage or unreadable input; 3 the
-    store cannot be opened or written.
+    store cannot be opened or written; 4 a query stopped at its time limit.
     """
 
 
@@ -145,8 +145,14 @@ def load(files: tuple[Path, ...], store_location: str, graph: str | None) -> Non
     """
     from .load import load as run_load
 
-    count = run_load(list(files), Store(store_location), graph=graph)
-    click.echo(f"loaded {_counted(count, 'triple')} from {_counted(len(files), 'file')} "
+    store = Store(store_location)
+    new = not store.exists()
+    count = run_load(list(files), store, graph=graph)
+    if new:  # a mistyped --store must not pass unnoticed: every other command refuses it
+        click.echo(f"kg: note: there was no store at {store_location}: created a new one",
+                   err=True)
+    # Quads, as `kg build` counts them: a triple stated in two graphs is loaded twice.
+    click.echo(f"loaded {_counted(count, 'quad')} from {_counted(len(files), 'file')} "
                f"into {store_location}")
 
 
@@ -273,7 +279,8 @@ def export(store_location: str, fmt: str | None, output: Path | None,
 @main.command()
 @store_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-@click.option("--port", default=8000, show_default=True, type=int, help="TCP port.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="TCP port.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: one per CPU, at least 2).")
 @click.option("--threads", default=4, show_default=True, type=click.IntRange(min=1),

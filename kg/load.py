@@ -105,7 +105,8 @@ def parse_file(path: Path, graph: str | None = None) -> dict[ox.NamedNode | ox.D
 
 
 def load(files: Sequence[str | Path], store: Store, *, graph: str | None = None) -> int:
-    """Load ``files`` into ``store`` (see module docstring); returns the triples loaded."""
+    """Load ``files`` into ``store`` (see module docstring); returns the quads loaded (a
+    triple in two graphs counts twice)."""
     parsed = [parse_file(Path(f), graph) for f in files]  # parse all before touching the store
     total = 0
     try:

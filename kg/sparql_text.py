@@ -307,8 +307,11 @@ def explain_syntax_error(query: str, message: str) -> str:
         lines = query.split("\n")
         if 0 < line <= len(lines):
             before = lines[line - 1][:max(column - 1, 0)]
-            name = _PREFIXED.search(before[before.rfind(" ") + 1:])  # the last word
+            word = before[before.rfind(" ") + 1:]  # the parser stops after the name
+            name = _PREFIXED.search(word)
             if name is not None:
+                # Point at the name itself, where the caret of an excerpt should stand.
+                column = len(before) - len(word) + name.start() + 1
                 return (f"error at {line}:{column}: undefined prefix '{name.group(1)}:' "
                         f"(declare it: PREFIX {name.group(1)}: <...>)")
         return f"error at {line}:{column}: undefined prefix"

@@ -285,3 +285,16 @@ def test_a_skipped_file_is_named_once_and_an_empty_folder_says_what_was_looked_f
     nothing.mkdir()
     code, _, err = run("build", str(nothing), "--store", str(tmp_path / "s"))
     assert code == 2 and f"no *.txt files in {nothing}" in err
+
+
+@pytest.mark.parametrize("port", ["99999", "-1"])
+def test_serve_on_a_port_out_of_range_is_refused_before_anything_starts(
+        store: str, port: str) -> None:
+    code, out, err = run("serve", "--store", store, "--port", port)
+    assert code == 2 and "0<=x<=65535" in err and "serving" not in out
+
+
+def test_main_help_lists_every_exit_code() -> None:
+    _, out, _ = run("--help")
+    for told in ("0 success", "1 the job ran", "2 bad usage", "3 the", "4 a query stopped"):
+        assert told in " ".join(out.split())

@@ -98,7 +98,7 @@ def test_kg_load_reports_what_it_loaded_and_exits_0(store: Store, tmp_path: Path
     result = CliRunner().invoke(main, ["load", str(path), "--graph", EX + "g",
                                        "--store", str(store.location)])
     assert result.exit_code == 0, result.output
-    assert "loaded 2 triples from 1 file into" in result.output
+    assert "loaded 2 quads from 1 file into" in result.output
 
 
 def test_kg_load_with_a_bad_graph_exits_2(store: Store, tmp_path: Path) -> None:
@@ -172,3 +172,14 @@ def test_a_damaged_store_is_rebuilt_and_the_loss_of_its_loaded_graphs_noted(
     assert report.exit_code == 0 and report.kept == []
     assert any("could not be carried over" in note.message for note in report.notes)
     assert len(list(store.open())) > 0  # the new graph is readable
+
+
+def test_kg_load_into_a_store_that_does_not_exist_says_it_created_one(tmp_path: Path) -> None:
+    path = tmp_path / "data.nt"
+    path.write_bytes(ox.serialize(TRIPLES, format=ox.RdfFormat.N_TRIPLES))
+    missing = tmp_path / "mistyped-store"
+    result = CliRunner().invoke(main, ["load", str(path), "--store", str(missing)])
+    assert result.exit_code == 0, result.output
+    assert f"there was no store at {missing}: created a new one" in result.stderr
+    again = CliRunner().invoke(main, ["load", str(path), "--store", str(missing)])
+    assert "created a new one" not in again.stderr

@@ -23,7 +23,7 @@ def _parser_message(query: str) -> str:
 def test_an_undefined_prefix_is_named_with_its_position() -> None:
     query = "SELECT ?s WHERE {\n  ?s a foo:Thing }"
     assert explain_syntax_error(query, _parser_message(query)) == (
-        "error at 2:17: undefined prefix 'foo:' (declare it: PREFIX foo: <...>)")
+        "error at 2:8: undefined prefix 'foo:' (declare it: PREFIX foo: <...>)")
 
 
 def test_an_empty_query_is_said_to_be_empty() -> None:
