@@ -226,7 +226,40 @@ def _resolve_actors(
             local=is_unnamed(name),
         )
         resolution.actors[name] = node
+    _merge_same_iri(resolution.actors, surface)
     _add_referenced_actors(resolution, lookup)
+
+
+def _merge_same_iri(actors: dict[str, ActorNode], surface: dict[str, set[str]]) -> None:
+    """Make names that mint the same IRI one node ("Zoé Tremblay" in one article, "Zoe
+    Tremblay" in another; "ZOE TREMBLAY" in a byline): else that IRI would carry two
+    ``rdfs:label``s, which the shapes reject for the whole graph.
+
+    The label is the spelling that keeps most (mixed case over capitals, accents over
+    plain letters), then the one written most often; the others become alternative labels,
+    and every name keeps leading to the node (an alias key of ``actors``).
+    """
+    by_iri: dict[str, list[str]] = defaultdict(list)
+    for name, node in actors.items():
+        if not node.local:
+            by_iri[node.iri].append(name)
+    for names in by_iri.values():
+        if len(names) < 2:
+            continue
+        chosen = max(names, key=lambda n: (not n.isupper(), not n.isascii(),
+                                           len(surface[n]), n))
+        keep = actors[chosen]
+        for name in names:
+            if name == chosen:
+                continue
+            other = actors[name]
+            keep.alt_labels |= {name, *other.alt_labels}
+            keep.role = keep.role or other.role
+            keep.affiliation = keep.affiliation or other.affiliation
+            keep.part_of = keep.part_of or other.part_of
+            keep.is_source = keep.is_source or other.is_source
+            actors[name] = keep
+        keep.alt_labels.discard(chosen)
 
 
 def _tally(
@@ -346,6 +379,7 @@ def root_actor(name: str | None, actors: dict[str, ActorNode]) -> str | None:
     while name and name in actors and name not in seen:
         seen.add(name)
         node = actors[name]
+        name = node.name  # the node's own name, where ``name`` is one of its spellings
         parent = node.part_of or node.affiliation
         if not parent:
             break
@@ -377,7 +411,7 @@ def top_body(name: str | None, actors: dict[str, ActorNode]) -> str | None:
         seen.add(name)
         node = actors[name]
         if node.type is ActorType.GOVERNMENT_BODY:
-            found = name
+            found = node.name
         elif node.type is ActorType.STATE:
             break
         name = node.part_of or node.affiliation

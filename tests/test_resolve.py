@@ -182,3 +182,54 @@ def test_an_author_named_only_in_the_header_gets_a_node_without_a_surface_form()
     node = resolve([Extraction(article, actors=[header_only])]).actors["Hana Lindqvist"]
     assert node.type is ActorType.PERSON and node.role == "author"
     assert node.alt_labels == set()
+
+
+def test_measures_whose_issuers_belong_to_different_states_never_merge() -> None:
+    # the same generic name read as each article's own state's body: one export listing by
+    # Beijing, one by Washington, same type and day, two measures
+    texts = {"cn.txt": "The Commerce Department listed 20 firms.",
+             "us.txt": "The U.S. Commerce Department listed 20 firms."}
+    bodies = {"cn.txt": ("Ministry of Commerce of China", "China"),
+              "us.txt": ("United States Department of Commerce", "United States")}
+    extractions, measures = [], []
+    for ident, text in texts.items():
+        body, state = bodies[ident]
+        at = text.index("Commerce Department")
+        actor = ActorMention(body, ActorType.GOVERNMENT_BODY,
+                             Span.of(text, at, at + len("Commerce Department")), part_of=state)
+        measure = MeasureMention(MeasureType.EXPORT_BAN, Span.of(text, at, len(text) - 1),
+                                 issuer=body, date=PartialDate(2025, 1, 2))
+        measures.append(measure)
+        extractions.append(Extraction(Article(ident, text), actors=[actor], measures=[measure]))
+    r = resolve(extractions)
+    assert r.measure_for(measures[0]) is not r.measure_for(measures[1])
+    assert {r.measure_for(m).issuer for m in measures} == {
+        "Ministry of Commerce of China", "United States Department of Commerce"}
+
+
+def test_spellings_that_mint_one_iri_become_one_node_labelled_with_the_fullest() -> None:
+    # Accents dropped in one article, capitals in a byline: one IRI, so one node and label.
+    a = extraction("a.txt", "Zoé Tremblay spoke.", ("Zoé Tremblay", "Zoé Tremblay",
+                                                   ActorType.PERSON))
+    b = extraction("b.txt", "Zoe Tremblay spoke. Zoe Tremblay left.",
+                   ("Zoe Tremblay", "Zoe Tremblay", ActorType.PERSON))
+    c = extraction("c.txt", "By ZOE TREMBLAY", ("ZOE TREMBLAY", "ZOE TREMBLAY",
+                                               ActorType.PERSON))
+    actors = resolve([a, b, c]).actors
+    node = actors["Zoé Tremblay"]
+    assert actors["Zoe Tremblay"] is node and actors["ZOE TREMBLAY"] is node
+    assert node.name == "Zoé Tremblay"
+    assert node.alt_labels == {"Zoe Tremblay", "ZOE TREMBLAY"}
+
+
+def test_measures_issued_under_two_spellings_of_one_name_are_one_node() -> None:
+    text = "Zoé Tremblay banned nickel exports. Zoe Tremblay banned nickel exports."
+    article = Article(identifier="a.txt", text=text)
+    actors = [mention(text, "Zoé Tremblay", "Zoé Tremblay", ActorType.PERSON),
+              mention(text, "Zoe Tremblay", "Zoe Tremblay", ActorType.PERSON)]
+    first, second = (MeasureMention(MeasureType.EXPORT_BAN, Span.of(text, at, at + 6),
+                                    issuer=name)
+                     for at, name in ((text.index("banned"), "Zoé Tremblay"),
+                                      (text.rindex("banned"), "Zoe Tremblay")))
+    r = resolve([Extraction(article, actors=actors, measures=[first, second])])
+    assert r.measure_for(first) is r.measure_for(second)
