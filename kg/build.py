@@ -6,14 +6,20 @@ generation and made current only when everything, validation included, has succe
 (:meth:`kg.store.Store.write`), so a failed build leaves the previous graph untouched.
 
 Relative dates ("on Tuesday", "last month") need an anchor.  An article without its own
-date is anchored on the *latest* date of the other articles of the same build: a corpus is
-collected around one event, and the newest report is the best guess of "now" for an
-undated one.  That anchor is used only to resolve relative expressions; it is never written
-as the article's ``dcterms:date``.
+date is anchored on a date of the other articles of the same build: a corpus is collected
+around one event, and its reports are the best guess of "now" for an undated one.  Which
+report: the undated article was written no earlier than the latest day it states in full
+("On January 6, 2026, ..."), so the first report dated on or after that day; without such
+a day, the newest report.  (Always the newest would move an article that names its year
+into the next one as soon as a follow-up from January joins the corpus.)  That anchor is
+used only to resolve relative expressions; it is never written as the article's
+``dcterms:date``.
 """
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -128,12 +134,27 @@ def read_corpus(
 
 
 def anchor_corpus(articles: Sequence[Article]) -> None:
-    """Give undated articles the latest date of the corpus as their reference date."""
-    dates = [a.metadata.date for a in articles if a.metadata.date]
-    latest = max(dates) if dates else None
+    """Give each undated article a reference date from the corpus (see the module's
+    docstring): the first article date on or after the latest day the article states in
+    full, else the corpus's latest date."""
+    dates = sorted(a.metadata.date for a in articles if a.metadata.date)
+    if not dates:
+        return
     for article in articles:
         if article.metadata.date is None:
-            article.reference_date = latest
+            stated = latest_stated_day(article.text)
+            after = dates[bisect.bisect_left(dates, stated)] if stated and stated <= dates[-1] \
+                else None
+            article.reference_date = after or dates[-1]
+
+
+def latest_stated_day(text: str) -> dt.date | None:
+    """The latest full date (day, month and year) written in ``text`` itself."""
+    from .extract.dates import find_dates
+
+    days = [dt.date(d.date.year, d.date.month, d.date.day) for d in find_dates(text, None)
+            if not d.relative and d.date.month is not None and d.date.day is not None]
+    return max(days, default=None)
 
 
 @collector_paused(settle=True)  # extraction leaves no reference cycles: see kg.collector

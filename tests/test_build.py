@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 
 import pytest
 
-from kg.build import build
+from kg.build import anchor_corpus, build, latest_stated_day
 from kg.errors import KgError
 from kg.export import export
-from kg.model import PartialDate
+from kg.model import Article, ArticleMetadata, PartialDate
 from kg.namespace import PREFIXES
 from kg.store import Store
 
@@ -296,3 +297,28 @@ def test_extraction_compiles_its_rule_tables_before_the_first_article() -> None:
         "assert _tables.cache_info().misses == 1\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True, cwd=ROOT)
+
+
+def _article(name: str, text: str, date: str | None = None) -> Article:
+    day = dt.date.fromisoformat(date) if date else None
+    return Article(identifier=name, text=text, metadata=ArticleMetadata(date=day))
+
+
+def test_an_undated_article_naming_its_year_is_not_moved_by_a_later_follow_up() -> None:
+    dated = [_article("a.txt", "x", "2026-01-07"), _article("b.txt", "x", "2026-01-08"),
+             _article("follow-up.txt", "x", "2027-01-03")]
+    states = _article("c.txt", "On January 6, 2026, the ban came. On January 7, a protest.")
+    silent = _article("d.txt", "The ban came on January 7.")
+    ahead = _article("e.txt", "The ban takes effect on March 1, 2030.")
+    anchor_corpus([*dated, states, silent, ahead])
+    # The first report on or after the latest day it states: not the follow-up's year.
+    assert states.reference_date == dt.date(2026, 1, 7)
+    # Without a stated day, or with one after every report: the newest report.
+    assert silent.reference_date == dt.date(2027, 1, 3)
+    assert ahead.reference_date == dt.date(2027, 1, 3)
+    assert all(a.reference_date is None for a in dated)  # dated articles keep their own
+
+
+def test_the_latest_stated_day_ignores_months_and_years_alone() -> None:
+    assert latest_stated_day("In 2027 and in March 2028; on 4 May 2026.") == dt.date(2026, 5, 4)
+    assert latest_stated_day("In January, nothing.") is None
