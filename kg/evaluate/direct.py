@@ -1,8 +1,8 @@
 """Direct mode: predictions straight from the extractors, without building a store.
 
 Each article file under the given paths is read with :func:`kg.ingest.read_article`, given
-the corpus reference date exactly as ``kg build`` does (:func:`kg.build.anchor_corpus`: the
-latest date among the articles, for those without their own), and run through
+the corpus reference date exactly as ``kg build`` does (:func:`kg.build.anchor_corpus`, for
+those without their own date), and run through
 :func:`kg.extract.extract`.  Then, per article:
 
 * actors and materials are grouped by canonical name: the name is the label, the surface
