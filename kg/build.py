@@ -38,7 +38,7 @@ from .extract import extract, prepare
 from .graph import iter_quads
 from .ingest import iter_article_paths, read_article
 from .model import Article, Extraction
-from .namespace import KG, ONTOLOGY_GRAPH, article_iri, is_built_graph
+from .namespace import KG, ONTOLOGY_GRAPH, article_iri, is_article_graph, is_built_graph
 from .resolve import Resolution, resolve
 from .resources import ontology_path
 from .store import Store
@@ -87,6 +87,9 @@ class BuildReport:
     kept: list[str] = field(default_factory=list)
     """Graphs loaded with ``kg load`` into the previous store and carried into the new one
     (their names; ``""`` for the default graph's triples)."""
+    replaced: list[str] = field(default_factory=list)
+    """Article graphs of the previous store that the new graph no longer has (see
+    :attr:`Written.replaced`)."""
 
     @property
     def exit_code(self) -> int:
@@ -283,6 +286,7 @@ def write_corpus(
         data = build_graph(extractions)
     written = write_graph(data, store, keep_loaded=keep_loaded)
     report.quads, report.kept = written.quads, written.kept
+    report.replaced = written.replaced
     if written.problem:
         report.notes.append(BuildFailure(str(store.location), written.problem))
     per_graph = _triples_per_graph(data)
@@ -320,6 +324,9 @@ class Written:
     """Names of the loaded graphs carried over (``""``: the default graph's triples)."""
     problem: str | None = None
     """Why loaded graphs could not be carried over (the previous graph unreadable)."""
+    replaced: list[str] = field(default_factory=list)
+    """Article graphs of the previous graph that this build does not make (an article no
+    longer among the inputs, or one that came in a loaded export): they are gone."""
 
 
 def write_graph(data: ox.Store, store: Store, *, keep_loaded: bool = True) -> Written:
@@ -349,6 +356,11 @@ def write_graph(data: ox.Store, store: Store, *, keep_loaded: bool = True) -> Wr
             target.bulk_extend(data)
             target.bulk_extend(ontology)
             if previous is not None:
+                made = {g.value for g in data.named_graphs() if isinstance(g, ox.NamedNode)}
+                written.replaced = sorted(
+                    g.value for g in previous.named_graphs()
+                    if isinstance(g, ox.NamedNode) and is_article_graph(g.value)
+                    and g.value not in made)
                 for graph in _loaded_graph_names(previous):
                     quads = list(previous.quads_for_pattern(None, None, None, graph))
                     target.bulk_extend(quads)

@@ -90,9 +90,10 @@ def build(paths: tuple[Path, ...], store_location: str, no_validate: bool, engin
 
     Unreadable articles are reported and skipped (exit 1); the others are built. A fact
     whose node violates the shapes is reported and left out, and the rest of its article
-    kept (exit 1). The store is replaced atomically and only when the new graph is complete
-    and valid. Graphs added with 'kg load' are carried into the new graph (--fresh drops
-    them).
+    kept (exit 1). The store's graph is replaced, atomically and only when the new graph is
+    complete and valid: give a build every article (articles of the previous graph that are
+    not among the inputs are named as gone). Graphs added with 'kg load' are carried into
+    the new graph (--fresh drops them), except article graphs, which a build makes.
     """
     from .build import build as run_build
 
@@ -130,6 +131,15 @@ def build(paths: tuple[Path, ...], store_location: str, no_validate: bool, engin
                               for name in report.kept)
             click.echo(f"kept {_counted(len(report.kept), 'graph')} added with 'kg load': "
                        f"{names} (kg build --fresh drops them)")
+    if report.replaced:
+        # Said even with --quiet: a build replaces the whole graph, which "build" may not say.
+        shown = ", ".join(f"<{name}>" for name in report.replaced[:5])
+        more = f" and {len(report.replaced) - 5} more" if len(report.replaced) > 5 else ""
+        are = "is" if len(report.replaced) == 1 else "are"
+        click.echo(f"kg: note: {_counted(len(report.replaced), 'article graph')} of the "
+                   f"previous graph {are} not in this build and gone from the store: "
+                   f"{shown}{more} (a build replaces the graph: give it every article; an "
+                   f"article graph loaded with 'kg load' is not kept either)", err=True)
     sys.exit(report.exit_code)
 
 

@@ -77,7 +77,12 @@ def is_built_graph(name: str) -> bool:
     """Whether a graph of that name is one ``kg build`` makes (an article's, the entities',
     the disagreements', the ontology's) rather than one loaded by ``kg load``."""
     return name in (ENTITIES_GRAPH, DISAGREEMENTS_GRAPH, ONTOLOGY_GRAPH) or \
-        name.startswith(f"{ID_BASE}article/")
+        is_article_graph(name)
+
+
+def is_article_graph(name: str) -> bool:
+    """Whether a graph of that name is an article's (its IRI is the article's)."""
+    return name.startswith(f"{ID_BASE}article/")
 
 
 PREFIXES: dict[str, str] = {

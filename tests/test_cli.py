@@ -298,3 +298,15 @@ def test_main_help_lists_every_exit_code() -> None:
     _, out, _ = run("--help")
     for told in ("0 success", "1 the job ran", "2 bad usage", "3 the", "4 a query stopped"):
         assert told in " ".join(out.split())
+
+
+def test_a_build_of_fewer_articles_names_the_article_graphs_it_replaced(tmp_path: Path) -> None:
+    location = str(tmp_path / "store")
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    assert run("build", str(seeds[0]), str(seeds[1]), "--store", location, "-q")[0] == 0
+    code, _, err = run("build", str(seeds[0]), "--store", location, "-q")
+    assert code == 0
+    assert "1 article graph of the previous graph is not in this build" in err
+    assert f"article/{seeds[1].stem}>" in err and f"article/{seeds[0].stem}>" not in err
+    again = run("build", str(seeds[0]), "--store", location, "-q")
+    assert "not in this build" not in again[2]  # nothing more was replaced
