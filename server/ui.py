@@ -188,23 +188,24 @@ def index() -> tuple[str, int]:
     return page, status
 
 
-@bp.get("/download")
+@bp.route("/download", methods=["GET", "POST"])
 def download() -> Response:
     """The results of ``?query=`` as an attachment in ``?format=`` (csv, json, turtle...).
 
     As many rows as the endpoint gives (``KG_MAX_ROWS``); a cut answer says so in its
-    ``KG-Truncated`` header and, in SPARQL JSON, in its body.
+    ``KG-Truncated`` header and, in SPARQL JSON, in its body.  The same fields may come as
+    a POST form: the page posts a query too long for a link.
     """
-    name = request.args.get("format", "")
+    name = request.values.get("format", "")
     try:
-        parsed = sparql.parse_request("GET", None, request.args.to_dict(flat=False))
+        parsed = sparql.parse_request("GET", None, request.values.to_dict(flat=False))
         chosen = _download_format(parsed.form, name)
     except ProtocolError as exc:
         return _plain(exc.status, exc.message)
     outcome = _ask(parsed, chosen.media_type, _download_cap())
     headers = dict(outcome.headers)
     if outcome.status == 200:
-        stem = download_stem(request.args.get("name"))
+        stem = download_stem(request.values.get("name"))
         headers["Content-Disposition"] = f'attachment; filename="{stem}.{chosen.extension}"'
     return Response(outcome.body, status=outcome.status, content_type=outcome.content_type,
                     headers=headers)

@@ -592,3 +592,17 @@ def test_a_measure_the_learned_step_proposed_says_so_on_its_page(
     # the rules find the first sentence's measure, the learned step the second's
     assert len(measures) == 2 and len(flagged) == 1
     assert "reinstate" in Page(pages[flagged[0]]).marks[0]
+
+
+def test_a_query_too_long_for_a_link_is_downloaded_by_posting_it(client: FlaskClient) -> None:
+    padding = "# " + "x" * 9000 + "\n"
+    query = padding + "SELECT ?m WHERE { ?m a kg:Measure }"
+    html = client.post("/", data={"query": query}).get_data(as_text=True)
+    assert "download?" not in html  # no GET link the server would refuse as too long (414)
+    forms = re.findall(r'<form method="post" action="(/download)">(.*?)</form>', html, re.S)
+    assert {re.search(r'name="format" value="(\w+)"', body)[1]  # type: ignore[index]
+            for _, body in forms} == {"csv", "json", "tsv", "xml"}
+    response = client.post("/download", data={"query": query, "format": "csv"})
+    assert response.status_code == 200
+    assert "attachment" in response.headers["Content-Disposition"]
+    assert response.get_data(as_text=True).startswith("m\r\n")
