@@ -247,7 +247,9 @@ def _read_query(query: str) -> str:
 def query(query: str, store_location: str, fmt: str | None, timeout: float | None) -> None:
     """Run a SPARQL QUERY (text, @file.rq, or - for stdin) against the store.
 
-    A query without FROM sees the union of all graphs. The prefixes of the graph are
+    A query without FROM sees the union of all graphs, where a triple stated in several
+    graphs (a measure's issuer in the entities graph and in each article reporting it)
+    matches once per graph: count with COUNT(DISTINCT ...). The prefixes of the graph are
     predeclared: kg, kgr, actor, article, material, measure, disagreement, kgsh, rdf, rdfs,
     owl, xsd, skos, dcterms, schema, prov, nif and sh.
     """
