@@ -116,19 +116,35 @@ def _cell(term: object) -> str:
     return str(term)
 
 
+_CELL_CHARS = 60
+"""Longest text shown in a table cell; IRIs are never cut (they are copied into the next
+query), other text is, and the table then says how to see it whole."""
+
+
 def _table(results: ox.QuerySolutions | ox.QueryBoolean) -> str:
     if isinstance(results, ox.QueryBoolean):
         return ("true" if bool(results) else "false") + "\n"
     names = [v.value for v in results.variables]
-    rows = [[_cell(solution[name]) for name in names] for solution in results]
-    widths = [max([len(n), *(min(len(r[i]), 60) for r in rows)]) for i, n in enumerate(names)]
+    cut = False
+
+    def shown(term: object) -> str:
+        nonlocal cut
+        text = _cell(term).replace("\n", " ")
+        if len(text) <= _CELL_CHARS or isinstance(term, ox.NamedNode):
+            return text
+        cut = True
+        return text[:_CELL_CHARS - 1] + "…"
+
+    rows = [[shown(solution[name]) for name in names] for solution in results]
+    widths = [max([len(n), *(len(r[i]) for r in rows)]) for i, n in enumerate(names)]
 
     def line(cells: list[str]) -> str:
-        clipped = [c if len(c) <= 60 else c[:59] + "…" for c in cells]
-        pairs = zip(clipped, widths, strict=True)
-        return " | ".join(c.replace("\n", " ").ljust(w) for c, w in pairs)
+        return " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True))
 
     out = [line(names), "-+-".join("-" * w for w in widths)]
     out.extend(line(r) for r in rows)
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    if cut:
+        out.append(f"(text longer than {_CELL_CHARS} characters is cut with …: "
+                   "--format tsv or csv shows it whole)")
     return "\n".join(out) + "\n"
