@@ -423,3 +423,12 @@ def test_build_validates_with_the_fast_engine_unless_told_otherwise() -> None:
     assert (fast.engine, reference.engine) == ("sparql", "pyshacl")
     assert [r.to_dict() for r in fast.results] == [r.to_dict() for r in reference.results]
     assert len(fast.results) == 1 and fast.fails()
+
+
+def test_text_report_puts_the_groups_with_violations_before_those_with_only_infos() -> None:
+    info = ValidationResult("Info", str(KGSH["Article-09-date-known"]), "article date known",
+                            "article date not known", T1, article=T1)
+    violation = ValidationResult("Violation", str(KGSH["Actor-01-label"]), "actor label",
+                                 "two labels", "http://example.org/x")
+    text = ValidationReport(conforms=False, results=[info, violation]).to_text()
+    assert text.index("Not in one article's graph") < text.index(f"<{T1}>:")

@@ -171,14 +171,18 @@ class ValidationReport:
                 f"({_plural(len(self.shapes), 'shape')}, {_plural(self.triples, 'triple')})")
 
     def to_text(self) -> str:
-        """A report for people, grouped by article (then what no single article holds)."""
+        """A report for people, grouped by article (and what no single article holds); the
+        groups with the gravest results come first, so violations are not found under a
+        page of infos."""
         lines = [self.summary()]
         if self.engine.startswith("pyshacl ("):  # a fallback: say why it took longer
             lines.append(f"Validated by {self.engine}.")
         groups: dict[str | None, list[ValidationResult]] = defaultdict(list)
         for result in sorted(self.results, key=ValidationResult.sort_key):
             groups[result.article].append(result)
-        for article, results in groups.items():
+        # Each group's results are gravest first already: its first result ranks the group.
+        ordered = sorted(groups.items(), key=lambda item: item[1][0].rank)
+        for article, results in ordered:
             lines.append("")
             if article is None:
                 lines.append("Not in one article's graph (entities, disagreements, other data):")
