@@ -36,7 +36,7 @@ from .disagree import Disagreement, find_disagreements
 from .errors import IngestError, KgError, StoreError, ValidationFailed
 from .extract import extract, prepare
 from .graph import iter_quads
-from .ingest import iter_article_paths, read_article
+from .ingest import ignored_files, iter_article_paths, read_article
 from .model import Article, Extraction
 from .namespace import KG, ONTOLOGY_GRAPH, article_iri, is_article_graph, is_built_graph
 from .resolve import Resolution, resolve
@@ -104,7 +104,16 @@ Progress = Callable[[Iterable[Path]], Iterable[Path]]
 def read_corpus(
     paths: Sequence[str | Path], report: BuildReport, progress: Progress | None = None
 ) -> list[Article]:
-    """Read every article under ``paths``; unreadable ones go to ``report.failures``."""
+    """Read every article under ``paths``; unreadable ones go to ``report.failures``, and
+    the files a folder holds besides articles are named in ``report.notes``."""
+    for folder in (Path(p) for p in paths if Path(p).is_dir()):
+        passed = ignored_files(folder)
+        if passed:
+            names = ", ".join(str(f.relative_to(folder)) for f in passed[:5])
+            more = f" and {len(passed) - 5} more" if len(passed) > 5 else ""
+            report.notes.append(BuildFailure(
+                str(folder), f"{len(passed)} file(s) passed over, not being *.txt: "
+                             f"{names}{more} (save an article as UTF-8 text to build it)"))
     files = iter_article_paths([Path(p) for p in paths])
     articles: list[Article] = []
     seen: set[str] = set()

@@ -206,7 +206,8 @@ def parse_article(raw: bytes, *, identifier: str, path: str | None = None) -> Ar
 
 
 def iter_article_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Expand files and folders into article files, sorted, folders searched for ``*.txt``.
+    """Expand files and folders into article files, sorted, folders searched for ``*.txt``
+    (``.TXT`` too: a name's case says nothing about its content).
 
     A file reached twice ("kg build seeds seeds", a folder and a folder inside it) is
     yielded once: the same file is not two articles that share a name.
@@ -214,11 +215,28 @@ def iter_article_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     seen: set[Path] = set()
     for item in paths:
         p = Path(item)
-        for found in sorted(f for f in p.rglob("*.txt") if f.is_file()) if p.is_dir() else [p]:
+        for found in sorted(_folder_files(p, articles=True)) if p.is_dir() else [p]:
             key = found.resolve()
             if key not in seen:
                 seen.add(key)
                 yield found
+
+
+def ignored_files(folder: Path) -> list[Path]:
+    """The files under ``folder`` that a build passes over: not ``*.txt``, not hidden, and
+    not the folder's own documentation (``README``, ``LICENSE``), sorted.  Told to the user,
+    since an article saved as ``.md`` or ``.pdf`` is otherwise missing without a word."""
+    return sorted(f for f in _folder_files(folder, articles=False)
+                  if not f.name.upper().startswith(("README", "LICENSE")))
+
+
+def _folder_files(folder: Path, *, articles: bool) -> Iterator[Path]:
+    for found in folder.rglob("*"):
+        relative = found.relative_to(folder).parts
+        if any(part.startswith(".") for part in relative) or not found.is_file():
+            continue
+        if (found.suffix.lower() == ".txt") == articles:
+            yield found
 
 
 def _split_header(content: str, where: str) -> tuple[dict[str, tuple[int, str]] | None, str]:

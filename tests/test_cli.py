@@ -310,3 +310,14 @@ def test_a_build_of_fewer_articles_names_the_article_graphs_it_replaced(tmp_path
     assert f"article/{seeds[1].stem}>" in err and f"article/{seeds[0].stem}>" not in err
     again = run("build", str(seeds[0]), "--store", location, "-q")
     assert "not in this build" not in again[2]  # nothing more was replaced
+
+
+def test_a_build_names_the_files_of_a_folder_it_passed_over(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "one.TXT").write_text(GOOD.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "draft.md").write_text("# draft", encoding="utf-8")
+    code, out, err = run("build", str(folder), "--store", str(tmp_path / "store"))
+    assert code == 0, err
+    assert "built 1 article" in out
+    assert "1 file(s) passed over, not being *.txt: draft.md" in err

@@ -10,6 +10,7 @@ import pytest
 from kg.errors import IngestError
 from kg.ingest import (
     MAX_BYTES,
+    ignored_files,
     infer_dateline_year,
     iter_article_paths,
     parse_article,
@@ -229,6 +230,21 @@ def test_folders_expand_to_sorted_text_files(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("a")
     (tmp_path / "notes.md").write_text("x")
     assert [p.name for p in iter_article_paths([tmp_path])] == ["a.txt", "b.txt"]
+
+
+def test_folders_take_txt_in_any_case_and_pass_over_hidden_folders(tmp_path: Path) -> None:
+    (tmp_path / "Report.TXT").write_text("a")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "notes.txt").write_text("x")
+    assert [p.name for p in iter_article_paths([tmp_path])] == ["Report.TXT"]
+
+
+def test_the_files_a_folder_holds_besides_articles_are_listed(tmp_path: Path) -> None:
+    for name in ("a.txt", "notes.md", "report.pdf", "README.md", "LICENSE"):
+        (tmp_path / name).write_text("x")
+    (tmp_path / ".cache").mkdir()
+    (tmp_path / ".cache" / "x.bin").write_text("x")
+    assert [p.name for p in ignored_files(tmp_path)] == ["notes.md", "report.pdf"]
 
 
 def test_a_file_reached_twice_is_read_once(tmp_path: Path) -> None:
