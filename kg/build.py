@@ -126,9 +126,9 @@ def read_corpus(
             continue
         if article.identifier in seen:
             # Two files with one name would share an article IRI and graph.
-            report.failures.append(
-                BuildFailure(str(path), f"another input is also named {article.identifier}")
-            )
+            report.failures.append(BuildFailure(
+                str(path), f"another input is also named {article.identifier} (an article's "
+                           f"IRI is its file name: rename one, e.g. after its outlet)"))
             continue
         iri = article_iri(article.identifier)
         if iri in iris:

@@ -321,3 +321,15 @@ def test_a_build_names_the_files_of_a_folder_it_passed_over(tmp_path: Path) -> N
     assert code == 0, err
     assert "built 1 article" in out
     assert "1 file(s) passed over, not being *.txt: draft.md" in err
+
+
+def test_two_inputs_with_one_file_name_keep_the_first_and_say_to_rename(tmp_path: Path) -> None:
+    for outlet in ("reuters", "nikkei"):
+        (tmp_path / outlet).mkdir()
+        (tmp_path / outlet / "article1.txt").write_text(GOOD.read_text(encoding="utf-8"),
+                                                        encoding="utf-8")
+    code, out, err = run("build", str(tmp_path / "nikkei"), str(tmp_path / "reuters"),
+                         "--store", str(tmp_path / "store"))
+    assert code == 1 and "built 1 article" in out
+    assert "reuters/article1.txt: another input is also named article1.txt" in err
+    assert "rename one" in err
