@@ -254,6 +254,22 @@ def test_example_parameters_keyboard_and_download(
     watch.check()
 
 
+def test_changed_example_values_run_with_the_prominent_button_too(
+    server: str, page: tuple[Page, Watch]
+) -> None:
+    tab, watch = page
+    tab.goto(f"{server}/?example=07-measures-by-actor")
+    tab.wait_for_selector("select#param-actor")
+    assert tab.is_hidden("#stale-values")
+    tab.select_option("select#param-actor", label="Japan")
+    assert tab.is_visible("#stale-values")
+    with tab.expect_navigation():
+        tab.click("#query-form >> text=Run query")
+    assert "Masaaki Kanai" in tab.inner_text(".results table")
+    assert tab.input_value("select#param-actor") != ""  # the values form ran, and shows them
+    watch.check()
+
+
 PHONE = {"width": 390, "height": 844}
 
 

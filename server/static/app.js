@@ -6,6 +6,34 @@ document.addEventListener("DOMContentLoaded", () => {
   const textarea = document.getElementById("query");
   const run = () => form.requestSubmit();
 
+  // An example's values changed but its query was not edited: "Run query" runs the values
+  // (the query below still holds the old ones, and the prominent button would run those).
+  const params = document.querySelector("form.params");
+  let edited = false;
+  let changed = false;
+  const stale = document.getElementById("stale-values");
+  if (params) {
+    const mark = () => {
+      changed = true;
+      if (stale && !edited) stale.hidden = false;
+    };
+    params.addEventListener("change", mark);
+    params.addEventListener("input", mark);
+  }
+  if (form && params) {
+    form.addEventListener("submit", (event) => {
+      if (changed && !edited) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        params.requestSubmit();
+      }
+    });
+  }
+  const noteEdit = () => {
+    edited = true;
+    if (stale) stale.hidden = true;
+  };
+
   // The SPARQL editor (CodeMirror 5, vendored by `make vendor`), else the plain text area.
   if (form && textarea && window.CodeMirror) {
     const editor = window.CodeMirror.fromTextArea(textarea, {
@@ -24,6 +52,7 @@ document.addEventListener("DOMContentLoaded", () => {
         "Shift-Tab": false,
       },
     });
+    editor.on("change", (_, change) => { if (change.origin !== "setValue") noteEdit(); });
     const input = editor.getInputField();
     input.setAttribute("aria-describedby", "query-hint");
     // The label still focuses the editor.
@@ -44,6 +73,7 @@ document.addEventListener("DOMContentLoaded", () => {
       }
     }
   } else if (form && textarea) {
+    textarea.addEventListener("input", noteEdit);
     // Ctrl+Enter (Cmd+Enter on macOS) runs the query.
     textarea.addEventListener("keydown", (event) => {
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
