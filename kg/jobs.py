@@ -67,6 +67,7 @@ PAGE_READERS: dict[str, str] = {
     "disagreements": "kg.conflicts:read_disagreements",
     "entity": "kg.entity:describe",
     "entity-quads": "kg.entity:describe_quads",
+    "catalogue": "kg.catalogue:read_catalogue",
 }
 
 

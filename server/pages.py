@@ -1,6 +1,7 @@
 """The pictures: ``/timeline`` (who dates what, when) and ``/disagreements`` (where the
-sources differ, side by side).  Data from :mod:`kg.timeline` and :mod:`kg.conflicts`,
-geometry from :mod:`server.charts`; this module only renders.
+sources differ, side by side), and ``/entities``, the index of what the graph holds.  Data
+from :mod:`kg.timeline`, :mod:`kg.conflicts` and :mod:`kg.catalogue`, geometry from
+:mod:`server.charts`; this module only renders.
 """
 
 from __future__ import annotations
@@ -42,3 +43,13 @@ def disagreements() -> tuple[str, int]:
         for view in views
     ]
     return render_template("disagreements.html", pictures=pictures), 200
+
+
+@bp.get("/entities")
+def entities() -> tuple[str, int]:
+    """Every actor, measure and material, most spoken of first, each linked to its page."""
+    try:
+        sections = read_page("catalogue").value
+    except PageUnavailable as exc:
+        return _unavailable(exc, "Entities")
+    return render_template("entities.html", sections=sections), 200

@@ -606,3 +606,17 @@ def test_a_query_too_long_for_a_link_is_downloaded_by_posting_it(client: FlaskCl
     assert response.status_code == 200
     assert "attachment" in response.headers["Content-Disposition"]
     assert response.get_data(as_text=True).startswith("m\r\n")
+
+
+def test_the_entities_page_links_every_entity_to_its_page(client: FlaskClient) -> None:
+    response = client.get("/entities")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    for section in ("Actors", "Measures", "Materials"):
+        assert f">{section} <" in html
+    assert '<a href="/id/actor/china">China</a>' in html
+    assert '<a href="/id/measure/fixture-ban">' in html
+    # Each linked page exists.
+    for href in set(re.findall(r'href="(/id/[^"]+)"', html)):
+        assert client.get(href).status_code == 200, href
+    assert 'href="/entities" aria-current="page"' in html  # in the navigation
