@@ -144,20 +144,29 @@ def build(paths: tuple[Path, ...], store_location: str, no_validate: bool, engin
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(path_type=Path, allow_dash=True))
 @store_option
 @click.option("--graph", "graph", default=None, help="Named graph for the files' plain triples.")
-def load(files: tuple[Path, ...], store_location: str, graph: str | None) -> None:
-    """Add RDF files (Turtle, TriG, N-Triples, N-Quads, RDF/XML, JSON-LD) to the store.
+@click.option("--format", "fmt", default=None,
+              type=click.Choice(["turtle", "trig", "ntriples", "nquads", "rdfxml", "jsonld",
+                                 "n3"]),
+              help="The files' format (default: from each extension; needed for '-', stdin).")
+def load(files: tuple[Path, ...], store_location: str, graph: str | None,
+         fmt: str | None) -> None:
+    """Add RDF files (Turtle, TriG, N-Triples, N-Quads, RDF/XML, JSON-LD, N3; '-' reads
+    stdin) to the store.
 
     Each named graph in a file replaces the store's graph of that name, so loading the same
     file twice gives the same store.
     """
+    from .load import FORMAT_NAMES
     from .load import load as run_load
 
     store = Store(store_location)
     new = not store.exists()
-    count = run_load(list(files), store, graph=graph)
+    count = run_load(list(files), store, graph=graph,
+                     rdf_format=FORMAT_NAMES[fmt] if fmt else None)
     if new:  # a mistyped --store must not pass unnoticed: every other command refuses it
         click.echo(f"kg: note: there was no store at {store_location}: created a new one",
                    err=True)
@@ -267,9 +276,9 @@ def query(query: str, store_location: str, fmt: str | None, timeout: float | Non
 @main.command()
 @store_option
 @click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "ntriples",
-              "jsonld"]), default=None,
+              "jsonld", "rdfxml"]), default=None,
               help="Output format  [default: from the -o file's extension (.ttl, .trig, .nq, "
-                   ".nt, .jsonld), else turtle].")
+                   ".nt, .jsonld, .rdf), else turtle].")
 @click.option("-o", "--output", type=click.Path(path_type=Path, allow_dash=True),
               help="File (default or '-': stdout). A regular file is replaced whole once "
                    "written; a pipe or device is written through.")

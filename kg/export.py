@@ -1,8 +1,9 @@
-"""Export the stored graph as Turtle, TriG, N-Quads, N-Triples or JSON-LD, byte-stable.
+"""Export the stored graph as Turtle, TriG, N-Quads, N-Triples, JSON-LD or RDF/XML,
+byte-stable.
 
 Quads are read from the store, sorted, and written by pyoxigraph's serialisers with the
 prefixes of :data:`kg.namespace.PREFIXES`; the graph has no blank nodes, so the same store
-gives byte-identical output.  Triple formats (Turtle, N-Triples) merge the data graphs into
+gives byte-identical output.  Triple formats (Turtle, N-Triples, RDF/XML) merge the data graphs into
 one graph, as someone importing our Turtle into their own graph wants; dataset formats
 (TriG, N-Quads, JSON-LD) keep one named graph per article.  JSON-LD carries the prefixes as
 its ``@context`` and compact IRIs (``"kg:issuer"``, ``"actor:china"``).  The ontology graph
@@ -29,6 +30,7 @@ FORMATS: dict[str, ox.RdfFormat] = {
     "nquads": ox.RdfFormat.N_QUADS,
     "ntriples": ox.RdfFormat.N_TRIPLES,
     "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
 }
 """Export format names accepted by ``kg export --format``."""
 
@@ -59,10 +61,11 @@ def serialize_quads(quads: Iterable[ox.Quad], fmt: str) -> bytes:
     else:
         triples = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
         data = sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-    # Only Turtle and TriG declare prefixes (JSON-LD gets its context from compact_jsonld):
-    # the other formats need no pass over every IRI.
+    # Only Turtle, TriG and RDF/XML declare prefixes (JSON-LD gets its context from
+    # compact_jsonld): the other formats need no pass over every IRI.
     prefixes = used_prefixes(iris_of(data)) \
-        if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+        if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML) \
+        else None
     # Without an output, serialize returns the bytes (the stubs say bytes | None).
     written = cast(bytes, ox.serialize(data, format=rdf_format, prefixes=prefixes))
     return compact_jsonld(written) if rdf_format is ox.RdfFormat.JSON_LD else written

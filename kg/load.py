@@ -12,6 +12,7 @@ during): a file that fails to parse leaves the store as it was.
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,9 +35,20 @@ _EXTENSIONS: dict[str, ox.RdfFormat] = {
     ".rdf": ox.RdfFormat.RDF_XML,
     ".owl": ox.RdfFormat.RDF_XML,
     ".xml": ox.RdfFormat.RDF_XML,
+    ".n3": ox.RdfFormat.N3,
     ".jsonld": ox.RdfFormat.JSON_LD,
     ".json": ox.RdfFormat.JSON_LD,
 }
+
+
+FORMAT_NAMES: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
+    "ntriples": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
+    "rdfxml": ox.RdfFormat.RDF_XML, "jsonld": ox.RdfFormat.JSON_LD, "n3": ox.RdfFormat.N3,
+}
+"""The names ``kg load --format`` takes, for a file without a known extension or stdin."""
+STDIN = Path("-")
+"""The file name that means standard input."""
 
 
 def format_for(path: Path) -> ox.RdfFormat:
@@ -74,15 +86,21 @@ class _BlankNodes:
         return term
 
 
-def parse_file(path: Path, graph: str | None = None) -> dict[ox.NamedNode | ox.DefaultGraph, list]:
-    """Parse one RDF file into triples grouped by target graph."""
-    rdf_format = format_for(path)
+def parse_file(path: Path, graph: str | None = None, rdf_format: ox.RdfFormat | None = None,
+               ) -> dict[ox.NamedNode | ox.DefaultGraph, list]:
+    """Parse one RDF file (``-``: standard input) into triples grouped by target graph; its
+    format is ``rdf_format``, else its extension's."""
+    if rdf_format is None:
+        if path == STDIN:
+            raise UsageError("standard input has no extension: give its --format")
+        rdf_format = format_for(path)
     target = _graph_name(graph)
     groups: dict[ox.NamedNode | ox.DefaultGraph, list] = defaultdict(list)
     try:
-        data = path.read_bytes()
+        data = sys.stdin.buffer.read() if path == STDIN else path.read_bytes()
+        base = None if path == STDIN else path.resolve().as_uri()
         blanks = _BlankNodes(hashlib.sha256(data).hexdigest()[:16])
-        for item in ox.parse(data, format=rdf_format, base_iri=path.resolve().as_uri()):
+        for item in ox.parse(data, format=rdf_format, base_iri=base):
             name = item.graph_name if isinstance(item, ox.Quad) else ox.DefaultGraph()
             if isinstance(name, ox.DefaultGraph):
                 name = target
@@ -104,10 +122,12 @@ def parse_file(path: Path, graph: str | None = None) -> dict[ox.NamedNode | ox.D
     return groups
 
 
-def load(files: Sequence[str | Path], store: Store, *, graph: str | None = None) -> int:
+def load(files: Sequence[str | Path], store: Store, *, graph: str | None = None,
+         rdf_format: ox.RdfFormat | None = None) -> int:
     """Load ``files`` into ``store`` (see module docstring); returns the quads loaded (a
     triple in two graphs counts twice)."""
-    parsed = [parse_file(Path(f), graph) for f in files]  # parse all before touching the store
+    # Parse all before touching the store.
+    parsed = [parse_file(Path(f), graph, rdf_format) for f in files]
     total = 0
     try:
         with store.write(copy_current=True) as target:

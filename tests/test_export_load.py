@@ -46,7 +46,7 @@ def test_export_is_byte_identical_run_twice(store: Store, fmt: str) -> None:
 
 @pytest.mark.parametrize(("fmt", "parser"), [("turtle", "turtle"), ("ntriples", "nt"),
                                              ("trig", "trig"), ("nquads", "nquads"),
-                                             ("jsonld", "json-ld")])
+                                             ("jsonld", "json-ld"), ("rdfxml", "xml")])
 def test_every_export_format_parses_back_with_rdflib(store: Store, fmt: str, parser: str) -> None:
     dataset = rdflib.Dataset()
     dataset.parse(data=exported(store, fmt), format=parser)
@@ -127,7 +127,8 @@ def test_a_namespace_iri_itself_uses_no_prefix() -> None:
 
 @pytest.mark.parametrize(("name", "fmt"), [("g.nq", "nquads"), ("g.NT", "ntriples"),
                                            ("g.trig", "trig"), ("g.jsonld", "jsonld"),
-                                           ("g.ttl", "turtle"), ("g.txt", "turtle")])
+                                           ("g.ttl", "turtle"), ("g.txt", "turtle"),
+                                           ("g.rdf", "rdfxml")])
 def test_an_export_file_extension_names_its_format(name: str, fmt: str) -> None:
     from kg.export import format_for_output
     assert format_for_output(Path(name)) == fmt
@@ -135,8 +136,8 @@ def test_an_export_file_extension_names_its_format(name: str, fmt: str) -> None:
 
 def test_an_export_to_an_rdf_format_kg_cannot_write_is_a_usage_error() -> None:
     from kg.export import format_for_output
-    with pytest.raises(UsageError, match="cannot write RDF/XML"):
-        format_for_output(Path("graph.rdf"))
+    with pytest.raises(UsageError, match="cannot write N3"):
+        format_for_output(Path("graph.n3"))
 
 
 def test_unknown_export_format_is_a_usage_error(store: Store) -> None:

@@ -183,3 +183,24 @@ def test_kg_load_into_a_store_that_does_not_exist_says_it_created_one(tmp_path: 
     assert f"there was no store at {missing}: created a new one" in result.stderr
     again = CliRunner().invoke(main, ["load", str(path), "--store", str(missing)])
     assert "created a new one" not in again.stderr
+
+
+def test_kg_load_reads_stdin_in_the_format_given(tmp_path: Path) -> None:
+    location = str(tmp_path / "store")
+    data = ox.serialize(TRIPLES, format=ox.RdfFormat.N_TRIPLES).decode()
+    result = CliRunner().invoke(main, ["load", "-", "--format", "ntriples", "--store", location],
+                                input=data)
+    assert result.exit_code == 0, result.output
+    assert "loaded 2 quads from 1 file" in result.output
+    without = CliRunner().invoke(main, ["load", "-", "--store", location], input=data)
+    assert without.exit_code == 2 and "give its --format" in without.stderr
+
+
+def test_an_n3_file_and_a_file_without_extension_load_with_format(tmp_path: Path) -> None:
+    n3 = tmp_path / "data.n3"
+    n3.write_bytes(ox.serialize(TRIPLES, format=ox.RdfFormat.TURTLE))
+    bare = tmp_path / "download"
+    bare.write_bytes(ox.serialize(TRIPLES, format=ox.RdfFormat.TURTLE))
+    store = Store(tmp_path / "store")
+    assert load([n3], store) == 2
+    assert load([bare], store, rdf_format=ox.RdfFormat.TURTLE) == 2
