@@ -30,6 +30,7 @@ date is left out).  A text that names no year gives no date.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import difflib
 import re
@@ -174,20 +175,46 @@ def read_article(path: str | Path) -> Article:
     return parse_article(raw, identifier=p.name, path=str(p))
 
 
+_UTF16_MARKS = {codecs.BOM_UTF16_LE: "utf-16-le", codecs.BOM_UTF16_BE: "utf-16-be"}
+_CP1252_ONLY = re.compile(rb"[\x80-\x9f]")
+"""Bytes that Windows-1252 uses for printable characters (curly quotes, dashes) and
+Latin-1 only for control codes: text copied from Word or a Windows web page."""
+
+
+def _decoded(raw: bytes, where: str) -> str:
+    """The text of an article's bytes: UTF-8, or UTF-16 when a byte order mark says so
+    (what Windows Notepad saves as "Unicode"); anything else is refused with what the bytes
+    look like and what to do."""
+    mark = next((m for m in _UTF16_MARKS if raw.startswith(m)), None)
+    if mark is not None:
+        try:
+            return raw[len(mark):].decode(_UTF16_MARKS[mark])
+        except UnicodeDecodeError as exc:
+            raise IngestError(where, f"not valid UTF-16 after its byte order mark: {exc.reason} "
+                                     f"at offset {exc.start + len(mark)}") from exc
+    if raw.startswith(b"%PDF"):
+        raise IngestError(where, "file is a PDF, not a text article: convert it to text first "
+                                 "(e.g. pdftotext FILE.pdf FILE.txt)")
+    if b"\x00" in raw:
+        raise IngestError(where, "file is binary (contains NUL bytes), not a text article")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        legacy = "cp1252" if _CP1252_ONLY.search(raw) else "latin-1"
+        name = "Windows-1252" if legacy == "cp1252" else "Latin-1 (ISO-8859-1)"
+        raise IngestError(
+            where, f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start} "
+                   f"(line {line}); it looks like {name} text: save it as UTF-8 (e.g. "
+                   f"iconv -f {legacy} -t utf-8)") from exc
+
+
 def parse_article(raw: bytes, *, identifier: str, path: str | None = None) -> Article:
     """Parse an article from its bytes; see :func:`read_article`."""
     where = path or identifier
     if len(raw) > MAX_BYTES:
         raise IngestError(where, f"file is {len(raw)} bytes, larger than the {MAX_BYTES} allowed")
-    if b"\x00" in raw:
-        raise IngestError(where, "file is binary (contains NUL bytes), not a text article")
-    try:
-        content = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise IngestError(
-            where, f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start} "
-                   f"(line {line})") from exc
+    content = _decoded(raw, where)
     content = content.removeprefix("\ufeff")
     if not content.strip():
         raise IngestError(where, "file is empty")

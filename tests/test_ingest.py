@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 from pathlib import Path
 
@@ -97,11 +98,25 @@ def test_malformed_header_is_a_clear_error(text: str, reason: str) -> None:
         (b"  \n\t\n", "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
         ("caf\u00e9".encode("latin-1") + b"\nmore", "not valid UTF-8: byte 0xe9 at offset 3"),
+        ("caf\u00e9".encode("latin-1") + b"\nmore", r"Latin-1 .*iconv -f latin-1 -t utf-8"),
+        ("it\u2019s \u201cfine\u201d".encode("cp1252"), r"Windows-1252 .*iconv -f cp1252"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF, not a text article"),
+        (codecs.BOM_UTF16_LE + b"\x00\xd8", "not valid UTF-16 after its byte order mark"),
     ],
 )
 def test_unusable_bytes_are_rejected_with_the_reason(raw: bytes, reason: str) -> None:
     with pytest.raises(IngestError, match=reason):
         parse(raw)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_a_utf16_file_with_its_byte_order_mark_is_read(encoding: str) -> None:
+    text = "title: Zoé\ndate: 2026-03-12\n---\n“Quoted,” she said.\n"
+    raw = text.encode(encoding)
+    if encoding == "utf-16-be":
+        raw = codecs.BOM_UTF16_BE + raw
+    article = parse(raw)
+    assert article.metadata.title == "Zoé" and article.text == "“Quoted,” she said.\n"
 
 
 def test_oversized_file_is_rejected_before_it_is_read(tmp_path: Path) -> None:
