@@ -311,11 +311,11 @@ def _metadata_from_header(header: dict[str, tuple[int, str]], where: str,
         if not value:
             continue
         if key == "date":
-            try:
-                meta.date = dt.date.fromisoformat(value)
-            except ValueError as exc:
+            meta.date = header_date(value)
+            if meta.date is None:
                 raise IngestError(where, f"malformed header at line {number}: date {value!r} is "
-                                         "not a valid YYYY-MM-DD date") from exc
+                                         "not a date: write it as YYYY-MM-DD (12/03/2026 could "
+                                         "be 12 March or 3 December)")
         elif key == "url":
             problem = url_problem(value)
             if problem is not None:
@@ -325,6 +325,29 @@ def _metadata_from_header(header: dict[str, tuple[int, str]], where: str,
         else:
             setattr(meta, key, value)
     return meta
+
+
+def header_date(value: str) -> dt.date | None:
+    """The day a header's ``date:`` names: ``2026-03-12``, a timestamp
+    (``2026-03-12T09:30:00Z``: its day as written), or a date in words that names day,
+    month and year and nothing else (``March 12, 2026``, ``12 March 2026``); else None.
+    Numeric forms such as ``12/03/2026`` are refused: their day and month are ambiguous."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    try:
+        return dt.datetime.fromisoformat(value).date()
+    except ValueError:
+        pass
+    from .extract.dates import find_dates  # the body's date reader, for one expression
+
+    found = find_dates(value, None)
+    if len(found) == 1 and found[0].span.text.strip(" ,.") == value.strip(" ,."):
+        date = found[0].date
+        if date.month is not None and date.day is not None and not found[0].relative:
+            return dt.date(date.year, date.month, date.day)
+    return None
 
 
 def url_problem(value: str) -> str | None:

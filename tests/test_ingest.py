@@ -75,7 +75,8 @@ def test_unknown_header_keys_are_ignored() -> None:
     ("text", "reason"),
     [
         ("title: T\nnot a header line\n---\nBody", "line 2"),
-        ("title: T\ndate: 7 Jan 2026\n---\nBody", "YYYY-MM-DD"),
+        ("title: T\ndate: 12/03/2026\n---\nBody", "YYYY-MM-DD .12/03/2026 could be 12 March"),
+        ("title: T\ndate: March 2026\n---\nBody", "is not a date"),
         ("title: T\ntitle: U\n---\nBody", "given twice"),
         ("title: T\ndate: 2026-01-07\n", "no '---'"),
         ("title: T\ndate: 2026-01-07\n\nBody", "line 3: a blank line inside the header"),
@@ -89,6 +90,13 @@ def test_unknown_header_keys_are_ignored() -> None:
 def test_malformed_header_is_a_clear_error(text: str, reason: str) -> None:
     with pytest.raises(IngestError, match=reason):
         parse(text)
+
+
+@pytest.mark.parametrize("written", ["2026-01-07", "2026-01-07T09:30:00Z", "7 Jan 2026",
+                                     "January 7, 2026", "7 January 2026"])
+def test_a_header_date_may_be_a_timestamp_or_a_date_in_words(written: str) -> None:
+    article = parse(f"title: T\ndate: {written}\n---\nBody.")
+    assert article.metadata.date == dt.date(2026, 1, 7)
 
 
 @pytest.mark.parametrize(
