@@ -148,3 +148,17 @@ def test_a_span_cut_from_a_text_is_the_span_built_from_its_fields() -> None:
     for begin, end in ((-1, 2), (2, 1), (1, 20)):
         with pytest.raises(ValueError):
             Span.of("dual-use items", begin, end)
+
+
+def test_a_sentence_opening_in_a_script_without_case_is_a_sentence() -> None:
+    text = ("Exports stopped on Thursday, Foreign Minister Wang Yi said. 中国商务部 announced "
+            "the ban. 한국 정부 protested.")
+    assert [s.text for s in split_sentences(text)] == [
+        "Exports stopped on Thursday, Foreign Minister Wang Yi said.",
+        "中国商务部 announced the ban.", "한국 정부 protested."]
+
+
+def test_a_lower_case_word_after_a_stop_still_continues_the_sentence() -> None:
+    text = "Growth was 1.5 percent vs. the forecast. Then it fell."
+    assert [s.text for s in split_sentences(text)] == [
+        "Growth was 1.5 percent vs. the forecast.", "Then it fell."]

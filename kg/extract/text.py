@@ -200,8 +200,11 @@ def _paragraph_sentences(text: str, paragraph: Span) -> Iterator[Span]:
         nxt = _next_non_space(text, end, paragraph.end)
         if nxt is None:
             break
-        if not (text[nxt].isupper() or text[nxt].isdigit() or text[nxt] in QUOTE_CHARS
-                or text[nxt] in "([-•*"):
+        following = text[nxt]
+        # A letter of a script without case (Chinese, Japanese, Korean: "said. 中国商务部
+        # announced ...") opens a sentence as a capital does.
+        if not (following.isupper() or following.isdigit() or following in QUOTE_CHARS
+                or following in "([-•*" or (following.isalpha() and not following.islower())):
             continue
         if m.group().startswith(".") and _is_abbreviation(text, m.start(), abbreviations) \
                 and not (text[nxt].isalpha() and _is_month_abbreviation(text, m.start())) \
