@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
-from itertools import chain, compress
+from itertools import accumulate, chain, compress
 from operator import and_, attrgetter, itemgetter
 from typing import Any, NamedTuple
 
@@ -86,9 +86,8 @@ def token_key(text: str) -> str:
 
 
 _APOSTROPHE_CHARS = "\u2019\u02bc\u2018"
-_GROUP = re.Match.group
-_START = re.Match.start
-_END = re.Match.end
+_TOKEN_PIECES = re.compile(f"({_TOKEN.pattern})")
+""":data:`_TOKEN` as one group: its ``split`` gives the gaps and the tokens, alternately."""
 _FIRST = itemgetter(0)
 
 
@@ -108,10 +107,15 @@ def _token_columns(text: str) -> _Columns:
     ``str.find`` and fixed after, then the tokens made from the columns; computing each
     token's fields token by token in Python took longer, and tokenising is the largest
     single cost of extracting an article."""
-    matches = list(_TOKEN.finditer(text))
-    words = list(map(_GROUP, matches))
-    begins = list(map(_START, matches))
-    ends = list(map(_END, matches))
+    # The token texts and offsets from one split (gap, token, gap, ..., gap), the offsets
+    # summed from the pieces' lengths, all in C: no match object per token, as finditer
+    # makes (0.04 ms per synthetic article).  A token is never empty, so the pieces
+    # alternate.
+    pieces = _TOKEN_PIECES.split(text)
+    offsets = list(accumulate(map(len, pieces)))
+    words = pieces[1::2]
+    begins = offsets[0:-1:2]
+    ends = offsets[1::2]
     size = len(text)
     # A hyphen right after a word token and before a letter or digit joins two words:
     # no token of its own, and the token after it is glued (a hyphen is always a
