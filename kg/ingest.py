@@ -72,10 +72,12 @@ _ERA_DATE = (rf"(?P<eradate>(?P<era>{_ERA_NAME})\s+(?P<en>\d{{1,2}}|first)(?:st|
 _DATE_TEXT = (
     rf"{_WEEKDAY}(?:(?P<m1>{_MONTH_RE})\.?\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
     rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_RE})\.?,?\s+(?P<y2>\d{{4}})"
-    rf"|(?P<y3>\d{{4}})(?P<isep>[-/.])(?P<m3>\d{{2}})(?P=isep)(?P<d3>\d{{2}})"
+    rf"|(?P<y3>\d{{4}})(?P<isep>[-/.])(?P<m3>\d{{1,2}})(?P=isep)(?P<d3>\d{{1,2}})(?!\d)"
     rf"|(?P<sa>\d{{1,2}})/(?P<sb>\d{{1,2}})/(?P<sy>\d{{4}})"
     rf"|{_ERA_DATE})"
 )
+# The year first is always year, month, day, also without leading zeros ("2025/1/2", as
+# Chinese sites print it).
 # "14/01/2026" (day first) or "01/14/2026" (month first) is read only when one number
 # cannot be a month; "06/01/2026" is 6 January or June 1 and gives no date.
 # A time of day may follow the date: "8 January 2026 10:14 GMT", "Jan. 8, 2026, 9:47 p.m.".
@@ -121,11 +123,14 @@ _LABELLED_DATE = re.compile(
 # "Subject: About the partial revision of ...", "Title: ...": a release's labelled title.
 _LABELLED_TITLE = re.compile(r"^\s*(?:subject|title|headline)\s*[:：]\s*(?P<title>\S.{0,300}?)\s*$",
                              re.IGNORECASE)
-_SEGMENT_SEPARATOR = re.compile(r"[ \t]*\|[ \t]*|\s+[·•]\s+|[ \t]{3,}|\t+")
+# A label with a colon opens a segment too: "Source: Global Times Published: 2025/1/2 22:18".
+_SEGMENT_SEPARATOR = re.compile(
+    r"[ \t]*\|[ \t]*|\s+[·•]\s+|[ \t]{3,}|\t+"
+    r"|[ \t]+(?=(?i:published|posted|updated|source|editor)[ \t]*[:：])")
 # A press release's own label ("Distribution date 2026.01.08.(Thu)", "Date of issue: ...")
 # and a weekday in brackets after the date count too.
 _SEGMENT_DATE = re.compile(
-    rf"\s*(?:(?:published|posted|updated|released|issued|distributed|"
+    rf"\s*(?:(?:published|posted|updated|released|issued|distributed|answered|"
     rf"(?:distribution|release|issue)\s+date|date\s+of\s+(?:issue|release|distribution))"
     rf"(?:\s+(?:on|at))?\s*[:：]?\s*)?"
     rf"{_TIME_PREFIX}{_DATE_TEXT}\.?(?:\s*\({_WEEKDAY_NAME}\.?\))?{_TIME_SUFFIX}"
@@ -150,6 +155,21 @@ _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
 # "By Jane Roe", and several names: "By Jane Roe and John Doe", "By A. Roe, B. Doe & C. Poe".
 _BYLINE = re.compile(rf"^\s*(?:By|BY)\s+(?P<name>{_NAME}"
                      rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_NAME}){{0,3}})\s*$")
+# "Answered on 29 January 2024", "Published: 2 May 2025": a date line whose label says it
+# is the document's own date, also below a long front matter.
+_LATE_LABELLED_DATE = re.compile(
+    rf"^\s*(?:published|posted|updated|released|issued|answered)(?:\s+(?:on|at))?\s*[:：]?\s*"
+    rf"{_TIME_PREFIX}{_DATE_TEXT}{_TIME_SUFFIX}\s*$", re.IGNORECASE)
+# "Acme Robotics Co., Ltd. (TSE Prime: 6597)", "Apex Corp. (NYSE: APX)": a company and the
+# exchange and code of its stock, heading its own release or transcript.
+_STOCK_LINE = re.compile(r"^\s*(?P<name>[A-Z][^()]{1,80}?)\s*\([A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*)"
+                         r"{0,2}\s*:\s*[A-Z0-9][A-Z0-9.]{0,9}\)\s*$")
+# "Council of the European Union", "Ministry of Foreign Affairs": an institution's name,
+# capitalised words and the small words between them, no headline ("Japan Weighs New Curbs"
+# may look alike, but a rubric rarely stands under a headline).
+_NAME_LIKE = re.compile(r"^[A-Z][\w'’.&-]*(?:\s+(?:of|the|and|for|on|[A-Z][\w'’.&-]*)){0,6}\s*$")
+# "Jane Roe @janeroe": a post's author over the post.
+_HANDLE_LINE = re.compile(rf"^\s*(?P<name>{_NAME})\s+@\w{{1,30}}\s*$")
 _TITLE_MAX = 160
 _HEAD_LINES = 6
 """The lines searched for a headerless article's title, date, author and publisher ..."""
@@ -372,6 +392,13 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
     labelled_title = False
     for index, (begin, line) in enumerate(lines):
         if index >= _HEAD_LINES:
+            if meta.date is None and (m := _LATE_LABELLED_DATE.match(line)) \
+                    and (date := _date_from_match(m)) is not None:
+                # "Answered on 29 January 2024" under a written question: a labelled date
+                # line a long front matter pushes down
+                meta.date = date
+                s = _date_span(m)
+                spans["date"] = Span.of(text, begin + s[0], begin + s[1])
             _scraped_byline(text, lines, index, meta, spans)
             continue
         if meta.author is None and (m := _BYLINE.match(line)):
@@ -413,6 +440,9 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
             _publisher_from_line(text, begin, line, meta, spans)
             title_open = False
             continue
+        if (found := _front_matter(text, begin, line, meta, spans)) is not None:
+            title_open = title_open or found
+            continue
         if meta.publisher is None and index > 0:
             _publisher_from_line(text, begin, line, meta, spans)
         # The title is the first line that is no metadata (a release may open with its
@@ -432,6 +462,55 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
                 start = begin + (len(line) - len(line.lstrip()))
                 spans["title"] = Span.of(text, start, start + len(line.strip()))
     return meta, spans
+
+
+def _front_matter(text: str, begin: int, line: str, meta: ArticleMetadata,
+                  spans: dict[str, Span]) -> bool | None:
+    """A line above the title that is no title, or None: a company's name with its stock
+    code ("Acme Robotics Co., Ltd. (TSE Prime: 6597)": the publisher of its transcript), a
+    post's author with the handle ("Jane Roe @janeroe"), a rubric alone ("Press release":
+    the line taken for the title above it was the issuing institution, its publisher) or
+    after a column's name ("THE LONG VIEW | Interview"), or after an institution's name and
+    a dash ("UK Parliament - Written answers": the publisher).  True when the title is open
+    again (the line above it was no title)."""
+    if (m := _STOCK_LINE.match(line)) is not None and all(
+            w[:1].isupper() or w in {"of", "the", "and", "&"}
+            for w in m.group("name").replace(",", " ").split()):
+        # (not a headline naming a ticker: "Nvidia beats forecasts (NASDAQ: NVDA)")
+        if meta.publisher is None:
+            _set_publisher(text, begin + m.start("name"), m.group("name"), meta, spans)
+        return False
+    if (m := _HANDLE_LINE.match(line)) is not None:
+        if meta.author is None:
+            _set_author(text, begin + m.start("name"), m.group("name"), meta, spans)
+        return False
+    rubrics = _rubric_labels()
+    if line.strip().casefold() in rubrics:
+        if meta.title is None or meta.publisher is not None or "title" not in spans \
+                or not _NAME_LIKE.match(meta.title):
+            return False  # a headline above its section's label stays the title
+        meta.publisher, meta.title = meta.title, None
+        spans["publisher"] = spans.pop("title")
+        return True
+    _, bar, last = line.rpartition(" | ")
+    if bar and last.strip().casefold() in rubrics:
+        return False
+    head, dash, last = line.rpartition(" - ")
+    if dash and last.strip().casefold() in rubrics and _NAME_LIKE.match(head.strip()):
+        # "UK Parliament - Written answers": the institution and the kind of record
+        if meta.publisher is None:
+            _set_publisher(text, begin + len(head) - len(head.lstrip()), head.strip(), meta,
+                           spans)
+        return False
+    return None
+
+
+@lru_cache(maxsize=1)
+def _rubric_labels() -> frozenset[str]:
+    """Section and genre labels (``[page] rubric_labels``), case-folded."""
+    from .extract.triggers import load_triggers  # the rule tables, loaded once
+
+    return frozenset(w.casefold() for w in load_triggers().raw["page"]["rubric_labels"])
 
 
 def _reads_as_title(line: str) -> bool:

@@ -2,7 +2,9 @@
 
 :mod:`kg.resolve` gives every mention a *block*: the measure family (export measures are one
 family: a ban, a control or a licensing rule of one issuer on one target may be reported
-under any of these names), the state at the root of its issuer and of its target, the person
+under any of these names), the state at the root of its issuer (where the mention's own
+article puts the issuer: two measures whose issuers lie in different states never share a
+block, whatever name the issuers share) and of its target, the person
 who acted (for protests: two envoys protesting are two protests), and its stage (historical
 precedent, under consideration, known only from reports, or current).  Inside a block, this
 module tells measures apart by *when* and *what*:

@@ -425,11 +425,16 @@ _STAGES = {MeasureStatus.HISTORICAL: "historical", MeasureStatus.REPORTED: "repo
            MeasureStatus.UNDER_CONSIDERATION: "under consideration"}
 
 
-def measure_key(measure: MeasureMention, actors: dict[str, ActorNode]) -> str:
+def measure_key(measure: MeasureMention, actors: dict[str, ActorNode],
+                issuer_parent: str | None = None) -> str:
     """The block of measures a mention belongs to (see module docstring): family, issuer's
     and target's root, acting person of a protest, stage.  The node's own key adds the type
-    and date (:meth:`Resolution.measure_for`)."""
-    issuer_root = root_actor(measure.issuer, actors) or "unknown"
+    and date (:meth:`Resolution.measure_for`).  ``issuer_parent`` is what the issuer's
+    article itself says the issuer belongs to: its root wins over the node's, whose parent
+    the articles vote on, so that two articles' measures whose issuers one name gives but
+    whose texts put in different states never share a block."""
+    issuer_root = (root_actor(issuer_parent, actors) if issuer_parent
+                   else root_actor(measure.issuer, actors)) or "unknown"
     target_root = root_actor(measure_target(measure, actors), actors) or "none"
     parts = [_FAMILY.get(measure.type, measure.type.value), issuer_root, target_root]
     issuer = actors.get(measure.issuer or "")
@@ -445,11 +450,16 @@ def _resolve_measures(extractions: list[Extraction], resolution: Resolution) -> 
     mentions: list[MeasureMention] = []
     items: list[MeasureItem] = []
     for extraction in extractions:
+        parents: dict[str, str] = {}  # each issuer's parent as this article gives it
+        for actor in extraction.actors:
+            if actor.part_of or actor.affiliation:
+                parents.setdefault(actor.name, actor.part_of or actor.affiliation or "")
         for measure in extraction.measures:
             mentions.append(measure)
             items.append(MeasureItem(
                 article=extraction.article.identifier, offset=measure.span.begin,
-                block=measure_key(measure, resolution.actors), date=measure.date,
+                block=measure_key(measure, resolution.actors,
+                                  parents.get(measure.issuer or "")), date=measure.date,
                 covers=frozenset(measure.covers), one_off=measure.type in _ONE_OFF,
                 body=top_body(measure.issuer, resolution.actors)))
     clusters = cluster_measures(items, related_goods(resolution.materials))

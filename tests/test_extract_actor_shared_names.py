@@ -56,3 +56,28 @@ def test_a_minister_named_family_name_first_in_a_translation_is_the_listed_minis
     text = ("Hagiuda Koichi Economy, Trade and Industry Minister said at a press conference "
             "on the 5th that the ordinance would be revised.")
     assert "Koichi Hagiuda" in {m.name for m in _found(text)}
+
+
+def test_a_bare_department_name_is_the_body_of_the_state_a_headline_gave_it() -> None:
+    # a translated story: the headline says whose department it is, the body says it bare
+    text = ("Beijing's Commerce Department puts 12 drone makers on its control list\n\n"
+            "The Commerce Department on 9th issued an announcement adding 12 foreign "
+            "entities. Exporters must apply to the Commerce Department for a licence.")
+    found = [m for m in _found(text) if "Commerce Department" in m.span.text]
+    assert len(found) == 3
+    assert {m.name for m in found} == {"Ministry of Commerce of China"}
+
+
+def test_a_translators_note_names_the_state_of_a_bare_department_name() -> None:
+    text = ("(This text is translated from the Chinese original.)\n\n"
+            "The Commerce Department said exports of tungsten powders need a licence from "
+            "1 May.")
+    assert _names(text, "Commerce Department") == {"Ministry of Commerce of China"}
+
+
+def test_the_nearest_state_given_before_a_bare_department_name_wins() -> None:
+    text = ("China's Commerce Department answered within hours. In Washington, the U.S. "
+            "Commerce Department had widened its rule; the Commerce Department said more "
+            "firms would follow.")
+    found = [m for m in _found(text) if m.span.text == "Commerce Department"]
+    assert {m.name for m in found} == {"United States Department of Commerce"}

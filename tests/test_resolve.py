@@ -233,3 +233,20 @@ def test_measures_issued_under_two_spellings_of_one_name_are_one_node() -> None:
                                       (text.rindex("banned"), "Zoe Tremblay")))
     r = resolve([Extraction(article, actors=actors, measures=[first, second])])
     assert r.measure_for(first) is r.measure_for(second)
+
+
+def test_one_body_name_put_in_two_states_by_two_articles_gives_two_measures() -> None:
+    # an unlisted body named alike in two articles, each text saying whose it is: the
+    # node's parent is one article's word, but each measure keeps its own article's state
+    extractions, measures = [], []
+    for ident, state in (("a.txt", "Freedonia"), ("b.txt", "Sylvania"), ("c.txt", "Sylvania")):
+        text = "The Trade Bureau banned exports of tin."
+        body = ActorMention("Trade Bureau", ActorType.GOVERNMENT_BODY, Span.of(text, 4, 16),
+                            part_of=state, known=False)
+        measure = MeasureMention(MeasureType.EXPORT_BAN, Span.of(text, 17, 38),
+                                 issuer="Trade Bureau", date=PartialDate(2025, 3, 1))
+        measures.append(measure)
+        extractions.append(Extraction(Article(ident, text), actors=[body], measures=[measure]))
+    r = resolve(extractions)
+    assert r.measure_for(measures[0]) is not r.measure_for(measures[1])
+    assert r.measure_for(measures[1]) is r.measure_for(measures[2])

@@ -243,6 +243,11 @@ def _credit_lines(ctx: ActorContext) -> None:
                 break
             ctx.add(Found(ctx.surface(i, end), ActorType.PERSON, i, end, known=False,
                           role=role, apposition=False))
+            if ctx.key(end) == "in" and end + 1 in ctx.consumed:
+                # "Paul Keane in Brussels and Lin Qiu ...": past where the reporter filed
+                end += 1
+                while end in ctx.consumed:
+                    end += 1
             if ctx.key(end) == "," and ctx.key(end + 1) == "and":
                 i = end + 2
             elif ctx.key(end) in {",", "and", "&"}:
@@ -279,6 +284,7 @@ def consume_desk_credits(ctx: ActorContext) -> None:
     which names where the desk sits, not a government: its words name no actor (run before
     the known names are taken)."""
     for i, _ in _credits(ctx):
+        _consume_credit_places(ctx, i)
         if ctx.key(i) != "the":
             continue
         for j in range(i + 1, min(i + 1 + _DESK_REACH, len(ctx.tokens))):
@@ -287,6 +293,27 @@ def consume_desk_credits(ctx: ActorContext) -> None:
             if ctx.key(j) in ctx.lex.desk_words:
                 ctx.consumed.update(range(i, j + 1))
                 break
+
+
+_CREDIT_END = {";", ")", "(", "."}
+"""Tokens that end one credit of a wire's credit line."""
+
+
+def _consume_credit_places(ctx: ActorContext, i: int) -> None:
+    """"(Reporting by A. Roe in Amsterdam; Additional reporting by B. Doe in Brussels)":
+    the places after "in" in a credit are where the journalists filed from, not the
+    government or the union whose seat they are."""
+    j = i
+    while j < len(ctx.tokens) and ctx.key(j) not in _CREDIT_END:
+        if j > i and ctx.tokens[j].newline_before:
+            return
+        known = ctx.match_at.get(j + 1)
+        if ctx.key(j) == "in" and (known is not None or ctx.is_name_word(j + 1, first=True)):
+            end = known.end if known is not None else ctx.name_run(j + 1)
+            ctx.consumed.update(range(j + 1, end))
+            j = end
+            continue
+        j += 1
 
 
 _BYLINE_OPENERS = {"posted", "published", "written", "filed", "updated"}

@@ -65,7 +65,8 @@ def find_pattern_organizations(ctx: ActorContext) -> None:
             j = lead.end  # "Mizuho Research Institute": a company's name opens an institute's
         elif (not t.is_word or not t.is_capitalised or i in ctx.covered or i in ctx.consumed
                 or t.text in lex.function_words
-                or i in ctx.heading and not _after_citing_frame(ctx, i)):
+                or i in ctx.heading and not _after_citing_frame(ctx, i)
+                and not _after_title_comma(ctx, i)):
             continue
         else:
             j = i + 1  # "Pacific Economic Security Forum": any other capitalised word opens
@@ -182,6 +183,16 @@ def _after_citing_frame(ctx: ActorContext, i: int) -> bool:
     frames = ctx.data.citation
     return any(ctx.keys[max(0, begin - size):begin] in frames.before
                for size in range(1, frames.longest + 1))
+
+
+def _after_title_comma(ctx: ActorContext, i: int) -> bool:
+    """Whether a title and a comma stand right before token ``i``: in a transcript's list
+    of participants ("Jane Roe - Analyst, Harbor Point Securities") the employer follows
+    the title even on a line in title case."""
+    if ctx.key(i - 1) != ",":
+        return False
+    title = ctx.match_ending.get(i - 1)
+    return title is not None and ctx.payload(title, Title) is not None
 
 
 def _longest_descriptor(ctx: ActorContext) -> int:

@@ -72,10 +72,10 @@ from .actor_context import (
     apposition_title,
     link_person,
     new_person,
-    org_run,
     portfolio_end,
     state_of,
 )
+from .actor_members import find_members, find_participants
 from .actor_organizations import (
     apposed_employer,
     find_described_organizations,
@@ -93,6 +93,8 @@ from .actor_patterns import (
     past_native_name,
 )
 from .actor_shared_names import shared_name_body
+from .actor_turn_labels import find_aged_people, find_label_people, find_post_authors
+from .actor_units import affiliate_end, edition_end, subsidiary_end
 from .furniture import in_spans, is_imprint, link_list_spans
 from .refdata import (
     ActorAlias,
@@ -149,19 +151,19 @@ def _compose(ctx: ActorContext) -> None:
             if end > m.end:  # "Xi Jingping": another full name, at most a candidate
                 new_person(ctx, m.start, end)
                 continue
-        affiliate = _affiliate_end(ctx, m) if entry.type is ActorType.COMPANY else None
+        affiliate = affiliate_end(ctx, m) if entry.type is ActorType.COMPANY else None
         if affiliate is not None:
             # "Hyundai Mobis", "Toyota Tsusho": a group's name opening another company's
             ctx.add(Found(ctx.surface(m.start, affiliate), ActorType.COMPANY, m.start,
                           affiliate, known=False))
             continue
-        edition = _edition_end(ctx, m) if entry.type is ActorType.MEDIA else None
+        edition = edition_end(ctx, m) if entry.type is ActorType.MEDIA else None
         if edition is not None:
             # "via Politico Europe": the outlet's regional edition, an outlet of its own
             ctx.add(Found(f"{entry.name} {ctx.surface(m.end, edition)}", ActorType.MEDIA,
                           m.start, edition, known=False))
             continue
-        subsidiary = _subsidiary_end(ctx, m) if entry.type is ActorType.COMPANY else None
+        subsidiary = subsidiary_end(ctx, m) if entry.type is ActorType.COMPANY else None
         if subsidiary is not None:
             # "Nexperia China": the company's unit in that state, a company of its own
             ctx.add(Found(f"{entry.name} {ctx.surface(m.end, subsidiary)}", ActorType.COMPANY,
@@ -199,65 +201,6 @@ def _ministry_of(ctx: ActorContext, end: int) -> tuple[str, int] | None:
     if j == i:
         return None
     return ctx.surface(i, j), j
-
-
-def _subsidiary_end(ctx: ActorContext, m: GazMatch) -> int | None:
-    """The end of "Nexperia China", "Toyota Motor Europe": a known company's name followed
-    by a state's name (not its possessive, nor the start of a longer name)."""
-    nxt = ctx.match_at.get(m.end)
-    if nxt is None or not ctx.state_alias(nxt) or ctx.payload(nxt, Demonym) is not None:
-        return None
-    first = ctx.tokens[m.end]
-    if not first.is_capitalised or first.glued or first.newline_before:
-        return None
-    after = ctx.tok(nxt.end)
-    if after is not None and (after.is_possessive or after.glued
-                              or after.is_word and after.is_capitalised):
-        return None
-    return nxt.end
-
-
-def _edition_end(ctx: ActorContext, m: GazMatch) -> int | None:
-    """The end of "Politico Europe": a known outlet's name followed, on its line, by a
-    region of ``[lexicon] edition_regions`` (its regional edition)."""
-    for region in ctx.lex.edition_regions:
-        words = region.split()
-        end = m.end + len(words)
-        if end > len(ctx.tokens) or any(ctx.tokens[m.end + k].text != w or
-                                        ctx.tokens[m.end + k].newline_before
-                                        for k, w in enumerate(words)):
-            continue
-        after = ctx.tok(end)
-        if after is not None and after.is_word and after.is_capitalised \
-                and not after.newline_before:
-            continue  # "Reuters Asia Pacific Desk": a longer name
-        return end
-    return None
-
-
-def _affiliate_end(ctx: ActorContext, m: GazMatch) -> int | None:
-    """The end of "Hyundai Mobis", "Sumitomo Metal Mining": a known company's one-word name
-    followed by capitalised words no table lists, none a company word, a title, a state or
-    a common word ("Toyota Motor Corp", "Toyota President Sato", "Nexperia China" are not
-    other companies)."""
-    if m.end - m.start != 1 or m.end >= len(ctx.tokens) or m.end in ctx.covered:
-        return None
-    first = ctx.tokens[m.end]
-    if not first.is_word or not first.is_capitalised or first.glued or first.newline_before:
-        return None
-    end = org_run(ctx, m.end)
-    lex = ctx.lex
-    if end == m.end + 1 and first.text in lex.affiliate_words:
-        return end  # "POSCO International": the group's trading arm
-    suffixes = lex.company_suffixes | lex.legal_suffixes | lex.organization_suffixes \
-        | lex.media_suffixes
-    if end == m.end or any(ctx.tokens[k].text in suffixes or ctx.tokens[k].text
-                           in lex.not_name_words for k in range(m.end, end)):
-        return None
-    after = ctx.tok(end)
-    if after is not None and (after.is_possessive or after.glued):
-        return None
-    return end
 
 
 def _outlet_at(ctx: ActorContext, index: int) -> bool:
@@ -420,7 +363,8 @@ def _title(ctx: ActorContext, m: GazMatch) -> None:
         return
     at = portfolio_end(ctx, m.end)  # "Minister of Trade, Industry and Energy Sung Yun-mo"
     end = ctx.name_run(at)
-    if end > at and (end - at >= 2 or at not in ctx.heading):
+    if end > at and (end - at >= 2 or at not in ctx.heading) \
+            and not ctx.tokens[at].newline_before:  # a list's title ends its line
         new_person(ctx, at, end, role=ctx.surface(m.start, at), affiliation=employer or state)
         ctx.consumed.update(range(begin, at))
         return
@@ -535,8 +479,9 @@ def _refer_back(ctx: ActorContext) -> None:
                 ctx.found.append(found)
                 resolved.append(found)
         elif isinstance(item, Pending) and item.what == "org":
-            org = next((f for f in reversed(resolved) if f.type in _ORGANISATIONS
-                        and item.kind in f.name.split()), None)
+            org = _own_company(ctx, resolved, item) or next(
+                (f for f in reversed(resolved) if f.type in _ORGANISATIONS
+                 and item.kind in f.name.split()), None)
             if org is None and item.described:
                 # "the consultancy" after "Nakamura Resource Consulting": what it is
                 org = next((f for f in reversed(resolved) if f.type.value == item.described),
@@ -544,7 +489,8 @@ def _refer_back(ctx: ActorContext) -> None:
             if org is not None:
                 _refer_to_organisation(ctx, resolved, item, org)
         elif isinstance(item, Pending) and item.what == "described":
-            org = next((f for f in reversed(resolved) if f.type.value == item.kind), None)
+            org = _own_company(ctx, resolved, item) or next(
+                (f for f in reversed(resolved) if f.type.value == item.kind), None)
             if org is not None:
                 _refer_to_organisation(ctx, resolved, item, org)
         elif isinstance(item, Pending) and item.what == "embassy":
@@ -590,6 +536,17 @@ def _register(ctx: ActorContext, found: Found, registry: dict[str, list[str]]) -
         names = registry.setdefault(part, [])
         if found.name not in names:
             names.append(found.name)
+
+
+def _own_company(ctx: ActorContext, resolved: list[Found], item: Pending) -> Found | None:
+    """"The company" in a company's own document (its release, its call's transcript,
+    published under its name): that company, whatever other firm was named last (an
+    analyst's employer in the list of participants)."""
+    publisher = ctx.article.metadata.publisher
+    if (item.kind or "").casefold() != "company" or not publisher:
+        return None
+    return next((f for f in resolved if f.type is ActorType.COMPANY
+                 and publisher.startswith(f.name)), None)
 
 
 def _refer_to_organisation(ctx: ActorContext, resolved: list[Found], item: Pending,
@@ -748,6 +705,11 @@ def find_actors(article: Article) -> tuple[list[ActorMention], list[CandidateLin
     consume_desk_credits(ctx)  # before known names: a desk's city is no government
     _compose(ctx)
     find_transcript_labels(ctx)
+    find_label_people(ctx)
+    find_aged_people(ctx)
+    find_post_authors(ctx)
+    find_members(ctx)
+    find_participants(ctx)
     find_reporter_labels(ctx)
     find_pattern_people(ctx)
     find_surname_labels(ctx)

@@ -61,7 +61,9 @@ _APPOSITION_MAX = 12
 """Tokens an apposition between a cited organisation and its verb may hold."""
 _EMPLOYER_LINKS = {"at", "of", "with", "from"}
 _CLAUSE_END = {".", ";", "!", "?", "(", ")", "“", "”", '"'}
-_LINE_LABEL = re.compile(r"[ \t]*(?:[-•*][ \t]*)?([A-Za-z][A-Za-z ]{0,24}?)[ \t]*:")
+# A thread's or a list's item number may open the line: "8/8 Sources: ...", "5. Sources:".
+_LINE_LABEL = re.compile(r"[ \t]*(?:[-•*][ \t]*|\d{1,3}(?:/\d{1,3}|[.)])[ \t]+)?"
+                         r"([A-Za-z][A-Za-z ]{0,24}?)[ \t]*:")
 _PAREN_BEFORE = re.compile(r"\([ \t]*$")
 _PAREN_AFTER = re.compile(r"[ \t]*,[ \t]*[^()\n]{0,30}?\b(?:19|20)\d\d[a-z]?[ \t]*\)")
 """The rest of "(CSIS, 2025)" or "(Ministry of Foreign Affairs, 7 January 2026)"."""

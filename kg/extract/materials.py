@@ -48,6 +48,10 @@ _CAPITALS_LINE = re.compile(r"(?m)^(?=[^a-z\n]*?[A-Z]{2,}[^A-Za-z\n]+[A-Z]{2,})[
 section label, whose words say nothing about the goods the text names."""
 
 
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+"""Determiners by which a noun refers back to one named before."""
+
+
 def find_materials(article: Article) -> list[MaterialMention]:
     """Return the materials named in ``article``, one per mention, sorted by span."""
     text = article.text
@@ -58,13 +62,19 @@ def find_materials(article: Article) -> list[MaterialMention]:
     shouted = [(m.start(), m.end()) for m in _CAPITALS_LINE.finditer(text)]
     shouted += link_list_spans(text)  # headlines of other stories under "Related stories"
 
+    excluded: set[str] = set()
+    """Entries an article named in a sense that is no good ("a missile battery")."""
+
     def accept(match: GazMatch) -> GazMatch | None:
         first = tokens[match.start]
         before = tokens[match.start - 1] if match.start else None
         after = tokens[match.end] if match.end < len(tokens) else None
         entry = data.entries[_name(match)]
         if before is not None and before.key in entry.not_after:
+            excluded.add(entry.name)
             return None  # "bargaining chip"
+        if before is not None and entry.name in excluded and before.key in _DEFINITE:
+            return None  # "the battery" after "the THAAD battery": that one again
         if after is not None and after.key in entry.not_before:
             return None  # "beef up"
         # Inside a proper name: "General Motors", "Northern Rare Earth Group", "the Cognac

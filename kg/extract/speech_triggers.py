@@ -191,7 +191,9 @@ def _verbs(ctx: Context, sentence: Span, matches: list[re.Match[str]]) -> list[S
             continue  # "a US State Department spokesperson", "the United States": a name
         if before is not None:
             lower = before.lower()
-            if (lower in ctx.triggers.noun_markers or lower in PREPOSITIONS
+            if (lower in ctx.triggers.noun_markers and not (
+                    info.tense == "past" and lower in _marker_nouns())
+                    or lower in PREPOSITIONS
                     or lower.endswith(("'s", "’s"))) and not _adverb_after_auxiliary(
                         ctx, m.start(), lower) and not (lower == "as" and _quoted_as(
                             ctx, sentence, m.start())) and \
@@ -237,6 +239,12 @@ def _verbs(ctx: Context, sentence: Span, matches: list[re.Match[str]]) -> list[S
         out.append(SpeechTrigger(Span(m.start(), m.end(), m.group()), sentence, info.cls,
                                  info.tense))
     return out
+
+
+@lru_cache(maxsize=1)
+def _marker_nouns() -> frozenset[str]:
+    """The nouns among the noun markers (``noun_markers_nouns`` of ``[speech]``)."""
+    return frozenset(load_triggers().raw["speech"]["noun_markers_nouns"])
 
 
 _NOUN_SUBJECT = re.compile(r"\s+(?:have|has|had|are|were|was|is|will|would|could|can|"

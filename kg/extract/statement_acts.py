@@ -194,3 +194,34 @@ def _act_object_regex() -> re.Pattern[str]:
     # (a modifier may be a rate: "threatened 25% duties", "confirmed $2.5 levies")
     return re.compile(rf"\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w’'%$.-]+\s+){{0,3}}?"
                       rf"(?:{nouns})\b", re.IGNORECASE)
+
+
+_BARE_STANCE_WORDS = 10
+"""Most words of a stance given by its verb and object alone ("defended the move in
+parliament on Tuesday")."""
+_COMPLEMENT = re.compile(r"\b(?:as|saying|calling|noting|arguing|that)\b|[:;\"“”]")
+
+
+def leads_a_quote(ctx: Context, trigger: SpeechTrigger, statements: list[SpeechTrigger]) -> bool:
+    """"Minister X defended the move in parliament on Tuesday. "We acted because ...," X
+    said.": a stance verb with only its object (a ``call`` verb, no "as" complement, no
+    quoted word) that the same speaker's quotation follows in the next sentence of the
+    paragraph announces those words; the quotation is the statement, the lead-in says
+    nothing of its own.  (A stance standing alone, "Xinhua criticized Japan's security
+    policy shifts", is kept.)"""
+    content = trigger.content
+    if trigger.cls != "call" or trigger.negated or content is None or trigger.speaker is None:
+        return False
+    text = ctx.text[trigger.verb.end:content.end]
+    if len(text.split()) > _BARE_STANCE_WORDS or _COMPLEMENT.search(text) or \
+            has_quote(ctx, content):
+        return False
+    paragraph = ctx.paragraph_of(content.begin)
+    following = ctx.sentences_in(trigger.sentence.end, paragraph.end) if paragraph else []
+    if not following:
+        return False
+    nxt = following[0]
+    return any(t is not trigger and t.speaker is not None and
+               t.speaker.name == trigger.speaker.name and t.content is not None and
+               nxt.begin <= t.content.begin < nxt.end and
+               (t.post_quote is not None or has_quote(ctx, t.content)) for t in statements)

@@ -36,8 +36,9 @@ A statement is dated only where the text places the act of saying, in this order
    none, or one introduced undated ("a X statement"), the rules below;
 2c. in a dated document a company or a government body publishes (a press release, a
    minister's statement), the undated words of the publisher and its people, in the
-   simple past too ("..., said Haruka Ito, President and CEO"), take the document's date,
-   unless said "earlier";
+   simple past too ("..., said Haruka Ito, President and CEO"), and of a person it quotes
+   who belongs to no other body or state ('"...," said High Representative X' in the
+   Council's release), take the document's date, unless said "earlier";
 3. a verb in the present tense ("China says", also the present progressive "the Chinese
    side is explaining that") takes the article's own date; in the questions and answers of
    a transcript, the day of the conversation (the seeds date "China says" so, and so a

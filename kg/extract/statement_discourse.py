@@ -135,6 +135,34 @@ def narrates_answerer(found: list[SpeechTrigger], speaker: str | None, body: int
                t.speaker.span.text.lower() not in first_person for t in found)
 
 
+_FIRST_PERSON_BEFORE = re.compile(r"(?<![\w’'])I\s+(?:[a-z]+ly\s+)?$")
+
+
+def first_person_answerer(ctx: Context, trigger: SpeechTrigger,
+                          answerer: Subject | None) -> Subject | None:
+    """'"...," I told our engineers in May': in an answer, "I" before the verb is the
+    answerer."""
+    if answerer is None:
+        return None
+    begin = max(trigger.sentence.begin, trigger.verb.begin - 20)
+    m = _FIRST_PERSON_BEFORE.search(ctx.text, begin, trigger.verb.begin)
+    if m is None:
+        return None
+    return Subject(answerer.name, Span.of(ctx.text, m.start(), m.start() + 1))
+
+
+def quoted_earlier(ctx: Context, found: list[SpeechTrigger],
+                   speaker: str | None) -> list[SpeechTrigger]:
+    """'"Reducing dependence is our survival," I told our engineers in May.': in an answer,
+    the answerer quoting their own words of another day, which the attribution dates
+    outside the quotation; those words keep that day, not the conversation's."""
+    out = [t for t in found if not t.dropped and t.speaker is not None and
+           t.speaker.name == speaker and t.post_quote is not None and
+           any(not ctx.in_quote(d.span.begin, d.span.end)
+               for d in ctx.dates_in(t.sentence.begin, t.sentence.end))]
+    return out
+
+
 def retells_answer(found: list[SpeechTrigger], speaker: str | None, body: int) -> bool:
     """Whether a sentence of a labelled answer introduces the answerer's words in the third
     person ("Answer: ... The responsible person said, A"): the answer is a reporter's

@@ -187,13 +187,21 @@ class NewsDayRules:
     def _own_release(self, speaker: str) -> bool:
         """Whether the article is a dated document a company or a government body
         publishes (a press release, a minister's statement) and ``speaker`` is that
-        publisher or one of its people."""
+        publisher, one of its people, or a person it quotes who belongs to no other body
+        or state."""
         if self._publisher is False:
             found = publisher_of(self.ctx) if self.ctx.article.metadata.date else None
             self._publisher = found.name if found is not None else None
         publisher = self._publisher
-        return publisher is not None and (
-            speaker == publisher or publisher in bodies_of(self.ctx, speaker))
+        if not isinstance(publisher, str):
+            return False
+        if speaker == publisher or publisher in bodies_of(self.ctx, speaker):
+            return True
+        # A person the release quotes who belongs to no other body or state ('"...," said
+        # High Representative X' in the Council's press release): words supplied for it.
+        ctx = self.ctx
+        return ctx.type_of(speaker) is ActorType.PERSON and not bodies_of(ctx, speaker) and \
+            ctx.state_of(speaker) in (None, ctx.state_of(publisher))
 
 
 def bodies_of(ctx: Context, name: str) -> list[str]:

@@ -66,6 +66,8 @@ def speaker_after(ctx: Context, offset: int, sentence: Span) -> Subject | None:
         # '"...," said Professor Ahn Duk-geun of ...': a title before the name
         titled = _title_before_name_regex().match(ctx.text, pos, sentence.end)
         mention = ctx.actor_at(titled.end()) if titled is not None else None
+        if mention is None:
+            mention = _person_after_title(ctx, pos, sentence.end)
         if mention is not None and mention.type is not ActorType.PERSON:
             mention = None
     if mention is not None:
@@ -79,6 +81,27 @@ def speaker_after(ctx: Context, offset: int, sentence: Span) -> Subject | None:
     title = re.match(r"the\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+(?=\s*[,.;]|\s+(?:on|in|at)\b)",
                      window, re.IGNORECASE)
     return titled_person(ctx, pos + title.end(), pos) if title is not None else None
+
+
+_TITLE_WORD = re.compile(r"(?:[A-Z][\w.’'-]*|of|for|and|the)\s+")
+_TITLE_WORDS = 6
+"""Most words of a capitalised title before an inverted speaker's name."""
+
+
+def _person_after_title(ctx: Context, pos: int, end: int) -> ActorMention | None:
+    """'"...," said High Representative Josep Borrell': a person named after a capitalised
+    title of any wording ("High Representative", "Foreign Minister", "Tokyo Electron CEO"),
+    which the actor patterns left outside the name; only title-case words and the
+    function words of a title ("Minister of State for Trade") stand between."""
+    for _ in range(_TITLE_WORDS):
+        word = _TITLE_WORD.match(ctx.text, pos, end)
+        if word is None:
+            return None
+        pos = word.end()
+        mention = ctx.actor_at(pos)
+        if mention is not None:
+            return mention if mention.type is ActorType.PERSON else None
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -548,9 +571,30 @@ def titled_person(ctx: Context, end: int, floor: int) -> Subject | None:
     return None
 
 
+def opening_title(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
+    """"The spokesperson emphasised that ...", "The responsible person added that ...": a
+    definite title opening the sentence, right before the verb, names the person (or the
+    body an unnamed spokesperson speaks for) the article described with it before (see
+    :func:`titled_person`); a title further in ("sources close to the minister said") is
+    no subject."""
+    subject = titled_person(ctx, trigger.verb.begin, trigger.sentence.begin)
+    if subject is None or ctx.text[trigger.sentence.begin:subject.span.begin].strip(" \t\n\"“"):
+        return None
+    return subject
+
+
 _SPOKESPERSON_REACH = 3000
 """Furthest back an unnamed spokesperson "the spokesperson" stands for is described."""
 _FOR_BODY = re.compile(r"\s+(?:for|of|at|from)\s+(?:the\s+)?")
+_BARE_TITLE = re.compile(r"\b[Tt]he\s+$")
+
+
+@lru_cache(maxsize=1)
+def _modifier_before() -> re.Pattern[str]:
+    """A modifier between a body and its unnamed official ("<body> relevant responsible
+    person", as translations from Chinese print it; ``answerer_modifiers``)."""
+    words = load_triggers().raw["speech"]["transcript"]["answerer_modifiers"]
+    return re.compile(rf"\s+(?:{phrase_alternation(words)})\s+$", re.IGNORECASE)
 
 
 def _spokesperson_body(ctx: Context, title: re.Match[str]) -> Subject | None:
@@ -567,11 +611,17 @@ def _spokesperson_body(ctx: Context, title: re.Match[str]) -> Subject | None:
                                title.start()))
     if not heads:
         return None
-    last = heads[-1]
-    body = ctx.actor_ending_at(last.start())
-    if body is None or not ctx.text[body.span.end:last.start()].isspace():
-        after = _FOR_BODY.match(ctx.text, last.end())
-        body = ctx.actor_at(after.end()) if after is not None else None
+    for last in reversed(heads):
+        modifier = _modifier_before().search(ctx.text, max(0, last.start() - 30), last.start())
+        body = ctx.actor_ending_at(modifier.start() if modifier else last.start())
+        if body is None or modifier is None and \
+                not ctx.text[body.span.end:last.start()].isspace():
+            after = _FOR_BODY.match(ctx.text, last.end())
+            body = ctx.actor_at(after.end()) if after is not None else None
+        if body is not None or not _BARE_TITLE.search(ctx.text, max(0, last.start() - 5),
+                                                      last.start()):
+            break  # a description: "<body> spokesperson", "a spokesperson for <body>"
+        # "the spokesperson" alone: a reference back, to the description before it
     if body is None or body.type in (ActorType.PERSON, ActorType.STATE):
         return None
     # (the noun alone, as "the ministry" names a body: a definite description)

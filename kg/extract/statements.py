@@ -81,9 +81,11 @@ A statement is found where a speech trigger (:mod:`.speech_triggers`; the words 
   ``responded by ...``, asking not to be named.
 
 :mod:`.statement_discourse` adds the statements that span sentences or need no verb:
-transcript answers, continued and resumed quotations, ``X said: A. B.``, quotations of a
-published text, colon attributions (``Reuters: ...``), reports with a named source
-(``reports that A, first published by X``, a footnote, an author-year citation);
+transcript answers (a transcript's, :mod:`.transcripts`; a parliament's written answers,
+:mod:`.written_answers`; a pasted reply post's, :mod:`.posts`), continued and resumed
+quotations, ``X said: A. B.``, quotations of a published text, colon attributions
+(``Reuters: ...``), reports with a named source (``reports that A, first published by
+X``, a footnote, an author-year citation);
 :mod:`.statement_nouns` those of a speech noun and its *that* clause (``a China Daily
 report that A``, ``Beijing's claim that A``); :mod:`.statement_voice` those in which a
 company's or a ministry's own release or note speaks in its own voice (``We estimate A``,
@@ -137,6 +139,7 @@ from ..model import (
 )
 from .context import Context, Subject, build_context
 from .furniture import furniture_spans
+from .posts import find_posts
 from .reported_words import (
     BOUNDARY,
     COLON,
@@ -167,6 +170,7 @@ from .statement_acts import (
     is_naming,
     issues_document,
     labels_in_passing,
+    leads_a_quote,
     relative_object,
 )
 from .statement_anaphora import (
@@ -184,9 +188,11 @@ from .statement_discourse import (
     colon_attributions,
     colon_paragraphs,
     continuations,
+    first_person_answerer,
     heading_quotes,
     narrates_answerer,
     published_quotes,
+    quoted_earlier,
     reports_third_party,
     retells_answer,
     says_nothing,
@@ -211,6 +217,7 @@ from .statement_speakers import (
     finite_subject,
     inverted_attribution,
     name_before_title,
+    opening_title,
     partitive_speaker,
     pronoun_passed_over,
     sentence_speaker,
@@ -223,6 +230,7 @@ from .statement_voice import own_voice
 from .text import word_count
 from .transcripts import Transcript, find_transcript
 from .triggers import load_triggers
+from .written_answers import find_written_answers
 
 _PROGRESSIVE = re.compile(r"\b(is|are|was|were|been|be)\s+(?:\w+ly\s+|also\s+|now\s+)?$",
                           re.IGNORECASE)
@@ -236,7 +244,7 @@ def find_statements(article: Article, actors: list[ActorMention], *,
     the shared :class:`Context` when the caller has built it already.
     """
     ctx = context or build_context(article, actors)
-    transcript = find_transcript(ctx)
+    transcript = find_transcript(ctx) or find_written_answers(ctx) or find_posts(ctx)
     answers = answer_triggers(ctx, transcript) if transcript is not None else {}
     triggers: list[SpeechTrigger] = []
     speakers: list[str] = []  # who spoke so far, for "It said ..."
@@ -277,7 +285,7 @@ def find_statements(article: Article, actors: list[ActorMention], *,
                                          narrates_answerer(found, who, answer.paragraph))):
             # The answer's own speech verbs are part of it; a sentence of it reporting a
             # third party ("Scott Bessent called the rules ...") gives that party's words.
-            found = [answer.trigger]
+            found = quoted_earlier(ctx, found, who) or [answer.trigger]
         elif answer is not None and answer.paragraph in retold:
             for trigger in found:  # the answerer's retold words were said in the answer
                 if trigger.speaker is not None and trigger.speaker.name == who and \
@@ -295,6 +303,7 @@ def find_statements(article: Article, actors: list[ActorMention], *,
     statements.extend(published_quotes(ctx, statements))
     statements.extend(continuations(ctx, statements))
     statements.extend(heading_quotes(ctx, statements))
+    statements = [t for t in statements if not leads_a_quote(ctx, t, statements)]
     if transcript is None:  # a transcript's answers are its speakers' own words
         statements.extend(own_voice(ctx, statements))
     for trigger in statements:
@@ -380,7 +389,8 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
             speaker = speaker_after(ctx, trigger.verb.end, sentence)
         if speaker is None:
             left = ctx.subject_left_of(trigger.verb.begin, sentence.begin) or \
-                titled_person(ctx, trigger.verb.begin, sentence.begin)
+                titled_person(ctx, trigger.verb.begin, sentence.begin) or \
+                first_person_answerer(ctx, trigger, answerer)
             quote = quote_before(ctx, left.span.begin) if left is not None else None
             if quote is None and left is not None:
                 # '"...," Lucia Silva, a research fellow at X(,) warned': the person the
@@ -455,7 +465,8 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
             or partitive_speaker(ctx, trigger, speakers) or name_before_title(ctx, trigger) \
             or document_subject(ctx, trigger) or item_outlet(ctx, trigger) \
             or outlet_anaphor(ctx, trigger) or group_anaphor(ctx, trigger) \
-            or government_anaphor(ctx, trigger) or entourage_speaker(ctx, trigger)
+            or government_anaphor(ctx, trigger) or entourage_speaker(ctx, trigger) \
+            or opening_title(ctx, trigger)
     if trigger.speaker is None:
         trigger.dropped = True
         return

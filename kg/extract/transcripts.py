@@ -31,11 +31,13 @@ questions are not the answerer's words.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import cast
 
 from ..model import ActorMention, ActorType, PartialDate, Span
+from .actor_turn_labels import conversation_labels
 from .context import Context, Subject
 from .hearing_labels import match_hearing_label
 from .triggers import load_triggers, phrase_alternation
@@ -122,8 +124,11 @@ def _asks(ctx: Context, label: re.Match[str], head: str, paragraph: Span) -> boo
 def find_transcript(ctx: Context) -> Transcript | None:
     """The answers of ``ctx``'s article when it is a transcript (see module doc), else None."""
     hearing = None
+    askers: set[str] = set()
     if not _has_question(ctx):
         hearing = _first_hearing_turn(ctx)
+        if hearing is None and conversation_labels(ctx.text):
+            hearing, askers = _first_conversation_turn(ctx, _paragraph_kinds(ctx))
         if hearing is None:
             return None  # most articles: no paragraph opens with a question's label
     kinds = _paragraph_kinds(ctx)
@@ -139,7 +144,10 @@ def find_transcript(ctx: Context) -> Transcript | None:
     current: Turn | None = None
     previous = "text"
     for paragraph, kind, body, speaker in kinds:
-        if hearing is not None and kind == "answer" and "?" in body.text:
+        if askers:
+            if kind == "answer" and speaker is not None and speaker.name in askers:
+                kind = "question"  # the interviewer's or an analyst's turn, as "Q:"
+        elif hearing is not None and kind == "answer" and "?" in body.text:
             kind = "question"  # a member's turn that asks: the asker's framing, as "Q:"
         if kind == "answer":
             who = speaker or default
@@ -147,7 +155,7 @@ def find_transcript(ctx: Context) -> Transcript | None:
             # correspondent's lines ("(BEGIN VIDEOTAPE)") is dated as any statement is.
             current = Turn(who, body, labelled=True, date=section,
                            replies=previous == "question" or hearing is not None,
-                           hearing=hearing is not None) \
+                           hearing=hearing is not None and not askers) \
                 if who is not None else None
             if current is not None:
                 turns.append(current)
@@ -199,6 +207,36 @@ def _first_hearing_turn(ctx: Context) -> int | None:
 
 _HEARING_TURNS = 3
 """Fewest titled turns that make a hearing's transcript (one or two may be an aside)."""
+
+
+def _first_conversation_turn(ctx: Context, kinds: list[tuple[Span, str, Span, Subject | None]]
+                             ) -> tuple[int | None, set[str]]:
+    """Where the first turn of a conversation's transcript begins (an earnings call, a
+    magazine interview: turns labelled with the speakers' names in title case, see
+    :mod:`.actor_turn_labels`), and who asks there: a speaker at least half of whose turns
+    hold a question mark (the interviewer, the analysts).  Every other named turn is its
+    speaker's words, said in the conversation; a turn of an asker is a question, even one
+    without a question mark ("Some exports were spared.").  None without ``_TURNS_NAMED``
+    named turns, two speakers, an asker and an answerer."""
+    turns: Counter[str] = Counter()
+    asking: Counter[str] = Counter()
+    first: int | None = None
+    for paragraph, kind, body, speaker in kinds:
+        if kind != "answer" or speaker is None:
+            continue
+        first = paragraph.begin if first is None else first
+        turns[speaker.name] += 1
+        asking[speaker.name] += "?" in body.text or "？" in body.text
+    askers = {name for name, count in turns.items() if 2 * asking[name] >= count > 0
+              and asking[name] > 0}
+    if sum(turns.values()) < _TURNS_NAMED or len(turns) < 2 or not askers or \
+            askers == set(turns):
+        return None, set()
+    return first, askers
+
+
+_TURNS_NAMED = 4
+"""Fewest turns labelled with a person's name that make a conversation's transcript."""
 
 
 def _paragraph_kinds(ctx: Context) -> list[tuple[Span, str, Span, Subject | None]]:

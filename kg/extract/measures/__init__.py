@@ -162,6 +162,15 @@ Issuer
     passive (``the controls that the Netherlands and Japan matched in 2023``, ``were
     matched in 2023 by the Netherlands and by Japan``), each issue a measure of its type,
     dated by that clause (:mod:`.copies`).
+    A duty or import measure on goods shipped to a state ("a 50% duty took effect on Brazil's
+    exports to the United States") is that importing state's.  In an item of a digest or a
+    thread labelled with a state or body ("3/8 Peru: the 90-day suspension ...", "- Chile:
+    ..."; :mod:`.labels`), a mention with no issuer of its own takes the label, and a
+    numbered post or labelled item never borrows from another item.  A subject before a
+    passive whose preposition governs the measure ("29 entities in X and Y ... are added to
+    the list of ...") is what is listed, not who lists; a first-person subject ("and we have
+    asked for consultations") that the sentence's own reading did not resolve borrows
+    nothing.
     Else, unless the subject is a name no actor mention covers ("Hong Kong also banned
     ..."), the list lead-in's issuer, else, in a paragraph opening on "Its" or "Their",
     the state or body opening the paragraph before, else the issuer of the nearest mention
@@ -185,7 +194,10 @@ Issuer
     downgraded"); a paragraph's opening speaker a sentence or more away lends only its
     state.  A control list known by its proper name ("the Entity List") is its state's
     (``[measures.issuers.list_owners]``).  Headlines of a list of links to other stories
-    ("Related:") give no measures.
+    ("Related:") give no measures, nor do section headings that are only a measure noun
+    ("Export Controls: Russia"), measure words inside a body's name ("the Export Control
+    Joint Unit"), or a measure named as a party's conduct ("firms which took part in arms
+    sales to X").
 
 Target
     ``to``/``against``/``on``/``targeting``/``with``/``of``/``around`` + an actor after the

@@ -15,10 +15,11 @@ from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 
-from ...model import ActorType, MeasureType, Span
+from ...model import ActorMention, ActorType, MeasureType, Span
 from ..context import Context, Subject
 from ..triggers import load_triggers
 from .candidate import Candidate, family, nearest, same_sentence
+from .labels import is_item, item_label
 from .parties import GAP_BREAK, coordinated, opening_owner, set_issuer
 from .targets import aimed_states
 
@@ -56,6 +57,22 @@ def _list_owners() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 _WORD = re.compile(r"[\w’'-]+")
+# Left in code: prepositions and determiners, grammar rather than words to extend
+_SHIPPED_TO = re.compile(r"\s+(?:[\w-]+\s+){0,3}?on\s+(?:[\w%,-]+\s+){0,8}?(?:[\w.-]+['’]s\s+)?"
+                         r"(?:[\w-]+\s+)?(?:exports|shipments|sales)\s+(?:from\s+(?:the\s+)?"
+                         r"[\w.-]+(?:\s+[\w.-]+)?\s+)?(?:to|into)\s+(?=(?:the\s+)?[A-Z])")
+"""A duty's goods named as exports to a state ("took effect on Brazil's exports to ")."""
+_FIRST_PERSON = re.compile(r"\b(?:we|I)\s+(?:(?:have|has|had|will|would|also|already|then|"
+                           r"now|just)\s+){0,2}(?:[a-z]+\s+){0,2}$")
+"""A first-person subject right before a verbal measure ("and we have asked for
+consultations"): a speaker's own side, which no borrowing from the article can tell."""
+# Left in code: the auxiliary and participle shape of a passive, grammar rather than words
+_PASSIVE_VERB = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+|now\s+|also\s+)?"
+                           r"(?:[a-z]+ed|put|set|cut|held|made|given|taken|shut|hit)\s+"
+                           r"(?:to|on|onto|in|into|under|from)\s+(?:(?:the|its|their|a|an)\s+)?"
+                           r"(?:[\w-]+\s+){0,2}$")
+"""A passive verb whose preposition governs the measure ("are added to the list of ..."):
+its subject is what is done to."""
 
 
 def fill_issuers(ctx: Context, candidates: list[Candidate]) -> None:
@@ -145,6 +162,13 @@ def _borrow_issuer(ctx: Context, candidates: list[Candidate], index: int,
     never one of the states its own words aim it at (``aimed``: "tariffs on Canada" is not
     Canada's, however near Canada's own tariffs stand)."""
     c = candidates[index]
+    destination = _destination(ctx, c)
+    if destination is not None:
+        # "a duty took effect on Brazil's exports to the United States": the importer's,
+        # though "to the United States" reads as an aim
+        set_issuer(ctx, c, destination.name, destination.span)
+        if c.issuer is not None:
+            return
     _borrow_issuer_near(ctx, candidates, index, votes_for, sole_state, aimed)
     if c.issuer is not None and (ctx.state_of(c.issuer) or c.issuer) in aimed:
         c.issuer = None
@@ -164,11 +188,20 @@ def _borrow_issuer_near(ctx: Context, candidates: list[Candidate], index: int,
         # "on the Entity List since December 2020": the list's state, not the nearest one
         set_issuer(ctx, c, _list_owners()[1][listed.group().lower()], None, local=False)
         return
-    if c.statement is None and _NARRATOR.match(ctx.text, c.sentence.begin, c.head.begin):
-        return  # "I spent my career writing export-control rules": the writer's own
+    if (c.statement is None and _NARRATOR.match(ctx.text, c.sentence.begin, c.head.begin)) \
+            or _FIRST_PERSON.search(ctx.text, c.sentence.begin, c.extent.begin):
+        # "I spent my career writing export-control rules": the writer's own; "and we have
+        # asked for consultations": a side the sentence's own reading did not find
+        return
     if c.entry is not None and c.entry.issuer is not None:
         set_issuer(ctx, c, c.entry.issuer, None, local=False)
         return
+    label = item_label(ctx, c.head.begin)
+    if label is not None and (ctx.state_of(label.name) or label.name) not in aimed:
+        set_issuer(ctx, c, label.name, None, local=False)  # "3/8 Peru: the 90-day ban ..."
+        if c.issuer is not None:
+            return
+    item = is_item(ctx, c.head.begin)  # a post or item of its own: no issuer from another
     topic = _paragraph_topic(ctx, c)
     if topic is not None:
         set_issuer(ctx, c, topic.name, None, local=False)
@@ -179,6 +212,7 @@ def _borrow_issuer_near(ctx: Context, candidates: list[Candidate], index: int,
     def kin(o: Candidate, f: str = kind, p: Span | None = paragraph) -> bool:
         return bool(o.issuer and family(o.type) == f and (
             o.issuer_local or (o.topical and _within(o.head.begin, p))) and
+            (not item or _within(o.head.begin, p)) and
             (ctx.state_of(o.issuer) or o.issuer) not in aimed)
 
     source = nearest(candidates, index, kin)
@@ -208,12 +242,20 @@ def _borrow_issuer_near(ctx: Context, candidates: list[Candidate], index: int,
     clause = _clause_start(ctx, c)
     subject = ctx.clause_subject(clause, c.head.begin) or opening_owner(ctx, clause,
                                                                        c.head.begin)
+    if subject is not None and not _owner(ctx, subject) and \
+            _PASSIVE_VERB.search(ctx.text, subject.span.end, c.extent.begin):
+        # "29 entities in X and Y ... are added to the list": what is done to (not "Tokyo's
+        # response has been confined to protests", whose owner acts)
+        subject = None
     if subject is not None:
         set_issuer(ctx, c, subject.name, None, local=False)
         if c.issuer is not None:
             return  # "...; Tokyo's response has been confined to diplomatic protests"
     if paragraph is not None:
         subject = ctx.clause_subject(paragraph.begin, c.head.begin)
+        if subject is not None and not _owner(ctx, subject) and \
+                _PASSIVE_VERB.search(ctx.text, subject.span.end, c.extent.begin):
+            subject = None
         if subject is not None:
             # a speaker a sentence or more away ("India's food ministry insists the ban is
             # temporary. ... a 20% duty on parboiled rice"): only as sure as its state
@@ -224,9 +266,28 @@ def _borrow_issuer_near(ctx: Context, candidates: list[Candidate], index: int,
                         None, local=False)
             if c.issuer is not None:
                 return
-    if c.type is not MeasureType.PROTEST:
+    if c.type is not MeasureType.PROTEST and not item:
         c.issuer = _dominant(votes) or (
             None if c.type is MeasureType.BUDGET else sole_state())
+
+
+def _destination(ctx: Context, c: Candidate) -> ActorMention | None:
+    """The state a duty or import measure's goods are shipped to ("a 50% duty took effect on
+    a large share of Brazil's exports to the United States", "a tariff on steel exports from
+    X into Y"): the importing state levies it."""
+    if c.type not in (MeasureType.OTHER, MeasureType.IMPORT_BAN):
+        return None
+    m = _SHIPPED_TO.match(ctx.text, c.extent.end, c.sentence.end)
+    mention = ctx.actor_at(m.end()) or ctx.actor_after(m.end()) if m is not None else None
+    if mention is None or ctx.type_of(mention.name) is not ActorType.STATE:
+        return None
+    return mention
+
+
+def _owner(ctx: Context, subject: Subject) -> bool:
+    """Whether ``subject`` is a possessor ("Tokyo's response")."""
+    return subject.span.text.endswith(("'s", "’s")) or \
+        ctx.text.startswith(("'s", "’s"), subject.span.end)
 
 
 def _within(offset: int, paragraph: Span | None) -> bool:
@@ -300,7 +361,10 @@ def _sole_state(ctx: Context, candidates: list[Candidate]) -> str | None:
     25"): an article about one state's measures tells its other acts without their agent.
     None when the article names two issuing states or none.  (Not for a budget: money is
     spent at home, often by the side answering the measures the article is about.)"""
-    states = {ctx.state_of(o.issuer) for o in candidates if o.issuer and o.issuer_local}
+    # an organisation acting as a state counts as one ("the EU adopted sanctions ...")
+    states = {ctx.state_of(o.issuer) or (
+        o.issuer if ctx.type_of(o.issuer) is ActorType.ORGANIZATION else None)
+        for o in candidates if o.issuer and o.issuer_local}
     states.discard(None)  # an issuer of no known state vetoes nothing
     return states.pop() if len(states) == 1 else None
 

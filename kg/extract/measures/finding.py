@@ -20,6 +20,7 @@ from ..triggers import MeasureRule, load_triggers
 from .candidate import OVERLAP_REACH, Candidate, Entry, demonym_states, overlap
 from .entries import entry_of
 from .items import added_goods, gapped_controls, item_controls
+from .labels import in_name, section_label
 from .rules import head_key, measure_rules
 from .status import is_suspension
 
@@ -751,6 +752,10 @@ def is_generic(ctx: Context, c: Candidate) -> bool:
     speaks of measures in general, not of one."""
     if c.entry is not None:
         return False
+    if not c.verbal and (section_label(ctx, c.extent) or in_name(ctx, c.extent)):
+        # "Export Controls: Russia" heading a written answer: a topic, not an act; "the
+        # Export Control Joint Unit": a body's name
+        return True
     before = ctx.text[max(c.sentence.begin, c.extent.begin - 20):c.extent.begin]
     if re.search(r"\b(?:the|this|these|those|its|their|his|her|our)\s+(?:[\w-]+\s+)?$",
                  before, re.IGNORECASE) or re.search(r"['’]s\s+$", before):

@@ -57,7 +57,8 @@ than that it would be, if): the learned step finds no measure in their sentences
 def imagined_reason(ctx: Context, c: Candidate,
                     scanned: dict[str, list[re.Match[str]]] | None = None) -> str | None:
     """Why the mention is only imagined, or None when it is asserted: "negated" (with no
-    precedent), "denied", "open_question", "conditional", "hypothetical" or "claim".
+    precedent), "denied", "open_question", "conditional", "hypothetical", "claim" or
+    "conduct" (what a party is blamed for having done).
     ``scanned`` (the article's scan by :attr:`.rules.MeasureRules.phrases`) tells which
     sentences hold scenario words and whether any paragraph may be a claim."""
     if is_negated(ctx, c):
@@ -73,7 +74,18 @@ def imagined_reason(ctx: Context, c: Candidate,
         return "hypothetical"
     if (scanned is None or bool(scanned["claim_words"])) and is_claim(ctx, c):
         return "claim"
+    if _conduct().search(ctx.text, max(c.sentence.begin, c.extent.begin - 60), c.extent.begin):
+        return "conduct"  # "10 firms which took part in arms sales to Taiwan": a reason
     return None
+
+
+@lru_cache(maxsize=1)
+def _conduct() -> re.Pattern[str]:
+    """A verb of a party's conduct (``[measures.hedges].conduct``) and up to two words of
+    the noun phrase it opens, right before a measure."""
+    words = load_triggers().raw["measures"]["hedges"]["conduct"]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) +
+                      r")\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def imagines_sentence(ctx: Context, c: Candidate, reason: str | None) -> bool:

@@ -40,11 +40,12 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import KgError
-from ...model import MaterialMention, MeasureStatus, MeasureType, Span, StatementMention
+from ...model import ActorType, MaterialMention, MeasureStatus, MeasureType, Span, StatementMention
 from ..actor_context import FUNCTION_WORDS
 from ..context import Context
 from ..gazetteer import Token, token_stream
 from ..refdata import actor_data
+from ..triggers import load_triggers
 from .candidate import Candidate, Entry, enclosing
 from .entries import entry_of
 from .finding import is_verbal
@@ -245,6 +246,18 @@ def learned_measures(ctx: Context, candidates: list[Candidate],
             _choose_issuer(ctx, c, index, model.issuer, candidates, *article)
         if c.issuer is None or person_cannot_issue(ctx, c.type, c.issuer):
             continue  # precision: no measure without an issuer, a state's or a body's
+        if _joint_subject().search(ctx.text, sentence.begin, c.head.begin):
+            continue  # "the two governments agreed to normalise ties": an agreement
+        if any(m.start() <= c.head.begin < m.end() for m in
+               _licence_count().finditer(ctx.text, sentence.begin, sentence.end)):
+            continue  # "issued 164 export licences ... and refused 11": statistics
+        if ctx.type_of(c.issuer) is ActorType.COMPANY:
+            _public_partner(ctx, c)
+        if ctx.type_of(c.issuer) is ActorType.COMPANY or _object_owner(ctx, c):
+            # "Lotte agreed to swap a golf course", "placed nearly all of Wingtech's shares
+            # under a trustee", "a duty took effect on Brazil's exports": the party a
+            # measure is taken against, or its reaction, is not the issuer of one
+            continue
         c.date = measure_date(ctx, c, statements, [c], dateline=dateline)
         c.status = measure_status(ctx, c)
         c.via = measure_via(ctx, c, according)
@@ -256,6 +269,64 @@ def learned_measures(ctx: Context, candidates: list[Candidate],
             c.status = MeasureStatus.HISTORICAL
         out.append(c)
     return out
+
+
+# Left in code: prepositions and a noun phrase's length, grammar rather than words
+_OBJECT_OPENING = re.compile(r"\b(?:on|of|against|to|into|from|for|with|over|at|under)\s+"
+                             r"(?:[\w%-]+\s+){0,5}$", re.IGNORECASE)
+"""A preposition and the words of its noun phrase before a possessor ("on a large share
+of ")."""
+
+
+@lru_cache(maxsize=1)
+def _joint_subject() -> re.Pattern[str]:
+    """A subject naming both parties (``[measures.issuers].joint_subjects``) and up to
+    three words (auxiliaries, adverbs) before the head."""
+    words = load_triggers().raw["measures"]["issuers"]["joint_subjects"]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+(?:[\w-]+\s+){0,3}$",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _licence_count() -> re.Pattern[str]:
+    """A verb granting a counted number of licences (``[measures.hedges].licence_grants``)
+    through the licences: "issued 164 standard individual export licences"."""
+    words = load_triggers().raw["measures"]["hedges"]["licence_grants"]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+(?:about\s+|some\s+|"
+                      r"around\s+|nearly\s+|over\s+)?\d[\d,]*\s+(?:[\w()-]+\s+){0,5}?"
+                      r"licen[cs]es\b", re.IGNORECASE)
+
+
+_COORDINATION = re.compile(r"\s*(?:,|and|,\s+and)\s*")
+
+
+def _public_partner(ctx: Context, c: Candidate) -> None:
+    """A company acting together with a state or public body ("JOGMEC and Sojitz put $250
+    million into ..."): the measure is the public partner's."""
+    span = c.issuer_span
+    if span is None:
+        return
+    for other in ctx.actors_in(c.sentence.begin, c.sentence.end):
+        if ctx.type_of(other.name) not in (ActorType.STATE, ActorType.GOVERNMENT_BODY):
+            continue
+        lo, hi = (other.span.end, span.begin) if other.span.end <= span.begin else \
+            (span.end, other.span.begin)
+        if lo <= hi and _COORDINATION.fullmatch(ctx.text, lo, hi):
+            c.issuer, c.issuer_span = other.name, other.span
+            return
+
+
+def _object_owner(ctx: Context, c: Candidate) -> bool:
+    """Whether the issuer named in the sentence after the head owns a noun governed by a
+    preposition ("took effect on a large share of Brazil's exports"): the party acted on,
+    not the one acting."""
+    span = c.issuer_span
+    if span is None or span.begin < c.head.end:
+        return False  # "on China's control list": the head is the possessed noun itself
+    owner = span.text.endswith(("'s", "’s")) or \
+        ctx.text.startswith(("'s", "’s"), span.end)
+    return owner and _OBJECT_OPENING.search(
+        ctx.text, max(c.sentence.begin, span.begin - 60), span.begin) is not None
 
 
 def _choose_issuer(ctx: Context, c: Candidate, index: int, model: IssuerModel,

@@ -29,10 +29,13 @@ from .candidate import (
     demonym_states,
     family,
 )
-from .targets import same_episode
+from .targets import aimed_states, same_episode
 
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|now\s+|also\s+|not\s+)?$",
                       re.IGNORECASE)
+_BE_OPENING = re.compile(r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:put|placed|"
+                         r"added|included)\s", re.IGNORECASE)
+"""A head that is itself a passive ("was put on the list"): its subject is the patient."""
 _PASSIVE_REACH = 60
 """Characters before a head that hold its auxiliary ("are now prohibited")."""
 _CAPITAL_WORDS = frozenset({"it", "they", "he", "she", "we", "officials", "authorities",
@@ -144,7 +147,8 @@ def local_issuer(ctx: Context, c: Candidate) -> None:
         else None  # a cheap test first: a subordinator near the clause's start
     if opening is not None:
         clause_begin = opening.end()  # "After X and Y met in Busan, Beijing agreed to ..."
-    mention = None if c.verbal else _possessor(ctx, c)
+    # "Wingtech was put on the list": the name before a passive head is who is listed
+    mention = None if c.verbal or _BE_OPENING.match(c.head.text) else _possessor(ctx, c)
     if mention is None:
         mention = _by_agent(ctx, c) or _listing_agent(ctx, c) or from_agent(ctx, c) or \
             relative_agent(ctx, c)
@@ -160,13 +164,19 @@ def local_issuer(ctx: Context, c: Candidate) -> None:
     if state is not None:
         set_issuer(ctx, c, state, None)  # "the American chip controls"
         return
-    passive = (_PASSIVE.search(ctx.text, max(clause_begin, c.head.begin - _PASSIVE_REACH),
-                               c.head.begin) is not None and c.verbal
+    passive = _BE_OPENING.match(c.head.text) is not None or \
+        (_PASSIVE.search(ctx.text, max(clause_begin, c.head.begin - _PASSIVE_REACH),
+                         c.head.begin) is not None and c.verbal
                and not c.head.text.lower().split()[0].endswith("ing")) or \
         (not c.verbal and _WEIGHED_AFTER.match(ctx.text, c.extent.end, c.sentence.end)
          is not None)  # "more entity listings are under review": weighed by the speaker's side
     if not passive:
         verb = c.head if c.verbal else governing_verb(ctx, c, clause_begin)
+        if verb is not None and not c.verbal and _in_passive(ctx, verb, clause_begin) and \
+                _PREPOSITION_BETWEEN.search(ctx.text, verb.end, c.extent.begin):
+            # "29 entities in X, Y and Z ... are added to the list of entities subject to
+            # export restrictions": a passive verb's subject is what it is done to
+            verb = None
         if verb is not None:
             subject = _controller(ctx, verb.begin) or possessed_intent(ctx, verb.begin) \
                 or _outside_phrase(ctx, ctx.subject(verb.begin, clause_begin),
@@ -186,8 +196,12 @@ def local_issuer(ctx: Context, c: Candidate) -> None:
                     generic_subject(ctx, verb.begin, clause_begin):
                 # "The government could expand the stockpile": the state the text is
                 # about (in reported words, the speaker's side: below)
-                topic = current_state(ctx, c.head.begin, paragraphs=1) or \
-                    home_state(ctx) or current_state(ctx, c.head.begin)
+                aimed = aimed_states(ctx, c, [])
+                # never a state the measure aims at ("Following Russia's invasion of
+                # Ukraine, the Government suspended ... licence applications for Russia")
+                topic = next((t for t in (current_state(ctx, c.head.begin, paragraphs=1),
+                                          home_state(ctx), current_state(ctx, c.head.begin))
+                              if t is not None and t not in aimed), None)
                 if topic is not None:
                     set_issuer(ctx, c, topic, None, local=False)
                     c.topical = True
@@ -224,6 +238,17 @@ def local_issuer(ctx: Context, c: Candidate) -> None:
         if side == "state":
             speaker = ctx.state_of(speaker) or speaker
         set_issuer(ctx, c, speaker, None)
+
+
+_PREPOSITION_BETWEEN = re.compile(r"\b(?:to|on|onto|under|into|in|from)\b")
+"""A preposition between a passive verb and the measure: the measure is not its object
+("are added to the list of ...", but machine-translated "has been lodged the protest")."""
+
+
+def _in_passive(ctx: Context, verb: Span, clause_begin: int) -> bool:
+    """Whether ``verb`` is a participle after a form of "be" ("are added", "was put")."""
+    return not verb.text.lower().split()[0].endswith("ing") and _PASSIVE.search(
+        ctx.text, max(clause_begin, verb.begin - _PASSIVE_REACH), verb.begin) is not None
 
 
 def _its_owner(ctx: Context, c: Candidate, clause_begin: int) -> Subject | None:
@@ -426,9 +451,17 @@ def _named_subject(ctx: Context, verb_begin: int, clause_begin: int) -> bool:
 
 
 def _speaker_acts(ctx: Context, c: Candidate) -> bool:
-    """Whether ``c`` is in reported words of a speaker who can act for a state."""
-    return c.statement is not None and bool(c.statement.speaker) and \
-        _acts_for_state(ctx, c.statement.speaker or "")
+    """Whether ``c`` is in reported words of a speaker who can act for a state (a person
+    only with a known side: a minister answering "the Government suspended ..." whose
+    department is unknown leaves "the Government" to the text around)."""
+    speaker = c.statement.speaker if c.statement is not None else None
+    if not speaker or not _acts_for_state(ctx, speaker):
+        return False
+    if ctx.type_of(speaker) is ActorType.PERSON:
+        facts = ctx.facts.get(speaker)
+        return bool((facts.affiliation or facts.part_of if facts else None) or
+                    ctx.state_of(speaker))
+    return True
 
 
 def _acts_for_state(ctx: Context, name: str) -> bool:

@@ -343,8 +343,18 @@ def past_halts_are_controls(candidates: list[Candidate]) -> None:
 def undoes(c: Candidate) -> bool:
     """An "other" measure that undoes another for good ("lifted the curbs", "imports had
     partly resumed"), told as done: no modal or "to" before it (the hedges catch those)."""
-    return c.type is MeasureType.OTHER and c.statement is None and \
-        c.head.text.split()[0].lower() in measure_rules().undoing
+    return c.type is MeasureType.OTHER and c.statement is None and (
+        c.head.text.split()[0].lower() in measure_rules().undoing or
+        _relief_list().search(c.head.text) is not None)
+
+
+@lru_cache(maxsize=1)
+def _relief_list() -> re.Pattern[str]:
+    """Lists that permit (``[measures.ending].relief_lists``): "its list of approved
+    destinations"; a party put on one is a restriction lifted."""
+    return re.compile("|".join(f"(?:{p})" for p in
+                               load_triggers().raw["measures"]["ending"]["relief_lists"]),
+                      re.IGNORECASE)
 
 
 def is_suspension(c: Candidate) -> bool:

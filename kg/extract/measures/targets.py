@@ -21,6 +21,7 @@ from .candidate import (
     family,
     nearest,
 )
+from .labels import in_label
 from .scope import goods_related
 
 __all__ = ["aimed_states", "cases_referred_back", "fill_targets", "find_target", "same_episode",
@@ -88,6 +89,12 @@ good's origin is: "dichlorosilane originating in Japan")."""
 _ADDED_TO_LIST = re.compile(r"\b(?:to|on)\s+(?:(?:its|the|their|[\w.’']+['’]s|the\s+U\.S\.)\s+)?"
                             r"(?:unreliable\s+)?entity\s+list\b", re.IGNORECASE)
 """The list a listing adds to; headlines drop the article ("adds 42 firms to Entity List")."""
+_LIST_OF_SET = re.compile(r"\blist\s+of\s+(?:" + "|".join(map(re.escape, _TARGETS["listed_sets"]))
+                          + r")\b", re.IGNORECASE)
+"""A list of parties ("the list of entities subject to tighter export restrictions")."""
+_LISTED_PASSIVE = re.compile(r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:put|placed|"
+                             r"added|included)\s", re.IGNORECASE)
+"""A listing told in the passive: its subject is the party listed."""
 _SHARE_IN = re.compile(r"(?:\s+(?:on|in)\s+[\w.]+(?:\s+\d{1,2})?(?:,\s+\d{4})?)?,\s+"
                        r"(?P<count>(?:[\w'’-]+\s+){0,2}[\w'’-]+)\s+of\s+them\s+"
                        r"(?:in|from|based\s+in)\s+(?:the\s+)?(?P<word>[A-Z][\w.-]*)")
@@ -177,8 +184,9 @@ def find_target(ctx: Context, c: Candidate, others: list[Candidate]) -> None:
         if c.type in _AIMED else _clause(ctx, c, others)
     taken = [o.target_span for o in others if o.target_span is not None]
     for mention in ctx.actors_in(begin, finish):
-        if any(span.begin <= mention.span.begin < span.end for span in taken):
-            continue
+        if any(span.begin <= mention.span.begin < span.end for span in taken) or \
+                in_label(ctx, mention.span):
+            continue  # another's target; "3/8 Peru: ...": the item's label, not a party
         if c.type not in _AIMED and mention.span.end <= c.extent.begin and \
                 not PREPOSITION_BEFORE.search(text, max(begin, mention.span.begin - 16),
                                                mention.span.begin):
@@ -234,6 +242,16 @@ def _listed_target(ctx: Context, c: Candidate, issuer_root: str | None) -> bool:
     """"added 14 foreign organisations, including TechInsights, to its Unreliable Entity
     List", "add more Chinese memory-chip makers to the Entity List": what is added is the
     target (a company as itself, anyone else as their state)."""
+    if _LISTED_PASSIVE.match(c.extent.text):
+        # "Wingtech was put on the list": the subject is who is listed
+        subject = ctx.actor_ending_at(c.extent.begin)
+        if subject is None or subject.type in _NO_TARGET or \
+                ctx.root(subject.name) == issuer_root:
+            return False
+        c.target_span = subject.span
+        c.target = subject.name if subject.type is ActorType.COMPANY else \
+            _as_state(ctx, subject.name)
+        return True
     m = _ADDED_TO_LIST.search(c.extent.text)
     if m is None:
         return False
@@ -480,8 +498,9 @@ def fill_targets(ctx: Context, candidates: list[Candidate]) -> None:
                 c.target = _as_state(ctx, protested.issuer)  # type: ignore[arg-type]
             continue
         if c.type in (MeasureType.BUDGET, MeasureType.OTHER) or c.untargeted or \
-                (c.entry is not None and c.entry.kind is not None):
-            continue
+                (c.entry is not None and c.entry.kind is not None) or \
+                _LIST_OF_SET.search(c.extent.text):
+            continue  # "the list of entities subject to ...": aimed at those it lists
         kind = family(c.type)
         # An event referred back to ("launched the drills on Monday") is the one named
         # before, dated or not; a lasting measure may be another of its kind.

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from ...model import ActorType, MeasureStatus, PartialDate, Span, StatementMention
+from ...model import ActorType, MeasureStatus, MeasureType, PartialDate, Span, StatementMention
 from ..context import Context
 from ..dates import BOUNDS_STATE, DateMention
 from ..triggers import load_triggers
@@ -23,12 +23,13 @@ _PERIOD_BEFORE = re.compile(r"\b(?:" + "|".join(map(
     re.escape, load_triggers().raw["measures"]["timing"]["period_words"]))
                             + r")\s+(?:in\s+|on\s+|into\s+)?$", re.IGNORECASE)
 """Before a date that bounds a period ("until Nov. 27", "drills continuing the next day")."""
-_SUBORDINATE = re.compile(r"\b(?:after|before|since|when|while|following|until|once)\b|"
+_SUBORDINATE = re.compile(r"(?<![\w-])(?:after|before|since|when|while|following|until|once)"
+                          r"(?![\w-])|"  # not inside "never-before-used"
                           r",\s+as\s+(?!well\b|part\b|of\b)", re.IGNORECASE)
 _WITH_PHRASE = re.compile(r",\s+with\s+(?!effect\b|immediate\b)", re.IGNORECASE)
 """A phrase of another event after the measure ("..., with live-fire exercises the
 following day"): a date in it is that event's."""
-_WHEN_CLAUSE = re.compile(r"(?:\s+[\w’'-]+){0,5},?\s+when\s+(?:[\w’'-]+\s+){0,5}",
+_WHEN_CLAUSE = re.compile(r"(?:\s+[\w’'-]+){0,5},?\s+when\s+(?:[\w’'-]+\s+){0,8}",
                           re.IGNORECASE)
 """Between a date and the head: "in 2010, when China halted": the date is the clause's."""
 _SINCE_REACH = 4
@@ -52,6 +53,8 @@ _CLOSED_ASIDE = re.compile(r"\s*,[^,;:]*\b(?:after|before|following|since|when|w
                            r"\s*(?:[^\s,;:]+\s+){0,8}?", re.IGNORECASE)
 _YEAR_MODIFIER = re.compile(r"(?:['’]s|\b(?:the|a|an|its|their|this|that))\s+"
                             r"(?P<year>(?:19|20)\d\d)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_YEAR_BRACKETED = re.compile(r"\s*\((?P<year>(?:19|20)\d\d)\)")
+""""Peru's copper ore ban (2019)": a bare year in brackets right after the noun phrase."""
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|mid-?\s*|late\s+)?$", re.IGNORECASE)
 _YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b")
 _NARRATIVE_MONTH = re.compile(r"(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of)[\s-]+)?"
@@ -72,9 +75,10 @@ _AND_GAP = re.compile(r"\s*,?\s*(?:and|or|as\s+well\s+as)\s+(?:(?!(?:now|later|t
                       re.IGNORECASE)
 """Between two coordinated measures: "... and put new", with no time word."""
 _ELLIPTIC_HEAD = re.compile(r",?\s+(?:came\s+)?(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}")
-_CLAUSE_OPENING = re.compile(r"(?:^|[;:])\s*(?:(?:in|on|by|from|then|and|later)\s+)*$",
+_CLAUSE_OPENING = re.compile(r"(?:^|[;:](?:\*\*|__)?)\s*(?:(?:in|on|by|from|then|and|later)\s+)*$",
                              re.IGNORECASE)
-""""...; in December, a ban ...": a date opening a clause that only names a measure."""
+""""...; in December, a ban ...": a date opening a clause that only names a measure (also
+after a bold speaker label: "**Q:** On 6 August a 50% duty took effect")."""
 
 
 # -- date -------------------------------------------------------------------------------------
@@ -435,10 +439,11 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
 def _attributive_year(ctx: Context, c: Candidate) -> PartialDate | None:
     """"Japan's 2019 restrictions", "the 2010 embargo": a bare year heading the measure's
     noun phrase (the date extractor leaves bare numbers out)."""
-    if c.verbal:
-        return None
+    if c.verbal or c.type is MeasureType.BUDGET:
+        return None  # "the 2026 budget": the year it funds, as "fiscal 2026", not its date
     m = _YEAR_MODIFIER.search(ctx.text, max(c.sentence.begin, c.extent.begin - 40),
-                              c.extent.begin)
+                              c.extent.begin) or \
+        _YEAR_BRACKETED.match(ctx.text, c.extent.end, c.sentence.end)  # "X's ore ban (2020)"
     return PartialDate(int(m.group("year"))) if m else None
 
 
@@ -629,6 +634,16 @@ def episode_dates(ctx: Context, candidates: list[Candidate]) -> None:
             continue
         inside = [d for d in candidates if d is not c and
                   previous.begin <= d.head.begin < previous.end]
+        while not inside and not ctx.dates_in(previous.begin, previous.end):
+            # "On a cold morning in early March 2017, agencies were summoned ... . No
+            # document was handed out. The instructions were oral: stop selling tours ...":
+            # sentences with neither a measure nor a date do not break the paragraph's frame
+            earlier = ctx.sentence_of(previous.begin - 2)
+            if earlier is None or earlier.begin < paragraph.begin:
+                break
+            previous = earlier
+            inside = [d for d in candidates if d is not c and
+                      previous.begin <= d.head.begin < previous.end]
         dated = [d.date for d in inside if d.date is not None]
         if not inside:
             # "The thaw came in March 2023, when X met Y. Japan lifted the extra checks
