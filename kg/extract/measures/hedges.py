@@ -127,9 +127,14 @@ def _taken_by_verb(ctx: Context, c: Candidate) -> bool:
 
 def is_denied(ctx: Context, c: Candidate) -> bool:
     """The mention stands in a clause someone denies or disowns ("I am not saying that
-    China has imposed an embargo", "Beijing denied that it had halted shipments")."""
+    China has imposed an embargo", "Beijing denied that it had halted shipments"), or in a
+    report the sentence then calls false ("Rumours that China banned exports are false")."""
+    rules = measure_rules()
     before = ctx.text[c.sentence.begin:c.extent.begin]
-    return measure_rules().denial.search(before, _last_break(before)) is not None
+    if rules.denial.search(before, _last_break(before)) is not None:
+        return True
+    return rules.refuted_report.search(before) is not None and \
+        rules.refutation.search(ctx.text, c.extent.end, c.sentence.end) is not None
 
 
 def is_claim(ctx: Context, c: Candidate) -> bool:

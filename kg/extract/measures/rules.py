@@ -57,6 +57,10 @@ class MeasureRules:
     negation_words: int
     """The most words a negation or negated noun entry has ("did not", "rather than")."""
     denial: re.Pattern[str]
+    refuted_report: re.Pattern[str]
+    """A report noun opening the clause a later verdict refutes ("rumours that")."""
+    refutation: re.Pattern[str]
+    """The verdict after it: a copula and a word of falsity ("are false", "is not true")."""
     """Words that deny or disown the claim after them ("not saying that", "denied that")."""
     denied_intent: re.Pattern[str]
     """A forecast or intent denied, ending right before the verb of an act ("is unlikely
@@ -223,6 +227,10 @@ def measure_rules() -> MeasureRules:
                                     + r"\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE),
             precedent=words_regex(hedges["precedent"]),
             denial=words_regex(hedges["denials"]),
+            refuted_report=words_regex(hedges["refuted_reports"]),
+            refutation=re.compile(r"\b(?:is|are|was|were|has been|have been)\s+(?:\w+ly\s+)?(?:"
+                                  + phrase_alternation(hedges["refutations"]) + r")\b",
+                                  re.IGNORECASE),
             denied_intent=_denied_intent(hedges),
             open_question=re.compile(
                 r"\s*(?:[^\n:?]{1,40}:\s+)?(?:(?:" + phrase_alternation(
