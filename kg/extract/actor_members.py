@@ -20,6 +20,7 @@ import re
 
 from .actor_context import ActorContext, new_person, token_at
 from .refdata import Title
+from .written_answers import question_opening
 
 _MEMBER_LINE = re.compile(
     r"(?m)^[ \t]*(?P<name>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3})[ \t]*"
@@ -38,7 +39,10 @@ def find_participants(ctx: ActorContext) -> None:
     """People of a list of participants: "Name - Title[, Employer]" lines (module doc)."""
     if "-" not in ctx.text and "–" not in ctx.text and "—" not in ctx.text:
         return
-    for m in _LISTED_LINE.finditer(ctx.text):
+    lines = list(_LISTED_LINE.finditer(ctx.text))
+    for m in lines:
+        if not _in_a_list(ctx.text, m, lines):
+            continue  # "Market Reaction - Chief Economist View": a heading, not a list
         start = token_at(ctx, m.start("name"))
         rest = token_at(ctx, m.start("rest"))
         if start is None or rest is None or not _titled(ctx, rest):
@@ -54,6 +58,19 @@ def find_participants(ctx: ActorContext) -> None:
         new_person(ctx, start, end, role=role.strip(), affiliation=employer.strip() or None)
 
 
+def _in_a_list(text: str, m: re.Match[str], lines: list[re.Match[str]]) -> bool:
+    """Whether a participant's line has another right above or below it (blank lines
+    between allowed): participants are listed, one a line."""
+    for other in lines:
+        if other is m:
+            continue
+        gap = text[other.end():m.start()] if other.end() <= m.start() \
+            else text[m.end():other.start()]
+        if not gap.strip():
+            return True
+    return False
+
+
 def _titled(ctx: ActorContext, i: int) -> bool:
     """Whether a title's name starts within a few words of token ``i``."""
     return any(ctx.payload(ctx.match_at.get(k), Title) is not None
@@ -67,7 +84,12 @@ def find_members(ctx: ActorContext) -> None:
     lex = ctx.lex
     suffixes = lex.company_suffixes | lex.organization_suffixes | lex.legal_suffixes \
         | lex.media_suffixes
-    for m in _MEMBER_LINE.finditer(ctx.text):
+    lines = list(_MEMBER_LINE.finditer(ctx.text))
+    # A record of members names several, or asks a written question; one heading with a
+    # note in parentheses ("Key Dates (Timeline)") is neither.
+    if len(lines) < 2 and question_opening().search(ctx.text) is None:
+        return
+    for m in lines:
         start = token_at(ctx, m.start("name"))
         if start is None:
             continue

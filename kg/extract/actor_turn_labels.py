@@ -49,9 +49,21 @@ def conversation_labels(text: str) -> list[re.Match[str]]:
         return []
     turns = Counter(m.group("name").split()[-1].casefold() for m in labels
                     if not m.group("name").isupper())
-    if sum(1 for count in turns.values() if count >= 2) < 2:
+    speakers = [word for word, count in turns.items()
+                if count >= 2 and _one_name(labels, word)]
+    if len(speakers) < 2:
         return []
     return labels
+
+
+def _one_name(labels: list[re.Match[str]], last: str) -> bool:
+    """Whether the labels ending in ``last`` can name one speaker: each is the fullest of
+    them or its end ("Geraldo Alckmin", "Alckmin"), never two different fronts
+    ("Announcement Date:", "Effective Date:" are a fact sheet's fields, not a speaker)."""
+    names = {tuple(m.group("name").casefold().split()) for m in labels
+             if m.group("name").split()[-1].casefold() == last}
+    fullest = max(names, key=len)
+    return all(fullest[len(fullest) - len(name):] == name for name in names)
 
 
 def find_label_people(ctx: ActorContext) -> None:

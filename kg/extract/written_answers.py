@@ -36,7 +36,8 @@ _TITLE_WORDS = 14
 
 
 @lru_cache(maxsize=1)
-def _question_opening() -> re.Pattern[str]:
+def question_opening() -> re.Pattern[str]:
+    """A written question's opening ("To ask the Secretary of State"), from the data."""
     openers = load_triggers().raw["speech"]["transcript"]["written_question_openers"]
     return re.compile(rf"(?:{phrase_alternation(openers)})\b")
 
@@ -50,11 +51,16 @@ def find_written_answers(ctx: Context) -> Transcript | None:
     current: Turn | None = None
     asked = False
     begin: int | None = None
-    for paragraph in ctx.paragraphs:
-        if _asks(ctx, paragraph):
+    for index, paragraph in enumerate(ctx.paragraphs):
+        # The first paragraph is the headline: "Will the ban hurt chipmakers?" asks the
+        # reader, and the byline under it ("Kenji Tanaka, Tokyo Correspondent") answers
+        # nothing.
+        if index and _asks(ctx, paragraph):
             asked, current = True, None
             continue
         answerer = _answerer_line(ctx, paragraph) if asked else None
+        if answerer is not None and _is_byline(ctx, answerer[0]):
+            answerer = None
         if answerer is not None:
             speaker, line = answerer
             current = Turn(speaker, Span.of(ctx.text, paragraph.end, paragraph.end),
@@ -77,8 +83,14 @@ def _asks(ctx: Context, paragraph: Span) -> bool:
     question's opening ("To ask the Secretary of State ..."), or it ends with "?"."""
     if paragraph.text.rstrip().endswith("?"):
         return True
-    return any(_question_opening().match(line.strip())
+    return any(question_opening().match(line.strip())
                for line in paragraph.text.split("\n"))
+
+
+def _is_byline(ctx: Context, answerer: Subject) -> bool:
+    """Whether the answerer line names the article's author: a byline, not an answer."""
+    authors = ctx.article.metadata.author_names()
+    return any(answerer.name in name or name in answerer.name for name in authors)
 
 
 def _answerer_line(ctx: Context, paragraph: Span) -> tuple[Subject, Span] | None:

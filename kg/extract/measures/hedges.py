@@ -82,10 +82,23 @@ def imagined_reason(ctx: Context, c: Candidate,
 @lru_cache(maxsize=1)
 def _conduct() -> re.Pattern[str]:
     """A verb of a party's conduct (``[measures.hedges].conduct``) and up to two words of
-    the noun phrase it opens, right before a measure."""
+    the noun phrase it opens, right before a measure, told as what a party is blamed for:
+    in a relative clause ("firms which took part in arms sales") or as a participle after
+    its noun ("companies involved in sanctions evasion", "for taking part in").  A finite
+    verb after its subject tells an act ("South Korea took part in sanctions against
+    Russia" is a measure)."""
     words = load_triggers().raw["measures"]["hedges"]["conduct"]
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) +
-                      r")\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+    participles = [w for w in words if w.split()[0].endswith(("ing", "ed")) and
+                   not w.split()[0].endswith("pated")]
+    finite = [w for w in words if w not in participles]
+    alternation = "|".join(map(re.escape, words))
+    # Case matters only for the noun before a participle: a common noun, not a name.
+    return re.compile(
+        r"(?:(?i:\b(?:which|who|that)\s+(?:(?:have|has|had)\s+)?(?:" + alternation + r"))"
+        r"|\b[a-z][\w-]*\s+(?i:" + "|".join(map(re.escape, participles)) + r")"
+        r"|(?i:\b(?:for|over)\s+(?:" + alternation + r")))"
+        r"(?i:\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2})$"
+        if finite else r"(?!)")
 
 
 def imagines_sentence(ctx: Context, c: Candidate, reason: str | None) -> bool:
