@@ -333,9 +333,10 @@ def _metadata_from_header(header: dict[str, tuple[int, str]], where: str,
         if key == "date":
             meta.date = header_date(value)
             if meta.date is None:
+                why = " (day and month are ambiguous in that form)" \
+                    if _NUMERIC_DATE.fullmatch(value.strip()) else ""
                 raise IngestError(where, f"malformed header at line {number}: date {value!r} is "
-                                         "not a date: write it as YYYY-MM-DD (12/03/2026 could "
-                                         "be 12 March or 3 December)")
+                                         f"not a date kg reads{why}: write it as YYYY-MM-DD")
         elif key == "url":
             problem = url_problem(value)
             if problem is not None:
@@ -345,6 +346,10 @@ def _metadata_from_header(header: dict[str, tuple[int, str]], where: str,
         else:
             setattr(meta, key, value)
     return meta
+
+
+_NUMERIC_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
+"""12/03/2026, 12.03.26: day and month in an order only a convention tells."""
 
 
 def header_date(value: str) -> dt.date | None:

@@ -383,6 +383,7 @@ def _mistake(query: str) -> str:
     braces = parens = run = 0
     values = False  # inside a VALUES data block, where terms follow one another
     in_select = False
+    listing = False  # a projection or a GROUP/ORDER BY list (of a subquery, too)
     for i, token in enumerate(found):
         text, upper = token.text, token.text.upper()
         following = found[i + 1] if i + 1 < len(found) else None
@@ -399,6 +400,11 @@ def _mistake(query: str) -> str:
                     f"{position_of(query, token.start)})")
         if token.kind == "word" and upper == "VALUES":
             values = True
+        if token.kind == "word":
+            listing = upper in ("SELECT", "GROUP", "ORDER", "BY", "DISTINCT", "REDUCED",
+                                "ASC", "DESC") or (listing and upper == "AS")
+        elif text in ("{", "}"):
+            listing = False
         if text == "(":
             parens += 1
         elif text == ")":
@@ -408,7 +414,7 @@ def _mistake(query: str) -> str:
         elif text == "}":
             braces = max(braces - 1, 0)
             values = False
-        if braces == 0 or parens or values or text in _RUN_BREAKERS:
+        if braces == 0 or parens or values or listing or text in _RUN_BREAKERS:
             run = 0
         elif token.kind in _TERM_KINDS or text == "a" or token.kind == "number":
             run += 1

@@ -75,8 +75,9 @@ def test_unknown_header_keys_are_ignored() -> None:
     ("text", "reason"),
     [
         ("title: T\nnot a header line\n---\nBody", "line 2"),
-        ("title: T\ndate: 12/03/2026\n---\nBody", "YYYY-MM-DD .12/03/2026 could be 12 March"),
-        ("title: T\ndate: March 2026\n---\nBody", "is not a date"),
+        ("title: T\ndate: 12/03/2026\n---\nBody", r"ambiguous in that form\): write it as YYYY"),
+        ("title: T\ndate: March 2026\n---\nBody", "not a date kg reads: write it as YYYY-MM-DD"),
+        ("title: T\ndate: 2026-02-30\n---\nBody", "not a date kg reads: write"),
         ("title: T\ntitle: U\n---\nBody", "given twice"),
         ("title: T\ndate: 2026-01-07\n", "no '---'"),
         ("title: T\ndate: 2026-01-07\n\nBody", "line 3: a blank line inside the header"),

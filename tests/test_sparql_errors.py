@@ -141,3 +141,11 @@ def test_a_query_on_the_store_raises_the_explained_error(tmp_path: Path) -> None
                            ox.Literal("x")))
     with pytest.raises(QueryError, match="undefined prefix 'ex:'"):
         run_query(store.open(), "SELECT * { ?s a ex:Thing }")
+
+
+def test_a_subquerys_projection_and_group_list_are_not_four_terms() -> None:
+    for query in ("SELECT ?s WHERE { { SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } } }"
+                  " FILTER(?o = ) }",
+                  "SELECT ?s WHERE { { SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } } "
+                  "GROUP BY ?s ?p ?o ?g } FILTER(?o = ) }"):
+        assert "four terms" not in explain_syntax_error(query, _parser_message(query))
