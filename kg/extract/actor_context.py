@@ -19,6 +19,7 @@ from ..model import ActorMention, ActorType, Article, CandidateLink, Span
 from .refdata import (
     ActorAlias,
     ActorData,
+    ActorLexicon,
     Demonym,
     GazMatch,
     KindTerm,
@@ -476,6 +477,13 @@ def _possessive_body_end(ctx: ActorContext, i: int, m: GazMatch | None) -> int |
     if end is None or ctx.tok(end) is None or not ctx.tokens[end].is_possessive:
         return None
     return end + 1
+
+
+def body_suffixes(lex: ActorLexicon) -> frozenset[str]:
+    """Last words that end a company's, an organisation's, a legal entity's or an outlet's
+    name ("Holdings", "Institute", "Ltd", "Times"): such a run names no person."""
+    return lex.company_suffixes | lex.organization_suffixes | lex.legal_suffixes \
+        | lex.media_suffixes
 
 
 def token_at(ctx: ActorContext, offset: int) -> int | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .actor_context import ActorContext, new_person, token_at
+from .actor_context import ActorContext, body_suffixes, new_person, token_at
 from .refdata import Title
 from .written_answers import question_opening
 
@@ -81,9 +81,7 @@ def find_members(ctx: ActorContext) -> None:
     """People named on a line of their own with their seat in parentheses."""
     if "(" not in ctx.text:
         return
-    lex = ctx.lex
-    suffixes = lex.company_suffixes | lex.organization_suffixes | lex.legal_suffixes \
-        | lex.media_suffixes
+    suffixes = body_suffixes(ctx.lex)
     lines = list(_MEMBER_LINE.finditer(ctx.text))
     # A record of members names several, or asks a written question; one heading with a
     # note in parentheses ("Key Dates (Timeline)") is neither.

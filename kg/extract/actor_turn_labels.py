@@ -71,14 +71,7 @@ def find_label_people(ctx: ActorContext) -> None:
     for m in conversation_labels(ctx.text):
         if len(m.group("name").split()) < 2 or m.group("name").isupper():
             continue
-        start = token_at(ctx, m.start("name"))
-        stop = token_at(ctx, m.end("name") - 1)
-        if start is None or stop is None or stop <= start:
-            continue
-        if ctx.name_run(start) != stop + 1 or any(
-                k in ctx.covered or k in ctx.consumed for k in range(start, stop + 1)):
-            continue  # "Press Office:", "Hong Kong:": no run of name words, or a known name
-        new_person(ctx, start, stop + 1)
+        _new_named_person(ctx, m)
 
 
 def find_post_authors(ctx: ActorContext) -> None:
@@ -86,14 +79,20 @@ def find_post_authors(ctx: ActorContext) -> None:
     if "@" not in ctx.text:
         return
     for m in AUTHOR_LINE.finditer(ctx.text):
-        start = token_at(ctx, m.start("name"))
-        stop = token_at(ctx, m.end("name") - 1)
-        if start is None or stop is None or stop <= start:
-            continue
-        if ctx.name_run(start) != stop + 1 or any(
-                k in ctx.covered or k in ctx.consumed for k in range(start, stop + 1)):
-            continue
-        new_person(ctx, start, stop + 1)
+        _new_named_person(ctx, m)
+
+
+def _new_named_person(ctx: ActorContext, m: re.Match[str]) -> None:
+    """A person for the ``name`` group of ``m`` when it is a run of two or more name words
+    that no rule took ("Press Office:", "Hong Kong:" are not)."""
+    start = token_at(ctx, m.start("name"))
+    stop = token_at(ctx, m.end("name") - 1)
+    if start is None or stop is None or stop <= start:
+        return
+    if ctx.name_run(start) != stop + 1 or any(
+            k in ctx.covered or k in ctx.consumed for k in range(start, stop + 1)):
+        return
+    new_person(ctx, start, stop + 1)
 
 
 def find_aged_people(ctx: ActorContext) -> None:

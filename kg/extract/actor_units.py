@@ -11,7 +11,7 @@ possessive.
 
 from __future__ import annotations
 
-from .actor_context import ActorContext, org_run, org_word
+from .actor_context import ActorContext, body_suffixes, org_run, org_word
 from .refdata import Demonym, GazMatch
 
 
@@ -67,8 +67,7 @@ def affiliate_end(ctx: ActorContext, m: GazMatch) -> int | None:
         return unit  # "Raytheon Missiles and Defense"
     if end == m.end + 1 and first.text in lex.affiliate_words:
         return end  # "POSCO International": the group's trading arm
-    suffixes = lex.company_suffixes | lex.legal_suffixes | lex.organization_suffixes \
-        | lex.media_suffixes
+    suffixes = body_suffixes(lex)
     if end == m.end or any(ctx.tokens[k].text in suffixes or ctx.tokens[k].text
                            in lex.not_name_words for k in range(m.end, end)):
         return None
