@@ -33,6 +33,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import difflib
+import os
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -278,12 +279,14 @@ def ignored_files(folder: Path) -> list[Path]:
 
 
 def _folder_files(folder: Path, *, articles: bool) -> Iterator[Path]:
-    for found in folder.rglob("*"):
-        relative = found.relative_to(folder).parts
-        if any(part.startswith(".") for part in relative) or not found.is_file():
-            continue
-        if (found.suffix.lower() == ".txt") == articles:
-            yield found
+    """The files under ``folder`` that are articles (``*.txt``) or, with ``articles``
+    False, the others; hidden files and folders left out.  ``os.walk`` reads each folder's
+    entries with their kinds in one call, where a glob stats every file again."""
+    for root, folders, files in os.walk(folder, followlinks=True):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        for name in files:
+            if not name.startswith(".") and name.lower().endswith(".txt") == articles:
+                yield Path(root, name)
 
 
 def _split_header(content: str, where: str) -> tuple[dict[str, tuple[int, str]] | None, str]:
