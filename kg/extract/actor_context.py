@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -477,6 +478,21 @@ def _possessive_body_end(ctx: ActorContext, i: int, m: GazMatch | None) -> int |
     if end is None or ctx.tok(end) is None or not ctx.tokens[end].is_possessive:
         return None
     return end + 1
+
+
+def name_runs(ctx: ActorContext) -> Iterator[tuple[int, int]]:
+    """The runs of two or more name words, left to right and without overlap, as (first
+    token, end): each is computed when the previous one has been dealt with, so a person
+    the caller adds consumes its tokens before the next run is read."""
+    i = 0
+    for candidate in ctx.stream.capitalised:
+        if candidate < i:
+            continue
+        i = candidate
+        end = ctx.name_run(i)
+        if end - i >= 2:
+            yield i, end
+        i = max(end, i)
 
 
 def body_suffixes(lex: ActorLexicon) -> frozenset[str]:

@@ -29,6 +29,7 @@ from .actor_context import (
     Found,
     apposition_title,
     link_person,
+    name_runs,
     new_person,
     org_run,
     organisation_alias,
@@ -444,20 +445,9 @@ _TITLE_REACH = 40
 def find_pattern_people(ctx: ActorContext) -> None:
     """Capitalised names no table lists: before an apposition, a verb of saying or a
     relative clause on "who"."""
-    i = 0
-    for candidate in ctx.stream.capitalised:
-        if candidate < i:
-            continue
-        i = candidate
-        end = ctx.name_run(i)
-        if end == i:
-            continue
+    # Each pattern below needs two words: runs of one are not tried.
+    for i, end in name_runs(ctx):
         length = end - i
-        if length < 2:
-            # Each pattern below needs two words: none of its (side-effect-free) tests
-            # need be run for one.
-            i = end
-            continue
         previous = ctx.key(i - 1)
         # "Zhu Fenglian (朱鳳蓮), a spokeswoman ...": the name in its own script is an aside
         after = past_native_name(ctx, end)
@@ -498,7 +488,6 @@ def find_pattern_people(ctx: ActorContext) -> None:
                          or official or relative or titled
                          or length == 2 and _quoted_later(ctx, i, end)):
             new_person(ctx, i, end)
-        i = end
 
 
 _NATIVE_NAME_MAX = 4

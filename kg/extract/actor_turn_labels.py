@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .actor_context import ActorContext, new_person, token_at
+from .actor_context import ActorContext, name_runs, new_person, token_at
 
 NAME_LABEL = re.compile(
     r"(?m)^[ \t]*(?:[*_]{1,3})?(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})[ \t]*"
@@ -99,16 +99,7 @@ def find_aged_people(ctx: ActorContext) -> None:
     """People introduced with their age in apposition: "Geraldo Alckmin, 72, is ..."."""
     if _AGE_ANYWHERE.search(ctx.text) is None:
         return  # most texts: no age set off by commas at all
-    i = 0
-    for candidate in ctx.stream.capitalised:
-        if candidate < i:
-            continue
-        i = candidate
-        end = ctx.name_run(i)
-        if end - i < 2:
-            i = max(end, i + 1)
-            continue
+    for i, end in name_runs(ctx):
         m = _AGE.match(ctx.text, ctx.tokens[end - 1].end)
         if m is not None and int(m.group("age")) in _AGE_RANGE:
             new_person(ctx, i, end)
-        i = end
