@@ -48,67 +48,42 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..model import ActorMention, ActorType, Article, Span
 from ..resolve import ActorInfo
 from .dates import DateMention, date_expressions, find_dates
 from .descriptions import description_before, index_descriptions
 from .gazetteer import token_stream
+from .subject_words import (
+    BODY_WORDS,
+    CONJUNCTIONS,
+    GAP_STOPS,
+    LATER_ENDS,
+    OWNED,
+    POSSESSIVE_END,
+    SHARED_SUBJECT,
+    SKIPPABLE,
+    TITLE_AFTER,
+    WORD_BEFORE,
+    WORD_BEFORE_REVERSED,
+    WORD_END_REVERSED,
+    body_noun_regex,
+    later_left,
+    occasion_regex,
+)
 from .text import Quote, find_quotes, split_paragraphs, split_sentences
-from .triggers import Triggers, load_triggers, phrase_alternation
+from .triggers import Triggers, load_triggers
 
 PREPOSITIONS = frozenset(load_triggers().raw["prepositions"]["objects"])
 """Words after which an actor is an object, not a subject (``[prepositions] objects``)."""
 
-_SKIPPABLE = frozenset(
-    "has have had was were is are will would could should may might can also then later "
-    "again further previously not just already still reportedly formally officially "
-    "publicly repeatedly separately earlier recently meanwhile however, urgently begun began "
-    "started continued continues resumed once first again since".split())
 NUMBER_START = re.compile(r"\d(?<![\d.,]\d)")
 """A digit that opens a number (not one after a digit, a point or a comma); the digit comes
 first in the pattern so that ``re`` skips to digits instead of trying every position."""
-_OWNED = re.compile(r"\b(?:its|their)\s+(?:" + "|".join(map(
-    re.escape, load_triggers().raw["speech"]["subjects"]["owned_heads"])) + r")\s*$", re.IGNORECASE)
-""""its leaders", "their government" ending a subject (``[speech.subjects] owned_heads``)."""
-_SHARED_SUBJECT = frozenset({"and", "or", "but", "to", "then", "nor"})
-_LATER_COUNTS = tuple(load_triggers().raw["figures"]["durations"]["later_counts"])
-"""Counts before a time unit that are not number words ("a day later", "a few weeks later"):
-``[figures.durations] later_counts``; the number words are ``[figures.number_words]``."""
-
-
-@lru_cache(maxsize=1)
-def _later_left() -> re.Pattern[str]:
-    """A time counted from the clause before ("a day later", "two weeks later", "the next
-    day"), between a shared subject's "and" and its verb: a count (``[figures.number_words]``,
-    a digit) and a unit of ``[figures.durations]``, then "later"."""
-    triggers = load_triggers()
-    counts = phrase_alternation([*_LATER_COUNTS, *triggers.number_words])
-    units = phrase_alternation(list(triggers.raw["figures"]["durations"]["units"]))
-    return re.compile(rf"\b(?:(?:{counts}|\d+)\s+(?:{units})\s+later|the\s+(?:next|following|"
-                      r"same)\s+(?:day|week|month|morning|afternoon|evening))$",
-                      re.IGNORECASE)
-
-
-_LATER_ENDS = ("later", "day", "week", "month", "morning", "afternoon", "evening")
-_CONJUNCTIONS = frozenset("after before since until as when while once because though "
-                          "although".split())
-"""Words that are prepositions or conjunctions: "after X" may begin a clause whose subject
-is X ("days after Chinese forces conducted drills")."""
-_WORD_BEFORE = re.compile(r"([\w’'.-]+)\W*$")
-_WORD_BEFORE_REVERSED = re.compile(r"(\W*?)([’'.-]*\w[\w’'.-]*)")
-""":data:`_WORD_BEFORE` matched on the reversed window: the same word and gap (see
-:meth:`Context.word_before`)."""
-_GAP_STOPS = frozenset(",;:.!?—–(\"“”")
-_WORD_END_REVERSED = re.compile(r"[\w’'-]+")
 _APPOSITIVE_MAX = 120
 _DATELINE_SENTENCES = 4
 """A dateline is in one of the first sentences (after a title line, a byline)."""
 _DATELINE_OFFSET = 60
-_POSSESSIVE_END = ("'s", "’s", "s'", "s’")
-_TITLE_AFTER = re.compile(r" (?:Prime|President|Foreign|Defen[cs]e|Chief|Vice|Deputy|Minister|"
-                          r"Secretary|Ambassador|Premier|Chancellor|Trade|Commerce)\b")
 
 
 @dataclass(frozen=True)
@@ -266,7 +241,7 @@ class Context:
         facts = self.known(top)
         if facts is not None:
             return top if facts.type is ActorType.STATE else None
-        if top and top != name and not _BODY_WORDS.search(top):
+        if top and top != name and not BODY_WORDS.search(top):
             below = [f for f in self.facts.values() if f.part_of == top]
             if any(f.type is ActorType.GOVERNMENT_BODY for f in below):
                 return top
@@ -286,13 +261,13 @@ class Context:
         if self.text[max(0, mention.span.begin - 1):mention.span.begin] == "(":
             return False  # "(Example Wire)": a credit, not a subject
         after = self.text[mention.span.end:mention.span.end + 40]
-        if mention.span.text.endswith(_POSSESSIVE_END) and re.match(r"\s+[\w‑-]", after):
+        if mention.span.text.endswith(POSSESSIVE_END) and re.match(r"\s+[\w‑-]", after):
             return False
         if re.match(r"['’]s\s+[\w‑-]", after):
             return False
         if after[:1] == " " and self.actor_at(mention.span.end) is not None:
             return False
-        return _TITLE_AFTER.match(after) is None
+        return TITLE_AFTER.match(after) is None
 
     def _opens_sentence(self, offset: int) -> bool:
         sentence = self.sentence_of(offset)
@@ -300,20 +275,20 @@ class Context:
 
     def word_before(self, offset: int) -> str | None:
         """The word ending right before ``offset`` (punctuation in between allowed)."""
-        # The word is what ``_WORD_BEFORE.search`` finds in the 40 characters before
+        # The word is what ``WORD_BEFORE.search`` finds in the 40 characters before
         # ``offset``; searching a "...$" pattern tries it at every position of the window,
         # so the window is matched reversed, from its end, instead.  A window with no word
         # character at all (rare) is searched as written.
         lo = max(0, offset - 40)
-        r = _WORD_BEFORE_REVERSED.match(self.text[lo:offset][::-1])
+        r = WORD_BEFORE_REVERSED.match(self.text[lo:offset][::-1])
         if r is not None:
             gap, word = r.group(1), r.group(2)[::-1]
         else:
-            m = _WORD_BEFORE.search(self.text, lo, offset)
+            m = WORD_BEFORE.search(self.text, lo, offset)
             if m is None:
                 return None
             gap, word = self.text[m.end(1):offset], m.group(1)
-        return word if _GAP_STOPS.isdisjoint(gap) else None
+        return word if GAP_STOPS.isdisjoint(gap) else None
 
     # -- sentences ------------------------------------------------------------------------
 
@@ -412,7 +387,7 @@ class Context:
             return near
         pos = self._skip_left(verb_begin, clause_begin)
         word = self._word_ending_at(pos)
-        if word is not None and word[0].lower() not in _SHARED_SUBJECT and \
+        if word is not None and word[0].lower() not in SHARED_SUBJECT and \
                 self.text[clause_begin:pos].strip():
             return None
         return self.clause_subject(clause_begin, verb_begin)
@@ -433,7 +408,7 @@ class Context:
             if described is not None:
                 return described
             if self.is_eligible_subject(mention) or self._after_like(mention) or \
-                    (self.word_before(mention.span.begin) or "").lower() in _CONJUNCTIONS:
+                    (self.word_before(mention.span.begin) or "").lower() in CONJUNCTIONS:
                 return Subject(mention.name, mention.span)
             return self._head_of_phrase(mention, clause_begin)
         word = self._word_ending_at(pos)
@@ -444,7 +419,7 @@ class Context:
         body = self._body_of(pos, clause_begin)
         if body is not None:
             return body
-        owner = _OWNED.search(self.text, max(clause_begin, pos - 40), pos)
+        owner = OWNED.search(self.text, max(clause_begin, pos - 40), pos)
         if owner is not None:
             # "its leaders promised", "their government said": the body or state that is
             # the subject before, else the last one named.
@@ -492,7 +467,7 @@ class Context:
             possessive = owner.span.text.endswith(("'s", "’s")) or gap.startswith(("'s", "’s"))
             names_body = owner.type in (ActorType.GOVERNMENT_BODY, ActorType.COMPANY,
                                         ActorType.ORGANIZATION)
-            if not (possessive or names_body) or _body_noun_regex().fullmatch(gap) is None:
+            if not (possessive or names_body) or body_noun_regex().fullmatch(gap) is None:
                 continue
             if owner.type is ActorType.PERSON or not self.is_eligible_subject_owner(owner):
                 return None
@@ -536,7 +511,7 @@ class Context:
         press conference said", translated Chinese word order); else None."""
         while pos > clause_begin and self.text[pos - 1].isspace():
             pos -= 1
-        occasion = _occasion_regex().search(self.text, max(clause_begin, pos - 60), pos)
+        occasion = occasion_regex().search(self.text, max(clause_begin, pos - 60), pos)
         if occasion is None or occasion.start() <= clause_begin or \
                 self.actor_ending_at(occasion.start()) is None:
             return None
@@ -549,15 +524,15 @@ class Context:
         for _ in range(8):
             while pos > clause_begin and self.text[pos - 1].isspace():
                 pos -= 1
-            later = _later_left().search(self.text, max(clause_begin, pos - 30), pos) if \
-                self.text.endswith(_LATER_ENDS, 0, pos) else None
+            later = later_left().search(self.text, max(clause_begin, pos - 30), pos) if \
+                self.text.endswith(LATER_ENDS, 0, pos) else None
             if later is not None:
                 # "China banned ... and a day later launched a probe": a time counted from
                 # the clause before, between "and" and the verb.
                 pos = later.start()
                 continue
             word = self._word_ending_at(pos)
-            if word is not None and (word[0].lower() in _SKIPPABLE
+            if word is not None and (word[0].lower() in SKIPPABLE
                                      or (word[0].lower().endswith("ly") and len(word[0]) > 4)):
                 if self.actor_ending_at(pos) is None:
                     pos = word[1].begin
@@ -609,7 +584,7 @@ class Context:
         # matches before a final line break, so the word then ends before it.
         lo = max(0, pos - 40)
         end = pos - 1 if pos > lo and self.text[pos - 1] == "\n" else pos
-        m = _WORD_END_REVERSED.match(self.text[lo:end][::-1])
+        m = WORD_END_REVERSED.match(self.text[lo:end][::-1])
         if m is None:
             return None
         word = m.group()[::-1]
@@ -695,29 +670,6 @@ class Context:
         if sentence is not None and sentence.begin == span.begin:
             return None
         return self._name_words.get(word)
-
-
-@lru_cache(maxsize=1)
-def _body_noun_regex() -> re.Pattern[str]:
-    """ "<possessor>'s (adjectives) <body noun>" ending where a verb starts."""
-    nouns = load_triggers().raw["speech"]["subjects"]["body_nouns"]
-    return re.compile(
-        r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}(?:" + phrase_alternation(nouns)
-        + r")\s*")
-
-
-@lru_cache(maxsize=1)
-def _occasion_regex() -> re.Pattern[str]:
-    """ "at the regular press conference" ending where a verb starts (``[speech] occasions``)."""
-    nouns = load_triggers().raw["speech"]["occasions"]
-    return re.compile(r"\s(?:at|in|during)\s+(?:the|a|an|its|his|her|their|this|that)\s+"
-                      r"(?:[\w-]+\s+){0,2}?(?:" + phrase_alternation(nouns) + r")\s*$",
-                      re.IGNORECASE)
-
-
-_BODY_WORDS = re.compile(r"\b(?:Ministry|Embassy|Department|Office|Bureau|Agency|Council|"
-                         r"Cabinet|Commission|Army|Forces|Navy|Parliament|Committee|Secretariat|"
-                         r"Administration)\b")
 
 
 def _reference_info(name: str) -> ActorInfo | None:
