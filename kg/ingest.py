@@ -125,9 +125,21 @@ _LABELLED_DATE = re.compile(
 _LABELLED_TITLE = re.compile(r"^\s*(?:subject|title|headline)\s*[:：]\s*(?P<title>\S.{0,300}?)\s*$",
                              re.IGNORECASE)
 # A label with a colon opens a segment too: "Source: Global Times Published: 2025/1/2 22:18".
-_SEGMENT_SEPARATOR = re.compile(
-    r"[ \t]*\|[ \t]*|\s+[·•]\s+|[ \t]{3,}|\t+"
-    r"|[ \t]+(?=(?i:published|posted|updated|source|editor)[ \t]*[:：])")
+@lru_cache(maxsize=1)
+def _segment_separator() -> re.Pattern[str]:
+    """Where a masthead line splits into segments: "|", "·" or "•" between spaces, a run of
+    spaces or a tab, and before a label of ``[page] segment_labels`` with its colon."""
+    labels = "|".join(map(re.escape, _page_words("segment_labels")))
+    return re.compile(r"[ \t]*\|[ \t]*|\s+[·•]\s+|[ \t]{3,}|\t+"
+                      rf"|[ \t]+(?=(?i:{labels})[ \t]*[:：])")
+
+
+@lru_cache(maxsize=8)
+def _page_words(key: str) -> tuple[str, ...]:
+    """A word list of ``[page]`` in the rule tables."""
+    from .extract.triggers import load_triggers  # the rule tables, loaded once
+
+    return tuple(load_triggers().raw["page"][key])
 # A press release's own label ("Distribution date 2026.01.08.(Thu)", "Date of issue: ...")
 # and a weekday in brackets after the date count too.
 _SEGMENT_DATE = re.compile(
@@ -158,9 +170,12 @@ _BYLINE = re.compile(rf"^\s*(?:By|BY)\s+(?P<name>{_NAME}"
                      rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_NAME}){{0,3}})\s*$")
 # "Answered on 29 January 2024", "Published: 2 May 2025": a date line whose label says it
 # is the document's own date, also below a long front matter.
-_LATE_LABELLED_DATE = re.compile(
-    rf"^\s*(?:published|posted|updated|released|issued|answered)(?:\s+(?:on|at))?\s*[:：]?\s*"
-    rf"{_TIME_PREFIX}{_DATE_TEXT}{_TIME_SUFFIX}\s*$", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _late_labelled_date() -> re.Pattern[str]:
+    """A line of a label of ``[page] publishing_labels`` and a date (the comment above)."""
+    labels = "|".join(map(re.escape, _page_words("publishing_labels")))
+    return re.compile(rf"^\s*(?:{labels})(?:\s+(?:on|at))?\s*[:：]?\s*"
+                      rf"{_TIME_PREFIX}{_DATE_TEXT}{_TIME_SUFFIX}\s*$", re.IGNORECASE)
 # "Acme Robotics Co., Ltd. (TSE Prime: 6597)", "Apex Corp. (NYSE: APX)": a company and the
 # exchange and code of its stock, heading its own release or transcript.
 _STOCK_LINE = re.compile(r"^\s*(?P<name>[A-Z][^()]{1,80}?)\s*\([A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*)"
@@ -400,7 +415,7 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
     labelled_title = False
     for index, (begin, line) in enumerate(lines):
         if index >= _HEAD_LINES:
-            if meta.date is None and (m := _LATE_LABELLED_DATE.match(line)) \
+            if meta.date is None and (m := _late_labelled_date().match(line)) \
                     and (date := _date_from_match(m)) is not None:
                 # "Answered on 29 January 2024" under a written question: a labelled date
                 # line a long front matter pushes down
@@ -567,7 +582,7 @@ def _masthead_date(text: str, begin: int, line: str, meta: ArticleMetadata,
     start = 0
     found = False
     segments: list[tuple[int, int]] = []
-    for sep in [*_SEGMENT_SEPARATOR.finditer(line), None]:
+    for sep in [*_segment_separator().finditer(line), None]:
         end = sep.start() if sep is not None else len(line)
         segments.append((start, end))
         m = _SEGMENT_DATE.match(line, start, end)

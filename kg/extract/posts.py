@@ -19,8 +19,11 @@ from ..model import ActorType, PartialDate, Span
 from .actor_turn_labels import AUTHOR_LINE
 from .context import Context, Subject
 from .transcripts import Transcript, Turn
+from .triggers import load_triggers, phrase_alternation
 
-_REPLYING = re.compile(r"\s*Replying to\s+@\w+", re.IGNORECASE)
+_REPLYING = re.compile(r"\s*(?:" + phrase_alternation(
+    load_triggers().raw["page"]["reply_markers"]) + r")\s+@\w+", re.IGNORECASE)
+"""A reply post's marker line ("Replying to @handle": ``[page] reply_markers``)."""
 _RULE = re.compile(r"\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
 _STAMP = re.compile(r"\s*\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s*[·•|,-]")
 """A post's time stamp line: "10:17 AM · Sep 12, 2025"."""
