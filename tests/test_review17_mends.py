@@ -22,21 +22,23 @@ def test_a_question_headline_over_a_byline_makes_no_answer_of_the_story() -> Non
     assert [s for s in found.statements if s.speaker == "Ana Ruiz"] == []
 
 
+def _people(text: str) -> list[str]:
+    return [a.name for a in _extract(text).actors if a.type is ActorType.PERSON]
+
+
 def test_a_fact_sheets_field_labels_are_no_speakers() -> None:
-    found = _extract("title: Fact sheet\ndate: 2026-03-02\n---\n"
+    people = _people("title: Fact sheet\ndate: 2026-03-02\n---\n"
                      "Announcement Date: 2 March 2026\n\nEffective Date: 9 March 2026\n\n"
                      "Issuing Authority: Ministry of Mines\n\nEnforcement Authority: Customs\n\n"
                      "Target Country: Chile\n")
-    people = [a.name for a in found.actors if a.type is ActorType.PERSON]
     assert people == []
 
 
 def test_headings_with_a_dash_or_parentheses_name_no_person() -> None:
-    found = _extract("title: Copper\ndate: 2026-03-02\n---\n"
+    people = _people("title: Copper\ndate: 2026-03-02\n---\n"
                      "Market Reaction - Chief Economist View\n\n"
                      "Prices rose after Peru halted copper ore exports.\n\n"
                      "Key Dates (Timeline)\n\nMarch 2: the halt.\n")
-    people = [a.name for a in found.actors if a.type is ActorType.PERSON]
     assert "Market Reaction" not in people and "Key Dates" not in people
 
 

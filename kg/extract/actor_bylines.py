@@ -248,12 +248,10 @@ def _credit_lines(ctx: ActorContext) -> None:
                 end += 1
                 while end in ctx.consumed:
                     end += 1
-            if ctx.key(end) == "," and ctx.key(end + 1) == "and":
-                i = end + 2
-            elif ctx.key(end) in {",", "and", "&"}:
-                i = end + 1
-            else:
+            following = _next_in_list(ctx, end)
+            if following is None:
                 break
+            i = following
 
 
 def _credits(ctx: ActorContext) -> Iterator[tuple[int, str]]:
@@ -371,12 +369,20 @@ def _author_list(ctx: ActorContext, i: int) -> None:
                        role="author", apposition=False))
         if ctx.key(end) in _BYLINE_SEPARATORS:
             _byline_outlet(ctx, end + 1)
-        if ctx.key(end) == "," and ctx.key(end + 1) == "and":
-            i = end + 2
-        elif ctx.key(end) in {",", "and", "&"}:
-            i = end + 1
-        else:
+        following = _next_in_list(ctx, end)
+        if following is None:
             return
+        i = following
+
+
+def _next_in_list(ctx: ActorContext, end: int) -> int | None:
+    """Where the next name of a list of names starts after one ending at ``end`` (", and",
+    ",", "and", "&" between them), or None when the list ends there."""
+    if ctx.key(end) == "," and ctx.key(end + 1) == "and":
+        return end + 2
+    if ctx.key(end) in {",", "and", "&"}:
+        return end + 1
+    return None
 
 
 def _byline_outlet(ctx: ActorContext, i: int) -> None:
