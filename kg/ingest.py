@@ -531,9 +531,7 @@ def _front_matter(text: str, begin: int, line: str, meta: ArticleMetadata,
 @lru_cache(maxsize=1)
 def _rubric_labels() -> frozenset[str]:
     """Section and genre labels (``[page] rubric_labels``), case-folded."""
-    from .extract.triggers import load_triggers  # the rule tables, loaded once
-
-    return frozenset(w.casefold() for w in load_triggers().raw["page"]["rubric_labels"])
+    return frozenset(w.casefold() for w in _page_words("rubric_labels"))
 
 
 def _reads_as_title(line: str) -> bool:

@@ -49,7 +49,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..model import ActorMention, ActorType, Article, Span
+from ..model import ActorMention, ActorType, Article, PartialDate, Span
 from ..resolve import ActorInfo
 from .dates import DateMention, date_expressions, find_dates
 from .descriptions import description_before, index_descriptions
@@ -350,6 +350,10 @@ class Context:
                 out.append(self.dates[i])
             i += 1
         return out
+
+    def days_in(self, begin: int, end: int) -> list[PartialDate]:
+        """The dates inside ``[begin, end)`` that name a day, in text order."""
+        return [d.date for d in self.dates_in(begin, end) if d.date.day is not None]
 
     def in_quote(self, begin: int, end: int | None = None) -> Quote | None:
         """The quotation whose words include ``[begin, end)`` (the outermost one)."""

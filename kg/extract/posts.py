@@ -92,6 +92,5 @@ def _own_author(ctx: Context) -> str | None:
 
 
 def _stamp_date(ctx: Context, paragraph: Span) -> PartialDate | None:
-    days = [d.date for d in ctx.dates_in(paragraph.begin, paragraph.end)
-            if d.date.day is not None]
+    days = ctx.days_in(paragraph.begin, paragraph.end)
     return days[-1] if days else None

@@ -81,8 +81,8 @@ def timeline_entries(ctx: Context) -> dict[int, PartialDate | None]:
                 re.search(r"[:.]|[ap]\.?m", clock.group("time")):
             # A live blog's entries are times of the day its last day line gave (else the
             # article's own), or of the day the heading gives in brackets.
-            day = [d.date for d in ctx.dates_in(clock.start("day"), clock.end("day"))
-                   if d.date.day is not None] if clock.group("day") else []
+            day = ctx.days_in(clock.start("day"), clock.end("day")) if clock.group("day") \
+                else []
             entries[paragraph.begin] = day[0] if day else section
         elif heads:
             separator = _ENTRY_SEPARATOR.match(ctx.text, dates[0].span.end, paragraph.end)

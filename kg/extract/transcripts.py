@@ -165,8 +165,7 @@ def find_transcript(ctx: Context) -> Transcript | None:
         else:
             current = None
             if kind == "heading" and paragraph.begin >= intro_end:
-                days = [d.date for d in ctx.dates_in(paragraph.begin, paragraph.end)
-                        if d.date.day is not None]
+                days = ctx.days_in(paragraph.begin, paragraph.end)
                 section = days[-1] if days else section
         if kind != "heading":
             previous = kind

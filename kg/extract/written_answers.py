@@ -117,7 +117,7 @@ def _answer_date(ctx: Context, paragraph: Span, line: Span) -> PartialDate | Non
     if line.begin == paragraph.begin:
         before = [p for p in ctx.paragraphs if p.end <= paragraph.begin]
         begin = before[-1].begin if before and is_heading(ctx, before[-1]) else begin
-    days = [d.date for d in ctx.dates_in(begin, line.begin) if d.date.day is not None]
+    days = ctx.days_in(begin, line.begin)
     if days:
         return days[-1]
     own = ctx.article.metadata.date
