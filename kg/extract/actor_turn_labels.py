@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .actor_context import ActorContext, name_runs, new_person, token_at
 
@@ -39,24 +40,26 @@ _AGE_RANGE = range(16, 111)
 _AGE_ANYWHERE = re.compile(r"[A-Za-z],\s*\d{2,3}\s*,\s")
 
 
-def conversation_labels(text: str) -> list[re.Match[str]]:
+@lru_cache(maxsize=8)
+def conversation_labels(text: str) -> tuple[re.Match[str], ...]:
     """The name labels opening the lines of ``text`` when it is a conversation's
-    transcript (see module doc), else none."""
+    transcript (see module doc), else none.  Kept for the few articles in flight: the
+    actor extractor and the transcript reader both ask."""
     if text.count(":") + text.count("：") < _TURNS:
-        return []
-    labels = list(NAME_LABEL.finditer(text))
+        return ()
+    labels = tuple(NAME_LABEL.finditer(text))
     if len(labels) < _TURNS:
-        return []
+        return ()
     turns = Counter(m.group("name").split()[-1].casefold() for m in labels
                     if not m.group("name").isupper())
     speakers = [word for word, count in turns.items()
                 if count >= 2 and _one_name(labels, word)]
     if len(speakers) < 2:
-        return []
+        return ()
     return labels
 
 
-def _one_name(labels: list[re.Match[str]], last: str) -> bool:
+def _one_name(labels: tuple[re.Match[str], ...], last: str) -> bool:
     """Whether the labels ending in ``last`` can name one speaker: each is the fullest of
     them or its end ("Geraldo Alckmin", "Alckmin"), never two different fronts
     ("Announcement Date:", "Effective Date:" are a fact sheet's fields, not a speaker)."""

@@ -125,13 +125,16 @@ def find_transcript(ctx: Context) -> Transcript | None:
     """The answers of ``ctx``'s article when it is a transcript (see module doc), else None."""
     hearing = None
     askers: set[str] = set()
+    kinds: list[tuple[Span, str, Span, Subject | None]] | None = None
     if not _has_question(ctx):
         hearing = _first_hearing_turn(ctx)
         if hearing is None and conversation_labels(ctx.text):
-            hearing, askers = _first_conversation_turn(ctx, _paragraph_kinds(ctx))
+            kinds = _paragraph_kinds(ctx)
+            hearing, askers = _first_conversation_turn(ctx, kinds)
         if hearing is None:
             return None  # most articles: no paragraph opens with a question's label
-    kinds = _paragraph_kinds(ctx)
+    if kinds is None:
+        kinds = _paragraph_kinds(ctx)
     first_question = next((i for i, k in enumerate(kinds) if k[1] == "question"), None)
     if (first_question is None and hearing is None) or not any(k[1] == "answer" for k in kinds):
         return None
