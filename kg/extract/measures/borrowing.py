@@ -242,10 +242,7 @@ def _borrow_issuer_near(ctx: Context, candidates: list[Candidate], index: int,
     clause = _clause_start(ctx, c)
     subject = ctx.clause_subject(clause, c.head.begin) or opening_owner(ctx, clause,
                                                                        c.head.begin)
-    if subject is not None and not _owner(ctx, subject) and \
-            _PASSIVE_VERB.search(ctx.text, subject.span.end, c.extent.begin):
-        # "29 entities in X and Y ... are added to the list": what is done to (not "Tokyo's
-        # response has been confined to protests", whose owner acts)
+    if subject is not None and _done_to(ctx, subject, c):
         subject = None
     if subject is not None:
         set_issuer(ctx, c, subject.name, None, local=False)
@@ -253,8 +250,7 @@ def _borrow_issuer_near(ctx: Context, candidates: list[Candidate], index: int,
             return  # "...; Tokyo's response has been confined to diplomatic protests"
     if paragraph is not None:
         subject = ctx.clause_subject(paragraph.begin, c.head.begin)
-        if subject is not None and not _owner(ctx, subject) and \
-                _PASSIVE_VERB.search(ctx.text, subject.span.end, c.extent.begin):
+        if subject is not None and _done_to(ctx, subject, c):
             subject = None
         if subject is not None:
             # a speaker a sentence or more away ("India's food ministry insists the ban is
@@ -282,6 +278,14 @@ def _destination(ctx: Context, c: Candidate) -> ActorMention | None:
     if mention is None or ctx.type_of(mention.name) is not ActorType.STATE:
         return None
     return mention
+
+
+def _done_to(ctx: Context, subject: Subject, c: Candidate) -> bool:
+    """Whether ``subject`` is what a passive verb governing the measure is done to ("29
+    entities in X and Y ... are added to the list"), not who acts; a possessor still acts
+    ("Tokyo's response has been confined to protests")."""
+    return not _owner(ctx, subject) and \
+        _PASSIVE_VERB.search(ctx.text, subject.span.end, c.extent.begin) is not None
 
 
 def _owner(ctx: Context, subject: Subject) -> bool:
