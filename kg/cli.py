@@ -253,7 +253,12 @@ def _read_query(query: str) -> str:
               envvar="KG_QUERY_TIMEOUT",
               help="Stop the query after this many seconds (exit 4; env KG_QUERY_TIMEOUT). "
                    "Default: no limit.")
-def query(query: str, store_location: str, fmt: str | None, timeout: float | None) -> None:
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A value for a parameter the query declares in a '# param:' line (as "
+                   "the examples in server/queries do): a string's text, a YYYY-MM-DD date, "
+                   "a number, or an IRI (in full or as kg:Name). Repeatable.")
+def query(query: str, store_location: str, fmt: str | None, timeout: float | None,
+          params: tuple[str, ...]) -> None:
     """Run a SPARQL QUERY (text, @file.rq, or - for stdin) against the store.
 
     A query without FROM sees the union of all graphs, where a triple stated in several
@@ -262,10 +267,15 @@ def query(query: str, store_location: str, fmt: str | None, timeout: float | Non
     predeclared: kg, kgr, actor, article, material, measure, disagreement, kgsh, rdf, rdfs,
     owl, xsd, skos, dcterms, schema, prov, nif and sh.
     """
+    from .examples import ParamError, bind_query
     from .query import format_results, run
     from .sparql_text import point_out
 
     text = _read_query(query)
+    try:
+        text = bind_query(text, params)
+    except ParamError as exc:
+        raise UsageError(str(exc)) from exc
     try:
         results = run(Store(store_location), text, timeout=timeout)
     except QueryError as exc:

@@ -37,11 +37,14 @@ from flask import Flask, Response, current_app
 from werkzeug.exceptions import HTTPException
 
 from kg.cache import AnswerCache
+from kg.examples import Example, load_examples
 from kg.jobs import Executor, InlineExecutor, PageJob
 from kg.pool import DEFAULT_TIMEOUT, QueryPool
 
-from .examples import QUERIES_DIR, Example, load_examples
 from .reader import StoreReader
+
+QUERIES_DIR = Path(__file__).resolve().parent / "queries"
+"""The example queries of the query page (``KG_QUERIES_DIR`` by default)."""
 
 DEFAULTS: dict[str, Any] = {
     "MAX_CONTENT_LENGTH": 1024 * 1024,

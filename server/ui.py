@@ -31,13 +31,13 @@ from flask import (
 from kg import sparql
 from kg.conneg import ResultFormat, by_name
 from kg.errors import ProtocolError, StoreError
+from kg.examples import Example, Param, ParamError, choices
 from kg.jobs import Outcome, QueryJob, results_of
 from kg.namespace import PREFIXES
 from kg.sparql_text import error_position, excerpt
 
 from . import linked_data, pages
 from .app import state
-from .examples import Example, Param, ParamError, choices
 from .links import entity_url, explore_query, explore_url, iri_href
 from .table import Table, tabulate
 

@@ -333,3 +333,55 @@ def test_two_inputs_with_one_file_name_keep_the_first_and_say_to_rename(tmp_path
     assert code == 1 and "built 1 article" in out
     assert "reuters/article1.txt: another input is also named article1.txt" in err
     assert "rename one" in err
+
+
+PARAM_QUERY = """# title: Statements of a speaker
+# param: ?name = "Nobody" | Speaker
+SELECT ?quote WHERE {
+  VALUES ?name { "Nobody" }
+  ?s a kg:Statement ; kg:speaker ?who ; kg:quote ?quote .
+  ?who rdfs:label ?name .
+}
+"""
+
+
+def test_query_param_binds_a_declared_parameter_and_the_default_runs_unbound(
+    store: str, tmp_path: Path,
+) -> None:
+    file = tmp_path / "speaker.rq"
+    file.write_text(PARAM_QUERY)
+    code, out, err = run("query", f"@{file}", "--store", store, "--format", "csv",
+                         "--param", "name=Ana Petrova")
+    assert code == 0, err
+    assert out.splitlines()[1:] == ["This measure protects our security"]
+    code, out, _ = run("query", f"@{file}", "--store", store, "--format", "csv")
+    assert code == 0 and out.splitlines() == ["quote"]
+
+
+@pytest.mark.parametrize(("param", "message"), [
+    ("who=Ana Petrova", "?who: the query declares no such parameter; it declares ?name"),
+    ("name", "'name': write a parameter as NAME=VALUE"),
+    ("name=", "?name: a value is needed"),
+])
+def test_query_param_errors_name_the_parameter_and_are_exit_2(
+    store: str, tmp_path: Path, param: str, message: str,
+) -> None:
+    file = tmp_path / "speaker.rq"
+    file.write_text(PARAM_QUERY)
+    code, out, err = run("query", f"@{file}", "--store", store, "--param", param)
+    assert code == 2 and out == ""
+    assert message in err
+
+
+def test_query_param_on_a_query_without_param_lines_says_it_declares_none(store: str) -> None:
+    code, _, err = run("query", "SELECT * { ?s ?p ?o } LIMIT 1", "--store", store,
+                       "--param", "x=1")
+    assert code == 2 and "declares none (no '# param:' line)" in err
+
+
+def test_query_param_of_a_date_example_refuses_a_value_that_is_not_a_date(store: str) -> None:
+    example = ROOT / "server" / "queries" / "11-on-a-day.rq"
+    code, _, err = run("query", f"@{example}", "--store", store, "--param", "day=yesterday")
+    assert code == 2 and "'yesterday' is not a date (YYYY-MM-DD)" in err
+    code, _, err = run("query", f"@{example}", "--store", store, "--param", "day=2025-03-03")
+    assert code == 0, err

@@ -23,12 +23,13 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import JSON, POST, XML, SPARQLWrapper
 
+from kg.examples import load_examples
 from kg.namespace import SD, VOID
 from kg.store import Store
-from server.examples import load_examples
+from server.app import QUERIES_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = {example.name: example.query for example in load_examples()}
+EXAMPLES = {example.name: example.query for example in load_examples(QUERIES_DIR)}
 STARTUP_SECONDS = 60.0  # a deadline for the server to come up, not a timing assertion
 
 

@@ -9,9 +9,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.build import build
-from kg.namespace import KGR, PREFIXES
-from kg.store import Store
-from server.examples import (
+from kg.examples import (
     Example,
     Param,
     ParamError,
@@ -19,9 +17,12 @@ from server.examples import (
     load_examples,
     parse_example,
 )
+from kg.namespace import KGR, PREFIXES
+from kg.store import Store
+from server.app import QUERIES_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = load_examples()
+EXAMPLES = load_examples(QUERIES_DIR)
 BY_NAME = {e.name: e for e in EXAMPLES}
 PARAM_FILE = """# title: Statements of someone
 # description: what they said

@@ -16,11 +16,11 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from kg.examples import load_examples, parse_example
 from kg.namespace import article_iri
 from kg.store import Store
 from server import create_app
-from server.app import close_app
-from server.examples import QUERIES_DIR, load_examples, parse_example
+from server.app import QUERIES_DIR, close_app
 from server.ui import explore_query
 
 FORM = "application/x-www-form-urlencoded"
@@ -259,7 +259,7 @@ def test_a_rebuild_is_seen_by_the_running_app(
 
 def test_page_lists_every_example_query(client: FlaskClient) -> None:
     page = client.get("/").get_data(as_text=True)
-    examples = load_examples()
+    examples = load_examples(QUERIES_DIR)
     assert len(examples) >= 5
     for example in examples:
         assert example.title.replace("'", "&#39;") in page
@@ -275,12 +275,12 @@ def test_every_example_file_has_a_title_and_description() -> None:
 def test_example_prefixes_match_the_namespace_module() -> None:
     from kg.namespace import PREFIXES
 
-    for example in load_examples():
+    for example in load_examples(QUERIES_DIR):
         for prefix, iri in re.findall(r"^PREFIX\s+(\w*):\s*<([^>]*)>", example.query, re.M):
             assert PREFIXES.get(prefix) == iri, (example.name, prefix)
 
 
-@pytest.mark.parametrize("example", load_examples(), ids=lambda e: e.name)
+@pytest.mark.parametrize("example", load_examples(QUERIES_DIR), ids=lambda e: e.name)
 def test_every_example_query_runs_and_finds_rows(client: FlaskClient, example: object) -> None:
     query = example.query  # type: ignore[attr-defined]
     response = client.get("/sparql", query_string={"query": query})
@@ -297,7 +297,7 @@ def test_examples_look_labels_up_only_for_bound_nodes(
 ) -> None:
     # small.trig has a protest account without a target and a figure without a speaker: an
     # OPTIONAL label lookup on an unbound variable would join them with every label.
-    query = next(e.query for e in load_examples() if e.name == name)
+    query = next(e.query for e in load_examples(QUERIES_DIR) if e.name == name)
     bindings = client.get("/sparql", query_string={"query": query}).get_json()
     assert len(bindings["results"]["bindings"]) == count
 

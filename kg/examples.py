@@ -1,4 +1,5 @@
-"""Example queries for the query page, read from ``server/queries/*.rq``.
+"""Parametrised queries: the example queries of the query page (``server/queries/*.rq``)
+and any ``.rq`` file ``kg query --param`` binds.
 
 Each file starts with comment lines::
 
@@ -19,7 +20,7 @@ properly escaped term, so a form field can never change the query's structure.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +28,6 @@ import pyoxigraph as ox
 
 from kg.namespace import PREFIXES
 
-QUERIES_DIR = Path(__file__).resolve().parent / "queries"
 _HEADER = re.compile(r"#\s*(title|description|param)\s*:\s*(.*?)\s*$", re.IGNORECASE)
 # One RDF term in SPARQL syntax, as a param default or in a VALUES block.
 _TERM = (
@@ -242,12 +242,42 @@ def parse_example(name: str, text: str) -> Example:
     )
 
 
-def load_examples(folder: Path = QUERIES_DIR) -> list[Example]:
+def load_examples(folder: Path) -> list[Example]:
     """Every ``*.rq`` file of ``folder``, in file-name order."""
     return [
         parse_example(path.stem, path.read_text(encoding="utf-8"))
         for path in sorted(folder.glob("*.rq"))
     ]
+
+
+def bind_query(text: str, assignments: Sequence[str], *, name: str = "query") -> str:
+    """``text`` (a query with ``# param:`` lines) with each ``NAME=VALUE`` of
+    ``assignments`` put in its parameter's ``VALUES`` block, as :meth:`Example.bind` does
+    for the query page; the query unchanged when ``assignments`` is empty.
+
+    Raises :class:`ParamError` for an assignment without ``=``, a name the query does not
+    declare, a value that is not a term of the parameter's kind, or a bad ``param`` line.
+    """
+    if not assignments:
+        return text
+    try:
+        example = parse_example(name, text)
+    except ValueError as exc:
+        raise ParamError(str(exc)) from exc
+    declared = {param.name: param for param in example.params}
+    values: dict[str, str] = {}
+    for assignment in assignments:
+        key, equals, value = assignment.partition("=")
+        key = key.strip().lstrip("?")
+        if not equals or not key:
+            raise ParamError(f"{assignment!r}: write a parameter as NAME=VALUE")
+        if key not in declared:
+            known = ", ".join(f"?{p}" for p in declared) or "none (no '# param:' line)"
+            raise ParamError(f"?{key}: the query declares no such parameter; it declares {known}")
+        if not value.strip():
+            raise ParamError(f"?{key}: a value is needed")
+        values[key] = value
+    return example.bind(values)
 
 
 _CHOICES = """
