@@ -269,6 +269,7 @@ def query(query: str, store_location: str, fmt: str | None, timeout: float | Non
     """
     from .examples import ParamError, bind_query
     from .query import format_results, run
+    from .query_terms import unknown_terms
     from .sparql_text import point_out
 
     text = _read_query(query)
@@ -281,6 +282,8 @@ def query(query: str, store_location: str, fmt: str | None, timeout: float | Non
     except QueryError as exc:
         _fail(exc, point_out(text, exc.message))
     click.echo(format_results(results, fmt), nl=False)
+    for note in unknown_terms(text):  # a misspelt kg: term runs and silently matches nothing
+        click.echo(f"kg: note: {note}", err=True)
 
 
 @main.command()

@@ -237,6 +237,42 @@ def uses_load(update: str) -> bool:
     return shape(update).uses_load
 
 
+class _Prologue:
+    """The ``PREFIX`` and ``BASE`` declarations met so far in a token stream, to expand the
+    IRIs and prefixed names that follow them as the parser does."""
+
+    def __init__(self, prefixes: Mapping[str, str]) -> None:
+        self.declared = dict(prefixes)
+        self.base = ""
+
+    def read(self, token: Token, stream: Iterator[Token]) -> bool:
+        """Take a ``PREFIX``/``BASE`` declaration starting at ``token`` from ``stream``;
+        False when ``token`` starts none."""
+        word = token.text.upper() if token.kind == "word" else ""
+        if word == "PREFIX":
+            name, iri = next(stream, None), next(stream, None)
+            if name and iri and name.kind == "pname" and iri.kind == "iri":
+                self.declared[name.text[:-1]] = urllib.parse.urljoin(self.base, iri.text[1:-1])
+            return True
+        if word == "BASE":
+            iri = next(stream, None)
+            if iri and iri.kind == "iri":
+                self.base = urllib.parse.urljoin(self.base, iri.text[1:-1])
+            return True
+        return False
+
+    def expand(self, token: Token) -> str | None:
+        """The IRI an ``iri`` or ``pname`` token names; None for an undeclared prefix or
+        another kind of token."""
+        if token.kind == "iri":
+            return urllib.parse.urljoin(self.base, _unescaped(token.text[1:-1]))
+        if token.kind == "pname":
+            prefix, _, local = token.text.partition(":")
+            if prefix in self.declared:
+                return self.declared[prefix] + re.sub(r"\\(.)", r"\1", local)
+        return None
+
+
 def service_endpoints(text: str, prefixes: Mapping[str, str]) -> list[str | None]:
     """The endpoint IRI of every ``SERVICE`` call, resolved; ``None`` for ``SERVICE ?var``.
 
@@ -245,40 +281,33 @@ def service_endpoints(text: str, prefixes: Mapping[str, str]) -> list[str | None
     whose prefix is undeclared is returned as written: it matches no allowed endpoint, and
     the parser rejects the query anyway.
     """
-    declared = dict(prefixes)
-    base = ""
+    prologue = _Prologue(prefixes)
     found: list[str | None] = []
     stream = tokens(text)
     for token in stream:
-        if token.kind != "word":
+        if prologue.read(token, stream) or token.kind != "word" \
+                or token.text.upper() != "SERVICE":
             continue
-        word = token.text.upper()
-        if word == "PREFIX":
-            name, iri = next(stream, None), next(stream, None)
-            if name and iri and name.kind == "pname" and iri.kind == "iri":
-                declared[name.text[:-1]] = urllib.parse.urljoin(base, iri.text[1:-1])
-        elif word == "BASE":
-            iri = next(stream, None)
-            if iri and iri.kind == "iri":
-                base = urllib.parse.urljoin(base, iri.text[1:-1])
-        elif word == "SERVICE":
+        target = next(stream, None)
+        if target and target.kind == "word" and target.text.upper() == "SILENT":
             target = next(stream, None)
-            if target and target.kind == "word" and target.text.upper() == "SILENT":
-                target = next(stream, None)
-            found.append(_endpoint(target, declared, base))
+        if target is None or target.kind == "var":
+            found.append(None)
+        else:
+            found.append(prologue.expand(target) or target.text)
     return found
 
 
-def _endpoint(token: Token | None, declared: Mapping[str, str], base: str) -> str | None:
-    if token is None or token.kind == "var":
-        return None
-    if token.kind == "iri":
-        return urllib.parse.urljoin(base, _unescaped(token.text[1:-1]))
-    if token.kind == "pname":
-        prefix, _, local = token.text.partition(":")
-        if prefix in declared:
-            return declared[prefix] + re.sub(r"\\(.)", r"\1", local)
-    return token.text
+def named_iris(text: str, prefixes: Mapping[str, str]) -> Iterator[tuple[Token, str]]:
+    """Each IRI or prefixed name of a query outside its ``PREFIX``/``BASE`` declarations,
+    with the IRI it expands to (names with an undeclared prefix are left out)."""
+    prologue = _Prologue(prefixes)
+    stream = tokens(text)
+    for token in stream:
+        if not prologue.read(token, stream):
+            iri = prologue.expand(token)
+            if iri is not None:
+                yield token, iri
 
 
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")

@@ -34,6 +34,7 @@ from kg.errors import ProtocolError, StoreError
 from kg.examples import Example, Param, ParamError, choices
 from kg.jobs import Outcome, QueryJob, results_of
 from kg.namespace import PREFIXES
+from kg.query_terms import unknown_terms
 from kg.sparql_text import error_position, excerpt
 
 from . import linked_data, pages
@@ -171,6 +172,8 @@ def index() -> tuple[str, int]:
         error=error,
         error_at=at,
         error_excerpt=excerpt(query, *at) if at and query else "",
+        # A misspelt kg: term runs and matches nothing: say so beside the empty table.
+        notes=unknown_terms(query) if ran and query and error is None else [],
         examples=examples,
         selected=example.name if example else None,
         example=example,

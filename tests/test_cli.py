@@ -385,3 +385,14 @@ def test_query_param_of_a_date_example_refuses_a_value_that_is_not_a_date(store:
     assert code == 2 and "'yesterday' is not a date (YYYY-MM-DD)" in err
     code, _, err = run("query", f"@{example}", "--store", store, "--param", "day=2025-03-03")
     assert code == 0, err
+
+
+def test_query_with_a_misspelt_kg_term_notes_it_on_stderr_beside_the_empty_result(
+    store: str,
+) -> None:
+    code, out, err = run("query", "SELECT ?m WHERE { ?m kg:issuedBy ?x }", "--store", store)
+    assert code == 0 and "(0 rows)" in out
+    assert "kg: note: kg:issuedBy is not a term of the kg ontology; did you mean kg:issuer?" \
+        in err
+    code, _, err = run("query", "SELECT ?m WHERE { ?m kg:issuer ?x }", "--store", store)
+    assert code == 0 and "note" not in err

@@ -342,6 +342,16 @@ def test_page_shows_a_syntax_error(client: FlaskClient) -> None:
     assert 'class="error"' in response.get_data(as_text=True)
 
 
+def test_page_notes_a_misspelt_kg_term_beside_the_empty_table(client: FlaskClient) -> None:
+    response = client.get("/", query_string={"query": "SELECT ?m WHERE { ?m kg:issuedBy ?x }"})
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 200 and "No rows" in page
+    assert 'id="query-notes"' in page
+    assert "kg:issuedBy is not a term of the kg ontology; did you mean kg:issuer?" in page
+    fine = client.get("/", query_string={"query": "SELECT ?m WHERE { ?m kg:issuer ?x }"})
+    assert 'id="query-notes"' not in fine.get_data(as_text=True)
+
+
 def test_page_shows_the_line_of_a_syntax_error_with_a_caret(client: FlaskClient) -> None:
     query = 'SELECT ?m WHERE {\n  ?m kg:date ?d\n  FILTER(?d > "2026-01-01"\n}'
     response = client.get("/", query_string={"query": query})
