@@ -139,8 +139,23 @@ def build(paths: tuple[Path, ...], store_location: str, no_validate: bool, engin
         click.echo(f"kg: note: {_counted(len(report.replaced), 'article graph')} of the "
                    f"previous graph {are} not in this build and gone from the store: "
                    f"{shown}{more} (a build replaces the graph: give it every article; an "
-                   f"article graph loaded with 'kg load' is not kept either)", err=True)
+                   f"article graph loaded with 'kg load' is not kept either; 'kg rollback' "
+                   f"restores the previous graph)", err=True)
     sys.exit(report.exit_code)
+
+
+@main.command()
+@store_option
+def rollback(store_location: str) -> None:
+    """Make the graph before the last write (build, load or update) current again.
+
+    Nothing is deleted: the graph rolled back from is kept, and a second rollback returns
+    to it. A running 'kg serve' answers from the restored graph from its next request on.
+    Exit 3 when the store holds no earlier graph.
+    """
+    was, now = Store(store_location).roll_back()
+    click.echo(f"{store_location}: generation {now} is current again, in place of {was} "
+               f"(kept: 'kg rollback' again returns to it; the next write deletes it)")
 
 
 @main.command()

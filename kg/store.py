@@ -127,18 +127,55 @@ class Store:
                 raise
             self._swap(target)
 
+    def previous_generation(self) -> str | None:
+        """Name of the generation kept beside the current one (the graph before the last
+        write, or after a roll-back the one rolled back from), or None when there is none."""
+        folder = self.location / _GENERATIONS
+        current = self.current_generation()
+        if current is None or not folder.is_dir():
+            return None
+        kept = sorted(g.name for g in folder.iterdir() if g.name != current and g.is_dir())
+        return kept[-1] if kept else None
+
+    def roll_back(self) -> tuple[str, str]:
+        """Make the previous generation current again; return ``(was_current, now_current)``.
+
+        Nothing is deleted: the generation rolled back from is kept as the previous one, so a
+        second roll-back returns to it.  :class:`StoreError` when the store holds no other
+        generation.  Readers (``kg serve``) see the swap on their next request.
+        """
+        self.ensure_writable()
+        with _locked(self.location / _WRITE_LOCK):
+            current = self.current_generation()
+            if current is None:
+                raise StoreError(f"no store at {self.location}: run 'kg build' first")
+            previous = self.previous_generation()
+            if previous is None:
+                raise StoreError(f"{self.location} holds one generation only: there is no "
+                                 f"earlier graph to roll back to")
+            self._link_current(previous)
+            return current, previous
+
     def _swap(self, target: Path) -> None:
+        before = self.current_generation()
+        self._link_current(target.name)
+        self._prune(keep=before)
+
+    def _link_current(self, name: str) -> None:
         tmp_link = self.location / f".{_CURRENT}.{os.getpid()}"
         if tmp_link.is_symlink() or tmp_link.exists():
             tmp_link.unlink()
-        tmp_link.symlink_to(Path(_GENERATIONS) / target.name)
+        tmp_link.symlink_to(Path(_GENERATIONS) / name)
         os.replace(tmp_link, self.current_link)  # atomic on POSIX
-        self._prune()
 
-    def _prune(self) -> None:
+    def _prune(self, keep: str | None) -> None:
+        """Delete the generations other than the current one and ``keep`` (the one current
+        before this write: what ``kg rollback`` returns to)."""
         generations = sorted((self.location / _GENERATIONS).iterdir())
         current = self.current_link.resolve()
-        stale = [g for g in generations if g.resolve() != current][: -(_KEEP_GENERATIONS - 1)]
+        stale = [g for g in generations if g.resolve() != current and g.name != keep]
+        if keep is None:  # a store whose link was lost: keep the newest other generation
+            stale = stale[: -(_KEEP_GENERATIONS - 1)]
         for old in stale:
             try:
                 fd = os.open(old, os.O_RDONLY | os.O_DIRECTORY)

@@ -13,7 +13,8 @@ from kg.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = ROOT / "tests" / "fixtures" / "build" / "good.txt"
-COMMANDS = ["build", "load", "validate", "query", "export", "serve", "eval", "disagreements"]
+COMMANDS = ["build", "load", "validate", "query", "export", "serve", "eval", "disagreements",
+            "rollback"]
 
 
 def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
@@ -396,3 +397,26 @@ def test_query_with_a_misspelt_kg_term_notes_it_on_stderr_beside_the_empty_resul
         in err
     code, _, err = run("query", "SELECT ?m WHERE { ?m kg:issuer ?x }", "--store", store)
     assert code == 0 and "note" not in err
+
+
+def test_rollback_after_a_build_of_one_article_restores_every_article(tmp_path: Path) -> None:
+    location = str(tmp_path / "store")
+    seeds = ROOT / "seeds"
+    articles = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a kg:Article }"
+    assert run("build", str(seeds), "--store", location, "-q")[0] == 0
+    first = sorted(seeds.glob("*.txt"))[0]
+    code, _, err = run("build", str(first), "--store", location, "-q")
+    assert code == 0 and "'kg rollback' restores the previous graph" in err
+    assert run("query", articles, "--store", location, "--format", "csv")[1].split() == ["n", "1"]
+    code, out, _ = run("rollback", "--store", location)
+    assert code == 0 and "is current again" in out
+    total = str(len(list(seeds.glob("*.txt"))))
+    assert run("query", articles, "--store", location, "--format", "csv")[1].split() == ["n", total]
+
+
+def test_rollback_without_an_earlier_graph_is_exit_3_saying_so(tmp_path: Path) -> None:
+    location = str(tmp_path / "one")
+    assert run("build", str(GOOD), "--store", location, "-q")[0] == 0
+    code, out, err = run("rollback", "--store", location)
+    assert code == 3 and out == ""
+    assert "no earlier graph to roll back to" in err

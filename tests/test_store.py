@@ -88,6 +88,63 @@ def test_old_generations_are_pruned(tmp_path: Path) -> None:
     assert len(list((tmp_path / "s" / "generations").iterdir())) == 2
 
 
+def _values(store: Store) -> list[str]:
+    return sorted(q.object.value for q in store.open())
+
+
+def _write(store: Store, value: str) -> None:
+    with store.write() as target:
+        target.add(quad("a", value, "g"))
+
+
+def test_roll_back_restores_the_graph_before_the_last_write_and_again_returns(
+    tmp_path: Path,
+) -> None:
+    store = Store(tmp_path / "s")
+    _write(store, "first")
+    _write(store, "second")
+    was, now = store.roll_back()
+    assert _values(store) == ["first"] and store.current_generation() == now
+    assert store.previous_generation() == was
+    store.roll_back()
+    assert _values(store) == ["second"]
+
+
+def test_a_write_after_a_roll_back_keeps_the_rolled_back_to_graph_as_previous(
+    tmp_path: Path,
+) -> None:
+    store = Store(tmp_path / "s")
+    for value in ("first", "second"):
+        _write(store, value)
+    store.roll_back()
+    _write(store, "third")
+    assert len(list((tmp_path / "s" / "generations").iterdir())) == 2
+    store.roll_back()
+    assert _values(store) == ["first"]
+
+
+def test_roll_back_of_a_store_with_one_generation_or_none_is_a_store_error(
+    tmp_path: Path,
+) -> None:
+    store = Store(tmp_path / "s")
+    with pytest.raises(StoreError, match="run 'kg build' first"):
+        store.roll_back()
+    _write(store, "only")
+    with pytest.raises(StoreError, match="no earlier graph to roll back to"):
+        store.roll_back()
+    assert _values(store) == ["only"]
+
+
+def test_a_reader_sees_a_roll_back_on_its_next_request(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s")
+    _write(store, "first")
+    _write(store, "second")
+    reader = StoreReader(store.location)
+    assert [q.object.value for q in reader.current()] == ["second"]
+    store.roll_back()
+    assert [q.object.value for q in reader.current()] == ["first"]
+
+
 def test_copy_current_starts_from_the_current_graph(tmp_path: Path) -> None:
     store = Store(tmp_path / "s")
     with store.write() as target:
