@@ -111,10 +111,20 @@ _YEARLESS_DATELINE = re.compile(
     re.IGNORECASE)
 _AGENCY = re.compile(rf"{_DATE_TEXT}\s+\((?P<agency>[^)]{{1,40}})\)\s+[—–-]{{1,2}}",
                      re.IGNORECASE)
-# "Release time: 2026-01-15 17:20", "Published: January 15, 2026": a labelled date line.
-_LABELLED_DATE = re.compile(
-    rf"^\s*(?:release(?:d)?(?:\s+time)?|published(?:\s+(?:on|at))?|posted(?:\s+on)?|"
-    rf"updated|date|time)\s*[:：]\s*{_TIME_PREFIX}{_DATE_TEXT}", re.IGNORECASE)
+# "Release time: 2026-01-15 17:20", "Published: January 15, 2026": a labelled date line
+# (the labels: ``[page] date_line_labels``).
+@lru_cache(maxsize=1)
+def _labelled_date() -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:{_labels('date_line_labels')})\s*[:：]\s*{_TIME_PREFIX}"
+                      rf"{_DATE_TEXT}", re.IGNORECASE)
+
+
+def _labels(key: str) -> str:
+    """The labels of ``[page] key`` as a regex alternation, a space standing for any run of
+    white space ("release  time")."""
+    return "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in _page_words(key))
+
+
 # "Asia Wire live desk | Thursday, 8 January 2026", "Interview by A. Roe | Published
 # January 12, 2026", "Source: Wire| 2026-01-08 20:14:37|Editor: A. Roe", "2026-01-08 08:47
 # Source: Wire   Editor: A. Roe": a masthead line whose segments (split at "|", at "·" or
@@ -122,16 +132,20 @@ _LABELLED_DATE = re.compile(
 # publishing word (with or without a colon).  A lone line counts as one segment, so
 # "Posted on January 12, 2026 by Jane Roe" gives the date and the author.
 # "Subject: About the partial revision of ...", "Title: ...": a release's labelled title.
-_LABELLED_TITLE = re.compile(r"^\s*(?:subject|title|headline)\s*[:：]\s*(?P<title>\S.{0,300}?)\s*$",
-                             re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _labelled_title() -> re.Pattern[str]:
+    """A title line after a label of ``[page] title_labels`` and a colon."""
+    return re.compile(rf"^\s*(?:{_labels('title_labels')})\s*[:：]\s*(?P<title>\S.{{0,300}}?)\s*$",
+                      re.IGNORECASE)
+
+
 # A label with a colon opens a segment too: "Source: Global Times Published: 2025/1/2 22:18".
 @lru_cache(maxsize=1)
 def _segment_separator() -> re.Pattern[str]:
     """Where a masthead line splits into segments: "|", "·" or "•" between spaces, a run of
     spaces or a tab, and before a label of ``[page] segment_labels`` with its colon."""
-    labels = "|".join(map(re.escape, _page_words("segment_labels")))
     return re.compile(r"[ \t]*\|[ \t]*|\s+[·•]\s+|[ \t]{3,}|\t+"
-                      rf"|[ \t]+(?=(?i:{labels})[ \t]*[:：])")
+                      rf"|[ \t]+(?=(?i:{_labels('segment_labels')})[ \t]*[:：])")
 
 
 @lru_cache(maxsize=8)
@@ -142,13 +156,17 @@ def _page_words(key: str) -> tuple[str, ...]:
     return tuple(load_triggers().raw["page"][key])
 # A press release's own label ("Distribution date 2026.01.08.(Thu)", "Date of issue: ...")
 # and a weekday in brackets after the date count too.
-_SEGMENT_DATE = re.compile(
-    rf"\s*(?:(?:published|posted|updated|released|issued|distributed|answered|"
-    rf"(?:distribution|release|issue)\s+date|date\s+of\s+(?:issue|release|distribution))"
-    rf"(?:\s+(?:on|at))?\s*[:：]?\s*)?"
-    rf"{_TIME_PREFIX}{_DATE_TEXT}\.?(?:\s*\({_WEEKDAY_NAME}\.?\))?{_TIME_SUFFIX}"
-    rf"(?:\s+by\s+(?P<by>(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}})))?\s*$",
-    re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _segment_date() -> re.Pattern[str]:
+    """A masthead segment that is a date, alone or after a label of ``[page]
+    segment_date_labels`` (the comment above)."""
+    return re.compile(
+        rf"\s*(?:(?:{_labels('segment_date_labels')})(?:\s+(?:on|at))?\s*[:：]?\s*)?"
+        rf"{_TIME_PREFIX}{_DATE_TEXT}\.?(?:\s*\({_WEEKDAY_NAME}\.?\))?{_TIME_SUFFIX}"
+        rf"(?:\s+by\s+(?P<by>(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}})))?\s*$",
+        re.IGNORECASE)
+
+
 # "Source: Ministry of Commerce News Office" on a metadata line: the publisher, up to the
 # next segment ("Source: Wire| 2026-01-08|Editor: A. Roe", "Source: Wire   Editor: A. Roe").
 _SOURCE = re.compile(r"(?:^|\s{2,}|\t|\|\s*)source\s*[:：]\s*"
@@ -173,8 +191,7 @@ _BYLINE = re.compile(rf"^\s*(?:By|BY)\s+(?P<name>{_NAME}"
 @lru_cache(maxsize=1)
 def _late_labelled_date() -> re.Pattern[str]:
     """A line of a label of ``[page] publishing_labels`` and a date (the comment above)."""
-    labels = "|".join(map(re.escape, _page_words("publishing_labels")))
-    return re.compile(rf"^\s*(?:{labels})(?:\s+(?:on|at))?\s*[:：]?\s*"
+    return re.compile(rf"^\s*(?:{_labels('publishing_labels')})(?:\s+(?:on|at))?\s*[:：]?\s*"
                       rf"{_TIME_PREFIX}{_DATE_TEXT}{_TIME_SUFFIX}\s*$", re.IGNORECASE)
 # "Acme Robotics Co., Ltd. (TSE Prime: 6597)", "Apex Corp. (NYSE: APX)": a company and the
 # exchange and code of its stock, heading its own release or transcript.
@@ -427,7 +444,7 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
         if meta.author is None and (m := _BYLINE.match(line)):
             _set_author(text, begin + m.start("name"), m.group("name"), meta, spans)
             continue
-        if (m := _LABELLED_TITLE.match(line)) is not None and not labelled_title:
+        if (m := _labelled_title().match(line)) is not None and not labelled_title:
             # A release's own label says which line is the title ("Subject: ..."): it wins
             # over a line taken for one by its place.
             labelled_title = True
@@ -437,7 +454,7 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
             title_open = False
             continue
         if meta.date is None and (m := (_DATE_ONLY_LINE.match(line) or _DATELINE.match(line)
-                                         or _LABELLED_DATE.match(line)
+                                         or _labelled_date().match(line)
                                          or _AGENCY_DATELINE.match(line))):
             date = _date_from_match(m)
             if date is not None:
@@ -446,7 +463,7 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
                 spans["date"] = Span.of(text, begin + s[0], begin + s[1])
                 _publisher_from_line(text, begin, line, meta, spans)
                 # a dateline opens the article's first paragraph: no title comes after it
-                title_open = title_open and m.re in (_DATE_ONLY_LINE, _LABELLED_DATE)
+                title_open = title_open and m.re in (_DATE_ONLY_LINE, _labelled_date())
                 continue
         if meta.date is None and _masthead_date(text, begin, line, meta, spans):
             continue
@@ -583,7 +600,7 @@ def _masthead_date(text: str, begin: int, line: str, meta: ArticleMetadata,
     for sep in [*_segment_separator().finditer(line), None]:
         end = sep.start() if sep is not None else len(line)
         segments.append((start, end))
-        m = _SEGMENT_DATE.match(line, start, end)
+        m = _segment_date().match(line, start, end)
         if not found and m is not None and m.end() == end and \
                 (date := _date_from_match(m)) is not None:
             meta.date = date
