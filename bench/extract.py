@@ -61,6 +61,7 @@ from kg.extract import prepare  # noqa: E402
 from kg.extract.refdata import actor_info, material_info  # noqa: E402
 from kg.resolve import resolve  # noqa: E402
 from kg.store import Store  # noqa: E402
+from kg.workers import processes_for  # noqa: E402
 
 T = TypeVar("T")
 
@@ -83,13 +84,30 @@ def _rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+_ALL_CPUS: set[int] = set()
+
+
 def _pin_to_one_cpu() -> int | None:
     """Run on one CPU only, so that the rate is a one-core rate; returns that CPU."""
     if not hasattr(os, "sched_setaffinity"):
         return None
-    cpu = max(os.sched_getaffinity(0))
+    _ALL_CPUS.update(os.sched_getaffinity(0))
+    cpu = max(_ALL_CPUS)
     os.sched_setaffinity(0, {cpu})
     return cpu
+
+
+def measure_jobs(paths: Sequence[Path], jobs: int) -> dict[str, float]:
+    """Wall time of extraction in ``jobs`` worker processes (kg build --jobs), on every CPU
+    this process was allowed before it pinned itself to one."""
+    if _ALL_CPUS:
+        os.sched_setaffinity(0, _ALL_CPUS)
+    report = BuildReport()
+    articles = read_corpus(list(paths), report)
+    started = time.perf_counter()
+    extractions = extract_corpus(articles, report, jobs=jobs)
+    return {"jobs": jobs, "processes": processes_for(jobs, len(articles)),
+            "wall": time.perf_counter() - started, "articles": len(extractions)}
 
 
 def measure(paths: Sequence[Path], *, validate: bool, workdir: Path,
@@ -161,6 +179,8 @@ def child(args: argparse.Namespace) -> None:
             paths = [work / "articles"]
         result = measure(paths, validate=args.validate, workdir=work, profiler=profiler,
                          profiled=args.profile.split(",") if args.profile else ())
+        if args.jobs is not None:
+            result["jobs"] = measure_jobs(paths, args.jobs)
     result.update(cpu=cpu, generated_seconds=generated)
     if profiler:
         _print_profile(profiler, args.profile, args.profile_out, args.profile_top)
@@ -194,6 +214,8 @@ def run_child(args: argparse.Namespace, size: int | None) -> dict[str, Any]:
         command += ["--child", "0", "--paths", *map(str, args.paths)]
     if size is None or size <= args.validate_max:
         command.append("--validate")
+    if args.jobs is not None:
+        command += ["--jobs", str(args.jobs)]
     if args.profile:
         command += ["--profile", args.profile]
         if args.profile_out:
@@ -257,6 +279,12 @@ def print_result(label: str, r: dict[str, Any]) -> None:
               "blamed on and validates the rest again: not timed here)")
     elif r.get("violations") is not None:
         print("   SHACL violations: none")
+    if r.get("jobs"):
+        j = r["jobs"]
+        one = r["wall_seconds"]["extract"]
+        print(f"   extraction with --jobs {j['jobs']} ({j['processes']} process(es), wall time): "
+              f"{j['articles'] / j['wall']:7.1f} articles/s, {one / j['wall']:.2f}x the "
+              f"one-process wall time ({n / one:.1f} articles/s)")
     peak = max(r["rss_mib"].values())
     print(f"   peak memory: {peak:.0f} MiB RSS ({r['rss_mib']['baseline']:.0f} MiB after imports)")
 
@@ -311,6 +339,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--profile-out", type=Path, help="also write the pstats file here")
     parser.add_argument("--profile-top", type=int, default=25)
     parser.add_argument("--json", type=Path, help="write all figures to this JSON file")
+    parser.add_argument("--jobs", type=int, default=None,
+                        help="also time extraction in worker processes as 'kg build --jobs N' "
+                             "does (wall time, every CPU; 0: one per CPU)")
     # Internal: a child measures one corpus.
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--result", help=argparse.SUPPRESS)

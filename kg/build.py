@@ -34,7 +34,7 @@ from .blame import blame_violations, fact_kind, fact_span, without_facts
 from .collector import collector_paused
 from .disagree import Disagreement, find_disagreements
 from .errors import IngestError, KgError, StoreError, ValidationFailed
-from .extract import extract, prepare
+from .extract import prepare
 from .graph import iter_quads
 from .ingest import ignored_files, iter_article_paths, read_article
 from .model import Article, Extraction
@@ -42,6 +42,7 @@ from .namespace import KG, ONTOLOGY_GRAPH, article_iri, is_article_graph, is_bui
 from .resolve import Resolution, resolve
 from .resources import ontology_path
 from .store import Store
+from .workers import extract_in_processes, extract_one, processes_for
 
 if TYPE_CHECKING:  # validate imports pyshacl, which is slow to load
     from .validate import ValidationReport
@@ -170,8 +171,13 @@ def latest_stated_day(text: str) -> dt.date | None:
 
 
 @collector_paused(settle=True)  # extraction leaves no reference cycles: see kg.collector
-def extract_corpus(articles: Sequence[Article], report: BuildReport) -> list[Extraction]:
+def extract_corpus(articles: Sequence[Article], report: BuildReport, *,
+                   jobs: int = 1) -> list[Extraction]:
     """Run the extractors on each article; a crash on one article skips only that one.
+
+    With ``jobs`` other than 1 (0: one per CPU), a corpus of :data:`kg.workers.MIN_ARTICLES`
+    articles or more is shared out among that many worker processes
+    (:mod:`kg.workers`); the extractions are the same, in the same order.
 
     The cyclic garbage collector stays paused over the whole corpus, not only during each
     article (:func:`kg.extract.extract`): between articles, the collections the last
@@ -182,14 +188,15 @@ def extract_corpus(articles: Sequence[Article], report: BuildReport) -> list[Ext
     (:func:`kg.extract.prepare`; once per process), not in the first article.
     """
     prepare()
+    processes = processes_for(jobs, len(articles))
+    outcomes = extract_in_processes(articles, processes) if processes > 1 \
+        else (extract_one(article) for article in articles)
     extractions: list[Extraction] = []
-    for article in articles:
-        try:
-            extractions.append(extract(article))
-        except Exception as exc:  # noqa: BLE001 - one article's bug must not stop the build
-            report.failures.append(
-                BuildFailure(article.path or article.identifier, f"extraction failed: {exc!r}")
-            )
+    for article, outcome in zip(articles, outcomes, strict=True):
+        if isinstance(outcome, str):
+            report.failures.append(BuildFailure(article.path or article.identifier, outcome))
+        else:
+            extractions.append(outcome)
     return extractions
 
 
@@ -243,6 +250,7 @@ def build(
     progress: Progress | None = None,
     engine: str | None = None,
     keep_loaded: bool = True,
+    jobs: int = 1,
 ) -> BuildReport:
     """Build the graph of the articles under ``paths`` and make it the store's current graph.
 
@@ -253,13 +261,14 @@ def build(
     for, and :class:`KgError` when no article could be read.  ``engine`` is the SHACL engine
     (``sparql``, the default, or ``pyshacl``, the reference; see :mod:`kg.validate`).
     Graphs loaded into the store with ``kg load`` are carried into the new graph unless
-    ``keep_loaded`` is false (:func:`write_graph`).
+    ``keep_loaded`` is false (:func:`write_graph`).  ``jobs`` is passed to
+    :func:`extract_corpus` (0: one extraction process per CPU for a large corpus).
     """
     started = time.perf_counter()
     report = BuildReport()
     store.ensure_writable()  # before the work, not after it
     articles = read_corpus(paths, report, progress)
-    extractions = extract_corpus(articles, report)
+    extractions = extract_corpus(articles, report, jobs=jobs)
     if not extractions:
         reasons = "; ".join(f"{f.path}: {f.message}" for f in report.failures)
         where = ", ".join(str(p) for p in paths)
