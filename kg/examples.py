@@ -281,29 +281,57 @@ def bind_query(text: str, assignments: Sequence[str], *, name: str = "query") ->
 
 
 _CHOICES = """
-SELECT ?node (SAMPLE(?name) AS ?label) WHERE {
+SELECT ?node (SAMPLE(?name) AS ?label) (COUNT(?use) AS ?uses) WHERE {
   VALUES ?from { %s }
-  { ?node a ?from } UNION { ?node skos:inScheme ?from } UNION { [] ?from ?node }
+  { ?node a ?from } UNION { ?node skos:inScheme ?from } UNION { ?use ?from ?node }
   ?node rdfs:label ?name .
   FILTER (!isLiteral(?name) || LANG(?name) = "" || LANGMATCHES(LANG(?name), "en"))
 } GROUP BY ?node ORDER BY LCASE(STR(?label)) LIMIT 1000
 """
 
 
-def choices(store: ox.Store, param: Param) -> list[tuple[str, str]]:
-    """``(value, label)`` pairs offered for a parameter: members of its class or scheme, or
-    the values of its property (``kg:speaker``: the actors some statement is by).
+@dataclass(frozen=True)
+class Offer:
+    """What the graph offers for a parameter: ``(value, label)`` pairs in label order, and
+    the value used most (the statements' most frequent speaker), or None."""
 
-    For an IRI parameter the value is the member's IRI; for a literal one, its label.
+    pairs: list[tuple[str, str]]
+    most_used: str | None = None
+
+    def default_for(self, param: Param) -> str:
+        """The value a form starts with: the parameter's default when the graph offers it
+        (or offers nothing), else the most used value offered.  An example written for one
+        corpus ("What did He Yadong say?") then answers on another."""
+        values = {value for value, _ in self.pairs}
+        if not values or param.shown in values:
+            return param.shown
+        return self.most_used or self.pairs[0][0]
+
+
+def offer(store: ox.Store, param: Param) -> Offer:
+    """The choices offered for a parameter: members of its class or scheme, or the values
+    of its property (``kg:speaker``: the actors some statement is by).
+
+    For an IRI parameter a value is the member's IRI; for a literal one, its label.
     """
     if param.choices_from is None:
-        return []
+        return Offer([])
     source = str(ox.NamedNode(param.choices_from))  # validated, so safe to write in
     results = store.query(_CHOICES % source, prefixes=PREFIXES, use_default_graph_as_union=True)
     assert isinstance(results, ox.QuerySolutions)
     pairs = []
+    best: tuple[int, str] | None = None
     for row in results:
-        node, label = row["node"], row["label"]
+        node, label, uses = row["node"], row["label"], row["uses"]
         if isinstance(node, ox.NamedNode) and label is not None:
-            pairs.append((node.value if param.kind == "iri" else label.value, label.value))
-    return pairs
+            value = node.value if param.kind == "iri" else label.value
+            pairs.append((value, label.value))
+            count = int(uses.value) if isinstance(uses, ox.Literal) else 0
+            if count and (best is None or count > best[0]):
+                best = (count, value)
+    return Offer(pairs, best[1] if best else None)
+
+
+def choices(store: ox.Store, param: Param) -> list[tuple[str, str]]:
+    """``(value, label)`` pairs offered for a parameter (see :func:`offer`)."""
+    return offer(store, param).pairs

@@ -31,7 +31,7 @@ from flask import (
 from kg import sparql
 from kg.conneg import ResultFormat, by_name
 from kg.errors import ProtocolError, StoreError
-from kg.examples import Example, Param, ParamError, choices
+from kg.examples import Example, Offer, Param, ParamError, offer
 from kg.jobs import Outcome, QueryJob, results_of
 from kg.namespace import PREFIXES
 from kg.query_terms import unknown_terms
@@ -103,16 +103,21 @@ def _field(store_choices: list[tuple[str, str]], param: Param, value: str) -> di
     return {"param": param, "value": value, "choices": options, "label": label}
 
 
-def _param_fields(example: Example, values: dict[str, str]) -> list[dict[str, object]]:
+def _param_fields(example: Example, values: dict[str, str], *,
+                  suggest: bool) -> list[dict[str, object]]:
+    """The form fields of an example's parameters, holding the ``values`` given, else the
+    value the graph suggests (:meth:`Offer.default_for`) with ``suggest``, else the
+    example's default (the value a query given in full holds)."""
     try:
         store = state().reader.current()
     except StoreError:
         store = None
     fields = []
     for param in example.params:
-        offered = choices(store, param) if store is not None else []
-        value = values.get(param.name) or param.shown
-        fields.append(_field(offered, param, value))
+        offered = offer(store, param) if store is not None else Offer([])
+        value = values.get(param.name) or (offered.default_for(param) if suggest
+                                            else param.shown)
+        fields.append(_field(offered.pairs, param, value))
     return fields
 
 
@@ -137,13 +142,19 @@ def index() -> tuple[str, int]:
     values = {p.name: fields.get(p.name, "") for p in example.params} if example else {}
     error: str | None = None
     status = 200
+    form_fields: list[dict[str, object]] = []
     if example is not None and query is None:
+        form_fields = _param_fields(example, values, suggest=True)
+        # the form's values: those given, else what the graph suggests for each
+        values = {str(cast(Param, f["param"]).name): str(f["value"]) for f in form_fields}
         try:
             query = example.bind(values)
         except ParamError as exc:
             query, error, status = example.query, str(exc), 400
     if example is None and query:
         example = next((e for e in examples if e.query.strip() == query.strip()), None)
+        if example is not None and example.params:
+            form_fields = _param_fields(example, values, suggest=False)
     ran = query is not None and bool(query.strip()) and error is None
     table: Table | None = None
     rows = int(current_app.config["KG_PAGE_ROWS"])
@@ -159,7 +170,6 @@ def index() -> tuple[str, int]:
                 table.truncated = table.truncated or outcome.truncated
             except ProtocolError as exc:
                 error, status = exc.message, exc.status
-    form_fields = _param_fields(example, values) if example and example.params else []
     downloads: tuple[tuple[str, str], ...] = ()
     if table is not None:
         downloads = DOWNLOADS["graph" if table.form == "CONSTRUCT" else "results"]

@@ -11,10 +11,12 @@ import pytest
 from kg.build import build
 from kg.examples import (
     Example,
+    Offer,
     Param,
     ParamError,
     choices,
     load_examples,
+    offer,
     parse_example,
 )
 from kg.namespace import KGR, PREFIXES
@@ -188,6 +190,43 @@ def test_on_a_day_includes_coarser_dates_holding_it(seeds: ox.Store) -> None:
     dates = {r["date"] for r in rows(seeds, example.bind({"day": "2025-11-15"}))}
     assert dates == {"2025-11", "2025"}
     assert {r["date"] for r in rows(seeds, example.query)} == {"2026-01-06"}
+
+
+@pytest.fixture(scope="module")
+def other_corpus(tmp_path_factory: pytest.TempPathFactory) -> ox.Store:
+    """A corpus without the examples' defaults: one article whose speaker is Ana Petrova."""
+    store = Store(tmp_path_factory.mktemp("other") / "store")
+    build([ROOT / "tests" / "fixtures" / "build" / "good.txt"], store)
+    return store.open()
+
+
+def test_a_default_the_graph_offers_stays_the_form_s_value(seeds: ox.Store) -> None:
+    speaker = BY_NAME["03-he-yadong"].params[0]
+    assert offer(seeds, speaker).default_for(speaker) == "He Yadong"
+
+
+def test_a_default_absent_from_the_graph_gives_way_to_the_most_used_value(
+    other_corpus: ox.Store,
+) -> None:
+    speaker = BY_NAME["03-he-yadong"].params[0]
+    offered = offer(other_corpus, speaker)
+    assert "He Yadong" not in {label for _, label in offered.pairs}
+    assert offered.default_for(speaker) == offered.most_used == "Ana Petrova"
+    bound = BY_NAME["03-he-yadong"].bind({"speakerName": offered.default_for(speaker)})
+    assert rows(other_corpus, bound), "the example answers on the other corpus"
+
+
+def test_the_most_used_value_is_the_one_most_statements_are_by(seeds: ox.Store) -> None:
+    speaker = BY_NAME["03-he-yadong"].params[0]
+    counts = rows(seeds, "SELECT ?name (COUNT(*) AS ?n) WHERE { ?s kg:speaker ?a . "
+                         "?a rdfs:label ?name } GROUP BY ?name ORDER BY DESC(?n) LIMIT 1")
+    assert offer(seeds, speaker).most_used == counts[0]["name"]
+
+
+def test_a_parameter_without_choices_keeps_its_default(other_corpus: ox.Store) -> None:
+    day = BY_NAME["11-on-a-day"].params[0]
+    assert offer(other_corpus, day) == Offer([])
+    assert Offer([]).default_for(day) == day.shown
 
 
 def test_choices_list_labelled_members(seeds: ox.Store) -> None:

@@ -442,3 +442,20 @@ def test_a_browser_opening_the_endpoint_is_sent_to_the_query_page(client: FlaskC
         assert described.status_code == 200
         assert described.headers["Content-Type"].startswith("text/turtle")
     assert client.get("/sparql").headers["Content-Type"].startswith("text/turtle")
+
+
+def test_an_example_whose_default_is_absent_asks_about_the_most_used_value_instead(
+    make_app: Callable[..., Flask], tmp_path: Path,
+) -> None:
+    from kg.build import build
+
+    store = Store(tmp_path / "store")
+    build([Path(__file__).parent / "fixtures" / "build" / "good.txt"], store)
+    client = make_app(store.location).test_client()
+    page = html.unescape(client.get("/", query_string={"example": "03-he-yadong"})
+                         .get_data(as_text=True))
+    assert "What did Ana Petrova say" in page
+    assert "This measure protects our security" in page
+    shared = client.get("/", query_string={"query": next(
+        e.query for e in load_examples(QUERIES_DIR) if e.name == "03-he-yadong")})
+    assert "No rows" in shared.get_data(as_text=True), "a query given in full runs as written"
