@@ -228,6 +228,7 @@ def _resolve_actors(
         resolution.actors[name] = node
     _merge_same_iri(resolution.actors, surface)
     _add_referenced_actors(resolution, lookup)
+    _keep_names_as_aliases(resolution.actors)
 
 
 def _merge_same_iri(actors: dict[str, ActorNode], surface: dict[str, set[str]]) -> None:
@@ -260,6 +261,27 @@ def _merge_same_iri(actors: dict[str, ActorNode], surface: dict[str, set[str]]) 
             keep.is_source = keep.is_source or other.is_source
             actors[name] = keep
         keep.alt_labels.discard(chosen)
+
+
+def _keep_names_as_aliases(actors: dict[str, ActorNode]) -> None:
+    """Keep as an actor's aliases (``skos:altLabel``, a corpus-wide claim that the node is
+    also called so) only the surface forms that name it alone.
+
+    A form without a capital letter describes rather than names ("the ministry", "the
+    company"), and a form two nodes share, as an alias or a label, names neither for sure:
+    "Foreign Ministry" for China's and for Japan's, "Commerce Department" for China's
+    ministry in a machine translation and for the US department, "Takaichi" for the prime
+    minister and, by metonymy, for Japan.  Importers reconcile entities by these labels, and
+    the query page finds speakers by them.  Each article's own mentions still keep the text
+    it wrote (their evidence spans).
+    """
+    nodes = list({id(node): node for node in actors.values() if not node.local}.values())
+    owners: Counter[str] = Counter()
+    for node in nodes:
+        owners.update({form.casefold() for form in (node.name, *node.alt_labels)})
+    for node in nodes:
+        node.alt_labels = {form for form in node.alt_labels
+                           if any(c.isupper() for c in form) and owners[form.casefold()] == 1}
 
 
 def _tally(

@@ -250,3 +250,33 @@ def test_one_body_name_put_in_two_states_by_two_articles_gives_two_measures() ->
     r = resolve(extractions)
     assert r.measure_for(measures[0]) is not r.measure_for(measures[1])
     assert r.measure_for(measures[1]) is r.measure_for(measures[2])
+
+
+def test_an_alias_two_nodes_share_is_kept_by_neither() -> None:
+    a = extraction("a.txt", "The Foreign Ministry of China said.",
+                   ("Foreign Ministry", "Ministry of Foreign Affairs of China",
+                    ActorType.GOVERNMENT_BODY))
+    b = extraction("b.txt", "The Foreign Ministry in Tokyo said.",
+                   ("Foreign Ministry", "Ministry of Foreign Affairs of Japan",
+                    ActorType.GOVERNMENT_BODY))
+    actors = resolve([a, b]).actors
+    assert actors["Ministry of Foreign Affairs of China"].alt_labels == set()
+    assert actors["Ministry of Foreign Affairs of Japan"].alt_labels == set()
+    alone = resolve([a]).actors["Ministry of Foreign Affairs of China"]
+    assert alone.alt_labels == {"Foreign Ministry"}, "an alias one node has is kept"
+
+
+def test_an_alias_that_is_another_node_s_name_is_dropped() -> None:
+    # "Takaichi" for her government in one article, for herself in another
+    a = extraction("a.txt", "Takaichi replied for Japan.", ("Takaichi", "Japan", ActorType.STATE))
+    b = extraction("b.txt", "Takaichi said so.", ("Takaichi", "Takaichi", ActorType.PERSON))
+    assert resolve([a, b]).actors["Japan"].alt_labels == set()
+    assert resolve([a]).actors["Japan"].alt_labels == {"Takaichi"}
+
+
+def test_a_form_without_a_capital_describes_and_is_no_alias() -> None:
+    a = extraction("a.txt", "Acme Robotics fell. The company said.",
+                   ("Acme Robotics", "Acme Robotics", ActorType.COMPANY),
+                   ("company", "Acme Robotics", ActorType.COMPANY))
+    b = extraction("b.txt", "Acme rose.", ("Acme", "Acme Robotics", ActorType.COMPANY))
+    assert resolve([a, b]).actors["Acme Robotics"].alt_labels == {"Acme"}
