@@ -21,8 +21,10 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from .about import statement_topics
 from .collector import collector_paused
 from .disagree import Disagreement
+from .extract.text import sentence_at, split_sentences
 from .model import (
     ActorType,
+    Article,
     DatePrecision,
     Extraction,
     MaterialCategory,
@@ -328,7 +330,7 @@ def _add_article(out: _Quads, extraction: Extraction, resolution: Resolution) ->
         for name in topics.materials:
             if name in resolution.materials:
                 out.add(g, s, KG.about, resolution.materials[name].iri)
-        _add_evidence(out, ident, s, statement.span)
+        _add_evidence(out, article, s, statement.span)
 
     for figure in extraction.figures:
         s = statement_iri(ident, figure.span.begin, figure.span.end)
@@ -346,7 +348,7 @@ def _add_article(out: _Quads, extraction: Extraction, resolution: Resolution) ->
             out.add(g, s, KG.qualifier, _text(figure.qualifier))
         if figure.asserted_by in actors:
             out.add(g, s, KG.speaker, iri(figure.asserted_by))
-        _add_evidence(out, ident, s, figure.span)
+        _add_evidence(out, article, s, figure.span)
 
     for measure in extraction.measures:
         node = resolution.measure_for(measure)
@@ -366,7 +368,7 @@ def _add_article(out: _Quads, extraction: Extraction, resolution: Resolution) ->
         for name in measure.covers:
             if name in resolution.materials:
                 out.add(g, m, KG.covers, resolution.materials[name].iri)
-        e = _add_evidence(out, ident, m, measure.span)
+        e = _add_evidence(out, article, m, measure.span)
         if measure.model_score is not None:
             # proposed by the learned step, not found by a rule: say so, with how sure it was
             out.add(g, e, KG.modelScore,
@@ -379,7 +381,7 @@ def _add_article(out: _Quads, extraction: Extraction, resolution: Resolution) ->
         out.add(g, c, RDF.type, KG.CandidateLink)
         out.add(g, c, KG.candidateFor, iri(link.candidate))
         out.add(g, c, KG.score, decimal_literal(Decimal(str(round(link.score, 3)))))
-        _add_evidence(out, ident, c, link.mention)
+        _add_evidence(out, article, c, link.mention)
     _add_local_actors(out, extraction, resolution, local)
 
 
@@ -387,24 +389,39 @@ def _add_article(out: _Quads, extraction: Extraction, resolution: Resolution) ->
 # rather than through the rdflib namespaces on every span.
 _EVIDENCE = str(KG.evidence)
 _EVIDENCE_CLASSES = (str(KG.Evidence), str(NIF.String), str(NIF.RFC5147String))
+_SENTENCE = str(KG.sentence)
+_SENTENCE_CLASSES = (str(NIF.Sentence), str(NIF.String), str(NIF.RFC5147String))
 _TYPE = str(RDF.type)
 _CONTEXT, _BEGIN, _END, _ANCHOR = (str(NIF.referenceContext), str(NIF.beginIndex),
                                    str(NIF.endIndex), str(NIF.anchorOf))
 _INTEGER = str(XSD.integer)
 
 
-def _add_evidence(out: _Quads, identifier: str, node: str, span: Span) -> str:
-    """Link ``node`` to the evidence span ``span`` of an article, described there; returns
-    the span's IRI."""
-    g = article_iri(identifier)
-    e = evidence_iri(identifier, span.begin, span.end)
+def _add_evidence(out: _Quads, article: Article, node: str, span: Span) -> str:
+    """Link ``node`` to the evidence span ``span`` of an article, described there, and the
+    span to the sentence(s) holding it (``kg:sentence``); returns the span's IRI."""
+    g = article_iri(article.identifier)
+    e = evidence_iri(article.identifier, span.begin, span.end)
     out.add(g, node, _EVIDENCE, e)
-    for cls in _EVIDENCE_CLASSES:
-        out.add(g, e, _TYPE, cls)
-    out.add(g, e, _CONTEXT, g)
+    _add_string(out, g, e, span, _EVIDENCE_CLASSES)
+    sentences = split_sentences(article.text)  # kept per text: one split per article
+    first = sentence_at(sentences, span.begin)
+    last = sentence_at(sentences, max(span.begin, span.end - 1))
+    if first is not None and last is not None:
+        for sentence in sentences[sentences.index(first):sentences.index(last) + 1]:
+            sentence_iri = evidence_iri(article.identifier, sentence.begin, sentence.end)
+            out.add(g, e, _SENTENCE, sentence_iri)
+            _add_string(out, g, sentence_iri, sentence, _SENTENCE_CLASSES)
+    return e
+
+
+def _add_string(out: _Quads, g: str, iri: str, span: Span, classes: tuple[str, ...]) -> None:
+    """Describe a NIF string of article ``g``: its types, article, offsets and text."""
+    for cls in classes:
+        out.add(g, iri, _TYPE, cls)
+    out.add(g, iri, _CONTEXT, g)
     # xsd:integer rather than NIF's xsd:nonNegativeInteger: Oxigraph stores the latter as
     # the former, and the graph we validate must be the graph we store.
-    out.add(g, e, _BEGIN, _typed(span.begin, _INTEGER))
-    out.add(g, e, _END, _typed(span.end, _INTEGER))
-    out.add(g, e, _ANCHOR, _text(span.text))
-    return e
+    out.add(g, iri, _BEGIN, _typed(span.begin, _INTEGER))
+    out.add(g, iri, _END, _typed(span.end, _INTEGER))
+    out.add(g, iri, _ANCHOR, _text(span.text))

@@ -89,6 +89,36 @@ def test_every_evidence_anchor_is_the_article_text_at_its_offsets() -> None:
         assert row["text"].value[begin:end] == row["a"].value
 
 
+def test_every_evidence_span_links_the_sentence_holding_it_with_that_sentence_s_text() -> None:
+    store = store_of(assemble([sample()], resolve([sample()])))
+    rows = list(store.query(
+        "SELECT ?a ?sentence ?sb ?se ?text WHERE { ?ev a kg:Evidence ; nif:anchorOf ?a ; "
+        "kg:sentence ?s . ?s a nif:Sentence ; nif:anchorOf ?sentence ; nif:beginIndex ?sb ; "
+        "nif:endIndex ?se ; nif:referenceContext ?doc . ?doc nif:isString ?text }",
+        prefixes=PREFIXES, use_default_graph_as_union=True))
+    assert len(rows) == 3, "each of the three spans has its sentence"
+    for row in rows:
+        begin, end = int(row["sb"].value), int(row["se"].value)
+        assert row["text"].value[begin:end] == row["sentence"].value
+        assert row["a"].value in row["sentence"].value
+
+
+def test_a_span_across_two_sentences_links_both() -> None:
+    text = "Ada Berg said: “We will not yield. We never have.” Oslo agreed."
+    quote = Span.of(text, text.index("We will"), text.index("have.") + 5)
+    article = Article("y_1.txt", text, ArticleMetadata(title="T"))
+    extraction = Extraction(
+        article=article,
+        actors=[ActorMention("Ada Berg", ActorType.PERSON, Span.of(text, 0, 8))],
+        statements=[StatementMention("Ada Berg", StatementKind.DIRECT_QUOTE, quote)])
+    store = store_of(assemble([extraction], resolve([extraction])))
+    sentences = {r["s"].value for r in store.query(
+        "SELECT ?s WHERE { ?st a kg:Statement ; kg:evidence/kg:sentence/nif:anchorOf ?s }",
+        prefixes=PREFIXES, use_default_graph_as_union=True)}
+    assert len(sentences) == 2 and any("yield" in s for s in sentences) \
+        and any("never" in s for s in sentences)
+
+
 def test_entities_go_to_the_entities_graph_and_claims_to_the_article_graph() -> None:
     store = store_of(assemble([sample()], resolve([sample()])))
     g = article_iri("x_1.txt")
