@@ -284,9 +284,10 @@ def query(query: str, store_location: str, fmt: str | None, timeout: float | Non
 
     A query without FROM sees the union of all graphs, where a triple stated in several
     graphs (a measure's issuer in the entities graph and in each article reporting it)
-    matches once per graph: count with COUNT(DISTINCT ...). The prefixes of the graph are
-    predeclared: kg, kgr, actor, article, material, measure, disagreement, kgsh, rdf, rdfs,
-    owl, xsd, skos, dcterms, schema, prov, nif and sh.
+    matches once per graph: count with COUNT(DISTINCT ...), and read what the corpus
+    resolved (one type, issuer and label per node) in GRAPH graph:entities { ... }. The
+    prefixes of the graph are predeclared: kg, kgr, actor, article, material, measure,
+    disagreement, graph, kgsh, rdf, rdfs, owl, xsd, skos, dcterms, schema, prov, nif and sh.
     """
     from .examples import ParamError, bind_query
     from .query import format_results, run

@@ -95,6 +95,9 @@ PREFIXES: dict[str, str] = {
     "material": str(KGR) + "material/",
     "measure": str(KGR) + "measure/",
     "disagreement": str(KGR) + "disagreement/",
+    # the graphs a build makes besides the articles': graph:entities, graph:disagreements,
+    # graph:ontology (GRAPH graph:entities { ... } reads what the corpus resolved)
+    "graph": BASE + "graph/",
     "kgsh": str(KGSH),
     "rdf": str(RDF),
     "rdfs": str(RDFS),
