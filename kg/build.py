@@ -40,7 +40,6 @@ from .ingest import ignored_files, iter_article_paths, read_article
 from .model import Article, Extraction
 from .namespace import KG, ONTOLOGY_GRAPH, article_iri, is_article_graph, is_built_graph
 from .resolve import Resolution, resolve
-from .resources import ontology_path
 from .store import Store
 from .workers import extract_in_processes, extract_one, processes_for
 
@@ -234,12 +233,10 @@ def build_quads(extractions: Sequence[Extraction]) -> list[ox.Quad]:
 
 def ontology_quads() -> list[ox.Quad]:
     """``ontology/kg.ttl`` as quads of the ontology graph."""
+    from .ontology import ontology_triples
+
     graph = ox.NamedNode(ONTOLOGY_GRAPH)
-    try:
-        triples = ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE)
-        return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
-    except SyntaxError as exc:
-        raise KgError(f"ontology/kg.ttl is not valid Turtle: {exc}") from exc
+    return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in ontology_triples()]
 
 
 def build(

@@ -12,10 +12,13 @@ apart.  An IRI that no quad names is 404.  The page and the RDF answer 200 at th
 from __future__ import annotations
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, render_template, request, url_for
+from flask import Blueprint, Response, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response as WerkzeugResponse
 
 from kg.entity import mark_text
-from kg.namespace import ID_BASE, PREFIXES
+from kg.errors import KgError
+from kg.namespace import BASE, ID_BASE, ONTOLOGY_IRI, PREFIXES, is_built_graph
+from kg.ontology import ontology_triples, terms_by_kind, version_iri
 
 from .app import PageUnavailable, read_page
 
@@ -117,3 +120,46 @@ def _rdf(quads: list[ox.Quad], iri: str, name: str, headers: dict[str, str]) -> 
     # Linked Data is read by other sites' scripts too: the description is public.
     headers = {**headers, "Access-Control-Allow-Origin": "*"}
     return Response(body, content_type=f"{fmt.media_type}; charset=utf-8", headers=headers)
+
+
+@bp.get("/ontology")
+@bp.get("/ontology/<version>")
+def ontology(version: str | None = None) -> Response | tuple[str, int, dict[str, str]]:
+    """The document of the ``kg:`` vocabulary (``https://w3id.org/tradekg/ontology``, also
+    at its version IRI): a page listing its terms, each at ``#LocalName`` as the namespace
+    IRIs name them, or the ontology as RDF by content negotiation."""
+    headers = {"Vary": "Accept"}
+    chosen = _choose()
+    if version is not None and f"{ONTOLOGY_IRI}/{version}" != version_iri():
+        return _plain(404, f"no version {version} of the ontology here "
+                           f"(this is {version_iri()})", **headers)
+    if chosen is None:
+        offered = ", ".join(("html", *RDF_FORMATS))
+        return _plain(406, f"no acceptable format; the ontology is offered as {offered}",
+                      **headers)
+    try:
+        triples = ontology_triples()
+    except KgError as exc:
+        return _plain(500, exc.message, **headers)
+    if chosen != "html":
+        fmt = RDF_FORMATS[chosen]
+        prefixes = dict(PREFIXES) if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+        body = ox.serialize(triples, format=fmt, prefixes=prefixes)
+        return Response(body, content_type=f"{fmt.media_type}; charset=utf-8",
+                        headers={**headers, "Access-Control-Allow-Origin": "*"})
+    formats = [(label, url_for("ui.linked_data.ontology", format=name))
+               for name, label in _LABELS.items()]
+    page = render_template("ontology.html", groups=terms_by_kind(), iri=ONTOLOGY_IRI,
+                           version=version_iri(), formats=formats)
+    return page, 200, headers
+
+
+@bp.get("/graph/<path:name>")
+def graph(name: str) -> WerkzeugResponse:
+    """A graph a build makes (``graph:entities``, ``graph:disagreements``,
+    ``graph:ontology``) dereferences to its content in the Graph Store Protocol (303)."""
+    iri = f"{BASE}graph/{name}"
+    if not is_built_graph(iri):
+        return _plain(404, f"{iri} is not a graph kg builds")
+    target = url_for("sparql.graph_store", graph=iri)
+    return redirect(target, code=303)

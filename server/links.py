@@ -1,7 +1,8 @@
 """Where an IRI links to on our pages: its entity page, or a query listing its triples.
 
-IRIs that ``kg`` mints (:data:`kg.namespace.ID_BASE`) have a page at ``/id/...``; any other
-IRI (a vocabulary term, someone else's resource) links to the query page with
+IRIs that ``kg`` mints (:data:`kg.namespace.ID_BASE`) have a page at ``/id/...``, and the
+terms of the ``kg:`` vocabulary their row of the ontology page (``/ontology#Measure``); any
+other IRI (someone else's vocabulary or resource) links to the query page with
 :func:`explore_query`, which lists every triple that names it.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 from flask import url_for
 
 from kg.entity import is_minted
-from kg.namespace import ID_BASE
+from kg.namespace import ID_BASE, KG, KG_TERMS
 
 
 def explore_query(iri: str) -> str:
@@ -38,6 +39,15 @@ def entity_url(iri: str) -> str | None:
     return url_for("ui.linked_data.entity", rest=rest, _anchor=fragment or None)
 
 
+def term_url(iri: str) -> str | None:
+    """The ontology page's row of a ``kg:`` term, else None."""
+    local = iri[len(str(KG)):] if iri.startswith(str(KG)) else None
+    if local not in KG_TERMS:
+        return None
+    return url_for("ui.linked_data.ontology", _anchor=local)
+
+
 def iri_href(iri: str) -> str:
-    """The entity page of a minted IRI, else the query page exploring it."""
-    return entity_url(iri) or explore_url(iri)
+    """The entity page of a minted IRI, the ontology page's row of a ``kg:`` term, else the
+    query page exploring it."""
+    return entity_url(iri) or term_url(iri) or explore_url(iri)
