@@ -278,7 +278,8 @@ def _phone_pages(server: str) -> list[str]:
     long_line = "SELECT ?label WHERE { ?x rdfs:label ?label FILTER(CONTAINS(?label, 'a') }"
     urls = ["/", f"/?{urllib.parse.urlencode({'query': long_line})}",
             "/?example=03-he-yadong", "/?example=07-measures-by-actor", "/timeline",
-            "/disagreements", "/entities", "/id/actor/he-yadong", "/id/actor/china"]
+            "/disagreements", "/entities", "/ontology", "/id/actor/he-yadong",
+            "/id/actor/china"]
     with urllib.request.urlopen(f"{server}/disagreements", timeout=30) as response:
         html = response.read().decode("utf-8")
     # An article and a measure of the seeds, as the disagreements page links them.
