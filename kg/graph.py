@@ -269,6 +269,15 @@ def _add_local_actors(out: _Quads, extraction: Extraction, resolution: Resolutio
                    forms - {"", name}, resolution)
 
 
+def _add_article_alias(out: _Quads, g: str, node: ActorNode, form: str) -> None:
+    """A way article ``g`` writes a corpus-wide actor that is not among the node's aliases
+    (a description such as "the ministry", or a form another node shares) is its
+    ``skos:altLabel`` in that article's graph: every surface form stays an alias, and the
+    entities graph keeps only those that name the node alone."""
+    if form and not node.local and form != node.name and form not in node.alt_labels:
+        out.add(g, node.iri, SKOS.altLabel, _text(form))
+
+
 def _add_article(out: _Quads, extraction: Extraction, resolution: Resolution) -> None:
     article = extraction.article
     ident = article.identifier
@@ -302,6 +311,7 @@ def _add_article(out: _Quads, extraction: Extraction, resolution: Resolution) ->
     for mention in extraction.actors:
         if mention.name in actors:
             out.add(g, g, KG.mentions, iri(mention.name))
+            _add_article_alias(out, g, actors[mention.name], surface_form(mention))
     for material in extraction.materials:
         out.add(g, g, KG.mentions, resolution.materials[material.name].iri)
     for citation in extraction.citations:

@@ -206,3 +206,17 @@ def test_unnamed_sources_of_two_articles_are_two_nodes_each_described_in_its_art
     assert len(list(store.query(
         'SELECT DISTINCT ?n WHERE { ?n rdfs:label "Norway" }', prefixes=PREFIXES,
         use_default_graph_as_union=True))) == 1
+
+
+def test_a_description_an_article_writes_is_an_alias_in_that_article_s_graph_only() -> None:
+    text = "Acme Robotics cut output. The company said demand fell."
+    article = Article("z_1.txt", text, ArticleMetadata(title="T"))
+    extraction = Extraction(article=article, actors=[
+        ActorMention("Acme Robotics", ActorType.COMPANY, Span.of(text, 0, 13)),
+        ActorMention("Acme Robotics", ActorType.COMPANY,
+                     Span.of(text, text.index("company"), text.index("company") + 7))])
+    store = store_of(assemble([extraction], resolve([extraction])))
+    rows = {(r["g"].value.rsplit("/", 1)[1], r["alt"].value) for r in store.query(
+        "SELECT ?g ?alt WHERE { GRAPH ?g { ?a skos:altLabel ?alt } }",
+        prefixes=PREFIXES)}
+    assert rows == {("z_1", "company")}, "every surface form is an alias, with its article"
