@@ -91,7 +91,8 @@ def test_every_article_giving_a_value_is_on_its_side_once() -> None:
 
 
 def test_an_article_giving_both_values_stands_on_both_sides() -> None:
-    text = f"{BAN} on January 7. {AGAIN} took effect on January 6."
+    # Both days written as the ban's own (the day it took effect would be another fact).
+    text = f"{BAN} on January 7. {AGAIN} was imposed on January 6."
     found = disagreements(_dated("a.txt", f"{BAN} on January 6.", (BAN, SIXTH)),
                           _dated("b.txt", text, (BAN, SEVENTH), (AGAIN, SIXTH)))
     [date] = found
@@ -114,9 +115,11 @@ def test_one_article_giving_two_dates_alone_is_no_disagreement_between_sources()
     text = f"{BAN} on Monday. {AGAIN} takes effect on December 31."
     alone = _dated("a.txt", text, (BAN, SIXTH), (AGAIN, PartialDate(2025, 12, 31)))
     assert disagreements(alone) == []
-    # A second article giving one of the dates makes it a disagreement between sources.
-    other = _dated("b.txt", f"{BAN} on Monday.", (BAN, SIXTH))
-    assert [d.kind for d in disagreements(alone, other)] == ["date"]
+    # A second article giving another day for the ban makes it a disagreement between
+    # sources; the day the rules take effect is no view of the day the ban was made.
+    other = _dated("b.txt", f"{BAN} on Wednesday.", (BAN, PartialDate(2026, 1, 7)))
+    [date] = disagreements(alone, other)
+    assert {a.value for a in date.assertions} == {"2026-01-06", "2026-01-07"}
 
 
 def test_a_coarser_date_that_contains_the_other_is_no_disagreement() -> None:
@@ -173,10 +176,10 @@ def test_changes_and_market_quotes_of_one_day_are_no_figure_disagreement() -> No
     assert disagreements(
         _move("a.txt", "Mitsubishi Heavy Industries shares, up 2.4% this week.", "2.4%", "2.4"),
         _move("b.txt", "Mitsubishi Heavy Industries rose by 4.3%.", "4.3%", "4.3")) == []
-    # the same numbers as levels, not changes, still disagree ("made up" is no move)
+    # the same numbers as levels, not changes, still disagree ("makes up" is no move)
     found = disagreements(
         _move("a.txt", "Mitsubishi Heavy Industries holds 2.4 percent.", "2.4 percent", "2.4"),
-        _move("b.txt", "Mitsubishi Heavy Industries made up 4.3%.", "4.3%", "4.3"))
+        _move("b.txt", "Mitsubishi Heavy Industries makes up 4.3%.", "4.3%", "4.3"))
     assert [d.kind for d in found] == ["figure"]
 
 

@@ -738,6 +738,11 @@ def _day(text: str) -> int:
     return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
 
 
+def tense_cues() -> TenseCues:
+    """The ``[dates]`` words that tell a clause's tense, compiled (see :mod:`.date_tense`)."""
+    return _tables().tense
+
+
 def _tense(text: str, begin: int, tables: _Tables) -> int:
     """The tense of the clause before a date at ``begin`` (see :func:`.date_tense.tense`)."""
     return _tense_of(text, begin, tables.tense)

@@ -164,6 +164,13 @@ def _head_roles(data: dict[str, Any], objects: dict[str, Any],
     return {k: frozenset(v) for k, v in roles.items()}
 
 
+def claim_label_regex(labels: list[str]) -> re.Pattern[str]:
+    """A label opening a paragraph that states a claim under examination ('Claim:', 'CLAIM
+    4:', '- Rumour:'; ``[measures.hedges] claim_labels``), matched at the paragraph's start."""
+    return re.compile(r"\s*(?:[-*•]\s*)?(?:" + "|".join(re.escape(w) for w in labels)
+                      + r")\s*\d*\s*:", re.IGNORECASE)
+
+
 def _ending(entries: list[str]) -> re.Pattern[str]:
     """Any entry as the last words before a position (searched on the text before it)."""
     body = words_regex(entries).pattern
@@ -245,9 +252,7 @@ def measure_rules() -> MeasureRules:
                     hedges["question_opinions"]) + r")\b", re.IGNORECASE),
             negation_words=max(len(e.split()) for e in [*hedges["negations"],
                                                         *hedges["negated_nouns"]]),
-            claim_label=re.compile(r"\s*(?:[-*•]\s*)?(?:" + "|".join(
-                re.escape(w) for w in hedges["claim_labels"]) + r")\s*\d*\s*:",
-                re.IGNORECASE),
+            claim_label=claim_label_regex(hedges["claim_labels"]),
             effective=_ending(timing["effective"]),
             since=_ending(timing["since"]),
             lasting=words_regex(timing["lasting"]),
