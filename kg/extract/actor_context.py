@@ -182,6 +182,12 @@ class ActorContext:
                 # "Kim You-geun", "Lee Do-hoon": a romanised given name after a family name
                 # written first may open with a syllable that is an English word.
                 nxt[i] = text.isalpha()
+        for i in self.stream.capitalised:
+            if tokens[i].text in lex.month_given_names and i not in covered \
+                    and i + 2 < n and nxt[i + 1] and nxt[i + 2] \
+                    and not tokens[i + 1].newline_before \
+                    and (i == 0 or tokens[i - 1].key not in lex.month_name_not_after):
+                first[i] = True  # "Jan Christian Vestre": a given name, not January
         for i in self.stream.glued:
             t = tokens[i]
             if t.is_word and i not in covered and not t.newline_before:
@@ -271,11 +277,32 @@ class ActorContext:
         j = i + 1
         nxt = self._name_next
         n = len(nxt)
-        while j - i < NAME_MAX and j < n and nxt[j] and j not in self.consumed:
-            j += 1
+        stops = 0  # an initial's full stops, which do not count as words of the name
+        while j - i - stops < NAME_MAX and j < n and j not in self.consumed:
+            if nxt[j]:
+                j += 1
+            elif self._initial_at(j - 1):
+                j += 1  # "B. V. R. Subrahmanyam", "John F. Kennedy": past an initial's stop
+                stops += 1
+            else:
+                break
         while j > i + 1 and self.tokens[j - 1].text in self.lex.name_particles:
             j -= 1
         return j
+
+    def _initial_at(self, i: int) -> bool:
+        """Whether token ``i`` is an initial of a name: one capital letter, its full stop
+        glued to it, and another name word after that on the same line ("B. V. R.
+        Subrahmanyam", "M. Mishustin"); a run that ends on the stop ("Plan B.") has none."""
+        tokens = self.tokens
+        if not (0 <= i < len(tokens) - 2):
+            return False
+        text = tokens[i].text
+        stop, after = tokens[i + 1], tokens[i + 2]
+        return len(text) == 1 and text.isupper() and text.isalpha() \
+            and stop.text == "." and stop.begin == tokens[i].end and not after.newline_before \
+            and i + 2 not in self.consumed \
+            and (self._name_next[i + 2] or self._initial_at(i + 2))
 
     def add(self, found: Found) -> None:
         """Record a mention and consume its tokens."""

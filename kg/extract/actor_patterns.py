@@ -644,6 +644,8 @@ def find_cited_names(ctx: ActorContext) -> None:
                 and ctx.key(start + 1) in ctx.lex.place_modifiers:
             start += 2  # "according to Shanghai-based ...": the place is no organisation
         end = org_run(ctx, start)
+        if _cited_acronym(ctx, start, i):
+            continue
         # One word alone ("according to Reyes") is a family name far more often than a
         # name no table lists: left to the family-name pass.
         if end - start < 2 or end - start > NAME_MAX or start in ctx.heading \
@@ -655,6 +657,32 @@ def find_cited_names(ctx: ActorContext) -> None:
                 and not any(w.text in person_words for w in ctx.tokens[start:end]):
             ctx.add(Found(ctx.surface(start, end), ActorType.ORGANIZATION, start, end,
                           known=False))
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_CLAUSE_CLOSERS = frozenset({".", ";", ",", ")", "!", "?"})
+
+
+def _cited_acronym(ctx: ActorContext, start: int, according: int) -> bool:
+    """"..., according to NTB.": an acronym no table lists, alone after "according to" at
+    the end of its clause, names who the text relies on (it is no family name).  When the
+    sentence before reports someone's words ("Vestre said ... , according to NTB"), the
+    acronym relays them: an outlet; otherwise an organisation ("according to IEA").
+    Adds it and returns whether it did."""
+    token = ctx.tok(start)
+    if token is None or start in ctx.consumed or start in ctx.match_at \
+            or not _ACRONYM.fullmatch(token.text) or ctx.key(start + 1) not in _CLAUSE_CLOSERS \
+            or token.text in ctx.lex.not_name_words:
+        return False
+    j = according - 1
+    relays = False
+    while j >= 0 and ctx.tokens[j].text not in {".", "!", "?"} \
+            and not ctx.tokens[j + 1].newline_before:
+        relays = relays or ctx.key(j) in ctx.lex.speech_verbs
+        j -= 1
+    ctx.add(Found(token.text, ActorType.MEDIA if relays else ActorType.ORGANIZATION,
+                  start, start + 1, known=False))
+    return True
 
 
 _STAFF_LINKS = frozenset({"at", "from", "with"})

@@ -92,7 +92,9 @@ from .actor_patterns import (
     find_transcript_labels,
     past_native_name,
 )
+from .actor_references import find_reference_publishers
 from .actor_shared_names import shared_name_body
+from .actor_signatures import find_signatories
 from .actor_turn_labels import find_aged_people, find_label_people, find_post_authors
 from .actor_units import affiliate_end, edition_end, subsidiary_end
 from .furniture import in_spans, is_imprint, link_list_spans
@@ -223,6 +225,8 @@ def _generic_body(ctx: ActorContext, m: GazMatch, kind_id: str) -> None:
     before = m.start - 1 if ctx.key(m.start - 1) in {"the", "a", "an"} else m.start
     if spec.venue and qualifier is None and ctx.key(before - 1) in ctx.lex.venue_words:
         return  # "told parliament": where it was said
+    if qualifier is not None and _coordinated_demonym(ctx, qualifier[1]):
+        return  # "Filipino, American and French troops": not the last state's alone
     if qualifier is None and spec.refers_back:
         qualifier = _possessor_state(ctx, m.start)
     start, end, state = m.start, m.end, None
@@ -305,6 +309,16 @@ def _generic_body(ctx: ActorContext, m: GazMatch, kind_id: str) -> None:
     if "{host}" in spec.template and host is None:
         ctx.pending.append(Pending("embassy", start, end, kind=kind_id, state=state,
                                     mention_start=len(ctx.found) - 1))
+
+
+def _coordinated_demonym(ctx: ActorContext, start: int) -> bool:
+    """Whether the state word at ``start`` ends a coordination of nationalities
+    ("Filipino, American and French troops"): the noun after it is all of theirs, a mixed
+    group, not the last state's body."""
+    if ctx.key(start - 1) not in {"and", "or", ","}:
+        return False
+    m = ctx.match_ending.get(start - 1)
+    return m is not None and ctx.payload(m, Demonym) is not None
 
 
 def _possessor_state(ctx: ActorContext, start: int) -> tuple[str, int] | None:
@@ -531,7 +545,8 @@ def _register(ctx: ActorContext, found: Found, registry: dict[str, list[str]]) -
     elif entry is None:
         parts.extend(t.text for t in ctx.tokens[found.start:found.end]
                      if t.is_word and t.is_capitalised and not t.glued
-                     and t.text not in ctx.lex.honorifics)
+                     and t.text not in ctx.lex.honorifics
+                     and len(t.text) > 1)  # (an initial, "B.", is no name to refer back by)
     for part in parts:
         names = registry.setdefault(part, [])
         if found.name not in names:
@@ -712,10 +727,12 @@ def find_actors(article: Article) -> tuple[list[ActorMention], list[CandidateLin
     find_participants(ctx)
     find_reporter_labels(ctx)
     find_pattern_people(ctx)
+    find_signatories(ctx)
     find_surname_labels(ctx)
     find_bylines_and_publisher(ctx)
     find_short_names(ctx)
     find_cited_names(ctx)
+    find_reference_publishers(ctx)
     _refer_back(ctx)
     _shortened_outlets(ctx)
     _leaders_governments(ctx)

@@ -24,7 +24,9 @@ An article cites (``kg:cites``):
 * an organisation listed as a source: on a line labelled "Sources:" (``[citation]
   source_lines``), in a citation in parentheses with a year ("(CSIS, 2025)", "(Ministry of
   Foreign Affairs, 7 January 2026)"), or in a reference-list entry ("IEA (2025). Global
-  Critical Minerals Outlook 2025. International Energy Agency.").
+  Critical Minerals Outlook 2025. International Energy Agency."), also as the publisher
+  of an encyclopedia's numbered entry ('1. "Notification No. 6". Directorate General of
+  Foreign Trade. 13 May 2022.').
 
 The article's own publisher is not a source: the header's, the agency of its dateline, an
 outlet its byline names ("By Global Times") or its masthead ("Asia Markets Wire live desk |
@@ -46,7 +48,7 @@ from collections.abc import Collection
 from functools import lru_cache
 
 from ..model import ActorMention, ActorType, Article, CitationMention
-from .furniture import reference_entry_at
+from .furniture import reference_entry_at, reference_publisher_at
 from .question_turns import in_question, question_spans
 from .refdata import CitationFrames, Token, TokenStream, actor_data, token_stream
 from .text import ARTICLES
@@ -287,6 +289,9 @@ def _listed(text: str, mention: ActorMention, frames: CitationFrames) -> bool:
         return True
     if reference_entry_at(text, begin) is not None:
         return True
+    field = reference_publisher_at(text, begin)
+    if field is not None and field[0] <= begin and end <= field[1]:
+        return True  # '1. "Notification No. 6". Directorate General of Foreign Trade. 2022.'
     return bool(_PAREN_BEFORE.search(text, max(0, begin - 3), begin)
                 and _PAREN_AFTER.match(text, end))
 
@@ -452,7 +457,8 @@ def _cited(tokens: tuple[Token, ...], keys: tuple[str, ...], start: int, end: in
     begin = start - 1 if start and tokens[start - 1].key == "the" else start
     if begin and tokens[begin - 1].key in frames.not_after:
         return False  # "a spokesperson for the ministry said": the spokesperson speaks
-    if mention.type is not ActorType.COMPANY and _reports_finding(tokens, after, frames):
+    if mention.type is not ActorType.COMPANY and (_reports_finding(tokens, after, frames)
+                                                  or _states_amount(tokens, after, frames)):
         return True
     if _attributes_sentence(tokens, begin, end, mention, frames, starts):
         return True
@@ -508,6 +514,30 @@ def _reports_finding(tokens: tuple[Token, ...], i: int, frames: CitationFrames) 
             elif k < len(tokens) and tokens[k].key in _AUXILIARIES:
                 k += 1
             return k < len(tokens) and tokens[k].key in frames.finding_verbs
+    return False
+
+
+_AMOUNT_REACH = 25
+"""Tokens of the clause after a body's present-tense verb searched for an amount."""
+
+
+def _states_amount(tokens: tuple[Token, ...], i: int, frames: CitationFrames) -> bool:
+    """"The council says China bought about 3.2 million tonnes ...": a present-tense verb
+    of reporting (``[citation].data_verbs``) at ``i`` whose sentence gives an amount
+    outside quotation marks; the body is the source of the number (the mirror of "...,
+    the tourism agency says.")."""
+    if i >= len(tokens) or tokens[i].key not in frames.data_verbs:
+        return False
+    quoted = False
+    for j in range(i + 1, min(i + 1 + _AMOUNT_REACH, len(tokens))):
+        token = tokens[j]
+        if token.text in _SENTENCE_END or token.newline_before:
+            return False
+        if token.text in _QUOTE_MARKS:
+            quoted = not quoted
+        elif not quoted and token.is_word and token.text[0].isdigit() and _AMOUNT.search(
+                " ".join(t.text for t in tokens[max(j - 1, 0):j + 4])):
+            return True
     return False
 
 

@@ -172,8 +172,10 @@ def _tables() -> _Tables:
     # and most words open no qualifier and no number word (0.04 ms an article).
     qualifiers = _opening(t.raw["figures"]["qualifiers"]) + \
         f"(?:{phrase_alternation(t.raw['figures']['qualifiers'])})"
-    num = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|" \
-        rf"{_opening(t.number_words)}(?:{words}))"
+    # A comma before one or two digits and a scale word is a decimal comma, as texts
+    # translated from German or French write it ("2,5 billion Euro" is 2.5 billion).
+    num = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}},\d{{1,2}}(?=\s*(?:{scales})(?![\w]))|" \
+        rf"\d+(?:\.\d+)?|{_opening(t.number_words)}(?:{words}))"
 
     def amount(p: str) -> str:
         # "1 trillion 200 billion yen" (translated Japanese and Chinese amounts): a second
@@ -650,10 +652,16 @@ def _number(token: str | None) -> Decimal | None:
     words = load_triggers().number_words
     if lower in words:
         return words[lower]
+    if _DECIMAL_COMMA.fullmatch(token):
+        return Decimal(token.replace(",", "."))  # "2,5 billion": a decimal comma
     try:
         return Decimal(token.replace(",", ""))
     except ArithmeticError:
         return None
+
+
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+"""A number with a decimal comma; the number pattern takes one only before a scale word."""
 
 
 def _whole(value: Decimal) -> Decimal:

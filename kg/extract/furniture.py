@@ -297,3 +297,28 @@ def is_imprint(text: str, span: Span) -> bool:
     return bool(_IMPRINT_BEFORE.search(text, max(0, span.begin - 3), span.begin)
                 and _IMPRINT_AFTER.match(text, span.end)
                 and reference_entry_at(text, span.begin) is not None)
+
+
+QUOTED_REFERENCE = re.compile(
+    r"^[ \t]*(?:\d{1,3}[.)]|\[\d{1,3}\]|\^|[-•*])[ \t]*\^?[ \t]*"
+    r"[\"“][^\"“”\n]{3,200}[\"”][.,]?[ \t]+"
+    r"(?P<publisher>[A-Z](?:[^.,;:\"“”\n]|\.(?=\S)){1,60}?)[.,][ \t]+"
+    r"(?:\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?,?[ \t]+(?:19|20)\d\d|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?"
+    r"[ \t]+(?:19|20)\d\d|(?:19|20)\d\d(?:-\d\d-\d\d)?)\b", re.MULTILINE)
+"""A numbered entry of an encyclopedia's reference list, the cited work's title in quotes,
+then its publisher and its date: '5. "Ban to control prices". The Hindu. 14 May 2022.'"""
+_PUBLISHER_WORD = re.compile(r"(?:[A-Z0-9][\w&'’.-]*|of|the|and|for|on|&|de|du|la|le)")
+_PUBLISHER_WORDS = 6
+
+
+def reference_publisher_at(text: str, offset: int) -> tuple[int, int] | None:
+    """The character span of the publisher of the quoted-title reference entry on the line
+    holding ``offset`` ('2. "India bans wheat exports". Reuters. 14 May 2022.'), if that
+    line is one and its publisher field reads as a name (capitalised words, at most six)."""
+    entry = QUOTED_REFERENCE.match(text, text.rfind("\n", 0, offset) + 1)
+    if entry is None:
+        return None
+    words = entry.group("publisher").split()
+    if len(words) > _PUBLISHER_WORDS or not all(_PUBLISHER_WORD.fullmatch(w) for w in words):
+        return None
+    return entry.span("publisher")

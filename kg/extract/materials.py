@@ -36,6 +36,7 @@ from .refdata import (
     MaterialAlias,
     MaterialData,
     Token,
+    actor_data,
     material_data,
     token_stream,
 )
@@ -49,6 +50,18 @@ section label, whose words say nothing about the goods the text names."""
 
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _line_names_body(tokens: tuple[Token, ...], i: int, bodies: frozenset[str]) -> bool:
+    """Whether the line from token ``i`` on holds only capitalised words and ends in an
+    organisation's or a company's last word ("... Materials Council"): a name on a line of
+    its own (a letterhead, a signature), not a headline in title case."""
+    j = i
+    while j < len(tokens) and not tokens[j].newline_before:
+        if not (tokens[j].is_word and tokens[j].is_capitalised):
+            return False
+        j += 1
+    return j > i and tokens[j - 1].text in bodies
 """Determiners by which a noun refers back to one named before."""
 
 
@@ -62,6 +75,8 @@ def find_materials(article: Article) -> list[MaterialMention]:
     shouted = [(m.start(), m.end()) for m in _CAPITALS_LINE.finditer(text)]
     shouted += link_list_spans(text)  # headlines of other stories under "Related stories"
 
+    lexicon = actor_data().lexicon
+    bodies = lexicon.organization_suffixes | lexicon.company_suffixes
     excluded: set[str] = set()
     """Entries an article named in a sense that is no good ("a missile battery")."""
 
@@ -89,6 +104,9 @@ def find_materials(article: Article) -> list[MaterialMention]:
                 and match.start not in heading and not tokens[match.end - 1].newline_before
                 and not after.newline_before):
             return None
+        if match.start in heading and before is not None and before.is_capitalised \
+                and _line_names_body(tokens, match.end, bodies):
+            return None  # "Pacific Rim Battery Materials Council" alone on a line: a name
         if match.start and stream.keys[match.start - 1] in _PORTFOLIO_LINKS and any(
                 stream.keys[max(0, match.start - len(title)):match.start] == title
                 for title in data.portfolio_titles):

@@ -168,6 +168,11 @@ class ActorLexicon:
     weak_suffixes: frozenset[str] = frozenset()
     state_body_suffixes: frozenset[str] = frozenset()
     """Last words of a state's agency named after the state ("Japan Tourism Agency")."""
+    month_given_names: frozenset[str] = frozenset()
+    """Months (among ``not_name_words``) that are also given names: one may open a full
+    name of three words ("Jan Christian Vestre")."""
+    month_name_not_after: frozenset[str] = frozenset()
+    """Words of time before which such a month is the month ("in May", "since June")."""
     place_modifiers: frozenset[str] = frozenset()
     anonymous_quantifiers: frozenset[str] = frozenset()
     """Numbers and quantifiers that may open a group of unnamed sources ("Two officials")."""
@@ -487,6 +492,8 @@ def _lexicon(table: dict[str, Any], source: Path) -> ActorLexicon:
         titles=words("titles"),
         speech_verbs=frozenset(w.casefold() for w in words("speech_verbs")),
         not_name_words=frozenset(words("not_name_words")),
+        month_given_names=frozenset(words("month_given_names")),
+        month_name_not_after=frozenset(w.casefold() for w in words("month_name_not_after")),
         pronoun_like_names=frozenset(words("pronoun_like_names")),
         family_name_first=frozenset(words("family_name_first")),
         name_particles=frozenset(words("name_particles")),
