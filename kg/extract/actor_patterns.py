@@ -54,10 +54,11 @@ def find_anonymous_sources(ctx: ActorContext) -> None:
     """Unnamed sources: "a Japanese government source", "one METI official" (one person,
     after an indefinite article and at least one modifier: a nationality, a state's or a
     body's name, or a word of the modifiers list); groups: "Japanese industry insiders" (a
-    nationality and one more modifier), "Two Japanese officials" (a number or quantifier and
-    a modifier), "government sources" (a plural of ``anonymous_groups`` after a modifier);
-    "Officials" alone names no one (officials acting, as often as speaking).  What follows
-    the noun may belong to the description:
+    nationality and one more modifier, or a nationality alone where the group is no
+    preposition's object: "Chinese officials denied ..."), "Two Japanese officials" (a
+    number or quantifier and a modifier), "government sources" (a plural of
+    ``anonymous_groups`` after a modifier); "Officials" alone names no one (officials
+    acting, as often as speaking).  What follows the noun may belong to the description:
     "of the Ministry of Defense", "at two Japanese carmakers" (then the group is named
     after its employer: "unnamed Japanese carmaker executives").  They are actors only as
     sources (see :func:`_is_source`): "a protest with a senior diplomat" describes someone,
@@ -92,6 +93,7 @@ def find_anonymous_sources(ctx: ActorContext) -> None:
         elif not indefinite and not any(k in ctx.consumed for k in range(first, j + 1)) and (
                 key in groups and modifiers
                 or key in plurals and (demonym and (modifiers >= 2 or counted)
+                                       or demonym and not _object_after(ctx, start)
                                        or counted and modifiers
                                        or _description_after(ctx, j + 1)[0] > j + 1)):
             # ... or a plural described by its employer: "Executives at two carmakers"
@@ -114,6 +116,30 @@ def find_anonymous_sources(ctx: ActorContext) -> None:
         # A body named in the description ("one METI official") stays a mention of its own.
         ctx.consumed.update(k for k in range(start, end) if k not in bodies)
         start = end
+
+
+_COORDINATED = frozenset({"and", "or", ","})
+_OBJECT_OF = frozenset(load_triggers().raw["prepositions"]["objects"])
+"""Words after which a group is an object (``[prepositions] objects``)."""
+
+
+def _object_after(ctx: ActorContext, start: int) -> bool:
+    """Whether the group opening at token ``start`` is the object of a preposition, maybe
+    after a coordinated nationality ("talks with Chinese and Japanese officials"): people
+    spoken with, not a source that speaks ("according to Japanese officials" cites them)."""
+    k = start - 1
+    while k >= 0 and k > start - _COORDINATION_REACH and (
+            ctx.key(k) in _COORDINATED or ctx.payload(ctx.match_at.get(k), Demonym) is not None):
+        k -= 1
+    if k < 0 or ctx.key(k) not in _OBJECT_OF:
+        return False
+    before = " ".join(ctx.key(i) for i in range(max(0, k - 1), k + 1))
+    return not any(before.endswith(word) for word in ctx.lex.citing_words)  # "according to"
+
+
+_COORDINATION_REACH = 5
+"""Tokens a coordination of nationalities may take before a group ("Chinese, Korean and
+Japanese officials")."""
 
 
 def _description_after(ctx: ActorContext, end: int) -> tuple[int, str | None]:

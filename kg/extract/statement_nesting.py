@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from ..model import ActorType, Span
 from .context import Context
+from .refdata import actor_data
 from .reported_words import (
     BOUNDARY,
     SHORT_CONTENT,
@@ -115,8 +116,9 @@ def resolve_nesting(ctx: Context, found: list[SpeechTrigger]) -> None:
             if start != inner.verb.begin:
                 # '"...," while USTR Jamieson Greer warned': a title before the name; ", and
                 # the embassy announced": an article.
-                title = _TITLE_WORDS.search(lead)
-                lead = lead[:title.start()] if title is not None else lead
+                titles = [m for m in (_TITLE_WORDS.search(lead), _lower_title().search(lead))
+                          if m is not None]
+                lead = lead[:min(m.start() for m in titles)] if titles else lead
                 # "..., while the state-run Global Times said": the article and modifiers.
                 lead = _SPEAKER_MODIFIERS.sub("", lead)
             subordinate = _SUBORDINATOR.search(lead) if start != inner.verb.begin else None
@@ -132,6 +134,17 @@ def resolve_nesting(ctx: Context, found: list[SpeechTrigger]) -> None:
                     outer.dropped = True
                 continue
             inner.dropped = True
+
+
+@lru_cache(maxsize=1)
+def _lower_title() -> re.Pattern[str]:
+    """A title of the ``titles`` lexicon in lower case with up to two lower-case modifiers
+    before a name (", and tourism minister X said", ", while deputy trade
+    representative X said"): the title opens the next speaker's clause, not the words."""
+    heads = sorted({t.split()[-1].casefold() for t in actor_data().lexicon.titles},
+                   key=len, reverse=True)
+    return re.compile(r"(?:\b(?!(?:and|but|while|whereas|as)\b)[a-z][\w-]*\s+){0,2}"
+                      rf"\b(?:{'|'.join(map(re.escape, heads))})\s+$")
 
 
 _PERFECT_NEGATION = re.compile(r"(?:had|has|have)(?:\s+not|n['’]t)\b", re.IGNORECASE)

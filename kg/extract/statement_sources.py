@@ -3,8 +3,10 @@
 * "according to X" names the source of a sentence's statements (their ``via``), or the
   speaker of a sentence that has no verb of saying (:func:`apply_according`); not when X
   only qualifies a source of numbers ("according to customs data", "according to Japan
-  side statistic"), begins a longer name, or is a state whose media are meant ("according
-  to Japan media"); "according to a MOFCOM statement" names MOFCOM;
+  side statistic") or is an agency whose name says it keeps numbers ("according to the US
+  Census Bureau", "according to Statistics Canada": ``data_agency_words``), begins a
+  longer name, or is a state whose media are meant ("according to Japan media");
+  "according to a MOFCOM statement" names MOFCOM;
 * an unnamed spokesperson speaks for the body the description names ("a U.S. Commerce
   Department spokesperson", "a ministry spokesperson" after the ministry was named):
   :func:`spoken_for`; so does an unnamed member after "according to" ("according to a
@@ -148,6 +150,12 @@ def _data_noun_regex() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:[a-z][\w-]*\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _data_name() -> re.Pattern[str]:
+    nouns = phrase_alternation(load_triggers().raw["speech"]["data_agency_words"])
+    return re.compile(rf"\b(?:{nouns})\b", re.IGNORECASE)
+
+
 def _names_a_source(ctx: Context, mention: ActorMention, after: int) -> bool:
     """Whether the actor after "according to" is the source: not a modifier of numbers
     ("according to Japanese government data", ``data_nouns``) nor the first word of a
@@ -155,6 +163,8 @@ def _names_a_source(ctx: Context, mention: ActorMention, after: int) -> bool:
     gap = ctx.text[after:mention.span.begin]
     if _data_noun_regex().search(gap) is not None:
         return False  # "according to data from X"
+    if _data_name().search(mention.name) or _data_name().search(mention.span.text):
+        return False  # "according to the US Census Bureau", "Statistics Canada": numbers
     rest = ctx.text[mention.span.end:mention.span.end + 40]
     if _data_noun_regex().match(rest) is not None:
         return False
