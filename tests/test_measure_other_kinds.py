@@ -299,7 +299,9 @@ def test_a_definite_measure_dated_far_from_the_last_one_is_another() -> None:
 
 def test_a_date_before_a_measure_is_not_its_own_clauses() -> None:
     found = run("On Feb. 2, Ruritania lifted the ban on Indian cheese it imposed in 2023.")
-    assert found[0].date is not None and found[0].date.isoformat() == "2023"
+    # (the lifting itself is a measure of its own since round 18, dated Feb. 2)
+    ban = next(m for m in found if m.type.value != "other")
+    assert ban.date is not None and ban.date.isoformat() == "2023"
 
 
 def test_the_date_of_an_answer_about_a_measure_is_not_the_measures() -> None:

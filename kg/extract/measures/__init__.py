@@ -375,6 +375,7 @@ from .parties import (
     protests_by_one_person,
     share_coordinated_issuers,
 )
+from .release import release_dates
 from .rules import measure_rules
 from .scope import covered, to_mention
 from .status import (
@@ -474,6 +475,7 @@ def find_measures(article: Article, actors: list[ActorMention],
     episode_dates(ctx, candidates)
     ended_later(ctx, candidates, scanned)
     unverified_later(ctx, candidates, scanned)
+    release_dates(ctx, candidates)
     ordered = sorted(materials, key=lambda m: (m.span.begin, m.span.end, m.name))
     for c in candidates:
         c.covers = covered(ctx, c, ordered, same_sentence(candidates, c))

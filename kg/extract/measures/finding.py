@@ -169,7 +169,7 @@ def find_candidates(ctx: Context, materials: list[MaterialMention], entries: lis
     found.extend(_possessed_acts(ctx))
     rules = measure_rules()
     found = [c for c in found if not rules.law_name.match(ctx.text, c.extent.end)]
-    kept = _purposes_dropped(ctx, _without_duplicates(found))
+    kept = _purposes_dropped(ctx, _without_duplicates(_without_nested_heads(found)))
     kept.extend(_entry_measures(ctx, entries, kept))
     kept.extend(gapped_controls(ctx, goods, kept))
     for c in kept:
@@ -732,6 +732,23 @@ def _without_duplicates(found: list[Candidate]) -> list[Candidate]:
         elif candidate.objects and not clash.objects:
             clash.objects = candidate.objects
     return sorted(kept, key=lambda c: c.head.begin)
+
+
+def _without_nested_heads(found: list[Candidate]) -> list[Candidate]:
+    """A "list" found as a control's head word that is the last word of a listing act's
+    head phrase is that act's list, not a second measure: in "put more minerals on a
+    government watch list" or "added them to its Unreliable Entity List" (and a date the
+    sentence gives would be taken as standing between the two).  Dropped before overlaps
+    are settled, so that it displaces no measure beside it.  Only lists: a protest's
+    phrase ending on the measure it protests ("to scrap its export ban") names a measure
+    of its own."""
+    ends = {k.head.end: k for k in found if len(k.head.text.split()) > 1}
+    return [c for c in found
+            if c.head.text.lower() not in _LIST_WORDS or (k := ends.get(c.head.end)) is None
+            or k is c or k.head.begin >= c.head.begin]
+
+
+_LIST_WORDS = frozenset({"list", "lists"})
 
 
 def _purposes_dropped(ctx: Context, found: list[Candidate]) -> list[Candidate]:

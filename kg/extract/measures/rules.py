@@ -171,10 +171,11 @@ def claim_label_regex(labels: list[str]) -> re.Pattern[str]:
                       + r")\s*\d*\s*:", re.IGNORECASE)
 
 
-def _ending(entries: list[str]) -> re.Pattern[str]:
-    """Any entry as the last words before a position (searched on the text before it)."""
+def _ending(entries: list[str], *, then: str = "") -> re.Pattern[str]:
+    """Any entry as the last words before a position (searched on the text before it),
+    followed by a word of ``then`` when one is given."""
     body = words_regex(entries).pattern
-    return re.compile(body + r"\s*$", re.IGNORECASE)
+    return re.compile(body + then + r"\s*$", re.IGNORECASE)
 
 
 def _denied_intent(hedges: dict[str, Any]) -> re.Pattern[str]:
@@ -253,7 +254,8 @@ def measure_rules() -> MeasureRules:
             negation_words=max(len(e.split()) for e in [*hedges["negations"],
                                                         *hedges["negated_nouns"]]),
             claim_label=claim_label_regex(hedges["claim_labels"]),
-            effective=_ending(timing["effective"]),
+            # "took effect in June 2023" as "took effect on 1 June"
+            effective=_ending(timing["effective"], then=r"(?:\s+(?:in|on))?"),
             since=_ending(timing["since"]),
             lasting=words_regex(timing["lasting"]),
             offset=re.compile(r"\b(?P<n>" + "|".join(sorted(map(re.escape, numbers), key=len,

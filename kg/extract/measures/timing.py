@@ -132,8 +132,11 @@ def measure_date(ctx: Context, c: Candidate, statements: list[StatementMention],
             starts_ahead = True
             continue
         distance = min(abs(span.begin - c.extent.end), abs(span.end - c.extent.begin))
-        if own is not None and c.extent.end <= span.begin < own.end():
-            distance = -1  # "the ban ... it imposed in 2023": its own clause's date
+        if own is not None and c.extent.end <= span.begin < own.end() or since:
+            # "the ban ... it imposed in 2023": its own clause's date; "has required
+            # licences for X since August 2023": the day its state began, over a nearer
+            # date of another clause ("before Tuesday's step: China has required ...")
+            distance = -1
         rank = (int(effective), distance)
         if not effective and date.month is not None:
             precise.append(date)
@@ -363,6 +366,11 @@ def _other_clause(ctx: Context, begin: int, end: int) -> bool:
                for a in ctx.actors_in(m.end(), end))
 
 
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|stated|"
+                            r"states)\s+(?:(?:on|late|early)\s+)*$", re.IGNORECASE)
+"""A speech verb right before a date: "the ministry said on Saturday"."""
+
+
 def _before_next_measure(ctx: Context, c: Candidate, span: Span,
                          others_c: list[Candidate]) -> bool:
     """Whether a date after the measure, past a coordination, opens another measure of the
@@ -370,6 +378,9 @@ def _before_next_measure(ctx: Context, c: Candidate, span: Span,
     text = ctx.text
     if not _COORDINATE_ANY.search(text, c.extent.end, span.begin):
         return False
+    if _SPEECH_BEFORE.search(text, max(c.extent.end, span.begin - 30), span.begin):
+        return False  # "..., the ministry said on Saturday, striking back at X's duties": the
+        # report's day, which an issuer's own report gives its measure, not the next one's
     return any(span.end <= o.extent.begin and o.extent.begin - span.end < 40 and
                not _CLAUSE_CUT_STRICT.search(text, span.end, o.extent.begin)
                for o in others_c)
