@@ -115,7 +115,7 @@ class Store:
             try:
                 try:
                     if copy_current and self.exists():
-                        self.open(read_only=True).backup(str(target))
+                        self._copy_current(target)
                     store = ox.Store(str(target))
                 except (OSError, RuntimeError) as exc:
                     raise StoreError(f"cannot write store {self.location}: {exc}") from exc
@@ -126,6 +126,23 @@ class Store:
                 shutil.rmtree(target, ignore_errors=True)
                 raise
             self._swap(target)
+
+    def _copy_current(self, target: Path, attempts: int = 3) -> None:
+        """Copy the current generation into ``target`` (a RocksDB checkpoint).
+
+        The writer that made the current generation may still hold it open (its caller's
+        variable outlives the write), and RocksDB may then compact it in the background,
+        deleting a file the checkpoint was about to link: "No such file or directory".  The
+        generation's content does not change, so the copy is simply taken again.
+        """
+        for attempt in range(attempts):
+            try:
+                self.open(read_only=True).backup(str(target))
+                return
+            except (OSError, RuntimeError):
+                shutil.rmtree(target, ignore_errors=True)
+                if attempt == attempts - 1:
+                    raise
 
     def previous_generation(self) -> str | None:
         """Name of the generation kept beside the current one (the graph before the last
