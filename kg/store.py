@@ -4,6 +4,7 @@ A store LOCATION is a folder::
 
     LOCATION/
       current -> generations/20260108T101500-1234   (a symlink)
+      previous -> generations/20260107T093000-987   (the one current before: kg rollback)
       generations/<name>/                          (one Oxigraph/RocksDB store each)
 
 Every write (``kg build``, ``kg load``) fills a *new* generation and only then swaps the
@@ -32,6 +33,7 @@ from .errors import QueryError, StoreError
 
 DEFAULT_LOCATION = ".kg/store"
 _CURRENT = "current"
+_PREVIOUS = "previous"
 _GENERATIONS = "generations"
 _KEEP_GENERATIONS = 2
 _WRITE_LOCK = ".write.lock"
@@ -145,45 +147,53 @@ class Store:
                     raise
 
     def previous_generation(self) -> str | None:
-        """Name of the generation kept beside the current one (the graph before the last
-        write, or after a roll-back the one rolled back from), or None when there is none."""
-        folder = self.location / _GENERATIONS
-        current = self.current_generation()
-        if current is None or not folder.is_dir():
+        """Name of the generation that was current before the last write (after a roll-back,
+        the one rolled back from), or None when none is recorded or it is gone.
+
+        It is recorded by the link ``previous`` at each swap, never guessed from the folder:
+        a write killed before its swap (SIGKILL, the OOM killer) leaves a partial generation
+        there, which must never become current."""
+        try:
+            name = os.path.basename(os.readlink(self.location / _PREVIOUS).rstrip("/"))
+        except OSError:
             return None
-        kept = sorted(g.name for g in folder.iterdir() if g.name != current and g.is_dir())
-        return kept[-1] if kept else None
+        return name if (self.location / _GENERATIONS / name).is_dir() else None
 
     def roll_back(self) -> tuple[str, str]:
         """Make the previous generation current again; return ``(was_current, now_current)``.
 
-        Nothing is deleted: the generation rolled back from is kept as the previous one, so a
-        second roll-back returns to it.  :class:`StoreError` when the store holds no other
-        generation.  Readers (``kg serve``) see the swap on their next request.
+        Nothing is deleted: the generation rolled back from becomes the previous one, so a
+        second roll-back returns to it.  :class:`StoreError` when there is no store or no
+        earlier generation.  Readers (``kg serve``) see the swap on their next request.
         """
+        if not self.exists():  # before creating anything: a mistyped path stays untouched
+            raise StoreError(f"no store at {self.location}: run 'kg build' first")
         self.ensure_writable()
         with _locked(self.location / _WRITE_LOCK):
             current = self.current_generation()
-            if current is None:
-                raise StoreError(f"no store at {self.location}: run 'kg build' first")
             previous = self.previous_generation()
-            if previous is None:
+            if current is None or previous is None:
                 raise StoreError(f"{self.location} holds one generation only: there is no "
                                  f"earlier graph to roll back to")
-            self._link_current(previous)
+            self._point(_CURRENT, previous)
+            self._point(_PREVIOUS, current)
             return current, previous
 
     def _swap(self, target: Path) -> None:
         before = self.current_generation()
-        self._link_current(target.name)
+        self._point(_CURRENT, target.name)
+        if before is not None:
+            self._point(_PREVIOUS, before)
         self._prune(keep=before)
 
-    def _link_current(self, name: str) -> None:
-        tmp_link = self.location / f".{_CURRENT}.{os.getpid()}"
+    def _point(self, link: str, name: str) -> None:
+        """Point the link ``link`` (``current`` or ``previous``) at generation ``name``,
+        atomically."""
+        tmp_link = self.location / f".{link}.{os.getpid()}"
         if tmp_link.is_symlink() or tmp_link.exists():
             tmp_link.unlink()
         tmp_link.symlink_to(Path(_GENERATIONS) / name)
-        os.replace(tmp_link, self.current_link)  # atomic on POSIX
+        os.replace(tmp_link, self.location / link)  # atomic on POSIX
 
     def _prune(self, keep: str | None) -> None:
         """Delete the generations other than the current one and ``keep`` (the one current

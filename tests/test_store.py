@@ -135,6 +135,29 @@ def test_roll_back_of_a_store_with_one_generation_or_none_is_a_store_error(
     assert _values(store) == ["only"]
 
 
+def test_roll_back_never_restores_the_partial_generation_of_a_killed_write(
+    tmp_path: Path,
+) -> None:
+    store = Store(tmp_path / "s")
+    _write(store, "first")
+    _write(store, "second")
+    # a write killed before its swap (SIGKILL) leaves its newer, partial generation behind
+    partial = ox.Store(str(tmp_path / "s" / "generations" / "99991231T000000000000-1"))
+    partial.add(quad("a", "partial", "g"))
+    partial.flush()
+    del partial
+    store.roll_back()
+    assert _values(store) == ["first"]
+    _write(store, "third")  # and the next write prunes it
+    assert not (tmp_path / "s" / "generations" / "99991231T000000000000-1").exists()
+
+
+def test_roll_back_of_a_mistyped_path_creates_nothing(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="run 'kg build' first"):
+        Store(tmp_path / "typo").roll_back()
+    assert not (tmp_path / "typo").exists()
+
+
 def test_a_reader_sees_a_roll_back_on_its_next_request(tmp_path: Path) -> None:
     store = Store(tmp_path / "s")
     _write(store, "first")
