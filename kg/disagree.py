@@ -153,8 +153,9 @@ def _date_disagreements(
         effective = [readings(d.extraction).effective(d.mention) for d in items]
         made = [d for d, e in zip(items, effective, strict=True) if not e]
         took_effect = [d for d, e in zip(items, effective, strict=True) if e]
-        found = []
-        for events, voices in ((_events(made), took_effect), (_events(took_effect), [])):
+        found: list[tuple[str, list[_Dated]]] = []
+        for kind, events, voices in (("made", _events(made), took_effect),
+                                     ("effective", _events(took_effect), [])):
             for event in events:
                 event = _well_founded(event, readings)
                 # The day a measure took effect ("banned exports from January 6") is a voice
@@ -165,13 +166,14 @@ def _date_disagreements(
                 event += [d for d in voices
                           if d.date in days and d.assertion.article not in articles]
                 if len(days) > 1 and len({d.assertion.article for d in event}) > 1:
-                    found.append(event)
-        for event in found:
+                    found.append((kind, event))
+        for kind, event in found:
             chosen = _per_value_and_article((d.assertion.value, d.assertion) for d in event)
             values = " vs ".join(sorted({a.value for a in chosen}))
             # A node with two disagreements (about its announcement and about the day it
-            # took effect) tells them apart by the first day of each.
-            suffix = f" {min(d.date.isoformat() for d in event)}" if len(found) > 1 else ""
+            # took effect, or two steps) tells them apart by the event and its first day.
+            first = min(d.date.isoformat() for d in event)
+            suffix = f" {kind} {first}" if len(found) > 1 else ""
             yield Disagreement("date", key + suffix, f"date of {node.label}: {values}",
                                node.iri, chosen)
 
@@ -320,12 +322,11 @@ def _same_times(figures: list[tuple[When, _Figure]]) -> list[tuple[str, list[_Fi
         return w
 
     previous: When | None = None
+    anytime: set[When] = set()
     for when in times:
         if when.ordinal is None:
             if when.article is None:  # current as of an undated article: any time
-                for other in times:
-                    if other.kind == when.kind and other.article is None:
-                        parent[root(other)] = root(when)
+                anytime.add(when)
             continue
         if previous is not None and previous.kind == when.kind \
                 and previous.year_only == when.year_only \
@@ -334,7 +335,15 @@ def _same_times(figures: list[tuple[When, _Figure]]) -> list[tuple[str, list[_Fi
         previous = when
     joined: dict[When, list[_Figure]] = defaultdict(list)
     for when, item in figures:
-        joined[root(when)].append(item)
+        if when not in anytime:
+            joined[root(when)].append(item)
+    # An undated article's current figure may be of any time: it sits with every group of
+    # its kind, but never joins two groups into one (figures six years apart stay apart).
+    for when, item in figures:
+        if when in anytime:
+            groups = [w for w in joined if w.kind == when.kind]
+            for group in groups or [when]:
+                joined[group].append(item)
     return [(_when_name(w), joined[w]) for w in sorted(joined, key=_when_order)]
 
 

@@ -110,7 +110,7 @@ def _cues() -> _Cues:
     speech = "|".join(sorted(cues.speech_past, key=len, reverse=True))
     past = re.compile(r"(?<![\w'’-])(?:" + phrase_alternation(figures["earlier_cues"])
                       + r")(?![\w'’-])|(?<![\w'’-])(?!(?:" + speech + r")(?![\w'’-]))(?:"
-                      + cues.past.pattern + ")")
+                      + cues.past.pattern + ")", re.IGNORECASE)
     current = re.compile(r"(?<![\w'’-])(?:" + phrase_alternation(figures["current_cues"])
                          + r")(?![\w'’-])", re.IGNORECASE)
     return _Cues(past, cues.future, current, re.compile(r"[;:\"“”]|\s[—–]\s"))

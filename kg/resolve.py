@@ -267,8 +267,8 @@ def _keep_names_as_aliases(actors: dict[str, ActorNode]) -> None:
     """Keep as an actor's aliases (``skos:altLabel``, a corpus-wide claim that the node is
     also called so) only the surface forms that name it alone.
 
-    A form without a capital letter describes rather than names ("the ministry", "the
-    company"), and a form two nodes share, as an alias or a label, names neither for sure:
+    A form in lower case describes rather than names ("the ministry", "the company"), and
+    a form two nodes share, as an alias or a label, names neither for sure:
     "Foreign Ministry" for China's and for Japan's, "Commerce Department" for China's
     ministry in a machine translation and for the US department, "Takaichi" for the prime
     minister and, by metonymy, for Japan.  Importers reconcile entities by these labels, and
@@ -281,7 +281,13 @@ def _keep_names_as_aliases(actors: dict[str, ActorNode]) -> None:
         owners.update({form.casefold() for form in (node.name, *node.alt_labels)})
     for node in nodes:
         node.alt_labels = {form for form in node.alt_labels
-                           if any(c.isupper() for c in form) and owners[form.casefold()] == 1}
+                           if _is_name(form) and owners[form.casefold()] == 1}
+
+
+def _is_name(form: str) -> bool:
+    """A capitalised form ("Foreign Ministry"), or one in a script without letter case
+    (商务部); not a description in lower case ("the ministry")."""
+    return any(c.isupper() for c in form) or not any(c.islower() for c in form)
 
 
 def _tally(

@@ -206,3 +206,21 @@ def test_the_day_a_measure_takes_effect_is_no_disagreement_with_its_announcement
     [date] = _found(announced, in_force, other)
     assert {(a.article, a.value) for a in date.assertions} == {
         ("a.txt", "2024-10-29"), ("b.txt", "2024-10-30"), ("c.txt", "2024-10-30")}
+
+
+def test_a_figure_of_any_time_never_joins_two_dated_times_into_one() -> None:
+    from kg.disagree import _same_times
+    from kg.disagree_text import When
+
+    old, new, anytime = When("now", 2020 * 12), When("now", 2026 * 12), When("now", None)
+    groups = _same_times([(old, "A"), (new, "B"), (anytime, "C")])  # type: ignore[list-item]
+    assert sorted(sorted(items) for _, items in groups) == [["A", "C"], ["B", "C"]]
+
+
+def test_a_past_cue_opening_a_sentence_makes_the_figure_past() -> None:
+    from kg.disagree_text import _cues
+
+    past = _cues().past
+    # the cue alone (no past verb after it) makes it past, capitalised or not
+    assert past.search("Formerly, China supplies 90% of it.")
+    assert past.search("At the time, China supplies 90% of it.")
