@@ -271,6 +271,8 @@ def bind_query(text: str, assignments: Sequence[str], *, name: str = "query") ->
         key = key.strip().lstrip("?")
         if not equals or not key:
             raise ParamError(f"{assignment!r}: write a parameter as NAME=VALUE")
+        if key in values:
+            raise ParamError(f"?{key}: given twice")
         if key not in declared:
             known = ", ".join(f"?{p}" for p in declared) or "none (no '# param:' line)"
             raise ParamError(f"?{key}: the query declares no such parameter; it declares {known}")
@@ -283,7 +285,9 @@ def bind_query(text: str, assignments: Sequence[str], *, name: str = "query") ->
 _CHOICES = """
 SELECT ?node (SAMPLE(?name) AS ?label) (COUNT(?use) AS ?uses) WHERE {
   VALUES ?from { %s }
-  { ?node a ?from } UNION { ?node skos:inScheme ?from } UNION { ?use ?from ?node }
+  # uses: the articles mentioning a member of a class, the subjects having a property value
+  { ?node a ?from OPTIONAL { ?use kg:mentions ?node } }
+  UNION { ?node skos:inScheme ?from } UNION { ?use ?from ?node }
   ?node rdfs:label ?name .
   FILTER (!isLiteral(?name) || LANG(?name) = "" || LANGMATCHES(LANG(?name), "en"))
 } GROUP BY ?node ORDER BY LCASE(STR(?label)) LIMIT 1000
@@ -297,6 +301,8 @@ class Offer:
 
     pairs: list[tuple[str, str]]
     most_used: str | None = None
+    """The value used most: the class member most articles mention, the property value
+    most subjects have (the statements' most frequent speaker)."""
 
     def default_for(self, param: Param) -> str:
         """The value a form starts with: the parameter's default when the graph offers it

@@ -36,7 +36,7 @@ def unknown_terms(query: str, prefixes: Mapping[str, str] = PREFIXES) -> list[st
             continue
         seen.add(iri)
         local = iri[len(namespace):]
-        if local in KG_TERMS:
+        if not local or local in KG_TERMS:  # "kg:" alone names the namespace (STRSTARTS)
             continue
         written = token.text if token.kind == "pname" else f"kg:{local}"
         notes.append(f"{written} is not a term of the kg ontology" + _suggestion(local))

@@ -374,6 +374,14 @@ def test_query_param_errors_name_the_parameter_and_are_exit_2(
     assert message in err
 
 
+def test_query_param_given_twice_is_refused(store: str, tmp_path: Path) -> None:
+    file = tmp_path / "speaker.rq"
+    file.write_text(PARAM_QUERY)
+    code, _, err = run("query", f"@{file}", "--store", store, "--param", "name=A",
+                       "--param", "name=B")
+    assert code == 2 and "?name: given twice" in err
+
+
 def test_query_param_on_a_query_without_param_lines_says_it_declares_none(store: str) -> None:
     code, _, err = run("query", "SELECT * { ?s ?p ?o } LIMIT 1", "--store", store,
                        "--param", "x=1")

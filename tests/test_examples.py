@@ -223,6 +223,17 @@ def test_the_most_used_value_is_the_one_most_statements_are_by(seeds: ox.Store) 
     assert offer(seeds, speaker).most_used == counts[0]["name"]
 
 
+def test_a_class_parameter_suggests_the_member_most_articles_mention(
+    other_corpus: ox.Store,
+) -> None:
+    actor = BY_NAME["07-measures-by-actor"].params[0]
+    counts = rows(other_corpus, "SELECT ?a (COUNT(DISTINCT ?doc) AS ?n) WHERE { "
+                                "?doc kg:mentions ?a . ?a a kg:Actor } GROUP BY ?a "
+                                "ORDER BY DESC(?n) ?a")
+    assert offer(other_corpus, actor).most_used in {
+        r["a"] for r in counts if r["n"] == counts[0]["n"]}
+
+
 def test_a_parameter_without_choices_keeps_its_default(other_corpus: ox.Store) -> None:
     day = BY_NAME["11-on-a-day"].params[0]
     assert offer(other_corpus, day) == Offer([])

@@ -40,6 +40,7 @@ def test_a_query_s_own_prefix_and_full_iris_are_checked_too() -> None:
     "SELECT * WHERE { ?m kg:issuer ?x } # kg:issuedBy in a comment",
     "SELECT * WHERE { ?m schema:issuedBy ?x }",  # another vocabulary: not ours to judge
     "SELECT * WHERE { ?m ex:issuedBy ?x }",  # an undeclared prefix: the parser says so
+    "SELECT ?p WHERE { ?s ?p ?o FILTER(STRSTARTS(STR(?p), STR(kg:))) }",  # the namespace
 ])
 def test_names_outside_the_vocabulary_or_outside_the_syntax_are_left_alone(query: str) -> None:
     assert unknown_terms(query) == []

@@ -280,3 +280,7 @@ def test_a_form_without_a_capital_describes_and_is_no_alias() -> None:
                    ("company", "Acme Robotics", ActorType.COMPANY))
     b = extraction("b.txt", "Acme rose.", ("Acme", "Acme Robotics", ActorType.COMPANY))
     assert resolve([a, b]).actors["Acme Robotics"].alt_labels == {"Acme"}
+    c = extraction("c.txt", "商务部表示。", ("商务部", "Ministry of Commerce of China",
+                                          ActorType.GOVERNMENT_BODY))
+    assert resolve([c]).actors["Ministry of Commerce of China"].alt_labels == {"商务部"}, \
+        "a script without letter case has no capitals to show a name"
