@@ -47,7 +47,7 @@ def available_cpus() -> int:
 def processes_for(jobs: int, articles: int) -> int:
     """How many processes extract ``articles`` articles when ``jobs`` are asked for (0: as
     many as there are CPUs); 1 means the build's own process."""
-    wanted = available_cpus() if jobs == 0 else jobs
+    wanted = available_cpus() if jobs == 0 else min(jobs, available_cpus())
     if wanted <= 1 or articles < MIN_ARTICLES:
         return 1
     return min(wanted, max(1, articles // CHUNK))
@@ -55,7 +55,7 @@ def processes_for(jobs: int, articles: int) -> int:
 
 def extract_one(article: Article) -> Outcome:
     """:func:`kg.extract.extract`, with a failure returned as its message: one article's bug
-    must not stop the build (:func:`kg.build.extract_corpus` does the same)."""
+    must not stop the build (:func:`kg.build.extract_corpus` reports it and goes on)."""
     try:
         return extract(article)
     except Exception as exc:  # noqa: BLE001 - one article's bug must not stop the build
