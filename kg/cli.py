@@ -85,7 +85,8 @@ def _progress(paths: Iterable[Path]) -> Iterable[Path]:
               help="Drop the graphs added with 'kg load' (kept across rebuilds by default).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, envvar="KG_JOBS",
               show_default=True,
-              help="Processes extracting the articles (env KG_JOBS); 0: one per CPU. A corpus "
+              help="Processes extracting the articles, at most one per CPU (env KG_JOBS); 0: "
+                   "one per CPU. A corpus "
                    "of fewer than 200 articles is extracted in one process, where starting "
                    "others would cost more than it saves. The graph is the same either way.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
