@@ -130,6 +130,10 @@ def ontology(version: str | None = None) -> Response | tuple[str, int, dict[str,
     IRIs name them, or the ontology as RDF by content negotiation."""
     headers = {"Vary": "Accept"}
     chosen = _choose()
+    try:
+        triples = ontology_triples()
+    except KgError as exc:  # a broken ontology/kg.ttl: said, not a traceback
+        return _plain(500, exc.message, **headers)
     if version is not None and f"{ONTOLOGY_IRI}/{version}" != version_iri():
         return _plain(404, f"no version {version} of the ontology here "
                            f"(this is {version_iri()})", **headers)
@@ -137,10 +141,6 @@ def ontology(version: str | None = None) -> Response | tuple[str, int, dict[str,
         offered = ", ".join(("html", *RDF_FORMATS))
         return _plain(406, f"no acceptable format; the ontology is offered as {offered}",
                       **headers)
-    try:
-        triples = ontology_triples()
-    except KgError as exc:
-        return _plain(500, exc.message, **headers)
     if chosen != "html":
         fmt = RDF_FORMATS[chosen]
         prefixes = dict(PREFIXES) if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
