@@ -21,14 +21,21 @@ _SEQUEL_STORY_REACH = 1500
 
 
 def continue_story(text: str, m: re.Match[str], date: PartialDate,
-                   story: tuple[PartialDate, int], anchor: dt.date | None) -> PartialDate:
+                   story: tuple[PartialDate, int], anchor: dt.date | None, *,
+                   borrowed: bool = False) -> PartialDate:
     """A yearless date soon after a date with a year, in the same paragraph, not before it
     in that year, is of that year: "On 1 July 2019 Japan tightened ... From 4 July,
-    exporters needed ..." (the narrative's year, not the article's)."""
+    exporters needed ..." (the narrative's year, not the article's).
+
+    ``borrowed`` says the anchor is a corpus reference date, not the article's own: its year
+    is only a guess from other articles, so the story's year holds in any later paragraph
+    too (an undated encyclopedia entry on a 2022 ban: "... on 13 May 2022.¶... told
+    reporters on 14 May" is 2022, not the year of the newest article beside it)."""
     told, end = story
     if told.year == date.year:
         return date
-    if m.start() - end > _STORY_REACH or PARAGRAPH_BREAK.search(text, end, m.start()):
+    if not borrowed and (m.start() - end > _STORY_REACH
+                         or PARAGRAPH_BREAK.search(text, end, m.start())):
         # a later paragraph goes on with the story only when the date's sentence says it
         # follows on ("A month later, on Aug. 2, ...", "Then in March ...")
         lead = text[max(end, m.start() - _SEQUEL_REACH):m.start()]
@@ -36,10 +43,12 @@ def continue_story(text: str, m: re.Match[str], date: PartialDate,
         if m.start() - end > _SEQUEL_STORY_REACH or not _SEQUEL.search(lead):
             return date
     moved = PartialDate(told.year, date.month, date.day)
-    if told.month is not None and moved.month is not None and (
+    if not borrowed and told.month is not None and moved.month is not None and (
             moved.month < told.month or (moved.month == told.month and told.day is not None
                                          and moved.day is not None and moved.day < told.day)):
-        return date  # before the date told: not a continuation
+        # before the date told: not a continuation (with a borrowed anchor still the
+        # story's year, a better guess than another article's)
+        return date
     if anchor is not None and (moved.year, moved.month or 0) > (anchor.year, anchor.month):
         return date
     return moved

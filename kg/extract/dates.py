@@ -65,7 +65,10 @@ November" in a January article is last November.  A verb in the simple past befo
 the date's own clause count for this tense: not those of a quotation before the speech
 verb ('"We will act," she said on Sunday' is last Sunday), nor a future cue followed by a
 past speech verb.  A yearless date shortly after a date with a year, in the same
-paragraph and not before it, is of that year ("On 1 July 2019 ... From 4 July").  "last
+paragraph and not before it, is of that year ("On 1 July 2019 ... From 4 July"); with a
+borrowed anchor, in any later paragraph too (the story's year beats another article's).  In
+a text with no date of its own, a full date ending a heading line ("From the press
+service, 15 November 2024:") is the day the deictic words below it count from.  "last
 April" is the latest April before the anchor's month, "next April" the first after it.
 No date expression spans a paragraph break.
 
@@ -293,6 +296,7 @@ def find_dates(text: str, anchor: dt.date | None, *, own_anchor: bool = True,
     last_year_end = 0
     heading: PartialDate | None = None
     story: tuple[PartialDate, int] | None = None
+    section: dt.date | None = None  # the full date ending a heading line, in an undated text
     for m in _scan(text, tables) if expressions is None else expressions:
         if last_month is not None and "\n" in text[last_month_end:m.start()]:
             # "on the 14th" takes the month named earlier in the same paragraph only;
@@ -302,8 +306,13 @@ def find_dates(text: str, anchor: dt.date | None, *, own_anchor: bool = True,
             last_month = heading if opens_paragraph(text, m.start()) and \
                 (m.lastgroup in ("ord", "ords") or (m.lastgroup == "wd" and m.group("o8"))) \
                 else None
-        if not own_anchor and _is_deictic(m, text, last_month):
-            continue
+        here = anchor
+        if (anchor is None or not own_anchor) and _is_deictic(m, text, last_month):
+            if section is None:
+                continue
+            # "From the press service, 15 November 2024:¶... on Friday": the section's
+            # dated heading is the day its deictic words count from
+            here = section
         day_before = last_day
         if m.lastgroup == "same" and anchor is not None and own_anchor and \
                 _IN_THE_DAY.search(m.group()) and \
@@ -320,7 +329,7 @@ def find_dates(text: str, anchor: dt.date | None, *, own_anchor: bool = True,
             near = calendar.days_after_month(m.group("n20"), m.group("u20"), last_year)
             resolved = (near, True) if near is not None else None
         else:
-            resolved = _resolve(m, text, anchor, day_before, last_month, tables, last_year)
+            resolved = _resolve(m, text, here, day_before, last_month, tables, last_year)
         if resolved is None:
             continue
         date, relative = resolved
@@ -342,13 +351,15 @@ def find_dates(text: str, anchor: dt.date | None, *, own_anchor: bool = True,
             date = PartialDate(anchor.year + shift, date.month, date.day)
         elif relative and story is not None and m.lastgroup in ("md", "dm", "mo") and \
                 not _LAST_NEXT.search(text, max(0, m.start() - 12), m.start()):  # "last May"
-            continued = continue_story(text, m, date, story, anchor)
+            continued = continue_story(text, m, date, story, anchor, borrowed=not own_anchor)
             if continued != date:
                 # the story goes on from the date it reached ("On 2 Aug. 2019 ... In
                 # September, ...")
                 date, story = continued, (continued, m.end())
         span = _span(text, m)
         found.append(DateMention(span, date, relative))
+        if not relative and date.day is not None and _ENDS_LINE.match(text, m.end()):
+            section = dt.date(date.year, date.month or 1, date.day)
         if date.day is not None and \
                 not BOUNDS_STATE.search(text, max(0, m.start() - 16), m.start()):
             # "since Sept. 15", "effective 28 August", "until Jan. 7" bound a state: "the
@@ -371,6 +382,8 @@ def find_dates(text: str, anchor: dt.date | None, *, own_anchor: bool = True,
 
 
 _WORD = re.compile(r"\w+")
+_ENDS_LINE = re.compile(r"[ \t]*:?[ \t]*(?:\n|$)")
+"""After a full date: the end of its line ("From the press service, 15 November 2024:")."""
 _YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(?:the\s+(?=last\s))?(this|last|next|that)\s+year\b",
                          re.IGNORECASE)
 _THAT_YEAR_REACH = 2000

@@ -277,8 +277,10 @@ def content_begin(ctx: Context, trigger: SpeechTrigger) -> int:
             first.endswith("ly") and len(first) > 4)
         limit = _THAT_SKIP_WORDS + 3 if adverbial else _THAT_SKIP_WORDS
         if (len(skipped.split()) <= limit and not _CLAUSE_MARK.search(skipped)
-                and (adverbial or ctx.actor_at(pos) is not None
-                     or (first in _INDIRECT and (is_tell(trigger) or first not in _DETERMINERS)))):
+                and (adverbial or ctx.actor_at(pos) is not None or is_tell(trigger)
+                     or (first in _INDIRECT and first not in _DETERMINERS))):
+            # a "tell" verb's object is whom it told, whatever the noun ("told troops in
+            # Palawan on Thursday that"): the words begin after "that"
             return pos + that.end()
     return pos
 
@@ -451,12 +453,20 @@ _UNRESOLVED_TIME = re.compile(
     r",?\s*")
 def trim_end(text: str, begin: int, end: int) -> int:
     """The end of ``text[begin:end]`` without trailing white space, commas, dashes and a
-    final stop (kept when a closing quotation mark follows it)."""
+    final stop (kept when a closing quotation mark follows it), and the reference markers
+    an encyclopedia glues after the stop ("... channels.[7]")."""
     while end > begin and (text[end - 1].isspace() or text[end - 1] in ",;—–-"):
         end -= 1
+    marker = _REFERENCE_MARKERS.search(text, begin, end)
+    if marker is not None:
+        end = marker.start()
     if end > begin and text[end - 1] in ".!?" and not _closes_quote(text, begin, end):
         end -= 1
     return end
+
+
+_REFERENCE_MARKERS = re.compile(r"(?<=[.!?\"”’'])(?:\[\d{1,3}\])+$")
+"""Reference markers after a stop or a closing mark ending the words ("... home.[5]")."""
 
 
 def _closes_quote(text: str, begin: int, end: int) -> bool:

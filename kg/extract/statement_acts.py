@@ -84,7 +84,7 @@ def demand_reports_words(ctx: Context, trigger: SpeechTrigger, begin: int, end: 
     to withdraw"), an object naming what was demanded ("demanded its withdrawal"), or a
     quotation."""
     after = ctx.text[trigger.verb.end:min(end, trigger.verb.end + 80)]
-    if re.match(r"\s+that\b", after) or _SUBJUNCTIVE.match(after):
+    if re.match(r"\s+that\b", after) or _SUBJUNCTIVE.match(after) or _COMMA_CLAUSE.match(after):
         return True
     if question_begin(ctx, trigger) is not None:
         return True  # "asked whether ...": a question reported
@@ -114,6 +114,10 @@ _SUBJUNCTIVE = re.compile(r"\s+(?:the|its|their|a|an|this|that|all)\s+(?:[\w’'
                           r"[a-z]+(?<!ed)(?<![^s]s)\s+(?:the|its|his|her|their|a|an|all|this)\b")
 """A subjunctive after a demand: "demanded the ban be withdrawn", "demanded she retract the
 remark", "urged Tokyo withdraw its claim"."""
+_COMMA_CLAUSE = re.compile(r",\s+(?:[A-Z][\w’'-]*|the\s+[\w’'-]+|it|they|he|she|we)\s+"
+                           r"(?:[a-z]+ly\s+)?(?:must|should|shall|had\s+to|needed\s+to)\s+")
+"""A clause after a comma in place of "that" (translated German "forderte, X müsse":
+"demanded, Huawei must also leave the network"), with a modal of obligation."""
 _OBJECT_INFINITIVE = re.compile(r"\s+(?!not\b|never\b)(?:[\w’'-]+\s+){1,5}?to\s+(?:[a-z]+ly\s+)?"
                                 r"[a-z]+")
 """An object and an infinitive ("urged Japan to withdraw"); "asked not to be named" has no

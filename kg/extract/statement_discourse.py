@@ -303,6 +303,41 @@ def colon_attributions(ctx: Context, statements: list[SpeechTrigger]) -> list[Sp
     return out
 
 
+def sentence_colon_quotes(ctx: Context, statements: list[SpeechTrigger]) -> list[SpeechTrigger]:
+    """'... the word restrained. Ventura: "Nobody believes it."': inside a paragraph, a
+    sentence that is a name, a colon and a quotation (a show's notes, a digest) gives the
+    quotation to the name, as a label opening a paragraph does (:func:`colon_attributions`);
+    only a person's name, right before the colon, the quotation right after it."""
+    covered = sorted((t.content.begin, t.content.end) for t in statements if t.content)
+    starts = [b for b, _ in covered]
+    out: list[SpeechTrigger] = []
+    paragraph_starts = {p.begin for p in ctx.paragraphs}
+    for sentence in ctx.sentences:
+        if sentence.begin in paragraph_starts:
+            continue  # a label opening a paragraph is colon_attributions' case
+        mention = ctx.actor_at(sentence.begin)
+        if mention is None or mention.type is not ActorType.PERSON:
+            continue
+        gap = _COLON_QUOTE.match(ctx.text, mention.span.end, sentence.end)
+        if gap is None:
+            continue
+        quote = next((q for q in ctx.quotes_in(gap.end(), sentence.end + 2000)
+                      if q.outer.begin == gap.end() and not q.nested), None)
+        if quote is None or is_term(quote) or word_count(quote.span.text) < SHORT_CONTENT or \
+                overlaps_any(covered, starts, quote.span):
+            continue
+        # a label prints the words as a transcript does, in the text's own present
+        # ("Ventura: ..." is "Ventura says ..."): dated as a present verb is
+        out.append(SpeechTrigger(Span.of(ctx.text, mention.span.end, gap.end()), sentence,
+                                 "say", "present", speaker=Subject(mention.name, mention.span),
+                                 content=quote.span, post_quote=quote))
+    return out
+
+
+_COLON_QUOTE = re.compile(r"[:：]\s*(?=[\"“])")
+"""A colon right after a name and a quotation opening right after it."""
+
+
 _REPORT_THAT = re.compile(r"\b(?:reports?|claims?|allegations?|accounts?)\s+that\s+",
                           re.IGNORECASE)
 _REPORT_BEFORE = re.compile(r"[A-Za-z]+\s+$")

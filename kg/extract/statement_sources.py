@@ -95,6 +95,48 @@ def apply_according(ctx: Context, sentence: Span, found: list[SpeechTrigger],
                                   content=more))
 
 
+def apply_after_quote(ctx: Context, sentence: Span, found: list[SpeechTrigger]) -> None:
+    """'"We protect the networks", so Faeser.': a quotation opening the sentence, a comma,
+    one of ``[speech] after_quote`` and a name that ends the sentence (a party in brackets
+    may follow): the quotation is the named actor's words, though no verb says so
+    (translated German)."""
+    if any(not t.dropped and t.content is not None for t in found):
+        return
+    for m in _after_quote_regex().finditer(ctx.text, sentence.begin, sentence.end):
+        mark = m.start() + (1 if m.group().startswith(",") else 0)  # the closing mark
+        quote = ctx.in_quote(mark - 1)
+        if quote is None or quote.outer.end != mark + 1 or \
+                ctx.text[sentence.begin:quote.outer.begin].strip():
+            continue  # the whole sentence is the quotation and its attribution
+        mention = ctx.actor_after(m.end())
+        if mention is None or not _SENTENCE_END.match(ctx.text, mention.span.end):
+            continue
+        begin = quote.span.begin
+        end = trim_end(ctx.text, begin, quote.span.end)
+        if end - begin < 10:
+            continue
+        found.append(SpeechTrigger(Span(m.start(), m.end(), m.group()), sentence, "according",
+                                   "past", speaker=Subject(mention.name, mention.span),
+                                   content=Span.of(ctx.text, begin, end)))
+        return
+
+
+def has_after_quote(ctx: Context, sentence: Span) -> bool:
+    """Whether ``sentence`` may hold a verbless attribution ('"...", so Faeser.'): such a
+    sentence holds no trigger word, but must still be read (:func:`apply_after_quote`)."""
+    return _after_quote_regex().search(ctx.text, sentence.begin, sentence.end) is not None
+
+
+_SENTENCE_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:[.!](?:\s|$)|$)")
+"""After the name of '"...", so Faeser (SPD).': nothing more of the sentence."""
+
+
+@lru_cache(maxsize=1)
+def _after_quote_regex() -> re.Pattern[str]:
+    words = phrase_alternation(load_triggers().raw["speech"]["after_quote"])
+    return re.compile(r"(?:[\"”’'],|,[\"”’'])\s+(?:" + words + r")\s+(?=[A-Z])")
+
+
 _APPOSITION = re.compile(
     r"(?:\s+[a-z][\w-]*){0,3},\s+(?:(?:a|an|the)\s+(?![^,]*\b(?:is|are|was|were|has|have|had|"
     r"will|would|could|can|should|may|might|must|said|says|did|does)\b)|which\s+|who\s+)"

@@ -196,6 +196,7 @@ from .statement_discourse import (
     reports_third_party,
     retells_answer,
     says_nothing,
+    sentence_colon_quotes,
     sourced_reports,
 )
 from .statement_nesting import end_before_unknown_speakers, resolve_nesting, split_coordinated
@@ -203,7 +204,9 @@ from .statement_nouns import noun_reports
 from .statement_quotes import claims_a_power, quotation_after_attribution, quote_opening_at
 from .statement_sources import (
     apply_according,
+    apply_after_quote,
     apply_item_sources,
+    has_after_quote,
     item_outlet,
     quoted_as_saying,
     spoken_for,
@@ -264,7 +267,8 @@ def find_statements(article: Article, actors: list[ActorMention], *,
         answer = answers.get((sentence.begin, sentence.end))
         found = _sentence_triggers(ctx, sentence, speakers, words,
                                    answer.trigger.speaker if answer else None) \
-            if words.any_in(sentence) and not _is_question(ctx, sentence) else []
+            if (words.any_in(sentence) or has_after_quote(ctx, sentence)) \
+            and not _is_question(ctx, sentence) else []
         who = answer.trigger.speaker.name if answer and answer.trigger.speaker else None
         if answer is not None and not answer.labelled and (
                 reports_third_party(ctx, found, who) or
@@ -298,6 +302,7 @@ def find_statements(article: Article, actors: list[ActorMention], *,
     statements = colon_paragraphs(ctx, statements)
     if transcript is None:
         statements.extend(colon_attributions(ctx, statements))
+        statements.extend(sentence_colon_quotes(ctx, statements))
     statements.extend(sourced_reports(ctx, statements))
     statements.extend(noun_reports(ctx, statements))
     statements.extend(published_quotes(ctx, statements))
@@ -332,6 +337,7 @@ def _sentence_triggers(ctx: Context, sentence: Span, speakers: list[str],
                     ctx, trigger, trigger.content.begin, trigger.content.end):
             trigger.dropped = True
     apply_according(ctx, sentence, found, words.matches(ctx.text, sentence)["according"])
+    apply_after_quote(ctx, sentence, found)
     end_before_unknown_speakers(ctx, found)
     return split_coordinated(ctx, found)
 

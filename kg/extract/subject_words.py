@@ -16,8 +16,10 @@ SKIPPABLE = frozenset(
     "has have had was were is are will would could should may might can also then later "
     "again further previously not just already still reportedly formally officially "
     "publicly repeatedly separately earlier recently meanwhile however, urgently begun began "
-    "started continued continues resumed once first again since".split())
-"""Auxiliaries and adverbs that may stand between a subject and its verb."""
+    "started continued continues resumed once first again since "
+    "itself himself herself themselves".split())
+"""Auxiliaries and adverbs that may stand between a subject and its verb, and an emphatic
+reflexive ("Tinco itself said ...": the subject is Tinco)."""
 OWNED = re.compile(r"\b(?:its|their)\s+(?:" + "|".join(map(
     re.escape, load_triggers().raw["speech"]["subjects"]["owned_heads"])) + r")\s*$", re.IGNORECASE)
 """"its leaders", "their government" ending a subject (``[speech.subjects] owned_heads``)."""

@@ -76,7 +76,9 @@ SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 QUOTE_CHARS = "\"'“”‘’«»„「」『』"
 CLOSERS = "\"'”’»」』)]"
-_SENTENCE_END = re.compile(r"[.!?…]+[" + re.escape(CLOSERS) + r"]*(?=\s)")
+_SENTENCE_END = re.compile(r"[.!?…]+[" + re.escape(CLOSERS) + r"]*(?:\[\d{1,3}\])*(?=\s)")
+"""A sentence's end: its stop, closing marks, and the reference markers an encyclopedia
+glues after the stop ("... channels.[7] Reports ..."), which belong to the sentence."""
 _DOUBLE_MARK = re.compile("[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE) + '"]')
 _SINGLE_MARK = re.compile("['" + re.escape(SINGLE_OPEN + SINGLE_CLOSE) + "]")
 _OPENERS_BEFORE = set(" \t\n([{—–-/:;\"“«")
