@@ -365,7 +365,13 @@ from .candidate import ONE_OFF, TRADE, Candidate, days_between, enclosing, famil
 from .copies import copied_measures
 from .entries import find_entries
 from .finding import find_candidates, is_generic
-from .hedges import imagined_reason, imagines_sentence, is_question, weighed_precedent
+from .hedges import (
+    imagined_reason,
+    imagines_sentence,
+    is_question,
+    is_tally,
+    weighed_precedent,
+)
 from .items import issuers_by_goods
 from .learned import learned_measures
 from .parties import (
@@ -377,6 +383,7 @@ from .parties import (
 )
 from .release import release_dates
 from .rules import measure_rules
+from .same_day import same_day_dates
 from .scope import covered, to_mention
 from .status import (
     ended_later,
@@ -384,6 +391,7 @@ from .status import (
     is_suspension,
     measure_status,
     past_halts_are_controls,
+    remaining_later,
     share_weighed_infinitives,
     unverified_later,
 )
@@ -448,6 +456,9 @@ def find_measures(article: Article, actors: list[ActorMention],
     for c in candidates:
         if is_generic(ctx, c):
             continue
+        if is_tally(ctx, c):
+            denied.add(c.sentence)  # "well over 150 protests since 2022": a count, none here
+            continue
         reason = imagined_reason(ctx, c, scanned)
         if reason is None:
             kept.append(c)
@@ -471,9 +482,11 @@ def find_measures(article: Article, actors: list[ActorMention],
     _detach_anaphors(candidates)
     cases_referred_back(ctx, candidates)
     share_coordinated_dates(ctx, candidates)
+    same_day_dates(ctx, candidates)
     share_weighed_infinitives(ctx, candidates)
     episode_dates(ctx, candidates)
     ended_later(ctx, candidates, scanned)
+    remaining_later(ctx, candidates)
     unverified_later(ctx, candidates, scanned)
     release_dates(ctx, candidates)
     ordered = sorted(materials, key=lambda m: (m.span.begin, m.span.end, m.name))

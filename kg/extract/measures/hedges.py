@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ...model import ActorType, MeasureStatus, PartialDate, Span
 from ..context import Context
-from ..triggers import load_triggers
+from ..triggers import load_triggers, phrase_alternation
 from .candidate import Candidate, tail
 from .rules import measure_rules
 
@@ -24,6 +24,7 @@ _PRECEDENT_REACH = 40
 _INDEFINITE = re.compile(r"\b(?:a|an|any)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _DETERMINED = re.compile(r"(?:\b(?:the|this|these|those|its|their|his|her|our)|['’]s)\s+"
                          r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _ADVERB = re.compile(r"(?<!\w)\w+ly\s+$")
 _PRECEDENT_DATE_REACH = 20
 _RULED_OUT = re.compile(r"\b(?:ruled|rules|rule|ruling)\s+out\s+(?:(?:an?|any|the|all)\s+)?"
@@ -148,6 +149,35 @@ def is_denied(ctx: Context, c: Candidate) -> bool:
         return True
     return rules.refuted_report.search(before) is not None and \
         rules.refutation.search(ctx.text, c.extent.end, c.sentence.end) is not None
+
+
+@lru_cache(maxsize=1)
+def _tally() -> tuple[re.Pattern[str], int]:
+    """A count right before a plural noun (``[measures.hedges] tally_words``, a number and
+    ``tally_adjectives``), and the smallest number that tallies (``tally_min``)."""
+    hedges = load_triggers().raw["measures"]["hedges"]
+    adjectives = phrase_alternation(hedges["tally_adjectives"])
+    return (re.compile(r"(?:(?<![\w-])(?P<words>" + phrase_alternation(hedges["tally_words"])
+                       + r")|(?<![\w.,-])(?P<n>\d{1,3}(?:,\d{3})*|\d+))\s+(?:(?:"
+                       + adjectives + r")\s+)?$", re.IGNORECASE),
+            int(hedges["tally_min"]))
+
+
+def is_tally(ctx: Context, c: Candidate) -> bool:
+    """"well over 150 protests since 2022", "dozens of protests": a plural measure noun
+    counted in the tens or more tallies many past acts, not one measure (a count says the
+    word is a noun, even where the finder read "protests" as a verb)."""
+    if not c.head.text.lower().endswith("s"):
+        return False
+    pattern, smallest = _tally()
+    m = pattern.search(ctx.text, max(c.sentence.begin, c.head.begin - 40), c.head.begin)
+    if m is None:
+        return False
+    if m.group("words") is not None:
+        return True
+    n = m.group("n")
+    # "China's April 2025 controls", "Japan's 2019 restrictions": a year, not a count
+    return _YEAR.fullmatch(n) is None and int(n.replace(",", "")) >= smallest
 
 
 def is_claim(ctx: Context, c: Candidate) -> bool:

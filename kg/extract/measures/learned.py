@@ -348,9 +348,11 @@ def _choose_issuer(ctx: Context, c: Candidate, index: int, model: IssuerModel,
 
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
-    """Closed-class words (actor data's ``function_words``, lower-cased): never a head."""
+    """Closed-class words (actor data's ``function_words``, lower-cased, and the trigger
+    data's ``learned_non_heads``: modals, "same"): never a head."""
     return frozenset(w.lower() for w in actor_data().lexicon.function_words) | \
-        frozenset(FUNCTION_WORDS)
+        frozenset(FUNCTION_WORDS) | \
+        frozenset(load_triggers().raw["measures"]["learned_non_heads"])
 
 
 def _spans_in(materials: list[MaterialMention], sentence: Span) -> list[Span]:

@@ -257,6 +257,38 @@ def _ended_in(ctx: Context, candidates: list[Candidate], where: Span) -> None:
         before[-1].status = MeasureStatus.ANNOUNCED if paused else MeasureStatus.HISTORICAL
 
 
+@lru_cache(maxsize=1)
+def _remaining() -> re.Pattern[str]:
+    """A sentence opening on the measure just told and saying it still holds ("The duties
+    remain in force"): ``[measures.anaphora] effect_subjects``, ``[measures.status]
+    remaining``."""
+    raw = load_triggers().raw["measures"]
+    return re.compile(r"(?:" + phrase_alternation(raw["anaphora"]["effect_subjects"])
+                      + r")\s+(?:\w+ly\s+)?(?:" + phrase_alternation(raw["status"]["remaining"])
+                      + r")(?![\w-])")
+
+
+def remaining_later(ctx: Context, candidates: list[Candidate]) -> None:
+    """"... imposed duties ..., effective 23 March 2018. ... The duties remain in force.": a
+    sentence opening with the measure just told and saying it still holds makes the last
+    trade measure of its paragraph before it (in force or announced, not ended) a lasting
+    one in force (see :func:`is_long_past`), whatever its age."""
+    for m in _remaining().finditer(ctx.text):
+        sentence = ctx.sentence_of(m.start())
+        paragraph = ctx.paragraph_of(m.start())
+        if sentence is None or paragraph is None or \
+                ctx.text[sentence.begin:m.start()].strip():
+            continue  # not the sentence's subject
+        before = [c for c in candidates if c.type in TRADE and
+                  paragraph.begin <= c.head.begin < sentence.begin]
+        last = before[-1] if before else None
+        while last is not None and last.antecedent is not None:
+            last = last.antecedent  # "The duties were challenged.": the duties told before
+        if last is not None and last.ending is None and \
+                last.status in (MeasureStatus.IN_FORCE, MeasureStatus.ANNOUNCED):
+            last.status, last.lasting = MeasureStatus.IN_FORCE, True  # it holds: in force
+
+
 def unverified_later(ctx: Context, candidates: list[Candidate],
                      scanned: dict[str, list[re.Match[str]]]) -> None:
     """"... slowed their review of export licences. The Post could not independently verify

@@ -23,6 +23,13 @@ _PERIOD_BEFORE = re.compile(r"\b(?:" + "|".join(map(
     re.escape, load_triggers().raw["measures"]["timing"]["period_words"]))
                             + r")\s+(?:in\s+|on\s+|into\s+)?$", re.IGNORECASE)
 """Before a date that bounds a period ("until Nov. 27", "drills continuing the next day")."""
+_TITLED_YEAR = re.compile(r"\b[A-Z][\w-]*\s+(?:" + "|".join(map(
+    re.escape, load_triggers().raw["measures"]["timing"]["titled_instruments"]))
+                          + r")\s+of\s+$")
+"""Before a year that is part of an instrument's title ("the Trade Expansion Act of 1962")."""
+_ISSUING = re.compile(r"(?<![\w-])(?:" + "|".join(map(
+    re.escape, load_triggers().raw["measures"]["timing"]["issuing_verbs"])) + r")(?![\w-])")
+"""A verb of issuing an act (see :func:`_issued_before`)."""
 _SUBORDINATE = re.compile(r"(?<![\w-])(?:after|before|since|when|while|following|until|once)"
                           r"(?![\w-])|"  # not inside "never-before-used"
                           r",\s+as\s+(?!well\b|part\b|of\b)", re.IGNORECASE)
@@ -118,6 +125,10 @@ def measure_date(ctx: Context, c: Candidate, statements: list[StatementMention],
         if span.begin >= c.extent.end and undoes(c) and \
                 rules.undone_own.match(text, c.extent.end, span.begin) is not None:
             continue  # "agreed to lift part of a ban imposed in 2023": the ban's own date
+        titled = _TITLED_YEAR.search(lead)
+        if titled is not None and span.end - span.begin == 4 and \
+                not span.begin - len(lead) + titled.start() <= c.head.begin < span.end:
+            continue  # "acting under the Trade Expansion Act of 1962": the Act's name, not a date
         if _bracketed_for_another(text, c, span):
             continue  # "controls on gallium (August 2023), graphite (December 2023)"
         heading = c.entry is not None and span.begin == c.entry.head_span.begin
@@ -153,6 +164,10 @@ def measure_date(ctx: Context, c: Candidate, statements: list[StatementMention],
         return best[2] if best is not None and best[2].year == year.year else year
     if best is not None:
         return best[2]
+    if starts_ahead:
+        issued = _issued_before(ctx, c, candidates, dateline)
+        if issued is not None:
+            return issued  # "Last Friday, X issued Announcement No. 39. From 1 December ..."
     if starts_ahead and ctx.article.metadata.date is not None:
         # announced, to start after the day of writing: announced by that day, the
         # article's own (not a dateline's: a wire's yearless dateline is not the story's day)
@@ -167,6 +182,26 @@ def measure_date(ctx: Context, c: Candidate, statements: list[StatementMention],
                               _main_clause(text[entry.head_span.end:c.extent.begin])):
         return entry.head
     return None
+
+
+def _issued_before(ctx: Context, c: Candidate, candidates: list[Candidate],
+                   dateline: Span | None) -> PartialDate | None:
+    """The day the sentence before ``c``'s, in its paragraph and with no measure of its
+    own, issues an act ("Last Friday, the ministry issued Announcement No. 39."): the day a
+    measure told next, to start after the day of writing, was announced.  One dated day or
+    month, on or before the anchor, else none."""
+    before = ctx.text[:c.sentence.begin].rstrip()
+    previous = ctx.sentence_of(len(before) - 1) if before else None
+    if previous is None or ctx.paragraph_of(previous.begin) != ctx.paragraph_of(c.head.begin) \
+            or any(o.sentence == previous for o in candidates) \
+            or _ISSUING.search(ctx.text, previous.begin, previous.end) is None:
+        return None
+    days = [d.date for d in ctx.dates_in(previous.begin, previous.end)
+            if d.date.month is not None and not ctx.is_dateline(d.span)
+            and (dateline is None or not d.span.begin <= dateline.begin < d.span.end)]
+    if len(days) != 1 or ctx.anchor is None or period(days[0])[0] > ctx.anchor:
+        return None
+    return days[0]
 
 
 def _after_writing(ctx: Context, date: PartialDate) -> bool:
