@@ -17,11 +17,15 @@ import re
 from ...model import ActorType, MeasureStatus, PartialDate
 from ..context import Context
 from ..statement_voice import publisher_of
+from ..triggers import load_triggers
 from .candidate import Candidate
 
 _CURRENT = (MeasureStatus.ANNOUNCED, MeasureStatus.IN_FORCE)
-_EARLIER = re.compile(r"\b(?:had|previously|earlier|already|once|since)\b", re.IGNORECASE)
-"""Words of the measure's sentence before its head that place it before the release."""
+_EARLIER = re.compile(r"\b(?:" + "|".join(map(
+    re.escape, load_triggers().raw["measures"]["timing"]["before_release"])) + r")\b",
+                      re.IGNORECASE)
+"""Words of the measure's sentence before its head that place it before the release
+(``[measures.timing] before_release``)."""
 
 
 def release_dates(ctx: Context, candidates: list[Candidate]) -> None:

@@ -401,9 +401,10 @@ def _other_clause(ctx: Context, begin: int, end: int) -> bool:
                for a in ctx.actors_in(m.end(), end))
 
 
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|stated|"
-                            r"states)\s+(?:(?:on|late|early)\s+)*$", re.IGNORECASE)
-"""A speech verb right before a date: "the ministry said on Saturday"."""
+_SPEECH_BEFORE = re.compile(r"\b(?:" + "|".join(map(
+    re.escape, load_triggers().raw["measures"]["timing"]["reporting_verbs"]))
+                            + r")\s+(?:(?:on|late|early)\s+)*$", re.IGNORECASE)
+"""A reporting verb right before a date: "the ministry said on Saturday"."""
 
 
 def _before_next_measure(ctx: Context, c: Candidate, span: Span,
