@@ -146,8 +146,9 @@ def _distance(a: Span, b: Span) -> int:
     return max(a.begin - b.end, b.begin - a.end, 0)
 
 
-def _month_index(day: dt.date) -> int:
-    return day.year * 12 + day.month - 1
+def _month_index(year: int, month: int) -> int:
+    """Months since year 0: the ordinal of a ``now`` or month ``at`` time."""
+    return year * 12 + month - 1
 
 
 def _meets_month(date: PartialDate, day: dt.date) -> bool:
@@ -250,12 +251,12 @@ class ArticleReading:
             if anchor is None or not _meets_month(date, anchor):
                 if date.month is None:
                     return When("at", date.year, year_only=True)
-                return When("at", date.year * 12 + date.month - 1)
+                return When("at", _month_index(date.year, date.month))
         ident = None if own is not None else article.identifier
         cue = self._tense(figure)
         if cue == "past":
             return When("past", own.toordinal() if own is not None else None, article=ident)
-        return When(cue, _month_index(own) if own is not None else None)
+        return When(cue, _month_index(own.year, own.month) if own is not None else None)
 
     def _own_dates(self, figure: FigureMention) -> list[DateMention]:
         """The dates of the figure's sentence nearer to it than to any other figure there

@@ -44,11 +44,11 @@ def same_day_dates(ctx: Context, candidates: list[Candidate]) -> None:
         phrase = None
         for m in pattern.finditer(ctx.text, c.sentence.begin, c.head.begin):
             phrase = m
+        # Not in reported words ("at the same time" is most often "also" there, and a day
+        # the speaker's), nor across a clause break ("X protested the same day the ban was
+        # announced; Y protested ...": the phrase is X's alone).
         if phrase is None or c.statement is not None or \
                 _CLAUSE_END.search(ctx.text, phrase.end(), c.head.begin):
-            # in reported words "at the same time" is most often "also", and a day is the
-            # speaker's
-            # "X protested the same day the ban was announced; Y protested ...": X's alone
             continue
         others = [d for d in ctx.dates_in(c.sentence.begin, c.sentence.end)
                   if d.span.end <= phrase.start() or d.span.begin >= phrase.end()]
