@@ -14,7 +14,7 @@ from functools import lru_cache
 import pyoxigraph as ox
 
 from .errors import KgError
-from .namespace import KG, ONTOLOGY_IRI, PREFIXES
+from .namespace import KG, ONTOLOGY_IRI, PREFIXES, compact
 from .resources import ontology_path
 
 _RDF_TYPE = PREFIXES["rdf"] + "type"
@@ -82,7 +82,7 @@ def terms_by_kind() -> list[tuple[str, list[Term]]]:
         elif isinstance(term, ox.Literal) and term.language not in (None, "en"):
             continue
         else:
-            values.setdefault((subject, predicate), _short(value))
+            values.setdefault((subject, predicate), compact(value))
     groups: list[tuple[str, list[Term]]] = []
     for title, kinds in _KINDS:
         members = sorted(iri for iri, found in types.items() if found & set(kinds))
@@ -96,10 +96,3 @@ def terms_by_kind() -> list[tuple[str, list[Term]]]:
         ) for iri in members]))
     return groups
 
-
-def _short(iri: str) -> str:
-    """``kg:Measure`` for an IRI under a predeclared prefix, else the IRI or text as is."""
-    for prefix, namespace in PREFIXES.items():
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return iri
