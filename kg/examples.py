@@ -336,8 +336,3 @@ def offer(store: ox.Store, param: Param) -> Offer:
             if count and (best is None or count > best[0]):
                 best = (count, value)
     return Offer(pairs, best[1] if best else None)
-
-
-def choices(store: ox.Store, param: Param) -> list[tuple[str, str]]:
-    """``(value, label)`` pairs offered for a parameter (see :func:`offer`)."""
-    return offer(store, param).pairs

@@ -95,4 +95,3 @@ def terms_by_kind() -> list[tuple[str, list[Term]]]:
             scheme=values.get((iri, _IN_SCHEME), ""),
         ) for iri in members]))
     return groups
-

@@ -14,7 +14,6 @@ from kg.examples import (
     Offer,
     Param,
     ParamError,
-    choices,
     load_examples,
     offer,
     parse_example,
@@ -242,8 +241,8 @@ def test_a_parameter_without_choices_keeps_its_default(other_corpus: ox.Store) -
 
 def test_choices_list_labelled_members(seeds: ox.Store) -> None:
     speaker = BY_NAME["03-he-yadong"].params[0]
-    labels = [label for _, label in choices(seeds, speaker)]
+    labels = [label for _, label in offer(seeds, speaker).pairs]
     assert "He Yadong" in labels and labels == sorted(labels, key=str.lower)
     actor = BY_NAME["07-measures-by-actor"].params[0]
-    assert (str(KGR["actor/china"]), "China") in choices(seeds, actor)
-    assert choices(seeds, Param("x", '"a"', "x")) == []
+    assert (str(KGR["actor/china"]), "China") in offer(seeds, actor).pairs
+    assert offer(seeds, Param("x", '"a"', "x")).pairs == []
