@@ -317,6 +317,8 @@ def _add_article(out: _Quads, extraction: Extraction, resolution: Resolution) ->
     for citation in extraction.citations:
         if citation.name in actors:
             out.add(g, g, KG.cites, iri(citation.name))
+    if extraction.publisher in actors:
+        out.add(g, g, SCHEMA.publisher, iri(extraction.publisher))
 
     for statement in extraction.statements:
         if statement.speaker not in actors:

@@ -348,3 +348,6 @@ class Extraction:
     measures: list[MeasureMention] = field(default_factory=list)
     citations: list[CitationMention] = field(default_factory=list)
     candidates: list[CandidateLink] = field(default_factory=list)
+    publisher: str | None = None
+    """The canonical name of the actor the header's publisher names, when it is among
+    :attr:`actors` (``schema:publisher`` links the article to its node)."""

@@ -29,6 +29,7 @@ from __future__ import annotations
 from ..collector import collector_paused
 from ..model import Article, Extraction
 from . import dates, figure_shares, figures, speech_triggers
+from .actor_bylines import publisher_actor
 from .actors import find_actors
 from .citations import find_citations
 from .context import build_context
@@ -73,10 +74,15 @@ def extract(article: Article) -> Extraction:
     materials = find_materials(article)
     context = build_context(article, actors)
     statements = find_statements(article, actors, context=context)
+    publisher = None
+    if article.metadata.publisher:
+        name = publisher_actor(article.metadata.publisher)[0]
+        publisher = name if any(m.name == name for m in actors) else None
     return Extraction(
         article=article,
         actors=actors,
         candidates=candidates,
+        publisher=publisher,
         materials=materials,
         citations=find_citations(article, actors),
         statements=statements,

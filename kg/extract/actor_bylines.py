@@ -22,9 +22,7 @@ from .actor_context import (
     Found,
     token_at,
 )
-from .refdata import (
-    tokenize,
-)
+from .refdata import ActorData, actor_data, tokenize
 
 
 def find_bylines_and_publisher(ctx: ActorContext) -> None:
@@ -67,32 +65,41 @@ def find_bylines_and_publisher(ctx: ActorContext) -> None:
         _publisher(ctx, article.metadata.publisher)
 
 
-def _publisher(ctx: ActorContext, publisher: str) -> None:
-    """The header's publisher, placed where the text names it.  A remark in parentheses is
-    not part of the name ("... of China (unofficial machine translation)"); a name ending in
-    a company word is a company (a press release), one holding an institute word an
-    organisation (a think tank's commentary), any other an outlet."""
+def publisher_actor(publisher: str, data: ActorData | None = None) -> tuple[str, ActorType]:
+    """The actor an article's header ``publisher`` names: its canonical name and type.
+
+    A remark in parentheses is not part of the name ("... of China (unofficial machine
+    translation)"); a name the reference data knows is its entry; a name ending in a company
+    word is a company (a press release) without its legal form, one holding an institute
+    word an organisation (a think tank's commentary), any other an outlet.
+    """
+    data = data or actor_data()
     publisher = _REMARK.sub("", publisher).strip() or publisher
     pub = tokenize(publisher)
-    pub_tokens = [t.key for t in pub]
-    size = len(pub_tokens)
-    known = ctx.data.alias_map.get(" ".join(pub_tokens))
-    lex = ctx.lex
+    known = data.alias_map.get(" ".join(t.key for t in pub))
+    lex = data.lexicon
     if known:
-        name, actor_type = known, ctx.data.entries[known].type
-    elif (last := max((k for k, t in enumerate(pub) if t.is_word), default=-1)) >= 0 \
-            and pub[last].text in lex.company_suffixes:
+        return known, data.entries[known].type
+    last = max((k for k, t in enumerate(pub) if t.is_word), default=-1)
+    if last >= 0 and pub[last].text in lex.company_suffixes:
         # "Hokuriku Magnetics Co., Ltd.": the legal forms and their periods and commas
-        actor_type = ActorType.COMPANY
         stop = last + 1
         while stop > 1 and (pub[stop - 1].text in lex.legal_suffixes
                             or not pub[stop - 1].is_word):
             stop -= 1
-        name = publisher[:pub[stop - 1].end].strip()
-    elif any(t.text in lex.organization_suffixes for t in pub):
-        name, actor_type = publisher, ActorType.ORGANIZATION
-    else:
-        name, actor_type = publisher, ActorType.MEDIA
+        return publisher[:pub[stop - 1].end].strip(), ActorType.COMPANY
+    if any(t.text in lex.organization_suffixes for t in pub):
+        return publisher, ActorType.ORGANIZATION
+    return publisher, ActorType.MEDIA
+
+
+def _publisher(ctx: ActorContext, publisher: str) -> None:
+    """The header's publisher (:func:`publisher_actor`), placed where the text names it."""
+    name, actor_type = publisher_actor(publisher, ctx.data)
+    publisher = _REMARK.sub("", publisher).strip() or publisher
+    pub_tokens = [t.key for t in tokenize(publisher)]
+    size = len(pub_tokens)
+    known = ctx.data.alias_map.get(" ".join(pub_tokens))
     placed = False
     keys = ctx.keys
     wanted = tuple(pub_tokens)
