@@ -188,7 +188,10 @@ def extract_corpus(articles: Sequence[Article], report: BuildReport, *,
     """
     prepare()
     processes = processes_for(jobs, len(articles))
-    outcomes = extract_in_processes(articles, processes) if processes > 1 \
+    def notice(message: str) -> None:
+        report.notes.append(BuildFailure(f"--jobs {jobs}", message))
+
+    outcomes = extract_in_processes(articles, processes, notice=notice) if processes > 1 \
         else (extract_one(article) for article in articles)
     extractions: list[Extraction] = []
     for article, outcome in zip(articles, outcomes, strict=True):

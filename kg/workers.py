@@ -65,12 +65,15 @@ def extract_one(article: Article) -> Outcome:
 
 
 def extract_in_processes(articles: Sequence[Article], processes: int,
-                         fallback: Callable[[Article], Outcome] = extract_one) -> list[Outcome]:
+                         fallback: Callable[[Article], Outcome] = extract_one,
+                         notice: Callable[[str], None] | None = None) -> list[Outcome]:
     """The outcome of each article, in order, extracted by ``processes`` worker processes.
 
     Each extraction comes back holding a copy of its article; the build's own article is put
-    back in its place, so the corpus's texts are held once.  If the pool breaks, the
-    articles without an outcome are extracted by ``fallback`` in this process.
+    back in its place, so the corpus's texts are held once.  If the pool breaks, or cannot
+    start (no process may be created: a container's limit, no shared memory), the articles
+    without an outcome are extracted by ``fallback`` in this process, and ``notice`` is told
+    so: the build is whole, only slower than asked.
     """
     outcomes: list[Outcome] = []
     methods = multiprocessing.get_all_start_methods()
@@ -81,7 +84,11 @@ def extract_in_processes(articles: Sequence[Article], processes: int,
                                                            chunksize=CHUNK), strict=False):
                 outcomes.append(outcome if isinstance(outcome, str)
                                 else replace(outcome, article=article))
-    except BrokenProcessPool:
-        pass
+    except (BrokenProcessPool, OSError) as exc:
+        if notice is not None:
+            rest = len(articles) - len(outcomes)
+            notice(f"the worker processes stopped after {len(outcomes)} of {len(articles)} "
+                   f"articles ({type(exc).__name__}: {exc}); the other {rest} were extracted "
+                   "in the build's own process")
     outcomes.extend(fallback(article) for article in articles[len(outcomes):])
     return outcomes

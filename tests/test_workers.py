@@ -66,9 +66,33 @@ def test_a_worker_that_dies_costs_no_article(monkeypatch: pytest.MonkeyPatch) ->
     articles = _articles()
     fatal = DiesInAWorker(articles[2].identifier, articles[2].text, articles[2].metadata)
     corpus = [*articles[:2], fatal, *articles[3:]]
-    outcomes = extract_in_processes(corpus, 2)
+    notices: list[str] = []
+    outcomes = extract_in_processes(corpus, 2, notice=notices.append)
     assert [o.article.identifier for o in outcomes if not isinstance(o, str)] == \
         [a.identifier for a in corpus]
+    assert len(notices) == 1 and "BrokenProcessPool" in notices[0]
+    assert f"of {len(corpus)} articles" in notices[0]
+
+
+def test_workers_that_cannot_start_leave_the_corpus_to_the_build_s_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A container refusing new processes cannot be set up here without harming the test
+    # run itself, so the pool's start is made to fail as it would there.
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", refuse)
+    monkeypatch.setattr(workers, "CHUNK", 1)
+    monkeypatch.setattr(workers, "MIN_ARTICLES", 1)
+    monkeypatch.setattr(workers, "available_cpus", lambda: 2)
+    articles = _articles()
+    report = BuildReport()
+    extractions = extract_corpus(articles, report, jobs=2)
+    assert [e.article.identifier for e in extractions] == [a.identifier for a in articles]
+    assert [n.path for n in report.notes] == ["--jobs 2"]
+    assert "stopped after 0 of" in report.notes[0].message
+    assert "Resource temporarily unavailable" in report.notes[0].message
 
 
 def test_extract_corpus_with_jobs_reports_a_worker_failure(
