@@ -5,7 +5,9 @@ speaker is known or sought:
 
 * :func:`content_begin` skips what follows a verb but is not the words: the time of saying
   ("said late on Thursday"), the occasion ("said in a statement"), the listeners ("told
-  reporters"), a cited source ("citing unnamed sources,") and "that";
+  reporters", also with the phrases describing them and the occasion up to "that": "told
+  executives from A, B and C at an emergency meeting on Thursday that"), a cited source
+  ("citing unnamed sources,") and "that";
 * :func:`content_end` stops at "according to", a semicolon outside quotations, or the comma
   closing a leading subordinate clause ("When the ministry announced that A, my first
   reaction ...");
@@ -249,6 +251,7 @@ def content_begin(ctx: Context, trigger: SpeechTrigger) -> int:
     if is_tell(trigger):
         # "told reporters the rules were ...", "told ambassadors on Wednesday the bloc
         # ...": the listeners, and the time after them, are not the words.
+        listeners_at = pos
         heard = skip_listeners(ctx, pos, end)
         if heard > pos:
             pos = _skip_time(ctx, heard, end)
@@ -263,6 +266,10 @@ def content_begin(ctx: Context, trigger: SpeechTrigger) -> int:
         m = _THAT_FIRST.match(text[pos:end])
         if m:
             return pos + m.end()
+        if heard > listeners_at:
+            after = _listener_phrases_end(text, pos, end)
+            if after is not None:
+                return after
     colon = _COLON_BEFORE_QUOTE.match(text[pos:end])
     if colon:
         return pos + colon.end()  # "said at the press conference: '...'"
@@ -283,6 +290,34 @@ def content_begin(ctx: Context, trigger: SpeechTrigger) -> int:
             # Palawan on Thursday that"): the words begin after "that"
             return pos + that.end()
     return pos
+
+
+_PHRASE_WORD = r"(?:[^\W\d_][\w’'.&-]*|\d[\d,.]*)"
+_LISTENER_PHRASES = re.compile(rf"{_PHRASE_WORD}(?:,?\s+{_PHRASE_WORD}){{0,30}}?,?\s+"
+                               r"(?P<that>that)\s+")
+"""Up to 30 words of phrases, then "that": the listeners' descriptions and the occasion."""
+_NO_CLAUSE = re.compile(r"\b(?:which|who|whom|whose|where|when|while|because|although|though|"
+                        r"if|he|she|they|we|I|it|said|says|told)\b|[;:\"“‘(]")
+"""A relative or subordinate clause, a subject pronoun, another report or a quotation among
+the phrases: they are no longer the listeners' description."""
+
+
+def _listener_phrases_end(text: str, pos: int, end: int) -> int | None:
+    """Where the words begin after the prepositional phrases that go on describing a "tell"
+    verb's listeners and the occasion ("told executives from Samsung, SK hynix and Hyundai
+    at an emergency meeting on Thursday that ..."): after "that", when the phrases at
+    ``pos`` open with a preposition and hold no clause of their own (and "that" is no
+    determiner after a preposition: "at that meeting"), else None."""
+    first = text[pos:pos + 12].split(None, 1)
+    if not first or first[0].lower() not in PREPOSITIONS:
+        return None
+    m = _LISTENER_PHRASES.match(text, pos, end)
+    if m is None or _NO_CLAUSE.search(text, pos, m.start("that")) is not None:
+        return None
+    before = text[pos:m.start("that")].split()
+    if before and before[-1].lower() in PREPOSITIONS:
+        return None
+    return m.end()
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its"})
