@@ -491,6 +491,10 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
         title_open = False
         if first and index < len(lines) - 1 and _reads_as_title(line):
             title, _, outlet = line.rpartition(" | ")
+            if title and outlet.strip().casefold() in _language_labels():
+                # "Mainland Affairs Council | English": the page's language switch, no outlet
+                line = title
+                title, _, outlet = line.rpartition(" | ")
             if title and outlet and len(outlet.split()) <= _OUTLET_MAX_WORDS:
                 meta.title = title.strip()
                 meta.publisher = outlet.strip()
@@ -543,6 +547,13 @@ def _front_matter(text: str, begin: int, line: str, meta: ArticleMetadata,
                            spans)
         return False
     return None
+
+
+@lru_cache(maxsize=1)
+def _language_labels() -> frozenset[str]:
+    """Names of a page's languages in its language switch (``[page] language_labels``),
+    case-folded."""
+    return frozenset(w.casefold() for w in _page_words("language_labels"))
 
 
 @lru_cache(maxsize=1)

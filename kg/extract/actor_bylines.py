@@ -70,7 +70,8 @@ def publisher_actor(publisher: str, data: ActorData | None = None) -> tuple[str,
 
     A remark in parentheses is not part of the name ("... of China (unofficial machine
     translation)"); a name the reference data knows is its entry; a name ending in a company
-    word is a company (a press release) without its legal form, one holding an institute
+    word is a company (a press release) without its legal form, a portfolio's body ("Ministry
+    of Industry of ...", "Department for ...") a government body, one holding an institute
     word an organisation (a think tank's commentary), any other an outlet.
     """
     data = data or actor_data()
@@ -88,6 +89,9 @@ def publisher_actor(publisher: str, data: ActorData | None = None) -> tuple[str,
                             or not pub[stop - 1].is_word):
             stop -= 1
         return publisher[:pub[stop - 1].end].strip(), ActorType.COMPANY
+    if len(pub) > 2 and pub[0].text in lex.portfolio_heads and pub[1].key in {"of", "for"}:
+        # "Ministry of Industry of the Republic of Indonesia": a ministry's own release
+        return publisher, ActorType.GOVERNMENT_BODY
     if any(t.text in lex.organization_suffixes for t in pub):
         return publisher, ActorType.ORGANIZATION
     return publisher, ActorType.MEDIA

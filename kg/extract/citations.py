@@ -28,9 +28,11 @@ An article cites (``kg:cites``):
   of an encyclopedia's numbered entry ('1. "Notification No. 6". Directorate General of
   Foreign Trade. 13 May 2022.').
 
-The article's own publisher is not a source: the header's, the agency of its dateline, an
-outlet its byline names ("By Global Times") or its masthead ("Asia Markets Wire live desk |
-...", a site's name alone on the first line), the outlet of its copyright line ("© 2026
+The article's own publisher is not a source: the header's, the agency of its dateline, the
+body a rule's header line labels as its issuer ("AGENCY: Bureau of Industry and Security,
+Commerce."; ``[citation] author_lines``), an outlet its byline names ("By Global Times") or
+its masthead ("Asia Markets Wire live desk | ...", a site's name alone on the first line),
+the outlet of its copyright line ("© 2026
 Asia Harbour Post"); nor is the outlet of a reporter asking a question in a transcript
 ("Reporter of Kyodo News: ...", :mod:`kg.extract.question_turns`; "Phoenix TV: What is the
 progress ...?", an outlet's name labelling a question turn), nor a description of
@@ -221,6 +223,13 @@ def _own_publishers(article: Article, tokens: tuple[Token, ...], actors: list[Ac
             if any(w.casefold() in desks for w in words):
                 # "Asia Markets Wire live desk | ...": the masthead names the article's own
                 own.update({mention.name.casefold(), mention.span.text.casefold()})
+    for mention in actors:
+        line_start = text.rfind("\n", 0, mention.span.begin) + 1
+        label = _LINE_LABEL.match(text, line_start, mention.span.begin)
+        if label is not None \
+                and label.group(1).casefold() in actor_data().citation.author_lines:
+            # "AGENCY: Bureau of Industry and Security, Commerce.": the rule's own issuer
+            own.update({mention.name.casefold(), mention.span.text.casefold()})
     lines = 0
     limit = len(tokens)
     for t in tokens:

@@ -39,6 +39,7 @@ from functools import lru_cache
 
 from ..model import FigureMention, Span
 from .context import Context
+from .figure_numbers import table_prices
 from .figure_shares import (
     counts_by_verb,
     fold_ratios,
@@ -125,6 +126,7 @@ def apply_frames(ctx: Context, found: list[FigureMention], bare: list[re.Match[s
     extra += _glossed_counts(ctx, bare, rules)
     extra += counts_by_verb(ctx, bare, rules.number)
     extra += fold_ratios(ctx)
+    extra += table_prices(ctx.text, bare)
     if not extra:
         return found
     taken = [(f.span.begin, f.span.end) for f in extra]

@@ -26,7 +26,11 @@ guard ships"); "871 hundred million yen" is a translated Chinese count (10^8).  
 US dollar unless the article marks US dollars itself ("$US250 million", then "$15.40" is
 the local dollar, :func:`kg.extract.figure_frames.local_dollar_of`).
 
-Not figures: numbers inside dates, ordinals, numbers that are part of a name or compound
+Number formats (:mod:`kg.extract.figure_numbers`): a text of decimal commas groups
+thousands with points ("1,1 %", "2.500 jobs"); "pounds" in a sentence about weight weigh.
+
+Not figures: numbers inside dates, ordinals, the base and exponent of a power ("10^25
+operations"), numbers that are part of a name or compound
 (``One-China``, ``G7``, a capitalised number word inside a sentence: ``Group of Seven
 partners``), and numbers that refer rather than count (``the two countries``, ``Asia's two
 largest economies``, ``the 90% figure``): a determiner or a possessive before them, or no
@@ -36,10 +40,11 @@ parts (``Three features stand out``, ``[figures.counted].discourse``), a count i
 apposition to the list before it (``gallium and germanium, two metals used in chips``).
 The figures of an interviewer's question (:mod:`kg.extract.question_turns`) are the
 questioner's framing, not claims: they are left out; so are what a page counts about
-itself ("3 min read", "12 comments", a copyright line's years), a count announcing the
-list after its colon ("three materials ...: a, b and c"), the count of a report's anonymous
-sources ("two government sources", an ``unnamed`` actor's mention) and the figures of the
-headlines in a list of links to other stories (:func:`kg.extract.furniture.link_list_spans`).
+itself ("3 min read", "12 comments" near the start of a line, a copyright line's years), a
+count announcing the list after its colon ("three materials ...: a, b and c"), the count of
+a report's anonymous sources ("two government sources", an ``unnamed`` actor's mention) and
+the figures of the headlines in a list of links to other stories
+(:func:`kg.extract.furniture.link_list_spans`).
 A price per quantity may say "a" for "per" ("$39,000 a ton").
 
 ``about`` is a short noun phrase saying what the number measures: the complement after
@@ -90,6 +95,13 @@ from .figure_counts import (
     plural,
 )
 from .figure_frames import FrameRules, apply_frames, local_dollar_of
+from .figure_numbers import (
+    THOUSANDS_POINT,
+    WEIGHT_POUNDS,
+    on_page_furniture,
+    weighs,
+    writes_decimal_commas,
+)
 from .furniture import in_spans, link_list_spans
 from .gazetteer import token_key, token_stream
 from .question_turns import in_question, question_spans
@@ -174,7 +186,9 @@ def _tables() -> _Tables:
         f"(?:{phrase_alternation(t.raw['figures']['qualifiers'])})"
     # A comma before one or two digits and a scale word is a decimal comma, as texts
     # translated from German or French write it ("2,5 billion Euro" is 2.5 billion).
-    num = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}},\d{{1,2}}(?=\s*(?:{scales})(?![\w]))|" \
+    # Round 19: also before a percent sign ("1,1 %"), which English never writes so.
+    num = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?" \
+        rf"|\d{{1,3}},\d{{1,2}}(?=\s*(?:(?:{scales})(?![\w])|%))|" \
         rf"\d+(?:\.\d+)?|{_opening(t.number_words)}(?:{words}))"
 
     def amount(p: str) -> str:
@@ -185,10 +199,11 @@ def _tables() -> _Tables:
                 rf"(?![\w]))?)?(?:(?:\s*|-)(?P<{p}unit>{unit})(?![\w]))?")
 
     number = re.compile(
-        rf"(?<![\w.,$€£¥/-])(?:(?P<qual>{qualifiers})\s+)?(?P<between>between\s+)?"
+        rf"(?<![\w.,$€£¥/^-])(?:(?P<qual>{qualifiers})\s+)?(?P<between>between\s+)?"
         + amount("a") + rf"(?:\s*(?:-|–|to|and)\s*(?:(?P<qual2>{qualifiers})\s+)?"
         + amount("b") + ")?"
-        + r"(?![\w‑-]|\.\d|,\d)", re.IGNORECASE)
+        # not a base or an exponent of a power ("10^25 operations")
+        + r"(?![\w‑^-]|\.\d|,\d)", re.IGNORECASE)
     vague_words = phrase_alternation(t.vague)
     vague = re.compile(rf"\b{_opening(t.vague)}(?P<vague>{vague_words})\s+of\s+"
                        rf"(?P<unit>{unit}|[a-z]+s)"
@@ -393,6 +408,8 @@ def _figure(ctx: Context, m: re.Match[str], local_dollar: str | None = None
     value = _number(m.group("anum"))
     if value is None:
         return None
+    if THOUSANDS_POINT.fullmatch(m.group("anum")) and writes_decimal_commas(text):
+        value = Decimal(m.group("anum").replace(".", ""))  # "2.500 jobs" beside "1,1 %"
     is_word = not m.group("anum")[0].isdigit()
     if is_word and m.group("anum")[0].isupper() and not _opens_sentence(text, m.start("anum")):
         return None  # "Group of Seven partners", "the Big Three": part of a name
@@ -402,7 +419,8 @@ def _figure(ctx: Context, m: re.Match[str], local_dollar: str | None = None
     if tables.share_before.search(text, max(0, m.start("anum") - 24), m.start("anum")):
         return None  # "One in three": the second number of a share
     first_end = _first_amount_end(m)  # the end of the first amount, read below thrice
-    if tables.page_count.match(text, first_end) or _COPYRIGHT.search(
+    if tables.page_count.match(text, first_end) and on_page_furniture(text, m.start()) \
+            or _COPYRIGHT.search(
             text, text.rfind("\n", 0, m.start()) + 1, m.start()):
         return None  # "3 min read", "12 comments", "© 2000-2026": the page about itself
     if not (m.group("acur") or m.group("ascale") or m.group("aunit")):
@@ -435,6 +453,8 @@ def _figure(ctx: Context, m: re.Match[str], local_dollar: str | None = None
             unit = local_dollar  # "$15.40" where the article writes "$US" for US dollars
     if unit_word:
         unit = _unit_of(unit_word)
+        if not cur and unit_word.lower() in WEIGHT_POUNDS and weighs(text, m.start()):
+            unit = "pounds"  # "a gross vehicle weight rating above 10,000 pounds"
     if unit is not None and (cur or unit_word and not is_counted(unit)) \
             and unit in _MONEY_UNITS():
         rate = tables.rate.match(text, end)

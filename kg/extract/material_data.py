@@ -34,6 +34,9 @@ class MaterialEntry:
     origin: bool = False
     """A good that measures name by its origin: a nationality word right before the name
     belongs to the mention ("Japanese seafood")."""
+    model_number: bool = False
+    """A product line whose models carry a number: a number right after the name belongs
+    to the mention ("iPhone 16")."""
 
     def names(self) -> list[str]:
         """Name and aliases, each in both grammatical numbers unless ``inflect`` is off."""
@@ -123,7 +126,7 @@ def other_number(alias: str) -> list[str]:
 
 
 _MATERIAL_KEYS = {"name", "category", "broader", "aliases", "symbol", "inflect", "not_after",
-                  "not_before", "origin"}
+                  "not_before", "origin", "model_number"}
 
 
 def parse_material_data(data: dict[str, Any], source: Path = MATERIALS_FILE) -> MaterialData:
@@ -153,6 +156,7 @@ def parse_material_data(data: dict[str, Any], source: Path = MATERIALS_FILE) -> 
             not_before=_strings(raw.get("not_before"), f"material {name!r}: not_before",
                                 source),
             origin=bool(raw.get("origin", False)),
+            model_number=bool(raw.get("model_number", False)),
         )
     _add_compounds(data.get("compound", []), entries, source)
     gazetteer = Gazetteer()

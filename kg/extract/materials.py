@@ -16,7 +16,8 @@ earths" wins over "heavy rare earths" and "rare earth magnets" over "rare earth"
   elements and alloys" names rare earth alloys ("alloys");
 * chemical symbols count only where they cannot be ordinary words: in parentheses right
   after a material ("dysprosium (Dy)") or in a list of symbols ("Dy, Tb and Nd");
-* a good named by its origin keeps the nationality in its mention ("Japanese seafood");
+* a good named by its origin keeps the nationality in its mention ("Japanese seafood"),
+  a product line its model number ("iPhone 16");
   parts ("supercomputer components") and desks ("head of critical minerals") name no good;
   an acronym in parentheses inside a name is skipped ("extreme-ultraviolet (EUV)
   machines");
@@ -144,7 +145,11 @@ def find_materials(article: Article) -> list[MaterialMention]:
         if data.entries[_name(m)].origin and start > 0 \
                 and tokens[start - 1].key in data.demonyms and tokens[start - 1].is_capitalised:
             start -= 1  # "Japanese seafood": the origin is part of the good's name
-        emit(_name(m), start, m.end)
+        end = m.end
+        if data.entries[_name(m)].model_number and end < len(tokens) \
+                and tokens[end].text.isdigit() and not tokens[end].newline_before:
+            end += 1  # "iPhone 16": the model the text names is part of the mention
+        emit(_name(m), start, end)
         _shared_head(data, tokens, m, starts, emit)
         _shared_modifier(data, tokens, m, starts, emit)
         _symbol_in_parentheses(data, tokens, m, emit)

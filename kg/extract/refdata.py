@@ -274,6 +274,8 @@ class CitationFrames:
     """Participles of owning an outlet ("published", "owned", "run") before "by"."""
     posting_verbs: tuple[str, ...] = ()
     """Verbs of a release's posting line before "by" and its publisher ("Posted On: ... by")."""
+    author_lines: frozenset[str] = frozenset()
+    """Labels of a line naming the document's own issuer ("AGENCY: ..."), case-folded."""
 
     @cached_property
     def longest(self) -> int:
@@ -725,6 +727,7 @@ def parse_actor_data(data: dict[str, Any], source: Path = ACTORS_FILE) -> ActorD
         outlet_nouns=frame_words("outlet_nouns"),
         ownership_verbs=frame_words("ownership_verbs"),
         posting_verbs=frame_words("posting_verbs"),
+        author_lines=frozenset(w.casefold() for w in frame_words("author_lines")),
     )
     return ActorData(entries, kinds, offices, lexicon, gazetteer, alias_map,
                      body_by_state_kind, persons_by_family, template_patterns, citation,
