@@ -43,7 +43,7 @@ from typing import cast
 
 from .extract.dates import DateMention, find_dates, tense_cues
 from .extract.measures.rules import claim_label_regex
-from .extract.text import sentence_at, split_sentences
+from .extract.text import paragraph_sentences, paragraphs_only, sentence_at
 from .extract.triggers import load_triggers, phrase_alternation, words_regex
 from .model import ActorType, Extraction, FigureMention, MeasureMention, PartialDate, Span
 from .resolve import ActorNode, root_actor
@@ -166,11 +166,11 @@ class ArticleReading:
         self.text = extraction.article.text
         self._actors = actors
         self._dates: dict[tuple[int, int], list[DateMention]] = {}
+        self._sentences: dict[int, list[Span]] = {}
 
     @cached_property
-    def sentences(self) -> list[Span]:
-        """The article's sentences (:func:`kg.extract.text.split_sentences`)."""
-        return split_sentences(self.text)
+    def _paragraphs(self) -> list[Span]:
+        return paragraphs_only(self.text)
 
     @cached_property
     def _anchor(self) -> dt.date | None:
@@ -186,8 +186,21 @@ class ArticleReading:
         return anchor
 
     def sentence(self, span: Span) -> Span:
-        """The sentence holding ``span`` (the span itself when no sentence does)."""
-        return sentence_at(self.sentences, span.begin) or span
+        """The sentence holding ``span`` (the span itself when no sentence does).
+
+        Found among the sentences of the span's paragraph alone, split when first asked:
+        a sentence lies in one paragraph, so this is the sentence of
+        :func:`kg.extract.text.split_sentences` that holds it, without splitting the whole
+        article (the extraction's split is not kept, and the figures read here stand in a
+        few paragraphs of an article)."""
+        paragraph = sentence_at(self._paragraphs, span.begin)
+        if paragraph is None:
+            return span
+        sentences = self._sentences.get(paragraph.begin)
+        if sentences is None:
+            sentences = self._sentences[paragraph.begin] = \
+                paragraph_sentences(self.text, paragraph)
+        return sentence_at(sentences, span.begin) or span
 
     def _dates_in(self, sentence: Span) -> list[DateMention]:
         """The date expressions of a stretch of text (a sentence, the words around a

@@ -21,7 +21,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from .about import statement_topics
 from .collector import collector_paused
 from .disagree import Disagreement
-from .extract.text import sentence_at, split_sentences
+from .extract.text import sentence_index, split_sentences
 from .model import (
     ActorType,
     Article,
@@ -138,10 +138,15 @@ class _Quads:
     def __init__(self) -> None:
         self.quads: dict[ox.Quad, None] = {}
         self._nodes: dict[str, ox.NamedNode] = {}
+        self.described: set[tuple[str, tuple[str, ...]]] = set()
+        """The NIF strings (IRI and classes) described in the graph being made: an
+        evidence span shared by several facts, or a sentence holding several spans, is
+        described once (describing it again would add the same quads)."""
 
     def take(self) -> list[ox.Quad]:
         """The quads added since the last call (a whole graph), forgotten here."""
         quads, self.quads = list(self.quads), {}
+        self.described = set()
         if len(self._nodes) > _MAX_CACHED_TERMS:
             # The cache must not grow with the corpus: statement and evidence IRIs occur in
             # one article only; the vocabulary comes back at once.
@@ -417,10 +422,10 @@ def _add_evidence(out: _Quads, article: Article, node: str, span: Span) -> str:
     out.add(g, node, _EVIDENCE, e)
     _add_string(out, g, e, span, _EVIDENCE_CLASSES)
     sentences = split_sentences(article.text)  # kept per text: one split per article
-    first = sentence_at(sentences, span.begin)
-    last = sentence_at(sentences, max(span.begin, span.end - 1))
+    first = sentence_index(sentences, span.begin)
+    last = sentence_index(sentences, max(span.begin, span.end - 1))
     if first is not None and last is not None:
-        for sentence in sentences[sentences.index(first):sentences.index(last) + 1]:
+        for sentence in sentences[first:last + 1]:
             sentence_iri = evidence_iri(article.identifier, sentence.begin, sentence.end)
             out.add(g, e, _SENTENCE, sentence_iri)
             _add_string(out, g, sentence_iri, sentence, _SENTENCE_CLASSES)
@@ -428,7 +433,11 @@ def _add_evidence(out: _Quads, article: Article, node: str, span: Span) -> str:
 
 
 def _add_string(out: _Quads, g: str, iri: str, span: Span, classes: tuple[str, ...]) -> None:
-    """Describe a NIF string of article ``g``: its types, article, offsets and text."""
+    """Describe a NIF string of article ``g``: its types, article, offsets and text (once
+    per graph: see :attr:`_Quads.described`)."""
+    if (iri, classes) in out.described:
+        return
+    out.described.add((iri, classes))
     for cls in classes:
         out.add(g, iri, _TYPE, cls)
     out.add(g, iri, _CONTEXT, g)

@@ -134,6 +134,19 @@ def split_sentences(text: str, paragraphs: list[Span] | None = None) -> list[Spa
     return _sentences(text, paragraphs)
 
 
+def paragraphs_only(text: str) -> list[Span]:
+    """The paragraphs of :func:`split_paragraphs`, without splitting the text into
+    sentences too (for a reader that needs the sentences of a few paragraphs only: see
+    :func:`paragraph_sentences`)."""
+    return _paragraphs(text)
+
+
+def paragraph_sentences(text: str, paragraph: Span) -> list[Span]:
+    """The sentences of one paragraph of ``text``: those of :func:`split_sentences` that
+    lie in it (no sentence crosses a paragraph boundary)."""
+    return list(_paragraph_sentences(text, paragraph))
+
+
 @lru_cache(maxsize=8)
 def _geometry(text: str) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
     """The paragraphs and sentences of ``text``, kept for the few articles in flight: the
@@ -272,6 +285,13 @@ def _abbreviations() -> frozenset[str]:
 
 def sentence_at(sentences: list[Span], offset: int) -> Span | None:
     """The sentence containing ``offset`` (sentences sorted, as returned above)."""
+    index = sentence_index(sentences, offset)
+    return None if index is None else sentences[index]
+
+
+def sentence_index(sentences: list[Span], offset: int) -> int | None:
+    """The index in ``sentences`` (sorted and disjoint) of the one containing ``offset``,
+    by bisection."""
     lo, hi = 0, len(sentences)
     while lo < hi:
         mid = (lo + hi) // 2
@@ -280,7 +300,7 @@ def sentence_at(sentences: list[Span], offset: int) -> Span | None:
         else:
             hi = mid
     if lo < len(sentences) and sentences[lo].begin <= offset < sentences[lo].end:
-        return sentences[lo]
+        return lo
     return None
 
 
