@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response, current_app
+from flask import Flask, Response, current_app, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from kg.cache import AnswerCache
@@ -167,13 +167,21 @@ def close_app(app: Flask) -> None:
 
 def _http_error(error: HTTPException) -> Response:
     # Errors Flask raises itself (404, 405 on other routes, 413 body too large) as plain
-    # text, like the endpoint's own errors.
+    # text, like the endpoint's own errors; a browser (text/html before text/plain in its
+    # Accept) gets a page of the site, with its menu, instead of a bare line, except from
+    # the endpoint (docs/endpoint.md: its errors are plain text).
     code = error.code or 500
     message = f"{code} {error.name}: {error.description}\n"
     if code == 413:
         limit = current_app.config.get("MAX_CONTENT_LENGTH")
         message = f"413 the request body is larger than the limit of {limit} bytes\n"
-    response = Response(message, status=code, content_type="text/plain; charset=utf-8")
+    endpoint = request.path.startswith(("/sparql", "/rdf-graph-store"))
+    if not endpoint and \
+            request.accept_mimetypes.best_match(("text/plain", "text/html")) == "text/html":
+        page = render_template("message.html", title=error.name, message=message.strip())
+        response = Response(page, status=code, content_type="text/html; charset=utf-8")
+    else:
+        response = Response(message, status=code, content_type="text/plain; charset=utf-8")
     for name, value in error.get_headers():
         if name.lower() != "content-type":
             response.headers[name] = value

@@ -127,6 +127,19 @@ def _heading(example: Example, fields: list[dict[str, object]]) -> str:
     return example.heading(shown)
 
 
+def _page_title(query: str, example: Example | None, heading: str | None) -> str:
+    """What the browser's tab and history call a page that ran ``query``: the example's
+    question, else the query's first line after its ``PREFIX``, ``BASE`` and comment lines
+    (every example began "PREFIX kg: <https://w3id.org/...", so all tabs read the same)."""
+    if heading or example:
+        return heading or cast(Example, example).title
+    for line in query.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#") and not re.match(r"(?i)(prefix|base)\b", line):
+            return line
+    return query.strip()
+
+
 @bp.route("/", methods=["GET", "POST"])
 def index() -> tuple[str, int]:
     """The query page; with ``?query=`` (or ``?example=``) it also shows the results.
@@ -174,6 +187,7 @@ def index() -> tuple[str, int]:
     if table is not None:
         downloads = DOWNLOADS["graph" if table.form == "CONSTRUCT" else "results"]
     at = error_position(error) if error and ran else None
+    heading = _heading(example, form_fields) if example and form_fields else None
     page = render_template(
         "index.html",
         query=query if query is not None else (examples[0].query if examples else DEFAULT_QUERY),
@@ -188,7 +202,8 @@ def index() -> tuple[str, int]:
         selected=example.name if example else None,
         example=example,
         fields=form_fields,
-        heading=_heading(example, form_fields) if example and form_fields else None,
+        heading=heading,
+        title=_page_title(query, example, heading) if ran and query else None,
         downloads=downloads,
         prefixes=PREFIXES,
         share_url=_share_url(query) if ran else None,

@@ -282,8 +282,9 @@ def _phone_pages(server: str) -> list[str]:
             "/id/actor/china"]
     with urllib.request.urlopen(f"{server}/disagreements", timeout=30) as response:
         html = response.read().decode("utf-8")
-    # An article and a measure of the seeds, as the disagreements page links them.
-    for kind in ("article", "measure"):
+    # An article, a measure and a disagreement of the seeds, as the disagreements page links
+    # them.
+    for kind in ("article", "measure", "disagreement"):
         found = re.search(rf'href="(/id/{kind}/[^"#]+)"', html)
         assert found, kind
         urls.append(found.group(1))
@@ -300,7 +301,10 @@ def test_no_page_scrolls_sideways_on_a_phone(
     try:
         for url in _phone_pages(server):
             tab.goto(f"{server}{url}")
-            wide = tab.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+            # clientWidth, the screen's: a phone's innerWidth grows to a page too wide for it
+            # (the bold "Disagreements" in the menu, 394 px of 390, passed as 394 <= 394).
+            wide = tab.evaluate("[document.documentElement.scrollWidth,"
+                                " document.documentElement.clientWidth]")
             assert wide[0] <= wide[1], (url, wide)
             name = re.sub(r"\W+", "-", url).strip("-") or "query"
             tab.screenshot(path=str(tmp_path / f"phone-{name}.png"), full_page=True)
@@ -319,6 +323,68 @@ def test_no_page_scrolls_sideways_on_a_phone(
         assert not missing, f"404s: {missing}"
     finally:
         context.close()
+
+
+def test_a_long_choice_does_not_widen_the_form_on_a_phone(
+    server: str, browser: Browser
+) -> None:
+    # A drop-down is as wide as its longest choice; a larger corpus names bodies longer than
+    # the seeds' ones (a 500 px form on a 390 px phone cut off the question and the field).
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    try:
+        tab.goto(f"{server}/?example=07-measures-by-actor")
+        tab.evaluate("""() => document.querySelector('select#param-actor').add(new Option(
+            'Department of Industry Security and Import and Export Control of the Ministry '
+            + 'of Commerce', 'x'))""")
+        sizes = tab.evaluate("""() => [document.documentElement.scrollWidth,
+            document.documentElement.clientWidth,
+            document.querySelector('.params fieldset').getBoundingClientRect().right]""")
+        assert sizes[0] <= sizes[1] and sizes[2] <= sizes[1], sizes
+    finally:
+        context.close()
+
+
+# Boxes (border box, one per line) of the small words beside a value (a datatype, a
+# precision, a speaker) and of the badges in table cells, against the text around them.
+_COVERED_WORDS = """() => {
+  const hits = [];
+  for (const box of document.querySelectorAll('td .note, td .badge, dd .note')) {
+    const cell = box.closest('td, dd');
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      if (box.contains(t) || !t.textContent.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(t);
+      for (const r of range.getClientRects()) for (const b of box.getClientRects()) {
+        const w = Math.min(r.right, b.right) - Math.max(r.left, b.left);
+        const h = Math.min(r.bottom, b.bottom) - Math.max(r.top, b.top);
+        if (w > 1 && h > 1) hits.push(`${box.textContent.trim()} over ${t.textContent.trim()}`);
+      }
+    }
+  }
+  return hits;
+}"""
+
+
+def test_words_beside_a_value_do_not_cover_it(
+    server: str, page: tuple[Page, Watch], tmp_path: Path
+) -> None:
+    # The query notes' box (.note) drew a bordered, padded box around every "xsd:date",
+    # "month" and speaker beside a value, over the date and the words of the line above.
+    tab, watch = page
+    for url in ("/timeline", "/?example=01-protests", "/id/measure/export-ban-china-japan-2026-01"):
+        tab.goto(f"{server}{url}")
+        assert tab.locator("td .note, dd .note").count(), url
+        assert tab.evaluate(_COVERED_WORDS) == [], url
+    tab.goto(f"{server}/timeline")
+    tab.locator("table.events").screenshot(path=str(tmp_path / "browser-timeline-events.png"))
+    # A statement's badge is a badge like a measure's: not a list item of statements
+    # (li.statement's padding and rule made it a tall grey box).
+    heights = tab.evaluate("""() => [...new Set([...document.querySelectorAll(
+        'table.events .badge')].map(b => b.getBoundingClientRect().height))]""")
+    assert len(heights) == 1, heights
+    watch.check()
 
 
 def test_a_syntax_error_is_marked_where_it_is(server: str, page: tuple[Page, Watch]) -> None:

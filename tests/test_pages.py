@@ -153,6 +153,29 @@ def test_unknown_iri_is_404_in_every_format(client: FlaskClient) -> None:
     assert response.status_code == 404 and response.mimetype == "text/plain"
 
 
+BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+def test_a_mistyped_address_is_a_page_with_the_menu_in_a_browser(client: FlaskClient) -> None:
+    # "/timelines" in a browser was a bare line of text with no way back to the site.
+    response = client.get("/timelines", headers={"Accept": BROWSER_ACCEPT})
+    assert response.status_code == 404 and response.mimetype == "text/html"
+    found = Page(response.get_data(as_text=True))
+    assert {"/", "/entities", "/timeline", "/disagreements"} <= set(found.links())
+    assert "was not found on the server" in response.get_data(as_text=True)
+    # Scripts and other clients keep the plain line, as from the endpoint.
+    for accept in ("*/*", "text/plain", None):
+        plain = client.get("/timelines", headers={"Accept": accept} if accept else {})
+        assert plain.status_code == 404 and plain.mimetype == "text/plain"
+        assert plain.get_data(as_text=True).startswith("404 Not Found: ")
+    wrong = client.delete("/timeline", headers={"Accept": BROWSER_ACCEPT})
+    assert wrong.status_code == 405 and "GET" in wrong.headers["Allow"]
+    # The endpoint's errors stay plain text whatever the Accept (docs/endpoint.md).
+    for method, url in (("put", "/rdf-graph-store?default"), ("delete", "/sparql")):
+        endpoint = getattr(client, method)(url, headers={"Accept": BROWSER_ACCEPT})
+        assert endpoint.status_code == 405 and endpoint.mimetype == "text/plain", url
+
+
 @pytest.mark.parametrize("rest", ["a%20b", "a%3Eb", "a%22b", "a%7Bb", "a%FF%FEb", "a%00b"])
 def test_a_path_that_is_no_iri_is_404_not_a_server_error(client: FlaskClient, rest: str) -> None:
     response = client.get(f"/id/actor/{rest}", headers={"Accept": "text/turtle"})
@@ -620,3 +643,23 @@ def test_the_entities_page_links_every_entity_to_its_page(client: FlaskClient) -
     for href in set(re.findall(r'href="(/id/[^"]+)"', html)):
         assert client.get(href).status_code == 200, href
     assert 'href="/entities" aria-current="page"' in html  # in the navigation
+
+
+def _title(client: FlaskClient, url: str) -> str:
+    found = re.search(r"<title>(.*?)</title>", client.get(url).get_data(as_text=True), re.S)
+    assert found, url
+    return found.group(1)
+
+
+def test_a_query_page_s_title_names_its_question_not_its_prefixes(client: FlaskClient) -> None:
+    # Every example's tab (and history entry, and bookmark) read "PREFIX kg:
+    # &lt;https://w3id.org/tradekg/ontology#&gt; PREFIX... · kg query".
+    protests = _title(client, "/?example=01-protests")
+    assert protests == "Who protested the ban, and to whom? · kg query"
+    asked = "/?" + urllib.parse.urlencode({"example": "03-he-yadong",
+                                           "speakerName": "Masaaki Kanai"})
+    assert _title(client, asked).startswith("What did Masaaki Kanai say")
+    query = "PREFIX ex: <http://example.org/>\n# people\n\nSELECT ?p WHERE { ?p a kg:Person }"
+    assert _title(client, "/?" + urllib.parse.urlencode({"query": query})) == \
+        "SELECT ?p WHERE { ?p a kg:Person } · kg query"
+    assert _title(client, "/") == "kg query"
