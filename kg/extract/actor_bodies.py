@@ -312,6 +312,18 @@ def previous_sentence_body(ctx: ActorContext, resolved: list[Found],
                  part_of=entry.part_of, kinds=entry.kinds, state=state, apposition=False)
 
 
+def possessive_opening_body(ctx: ActorContext, resolved: list[Found],
+                            item: Pending) -> Found | None:
+    """"Tokyo's reaction has been theatrical. Its Foreign Ministry summoned ...": a specific
+    term after "its"/"their" opening its sentence names the body of the state the sentence
+    before is about (:func:`previous_sentence_body`), before any body of its kind named
+    earlier in the article (another state's foreign ministry)."""
+    for k in (item.start, item.start - 1):
+        if k >= 0 and ctx.key(k) in ("its", "their") and _sentence_start(ctx, k) == k:
+            return previous_sentence_body(ctx, resolved, item)
+    return None
+
+
 _OBJECT_PREPOSITIONS = frozenset(load_triggers().raw["prepositions"]["state_objects"])
 
 

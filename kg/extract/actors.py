@@ -58,6 +58,7 @@ from .actor_bodies import (
     implied_body,
     latest_body,
     of_kind,
+    possessive_opening_body,
     previous_sentence_body,
     sentence_state_body,
 )
@@ -478,7 +479,8 @@ def _refer_back(ctx: ActorContext) -> None:
             _register(ctx, item, registry)
         elif isinstance(item, Pending) and item.what == "refer":
             unsure = len(ctx.candidates)
-            target = (sentence_state_body(ctx, resolved, item)
+            target = (possessive_opening_body(ctx, resolved, item)
+                      or sentence_state_body(ctx, resolved, item)
                       or latest_body(ctx, resolved, item))
             if target is None and len(ctx.candidates) == unsure:
                 # a reference left as a scored candidate is not guessed again below

@@ -308,24 +308,32 @@ Date
     that year; a month named without a year after a year the sentence gives is of that year
     (``In July 2023 it announced ...; in October ...``, ``in July that year``), and a
     yearless month after "since" lies in the past.  Else a "day after" clause's offset
-    from the main clause's day, or a relative day counted from the last date named before
-    that does not bound a state (``effective 28 August. The same day, ...``; ``the
-    following day``, ``the same evening``, ``a month later``; a yearless date after a
-    year names a day of the story's year: ``On 1 July 2019 ... From 4 July ... A month
-    later``; not one of the next clause: ``X advises ...; five days later it halts``); else
+    from the main clause's day (a main clause told in the present with no date counts from
+    the day of writing: ``Ten days after X, Tokyo is assembling ...``; months and a hedged
+    count give the month: ``comes almost two months after X``), or a relative day counted
+    from the last date named before that does not bound a state (``effective 28 August.
+    The same day, ...``; ``the following day``, ``the same evening``, ``a month later``;
+    a yearless date after a year names a day of the story's year: ``On 1 July 2019 ...
+    From 4 July ... A month later``; not one of the next clause: ``X advises ...; five days
+    later it halts``); else
     the date heading the mention's timeline entry (also past a subordinate clause a comma
     closes: ``Nov. 14 - A week after the remarks, China advises ...``).  An undated past
     measure right after a sentence of its paragraph that names no measure but one month
     over a year back takes that month (``The thaw came in March 2023, when ... . Japan
     lifted the extra checks``), unless its own sentence tells its time (``Same day,
-    ...``).  A measure coordinated
+    ...``).  An undated measure in a fronted "after" or "when" clause's main clause takes
+    the year of that clause's date (``After a trawler collided ... in September 2010,
+    customs held up ...``).  An undated measure told in a live blog's entry (``21:05 JST –
+    ...``) takes the entry's day (:mod:`.live`).  A measure coordinated
     right after a dated one, with no subject or time word between, shares its date (``on
     2 December, when BIS added ... to the Entity List and put new controls on ...``).  A
     case named with a definite determiner is the case its side brought before and takes
     its date (``Seoul revives the WTO dispute``).  "In 2010, when China halted ..." dates
     the clause it
     opens.  A measure inside reported words takes the date of the report when its issuer is
-    the speaker's side (an announcement) or the speaker is an outlet.
+    the speaker's side (an announcement) or the speaker is an outlet.  The later steps of
+    a series of controls, told with only goods and a date (``graphite followed in December
+    2023 and antimony in September 2024``), are controls of their own (:mod:`.series`).
 
 Learned measures
     In a sentence where no rule measure with an issuer stands, nor one the rules found
@@ -374,6 +382,7 @@ from .hedges import (
 )
 from .items import issuers_by_goods
 from .learned import learned_measures
+from .live import live_entry_dates
 from .parties import (
     generic_controls_are_the_ban,
     governing_verb,
@@ -385,6 +394,7 @@ from .release import release_dates
 from .rules import measure_rules
 from .same_day import same_day_dates
 from .scope import covered, to_mention
+from .series import series_steps
 from .status import (
     ended_later,
     is_long_past,
@@ -485,6 +495,7 @@ def find_measures(article: Article, actors: list[ActorMention],
     same_day_dates(ctx, candidates)
     share_weighed_infinitives(ctx, candidates)
     episode_dates(ctx, candidates)
+    live_entry_dates(ctx, candidates)
     ended_later(ctx, candidates, scanned)
     remaining_later(ctx, candidates)
     unverified_later(ctx, candidates, scanned)
@@ -500,6 +511,7 @@ def find_measures(article: Article, actors: list[ActorMention],
             c.status = MeasureStatus.HISTORICAL
     share_coordinated_targets(ctx, candidates)
     fill_targets(ctx, candidates)
+    candidates.extend(series_steps(ctx, candidates, ordered))
     candidates.extend(copied_measures(ctx, candidates, scanned["copying"]))
     candidates.extend(p for p in map(partial(weighed_precedent, ctx), list(candidates))
                       if p is not None)

@@ -47,6 +47,7 @@ class MeasureRules:
     lasting: re.Pattern[str]
     offset: re.Pattern[str]
     offset_numbers: dict[str, int]
+    offset_present: re.Pattern[str]
     lead_heads: dict[str, MeasureType]
     lead_regex: re.Pattern[str]
     anaphor_determiners: frozenset[str]
@@ -258,11 +259,15 @@ def measure_rules() -> MeasureRules:
             effective=_ending(timing["effective"], then=r"(?:\s+(?:in|on))?"),
             since=_ending(timing["since"]),
             lasting=words_regex(timing["lasting"]),
-            offset=re.compile(r"\b(?P<n>" + "|".join(sorted(map(re.escape, numbers), key=len,
-                                                             reverse=True))
-                              + r"|\d+)\s+(?P<u>" + units + r")\s+(?P<dir>after|before)\s+",
-                              re.IGNORECASE),
+            # "a day after", "almost two months after"; not "days after" with no count: too
+            # vague to date
+            offset=re.compile(r"\b(?:(?P<q>" + phrase_alternation(timing["offset_qualifiers"])
+                              + r")\s+)?(?P<n>" + "|".join(sorted(map(re.escape, numbers),
+                                                                     key=len, reverse=True))
+                              + r"|\d+)\s+(?P<u>" + units
+                              + r")\s+(?P<dir>after|before)\s+", re.IGNORECASE),
             offset_numbers=numbers,
+            offset_present=words_regex(timing["offset_present"]),
             lead_heads=leads,
             lead_regex=words_regex(list(leads)),
             anaphor_determiners=frozenset(d.lower() for d in anaphora["determiners"]),

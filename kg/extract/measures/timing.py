@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from dateutil.relativedelta import relativedelta
+
 from ...model import ActorType, MeasureStatus, MeasureType, PartialDate, Span, StatementMention
 from ..context import Context
 from ..dates import BOUNDS_STATE, DateMention
@@ -45,7 +47,8 @@ _ADJACENT = re.compile(r"[\s,]*")
 _FISCAL = re.compile(r"\b(?:fiscal(?:\s+year)?|FY|financial\s+year|budget\s+year)\s*$|"
                      r"\b(?:fiscal|financial)\s+year\s+(?:that|which)\s+(?:starts|begins|"
                      r"runs|started|began)\s+(?:in|on|from)\s+$", re.IGNORECASE)
-_PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ught|ade|ut)\b")
+PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ught|ade|ut)\b")
+"""A verb in the past perfect: told as before the time the text stands at."""
 _TOPIC = re.compile(r"\b(?:question|questions|asked|asking|commenting|comment|comments|"
                     r"responding|response)\s+(?:\w+\s+){0,3}?(?:about|on|regarding|over|to)\b|"
                     r"\babout\s+(?:that|how|the\s+fact\s+that)\b", re.IGNORECASE)
@@ -125,6 +128,8 @@ def measure_date(ctx: Context, c: Candidate, statements: list[StatementMention],
         if span.begin >= c.extent.end and undoes(c) and \
                 rules.undone_own.match(text, c.extent.end, span.begin) is not None:
             continue  # "agreed to lift part of a ban imposed in 2023": the ban's own date
+        if span.end <= c.head.begin and _names_undone(ctx, c, span):
+            continue  # "The package of Oct. 9, 2025 ... was suspended": the package's date
         titled = _TITLED_YEAR.search(lead)
         if titled is not None and span.end - span.begin == 4 and \
                 not span.begin - len(lead) + titled.start() <= c.head.begin < span.end:
@@ -172,16 +177,41 @@ def measure_date(ctx: Context, c: Candidate, statements: list[StatementMention],
         # announced, to start after the day of writing: announced by that day, the
         # article's own (not a dateline's: a wire's yearless dateline is not the story's day)
         return PartialDate.from_date(ctx.article.metadata.date)
-    shifted = _offset_date(ctx, c) or _relative_day(ctx, c)
+    shifted = _offset_date(ctx, c) or _relative_day(ctx, c) or _fronted_year(ctx, c)
     if shifted is not None:
         return shifted
     entry = c.entry
-    if _reported_by_outlet(ctx, c) and _told_as_past(ctx, c):
+    if reported_by_outlet_as_past(ctx, c):
         return None  # "- Jan. 7: The Journal reports that reviews have slowed": the report's day
     if entry is not None and (entry.head_span.begin < c.sentence.begin or
                               _main_clause(text[entry.head_span.end:c.extent.begin])):
         return entry.head
     return None
+
+
+_UNDONE_DATE_BEFORE = re.compile(r"(?:\b(?:of|from)|\b(?:" + "|".join(map(
+    re.escape, load_triggers().raw["measures"]["timing"]["issuing_verbs"]))
+                                 + r"|imposed|introduced)\s+(?:on|in))\s+$", re.IGNORECASE)
+_UNDONE_DATE_ATTRIBUTIVE = re.compile(r"\b(?:an?|the|its|their)\s+$", re.IGNORECASE)
+
+
+def _names_undone(ctx: Context, c: Candidate, span: Span) -> bool:
+    """A date before the head of a measure suspending or lifting another, in the noun
+    phrase naming that other ("the package of Oct. 9, 2025, which ..., was suspended", "a
+    package announced in October 2025 was suspended", "An October 2025 package ..., but
+    Beijing suspended it"): the undone measure's date, not the undoing's."""
+    first = c.head.text.split()[0].lower() if c.head.text.split() else ""
+    rules = measure_rules()
+    if c.type is not MeasureType.OTHER or (first not in rules.suspending and
+                                           first not in rules.undoing):
+        return False
+    before = ctx.text[max(c.sentence.begin, span.begin - 30):span.begin]
+    if _UNDONE_DATE_BEFORE.search(before):
+        return True
+    # an attributive date: a determiner before it, a noun right after ("An October 2025
+    # package")
+    return _UNDONE_DATE_ATTRIBUTIVE.search(before) is not None and \
+        re.match(r"\s+[a-z]", ctx.text[span.end:span.end + 3]) is not None
 
 
 def _issued_before(ctx: Context, c: Candidate, candidates: list[Candidate],
@@ -229,10 +259,16 @@ def reported_consideration(ctx: Context, c: Candidate) -> bool:
     """Whether a dated measure under consideration is known from an outlet's report, so
     that its date may be only the report's day (``measure_date(..., weighed=True)``)."""
     return c.date is not None and c.status is MeasureStatus.UNDER_CONSIDERATION and \
-        _reported_by_outlet(ctx, c)
+        reported_by_outlet(ctx, c)
 
 
-def _reported_by_outlet(ctx: Context, c: Candidate) -> bool:
+def reported_by_outlet_as_past(ctx: Context, c: Candidate) -> bool:
+    """An outlet reports the measure as done ("The Journal reports that reviews have
+    slowed"): the day of the report is not the measure's."""
+    return reported_by_outlet(ctx, c) and _told_as_past(ctx, c)
+
+
+def reported_by_outlet(ctx: Context, c: Candidate) -> bool:
     """Whether the measure is known only from the words of an outlet's report."""
     own = c.statement
     return own is not None and own.speaker is not None and \
@@ -334,8 +370,8 @@ def _may_date(ctx: Context, c: Candidate, span: Span, statements: list[Statement
             # to X," which has no day of its own; a report of an act going on ("China is
             # suspending imports, Kyodo reported on Wednesday") is dated
             return False
-        if _PAST_PERFECT.search(text, max(own.span.begin, c.head.begin - 40), c.head.begin + 1) \
-                or _PAST_PERFECT.search(text, own.span.begin, min(own.span.end,
+        if PAST_PERFECT.search(text, max(own.span.begin, c.head.begin - 40), c.head.begin + 1) \
+                or PAST_PERFECT.search(text, own.span.begin, min(own.span.end,
                                                                  own.span.begin + 60)):
             return False  # "said on Wednesday the government had lodged a protest": earlier
     if span.end <= c.extent.begin and _TOPIC.search(text, span.end, c.extent.begin):
@@ -430,6 +466,28 @@ def _in_subordinate(ctx: Context, c: Candidate, span: Span) -> bool:
     if opener is None or "," in text[opener.end():span.begin]:
         return False
     return "," in text[span.end:c.head.begin]
+
+
+_FRONTED_OPENER = re.compile(r"\s*(?:[^\s,;:]+\s+){0,3}?(?:after|following|when)\s", re.IGNORECASE)
+_FRONTED_REACH = 20
+"""Words of a fronted "After ..., " clause before its date."""
+
+
+def _fronted_year(ctx: Context, c: Candidate) -> PartialDate | None:
+    """"After a trawler collided with patrol boats in September 2010, customs held up
+    shipments": the year of a fronted "after" or "when" clause's date is the main
+    clause's (the month may differ: the step came after the event)."""
+    text = ctx.text
+    opener = _FRONTED_OPENER.match(text, c.sentence.begin, c.head.begin)
+    if opener is None:
+        return None
+    comma = text.find(",", opener.end(), c.head.begin)
+    if comma < 0 or "," in text[comma + 1:c.head.begin] or \
+            len(text[opener.end():comma].split()) > _FRONTED_REACH:
+        return None
+    years = {d.date.year for d in ctx.dates_in(opener.end(), comma)
+             if _YEAR_WRITTEN.search(d.span.text)}
+    return PartialDate(years.pop()) if len(years) == 1 else None
 
 
 _FRONTED = re.compile(r"(?:[^,;:]{0,30},\s*)?(?:[^\s,;:]+\s+){0,4}")
@@ -579,40 +637,71 @@ def _relative_day(ctx: Context, c: Candidate) -> PartialDate | None:
 
 def _offset_date(ctx: Context, c: Candidate) -> PartialDate | None:
     """"Dec. 3: a ban ..., a day after Washington tightened its chip controls": the main
-    clause's day shifted by the offset."""
+    clause's day shifted by the offset.  A main clause with no date of its own told in the
+    present ("the mood has swung eight days after X", "the notice comes almost two months
+    after X") counts from the day of writing; a hedged count ("almost two months"), months
+    and a unit with no count ("days after") give the month only."""
     rules = measure_rules()
     before = ctx.text[c.sentence.begin:c.extent.begin]
     lower = before.lower()
     if "after" not in lower and "before" not in lower:
         return None  # the pattern needs one of them (a cheap test first)
-    found = None
-    for m in rules.offset.finditer(before):
-        found = m
-    if found is None or re.search(r"[;.]|,\s", before[found.end():]):
+    offsets = list(rules.offset.finditer(before))
+    if not offsets:
+        return None
+    found = offsets[-1]
+    if re.search(r"[;.]|,\s", before[found.end():]):
         return None  # "..., a day after X, the ministry banned ...": the main clause's
     reference: PartialDate | None = None
-    for mention in ctx.dates_in(c.sentence.begin, c.sentence.begin + found.start()):
+    # a date inside an earlier offset clause is that clause's ("comes a week after drills
+    # on Dec. 29-30, and two months after X"), not the main clause's
+    for mention in ctx.dates_in(c.sentence.begin, c.sentence.begin + offsets[0].start()):
         if mention.date.day is not None:
             reference = mention.date
+    main = [Span.of(ctx.text, c.sentence.begin, c.sentence.begin + offsets[0].start())]
     if reference is None and _FRONTED.fullmatch(ctx.text, c.sentence.begin,
                                                 c.sentence.begin + found.start()):
         # "Four days after China banned exports, ports diverged on Saturday": the main
         # clause after the fronted one gives the day
         comma = ctx.text.find(",", c.extent.end, c.sentence.end)
         if comma >= 0 and not _RELATIVE_AFTER.match(ctx.text, comma):
+            main.append(Span.of(ctx.text, comma, c.sentence.end))
             reference = next((d.date for d in ctx.dates_in(comma, c.sentence.end)
                               if d.date.day is not None and not ctx.in_quote(d.span.begin)),
                              None)
     if reference is None and c.entry is not None and c.entry.head.day is not None:
         reference = c.entry.head
     if reference is None:
+        reference = _written_now(ctx, c, main)
+    if reference is None:
         return None
+    unit = found.group("u").lower()
     number = found.group("n").lower()
     count = int(number) if number.isdigit() else rules.offset_numbers[number]
-    days = count * (7 if found.group("u").lower().startswith("week") else 1)
     sign = -1 if found.group("dir").lower() == "after" else 1
     day = dt.date(reference.year, reference.month or 1, reference.day or 1)
-    return PartialDate.from_date(day + dt.timedelta(days=sign * days))
+    if unit.startswith("month"):
+        moved = day + relativedelta(months=sign * count)
+        return PartialDate(moved.year, moved.month)
+    if unit.startswith("hour"):
+        return PartialDate.from_date(day)
+    days = count * (7 if unit.startswith("week") else 1)
+    moved = day + dt.timedelta(days=sign * days)
+    if found.group("q"):
+        return PartialDate(moved.year, moved.month)  # "almost two weeks after"
+    return PartialDate.from_date(moved)
+
+
+def _written_now(ctx: Context, c: Candidate, main: list[Span]) -> PartialDate | None:
+    """The day of writing, for an offset from a main clause (the text before the offset,
+    or after a fronted one) told in the present that names no date ("Ten days after China
+    cut off ..., Tokyo is assembling a response")."""
+    written = ctx.article.metadata.date
+    if written is None or ctx.in_quote(c.head.begin) or \
+            any(ctx.dates_in(span.begin, span.end) for span in main) or \
+            not any(measure_rules().offset_present.search(span.text) for span in main):
+        return None
+    return PartialDate.from_date(written)
 
 
 def share_coordinated_dates(ctx: Context, candidates: list[Candidate]) -> None:
