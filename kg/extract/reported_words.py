@@ -296,10 +296,11 @@ _PHRASE_WORD = r"(?:[^\W\d_][\w’'.&-]*|\d[\d,.]*)"
 _LISTENER_PHRASES = re.compile(rf"{_PHRASE_WORD}(?:,?\s+{_PHRASE_WORD}){{0,30}}?,?\s+"
                                r"(?P<that>that)\s+")
 """Up to 30 words of phrases, then "that": the listeners' descriptions and the occasion."""
-_NO_CLAUSE = re.compile(r"\b(?:which|who|whom|whose|where|when|while|because|although|though|"
-                        r"if|he|she|they|we|I|it|said|says|told)\b|[;:\"“‘(]")
-"""A relative or subordinate clause, a subject pronoun, another report or a quotation among
-the phrases: they are no longer the listeners' description."""
+_NO_CLAUSE = re.compile(r"\b(?:" + phrase_alternation(
+    load_triggers().raw["speech"]["listener_phrase_breaks"]) + r")\b|[;:\"“‘(]")
+"""A relative or subordinate clause, a subject pronoun, another report (``[speech]
+listener_phrase_breaks``) or a quotation among the phrases: they are no longer the
+listeners' description."""
 
 
 def _listener_phrases_end(text: str, pos: int, end: int) -> int | None:
