@@ -29,8 +29,9 @@ _TITLED_YEAR = re.compile(r"\b[A-Z][\w-]*\s+(?:" + "|".join(map(
     re.escape, load_triggers().raw["measures"]["timing"]["titled_instruments"]))
                           + r")\s+of\s+$")
 """Before a year that is part of an instrument's title ("the Trade Expansion Act of 1962")."""
-_ISSUING = re.compile(r"(?<![\w-])(?:" + "|".join(map(
-    re.escape, load_triggers().raw["measures"]["timing"]["issuing_verbs"])) + r")(?![\w-])")
+_ISSUING_VERBS = "|".join(map(re.escape,
+                              load_triggers().raw["measures"]["timing"]["issuing_verbs"]))
+_ISSUING = re.compile(r"(?<![\w-])(?:" + _ISSUING_VERBS + r")(?![\w-])")
 """A verb of issuing an act (see :func:`_issued_before`)."""
 _SUBORDINATE = re.compile(r"(?<![\w-])(?:after|before|since|when|while|following|until|once)"
                           r"(?![\w-])|"  # not inside "never-before-used"
@@ -189,9 +190,10 @@ def measure_date(ctx: Context, c: Candidate, statements: list[StatementMention],
     return None
 
 
-_UNDONE_DATE_BEFORE = re.compile(r"(?:\b(?:of|from)|\b(?:" + "|".join(map(
-    re.escape, load_triggers().raw["measures"]["timing"]["issuing_verbs"]))
-                                 + r"|imposed|introduced)\s+(?:on|in))\s+$", re.IGNORECASE)
+_UNDONE_DATE_BEFORE = re.compile(
+    r"(?:\b(?:of|from)|\b(?:" + _ISSUING_VERBS + "|" + "|".join(map(
+        re.escape, load_triggers().raw["measures"]["timing"]["imposing_verbs"]))
+    + r")\s+(?:on|in))\s+$", re.IGNORECASE)
 _UNDONE_DATE_ATTRIBUTIVE = re.compile(r"\b(?:an?|the|its|their)\s+$", re.IGNORECASE)
 
 
