@@ -82,3 +82,13 @@ def test_nif_strings_described_once_per_graph_and_again_in_the_next() -> None:
     _add_evidence(alone, article, "https://example.org/s1", Span.of(text, 0, 10))
     assert again == alone.take()
     assert set(again) < set(first)
+
+
+def test_large_graphs_are_written_in_fewer_larger_slices() -> None:
+    # About eight slices, never smaller than the memory floor nor larger than the loader's
+    # own batch: a small graph keeps the floor, a huge one the ceiling.
+    assert build.write_slice(10) == build.WRITE_SLICE
+    assert build.write_slice(826_000) == build.WRITE_SLICE
+    assert build.write_slice(2_400_000) == 300_000
+    assert build.write_slice(8_260_000) == build.WRITE_SLICE_MAX
+    assert build.write_slice(80_000_000) == build.WRITE_SLICE_MAX
