@@ -59,6 +59,9 @@ _MONTHS = {m.lower(): i for i, m in enumerate(
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_DAY_END = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?\s+(?:(?P<d>\d{{1,2}}),?\s+)?$",
+                            re.IGNORECASE)
+"""A month (and a day) ending the words before a year: "Nov. 7, " before "2025"."""
 # A weekday may open a date, written out or abbreviated: "Thursday, 8 January 2026",
 # "Wed 7 Jan 2026", "Thu., Jan. 8, 2026".
 _WEEKDAY_NAME = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
@@ -681,8 +684,7 @@ def infer_dateline_year(text: str, month: int, day: int, line: str = "") -> int 
         year = int(m.group("y"))
         named.append(year)
         before = text[max(0, m.start() - 16):m.start()]
-        event = re.search(rf"\b(?P<m>{_MONTH_RE})\.?\s+(?:(?P<d>\d{{1,2}}),?\s+)?$", before,
-                          re.IGNORECASE)
+        event = _MONTH_DAY_END.search(before)
         if event is not None:
             when = (_MONTHS[event.group("m").lower()], int(event.group("d") or 1))
             if when > (month, day):

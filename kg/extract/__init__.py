@@ -28,7 +28,17 @@ from __future__ import annotations
 
 from ..collector import collector_paused
 from ..model import Article, Extraction
-from . import dates, figure_shares, figures, speech_triggers
+from . import (
+    citations,
+    dates,
+    figure_about,
+    figure_counts,
+    figure_frames,
+    figure_shares,
+    figures,
+    furniture,
+    speech_triggers,
+)
 from .actor_bylines import publisher_actor
 from .actors import find_actors
 from .citations import find_citations
@@ -58,7 +68,8 @@ def prepare() -> None:
     load_triggers()
     measure_rules()
     load_measure_model()
-    for module in (dates, figures, figure_shares, speech_triggers):
+    for module in (dates, figures, figure_shares, figure_counts, figure_frames, figure_about,
+                   citations, furniture, speech_triggers):
         module.prepare()
 
 

@@ -259,13 +259,14 @@ def find_described_organizations(ctx: ActorContext) -> None:
     """Names introduced by a noun saying what they are: "consultancy Sakura Strategic
     Advisory", "trading house Sojitz" (the descriptor before the name) or "Nagano
     Magnetics, a supplier of magnets to carmakers" (an apposition headed by one)."""
-    descriptors = ctx.data.descriptors
-    if not descriptors:
+    if not ctx.data.descriptors:
         return
-    longest = max(len(d) for d in descriptors)
-    heads = {d[-1] for d in descriptors}
+    # (the longest descriptor and the descriptors' last words, made once with the data)
+    longest = ctx.data.descriptor_size
+    heads = ctx.data.descriptor_heads
+    plural_heads = heads | ctx.data.descriptor_plural_heads
     n = len(ctx.tokens)
-    for head in ctx.stream.positions(heads | ctx.data.descriptor_plural_heads):
+    for head in ctx.stream.positions(plural_heads):
         i = head + 1
         if i >= n:
             continue
@@ -278,7 +279,6 @@ def find_described_organizations(ctx: ActorContext) -> None:
                           known=False))
             if ctx.key(head) not in heads:
                 _coordinated_names(ctx, end, actor_type)
-    plural_heads = heads | ctx.data.descriptor_plural_heads
     for comma in ctx.stream.positions((",",)):
         if comma < 1:
             continue
@@ -359,7 +359,7 @@ def _descriptor_ending_at(ctx: ActorContext, end: int, longest: int) -> ActorTyp
 
 
 def _apposition_descriptor(ctx: ActorContext, i: int, longest: int,
-                           heads: set[str]) -> ActorType | None:
+                           heads: frozenset[str]) -> ActorType | None:
     """", a political risk consultancy,": the type its descriptor names, if it heads it."""
     if ctx.key(i) not in {"a", "an", "the"}:
         return None

@@ -22,7 +22,9 @@ _SENTENCE_END = {".", "!", "?", ":", ";"}
 def _lines(ctx: ActorContext) -> list[tuple[int, int]]:
     """The token ranges ``[start, end)`` of the text's lines that hold a token."""
     tokens = ctx.tokens
-    starts = [t.index for t in tokens if t.newline_before or t.index == 0]
+    # The stream's line starts: the tokens with ``newline_before`` (the first token has it),
+    # found from the line breaks instead of by visiting every token.
+    starts = ctx.stream.line_starts
     return [(s, starts[k + 1] if k + 1 < len(starts) else len(tokens))
             for k, s in enumerate(starts)]
 

@@ -689,3 +689,12 @@ def _organisation_of_cited_person(tokens: tuple[Token, ...], keys: tuple[str, ..
         preposition = tokens[j - 1].key if tokens[j - 1].key != "the" else tokens[j - 2].key
         return other if preposition in _EMPLOYER_LINKS else None
     return None
+
+
+def prepare() -> None:
+    """Build the citation patterns made from the reference data now.
+
+    Cached once per process; see :func:`kg.extract.prepare`.
+    """
+    for build in (_reports_after, _publisher_of_before, _posted_by):
+        build()

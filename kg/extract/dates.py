@@ -747,8 +747,11 @@ def _month(name: str, tables: _Tables) -> int:
     return tables.months[name.lower().rstrip(".")]
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _day(text: str) -> int:
-    return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
+    return int(_DIGITS.match(text).group())  # type: ignore[union-attr]
 
 
 def tense_cues() -> TenseCues:

@@ -199,9 +199,15 @@ def np_before(ctx: Context, end: int) -> str | None:
     return phrase
 
 
+_AUXILIARY_END = re.compile(r"(?:has|have|had)?\s*$")
+""""has"/"have"/"had" and white space ending a window (compiled here, not looked up in
+``re``'s own cache per call: that cache is shared with patterns other modules compile and
+may have dropped it)."""
+
+
 def subject_before(ctx: Context, offset: int) -> str | None:
     """The noun phrase before ``offset`` (over "has"/"have"): what "more than doubled"."""
-    m = re.search(r"(?:has|have|had)?\s*$", ctx.text[max(0, offset - 20):offset])
+    m = _AUXILIARY_END.search(ctx.text[max(0, offset - 20):offset])
     stop = offset - (len(m.group()) if m else 0)
     return np_before(ctx, stop)
 
@@ -223,3 +229,11 @@ def restated_about(ctx: Context, found: list[FigureMention]) -> None:
             previous.about = figure.about
         elif previous.about is not None:
             figure.about = previous.about
+
+
+def prepare() -> None:
+    """Build the pattern of time phrases now.
+
+    Cached once per process; see :func:`kg.extract.prepare`.
+    """
+    _when()

@@ -224,3 +224,12 @@ def plural(word: str) -> bool:
     """Whether a lower-case word looks like a plural noun ("firms", not "process")."""
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s",
                                                                         "’s"))
+
+
+def prepare() -> None:
+    """Build the count patterns now.
+
+    Cached once per process; see :func:`kg.extract.prepare`.
+    """
+    for build in (_count_tables, _entities):
+        build()

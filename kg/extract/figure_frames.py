@@ -320,3 +320,12 @@ def _exchange_rates(ctx: Context, found: list[FigureMention]) -> list[FigureMent
                                  span=Span.of(ctx.text, m.start(), m.end()),
                                  about=f"{first} per {second}"))
     return out
+
+
+def prepare() -> None:
+    """Build the frame patterns now.
+
+    Cached once per process; see :func:`kg.extract.prepare`.
+    """
+    for build in (_exchange, _tally):
+        build()

@@ -44,9 +44,19 @@ def weighs(text: str, begin: int) -> bool:
     "weight", "weighing", "payload"): "pounds" there weigh, they are no sterling."""
     start = max(text.rfind(". ", 0, begin), text.rfind("\n", 0, begin),
                 begin - _SENTENCE_REACH) + 1
-    words = load_triggers().raw["figures"].get("weight_words", [])
-    return any(re.search(rf"\b{re.escape(w)}\b", text[start:begin], re.IGNORECASE)
-               for w in words)
+    weight = _weight_regex(tuple(load_triggers().raw["figures"].get("weight_words", [])))
+    # (searched in the slice, as before: a word cut at the window's start still counts)
+    return weight is not None and weight.search(text[start:begin]) is not None
+
+
+@lru_cache(maxsize=4)
+def _weight_regex(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for all the weight words, compiled once per word list (the cache's key):
+    the text holds one of them as a whole word exactly where this alternation matches."""
+    if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b",
+                      re.IGNORECASE)
 
 
 _FURNITURE_PREFIX_WORDS = 4
@@ -58,10 +68,15 @@ def on_page_furniture(text: str, begin: int) -> bool:
     of its line or after a separator ("By Jane Roe · 5 min read", "12 comments"), not inside
     a sentence ("BIS received 57 comments on the notice")."""
     prefix = text[text.rfind("\n", 0, begin) + 1:begin]
-    if re.search(r"[|·•]", prefix):
+    if _SEPARATOR.search(prefix):
         return True
     return len(prefix.split()) <= _FURNITURE_PREFIX_WORDS \
-        and not re.search(r"(?<![A-Za-z])[a-z]{3,}\s+$", prefix)
+        and not _LOWER_WORD_END.search(prefix)
+
+
+_SEPARATOR = re.compile(r"[|·•]")
+_LOWER_WORD_END = re.compile(r"(?<![A-Za-z])[a-z]{3,}\s+$")
+"""A lower-case word of three letters or more ending a line's start (a sentence's word)."""
 
 
 _CAPTION = re.compile(r"\((?P<cur>[A-Za-z]{3}|[^\s\w()]{1,3}|[A-Z]{1,2}\$)[ \t]+per[ \t]+"

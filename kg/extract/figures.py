@@ -793,8 +793,7 @@ def _according_source(ctx: Context, sentence: Span) -> str | None:
 
 
 def prepare() -> None:
-    """Build the figure unit and qualifier tables now.
-
-    Cached once per process; see :func:`kg.extract.prepare`.
-    """
-    _tables()
+    """Build the figure tables and patterns now (cached once per process; see
+    :func:`kg.extract.prepare`)."""
+    for build in (_tables, _clock_time, _index_name, _claimed_by):
+        build()

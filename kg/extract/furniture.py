@@ -322,3 +322,12 @@ def reference_publisher_at(text: str, offset: int) -> tuple[int, int] | None:
     if len(words) > _PUBLISHER_WORDS or not all(_PUBLISHER_WORD.fullmatch(w) for w in words):
         return None
     return entry.span("publisher")
+
+
+def prepare() -> None:
+    """Build the page-furniture patterns now.
+
+    Cached once per process; see :func:`kg.extract.prepare`.
+    """
+    for build in (_patterns, _list_labels, _later_list_labels):
+        build()

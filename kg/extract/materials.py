@@ -115,7 +115,8 @@ def find_materials(article: Article) -> list[MaterialMention]:
         return match
 
     matches = _with_acronyms(data, tokens, data.gazetteer.scan(tokens, accept=accept,
-                                                               stream=stream))
+                                                               stream=stream),
+                             stream.positions(("(",)))
     if shouted:
         matches = [m for m in matches
                    if not any(b <= tokens[m.start].begin < e for b, e in shouted)]
@@ -165,13 +166,16 @@ _ACRONYM_REACH = 3
 
 
 def _with_acronyms(data: MaterialData, tokens: tuple[Token, ...],
-                   matches: list[GazMatch]) -> list[GazMatch]:
+                   matches: list[GazMatch], opens: list[int]) -> list[GazMatch]:
     """Names split by an acronym in parentheses ("extreme-ultraviolet (EUV) machines",
     "deep-ultraviolet (DUV) immersion lithography systems"): the words around it name the
-    material; matches inside the whole are dropped for it."""
+    material; matches inside the whole are dropped for it.  ``opens`` are the indexes of
+    the "(" tokens, in order (from the token stream's index: no visit of every token)."""
     found: list[GazMatch] = []
     n = len(tokens)
-    for i in range(1, n - 3):
+    for i in opens:
+        if not 1 <= i < n - 3:
+            continue
         if tokens[i].text != "(" or tokens[i + 2].text != ")" \
                 or not tokens[i + 1].text.isupper() or len(tokens[i + 1].text) < 2:
             continue

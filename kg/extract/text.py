@@ -255,8 +255,11 @@ def _letter_before_opener(text: str, dot: int, nxt: int) -> bool:
     sentence, never a name, comes next ("She", "The": ``after_letter_openers``)."""
     if dot < 1 or not text[dot - 1].isupper() or (dot > 1 and text[dot - 2].isalpha()):
         return False
-    m = re.match(r"[A-Za-z]+\b", text[nxt:nxt + 12])
+    m = _ASCII_WORD.match(text[nxt:nxt + 12])
     return m is not None and m.group() in _letter_openers()
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z]+\b")
 
 
 @lru_cache(maxsize=1)
