@@ -29,9 +29,11 @@ __all__ = ["aimed_states", "cases_referred_back", "fill_targets", "find_target",
 
 _TARGETS = load_triggers().raw["measures"]["targets"]
 _TARGET_PREPOSITIONS = re.compile(
-    r"\b(?:" + "|".join(map(re.escape, _TARGETS["openers"])) + r")\s+(?:the\s+)?$",
+    r"\b(?:" + "|".join(map(re.escape, _TARGETS["openers"])) + r")\s+(?:(?:"
+    + "|".join(map(re.escape, _TARGETS["opener_determiners"])) + r")\s+)?$",
     re.IGNORECASE)
-"""``[measures.targets] openers``, ``demonym_openers``, ``trailing_openers``."""
+"""``[measures.targets] openers`` (and ``opener_determiners``), ``demonym_openers``,
+``trailing_openers``."""
 _DEMONYM_TARGET = re.compile(r"\b(?:" + "|".join(map(re.escape, _TARGETS["demonym_openers"]))
                              + r")\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?(?P<word>[A-Z][a-z]+)\b")
 _TRAILING_PREPOSITION = re.compile(r"\b(?:" + "|".join(map(re.escape, _TARGETS["trailing_openers"]))
@@ -41,6 +43,12 @@ _NO_TARGET = frozenset({ActorType.MEDIA, ActorType.ORGANIZATION})
 """Actor types that are never a measure's target ("take the matter to the WTO")."""
 _AIMED = frozenset({MeasureType.TRAVEL_ADVISORY, MeasureType.IMPORT_BAN, MeasureType.PROTEST})
 """Measures that always aim at another state."""
+_NOT_UNDONE = frozenset({MeasureType.PROTEST, MeasureType.MILITARY_DRILL, MeasureType.BUDGET})
+"""Acts that are over once taken: nothing lifts or resumes after them."""
+_WHEN_CLAUSE = re.compile(r",\s+when\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+"""A "when" clause opening right before a measure: the episode its sentence recalls."""
+_IMPORTER_REACH = 120
+"""Characters before the supplier searched for the buyer and its verb ("Japan relies on")."""
 _TARGET_WINDOW = 100
 _SAME_EPISODE_DAYS = 31
 """Dates further apart than this are two measures, not one mentioned twice."""
@@ -86,9 +94,18 @@ _SETTING = re.compile(r"(?<!originating )(?<!originated )(?<!made )(?<!produced 
                       re.IGNORECASE)
 """A time or place before an actor: the setting of the clause, not whom it aims at (a
 good's origin is: "dichlorosilane originating in Japan")."""
-_ADDED_TO_LIST = re.compile(r"\b(?:to|on)\s+(?:(?:its|the|their|[\w.’']+['’]s|the\s+U\.S\.)\s+)?"
-                            r"(?:unreliable\s+)?entity\s+list\b", re.IGNORECASE)
-"""The list a listing adds to; headlines drop the article ("adds 42 firms to Entity List")."""
+_ADDED_TO_LIST = re.compile(r"\b(?:to|on|onto|into)\s+"
+                            r"(?:(?:its|the|their|[\w.’']+['’]s|the\s+U\.S\.)\s+)?"
+                            r"(?:(?:unreliable\s+)?entity|(?:export[\s-]+)?control(?:\s+control)?)"
+                            r"\s+list\b", re.IGNORECASE)
+"""The list a listing adds to: an entity list or an export control list ("the export control
+control list" of official translations); headlines drop the article ("adds 42 firms to
+Entity List")."""
+_LIST_NAME = re.compile(r"(?:(?:unreliable\s+)?entity|(?:export[\s-]+)?control(?:\s+control)?)"
+                        r"\s+list\b", re.IGNORECASE)
+"""A mention that is only a list's name, its listing told before it."""
+_LISTING_REACH = 150
+_CLAUSE_END = re.compile(r"[;:.]\s|\s[—–]\s")
 _LIST_OF_SET = re.compile(r"\blist\s+of\s+(?:" + "|".join(map(re.escape, _TARGETS["listed_sets"]))
                           + r")\b", re.IGNORECASE)
 """A list of parties ("the list of entities subject to tighter export restrictions")."""
@@ -145,8 +162,12 @@ def find_target(ctx: Context, c: Candidate, others: list[Candidate]) -> None:
     for mention in ctx.actors_in(c.extent.end, end):
         before = text[max(c.extent.begin, mention.span.begin - 20):mention.span.begin]
         if (mention.type in _NO_TARGET and not _state_like(mention.name)) or \
-                _ACCORDING.search(before) or _COMPOUND_MODIFIER.match(text, mention.span.end):
-            continue  # "countermeasures on U.S.-linked units of X": X, not the United States
+                _ACCORDING.search(before) or _COMPOUND_MODIFIER.match(text, mention.span.end) \
+                or _partner().search(text, max(c.extent.begin, mention.span.begin - 40),
+                                     mention.span.begin):
+            # "countermeasures on U.S.-linked units of X": X, not the United States;
+            # "controls ..., in lockstep with Washington": a partner, not the target
+            continue
         if (_TARGET_PREPOSITIONS.search(before) or (
                 mention.type is ActorType.COMPANY and _COMPANY_AFTER_PREPOSITION.search(
                     text, max(c.extent.begin, mention.span.begin - 50), mention.span.begin))) \
@@ -194,8 +215,9 @@ def find_target(ctx: Context, c: Candidate, others: list[Candidate]) -> None:
         if c.type not in _AIMED and _SETTING.search(text, max(begin, mention.span.begin - 30),
                                                     mention.span.begin):
             continue  # "shortages at car plants in Europe and India", "after Trump-Xi talks"
-        if _COMPOUND_MODIFIER.match(text, mention.span.end):
-            continue  # "U.S.-linked subsidiaries": a modifier
+        if _COMPOUND_MODIFIER.match(text, mention.span.end) or _partner().search(
+                text, max(begin, mention.span.begin - 40), mention.span.begin):
+            continue  # "U.S.-linked subsidiaries": a modifier; "in step with X": a partner
         if c.type not in _AIMED and mention.span.begin >= c.extent.end and \
                 _RELATIVE_SUBJECT.search(text, max(begin, mention.span.begin - 40),
                                          mention.span.begin):
@@ -205,6 +227,30 @@ def find_target(ctx: Context, c: Candidate, others: list[Candidate]) -> None:
                 ctx.root(mention.name) != issuer_root and mention.name != c.issuer:
             c.target = state
             return
+    if family(c.type) == "export":
+        c.target = _importer(ctx, c, issuer_root)
+
+
+def _importer(ctx: Context, c: Candidate, issuer_root: str | None) -> str | None:
+    """"Japan relies on China for 60% of its rare earths, down from 90% in 2010, when Beijing
+    curbed shipments": an export curb told in a "when" clause of a sentence saying another
+    state buys from or depends on the issuer stopped that state's supply; that state."""
+    text = ctx.text
+    if not _WHEN_CLAUSE.search(text, max(c.sentence.begin, c.extent.begin - 40), c.extent.begin):
+        return None
+    for supplier in ctx.actors_in(c.sentence.begin, c.extent.begin):
+        if ctx.root(supplier.name) != issuer_root:
+            continue
+        lo = max(c.sentence.begin, supplier.span.begin - _IMPORTER_REACH)
+        verb = _supplied().search(text[lo:supplier.span.begin])
+        if verb is None:
+            continue
+        for buyer in reversed(ctx.actors_in(lo, lo + verb.start())):
+            state = ctx.state_of(buyer.name)
+            if state is not None and ctx.root(buyer.name) != issuer_root and \
+                    state != ctx.state_of(c.issuer):
+                return state
+    return None
 
 
 def aimed_states(ctx: Context, c: Candidate, others: list[Candidate]) -> frozenset[str]:
@@ -252,11 +298,12 @@ def _listed_target(ctx: Context, c: Candidate, issuer_root: str | None) -> bool:
         c.target = subject.name if subject.type is ActorType.COMPANY else \
             _as_state(ctx, subject.name)
         return True
-    m = _ADDED_TO_LIST.search(c.extent.text)
+    lo, listing = _listing(ctx, c)
+    m = _ADDED_TO_LIST.search(listing)
     if m is None:
         return False
     share = _SHARE_IN.match(ctx.text, c.extent.end, c.sentence.end)
-    if share is not None and _majority(share.group("count"), c.extent.text[:m.start()]):
+    if share is not None and _majority(share.group("count"), listing[:m.start()]):
         # "added 49 entities to the Entity List on Oct. 6, 42 of them in China": the set's
         # state is where (most of) its members are
         state = _state_words().get(share.group("word")) or next(
@@ -265,8 +312,8 @@ def _listed_target(ctx: Context, c: Candidate, issuer_root: str | None) -> bool:
         if state is not None and state != issuer_root:
             c.target = state
             return True
-    end = c.extent.begin + m.start()
-    begin = c.extent.begin + len(c.extent.text.split(maxsplit=1)[0])  # past the verb
+    end = lo + m.start()
+    begin = lo + len(listing.split(maxsplit=1)[0])  # past the verb
     examples = _examples().search(ctx.text, begin, end)
     if examples is not None:
         # "added 140 companies, including chip maker X, to the Entity List": the set is the
@@ -288,6 +335,20 @@ def _listed_target(ctx: Context, c: Candidate, issuer_root: str | None) -> bool:
             c.target = state
             return True
     return False
+
+
+def _listing(ctx: Context, c: Candidate) -> tuple[int, str]:
+    """The words of a listing and where they begin: the mention's own, or, when the mention
+    is only the list's name ("export control list"), from the last listing verb of its
+    clause ("added 20 Japanese companies to its export control list")."""
+    if not _LIST_NAME.match(c.extent.text):
+        return c.extent.begin, c.extent.text
+    lead = ctx.text[max(c.sentence.begin, c.extent.begin - _LISTING_REACH):c.extent.begin]
+    verb = next(reversed(list(_listing_verbs().finditer(lead))), None)  # the last
+    if verb is None or _CLAUSE_END.search(lead, verb.end()):
+        return c.extent.begin, c.extent.text
+    lo = c.extent.begin - len(lead) + verb.start()
+    return lo, ctx.text[lo:c.extent.end]
 
 
 def _set_state(ctx: Context, c: Candidate, added: tuple[int, int], examples: re.Match[str],
@@ -362,12 +423,46 @@ def _clause(ctx: Context, c: Candidate, others: list[Candidate]) -> tuple[int, i
 
 @lru_cache(maxsize=1)
 def _examples() -> re.Pattern[str]:
-    """A set of names added to a list, given with examples ("140 companies, including"):
-    a count, up to three words, a noun of ``[measures.targets].listed_sets``."""
+    """A set of names added to a list, given with examples ("140 companies, including",
+    "some two dozen Chinese entities, including", "Japanese defence contractors such as"):
+    a count if any, up to three words, a noun of ``[measures.targets].listed_sets``."""
     nouns = phrase_alternation(load_triggers().raw["measures"]["targets"]["listed_sets"])
-    return re.compile(rf"\b(?:\d[\d,]*|dozens|hundreds|scores|several|(?:more\s+than|another|"
-                      rf"over|about|nearly)\s+\d+)\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\s*,?\s+"
+    return re.compile(rf"\b(?:(?:\d[\d,]*|dozens|hundreds|scores|several|(?:more\s+than|another|"
+                      rf"over|about|nearly|some)\s+(?:\d+|(?:a|two|three|four|five)\s+dozen)|"
+                      rf"(?:some\s+)?(?:a|two|three|four|five)\s+dozen)\s+)?"
+                      rf"(?:[\w-]+\s+){{0,3}}?(?:{nouns})\s*,?\s+"
                       rf"(?:including|among\s+them|such\s+as)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _listing_verbs() -> re.Pattern[str]:
+    """The verbs that put parties on a list (``[measures.targets].listing_verbs``)."""
+    return words_regex(load_triggers().raw["measures"]["targets"]["listing_verbs"])
+
+
+@lru_cache(maxsize=1)
+def _supplied() -> re.Pattern[str]:
+    """Right before the supplier: a state's buying from or depending on it ("relies on",
+    "buys ... from"; ``[measures.targets]`` ``dependence_verbs``, ``purchase_verbs``)."""
+    raw = load_triggers().raw["measures"]["targets"]
+    return re.compile(rf"(?:\b(?:{phrase_alternation(raw['dependence_verbs'])})\s+on|"
+                      rf"\b(?:{phrase_alternation(raw['purchase_verbs'])})\b[^.;:]{{0,80}}?"
+                      rf"\bfrom)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _partner() -> re.Pattern[str]:
+    """Right before an actor who acts with the issuer ("in lockstep with", ``[measures.targets]
+    partner_phrases``), perhaps then "the"."""
+    phrases = phrase_alternation(load_triggers().raw["measures"]["targets"]["partner_phrases"])
+    return re.compile(rf"\b(?:{phrases})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _undoing() -> re.Pattern[str]:
+    """Words of an "other" measure that lift or resume what another stopped
+    (``[measures.targets].undoing``)."""
+    return words_regex(load_triggers().raw["measures"]["targets"]["undoing"])
 
 
 @lru_cache(maxsize=1)
@@ -497,6 +592,12 @@ def fill_targets(ctx: Context, candidates: list[Candidate]) -> None:
             if protested is not None:
                 c.target = _as_state(ctx, protested.issuer)  # type: ignore[arg-type]
             continue
+        if c.type is MeasureType.OTHER and not c.untargeted and \
+                _undoing().search(c.extent.text):
+            undone = _undone(ctx, candidates, index)
+            if undone is not None:
+                c.target = undone.target  # "Beijing lifted the barley duties": their target
+            continue
         if c.type in (MeasureType.BUDGET, MeasureType.OTHER) or c.untargeted or \
                 (c.entry is not None and c.entry.kind is not None) or \
                 _LIST_OF_SET.search(c.extent.text):
@@ -514,6 +615,23 @@ def fill_targets(ctx: Context, candidates: list[Candidate]) -> None:
         source = nearest(candidates, index, kin)
         if source is not None:
             c.target = source.target
+
+
+def _undone(ctx: Context, candidates: list[Candidate], index: int) -> Candidate | None:
+    """The measure an "other" mention lifting or resuming trade undoes: the nearest before it
+    (else later in its sentence: "halted imports of X, which it had partly resumed in June")
+    by the same side, with a target, itself no undoing nor answer, on related goods."""
+    c = candidates[index]
+    root = ctx.root(c.issuer)
+
+    def undone(o: Candidate) -> bool:
+        return bool(o.target and o.type not in _NOT_UNDONE and ctx.root(o.issuer) == root
+                    and not (o.type is MeasureType.OTHER and (
+                        _undoing().search(o.extent.text) or _responding().search(o.extent.text)))
+                    and not (c.covers and o.covers and not goods_related(c.covers, o.covers)))
+
+    return nearest(candidates, index, undone, after=False) or next(
+        (o for o in candidates[index + 1:] if o.sentence == c.sentence and undone(o)), None)
 
 
 def cases_referred_back(ctx: Context, candidates: list[Candidate]) -> None:
