@@ -140,3 +140,29 @@ def test_a_pattern_opening_on_a_number_is_matched_at_number_starts_as_over_the_t
         for text in texts:
             expected = [m.span() for m in pattern.finditer(text)]
             assert [m.span() for m in _context(text).number_finditer(pattern)] == expected
+
+
+def test_a_memoized_lookup_is_computed_once_per_context_and_offset() -> None:
+    """The lookups the extractors repeat (the word before an offset, a speech verb's
+    subject) are kept per context: asked again, the same answer comes back without being
+    computed again, and another article's context computes its own."""
+    from kg.extract.memo import memoized
+
+    class Asked:
+        def __init__(self, text: str) -> None:
+            self.text, self.computed = text, 0
+
+        @memoized
+        def letter(self, offset: int) -> str:
+            self.computed += 1
+            return self.text[offset]
+
+    first, second = Asked("abc"), Asked("xyz")
+    assert [first.letter(1), first.letter(1), first.letter(2)] == ["b", "b", "c"]
+    assert first.computed == 2
+    assert second.letter(1) == "y" and second.computed == 1
+    text = "Ana Petrova said on Monday that the ban, Petrova added, was lawful."
+    ctx = _context(text)
+    offset = text.index("said")
+    assert ctx.word_before(offset) == ctx.word_before(offset) == "Petrova"
+    assert ctx.subject_left_of(offset, 0) is ctx.subject_left_of(offset, 0)

@@ -54,6 +54,7 @@ from ..resolve import ActorInfo
 from .dates import DateMention, date_expressions, find_dates
 from .descriptions import description_before, index_descriptions
 from .gazetteer import token_stream
+from .memo import memoized, memoized2
 from .subject_words import (
     BODY_WORDS,
     CONJUNCTIONS,
@@ -81,6 +82,9 @@ NUMBER_START = re.compile(r"\d(?<![\d.,]\d)")
 """A digit that opens a number (not one after a digit, a point or a comma); the digit comes
 first in the pattern so that ``re`` skips to digits instead of trying every position."""
 _APPOSITIVE_MAX = 120
+_WORD_AFTER = re.compile(r"\s+[\w‑-]")
+_POSSESSIVE_AFTER = re.compile(r"['’]s\s+[\w‑-]")
+"""After a mention: a word (after a possessive mention), or "'s" and a word: a possessor."""
 _DATELINE_SENTENCES = 4
 """A dateline is in one of the first sentences (after a title line, a byline)."""
 _DATELINE_OFFSET = 60
@@ -131,6 +135,10 @@ class Context:
     anchor: dt.date | None = None
     """The date relative expressions were resolved against (see :func:`build_context`)."""
     _date_ends: dict[int, int] = field(default_factory=dict)
+    # answers asked again for the same mention (see :mod:`.memo`; more are memoized)
+    _eligible: dict[tuple[int, int, str], bool] = field(default_factory=dict, repr=False)
+    _described: dict[tuple[int, int, str, str, ActorType], Subject | None] = field(
+        default_factory=dict, repr=False)
     text: str = field(init=False, repr=False)
     """The article text every span counts into (``article.text``; an attribute, not a
     property, since the extractors read it tens of thousands of times per article)."""
@@ -231,6 +239,7 @@ class Context:
         self._roots[start] = name
         return name
 
+    @memoized
     def state_of(self, name: str | None) -> str | None:
         """The state ``name`` belongs to, when the chain reaches one.
 
@@ -254,6 +263,14 @@ class Context:
     def is_eligible_subject(self, mention: ActorMention) -> bool:
         """Whether a mention can be a subject: not the object of a preposition, not a
         possessor ("China's objective"), not a modifier ("Japanese Prime Minister X")."""
+        span = mention.span
+        key = (span.begin, span.end, span.text)  # all the answer reads of the mention
+        eligible = self._eligible.get(key)
+        if eligible is None:
+            eligible = self._eligible[key] = self._is_eligible_subject(mention)
+        return eligible
+
+    def _is_eligible_subject(self, mention: ActorMention) -> bool:
         before = self.word_before(mention.span.begin)
         if before is not None and before.lower() in PREPOSITIONS and \
                 not self._opens_sentence(mention.span.begin):
@@ -261,9 +278,9 @@ class Context:
         if self.text[max(0, mention.span.begin - 1):mention.span.begin] == "(":
             return False  # "(Example Wire)": a credit, not a subject
         after = self.text[mention.span.end:mention.span.end + 40]
-        if mention.span.text.endswith(POSSESSIVE_END) and re.match(r"\s+[\w‑-]", after):
+        if mention.span.text.endswith(POSSESSIVE_END) and _WORD_AFTER.match(after):
             return False
-        if re.match(r"['’]s\s+[\w‑-]", after):
+        if _POSSESSIVE_AFTER.match(after):
             return False
         if after[:1] == " " and self.actor_at(mention.span.end) is not None:
             return False
@@ -273,6 +290,7 @@ class Context:
         sentence = self.sentence_of(offset)
         return sentence is not None and not self.text[sentence.begin:offset].strip()
 
+    @memoized
     def word_before(self, offset: int) -> str | None:
         """The word ending right before ``offset`` (punctuation in between allowed)."""
         # The word is what ``WORD_BEFORE.search`` finds in the 40 characters before
@@ -396,15 +414,9 @@ class Context:
             return None
         return self.clause_subject(clause_begin, verb_begin)
 
+    @memoized2  # asked several times per speech verb: found once
     def subject_left_of(self, offset: int, clause_begin: int) -> Subject | None:
         """The actor, pronoun or description right before ``offset`` (see module doc)."""
-        key = (offset, clause_begin)
-        cache = self.__dict__.setdefault("_subjects_left", {})
-        if key not in cache:  # asked several times per speech verb: found once
-            cache[key] = self._subject_left_of(offset, clause_begin)
-        return cache[key]
-
-    def _subject_left_of(self, offset: int, clause_begin: int) -> Subject | None:
         pos = self._skip_left(offset, clause_begin)
         mention = self.actor_ending_at(pos)
         if mention is not None and mention.span.begin >= clause_begin:
@@ -521,6 +533,7 @@ class Context:
             return None
         return occasion.start()
 
+    @memoized2
     def _skip_left(self, offset: int, clause_begin: int) -> int:
         """Move left from ``offset`` over white space, adverbs, auxiliaries and one
         appositive (", a spokesperson for the ministry,")."""
@@ -582,6 +595,7 @@ class Context:
         if one does."""
         return self._date_ends.get(pos)
 
+    @memoized
     def _word_ending_at(self, pos: int) -> tuple[str, Span] | None:
         # What ``re.search(r"[\w’'-]+$", window)`` finds in the 40 characters before
         # ``pos``, matched on the reversed window (see :meth:`word_before`); ``$`` also
@@ -624,6 +638,15 @@ class Context:
 
         Returns None when the mention is not the complement of such a description.
         """
+        span = mention.span
+        key = (span.begin, span.end, span.text, mention.name, mention.type)
+        try:
+            return self._described[key]
+        except KeyError:
+            found = self._described[key] = self._described_person(mention)
+            return found
+
+    def _described_person(self, mention: ActorMention) -> Subject | None:
         before = self.text[max(0, mention.span.begin - 60):mention.span.begin]
         m = description_before(before)
         if m is None:

@@ -106,6 +106,15 @@ _QUOTE_CLOSED = re.compile(r"[,!?][\"”’']\s*$|[\"”’']\s*,\s*$")
 def quote_before(ctx: Context, offset: int) -> Quote | None:
     """The quotation that closes right before ``offset`` (white space and a comma between,
     or a title before a name: '"...," Deputy Minister Irena Sol told reporters')."""
+    # Asked for a verb and again for its subject's start: found once per article and
+    # offset (the answer reads only the text and its quotations).
+    cache = ctx.__dict__.setdefault("_quotes_before", {})
+    if offset not in cache:
+        cache[offset] = _quote_before(ctx, offset)
+    return cache[offset]
+
+
+def _quote_before(ctx: Context, offset: int) -> Quote | None:
     ends = _quotes_by_end(ctx)
     lowest = max(0, offset - 50)
     while lowest > 0 and ctx.text[lowest - 1] in " \t":

@@ -89,8 +89,11 @@ def coordinated_person(ctx: Context, trigger: SpeechTrigger,
     """"The spokesperson said that the president had read the report, but she declined to
     comment": "he" / "she" opening a clause coordinated after a person's statement is that
     person, the subject of the first clause (not the last person the clause names)."""
-    m = WORD_BEFORE_VERB.search(ctx.text[max(trigger.sentence.begin, trigger.verb.begin - 30):
-                                          trigger.verb.begin])
+    window = ctx.text[max(trigger.sentence.begin, trigger.verb.begin - 30):trigger.verb.begin]
+    lower = window.lower()
+    if not any(pronoun in lower for pronoun in ctx.triggers.person_pronouns):
+        return None  # the cheap test first: no "he" or "she" (in any case) before the verb
+    m = WORD_BEFORE_VERB.search(window)
     if m is None or m.group(1).lower() not in ctx.triggers.person_pronouns:
         return None
     begin = trigger.verb.begin - len(m.group())

@@ -706,11 +706,22 @@ def _finish(ctx: Context, triggers: list[SpeechTrigger],
     reported = [t.content for t in triggers if t.content is not None and t.cls == "say"]
     dater = StatementDater(ctx, reported, conversation=(transcript.begin, transcript.date)
                            if transcript is not None else None)
+    # The words of one trigger are tidied when noted and again when given (and a piece of
+    # one paragraph is the words again): each span's tidy form is found once (it depends
+    # on its offsets only).
+    tidied: dict[tuple[int, int], Span] = {}
+
+    def tidy_quote(span: Span) -> Span:
+        key = (span.begin, span.end)
+        if key not in tidied:
+            tidied[key] = tidy(ctx, unwrap(ctx, span))
+        return tidied[key]
+
     for trigger in triggers:
         if trigger.cls != "answer" and trigger.speaker and trigger.content:
             dater.note(trigger.sentence, trigger.speaker.name, dater.explicit(
                 trigger.verb, trigger.sentence,
-                trigger.whole or tidy(ctx, unwrap(ctx, trigger.content)), trigger.cls))
+                trigger.whole or tidy_quote(trigger.content), trigger.cls))
     out: dict[Span, StatementMention] = {}
     for trigger in sorted(triggers, key=lambda t: (t.content.begin, t.content.end)):  # type: ignore[union-attr]
         speaker = trigger.speaker.name  # type: ignore[union-attr]
@@ -720,7 +731,7 @@ def _finish(ctx: Context, triggers: list[SpeechTrigger],
         else:
             whole = tidy(ctx, widen_short(ctx, trigger,
                                             unwrap(ctx, trigger.content)))  # type: ignore[arg-type]
-            pieces = [tidy(ctx, unwrap(ctx, p)) for p in by_paragraph(ctx, whole)]
+            pieces = [tidy_quote(p) for p in by_paragraph(ctx, whole)]
         if trigger.given_date is not None:
             date = trigger.given_date[0]
         else:
