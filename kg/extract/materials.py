@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..model import Article, MaterialMention, Span
+from ..model import Article, MaterialCategory, MaterialMention, Span
 from .furniture import link_list_spans
 from .refdata import (
     GazMatch,
@@ -48,6 +48,18 @@ _LIST_SEPARATORS = {",", "and", "or", "/", "&"}
 _CAPITALS_LINE = re.compile(r"(?m)^(?=[^a-z\n]*?[A-Z]{2,}[^A-Za-z\n]+[A-Z]{2,})[^a-z\n]+$")
 """A line written all in capitals, of two words or more ("CHIPS CORNER"): a newsletter's
 section label, whose words say nothing about the goods the text names."""
+
+
+_CAPITALS_SHARE = 0.5
+"""Above this share of capital letters a text is written in capitals, not merely headed by
+lines of capitals (running prose has well under a fifth)."""
+
+
+def written_in_capitals(text: str) -> bool:
+    """Whether most of the letters of ``text`` are capitals, as in a wire service's stream of
+    headlines ("08:31 *MALAYSIA PALM OIL FUTURES OPEN 2.4% HIGHER")."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > _CAPITALS_SHARE * len(letters)
 
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -73,7 +85,10 @@ def find_materials(article: Article) -> list[MaterialMention]:
     stream = token_stream(text)
     tokens = stream.tokens
     heading = stream.heading
-    shouted = [(m.start(), m.end()) for m in _CAPITALS_LINE.finditer(text)]
+    # In a text written in capitals throughout (a wire service's headline stream) a line of
+    # capitals is the news itself, not a section label.
+    shouted = ([] if written_in_capitals(text)
+               else [(m.start(), m.end()) for m in _CAPITALS_LINE.finditer(text)])
     shouted += link_list_spans(text)  # headlines of other stories under "Related stories"
 
     lexicon = actor_data().lexicon
@@ -136,9 +151,12 @@ def find_materials(article: Article) -> list[MaterialMention]:
             continue  # "these critical minerals": refers back
         if _qualifies_agent(data, tokens, m.end):
             continue  # "magnet makers", "semiconductor manufacturing": not the good
+        # "supercomputer components": parts, not the good; but a chip is itself a part, so
+        # "NAND components" are the chips
         if m.end < len(tokens) and tokens[m.end].key in data.part_heads \
-                and not tokens[m.end].glued:
-            continue  # "supercomputer components": parts, not the good
+                and not tokens[m.end].glued \
+                and data.entries[_name(m)].category is not MaterialCategory.SEMICONDUCTOR:
+            continue
         if m.end < len(tokens) and tokens[m.end].glued \
                 and tokens[m.end].key in data.glued_modifiers:
             continue  # "magnet-equivalent material", "battery-grade graphite": a modifier
