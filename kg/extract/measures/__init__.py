@@ -368,7 +368,7 @@ from ...model import (
 from ..context import Context, build_context
 from ..furniture import in_spans, link_list_spans
 from ..gazetteer import token_stream
-from .borrowing import fill_issuers
+from .borrowing import fill_issuers, instrument_date
 from .candidate import ONE_OFF, TRADE, Candidate, days_between, enclosing, family, same_sentence
 from .copies import copied_measures
 from .entries import find_entries
@@ -484,6 +484,9 @@ def find_measures(article: Article, actors: list[ActorMention],
     candidates = [c for c in candidates if not ships_to_itself(ctx, c)]
     for c in candidates:
         c.date = measure_date(ctx, c, statements, candidates, dateline=dateline)
+        if c.date is None:
+            # "By the said Notification, ...": of the date given with the notification
+            c.date = instrument_date(ctx, c)
         c.status = measure_status(ctx, c)
         if reported_consideration(ctx, c):
             c.date = measure_date(ctx, c, statements, candidates, dateline=dateline,

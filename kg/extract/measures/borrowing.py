@@ -15,15 +15,15 @@ from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 
-from ...model import ActorMention, ActorType, MeasureType, Span
+from ...model import ActorMention, ActorType, MeasureType, PartialDate, Span
 from ..context import Context, Subject
-from ..triggers import load_triggers
+from ..triggers import load_triggers, phrase_alternation
 from .candidate import Candidate, family, nearest, same_sentence
 from .labels import is_item, item_label
 from .parties import GAP_BREAK, coordinated, opening_owner, set_issuer
 from .targets import aimed_states
 
-__all__ = ["fill_issuers"]
+__all__ = ["fill_issuers", "instrument_date", "instrument_of"]
 
 _POSSESSIVE_OPENING = re.compile(r"\s*(?:Its|Their)\s")
 
@@ -196,6 +196,13 @@ def _borrow_issuer_near(ctx: Context, candidates: list[Candidate], index: int,
     if c.entry is not None and c.entry.issuer is not None:
         set_issuer(ctx, c, c.entry.issuer, None, local=False)
         return
+    agent = _instrument_agent(ctx, c)
+    if agent is not None and (ctx.state_of(agent.name) or agent.name) not in aimed:
+        # "By the said Notification, the export policy of X has been amended": the agent
+        # of the notification named earlier, as sure as if named here
+        set_issuer(ctx, c, agent.name, None)
+        if c.issuer is not None:
+            return
     label = item_label(ctx, c.head.begin)
     if label is not None and (ctx.state_of(label.name) or label.name) not in aimed:
         set_issuer(ctx, c, label.name, None, local=False)  # "3/8 Peru: the 90-day ban ..."
@@ -345,6 +352,91 @@ def _paragraph_topic(ctx: Context, c: Candidate) -> Subject | None:
                                                              ActorType.GOVERNMENT_BODY):
         return None
     return subject
+
+
+@lru_cache(maxsize=1)
+def _instrument_patterns() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
+    """A clause opening that points back to an instrument ("By the said Notification, "),
+    its noun in group ``noun``; and per noun, the pattern of its mentions
+    (``[measures.issuers]`` ``instrument_*``)."""
+    raw = load_triggers().raw["measures"]["issuers"]
+    # an item's number may come first ("2. By the said Notification")
+    opening = re.compile(r"\s*(?:\(?\w{1,3}[.)]\s+)?(?:"
+                         + phrase_alternation(raw["instrument_openers"]) + r")\s+(?:"
+                         + phrase_alternation(raw["instrument_determiners"]) + r")\s+(?P<noun>"
+                         + phrase_alternation(raw["instrument_nouns"]) + r")\b",
+                         re.IGNORECASE)
+    nouns = {n.lower(): re.compile(r"\b" + re.escape(n) + r"\b", re.IGNORECASE)
+             for n in raw["instrument_nouns"]}
+    return opening, nouns
+
+
+def instrument_of(ctx: Context, c: Candidate) -> tuple[Span, Span] | None:
+    """The earlier mention of the instrument the mention's clause points back to ("By the
+    said Notification, ..." after "Notification No. 50 issued by the Directorate ..."):
+    the noun's last mention before the clause and its sentence; none when the clause opens
+    on no such pointer or the article names the instrument nowhere before."""
+    opening, nouns = _instrument_patterns()
+    clause = _clause_start(ctx, c)
+    m = opening.match(ctx.text, clause, c.head.begin)
+    if m is None:
+        return None
+    # the last one before the pointer
+    earlier = max(nouns[m.group("noun").lower()].finditer(ctx.text, 0, m.start("noun")),
+                  key=lambda e: e.start(), default=None)
+    if earlier is None or earlier.start() >= clause:
+        return None
+    sentence = ctx.sentence_of(earlier.start())
+    if sentence is None:
+        return None
+    return Span.of(ctx.text, earlier.start(), earlier.end()), sentence
+
+
+# Left in code: an instrument's number and the word before its date, grammar of a citation
+_INSTRUMENT_DATED = re.compile(r"(?:\s+No\.?\s*[\w/.-]+)?\s+(?:dated|of|on)\s+$", re.IGNORECASE)
+"""The stretch from an instrument's noun to its date ("Notification No. 50/2023 dated ")."""
+
+
+def instrument_date(ctx: Context, c: Candidate) -> PartialDate | None:
+    """The date given with the instrument the mention's clause points back to
+    ("Notification No. 50/2023 dated 07.12.2023 ... By the said Notification, ..."):
+    the measure it sets out is of that date."""
+    found = instrument_of(ctx, c)
+    if found is None:
+        return None
+    noun, _ = found
+    # its paragraph, not its sentence: "No." may have ended the sentence for the splitter
+    paragraph = ctx.paragraph_of(noun.begin)
+    for mention in ctx.dates_in(noun.end, noun.end + 60 if paragraph is None else
+                                min(paragraph.end, noun.end + 60)):
+        if _INSTRUMENT_DATED.fullmatch(ctx.text, noun.end, mention.span.begin):
+            return mention.date
+        break
+    return None
+
+
+_AGENT_BY = re.compile(r"[^;\n]{0,120}?\bby\s+")
+"""The stretch from an instrument's noun to the "by" of its agent ("No. 50/2023 dated
+07.12.2023 issued by ")."""
+
+
+def _instrument_agent(ctx: Context, c: Candidate) -> ActorMention | Subject | None:
+    """The agent of the instrument the mention's clause points back to
+    (:func:`instrument_of`): the agent after "by" in the sentence of the noun's earlier
+    mention, else that sentence's subject before the noun; a state or government body
+    only."""
+    found = instrument_of(ctx, c)
+    if found is None:
+        return None
+    noun, sentence = found
+    by = _AGENT_BY.match(ctx.text, noun.end, sentence.end)
+    agent: ActorMention | Subject | None = ctx.actor_after(by.end()) if by is not None else None
+    if agent is None:
+        agent = ctx.clause_subject(sentence.begin, noun.begin)
+    if agent is None or ctx.type_of(agent.name) not in (ActorType.STATE,
+                                                        ActorType.GOVERNMENT_BODY):
+        return None
+    return agent
 
 
 def _state_votes(ctx: Context, candidates: list[Candidate], kind: str) -> Counter[str]:

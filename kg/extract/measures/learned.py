@@ -251,6 +251,9 @@ def learned_measures(ctx: Context, candidates: list[Candidate],
         if any(m.start() <= c.head.begin < m.end() for m in
                _licence_count().finditer(ctx.text, sentence.begin, sentence.end)):
             continue  # "issued 164 export licences ... and refused 11": statistics
+        if any(m.start() <= c.head.begin < m.end() for m in
+               _licence_application().finditer(ctx.text, sentence.begin, sentence.end)):
+            continue  # "said it had applied for two export licences": a firm's application
         if ctx.type_of(c.issuer) is ActorType.COMPANY:
             _public_partner(ctx, c)
         if ctx.type_of(c.issuer) is ActorType.COMPANY or _object_owner(ctx, c):
@@ -295,6 +298,18 @@ def _licence_count() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+(?:about\s+|some\s+|"
                       r"around\s+|nearly\s+|over\s+)?\d[\d,]*\s+(?:[\w()-]+\s+){0,5}?"
                       r"licen[cs]es\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _licence_application() -> re.Pattern[str]:
+    """A licence governed by a verb of applying (``[measures.hedges].licence_applications``)
+    before it ("applied for two export licences") or after it ("two licences it applied
+    for"), through the licence noun."""
+    verbs = "|".join(map(re.escape, load_triggers().raw["measures"]["hedges"][
+        "licence_applications"]))
+    return re.compile(r"\b(?:(?:" + verbs + r")\s+(?:[\w()-]+\s+){0,5}?licen[cs](?:es|e)\b|"
+                      r"licen[cs](?:es|e)\s+(?:(?:it|they|we|he|she|the\s+\w+|that|which)\s+)?"
+                      r"(?:had\s+|has\s+|have\s+)?(?:" + verbs + r"))", re.IGNORECASE)
 
 
 _COORDINATION = re.compile(r"\s*(?:,|and|,\s+and)\s*")
