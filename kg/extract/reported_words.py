@@ -34,6 +34,7 @@ from ..model import (
     Span,
 )
 from .context import PREPOSITIONS, Context
+from .memo import memoized
 from .speech_triggers import SpeechTrigger, trigger_words
 from .statement_narration import narrator_comment
 from .text import BULLET, QUOTE_CHARS, Quote, word_count, words
@@ -103,18 +104,12 @@ but they spare the backtracking at each offset the search tries: half the time."
 _QUOTE_CLOSED = re.compile(r"[,!?][\"”’']\s*$|[\"”’']\s*,\s*$")
 
 
+# Asked for a verb and again for its subject's start: found once per article and offset
+# (the answer reads only the text and its quotations).
+@memoized
 def quote_before(ctx: Context, offset: int) -> Quote | None:
     """The quotation that closes right before ``offset`` (white space and a comma between,
     or a title before a name: '"...," Deputy Minister Irena Sol told reporters')."""
-    # Asked for a verb and again for its subject's start: found once per article and
-    # offset (the answer reads only the text and its quotations).
-    cache = ctx.__dict__.setdefault("_quotes_before", {})
-    if offset not in cache:
-        cache[offset] = _quote_before(ctx, offset)
-    return cache[offset]
-
-
-def _quote_before(ctx: Context, offset: int) -> Quote | None:
     ends = _quotes_by_end(ctx)
     lowest = max(0, offset - 50)
     while lowest > 0 and ctx.text[lowest - 1] in " \t":

@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from ..model import ActorMention, ActorType, Span
 from .context import Context, Subject
+from .memo import memoized2
 from .speech_triggers import SpeechTrigger
 from .triggers import load_triggers, phrase_alternation
 
@@ -554,20 +555,13 @@ def _title_regex() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+# Asked for a speech verb's subject and again for its finite subject: found once per
+# article and offsets (the answer reads nothing else that changes).
+@memoized2
 def titled_person(ctx: Context, end: int, floor: int) -> Subject | None:
     """"The spokesperson said", "the minister added": a title alone names the person the
     article described with it (``Context.persons_described``), the last one mentioned
     before when several were."""
-    # Asked for a speech verb's subject and again for its finite subject: found once per
-    # article and offsets (the answer reads nothing else that changes).
-    cache = ctx.__dict__.setdefault("_titled_persons", {})
-    key = (end, floor)
-    if key not in cache:
-        cache[key] = _titled_person(ctx, end, floor)
-    return cache[key]
-
-
-def _titled_person(ctx: Context, end: int, floor: int) -> Subject | None:
     begin = max(floor, end - 90)
     if "the" not in ctx.text[begin:end].lower():
         return None  # the cheap test first: the pattern opens with "the" (in any case)
