@@ -10,7 +10,10 @@ text                                   resolved (anchor: Wednesday 7 January 202
 ``17/03/2020``, ``03/17/2020``         the day when one number cannot be a month (not
                                        ``03/07/2020``: day and month are ambiguous,
                                        unless a bracket after spells out the day:
-                                       ``03/07/2020 (July 3)``)
+                                       ``03/07/2020 (July 3)``, or the text's other
+                                       numeric dates read only one way: after
+                                       ``31.03.2024``, ``07.12.2023`` is 7 December;
+                                       ``05.05.2024`` reads the same both ways)
 ``6 January 2026``, ``Jan. 6``         a yearless day takes the anchor's year
 ``on Tuesday``                         the latest Tuesday on or before the anchor (not
                                        ``a Tuesday``, ``every Tuesday``: no date)
@@ -297,7 +300,9 @@ def find_dates(text: str, anchor: dt.date | None, *, own_anchor: bool = True,
     heading: PartialDate | None = None
     story: tuple[PartialDate, int] | None = None
     section: dt.date | None = None  # the full date ending a heading line, in an undated text
-    for m in _scan(text, tables) if expressions is None else expressions:
+    matches = list(_scan(text, tables) if expressions is None else expressions)
+    numeric = numeric_order(matches)
+    for m in matches:
         if last_month is not None and "\n" in text[last_month_end:m.start()]:
             # "on the 14th" takes the month named earlier in the same paragraph only;
             # after a paragraph break it counts from the day of writing, unless it opens
@@ -329,7 +334,8 @@ def find_dates(text: str, anchor: dt.date | None, *, own_anchor: bool = True,
             near = calendar.days_after_month(m.group("n20"), m.group("u20"), last_year)
             resolved = (near, True) if near is not None else None
         else:
-            resolved = _resolve(m, text, here, day_before, last_month, tables, last_year)
+            resolved = _resolve(m, text, here, day_before, last_month, tables, last_year,
+                                numeric)
         if resolved is None:
             continue
         date, relative = resolved
@@ -550,7 +556,8 @@ class _Groups:
 
 def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: PartialDate | None,
              last_month: PartialDate | None, tables: _Tables,
-             last_year: PartialDate | None = None) -> tuple[PartialDate, bool] | None:
+             last_year: PartialDate | None = None, numeric: str | None = None,
+             ) -> tuple[PartialDate, bool] | None:
     g = _Groups(m)
     # The alternative's own group closes last, so it is the match's last group.
     kind = m.lastgroup
@@ -564,6 +571,11 @@ def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: Part
             # "03/07/2020" is 3 July or March 7 and is left out.
             first, second = int(g["sa"]), int(g["sb"])
             order = day_and_month(first, second)
+            if order is None and first == second:
+                order = (first, second)  # "05.05.2024": the same day read either way
+            if order is None and numeric is not None:
+                # the order the text's unambiguous numeric dates use ("31.03.2024")
+                order = (first, second) if numeric == "dm" else (second, first)
             if order is None:
                 return _settled(text, m.end(), first, second, int(g["sy"]), tables)
             return PartialDate(int(g["sy"]), order[1], order[0]), False
@@ -722,6 +734,21 @@ def _capitalised(word: str) -> bool:
 def _cued(text: str, begin: int, tables: _Tables) -> bool:
     """Whether a cue word ("in", "since", "late") comes right before ``begin``."""
     return tables.cue.search(text, max(0, begin - 20), begin) is not None
+
+
+def numeric_order(matches: Sequence[re.Match[str]]) -> str | None:
+    """The order of day and month in a text's numeric dates: ``"dm"`` when one of them can
+    only be read day first ("31.03.2024") and none only month first, ``"md"`` the other way
+    round; ``None`` when none settles it or they disagree (then "07.12.2023" stays out)."""
+    orders: set[str] = set()
+    for m in matches:
+        if m.lastgroup != "slash" and not _Groups(m).get("slash"):
+            continue
+        first, second = int(m.group("sa")), int(m.group("sb"))
+        order = day_and_month(first, second)
+        if order is not None and 1 <= order[1] <= 12:
+            orders.add("dm" if order[0] == first else "md")
+    return orders.pop() if len(orders) == 1 else None
 
 
 _BRACKETED_DAY = re.compile(r"\s*\(\s*(?:(?P<m1>[A-Za-z]{3,9})\.?\s+(?P<d1>\d{1,2})|"
