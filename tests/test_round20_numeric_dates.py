@@ -35,3 +35,12 @@ def test_an_ambiguous_date_stays_out_when_the_text_mixes_both_orders() -> None:
 
 def test_a_numeric_date_with_day_equal_to_month_is_that_day() -> None:
     assert _dates("The ban took effect on 05.05.2024.") == ["2024-05-05"]
+
+
+def test_numbers_that_cannot_be_a_day_or_month_are_no_date_whatever_the_convention() -> None:
+    text = "After 31.03.2024, forms dated 00.00.2024, 00.05.2024 or 07.00.2023 were void."
+    assert _dates(text) == ["2024-03-31"]
+
+
+def test_a_numeric_date_with_month_zero_is_no_date() -> None:
+    assert _dates("Forms dated 00.13.2024 or 13.00.2024 were void.") == []

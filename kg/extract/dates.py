@@ -571,13 +571,15 @@ def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: Part
             # "03/07/2020" is 3 July or March 7 and is left out.
             first, second = int(g["sa"]), int(g["sb"])
             order = day_and_month(first, second)
-            if order is None and first == second:
+            readable = 1 <= first <= 12 and 1 <= second <= 12  # either could be the month
+            if order is None and readable and first == second:
                 order = (first, second)  # "05.05.2024": the same day read either way
-            if order is None and numeric is not None:
+            if order is None and readable and numeric is not None:
                 # the order the text's unambiguous numeric dates use ("31.03.2024")
                 order = (first, second) if numeric == "dm" else (second, first)
             if order is None:
                 return _settled(text, m.end(), first, second, int(g["sy"]), tables)
+            dt.date(int(g["sy"]), order[1], order[0])  # "00.13.2024": ValueError, no date
             return PartialDate(int(g["sy"]), order[1], order[0]), False
         if kind in ("mdy", "dmy"):
             n = "1" if kind == "mdy" else "2"
