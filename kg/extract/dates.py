@@ -90,11 +90,12 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from ..model import PartialDate, Span, day_and_month
+from ..model import PartialDate, Span
 from . import date_arithmetic as calendar
 from .anchored import StreamKeyFilter, folds_unevenly, lowered
 from .date_headings import opens_paragraph
 from .date_headings import prepare as prepare_headings
+from .date_numeric import numeric_date, numeric_order
 from .date_story import PARAGRAPH_BREAK, continue_story
 from .date_tense import TenseCues, starts_ahead
 from .date_tense import tense as _tense_of
@@ -567,20 +568,9 @@ def _resolve(m: re.Match[str], text: str, anchor: dt.date | None, last_day: Part
         if kind == "iso":
             return PartialDate(int(g["iy"]), int(g["im"]), int(g["id"])), False
         if kind == "slash":
-            # "17/03/2020" or "03/17/2020": only when one number cannot be a month;
-            # "03/07/2020" is 3 July or March 7 and is left out.
-            first, second = int(g["sa"]), int(g["sb"])
-            order = day_and_month(first, second)
-            readable = 1 <= first <= 12 and 1 <= second <= 12  # either could be the month
-            if order is None and readable and first == second:
-                order = (first, second)  # "05.05.2024": the same day read either way
-            if order is None and readable and numeric is not None:
-                # the order the text's unambiguous numeric dates use ("31.03.2024")
-                order = (first, second) if numeric == "dm" else (second, first)
-            if order is None:
-                return _settled(text, m.end(), first, second, int(g["sy"]), tables)
-            dt.date(int(g["sy"]), order[1], order[0])  # "00.13.2024": ValueError, no date
-            return PartialDate(int(g["sy"]), order[1], order[0]), False
+            date = numeric_date(text, m.end(), (int(g["sa"]), int(g["sb"]), int(g["sy"])),
+                                numeric, tables.months)
+            return (date, False) if date is not None else None
         if kind in ("mdy", "dmy"):
             n = "1" if kind == "mdy" else "2"
             return PartialDate(int(g["y" + n]), _month(g["m" + n], tables),
@@ -736,40 +726,6 @@ def _capitalised(word: str) -> bool:
 def _cued(text: str, begin: int, tables: _Tables) -> bool:
     """Whether a cue word ("in", "since", "late") comes right before ``begin``."""
     return tables.cue.search(text, max(0, begin - 20), begin) is not None
-
-
-def numeric_order(matches: Sequence[re.Match[str]]) -> str | None:
-    """The order of day and month in a text's numeric dates: ``"dm"`` when one of them can
-    only be read day first ("31.03.2024") and none only month first, ``"md"`` the other way
-    round; ``None`` when none settles it or they disagree (then "07.12.2023" stays out)."""
-    orders: set[str] = set()
-    for m in matches:
-        if m.lastgroup != "slash" and not _Groups(m).get("slash"):
-            continue
-        first, second = int(m.group("sa")), int(m.group("sb"))
-        order = day_and_month(first, second)
-        if order is not None and 1 <= order[1] <= 12:
-            orders.add("dm" if order[0] == first else "md")
-    return orders.pop() if len(orders) == 1 else None
-
-
-_BRACKETED_DAY = re.compile(r"\s*\(\s*(?:(?P<m1>[A-Za-z]{3,9})\.?\s+(?P<d1>\d{1,2})|"
-                            r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[A-Za-z]{3,9}))"
-                            r"(?:st|nd|rd|th)?\b")
-
-
-def _settled(text: str, end: int, first: int, second: int, year: int,
-             tables: _Tables) -> tuple[PartialDate, bool] | None:
-    """"06/01/2026 (Jan 6th, a Tuesday)": a numeric date that reads both ways, settled by
-    the day and month a bracket right after it spells out; None when none does."""
-    m = _BRACKETED_DAY.match(text, end)
-    if m is None or first == second:
-        return None
-    name, day = (m["m1"], m["d1"]) if m["m1"] else (m["m2"], m["d2"])
-    month = tables.months.get(name.lower())
-    if month is None or {month, int(day)} != {first, second}:
-        return None
-    return PartialDate(year, month, int(day)), False
 
 
 def _month(name: str, tables: _Tables) -> int:
