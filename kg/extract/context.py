@@ -54,7 +54,7 @@ from ..resolve import ActorInfo
 from .dates import DateMention, date_expressions, find_dates
 from .descriptions import description_before, index_descriptions
 from .gazetteer import token_stream
-from .memo import memoized, memoized2
+from .memo import memoized
 from .subject_words import (
     BODY_WORDS,
     CONJUNCTIONS,
@@ -414,7 +414,7 @@ class Context:
             return None
         return self.clause_subject(clause_begin, verb_begin)
 
-    @memoized2  # asked several times per speech verb: found once
+    @memoized  # asked several times per speech verb: found once
     def subject_left_of(self, offset: int, clause_begin: int) -> Subject | None:
         """The actor, pronoun or description right before ``offset`` (see module doc)."""
         pos = self._skip_left(offset, clause_begin)
@@ -533,7 +533,7 @@ class Context:
             return None
         return occasion.start()
 
-    @memoized2
+    @memoized
     def _skip_left(self, offset: int, clause_begin: int) -> int:
         """Move left from ``offset`` over white space, adverbs, auxiliaries and one
         appositive (", a spokesperson for the ministry,")."""

@@ -11,45 +11,28 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Hashable
-from typing import Any, TypeVar
+from typing import Concatenate, ParamSpec, TypeVar
 
+P = ParamSpec("P")
 R = TypeVar("R")
 Owner = TypeVar("Owner")
 
 
-def memoized(method: Callable[[Owner, Any], R]) -> Callable[[Owner, Any], R]:
-    """Keep the answers of a one-argument ``method`` (a hashable argument) per object, in
-    the object's ``__dict__`` (see module doc)."""
+def memoized(method: Callable[Concatenate[Owner, P], R]) -> Callable[Concatenate[Owner, P], R]:
+    """Keep the answers of ``method`` per object, in the object's ``__dict__``, keyed by its
+    positional arguments (hashable; see module doc)."""
     name = "_memo_" + method.__name__
 
     @functools.wraps(method)
-    def cached(self: Owner, arg: Hashable) -> R:
-        memo: dict[Hashable, R] | None = self.__dict__.get(name)
+    def cached(self: Owner, *args: P.args, **kwargs: P.kwargs) -> R:
+        assert not kwargs, "memoized lookups take positional arguments only"
+        memo: dict[tuple[Hashable, ...], R] | None = self.__dict__.get(name)
         if memo is None:
             memo = self.__dict__[name] = {}
         try:
-            return memo[arg]
+            return memo[args]
         except KeyError:
-            value = memo[arg] = method(self, arg)
-            return value
-
-    return cached
-
-
-def memoized2(method: Callable[[Owner, Any, Any], R]) -> Callable[[Owner, Any, Any], R]:
-    """:func:`memoized` for a method of two (hashable) arguments."""
-    name = "_memo_" + method.__name__
-
-    @functools.wraps(method)
-    def cached(self: Owner, first: Hashable, second: Hashable) -> R:
-        memo: dict[tuple[Hashable, Hashable], R] | None = self.__dict__.get(name)
-        if memo is None:
-            memo = self.__dict__[name] = {}
-        key = (first, second)
-        try:
-            return memo[key]
-        except KeyError:
-            value = memo[key] = method(self, first, second)
+            value = memo[args] = method(self, *args, **kwargs)
             return value
 
     return cached

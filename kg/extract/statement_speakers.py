@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from ..model import ActorMention, ActorType, Span
 from .context import Context, Subject
-from .memo import memoized2
+from .memo import memoized
 from .speech_triggers import SpeechTrigger
 from .triggers import load_triggers, phrase_alternation
 
@@ -557,7 +557,7 @@ def _title_regex() -> re.Pattern[str]:
 
 # Asked for a speech verb's subject and again for its finite subject: found once per
 # article and offsets (the answer reads nothing else that changes).
-@memoized2
+@memoized
 def titled_person(ctx: Context, end: int, floor: int) -> Subject | None:
     """"The spokesperson said", "the minister added": a title alone names the person the
     article described with it (``Context.persons_described``), the last one mentioned
