@@ -217,9 +217,17 @@ Target
     matched``), nor is an actor that only modifies a noun (``U.S.-linked subsidiaries``);
     a company after a preposition and the words describing it is the target as itself
     (``countermeasures on subsidiaries of shipbuilder Hanwha Ocean``);
-    for a protest, and a WTO case, the issuer of the last measure of the other side (else
-    one its sentence names after it: ``Japan protests as China bars ...``), a case
-    answering no case; else the
+    for a protest, and a WTO case, the issuer of the last measure of the other side aimed
+    at the responder's state, else of its last measure (else one its sentence names after
+    it: ``Japan protests as China bars ...``), a case answering no case; a protest, or an
+    "other" response (a WTO case, a downgrade of ties, a recalled envoy, retaliation:
+    ``[measures.targets]`` ``responding``, ``diplomatic_responses``) answering no measure
+    of the article, the other state its sentence names (the last before it, else the first
+    after it), else the last named in its paragraph or the few sentences before it
+    (``Lithuania let Taiwan open an office. ... Beijing downgraded diplomatic ties``);
+    an advisory, import ban or protest naming none, the one target of the measures its
+    sentence tells the same side took (``told its citizens to avoid Japan, halted seafood
+    imports``: see :mod:`.implied`); else the
     target of the nearest same-family mention by the same issuer that can be the same
     measure (dates within a month, no unrelated goods, not a list entry; an event referred
     back to, ``launched the drills on Monday``, may take it from an undated one), and an
@@ -380,6 +388,7 @@ from .hedges import (
     is_tally,
     weighed_precedent,
 )
+from .implied import answers_last_party, share_sentence_targets
 from .items import issuers_by_goods
 from .learned import learned_measures
 from .live import live_entry_dates
@@ -514,6 +523,8 @@ def find_measures(article: Article, actors: list[ActorMention],
             c.status = MeasureStatus.HISTORICAL
     share_coordinated_targets(ctx, candidates)
     fill_targets(ctx, candidates)
+    share_sentence_targets(ctx, candidates)
+    answers_last_party(ctx, candidates)
     candidates.extend(series_steps(ctx, candidates, ordered))
     candidates.extend(copied_measures(ctx, candidates, scanned["copying"]))
     candidates.extend(p for p in map(partial(weighed_precedent, ctx), list(candidates))

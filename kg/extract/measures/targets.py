@@ -223,6 +223,8 @@ def find_target(ctx: Context, c: Candidate, others: list[Candidate]) -> None:
                                          mention.span.begin):
             continue  # "controls that the Netherlands and Japan matched": who else took them
         state = ctx.state_of(mention.name)
+        if state is None and _state_like(ctx.root(mention.name) or ""):
+            state = ctx.root(mention.name)  # "importers of EU brandy": the EU acts as a state
         if state is not None and state != ctx.state_of(c.issuer) and \
                 ctx.root(mention.name) != issuer_root and mention.name != c.issuer:
             c.target = state
@@ -584,9 +586,16 @@ def fill_targets(ctx: Context, candidates: list[Candidate]) -> None:
                     o.type is MeasureType.OTHER and _responding().search(o.extent.text))
                     and o.issuer and ctx.root(o.issuer) != r)
 
-            # the last before, else one the sentence names after it ("Japan protests as
-            # China bars dual-use exports")
-            protested = nearest(candidates, index, answered, after=False) or next(
+            def aimed(o: Candidate, r: str | None = root) -> bool:
+                return answered(o) and o.target is not None and r is not None and \
+                    _as_state(ctx, o.target) == _as_state(ctx, r)
+
+            # the last aimed at the responder ("Canada and Mexico answered the US tariffs;
+            # Beijing will file a lawsuit at the WTO": the US tariffs on China), else the
+            # last before, else one the sentence names after it ("Japan protests as China
+            # bars dual-use exports")
+            protested = nearest(candidates, index, aimed, after=False) or \
+                nearest(candidates, index, answered, after=False) or next(
                 (o for o in candidates[index + 1:] if o.sentence == c.sentence and answered(o)),
                 None)
             if protested is not None:
