@@ -36,6 +36,7 @@ from .actor_context import (
     singulars,
     token_at,
 )
+from .actor_places import place_after, place_based, place_word
 from .hearing_labels import is_hearing_title, is_speaker_name
 from .refdata import (
     ActorAlias,
@@ -61,7 +62,7 @@ def find_anonymous_sources(ctx: ActorContext) -> None:
     acting, as often as speaking).  What follows the noun may belong to the description:
     "of the Ministry of Defense", "at two Japanese carmakers" (then the group is named
     after its employer: "unnamed Japanese carmaker executives").  They are actors only as
-    sources (see :func:`_is_source`): "a protest with a senior diplomat" describes someone,
+    sources (see :func:`is_source`): "a protest with a senior diplomat" describes someone,
     it does not cite anyone."""
     nouns = ctx.lex.anonymous_nouns
     plurals = {noun + "s" for noun in nouns}
@@ -88,7 +89,9 @@ def find_anonymous_sources(ctx: ActorContext) -> None:
         first = start + 1 if indefinite or counted else start
         j, modifiers, demonym, bodies = _anonymous_modifiers(ctx, first)
         key = ctx.key(j)
-        if indefinite and modifiers and key in nouns:
+        if indefinite and key in nouns and (modifiers or _employer_after(ctx, j + 1)):
+            # "a senior official", and with no modifier one described by a company it
+            # works at: "an executive at a Tokyo trading house" (not "a manager" alone)
             end = j + 1
         elif not indefinite and not any(k in ctx.consumed for k in range(first, j + 1)) and (
                 key in groups and modifiers
@@ -102,7 +105,7 @@ def find_anonymous_sources(ctx: ActorContext) -> None:
             start += 1
             continue
         described, employer = _description_after(ctx, end)
-        if not _is_source(ctx, start, described) or indefinite and (
+        if not is_source(ctx, start, described) or indefinite and (
                 _apposition_of_name(ctx, start) or _name_apposed(ctx, described)):
             # (not "Masaaki Kanai, a senior Foreign Ministry official, protested": what a
             # person named just before is, no unnamed source)
@@ -111,7 +114,12 @@ def find_anonymous_sources(ctx: ActorContext) -> None:
         words = ctx.surface(first, end if employer is not None else described).split()
         if first == j and ctx.tokens[j].is_capitalised:
             words[0] = words[0].lower()  # "Officials said": a common noun opening a sentence
-        name = UNNAMED_PREFIX + " ".join([*([employer] if employer else []), *words])
+        # One person is named by the role ("unnamed purchasing manager", the employer being
+        # where the person works, docs/annotation.md), unless the role is a bare noun that
+        # tells no one apart ("unnamed trading house executive"); a group by its employer
+        # too ("unnamed Japanese carmaker executives").
+        company = [employer] if employer and (not indefinite or len(words) == 1) else []
+        name = UNNAMED_PREFIX + " ".join([*company, *words])
         ctx.found.append(Found(name, ActorType.PERSON, start, described, known=False))
         # A body named in the description ("one METI official") stays a mention of its own.
         ctx.consumed.update(k for k in range(start, end) if k not in bodies)
@@ -157,22 +165,35 @@ def _description_after(ctx: ActorContext, end: int) -> tuple[int, str | None]:
     while k < len(ctx.tokens) and k - i < 3 and ctx.payload(ctx.match_at.get(k), Demonym) \
             is not None:
         k = ctx.match_at[k].end
+    first = k
+    if place_word(ctx, k) and ctx.tok(k + 1) is not None and ctx.tokens[k + 1].is_word \
+            and not ctx.tokens[k + 1].is_capitalised:
+        # a place before the employer's noun phrase: "at a Tokyo trading house", "at a
+        # Nagoya-based auto parts maker"
+        k += 2 if place_based(ctx, k) else 1
     # The employer's noun phrase: a few lower-case words ending in a company descriptor
     # ("carmakers", "battery makers", "trading houses").
     for stop in range(k + 1, min(k + _EMPLOYER_WORDS, len(ctx.tokens)) + 1):
         if not (ctx.tokens[stop - 1].is_word and not ctx.tokens[stop - 1].is_capitalised):
             break
+        if stop < len(ctx.tokens) and ctx.tokens[stop].text in _POSSESSIVE_MARKS:
+            continue  # "a pork producers' association": the producers own the employer
         for split in range(k, stop):
             keys = tuple(t.key for t in ctx.tokens[split:stop])
             for last in singulars(keys[-1]):
                 if ctx.data.descriptors.get((*keys[:-1], last)) is ActorType.COMPANY:
-                    words = ctx.surface(i, stop).split()
-                    return stop, " ".join([*words[:-1], last])
+                    words = [*(ctx.surface(i, first).split() if first > i else []),
+                             *ctx.surface(k, stop).split()]
+                    # the kind of company names it, not its size: "a mid-sized motor maker"
+                    words = [w for w in words if w.casefold() not in ctx.lex.size_words]
+                    return place_after(ctx, stop), " ".join([*words[:-1], last])
     return end, None
 
 
-_EMPLOYER_WORDS = 3
-"""Lower-case words an employer's noun phrase may take ("mid-sized magnet makers")."""
+_POSSESSIVE_MARKS = frozenset({"'", "’", "'s", "’s"})
+_EMPLOYER_WORDS = 4
+"""Lower-case tokens an employer's noun phrase may take ("mid-sized magnet makers": a
+hyphen splits a word in two)."""
 
 
 _ANONYMOUS_REACH = 12
@@ -204,7 +225,7 @@ _SOURCE_REACH = 15
 """Tokens after an unnamed person searched for a verb of saying."""
 
 
-def _is_source(ctx: ActorContext, start: int, end: int) -> bool:
+def is_source(ctx: ActorContext, start: int, end: int) -> bool:
     """Whether an unnamed person at tokens ``[start, end)`` speaks or is cited: a verb of
     saying follows in the sentence, or a citing word ("according to") comes right before."""
     verbs = ctx.lex.speech_verbs | ctx.lex.source_verbs
@@ -214,6 +235,9 @@ def _is_source(ctx: ActorContext, start: int, end: int) -> bool:
             return True
         if key in {".", "!", "?", ";"} or ctx.tokens[k].newline_before:
             break
+    if start > 1 and ctx.key(start - 1) in ctx.lex.speech_verbs \
+            and not ctx.tokens[start - 2].is_word:
+        return True  # the verb before its subject: '"...," said a procurement manager'
     before = " ".join(ctx.key(k) for k in range(max(0, start - 2), start))
     return any(before.endswith(word) for word in ctx.lex.citing_words)
 
@@ -237,9 +261,17 @@ def _anonymous_modifiers(ctx: ActorContext, j: int) -> tuple[int, int, bool, set
             j, modifiers = m.end, modifiers + 1  # "one METI official", "a Toyota executive"
         elif ctx.key(j) in ctx.lex.anonymous_modifiers:
             j, modifiers = j + 1, modifiers + 1
+        elif place_based(ctx, j):
+            j, modifiers = j + 2, modifiers + 1  # "one London-based broker"
         else:
             break
     return j, modifiers, demonym, bodies
+
+
+def _employer_after(ctx: ActorContext, end: int) -> bool:
+    """Whether a company an unnamed person works at follows the noun ending at ``end``
+    ("at a mid-sized motor maker", "at a Tokyo trading house")."""
+    return _description_after(ctx, end)[1] is not None
 
 
 def _body_alias(ctx: ActorContext, m: GazMatch) -> bool:

@@ -135,6 +135,12 @@ class ActorLexicon:
     """Plural nouns that name unnamed sources with one modifier ("government sources")."""
     source_verbs: frozenset[str] = frozenset()
     """Verbs besides ``speech_verbs`` by which an unnamed person is a source ("put it")."""
+    informed_relations: tuple[str, ...] = ()
+    """What unnamed people are to what they know ("familiar with", "close to")."""
+    outlet_citing_words: frozenset[str] = frozenset()
+    """Words by which an outlet cites its unnamed sources ("citing people familiar ...")."""
+    size_words: frozenset[str] = frozenset()
+    """Words of a company's size left out of an unnamed person's employer ("mid-sized")."""
     citing_words: frozenset[str] = frozenset()
     """Words before an unnamed group that make it a source ("according to", "citing")."""
     legal_suffixes: frozenset[str] = frozenset()

@@ -76,6 +76,7 @@ from .actor_context import (
     portfolio_end,
     state_of,
 )
+from .actor_informed import find_informed_people
 from .actor_members import find_members, find_participants
 from .actor_organizations import (
     apposed_employer,
@@ -715,6 +716,7 @@ def find_actors(article: Article) -> tuple[list[ActorMention], list[CandidateLin
     ctx = ActorContext(article)
     ctx.dateline = find_dateline(ctx)
     find_anonymous_sources(ctx)
+    find_informed_people(ctx)
     find_local_governments(ctx)
     find_committees(ctx)
     find_pattern_organizations(ctx)
