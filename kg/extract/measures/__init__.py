@@ -384,6 +384,7 @@ from .finding import find_candidates, is_generic
 from .hedges import (
     imagined_reason,
     imagines_sentence,
+    is_grievance,
     is_question,
     is_tally,
     weighed_precedent,
@@ -478,6 +479,7 @@ def find_measures(article: Article, actors: list[ActorMention],
         if is_tally(ctx, c):
             denied.add(c.sentence)  # "well over 150 protests since 2022": a count, none here
             continue
+        c.grievance = is_grievance(ctx, c)
         reason = imagined_reason(ctx, c, scanned)
         if reason is None:
             kept.append(c)
@@ -532,7 +534,7 @@ def find_measures(article: Article, actors: list[ActorMention],
     protests_by_one_person(ctx, candidates)
     generic_controls_are_the_ban(ctx, candidates)
     past_halts_are_controls(candidates)
-    out = [to_mention(ctx, c) for c in candidates if c.issuer is not None]
+    out = [to_mention(ctx, c) for c in candidates if c.issuer is not None and not c.grievance]
     out.extend(to_mention(ctx, c) for c in learned_measures(
         ctx, candidates, statements, entries, ordered, scanned["according"], dateline=dateline,
         denied=denied) if not in_spans(links, c.head.begin))

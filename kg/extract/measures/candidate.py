@@ -95,6 +95,10 @@ class Candidate:
     prohibition: bool = False
     """A permission denied ("exports ... would no longer be permitted"): its negation is the
     measure, not a denial of it."""
+    grievance: bool = False
+    """The mention is a party's conduct given as the reason for another's measure
+    ("countermeasures ... over arms sales to Taiwan"): kept while the sentence's other
+    measures are built (their extents and targets stop at it), never output."""
 
 
 def family(kind: MeasureType) -> str:

@@ -676,8 +676,9 @@ def is_verbal(word: str, ctx: Context, begin: int) -> bool:
     if (lower.endswith(("ed", "ing")) and lower not in _ING_NOUNS and not _compound(lower)) \
             or lower in _PRESENT_FORMS:
         return True
-    before = ctx.text[max(0, begin - 12):begin].lower().split()
-    if bool(before) and before[-1] in _MODALS:
+    raw = ctx.text[max(0, begin - 12):begin].split()
+    before = [w.lower() for w in raw]
+    if bool(before) and before[-1] in _MODALS and not _is_month(raw):
         return True
     if lower in _BASE_VERBS:
         # "China's foreign ministry and its embassy advise citizens ...": a plural subject
@@ -685,6 +686,12 @@ def is_verbal(word: str, ctx: Context, begin: int) -> bool:
         return (mention is not None and not mention.span.text.endswith(("'s", "’s"))) or \
             (bool(before) and before[-1] in ("and", "also", "then", "now", "jointly", "both"))
     return False
+
+
+def _is_month(raw: list[str]) -> bool:
+    """The last of the words ``raw`` (as written) is the month "May", not the modal: a
+    capital inside a sentence, after a day ("India's 13 May ban on wheat exports")."""
+    return raw[-1] == "May" and len(raw) > 1 and not raw[-2].endswith((".", "!", "?", ":"))
 
 
 def _word_before(ctx: Context, begin: int) -> str | None:

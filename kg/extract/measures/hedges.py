@@ -81,6 +81,39 @@ def imagined_reason(ctx: Context, c: Candidate,
 
 
 @lru_cache(maxsize=1)
+def _told_as_act() -> re.Pattern[str]:
+    """A relative clause telling the conduct as an act (``[measures.hedges].reason_acts``):
+    ", which Washington approved earlier this month"."""
+    acts = phrase_alternation(load_triggers().raw["measures"]["hedges"]["reason_acts"])
+    return re.compile(r"(?<![\w])(?:which|that)\s+(?:[\w.'’-]+\s+){0,4}?(?:" + acts
+                      + r")(?![\w])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _grievance() -> re.Pattern[str]:
+    """One of ``[measures.hedges].reasons``, up to three words (a quotation mark, a
+    possessive: 'response" to "Washington's'), then one of ``reason_measures``."""
+    hedges = load_triggers().raw["measures"]["hedges"]
+    # a closing quotation mark may stand between the words ('a legitimate response" to')
+    reasons = "|".join(r"[\"”’']?\s+".join(map(re.escape, r.split()))
+                       for r in sorted(hedges["reasons"], key=len, reverse=True))
+    return re.compile(r"(?<![\w])(?:" + reasons
+                      + r")[\"”’']?\s+(?:[\w.'’\"“”-]+\s+){0,3}?[\"“]?(?:[\w.-]+['’]s\s+)?(?:"
+                      + phrase_alternation(hedges["reason_measures"]) + r")(?![\w])",
+                      re.IGNORECASE)
+
+
+def is_grievance(ctx: Context, c: Candidate) -> bool:
+    """The mention is a party's conduct given as the reason for another's measure
+    ("sanctions over arms sales to Taiwan"), not a measure taken in the text."""
+    begin = max(c.sentence.begin, c.extent.begin - 80)
+    if not any(m.end() > c.extent.begin
+               for m in _grievance().finditer(ctx.text, begin, c.extent.end)):
+        return False
+    return _told_as_act().search(ctx.text, c.extent.end, c.sentence.end) is None
+
+
+@lru_cache(maxsize=1)
 def _conduct() -> re.Pattern[str]:
     """A verb of a party's conduct (``[measures.hedges].conduct``) and up to two words of
     the noun phrase it opens, right before a measure, told as what a party is blamed for:
@@ -147,8 +180,41 @@ def is_denied(ctx: Context, c: Candidate) -> bool:
     before = ctx.text[c.sentence.begin:c.extent.begin]
     if rules.denial.search(before, _last_break(before)) is not None:
         return True
-    return rules.refuted_report.search(before) is not None and \
-        rules.refutation.search(ctx.text, c.extent.end, c.sentence.end) is not None
+    if rules.refuted_report.search(before) is not None and \
+            rules.refutation.search(ctx.text, c.extent.end, c.sentence.end) is not None:
+        return True
+    return _refuted_later(ctx, c, before)
+
+
+@lru_cache(maxsize=1)
+def _report_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A report noun opening a "that" clause after a few words ("a report in the Post on
+    Monday that"), and the verdict on the report named again ("the report was 'wrong'")."""
+    hedges = load_triggers().raw["measures"]["hedges"]
+    nouns = phrase_alternation(hedges["report_nouns"])
+    gap = int(hedges["report_gap"])
+    opening = re.compile(r"(?<![\w])(?:" + nouns + r")(?:\s+[\w'’.,-]+){0," + str(gap)
+                         + r"}?\s+that(?![\w])", re.IGNORECASE)
+    verdict = re.compile(r"(?<![\w])(?:the|that|this|these|those|such)\s+(?:" + nouns
+                         + r")\s+(?:is|are|was|were|has been|have been|had been)\s+[\"“‘']?"
+                         + r"(?:\w+ly\s+)?(?:" + phrase_alternation(hedges["refutations"])
+                         + r")(?![\w])", re.IGNORECASE)
+    return opening, verdict
+
+
+def _refuted_later(ctx: Context, c: Candidate, before: str) -> bool:
+    """A measure told in a report's clause ("a report ... that the KIA had suspended all
+    shipments") that the same or the next sentence calls wrong, naming the report again
+    ("Aung said the report was 'wrong, or at least premature'"): the report is withdrawn,
+    so the measure is not asserted."""
+    opening, verdict = _report_patterns()
+    if opening.search(before) is None:
+        return False
+    end = c.sentence.end
+    following = [s for s in ctx.sentences if s.begin >= c.sentence.end]
+    if following:
+        end = min(following, key=lambda s: s.begin).end
+    return verdict.search(ctx.text, c.extent.end, end) is not None
 
 
 @lru_cache(maxsize=1)
@@ -202,6 +268,11 @@ def is_negated(ctx: Context, c: Candidate) -> bool:
     if rules.negation.search(trimmed, tail(trimmed, words)) is not None or \
             rules.denied_intent.search(trimmed) is not None:
         return True  # "did not halt", "is unlikely to halt", "do not expect X to halt"
+    act = rules.denied_intent_act.search(trimmed)
+    if act is not None and act.group("verb").lower() in _verbs():
+        return True  # "do not expect Oslo to file a formal WTO case"
+    if rules.denied_intent_shared.search(trimmed) is not None:
+        return True  # "no plan to ration chicken or to restrict exports"
     lead = ctx.text[max(c.sentence.begin, c.extent.begin - 60):c.extent.begin]
     if rules.negated_noun.search(lead, tail(lead, words + 3)) is not None:
         return True

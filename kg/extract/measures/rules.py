@@ -58,14 +58,20 @@ class MeasureRules:
     negation_words: int
     """The most words a negation or negated noun entry has ("did not", "rather than")."""
     denial: re.Pattern[str]
+    """Words that deny or disown the claim after them ("not saying that", "denied that")."""
     refuted_report: re.Pattern[str]
     """A report noun opening the clause a later verdict refutes ("rumours that")."""
     refutation: re.Pattern[str]
     """The verdict after it: a copula and a word of falsity ("are false", "is not true")."""
-    """Words that deny or disown the claim after them ("not saying that", "denied that")."""
     denied_intent: re.Pattern[str]
     """A forecast or intent denied, ending right before the verb of an act ("is unlikely
     to", "has no plans to", "do not expect Beijing to", "doubt that Seoul will")."""
+    denied_intent_act: re.Pattern[str]
+    """The same denial, then the verb of the act (group ``verb``) and the start of its
+    object ("do not expect Oslo to file a formal [WTO case]")."""
+    denied_intent_shared: re.Pattern[str]
+    """The same denial, a first infinitive and a second coordinated with it, whose "to" ends
+    the text ("no plan to ration chicken or to [restrict] exports")."""
     open_question: re.Pattern[str]
     """A question about an act that may come, from its start ("Will Washington ban ...?",
     "QUESTION: Does the EU plan to ban ...?"), or whether one happened ("Has Japan lodged
@@ -179,7 +185,8 @@ def _ending(entries: list[str], *, then: str = "") -> re.Pattern[str]:
     return re.compile(body + then + r"\s*$", re.IGNORECASE)
 
 
-def _denied_intent(hedges: dict[str, Any]) -> re.Pattern[str]:
+def _denied_intent(hedges: dict[str, Any], *, act: bool = False,
+                   shared: bool = False) -> re.Pattern[str]:
     """See :attr:`MeasureRules.denied_intent`: one free word may stand before the verb
     ("unlikely to ever halt"), the object of a verb of expecting takes up to four words,
     a doubted clause up to six before its modal."""
@@ -191,8 +198,13 @@ def _denied_intent(hedges: dict[str, Any]) -> re.Pattern[str]:
                + phrase_alternation(hedges["doubts"]) + r")\s+(?:[\w'’.-]+\s+){1,6}?"
                r"(?:will|would|could|can|might|may|(?:is|are)\s+going\s+to)")
     intents = r"(?<![\w'’-])(?:" + phrase_alternation(hedges["denied_intents"]) + r")"
-    return re.compile(r"(?:" + intents + r"|" + expecting + r"|" + doubted
-                      + r")\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+    # with ``act``: the verb, a determiner and up to two modifiers of its object
+    # with ``shared``: the first infinitive's words, then "or to" / "and to" before the head
+    rest = (r"\s+(?P<verb>[\w-]+)\s+(?:a|an|any|the|new|further)\s+(?:[\w-]+\s+){0,2}$"
+            if act else r"\s+(?:[\w'’-]+\s+){1,5}?(?:or|nor|and)\s+to\s+(?:[\w-]+\s+)?$"
+            if shared else r"\s+(?:[\w-]+\s+)?$")
+    return re.compile(r"(?:" + intents + r"|" + expecting + r"|" + doubted + r")" + rest,
+                      re.IGNORECASE)
 
 
 def _generic_subject(issuers: dict[str, Any]) -> re.Pattern[str]:
@@ -241,6 +253,8 @@ def measure_rules() -> MeasureRules:
                                   + phrase_alternation(hedges["refutations"]) + r")\b",
                                   re.IGNORECASE),
             denied_intent=_denied_intent(hedges),
+            denied_intent_act=_denied_intent(hedges, act=True),
+            denied_intent_shared=_denied_intent(hedges, shared=True),
             open_question=re.compile(
                 r"\s*(?:[^\n:?]{1,40}:\s+)?(?:(?:" + phrase_alternation(
                     [*hedges["question_modals"], *hedges["question_past"]])
