@@ -24,6 +24,14 @@ module tells measures apart by *when* and *what*:
    compatible with when there is exactly one; otherwise it joins, or founds, an undated
    measure of the block: naming no date, it cannot be told apart from the dated ones, and a
    guess would put a wrong claim in the graph.
+3. **Accounts naming no target**: a story may name a measure without its target ("the
+   dual-use ban", the target implied), so its mentions land in the block with no target.
+   Such a measure joins the measure of its *kin* (same type, issuer's state, acting person
+   and stage, any target) that names a target and fits it, when exactly one does: a dated
+   one fits a dated targeted measure whose date is close enough and whose goods are not
+   unrelated; an undated one needs goods to be told by, and fits one naming related goods.
+   None or several: it stays apart (a guess between two targets would put a wrong claim in
+   the graph).  The targeted measures of a kin are sorted by date and found by bisection.
 
 Accounts that name different government bodies of the state as the issuer (below the state:
 an embassy counts as its ministry) are different measures: the education ministry's
@@ -45,8 +53,10 @@ the cost grows with the number of mentions, not with its square.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 from .model import PartialDate
 
@@ -70,6 +80,12 @@ class MeasureItem:
     one_off: bool
     body: str | None = None
     """The government body that took the measure, when the text names one below its state."""
+    kin: str | None = None
+    """The block with the mention's type for its family and without its target: the
+    measures whose accounts may differ only in naming the target or not.  None when the
+    mention may never adopt or lend a target (its issuer unknown, its type a catch-all)."""
+    targeted: bool = False
+    """Whether the mention names a target (its block has one)."""
 
 
 @dataclass
@@ -82,6 +98,10 @@ class Cluster:
     members: list[int] = field(default_factory=list)
     articles: set[str] = field(default_factory=set)
     bodies: set[str] = field(default_factory=set)
+    kins: set[str] = field(default_factory=set)
+    """Its mentions' kins (see :attr:`MeasureItem.kin`)."""
+    targeted: bool = False
+    one_off: bool = False
 
 
 @dataclass
@@ -96,6 +116,8 @@ class _Group:
     offsets: list[int] = field(default_factory=list)
     one_off: bool = False
     bodies: set[str] = field(default_factory=set)
+    kins: set[str] = field(default_factory=set)
+    targeted: bool = False
 
     @property
     def anchor(self) -> PartialDate | None:
@@ -121,7 +143,7 @@ def cluster_measures(items: Sequence[MeasureItem], related: Related) -> list[Clu
         clusters = by_block.setdefault(group.block, [])
         best = _best_dated(group, clusters, longest.get(group.block, 0), related)
         if best is None:
-            best = Cluster(group.block, group.anchor)
+            best = _cluster(group, group.anchor)
             clusters.append(best)
             first, last = period(group.anchor)  # type: ignore[arg-type]
             longest[group.block] = max(longest.get(group.block, 0), (last - first).days)
@@ -136,12 +158,98 @@ def cluster_measures(items: Sequence[MeasureItem], related: Related) -> list[Clu
         target = next((c for c in pool if _goods_agree(group.covers, c.covers, related)
                        and _bodies_agree(group.bodies, c.bodies)), None)
         if target is None:
-            target = Cluster(group.block, None)
+            target = _cluster(group, None)
             pool.append(target)
         _add(target, group)
     out = [c for clusters in by_block.values() for c in clusters]
     out += [c for clusters in loose.values() for c in clusters]
-    return out
+    return adopt_targets(out, related)
+
+
+def _cluster(group: _Group, anchor: PartialDate | None) -> Cluster:
+    return Cluster(group.block, anchor, targeted=group.targeted, one_off=group.one_off)
+
+
+def adopt_targets(clusters: list[Cluster], related: Related) -> list[Cluster]:
+    """Join each measure whose accounts name no target to the one measure of its kin that
+    names a target and fits it (see module doc, step 3); a measure that fits none or several
+    stays apart.  Returns the clusters left, in their order.  Fits are decided before any
+    join, so the order of the clusters does not matter."""
+    indexes: dict[str, _KinIndex] = {}
+    for cluster in clusters:
+        if cluster.targeted:
+            for kin in cluster.kins:
+                indexes.setdefault(kin, _KinIndex()).add(cluster)
+    joins: list[tuple[Cluster, Cluster]] = []
+    for cluster in clusters:
+        if cluster.targeted:
+            continue
+        fits: dict[int, Cluster] = {}
+        for kin in sorted(cluster.kins):
+            if kin in indexes:
+                fits.update((id(c), c) for c in indexes[kin].fitting(cluster, related))
+        if len(fits) == 1:
+            joins.append((cluster, next(iter(fits.values()))))
+    for cluster, found in joins:
+        found.members.extend(cluster.members)
+        found.covers |= cluster.covers
+        found.articles |= cluster.articles
+        found.bodies |= cluster.bodies
+        found.kins |= cluster.kins
+    joined = {id(cluster) for cluster, _ in joins}
+    return [c for c in clusters if id(c) not in joined]
+
+
+class _KinIndex:
+    """The targeted measures of one kin, the dated ones by start day: a dated measure's
+    candidates are found by bisection, so adoption stays linear in the number of measures."""
+
+    def __init__(self) -> None:
+        self.dated: list[tuple[dt.date, int, Cluster]] = []
+        self.undated: list[Cluster] = []
+        self.longest = 0
+        self._sorted = True
+
+    def add(self, cluster: Cluster) -> None:
+        """Index one targeted measure."""
+        if cluster.anchor is None:
+            self.undated.append(cluster)
+            return
+        first, last = period(cluster.anchor)
+        self.dated.append((first, len(self.dated), cluster))
+        self.longest = max(self.longest, (last - first).days)
+        self._sorted = False
+
+    def fitting(self, cluster: Cluster, related: Related) -> list[Cluster]:
+        """The indexed measures ``cluster`` fits, up to two (a second makes it ambiguous).
+        A dated measure fits a dated one whose date is close enough and whose goods are not
+        unrelated; an undated one needs goods to tell it: it fits one naming related goods."""
+        if not self._sorted:
+            self.dated.sort(key=lambda entry: (entry[0], entry[1]))
+            self._sorted = True
+        if cluster.anchor is None:
+            if not cluster.covers:
+                return []
+            pool: Iterable[Cluster] = (
+                c for c in chain((c for _, _, c in self.dated), self.undated)
+                if c.covers and related(frozenset(cluster.covers), frozenset(c.covers)))
+        else:
+            first, last = period(cluster.anchor)
+            reach = dt.timedelta(days=MEASURE_DAYS_SAME_GOODS)
+            lo = bisect_left(self.dated, (first - reach - dt.timedelta(days=self.longest),),
+                             key=lambda entry: (entry[0],))
+            hi = bisect_right(self.dated, (last + reach,), key=lambda entry: (entry[0],))
+            pool = (c for _, _, c in self.dated[lo:hi] if c.anchor is not None and
+                    _goods_agree(cluster.covers, c.covers, related) and
+                    days_between(cluster.anchor, c.anchor)
+                    <= _window(cluster.one_off, cluster.covers, c.covers, related))
+        found: list[Cluster] = []
+        for candidate in pool:
+            if _bodies_agree(cluster.bodies, candidate.bodies):
+                found.append(candidate)
+                if len(found) == 2:
+                    break
+        return found
 
 
 def _only_fitting(group: _Group, clusters: list[Cluster], related: Related) -> Cluster | None:
@@ -174,7 +282,7 @@ def _article_groups(items: Sequence[MeasureItem], related: Related) -> list[_Gro
             if fitting:
                 group = min(fitting, key=lambda g: min(abs(o - item.offset) for o in g.offsets))
             else:
-                group = _Group(article, block, one_off=item.one_off)
+                group = _group(article, block, item)
                 local.append(group)
             _join(group, i, item)
         for i in indexes:
@@ -182,12 +290,16 @@ def _article_groups(items: Sequence[MeasureItem], related: Related) -> list[_Gro
             if item.date is not None or item.covers:
                 continue
             if not local:
-                local.append(_Group(article, block, one_off=item.one_off))
+                local.append(_group(article, block, item))
             group = min(local, key=lambda g: min((abs(o - item.offset) for o in g.offsets),
                                                  default=0))
             _join(group, i, item)
         groups.extend(local)
     return groups
+
+
+def _group(article: str, block: str, item: MeasureItem) -> _Group:
+    return _Group(article, block, one_off=item.one_off, targeted=item.targeted)
 
 
 def _join(group: _Group, index: int, item: MeasureItem) -> None:
@@ -198,6 +310,8 @@ def _join(group: _Group, index: int, item: MeasureItem) -> None:
     group.covers |= item.covers
     if item.body is not None:
         group.bodies.add(item.body)
+    if item.kin is not None:
+        group.kins.add(item.kin)
 
 
 def _fits(item: MeasureItem, group: _Group, related: Related) -> bool:
@@ -245,6 +359,7 @@ def _add(cluster: Cluster, group: _Group) -> None:
     cluster.covers |= group.covers
     cluster.articles.add(group.article)
     cluster.bodies |= group.bodies
+    cluster.kins |= group.kins
 
 
 def _bodies_agree(a: set[str], b: set[str]) -> bool:

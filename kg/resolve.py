@@ -20,10 +20,14 @@ unrelated are that article's account of one measure; accounts of several article
 same way, so the ban one article dates 6 January and another 7 January is one node, while
 China's July 2023 controls on gallium and germanium and its October 2023 controls on
 graphite are two.  An account with no date joins the only dated measure of its block it can
-be, else an undated node of the block.  A node's key is its type (the most frequent among
-its mentions), the block's states, person and stage, and the month (or year) of its
-earliest date, with its goods added when two nodes would otherwise share a key (except for
-the node most articles report, which keeps the plain key); its IRI is the key's slug.
+be, else an undated node of the block.  An account naming no target (a story where the
+target goes without saying) joins the one targeted measure of the same type, issuer's state
+and stage that fits its date and goods, so the node carries the target; none or several, it
+stays a node of its own (never for "other", a catch-all type).  A node's key is its type
+(the most frequent among its mentions), the block's states, person and stage, and the month
+(or year) of its earliest date, with its goods added when two nodes would otherwise share a
+key (except for the node most articles report, which keeps the plain key); its IRI is the
+key's slug.
 Each article's own account (its date, status, scope, issuer as named) stays in that
 article's graph.  Every step is a dictionary lookup or a scan of one block's
 measures near one date: resolution is linear in the number of mentions, with no all-pairs
@@ -461,6 +465,25 @@ def measure_key(measure: MeasureMention, actors: dict[str, ActorNode],
     article itself says the issuer belongs to: its root wins over the node's, whose parent
     the articles vote on, so that two articles' measures whose issuers one name gives but
     whose texts put in different states never share a block."""
+    return " ".join(_block_parts(measure, actors, issuer_parent))
+
+
+def measure_kin(measure: MeasureMention, actors: dict[str, ActorNode],
+                issuer_parent: str | None = None) -> tuple[str | None, bool]:
+    """The mention's kin, and whether it names a target: an account naming no target may be
+    one of the targeted measures of its kin (see module docstring).  The kin is the block
+    with the measure's own type for its family and without its target: "the ban" is told
+    apart from a licensing rule of the same issuer, which its family would not.  None when
+    the issuer is unknown (an account naming neither is too vague) or the type is "other"
+    (a catch-all: a suspension and a stockpile release are both "other")."""
+    parts = _block_parts(measure, actors, issuer_parent)
+    if parts[1] == "unknown" or measure.type is MeasureType.OTHER:
+        return None, parts[2] != "none"
+    return " ".join([measure.type.value, parts[1], *parts[3:]]), parts[2] != "none"
+
+
+def _block_parts(measure: MeasureMention, actors: dict[str, ActorNode],
+                 issuer_parent: str | None) -> list[str]:
     issuer_root = (root_actor(issuer_parent, actors) if issuer_parent
                    else root_actor(measure.issuer, actors)) or "unknown"
     target_root = root_actor(measure_target(measure, actors), actors) or "none"
@@ -470,7 +493,7 @@ def measure_key(measure: MeasureMention, actors: dict[str, ActorNode],
         parts.append(issuer.name)
     if measure.status in _STAGES:
         parts.append(_STAGES[measure.status])
-    return " ".join(parts)
+    return parts
 
 
 def _resolve_measures(extractions: list[Extraction], resolution: Resolution) -> None:
@@ -484,12 +507,13 @@ def _resolve_measures(extractions: list[Extraction], resolution: Resolution) -> 
                 parents.setdefault(actor.name, actor.part_of or actor.affiliation or "")
         for measure in extraction.measures:
             mentions.append(measure)
+            parent = parents.get(measure.issuer or "")
+            kin, targeted = measure_kin(measure, resolution.actors, parent)
             items.append(MeasureItem(
                 article=extraction.article.identifier, offset=measure.span.begin,
-                block=measure_key(measure, resolution.actors,
-                                  parents.get(measure.issuer or "")), date=measure.date,
+                block=measure_key(measure, resolution.actors, parent), date=measure.date,
                 covers=frozenset(measure.covers), one_off=measure.type in _ONE_OFF,
-                body=top_body(measure.issuer, resolution.actors)))
+                body=top_body(measure.issuer, resolution.actors), kin=kin, targeted=targeted))
     clusters = cluster_measures(items, related_goods(resolution.materials))
     named: list[tuple[str, Cluster, list[MeasureMention]]] = []
     for cluster in clusters:

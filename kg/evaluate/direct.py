@@ -10,7 +10,8 @@ those without their own date), and run through
 * cited sources likewise, from the citations;
 * measure mentions that :mod:`kg.resolve` resolved to one node
   (:meth:`kg.resolve.Resolution.measure_for`) are one predicted measure, typed as the node,
-  with all their issuers, dates, statuses and spans, as in the store; an issuer's or a
+  with all their issuers, dates, statuses and spans, as in the store (where the article
+  names no target, the node's, as the store falls back on the identity's); an issuer's or a
   speaker's names are its canonical name and its surface forms in the article;
 * a speaker, issuer, target or cited source the resolver made no actor node for is left out,
   as the graph leaves it out;
@@ -110,6 +111,11 @@ def file_from_extraction(extraction: Extraction, resolution: Resolution) -> Pred
             measure.dates.add(m.date.isoformat())
         measure.statuses.add(m.status.value)
         measure.mentions.append(m.span.text)
+    for m in extraction.measures:
+        # As the store reads it: an article naming no target takes the measure node's.
+        node = resolution.measure_for(m)
+        if not grouped[node.key].target_names:
+            grouped[node.key].target_names |= names(node.target)
     pred.measures = list(grouped.values())
 
     pred.statements = [
