@@ -114,6 +114,13 @@ class WordPatterns:
         """The names of the lists, in the order given."""
         return list(self._lists)
 
+    @property
+    def unindexed(self) -> list[str]:
+        """The lists scanned the plain way, over every character of a text, because one of
+        their alternatives opens in a way the word index cannot read (``(?:impos)\\w*``):
+        each costs a scan of the whole text per article."""
+        return list(self._plain)
+
     def combined(self, name: str) -> re.Pattern[str]:
         """The alternation of list ``name``, whose matches :meth:`scan` gives."""
         pattern = self._combined.get(name)
