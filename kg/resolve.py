@@ -476,10 +476,14 @@ def measure_kin(measure: MeasureMention, actors: dict[str, ActorNode],
     apart from a licensing rule of the same issuer, which its family would not.  None when
     the issuer is unknown (an account naming neither is too vague) or the type is "other"
     (a catch-all: a suspension and a stockpile release are both "other")."""
-    parts = _block_parts(measure, actors, issuer_parent)
-    if parts[1] == "unknown" or measure.type is MeasureType.OTHER:
+    return _kin(_block_parts(measure, actors, issuer_parent), measure.type)
+
+
+def _kin(parts: list[str], kind: MeasureType) -> tuple[str | None, bool]:
+    """:func:`measure_kin` from the parts of the mention's block (:func:`_block_parts`)."""
+    if parts[1] == "unknown" or kind is MeasureType.OTHER:
         return None, parts[2] != "none"
-    return " ".join([measure.type.value, parts[1], *parts[3:]]), parts[2] != "none"
+    return " ".join([kind.value, parts[1], *parts[3:]]), parts[2] != "none"
 
 
 def _block_parts(measure: MeasureMention, actors: dict[str, ActorNode],
@@ -507,11 +511,12 @@ def _resolve_measures(extractions: list[Extraction], resolution: Resolution) -> 
                 parents.setdefault(actor.name, actor.part_of or actor.affiliation or "")
         for measure in extraction.measures:
             mentions.append(measure)
-            parent = parents.get(measure.issuer or "")
-            kin, targeted = measure_kin(measure, resolution.actors, parent)
+            # the block and the kin from one reading of the mention's parties
+            parts = _block_parts(measure, resolution.actors, parents.get(measure.issuer or ""))
+            kin, targeted = _kin(parts, measure.type)
             items.append(MeasureItem(
                 article=extraction.article.identifier, offset=measure.span.begin,
-                block=measure_key(measure, resolution.actors, parent), date=measure.date,
+                block=" ".join(parts), date=measure.date,
                 covers=frozenset(measure.covers), one_off=measure.type in _ONE_OFF,
                 body=top_body(measure.issuer, resolution.actors), kin=kin, targeted=targeted))
     clusters = cluster_measures(items, related_goods(resolution.materials))

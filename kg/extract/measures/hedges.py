@@ -210,10 +210,8 @@ def _refuted_later(ctx: Context, c: Candidate, before: str) -> bool:
     opening, verdict = _report_patterns()
     if opening.search(before) is None:
         return False
-    end = c.sentence.end
-    following = [s for s in ctx.sentences if s.begin >= c.sentence.end]
-    if following:
-        end = min(following, key=lambda s: s.begin).end
+    following = ctx.sentences_in(c.sentence.end, len(ctx.text) + 1)
+    end = following[0].end if following else c.sentence.end
     return verdict.search(ctx.text, c.extent.end, end) is not None
 
 

@@ -14,11 +14,10 @@ from ...model import MeasureType
 from ..context import Context
 from ..triggers import load_triggers, words_regex
 from .candidate import Candidate
+from .targets import AIMED_TYPES
 
 __all__ = ["answers_last_party", "share_sentence_targets"]
 
-_AIMED = frozenset({MeasureType.TRAVEL_ADVISORY, MeasureType.IMPORT_BAN, MeasureType.PROTEST})
-"""Measures that always aim at another state (as in :mod:`.targets`)."""
 _LOOKBACK = 300
 """Characters before a response's sentence searched for the party it answers, when its
 paragraph is shorter (a timeline's one-line entries)."""
@@ -30,7 +29,7 @@ def share_sentence_targets(ctx: Context, candidates: list[Candidate]) -> None:
     names none takes the target of the measures its sentence tells the same side took, when
     they all have one.  A control or a ban on exports may aim at no one, so it does not."""
     for c in candidates:
-        if c.target is not None or c.untargeted or c.issuer is None or c.type not in _AIMED:
+        if c.target is not None or c.untargeted or c.issuer is None or c.type not in AIMED_TYPES:
             continue
         root = ctx.root(c.issuer)
         targets = {o.target for o in candidates if o is not c and o.sentence == c.sentence

@@ -41,7 +41,8 @@ _TRAILING_PREPOSITION = re.compile(r"\b(?:" + "|".join(map(re.escape, _TARGETS["
 """A phrase that ends on its preposition ("sanctions on"): its object follows."""
 _NO_TARGET = frozenset({ActorType.MEDIA, ActorType.ORGANIZATION})
 """Actor types that are never a measure's target ("take the matter to the WTO")."""
-_AIMED = frozenset({MeasureType.TRAVEL_ADVISORY, MeasureType.IMPORT_BAN, MeasureType.PROTEST})
+AIMED_TYPES = frozenset({MeasureType.TRAVEL_ADVISORY, MeasureType.IMPORT_BAN,
+                         MeasureType.PROTEST})
 """Measures that always aim at another state."""
 _NOT_UNDONE = frozenset({MeasureType.PROTEST, MeasureType.MILITARY_DRILL, MeasureType.BUDGET})
 """Acts that are over once taken: nothing lifts or resumes after them."""
@@ -202,23 +203,23 @@ def find_target(ctx: Context, c: Candidate, others: list[Candidate]) -> None:
     # A protest's clause ends where the next predication starts ("..., deepening a row
     # that began with remarks on Taiwan").
     begin, finish = (c.sentence.begin, end if c.type is MeasureType.PROTEST else c.sentence.end) \
-        if c.type in _AIMED else _clause(ctx, c, others)
+        if c.type in AIMED_TYPES else _clause(ctx, c, others)
     taken = [o.target_span for o in others if o.target_span is not None]
     for mention in ctx.actors_in(begin, finish):
         if any(span.begin <= mention.span.begin < span.end for span in taken) or \
                 in_label(ctx, mention.span):
             continue  # another's target; "3/8 Peru: ...": the item's label, not a party
-        if c.type not in _AIMED and mention.span.end <= c.extent.begin and \
+        if c.type not in AIMED_TYPES and mention.span.end <= c.extent.begin and \
                 not PREPOSITION_BEFORE.search(text, max(begin, mention.span.begin - 16),
                                                mention.span.begin):
             continue  # "The Netherlands and Japan still align with US controls": a subject
-        if c.type not in _AIMED and _SETTING.search(text, max(begin, mention.span.begin - 30),
+        if c.type not in AIMED_TYPES and _SETTING.search(text, max(begin, mention.span.begin - 30),
                                                     mention.span.begin):
             continue  # "shortages at car plants in Europe and India", "after Trump-Xi talks"
         if _COMPOUND_MODIFIER.match(text, mention.span.end) or _partner().search(
                 text, max(begin, mention.span.begin - 40), mention.span.begin):
             continue  # "U.S.-linked subsidiaries": a modifier; "in step with X": a partner
-        if c.type not in _AIMED and mention.span.begin >= c.extent.end and \
+        if c.type not in AIMED_TYPES and mention.span.begin >= c.extent.end and \
                 _RELATIVE_SUBJECT.search(text, max(begin, mention.span.begin - 40),
                                          mention.span.begin):
             continue  # "controls that the Netherlands and Japan matched": who else took them
