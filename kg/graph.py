@@ -45,7 +45,7 @@ from .namespace import (
     evidence_iri,
     statement_iri,
 )
-from .resolve import ActorNode, Resolution, measure_target, surface_form
+from .resolve import ActorNode, MeasureNode, Resolution, measure_target, surface_form
 
 ACTOR_CLASSES: dict[ActorType, str] = {
     ActorType.PERSON: KG.Person,
@@ -367,10 +367,14 @@ def _add_article(out: _Quads, extraction: Extraction, resolution: Resolution) ->
             out.add(g, s, KG.speaker, iri(figure.asserted_by))
         _add_evidence(out, article, s, figure.span)
 
+    linked: set[str] = set()  # measures whose candidate links this article holds already
     for measure in extraction.measures:
         node = resolution.measure_for(measure)
         m = node.iri
         out.add(g, g, KG.mentions, m)
+        if node.candidates and m not in linked:
+            linked.add(m)
+            _add_measure_candidates(out, article, node, measure.span, resolution)
         out.add(g, m, KG.measureType, MEASURE_CONCEPTS[measure.type])
         out.add(g, m, KG.status, STATUS_CONCEPTS[measure.status])
         if measure.issuer in actors:
@@ -400,6 +404,22 @@ def _add_article(out: _Quads, extraction: Extraction, resolution: Resolution) ->
         out.add(g, c, KG.score, decimal_literal(Decimal(str(round(link.score, 3)))))
         _add_evidence(out, article, c, link.mention)
     _add_local_actors(out, extraction, resolution, local)
+
+
+def _add_measure_candidates(out: _Quads, article: Article, node: MeasureNode, span: Span,
+                            resolution: Resolution) -> None:
+    """The targeted measures an untargeted ``node`` may be, as scored candidate links in
+    the graph of one article that tells it, on the span of its first account there."""
+    g = article_iri(article.identifier)
+    score = decimal_literal(Decimal(str(round(1 / len(node.candidates), 3))))
+    for key in node.candidates:
+        candidate = resolution.measures[key]
+        c = candidate_iri(article.identifier, span.begin, span.end, key)
+        out.add(g, c, RDF.type, KG.CandidateLink)
+        out.add(g, c, KG.candidateOf, node.iri)
+        out.add(g, c, KG.candidateFor, candidate.iri)
+        out.add(g, c, KG.score, score)
+        _add_evidence(out, article, c, span)
 
 
 # Evidence spans are the most frequent nodes of a graph: their terms are looked up once here

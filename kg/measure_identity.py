@@ -31,7 +31,9 @@ module tells measures apart by *when* and *what*:
    one fits a dated targeted measure whose date is close enough and whose goods are not
    unrelated; an undated one needs goods to be told by, and fits one naming related goods.
    None or several: it stays apart (a guess between two targets would put a wrong claim in
-   the graph).  The targeted measures of a kin are sorted by date and found by bisection.
+   the graph); when several fit, they are kept as its *candidates* (:attr:`Cluster.candidates`),
+   which the graph records as scored candidate links (``kg:CandidateLink``), never a merge.
+   The targeted measures of a kin are sorted by date and found by bisection.
 
 Accounts that name different government bodies of the state as the issuer (below the state:
 an embassy counts as its ministry) are different measures: the education ministry's
@@ -102,6 +104,9 @@ class Cluster:
     """Its mentions' kins (see :attr:`MeasureItem.kin`)."""
     targeted: bool = False
     one_off: bool = False
+    candidates: list[Cluster] = field(default_factory=list)
+    """For a measure naming no target, the targeted measures of its kin it fits when more
+    than one does (step 3): each may be the same measure, none is certain."""
 
 
 @dataclass
@@ -173,8 +178,9 @@ def _cluster(group: _Group, anchor: PartialDate | None) -> Cluster:
 def adopt_targets(clusters: list[Cluster], related: Related) -> list[Cluster]:
     """Join each measure whose accounts name no target to the one measure of its kin that
     names a target and fits it (see module doc, step 3); a measure that fits none or several
-    stays apart.  Returns the clusters left, in their order.  Fits are decided before any
-    join, so the order of the clusters does not matter."""
+    stays apart, and keeps the several as its :attr:`Cluster.candidates`.  Returns the
+    clusters left, in their order.  Fits are decided before any join, so the order of the
+    clusters does not matter."""
     indexes: dict[str, _KinIndex] = {}
     for cluster in clusters:
         if cluster.targeted:
@@ -190,6 +196,8 @@ def adopt_targets(clusters: list[Cluster], related: Related) -> list[Cluster]:
                 fits.update((id(c), c) for c in indexes[kin].fitting(cluster, related))
         if len(fits) == 1:
             joins.append((cluster, next(iter(fits.values()))))
+        elif fits:
+            cluster.candidates = list(fits.values())
     for cluster, found in joins:
         found.members.extend(cluster.members)
         found.covers |= cluster.covers
@@ -221,8 +229,8 @@ class _KinIndex:
         self._sorted = False
 
     def fitting(self, cluster: Cluster, related: Related) -> list[Cluster]:
-        """The indexed measures ``cluster`` fits, up to two (a second makes it ambiguous).
-        A dated measure fits a dated one whose date is close enough and whose goods are not
+        """The indexed measures ``cluster`` fits (more than one makes it ambiguous).  A
+        dated measure fits a dated one whose date is close enough and whose goods are not
         unrelated; an undated one needs goods to tell it: it fits one naming related goods."""
         if not self._sorted:
             self.dated.sort(key=lambda entry: (entry[0], entry[1]))
@@ -243,13 +251,9 @@ class _KinIndex:
                     _goods_agree(cluster.covers, c.covers, related) and
                     days_between(cluster.anchor, c.anchor)
                     <= _window(cluster.one_off, cluster.covers, c.covers, related))
-        found: list[Cluster] = []
-        for candidate in pool:
-            if _bodies_agree(cluster.bodies, candidate.bodies):
-                found.append(candidate)
-                if len(found) == 2:
-                    break
-        return found
+        # every fit, not the first two: an ambiguous measure keeps them all as candidates
+        # (the date window and the kin bound the pool)
+        return [c for c in pool if _bodies_agree(cluster.bodies, c.bodies)]
 
 
 def _only_fitting(group: _Group, clusters: list[Cluster], related: Related) -> Cluster | None:

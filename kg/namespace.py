@@ -40,7 +40,8 @@ KG_TERMS = [
     "mentions", "cites", "speaker", "quote", "statementKind", "date", "via", "about", "value",
     "valueMax", "unit", "qualifier", "negated", "measureType", "issuer", "target", "covers",
     "status", "evidence", "role", "affiliation", "partOf", "category", "sentence",
-    "conflictingAssertion", "disagreementAbout", "candidateFor", "score", "modelScore",
+    "conflictingAssertion", "disagreementAbout", "candidateFor", "candidateOf", "score",
+    "modelScore",
 ]
 
 KG = ClosedNamespace(BASE + "ontology#", KG_TERMS)

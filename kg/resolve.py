@@ -99,6 +99,9 @@ class MeasureNode:
     type: MeasureType
     issuer: str | None
     target: str | None
+    candidates: tuple[str, ...] = ()
+    """For a measure whose accounts name no target: the keys of the targeted measures it
+    may be, when several fit it equally (:attr:`kg.measure_identity.Cluster.candidates`)."""
 
 
 @dataclass(frozen=True)
@@ -533,6 +536,7 @@ def _resolve_measures(extractions: list[Extraction], resolution: Resolution) -> 
     keeps = {key: min(clusters, key=lambda c: (-len(c.articles), sorted(c.articles), c.members))
              for key, clusters in sharing.items()}
     used: set[str] = set()
+    keys: dict[int, str] = {}  # id(cluster) -> its node's key, for the candidates below
     for base, cluster, members in named:
         key = _with_date(base, cluster)
         goods = ""
@@ -545,8 +549,13 @@ def _resolve_measures(extractions: list[Extraction], resolution: Resolution) -> 
         used.add(unique)
         resolution.measures[unique] = _measure_node(unique, cluster, members, resolution.actors,
                                                     goods)
+        keys[id(cluster)] = unique
         for mention in members:
             resolution._assign(mention, unique)
+    for _, cluster, _ in named:
+        if cluster.candidates:
+            resolution.measures[keys[id(cluster)]].candidates = tuple(
+                keys[id(c)] for c in cluster.candidates)
 
 
 def _base_key(cluster: Cluster, members: list[MeasureMention],

@@ -25,8 +25,9 @@ from kg.model import (
     PartialDate,
     Span,
 )
-from kg.namespace import KG
+from kg.namespace import KG, NIF, article_iri
 from kg.resolve import measure_kin, resolve
+from kg.validate import validate_quads
 
 STATES = ("Ruritania", "Freedonia", "Sylvania")
 MARCH_6 = PartialDate(2026, 3, 6)
@@ -113,6 +114,42 @@ def test_an_untargeted_account_with_two_fitting_targeted_measures_stays_apart() 
     node = r.measure_for(bare)
     assert node.target is None
     assert node is not r.measure_for(to_freedonia) and node is not r.measure_for(to_sylvania)
+    # ... and keeps both as its candidates, neither chosen
+    assert sorted(node.candidates) == sorted([r.measure_for(to_freedonia).key,
+                                              r.measure_for(to_sylvania).key])
+
+
+def test_a_joined_or_unmatched_measure_has_no_candidates() -> None:
+    a, named = _targeted()
+    b, bare = _untargeted()
+    later, alone = _untargeted("c.txt", date=PartialDate(2026, 9, 1))
+    r = resolve([a, b, later])
+    assert [n.candidates for n in r.measures.values()] == [(), ()]
+    assert r.measure_for(alone).target is None
+
+
+def test_an_ambiguous_measure_is_linked_to_each_candidate_in_its_articles_graph() -> None:
+    a, to_freedonia = _targeted("a.txt", "Freedonia")
+    c, to_sylvania = _targeted("c.txt", "Sylvania", date=PartialDate(2026, 3, 8))
+    b, bare = _untargeted()
+    extractions = [a, b, c]
+    r = resolve(extractions)
+    quads = assemble(extractions, r)
+    db = ox.Store()
+    db.extend(quads)
+    rows = db.query(f"""
+        SELECT ?g ?of ?for ?score ?begin ?end WHERE {{
+          GRAPH ?g {{ ?link a <{KG.CandidateLink}> ; <{KG.candidateOf}> ?of ;
+                      <{KG.candidateFor}> ?for ; <{KG.score}> ?score ; <{KG.evidence}> ?e .
+                      ?e <{NIF.beginIndex}> ?begin ; <{NIF.endIndex}> ?end }} }}""")
+    found = {(r_["g"].value, r_["of"].value, r_["for"].value, float(r_["score"].value),
+              int(r_["begin"].value), int(r_["end"].value)) for r_ in rows}
+    node = r.measure_for(bare)
+    span = (bare.span.begin, bare.span.end)
+    assert found == {(article_iri("b.txt"), node.iri, r.measure_for(m).iri, 0.5, *span)
+                     for m in (to_freedonia, to_sylvania)}
+    report = validate_quads(quads)
+    assert not [x for x in report.results if "CandidateLink" in x.shape], report.results
 
 
 def test_an_untargeted_account_of_another_time_or_goods_stays_apart() -> None:
