@@ -402,7 +402,7 @@ from .parties import (
 )
 from .release import release_dates
 from .rules import measure_rules
-from .same_day import same_day_dates
+from .same_day import anchored_day_dates, same_day_dates
 from .scope import covered, to_mention
 from .series import series_steps
 from .status import (
@@ -507,6 +507,7 @@ def find_measures(article: Article, actors: list[ActorMention],
     cases_referred_back(ctx, candidates)
     share_coordinated_dates(ctx, candidates)
     same_day_dates(ctx, candidates)
+    anchored_day_dates(ctx, candidates)
     share_weighed_infinitives(ctx, candidates)
     episode_dates(ctx, candidates)
     live_entry_dates(ctx, candidates)
