@@ -267,10 +267,11 @@ Status
     or in the nearest of the two sentences before one that has one, is "reported" ("The
     Post could not independently verify that account", "Beijing did not publish a formal
     notice").  A "may", "could" or "might" before a verb of taking a measure (``may place
-    ... on its Unreliable Entity List``) and "under discussion" weigh it.  A measure dated
-    more than a year before the article's anchor is historical unless a cue says it lasts
-    ("since", "remains", an effective date within the last year), it is an entry of a list
-    of measures, or it is a set of standing rules (a control or licensing noun of
+    ... on its Unreliable Entity List``), "under discussion", a measure being drafted or named
+    "one option" of several weigh it; students "studying in" a country weigh nothing.
+    A measure dated more than a year before the article's anchor is historical unless a
+    cue says it lasts ("since", "remains", an effective date within the last year), it is
+    an entry of a list of measures, or it is a set of standing rules (a control or licensing noun of
     ``[measures.status].standing``: ``the chip controls Washington imposed in 2022``,
     ``licensing requirements``, also names added to a list: ``added two firms to the Entity
     List``), which last until the text says they ended.  Generic

@@ -84,7 +84,10 @@ def measure_status(ctx: Context, c: Candidate) -> MeasureStatus:
     if c.ending is not None:
         return MeasureStatus.HISTORICAL if c.ending == "ended" else MeasureStatus.ANNOUNCED
     text = ctx.text
-    before = text[c.sentence.begin:c.extent.begin].split()[-_STATUS_WINDOW_BEFORE:]
+    # "has since" read before the window cuts it: "China has since urged its citizens to
+    # avoid travel to Japan and halted imports" leaves "has" out of the last ten words
+    before = _ADVERBIAL_SINCE.sub(r"\1 later", text[c.sentence.begin:c.extent.begin]).split()[
+        -_STATUS_WINDOW_BEFORE:]
     after = text[c.extent.end:c.sentence.end].split()[:_STATUS_WINDOW_AFTER]
     # an advisory's own words are its advice, no cue ("warned students to weigh whether to
     # study there" is issued, not weighed)
