@@ -55,9 +55,23 @@ _CAPITALS_SHARE = 0.5
 lines of capitals (running prose has well under a fifth)."""
 
 
+_NOT_UPPER = bytes(c for c in range(256) if not 65 <= c <= 90)
+_NOT_LOWER = bytes(c for c in range(256) if not 97 <= c <= 122)
+_ASCII = bytes(range(128))
+
+
 def written_in_capitals(text: str) -> bool:
     """Whether most of the letters of ``text`` are capitals, as in a wire service's stream of
     headlines ("08:31 *MALAYSIA PALM OIL FUTURES OPEN 2.4% HIGHER")."""
+    # First a test in C over the UTF-8 bytes that rules out most texts: more than half the
+    # letters in capitals needs more capitals than lower-case letters, and there are at
+    # most the ASCII capitals plus the non-ASCII characters (each one byte or more of 128
+    # and up) and at least the ASCII lower-case letters.  Counting letter by letter in
+    # Python cost 0.9 ms per article.
+    data = text.encode()
+    if len(data.translate(None, _NOT_UPPER)) + len(data.translate(None, _ASCII)) \
+            <= len(data.translate(None, _NOT_LOWER)):
+        return False
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) > _CAPITALS_SHARE * len(letters)
 

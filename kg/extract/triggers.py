@@ -59,7 +59,22 @@ def words_regex(entries: list[str], *, flags: int = re.IGNORECASE) -> re.Pattern
     alternatives = sorted({phrase_pattern(e) for e in entries if e}, key=lambda p: (-len(p), p))
     if not alternatives:
         return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", flags)
+    return re.compile(first_letters(e for e in entries if e) + r"(?<![\w])(?:"
+                      + "|".join(alternatives) + r")(?![\w])", flags)
+
+
+def first_letters(entries: Iterable[str]) -> str:
+    """A look-ahead for the first characters of ``entries``, to put before the alternation
+    of their :func:`phrase_pattern`, compiled with the same flags (so it admits exactly
+    the characters their first characters match, in any case the flags allow); "" when
+    one opens with a character :func:`phrase_pattern` does not keep as it is (a space, a
+    hyphen, an apostrophe).  ``re`` tries each branch of an alternation at each position
+    of a text it searches; a case-insensitive branch has no quick test of its first
+    letter, and the look-ahead turns most positions away at once."""
+    firsts = {entry[0] for entry in entries}
+    if not firsts or not all(c.isalnum() for c in firsts):
+        return ""
+    return "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
 
 
 def raw_regex(patterns: list[str]) -> re.Pattern[str]:
