@@ -9,6 +9,7 @@ right (:func:`kg.extract.actors._refer_back`), by the first of these that answer
   only one whose names hold its words: "the Ministry of Commerce" is not the Department of
   Commerce), or the body a known person named before it speaks for;
 * :func:`body_of_person_after` - the body of a known official named later in the sentence;
+* :func:`chamber_body` - a bare chamber: the chamber of the legislature named before it;
 * :func:`implied_body` - the one body of the article's states whose own name holds it;
 * :func:`dateline_body` - in a report filed from a capital, that state's body.
 
@@ -381,6 +382,32 @@ def dateline_body(ctx: ActorContext, item: Pending) -> Found | None:
         name = ctx.data.body_name(item.kind, state)
     if not name or not _named_with(ctx, name, _capital_words(ctx, item)):
         return None  # "WASHINGTON -- ... the Ministry of Commerce": not the Department
+    entry = ctx.data.entries.get(name)
+    return Found(name, spec.type, item.start, item.end, known=entry is not None,
+                 part_of=entry.part_of if entry else state,
+                 kinds=entry.kinds if entry else (item.kind,), state=state, apposition=False)
+
+
+def chamber_body(ctx: ActorContext, resolved: list[Found], item: Pending) -> Found | None:
+    """A bare chamber ("the Senate", "the House of Representatives") after a legislature
+    named with its state ("the Philippine Congress", "Colombia's Congress"): that state's
+    chamber, listed or by the template, rather than the one of a state the tables happen to
+    list chambers for (the latest legislature named before it decides)."""
+    if item.kind is None or item.state is not None:
+        return None
+    spec = ctx.data.kinds[item.kind]
+    if not spec.chamber_of:
+        return None
+    house = next((f for f in reversed(resolved) if f.state and f.type is not ActorType.PERSON
+                  and any(k in spec.chamber_of for k in f.kinds)), None)
+    if house is None or house.state is None:
+        return None
+    state = house.state
+    name = ctx.data.body_by_state_kind.get((state, item.kind))
+    if name is None and spec.template:
+        name = ctx.data.body_name(item.kind, state)
+    if not name or not _named_with(ctx, name, _capital_words(ctx, item)):
+        return None
     entry = ctx.data.entries.get(name)
     return Found(name, spec.type, item.start, item.end, known=entry is not None,
                  part_of=entry.part_of if entry else state,

@@ -299,7 +299,9 @@ class ActorContext:
             return False
         text = tokens[i].text
         stop, after = tokens[i + 1], tokens[i + 2]
-        return len(text) == 1 and text.isupper() and text.isalpha() \
+        initial = len(text) == 1 and text.isupper() and text.isalpha() \
+            or text in self.lex.name_abbreviations  # "Md. Touhid Hossain"
+        return initial \
             and stop.text == "." and stop.begin == tokens[i].end and not after.newline_before \
             and i + 2 not in self.consumed \
             and (self._name_next[i + 2] or self._initial_at(i + 2))

@@ -9,7 +9,8 @@ Sakura Strategic Advisory", "chip designers Biren and Moore Threads", "Nagano Ma
 supplier of magnets"), typed by the descriptor rather than by their last word; a company is
 named without its legal form ("Hokuriku Precision Magnetics Co." is "Hokuriku Precision
 Magnetics"); an organisation's first word alone names it again, and "the institute", "the
-consultancy" refer back to the latest organisation of that name or kind.
+consultancy" refer back to the latest organisation of that name or kind.  A line in
+capitals ending in an outlet word heads a press review's section ("THE RIVER COURIER").
 """
 
 from __future__ import annotations
@@ -36,6 +37,76 @@ from .refdata import (
     token_key,
 )
 from .triggers import load_triggers
+
+_HEAD_WORDS = (2, 6)
+"""Words of a line in capitals that may name an outlet (fewer: a bare word; more: a
+headline)."""
+
+
+def find_outlet_heads(ctx: ActorContext) -> None:
+    """A line in capitals alone, ending in an outlet word, heads what that outlet says, as
+    press reviews set their sections ("KHAO SOD DAILY", "THE RIVER COURIER (Vientiane)"):
+    it names the outlet, written as its words are capitalised ("The River Courier").  A
+    place in brackets after it is not part of the name.  A single such line names an
+    outlet only when "The" and its last word name it again later ("The Courier")."""
+    tokens = ctx.tokens
+    n = len(tokens)
+    suffixes = {w.casefold() for w in ctx.lex.media_suffixes}
+    heads: list[tuple[int, int]] = []
+    for i in ctx.stream.capitalised:
+        if not tokens[i].newline_before or i in ctx.consumed:
+            continue
+        j = i
+        while j < n and not (j > i and tokens[j].newline_before) and tokens[j].is_word \
+                and tokens[j].text.isupper() and tokens[j].text.isalpha():
+            j += 1
+        line_end = j
+        if j < n and tokens[j].text == "(" and not tokens[j].newline_before:
+            # "(Phnom Penh)": the outlet's seat
+            k = j + 1
+            while k < n and tokens[k].text != ")" and not tokens[k].newline_before:
+                k += 1
+            line_end = k + 1 if k < n and tokens[k].text == ")" else k
+        if (line_end < n and not tokens[line_end].newline_before) \
+                or not _HEAD_WORDS[0] <= j - i <= _HEAD_WORDS[1] \
+                or tokens[j - 1].key not in suffixes \
+                or any(k in ctx.consumed for k in range(i, j)):
+            continue
+        heads.append((i, j))
+    for i, j in heads:
+        # one head alone may be a section's label ("BOOK REVIEW"): it names an outlet when
+        # the review has several, or when the text calls it "The Review" afterwards
+        if len(heads) < 2 and not any(
+                tokens[k].text == "The" and tokens[k + 1].key == tokens[j - 1].key
+                for k in ctx.stream.positions({"the"}) if j <= k < n - 1):
+            continue
+        name = " ".join(t.text.capitalize() for t in tokens[i:j])
+        ctx.add(Found(name, ActorType.MEDIA, i, j, known=False))
+
+
+def outlets_by_last_word(ctx: ActorContext) -> None:
+    """"The Standard leads on ...", "The Courier gives ...": "The" and the last word of an
+    outlet named before in full, which no table lists, is that outlet (the latest of that
+    last word).  Known outlets have their own short names in the tables."""
+    tokens = ctx.tokens
+    suffixes = ctx.lex.media_suffixes
+    outlets = sorted((f for f in ctx.found if f.type is ActorType.MEDIA and not f.known
+                      and f.end - f.start >= 2), key=lambda f: f.start)
+    if not outlets:
+        return
+    taken = {k for f in ctx.found for k in range(f.start, f.end)}
+    for i in ctx.stream.positions({"the"}):
+        k = i + 1
+        if k >= len(tokens) or tokens[i].text != "The" or tokens[k].text not in suffixes \
+                or i in taken or k in taken or k in ctx.covered \
+                or (k + 1 < len(tokens) and tokens[k + 1].is_word
+                    and tokens[k + 1].is_capitalised and not tokens[k + 1].newline_before):
+            continue
+        last = tokens[k].key
+        outlet = next((f for f in reversed(outlets) if f.start < i
+                       and tokens[f.end - 1].key == last), None)
+        if outlet is not None:
+            ctx.found.append(Found(outlet.name, ActorType.MEDIA, i, k + 1, known=False))
 
 
 def find_pattern_organizations(ctx: ActorContext) -> None:

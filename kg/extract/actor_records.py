@@ -87,6 +87,9 @@ class BodyKind:
     venue: bool = False
     """A chamber where things are said: alone after "told", "in", "before" ("told
     parliament") it is the venue, not an actor."""
+    chamber_of: tuple[str, ...] = ()
+    """Kinds of legislature this kind is a chamber of: a bare "the Senate" after "the
+    Philippine Congress" is that state's Senate."""
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,8 @@ class ActorLexicon:
     """Verbs besides ``speech_verbs`` by which an unnamed person is a source ("put it")."""
     informed_relations: tuple[str, ...] = ()
     """What unnamed people are to what they know ("familiar with", "close to")."""
+    name_abbreviations: frozenset[str] = frozenset()
+    """Abbreviated given names whose stop sits inside a name ("Md. Touhid Hossain")."""
     outlet_citing_words: frozenset[str] = frozenset()
     """Words by which an outlet cites its unnamed sources ("citing people familiar ...")."""
     size_words: frozenset[str] = frozenset()

@@ -52,6 +52,7 @@ from typing import cast
 from ..model import ActorMention, ActorType, Article, CandidateLink, Span, is_unnamed
 from .actor_bodies import (
     body_of_person_after,
+    chamber_body,
     dateline_body,
     embassy_host,
     find_dateline,
@@ -81,8 +82,10 @@ from .actor_members import find_members, find_participants
 from .actor_organizations import (
     apposed_employer,
     find_described_organizations,
+    find_outlet_heads,
     find_pattern_organizations,
     find_short_names,
+    outlets_by_last_word,
 )
 from .actor_patterns import (
     find_anonymous_sources,
@@ -486,6 +489,7 @@ def _refer_back(ctx: ActorContext) -> None:
             if target is None and len(ctx.candidates) == unsure:
                 # a reference left as a scored candidate is not guessed again below
                 target = (body_of_person_after(ctx, item)
+                          or chamber_body(ctx, resolved, item)
                           or implied_body(ctx, item, state_counts)
                           or previous_sentence_body(ctx, resolved, item)
                           or dateline_body(ctx, item))
@@ -719,6 +723,7 @@ def find_actors(article: Article) -> tuple[list[ActorMention], list[CandidateLin
     find_informed_people(ctx)
     find_local_governments(ctx)
     find_committees(ctx)
+    find_outlet_heads(ctx)
     find_pattern_organizations(ctx)
     find_described_organizations(ctx)
     consume_desk_credits(ctx)  # before known names: a desk's city is no government
@@ -739,6 +744,7 @@ def find_actors(article: Article) -> tuple[list[ActorMention], list[CandidateLin
     find_reference_publishers(ctx)
     _refer_back(ctx)
     _shortened_outlets(ctx)
+    outlets_by_last_word(ctx)
     _leaders_governments(ctx)
     _appositions(ctx)
     mentions: dict[tuple[int, int], ActorMention] = {}

@@ -129,6 +129,7 @@ def _lexicon(table: dict[str, Any], source: Path) -> ActorLexicon:
         pronoun_like_names=frozenset(words("pronoun_like_names")),
         family_name_first=frozenset(words("family_name_first")),
         name_particles=frozenset(words("name_particles")),
+        name_abbreviations=frozenset(words("name_abbreviations")),
         anonymous_nouns=frozenset(w.casefold() for w in words("anonymous_nouns")),
         anonymous_modifiers=frozenset(w.casefold() for w in words("anonymous_modifiers")),
         company_suffixes=frozenset(words("company_suffixes")),
@@ -241,6 +242,7 @@ def parse_actor_data(data: dict[str, Any], source: Path = ACTORS_FILE) -> ActorD
             template=str(raw.get("template", "")), type=kind_type, family=raw.get("family"),
             refers_back=bool(raw.get("refers_back", True)), part_of_kind=raw.get("part_of_kind"),
             venue=bool(raw.get("venue", False)),
+            chamber_of=tuple(raw.get("chamber_of", ())),
         )
     offices: dict[str, Office] = {}
     for i, raw in enumerate(data.get("office", [])):

@@ -266,6 +266,8 @@ def is_negated(ctx: Context, c: Candidate) -> bool:
     if rules.negation.search(trimmed, tail(trimmed, words)) is not None or \
             rules.denied_intent.search(trimmed) is not None:
         return True  # "did not halt", "is unlikely to halt", "do not expect X to halt"
+    if rules.negative_subject.search(before) is not None:
+        return True  # "nothing in the text bans scrap exports": no one bans them
     act = rules.denied_intent_act.search(trimmed)
     if act is not None and act.group("verb").lower() in _verbs():
         return True  # "do not expect Oslo to file a formal WTO case"

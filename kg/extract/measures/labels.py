@@ -83,10 +83,19 @@ _LABEL_REST = re.compile(r"[ \t]*(?::[^\n.!?]{0,60})?[ \t]*(?:\n|$)")
 def section_label(ctx: Context, extent: Span) -> bool:
     """Whether a measure noun at ``extent`` is a section heading: a line holding only it, or
     it and a colon before a short topic ("Export Controls: China", "Export restrictions"),
-    naming the subject of what follows rather than reporting one measure."""
+    or a glossary's gloss after a term and a dash, naming the subject of what follows
+    rather than reporting one measure."""
     start = ctx.text.rfind("\n", 0, extent.begin) + 1
-    return ctx.text[start:extent.begin].strip() == "" and \
+    lead = ctx.text[start:extent.begin]
+    return (lead.strip() == "" or _GLOSSED_TERM.fullmatch(lead) is not None) and \
         _LABEL_REST.match(ctx.text, extent.end) is not None
+
+
+_GLOSSED_TERM = re.compile(r"[ \t]*(?:\d{1,2}[.)][ \t]+[^\n!?]{1,60}?"
+                           r"|[^\n.!?]{1,40}?\([^\n()]{1,40}\))[ \t]+[—–][ \t]*")
+"""A glossary's numbered or transcribed term and a dash before its gloss ("3. 许可 (xǔkě) —
+licence requirement", "禁运 (jìnyùn) — embargo"): the gloss ending the line translates a
+word, it reports no act."""
 
 
 def in_name(ctx: Context, extent: Span) -> bool:

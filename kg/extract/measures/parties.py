@@ -147,6 +147,10 @@ def local_issuer(ctx: Context, c: Candidate) -> None:
         else None  # a cheap test first: a subordinator near the clause's start
     if opening is not None:
         clause_begin = opening.end()  # "After X and Y met in Busan, Beijing agreed to ..."
+    addressee = None if c.verbal else _complained_to(ctx, c, clause_begin)
+    if addressee is not None:
+        set_issuer(ctx, c, addressee.name, addressee.span)  # "concern to India over ..."
+        return
     # "Wingtech was put on the list": the name before a passive head is who is listed
     mention = None if c.verbal or _BE_OPENING.match(c.head.text) else _possessor(ctx, c)
     if mention is None:
@@ -238,6 +242,23 @@ def local_issuer(ctx: Context, c: Candidate) -> None:
         if side == "state":
             speaker = ctx.state_of(speaker) or speaker
         set_issuer(ctx, c, speaker, None)
+
+
+_COMPLAINED_TO = re.compile(
+    r"\b(?:" + "|".join(map(phrase_pattern, _ISSUERS["grievance_words"])) + r")\s+(?:to|with)\s+"
+    r"(?P<to>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’-]*){0,6})\s+"
+    r"(?:over|about|at|regarding|concerning|against)\s+(?:(?:the|its|their|new|recent)\s+)*$")
+
+
+def _complained_to(ctx: Context, c: Candidate, clause_begin: int) -> ActorMention | None:
+    """The party a complaint is made to when the measure is its matter ("Bangladesh conveys
+    concern to India over restrictions on imports"): the measure is that party's."""
+    m = _COMPLAINED_TO.search(ctx.text, max(clause_begin, c.extent.begin - 120),
+                              c.extent.begin)
+    if m is None:
+        return None
+    return next((a for a in ctx.actors_in(m.start("to"), m.end("to"))
+                 if a.type is not ActorType.PERSON), None)
 
 
 _PREPOSITION_BETWEEN = re.compile(r"\b(?:to|on|onto|under|into|in|from)\b")

@@ -39,6 +39,9 @@ class MeasureRules:
     scenario: re.Pattern[str]
     negation: re.Pattern[str]
     negated_noun: re.Pattern[str]
+    negative_subject: re.Pattern[str]
+    """A negative pronoun subject right before the verb of the act ("nothing in the text
+    bans"), its range in a prepositional phrase of three words at most."""
     precedent: re.Pattern[str]
     claim_label: re.Pattern[str]
     """A label opening a paragraph that states a claim under examination ("Claim:")."""
@@ -246,6 +249,10 @@ def measure_rules() -> MeasureRules:
             negation=_ending(hedges["negations"]),
             negated_noun=re.compile(words_regex(hedges["negated_nouns"]).pattern
                                     + r"\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE),
+            negative_subject=_ending(
+                hedges["negative_subjects"],
+                then=r"(?:\s+(?:in|of|on|under)\s+(?:the|its|their|this|that|these|those)"
+                     r"\s+[\w-]+(?:['’]s)?)?(?:\s+\w+ly)?"),
             precedent=words_regex(hedges["precedent"]),
             denial=words_regex(hedges["denials"]),
             refuted_report=words_regex(hedges["refuted_reports"]),
