@@ -422,7 +422,7 @@ def _holds(alias: str, term: tuple[str, ...]) -> bool:
 
 def embassy_host(ctx: ActorContext, item: Pending, counts: Counter[str]) -> None:
     """An embassy with no host named is in the state the article names most."""
-    if item.mention_start is None or item.state is None or item.kind is None:
+    if item.found is None or item.state is None or item.kind is None:
         return
     first: dict[str, int] = {}  # where each name (or state) is first found: one pass
     for f in ctx.found:
@@ -433,7 +433,7 @@ def embassy_host(ctx: ActorContext, item: Pending, counts: Counter[str]) -> None
     if not others:
         return
     host = max(others, key=lambda o: (counts[o[0]], o[1]))[0]
-    found = ctx.found[item.mention_start]
+    found = item.found
     name = ctx.data.body_name(item.kind, item.state, host)
     if name:  # in place: "the embassy" later refers back to this very mention, hosted
         found.name, found.known = name, name in ctx.data.entries

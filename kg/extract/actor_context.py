@@ -75,6 +75,10 @@ class Pending:
     kind: str | None = None
     state: str | None = None
     mention_start: int | None = None
+    found: Found | None = None
+    """For an embassy with no host: its mention, named in place once the host is known (the
+    mention itself, not its index in :attr:`ActorContext.found`, which later steps may
+    shorten: a publisher placed in the text removes the names found inside it)."""
     described: str | None = None
     """For "the institute" / "the consultancy": the actor type its noun describes, when the
     noun is also a descriptor (``[descriptors]``)."""

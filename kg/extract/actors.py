@@ -309,11 +309,12 @@ def _generic_body(ctx: ActorContext, m: GazMatch, kind_id: str) -> None:
                else ctx.data.body_name(spec.part_of_kind, state) if spec.part_of_kind
                else state)
     kinds = ctx.data.entries[name].kinds if is_known else (kind_id,)
-    ctx.add(Found(name, spec.type, start, end, known=is_known, part_of=part_of, kinds=kinds,
-                   state=state))
+    found = Found(name, spec.type, start, end, known=is_known, part_of=part_of, kinds=kinds,
+                  state=state)
+    ctx.add(found)
     if "{host}" in spec.template and host is None:
         ctx.pending.append(Pending("embassy", start, end, kind=kind_id, state=state,
-                                    mention_start=len(ctx.found) - 1))
+                                    found=found))
 
 
 def _coordinated_demonym(ctx: ActorContext, start: int) -> bool:
