@@ -16,7 +16,10 @@ Web pages print the same in segments of a masthead line: ``Wed 7 Jan 2026 · 13:
 Roe`` (date and author), ``By Jane Roe | 14/01/2026`` (a numeric date read only when one
 number cannot be a month), ``Park Ji-won | Published 2026.01.09 17:42`` (year, month and day
 with dots, as Korean and Chinese sites print them); a byline may be printed in capitals
-(``BY JANE ROE``).
+(``BY JANE ROE``).  An outlet's name in capitals opening the first line before a dash or a
+bar and what the page is (``TRADE DOCKET REPORTS — Case Summaries``), and an institution's
+letterhead in capitals (``MINISTRY OF FISHERIES`` over ``LICENSING DIVISION``), name the
+publisher (:mod:`kg.ingest_mastheads`).
 Nothing is invented where the text is silent.
 
 A wire dateline often gives no year ("TOKYO, Jan 9 (Reuters) -").  Its year is inferred only
@@ -42,6 +45,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import IngestError
+from .ingest_mastheads import first_line_publisher
 from .model import JAPANESE_ERAS, Article, ArticleMetadata, Span, day_and_month, era_year
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -433,6 +437,9 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
     lines = _first_lines(text, _SCRAPED_HEAD_LINES)
     title_open = True
     labelled_title = False
+    masthead = first_line_publisher([line for _, line in lines[:2]])
+    if masthead is not None:  # "TRADE DOCKET REPORTS — Case Summaries", a letterhead
+        _set_publisher(text, lines[0][0] + masthead[0], masthead[1], meta, spans)
     for index, (begin, line) in enumerate(lines):
         if index >= _HEAD_LINES:
             if meta.date is None and (m := _late_labelled_date().match(line)) \
@@ -498,7 +505,8 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
                 # "Mainland Affairs Council | English": the page's language switch, no outlet
                 line = title
                 title, _, outlet = line.rpartition(" | ")
-            if title and outlet and len(outlet.split()) <= _OUTLET_MAX_WORDS:
+            if title and outlet and len(outlet.split()) <= _OUTLET_MAX_WORDS \
+                    and masthead is None:
                 meta.title = title.strip()
                 meta.publisher = outlet.strip()
                 spans["title"] = Span.of(text, begin, begin + len(title.strip()))

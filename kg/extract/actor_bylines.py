@@ -70,13 +70,19 @@ def publisher_actor(publisher: str, data: ActorData | None = None) -> tuple[str,
 
     A remark in parentheses is not part of the name ("... of China (unofficial machine
     translation)"); a name the reference data knows is its entry; a name ending in a company
-    word is a company (a press release) without its legal form, a portfolio's body ("Ministry
-    of Industry of ...", "Department for ...") a government body, one holding an institute
-    word an organisation (a think tank's commentary), any other an outlet.
+    word is a company (a press release) without its legal form, an institution before a
+    comma and its unit the institution ("..., Office of Public Affairs"), a portfolio's
+    body ("Ministry of Industry of ...", "Department for ...") a government body, one
+    holding an institute word an organisation (a think tank's commentary), any other an
+    outlet; a name in capitals is read by its words ("MINISTRY OF FISHERIES").
     """
     data = data or actor_data()
     publisher = _REMARK.sub("", publisher).strip() or publisher
-    pub = tokenize(publisher)
+    # A letterhead in capitals ("MINISTRY OF FOREIGN AFFAIRS") is read by its words as they
+    # are written in a sentence; the name keeps the letters as printed.
+    probe = publisher.title() if publisher.isupper() and len(publisher.title()) == len(
+        publisher) else publisher
+    pub = tokenize(probe)
     known = data.alias_map.get(" ".join(t.key for t in pub))
     lex = data.lexicon
     if known:
@@ -89,6 +95,13 @@ def publisher_actor(publisher: str, data: ActorData | None = None) -> tuple[str,
                             or not pub[stop - 1].is_word):
             stop -= 1
         return publisher[:pub[stop - 1].end].strip(), ActorType.COMPANY
+    head, comma, unit = publisher.partition(", ")
+    if comma and head and unit[:1].isupper():
+        # "Westbrook School of Management, Case Collection": the institution, not its unit
+        # or series (an outlet's "Harbour Post, Business" stays whole)
+        name, actor_type = publisher_actor(head, data)
+        if actor_type is not ActorType.MEDIA:
+            return name, actor_type
     if len(pub) > 2 and pub[0].text in lex.portfolio_heads and pub[1].key in {"of", "for"}:
         # "Ministry of Industry of the Republic of Indonesia": a ministry's own release
         return publisher, ActorType.GOVERNMENT_BODY
@@ -127,6 +140,24 @@ def _publisher(ctx: ActorContext, publisher: str) -> None:
 
 
 _REMARK = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def settle_publisher(ctx: ActorContext) -> None:
+    """The publisher the text names where no actor was read at last (run after all the
+    finders): "MINISTRY OF FOREIGN AFFAIRS" over a press release, whose words name no
+    country's ministry, is still the article's publisher, mentioned with an empty span; an
+    actor read there ("Ministry of Commerce" taken for a country's) is the publisher."""
+    publisher = ctx.article.metadata.publisher
+    if not publisher:
+        return
+    name, actor_type = publisher_actor(publisher, ctx.data)
+    if any(f.name == name for f in ctx.found) or any(m.name == name for m in ctx.unplaced):
+        return
+    keys = tuple(t.key for t in tokenize(_REMARK.sub("", publisher).strip() or publisher))
+    size = len(keys)
+    places = [i for i in ctx.stream.positions(keys[:1]) if ctx.keys[i:i + size] == keys]
+    if places and not any(f.start < i + size and i < f.end for f in ctx.found for i in places):
+        ctx.unplaced.append(_unplaced(ctx, name, actor_type, None))
 
 
 def _is_desk(ctx: ActorContext, name: str) -> bool:

@@ -63,7 +63,7 @@ from .actor_bodies import (
     previous_sentence_body,
     sentence_state_body,
 )
-from .actor_bylines import consume_desk_credits, find_bylines_and_publisher
+from .actor_bylines import consume_desk_credits, find_bylines_and_publisher, settle_publisher
 from .actor_committees import find_committees
 from .actor_context import (
     CLAUSE_END,
@@ -748,6 +748,7 @@ def find_actors(article: Article) -> tuple[list[ActorMention], list[CandidateLin
     outlets_by_last_word(ctx)
     _leaders_governments(ctx)
     _appositions(ctx)
+    settle_publisher(ctx)
     mentions: dict[tuple[int, int], ActorMention] = {}
     links = link_list_spans(article.text)
     for f in ctx.found:
