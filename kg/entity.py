@@ -42,6 +42,9 @@ _TITLE = ox.NamedNode(DCTERMS.title)
 _IDENTIFIER = ox.NamedNode(DCTERMS.identifier)
 _IS_STRING = ox.NamedNode(NIF.isString)
 _REFERENCE_CONTEXT = ox.NamedNode(NIF.referenceContext)
+_CANDIDATE_OF = ox.NamedNode(KG.candidateOf)
+_CANDIDATE_FOR = ox.NamedNode(KG.candidateFor)
+_SCORE = ox.NamedNode(KG.score)
 # Shown elsewhere on the page: in its heading, as the article's text, as marked sentences.
 _NOT_FACTS = {_TYPE, _LABEL, _ALT_LABEL, _IS_STRING, _EVIDENCE}
 _SHORT_TEXT = 90
@@ -132,6 +135,20 @@ class Account:
     evidence: list[Snippet]
 
 
+@dataclass(frozen=True)
+class CandidateView:
+    """A measure the entity (a measure) may be the same as, from a scored candidate link: an
+    account naming no target and a targeted measure it fits, one of several (never merged)."""
+
+    other: Term
+    score: str
+    article: ArticleRef
+    """The article whose account the link hangs on."""
+    untargeted: bool
+    """True on the page of the measure naming no target (it *may be* ``other``); False on
+    the page of the targeted one (``other`` may be an account of it)."""
+
+
 @dataclass
 class StatementView:
     """A statement linked to the entity, with the words and the sentence behind them."""
@@ -169,6 +186,8 @@ class Entity:
     """Every evidence span of the article, for marking its text."""
     statements_total: int = 0
     """How many statements there are (``statements`` holds the first ones only)."""
+    candidates: list[CandidateView] = field(default_factory=list)
+    """Measures it may be the same as (scored candidate links), best score first."""
 
     @property
     def title(self) -> str:
@@ -305,6 +324,9 @@ def _read_incoming(store: ox.Store, entity: Entity, labels: Labels, articles: Ar
         graph = _graph_name(quad)
         if quad.predicate == _MENTIONS and (ref := articles.ref(subject.value)):
             mentioned[ref.iri] = ref
+        elif quad.predicate in (_CANDIDATE_OF, _CANDIDATE_FOR) and graph and (
+                view := _candidate(store, subject, quad.predicate, graph, labels, articles)):
+            entity.candidates.append(view)
         elif graph and _is_statement(store, subject, graph):
             statements.append((graph, subject.value, subject, quad.predicate))
         else:
@@ -316,7 +338,30 @@ def _read_incoming(store: ox.Store, entity: Entity, labels: Labels, articles: Ar
          for graph, _, subject, role in statements[:max_statements]),
         key=_statement_order)
     entity.incoming = _group(pointing)
+    entity.candidates.sort(key=lambda c: (-float(c.score or 0), c.other.text,
+                                          c.article.identifier))
     entity.mentioned_in = sorted(mentioned.values(), key=lambda r: r.identifier)
+
+
+def _candidate(store: ox.Store, link: ox.NamedNode, role: ox.NamedNode, graph: str,
+               labels: Labels, articles: Articles) -> CandidateView | None:
+    """The other measure of a measure candidate link pointing to the entity by ``role``;
+    None for a link about an actor (it has no ``kg:candidateOf``: shown as a plain link)."""
+    g = ox.NamedNode(graph)
+
+    def value(predicate: ox.NamedNode) -> ox.NamedNode | ox.Literal | None:
+        found = next(store.quads_for_pattern(link, predicate, None, g), None)
+        term = found.object if found is not None else None
+        return term if isinstance(term, ox.NamedNode | ox.Literal) else None
+
+    untargeted = role == _CANDIDATE_OF
+    other = value(_CANDIDATE_FOR if untargeted else _CANDIDATE_OF)
+    ref = articles.ref(graph)
+    if not isinstance(other, ox.NamedNode) or ref is None:
+        return None
+    score = value(_SCORE)
+    return CandidateView(labels.term(other), score.value if score is not None else "", ref,
+                         untargeted)
 
 
 def _is_statement(store: ox.Store, subject: ox.NamedNode, graph: str) -> bool:
