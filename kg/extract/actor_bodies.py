@@ -375,17 +375,8 @@ def dateline_body(ctx: ActorContext, item: Pending) -> Found | None:
     if ctx.dateline is None or item.kind is None or item.state is not None \
             or not ctx.data.kinds[item.kind].refers_back:
         return None
-    state = ctx.dateline[2]
-    spec = ctx.data.kinds[item.kind]
-    name = ctx.data.body_by_state_kind.get((state, item.kind))
-    if name is None and spec.template and "{host}" not in spec.template:
-        name = ctx.data.body_name(item.kind, state)
-    if not name or not _named_with(ctx, name, _capital_words(ctx, item)):
-        return None  # "WASHINGTON -- ... the Ministry of Commerce": not the Department
-    entry = ctx.data.entries.get(name)
-    return Found(name, spec.type, item.start, item.end, known=entry is not None,
-                 part_of=entry.part_of if entry else state,
-                 kinds=entry.kinds if entry else (item.kind,), state=state, apposition=False)
+    # "WASHINGTON -- ... the Ministry of Commerce": not the Department
+    return _state_body(ctx, item, item.kind, ctx.dateline[2])
 
 
 def chamber_body(ctx: ActorContext, resolved: list[Found], item: Pending) -> Found | None:
@@ -402,16 +393,22 @@ def chamber_body(ctx: ActorContext, resolved: list[Found], item: Pending) -> Fou
                   and any(k in spec.chamber_of for k in f.kinds)), None)
     if house is None or house.state is None:
         return None
-    state = house.state
-    name = ctx.data.body_by_state_kind.get((state, item.kind))
-    if name is None and spec.template:
-        name = ctx.data.body_name(item.kind, state)
+    return _state_body(ctx, item, item.kind, house.state)
+
+
+def _state_body(ctx: ActorContext, item: Pending, kind: str, state: str) -> Found | None:
+    """``state``'s body of ``kind`` (listed, or by a template that needs no host) as a
+    mention at ``item``, when its names hold the capitalised words of the item's term."""
+    spec = ctx.data.kinds[kind]
+    name = ctx.data.body_by_state_kind.get((state, kind))
+    if name is None and spec.template and "{host}" not in spec.template:
+        name = ctx.data.body_name(kind, state)
     if not name or not _named_with(ctx, name, _capital_words(ctx, item)):
         return None
     entry = ctx.data.entries.get(name)
     return Found(name, spec.type, item.start, item.end, known=entry is not None,
                  part_of=entry.part_of if entry else state,
-                 kinds=entry.kinds if entry else (item.kind,), state=state, apposition=False)
+                 kinds=entry.kinds if entry else (kind,), state=state, apposition=False)
 
 
 def _holds(alias: str, term: tuple[str, ...]) -> bool:
