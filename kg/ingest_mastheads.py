@@ -42,12 +42,12 @@ def first_line_publisher(lines: list[str]) -> tuple[int, str] | None:
 def _caps_masthead(line: str) -> re.Match[str] | None:
     """An outlet's name in capitals before a dash or a bar and what the page is; a rubric
     ("SECTOR COMMENT | Metals") names no outlet."""
-    from .ingest import _page_words, _rubric_labels
+    from .ingest import _rubric_labels
 
     m = _CAPS_NAME_LINE.match(line)
     if m is None or m.group("name").casefold() in _rubric_labels():
         return None
-    genre = frozenset(w.casefold() for w in _page_words("masthead_genre_words"))
+    genre = _casefolded_words("masthead_genre_words")
     rest = m.group("rest")
     if any(w.strip(",.;:|—–-").casefold() in genre for w in rest.split()) \
             or _date_in_line().search(rest):
@@ -58,14 +58,23 @@ def _caps_masthead(line: str) -> re.Match[str] | None:
 def _letterhead(line: str, below: str) -> bool:
     """Whether a first line is an institution's letterhead in capitals over another line in
     capitals (read as a name once in title case: "Ministry of Fisheries")."""
-    from .ingest import _NAME_LIKE, _page_words
+    from .ingest import _NAME_LIKE
 
     if not (line.isupper() and below.isupper()) or len(line.split()) > _LETTERHEAD_WORDS \
             or not _NAME_LIKE.match(_SMALL_WORDS.sub(lambda m: m.group().lower(),
                                                      line.strip().title())):
         return False
-    heads = frozenset(w.casefold() for w in _page_words("letterhead_words"))
+    heads = _casefolded_words("letterhead_words")
     return any(w.casefold() in heads for w in line.split())
+
+
+@lru_cache(maxsize=4)
+def _casefolded_words(key: str) -> frozenset[str]:
+    """A ``[page]`` word list of the rule tables, case-folded (read once, as
+    :func:`kg.ingest._rubric_labels` reads its own)."""
+    from .ingest import _page_words
+
+    return frozenset(w.casefold() for w in _page_words(key))
 
 
 @lru_cache(maxsize=1)
