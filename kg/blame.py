@@ -127,20 +127,17 @@ def _fact_index(
             span = said.span
             put(g, statement_iri(ident, span.begin, span.end), said)
             put(g, evidence_iri(ident, span.begin, span.end), said)
-        linked: set[str] = set()
         for measure in extraction.measures:
             span = measure.span
             put(g, evidence_iri(ident, span.begin, span.end), measure)
             try:
-                node = resolution.measure_for(measure)
+                put(g, resolution.measure_for(measure).iri, measure)
             except KeyError:
-                continue  # not in the graph, so no violation can be on it
-            put(g, node.iri, measure)
-            if node.candidates and node.iri not in linked:
-                # its candidate links hang on its article's first account (kg.graph)
-                linked.add(node.iri)
-                for key in node.candidates:
-                    put(g, candidate_iri(ident, span.begin, span.end, key), measure)
+                pass  # not in the graph, so no violation can be on it
+        for measure, node in resolution.candidate_accounts(extraction.measures):
+            span = measure.span
+            for key in node.candidates:
+                put(g, candidate_iri(ident, span.begin, span.end, key), measure)
         for link in extraction.candidates:
             span = link.mention
             put(g, candidate_iri(ident, span.begin, span.end, link.candidate), link)

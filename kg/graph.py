@@ -367,14 +367,12 @@ def _add_article(out: _Quads, extraction: Extraction, resolution: Resolution) ->
             out.add(g, s, KG.speaker, iri(figure.asserted_by))
         _add_evidence(out, article, s, figure.span)
 
-    linked: set[str] = set()  # measures whose candidate links this article holds already
+    for measure, node in resolution.candidate_accounts(extraction.measures):
+        _add_measure_candidates(out, article, node, measure.span, resolution)
     for measure in extraction.measures:
         node = resolution.measure_for(measure)
         m = node.iri
         out.add(g, g, KG.mentions, m)
-        if node.candidates and m not in linked:
-            linked.add(m)
-            _add_measure_candidates(out, article, node, measure.span, resolution)
         out.add(g, m, KG.measureType, MEASURE_CONCEPTS[measure.type])
         out.add(g, m, KG.status, STATUS_CONCEPTS[measure.status])
         if measure.issuer in actors:

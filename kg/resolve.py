@@ -155,6 +155,24 @@ class Resolution:
             raise KeyError(f"measure mention not in the resolved corpus: {mention.span.text!r}")
         return self.measures[key]
 
+    def candidate_accounts(self, measures: Iterable[MeasureMention]
+                           ) -> list[tuple[MeasureMention, MeasureNode]]:
+        """Each measure node with candidates (:attr:`MeasureNode.candidates`) that one
+        article's ``measures`` tell, with the account its candidate links hang on in that
+        article's graph: its first there.  Mentions outside the resolved corpus are passed
+        over (nothing of theirs is in the graph)."""
+        seen: set[str] = set()
+        accounts: list[tuple[MeasureMention, MeasureNode]] = []
+        for mention in measures:
+            try:
+                node = self.measure_for(mention)
+            except KeyError:
+                continue
+            if node.candidates and node.key not in seen:
+                seen.add(node.key)
+                accounts.append((mention, node))
+        return accounts
+
     def _assign(self, mention: MeasureMention, key: str) -> None:
         self._measure_keys[id(mention)] = (mention, key)
         self._measure_values.setdefault(_mention_value(mention), key)
