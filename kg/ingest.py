@@ -45,8 +45,22 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import IngestError
+from .ingest_forms import (
+    DATE_TEXT,
+    MONTH_RE,
+    MONTHS,
+    NAME,
+    NAME_LIKE,
+    TIME_PREFIX,
+    TIME_SUFFIX,
+    WEEKDAY,
+    WEEKDAY_NAME,
+    page_labels,
+    page_words,
+    rubric_labels,
+)
 from .ingest_mastheads import first_line_publisher
-from .model import JAPANESE_ERAS, Article, ArticleMetadata, Span, day_and_month, era_year
+from .model import Article, ArticleMetadata, Span, day_and_month, era_year
 
 MAX_BYTES = 5 * 1024 * 1024
 """Largest article accepted; news articles are a few KiB, anything larger is a mistake."""
@@ -56,80 +70,38 @@ _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z_-]*)[ \t]*:[ \t]*(.*?)[ \t]*\r?$")
 _HEADER_END = re.compile(r"^---[ \t]*\r?$")
 _MAX_HEADER_LINES = 40
 
-_MONTHS = {m.lower(): i for i, m in enumerate(
-    ["January", "February", "March", "April", "May", "June", "July", "August",
-     "September", "October", "November", "December"], start=1)}
-# Wire styles abbreviate months: "Jan. 8", "Sept. 11", "Dec 3".
-_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_MONTH_DAY_END = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?\s+(?:(?P<d>\d{{1,2}}),?\s+)?$",
+_MONTH_DAY_END = re.compile(rf"\b(?P<m>{MONTH_RE})\.?\s+(?:(?P<d>\d{{1,2}}),?\s+)?$",
                             re.IGNORECASE)
 """A month (and a day) ending the words before a year: "Nov. 7, " before "2025"."""
-# A weekday may open a date, written out or abbreviated: "Thursday, 8 January 2026",
-# "Wed 7 Jan 2026", "Thu., Jan. 8, 2026".
-_WEEKDAY_NAME = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
-_WEEKDAY = rf"(?:{_WEEKDAY_NAME}\.?,?\s+)?"
-# A Japanese era year, as machine translations of Japanese releases give it: "Reiwa 5 year
-# (2023) May 23", "Heisei 31 April 30", "Reiwa 5 year 5 month 23 day"; a Gregorian year in
-# brackets is the year, else the era's.
-_ERA_NAME = "|".join(sorted(JAPANESE_ERAS, key=len, reverse=True))
-_ERA_DATE = (rf"(?P<eradate>(?P<era>{_ERA_NAME})\s+(?P<en>\d{{1,2}}|first)(?:st|nd|rd|th)?"
-             rf"(?:\s+year)?(?:\s*\((?P<ey>\d{{4}})\))?,?\s+(?:(?P<em>{_MONTH_RE})\.?\s+(?P<ed>\d{{1,2}})"
-             rf"|(?P<emn>\d{{1,2}})\s+month\s+(?P<edn>\d{{1,2}})\s+day))\b")
-_DATE_TEXT = (
-    rf"{_WEEKDAY}(?:(?P<m1>{_MONTH_RE})\.?\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
-    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_RE})\.?,?\s+(?P<y2>\d{{4}})"
-    rf"|(?P<y3>\d{{4}})(?P<isep>[-/.])(?P<m3>\d{{1,2}})(?P=isep)(?P<d3>\d{{1,2}})(?!\d)"
-    rf"|(?P<sa>\d{{1,2}})/(?P<sb>\d{{1,2}})/(?P<sy>\d{{4}})"
-    rf"|{_ERA_DATE})"
-)
-# The year first is always year, month, day, also without leading zeros ("2025/1/2", as
-# Chinese sites print it).
-# "14/01/2026" (day first) or "01/14/2026" (month first) is read only when one number
-# cannot be a month; "06/01/2026" is 6 January or June 1 and gives no date.
-# A time of day may follow the date: "8 January 2026 10:14 GMT", "Jan. 8, 2026, 9:47 p.m.".
-# The zone may stand in parentheses: "2023/07/29 18:10 (JST)".
-_TIME_SUFFIX = (r"(?:,?\s+(?:at\s+|[—–-]\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
-                r"(?:\s+(?:[A-Z]{1,4}(?:[+-]\d{1,2})?|\([A-Z]{1,4}(?:[+-]\d{1,2})?\)))?)?")
-# ... or come first: "Published: 8:15pm, 20 Nov 2025", "10:48 PM 12/30/2025".
-_TIME_PREFIX = (r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
-                r"(?:\s+[A-Z]{1,4}(?:[+-]\d{1,2})?)?,?\s+(?:on\s+)?)?")
-_DATE_ONLY_LINE = re.compile(rf"^\s*{_TIME_PREFIX}{_DATE_TEXT}{_TIME_SUFFIX}\s*$",
+_DATE_ONLY_LINE = re.compile(rf"^\s*{TIME_PREFIX}{DATE_TEXT}{TIME_SUFFIX}\s*$",
                              re.IGNORECASE)
 # "Beijing/Tokyo — January 7, 2026 — China has ...", "SEOUL, Sept. 11, 2019 - ...",
 # "TOKYO, Jan. 8, 2026 (Kyodo) -- ...": place names, a dash or comma, the date, an optional
 # agency in parentheses, a dash.
 _DATELINE = re.compile(
-    rf"^\s*[A-Z][\w./ ’'-]{{0,60}}?(?:\s+[—–-]{{1,2}}\s+|,\s+){_DATE_TEXT}"
+    rf"^\s*[A-Z][\w./ ’'-]{{0,60}}?(?:\s+[—–-]{{1,2}}\s+|,\s+){DATE_TEXT}"
     rf"(?:\s+\([^)]{{1,40}}\))?\s+[—–-]{{1,2}}",
     re.IGNORECASE)
 # "TOKYO, Jan 9 (Reuters) -": a wire dateline without a year; the year is inferred.
 # "Kyoto (AFP) - Jan 22, 2026": the place and the agency, then the date, alone on its line.
 _AGENCY_DATELINE = re.compile(
     rf"^\s*[A-Z][\w./ ’'-]{{0,60}}?\s+\((?P<agency>[^)]{{1,40}})\)\s+[—–-]{{1,2}}\s+"
-    rf"{_DATE_TEXT}{_TIME_SUFFIX}\s*$", re.IGNORECASE)
+    rf"{DATE_TEXT}{TIME_SUFFIX}\s*$", re.IGNORECASE)
 # "BEIJING (AP) — China's military ...": a place in capitals and the wire, without a date.
 _PLACE_AGENCY = re.compile(
     r"^\s*[A-Z][A-Z./’'-]+(?:[ ][A-Z][A-Z./’'-]+){0,3}\s+\((?P<agency>[^)]{1,40})\)\s+[—–-]{1,2}\s")
 _YEARLESS_DATELINE = re.compile(
-    rf"^\s*[A-Z][\w./ ’'-]{{0,60}}?,\s+{_WEEKDAY}(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})"
+    rf"^\s*[A-Z][\w./ ’'-]{{0,60}}?,\s+{WEEKDAY}(?P<m>{MONTH_RE})\.?\s+(?P<d>\d{{1,2}})"
     rf"(?:\s+\((?P<agency>[^)]{{1,40}})\))?\s+[—–-]{{1,2}}\s",
     re.IGNORECASE)
-_AGENCY = re.compile(rf"{_DATE_TEXT}\s+\((?P<agency>[^)]{{1,40}})\)\s+[—–-]{{1,2}}",
+_AGENCY = re.compile(rf"{DATE_TEXT}\s+\((?P<agency>[^)]{{1,40}})\)\s+[—–-]{{1,2}}",
                      re.IGNORECASE)
 # "Release time: 2026-01-15 17:20", "Published: January 15, 2026": a labelled date line
 # (the labels: ``[page] date_line_labels``).
 @lru_cache(maxsize=1)
 def _labelled_date() -> re.Pattern[str]:
-    return re.compile(rf"^\s*(?:{_labels('date_line_labels')})\s*[:：]\s*{_TIME_PREFIX}"
-                      rf"{_DATE_TEXT}", re.IGNORECASE)
-
-
-def _labels(key: str) -> str:
-    """The labels of ``[page] key`` as a regex alternation, a space standing for any run of
-    white space ("release  time")."""
-    return "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in _page_words(key))
+    return re.compile(rf"^\s*(?:{page_labels('date_line_labels')})\s*[:：]\s*{TIME_PREFIX}"
+                      rf"{DATE_TEXT}", re.IGNORECASE)
 
 
 # "Asia Wire live desk | Thursday, 8 January 2026", "Interview by A. Roe | Published
@@ -142,8 +114,8 @@ def _labels(key: str) -> str:
 @lru_cache(maxsize=1)
 def _labelled_title() -> re.Pattern[str]:
     """A title line after a label of ``[page] title_labels`` and a colon."""
-    return re.compile(rf"^\s*(?:{_labels('title_labels')})\s*[:：]\s*(?P<title>\S.{{0,300}}?)\s*$",
-                      re.IGNORECASE)
+    return re.compile(rf"^\s*(?:{page_labels('title_labels')})\s*[:：]\s*"
+                      rf"(?P<title>\S.{{0,300}}?)\s*$", re.IGNORECASE)
 
 
 # A label with a colon opens a segment too: "Source: Global Times Published: 2025/1/2 22:18".
@@ -152,15 +124,9 @@ def _segment_separator() -> re.Pattern[str]:
     """Where a masthead line splits into segments: "|", "·" or "•" between spaces, a run of
     spaces or a tab, and before a label of ``[page] segment_labels`` with its colon."""
     return re.compile(r"[ \t]*\|[ \t]*|\s+[·•]\s+|[ \t]{3,}|\t+"
-                      rf"|[ \t]+(?=(?i:{_labels('segment_labels')})[ \t]*[:：])")
+                      rf"|[ \t]+(?=(?i:{page_labels('segment_labels')})[ \t]*[:：])")
 
 
-@lru_cache(maxsize=8)
-def _page_words(key: str) -> tuple[str, ...]:
-    """A word list of ``[page]`` in the rule tables."""
-    from .extract.triggers import load_triggers  # the rule tables, loaded once
-
-    return tuple(load_triggers().raw["page"][key])
 # A press release's own label ("Distribution date 2026.01.08.(Thu)", "Date of issue: ...")
 # and a weekday in brackets after the date count too.
 @lru_cache(maxsize=1)
@@ -168,8 +134,8 @@ def _segment_date() -> re.Pattern[str]:
     """A masthead segment that is a date, alone or after a label of ``[page]
     segment_date_labels`` (the comment above)."""
     return re.compile(
-        rf"\s*(?:(?:{_labels('segment_date_labels')})(?:\s+(?:on|at))?\s*[:：]?\s*)?"
-        rf"{_TIME_PREFIX}{_DATE_TEXT}\.?(?:\s*\({_WEEKDAY_NAME}\.?\))?{_TIME_SUFFIX}"
+        rf"\s*(?:(?:{page_labels('segment_date_labels')})(?:\s+(?:on|at))?\s*[:：]?\s*)?"
+        rf"{TIME_PREFIX}{DATE_TEXT}\.?(?:\s*\({WEEKDAY_NAME}\.?\))?{TIME_SUFFIX}"
         rf"(?:\s+by\s+(?P<by>(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}})))?\s*$",
         re.IGNORECASE)
 
@@ -183,33 +149,27 @@ _YEAR_NAMED = re.compile(r"(?<![\w$€£¥.,-])(?P<y>19\d\d|20\d\d)(?![\w%-])")
 # A target or an end date, not a time the text reports: "by 2030", "fiscal 2027", also with
 # a day: "expected to end by Jan. 7, 2027", "runs until 10 November 2026".
 _FUTURE_YEAR = re.compile(rf"(?:\b(?:by|until|till|through|before|to|target|targets|"
-                          rf"fiscal|FY)\s+(?:(?:{_MONTH_RE})\.?\s+(?:\d{{1,2}},?\s+)?"
-                          rf"|\d{{1,2}}\s+(?:{_MONTH_RE})\.?,?\s+)?|-)$", re.IGNORECASE)
+                          rf"fiscal|FY)\s+(?:(?:{MONTH_RE})\.?\s+(?:\d{{1,2}},?\s+)?"
+                          rf"|\d{{1,2}}\s+(?:{MONTH_RE})\.?,?\s+)?|-)$", re.IGNORECASE)
 _FUTURE_WINDOW = 28
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_WORD = re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-# "By Jane Roe", also in capitals ("BY JANE ROE"), as sites print bylines.
-_NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
 # "By Jane Roe", and several names: "By Jane Roe and John Doe", "By A. Roe, B. Doe & C. Poe".
-_BYLINE = re.compile(rf"^\s*(?:By|BY)\s+(?P<name>{_NAME}"
-                     rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_NAME}){{0,3}})\s*$")
+_BYLINE = re.compile(rf"^\s*(?:By|BY)\s+(?P<name>{NAME}"
+                     rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){NAME}){{0,3}})\s*$")
 # "Answered on 29 January 2024", "Published: 2 May 2025": a date line whose label says it
 # is the document's own date, also below a long front matter.
 @lru_cache(maxsize=1)
 def _late_labelled_date() -> re.Pattern[str]:
     """A line of a label of ``[page] publishing_labels`` and a date (the comment above)."""
-    return re.compile(rf"^\s*(?:{_labels('publishing_labels')})(?:\s+(?:on|at))?\s*[:：]?\s*"
-                      rf"{_TIME_PREFIX}{_DATE_TEXT}{_TIME_SUFFIX}\s*$", re.IGNORECASE)
+    return re.compile(rf"^\s*(?:{page_labels('publishing_labels')})(?:\s+(?:on|at))?\s*[:：]?\s*"
+                      rf"{TIME_PREFIX}{DATE_TEXT}{TIME_SUFFIX}\s*$", re.IGNORECASE)
 # "Acme Robotics Co., Ltd. (TSE Prime: 6597)", "Apex Corp. (NYSE: APX)": a company and the
 # exchange and code of its stock, heading its own release or transcript.
 _STOCK_LINE = re.compile(r"^\s*(?P<name>[A-Z][^()]{1,80}?)\s*\([A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*)"
                          r"{0,2}\s*:\s*[A-Z0-9][A-Z0-9.]{0,9}\)\s*$")
-# "Council of the European Union", "Ministry of Foreign Affairs": an institution's name,
-# capitalised words and the small words between them, no headline ("Japan Weighs New Curbs"
-# may look alike, but a rubric rarely stands under a headline).
-_NAME_LIKE = re.compile(r"^[A-Z][\w'’.&-]*(?:\s+(?:of|the|and|for|on|[A-Z][\w'’.&-]*)){0,6}\s*$")
 # "Jane Roe @janeroe": a post's author over the post.
-_HANDLE_LINE = re.compile(rf"^\s*(?P<name>{_NAME})\s+@\w{{1,30}}\s*$")
+_HANDLE_LINE = re.compile(rf"^\s*(?P<name>{NAME})\s+@\w{{1,30}}\s*$")
 _TITLE_MAX = 160
 _HEAD_LINES = 6
 """The lines searched for a headerless article's title, date, author and publisher ..."""
@@ -478,11 +438,11 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
         if meta.date is None and _masthead_date(text, begin, line, meta, spans):
             continue
         if meta.date is None and (m := _YEARLESS_DATELINE.match(line)):
-            year = infer_dateline_year(text, _MONTHS[m.group("m").lower()], int(m.group("d")),
+            year = infer_dateline_year(text, MONTHS[m.group("m").lower()], int(m.group("d")),
                                        line)
             if year is not None:
                 try:
-                    meta.date = dt.date(year, _MONTHS[m.group("m").lower()], int(m.group("d")))
+                    meta.date = dt.date(year, MONTHS[m.group("m").lower()], int(m.group("d")))
                 except ValueError:
                     meta.date = None
                 if meta.date is not None:
@@ -539,10 +499,10 @@ def _front_matter(text: str, begin: int, line: str, meta: ArticleMetadata,
         if meta.author is None:
             _set_author(text, begin + m.start("name"), m.group("name"), meta, spans)
         return False
-    rubrics = _rubric_labels()
+    rubrics = rubric_labels()
     if line.strip().casefold() in rubrics:
         if meta.title is None or meta.publisher is not None or "title" not in spans \
-                or not _NAME_LIKE.match(meta.title):
+                or not NAME_LIKE.match(meta.title):
             return False  # a headline above its section's label stays the title
         meta.publisher, meta.title = meta.title, None
         spans["publisher"] = spans.pop("title")
@@ -551,7 +511,7 @@ def _front_matter(text: str, begin: int, line: str, meta: ArticleMetadata,
     if bar and last.strip().casefold() in rubrics:
         return False
     head, dash, last = line.rpartition(" - ")
-    if dash and last.strip().casefold() in rubrics and _NAME_LIKE.match(head.strip()):
+    if dash and last.strip().casefold() in rubrics and NAME_LIKE.match(head.strip()):
         # "UK Parliament - Written answers": the institution and the kind of record
         if meta.publisher is None:
             _set_publisher(text, begin + len(head) - len(head.lstrip()), head.strip(), meta,
@@ -564,13 +524,7 @@ def _front_matter(text: str, begin: int, line: str, meta: ArticleMetadata,
 def _language_labels() -> frozenset[str]:
     """Names of a page's languages in its language switch (``[page] language_labels``),
     case-folded."""
-    return frozenset(w.casefold() for w in _page_words("language_labels"))
-
-
-@lru_cache(maxsize=1)
-def _rubric_labels() -> frozenset[str]:
-    """Section and genre labels (``[page] rubric_labels``), case-folded."""
-    return frozenset(w.casefold() for w in _page_words("rubric_labels"))
+    return frozenset(w.casefold() for w in page_words("language_labels"))
 
 
 def _reads_as_title(line: str) -> bool:
@@ -694,7 +648,7 @@ def infer_dateline_year(text: str, month: int, day: int, line: str = "") -> int 
         before = text[max(0, m.start() - 16):m.start()]
         event = _MONTH_DAY_END.search(before)
         if event is not None:
-            when = (_MONTHS[event.group("m").lower()], int(event.group("d") or 1))
+            when = (MONTHS[event.group("m").lower()], int(event.group("d") or 1))
             if when > (month, day):
                 later_in_year[year] = True
     if not named:
@@ -735,9 +689,9 @@ def _date_from_match(m: re.Match[str]) -> dt.date | None:
     g = m.groupdict()
     try:
         if g.get("y1"):
-            return dt.date(int(g["y1"]), _MONTHS[g["m1"].lower()], int(g["d1"]))
+            return dt.date(int(g["y1"]), MONTHS[g["m1"].lower()], int(g["d1"]))
         if g.get("y2"):
-            return dt.date(int(g["y2"]), _MONTHS[g["m2"].lower()], int(g["d2"]))
+            return dt.date(int(g["y2"]), MONTHS[g["m2"].lower()], int(g["d2"]))
         if g.get("y3"):
             return dt.date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
         if g.get("era"):
@@ -746,7 +700,7 @@ def _date_from_match(m: re.Match[str]) -> dt.date | None:
             if year is None:
                 return None
             if g.get("em"):
-                return dt.date(year, _MONTHS[g["em"].lower()], int(g["ed"]))
+                return dt.date(year, MONTHS[g["em"].lower()], int(g["ed"]))
             return dt.date(year, int(g["emn"]), int(g["edn"]))
         if g.get("sy"):
             order = day_and_month(int(g["sa"]), int(g["sb"]))

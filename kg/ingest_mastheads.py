@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .ingest_forms import DATE_TEXT, NAME_LIKE, page_words, rubric_labels
+
 _CAPS_NAME_LINE = re.compile(r"^\s*(?P<name>[A-Z][A-Z&'’.-]+"
                              r"(?:[ ](?:[A-Z][A-Z&'’.-]*|\d{2,4})){1,4})"
                              r"\s+(?:[—–]|--?|\|)\s+(?P<rest>\S.*)$")
@@ -42,10 +44,8 @@ def first_line_publisher(lines: list[str]) -> tuple[int, str] | None:
 def _caps_masthead(line: str) -> re.Match[str] | None:
     """An outlet's name in capitals before a dash or a bar and what the page is; a rubric
     ("SECTOR COMMENT | Metals") names no outlet."""
-    from .ingest import _rubric_labels
-
     m = _CAPS_NAME_LINE.match(line)
-    if m is None or m.group("name").casefold() in _rubric_labels():
+    if m is None or m.group("name").casefold() in rubric_labels():
         return None
     genre = _casefolded_words("masthead_genre_words")
     rest = m.group("rest")
@@ -58,10 +58,8 @@ def _caps_masthead(line: str) -> re.Match[str] | None:
 def _letterhead(line: str, below: str) -> bool:
     """Whether a first line is an institution's letterhead in capitals over another line in
     capitals (read as a name once in title case: "Ministry of Fisheries")."""
-    from .ingest import _NAME_LIKE
-
     if not (line.isupper() and below.isupper()) or len(line.split()) > _LETTERHEAD_WORDS \
-            or not _NAME_LIKE.match(_SMALL_WORDS.sub(lambda m: m.group().lower(),
+            or not NAME_LIKE.match(_SMALL_WORDS.sub(lambda m: m.group().lower(),
                                                      line.strip().title())):
         return False
     heads = _casefolded_words("letterhead_words")
@@ -71,15 +69,11 @@ def _letterhead(line: str, below: str) -> bool:
 @lru_cache(maxsize=4)
 def _casefolded_words(key: str) -> frozenset[str]:
     """A ``[page]`` word list of the rule tables, case-folded (read once, as
-    :func:`kg.ingest._rubric_labels` reads its own)."""
-    from .ingest import _page_words
-
-    return frozenset(w.casefold() for w in _page_words(key))
+    :func:`kg.ingest.rubric_labels` reads its own)."""
+    return frozenset(w.casefold() for w in page_words(key))
 
 
 @lru_cache(maxsize=1)
 def _date_in_line() -> re.Pattern[str]:
     """A date anywhere in a line, in the forms the ingest reads."""
-    from .ingest import _DATE_TEXT
-
-    return re.compile(_DATE_TEXT, re.IGNORECASE)
+    return re.compile(DATE_TEXT, re.IGNORECASE)
