@@ -77,7 +77,7 @@ def publisher_actor(publisher: str, data: ActorData | None = None) -> tuple[str,
     outlet; a name in capitals is read by its words ("MINISTRY OF FISHERIES").
     """
     data = data or actor_data()
-    publisher = _REMARK.sub("", publisher).strip() or publisher
+    publisher = _without_remark(publisher)
     # A letterhead in capitals ("MINISTRY OF FOREIGN AFFAIRS") is read by its words as they
     # are written in a sentence; the name keeps the letters as printed.
     probe = publisher.title() if publisher.isupper() and len(publisher.title()) == len(
@@ -113,7 +113,7 @@ def publisher_actor(publisher: str, data: ActorData | None = None) -> tuple[str,
 def _publisher(ctx: ActorContext, publisher: str) -> None:
     """The header's publisher (:func:`publisher_actor`), placed where the text names it."""
     name, actor_type = publisher_actor(publisher, ctx.data)
-    publisher = _REMARK.sub("", publisher).strip() or publisher
+    publisher = _without_remark(publisher)
     pub_tokens = [t.key for t in tokenize(publisher)]
     size = len(pub_tokens)
     known = ctx.data.alias_map.get(" ".join(pub_tokens))
@@ -142,6 +142,12 @@ def _publisher(ctx: ActorContext, publisher: str) -> None:
 _REMARK = re.compile(r"\s*\([^()]*\)\s*$")
 
 
+def _without_remark(publisher: str) -> str:
+    """A header's publisher without a remark in parentheses at its end ("... (unofficial
+    machine translation)"), unless the remark is all there is."""
+    return _REMARK.sub("", publisher).strip() or publisher
+
+
 def settle_publisher(ctx: ActorContext) -> None:
     """The publisher the text names where no actor was read at last (run after all the
     finders): "MINISTRY OF FOREIGN AFFAIRS" over a press release, whose words name no
@@ -153,7 +159,7 @@ def settle_publisher(ctx: ActorContext) -> None:
     name, actor_type = publisher_actor(publisher, ctx.data)
     if any(f.name == name for f in ctx.found) or any(m.name == name for m in ctx.unplaced):
         return
-    keys = tuple(t.key for t in tokenize(_REMARK.sub("", publisher).strip() or publisher))
+    keys = tuple(t.key for t in tokenize(_without_remark(publisher)))
     size = len(keys)
     places = [i for i in ctx.stream.positions(keys[:1]) if ctx.keys[i:i + size] == keys]
     if places and not any(f.start < i + size and i < f.end for f in ctx.found for i in places):
@@ -204,7 +210,7 @@ def _masthead(ctx: ActorContext) -> None:
         if publisher and publisher.split()[0].casefold() == ctx.key(j):
             # "Harbourline Asia desk" under the header's "Harbourline News": a desk of the
             # publisher, not an outlet of its own
-            name = _REMARK.sub("", publisher).strip() or publisher
+            name = _without_remark(publisher)
         words = name.split()
         masthead = next((f.name for f in ctx.found if f.type is ActorType.MEDIA
                          and f.start < j and f.name.split()[:len(words)] == words), None)

@@ -77,7 +77,9 @@ def same_day_dates(ctx: Context, candidates: list[Candidate]) -> None:
         c.date = chosen.date
 
 
-_DETERMINER = re.compile(r"(?:the|its|their|this|that|these|those)\s+", re.IGNORECASE)
+_DETERMINERS = r"(?:the|its|their|this|that|these|those)"
+"""The words that open an act's noun phrase ("the ban", "its controls")."""
+_DETERMINER = re.compile(_DETERMINERS + r"\s+", re.IGNORECASE)
 _NOUN_STOP = re.compile(r"(?:was|were|is|are|had|has|have|took|came|went|got|and|but|or|by|"
                         r"in|on|at|from|to|for|with|that|which)$", re.IGNORECASE)
 _WORD = re.compile(r"[\w-]+")
@@ -92,7 +94,7 @@ def _anchored() -> tuple[re.Pattern[str], frozenset[str]]:
     raw = load_triggers().raw["measures"]["timing"]
     pattern = re.compile(r"(?<![\w-])(?:" + phrase_alternation(raw["anchored_day"]) +
                          r")\s+(?:(?:that|when)\s+)?(?:of\s+)?(?=(?P<pron>it|they)(?![\w-])|"
-                         r"(?:the|its|their|this|that|these|those)\s)", re.IGNORECASE)
+                         rf"{_DETERMINERS}\s)", re.IGNORECASE)
     return pattern, frozenset(w.lower() for w in raw["anchored_day_generic"])
 
 
