@@ -31,6 +31,9 @@ def job(query: str, **kwargs: object) -> QueryJob:
 @pytest.fixture
 def pool(small_store: Path) -> Iterator[QueryPool]:
     with QueryPool(small_store, processes=1, timeout=1.0) as running:
+        # The 1 s limit is for queries: a first start (imports compiled afresh in a new
+        # checkout, a busy machine) may take longer, so the process starts before the test.
+        assert running.run(job("ASK {}"), timeout=DEADLINE).status == 200
         yield running
 
 
