@@ -263,6 +263,48 @@ def outlet_anaphor(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
     return None
 
 
+def court_anaphor(ctx: Context, trigger: SpeechTrigger) -> Subject | None:
+    """"The U.S. Court of International Trade ruled ... The panel held that ...", "the court
+    said the law 'does not violate' ...": "the" and one of ``court_anaphors`` (perhaps with a
+    modifier: "the trade court") as the subject of a speech verb, right before the verb or
+    opening its sentence with no actor named between, is the court last named before it (a
+    body whose name holds one of ``court_name_words``).  With no court named, nothing: "the
+    panel" of a conference is no court."""
+    floor = max(trigger.sentence.begin, trigger.verb.begin - 60)
+    m = _court_anaphor_regex().search(ctx.text, floor, trigger.verb.begin)
+    if m is None or not _OPENS_CLAUSE.search(ctx.text[trigger.sentence.begin:m.start()]):
+        # "The panel granted summary judgment to the plaintiffs and held that ...": the
+        # description opens the sentence and no actor stands between it and the verb, a
+        # verb of words ("The court vacated the orders, giving the administration days to
+        # issue orders ..." names an act of others, not the court's words).
+        if trigger.cls not in ("say", "announce"):
+            return None
+        m = _court_opening_regex().match(ctx.text, trigger.sentence.begin, trigger.verb.begin)
+        if m is None or ctx.actors_in(m.end(), trigger.verb.begin):
+            return None
+    if ctx.in_quote(m.start()) is not None:
+        return None
+    words = load_triggers().raw["speech"]["court_name_words"]
+    for mention in reversed(ctx.actors_in(max(0, m.start() - _OUTLET_REACH), m.start())):
+        if mention.type in (ActorType.GOVERNMENT_BODY, ActorType.ORGANIZATION) and any(
+                re.search(rf"\b{re.escape(w)}\b", mention.name) for w in words):
+            return Subject(mention.name, Span.of(ctx.text, m.start("np"), m.end("np")))
+    return None
+
+
+@lru_cache(maxsize=1)
+def _court_anaphor_regex() -> re.Pattern[str]:
+    nouns = phrase_alternation(load_triggers().raw["speech"]["court_anaphors"])
+    return re.compile(rf"(?<![\w-])(?P<np>(?:The|the)\s+(?:[\w-]+\s+)?(?:{nouns}))\s+"
+                      rf"(?:(?:also|later|then|again|[a-z]+ly)\s+)?$")
+
+
+@lru_cache(maxsize=1)
+def _court_opening_regex() -> re.Pattern[str]:
+    nouns = phrase_alternation(load_triggers().raw["speech"]["court_anaphors"])
+    return re.compile(rf"\s*(?P<np>The\s+(?:[\w-]+\s+)?(?:{nouns}))(?![\w-])")
+
+
 def outlet_described_at(ctx: Context, offset: int) -> ActorMention | None:
     """"According to the paper, ...": the outlet last named before ``offset`` when "the"
     and one of ``outlet_anaphors`` stand right after it, as a mention spanning the

@@ -175,6 +175,7 @@ from .statement_acts import (
 )
 from .statement_anaphora import (
     coordinated_person,
+    court_anaphor,
     entourage_speaker,
     government_anaphor,
     group_anaphor,
@@ -472,7 +473,7 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
             or document_subject(ctx, trigger) or item_outlet(ctx, trigger) \
             or outlet_anaphor(ctx, trigger) or group_anaphor(ctx, trigger) \
             or government_anaphor(ctx, trigger) or entourage_speaker(ctx, trigger) \
-            or opening_title(ctx, trigger)
+            or court_anaphor(ctx, trigger) or opening_title(ctx, trigger)
     if trigger.speaker is None:
         trigger.dropped = True
         return
