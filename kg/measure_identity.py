@@ -38,7 +38,9 @@ module tells measures apart by *when* and *what*:
 Accounts that name different government bodies of the state as the issuer (below the state:
 an embassy counts as its ministry) are different measures: the education ministry's
 study-abroad alert is not the foreign ministry's travel advisory of two days before.  An
-account naming only the state agrees with any body.
+account naming only the state agrees with any body.  So are accounts whose words name
+different kinds of act (:attr:`MeasureItem.act`, :mod:`kg.measure_acts`): a tariff and the
+WTO complaint filed the same day; an account naming none agrees with any kind.
 
 *Close enough*: dates whose periods (a day, a month, a year) lie at most
 :data:`ONE_OFF_DAYS` apart for events that happen once (protests, drills, budgets), at most
@@ -88,6 +90,9 @@ class MeasureItem:
     mention may never adopt or lend a target (its issuer unknown, its type a catch-all)."""
     targeted: bool = False
     """Whether the mention names a target (its block has one)."""
+    act: str | None = None
+    """The kind of act the mention's words name (a WTO case, a tariff, a study-abroad
+    alert: see :mod:`kg.measure_acts`); None when they name none."""
 
 
 @dataclass
@@ -102,6 +107,8 @@ class Cluster:
     bodies: set[str] = field(default_factory=set)
     kins: set[str] = field(default_factory=set)
     """Its mentions' kins (see :attr:`MeasureItem.kin`)."""
+    acts: set[str] = field(default_factory=set)
+    """Its mentions' kinds of act (see :attr:`MeasureItem.act`)."""
     targeted: bool = False
     one_off: bool = False
     candidates: list[Cluster] = field(default_factory=list)
@@ -122,6 +129,7 @@ class _Group:
     one_off: bool = False
     bodies: set[str] = field(default_factory=set)
     kins: set[str] = field(default_factory=set)
+    acts: set[str] = field(default_factory=set)
     targeted: bool = False
 
     @property
@@ -161,7 +169,7 @@ def cluster_measures(items: Sequence[MeasureItem], related: Related) -> list[Clu
             continue
         pool = loose.setdefault(group.block, [])
         target = next((c for c in pool if _goods_agree(group.covers, c.covers, related)
-                       and _bodies_agree(group.bodies, c.bodies)), None)
+                       and _parties_agree(group, c)), None)
         if target is None:
             target = _cluster(group, None)
             pool.append(target)
@@ -204,6 +212,7 @@ def adopt_targets(clusters: list[Cluster], related: Related) -> list[Cluster]:
         found.articles |= cluster.articles
         found.bodies |= cluster.bodies
         found.kins |= cluster.kins
+        found.acts |= cluster.acts
     joined = {id(cluster) for cluster, _ in joins}
     return [c for c in clusters if id(c) not in joined]
 
@@ -253,12 +262,12 @@ class _KinIndex:
                     <= _window(cluster.one_off, cluster.covers, c.covers, related))
         # every fit, not the first two: an ambiguous measure keeps them all as candidates
         # (the date window and the kin bound the pool)
-        return [c for c in pool if _bodies_agree(cluster.bodies, c.bodies)]
+        return [c for c in pool if _parties_agree(cluster, c)]
 
 
 def _only_fitting(group: _Group, clusters: list[Cluster], related: Related) -> Cluster | None:
     """The one dated cluster an undated group fits, if exactly one (stops at a second)."""
-    clusters = [c for c in clusters if _bodies_agree(group.bodies, c.bodies)]
+    clusters = [c for c in clusters if _parties_agree(group, c)]
     if not group.covers:
         return clusters[0] if len(clusters) == 1 else None
     found: Cluster | None = None
@@ -293,10 +302,14 @@ def _article_groups(items: Sequence[MeasureItem], related: Related) -> list[_Gro
             item = items[i]
             if item.date is not None or item.covers:
                 continue
-            if not local:
-                local.append(_group(article, block, item))
-            group = min(local, key=lambda g: min((abs(o - item.offset) for o in g.offsets),
-                                                 default=0))
+            # an undated account of one kind of act never joins another kind's group
+            agreeing = [g for g in local if _named_alike({item.act} if item.act else set(),
+                                                          g.acts)]
+            if not agreeing:
+                agreeing = [_group(article, block, item)]
+                local.extend(agreeing)
+            group = min(agreeing, key=lambda g: min((abs(o - item.offset) for o in g.offsets),
+                                                    default=0))
             _join(group, i, item)
         groups.extend(local)
     return groups
@@ -316,11 +329,14 @@ def _join(group: _Group, index: int, item: MeasureItem) -> None:
         group.bodies.add(item.body)
     if item.kin is not None:
         group.kins.add(item.kin)
+    if item.act is not None:
+        group.acts.add(item.act)
 
 
 def _fits(item: MeasureItem, group: _Group, related: Related) -> bool:
     if not _goods_agree(frozenset(item.covers), group.covers, related) or \
-            not _bodies_agree({item.body} if item.body else set(), group.bodies):
+            not _named_alike({item.body} if item.body else set(), group.bodies) or \
+            not _named_alike({item.act} if item.act else set(), group.acts):
         return False
     if item.date is None or not group.dates:
         return True
@@ -347,7 +363,7 @@ def _best_dated(group: _Group, clusters: list[Cluster], longest: int,
         if (start - period(cluster.anchor)[0]).days > MEASURE_DAYS_SAME_GOODS + longest:
             break
         if not _goods_agree(group.covers, cluster.covers, related) or \
-                not _bodies_agree(group.bodies, cluster.bodies):
+                not _parties_agree(group, cluster):
             continue
         distance = days_between(anchor, cluster.anchor)
         if distance > _window(group.one_off, group.covers, cluster.covers, related):
@@ -364,11 +380,21 @@ def _add(cluster: Cluster, group: _Group) -> None:
     cluster.articles.add(group.article)
     cluster.bodies |= group.bodies
     cluster.kins |= group.kins
+    cluster.acts |= group.acts
 
 
-def _bodies_agree(a: set[str], b: set[str]) -> bool:
-    """Two accounts naming different bodies of one state took different measures (the
-    education ministry's study alert is not the foreign ministry's travel advisory)."""
+def _parties_agree(a: _Group | Cluster, b: _Group | Cluster) -> bool:
+    """Whether two accounts may be one measure by who took it and what act it is: no two
+    different government bodies, no two different kinds of act (a tariff is not the WTO
+    complaint filed the same day)."""
+    return _named_alike(a.bodies, b.bodies) and _named_alike(a.acts, b.acts)
+
+
+def _named_alike(a: set[str], b: set[str]) -> bool:
+    """Whether two accounts' names of one thing (their issuers' bodies, their kinds of act)
+    agree: one names none, or both name one in common.  Different bodies of one state took
+    different measures (the education ministry's study alert is not the foreign ministry's
+    travel advisory); different kinds of act are different measures."""
     return not a or not b or bool(a & b)
 
 

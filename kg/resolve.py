@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from .collector import collector_paused
+from .measure_acts import measure_act
 from .measure_identity import Cluster, MeasureItem, cluster_measures
 from .model import (
     ActorMention,
@@ -539,7 +540,8 @@ def _resolve_measures(extractions: list[Extraction], resolution: Resolution) -> 
                 article=extraction.article.identifier, offset=measure.span.begin,
                 block=" ".join(parts), date=measure.date,
                 covers=frozenset(measure.covers), one_off=measure.type in _ONE_OFF,
-                body=top_body(measure.issuer, resolution.actors), kin=kin, targeted=targeted))
+                body=top_body(measure.issuer, resolution.actors), kin=kin, targeted=targeted,
+                act=measure_act(measure.type, measure.span.text)))
     clusters = cluster_measures(items, related_goods(resolution.materials))
     named: list[tuple[str, Cluster, list[MeasureMention]]] = []
     for cluster in clusters:
