@@ -19,7 +19,10 @@ with dots, as Korean and Chinese sites print them); a byline may be printed in c
 (``BY JANE ROE``).  An outlet's name in capitals opening the first line before a dash or a
 bar and what the page is (``TRADE DOCKET REPORTS — Case Summaries``), and an institution's
 letterhead in capitals (``MINISTRY OF FISHERIES`` over ``LICENSING DIVISION``), name the
-publisher (:mod:`kg.ingest_mastheads`).
+publisher (:mod:`kg.ingest_mastheads`).  A letter's or a release's place and date on a line of
+their own date it at its head or on its last line (``Nairobi / Geneva, 6 September 2023``,
+``Hong Kong, 28 March 2017`` under a signature), and so does a date between a masthead's
+dashes or slashes (``KWTR NEWSRADIO 1120 — 12 NOON BULLETIN — FRIDAY, JANUARY 17, 2025``).
 Nothing is invented where the text is silent.
 
 A wire dateline often gives no year ("TOKYO, Jan 9 (Reuters) -").  Its year is inferred only
@@ -96,6 +99,13 @@ _YEARLESS_DATELINE = re.compile(
     re.IGNORECASE)
 _AGENCY = re.compile(rf"{DATE_TEXT}\s+\((?P<agency>[^)]{{1,40}})\)\s+[—–-]{{1,2}}",
                      re.IGNORECASE)
+# "Dhaka, 21 May 2025", "Nairobi / Geneva, 6 September 2023": a release's or a letter's
+# place and date alone on a line, at its head or closing it ("Hong Kong, 28 March 2017"
+# under the signature): the document's own date.  The place is capitalised words (a line
+# of the body, "The ban took effect on Monday, January 5, 2026.", is no place and date).
+_PLACE_DATE_LINE = re.compile(
+    rf"^\s*(?-i:[A-Z][\w.’'-]*(?:\s+(?:/\s+)?[A-Z][\w.’'-]*){{0,4}}),\s+{DATE_TEXT}\.?\s*$",
+    re.IGNORECASE)
 # "Release time: 2026-01-15 17:20", "Published: January 15, 2026": a labelled date line
 # (the labels: ``[page] date_line_labels``).
 @lru_cache(maxsize=1)
@@ -424,6 +434,7 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
             title_open = False
             continue
         if meta.date is None and (m := (_DATE_ONLY_LINE.match(line) or _DATELINE.match(line)
+                                         or _PLACE_DATE_LINE.match(line)
                                          or _labelled_date().match(line)
                                          or _AGENCY_DATELINE.match(line))):
             date = _date_from_match(m)
@@ -433,7 +444,8 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
                 spans["date"] = Span.of(text, begin + s[0], begin + s[1])
                 _publisher_from_line(text, begin, line, meta, spans)
                 # a dateline opens the article's first paragraph: no title comes after it
-                title_open = title_open and m.re in (_DATE_ONLY_LINE, _labelled_date())
+                title_open = title_open and m.re in (_DATE_ONLY_LINE, _labelled_date(),
+                                                     _PLACE_DATE_LINE)
                 continue
         if meta.date is None and _masthead_date(text, begin, line, meta, spans):
             continue
@@ -476,7 +488,46 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
                 meta.title = line.strip()
                 start = begin + (len(line) - len(line.lstrip()))
                 spans["title"] = Span.of(text, start, start + len(line.strip()))
+    if meta.date is None:
+        _parted_date(text, lines[:_HEAD_LINES], meta, spans)
+    if meta.date is None:
+        _closing_date(text, meta, spans)
     return meta, spans
+
+
+_PARTS = re.compile(r"\s+[—–/]\s+")
+"""Where a masthead's parts meet: "KWTR NEWSRADIO 1120 — 12 NOON BULLETIN — FRIDAY, JANUARY
+17, 2025", "Federal Register / Vol. 89, No. 187 / Thursday, September 26, 2024 / Proposed
+Rules"."""
+
+
+def _parted_date(text: str, lines: list[tuple[int, str]], meta: ArticleMetadata,
+                 spans: dict[str, Span]) -> None:
+    """The date one part of a head line is, between dashes or slashes (:data:`_PARTS`),
+    when no line gave one: the line stays the title it was taken for."""
+    for begin, line in lines:
+        start = 0
+        for sep in [*_PARTS.finditer(line), None]:
+            end = sep.start() if sep is not None else len(line)
+            m = _segment_date().match(line[:end], start)
+            if start > 0 and m is not None and (date := _date_from_match(m)) is not None:
+                meta.date = date
+                s = _date_span(m)
+                spans["date"] = Span.of(text, begin + s[0], begin + s[1])
+                return
+            start = sep.end() if sep is not None else end
+
+
+def _closing_date(text: str, meta: ArticleMetadata, spans: dict[str, Span]) -> None:
+    """A letter's place and date on its last line ("Hong Kong, 28 March 2017" under the
+    chairman's signature) date a text whose head gives no date."""
+    stripped = text.rstrip()
+    begin = stripped.rfind("\n") + 1
+    m = _PLACE_DATE_LINE.match(stripped[begin:])
+    if m is not None and (date := _date_from_match(m)) is not None:
+        meta.date = date
+        s = _date_span(m)
+        spans["date"] = Span.of(text, begin + s[0], begin + s[1])
 
 
 def _front_matter(text: str, begin: int, line: str, meta: ArticleMetadata,

@@ -358,7 +358,9 @@ def find_dates(text: str, anchor: dt.date | None, *, own_anchor: bool = True,
             date = PartialDate(anchor.year + shift, date.month, date.day)
         elif relative and story is not None and m.lastgroup in ("md", "dm", "mo") and \
                 not _LAST_NEXT.search(text, max(0, m.start() - 12), m.start()):  # "last May"
-            continued = continue_story(text, m, date, story, anchor, borrowed=not own_anchor)
+            previous = (found[-1].date, found[-1].span.end) if found else None
+            continued = continue_story(text, m, date, story, anchor, borrowed=not own_anchor,
+                                       last_found=previous)
             if continued != date:
                 # the story goes on from the date it reached ("On 2 Aug. 2019 ... In
                 # September, ...")
