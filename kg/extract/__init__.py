@@ -30,6 +30,7 @@ from ..collector import collector_paused
 from ..model import Article, Extraction
 from . import (
     citations,
+    data_terms,
     dates,
     figure_about,
     figure_counts,
@@ -69,7 +70,7 @@ def prepare() -> None:
     measure_rules()
     load_measure_model()
     for module in (dates, figures, figure_shares, figure_counts, figure_frames, figure_about,
-                   citations, furniture, speech_triggers):
+                   data_terms, citations, furniture, speech_triggers):
         module.prepare()
 
 

@@ -24,6 +24,7 @@ from collections import Counter
 
 from ..model import ActorType, CandidateLink
 from .actor_context import ActorContext, Found, Pending, state_of
+from .actor_shared_names import publisher_entry, translated_from
 from .refdata import ActorAlias, tokenize
 from .triggers import load_triggers
 
@@ -377,6 +378,30 @@ def dateline_body(ctx: ActorContext, item: Pending) -> Found | None:
         return None
     # "WASHINGTON -- ... the Ministry of Commerce": not the Department
     return _state_body(ctx, item, item.kind, ctx.dateline[2])
+
+
+def home_state_body(ctx: ActorContext, item: Pending) -> Found | None:
+    """A bare generic body with nothing to refer back to, in an article whose own origin
+    names one state: translated from that state's language ("publisher: Kurier Gospodarczy
+    (machine translation from Polish)" ... "According to the data of the Ministry of
+    Agriculture"), or published by one of its bodies (a METI release citing "the Trade
+    Statistics of the Ministry of Finance").  The text is that state's own, as a report
+    filed from its capital is (:func:`dateline_body`), when the text names that state (a
+    language is spoken in more than one); the term's capitalised words must be held by the
+    body's name (a translation's "Ministry of Trade" is no "Ministry of Commerce")."""
+    if item.kind is None or item.state is not None \
+            or not ctx.data.kinds[item.kind].refers_back \
+            or ctx.data.kinds[item.kind].id == ctx.data.kinds[item.kind].family:
+        return None  # "the ministry" alone says too little
+    state = translated_from(ctx)
+    if state is not None and not any(f.name == state or f.state == state for f in ctx.found):
+        # a language is no state ("translated from Spanish" in a report on Colombia): the
+        # text must name the state of its language
+        state = None
+    if state is None:
+        publisher = publisher_entry(ctx)
+        state = state_of(ctx.data, publisher) if publisher is not None else None
+    return _state_body(ctx, item, item.kind, state) if state is not None else None
 
 
 def chamber_body(ctx: ActorContext, resolved: list[Found], item: Pending) -> Found | None:

@@ -240,6 +240,9 @@ class CitationFrames:
     """Participles of owning an outlet ("published", "owned", "run") before "by"."""
     posting_verbs: tuple[str, ...] = ()
     """Verbs of a release's posting line before "by" and its publisher ("Posted On: ... by")."""
+    term_data_nouns: tuple[str, ...] = ()
+    """Data nouns after a body's generic name that make it the kind of the data, not a
+    source ("Chinese customs data show ...")."""
     author_lines: frozenset[str] = frozenset()
     """Labels of a line naming the document's own issuer ("AGENCY: ..."), case-folded."""
 

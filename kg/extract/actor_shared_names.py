@@ -17,7 +17,8 @@ so it resolves by the state the text puts it in:
   nearest earlier mention of the same name with a state ("China's Commerce Department adds
   28 US entities ..." in a headline, then "The Commerce Department on 2nd issued ..."), else
   the language a translator's note names ("machine translation from the Chinese version":
-  ``[text].translation_notes`` of kg/data/triggers.toml);
+  ``[text].translation_notes`` of kg/data/triggers.toml; in the text, or in the header's
+  publisher field: "publisher: Kurier Gospodarczy (machine translation from Polish)");
 * bare otherwise: the body whose name it is, as before ("The Commerce Department has
   opened investigations ..." in an American op-ed).
 """
@@ -81,10 +82,11 @@ def article_state(ctx: ActorContext, name: str, at: int) -> str | None:
 
 def translated_from(ctx: ActorContext) -> str | None:
     """The state whose language a translator's note names ("machine translation from the
-    Chinese version", "translated from Japanese"), if the article has such a note."""
+    Chinese version", "translated from Japanese"), if the article has such a note, in its
+    text or in its header's publisher field."""
     m = _translation_notes().search(ctx.text)
     if m is None:
-        return None
+        return _header_translation(ctx)
     i = token_at(ctx, m.end() + 1)
     if i is not None and ctx.key(i) == "the":
         i += 1
@@ -92,6 +94,22 @@ def translated_from(ctx: ActorContext) -> str | None:
         return None
     demonym = ctx.payload(ctx.match_at.get(i), Demonym)
     return demonym.state if demonym is not None else ctx.state_alias(ctx.match_at.get(i))
+
+
+def _header_translation(ctx: ActorContext) -> str | None:
+    """The state whose language the header's publisher field says the page was translated
+    from ("publisher: Kurier Gospodarczy (machine translation from Polish)")."""
+    publisher = ctx.article.metadata.publisher or ""
+    m = _translation_notes().search(publisher)
+    if m is None:
+        return None
+    tokens = tokenize(publisher[m.end():])
+    start = 1 if tokens and tokens[0].key == "the" else 0
+    for match in ctx.data.gazetteer.matches_at(tokens, start):
+        for payload in match.payloads:
+            if isinstance(payload, Demonym):
+                return payload.state
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -56,6 +56,7 @@ from .actor_bodies import (
     dateline_body,
     embassy_host,
     find_dateline,
+    home_state_body,
     implied_body,
     latest_body,
     of_kind,
@@ -102,6 +103,7 @@ from .actor_shared_names import shared_name_body
 from .actor_signatures import find_signatories
 from .actor_turn_labels import find_aged_people, find_label_people, find_post_authors
 from .actor_units import affiliate_end, edition_end, subsidiary_end
+from .data_terms import names_kind_of_data
 from .furniture import in_spans, is_imprint, link_list_spans
 from .refdata import (
     ActorAlias,
@@ -493,7 +495,8 @@ def _refer_back(ctx: ActorContext) -> None:
                           or chamber_body(ctx, resolved, item)
                           or implied_body(ctx, item, state_counts)
                           or previous_sentence_body(ctx, resolved, item)
-                          or dateline_body(ctx, item))
+                          or dateline_body(ctx, item)
+                          or home_state_body(ctx, item))
             if target is not None:
                 found = Found(target.name, target.type, item.start, item.end,
                                known=target.known, part_of=target.part_of,
@@ -755,6 +758,8 @@ def find_actors(article: Article) -> tuple[list[ActorMention], list[CandidateLin
         span = ctx.span(f.start, f.end)
         if links and in_spans(links, span.begin):
             continue  # "Related stories": the headline of another story names its actors
+        if names_kind_of_data(ctx.tokens, f.start, f.end):
+            continue  # "Chinese customs data show ...": the kind of the data, no actor
         entry = ctx.data.entries.get(f.name)
         mention = ActorMention(
             name=f.name, type=f.type, span=span,

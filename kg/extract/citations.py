@@ -38,6 +38,11 @@ Asia Harbour Post"); nor is the outlet of a reporter asking a question in a tran
 progress ...?", an outlet's name labelling a question turn), nor a description of
 the outlet named right after it ("Chinese state media China Daily").
 
+A citing frame reaches a body's name over its state's possessive ("figures released on
+Monday by China's General Administration of Customs").  A body named only by its generic
+term before a data noun ("Chinese customs data show ...") is no actor at all, so never
+cited (:mod:`kg.extract.data_terms`).
+
 People and states are never sources here: what they say is a statement
 (:mod:`kg.extract.statements`), and a body acting ("the ministry protested") is not cited.
 """
@@ -50,6 +55,7 @@ from collections.abc import Collection
 from functools import lru_cache
 
 from ..model import ActorMention, ActorType, Article, CitationMention
+from .data_terms import state_before
 from .furniture import reference_entry_at, reference_publisher_at
 from .question_turns import in_question, question_spans
 from .refdata import CitationFrames, Token, TokenStream, actor_data, token_stream
@@ -375,6 +381,9 @@ def _frame_before(tokens: tuple[Token, ...], keys: tuple[str, ...], start: int,
                         or not token.text.isalpha() or token.key in frames.last_words:
                     break
                 begins.append(begin - size)
+    owner = state_before(tokens, start)
+    if owner != start:
+        begins.append(owner)  # "data released by China's General Administration of Customs"
     lasts = frames.last_words
     places = data.lexicon.place_modifiers
     for begin in begins:

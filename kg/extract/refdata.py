@@ -362,6 +362,7 @@ def parse_actor_data(data: dict[str, Any], source: Path = ACTORS_FILE) -> ActorD
         outlet_nouns=frame_words("outlet_nouns"),
         ownership_verbs=frame_words("ownership_verbs"),
         posting_verbs=frame_words("posting_verbs"),
+        term_data_nouns=frame_words("term_data_nouns"),
         author_lines=frozenset(w.casefold() for w in frame_words("author_lines")),
     )
     return ActorData(entries, kinds, offices, lexicon, gazetteer, alias_map,
