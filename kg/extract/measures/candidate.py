@@ -88,6 +88,9 @@ class Candidate:
     """The mention stands in a question ("Is China tightening ...?"): asked, not asserted."""
     model_score: float | None = None
     """The learned detector's probability for its sentence, when the detector proposed it."""
+    issuer_demonym: bool = False
+    """The issuer comes from a nationality adjective alone ("the American chip controls",
+    "Chinese customs held up shipments"), no name of it."""
     untargeted: bool = False
     """The text denies the measure a target ("is not targeting any third party")."""
     precedent: PartialDate | None = None

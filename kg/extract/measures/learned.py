@@ -15,8 +15,10 @@ sets by :mod:`.train` and shipped as data (``kg/data/measure_model.json``, docum
    negated, denied, conditional or claimed mentions are dropped (:mod:`.hedges`), the
    issuer comes from the sentence's grammar (:func:`.parties.local_issuer`), else from the
    issuer ranker (:mod:`.issuer_choice`) when its best candidate is likely enough (no
-   issuer, no measure), then date, status, source, target and covered goods as for any
-   mention; one whose target is its own issuer is dropped.
+   issuer, no measure; none either when only a nationality adjective names it, "Korean
+   exports ... amounted to": whose exports, not who acts), then date, status, source,
+   target and covered goods as for any mention; one whose target is its own issuer is
+   dropped.
 
 The head is a lower-case content word (never a name, month, number, material or function
 word): those weigh in the type model but misled the issuer rules.
@@ -246,6 +248,12 @@ def learned_measures(ctx: Context, candidates: list[Candidate],
             _choose_issuer(ctx, c, index, model.issuer, candidates, *article)
         if c.issuer is None or person_cannot_issue(ctx, c.type, c.issuer):
             continue  # precision: no measure without an issuer, a state's or a body's
+        if c.issuer_demonym:
+            # "prohibited from reaching Japanese military users", "Korean exports ... had
+            # amounted to", "Turkish F-16s shot down": next to a word the model merely
+            # weighed (not a measure noun the rules know), a nationality adjective says whose
+            # users, exports or jets they are, not who took a measure
+            continue
         if _joint_subject().search(ctx.text, sentence.begin, c.head.begin):
             continue  # "the two governments agreed to normalise ties": an agreement
         if any(m.start() <= c.head.begin < m.end() for m in

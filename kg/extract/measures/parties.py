@@ -166,7 +166,7 @@ def local_issuer(ctx: Context, c: Candidate) -> None:
     state = None if c.verbal or c.type is MeasureType.IMPORT_BAN else \
         _demonym_before(ctx, c.extent.begin, c.sentence.begin, modifier=True)
     if state is not None:
-        set_issuer(ctx, c, state, None)  # "the American chip controls"
+        set_issuer(ctx, c, state, None, demonym=True)  # "the American chip controls"
         return
     passive = _BE_OPENING.match(c.head.text) is not None or \
         (_PASSIVE.search(ctx.text, max(clause_begin, c.head.begin - _PASSIVE_REACH),
@@ -211,7 +211,8 @@ def local_issuer(ctx: Context, c: Candidate) -> None:
                     c.topical = True
                     return
             if state is not None:
-                set_issuer(ctx, c, state, None)  # "Chinese customs held up shipments"
+                # "Chinese customs held up shipments"
+                set_issuer(ctx, c, state, None, demonym=True)
                 return
             # goods opening the mention are its subject ("Graphite is added"), no actor
             c.unknown_subject = not (c.objects and c.extent.begin < c.head.begin) and \
@@ -520,15 +521,17 @@ def issuer_name(ctx: Context, kind: MeasureType, name: str) -> str | None:
 
 
 def set_issuer(ctx: Context, c: Candidate, name: str, span: Span | None, *,
-                local: bool = True) -> None:
+                local: bool = True, demonym: bool = False) -> None:
     """Make ``name`` (as :func:`issuer_name` reads it for the measure's type) the issuer of
-    ``c``; a borrowed one (``local=False``) only if it may issue such a measure."""
+    ``c``; a borrowed one (``local=False``) only if it may issue such a measure;
+    ``demonym``: the sentence names it only by a nationality adjective."""
     issuer = issuer_name(ctx, c.type, name)
     if issuer is None or (not local and person_cannot_issue(ctx, c.type, issuer)):
         return  # a person of no known side near a measure (its speaker) does not issue it
     c.issuer = issuer
     c.issuer_span = span
     c.issuer_local = local
+    c.issuer_demonym = demonym
 
 
 def _possessor(ctx: Context, c: Candidate) -> ActorMention | None:
