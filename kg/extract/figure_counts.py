@@ -15,17 +15,20 @@ reads that noun:
 * :func:`duration_after`: a duration noun (``[figures.durations].units``) not followed by a word
   that makes it a date ("two weeks ago"); :func:`measured_in_time`: a stock measured in time
   ("100 days of domestic demand") or the ends of a level moving between two durations
-  ("from 54 days to 100 days"), figures without a qualifier.
+  ("from 54 days to 100 days"), figures without a qualifier; :func:`claimed_length`: a
+  period in working or calendar days, or a measure's length after "for" (round 23).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from .context import Context
 from .figure_about import NP_INNER, NP_STOP
+from .refdata import actor_data
 from .triggers import load_triggers, phrase_alternation, phrase_pattern
 
 _COUNTED_GAP = 3
@@ -61,6 +64,10 @@ class _CountTables:
     """After a number: its duration noun, "to" and another duration ("54 days to 100 days")."""
     from_to_re: re.Pattern[str]
     """Before a number: "from", a duration and "to" ("from 54 days to ")."""
+    period_re: re.Pattern[str]
+    """After a number: a period counted in working, business or calendar days."""
+    measure_verb_re: re.Pattern[str]
+    """A verb putting a measure in place ("suspended"), searched before "for"."""
     invariant: frozenset[str]
     """Counted nouns that are plural without an "s" ("aircraft")."""
     bare_only: frozenset[str]
@@ -80,7 +87,7 @@ def _count_tables() -> _CountTables:
         rf"(?P<mods>(?:\s+{_MODIFIER}){{0,{_COUNTED_AS_MODIFIERS}}}?)\s+(?P<noun>{phrases})"
         r"(?![\w‑-])")
     durations = {k.lower(): v for k, v in raw.get("durations", {}).get("units", {}).items()}
-    nouns = "|".join(sorted(durations, key=len, reverse=True))
+    nouns = "|".join(phrase_pattern(k) for k in sorted(durations, key=len, reverse=True))
     not_after = "|".join(phrase_pattern(w) for w in raw.get("durations", {}).get("not_after", []))
     duration_re = re.compile(
         rf"\s+(?P<noun>{nouns})(?![\w‑-])"
@@ -97,11 +104,17 @@ def _count_tables() -> _CountTables:
     from_to_re = re.compile(rf"\bfrom\s+(?:the\s+)?(?:current\s+)?(?:(?:{qualifiers})\s+)?"
                             rf"{number}\s+(?:{nouns})\s+to\s+(?:(?:{qualifiers})\s+)?$",
                             re.IGNORECASE)
+    periods = phrase_alternation(raw.get("durations", {}).get("counted_periods", [])) \
+        or "(?!x)x"
+    period_re = re.compile(rf"\s+(?:{periods})(?![\w‑-])", re.IGNORECASE)
+    verbs = phrase_alternation(raw.get("durations", {}).get("measure_verbs", [])) or "(?!x)x"
+    measure_verb_re = re.compile(rf"(?<![\w‑-])(?:{verbs})(?![\w‑-])", re.IGNORECASE)
     counted = raw.get("counted", {})
     return _CountTables(
         counted_as=counted_as, counted_as_re=counted_as_re, durations=durations,
         duration_re=duration_re, spanning_re=spanning_re, stock_re=stock_re,
-        from_re=from_re, from_to_re=from_to_re,
+        from_re=from_re, from_to_re=from_to_re, period_re=period_re,
+        measure_verb_re=measure_verb_re,
         invariant=frozenset(w.lower() for w in counted.get("invariant", [])),
         bare_only=frozenset(w.lower() for w in counted.get("bare_only", [])),
         excluded=t.counted_excluded)
@@ -137,10 +150,22 @@ def counted_noun(ctx: Context, offset: int, *, allow_gap: bool,
                 "-" in word or "‑" in word):
             return None
         if plural(lower) or lower in tables.invariant:
-            return lower, m.end()
+            # "170 million Americans": people named by their nationality count people
+            return ("people" if lower in _demonym_plurals() else lower), m.end()
         pos = m.end()
         index += 1
     return None
+
+
+@lru_cache(maxsize=1)
+def _demonym_plurals() -> frozenset[str]:
+    """Plurals of the states' one-word demonyms ("americans"), lower case; a demonym
+    whose plural is itself ("Japanese") and an abbreviation ("EU") are left out."""
+    entries = actor_data().entries
+    names = {name.lower() for name in entries}  # "Philippine": "Philippines" is a state
+    return frozenset(f"{d.lower()}s" for entry in entries.values() for d in entry.demonyms
+                     if d.isalpha() and not d.isupper()
+                     and not d.endswith(("s", "ese", "sh", "ch"))) - names
 
 
 def counted_as(ctx: Context, offset: int, *, capital_first: bool = True
@@ -172,6 +197,8 @@ def duration_after(ctx: Context, offset: int, *, spanning: bool = False) -> tupl
     with ``spanning``, whatever follows the noun ("for about two months after the
     collision")."""
     tables = _count_tables()
+    # "within 30 calendar days after closing": a deadline counted from an event, not a date
+    spanning = spanning or tables.period_re.match(ctx.text, offset) is not None
     m = (tables.spanning_re if spanning else tables.duration_re).match(ctx.text, offset)
     if m is None:
         return None
@@ -220,6 +247,31 @@ def measured_in_time(ctx: Context, begin: int, end: int) -> bool:
     return tables.from_to_re.search(text, max(0, begin - _FROM_REACH), begin) is not None
 
 
+_FOR_BEFORE = re.compile(r"(?<![\w])for\s+$", re.IGNORECASE)
+_SENTENCE_REACH = 160
+"""Characters before "for" searched for a measure's verb (the clause's start bounds it)."""
+_CLAUSE_END = re.compile(r"[.!?;:\n](?=\s)|\n")
+
+
+def claimed_length(ctx: Context, begin: int, end: int, value: Decimal) -> bool:
+    """Whether the bare number at ``[begin, end)`` and the duration after it are a length
+    the text claims: a period counted in working, business or calendar days ("reviewed
+    within 45 working days"), or the length of a measure, "for" after the verb putting it
+    in place ("suspended beef exports for 180 days"); not "for one year", a period in
+    passing, nor "for six years" after a verb that is not a measure's."""
+    tables = _count_tables()
+    text = ctx.text
+    if tables.period_re.match(text, end):
+        return True
+    if value == 1 or tables.spanning_re.match(text, end) is None \
+            or _FOR_BEFORE.search(text, max(0, begin - 5), begin) is None:
+        return False
+    reach = text[max(0, begin - _SENTENCE_REACH):begin]
+    stops = list(_CLAUSE_END.finditer(reach))
+    clause = reach[stops[-1].end():] if stops else reach
+    return tables.measure_verb_re.search(clause) is not None
+
+
 def plural(word: str) -> bool:
     """Whether a lower-case word looks like a plural noun ("firms", not "process")."""
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s",
@@ -231,5 +283,5 @@ def prepare() -> None:
 
     Cached once per process; see :func:`kg.extract.prepare`.
     """
-    for build in (_count_tables, _entities):
+    for build in (_count_tables, _entities, _demonym_plurals):
         build()

@@ -87,6 +87,7 @@ from .figure_about import (
     subject_before,
 )
 from .figure_counts import (
+    claimed_length,
     counted_as,
     counted_noun,
     duration_after,
@@ -479,7 +480,7 @@ def _figure(ctx: Context, m: re.Match[str], local_dollar: str | None = None
                                                                m.start())) \
             or second is not None or tables.duration_frame.search(
                 text, max(0, m.start() - 24), m.start()) \
-            or measured_in_time(ctx, m.start(), end)
+            or measured_in_time(ctx, m.start(), end) or claimed_length(ctx, m.start(), end, value)
         counted = counted_as(ctx, end, capital_first=not is_word)
         named_class = counted is not None  # "seven rare earths": elements, a defined class
         counted = counted or counted_noun(ctx, end, allow_gap=True, capital_first=not is_word)
