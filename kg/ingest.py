@@ -416,9 +416,7 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
                     and (date := _date_from_match(m)) is not None:
                 # "Answered on 29 January 2024" under a written question: a labelled date
                 # line a long front matter pushes down
-                meta.date = date
-                s = _date_span(m)
-                spans["date"] = Span.of(text, begin + s[0], begin + s[1])
+                _set_date(text, begin, m, date, meta, spans)
             _scraped_byline(text, lines, index, meta, spans)
             continue
         if meta.author is None and (m := _BYLINE.match(line)):
@@ -439,9 +437,7 @@ def _metadata_from_text(text: str) -> tuple[ArticleMetadata, dict[str, Span]]:
                                          or _AGENCY_DATELINE.match(line))):
             date = _date_from_match(m)
             if date is not None:
-                meta.date = date
-                s = _date_span(m)
-                spans["date"] = Span.of(text, begin + s[0], begin + s[1])
+                _set_date(text, begin, m, date, meta, spans)
                 _publisher_from_line(text, begin, line, meta, spans)
                 # a dateline opens the article's first paragraph: no title comes after it
                 title_open = title_open and m.re in (_DATE_ONLY_LINE, _labelled_date(),
@@ -511,9 +507,7 @@ def _parted_date(text: str, lines: list[tuple[int, str]], meta: ArticleMetadata,
             end = sep.start() if sep is not None else len(line)
             m = _segment_date().match(line[:end], start)
             if start > 0 and m is not None and (date := _date_from_match(m)) is not None:
-                meta.date = date
-                s = _date_span(m)
-                spans["date"] = Span.of(text, begin + s[0], begin + s[1])
+                _set_date(text, begin, m, date, meta, spans)
                 return
             start = sep.end() if sep is not None else end
 
@@ -525,9 +519,7 @@ def _closing_date(text: str, meta: ArticleMetadata, spans: dict[str, Span]) -> N
     begin = stripped.rfind("\n") + 1
     m = _PLACE_DATE_LINE.match(stripped[begin:])
     if m is not None and (date := _date_from_match(m)) is not None:
-        meta.date = date
-        s = _date_span(m)
-        spans["date"] = Span.of(text, begin + s[0], begin + s[1])
+        _set_date(text, begin, m, date, meta, spans)
 
 
 def _front_matter(text: str, begin: int, line: str, meta: ArticleMetadata,
@@ -630,9 +622,7 @@ def _masthead_date(text: str, begin: int, line: str, meta: ArticleMetadata,
         m = _segment_date().match(line, start, end)
         if not found and m is not None and m.end() == end and \
                 (date := _date_from_match(m)) is not None:
-            meta.date = date
-            s = _date_span(m)
-            spans["date"] = Span.of(text, begin + s[0], begin + s[1])
+            _set_date(text, begin, m, date, meta, spans)
             found = True
             if meta.author is None and m.group("by"):  # "Posted on May 2, 2026 by Jane Roe"
                 _set_author(text, begin + m.start("by"), m.group("by"), meta, spans)
@@ -648,6 +638,15 @@ def _masthead_date(text: str, begin: int, line: str, meta: ArticleMetadata,
                                meta, spans)
                 break
     return found
+
+
+def _set_date(text: str, begin: int, m: re.Match[str], date: dt.date, meta: ArticleMetadata,
+              spans: dict[str, Span]) -> None:
+    """The date ``m`` read in a line at offset ``begin`` of ``text``, its span that of the
+    date's own words (:func:`_date_span`: not a weekday, a label or a time around them)."""
+    meta.date = date
+    s = _date_span(m)
+    spans["date"] = Span.of(text, begin + s[0], begin + s[1])
 
 
 def _set_author(text: str, begin: int, name: str, meta: ArticleMetadata,
