@@ -502,14 +502,23 @@ def _parted_date(text: str, lines: list[tuple[int, str]], meta: ArticleMetadata,
     """The date one part of a head line is, between dashes or slashes (:data:`_PARTS`),
     when no line gave one: the line stays the title it was taken for."""
     for begin, line in lines:
-        start = 0
-        for sep in [*_PARTS.finditer(line), None]:
-            end = sep.start() if sep is not None else len(line)
-            m = _segment_date().match(line[:end], start)
-            if start > 0 and m is not None and (date := _date_from_match(m)) is not None:
+        for start, end in _line_parts(line, _PARTS)[1:]:
+            m = _segment_date().match(line, start, end)
+            if m is not None and (date := _date_from_match(m)) is not None:
                 _set_date(text, begin, m, date, meta, spans)
                 return
-            start = sep.end() if sep is not None else end
+
+
+def _line_parts(line: str, separator: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each part of ``line`` between matches of ``separator``
+    (never empty), the first part first."""
+    parts: list[tuple[int, int]] = []
+    start = 0
+    for sep in separator.finditer(line):
+        parts.append((start, sep.start()))
+        start = sep.end()
+    parts.append((start, len(line)))
+    return parts
 
 
 def _closing_date(text: str, meta: ArticleMetadata, spans: dict[str, Span]) -> None:
@@ -613,12 +622,9 @@ def _masthead_date(text: str, begin: int, line: str, meta: ArticleMetadata,
                    spans: dict[str, Span]) -> bool:
     """Set the date from a masthead segment ("Wire live desk | Thursday, 8 January 2026"),
     and the author and publisher its other segments name; True when one gave the date."""
-    start = 0
     found = False
-    segments: list[tuple[int, int]] = []
-    for sep in [*_segment_separator().finditer(line), None]:
-        end = sep.start() if sep is not None else len(line)
-        segments.append((start, end))
+    segments = _line_parts(line, _segment_separator())
+    for start, end in segments:
         m = _segment_date().match(line, start, end)
         if not found and m is not None and m.end() == end and \
                 (date := _date_from_match(m)) is not None:
@@ -630,7 +636,6 @@ def _masthead_date(text: str, begin: int, line: str, meta: ArticleMetadata,
         if meta.author is None and byline is not None:  # "By Jane Roe | January 8, 2026"
             _set_author(text, begin + start + byline.start("name"), byline.group("name"),
                         meta, spans)
-        start = sep.end() if sep is not None else end
     if found and meta.publisher is None:  # "Source: Wire| 2026-01-08 20:14|Editor: A. Roe"
         for first, last in segments:
             if (m := _SOURCE.match(line[first:last])) is not None and m.group("pub"):
