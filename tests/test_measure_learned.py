@@ -164,3 +164,16 @@ def test_a_proposed_measure_says_so_in_the_graph_and_a_rule_measure_does_not(
     assert [a for a in proposed if "reinstate" in a] == proposed and len(proposed) == 1
     assert 0.7 <= float(scores[proposed[0]].value) <= 1
     assert any(s is None for s in scores.values()), "the rule measure has no model score"
+
+
+def test_learned_head_is_never_an_auxiliary_or_a_determiner() -> None:
+    """The learned step anchors a measure on its sentence's best content word: an
+    auxiliary ("said on Monday had been approved") or a bigram opening with "the" is no
+    anchor for the issuer rules, whatever weight the type model gives it."""
+    text = ("Officials cleared inspections for the cargo, which the ministry said on "
+            "Monday had been approved.")
+    words = [t for t in learned.token_stream(text).tokens if t.is_word]
+    closed = learned._function_words()
+    for kind, model in learned.load_model().types.items():
+        first, last = learned._head(model, words, [])
+        assert {words[first].key, words[last].key}.isdisjoint(closed), kind

@@ -406,7 +406,7 @@ def _head(model: LinearModel, words: list[Token], names: list[Span]) -> tuple[in
                 best, where = single, (i, i)
             pair = weight(f"b:{previous}_{word}", 0.0)
             if i and pair > best and words[i - 1].key.isalpha() and \
-                    not words[i - 1].is_capitalised:
+                    not words[i - 1].is_capitalised and words[i - 1].key not in closed:
                 best, where = pair, (i - 1, i)
         previous = word
     return where if best > -math.inf else (fallback or (0, 0))
