@@ -34,8 +34,10 @@ from . import (
     dates,
     figure_about,
     figure_counts,
+    figure_filters,
     figure_frames,
     figure_shares,
+    figure_subjects,
     figures,
     furniture,
     speech_triggers,
@@ -70,6 +72,7 @@ def prepare() -> None:
     measure_rules()
     load_measure_model()
     for module in (dates, figures, figure_shares, figure_counts, figure_frames, figure_about,
+                   figure_filters, figure_subjects,
                    data_terms, citations, furniture, speech_triggers):
         module.prepare()
 

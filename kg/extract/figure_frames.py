@@ -19,6 +19,13 @@ leave the unit to the words around them; these frames complete them:
   followed by a word of a vote's tally (``[figures].tally_words``) counts the noun of the
   count before it in the sentence.
 
+* *Labelled counts* (round 24): "- 1,250: vessels inspected in the first quarter": in a
+  "by the numbers" box, a bare number opening a list line, then a colon and a plural noun,
+  counts that noun.
+
+* *Subjects' counts* (:mod:`kg.extract.figure_subjects`): "visitors to the island
+  numbered about 2.1 million".
+
 * *Shares and counts in words* (:mod:`kg.extract.figure_shares`): "more than a fifth of",
   "about 7 of 10 of", "37 of Japan's 47 prefectures", "visitors, who numbered almost 7.5
   million".
@@ -39,7 +46,7 @@ from functools import lru_cache
 
 from ..model import FigureMention, Span
 from .context import Context
-from .figure_numbers import table_prices
+from .figure_numbers import canonical, table_prices
 from .figure_shares import (
     counts_by_verb,
     fold_ratios,
@@ -47,7 +54,9 @@ from .figure_shares import (
     parts_of_wholes,
     word_shares,
 )
+from .figure_subjects import subject_counts
 from .gazetteer import token_stream
+from .text import BULLET
 from .triggers import load_triggers, phrase_alternation, phrase_pattern
 
 _PARTITIVE_BEFORE = re.compile(r"\b(?:out\s+of|of)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -124,6 +133,8 @@ def apply_frames(ctx: Context, found: list[FigureMention], bare: list[re.Match[s
     extra += parts_of_wholes(ctx, rules.counted_noun)
     extra += parts_before_wholes(ctx, bare, rules.number, rules.counted_noun)
     extra += _glossed_counts(ctx, bare, rules)
+    extra += _labelled_counts(ctx, bare, rules)
+    extra += subject_counts(ctx, bare, rules.number, rules.counted_noun)
     extra += counts_by_verb(ctx, bare, rules.number)
     extra += fold_ratios(ctx)
     extra += table_prices(ctx.text, bare)
@@ -233,6 +244,38 @@ _GLOSS = re.compile(r"[ \t]*(?:—|–|--|-|:|,)[ \t]*(?:that is,?[ \t]+)?the[ \
 _GLOSSED_NOUN = re.compile(r"[ \t]+([a-z][a-z-]*)(?![\w-])")
 
 
+_LINE_OPENING = re.compile(rf"(?:^|\n)[ \t]*(?:(?:{BULLET})[ \t]+)?(?:\*\*)?[ \t]*$")
+"""From a line's start to a number: only a list bullet and bold marks."""
+_LABEL_COLON = re.compile(r"(?:\*\*)?:[ \t]+(?=[^\W\d_])")
+"""After a number opening a line: a colon (bold marks first) and a word."""
+
+
+def _labelled_counts(ctx: Context, bare: list[re.Match[str]], rules: FrameRules
+                     ) -> list[FigureMention]:
+    """"- 4.2 million: tourists who visited in 2019": a bare number opening a list line and
+    glossed after a colon by a plural noun (its modifiers first) counts that noun."""
+    out = []
+    scales = load_triggers().scales
+    for m in bare:
+        begin = m.start() + len(m.group()) - len(m.group().lstrip())
+        start = max(0, ctx.text.rfind("\n", 0, begin))
+        token = m.group("anum")
+        if not token[0].isdigit() or (_YEAR.fullmatch(token) and not m.group("ascale")) \
+                or not _LINE_OPENING.search(ctx.text, start, begin):
+            continue
+        colon = _LABEL_COLON.match(ctx.text, m.end())
+        counted = rules.counted_noun(colon.end() - 1) if colon is not None else None
+        value = rules.number(token)
+        if counted is None or value is None:
+            continue
+        scale = scales.get((m.group("ascale") or "").lower(), Decimal(1))
+        qualifier = m.group("qual").lower() if m.group("qual") else None
+        out.append(FigureMention(value=canonical(value * scale), unit=counted[0],
+                                 span=Span.of(ctx.text, begin, m.end()),
+                                 qualifier=qualifier, about=counted[0]))
+    return out
+
+
 def _glossed_counts(ctx: Context, bare: list[re.Match[str]], rules: FrameRules
                     ) -> list[FigureMention]:
     """"Number of the week: 60 — the number of days of domestic demand the stockpile
@@ -289,16 +332,11 @@ def _levels(ctx: Context, found: list[FigureMention], bare: list[re.Match[str]]
         before = [f for f in _same_sentence_before(ctx, m.start(), found) if f.unit in units]
         if not before:
             continue
-        out.append(FigureMention(value=_canonical(Decimal(token.replace(",", ""))),
+        out.append(FigureMention(value=canonical(Decimal(token.replace(",", ""))),
                                  unit=before[-1].unit,
                                  span=Span.of(ctx.text, m.start("anum"), m.end("anum")),
                                  about=before[-1].about))
     return out
-
-
-def _canonical(value: Decimal) -> Decimal:
-    """``156.40`` -> ``156.4``; ``12`` stays ``12``."""
-    return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
 
 
 def _exchange_rates(ctx: Context, found: list[FigureMention]) -> list[FigureMention]:
@@ -315,7 +353,7 @@ def _exchange_rates(ctx: Context, found: list[FigureMention]) -> list[FigureMent
         second = table.currencies[" ".join(m.group("cur").lower().split())]
         if first == second:
             continue
-        out.append(FigureMention(value=_canonical(Decimal(m.group("num").replace(",", ""))),
+        out.append(FigureMention(value=canonical(Decimal(m.group("num").replace(",", ""))),
                                  unit=f"{first} per {second}",
                                  span=Span.of(ctx.text, m.start(), m.end()),
                                  about=f"{first} per {second}"))

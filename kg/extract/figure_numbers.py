@@ -26,6 +26,12 @@ _DECIMAL_COMMA_USE = re.compile(r"(?<![\d.,])\d{1,3},\d{1,2}(?![\d,])")
 
 
 @lru_cache(maxsize=8)
+def canonical(value: Decimal) -> Decimal:
+    """A figure's value as the graph writes it: ``156.40`` -> ``156.4``; ``12`` stays
+    ``12`` (no exponent: ``Decimal("1E+3")`` -> ``1000``)."""
+    return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
+
+
 def writes_decimal_commas(text: str) -> bool:
     """Whether ``text`` writes decimal commas ("448,6 million", "1,1 %") and never a decimal
     point before one or two digits: then a point before three digits groups thousands."""

@@ -44,7 +44,8 @@ itself ("3 min read", "12 comments" near the start of a line, a copyright line's
 count announcing the list after its colon ("three materials ...: a, b and c"), the count of
 a report's anonymous sources ("two government sources", an ``unnamed`` actor's mention) and
 the figures of the headlines in a list of links to other stories
-(:func:`kg.extract.furniture.link_list_spans`).
+(:func:`kg.extract.furniture.link_list_spans`); a figure of the front matter (headline,
+summary bullets) that the body repeats is left to the body (:mod:`.figure_filters`).
 A price per quantity may say "a" for "per" ("$39,000 a ton").
 
 ``about`` is a short noun phrase saying what the number measures: the complement after
@@ -69,12 +70,10 @@ from functools import lru_cache
 
 from ..model import (
     ActorMention,
-    ActorType,
     Article,
     FigureMention,
     Span,
     StatementMention,
-    is_unnamed,
 )
 from .anchored import first_words, word_finditer
 from .context import Context, build_context
@@ -95,6 +94,7 @@ from .figure_counts import (
     measured_in_time,
     plural,
 )
+from .figure_filters import without_asides, without_front_repeats
 from .figure_frames import FrameRules, apply_frames, local_dollar_of
 from .figure_numbers import (
     THOUSANDS_POINT,
@@ -103,9 +103,7 @@ from .figure_numbers import (
     weighs,
     writes_decimal_commas,
 )
-from .furniture import in_spans, link_list_spans
 from .gazetteer import token_key, token_stream
-from .question_turns import in_question, question_spans
 from .triggers import load_triggers, phrase_alternation, phrase_pattern
 
 _ENCLOSING_REACH = 8
@@ -352,21 +350,7 @@ def find_figures(article: Article, actors: list[ActorMention], *,
         or counted_noun(ctx, end, allow_gap=True),
         is_counted=is_counted, plural=plural, numbers=tables.number,
         elliptic=tables.elliptic))
-    questions = question_spans(ctx.text)
-    if questions:
-        # An interviewer's question quotes figures; the answer states them (if it does).
-        found = [f for f in found if not in_question(questions, f.span.begin)]
-    sources = [a.span for a in actors if a.type is ActorType.PERSON
-               and is_unnamed(a.name)]
-    if sources:
-        # "two government sources", "three officials at trading houses": who the report
-        # cites, counted in passing, not a quantity of the story
-        found = [f for f in found if not any(s.begin <= f.span.begin < s.end
-                                             for s in sources)]
-    links = link_list_spans(ctx.text)
-    if links:
-        # "Related stories: - Japan approves record 9 trillion yen budget": another story's
-        found = [f for f in found if not in_spans(links, f.span.begin)]
+    found = without_front_repeats(ctx, without_asides(ctx, actors, found))
     restated_about(ctx, found)
     according: dict[int, str | None] = {}
     for figure in found:
