@@ -259,8 +259,9 @@ Status
     announced) in that order ("has since" is "since then", no cue of a lasting measure; a
     threat with a time between, ``threatened on Oct. 10 to impose``, and a measure a state
     could take, ``Beijing could raise tariffs``, are weighed, and so is an infinitive
-    coordinated with a weighed one); otherwise the type's default
-    (``[measures.status.defaults]``).
+    coordinated with a weighed one); with none of them, a measure whose own verb follows
+    "will" or "shall" (``said it will exclude Korea from ...``, ``exporters will need a
+    licence``) is "announced"; otherwise the type's default (``[measures.status.defaults]``).
     Protests, drills, budgets and advisories happen; they are never "in force"; approving a
     draft (budget) adopts it (``approves the fiscal 2026 budget draft``).  A trade measure
     in a sentence saying a claim could not be verified or has no official act behind it,

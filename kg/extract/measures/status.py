@@ -52,6 +52,10 @@ _ADVERBIAL_SINCE = re.compile(r"\b(has|have|had)\s+since\b", re.IGNORECASE)
 _ADDED_TO_LIST = re.compile(r"\sto\s+(?:[\w.’'-]+\s+){1,3}list$", re.IGNORECASE)
 _REGIME_TYPES = frozenset({MeasureType.EXPORT_CONTROL, MeasureType.LICENSING_RESTRICTION})
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_WILL_HEAD = re.compile(r"\b(?:will|shall)\s+(?:also\s+|further\s+|soon\s+|now\s+|then\s+)?$",
+                        re.IGNORECASE)
+""""it will exclude South Korea from ...", "exporters will need a licence": a measure whose
+own verb is in the future is decided, not yet applied."""
 
 
 _MEASURE_PRONOUN = re.compile(r"\s*(?:" + "|".join(map(
@@ -134,6 +138,9 @@ def measure_status(ctx: Context, c: Candidate) -> MeasureStatus:
         if found[0] is MeasureStatus.IN_FORCE and c.type in _ISSUED:
             return default  # a protest, a drill or an advisory is issued; not "in force"
         return found[0]
+    if c.verbal and _WILL_HEAD.search(text, max(c.sentence.begin, c.head.begin - 20),
+                                      c.head.begin):
+        return MeasureStatus.ANNOUNCED  # "said it will exclude Korea from ...": ahead
     return default
 
 
