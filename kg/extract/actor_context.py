@@ -349,18 +349,68 @@ def portfolio_end(ctx: ActorContext, i: int) -> int:
     """Past a title's portfolio at token ``i`` ("of Trade, Industry and Energy", "for
     Economy", "of State"): "of" or "for" and capitalised words of ``not_name_words``
     joined by commas, "and" or "&", where the holder's name follows ("Minister of Trade,
-    Industry and Energy Sung Yun-mo"); ``i`` itself when no portfolio opens there."""
+    Industry and Energy Sung Yun-mo"); ``i`` itself when no portfolio opens there.
+
+    The portfolio may also be an office named after "the" ("Chancellor of the Exchequer
+    Jeremy Hunt"), a state or body the tables know ("ambassador of Ukraine Vasyl Zvarych",
+    "Minister of ESDM Arifin Tasrif") or a few lower-case words ("minister of development
+    and technology Waldemar Buda", then a name of two words or more); and the name may
+    follow it after a comma, as an apposition closed by a comma, a full stop or a speech
+    verb ("the Minister of Investment, Rosan Roeslani, told me"): the position returned is
+    then the name's, after the comma."""
     if ctx.key(i) not in {"of", "for"}:
         return i
     j = i + 1
     never = ctx.lex.not_name_words
-    while j < len(ctx.tokens) and not ctx.tokens[j].newline_before and (
-            ctx.tokens[j].text in never and ctx.tokens[j].is_capitalised
-            or ctx.key(j) in {",", "and", "&"} and j > i + 1):
-        j += 1
-    while j > i + 1 and not ctx.tokens[j - 1].is_capitalised:
+    tokens = ctx.tokens
+    office = ctx.key(j) == "the" and ctx.tok(j + 1) is not None \
+        and tokens[j + 1].is_capitalised and not tokens[j + 1].newline_before
+    if office:
+        # "of the Exchequer", "of the Interior": an office's own name, one word (not "of
+        # the Trade Control Policy Division", a unit)
+        j += 2
+    lower = 0
+    while not office and j < len(tokens) and not tokens[j].newline_before:
+        tok = tokens[j]
+        known = _portfolio_match(ctx, j)
+        if known is not None:
+            j = known
+        elif tok.text in never and tok.is_capitalised \
+                or ctx.key(j) in {",", "and", "&"} and j > i + 1:
+            j += 1
+        elif tok.is_word and not tok.is_capitalised and lower < _PORTFOLIO_LOWER \
+                and tok.key not in ctx.lex.speech_verbs \
+                and tok.text.capitalize() not in ctx.lex.function_words:
+            lower += 1
+            j += 1
+        else:
+            break
+    while j > i + 1 and ctx.key(j - 1) in {",", "and", "&"}:
         j -= 1  # a name follows the last portfolio word, not a comma or "and"
-    return j if j > i + 1 and ctx.name_run(j) > j else i
+    if j == i + 1:
+        return i
+    run = ctx.name_run(j) - j
+    if run >= (2 if lower else 1):
+        return j
+    if ctx.key(j) == ",":
+        end = ctx.name_run(j + 1)
+        if end - (j + 1) >= 2 and (ctx.key(end) in {",", "."} | ctx.lex.speech_verbs):
+            return j + 1  # "the Minister of Investment, Rosan Roeslani, told"
+    return i
+
+
+_PORTFOLIO_LOWER = 4
+"""Lower-case words a title's portfolio may take ("of development and technology")."""
+
+
+def _portfolio_match(ctx: ActorContext, j: int) -> int | None:
+    """The end of a state's or a body's known name at token ``j`` inside a portfolio
+    ("of Ukraine", "of ESDM"); None at any other token (a person's name ends it)."""
+    m = ctx.match_at.get(j)
+    alias = ctx.payload(m, ActorAlias)
+    if m is None or alias is None or ctx.data.entries[alias.name].type is ActorType.PERSON:
+        return None
+    return m.end
 
 
 def link_person(ctx: ActorContext, name: str, span: Span) -> None:

@@ -1,10 +1,18 @@
 """Places in the description of an unnamed source: "a Tokyo trading house", "one
 London-based broker", "a motor maker in Nagano".  They say where the person or the employer
-is, so they belong to the description (its span), not to who speaks."""
+is, so they belong to the description (its span), not to who speaks.
+
+Capitals as places (:func:`capital_as_place`): a city stands for its state only as the seat
+of government, in what the government does ("Beijing said"); where something happened or
+someone is ("in Nairobi", "Levant Network (Beirut)", a letter's "Nairobi / Geneva, 6
+September 2023") names no actor."""
 
 from __future__ import annotations
 
+import re
+
 from .actor_context import ActorContext
+from .gazetteer import GazMatch
 from .refdata import NotActor
 
 
@@ -42,3 +50,41 @@ def place_after(ctx: ActorContext, end: int) -> int:
 
 _PLACE_WORDS = 2
 """Capitalised words a place after an employer may take ("in Nagano", "in Hong Kong")."""
+
+
+def capital_as_place(ctx: ActorContext, m: GazMatch) -> bool:
+    """Whether the capital matched by ``m`` is a place, not its state's government: after
+    "in" (:func:`_place_in`), in parentheses after a name ("Farida Haddad, Levant Food
+    Network (Beirut)": where the network is), or opening a line of place and date ("Nairobi
+    / Geneva, 6 September 2023": where a letter was written)."""
+    before = ctx.key(m.start - 1)
+    if before == "in":
+        return _place_in(ctx, m.start - 1, m.end)
+    if before == "(" and ctx.key(m.end) == ")":
+        name = ctx.tok(m.start - 2)
+        return name is not None and name.is_word and name.is_capitalised
+    tok = ctx.tokens[m.start]
+    if tok.index == 0 or tok.newline_before:
+        return _PLACE_DATE_LINE.match(ctx.text, tok.begin) is not None
+    return False
+
+
+def _place_in(ctx: ActorContext, i: int, end: int) -> bool:
+    """Whether the capital after "in" (token ``i``) is where something happened or someone
+    is ("NATO ministers meet in Brussels", "a strategist at Norrland Capital in Stockholm").
+    Two constructions keep the metonym: "In Tokyo, the chief cabinet secretary said ..."
+    opening a sentence (what the government there did), and the state's people or its
+    decisions before "in" ("officials in Beijing", "a decision taken in Washington":
+    ``seat_words``).  A capital naming a market ("fell in Tokyo trading", ``event_nouns``
+    after it) is read as before, its state: the market's, where the text has moved."""
+    if ctx.tokens[i].text == "In" or ctx.key(end) in ctx.lex.event_nouns:
+        return False
+    return ctx.key(i - 1) not in ctx.lex.seat_words
+
+
+_PLACE_DATE_LINE = re.compile(
+    r"[^\W\d][^,\n/]{0,30}(?:[ \t]*/[ \t]*[^\W\d][^,\n/]{0,30})*,[ \t]*"
+    r"(?:\d{1,2}[ \t]+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?[ \t]+\d{1,2},?)[ \t]+\d{4}[ \t]*$",
+    re.M)
+"""A line of place(s) and a date alone, as a letter or release is dated ("Nairobi / Geneva,
+6 September 2023", "Dhaka, May 20, 2025")."""

@@ -175,9 +175,9 @@ class ActorLexicon:
     """Words before a chamber's bare name that make it a venue ("told parliament")."""
     event_nouns: frozenset[str] = frozenset()
     """Meetings held somewhere: "talks in Kuala Lumpur" names where, not the government."""
-    placing_words: frozenset[str] = frozenset()
-    """Words before a firm's name that make a capital after it and "in" a location ("at
-    Norrland Capital in Stockholm")."""
+    seat_words: frozenset[str] = frozenset()
+    """Words before "in" and a capital that keep the capital the state's government
+    ("officials in Beijing", "a decision taken in Washington")."""
     currency_words: frozenset[str] = frozenset()
     """Words after a state's name that make it a currency ("US$", "Taiwan dollar")."""
     modified_nouns: frozenset[str] = frozenset()

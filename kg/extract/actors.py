@@ -98,6 +98,7 @@ from .actor_patterns import (
     find_transcript_labels,
     past_native_name,
 )
+from .actor_places import capital_as_place
 from .actor_references import find_reference_publishers
 from .actor_shared_names import shared_name_body
 from .actor_signatures import find_signatories
@@ -146,8 +147,8 @@ def _compose(ctx: ActorContext) -> None:
         if alias.capital and ctx.key(m.start - 1) in {"in", "at"} \
                 and ctx.key(m.start - 2) in ctx.lex.event_nouns:
             continue  # "talks in Kuala Lumpur": where they met, not the government
-        if alias.capital and ctx.key(m.start - 1) == "in" and _named_before(ctx, m.start - 1):
-            continue  # "a strategist at Norrland Capital in Stockholm": where the firm is
+        if alias.capital and capital_as_place(ctx, m):
+            continue  # "ministers meet in Brussels", "Haddad, Levant Network (Beirut)"
         if alias.capital and is_imprint(ctx.article.text, ctx.span(m.start, m.end)):
             continue  # "... lessons from Lithuania. Berlin.": where a cited work was printed
         entry = ctx.data.entries[alias.name]
@@ -181,16 +182,6 @@ def _compose(ctx: ActorContext) -> None:
         ctx.add(Found(entry.name, entry.type, m.start, m.end, known=True,
                        role=entry.role, affiliation=entry.affiliation, part_of=entry.part_of,
                        kinds=entry.kinds, state=state_of(ctx.data, entry.name)))
-
-
-def _named_before(ctx: ActorContext, end: int) -> bool:
-    """Whether the tokens before ``end`` are a name of capitalised words (at most four) that
-    someone is "at" or "of" (``placing_words``): a firm or a body, which a city after "in"
-    only locates."""
-    i = end - 1
-    while i >= 0 and end - i <= 4 and ctx.tokens[i].is_word and ctx.tokens[i].is_capitalised:
-        i -= 1
-    return i < end - 1 and i >= 0 and ctx.key(i) in ctx.lex.placing_words
 
 
 def _ministry_of(ctx: ActorContext, end: int) -> tuple[str, int] | None:
@@ -387,8 +378,11 @@ def _title(ctx: ActorContext, m: GazMatch) -> None:
     end = ctx.name_run(at)
     if end > at and (end - at >= 2 or at not in ctx.heading) \
             and not ctx.tokens[at].newline_before:  # a list's title ends its line
-        new_person(ctx, at, end, role=ctx.surface(m.start, at), affiliation=employer or state)
-        ctx.consumed.update(range(begin, at))
+        role_end = at - 1 if ctx.key(at - 1) == "," else at  # (the apposition's comma)
+        new_person(ctx, at, end, role=ctx.surface(m.start, role_end),
+                   affiliation=employer or state)
+        # (a state or body the portfolio names stays a mention: "Minister of ESDM")
+        ctx.consumed.update(k for k in range(begin, at) if k < m.end or k not in ctx.covered)
         return
     # "China's ambassador to Japan, Wu Jianghao", "U.S. Ambassador to Japan George Glass":
     # a name after the title's host or after a comma.

@@ -151,7 +151,7 @@ def _lexicon(table: dict[str, Any], source: Path) -> ActorLexicon:
         currency_words=frozenset(w.casefold() for w in words("currency_words")),
         venue_words=frozenset(w.casefold() for w in words("venue_words")),
         event_nouns=frozenset(w.casefold() for w in words("event_nouns")),
-        placing_words=frozenset(w.casefold() for w in words("placing_words")),
+        seat_words=frozenset(w.casefold() for w in words("seat_words")),
         modified_nouns=frozenset(w.casefold() for w in words("modified_nouns")),
         desk_words=frozenset(w.casefold() for w in words("desk_words")),
         newsroom_units=frozenset(w.casefold() for w in words("newsroom_units")),
