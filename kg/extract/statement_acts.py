@@ -4,7 +4,8 @@
   :func:`labels_in_passing` -- "what Brussels calls unfair subsidies": a label credited;
   :func:`confirms_an_act` -- "China confirms final duties on wine": an act confirmed;
 * :func:`relative_object` -- "a post that Tokyo calls threatening": the words start with the
-  noun phrase a relative clause follows;
+  noun phrase a relative clause follows; :func:`relative_antecedent` -- "licences, which
+  the ministry says can take 90 days": a "say" verb's words about that noun phrase;
 * :func:`demand_reports_words` -- whether a demand verb reports words ("urged Japan to
   withdraw", "demanded its withdrawal") or only an act ("asked not to be named");
 * :func:`is_advisory`, :func:`issues_document` -- a directive to the public ("told its
@@ -76,6 +77,45 @@ def relative_object(ctx: Context, trigger: SpeechTrigger, begin: int) -> int:
     head = re.search(r"\b(?:a|an|the|its|his|her|their|this)\s+(?:[\w’'-]+\s+){0,4}$",
                      ctx.text[window:relative])
     return window + head.start() if head is not None else begin
+
+
+_WHICH_BEFORE = re.compile(r",\s*which\s+(?:the\s+)?$", re.IGNORECASE)
+"""A non-restrictive relative clause opening right before the speaker: ", which X said"."""
+_NO_PREDICATE = re.compile(r"(?:and|or|but)\b", re.IGNORECASE)
+"""Words opening with a conjunction: the verb's object was the relative word itself."""
+_SUBJECT_VERB = re.compile(r"\s+(?:(?:has|have|had|is|are|was|were|will|would)\s+)?"
+                           r"(?:[a-z]+ly\s+)?[a-z]+\s+(?=[\w“\"])")
+"""The verb right after a subject ("Beijing cleared ", "Tokyo quietly lifted ")."""
+_SUBJECT_REACH = 160
+"""How far before the relative clause the subject of the clause it ends is looked for."""
+
+
+def relative_antecedent(ctx: Context, trigger: SpeechTrigger, begin: int) -> int:
+    """"case-by-case licences, which METI says can take up to 90 days": a "say" verb in a
+    non-restrictive relative clause whose words follow it are said of the noun phrase the
+    clause follows (the relative word is their subject: "had been approved" alone says
+    nothing); the words start with that noun phrase when it is the object of a clause whose
+    subject is an actor ("Beijing cleared export inspections for 18,700 tonnes, which ...":
+    after that clause's verb), else at "which" (the noun phrase's own start is not known)."""
+    speaker = trigger.speaker
+    if speaker is None or speaker.span.end > trigger.verb.begin or begin < trigger.verb.end:
+        return begin
+    if _NO_PREDICATE.match(ctx.text, begin):
+        return begin  # "the islands, which Beijing claims and calls X": "which" is the object
+    m = _WHICH_BEFORE.search(ctx.text, max(trigger.sentence.begin, speaker.span.begin - 16),
+                             speaker.span.begin)
+    if m is None:
+        return begin
+    comma = m.start()
+    which = m.start() + m.group().index("which")
+    reach = max(trigger.sentence.begin, comma - _SUBJECT_REACH)
+    subjects = [a for a in ctx.actors_in(reach, comma) if a.span.end < comma]
+    if subjects and not re.search(r"[,;:]\s", ctx.text[subjects[-1].span.end:comma]):
+        # the noun phrase is the object of the clause the relative clause ends
+        verb = _SUBJECT_VERB.match(ctx.text, subjects[-1].span.end, comma)
+        if verb is not None:
+            return verb.end()
+    return which
 
 
 def demand_reports_words(ctx: Context, trigger: SpeechTrigger, begin: int, end: int) -> bool:

@@ -171,6 +171,7 @@ from .statement_acts import (
     issues_document,
     labels_in_passing,
     leads_a_quote,
+    relative_antecedent,
     relative_object,
 )
 from .statement_anaphora import (
@@ -565,6 +566,13 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
         # "responds with a post on X": an act of answering; its words are not given.
         trigger.dropped = True
         return
+    if trigger.cls == "say":
+        antecedent = relative_antecedent(ctx, trigger, begin)
+        if antecedent < begin:
+            # a date before the words ("which X said on December 7 had been approved")
+            # dates the saying: the words for the dater are those after the verb
+            trigger.whole = Span.of(text, begin, end)
+            begin = antecedent
     if trigger.cls == "call":
         if is_naming(ctx, trigger) or labels_in_passing(ctx, trigger, end):
             trigger.dropped = True
