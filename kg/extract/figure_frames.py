@@ -46,7 +46,7 @@ from functools import lru_cache
 
 from ..model import FigureMention, Span
 from .context import Context
-from .figure_numbers import canonical, table_prices
+from .figure_numbers import YEAR, canonical, count_of, digit_count, table_prices
 from .figure_shares import (
     counts_by_verb,
     fold_ratios,
@@ -62,7 +62,6 @@ from .triggers import load_triggers, phrase_alternation, phrase_pattern
 _PARTITIVE_BEFORE = re.compile(r"\b(?:out\s+of|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _LEVEL_BEFORE = re.compile(r"\b(?:to|at)\s+$", re.IGNORECASE)
 _US_DOLLAR_MARK = re.compile(r"\$US\s?\d|US\$\s?\d|U\.S\.\s?\$\s?\d")
-_YEAR = re.compile(r"(?:19|20)\d\d")
 _NEXT_WORD = re.compile(r"\s+([a-z][\w’'-]*)")
 _LOCAL_MENTIONS = 2
 _DATE_REACH = 40
@@ -164,7 +163,7 @@ def _bare_value(m: re.Match[str], rules: FrameRules) -> Decimal | None:
     token = m.group("anum")
     if token is None or m.group("ascale"):
         return None
-    if token.isdigit() and len(token) == 4 and _YEAR.fullmatch(token):
+    if token.isdigit() and len(token) == 4 and YEAR.fullmatch(token):
         return None  # a year
     return rules.number(token)
 
@@ -255,24 +254,16 @@ def _labelled_counts(ctx: Context, bare: list[re.Match[str]], rules: FrameRules
     """"- 4.2 million: tourists who visited in 2019": a bare number opening a list line and
     glossed after a colon by a plural noun (its modifiers first) counts that noun."""
     out = []
-    scales = load_triggers().scales
     for m in bare:
         begin = m.start() + len(m.group()) - len(m.group().lstrip())
         start = max(0, ctx.text.rfind("\n", 0, begin))
-        token = m.group("anum")
-        if not token[0].isdigit() or (_YEAR.fullmatch(token) and not m.group("ascale")) \
-                or not _LINE_OPENING.search(ctx.text, start, begin):
+        if not digit_count(m) or not _LINE_OPENING.search(ctx.text, start, begin):
             continue
         colon = _LABEL_COLON.match(ctx.text, m.end())
         counted = rules.counted_noun(colon.end() - 1) if colon is not None else None
-        value = rules.number(token)
-        if counted is None or value is None:
-            continue
-        scale = scales.get((m.group("ascale") or "").lower(), Decimal(1))
-        qualifier = m.group("qual").lower() if m.group("qual") else None
-        out.append(FigureMention(value=canonical(value * scale), unit=counted[0],
-                                 span=Span.of(ctx.text, begin, m.end()),
-                                 qualifier=qualifier, about=counted[0]))
+        value = rules.number(m.group("anum"))
+        if counted is not None and value is not None:
+            out.append(count_of(ctx.text, m, value, counted[0]))
     return out
 
 
@@ -326,7 +317,7 @@ def _levels(ctx: Context, found: list[FigureMention], bare: list[re.Match[str]]
     out = []
     for m in bare:
         token = m.group("anum")
-        if m.group("qual") or not token[0].isdigit() or _YEAR.fullmatch(token) \
+        if m.group("qual") or not token[0].isdigit() or YEAR.fullmatch(token) \
                 or not _LEVEL_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start()):
             continue
         before = [f for f in _same_sentence_before(ctx, m.start(), found) if f.unit in units]

@@ -25,13 +25,35 @@ THOUSANDS_POINT = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _DECIMAL_COMMA_USE = re.compile(r"(?<![\d.,])\d{1,3},\d{1,2}(?![\d,])")
 
 
-@lru_cache(maxsize=8)
+YEAR = re.compile(r"(?:19|20)\d\d")
+"""A number that reads as a year ("2016"), unless a scale word follows it ("2,016 million")."""
+
+
+def digit_count(m: re.Match[str]) -> bool:
+    """Whether a bare number of the figures' pattern (groups ``anum``, ``ascale``) is written
+    in digits and is no year."""
+    token = m.group("anum")
+    return token[0].isdigit() and not (YEAR.fullmatch(token) and not m.group("ascale"))
+
+
+def count_of(text: str, m: re.Match[str], value: Decimal, noun: str) -> FigureMention:
+    """The figure of a bare number ``m`` (its scale word applied) counting ``noun``, its
+    span from the number's first character to the match's end."""
+    scale = load_triggers().scales.get((m.group("ascale") or "").lower(), Decimal(1))
+    begin = m.start() + len(m.group()) - len(m.group().lstrip())
+    return FigureMention(value=canonical(value * scale), unit=noun,
+                         span=Span.of(text, begin, m.end()),
+                         qualifier=m.group("qual").lower() if m.group("qual") else None,
+                         about=noun)
+
+
 def canonical(value: Decimal) -> Decimal:
     """A figure's value as the graph writes it: ``156.40`` -> ``156.4``; ``12`` stays
     ``12`` (no exponent: ``Decimal("1E+3")`` -> ``1000``)."""
     return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
 
 
+@lru_cache(maxsize=8)
 def writes_decimal_commas(text: str) -> bool:
     """Whether ``text`` writes decimal commas ("448,6 million", "1,1 %") and never a decimal
     point before one or two digits: then a point before three digits groups thousands."""

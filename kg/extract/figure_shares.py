@@ -29,6 +29,7 @@ from ..model import FigureMention, Span
 from .anchored import first_words, word_finditer
 from .context import Context
 from .figure_about import CHANGE_VERBS, about_of, subject_before
+from .figure_numbers import YEAR
 from .gazetteer import token_stream
 from .triggers import HYPHENS, load_triggers, phrase_alternation, phrase_pattern
 
@@ -100,7 +101,6 @@ def _patterns() -> _Patterns:
                      part_of, count_verb, first)
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
 _BY_BEFORE = re.compile(r"(?<![\w])by\s+$", re.IGNORECASE)
 """"fell by about a fifth", "cut by half": a change by a proportion."""
 _QUALIFIER_REACH = 40
@@ -157,7 +157,7 @@ def parts_of_wholes(ctx: Context, counted_noun: Callable[[int], tuple[str, int] 
         part = Decimal(m.group("num").replace(",", ""))
         total = Decimal(m.group("total").replace(",", ""))
         counted = counted_noun(m.end("total"))
-        if counted is None or not 0 < part < total or _YEAR.fullmatch(m.group("total")):
+        if counted is None or not 0 < part < total or YEAR.fullmatch(m.group("total")):
             continue  # "Section 2 of the 2019 curbs": a year, not a whole
         unit, end = counted
         span = Span.of(ctx.text, m.start(), end)
@@ -188,7 +188,7 @@ def parts_before_wholes(ctx: Context, bare: list[re.Match[str]],
     for m in bare:
         token = m.group("anum")
         if m.group("ascale") or (not token[0].isdigit() and not m.group("qual")) \
-                or _YEAR.fullmatch(token) or pattern.match(ctx.text, m.start("anum")) \
+                or YEAR.fullmatch(token) or pattern.match(ctx.text, m.start("anum")) \
                 or _DENOMINATOR_BEFORE.search(ctx.text, max(0, m.start() - 10), m.start()):
             continue  # "7 in 10 of its magnets": the 10 is a share's denominator
         whole = _PART_BEFORE_WHOLE.match(ctx.text, m.end("anum"))
@@ -198,7 +198,7 @@ def parts_before_wholes(ctx: Context, bare: list[re.Match[str]],
         counted = counted_noun(whole.end())
         total = whole.group("total")
         if counted is None or total is not None and (
-                _YEAR.fullmatch(total) or value >= Decimal(total.replace(",", ""))):
+                YEAR.fullmatch(total) or value >= Decimal(total.replace(",", ""))):
             continue
         begin = m.start() + len(m.group()) - len(m.group().lstrip())
         span = Span.of(ctx.text, begin, m.end("anum"))

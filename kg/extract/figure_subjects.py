@@ -16,12 +16,11 @@ from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
 
-from ..model import FigureMention, Span
+from ..model import FigureMention
 from .context import Context
-from .figure_numbers import canonical
+from .figure_numbers import count_of, digit_count
 from .triggers import load_triggers, phrase_alternation
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _SUBJECT_WORDS = 12
 """Words of a subject before its verb at most ("The queue of trucks on the Mongolian side
@@ -48,14 +47,11 @@ def subject_counts(ctx: Context, bare: list[re.Match[str]],
     verbs = _verbs()
     if verbs is None:
         return []
-    scales = load_triggers().scales
     out = []
     for m in bare:
-        token = m.group("anum")
         begin = m.start() + len(m.group()) - len(m.group().lstrip())
         sentence = ctx.sentence_of(begin)
-        if sentence is None or not token[0].isdigit() or (
-                _YEAR.fullmatch(token) and not m.group("ascale")):
+        if sentence is None or not digit_count(m):
             continue
         verb = verbs.search(ctx.text, sentence.begin, begin)
         if verb is None:
@@ -66,14 +62,9 @@ def subject_counts(ctx: Context, bare: list[re.Match[str]],
             continue
         counted = next((c for w in words[:4]
                         if (c := counted_noun(sentence.begin + w.start())) is not None), None)
-        value = number(token)
-        if counted is None or value is None:
-            continue
-        scale = scales.get((m.group("ascale") or "").lower(), Decimal(1))
-        out.append(FigureMention(value=canonical(value * scale), unit=counted[0],
-                                 span=Span.of(ctx.text, begin, m.end()),
-                                 qualifier=m.group("qual").lower() if m.group("qual") else None,
-                                 about=counted[0]))
+        value = number(m.group("anum"))
+        if counted is not None and value is not None:
+            out.append(count_of(ctx.text, m, value, counted[0]))
     return out
 
 
