@@ -46,7 +46,14 @@ from functools import lru_cache
 
 from ..model import FigureMention, Span
 from .context import Context
-from .figure_numbers import YEAR, canonical, count_of, digit_count, table_prices
+from .figure_numbers import (
+    YEAR,
+    amount_begin,
+    canonical,
+    count_of,
+    digit_count,
+    table_prices,
+)
 from .figure_shares import (
     counts_by_verb,
     fold_ratios,
@@ -255,7 +262,7 @@ def _labelled_counts(ctx: Context, bare: list[re.Match[str]], rules: FrameRules
     glossed after a colon by a plural noun (its modifiers first) counts that noun."""
     out = []
     for m in bare:
-        begin = m.start() + len(m.group()) - len(m.group().lstrip())
+        begin = amount_begin(m)
         start = max(0, ctx.text.rfind("\n", 0, begin))
         if not digit_count(m) or not _LINE_OPENING.search(ctx.text, start, begin):
             continue
@@ -280,7 +287,7 @@ def _glossed_counts(ctx: Context, bare: list[re.Match[str]], rules: FrameRules
             continue
         # the graph's name for the noun ("firms": companies), or the noun itself ("days")
         counted = rules.counted_noun(gloss.end()) or (noun.group(1), noun.end())
-        begin = m.start() + len(m.group()) - len(m.group().lstrip())
+        begin = amount_begin(m)
         qualifier = m.group("qual").lower() if m.group("qual") else None
         out.append(FigureMention(value=value, unit=counted[0],
                                  span=Span.of(ctx.text, begin, m.end("anum")),

@@ -29,6 +29,11 @@ YEAR = re.compile(r"(?:19|20)\d\d")
 """A number that reads as a year ("2016"), unless a scale word follows it ("2,016 million")."""
 
 
+def amount_begin(m: re.Match[str]) -> int:
+    """Where the amount of a figure match begins (past a leading space)."""
+    return m.start() + len(m.group()) - len(m.group().lstrip())
+
+
 def digit_count(m: re.Match[str]) -> bool:
     """Whether a bare number of the figures' pattern (groups ``anum``, ``ascale``) is written
     in digits and is no year."""
@@ -40,9 +45,8 @@ def count_of(text: str, m: re.Match[str], value: Decimal, noun: str) -> FigureMe
     """The figure of a bare number ``m`` (its scale word applied) counting ``noun``, its
     span from the number's first character to the match's end."""
     scale = load_triggers().scales.get((m.group("ascale") or "").lower(), Decimal(1))
-    begin = m.start() + len(m.group()) - len(m.group().lstrip())
     return FigureMention(value=canonical(value * scale), unit=noun,
-                         span=Span.of(text, begin, m.end()),
+                         span=Span.of(text, amount_begin(m), m.end()),
                          qualifier=m.group("qual").lower() if m.group("qual") else None,
                          about=noun)
 

@@ -29,7 +29,7 @@ from ..model import FigureMention, Span
 from .anchored import first_words, word_finditer
 from .context import Context
 from .figure_about import CHANGE_VERBS, about_of, subject_before
-from .figure_numbers import YEAR
+from .figure_numbers import YEAR, amount_begin
 from .gazetteer import token_stream
 from .triggers import HYPHENS, load_triggers, phrase_alternation, phrase_pattern
 
@@ -200,7 +200,7 @@ def parts_before_wholes(ctx: Context, bare: list[re.Match[str]],
         if counted is None or total is not None and (
                 YEAR.fullmatch(total) or value >= Decimal(total.replace(",", ""))):
             continue
-        begin = m.start() + len(m.group()) - len(m.group().lstrip())
+        begin = amount_begin(m)
         span = Span.of(ctx.text, begin, m.end("anum"))
         qualifier = " ".join(m.group("qual").lower().split()) if m.group("qual") else None
         out.append(FigureMention(value=value, unit=counted[0], span=span,
@@ -272,7 +272,7 @@ def counts_by_verb(ctx: Context, bare: list[re.Match[str]],
         if before is None or value is None:
             continue
         scale = scales.get((m.group("ascale") or "").lower(), Decimal(1))
-        begin = m.start() + len(m.group()) - len(m.group().lstrip())
+        begin = amount_begin(m)
         end = max(m.end("anum"), m.end("ascale") if m.group("ascale") else 0)
         span = Span.of(ctx.text, begin, end)
         qualifier = m.group("qual").lower() if m.group("qual") else None

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..model import FigureMention
 from .context import Context
-from .figure_numbers import count_of, digit_count
+from .figure_numbers import amount_begin, count_of, digit_count
 from .triggers import load_triggers, phrase_alternation
 
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
@@ -49,7 +49,7 @@ def subject_counts(ctx: Context, bare: list[re.Match[str]],
         return []
     out = []
     for m in bare:
-        begin = m.start() + len(m.group()) - len(m.group().lstrip())
+        begin = amount_begin(m)
         sentence = ctx.sentence_of(begin)
         if sentence is None or not digit_count(m):
             continue

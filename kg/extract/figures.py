@@ -99,6 +99,7 @@ from .figure_frames import FrameRules, apply_frames, local_dollar_of
 from .figure_numbers import (
     THOUSANDS_POINT,
     WEIGHT_POUNDS,
+    amount_begin,
     on_page_furniture,
     weighs,
     writes_decimal_commas,
@@ -450,8 +451,8 @@ def _figure(ctx: Context, m: re.Match[str], local_dollar: str | None = None
             # "618,000 yuan ($88,300) per tonne": the rate follows a converted amount in
             # parentheses, and applies to both amounts (the span keeps the amount alone)
             aside = _ASIDE.match(text, end)
-            if aside is not None and (aside.group("open") or text[_amount_begin(m) - 1:
-                                                                  _amount_begin(m)] == "("):
+            if aside is not None and (aside.group("open") or text[amount_begin(m) - 1:
+                                                                  amount_begin(m)] == "("):
                 rate = tables.rate.match(text, aside.end())
                 if rate is not None:
                     unit = f"{unit} per {_rate_noun(rate.group('noun'))}"
@@ -508,7 +509,7 @@ def _figure(ctx: Context, m: re.Match[str], local_dollar: str | None = None
         low = _whole(value * bscale)
     del m_b_unit
     qualifier = m.group("qual").lower() if m.group("qual") else None
-    begin = m.start() + len(m.group()) - len(m.group().lstrip())  # "\s?" before a number
+    begin = amount_begin(m)  # "\s?" before a number
     span = Span.of(text, begin, end)
     counted_from = first_end if high is None else max(
         m.end(g) for g in ("bnum", "bscale", "bunit") if m.group(g))
@@ -536,7 +537,7 @@ def _share(ctx: Context, m: re.Match[str], value: Decimal) -> FigureMention | No
     denominator = Decimal(100) if word == "a hundred" else _number(word)
     if not denominator:
         return None
-    begin = m.start() + len(m.group()) - len(m.group().lstrip())
+    begin = amount_begin(m)
     span = Span.of(ctx.text, begin, share.end())
     qualifier = m.group("qual").lower() if m.group("qual") else None
     return FigureMention(value=_whole(value * 100 / denominator), unit="percent", span=span,
@@ -639,11 +640,6 @@ def _names_a_list(ctx: Context, begin: int) -> bool:
 _ASIDE = re.compile(r"(?P<open>[ \t]*\([^()\n]{1,30}\))|\)")
 """A converted amount in parentheses after an amount (" ($88,300)"), or the end of the
 parentheses around the converted amount itself."""
-
-
-def _amount_begin(m: re.Match[str]) -> int:
-    """Where the amount of a figure match begins (past a leading space)."""
-    return m.start() + len(m.group()) - len(m.group().lstrip())
 
 
 def _first_amount_end(m: re.Match[str]) -> int:
