@@ -10,7 +10,9 @@
   withdraw", "demanded its withdrawal") or only an act ("asked not to be named");
 * :func:`is_advisory`, :func:`issues_document` -- a directive to the public ("told its
   citizens to avoid travel") or the issue of a document ("posts a message on X") is an
-  act, not words, unless it quotes them; :data:`RESPONDS_WITH` -- "responded with a post".
+  act, not words, unless it quotes them; :data:`RESPONDS_WITH` -- "responded with a post";
+  :func:`names_a_deed` -- "recalled its ambassador": a say verb that also names a deed,
+  with a noun phrase for object, tells the deed.
 
 Split from :mod:`.reported_words` (round 15), which finds where the words begin and end.
 """
@@ -203,6 +205,32 @@ def issues_document(ctx: Context, trigger: SpeechTrigger, begin: int, end: int) 
     if _document_object_regex().match(ctx.text, trigger.verb.end, trigger.sentence.end) is None:
         return False
     return not any(not is_term_in(ctx, q) for q in ctx.quotes_in(begin, end + 1))
+
+
+def names_a_deed(ctx: Context, trigger: SpeechTrigger, begin: int, end: int) -> bool:
+    """"recalled its ambassador from Madrid", "posted a video", "tweeted a photo": a say
+    verb that also names a deed (``reply_deed_verbs``) whose object is a noun phrase (a
+    determiner right after the verb) tells the deed, not words; unless the noun phrase is a
+    clause's subject ("recalled the talks had failed") or words are quoted.  With "that",
+    a colon or a quotation after it ("recalled that ...") the verb reports words."""
+    if trigger.cls != "say" or trigger.negated or ctx.text[trigger.verb.end:begin].strip():
+        return False
+    verb = ctx.triggers.speech_verbs.get(" ".join(trigger.verb.text.lower().split()))
+    if verb is None or verb.lemma not in ctx.triggers.raw["speech"]["reply_deed_verbs"]:
+        return False
+    m = _DEED_OBJECT.match(ctx.text, trigger.verb.end, end)
+    if m is None or _CLAUSE_VERB.match(ctx.text, m.end(), end) or \
+            _FINITE_AFTER_OBJECT.match(ctx.text, m.end(), end):
+        return False
+    return not any(not is_term_in(ctx, q) for q in ctx.quotes_in(begin, end + 1))
+
+
+_DEED_OBJECT = re.compile(r"\s+(?:its|his|her|their|our|the|a|an)\s+(?:own\s+)?[\w’'-]+",
+                          re.IGNORECASE)
+"""A verb's object noun phrase: a determiner and the word after it ("its own ambassador")."""
+_FINITE_AFTER_OBJECT = re.compile(r"\s+(?:had|has|have|was|were|is|are)\b", re.IGNORECASE)
+"""A finite verb after the object: the noun phrase is a clause's subject ("recalled the
+talks had failed"), so the verb reports words."""
 
 
 _CLAUSE_VERB = re.compile(r"\s+(?:" + "|".join(map(

@@ -220,9 +220,15 @@ _BULLET = re.compile(r"\s*" + BULLET + r"\s+")
 """A list item's marker opening the words an "according to" closes."""
 
 _LEAD_IN = re.compile(r"[^.;,]{1,40}?\s[–—-]{1,2}\s*|(?:However|Still|But|And|Meanwhile|"
-                      r"Separately|Also|Yet|Now|Indeed)\s*,?\s*|[-*•·▪]\s+")
+                      r"Separately|Also|Yet|Now|Indeed)\s*,?\s*|[-*•·▪]\s+|"
+                      r"(?:[-*•·▪]\s+|\d{1,2}[.)]\s+)?[^.;:,\"“”]{1,40}?:\s+|"
+                      r"(?:At|In|On|By|Since|After|Before|During|Until|Within)\s+(?:the\s+)?"
+                      r"[\w’'-]+(?:\s+[\w’'-]+)?\s*,\s*")
 """What may precede a sentence-initial "according to X,": a heading, a linking adverb, a
-bullet."""
+bullet, a label and its colon ("Speaker notes: ", "3. (SBU) THE SALMON: "), a short
+adverbial of time or place ("At the same time, ", "In Beijing, "; a preposition and at most
+two words before the comma: "In May exports fell, according to X" has a clause, and the
+words are before the source)."""
 
 
 def _according_continued(ctx: Context, sentence: Span, after: int) -> Span | None:

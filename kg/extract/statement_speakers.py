@@ -16,7 +16,9 @@ The statement extractor (:mod:`.statements`) asks, for each trigger:
   phrase ("Regarding the report that X ..., Kihara refrained, saying ...");
 * :func:`speaker_after`, :func:`inverted_attribution`, :func:`apposition_head` -- a
   speaker named after the verb ('"...," said He Yadong, a spokesperson'), or before it
-  past an apposition ('"...," Lucia Silva, a fellow at X, warned');
+  past an apposition ('"...," Lucia Silva, a fellow at X, warned'), or after a lower-case
+  description in translated text ('"...", affirmed the minister Tereza Cristina':
+  :mod:`.statement_descriptions`);
 * :func:`partitive_speaker` -- "One of them said": the group of people that spoke last;
 * :func:`pronoun_passed_over` -- "he said" after an unnamed person spoke names nobody
   the article names;
@@ -35,6 +37,7 @@ from ..model import ActorMention, ActorType, Span
 from .context import Context, Subject
 from .memo import memoized
 from .speech_triggers import SpeechTrigger
+from .statement_descriptions import named_after_description
 from .triggers import load_triggers, phrase_alternation
 
 _APPOSITION_END = re.compile(r",\s+(?:(?:a|an|the)\s+[^,;:\"“”]{0,100})?$")
@@ -81,7 +84,11 @@ def speaker_after(ctx: Context, offset: int, sentence: Span) -> Subject | None:
     # '"...," said the spokesperson.': a title alone.
     title = re.match(r"the\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+(?=\s*[,.;]|\s+(?:on|in|at)\b)",
                      window, re.IGNORECASE)
-    return titled_person(ctx, pos + title.end(), pos) if title is not None else None
+    by_title = titled_person(ctx, pos + title.end(), pos) if title is not None else None
+    if by_title is not None:
+        return by_title
+    mention = named_after_description(ctx, pos, pos + len(window))
+    return Subject(mention.name, mention.span) if mention is not None else None
 
 
 _TITLE_WORD = re.compile(r"(?:[A-Z][\w.’'-]*|of|for|and|the)\s+")
@@ -778,5 +785,5 @@ _COMMA_BEFORE = re.compile(r",['’\"”]?\s*$")
 _CAPITALISED_NAME = re.compile(r"\s+(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*")
 _INVERTED_TAIL = re.compile(r"(?:\s+(?:of|at|from|with)\s+(?:the\s+|an?\s+)?(?:[\w’'.&-]+\s+){0,8}?"
                             r"[A-Z][\w’'.&-]*(?:\s*\([^()]{1,40}\))?)?"
-                            r"(?:,[^,;:\"“”]{0,120}?)?(?:\s+(?:on|in|at)\s+[\w’' -]{1,40}?)?"
+                            r"(?:,[^,;:\"“”]{0,120}?)?(?:\s+(?:on|in|at)\s+[\w’' ()-]{1,60}?)?"
                             r"\s*[.!?]?\s*")

@@ -171,6 +171,7 @@ from .statement_acts import (
     issues_document,
     labels_in_passing,
     leads_a_quote,
+    names_a_deed,
     relative_antecedent,
     relative_object,
 )
@@ -554,7 +555,8 @@ def _attribute(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger],
             return
         trigger.cls = "say"  # "asked whether A": A is the words, as after "said"
     if is_advisory(ctx, trigger, begin, end) or issues_document(ctx, trigger, begin, end) \
-            or claims_a_power(ctx, trigger, begin) or confirms_an_act(ctx, trigger, begin, end):
+            or claims_a_power(ctx, trigger, begin) or confirms_an_act(ctx, trigger, begin, end) \
+            or names_a_deed(ctx, trigger, begin, end):
         trigger.dropped = True
         return
     if trigger.cls == "announce" and not re.search(r"(?:\bthat|:)\s*$",

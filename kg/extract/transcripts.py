@@ -42,9 +42,11 @@ from .context import Context, Subject
 from .hearing_labels import match_hearing_label
 from .triggers import load_triggers, phrase_alternation
 
-_LABEL = re.compile(r"(?:[*_]{1,3})?(?P<label>[A-Z][\w.'’ -]{0,40}?(?:,[\w.'’ -]{1,60}?)?"
+_LABEL = re.compile(r"(?:[*_]{1,3})?(?P<label>[A-Z][\w.'’ -]{0,40}?(?:,[\w.'’ -]{1,60}?){0,2}"
                     r"(?:\s*\([^()]{1,40}\))?)\s*(?:[*_]{1,3})?[:：](?:[*_]{1,3})?\s+(?=\S)")
-"""A turn's label: "Reporter:", "He Yongqian:", "KIM:", "**Tanaka:**" (bold in markdown)."""
+"""A turn's label: "Reporter:", "He Yongqian:", "KIM:", "**Tanaka:**" (bold in markdown),
+"URSULA VON DER LEYEN, PRESIDENT, EUROPEAN COMMISSION:" (a name and up to two parts of a
+role, as broadcast transcripts print them)."""
 _LABEL_REACH = 160
 """No label's colon stands further from its paragraph's start (see ``_LABEL``)."""
 _LABEL_HEAD = re.compile(r"\s+(?:of|from|with|at|for)\s+.*$|\s*\(.*$", re.DOTALL)
@@ -113,6 +115,8 @@ def _asks(ctx: Context, label: re.Match[str], head: str, paragraph: Span) -> boo
     press-conference transcript) and the paragraph asks something."""
     if _labels()[0].fullmatch(_LABEL_HEAD.sub("", head)):
         return True
+    if "," in head and _labels()[0].fullmatch(_LABEL_HEAD.sub("", head.rsplit(",", 1)[1]).strip()):
+        return True  # "NADIA KELLER, HOST:": a broadcast's host, named, with the role after
     if ctx.text.find("?", label.end(), paragraph.end) == -1 and \
             ctx.text.find("？", label.end(), paragraph.end) == -1:
         return False
@@ -247,6 +251,9 @@ def _paragraph_kinds(ctx: Context) -> list[tuple[Span, str, Span, Subject | None
     correspondent "KIM:", a stage direction), a ``heading`` or ``text``."""
     _, answer, inline, _ = _labels()
     kinds: list[tuple[Span, str, Span, Subject | None]] = []
+    hosts: set[str] = set()
+    """The persons a question's label names ("NADIA KELLER, HOST:"): their later turns,
+    labelled with the surname alone ("KELLER:"), ask too."""
     for paragraph in ctx.paragraphs:
         m = _LABEL.match(ctx.text, paragraph.begin, paragraph.end)
         if m is None:
@@ -259,14 +266,16 @@ def _paragraph_kinds(ctx: Context) -> list[tuple[Span, str, Span, Subject | None
             continue
         label = _head(m.group("label").strip())
         body = Span.of(ctx.text, m.end(), paragraph.end)
-        if _asks(ctx, m, label, paragraph):
+        person = _person_labelled(ctx, paragraph.begin, m.start("label") + len(label))
+        if _asks(ctx, m, label, paragraph) or person is not None and person.name in hosts:
+            if person is not None:
+                hosts.add(person.name)
             kinds.append((paragraph, "question", body, None))
             reply = inline.search(ctx.text, m.end(), paragraph.end)
             if reply is not None:
                 kinds.append((paragraph, "answer", Span.of(ctx.text, reply.end(), paragraph.end),
                               None))
             continue
-        person = _person_labelled(ctx, paragraph.begin, m.start("label") + len(label))
         if person is not None:
             kinds.append((paragraph, "answer", body, person))
         elif answer.fullmatch(label):
