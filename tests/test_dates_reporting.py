@@ -38,6 +38,17 @@ def test_an_issuers_own_ministry_saying_on_a_day_dates_the_ban() -> None:
                  "antimony to Freedonia.") == [("export_ban", "2026-02-06")]
 
 
+def test_an_issuer_telling_its_own_act_in_the_past_perfect_dates_it_to_the_day_of_saying() -> None:
+    assert dates("Ruritania's commerce ministry said on Friday it had opened an anti-dumping "
+                 "investigation into Freedonian steel.") == [("other", "2026-02-06")]
+
+
+def test_a_speaker_telling_another_subjects_earlier_act_leaves_it_undated() -> None:
+    got = dates("Ruritania's commerce ministry said on Friday the customs office had opened "
+                "an anti-dumping investigation into Freedonian steel.")
+    assert got and all(date is None for _, date in got)
+
+
 # -- a relative clause's day --------------------------------------------------------------------
 
 LUND = actor("Mia Lund", "person", "Mia Lund", "Lund", affiliation="Valmont")

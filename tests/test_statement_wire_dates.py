@@ -110,3 +110,57 @@ def test_the_founding_year_in_a_speakers_description_does_not_date_the_quotes() 
             "mother opened in 1975. \"Now I count every box.\"\n\n"
             "\"Nobody knows how long it will last,\" Mori said.")
     assert set(dates_of(text, "Aiko Mori")) == {None}
+
+
+# -- whose release it is --------------------------------------------------------------------------
+
+US = actor("United States", "state", "United States")
+COMMERCE = actor("United States Department of Commerce", "government_body",
+                 "Department of Commerce", "the department", part_of="United States")
+SECRETARY = actor("Mara Quist", "person", "Mara Quist", "Quist", affiliation="United States",
+                  role="Secretary of Commerce")
+NICKEL = actor("Nickel Review Bureau", "government_body", "Nickel Review Bureau",
+               part_of="Ministry of Trade of Indonesia")
+SPOKESMAN = actor("Budi Hartono", "person", "Budi Hartono", "Hartono",
+                  affiliation="Ministry of Trade of Indonesia", role="ministry spokesperson")
+
+
+def _speaker_dates(text: str, publisher: str, table: list[dict[str, object]],
+                   speaker: str) -> list[str | None]:
+    doc = Article(identifier="release.txt", text=text,
+                  metadata=ArticleMetadata(date=dt.date(2026, 3, 12), publisher=publisher))
+    return [s.date.isoformat() if s.date else None
+            for s in find_statements(doc, mentions(text, table)) if s.speaker == speaker]
+
+
+def test_a_release_whose_publisher_is_a_known_alias_with_its_office_dates_its_peoples_words(
+        ) -> None:
+    # "U.S. Department of Commerce" is an alias of the department in the reference data;
+    # the office after the comma only says which part of it publishes
+    text = ("FACT SHEET\n\nToday, the Department of Commerce added two firms to its list.\n\n"
+            "\"We will act again if we must,\" said Secretary of Commerce Mara Quist.")
+    assert _speaker_dates(text, "U.S. Department of Commerce, Office of Public Affairs",
+                          [US, COMMERCE, SECRETARY], "Mara Quist") == ["2026-03-12"]
+
+
+def test_a_department_releasing_its_ministrys_answers_dates_the_spokespersons_words() -> None:
+    text = ("Nickel Review Bureau\n\nMinistry spokesperson Budi Hartono answers questions on "
+            "the ore quotas.\n\nThe spokesperson said that the quotas would be reviewed "
+            "every year with the smelters.")
+    assert _speaker_dates(text, "Nickel Review Bureau", [INDONESIA, TRADE, NICKEL, SPOKESMAN],
+                          "Budi Hartono") == ["2026-03-12"]
+
+
+# -- a body named again after its dated words -------------------------------------------------
+
+def test_a_body_named_again_after_its_dated_words_in_the_paragraph_speaks_on_that_day() -> None:
+    text = ("Prices of nickel ore fell.\n\n"
+            "On Monday, Orbis Research said demand from smelters had dropped by a fifth. "
+            "Orbis Research said in a note that prices would recover by the summer.")
+    assert dates_of(text, "Orbis Research") == ["2026-03-09", "2026-03-09"]
+
+
+def test_a_body_named_again_in_a_later_paragraph_does_not_take_its_earlier_day() -> None:
+    text = ("On Monday, Orbis Research said demand from smelters had dropped by a fifth.\n\n"
+            "Orbis Research said in a note that prices would recover by the summer.")
+    assert dates_of(text, "Orbis Research") == ["2026-03-09", None]

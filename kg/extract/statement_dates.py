@@ -36,9 +36,13 @@ A statement is dated only where the text places the act of saying, in this order
    none, or one introduced undated ("a X statement"), the rules below;
 2c. in a dated document a company or a government body publishes (a press release, a
    minister's statement), the undated words of the publisher and its people, in the
-   simple past too ("..., said Haruka Ito, President and CEO"), and of a person it quotes
-   who belongs to no other body or state ('"...," said High Representative X' in the
-   Council's release), take the document's date, unless said "earlier";
+   simple past too ("..., said Haruka Ito, President and CEO"), of the ministry a
+   department publishing it belongs to (a ministry spokesperson's answers a department
+   releases), and of a person it quotes who belongs to no other body or state than the
+   publisher's own ('"...," said High Representative X' in the Council's release), take
+   the document's date, unless said "earlier"; the publisher is the actor the header
+   names, also by a known alias before a comma ("U.S. Department of Commerce, Office of
+   Public Affairs");
 3. a verb in the present tense ("China says", also the present progressive "the Chinese
    side is explaining that") takes the article's own date; in the questions and answers of
    a transcript, the day of the conversation (the seeds date "China says" so, and so a
@@ -52,8 +56,9 @@ A statement is dated only where the text places the act of saying, in this order
    Mao Ning at the press conference ..." places the spokesperson, not the ministry); a
    body or state named by a pronoun, the last such date in the same paragraph
    ("On Jan. 6, the ministry prohibited exports ... It also warned that ..."); one named
-   by a definite description, the date of its last dated statement in the paragraph
-   ("The ministry said on Tuesday that A. The ministry warned that B"); a spokesperson's
+   by a definite description or by its name again, the date of its last dated statement
+   in the paragraph ("The ministry said on Tuesday that A. The ministry warned that B",
+   "On Monday, X said A. X said in a statement B"); a spokesperson's
    undated words, the date of the last dated statement of the body they speak for ("The
    ministry said on Thursday ... Spokesman He told a regular briefing that ..."), unless
    the body's words came in a document ("said in a statement on Tuesday"): then the
@@ -403,7 +408,8 @@ class StatementDater(NewsDayRules):
             return PartialDate.from_date(ctx.article.metadata.date)  # type: ignore[arg-type]
         if words.elsewhere.search(attribution):
             return None  # "said after the summit": another time than any told before
-        if speaker and (ctx.type_of(speaker) is ActorType.PERSON or pronoun or description):
+        if speaker and (ctx.type_of(speaker) is ActorType.PERSON or pronoun or description
+                        or not is_unnamed(speaker)):
             person = ctx.type_of(speaker) is ActorType.PERSON
             paragraph = ctx.paragraph_of(sentence.begin)
             floor = paragraph.begin if paragraph is not None and not person else 0

@@ -197,11 +197,19 @@ class NewsDayRules:
             return False
         if speaker == publisher or publisher in bodies_of(self.ctx, speaker):
             return True
+        # A department publishing for its ministry (the "Department of Trade Remedy" releasing
+        # a ministry spokesperson's answers): the ministry's people speak in it too.
+        parent = bodies_of(self.ctx, publisher)[:1]
+        if parent and self.ctx.type_of(parent[0]) is not ActorType.STATE and (
+                speaker == parent[0] or parent[0] in bodies_of(self.ctx, speaker)):
+            return True
         # A person the release quotes who belongs to no other body or state ('"...," said
-        # High Representative X' in the Council's press release): words supplied for it.
+        # High Representative X' in the Council's press release; "said U.S. Secretary of
+        # Commerce X" in the department's fact sheet): words supplied for it.
         ctx = self.ctx
-        return ctx.type_of(speaker) is ActorType.PERSON and not bodies_of(ctx, speaker) and \
-            ctx.state_of(speaker) in (None, ctx.state_of(publisher))
+        home = ctx.state_of(publisher)
+        return ctx.type_of(speaker) is ActorType.PERSON and \
+            set(bodies_of(ctx, speaker)) <= {home} and ctx.state_of(speaker) in (None, home)
 
 
 def bodies_of(ctx: Context, name: str) -> list[str]:

@@ -31,6 +31,8 @@ from functools import lru_cache
 
 from ..model import ActorMention, ActorType, PartialDate, Span
 from .context import Context, Subject
+from .gazetteer import alias_key
+from .refdata import actor_data
 from .reported_words import SHORT_STATEMENT, overlaps_any, trim_end
 from .speech_triggers import SpeechTrigger
 from .text import BULLET, word_count
@@ -83,7 +85,9 @@ def _bullet_end(text: str, begin: int, end: int) -> int:
 
 
 def publisher_of(ctx: Context) -> ActorMention | None:
-    """The actor the article's publisher is, when it is a company or a government body."""
+    """The actor the article's publisher is, when it is a company or a government body:
+    named so in the text, or by a known alias of it, whole or before a comma that adds its
+    office ("U.S. Department of Commerce, Office of Public Affairs")."""
     name = ctx.article.metadata.publisher
     if not name:
         return None
@@ -92,7 +96,9 @@ def publisher_of(ctx: Context) -> ActorMention | None:
                 mention.span.text == name or mention.name == name or
                 name.startswith(mention.span.text) and mention.span.text):
             return mention
-    return None
+    aliases = actor_data().alias_map
+    known = {aliases.get(alias_key(form)) for form in (name, name.split(",")[0])} - {None}
+    return next((m for m in ctx.actors if m.type in _SPEAKING_TYPES and m.name in known), None)
 
 
 def _self_names(ctx: Context, publisher: ActorMention) -> frozenset[str]:

@@ -310,8 +310,10 @@ Date
     ban``), dates of a subordinate clause a comma closes before the head (``When X spoke in
     November ..., China answered with ...``), and the report's date for an act the reported
     words put in the past perfect (``said on Wednesday the government had lodged a
-    protest``); an aside between a date and the head does not cut them apart (``on April 4,
-    two days after ..., MOFCOM put ...``), nor does "since <date>, when" (``since April,
+    protest``), unless the issuer itself tells its own act under a pronoun (``the
+    ministry said on Wednesday it had opened an investigation``: that day); an aside
+    between a date and the head does not cut them apart (``on April 4, two days after ...,
+    MOFCOM put ...``), nor does "since <date>, when" (``since April,
     when China added ...``); a date opening a clause that only names the measure dates it
     (``...; in December, a ban on ...``).  A bare year in the measure's noun phrase
     (``Japan's 2019 restrictions``) gives its year, refined by a date of the sentence in
@@ -336,7 +338,9 @@ Date
     customs held up ...``).  An undated measure told in a live blog's entry (``21:05 JST –
     ...``) takes the entry's day (:mod:`.live`).  A measure coordinated
     right after a dated one, with no subject or time word between, shares its date (``on
-    2 December, when BIS added ... to the Entity List and put new controls on ...``).  A
+    2 December, when BIS added ... to the Entity List and put new controls on ...``); so
+    does another kind of act its issuer's past verb tells after "and", with no subject of
+    its own (``halted imports in November and advised its citizens to avoid ...``).  A
     case named with a definite determiner is the case its side brought before and takes
     its date (``Seoul revives the WTO dispute``).  "In 2010, when China halted ..." dates
     the clause it
@@ -380,6 +384,7 @@ from ..furniture import in_spans, link_list_spans
 from ..gazetteer import token_stream
 from .borrowing import fill_issuers, instrument_date
 from .candidate import ONE_OFF, TRADE, Candidate, days_between, enclosing, family, same_sentence
+from .conjuncts import share_coordinated_dates
 from .copies import copied_measures
 from .entries import find_entries
 from .finding import find_candidates, is_generic
@@ -429,7 +434,6 @@ from .timing import (
     measure_date,
     measure_via,
     reported_consideration,
-    share_coordinated_dates,
 )
 
 __all__ = ["find_measures"]

@@ -81,10 +81,6 @@ _LATER = re.compile(r"\b(?:the\s+(?:(?P<same>same)|following|next)\s+(?:day|even
 """"the following day", "the same evening", "a month later": relative to the date before."""
 _REFERENCE_REACH = 1500
 _AND = re.compile(r"\band\b")
-_AND_GAP = re.compile(r"\s*,?\s*(?:and|or|as\s+well\s+as)\s+(?:(?!(?:now|later|then|since|"
-                      r"recently|again|also|subsequently|afterwards)\b)[\w-]+\s+){0,2}",
-                      re.IGNORECASE)
-"""Between two coordinated measures: "... and put new", with no time word."""
 _ELLIPTIC_HEAD = re.compile(r",?\s+(?:came\s+)?(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}")
 _CLAUSE_OPENING = re.compile(r"(?:^|[;:](?:\*\*|__)?)\s*(?:(?:in|on|by|from|then|and|later)\s+)*$",
                              re.IGNORECASE)
@@ -372,9 +368,10 @@ def _may_date(ctx: Context, c: Candidate, span: Span, statements: list[Statement
             # to X," which has no day of its own; a report of an act going on ("China is
             # suspending imports, Kyodo reported on Wednesday") is dated
             return False
-        if PAST_PERFECT.search(text, max(own.span.begin, c.head.begin - 40), c.head.begin + 1) \
-                or PAST_PERFECT.search(text, own.span.begin, min(own.span.end,
-                                                                 own.span.begin + 60)):
+        perfect = PAST_PERFECT.search(text, max(own.span.begin, c.head.begin - 40),
+                                      c.head.begin + 1) \
+            or PAST_PERFECT.search(text, own.span.begin, min(own.span.end, own.span.begin + 60))
+        if perfect is not None and not _reports_own_act(ctx, own.speaker, perfect.start()):
             return False  # "said on Wednesday the government had lodged a protest": earlier
     if span.end <= c.extent.begin and _TOPIC.search(text, span.end, c.extent.begin):
         return False  # "said on Wednesday, in response to a question about the protest"
@@ -411,6 +408,21 @@ def _may_date(ctx: Context, c: Candidate, span: Span, statements: list[Statement
         return False  # "launches drills, with live-fire exercises the following day"
     return not any(not _dated_phrase(ctx, m.end(), span)
                    for m in _SUBORDINATE.finditer(text, lo, stop))
+
+
+_OWN_SUBJECT = re.compile(r"(?:^|\s)(?:it|she|he|they|we)\s+$", re.IGNORECASE)
+"""A subject pronoun right before a perfect: the speaker telling its own act."""
+
+
+def _reports_own_act(ctx: Context, speaker: str | None, perfect: int) -> bool:
+    """"The ministry said on Wednesday it had opened an investigation", "X said on Tuesday
+    she had instructed officials": the issuer, not an outlet, tells its own act in the past
+    perfect under a pronoun; the act came by the day of saying, which dates it (the day a
+    body makes its act known), where "said on Wednesday the government had lodged a
+    protest" (a spokesperson on another subject's act) leaves the act undated."""
+    if speaker is None or ctx.type_of(speaker) is ActorType.MEDIA:
+        return False
+    return _OWN_SUBJECT.search(ctx.text, max(0, perfect - 8), perfect) is not None
 
 
 def _dated_phrase(ctx: Context, end: int, span: Span) -> bool:
@@ -706,19 +718,6 @@ def _written_now(ctx: Context, c: Candidate, main: list[Span]) -> PartialDate | 
     return PartialDate.from_date(written)
 
 
-def share_coordinated_dates(ctx: Context, candidates: list[Candidate]) -> None:
-    """"On 2 December, when BIS added 140 entities to the Entity List and put new controls
-    on memory chips": a measure coordinated right after a dated one, with no new subject or
-    time word between, shares its date (the date the first took stood before both)."""
-    for previous, c in zip(candidates, candidates[1:], strict=False):
-        if c.date is not None or previous.date is None or previous.sentence != c.sentence or \
-                previous.extent.end > c.extent.begin or previous.entry is not c.entry:
-            continue
-        if _AND_GAP.fullmatch(ctx.text, previous.extent.end, c.extent.begin) and \
-                not ctx.actors_in(previous.extent.end, c.extent.begin):
-            c.date = previous.date
-
-
 # -- via --------------------------------------------------------------------------------------
 
 def measure_via(ctx: Context, c: Candidate, according: list[re.Match[str]]) -> str | None:
@@ -741,8 +740,9 @@ def measure_via(ctx: Context, c: Candidate, according: list[re.Match[str]]) -> s
 
 _EPISODE_TENSE = re.compile(r"\b(?:is|are|will|would|has|have|says|say|now|currently|still)\b",
                             re.IGNORECASE)
-_EPISODE_PAST = re.compile(r"\b(?:\w+ed|held|took|made|struck|withdrew|cut|put|froze|sent|"
-                           r"brought|began|won|lost|set|paid)\b", re.IGNORECASE)
+EPISODE_PAST = re.compile(r"\b(?:\w+ed|held|took|made|struck|withdrew|cut|put|froze|sent|"
+                          r"brought|began|won|lost|set|paid)\b", re.IGNORECASE)
+"""A verb in the simple past that tells an act ("halted", "struck", "put")."""
 _EPISODE_MONTHS = 12
 _OWN_TIME = re.compile(r"\b(?:same|that|next|following|previous)\s+(?:day|evening|morning|night|"
                        r"week|month|year)\b|\b(?:later|earlier|afterwards|then)\b",
@@ -763,7 +763,7 @@ def episode_dates(ctx: Context, candidates: list[Candidate]) -> None:
         if c.date is not None or c.entry is not None or c.statement is not None:
             continue
         before = ctx.text[c.sentence.begin:c.extent.begin]
-        if _EPISODE_TENSE.search(before) or not _EPISODE_PAST.search(
+        if _EPISODE_TENSE.search(before) or not EPISODE_PAST.search(
                 ctx.text, c.sentence.begin, c.extent.end):
             continue
         previous = ctx.sentence_of(c.sentence.begin - 2)
