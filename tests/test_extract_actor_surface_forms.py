@@ -69,3 +69,55 @@ def test_a_single_word_or_a_lower_case_phrase_after_the_title_is_no_employer() -
     found = _found("Dana Pike, head of Research, said prices fell. Lin Ovo, director of "
                    "sales at the firm, agreed.")
     assert {m.type.value for m in found} == {"person"}
+
+
+def test_a_generic_ministry_followed_by_more_remits_is_that_body_of_its_own_name() -> None:
+    found = _found("Quito. The Ministry of Fisheries, Coasts and Inland Waters (MFCIW) said "
+                   "on Monday that the closed season starts in May. Peru's fisheries "
+                   "ministry had said the same a week before.")
+    names = {m.name for m in found if m.span.text.startswith("Ministry of Fisheries")}
+    assert names == {"Ministry of Fisheries, Coasts and Inland Waters"}
+
+
+def test_remits_after_a_generic_ministry_keep_the_state_before_it() -> None:
+    found = _found("Chile's Ministry of Agriculture, Forestry, and Rural Development opened "
+                   "a review.")
+    body = [m for m in found if "Forestry" in m.span.text]
+    assert [m.name for m in body] == \
+        ["Ministry of Agriculture, Forestry, and Rural Development of Chile"]
+    assert body[0].span.text.startswith("Chile's")
+
+
+def test_a_state_after_a_ministry_and_a_comma_lists_no_remit() -> None:
+    found = _found("The Ministry of Commerce, China and Japan agreed, would host the talks.")
+    assert not [m for m in found if "Japan" in m.span.text and m.type.value != "state"]
+
+
+def test_an_unlisted_ministry_named_in_full_is_no_reference_to_another_ministry() -> None:
+    found = _found("Peru's foreign ministry protested on Monday. Mining exports were halted, "
+                   "and the Ministry of Quarries and Heavy Works said it would review "
+                   "permits. The Ministry gave no date.")
+    quarries = [m for m in found if "Quarries" in m.span.text]
+    assert [m.name for m in quarries] == ["Ministry of Quarries and Heavy Works"]
+    assert [m.name for m in found if m.span.text == "Ministry"] == \
+        ["Ministry of Quarries and Heavy Works"]
+
+
+def test_an_unlisted_ministry_keeps_its_article_and_a_capitalised_word_before_it() -> None:
+    found = _found("Berlin. As the Federal Ministry of the Interior said on Thursday, the "
+                   "parts must go.")
+    assert "Federal Ministry of the Interior" in {m.name for m in found}
+
+
+def test_an_unlisted_ministry_named_again_is_the_one_its_state_owned_before() -> None:
+    found = _found("Chile's Ministry of Quarries and Heavy Works opened a review on Monday. "
+                   "On Friday the Ministry of Quarries and Heavy Works closed it.")
+    assert {m.name for m in found if "Quarries" in m.span.text} == \
+        {"Ministry of Quarries and Heavy Works of Chile"}
+
+
+def test_the_acronym_after_an_unlisted_government_body_names_it_again() -> None:
+    found = _found("The Federal Ministry of Quarries (BMQ) set a deadline on Thursday. "
+                   "A BMQ spokesman said the deadline would hold.")
+    assert [m.name for m in found if m.span.text == "BMQ"] == \
+        ["Federal Ministry of Quarries", "Federal Ministry of Quarries"]

@@ -447,6 +447,9 @@ def _apposition_descriptor(ctx: ActorContext, i: int, longest: int,
 
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 """An acronym in parentheses after an organisation's name ("(KIET)")."""
+_ACRONYM_HOLDERS = (*ORGANISATIONS, ActorType.GOVERNMENT_BODY)
+"""Unlisted bodies whose acronym in parentheses names them again: organisations and
+government bodies ("the Federal Ministry of the Interior (BMI)")."""
 
 
 def find_short_names(ctx: ActorContext) -> None:
@@ -464,7 +467,7 @@ def find_short_names(ctx: ActorContext) -> None:
             continue
         short.setdefault(first.text, found)
     for found in list(ctx.found):
-        if not found.known and found.type in ORGANISATIONS and ctx.key(found.end) == "(" \
+        if not found.known and found.type in _ACRONYM_HOLDERS and ctx.key(found.end) == "(" \
                 and ctx.key(found.end + 2) == ")" and _ACRONYM.fullmatch(
                     ctx.tokens[found.end + 1].text):
             # "the Korea Institute for Industrial Economics and Trade (KIET)": its acronym

@@ -80,6 +80,7 @@ from .actor_context import (
 )
 from .actor_informed import find_informed_people
 from .actor_members import find_members, find_participants
+from .actor_ministries import ministry_remit, unlisted_ministry
 from .actor_organizations import (
     apposed_employer,
     find_described_organizations,
@@ -104,6 +105,7 @@ from .actor_shared_names import shared_name_body
 from .actor_signatures import find_signatories
 from .actor_turn_labels import find_aged_people, find_label_people, find_post_authors
 from .actor_units import affiliate_end, edition_end, subsidiary_end
+from .body_names import remit_list_end
 from .data_terms import names_kind_of_data
 from .furniture import in_spans, is_imprint, link_list_spans
 from .refdata import (
@@ -184,25 +186,6 @@ def _compose(ctx: ActorContext) -> None:
                        kinds=entry.kinds, state=state_of(ctx.data, entry.name)))
 
 
-def _ministry_of(ctx: ActorContext, end: int) -> tuple[str, int] | None:
-    """"of Ecology and Environment" after "Ministry": what the ministry is for and where its
-    name ends (capitalised words, "and" between them; not a state's name)."""
-    if ctx.key(end) != "of" or ctx.tokens[end - 1].text != "Ministry":
-        return None
-    i = end + 1
-    j = i
-    while j < len(ctx.tokens) and j not in ctx.covered and not ctx.tokens[j].newline_before \
-            and (ctx.tokens[j].is_word and ctx.tokens[j].is_capitalised
-                 or ctx.key(j) in {"and", ","} and j > i and ctx.tok(j + 1) is not None
-                 and ctx.tokens[j + 1].is_capitalised):
-        j += 1
-    while j > i and not ctx.tokens[j - 1].is_word:
-        j -= 1
-    if j == i:
-        return None
-    return ctx.surface(i, j), j
-
-
 def _outlet_at(ctx: ActorContext, index: int) -> bool:
     """Whether a known news outlet's name starts at token ``index``."""
     alias = ctx.payload(ctx.match_at.get(index), ActorAlias)
@@ -227,6 +210,17 @@ def _generic_body(ctx: ActorContext, m: GazMatch, kind_id: str) -> None:
         return  # "Filipino, American and French troops": not the last state's alone
     if qualifier is None and spec.refers_back:
         qualifier = _possessor_state(ctx, m.start)
+    own_end = remit_list_end(ctx.tokens, m.start, m.end, ctx.covered) \
+        if spec.type is ActorType.GOVERNMENT_BODY else None
+    if own_end is not None:
+        # "the Ministry of Agriculture, Livestock and Supply": a body's own name the generic
+        # term only opens, not the generic ministry of whichever state the text names
+        owner, start = qualifier if qualifier is not None else (None, m.start)
+        own_name = ctx.surface(m.start, own_end)
+        ctx.add(Found(f"{own_name} of {ctx.data.in_phrase(owner)}" if owner else own_name,
+                      ActorType.GOVERNMENT_BODY, start, own_end, known=False, part_of=owner,
+                      kinds=(kind_id,), state=owner))
+        return
     start, end, state = m.start, m.end, None
     if qualifier is not None:
         state, start = qualifier
@@ -258,6 +252,10 @@ def _generic_body(ctx: ActorContext, m: GazMatch, kind_id: str) -> None:
         if shared is not None:
             ctx.add(shared)
             return
+        unlisted = unlisted_ministry(ctx, m, kind_id) if spec.id == "ministry" else None
+        if unlisted is not None:
+            ctx.add(unlisted)
+            return
         if spec.refers_back:
             ctx.pending.append(Pending("refer", m.start, m.end, kind=kind_id))
             ctx.consumed.update(range(m.start, m.end))
@@ -273,7 +271,7 @@ def _generic_body(ctx: ActorContext, m: GazMatch, kind_id: str) -> None:
                        known=False, part_of=state, kinds=(kind_id,), state=state))
         return
     if spec.id == "ministry":
-        named = _ministry_of(ctx, end)
+        named = ministry_remit(ctx, end)
         if named is not None:
             # "China's Ministry of Ecology and Environment": a ministry the tables do not
             # list, named after what it is for
