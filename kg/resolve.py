@@ -24,7 +24,8 @@ be, else an undated node of the block.  An account naming no target (a story whe
 target goes without saying) joins the one targeted measure of the same type, issuer's state
 and stage that fits its date and goods, so the node carries the target; none or several, it
 stays a node of its own (never for "other", a catch-all type).  A node's key is its type
-(the most frequent among its mentions), the block's states, person and stage, and the month
+(the most frequent among its mentions; on a tie, the one its dated mentions give more
+often, an undated account being a guess), the block's states, person and stage, and the month
 (or year) of its earliest date, with its goods added when two nodes would otherwise share a
 key (except for the node most articles report, which keeps the plain key); its IRI is the
 key's slug.
@@ -594,8 +595,14 @@ def _with_date(base: str, cluster: Cluster) -> str:
 
 
 def _measure_type(members: list[MeasureMention]) -> MeasureType:
-    """The type most mentions give (ties: ban before control before licensing)."""
-    return _most_common(Counter(m.type for m in members), order=list(MeasureType))
+    """The type most mentions give; on a tie, the one more dated mentions give (an account
+    with no date joins a dated measure of its block as the one it can be, a guess: see
+    :mod:`kg.measure_identity`), then ban before control before licensing."""
+    votes = Counter(m.type for m in members)
+    best = max(votes.values())
+    tied = [kind for kind, n in votes.items() if n == best]
+    dated = Counter(m.type for m in members if m.date is not None)
+    return min(tied, key=lambda kind: (-dated[kind], list(MeasureType).index(kind)))
 
 
 def related_goods(materials: dict[str, MaterialNode]) -> Callable[[frozenset[str],

@@ -352,3 +352,18 @@ def test_a_measure_coordinated_after_a_dated_one_shares_its_date() -> None:
     text = ("Ruritania halted imports of Indian cheese on 2 March and now bars exports of "
             "gallium to India.")
     assert dates(text)[-1] is None  # "now": another time
+
+
+def test_a_case_borrowing_the_side_whose_measure_it_answers_is_the_aggrieved_sides() -> None:
+    # no complainant named: the case is not Ruritania's, whose duties it would answer
+    found = kinds("Strelsau imposed anti-dumping duties on cheese from Freedonia in May. A "
+                  "complaint at the WTO is now under discussion.")
+    assert found == [("other", "Ruritania", "Freedonia"), ("other", "Freedonia", "Ruritania")]
+
+
+def test_a_case_borrowing_a_side_that_is_itself_aimed_at_keeps_that_side() -> None:
+    # Freedonia's last measure aims at India, but Ruritania's ban aims at Freedonia, so
+    # Freedonia may bring the case it borrowed
+    found = kinds("Strelsau banned exports of graphite to Freedonia. Fredville answered with "
+                  "tariffs on India. A complaint at the WTO is now under discussion.")
+    assert found[-1] == ("other", "Freedonia", "Ruritania")

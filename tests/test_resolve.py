@@ -284,3 +284,20 @@ def test_a_form_without_a_capital_describes_and_is_no_alias() -> None:
                                           ActorType.GOVERNMENT_BODY))
     assert resolve([c]).actors["Ministry of Commerce of China"].alt_labels == {"商务部"}, \
         "a script without letter case has no capitals to show a name"
+
+
+def test_a_tie_of_types_goes_to_the_type_the_dated_account_gives() -> None:
+    # Two articles: one dates Freedonia's licence requirement; the other's undated "ban"
+    # joins it as the only dated measure of the block it can be.  One account each: the
+    # dated account, not the guess that joined it, says what the measure is.
+    a = Article("a.txt", "Freedonia has required export licences for cobalt since May.")
+    b = Article("b.txt", "Freedonia's ban hurts cobalt buyers.")
+    free_a = ActorMention("Freedonia", ActorType.STATE, Span.of(a.text, 0, 9))
+    free_b = ActorMention("Freedonia", ActorType.STATE, Span.of(b.text, 0, 9))
+    dated = MeasureMention(MeasureType.EXPORT_CONTROL, Span.of(a.text, 19, 35),
+                           issuer="Freedonia", date=PartialDate(2025, 5))
+    undated = MeasureMention(MeasureType.EXPORT_BAN, Span.of(b.text, 12, 15), issuer="Freedonia")
+    r = resolve([Extraction(a, actors=[free_a], measures=[dated]),
+                 Extraction(b, actors=[free_b], measures=[undated])])
+    assert r.measure_for(undated) is r.measure_for(dated)
+    assert r.measure_for(dated).type is MeasureType.EXPORT_CONTROL

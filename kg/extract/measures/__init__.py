@@ -185,6 +185,11 @@ Issuer
     persons stay issuers of protests.  When an article has exactly one protest by a person,
     its other protests of the same day (or undated) by that person's body or state are that
     person's protest.  A mention left without an issuer is dropped.
+    A case (a WTO complaint) that borrowed the side whose own last measure it would answer,
+    a side no measure before it aims at, is the case of the state that measure aims at
+    (``China put duties on Australian wine. ... A WTO complaint is under discussion``:
+    Australia's, against China); a side that brought a case before keeps its case
+    (:mod:`.implied`).
     A borrowed issuer is never a state the mention's own words aim it at ("tariffs on
     Canada", "a tariff on imports from China", "duties on Canadian goods"): the next nearest
     measure's issuer is taken instead, and the next item of a list of such measures ("a 25%
@@ -396,7 +401,7 @@ from .hedges import (
     is_tally,
     weighed_precedent,
 )
-from .implied import answers_last_party, share_sentence_targets
+from .implied import answers_last_party, cases_of_the_aggrieved, share_sentence_targets
 from .items import issuers_by_goods
 from .learned import learned_measures
 from .live import live_entry_dates
@@ -532,6 +537,7 @@ def find_measures(article: Article, actors: list[ActorMention],
             c.status = MeasureStatus.HISTORICAL
     share_coordinated_targets(ctx, candidates)
     fill_targets(ctx, candidates)
+    cases_of_the_aggrieved(ctx, candidates)
     share_sentence_targets(ctx, candidates)
     answers_last_party(ctx, candidates)
     candidates.extend(series_steps(ctx, candidates, ordered))

@@ -86,11 +86,11 @@ def fill_issuers(ctx: Context, candidates: list[Candidate]) -> None:
     borrowing = [c for c in candidates if c.issuer is None and not c.unknown_subject]
     _borrow_issuers(ctx, candidates)
     for c in borrowing:
-        if c.issuer is None or c.type is not MeasureType.OTHER:
-            continue
-        origin = _goods_origin(ctx, c)
-        if origin is not None and origin in (c.issuer, ctx.state_of(c.issuer)):
-            c.issuer = None
+        if c.issuer is not None and c.type is MeasureType.OTHER:
+            origin = _goods_origin(ctx, c)
+            if origin is not None and origin in (c.issuer, ctx.state_of(c.issuer)):
+                c.issuer = None
+        c.borrowed = c.issuer is not None
 
 
 def _goods_origin(ctx: Context, c: Candidate) -> str | None:

@@ -98,6 +98,9 @@ class Candidate:
     prohibition: bool = False
     """A permission denied ("exports ... would no longer be permitted"): its negation is the
     measure, not a denial of it."""
+    borrowed: bool = False
+    """The issuer was borrowed from the article around the mention (:mod:`.borrowing`),
+    none being named in its own sentence."""
     grievance: bool = False
     """The mention is a party's conduct given as the reason for another's measure
     ("countermeasures ... over arms sales to Taiwan"): kept while the sentence's other
