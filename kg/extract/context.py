@@ -88,6 +88,12 @@ _POSSESSIVE_AFTER = re.compile(r"['’]s\s+[\w‑-]")
 _DATELINE_SENTENCES = 4
 """A dateline is in one of the first sentences (after a title line, a byline)."""
 _DATELINE_OFFSET = 60
+_DATELINE_PLACE = re.compile(r"[A-Z][\w.'’/ -]{1,40}[,—–-]\s*")
+_AFTER_DATELINE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?[-–—]")
+"""A dateline's place before its date, and its source and dash after ("OSTRAVA, March 4
+(Wire) -")."""
+_ARTICLE_BEFORE_NAME = re.compile(r"\s*(?:the\s+(?:[a-z][\w-]*\s+){0,2}?(?=[A-Z]))?")
+"""White space and an article (with up to two lower-case words) before a name."""
 
 
 @dataclass(frozen=True)
@@ -180,8 +186,7 @@ class Context:
 
     def actor_after(self, offset: int) -> ActorMention | None:
         """The mention right after ``offset``, over white space and an article ("the")."""
-        m = re.match(r"\s*(?:the\s+(?:[a-z][\w-]*\s+){0,2}?(?=[A-Z]))?",
-                     self.text[offset:offset + 60])
+        m = _ARTICLE_BEFORE_NAME.match(self.text[offset:offset + 60])
         mention = self.actor_at(offset + (m.end() if m else 0))
         return mention if mention is not None else self.actor_at(offset)
 
@@ -198,8 +203,8 @@ class Context:
         place = self.text[sentence.begin:span.begin]
         # A place before the date ("OSTRAVA, March 4 (Wire) -"): a timeline's
         # "November 7, 2025 - ..." entries are events, not datelines.
-        return re.match(r"\s*(?:\([^)]{1,30}\)\s*)?[-–—]", after) is not None \
-            and re.fullmatch(r"[A-Z][\w.'’/ -]{1,40}[,—–-]\s*", place) is not None \
+        return _AFTER_DATELINE.match(after) is not None \
+            and _DATELINE_PLACE.fullmatch(place) is not None \
             and span.begin - sentence.begin < _DATELINE_OFFSET
 
     def last_person_before(self, offset: int) -> ActorMention | None:

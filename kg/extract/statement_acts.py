@@ -120,13 +120,20 @@ def relative_antecedent(ctx: Context, trigger: SpeechTrigger, begin: int) -> int
     return which
 
 
+_THAT_AFTER = re.compile(r"\s+that\b")
+_DEMANDED_OBJECT = re.compile(r"\s+(?:(?:its|their|the|an|a|his|her|immediate|full|formal|public|"
+                              r"swift)\s+){0,3}([\w-]+)")
+"""The noun a demand verb takes, after a few determiners and adjectives ("demanded its
+withdrawal")."""
+
+
 def demand_reports_words(ctx: Context, trigger: SpeechTrigger, begin: int, end: int) -> bool:
     """Whether a ``demand`` verb reports words: a *that* clause, a subjunctive ("demanded
     the ban be withdrawn"), an object and an infinitive after an exhortation ("urged Japan
     to withdraw"), an object naming what was demanded ("demanded its withdrawal"), or a
     quotation."""
     after = ctx.text[trigger.verb.end:min(end, trigger.verb.end + 80)]
-    if re.match(r"\s+that\b", after) or _SUBJUNCTIVE.match(after) or _COMMA_CLAUSE.match(after):
+    if _THAT_AFTER.match(after) or _SUBJUNCTIVE.match(after) or _COMMA_CLAUSE.match(after):
         return True
     if question_begin(ctx, trigger) is not None:
         return True  # "asked whether ...": a question reported
@@ -134,8 +141,7 @@ def demand_reports_words(ctx: Context, trigger: SpeechTrigger, begin: int, end: 
     table = ctx.triggers.raw["speech"]
     if lemma in table["exhortations"] and _OBJECT_INFINITIVE.match(after):
         return True
-    m = re.match(r"\s+(?:(?:its|their|the|an|a|his|her|immediate|full|formal|public|"
-                 r"swift)\s+){0,3}([\w-]+)", after)
+    m = _DEMANDED_OBJECT.match(after)
     if m is not None and m.group(1).lower() in table["demand_objects"]:
         return True
     # "shows little sign of relenting: a spokesperson said Japan must "correct ...": a

@@ -38,6 +38,7 @@ from .context import Context, Subject
 from .memo import memoized
 from .speech_triggers import SpeechTrigger
 from .statement_descriptions import named_after_description
+from .text import ends_a_longer_name
 from .triggers import load_triggers, phrase_alternation
 
 _APPOSITION_END = re.compile(r",\s+(?:(?:a|an|the)\s+[^,;:\"“”]{0,100})?$")
@@ -58,6 +59,11 @@ def apposition_head(ctx: Context, left: Subject, sentence: Span) -> Subject | No
     if head is None or head.type is not ActorType.PERSON:
         return None
     return Subject(head.name, head.span)
+
+
+_THE_TITLE = re.compile(r"the\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+(?=\s*[,.;]|\s+(?:on|in|at)\b)",
+                        re.IGNORECASE)
+"""A title alone after a speech verb ('"...," said the spokesperson.')."""
 
 
 def speaker_after(ctx: Context, offset: int, sentence: Span) -> Subject | None:
@@ -82,8 +88,7 @@ def speaker_after(ctx: Context, offset: int, sentence: Span) -> Subject | None:
         if described is not None and described.span.begin == pos:
             return described
     # '"...," said the spokesperson.': a title alone.
-    title = re.match(r"the\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+(?=\s*[,.;]|\s+(?:on|in|at)\b)",
-                     window, re.IGNORECASE)
+    title = _THE_TITLE.match(window)
     by_title = titled_person(ctx, pos + title.end(), pos) if title is not None else None
     if by_title is not None:
         return by_title
@@ -314,10 +319,7 @@ def _opens_with_unknown_name(ctx: Context, sentence: Span) -> bool:
     if any(a.span.begin < end and a.span.end > begin for a in near) or ctx.dates_in(begin, end):
         return False
     name = m.group("name")
-    if " " in name:
-        return True
-    return re.search(rf"[A-Z][a-z’'-]+\s+{re.escape(name)}(?![\w’'-])",
-                     ctx.text[:begin]) is not None
+    return " " in name or ends_a_longer_name(ctx.text, name, begin)
 
 
 @lru_cache(maxsize=1)

@@ -375,3 +375,27 @@ def _quote(text: str, begin: int, end: int, *, double: bool, nested: bool = Fals
     return Quote(outer=Span.of(text, begin, end), span=Span.of(text, begin + 1, end - 1),
                  double=double, nested=nested)
 
+
+_NAME_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz’'-")
+"""The letters after the capital of a name word (``[a-z’'-]``)."""
+
+
+def ends_a_longer_name(text: str, name: str, end: int) -> bool:
+    """Whether ``name`` (one word) ends a longer name before ``end``: it follows a
+    capitalised word ("Kazuo Kuramochi") and white space, and no letter, digit, "_", "’",
+    "'" nor "-" follows it.  Read at each occurrence of the word (``str.find``) instead of
+    by a pattern made for each name (a compilation per article)."""
+    at = text.find(name, 0, end)
+    while at != -1:
+        after = at + len(name)
+        if after == end or not (text[after].isalnum() or text[after] in "_’'-"):
+            space = at
+            while space > 0 and text[space - 1].isspace():
+                space -= 1
+            word = space
+            while word > 0 and text[word - 1] in _NAME_LETTERS:
+                word -= 1
+            if space < at and word < space and word > 0 and "A" <= text[word - 1] <= "Z":
+                return True
+        at = text.find(name, at + 1, end)
+    return False

@@ -771,6 +771,13 @@ def _purposes_dropped(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_DETERMINED = re.compile(r"\b(?:the|this|these|those|its|their|his|her|our)\s+(?:[\w-]+\s+)?$",
+                         re.IGNORECASE)
+_POSSESSED = re.compile(r"['’]s\s+$")
+"""A determiner or a possessor right before a mention: a particular measure, not measures
+in general."""
+
+
 def is_generic(ctx: Context, c: Candidate) -> bool:
     """"... can be bought with export bans": a bare plural with no actor in its sentence
     speaks of measures in general, not of one."""
@@ -781,8 +788,7 @@ def is_generic(ctx: Context, c: Candidate) -> bool:
         # Export Control Joint Unit": a body's name
         return True
     before = ctx.text[max(c.sentence.begin, c.extent.begin - 20):c.extent.begin]
-    if re.search(r"\b(?:the|this|these|those|its|their|his|her|our)\s+(?:[\w-]+\s+)?$",
-                 before, re.IGNORECASE) or re.search(r"['’]s\s+$", before):
+    if _DETERMINED.search(before) or _POSSESSED.search(before):
         return False
     if not c.verbal and _WISHED.search(before):
         return True  # "called for export control regimes that are predictable"

@@ -105,6 +105,8 @@ def _added_regex() -> re.Pattern[str]:
                       r"(?:[\w-]+\s+){0,3}lists?\b))", re.IGNORECASE)
 
 
+_JOINER = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*")
+"""What joins two goods of one list: a comma, "and" or "or"."""
 _CLAUSE_LEAD = re.compile(r"(?:^|[;:,—–-]|\b(?:in|on|by|since|from|then|and))\s*"
                           r"(?:(?:the|some|all|several|certain|[\w-]+ly|\d+)\s+){0,2}$",
                           re.IGNORECASE)
@@ -123,8 +125,7 @@ def added_goods(ctx: Context, goods: list[MaterialMention]) -> list[Candidate]:
     while i < len(goods):
         run = [goods[i]]
         i += 1
-        while i < len(goods) and re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*",
-                                              text[run[-1].span.end:goods[i].span.begin]):
+        while i < len(goods) and _JOINER.fullmatch(text[run[-1].span.end:goods[i].span.begin]):
             run.append(goods[i])
             i += 1
         after = text[run[-1].span.end:run[-1].span.end + 60].lower()
@@ -174,7 +175,7 @@ def gapped_controls(ctx: Context, goods: list[MaterialMention],
         end = run[0].span.end
         kept = [run[0]]
         for good in run[1:]:
-            if not re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s*", text[end:good.span.begin]):
+            if not _JOINER.fullmatch(text[end:good.span.begin]):
                 break
             kept.append(good)
             end = good.span.end
