@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..model import FigureMention, Span
 from .context import Context
-from .triggers import Triggers, load_triggers
+from .triggers import Triggers, load_triggers, phrase_alternation
 
 _ABOUT_WORDS = 6
 NP_STOP = frozenset(
@@ -51,6 +51,24 @@ CHANGE_VERBS = re.compile(
     r"\b(?:" + "|".join(map(re.escape, load_triggers().raw["figures"]["change_verbs"]))
     + r")(?:\s+by)?\s*$", re.IGNORECASE)
 """A change verb ending the text before a figure (``[figures] change_verbs``)."""
+
+
+@lru_cache(maxsize=1)
+def _move_from() -> re.Pattern[str]:
+    raw = load_triggers().raw["figures"]
+    verbs = [*raw["change_verbs"], *raw.get("level_verbs", [])]
+    return re.compile(rf"(?<![\w])(?:{phrase_alternation(verbs)})\s+from\s*$",
+                      re.IGNORECASE)
+
+
+def moves_from(before: str) -> bool:
+    """Whether ``before`` (the text before a number) ends in a change verb or a verb of
+    moving (``[figures] change_verbs``, ``level_verbs``) and "from": the number is a level
+    left, and the one after "to" the level reached, two figures ("jumped from about 10,000
+    won to more than 50,000 won")."""
+    return _move_from().search(before) is not None
+
+
 _RESTATED = re.compile(r"(?:\(\s*|(?:equivalent|equal|equating)\s+to\s+|or\s+|i\.e\.\s*|,\s*)$",
                        re.IGNORECASE)
 

@@ -29,6 +29,17 @@ YEAR = re.compile(r"(?:19|20)\d\d")
 """A number that reads as a year ("2016"), unless a scale word follows it ("2,016 million")."""
 
 
+_GROUP_AFTER_DIGITS = re.compile(r"(?<![\d,.])\d{1,3}[ \u00a0\u202f]$")
+
+
+def in_space_grouping(text: str, begin: int, token: str) -> bool:
+    """Whether the number ``token`` at ``begin`` is the last group of three digits of a
+    number grouped with spaces ("200 000 tonnes", "+1 253 555 0147"): a fragment of a
+    larger number, no figure of its own."""
+    return len(token) == 3 and token.isdigit() \
+        and _GROUP_AFTER_DIGITS.search(text, max(0, begin - 5), begin) is not None
+
+
 def amount_begin(m: re.Match[str]) -> int:
     """Where the amount of a figure match begins (past a leading space)."""
     return m.start() + len(m.group()) - len(m.group().lstrip())

@@ -16,10 +16,12 @@ A figure is a number (digits, ``1,100``, ``3.8``, or a number word up to twelve)
 
 Ranges (``60-70%``, ``between 60 and 70 percent``, ``60% to 70%``, ``three to four
 months``, ``from about 60% to just over 70%``) give ``value`` and ``value_max``; a "range"
-whose second end is lower (``from about 90% to around 60%``) is a fall, two figures.  A
+whose second end is lower (``from about 90% to around 60%``) is a fall, two figures, and
+so is a move after a change verb ("went from about $3 to nearly $12", round 25).  A
 qualifier right before the number (``about``, ``more than``, ``at least``) is kept as the
 text writes it.  Durations are figures with a qualifier, as a range or as a procedure's
-planned length ("may be extended by six months").  "6 in 10" is 60 percent; a price per
+planned length ("may be extended by six months"), or a measure's length as a compound
+("a 60-day suspension", :mod:`.figure_compounds`).  "6 in 10" is 60 percent; a price per
 quantity keeps the quantity in its unit ("$325 per kilogram": ``USD per kilogram``); a
 count reaches its noun over modifiers ("89 Chinese military aircraft", "28 navy and coast
 guard ships"); "871 hundred million yen" is a translated Chinese count (10^8).  A bare "$" is the
@@ -81,10 +83,12 @@ from .figure_about import (
     CHANGE_VERBS,
     about_of,
     is_counted,
+    moves_from,
     np_after,
     restated_about,
     subject_before,
 )
+from .figure_compounds import compound_durations
 from .figure_counts import (
     claimed_length,
     counted_as,
@@ -100,6 +104,7 @@ from .figure_numbers import (
     THOUSANDS_POINT,
     WEIGHT_POUNDS,
     amount_begin,
+    in_space_grouping,
     on_page_furniture,
     weighs,
     writes_decimal_commas,
@@ -345,6 +350,7 @@ def find_figures(article: Article, actors: list[ActorMention], *,
         found.append(FigureMention(value=value, unit="ratio",
                                    span=Span.of(ctx.text, begin, m.end("verb")),
                                    qualifier=qualifier, about=subject_before(ctx, begin)))
+    found.extend(compound_durations(ctx.text))  # "a 60-day suspension"
     found = _without_overlaps(found)
     found = apply_frames(ctx, found, bare, FrameRules(
         number=_number, counted_noun=lambda end: counted_as(ctx, end)
@@ -362,17 +368,21 @@ def find_figures(article: Article, actors: list[ActorMention], *,
 @lru_cache(maxsize=1)
 def _clock_time() -> re.Pattern[str]:
     """A time of day as live blogs, transcripts and press releases stamp it: "19:05",
-    "8:49PM", "11:47 a.m.", and with a time zone or a.m./p.m. also "1905 GMT", "19.05 GMT",
-    "7.05pm" (``[figures].time_zones``).  Its numbers count nothing."""
+    "8:49PM", "11:47 a.m.", "00:01:35,200" (a time code), and with a time zone or a.m./p.m.
+    also "1905 GMT", "19.05 GMT", "7.05pm" (``[figures].time_zones``).  Its numbers count
+    nothing."""
     zones = "|".join(re.escape(z) for z in load_triggers().raw["figures"]["time_zones"])
-    return re.compile(r"(?<![\d:.,])(?:\d{1,2}:\d{2}(?![\d:])"
+    # "00:00:29,600" (a subtitle's or a log's time code, seconds and milliseconds too)
+    return re.compile(r"(?<![\d:.,])(?:\d{1,2}:\d{2}:\d{2}(?:[,.]\d{1,3})?(?![\d:])"
+                      r"|\d{1,2}:\d{2}(?![\d:])"
                       rf"|\d{{1,2}}[.]?\d{{2}}(?=[ \t]*(?:(?:{zones})\b|[ap]\.?m\b)))")
 
 
 def _in_clock_time(text: str, m: re.Match[str]) -> int:
     """The end of the time of day the (first) number matched by ``m`` belongs to, else 0."""
     begin, end = m.span("anum") if m.group("anum") else m.span()
-    for t in _clock_time().finditer(text, max(0, begin - 5), end + 5):
+    # (from 9 characters before: "00:00:" before the "29,600" of a time code)
+    for t in _clock_time().finditer(text, max(0, begin - 9), end + 5):
         if t.start() < end and begin < t.end():
             return t.end()
     return 0
@@ -397,6 +407,8 @@ def _figure(ctx: Context, m: re.Match[str], local_dollar: str | None = None
     if THOUSANDS_POINT.fullmatch(m.group("anum")) and writes_decimal_commas(text):
         value = Decimal(m.group("anum").replace(".", ""))  # "2.500 jobs" beside "1,1 %"
     is_word = not m.group("anum")[0].isdigit()
+    if not is_word and in_space_grouping(text, m.start("anum"), m.group("anum")):
+        return None  # "000 tonnes" of "200 000 tonnes": a fragment of a larger number
     if is_word and m.group("anum")[0].isupper() and not _opens_sentence(text, m.start("anum")):
         return None  # "Group of Seven partners", "the Big Three": part of a name
     if is_word and _INDEFINITE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
@@ -593,8 +605,8 @@ def _is_range(ctx: Context, m: re.Match[str]) -> bool:
         return bool(m.group("between"))
     if joiner == "to":
         before = m.string[max(0, m.start() - 30):m.start()]
-        if CHANGE_VERBS.search(before):
-            return False
+        if CHANGE_VERBS.search(before) or moves_from(before):
+            return False  # "rose 35% to 305 tons"; "went from about $3 to nearly $12"
         # "deposits of 30.6% to 39.0%", "from 60% to 70%": a range (a fall, "from 90% to
         # 60%", and a change, "cut 20% to 10%", were ruled out above).
         return True
