@@ -441,6 +441,18 @@ def test_speakers_named_in_capitals_at_a_transcript_turn_are_people() -> None:
     assert "ANCHOR" not in found                   # a role, not a name
 
 
+def test_a_bracketed_caption_naming_a_speaker_in_capitals_names_a_person() -> None:
+    text = ("[NARRATOR] Importers must now prove where the tin came from.\n\n"
+            "[MARTA KOWALIK, TRADE ANALYST, ORE LINE ADVISORY]\n"
+            "Most smelters cannot trace it.\n\n"
+            "[CUT 3 — PAVEL DUSEK, HARBOUR INSTITUTE — TRT :09]\n"
+            "We expect delays.\n")
+    found = {m.span.text: m.name for m in find_actors(Article(identifier="x.txt", text=text))[0]}
+    assert found["MARTA KOWALIK"] == "Marta Kowalik"
+    assert found["PAVEL DUSEK"] == "Pavel Dusek"
+    assert "NARRATOR" not in found                 # a role with no name, no comma after it
+
+
 def test_a_section_label_in_capitals_is_no_speaker() -> None:
     text = ("ONE NUMBER: 0.5% -- the share of exports in 2020.\n\n"
             "KEY QUOTE: \"We will not yield,\" said Marius Venckus, a senior fellow.\n\n"

@@ -363,15 +363,24 @@ _LABEL_NAME = re.compile(
 """A transcript turn opened by a name in capitals: "TARO YAMADA, TRADE ANALYST (through
 translator): ...", "TARO YAMADA: ..." (no digit before the colon: "SAN FRANCISCO, Jan 8
 (Reuters) -" is a dateline)."""
+_BRACKET_LABEL_NAME = re.compile(
+    r"(?m)^[ \t]*\[(?:[A-Z]+[ \t]+\d+[ \t]*[—–-][ \t]*)?"
+    r"(?P<name>[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+){1,3})[ \t]*,[^\n\[\]]{1,80}\]")
+"""The same label set in square brackets on a line of its own, as subtitles and broadcast
+scripts print a speaker's caption: "[TARO YAMADA, TRADE ANALYST]", "[CUT 2 — TARO YAMADA,
+ACME INSTITUTE — TRT :11]" (a role after the comma is required: "[NARRATOR]", "[ANCHOR
+LEAD]" name no one)."""
 
 
 def find_transcript_labels(ctx: ActorContext) -> None:
     """Speakers named in capitals at the start of a transcript's turns ("MINORU KIHARA,
-    CHIEF CABINET SECRETARY: ..."): a name no table lists is a person, named in title case
-    ("Taro Yamada").  Labels of roles ("ANCHOR:", "REPORTER:") name no one."""
-    if ":" not in ctx.text:
-        return
-    for m in _LABEL_NAME.finditer(ctx.text):
+    CHIEF CABINET SECRETARY: ...", or bracketed as a caption, ``_BRACKET_LABEL_NAME``): a
+    name no table lists is a person, named in title case ("Taro Yamada").  Labels of roles
+    ("ANCHOR:", "REPORTER:") name no one."""
+    labels = list(_LABEL_NAME.finditer(ctx.text)) if ":" in ctx.text else []
+    if "[" in ctx.text:
+        labels += _BRACKET_LABEL_NAME.finditer(ctx.text)
+    for m in labels:
         start = token_at(ctx, m.start("name"))
         stop = token_at(ctx, m.end("name") - 1)
         if start is None or stop is None or any(
