@@ -598,11 +598,8 @@ def _measure_type(members: list[MeasureMention]) -> MeasureType:
     """The type most mentions give; on a tie, the one more dated mentions give (an account
     with no date joins a dated measure of its block as the one it can be, a guess: see
     :mod:`kg.measure_identity`), then ban before control before licensing."""
-    votes = Counter(m.type for m in members)
-    best = max(votes.values())
-    tied = [kind for kind, n in votes.items() if n == best]
-    dated = Counter(m.type for m in members if m.date is not None)
-    return min(tied, key=lambda kind: (-dated[kind], list(MeasureType).index(kind)))
+    return _most_common(Counter(m.type for m in members), order=list(MeasureType),
+                        first=Counter(m.type for m in members if m.date is not None))
 
 
 def related_goods(materials: dict[str, MaterialNode]) -> Callable[[frozenset[str],
@@ -657,10 +654,15 @@ def _measure_node(key: str, cluster: Cluster, members: list[MeasureMention],
     )
 
 
-def _most_common(votes: Counter[T], order: list[T] | None = None) -> T:
-    """The most voted value; ties broken by ``order`` or by sort order, never by chance."""
+def _most_common(votes: Counter[T], order: list[T] | None = None,
+                 first: Counter[T] | None = None) -> T:
+    """The most voted value; ties broken by the votes of ``first`` (a subset of the voters
+    whose word counts more), then by ``order`` or by sort order, never by chance."""
     best = max(votes.values())
     tied = [v for v, n in votes.items() if n == best]
+    if first is not None:
+        most = max(first[v] for v in tied)
+        tied = [v for v in tied if first[v] == most]
     if order is not None:
         return min(tied, key=order.index)
     return sorted(tied, key=str)[0]

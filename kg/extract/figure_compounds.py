@@ -16,6 +16,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..model import FigureMention, Span
+from .figure_numbers import number_words_alternation
 from .triggers import load_triggers, phrase_alternation
 
 
@@ -28,7 +29,7 @@ def _compound() -> re.Pattern[str] | None:
     units = phrase_alternation(k for k in raw.get("units", {}) if " " not in k)
     if not heads or not units:
         return None
-    words = "|".join(sorted(t.number_words, key=len, reverse=True))
+    words = number_words_alternation(t)
     return re.compile(rf"(?<![\w.,‑-])(?P<num>\d{{1,4}}|{words})[-‑](?P<unit>{units})"
                       rf"(?![\w‑-])\s+(?:[a-z]+\s+)?(?P<head>{heads})(?![\w‑-])",
                       re.IGNORECASE)

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from .context import Context
 from .figure_about import NP_INNER, NP_STOP
+from .figure_numbers import number_words_alternation
 from .refdata import actor_data
 from .triggers import load_triggers, phrase_alternation, phrase_pattern
 
@@ -97,7 +98,7 @@ def _count_tables() -> _CountTables:
     stock_re = re.compile(rf"\s+(?:{nouns})\s+of\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{stocks})\b",
                           re.IGNORECASE)
     qualifiers = phrase_alternation(raw["qualifiers"])
-    words = "|".join(sorted(t.number_words, key=len, reverse=True))
+    words = number_words_alternation(t)
     number = rf"(?:\d[\d,.]*|{words})"
     from_re = re.compile(rf"\s+(?:{nouns})\s+to\s+(?:(?:{qualifiers})\s+)?{number}\s+"
                          rf"(?:{nouns})\b", re.IGNORECASE)

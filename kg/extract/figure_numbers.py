@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from ..model import FigureMention, Span
-from .triggers import load_triggers
+from .triggers import Triggers, load_triggers
 
 THOUSANDS_POINT = re.compile(r"\d{1,3}(?:\.\d{3})+")
 """A number whose points may group thousands ("2.500"), as texts that write decimal commas
@@ -38,6 +38,12 @@ def in_space_grouping(text: str, begin: int, token: str) -> bool:
     larger number, no figure of its own."""
     return len(token) == 3 and token.isdigit() \
         and _GROUP_AFTER_DIGITS.search(text, max(0, begin - 5), begin) is not None
+
+
+def number_words_alternation(t: Triggers) -> str:
+    """The number words (``[figures] number_words``) as one alternation, longest first (so
+    "sixteen" wins over "six"), as every figure pattern that reads a number in words has it."""
+    return "|".join(sorted(t.number_words, key=len, reverse=True))
 
 
 def amount_begin(m: re.Match[str]) -> int:

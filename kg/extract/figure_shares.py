@@ -29,7 +29,7 @@ from ..model import FigureMention, Span
 from .anchored import first_words, word_finditer
 from .context import Context
 from .figure_about import CHANGE_VERBS, about_of, subject_before
-from .figure_numbers import YEAR, amount_begin
+from .figure_numbers import YEAR, amount_begin, number_words_alternation
 from .gazetteer import token_stream
 from .triggers import HYPHENS, load_triggers, phrase_alternation, phrase_pattern
 
@@ -80,7 +80,7 @@ def _patterns() -> _Patterns:
         rf"(?:(?P<of>\s+of\s+)(?!(?:{not_before})\b)|(?=\s*[.;,)])"
         rf"|(?P<after>(?=\s+(?:{_AFTER_CHANGE})\b)))", re.IGNORECASE)
     qualifier_before = re.compile(rf"(?<![\w])(?P<qual>{qualifiers})\s+$", re.IGNORECASE)
-    words = "|".join(sorted(t.number_words, key=len, reverse=True))
+    words = number_words_alternation(t)
     share_of = re.compile(r" of (?P<den>10|100|1,?000|ten)(?:(?P<of>(?=\s+of\b))|(?=\s*[,.;:)]))",
                           re.IGNORECASE)
     number_before = re.compile(

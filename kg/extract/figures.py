@@ -105,6 +105,7 @@ from .figure_numbers import (
     WEIGHT_POUNDS,
     amount_begin,
     in_space_grouping,
+    number_words_alternation,
     on_page_furniture,
     weighs,
     writes_decimal_commas,
@@ -180,7 +181,7 @@ def _opening(words: Iterable[str]) -> str:
 def _tables() -> _Tables:
     t = load_triggers()
     symbols = "|".join(sorted((re.escape(s) for s in t.currency_symbols), key=len, reverse=True))
-    words = "|".join(sorted(t.number_words, key=len, reverse=True))
+    words = number_words_alternation(t)
     scales = "|".join(sorted((re.escape(s) for s in t.scales), key=len, reverse=True))
     units = sorted([*t.units, *t.currency_words], key=len, reverse=True)
     unit = "|".join(phrase_pattern(u) for u in units)
