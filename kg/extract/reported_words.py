@@ -35,7 +35,7 @@ from ..model import (
 )
 from .context import PREPOSITIONS, Context
 from .memo import memoized
-from .speech_triggers import SpeechTrigger, trigger_words
+from .speech_triggers import SpeechTrigger, trigger_words, verb_of
 from .statement_narration import narrator_comment
 from .text import BULLET, QUOTE_CHARS, Quote, word_count, words
 from .triggers import load_triggers, phrase_alternation
@@ -180,7 +180,7 @@ def question_begin(ctx: Context, trigger: SpeechTrigger, after: int | None = Non
     ``question_verbs``)."""
     if trigger.cls != "demand" or trigger.verb.text[:1].lower() not in "aiew":
         return None
-    verb = ctx.triggers.speech_verbs.get(" ".join(trigger.verb.text.lower().split()))
+    verb = verb_of(ctx, trigger)
     if verb is None or verb.lemma not in ctx.triggers.raw["speech"]["question_verbs"]:
         return None
     m = _question_regex().match(ctx.text, trigger.verb.end if after is None else after,

@@ -66,6 +66,12 @@ class SpeechTrigger:
     any statement is."""
 
 
+def verb_of(ctx: Context, trigger: SpeechTrigger) -> SpeechVerb | None:
+    """The speech verb of ``[speech]`` the trigger's words are ("said", "recalled"), by
+    their lower-case form with single spaces; ``None`` for an act, a negation or a label."""
+    return ctx.triggers.speech_verbs.get(" ".join(trigger.verb.text.lower().split()))
+
+
 class TriggerWords:
     """Where the words that may open a trigger stand in one text: each word that begins a
     speech-verb form, an act verb or a negation, with the patterns to try there.

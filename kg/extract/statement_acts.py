@@ -25,7 +25,7 @@ from functools import lru_cache
 from ..model import Span
 from .context import Context
 from .reported_words import has_quote, is_term_in, question_begin
-from .speech_triggers import SpeechTrigger
+from .speech_triggers import SpeechTrigger, verb_of
 from .triggers import load_triggers, phrase_alternation
 
 RESPONDS_WITH = re.compile(r"\s+(?:\w+ly\s+)?(?:with|by)\b(?!\s+(?:saying|stating|noting|"
@@ -187,7 +187,7 @@ def is_advisory(ctx: Context, trigger: SpeechTrigger, begin: int, end: int) -> b
     """"told its citizens to avoid travel", "warning its citizens against travel": a
     directive to the public (``directive_verbs`` to ``advisory_addressees``) is an act, a
     travel or safety advisory, not words; unless it quotes them."""
-    verb = ctx.triggers.speech_verbs.get(" ".join(trigger.verb.text.lower().split()))
+    verb = verb_of(ctx, trigger)
     if verb is None or verb.lemma not in ctx.triggers.raw["speech"]["directive_verbs"]:
         return False
     if _advisory_regex().match(ctx.text, trigger.verb.end, trigger.sentence.end) is None:
@@ -221,8 +221,8 @@ def names_a_deed(ctx: Context, trigger: SpeechTrigger, begin: int, end: int) -> 
     a colon or a quotation after it ("recalled that ...") the verb reports words."""
     if trigger.cls != "say" or trigger.negated or ctx.text[trigger.verb.end:begin].strip():
         return False
-    verb = ctx.triggers.speech_verbs.get(" ".join(trigger.verb.text.lower().split()))
-    if verb is None or verb.lemma not in ctx.triggers.raw["speech"]["reply_deed_verbs"]:
+    verb = verb_of(ctx, trigger)
+    if verb is None or verb.lemma not in reply_deed_verbs():
         return False
     m = _DEED_OBJECT.match(ctx.text, trigger.verb.end, end)
     if m is None or _CLAUSE_VERB.match(ctx.text, m.end(), end) or \
@@ -252,7 +252,7 @@ def confirms_an_act(ctx: Context, trigger: SpeechTrigger, begin: int, end: int) 
     quoted."""
     if trigger.negated or ctx.text[trigger.verb.end:begin].strip():
         return False
-    verb = ctx.triggers.speech_verbs.get(" ".join(trigger.verb.text.lower().split()))
+    verb = verb_of(ctx, trigger)
     if verb is None or verb.lemma not in _act_object_verbs():
         return False
     m = _act_object_regex().match(ctx.text, trigger.verb.end, end)
@@ -303,3 +303,9 @@ def leads_a_quote(ctx: Context, trigger: SpeechTrigger, statements: list[SpeechT
                t.speaker.name == trigger.speaker.name and t.content is not None and
                nxt.begin <= t.content.begin < nxt.end and
                (t.post_quote is not None or has_quote(ctx, t.content)) for t in statements)
+
+
+@lru_cache(maxsize=1)
+def reply_deed_verbs() -> frozenset[str]:
+    """Say verbs that also name a deed (``[speech] reply_deed_verbs``: "recall", "post")."""
+    return frozenset(load_triggers().raw["speech"]["reply_deed_verbs"])

@@ -38,7 +38,7 @@ from ..model import (
 )
 from .context import Context, Subject
 from .reported_words import SHORT_CONTENT, has_quote, is_term, is_term_in, overlaps_any, trim_end
-from .speech_triggers import SpeechTrigger
+from .speech_triggers import SpeechTrigger, verb_of
 from .statement_quotes import merge_interrupted
 from .text import BULLET, Quote, word_count, words
 from .transcripts import Transcript, answer_sentences, is_heading
@@ -114,7 +114,7 @@ def reports_third_party(ctx: Context, found: list[SpeechTrigger], speaker: str |
 
 
 def _lemma(ctx: Context, trigger: SpeechTrigger) -> str | None:
-    verb = ctx.triggers.speech_verbs.get(" ".join(trigger.verb.text.lower().split()))
+    verb = verb_of(ctx, trigger)
     return verb.lemma if verb is not None else None
 
 

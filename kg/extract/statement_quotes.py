@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..model import Span
 from .context import Context
 from .reported_words import attribution_tail, is_term
-from .speech_triggers import SpeechTrigger
+from .speech_triggers import SpeechTrigger, verb_of
 from .text import Quote
 from .triggers import load_triggers, phrase_alternation
 
@@ -68,7 +68,7 @@ def claims_a_power(ctx: Context, trigger: SpeechTrigger, begin: int) -> bool:
     power claimed (one of ``power_verbs``) reports no words."""
     if trigger.cls != "say" or ctx.text[trigger.verb.end:begin].strip():
         return False
-    verb = ctx.triggers.speech_verbs.get(" ".join(trigger.verb.text.lower().split()))
+    verb = verb_of(ctx, trigger)
     if verb is None or verb.lemma not in _power_verbs():
         return False
     return _act_object_regex().match(ctx.text, begin, trigger.sentence.end) is not None

@@ -161,7 +161,7 @@ from .reported_words import (
     widen_short,
     words_before_attribution,
 )
-from .speech_triggers import SpeechTrigger, TriggerWords, find_triggers, trigger_words
+from .speech_triggers import SpeechTrigger, TriggerWords, find_triggers, trigger_words, verb_of
 from .statement_acts import (
     RESPONDS_WITH,
     confirms_an_act,
@@ -174,6 +174,7 @@ from .statement_acts import (
     names_a_deed,
     relative_antecedent,
     relative_object,
+    reply_deed_verbs,
 )
 from .statement_anaphora import (
     coordinated_person,
@@ -606,17 +607,12 @@ def _replies_by_act(ctx: Context, trigger: SpeechTrigger) -> bool:
         return True  # "by recalling its ambassador", "by imposing duties": an act
     if m.group("words") is not None:
         return False  # "by demanding that ...", "by posting: '...'": words
-    return verb.cls not in ("say", "call") or verb.lemma in _reply_deed_verbs()
+    return verb.cls not in ("say", "call") or verb.lemma in reply_deed_verbs()
 
 
 @lru_cache(maxsize=1)
 def _reply_verbs() -> frozenset[str]:
     return frozenset(load_triggers().raw["speech"]["reply_verbs"])
-
-
-@lru_cache(maxsize=1)
-def _reply_deed_verbs() -> frozenset[str]:
-    return frozenset(load_triggers().raw["speech"]["reply_deed_verbs"])
 
 
 def _only_adverbials(ctx: Context, trigger: SpeechTrigger) -> bool:
@@ -667,7 +663,7 @@ def _asked_by(ctx: Context, trigger: SpeechTrigger, found: list[SpeechTrigger]) 
 
 
 def _lemma(ctx: Context, trigger: SpeechTrigger) -> str | None:
-    verb = ctx.triggers.speech_verbs.get(" ".join(trigger.verb.text.lower().split()))
+    verb = verb_of(ctx, trigger)
     return verb.lemma if verb is not None else None
 
 
