@@ -43,12 +43,12 @@ eval: venv
 	$(BIN)/kg eval $(GOLD) --store $(STORE)
 
 lint: venv-test
-	$(BIN)/ruff check kg server tests bench
+	$(BIN)/ruff check kg server tests bench tools
 
 # The suite, then the seeds as a user's CI would check them: build, SHACL report as JUnit
 # XML, extraction scores against the gold (fails below the targets of issue 3).
 test: venv-test
-	$(BIN)/ruff check kg server tests bench
+	$(BIN)/ruff check kg server tests bench tools
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 	$(BIN)/kg build seeds/ --store $(CI_STORE) --quiet
