@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -341,3 +342,19 @@ def test_a_number_before_mt_is_no_time_of_day() -> None:
 
     assert _clock_time().search("India shipped 1500 MT of rice") is None
     assert _clock_time().search("The vote ends at 1500 GMT") is not None
+
+
+def test_currency_symbols_match_only_as_written_so_flight_numbers_are_not_money() -> None:
+    # "RS402" once crashed the whole article: the pattern matched "Rs" ignoring case and the
+    # unit lookup, keyed by the symbol as written, failed.
+    assert run("Our own RS402 and RS407 flew the southern deviation.") == []
+    assert one("a levy of Rs 31 per kg").unit == "INR per kg"
+
+
+@pytest.mark.parametrize("case", [str.upper, str.lower, str.title])
+def test_no_currency_symbol_in_any_case_stops_the_extraction(case: Callable[[str], str]) -> None:
+    from kg.extract.triggers import load_triggers
+    for symbol in load_triggers().currency_symbols:
+        text = f"The flight {case(symbol)}402 left, and {case(symbol)} 5 million was paid."
+        found = run(text)
+        assert all(text[f.span.begin:f.span.end] == f.span.text for f in found), symbol

@@ -200,7 +200,10 @@ def _tables() -> _Tables:
     def amount(p: str) -> str:
         # "1 trillion 200 billion yen" (translated Japanese and Chinese amounts): a second
         # number with a smaller scale adds to the first.
-        return (rf"(?P<{p}cur>{symbols})?\s?(?P<{p}num>{num})(?:\s*-?\s*(?P<{p}scale>{scales})"
+        # The symbols as written ("Rs", "USD"), case and all: the pattern ignores case,
+        # and "RS402" is a flight, not 402 rupees (the unit is looked up as matched).
+        return (rf"(?P<{p}cur>(?-i:{symbols}))?\s?(?P<{p}num>{num})"
+                rf"(?:\s*-?\s*(?P<{p}scale>{scales})"
                 rf"(?![\w])(?:\s+(?P<{p}plus>\d{{1,3}}(?:\.\d+)?)\s+(?P<{p}plusscale>{scales})"
                 rf"(?![\w]))?)?(?:(?:\s*|-)(?P<{p}unit>{unit})(?![\w]))?")
 
