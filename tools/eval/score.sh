@@ -10,5 +10,7 @@ STORE=$(mktemp -d "${TMPDIR:-/tmp}/kg-score.XXXXXX")
 trap 'rm -rf "$STORE"' EXIT
 cd "$TREE"
 # A set with a bad article still scores: build reports it and exits 1, the rest is stored.
+# What it reports goes to stderr ("build: ..."): a file lost to a crash shows up there.
 "$PYTHON" -m kg build "$ARTICLES" --store "$STORE/store" --quiet >/dev/null 2>"$STORE/build.err" || true
+sed 's/^/build: /' "$STORE/build.err" >&2
 "$PYTHON" -m kg eval "$GOLD" --store "$STORE/store" ${2:-}

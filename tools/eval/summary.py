@@ -33,7 +33,8 @@ def score_row(name: str) -> str:
     f1s = " ".join(f"{report['classes'][c]['f1']:.3f}" for c in CLASSES)
     values = (report["accuracy"].get(a, {}).get("value") for a in ACCURACIES)
     accs = " ".join("  n/a" if v is None else f"{v:.3f}" for v in values)
-    return f"{name:<7} {f1s} | {accs}"
+    problems = [line for line in done.stderr.splitlines() if line.startswith("build: ")]
+    return "\n".join([f"{name:<7} {f1s} | {accs}", *(f"        {p}" for p in problems)])
 
 
 def main() -> None:
